@@ -1,0 +1,84 @@
+package dev.aichoose.cli;
+
+import dev.aichoose.bench.EndpointException;
+import dev.aichoose.load.Diagnostic;
+import dev.aichoose.load.InputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The one factory that wires the command line: commands, streams and error handlers.
+ * Tests build their CLI here too, so tests and users run the same wiring.
+ */
+public final class Cli {
+    private Cli() {}
+
+    public static CommandLine create(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new RootCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExitCodeExceptionMapper(Cli::exitCodeOf);
+        cli.setParameterExceptionHandler(Cli::handleUsageError);
+        cli.setExecutionExceptionHandler(Cli::handleExecutionError);
+        cli.setExecutionStrategy(new CommandLine.RunLast());
+        return cli;
+    }
+
+    private static int exitCodeOf(Throwable t) {
+        return switch (t) {
+            case InputException e -> ExitCode.INVALID_INPUT.code();
+            case EndpointException e -> ExitCode.ENDPOINT_FAILURE.code();
+            case CommandLine.ParameterException e -> ExitCode.USAGE.code();
+            default -> ExitCode.INTERNAL_ERROR.code();
+        };
+    }
+
+    private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("aichoose: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCode.USAGE.code();
+    }
+
+    private static int handleExecutionError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        ExitCode code;
+        switch (e) {
+            case InputException input -> {
+                for (Diagnostic d : input.diagnostics()) err.println(d);
+                code = ExitCode.INVALID_INPUT;
+            }
+            case UsageException usage -> {
+                err.println("aichoose: " + usage.getMessage());
+                err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+                code = ExitCode.USAGE;
+            }
+            case EndpointException endpoint -> {
+                err.println("aichoose: " + endpoint.getMessage());
+                code = ExitCode.ENDPOINT_FAILURE;
+            }
+            case RuleBreachedException breach -> {
+                err.println("aichoose: " + breach.getMessage());
+                code = ExitCode.RULE_BREACHED;
+            }
+            default -> {
+                err.println("aichoose: internal error: " + e
+                        + (verbose(cmd) ? "" : " (run with --verbose for the stack trace; please report it)"));
+                if (verbose(cmd)) e.printStackTrace(err);
+                code = ExitCode.INTERNAL_ERROR;
+            }
+        }
+        err.flush();
+        return code.code();
+    }
+
+    private static boolean verbose(CommandLine cmd) {
+        CommandLine root = cmd;
+        while (root.getParent() != null) root = root.getParent();
+        return root.getCommand() instanceof RootCommand r && r.verbose();
+    }
+}
