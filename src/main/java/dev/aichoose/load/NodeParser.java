@@ -1,0 +1,84 @@
+package dev.aichoose.load;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads YAML or JSON into a {@link Node} tree with positions, through Jackson's streaming parser
+ * (one reader for scenarios, catalogs and bench results). Syntax errors become diagnostics.
+ */
+public final class NodeParser {
+    private static final YAMLFactory YAML = new YAMLFactory();
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private NodeParser() {}
+
+    public static Node parseYaml(String file, Reader reader) {
+        return parse(file, reader, YAML);
+    }
+
+    public static Node parseJson(String file, Reader reader) {
+        return parse(file, reader, JSON);
+    }
+
+    private static Node parse(String file, Reader reader, JsonFactory factory) {
+        try (JsonParser parser = factory.createParser(reader)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) throw new InputException(new Diagnostic(file, 1, 1, "the file is empty"));
+            Node root = read(file, parser);
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String message = e.getOriginalMessage().lines().findFirst().orElse("syntax error");
+            throw new InputException(new Diagnostic(file, at == null ? 0 : Math.max(at.getLineNr(), 0),
+                    at == null ? 0 : Math.max(at.getColumnNr(), 0), "syntax error: " + message));
+        } catch (IOException e) {
+            throw new InputException(new Diagnostic(file, 0, 0, "cannot read: " + e.getMessage()));
+        }
+    }
+
+    private static Node read(String file, JsonParser p) throws IOException {
+        JsonLocation at = p.currentTokenLocation();
+        int line = at.getLineNr();
+        int col = at.getColumnNr();
+        JsonToken token = p.currentToken();
+        return switch (token) {
+            case START_OBJECT -> {
+                Map<String, Node.Entry> entries = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    JsonLocation keyAt = p.currentTokenLocation();
+                    String key = p.currentName();
+                    p.nextToken();
+                    Node value = read(file, p);
+                    if (entries.containsKey(key)) {
+                        throw new InputException(new Diagnostic(file, keyAt.getLineNr(), keyAt.getColumnNr(),
+                                "duplicate key '" + key + "' (first at line " + entries.get(key).line() + ")"));
+                    }
+                    entries.put(key, new Node.Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value));
+                }
+                yield new Node.Mapping(line, col, entries);
+            }
+            case START_ARRAY -> {
+                List<Node> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) items.add(read(file, p));
+                yield new Node.Sequence(line, col, items);
+            }
+            case VALUE_NULL -> new Node.Scalar(line, col, Node.ScalarKind.NULL, "null");
+            case VALUE_TRUE, VALUE_FALSE -> new Node.Scalar(line, col, Node.ScalarKind.BOOLEAN, p.getText());
+            case VALUE_NUMBER_INT -> new Node.Scalar(line, col, Node.ScalarKind.INTEGER, p.getText());
+            case VALUE_NUMBER_FLOAT -> new Node.Scalar(line, col, Node.ScalarKind.DECIMAL, p.getText());
+            case VALUE_STRING -> new Node.Scalar(line, col, Node.ScalarKind.STRING, p.getText());
+            default -> throw new InputException(new Diagnostic(file, line, col, "unsupported value: " + token));
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package dev.aichoose.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The price and hardware catalogs after layering, each kind keyed by id. */
+public record Catalog(
+        Map<String, ApiModel> apiModels,
+        Map<String, Gpu> gpus,
+        Map<String, CloudOffer> cloudOffers,
+        Map<String, OpenModel> openModels) {
+
+    public Catalog {
+        apiModels = Collections.unmodifiableMap(new LinkedHashMap<>(apiModels));
+        gpus = Collections.unmodifiableMap(new LinkedHashMap<>(gpus));
+        cloudOffers = Collections.unmodifiableMap(new LinkedHashMap<>(cloudOffers));
+        openModels = Collections.unmodifiableMap(new LinkedHashMap<>(openModels));
+    }
+
+    /** The provenance of any entry by id, whatever its kind. */
+    public Optional<Provenance> provenanceOf(String id) {
+        if (apiModels.containsKey(id)) return Optional.of(apiModels.get(id).provenance());
+        if (gpus.containsKey(id)) return Optional.of(gpus.get(id).provenance());
+        if (cloudOffers.containsKey(id)) return Optional.of(cloudOffers.get(id).provenance());
+        if (openModels.containsKey(id)) return Optional.of(openModels.get(id).provenance());
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.aichoose.model;
+
+import java.util.List;
+
+/** One way to serve the workload. The variants are closed: the cost engine handles each. */
+public sealed interface Option {
+    String id();
+
+    /** Pay per token. Inline prices override the catalog's. */
+    record Api(String id, String model, Double inputUsdPerMtok, Double outputUsdPerMtok, Double cachedInputUsdPerMtok,
+            boolean batch) implements Option {}
+
+    /** Hardware bought and run on premises. Null fields fall back to the catalog or the assumptions. */
+    record SelfHosted(
+            String id,
+            String hardware,
+            int count,
+            Double hardwareUsd,
+            double extraUpfrontUsd,
+            Double electricityUsdPerMonth,
+            Double powerW,
+            Integer lifetimeMonths,
+            Double residualShare,
+            Double maintenanceShareAnnual,
+            Double opsHoursPerMonth,
+            Serving serving) implements Option {}
+
+    /** GPUs rented by the hour. */
+    record Rented(
+            String id,
+            String offer,
+            int count,
+            double hoursPerMonth,
+            Double usdPerGpuHour,
+            Double opsHoursPerMonth,
+            Serving serving) implements Option {}
+
+    /** Classes of the workload routed to other options. */
+    record Hybrid(String id, List<Route> routes) implements Option {
+        public Hybrid {
+            routes = List.copyOf(routes);
+        }
+    }
+
+    record Route(String workloadClass, String option) {}
+
+    /**
+     * What runs on owned or rented hardware and how fast: a bench result, a given figure (per unit
+     * of {@code count}), or neither (a roofline estimate).
+     */
+    record Serving(String model, Quantization quantization, Double tokensPerSecond, String benchFile,
+            Integer concurrency) {}
+}

@@ -1,0 +1,62 @@
+package dev.aichoose.model;
+
+import java.util.List;
+
+/** One option over the horizon: its cash flows, totals and capacity. */
+public record OptionResult(
+        String id,
+        OptionKind kind,
+        String description,
+        boolean feasible,
+        List<String> problems,
+        double upfrontUsd,
+        List<MonthlyCost> monthly,
+        double totalCashUsd,
+        double salvageUsd,
+        double tcoUsd,
+        double npvUsd,
+        double costPerQueryUsd,
+        double steadyMonthlyUsd,
+        Capacity capacity) {
+
+    public OptionResult {
+        problems = List.copyOf(problems);
+        monthly = List.copyOf(monthly);
+    }
+
+    /** One month's cash: {@code costUsd} is the sum of the parts; month 1 includes upfront. */
+    public record MonthlyCost(int month, double queries, double costUsd, double cumulativeUsd, CostParts parts) {}
+
+    /**
+     * Where a month's cash goes. {@code hardware} is purchases (upfront and replacements),
+     * {@code residualCredit} the resale value that comes back at a replacement (a negative cost).
+     */
+    public record CostParts(
+            double usage, double hardware, double residualCredit, double electricity, double maintenance,
+            double staff, double rent) {
+        public static final CostParts ZERO = new CostParts(0, 0, 0, 0, 0, 0, 0);
+
+        public double total() {
+            return usage + hardware - residualCredit + electricity + maintenance + staff + rent;
+        }
+
+        public CostParts plus(CostParts o) {
+            return new CostParts(usage + o.usage, hardware + o.hardware, residualCredit + o.residualCredit,
+                    electricity + o.electricity, maintenance + o.maintenance, staff + o.staff, rent + o.rent);
+        }
+    }
+
+    /** Peak generated tokens/s needed (in the busiest month) against what the hardware delivers. */
+    public record Capacity(
+            double requiredTokensPerSecond, Double availableTokensPerSecond, CapacitySource source, String detail) {}
+
+    public enum CapacitySource {
+        BENCH,
+        GIVEN,
+        ESTIMATE;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.aichoose.model;
+
+/** How capable a model is, for the scenario's quality need. */
+public enum Quality {
+    STANDARD,
+    FRONTIER
+}

@@ -1,0 +1,45 @@
+package dev.aichoose.model;
+
+import java.util.List;
+
+/**
+ * What the system must serve. {@code reasoningTokensPerQuery} bill at the output price and count
+ * as generated tokens; {@code classes} split the traffic for hybrid routing (the rest is "default").
+ */
+public record Workload(
+        double queriesPerMonth,
+        double inputTokensPerQuery,
+        double outputTokensPerQuery,
+        double reasoningTokensPerQuery,
+        double monthlyGrowth,
+        double cachedInputShare,
+        double peakToAverage,
+        List<WorkloadClass> classes,
+        LatencySlo slo) {
+
+    public Workload {
+        classes = List.copyOf(classes);
+    }
+
+    /** Queries in month m (1-based): compounding growth. */
+    public double queriesInMonth(int month) {
+        return queriesPerMonth * Math.pow(1 + monthlyGrowth, month - 1);
+    }
+
+    /** Tokens generated per query: visible output plus reasoning. */
+    public double generatedTokensPerQuery() {
+        return outputTokensPerQuery + reasoningTokensPerQuery;
+    }
+
+    /** Share of the traffic left to the implicit "default" class. */
+    public double defaultShare() {
+        return 1 - classes.stream().mapToDouble(WorkloadClass::share).sum();
+    }
+
+    public static final String DEFAULT_CLASS = "default";
+
+    /** Latency targets the deployment must meet; either may be null. */
+    public record LatencySlo(Double ttftMs, Double tpotMs) {
+        public static final LatencySlo NONE = new LatencySlo(null, null);
+    }
+}
