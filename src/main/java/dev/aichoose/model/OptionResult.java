@@ -17,7 +17,8 @@ public record OptionResult(
         double npvUsd,
         double costPerQueryUsd,
         double steadyMonthlyUsd,
-        Capacity capacity) {
+        Capacity capacity,
+        Costing costing) {
 
     public OptionResult {
         problems = List.copyOf(problems);
