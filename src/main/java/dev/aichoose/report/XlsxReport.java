@@ -1,0 +1,567 @@
+package dev.aichoose.report;
+
+import dev.aichoose.model.Costing;
+import dev.aichoose.model.Evaluation;
+import dev.aichoose.model.Evaluation.Breakeven;
+import dev.aichoose.model.Evaluation.CatalogUse;
+import dev.aichoose.model.OptionResult;
+import dev.aichoose.model.Recommendation;
+import dev.aichoose.model.Recommendation.Answer;
+import dev.aichoose.model.Workload;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * A workbook for finance: every input on the Assumptions sheet as a named cell, and the cash
+ * flows, totals and breakeven months as formulas over them, so a reviewer can change a price and
+ * watch the answer move. These formulas are the one place a report re-does the engine's
+ * arithmetic; XlsxReportTest checks them against the engine to the cent. Only functions that
+ * Apache POI's evaluator also supports (IF, AND, MOD, INT, POWER, SUM, COUNT, MIN) are used.
+ */
+final class XlsxReport implements Renderer {
+    static final String SUMMARY = "Summary";
+    static final String ASSUMPTIONS = "Assumptions";
+    static final String CASH_FLOW = "Cash flow";
+    static final String BREAKEVEN = "Breakeven";
+    static final String CATALOG = "Catalog";
+
+    /** First row of months on the Cash flow and Breakeven sheets (0-based), below the titles and headers. */
+    static final int FIRST_MONTH_ROW = 2;
+
+    @Override
+    public void render(Evaluation evaluation, OutputStream out) throws IOException {
+        try (XSSFWorkbook wb = new Builder(evaluation).build()) {
+            wb.write(out);
+        }
+    }
+
+    /** Where each option's columns sit on the Cash flow sheet. */
+    record Block(String option, Costing costing, int usageCol, int costCol, int cumulativeCol, int discountedCol) {}
+
+    /** One column of an option's block: its header, its sign in the month's cost, its formula per row. */
+    private record Part(String header, int sign, IntFunction<String> formula) {}
+
+    static final class Builder {
+        private final Evaluation e;
+        private final XSSFWorkbook wb = new XSSFWorkbook();
+        private final Styles styles;
+        private final Sheet summary;
+        private final Sheet assumptions;
+        private final Sheet cashFlow;
+        private final Sheet breakeven;
+        private final Sheet catalog;
+        private final Set<String> names = new HashSet<>();
+        private final Map<String, Block> blocks = new HashMap<>();
+        private final Map<String, String> salvageCells = new HashMap<>();
+        private int assumptionRow = 1;
+
+        Builder(Evaluation e) {
+            this.e = e;
+            this.styles = new Styles(wb);
+            // created in reading order first: a formula can only name a sheet that exists
+            summary = wb.createSheet(SUMMARY);
+            assumptions = wb.createSheet(ASSUMPTIONS);
+            cashFlow = wb.createSheet(CASH_FLOW);
+            breakeven = wb.createSheet(BREAKEVEN);
+            catalog = wb.createSheet(CATALOG);
+        }
+
+        XSSFWorkbook build() {
+            writeAssumptions();
+            writeCashFlow();
+            writeBreakeven();
+            writeSummary();
+            writeCatalog();
+            wb.setForceFormulaRecalculation(true);
+            // cached values too, for viewers that show a file without recalculating it
+            XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+            return wb;
+        }
+
+        private int months() {
+            return e.scenario().horizonMonths();
+        }
+
+        private int lastMonthRow() {
+            return FIRST_MONTH_ROW + months() - 1;
+        }
+
+        // ---- Assumptions ----------------------------------------------------------------------
+
+        private void writeAssumptions() {
+            header(assumptions, 0, "Input", "Value", "Unit", "Name in formulas");
+            Workload w = e.scenario().workload();
+            var a = e.scenario().assumptions();
+            section("Scenario: " + e.scenario().name());
+            input("Horizon (the Cash flow sheet has one row per month; re-run aichoose to change it)", "horizon_months",
+                    e.scenario().horizonMonths(), styles.integer, "months");
+            input("Discount rate", "discount_rate_annual", a.discountRateAnnual(), styles.percent, "per year");
+            section("Workload");
+            input("Queries in month 1", "queries_per_month", w.queriesPerMonth(), styles.integer, "queries/month");
+            input("Monthly growth", "monthly_growth", w.monthlyGrowth(), styles.percent, "compounding");
+            input("Input tokens per query", "input_tokens_per_query", w.inputTokensPerQuery(), styles.integer, "tokens");
+            input("Output tokens per query", "output_tokens_per_query", w.outputTokensPerQuery(), styles.integer, "tokens");
+            input("Reasoning tokens per query", "reasoning_tokens_per_query", w.reasoningTokensPerQuery(), styles.integer,
+                    "tokens, billed as output");
+            input("Cached input share", "cached_input_share", w.cachedInputShare(), styles.percent, "of input tokens");
+            input("Peak to average", "peak_to_average", w.peakToAverage(), styles.decimal, "sizing only");
+            section("Defaults the engine resolved the options' monthly figures from");
+            input("Electricity price", "electricity_usd_per_kwh", a.electricityUsdPerKwh(), styles.usdPrecise, "USD/kWh");
+            input("PUE", "pue", a.pue(), styles.decimal, "");
+            input("Operations hours", "ops_hours_per_month", a.opsHoursPerMonth(), styles.decimal, "hours/month");
+            input("Operations rate", "ops_usd_per_hour", a.opsUsdPerHour(), styles.usd, "USD/hour");
+            for (OptionResult o : e.options()) {
+                if (o.costing() == null) continue;
+                section("Option " + o.id() + " (" + o.kind().id() + ")");
+                String p = slug(o.id());
+                switch (o.costing()) {
+                    case Costing.PerToken t -> {
+                        input("Input price", p + "_input_usd_per_mtok", t.inputUsdPerMtok(), styles.usd, "USD per million tokens");
+                        input("Cached input price", p + "_cached_input_usd_per_mtok", t.cachedInputUsdPerMtok(), styles.usd,
+                                "USD per million tokens");
+                        input("Output price", p + "_output_usd_per_mtok", t.outputUsdPerMtok(), styles.usd, "USD per million tokens");
+                    }
+                    case Costing.Owned h -> {
+                        input("Upfront (hardware and the rest of the system)", p + "_upfront_usd", h.upfrontUsd(), styles.usd,
+                                "USD, paid in month 1 and at each replacement");
+                        input("of which hardware", p + "_hardware_usd", h.hardwareUsd(), styles.usd, "USD, for reference");
+                        input("Lifetime", p + "_lifetime_months", h.lifetimeMonths(), styles.integer, "months");
+                        input("Residual value", p + "_residual_share", h.residualShare(), styles.percent, "of upfront");
+                        input("Electricity", p + "_electricity_usd_per_month", h.electricityUsdPerMonth(), styles.usd, "USD/month");
+                        input("Maintenance", p + "_maintenance_usd_per_month", h.maintenanceUsdPerMonth(), styles.usd, "USD/month");
+                        input("Operations staff", p + "_staff_usd_per_month", h.staffUsdPerMonth(), styles.usd, "USD/month");
+                    }
+                    case Costing.Rent r -> {
+                        input("GPUs", p + "_gpus", r.gpus(), styles.integer, "");
+                        input("Price per GPU-hour", p + "_usd_per_gpu_hour", r.usdPerGpuHour(), styles.usdPrecise, "USD");
+                        input("Hours billed", p + "_hours_per_month", r.hoursPerMonth(), styles.decimal, "hours/month");
+                        input("Operations staff", p + "_staff_usd_per_month", r.staffUsdPerMonth(), styles.usd, "USD/month");
+                    }
+                    case Costing.Mix m -> {
+                        for (Costing.Leg leg : m.legs()) {
+                            input("Share of queries to " + leg.option(), p + "_" + slug(leg.option()) + "_share", leg.share(),
+                                    styles.percent, "of all queries");
+                        }
+                    }
+                }
+            }
+            assumptions.createFreezePane(0, 1);
+            widths(assumptions, 58, 16, 30, 44);
+        }
+
+        private void section(String title) {
+            assumptionRow++;
+            Cell c = assumptions.createRow(assumptionRow++).createCell(0);
+            c.setCellValue(title);
+            c.setCellStyle(styles.bold);
+        }
+
+        /** Writes one input and names its cell; the name is what every formula refers to. */
+        private void input(String label, String name, double value, CellStyle style, String unit) {
+            if (!names.add(name)) throw new IllegalStateException("duplicate input name " + name);
+            Row row = assumptions.createRow(assumptionRow);
+            row.createCell(0).setCellValue(label);
+            Cell v = row.createCell(1);
+            v.setCellValue(value);
+            v.setCellStyle(style);
+            row.createCell(2).setCellValue(unit);
+            row.createCell(3).setCellValue(name);
+            Name n = wb.createName();
+            n.setNameName(name);
+            n.setRefersToFormula(ASSUMPTIONS + "!$B$" + (assumptionRow + 1));
+            assumptionRow++;
+        }
+
+        /** An option id as a formula name: letters, digits and underscores, never a cell reference. */
+        static String slug(String id) {
+            String s = id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+            return "o_" + s;
+        }
+
+        // ---- Cash flow ------------------------------------------------------------------------
+
+        private void writeCashFlow() {
+            Row titles = cashFlow.createRow(0);
+            Row headers = cashFlow.createRow(1);
+            headerCell(headers, 0, "Month");
+            headerCell(headers, 1, "Queries");
+            for (int m = 1; m <= months(); m++) {
+                int r = FIRST_MONTH_ROW + m - 1;
+                Row row = cashFlow.createRow(r);
+                Cell month = row.createCell(0);
+                month.setCellValue(m);
+                month.setCellStyle(styles.integer);
+                formula(row.createCell(1), "queries_per_month*POWER(1+monthly_growth,$A" + (r + 1) + "-1)", styles.integer);
+            }
+            int col = 2;
+            // a hybrid's formulas point at its legs' columns, so the legs are laid out first
+            List<OptionResult> ordered = new ArrayList<>(e.options());
+            ordered.sort(java.util.Comparator.comparing(o -> o.costing() instanceof Costing.Mix));
+            for (OptionResult o : ordered) {
+                List<Part> parts = parts(o);
+                int first = col;
+                int usageCol = -1;
+                for (Part part : parts) {
+                    if (part.header().equals("Usage")) usageCol = col;
+                    headerCell(headers, col, part.header());
+                    for (int r = FIRST_MONTH_ROW; r <= lastMonthRow(); r++) {
+                        formula(cashFlow.getRow(r).createCell(col), part.formula().apply(r + 1), styles.usd);
+                    }
+                    col++;
+                }
+                int costCol = col++;
+                int cumulativeCol = col++;
+                int discountedCol = col++;
+                headerCell(headers, costCol, "Cost");
+                headerCell(headers, cumulativeCol, "Cumulative");
+                headerCell(headers, discountedCol, "Discounted");
+                for (int r = FIRST_MONTH_ROW; r <= lastMonthRow(); r++) {
+                    Row row = cashFlow.getRow(r);
+                    int excelRow = r + 1;
+                    StringBuilder cost = new StringBuilder();
+                    for (int i = 0; i < parts.size(); i++) {
+                        cost.append(parts.get(i).sign() < 0 ? "-" : i == 0 ? "" : "+")
+                                .append(CellReference.convertNumToColString(first + i)).append(excelRow);
+                    }
+                    if (parts.isEmpty()) {
+                        // no resolved inputs (the engine could not price it): the engine's figure as a constant
+                        Cell c = row.createCell(costCol);
+                        c.setCellValue(o.monthly().get(r - FIRST_MONTH_ROW).costUsd());
+                        c.setCellStyle(styles.usd);
+                    } else {
+                        formula(row.createCell(costCol), cost.toString(), styles.usdBold);
+                    }
+                    String costRef = ref(costCol, excelRow);
+                    formula(row.createCell(cumulativeCol),
+                            r == FIRST_MONTH_ROW ? costRef : ref(cumulativeCol, excelRow - 1) + "+" + costRef, styles.usd);
+                    formula(row.createCell(discountedCol),
+                            costRef + "/POWER(1+discount_rate_annual,$A" + excelRow + "/12)", styles.usd);
+                }
+                Cell title = titles.createCell(first);
+                title.setCellValue(o.id() + " (" + o.kind().id() + ")");
+                title.setCellStyle(styles.title);
+                if (discountedCol > first) cashFlow.addMergedRegion(new CellRangeAddress(0, 0, first, discountedCol));
+                blocks.put(o.id(), new Block(o.id(), o.costing(), usageCol, costCol, cumulativeCol, discountedCol));
+                for (int c = first; c <= discountedCol; c++) cashFlow.setColumnWidth(c, 15 * 256);
+            }
+            cashFlow.setColumnWidth(0, 8 * 256);
+            cashFlow.setColumnWidth(1, 14 * 256);
+            cashFlow.createFreezePane(2, FIRST_MONTH_ROW);
+        }
+
+        /** The columns that make up an option's monthly cost, as formulas over the named inputs. */
+        private List<Part> parts(OptionResult o) {
+            if (o.costing() == null) return List.of();
+            String p = slug(o.id());
+            return switch (o.costing()) {
+                case Costing.PerToken t -> List.of(new Part("Usage", 1, r -> "$B" + r
+                        + "*(input_tokens_per_query*(1-cached_input_share)*" + p + "_input_usd_per_mtok"
+                        + "+input_tokens_per_query*cached_input_share*" + p + "_cached_input_usd_per_mtok"
+                        + "+(output_tokens_per_query+reasoning_tokens_per_query)*" + p + "_output_usd_per_mtok)/1000000"));
+                case Costing.Owned h -> {
+                    String replaced = "MOD($A%d-1," + p + "_lifetime_months)=0";
+                    yield List.of(
+                            new Part("Hardware", 1, r -> "IF(" + replaced.formatted(r) + "," + p + "_upfront_usd,0)"),
+                            new Part("Residual credit", -1, r -> "IF(AND($A" + r + ">1," + replaced.formatted(r) + "),"
+                                    + p + "_residual_share*" + p + "_upfront_usd,0)"),
+                            new Part("Electricity", 1, r -> p + "_electricity_usd_per_month"),
+                            new Part("Maintenance", 1, r -> p + "_maintenance_usd_per_month"),
+                            new Part("Staff", 1, r -> p + "_staff_usd_per_month"));
+                }
+                case Costing.Rent r -> List.of(
+                        new Part("Rent", 1, row -> p + "_gpus*" + p + "_usd_per_gpu_hour*" + p + "_hours_per_month"),
+                        new Part("Staff", 1, row -> p + "_staff_usd_per_month"));
+                case Costing.Mix m -> {
+                    // API legs carry their share of the usage; an owned or rented leg's costs count once
+                    List<Part> legs = new ArrayList<>();
+                    Set<String> fixed = new LinkedHashSet<>();
+                    for (Costing.Leg leg : m.legs()) {
+                        Block b = blocks.get(leg.option());
+                        if (b == null) throw new IllegalStateException(o.id() + ": leg " + leg.option() + " comes after it");
+                        if (b.costing() instanceof Costing.PerToken) {
+                            String share = p + "_" + slug(leg.option()) + "_share";
+                            legs.add(new Part(leg.option() + " usage", 1, r -> share + "*" + ref(b.usageCol(), r)));
+                        } else if (fixed.add(leg.option())) {
+                            legs.add(new Part(leg.option() + " cost", 1, r -> ref(b.costCol(), r)));
+                        }
+                    }
+                    yield legs;
+                }
+            };
+        }
+
+        // ---- Breakeven ------------------------------------------------------------------------
+
+        private void writeBreakeven() {
+            Row headers = breakeven.createRow(1);
+            headerCell(headers, 0, "Month");
+            breakeven.createRow(0).createCell(0).setCellValue("A month appears where the option's cumulative cost is at or below the baseline's");
+            for (int r = FIRST_MONTH_ROW; r <= lastMonthRow(); r++) {
+                Cell c = breakeven.createRow(r).createCell(0);
+                formula(c, quoted(CASH_FLOW) + "!$A" + (r + 1), styles.integer);
+            }
+            int col = 1;
+            for (Breakeven b : e.breakeven()) {
+                Block a = blocks.get(b.option());
+                Block base = blocks.get(b.baseline());
+                headerCell(headers, col, b.option() + " vs " + b.baseline());
+                for (int r = FIRST_MONTH_ROW; r <= lastMonthRow(); r++) {
+                    int x = r + 1;
+                    formula(breakeven.getRow(r).createCell(col),
+                            "IF(" + quoted(CASH_FLOW) + "!" + ref(a.cumulativeCol(), x) + "<=" + quoted(CASH_FLOW) + "!"
+                                    + ref(base.cumulativeCol(), x) + ",$A" + x + ",\"\")",
+                            styles.integer);
+                }
+                breakeven.setColumnWidth(col, 26 * 256);
+                col++;
+            }
+            breakeven.setColumnWidth(0, 8 * 256);
+            breakeven.createFreezePane(1, FIRST_MONTH_ROW);
+        }
+
+        // ---- Summary --------------------------------------------------------------------------
+
+        /** Summary columns, shared with the test that reads them back. */
+        static final int COL_OPTION = 0, COL_TOTAL_CASH = 4, COL_SALVAGE = 5, COL_TCO = 6, COL_NPV = 7, COL_QUERIES = 8,
+                COL_COST_PER_QUERY = 9;
+
+        private void writeSummary() {
+            header(summary, 0, "Option", "Kind", "Feasible", "Upfront", "Total cash", "Salvage", "TCO", "NPV",
+                    "Queries", "Cost per query", "Recommended");
+            String cf = quoted(CASH_FLOW) + "!";
+            String first = String.valueOf(FIRST_MONTH_ROW + 1);
+            String last = String.valueOf(lastMonthRow() + 1);
+            String lastMonth = cf + "$A$" + last;
+            for (int i = 0; i < e.options().size(); i++) salvageCells.put(e.options().get(i).id(), ref(COL_SALVAGE, i + 2));
+            int r = 1;
+            for (OptionResult o : e.options()) {
+                Block b = blocks.get(o.id());
+                Row row = summary.createRow(r);
+                int x = r + 1;
+                row.createCell(0).setCellValue(o.id());
+                row.createCell(1).setCellValue(o.kind().id());
+                row.createCell(2).setCellValue(o.feasible() ? "yes" : "no");
+                formula(row.createCell(3), upfront(o), styles.usd);
+                formula(row.createCell(COL_TOTAL_CASH), "SUM(" + cf + col(b.costCol()) + first + ":" + col(b.costCol()) + last + ")",
+                        styles.usd);
+                formula(row.createCell(COL_SALVAGE), salvage(o, lastMonth), styles.usd);
+                formula(row.createCell(COL_TCO), ref(COL_TOTAL_CASH, x) + "-" + ref(COL_SALVAGE, x), styles.usdBold);
+                formula(row.createCell(COL_NPV), "SUM(" + cf + col(b.discountedCol()) + first + ":" + col(b.discountedCol()) + last
+                        + ")-" + ref(COL_SALVAGE, x) + "/POWER(1+discount_rate_annual," + lastMonth + "/12)", styles.usd);
+                formula(row.createCell(COL_QUERIES), "SUM(" + cf + "$B" + first + ":$B" + last + ")", styles.integer);
+                formula(row.createCell(COL_COST_PER_QUERY), ref(COL_TCO, x) + "/" + ref(COL_QUERIES, x), styles.usdPrecise);
+                row.createCell(10).setCellValue(o.id().equals(e.recommendation().option()) ? "yes" : "");
+                r++;
+            }
+            r++;
+            header(summary, r++, "Option", "Baseline", "Breakeven month");
+            int col = 1;
+            for (Breakeven b : e.breakeven()) {
+                Row row = summary.createRow(r++);
+                row.createCell(0).setCellValue(b.option());
+                row.createCell(1).setCellValue(b.baseline());
+                String range = quoted(BREAKEVEN) + "!" + col(col) + first + ":" + col(col) + last;
+                formula(row.createCell(2), "IF(COUNT(" + range + ")=0,\"none\",MIN(" + range + "))", styles.integer);
+                col++;
+            }
+            r = recommendation(r + 1, e.recommendation());
+            list(r, "Warnings", e.warnings());
+            summary.createFreezePane(1, 1);
+            widths(summary, 24, 13, 10, 14, 16, 14, 16, 16, 14, 15, 13);
+        }
+
+        private String upfront(OptionResult o) {
+            String p = slug(o.id());
+            return switch (o.costing()) {
+                case null -> String.valueOf(o.upfrontUsd());
+                case Costing.PerToken t -> "0";
+                case Costing.Rent rent -> "0";
+                case Costing.Owned h -> p + "_upfront_usd";
+                case Costing.Mix m -> fixedLegs(m).stream().map(leg -> slug(leg) + "_upfront_usd")
+                        .filter(names::contains).reduce((a, b) -> a + "+" + b).orElse("0");
+            };
+        }
+
+        /** Book value left at the horizon: straight line from the last purchase's price to its residual. */
+        private String salvage(OptionResult o, String lastMonth) {
+            String p = slug(o.id());
+            return switch (o.costing()) {
+                case null -> String.valueOf(o.salvageUsd());
+                case Costing.PerToken t -> "0";
+                case Costing.Rent rent -> "0";
+                case Costing.Owned h -> {
+                    String up = p + "_upfront_usd";
+                    String life = p + "_lifetime_months";
+                    String lastPurchase = "(1+" + life + "*INT((" + lastMonth + "-1)/" + life + "))";
+                    yield up + "-(" + up + "-" + p + "_residual_share*" + up + ")*(" + lastMonth + "-" + lastPurchase + "+1)/" + life;
+                }
+                case Costing.Mix m -> fixedLegs(m).stream().map(salvageCells::get)
+                        .reduce((a, b) -> a + "+" + b).orElse("0");
+            };
+        }
+
+        private List<String> fixedLegs(Costing.Mix m) {
+            return m.legs().stream().map(Costing.Leg::option).distinct()
+                    .filter(id -> !(blocks.get(id).costing() instanceof Costing.PerToken)).toList();
+        }
+
+        private int recommendation(int r, Recommendation rec) {
+            Row head = summary.createRow(r++);
+            Cell t = head.createCell(0);
+            t.setCellValue("Recommendation");
+            t.setCellStyle(styles.title);
+            text(r++, "Verdict", rec.verdict().id());
+            text(r++, "Option", rec.option());
+            text(r++, "Why", rec.summary());
+            r++;
+            header(summary, r++, "Question", "Leans", "Reason");
+            for (Answer a : rec.questions()) {
+                Row row = summary.createRow(r++);
+                row.createCell(0).setCellValue(a.id().text());
+                row.createCell(1).setCellValue(a.leans().id());
+                row.createCell(2).setCellValue(a.reason());
+            }
+            return list(r + 1, "Constraints", rec.constraints());
+        }
+
+        private void text(int r, String label, String value) {
+            Row row = summary.createRow(r);
+            Cell l = row.createCell(0);
+            l.setCellValue(label);
+            l.setCellStyle(styles.bold);
+            row.createCell(1).setCellValue(value);
+        }
+
+        private int list(int r, String title, List<String> items) {
+            if (items.isEmpty()) return r;
+            Cell c = summary.createRow(r++).createCell(0);
+            c.setCellValue(title);
+            c.setCellStyle(styles.title);
+            for (String item : items) summary.createRow(r++).createCell(0).setCellValue(item);
+            return r + 1;
+        }
+
+        // ---- Catalog --------------------------------------------------------------------------
+
+        private void writeCatalog() {
+            header(catalog, 0, "Entry", "As of", "Age (days) on " + e.asOf(), "Source");
+            int r = 1;
+            for (CatalogUse c : e.catalog()) {
+                Row row = catalog.createRow(r++);
+                row.createCell(0).setCellValue(c.id());
+                Cell d = row.createCell(1);
+                d.setCellValue(c.asOf());
+                d.setCellStyle(styles.date);
+                row.createCell(2).setCellValue(c.ageDays());
+                row.createCell(3).setCellValue(c.source());
+            }
+            catalog.createFreezePane(0, 1);
+            widths(catalog, 34, 12, 20, 70);
+        }
+
+        // ---- cells ----------------------------------------------------------------------------
+
+        private void header(Sheet sheet, int r, String... titles) {
+            Row row = sheet.createRow(r);
+            for (int i = 0; i < titles.length; i++) headerCell(row, i, titles[i]);
+        }
+
+        private void headerCell(Row row, int col, String title) {
+            Cell c = row.createCell(col);
+            c.setCellValue(title);
+            c.setCellStyle(styles.header);
+        }
+
+        private static void formula(Cell cell, String formula, CellStyle style) {
+            cell.setCellFormula(formula);
+            cell.setCellStyle(style);
+        }
+
+        private static void widths(Sheet sheet, int... chars) {
+            for (int i = 0; i < chars.length; i++) sheet.setColumnWidth(i, chars[i] * 256);
+        }
+
+        static String col(int index) {
+            return "$" + CellReference.convertNumToColString(index);
+        }
+
+        static String ref(int col, int excelRow) {
+            return CellReference.convertNumToColString(col) + excelRow;
+        }
+
+        static String quoted(String sheet) {
+            return "'" + sheet + "'";
+        }
+    }
+
+    /** The workbook's cell formats, made once: Excel caps the number of distinct styles. */
+    private static final class Styles {
+        final CellStyle header;
+        final CellStyle title;
+        final CellStyle bold;
+        final CellStyle usd;
+        final CellStyle usdBold;
+        final CellStyle usdPrecise;
+        final CellStyle percent;
+        final CellStyle integer;
+        final CellStyle decimal;
+        final CellStyle date;
+
+        Styles(XSSFWorkbook wb) {
+            Font boldFont = wb.createFont();
+            boldFont.setBold(true);
+            header = wb.createCellStyle();
+            header.setFont(boldFont);
+            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            header.setBorderBottom(BorderStyle.THIN);
+            header.setWrapText(true);
+            header.setVerticalAlignment(VerticalAlignment.TOP);
+            Font titleFont = wb.createFont();
+            titleFont.setBold(true);
+            titleFont.setFontHeightInPoints((short) 12);
+            title = wb.createCellStyle();
+            title.setFont(titleFont);
+            bold = wb.createCellStyle();
+            bold.setFont(boldFont);
+            var format = wb.createDataFormat();
+            usd = numeric(wb, format.getFormat("\"$\"#,##0.00"));
+            usdBold = numeric(wb, format.getFormat("\"$\"#,##0.00"));
+            usdBold.setFont(boldFont);
+            usdPrecise = numeric(wb, format.getFormat("\"$\"0.000000"));
+            percent = numeric(wb, format.getFormat("0.00%"));
+            integer = numeric(wb, format.getFormat("#,##0"));
+            decimal = numeric(wb, format.getFormat("#,##0.00"));
+            date = numeric(wb, format.getFormat("yyyy-mm-dd"));
+        }
+
+        private static CellStyle numeric(XSSFWorkbook wb, short dataFormat) {
+            CellStyle s = wb.createCellStyle();
+            s.setDataFormat(dataFormat);
+            return s;
+        }
+    }
+}

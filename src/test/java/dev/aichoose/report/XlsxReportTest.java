@@ -1,0 +1,120 @@
+package dev.aichoose.report;
+
+import static dev.aichoose.report.XlsxReport.Builder.COL_COST_PER_QUERY;
+import static dev.aichoose.report.XlsxReport.Builder.COL_NPV;
+import static dev.aichoose.report.XlsxReport.Builder.COL_SALVAGE;
+import static dev.aichoose.report.XlsxReport.Builder.COL_TCO;
+import static dev.aichoose.report.XlsxReport.Builder.COL_TOTAL_CASH;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.aichoose.model.Costing;
+import dev.aichoose.model.Evaluation;
+import dev.aichoose.model.OptionResult;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+/** The workbook's formulas, evaluated by POI, agree with the engine to the cent, before and after an edit. */
+class XlsxReportTest {
+
+    @Test
+    void everyTotalAndBreakevenAgreesWithTheEngine() throws IOException {
+        Evaluation e = Fixtures.seed();
+        try (XSSFWorkbook wb = open(e)) {
+            XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+            assertAgrees(wb, e);
+        }
+    }
+
+    @Test
+    void changingAnApiPriceMovesTheTotalsAsTheEngineWould() throws IOException {
+        Map<String, Costing> changed = new LinkedHashMap<>(Fixtures.costings());
+        changed.put("gpt-4", new Costing.PerToken(30, 15, 12));
+        assertEditMatchesEngine("o_gpt_4_output_usd_per_mtok", 12,
+                Fixtures.evaluate(Fixtures.workload(), 12, Fixtures.assumptions(), changed));
+    }
+
+    @Test
+    void changingTheHardwarePriceMovesSalvageReplacementAndBreakeven() throws IOException {
+        Map<String, Costing> changed = new LinkedHashMap<>(Fixtures.costings());
+        changed.put("rtx-4090-box", new Costing.Owned(90_000, 1600, 5, 0.2, 30, 10, 200));
+        Evaluation expected = Fixtures.evaluate(Fixtures.workload(), 12, Fixtures.assumptions(), changed);
+        assertThat(expected.breakeven().getFirst().month()).isNotEqualTo(Fixtures.seed().breakeven().getFirst().month());
+        assertEditMatchesEngine("o_rtx_4090_box_upfront_usd", 90_000, expected);
+    }
+
+    @Test
+    void sheetsAreFrozenAndFormattedForPeople() throws IOException {
+        try (XSSFWorkbook wb = open(Fixtures.seed())) {
+            assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("Summary");
+            for (Sheet s : wb) assertThat(s.getPaneInformation()).as(s.getSheetName()).isNotNull();
+            Cell tco = wb.getSheet("Summary").getRow(1).getCell(COL_TCO);
+            assertThat(tco.getCellStyle().getDataFormatString()).contains("$");
+            assertThat(wb.getName("o_gpt_4_input_usd_per_mtok")).isNotNull();
+            assertThat(wb.getSheet("Catalog").getRow(1).getCell(0).getStringCellValue()).isEqualTo("openai/gpt-4");
+        }
+    }
+
+    private static void assertEditMatchesEngine(String name, double value, Evaluation expected) throws IOException {
+        try (XSSFWorkbook wb = open(Fixtures.seed())) {
+            AreaReference area = new AreaReference(wb.getName(name).getRefersToFormula(), wb.getSpreadsheetVersion());
+            CellReference ref = area.getFirstCell();
+            wb.getSheet(ref.getSheetName()).getRow(ref.getRow()).getCell(ref.getCol()).setCellValue(value);
+            XSSFFormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+            evaluator.clearAllCachedResultValues();
+            XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+            assertAgrees(wb, expected);
+        }
+    }
+
+    private static XSSFWorkbook open(Evaluation e) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new XlsxReport().render(e, bytes);
+        return new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()));
+    }
+
+    private static void assertAgrees(XSSFWorkbook wb, Evaluation e) {
+        Sheet summary = wb.getSheet("Summary");
+        for (int i = 0; i < e.options().size(); i++) {
+            OptionResult o = e.options().get(i);
+            Row row = summary.getRow(i + 1);
+            assertThat(row.getCell(0).getStringCellValue()).isEqualTo(o.id());
+            assertThat(row.getCell(COL_TOTAL_CASH).getNumericCellValue()).as(o.id() + " total cash")
+                    .isCloseTo(o.totalCashUsd(), within(0.005));
+            assertThat(row.getCell(COL_SALVAGE).getNumericCellValue()).as(o.id() + " salvage")
+                    .isCloseTo(o.salvageUsd(), within(0.005));
+            assertThat(row.getCell(COL_TCO).getNumericCellValue()).as(o.id() + " tco").isCloseTo(o.tcoUsd(), within(0.005));
+            assertThat(row.getCell(COL_NPV).getNumericCellValue()).as(o.id() + " npv").isCloseTo(o.npvUsd(), within(0.005));
+            assertThat(row.getCell(COL_COST_PER_QUERY).getNumericCellValue()).as(o.id() + " cost per query")
+                    .isCloseTo(o.costPerQueryUsd(), within(0.000_005));
+        }
+        int r = e.options().size() + 2;
+        for (Evaluation.Breakeven b : e.breakeven()) {
+            Row row = summary.getRow(++r);
+            assertThat(row.getCell(0).getStringCellValue()).isEqualTo(b.option());
+            Cell month = row.getCell(2);
+            if (b.month() == null) {
+                assertThat(month.getCachedFormulaResultType()).isEqualTo(CellType.STRING);
+                assertThat(month.getStringCellValue()).as(b.option() + " breakeven").isEqualTo("none");
+            } else {
+                assertThat(month.getCachedFormulaResultType()).as(b.option() + " breakeven").isEqualTo(CellType.NUMERIC);
+                assertThat((int) month.getNumericCellValue()).as(b.option() + " breakeven").isEqualTo(b.month());
+            }
+        }
+        Sheet cash = wb.getSheet("Cash flow");
+        assertThat(cash.getRow(XlsxReport.FIRST_MONTH_ROW + e.scenario().horizonMonths() - 1).getCell(1)
+                .getNumericCellValue()).isCloseTo(e.options().getFirst().monthly().getLast().queries(), within(1e-6));
+    }
+}
