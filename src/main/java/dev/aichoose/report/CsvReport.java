@@ -111,7 +111,7 @@ final class CsvReport {
     }
 
     private static void write(Table table, OutputStream stream) {
-        Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+        Writer w = new OutputStreamWriter(new NonClosingOutputStream(stream), StandardCharsets.UTF_8);
         table.write().csv(CsvWriteOptions.builder(w).usePrintFormatters(true).lineEnd("\n").build());
     }
 }

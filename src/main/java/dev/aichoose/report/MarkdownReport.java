@@ -34,13 +34,7 @@ final class MarkdownReport implements Renderer {
     }
 
     private static void section(PrintWriter out, String heading, Table table) {
-        out.print("### " + heading + "\n\n");
-        out.print(row(table.columns().stream().map(ReportContent.Column::title).toList()));
-        out.print(row(table.columns().stream()
-                .map(col -> col.align() == ReportContent.Align.RIGHT ? "---:" : ":---")
-                .toList()));
-        for (List<String> r : table.rows()) out.print(row(r.stream().map(MarkdownReport::escape).toList()));
-        out.print("\n");
+        out.print("### " + heading + "\n\n" + Tables.markdown(table) + "\n");
     }
 
     private static void list(PrintWriter out, String heading, List<String> items) {
@@ -48,10 +42,6 @@ final class MarkdownReport implements Renderer {
         out.print("### " + heading + "\n\n");
         for (String item : items) out.print("- " + escape(item) + "\n");
         out.print("\n");
-    }
-
-    private static String row(List<String> cells) {
-        return "| " + String.join(" | ", cells) + " |\n";
     }
 
     /** Text from scenarios and catalogs may hold characters that Markdown would take as markup. */

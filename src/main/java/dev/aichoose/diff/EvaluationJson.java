@@ -1,0 +1,65 @@
+package dev.aichoose.diff;
+
+import dev.aichoose.load.Fields;
+import dev.aichoose.load.Node;
+import dev.aichoose.load.NodeParser;
+import dev.aichoose.load.Problems;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads an evaluation report ({@code schema: aichoose.evaluation/v1}) back into a {@link Snapshot}.
+ * Only the fields a diff needs are read; later versions may add fields freely.
+ */
+public final class EvaluationJson {
+    private EvaluationJson() {}
+
+    public static final String SCHEMA = "aichoose.evaluation/v1";
+
+    /** Whether this text looks like an evaluation report rather than a scenario. */
+    public static boolean isReport(String text) {
+        return text.stripLeading().startsWith("{") && text.contains("\"" + SCHEMA + "\"");
+    }
+
+    public static Snapshot read(String file, String label, String text) {
+        Problems problems = new Problems(file);
+        Node root = NodeParser.parseJson(file, new StringReader(text));
+        Fields top = Fields.of(problems, root, "").orElse(null);
+        problems.throwIfAny();
+        String schema = top.text("schema");
+        if (!schema.equals(SCHEMA)) {
+            top.raw("schema").ifPresent(n -> problems.at(n, "schema: expected '" + SCHEMA + "', got '" + schema + "'"));
+            problems.throwIfAny();
+        }
+        String scenario = top.mapping("scenario").map(s -> s.text("name", "")).orElse("");
+        int horizon = top.integer("horizon_months", 1, 1200);
+        List<Snapshot.OptionFigures> options = new ArrayList<>();
+        for (Node n : top.list("options")) {
+            Fields.of(problems, n, "options[" + options.size() + "]").ifPresent(o -> options.add(option(o)));
+        }
+        List<Snapshot.BreakevenMonth> breakeven = new ArrayList<>();
+        for (Node n : top.list("breakeven")) {
+            Fields.of(problems, n, "breakeven[" + breakeven.size() + "]").ifPresent(b -> breakeven.add(
+                    new Snapshot.BreakevenMonth(b.text("option"), b.text("baseline"), b.optionalInteger("month", 0, 100_000))));
+        }
+        Optional<Fields> rec = top.requiredMapping("recommendation");
+        String verdict = rec.map(r -> r.text("verdict")).orElse("");
+        String option = rec.map(r -> r.text("option")).orElse("");
+        problems.throwIfAny();
+        return new Snapshot(label, scenario, horizon, verdict, option, options, breakeven);
+    }
+
+    private static Snapshot.OptionFigures option(Fields o) {
+        double max = Double.MAX_VALUE;
+        List<Double> monthly = new ArrayList<>();
+        for (Node m : o.list("monthly")) {
+            Fields.of(o.problems(), m, o.pathOf("monthly[" + monthly.size() + "]"))
+                    .ifPresent(f -> monthly.add(f.number("cost_usd", -max, max)));
+        }
+        return new Snapshot.OptionFigures(o.text("id"), o.text("kind", ""), o.flag("feasible", true),
+                o.number("tco_usd", -max, max), o.number("npv_usd", -max, max), o.number("total_cash_usd", -max, max),
+                o.number("cost_per_query_usd", -max, max), monthly);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.aichoose.rules;
+
+import dev.aichoose.load.Suggestions;
+import java.util.Collection;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A budget rule such as {@code tco_usd > 50_000}: the run fails (exit 5) when the metric makes
+ * the comparison true. Which metrics exist depends on the command ({@link Metric}).
+ */
+public record Rule(String text, String metric, Comparison comparison, double threshold) {
+
+    private static final Pattern SYNTAX = Pattern.compile(
+            "\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(>=|<=|==|>|<)\\s*([-+]?\\d(?:_?\\d)*(?:\\.\\d(?:_?\\d)*)?)\\s*");
+
+    /** Reads one rule, accepting only the given metrics; every problem is a one-line {@link RuleException}. */
+    public static Rule parse(String text, Collection<String> metrics) {
+        Matcher m = SYNTAX.matcher(text);
+        if (!m.matches()) {
+            throw new RuleException("'" + text + "': expected METRIC OP NUMBER, e.g. 'tco_usd > 50_000'"
+                    + " (OP is one of > >= < <= ==; digits may be grouped with _)");
+        }
+        String metric = m.group(1);
+        if (!metrics.contains(metric)) {
+            throw new RuleException("'" + text + "': unknown metric '" + metric + "'"
+                    + Suggestions.hint(metric, metrics) + "; known: " + String.join(", ", metrics));
+        }
+        Comparison op = switch (m.group(2)) {
+            case ">=" -> Comparison.GE;
+            case "<=" -> Comparison.LE;
+            case "==" -> Comparison.EQ;
+            case ">" -> Comparison.GT;
+            default -> Comparison.LT;
+        };
+        return new Rule(text.strip(), metric, op, Double.parseDouble(m.group(3).replace("_", "")));
+    }
+
+    public boolean breachedBy(double value) {
+        return comparison.holds(value, threshold);
+    }
+}
