@@ -48,6 +48,9 @@ public sealed interface Option {
      * What runs on owned or rented hardware and how fast: a bench result, a given figure (per unit
      * of {@code count}), or neither (a roofline estimate).
      */
-    record Serving(String model, Quantization quantization, Double tokensPerSecond, String benchFile,
+    record Serving(String model, Quantization quantization, Double tokensPerSecond, Measured measured,
             Integer concurrency) {}
+
+    /** Throughput taken from a bench result: the run chosen for the scenario's latency targets. */
+    record Measured(double tokensPerSecond, String file, String startedAt, String run) {}
 }
