@@ -50,7 +50,7 @@ public final class DefaultOptions {
         Gpu box = catalog.gpus().get(BOX_GPU);
         Option.SelfHosted boxOption = null;
         if (box != null && catalog.openModels().containsKey(BOX_MODEL)) {
-            var serving = new Option.Serving(BOX_MODEL, Quantization.Q4_K_M, null, null, null);
+            var serving = new Option.Serving(BOX_MODEL, Quantization.Q4_K_M, null, null, null, null);
             boxOption = new Option.SelfHosted("rtx-4090-box", BOX_GPU,
                     unitsFor(engine, scenario, box, box.gpusPerSystem(), serving), null, BOX_EXTRA_UPFRONT_USD,
                     null, null, null, null, null, null, serving);
@@ -58,7 +58,7 @@ public final class DefaultOptions {
         }
         var offer = catalog.cloudOffers().get(RENTED_OFFER);
         if (offer != null && catalog.openModels().containsKey(RENTED_MODEL) && catalog.gpus().containsKey(offer.gpu())) {
-            var serving = new Option.Serving(RENTED_MODEL, Quantization.AWQ, null, null, null);
+            var serving = new Option.Serving(RENTED_MODEL, Quantization.AWQ, null, null, null, null);
             options.add(new Option.Rented("h100-rented", RENTED_OFFER,
                     unitsFor(engine, scenario, catalog.gpus().get(offer.gpu()), offer.gpus(), serving), 730, null,
                     null, serving));

@@ -330,7 +330,13 @@ public final class CostEngine {
         double context = workload.inputTokensPerQuery() + generated;
         int target = serving.concurrency() != null ? serving.concurrency()
                 : serving.quantization().gguf() ? Defaults.GGUF_CONCURRENCY : Defaults.SERVER_CONCURRENCY;
-        Roofline roofline = Roofline.estimate(gpu, gpusPerUnit, model, serving.quantization(), context,
+        int perReplica = serving.gpusPerReplica() != null ? serving.gpusPerReplica() : gpusPerUnit;
+        int replicas = units * gpusPerUnit / perReplica;
+        if (replicas == 0) {
+            problems.add("a replica spans " + perReplica + " GPUs (gpus_per_replica), but the option has only "
+                    + units * gpusPerUnit);
+        }
+        Roofline roofline = Roofline.estimate(gpu, perReplica, model, serving.quantization(), context,
                 workload.inputTokensPerQuery() + generated / 2, target);
         if (context > model.contextTokens()) {
             problems.add("a request of " + Money.count(context) + " tokens exceeds " + model.id() + "'s context of "
@@ -339,11 +345,11 @@ public final class CostEngine {
         if (!roofline.fits()) {
             problems.add(String.format(java.util.Locale.ROOT,
                     "%s at %s does not fit in memory: it needs %.1f GB (weights %.1f GB, runtime %.1f GB, KV cache for "
-                            + "one %s-token request %.2f GB) and %s × %d GPU%s offer %.1f GB usable (%.0f%% of %.0f GB)",
+                            + "one %s-token request %.2f GB) and a replica on %s × %d offers %.1f GB usable "
+                            + "(%.0f%% of %.0f GB); spread it over more GPUs with gpus_per_replica, or quantize further",
                     model.id(), serving.quantization().id(), roofline.neededGbForOneStream(), roofline.weightsGb(),
-                    Defaults.RUNTIME_OVERHEAD_GB, Money.count(context), roofline.kvGbPerStream(), gpu.id(), gpusPerUnit,
-                    gpusPerUnit == 1 ? "" : "s", roofline.usableVramGb(), Defaults.USABLE_VRAM_SHARE * 100,
-                    gpu.vramGb() * gpusPerUnit));
+                    Defaults.RUNTIME_OVERHEAD_GB, Money.count(context), roofline.kvGbPerStream(), gpu.id(), perReplica,
+                    roofline.usableVramGb(), Defaults.USABLE_VRAM_SHARE * 100, gpu.vramGb() * perReplica));
         }
         double perUnit;
         CapacitySource source;
@@ -351,23 +357,24 @@ public final class CostEngine {
         if (serving.measured() != null) {
             perUnit = serving.measured().tokensPerSecond();
             source = CapacitySource.BENCH;
-            detail = String.format(java.util.Locale.ROOT, "measured %.1f tok/s per unit (%s, %s, %s)", perUnit,
+            detail = String.format(java.util.Locale.ROOT, "measured %.1f tok/s per replica (%s, %s, %s)", perUnit,
                     serving.measured().file(), serving.measured().startedAt(), serving.measured().run());
         } else if (serving.tokensPerSecond() != null) {
             perUnit = serving.tokensPerSecond();
             source = CapacitySource.GIVEN;
-            detail = String.format(java.util.Locale.ROOT, "given %.1f tok/s per unit", perUnit);
+            detail = String.format(java.util.Locale.ROOT, "given %.1f tok/s per replica", perUnit);
         } else {
             perUnit = roofline.fits() ? roofline.tokensPerSecond() : 0;
             source = CapacitySource.ESTIMATE;
             detail = String.format(java.util.Locale.ROOT,
-                    "roofline estimate %.1f tok/s per unit: %s at %s, %d stream%s, %s-bound", perUnit, model.id(),
+                    "roofline estimate %.1f tok/s per replica of %d GPU%s: %s at %s, %d stream%s, %s-bound", perUnit,
+                    perReplica, perReplica == 1 ? "" : "s", model.id(),
                     serving.quantization().id(), Math.max(roofline.streams(), 0), roofline.streams() == 1 ? "" : "s",
                     roofline.computeBoundTokensPerSecond() != null
                             && roofline.computeBoundTokensPerSecond() < roofline.memoryBoundTokensPerSecond()
                             ? "compute" : "memory-bandwidth");
         }
-        double available = perUnit * units;
+        double available = perUnit * replicas;
         double peak = 0;
         Integer outgrown = null;
         for (int m = 1; m <= scenario.horizonMonths(); m++) {
@@ -377,12 +384,12 @@ public final class CostEngine {
         }
         if (outgrown != null) {
             double required = requiredTokensPerSecond(share * workload.queriesInMonth(outgrown));
-            int unitsNeeded = perUnit > 0 ? (int) Math.ceil(peak / perUnit) : 0;
+            int replicasNeeded = perUnit > 0 ? (int) Math.ceil(peak / perUnit) : 0;
             problems.add(String.format(java.util.Locale.ROOT,
-                    "the load outgrows the hardware in month %d: it needs %.1f tok/s at peak and %d unit%s deliver "
-                            + "%.1f (%s); about %d unit%s would carry the whole horizon",
-                    outgrown, required, units, units == 1 ? "" : "s", available, source.id(), unitsNeeded,
-                    unitsNeeded == 1 ? "" : "s"));
+                    "the load outgrows the hardware in month %d: it needs %.1f tok/s at peak and %d replica%s deliver "
+                            + "%.1f (%s); about %d replica%s would carry the whole horizon",
+                    outgrown, required, replicas, replicas == 1 ? "" : "s", available, source.id(), replicasNeeded,
+                    replicasNeeded == 1 ? "" : "s"));
         }
         return new Capacity(peak, available, source, detail);
     }

@@ -27,6 +27,8 @@ import java.util.function.Predicate;
 public final class Decider {
     static final double LOW_VOLUME = 10_000;
     static final double HIGH_VOLUME = 100_000;
+    /** When one side costs this many times the other, the numbers outweigh the soft preferences. */
+    static final double DOMINANT_COST_RATIO = 3;
 
     private final Evaluation evaluation;
     private final Scenario scenario;
@@ -81,8 +83,9 @@ public final class Decider {
 
         int score = -closedFactors;
         int scoreWithoutData = -closedFactors;
+        int volumeWeight = volumeWeight(bestOpen, bestApi);
         for (Answer a : answers) {
-            int weight = a.id() == Question.Q2_VOLUME ? 2 : 1;
+            int weight = a.id() == Question.Q2_VOLUME ? volumeWeight : 1;
             int vote = switch (a.leans()) {
                 case OPEN_SOURCE -> weight;
                 case CLOSED -> -weight;
@@ -119,11 +122,30 @@ public final class Decider {
         };
         if (pick.isEmpty()) {
             pick = cheapest(r -> true);
-            constraints.add("no feasible " + verdict.id().replace('_', ' ') + " option: "
-                    + pick.map(p -> "recommending the cheapest feasible option instead").orElse("and no option is feasible at all"));
+            String leaning = verdict.id().replace('_', ' ');
+            constraints.add("the questions lean " + leaning + ", but no " + leaning + " option is feasible "
+                    + pick.map(p -> "(see their problems): the verdict follows the cheapest feasible option instead")
+                            .orElse("and no option is feasible at all"));
+            if (pick.isPresent()) verdict = verdictOf(pick.get());
         }
         String summary = summary(verdict, pick, bestOpen, bestApi);
         return new Recommendation(verdict, pick.map(OptionResult::id).orElse(null), answers, constraints, summary);
+    }
+
+    /** The volume question carries the computed costs: two votes, four when one side costs three times the other. */
+    static int volumeWeight(Optional<OptionResult> bestOpen, Optional<OptionResult> bestApi) {
+        if (bestOpen.isEmpty() || bestApi.isEmpty()) return 2;
+        double low = Math.min(bestOpen.get().tcoUsd(), bestApi.get().tcoUsd());
+        double high = Math.max(bestOpen.get().tcoUsd(), bestApi.get().tcoUsd());
+        return high >= DOMINANT_COST_RATIO * Math.max(low, 0.01) ? 4 : 2;
+    }
+
+    private static Verdict verdictOf(OptionResult option) {
+        return switch (option.kind()) {
+            case API -> Verdict.CLOSED;
+            case SELF_HOSTED, RENTED -> Verdict.OPEN_SOURCE;
+            case HYBRID -> Verdict.HYBRID;
+        };
     }
 
     private Optional<OptionResult> cheapest(Predicate<OptionResult> kind) {
@@ -166,7 +188,7 @@ public final class Decider {
             OptionResult api = bestApi.get();
             Integer month = evaluation.breakeven().stream()
                     .filter(b -> b.option().equals(open.id()) && b.baseline().equals(api.id()))
-                    .map(Evaluation.Breakeven::month).findFirst().orElse(null);
+                    .findFirst().map(Evaluation.Breakeven::month).orElse(null);
             String computed = load + ": " + open.id() + " costs " + Money.usd(open.tcoUsd()) + " over " + h
                     + " months against " + Money.usd(api.tcoUsd()) + " for " + api.id() + "; "
                     + (month == null ? "no breakeven within " + h + " months" : "breakeven in month " + month)

@@ -297,7 +297,8 @@ public final class ScenarioLoader {
                 }
             }
         }
-        return new Option.Serving(model, quantization, tps, measured, b.optionalInteger("concurrency", 1, 4096));
+        return new Option.Serving(model, quantization, tps, measured, b.optionalInteger("concurrency", 1, 4096),
+                b.optionalInteger("gpus_per_replica", 1, 1024));
     }
 
     private Option.Hybrid hybrid(String id, Fields b, List<PendingRoute> pending) {
