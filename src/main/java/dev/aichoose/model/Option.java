@@ -45,9 +45,13 @@ public sealed interface Option {
     record Route(String workloadClass, String option) {}
 
     /**
-     * What runs on owned or rented hardware and how fast: a bench result, a given figure (per unit
-     * of {@code count}), or neither (a roofline estimate).
+     * What runs on owned or rented hardware and how fast: a bench result, a given figure (per model
+     * replica), or neither (a roofline estimate). A replica spans {@code gpusPerReplica} GPUs
+     * (tensor parallel); by default all the GPUs of one unit (a card, a system, an instance).
      */
-    record Serving(String model, Quantization quantization, Double tokensPerSecond, String benchFile,
-            Integer concurrency) {}
+    record Serving(String model, Quantization quantization, Double tokensPerSecond, Measured measured,
+            Integer concurrency, Integer gpusPerReplica) {}
+
+    /** Throughput taken from a bench result: the run chosen for the scenario's latency targets. */
+    record Measured(double tokensPerSecond, String file, String startedAt, String run) {}
 }

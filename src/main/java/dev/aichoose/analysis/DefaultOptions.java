@@ -1,0 +1,94 @@
+package dev.aichoose.analysis;
+
+import dev.aichoose.cost.CostEngine;
+import dev.aichoose.cost.Roofline;
+import dev.aichoose.model.ApiModel;
+import dev.aichoose.model.Catalog;
+import dev.aichoose.model.Gpu;
+import dev.aichoose.model.Option;
+import dev.aichoose.model.Quality;
+import dev.aichoose.model.Quantization;
+import dev.aichoose.model.Scenario;
+import dev.aichoose.model.Workload;
+import dev.aichoose.model.WorkloadClass;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The comparison set for a scenario that lists no options (docs/methodology.md, "Default options"):
+ * the cheapest closed API that meets the quality need, the cheapest frontier API, a consumer GPU box,
+ * a rented data-centre GPU, and a hybrid when some traffic is sensitive. Hardware counts are sized
+ * to carry the busiest month's peak by roofline estimate.
+ */
+public final class DefaultOptions {
+    static final String BOX_GPU = "nvidia/rtx-4090";
+    static final String BOX_MODEL = "meta/llama-3.1-8b-instruct";
+    /** The seed article's "rest of system" for an RTX 4090 box. */
+    static final double BOX_EXTRA_UPFRONT_USD = 1400;
+    static final String RENTED_OFFER = "runpod/h100-sxm";
+    static final String RENTED_MODEL = "meta/llama-3.3-70b-instruct";
+
+    private DefaultOptions() {}
+
+    public static List<Option> build(Scenario scenario, Catalog catalog) {
+        List<Option> options = new ArrayList<>();
+        CostEngine engine = new CostEngine(scenario, catalog, List.of());
+        Comparator<ApiModel> byQueryCost = Comparator.comparingDouble(
+                m -> engine.perQuery(new dev.aichoose.model.Costing.PerToken(m.inputUsdPerMtok(),
+                        m.cachedInputUsdPerMtok() != null ? m.cachedInputUsdPerMtok() : m.inputUsdPerMtok(),
+                        m.outputUsdPerMtok())));
+        List<ApiModel> closed = catalog.apiModels().values().stream().filter(m -> !m.openWeight()).toList();
+        Optional<ApiModel> frontier = closed.stream().filter(m -> m.quality() == Quality.FRONTIER).min(byQueryCost);
+        Optional<ApiModel> cheapest = scenario.profile().qualityNeed() == Quality.FRONTIER ? Optional.empty()
+                : closed.stream().min(byQueryCost);
+        cheapest.filter(c -> frontier.isEmpty() || !c.id().equals(frontier.get().id()))
+                .ifPresent(m -> options.add(new Option.Api("cheapest-api", m.id(), null, null, null, false)));
+        frontier.ifPresent(m -> options.add(new Option.Api("frontier-api", m.id(), null, null, null, false)));
+
+        Gpu box = catalog.gpus().get(BOX_GPU);
+        Option.SelfHosted boxOption = null;
+        if (box != null && catalog.openModels().containsKey(BOX_MODEL)) {
+            var serving = new Option.Serving(BOX_MODEL, Quantization.Q4_K_M, null, null, null, null);
+            boxOption = new Option.SelfHosted("rtx-4090-box", BOX_GPU,
+                    unitsFor(engine, scenario, box, box.gpusPerSystem(), serving), null, BOX_EXTRA_UPFRONT_USD,
+                    null, null, null, null, null, null, serving);
+            options.add(boxOption);
+        }
+        var offer = catalog.cloudOffers().get(RENTED_OFFER);
+        if (offer != null && catalog.openModels().containsKey(RENTED_MODEL) && catalog.gpus().containsKey(offer.gpu())) {
+            var serving = new Option.Serving(RENTED_MODEL, Quantization.AWQ, null, null, null, null);
+            options.add(new Option.Rented("h100-rented", RENTED_OFFER,
+                    unitsFor(engine, scenario, catalog.gpus().get(offer.gpu()), offer.gpus(), serving), 730, null,
+                    null, serving));
+        }
+
+        List<WorkloadClass> sensitive = scenario.workload().classes().stream().filter(WorkloadClass::sensitive).toList();
+        Optional<Option> api = options.stream().filter(o -> o instanceof Option.Api).findFirst();
+        if (!sensitive.isEmpty() && boxOption != null && api.isPresent()) {
+            List<Option.Route> routes = new ArrayList<>();
+            for (WorkloadClass c : scenario.workload().classes()) {
+                routes.add(new Option.Route(c.name(), c.sensitive() ? boxOption.id()
+                        : c.complexity() == WorkloadClass.Complexity.COMPLEX && frontier.isPresent() ? "frontier-api"
+                        : api.get().id()));
+            }
+            if (scenario.workload().defaultShare() > 1e-9) {
+                routes.add(new Option.Route(Workload.DEFAULT_CLASS, api.get().id()));
+            }
+            options.add(new Option.Hybrid("hybrid-split", routes));
+        }
+        return options;
+    }
+
+    /** Units needed for the busiest month's peak (at least one). */
+    private static int unitsFor(CostEngine engine, Scenario scenario, Gpu gpu, int gpusPerUnit, Option.Serving serving) {
+        Roofline r = engine.roofline(gpu, gpusPerUnit, serving);
+        if (!r.fits()) return 1;
+        double peak = 0;
+        for (int m = 1; m <= scenario.horizonMonths(); m++) {
+            peak = Math.max(peak, engine.requiredTokensPerSecond(scenario.workload().queriesInMonth(m)));
+        }
+        return Math.max(1, (int) Math.ceil(peak / r.tokensPerSecond()));
+    }
+}

@@ -1,0 +1,124 @@
+package dev.aichoose.analysis;
+
+import dev.aichoose.cost.CostEngine;
+import dev.aichoose.decide.Decider;
+import dev.aichoose.model.Catalog;
+import dev.aichoose.model.CloudOffer;
+import dev.aichoose.model.Defaults;
+import dev.aichoose.model.Evaluation;
+import dev.aichoose.model.Option;
+import dev.aichoose.model.OptionKind;
+import dev.aichoose.model.OptionResult;
+import dev.aichoose.model.Provenance;
+import dev.aichoose.model.Scenario;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Scenario and catalogs in, a full evaluation out: costs, breakeven, crossovers, the recommendation. */
+public final class Evaluator {
+    private Evaluator() {}
+
+    public static Evaluation evaluate(Scenario scenario, Catalog catalog, LocalDate asOf) {
+        List<Option> options = scenario.optionsFromDefaults() ? DefaultOptions.build(scenario, catalog)
+                : scenario.options();
+        CostEngine engine = new CostEngine(scenario, catalog, options);
+        List<OptionResult> results = options.stream().map(engine::evaluate).toList();
+
+        List<Evaluation.Breakeven> breakeven = new ArrayList<>();
+        List<Evaluation.Crossover> crossovers = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            OptionResult option = results.get(i);
+            if (option.kind() == OptionKind.API) continue;
+            for (int j = 0; j < results.size(); j++) {
+                OptionResult baseline = results.get(j);
+                if (baseline.kind() != OptionKind.API) continue;
+                breakeven.add(new Evaluation.Breakeven(option.id(), baseline.id(), Breakevens.month(option, baseline)));
+                Option a = options.get(i);
+                Option b = options.get(j);
+                var volume = Crossovers.volume(q -> engine.steadyMonthly(a, q) - engine.steadyMonthly(b, q));
+                crossovers.add(new Evaluation.Crossover(option.id(), baseline.id(),
+                        volume.isPresent() ? volume.getAsDouble() : null));
+            }
+        }
+
+        List<Evaluation.CatalogUse> used = catalogUses(options, catalog, asOf);
+        Set<String> pricedFromCatalog = pricedFromCatalog(options, catalog);
+        List<String> warnings = new ArrayList<>();
+        if (scenario.optionsFromDefaults()) {
+            warnings.add("the scenario lists no options, so it is compared with the default set (docs/methodology.md)");
+        }
+        for (var use : used) {
+            // only a price taken from the catalog can be stale; inline prices and model specs are the user's
+            if (use.ageDays() > Defaults.STALE_AFTER_DAYS && pricedFromCatalog.contains(use.id())) {
+                warnings.add("catalog entry " + use.id() + " is " + use.ageDays() + " days old (as of " + use.asOf()
+                        + "); check its price at " + use.source());
+            }
+        }
+        for (OptionResult r : results) {
+            if (r.capacity() != null && r.capacity().source() == OptionResult.CapacitySource.ESTIMATE
+                    && r.kind() != OptionKind.HYBRID) {
+                warnings.add(r.id() + ": throughput is a roofline estimate; run 'aichoose bench' and point the option "
+                        + "at the result for a measured figure");
+            }
+        }
+        boolean ownsOrRents = results.stream().anyMatch(r -> r.kind().openSource());
+        if (ownsOrRents && scenario.assumptions().opsHoursPerMonth() == 0 && options.stream().noneMatch(
+                o -> o instanceof Option.SelfHosted s && s.opsHoursPerMonth() != null && s.opsHoursPerMonth() > 0
+                        || o instanceof Option.Rented r && r.opsHoursPerMonth() != null && r.opsHoursPerMonth() > 0)) {
+            warnings.add("no operations staff time is costed for owned or rented hardware (assumptions.ops_hours_per_month is 0)");
+        }
+        Evaluation partial = new Evaluation(scenario, asOf, used, results, breakeven, crossovers, null, warnings);
+        return new Evaluation(scenario, asOf, used, results, breakeven, crossovers, Decider.decide(partial), warnings);
+    }
+
+    /** The ids whose price the engine took from the catalog rather than from the scenario. */
+    private static Set<String> pricedFromCatalog(List<Option> options, Catalog catalog) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Option o : options) {
+            switch (o) {
+                case Option.Api a -> {
+                    if (a.inputUsdPerMtok() == null || a.outputUsdPerMtok() == null) ids.add(a.model());
+                }
+                case Option.SelfHosted s -> {
+                    if (s.hardwareUsd() == null) ids.add(s.hardware());
+                }
+                case Option.Rented r -> {
+                    if (r.usdPerGpuHour() == null) ids.add(r.offer());
+                }
+                case Option.Hybrid h -> { }
+            }
+        }
+        return ids;
+    }
+
+    /** The catalog entries the options drew on, in order of first use. */
+    private static List<Evaluation.CatalogUse> catalogUses(List<Option> options, Catalog catalog, LocalDate asOf) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Option o : options) {
+            switch (o) {
+                case Option.Api a -> ids.add(a.model());
+                case Option.SelfHosted s -> {
+                    ids.add(s.hardware());
+                    ids.add(s.serving().model());
+                }
+                case Option.Rented r -> {
+                    ids.add(r.offer());
+                    CloudOffer offer = catalog.cloudOffers().get(r.offer());
+                    if (offer != null) ids.add(offer.gpu());
+                    ids.add(r.serving().model());
+                }
+                case Option.Hybrid h -> { }
+            }
+        }
+        List<Evaluation.CatalogUse> uses = new ArrayList<>();
+        for (String id : ids) {
+            catalog.provenanceOf(id).ifPresent((Provenance p) -> uses.add(new Evaluation.CatalogUse(id, p.asOf(),
+                    p.source(), ChronoUnit.DAYS.between(p.asOf(), asOf))));
+        }
+        return uses;
+    }
+}

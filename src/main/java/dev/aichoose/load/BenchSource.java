@@ -1,0 +1,12 @@
+package dev.aichoose.load;
+
+import dev.aichoose.model.Option;
+import dev.aichoose.model.Workload;
+import java.nio.file.Path;
+
+/** Reads a bench result and picks the throughput that meets the latency targets. */
+@FunctionalInterface
+public interface BenchSource {
+    /** @throws InputException when the file is missing or invalid, or no run qualifies */
+    Option.Measured read(Path file, Workload.LatencySlo slo);
+}

@@ -1,0 +1,378 @@
+package dev.aichoose.load;
+
+import dev.aichoose.model.Assumptions;
+import dev.aichoose.model.Catalog;
+import dev.aichoose.model.Defaults;
+import dev.aichoose.model.Gpu;
+import dev.aichoose.model.Option;
+import dev.aichoose.model.Profile;
+import dev.aichoose.model.Quality;
+import dev.aichoose.model.Quantization;
+import dev.aichoose.model.Scenario;
+import dev.aichoose.model.Workload;
+import dev.aichoose.model.WorkloadClass;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads a scenario file (format v1), checks it against the catalogs, and reports every problem at once. */
+public final class ScenarioLoader {
+    private static final Set<String> KINDS = Set.of("api", "self_hosted", "rented", "hybrid");
+
+    private final Catalog catalog;
+    private final BenchSource bench;
+    private final Map<String, Path> benchOverrides;
+
+    /**
+     * @param benchOverrides bench files given on the command line: by option id, or under {@code "*"}
+     *     for every owned or rented option that states no throughput of its own
+     */
+    public ScenarioLoader(Catalog catalog, BenchSource bench, Map<String, Path> benchOverrides) {
+        this.catalog = catalog;
+        this.bench = bench;
+        this.benchOverrides = Map.copyOf(benchOverrides);
+    }
+
+    public Scenario load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(new Diagnostic(file.toString(), 0, 0, "no such scenario file"));
+        } catch (IOException e) {
+            throw new InputException(new Diagnostic(file.toString(), 0, 0, "cannot read: " + e.getMessage()));
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(file.toString(), new StringReader(text), dir);
+    }
+
+    /** Parses scenario text; {@code dir} resolves relative bench paths. */
+    public Scenario parse(String file, Reader reader, Path dir) {
+        Problems problems = new Problems(file);
+        Node root = NodeParser.parseYaml(file, reader);
+        Fields top = Fields.of(problems, root, "").orElse(null);
+        if (top == null) throw new InputException(problems.all());
+
+        String name = top.text("name");
+        int horizon = top.integer("horizon_months", Defaults.HORIZON_MONTHS, 1, 600);
+        Workload workload = top.requiredMapping("workload").map(this::workload).orElse(null);
+        Profile profile = top.mapping("profile").map(this::profile).orElseGet(ScenarioLoader::defaultProfile);
+        Assumptions assumptions = top.mapping("assumptions").map(this::assumptions)
+                .orElseGet(ScenarioLoader::defaultAssumptions);
+        boolean hasOptions = top.has("options");
+        List<Node> optionNodes = top.list("options");
+        if (hasOptions && optionNodes.isEmpty() && top.raw("options").orElseThrow() instanceof Node.Sequence seq) {
+            problems.at(seq, "options: the list is empty; list at least one option, or leave 'options' out for the default set");
+        }
+        List<Option> options = new ArrayList<>();
+        Map<String, Node> idNodes = new LinkedHashMap<>();
+        List<PendingRoute> routes = new ArrayList<>();
+        Workload.LatencySlo slo = workload == null ? Workload.LatencySlo.NONE : workload.slo();
+        for (int i = 0; i < optionNodes.size(); i++) {
+            Node node = optionNodes.get(i);
+            Fields.of(problems, node, "options[" + i + "]").ifPresent(f -> {
+                Optional<Option> option = option(f, routes, dir, slo);
+                option.ifPresent(o -> {
+                    if (idNodes.containsKey(o.id())) {
+                        problems.at(f.raw("id").orElse(node), f.pathOf("id") + ": duplicate option id '" + o.id()
+                                + "' (first at line " + idNodes.get(o.id()).line() + ")");
+                    } else {
+                        idNodes.put(o.id(), f.raw("id").orElse(node));
+                        options.add(o);
+                    }
+                });
+            });
+        }
+        top.finish();
+        if (workload != null) checkRoutes(problems, workload, options, routes);
+        problems.throwIfAny();
+        return new Scenario(name, file, horizon, workload, profile, assumptions, options, !hasOptions);
+    }
+
+    // ---- workload
+
+    private Workload workload(Fields f) {
+        double queries = f.number("queries_per_month", 0, 1e12);
+        double in = f.number("input_tokens_per_query", 0, 10_000_000);
+        double out = f.number("output_tokens_per_query", 1, 1_000_000);
+        double reasoning = f.number("reasoning_tokens_per_query", 0, 0, 1_000_000);
+        double growth = f.number("monthly_growth", 0, -0.5, 1.0);
+        double cached = f.number("cached_input_share", 0, 0, 1);
+        double peak = f.number("peak_to_average", Defaults.PEAK_TO_AVERAGE, 1, 100);
+        List<WorkloadClass> classes = new ArrayList<>();
+        List<Node> classNodes = f.list("classes");
+        Map<String, Integer> names = new HashMap<>();
+        for (int i = 0; i < classNodes.size(); i++) {
+            Node node = classNodes.get(i);
+            Fields.of(f.problems(), node, f.pathOf("classes") + "[" + i + "]").ifPresent(c -> {
+                String n = c.text("name");
+                if (n.equals(Workload.DEFAULT_CLASS)) {
+                    f.problems().at(c.raw("name").orElse(node), c.pathOf("name")
+                            + ": 'default' is the implicit class for the rest of the traffic; choose another name");
+                } else if (names.containsKey(n)) {
+                    f.problems().at(c.raw("name").orElse(node), c.pathOf("name") + ": duplicate class '" + n
+                            + "' (first at line " + names.get(n) + ")");
+                }
+                names.putIfAbsent(n, node.line());
+                classes.add(new WorkloadClass(n, c.number("share", 0, 1), c.flag("sensitive", false),
+                        c.choice("complexity", WorkloadClass.Complexity.class, WorkloadClass.Complexity.ROUTINE)));
+                c.finish();
+            });
+        }
+        double sum = classes.stream().mapToDouble(WorkloadClass::share).filter(Double::isFinite).sum();
+        if (sum > 1 + 1e-9) {
+            f.problems().at(f.raw("classes").orElse(f.node()), f.pathOf("classes")
+                    + ": the shares add up to " + round(sum) + "; they must add up to at most 1 (the rest is class 'default')");
+        }
+        Workload.LatencySlo slo = f.mapping("slo").map(s -> {
+            var v = new Workload.LatencySlo(s.optionalNumber("ttft_ms", 1, 600_000), s.optionalNumber("tpot_ms", 0.1, 60_000));
+            s.finish();
+            return v;
+        }).orElse(Workload.LatencySlo.NONE);
+        f.finish();
+        return new Workload(queries, in, out, reasoning, growth, cached, peak, classes, slo);
+    }
+
+    private Profile profile(Fields f) {
+        Profile p = new Profile(
+                f.choice("data_sensitivity", Profile.Level.class, Profile.Level.MEDIUM),
+                f.choice("customization", Profile.Customization.class, Profile.Customization.PROMPTING),
+                f.choice("technical_capability", Profile.Capability.class, Profile.Capability.SOME),
+                f.choice("vendor_independence", Profile.Level.class, Profile.Level.MEDIUM),
+                f.flag("offline_required", false),
+                f.flag("data_must_stay_on_premises", false),
+                f.choice("quality_need", Quality.class, Quality.STANDARD),
+                f.flag("enterprise_support", false),
+                f.choice("time_to_market", Profile.TimeToMarket.class, Profile.TimeToMarket.NORMAL),
+                f.choice("usage_pattern", Profile.UsagePattern.class, Profile.UsagePattern.STEADY));
+        f.finish();
+        return p;
+    }
+
+    static Profile defaultProfile() {
+        return new Profile(Profile.Level.MEDIUM, Profile.Customization.PROMPTING, Profile.Capability.SOME,
+                Profile.Level.MEDIUM, false, false, Quality.STANDARD, false, Profile.TimeToMarket.NORMAL,
+                Profile.UsagePattern.STEADY);
+    }
+
+    private Assumptions assumptions(Fields f) {
+        Assumptions a = new Assumptions(
+                f.number("electricity_usd_per_kwh", Defaults.ELECTRICITY_USD_PER_KWH, 0, 5),
+                f.number("pue", Defaults.PUE, 1, 3),
+                f.number("ops_hours_per_month", Defaults.OPS_HOURS_PER_MONTH, 0, 10_000),
+                f.number("ops_usd_per_hour", Defaults.OPS_USD_PER_HOUR, 0, 10_000),
+                f.number("discount_rate_annual", Defaults.DISCOUNT_RATE_ANNUAL, 0, 1),
+                f.number("maintenance_share_annual", Defaults.MAINTENANCE_SHARE_ANNUAL, 0, 1),
+                f.integer("lifetime_months", Defaults.LIFETIME_MONTHS, 1, 240),
+                f.number("residual_share", Defaults.RESIDUAL_SHARE, 0, 1));
+        f.finish();
+        return a;
+    }
+
+    static Assumptions defaultAssumptions() {
+        return new Assumptions(Defaults.ELECTRICITY_USD_PER_KWH, Defaults.PUE, Defaults.OPS_HOURS_PER_MONTH,
+                Defaults.OPS_USD_PER_HOUR, Defaults.DISCOUNT_RATE_ANNUAL, Defaults.MAINTENANCE_SHARE_ANNUAL,
+                Defaults.LIFETIME_MONTHS, Defaults.RESIDUAL_SHARE);
+    }
+
+    // ---- options
+
+    private record PendingRoute(String hybrid, String workloadClass, Node classNode, String option, Node optionNode,
+            String path) {}
+
+    private Optional<Option> option(Fields f, List<PendingRoute> routes, Path dir, Workload.LatencySlo slo) {
+        String id = f.text("id");
+        List<String> kinds = f.node() instanceof Node.Mapping m
+                ? m.entries().keySet().stream().filter(KINDS::contains).toList()
+                : List.of();
+        f.allow(KINDS);
+        if (kinds.size() != 1) {
+            f.problems().at(f.node(), f.path() + (id.isEmpty() ? "" : " (" + id + ")") + ": "
+                    + (kinds.isEmpty() ? "say what kind of option this is: one of api, self_hosted, rented, hybrid"
+                            : "give one kind per option, not " + String.join(" and ", kinds)));
+            f.finish();
+            return Optional.empty();
+        }
+        String kind = kinds.getFirst();
+        String path = "options[" + (id.isEmpty() ? "?" : id) + "]." + kind;
+        Optional<Fields> body = f.requiredMapping(kind).flatMap(b -> Fields.of(f.problems(), b.node(), path));
+        f.finish();
+        if (body.isEmpty()) return Optional.empty();
+        Fields b = body.get();
+        Option option = switch (kind) {
+            case "api" -> api(id, b);
+            case "self_hosted" -> selfHosted(id, b, dir, slo);
+            case "rented" -> rented(id, b, dir, slo);
+            default -> hybrid(id, b, routes);
+        };
+        b.finish();
+        return Optional.of(option);
+    }
+
+    private Option.Api api(String id, Fields b) {
+        String model = b.text("model");
+        Double in = b.optionalNumber("input_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK);
+        Double out = b.optionalNumber("output_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK);
+        Double cached = b.optionalNumber("cached_input_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK);
+        boolean batch = b.flag("batch", false);
+        var entry = catalog.apiModels().get(model);
+        if (entry == null && !model.isEmpty() && (in == null || out == null)) {
+            unknownId(b, "model", model, catalog.apiModels().keySet(),
+                    " (or give input_usd_per_mtok and output_usd_per_mtok inline)");
+        }
+        if (batch && (entry == null || entry.batchDiscount() == null)) {
+            b.problems().at(b.raw("batch").orElse(b.node()), b.pathOf("batch") + ": " + model
+                    + " has no batch price in the catalog");
+        }
+        return new Option.Api(id, model, in, out, cached, batch);
+    }
+
+    private Option.SelfHosted selfHosted(String id, Fields b, Path dir, Workload.LatencySlo slo) {
+        String hardware = b.text("hardware");
+        Gpu gpu = catalog.gpus().get(hardware);
+        if (gpu == null && !hardware.isEmpty()) unknownId(b, "hardware", hardware, catalog.gpus().keySet(), "");
+        var option = new Option.SelfHosted(id, hardware, b.integer("count", 1, 1, 100_000),
+                b.optionalNumber("hardware_usd", 0, 50_000_000),
+                b.number("extra_upfront_usd", 0, 0, 100_000_000),
+                b.optionalNumber("electricity_usd_per_month", 0, 10_000_000),
+                b.optionalNumber("power_w", 1, 1_000_000),
+                b.optionalInteger("lifetime_months", 1, 240),
+                b.optionalNumber("residual_share", 0, 1),
+                b.optionalNumber("maintenance_share_annual", 0, 1),
+                b.optionalNumber("ops_hours_per_month", 0, 10_000),
+                serving(id, b, dir, slo, gpu == null ? "datacenter" : gpu.hardwareClass()));
+        return option;
+    }
+
+    private Option.Rented rented(String id, Fields b, Path dir, Workload.LatencySlo slo) {
+        String offer = b.text("offer");
+        var entry = catalog.cloudOffers().get(offer);
+        if (entry == null && !offer.isEmpty()) unknownId(b, "offer", offer, catalog.cloudOffers().keySet(), "");
+        Gpu gpu = entry == null ? null : catalog.gpus().get(entry.gpu());
+        return new Option.Rented(id, offer, b.integer("count", 1, 1, 100_000),
+                b.number("hours_per_month", 730, 1, 744),
+                b.optionalNumber("usd_per_gpu_hour", 0, 200),
+                b.optionalNumber("ops_hours_per_month", 0, 10_000),
+                serving(id, b, dir, slo, gpu == null ? "datacenter" : gpu.hardwareClass()));
+    }
+
+    private Option.Serving serving(String id, Fields b, Path dir, Workload.LatencySlo slo, String hardwareClass) {
+        String model = b.text("model");
+        if (!model.isEmpty() && !catalog.openModels().containsKey(model)) {
+            unknownId(b, "model", model, catalog.openModels().keySet(), "");
+        }
+        Quantization fallback = hardwareClass.equals("consumer") ? Quantization.Q4_K_M : Quantization.BF16;
+        Quantization quantization = b.choice("quantization", Quantization.class, fallback);
+        Double tps = b.optionalNumber("tokens_per_second", 0.01, 10_000_000);
+        Option.Measured measured = null;
+        Optional<Node> benchNode = b.raw("bench");
+        Path benchFile = benchOverrides.containsKey(id) ? benchOverrides.get(id)
+                : benchNode.isPresent() ? null
+                : tps == null && benchOverrides.containsKey("*") ? benchOverrides.get("*") : null;
+        if (benchFile == null && benchNode.isPresent()) {
+            String written = b.text("bench");
+            if (!written.isEmpty()) benchFile = dir.resolve(written);
+        }
+        if (tps != null && benchNode.isPresent()) {
+            b.problems().at(benchNode.get(), b.pathOf("bench") + ": give tokens_per_second or bench, not both");
+        } else if (benchFile != null) {
+            try {
+                measured = bench.read(benchFile, slo);
+            } catch (InputException e) {
+                Node at = benchNode.orElse(b.node());
+                for (Diagnostic d : e.diagnostics()) {
+                    b.problems().at(at, b.pathOf("bench") + ": " + d);
+                }
+            }
+        }
+        return new Option.Serving(model, quantization, tps, measured, b.optionalInteger("concurrency", 1, 4096),
+                b.optionalInteger("gpus_per_replica", 1, 1024));
+    }
+
+    private Option.Hybrid hybrid(String id, Fields b, List<PendingRoute> pending) {
+        List<Option.Route> routes = new ArrayList<>();
+        List<Node> nodes = b.list("routes");
+        if (nodes.isEmpty()) b.problems().at(b.node(), b.pathOf("routes") + ": a hybrid needs at least one route");
+        for (int i = 0; i < nodes.size(); i++) {
+            Node node = nodes.get(i);
+            Fields.of(b.problems(), node, b.pathOf("routes") + "[" + i + "]").ifPresent(r -> {
+                String cls = r.text("class");
+                String target = r.text("option");
+                routes.add(new Option.Route(cls, target));
+                pending.add(new PendingRoute(id, cls, r.raw("class").orElse(node), target,
+                        r.raw("option").orElse(node), r.path()));
+                r.finish();
+            });
+        }
+        return new Option.Hybrid(id, routes);
+    }
+
+    private static void checkRoutes(Problems problems, Workload workload, List<Option> options,
+            List<PendingRoute> routes) {
+        Map<String, Option> byId = new LinkedHashMap<>();
+        options.forEach(o -> byId.put(o.id(), o));
+        List<String> classNames = new ArrayList<>(workload.classes().stream().map(c -> c.name()).toList());
+        classNames.add(Workload.DEFAULT_CLASS);
+        Map<String, Map<String, Node>> routedByHybrid = new LinkedHashMap<>();
+        for (PendingRoute r : routes) {
+            Option target = byId.get(r.option());
+            if (!r.option().isEmpty() && target == null) {
+                problems.at(r.optionNode(), r.path() + ".option: no option with id '" + r.option() + "'"
+                        + Suggestions.hint(r.option(), byId.keySet()));
+            } else if (target instanceof Option.Hybrid) {
+                problems.at(r.optionNode(), r.path() + ".option: '" + r.option()
+                        + "' is a hybrid; route to an api, self_hosted or rented option");
+            }
+            if (!r.workloadClass().isEmpty() && !classNames.contains(r.workloadClass())) {
+                problems.at(r.classNode(), r.path() + ".class: no workload class '" + r.workloadClass() + "'"
+                        + Suggestions.hint(r.workloadClass(), classNames));
+            }
+            Map<String, Node> routed = routedByHybrid.computeIfAbsent(r.hybrid(), k -> new LinkedHashMap<>());
+            if (routed.containsKey(r.workloadClass())) {
+                problems.at(r.classNode(), r.path() + ".class: class '" + r.workloadClass()
+                        + "' is already routed (line " + routed.get(r.workloadClass()).line() + ")");
+            }
+            routed.putIfAbsent(r.workloadClass(), r.classNode());
+        }
+        for (Option o : options) {
+            if (!(o instanceof Option.Hybrid h)) continue;
+            Set<String> routed = routedByHybrid.getOrDefault(h.id(), Map.of()).keySet();
+            List<String> missing = new ArrayList<>();
+            workload.classes().stream().filter(c -> c.share() > 0 && !routed.contains(c.name()))
+                    .forEach(c -> missing.add(c.name()));
+            if (workload.defaultShare() > 1e-9 && !routed.contains(Workload.DEFAULT_CLASS)) {
+                missing.add(Workload.DEFAULT_CLASS);
+            }
+            if (!missing.isEmpty() && !routes.isEmpty()) {
+                PendingRoute first = routes.stream().filter(r -> r.hybrid().equals(h.id())).findFirst().orElse(null);
+                Node at = first == null ? null : first.classNode();
+                String message = "options[" + h.id() + "].hybrid.routes: no route for class "
+                        + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList())
+                        + "; every class with traffic needs one";
+                if (at != null) problems.at(at, message);
+            }
+        }
+    }
+
+    private void unknownId(Fields b, String key, String value, Collection<String> known, String extra) {
+        Node at = b.raw(key).orElse(b.node());
+        b.problems().at(at, b.pathOf(key) + ": unknown catalog id '" + value + "'" + Suggestions.hint(value, known)
+                + extra + "; 'aichoose catalog list' shows the ids");
+    }
+
+    private static String round(double d) {
+        return String.valueOf(Math.round(d * 1e6) / 1e6);
+    }
+}

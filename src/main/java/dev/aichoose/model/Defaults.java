@@ -1,0 +1,46 @@
+package dev.aichoose.model;
+
+/**
+ * Every default the engine applies when a scenario is silent. docs/methodology.md gives the
+ * source of each; change one there and here together.
+ */
+public final class Defaults {
+    private Defaults() {}
+
+    /** DESIGN.md: three years, the usual depreciation horizon for servers. */
+    public static final int HORIZON_MONTHS = 36;
+    /** Red Hat ConfigIQ costing assumptions: $0.12/kWh. */
+    public static final double ELECTRICITY_USD_PER_KWH = 0.12;
+    /** An office or home rack with no data-centre overhead; ConfigIQ uses 1.4 for data centres. */
+    public static final double PUE = 1.0;
+    /** Red Hat ConfigIQ: one FTE costs $18,000 a month; ÷ 160 working hours = $112.50 an hour. */
+    public static final double OPS_USD_PER_HOUR = 112.5;
+    /** No staff time unless the scenario says; the report warns when owned or rented hardware has none. */
+    public static final double OPS_HOURS_PER_MONTH = 0;
+    /** Red Hat ConfigIQ: 8 % cost of capital. */
+    public static final double DISCOUNT_RATE_ANNUAL = 0.08;
+    /** Red Hat ConfigIQ: 5 % of the hardware price a year for maintenance. */
+    public static final double MAINTENANCE_SHARE_ANNUAL = 0.05;
+    /** Red Hat ConfigIQ: 4-year server life. */
+    public static final int LIFETIME_MONTHS = 48;
+    /** Red Hat ConfigIQ: 20 % residual value at the end of life. */
+    public static final double RESIDUAL_SHARE = 0.2;
+    /** Peak hour traffic relative to the monthly average (DESIGN.md's example). */
+    public static final double PEAK_TO_AVERAGE = 3.0;
+    /** KV-planner default memory-bandwidth utilisation for decode (cost-anchors §4.3). */
+    public static final double MBU = 0.75;
+    /** KV-planner default model FLOPs utilisation (cost-anchors §4.3). */
+    public static final double MFU = 0.5;
+    /** Usable share of VRAM, as vLLM's default gpu_memory_utilization (cost-anchors §4.2). */
+    public static final double USABLE_VRAM_SHARE = 0.9;
+    /** Runtime overhead (CUDA context, graph buffers): calculators add 0.5–3 GB (cost-anchors §4.2). */
+    public static final double RUNTIME_OVERHEAD_GB = 1.0;
+    /** KV cache kept in 16-bit floats. */
+    public static final double KV_BYTES_PER_ELEMENT = 2.0;
+    /** Streams served at once by a llama.cpp-class runner (GGUF): one, as llama-server's default slot. */
+    public static final int GGUF_CONCURRENCY = 1;
+    /** Streams served at once by a vLLM-class server: the low end of the effective batch of 32–128 (cliffcenter). */
+    public static final int SERVER_CONCURRENCY = 32;
+    /** Catalog entries older than this are flagged as stale in reports (DESIGN.md). */
+    public static final int STALE_AFTER_DAYS = 180;
+}
