@@ -7,9 +7,12 @@ import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Scenario;
 import dev.aichoose.report.ReportFiles;
 import dev.aichoose.report.ReportFormat;
+import dev.aichoose.rules.Metrics;
+import dev.aichoose.rules.Rule;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,13 +42,24 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     PricingOptions pricing;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    ReportFormat format;
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", split = ",", defaultValue = "table",
+            description = {"Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+                "Several, comma-separated (json,md,xlsx), need -o DIR. xlsx always needs -o.",
+                "csv on standard output is the options summary; into a directory it also writes the monthly cash flows."})
+    List<ReportFormat> formats;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE (atomically) instead of standard output.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR",
+            description = {"Write the report to FILE instead of standard output; or into DIR (an existing directory,",
+                "a path ending in /, or any path when several formats are asked for) as <scenario-stem>.<ext>.",
+                "Every file is written atomically: a failed run leaves the previous report as it was."})
     Path output;
+
+    @Option(names = "--fail-if", paramLabel = "RULE", split = ",", converter = FailIf.EvaluateRule.class,
+            description = {"Exit 5 when the recommended option breaks a budget rule, after the reports are written.",
+                "METRIC OP NUMBER, e.g. 'tco_usd > 50_000' or 'monthly_cost_usd >= 5000' (any month).",
+                "Metrics: tco_usd, monthly_cost_usd, cost_per_query_usd, npv_usd, total_cash_usd, upfront_usd.",
+                "OP: > >= < <= ==. Repeatable."})
+    List<Rule> failIf = new ArrayList<>();
 
     @Option(names = "--as-of", paramLabel = "DATE",
             description = "Evaluate as of this date (YYYY-MM-DD): catalog ages and stale-price warnings count from it. "
@@ -59,24 +73,53 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        checkOutput();
         Catalog catalog = pricing.load();
         Scenario scenario = new ScenarioLoader(catalog, BenchFiles.SOURCE, benchOverrides(bench)).load(scenarioFile);
         Evaluation evaluation = Evaluator.evaluate(scenario, catalog, asOf != null ? asOf : LocalDate.now());
         PrintWriter err = spec.commandLine().getErr();
-        if (output != null) {
-            ReportFiles.write(output, format, evaluation);
-            err.println("aichoose: wrote " + output);
-        } else {
+        if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.flush();
             OutputStream stream = new WriterOutputStream(out);
-            format.renderer().render(evaluation, stream);
+            formats.getFirst().renderer().render(evaluation, stream);
             stream.flush();
+        } else if (intoDirectory()) {
+            for (Path p : ReportFiles.writeAll(output, ReportFiles.stem(scenarioFile), formats, evaluation)) {
+                err.println("aichoose: wrote " + p);
+            }
+        } else {
+            ReportFiles.write(output, formats.getFirst(), evaluation);
+            err.println("aichoose: wrote " + output);
         }
-        if (format != ReportFormat.TABLE || output != null) {
+        if (formats.getFirst() != ReportFormat.TABLE || output != null) {
             evaluation.warnings().forEach(w -> err.println("aichoose: warning: " + w));
         }
+        FailIf.enforce(failIf, Metrics.of(evaluation));
         return ExitCode.OK.code();
+    }
+
+    /** Checked before any work: which output the flags ask for, and whether it can be written. */
+    private void checkOutput() {
+        formats = List.copyOf(new java.util.LinkedHashSet<>(formats));
+        if (output == null && formats.size() > 1) {
+            throw new UsageException("several formats (" + ids() + ") need a directory: add -o DIR");
+        }
+        if (output == null && !formats.getFirst().printable()) {
+            throw new UsageException("xlsx is a binary workbook and is not printed: write it with -o FILE.xlsx or -o DIR");
+        }
+        if (output != null && Files.isRegularFile(output) && intoDirectory()) {
+            throw new UsageException("-o " + output + " is a file, but " + ids() + " write several files: give a directory");
+        }
+    }
+
+    private boolean intoDirectory() {
+        return formats.size() > 1 || Files.isDirectory(output) || output.toString().endsWith("/")
+                || output.toString().endsWith(java.io.File.separator);
+    }
+
+    private String ids() {
+        return String.join(",", formats.stream().map(ReportFormat::id).toList());
     }
 
     /** {@code ID=FILE} for one option, a bare {@code FILE} for every option without a throughput. */

@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes a file all at once or not at all: the content goes to a temporary file beside the target
@@ -14,6 +16,8 @@ import java.nio.file.StandardCopyOption;
  */
 public final class AtomicFile {
     private AtomicFile() {}
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What writes the content; may throw, in which case the target is left as it was. */
     @FunctionalInterface
@@ -25,9 +29,10 @@ public final class AtomicFile {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        // not Files.createTempFile: that makes the file private (0600), and a report keeps the usual permissions
+        Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
             try {

@@ -51,6 +51,9 @@ final class XlsxReport implements Renderer {
     /** First row of months on the Cash flow and Breakeven sheets (0-based), below the titles and headers. */
     static final int FIRST_MONTH_ROW = 2;
 
+    /** The engine's tolerance: cash flows equal to the cent meet, whatever order they were summed in. */
+    static final String BREAKEVEN_TOLERANCE_USD = "0.005";
+
     @Override
     public void render(Evaluation evaluation, OutputStream out) throws IOException {
         try (XSSFWorkbook wb = new Builder(evaluation).build()) {
@@ -332,7 +335,7 @@ final class XlsxReport implements Renderer {
                     int x = r + 1;
                     formula(breakeven.getRow(r).createCell(col),
                             "IF(" + quoted(CASH_FLOW) + "!" + ref(a.cumulativeCol(), x) + "<=" + quoted(CASH_FLOW) + "!"
-                                    + ref(base.cumulativeCol(), x) + ",$A" + x + ",\"\")",
+                                    + ref(base.cumulativeCol(), x) + "+" + BREAKEVEN_TOLERANCE_USD + ",$A" + x + ",\"\")",
                             styles.integer);
                 }
                 breakeven.setColumnWidth(col, 26 * 256);

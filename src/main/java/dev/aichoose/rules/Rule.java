@@ -24,7 +24,7 @@ public record Rule(String text, String metric, Comparison comparison, double thr
         String metric = m.group(1);
         if (!metrics.contains(metric)) {
             throw new RuleException("'" + text + "': unknown metric '" + metric + "'"
-                    + Suggestions.hint(metric, metrics) + "; known: " + String.join(", ", metrics));
+                    + hint(metric, metrics) + "; known: " + String.join(", ", metrics));
         }
         Comparison op = switch (m.group(2)) {
             case ">=" -> Comparison.GE;
@@ -34,6 +34,20 @@ public record Rule(String text, String metric, Comparison comparison, double thr
             default -> Comparison.LT;
         };
         return new Rule(text.strip(), metric, op, Double.parseDouble(m.group(3).replace("_", "")));
+    }
+
+    /**
+     * The nearest metric by spelling; failing that, one with the same first and last word, so that an
+     * evaluate metric given to diff ({@code tco_usd}) points at its change ({@code tco_change_usd}).
+     */
+    private static String hint(String metric, Collection<String> metrics) {
+        String near = Suggestions.hint(metric, metrics);
+        if (!near.isEmpty()) return near;
+        String[] words = metric.split("_");
+        String first = words[0] + "_";
+        String last = "_" + words[words.length - 1];
+        return metrics.stream().filter(m -> m.startsWith(first) && m.endsWith(last)).findFirst()
+                .map(m -> " (did you mean '" + m + "'?)").orElse("");
     }
 
     public boolean breachedBy(double value) {

@@ -172,7 +172,7 @@ public final class Fixtures {
 
     private static Integer breakevenMonth(OptionResult a, OptionResult b) {
         for (int m = 0; m < a.monthly().size(); m++) {
-            if (a.monthly().get(m).cumulativeUsd() <= b.monthly().get(m).cumulativeUsd()) return m + 1;
+            if (a.monthly().get(m).cumulativeUsd() <= b.monthly().get(m).cumulativeUsd() + 0.005) return m + 1;
         }
         return null;
     }

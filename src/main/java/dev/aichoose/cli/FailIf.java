@@ -1,0 +1,65 @@
+package dev.aichoose.cli;
+
+import dev.aichoose.report.Figures;
+import dev.aichoose.rules.Breach;
+import dev.aichoose.rules.Measure;
+import dev.aichoose.rules.Metrics;
+import dev.aichoose.rules.Rule;
+import dev.aichoose.rules.RuleException;
+import dev.aichoose.rules.RuleSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code --fail-if} for the commands: a bad rule is a usage error while parsing (exit 2), and a
+ * breached rule, checked after the reports are written, fails the run (exit 5) naming the rule
+ * and the value that breached it.
+ */
+final class FailIf {
+    private FailIf() {}
+
+    /** Rules over the recommended option of an evaluation. */
+    static final class EvaluateRule implements ITypeConverter<Rule> {
+        @Override
+        public Rule convert(String value) {
+            return parse(value, Metrics.EVALUATE);
+        }
+    }
+
+    /** Rules over the change in the recommended plan between A and B. */
+    static final class DiffRule implements ITypeConverter<Rule> {
+        @Override
+        public Rule convert(String value) {
+            return parse(value, Metrics.DIFF);
+        }
+    }
+
+    private static Rule parse(String value, List<String> metrics) {
+        try {
+            return Rule.parse(value, metrics);
+        } catch (RuleException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+
+    /** Throws {@link RuleBreachedException} listing every breached rule; returns when none is. */
+    static void enforce(List<Rule> rules, Map<String, List<Measure>> measures) {
+        List<Breach> breaches = RuleSet.check(rules, measures);
+        if (breaches.isEmpty()) return;
+        throw new RuleBreachedException(breaches.stream().map(FailIf::describe).collect(Collectors.joining("; ")));
+    }
+
+    static String describe(Breach b) {
+        Measure m = b.measure();
+        String value = switch (m.unit()) {
+            case USD -> Figures.usd(m.value());
+            case USD_PER_QUERY -> Figures.usdPerQuery(m.value());
+            case PERCENT -> Figures.percentChange(m.value());
+            case COUNT -> Figures.count(m.value());
+        };
+        return "--fail-if '" + b.rule().text() + "' breached: " + b.rule().metric() + " is " + value + " (" + m.where() + ")";
+    }
+}

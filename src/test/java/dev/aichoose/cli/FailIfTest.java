@@ -1,0 +1,102 @@
+package dev.aichoose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code evaluate --fail-if} end to end: exit codes, messages, and reports written before a breach. */
+class FailIfTest {
+    static final String SEED = "scenarios/seed-example.yaml";
+    static final String AS_OF = "2026-11-24";
+
+    @Test
+    void aBreachExitsFiveNamingTheRuleAndTheValueAfterWritingTheReports(@TempDir Path dir) {
+        CliRun run = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "--format", "md,json", "-o", dir.toString(),
+                "--fail-if", "tco_usd > 1_000");
+        assertThat(run.exitCode()).isEqualTo(5);
+        assertThat(run.err()).contains("--fail-if 'tco_usd > 1_000' breached: tco_usd is $1,360.00 (rtx-4090-box)");
+        assertThat(dir.resolve("seed-example.md")).isNotEmptyFile();
+        assertThat(dir.resolve("seed-example.json")).isNotEmptyFile();
+    }
+
+    @Test
+    void monthlyCostIsBreachedByAnyMonth() {
+        // month 1 carries the $3,000 purchase; every later month costs $30
+        CliRun run = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "--format", "json", "--fail-if", "monthly_cost_usd > 2_000");
+        assertThat(run.exitCode()).isEqualTo(5);
+        assertThat(run.err()).contains("monthly_cost_usd is $3,030.00 (rtx-4090-box, month 1)");
+        assertThat(run.out()).contains("\"schema\"");
+    }
+
+    @Test
+    void rulesThatHoldExitZero() {
+        CliRun run = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "--format", "md",
+                "--fail-if", "tco_usd > 50_000", "--fail-if", "cost_per_query_usd >= 0.01,monthly_cost_usd > 5000");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Recommended option: **rtx-4090-box**");
+    }
+
+    @Test
+    void severalBreachesAreAllNamed() {
+        CliRun run = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "--fail-if", "tco_usd > 1000", "--fail-if",
+                "upfront_usd >= 3000");
+        assertThat(run.exitCode()).isEqualTo(5);
+        assertThat(run.err()).contains("'tco_usd > 1000' breached").contains("'upfront_usd >= 3000' breached");
+    }
+
+    @Test
+    void anUnknownMetricIsAUsageErrorWithASuggestion() {
+        CliRun run = CliRun.of("evaluate", SEED, "--fail-if", "tco > 5");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines().findFirst().orElseThrow())
+                .contains("unknown metric 'tco' (did you mean 'tco_usd'?)");
+        assertThat(run.err()).doesNotContain("at dev.aichoose");
+    }
+
+    @Test
+    void badSyntaxIsAUsageError() {
+        CliRun run = CliRun.of("evaluate", SEED, "--fail-if", "tco_usd >> 5");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("expected METRIC OP NUMBER");
+    }
+
+    @Test
+    void xlsxWithoutAFileIsAUsageError() {
+        CliRun run = CliRun.of("evaluate", SEED, "--format", "xlsx");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("xlsx is a binary workbook").contains("-o");
+    }
+
+    @Test
+    void severalFormatsWithoutADirectoryIsAUsageError() {
+        CliRun run = CliRun.of("evaluate", SEED, "--format", "md,json");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("need a directory");
+    }
+
+    @Test
+    void everyFormatIntoADirectoryNamedAfterTheScenario(@TempDir Path dir) throws IOException {
+        CliRun run = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "--format", "table,json,md,html,csv,xlsx",
+                "-o", dir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (String f : new String[] {"seed-example.txt", "seed-example.json", "seed-example.md", "seed-example.html",
+                "seed-example-options.csv", "seed-example-monthly.csv", "seed-example.xlsx"}) {
+            assertThat(dir.resolve(f)).isNotEmptyFile();
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files).hasSize(7);
+        }
+    }
+
+    @Test
+    void oneFormatToANamedFile(@TempDir Path dir) {
+        Path file = dir.resolve("budget.xlsx");
+        CliRun run = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "--format", "xlsx", "-o", file.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(file).isNotEmptyFile();
+    }
+}
