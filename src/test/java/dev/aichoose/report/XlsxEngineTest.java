@@ -1,0 +1,63 @@
+package dev.aichoose.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aichoose.model.Evaluation;
+import dev.aichoose.model.Option;
+import dev.aichoose.model.Scenario;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** The workbook's formulas against the real engine: every shipped scenario, and edits re-run through the engine. */
+class XlsxEngineTest {
+    static List<Path> scenarios() throws IOException {
+        return Engine.scenarios();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void formulasAgreeWithTheEngine(Path file) throws IOException {
+        Evaluation e = Engine.evaluate(Engine.scenario(file));
+        try (XSSFWorkbook wb = XlsxReportTest.open(e)) {
+            XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+            XlsxReportTest.assertAgrees(wb, e);
+        }
+    }
+
+    @Test
+    void anApiPriceEditedInTheWorkbookMatchesTheEngineReRun() throws IOException {
+        Scenario seed = Engine.scenario(Path.of("scenarios/seed-example.yaml"));
+        Scenario cheaper = withOption(seed, "gpt-4",
+                o -> o instanceof Option.Api a ? new Option.Api(a.id(), a.model(), a.inputUsdPerMtok(), 0.5,
+                        a.cachedInputUsdPerMtok(), a.batch()) : o);
+        Evaluation expected = Engine.evaluate(cheaper);
+        assertThat(expected.breakeven().getFirst().month()).as("the edit moves the breakeven from month 1").isEqualTo(3);
+        XlsxReportTest.assertEditMatchesEngine(Engine.evaluate(seed), "o_gpt_4_output_usd_per_mtok", 0.5, expected);
+    }
+
+    @Test
+    void aHardwarePriceEditedInTheWorkbookMatchesTheEngineReRun() throws IOException {
+        Scenario seed = Engine.scenario(Path.of("scenarios/seed-example.yaml"));
+        Scenario dearer = withOption(seed, "rtx-4090-box", o -> o instanceof Option.SelfHosted s
+                ? new Option.SelfHosted(s.id(), s.hardware(), s.count(), 50_000.0, s.extraUpfrontUsd(),
+                        s.electricityUsdPerMonth(), s.powerW(), s.lifetimeMonths(), s.residualShare(),
+                        s.maintenanceShareAnnual(), s.opsHoursPerMonth(), s.serving())
+                : o);
+        Evaluation expected = Engine.evaluate(dearer);
+        // the upfront cell holds hardware plus the rest of the system: 50,000 + 1,400
+        XlsxReportTest.assertEditMatchesEngine(Engine.evaluate(seed), "o_rtx_4090_box_upfront_usd", 51_400, expected);
+    }
+
+    private static Scenario withOption(Scenario s, String id, UnaryOperator<Option> change) {
+        List<Option> options = s.options().stream().map(o -> o.id().equals(id) ? change.apply(o) : o).toList();
+        return new Scenario(s.name(), s.file(), s.horizonMonths(), s.workload(), s.profile(), s.assumptions(), options,
+                s.optionsFromDefaults());
+    }
+}
