@@ -29,7 +29,7 @@ final class HtmlReport implements Renderer {
             padding:0 1rem;color:#1b1f23;line-height:1.45}
             h1{font-size:1.6rem;margin-bottom:.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd}
             .headline{font-size:1.1rem}.summary{border-left:4px solid #1f77b4;padding:.2rem .8rem;color:#444}
-            table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}
+            .wide{overflow-x:auto}table{border-collapse:collapse;margin:.5rem 0;font-size:.85rem}
             th,td{border:1px solid #d0d7de;padding:.3rem .5rem;vertical-align:top}th{background:#f6f8fa;text-align:left}
             td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             .warnings li{color:#9a6700}.chart svg{width:100%;height:auto;max-width:760px}
@@ -37,7 +37,7 @@ final class HtmlReport implements Renderer {
             .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem;font-size:.9rem}
             .swatch{display:inline-block;width:.9rem;height:.9rem;margin-right:.3rem;vertical-align:middle}
             @media print{body{margin:0;max-width:none;font-size:10pt}h2{break-after:avoid}\
-            .chart,table{break-inside:avoid}.swatch{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
+            .chart,table{break-inside:avoid}.wide{overflow:visible}.swatch{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
             """;
 
     @Override
@@ -75,7 +75,8 @@ final class HtmlReport implements Renderer {
         for (Breakeven b : e.breakeven()) {
             if (b.month() == null) continue;
             int series = indexOf(e, b.option());
-            if (series >= 0) markers.add(new Marker(series, b.month(), "breakeven vs " + b.baseline() + ", " + Figures.month(b.month())));
+            if (series >= 0) markers.add(new Marker(series, b.month(),
+                    b.option() + " breaks even vs " + b.baseline() + ", " + Figures.month(b.month())));
         }
         out.print("<h2>Cumulative cost by month</h2>\n<figure class=\"chart\" id=\"chart-cumulative\">\n");
         out.print(SvgChart.lines("Cumulative cost by month, every option, breakeven points marked", cumulative, markers));
@@ -91,7 +92,7 @@ final class HtmlReport implements Renderer {
     }
 
     private static void table(PrintWriter out, String heading, Table t) {
-        out.print("<h2>" + Html.escape(heading) + "</h2>\n<table>\n<thead><tr>");
+        out.print("<h2>" + Html.escape(heading) + "</h2>\n<div class=\"wide\"><table>\n<thead><tr>");
         for (Column col : t.columns()) out.print("<th" + cls(col) + ">" + Html.escape(col.title()) + "</th>");
         out.print("</tr></thead>\n<tbody>\n");
         for (List<String> row : t.rows()) {
@@ -99,7 +100,7 @@ final class HtmlReport implements Renderer {
             for (int i = 0; i < row.size(); i++) out.print("<td" + cls(t.columns().get(i)) + ">" + Html.escape(row.get(i)) + "</td>");
             out.print("</tr>\n");
         }
-        out.print("</tbody>\n</table>\n");
+        out.print("</tbody>\n</table></div>\n");
     }
 
     private static String cls(Column col) {

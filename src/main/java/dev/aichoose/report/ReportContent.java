@@ -99,7 +99,7 @@ record ReportContent(
                 new Column("NPV", Align.RIGHT),
                 new Column("Per query", Align.RIGHT),
                 new Column("Steady monthly", Align.RIGHT),
-                new Column("Capacity (tokens/s)", Align.LEFT));
+                new Column("Tokens/s needed / available", Align.LEFT));
         List<List<String>> rows = new ArrayList<>();
         for (OptionResult o : e.options()) {
             rows.add(List.of(
@@ -120,8 +120,8 @@ record ReportContent(
 
     static String capacity(Capacity c) {
         if (c == null || c.availableTokensPerSecond() == null) return "n/a";
-        return Figures.count(round1(c.requiredTokensPerSecond())) + " needed, "
-                + Figures.count(round1(c.availableTokensPerSecond())) + " available (" + c.source().id() + ")";
+        return Figures.count(round1(c.requiredTokensPerSecond())) + " / "
+                + Figures.count(round1(c.availableTokensPerSecond())) + " (" + c.source().id() + ")";
     }
 
     // display rounding only: the figure itself is the engine's

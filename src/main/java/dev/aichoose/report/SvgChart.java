@@ -71,13 +71,16 @@ final class SvgChart {
                     .append("\" stroke-width=\"2\" points=\"").append(String.join(" ", points)).append("\">")
                     .append("<title>").append(Html.escape(s.label())).append("</title></polyline>\n");
         }
+        java.util.Map<Integer, Integer> labelsInMonth = new java.util.HashMap<>();
         for (Marker mk : markers) {
             double v = series.get(mk.series()).values().get(mk.month() - 1);
+            // markers in the same month stack their labels upwards instead of printing over each other
+            int stacked = labelsInMonth.merge(mk.month(), 1, Integer::sum) - 1;
             svg.append(String.format(Locale.ROOT,
                     "<g class=\"marker\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"white\" stroke=\"%s\" stroke-width=\"2\">"
                             + "<title>%s</title></circle><text x=\"%.1f\" y=\"%.1f\" class=\"note\">%s</text></g>\n",
                     axes.x(mk.month()), axes.y(v), color(mk.series()), Html.escape(mk.label()), axes.x(mk.month()) + 7,
-                    axes.y(v) - 7, Html.escape(mk.label())));
+                    axes.y(v) - 7 - 13 * stacked, Html.escape(mk.label())));
         }
         svg.append("</svg>\n");
         return svg.toString();

@@ -24,7 +24,7 @@ class HtmlReportTest {
         assertThat(Pattern.compile("<polyline ").matcher(html).results().count()).isEqualTo(2 * 4);
         // the fixture breaks even three times: each point is marked on the cumulative chart
         assertThat(Pattern.compile("class=\"marker\"").matcher(html).results().count()).isEqualTo(3);
-        assertThat(html).contains("breakeven vs gpt-4, month 5");
+        assertThat(html).contains("split breaks even vs gpt-4, month 5");
         assertThat(html).contains("@media print");
     }
 
