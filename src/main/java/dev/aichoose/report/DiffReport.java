@@ -93,7 +93,7 @@ public enum DiffReport {
                     b.changed() ? "changed" : "same"));
         }
         return new Table(List.of(new Column("Option", Align.LEFT), new Column("Baseline", Align.LEFT),
-                new Column("Before", Align.LEFT), new Column("After", Align.LEFT), new Column("", Align.LEFT)), rows);
+                new Column("Before", Align.LEFT), new Column("After", Align.LEFT), new Column("Change", Align.LEFT)), rows);
     }
 
     private static String month(boolean present, Integer m) {

@@ -1,0 +1,100 @@
+package dev.aichoose.cli;
+
+import dev.aichoose.analysis.Evaluator;
+import dev.aichoose.diff.Diff;
+import dev.aichoose.diff.EvaluationJson;
+import dev.aichoose.diff.Snapshot;
+import dev.aichoose.diff.Sources;
+import dev.aichoose.load.ScenarioLoader;
+import dev.aichoose.model.Catalog;
+import dev.aichoose.model.Scenario;
+import dev.aichoose.report.AtomicFile;
+import dev.aichoose.report.DiffReport;
+import dev.aichoose.rules.Metrics;
+import dev.aichoose.rules.Rule;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {
+            "Compare two evaluations: each option's TCO, average monthly cost, cost per query and breakeven,",
+            "before (A) and after (B), in dollars and per cent, and whether the verdict changed.",
+            "A and B are each a scenario file, a scenario at a git revision (PATH@REV, e.g.",
+            "scenarios/prod.yaml@origin/main), or an evaluation JSON report (evaluate --format json).",
+        })
+final class DiffCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "A", description = "Before: FILE, PATH@REV or an evaluation JSON report.")
+    String before;
+
+    @Parameters(index = "1", paramLabel = "B", description = "After: FILE, PATH@REV or an evaluation JSON report.")
+    String after;
+
+    @Mixin
+    PricingOptions pricing;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    DiffReport format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the diff to FILE (atomically) instead of standard output.")
+    Path output;
+
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "Evaluate scenario inputs as of this date (YYYY-MM-DD). Default: today.")
+    LocalDate asOf;
+
+    @Option(names = "--fail-if", paramLabel = "RULE", split = ",", converter = FailIf.DiffRule.class,
+            description = {"Exit 5 when the change breaks a rule, after the diff is written. The change is the",
+                "recommended plan's: B's recommended option against A's. METRIC OP NUMBER, e.g. 'tco_change_pct > 10'.",
+                "Metrics: tco_change_pct, tco_change_usd, monthly_cost_change_pct, monthly_cost_change_usd,",
+                "cost_per_query_change_pct, cost_per_query_change_usd, npv_change_pct, npv_change_usd,",
+                "verdict_changed, option_changed (1 when changed, else 0). Repeatable."})
+    List<Rule> failIf = new ArrayList<>();
+
+    private Catalog catalog;
+
+    @Override
+    public Integer call() throws IOException {
+        Diff diff = Diff.between(snapshot(before), snapshot(after));
+        if (output != null) {
+            AtomicFile.write(output, out -> format.render(diff, out));
+            spec.commandLine().getErr().println("aichoose: wrote " + output);
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.flush();
+            OutputStream stream = new WriterOutputStream(out);
+            format.render(diff, stream);
+            stream.flush();
+        }
+        FailIf.enforce(failIf, Metrics.of(diff));
+        return ExitCode.OK.code();
+    }
+
+    /** An evaluation report is read as it stands; a scenario is evaluated with today's (or --as-of) catalogs. */
+    private Snapshot snapshot(String arg) {
+        Sources.Source source = Sources.read(arg);
+        if (EvaluationJson.isReport(source.text())) return EvaluationJson.read(source.label(), source.label(), source.text());
+        if (catalog == null) catalog = pricing.load();
+        Scenario scenario = new ScenarioLoader(catalog, BenchFiles.SOURCE, Map.of())
+                .parse(source.label(), new StringReader(source.text()), source.dir());
+        return Snapshot.of(source.label(), Evaluator.evaluate(scenario, catalog, asOf != null ? asOf : LocalDate.now()));
+    }
+}
