@@ -289,4 +289,30 @@ class CostEngineTest {
         assertThat(e.option("leak").problems())
                 .anyMatch(p -> p.contains("class 'secret' is sensitive and may not leave the premises"));
     }
+    @Test
+    void anInlineNegotiatedPriceIsNotRepricedByTheCatalogTier() {
+        OptionResult api = only("""
+                name: t
+                horizon_months: 1
+                workload: {queries_per_month: 10, input_tokens_per_query: 300000, output_tokens_per_query: 1000}
+                options:
+                  - {id: x, api: {model: openai/gpt-5.4, input_usd_per_mtok: 2, output_usd_per_mtok: 10}}
+                """);
+        assertThat(api.costPerQueryUsd()).isCloseTo((300_000 * 2 + 1000 * 10) / 1e6, within(1e-12));
+    }
+
+    @Test
+    void aGivenThroughputOverridesTheMemoryEstimate() {
+        OptionResult box = only("""
+                name: t
+                horizon_months: 1
+                workload: {queries_per_month: 1000, input_tokens_per_query: 500, output_tokens_per_query: 500}
+                options:
+                  - id: box
+                    self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-70b-instruct, quantization: bf16,
+                                  tokens_per_second: 20}
+                """);
+        assertThat(box.feasible()).isTrue();
+        assertThat(box.capacity().detail()).contains("the memory estimate says it would not fit");
+    }
 }
