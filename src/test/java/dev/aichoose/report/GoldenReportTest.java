@@ -54,6 +54,10 @@ class GoldenReportTest {
         }
         assertThat(golden).as("golden file for " + name + " (run with -Dgolden.update=true to create it)").exists();
         assertThat(run.out()).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        if (format.equals("table")) {
+            assertThat(run.out().lines()).as("fits a terminal of 100 columns")
+                    .allSatisfy(line -> assertThat(line.codePointCount(0, line.length())).isLessThanOrEqualTo(100));
+        }
     }
 
     /** A golden file without its scenario is a test that no longer runs: fail rather than keep it silently. */
