@@ -60,7 +60,8 @@ public final class DefaultOptions {
         if (offer != null && catalog.openModels().containsKey(RENTED_MODEL) && catalog.gpus().containsKey(offer.gpu())) {
             var serving = new Option.Serving(RENTED_MODEL, Quantization.AWQ, null, null, null, null);
             options.add(new Option.Rented("h100-rented", RENTED_OFFER,
-                    unitsFor(engine, scenario, catalog.gpus().get(offer.gpu()), offer.gpus(), serving), 730, null,
+                    unitsFor(engine, scenario, catalog.gpus().get(offer.gpu()), offer.gpus(), serving),
+                    dev.aichoose.model.Assumptions.HOURS_PER_MONTH, null,
                     null, serving));
         }
 

@@ -4,6 +4,7 @@ import dev.aichoose.cost.CostEngine;
 import dev.aichoose.decide.Decider;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.CloudOffer;
+import dev.aichoose.model.Costing;
 import dev.aichoose.model.Defaults;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Option;
@@ -65,11 +66,13 @@ public final class Evaluator {
                         + "at the result for a measured figure");
             }
         }
-        boolean ownsOrRents = results.stream().anyMatch(r -> r.kind().openSource());
-        if (ownsOrRents && scenario.assumptions().opsHoursPerMonth() == 0 && options.stream().noneMatch(
-                o -> o instanceof Option.SelfHosted s && s.opsHoursPerMonth() != null && s.opsHoursPerMonth() > 0
-                        || o instanceof Option.Rented r && r.opsHoursPerMonth() != null && r.opsHoursPerMonth() > 0)) {
-            warnings.add("no operations staff time is costed for owned or rented hardware (assumptions.ops_hours_per_month is 0)");
+        List<String> unstaffed = results.stream()
+                .filter(r -> r.costing() instanceof Costing.Owned o && o.staffUsdPerMonth() == 0
+                        || r.costing() instanceof Costing.Rent rent && rent.staffUsdPerMonth() == 0)
+                .map(OptionResult::id).toList();
+        if (!unstaffed.isEmpty()) {
+            warnings.add("no operations staff time is costed for " + String.join(", ", unstaffed)
+                    + " (set ops_hours_per_month in assumptions or on the option)");
         }
         Evaluation partial = new Evaluation(scenario, asOf, used, results, breakeven, crossovers, null, warnings);
         return new Evaluation(scenario, asOf, used, results, breakeven, crossovers, Decider.decide(partial), warnings);

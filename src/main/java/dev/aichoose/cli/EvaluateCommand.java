@@ -28,10 +28,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {
-            "Price every option of a scenario over its horizon: upfront, monthly cash, cost per query, TCO, NPV,",
-            "breakeven against each API, capacity, and a recommendation that answers the five questions.",
-        })
+        description = "Price every option of a scenario over its horizon and recommend one: upfront, monthly cash, "
+                + "cost per query, TCO, NPV, breakeven against each API, capacity, and the five questions answered.")
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -98,7 +98,10 @@ public final class CostEngine {
         double cached = a.cachedInputUsdPerMtok() != null ? a.cachedInputUsdPerMtok()
                 : m != null && m.cachedInputUsdPerMtok() != null && a.inputUsdPerMtok() == null
                         ? m.cachedInputUsdPerMtok() : in;
-        if (m != null && m.longContext() != null && workload.inputTokensPerQuery() > m.longContext().thresholdTokens()) {
+        boolean inline = a.inputUsdPerMtok() != null || a.outputUsdPerMtok() != null;
+        // a negotiated inline price is the user's whole price: the catalog's tier does not apply to it
+        if (!inline && m != null && m.longContext() != null
+                && workload.inputTokensPerQuery() > m.longContext().thresholdTokens()) {
             // The tier prices the whole request; cached input keeps its ratio to the input price.
             double ratio = in > 0 ? cached / in : 1;
             in = m.longContext().inputUsdPerMtok();
@@ -342,7 +345,8 @@ public final class CostEngine {
             problems.add("a request of " + Money.count(context) + " tokens exceeds " + model.id() + "'s context of "
                     + Money.count(model.contextTokens()) + " tokens");
         }
-        if (!roofline.fits()) {
+        boolean measuredOrGiven = serving.measured() != null || serving.tokensPerSecond() != null;
+        if (!roofline.fits() && !measuredOrGiven) {
             problems.add(String.format(java.util.Locale.ROOT,
                     "%s at %s does not fit in memory: it needs %.1f GB (weights %.1f GB, runtime %.1f GB, KV cache for "
                             + "one %s-token request %.2f GB) and a replica on %s × %d offers %.1f GB usable "
@@ -374,21 +378,28 @@ public final class CostEngine {
                             && roofline.computeBoundTokensPerSecond() < roofline.memoryBoundTokensPerSecond()
                             ? "compute" : "memory-bandwidth");
         }
+        if (!roofline.fits() && measuredOrGiven) {
+            // a measurement (or the user's own figure) outranks the memory estimate, which overstates
+            // KV for sliding-window and latent attention
+            detail += String.format(java.util.Locale.ROOT, " (the memory estimate says it would not fit in %.1f GB; "
+                    + "the %s figure overrides it)", roofline.usableVramGb(), source.id());
+        }
         double available = perUnit * replicas;
         double peak = 0;
         Integer outgrown = null;
         for (int m = 1; m <= scenario.horizonMonths(); m++) {
             double required = requiredTokensPerSecond(share * workload.queriesInMonth(m));
             peak = Math.max(peak, required);
-            if (outgrown == null && required > available && roofline.fits()) outgrown = m;
+            if (outgrown == null && required > available && (roofline.fits() || measuredOrGiven)) outgrown = m;
         }
         if (outgrown != null) {
             double required = requiredTokensPerSecond(share * workload.queriesInMonth(outgrown));
             int replicasNeeded = perUnit > 0 ? (int) Math.ceil(peak / perUnit) : 0;
             problems.add(String.format(java.util.Locale.ROOT,
-                    "the load outgrows the hardware in month %d: it needs %.1f tok/s at peak and %d replica%s deliver "
+                    "the load outgrows the hardware in month %d: it needs %.1f tok/s at peak and %d replica%s "
                             + "%.1f (%s); about %d replica%s would carry the whole horizon",
-                    outgrown, required, replicas, replicas == 1 ? "" : "s", available, source.id(), replicasNeeded,
+                    outgrown, required, replicas, replicas == 1 ? " delivers" : "s deliver", available, source.id(),
+                    replicasNeeded,
                     replicasNeeded == 1 ? "" : "s"));
         }
         return new Capacity(peak, available, source, detail);

@@ -22,7 +22,8 @@ import java.util.function.Predicate;
 /**
  * The seed article's five questions and the hard constraints, turned into a verdict and the
  * option it recommends (docs/methodology.md, "The recommendation"). Each lean counts one, the
- * volume question two (it carries the computed costs), each closed-leaning factor one against.
+ * volume question two, or four when one side costs three times the other (it carries the computed
+ * costs), each closed-leaning factor one against.
  */
 public final class Decider {
     static final double LOW_VOLUME = 10_000;

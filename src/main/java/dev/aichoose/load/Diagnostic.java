@@ -9,6 +9,8 @@ public record Diagnostic(String file, int line, int column, String message) {
     public Diagnostic {
         if (file == null || file.isBlank()) throw new IllegalArgumentException("file is required");
         if (message == null || message.isBlank()) throw new IllegalArgumentException("message is required");
+        // one line, whatever a parser put in it
+        message = message.replace("\t", "\\t").replaceAll("\\R+", " ").strip();
     }
 
     @Override

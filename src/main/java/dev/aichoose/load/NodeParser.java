@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +40,13 @@ public final class NodeParser {
             Node root = read(file, parser);
             return root;
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+                // SnakeYAML knows where the problem is and what it expected; the context alone misleads
+                Mark at = yaml.getProblemMark();
+                String context = yaml.getContext() == null ? "" : yaml.getContext() + ": ";
+                throw new InputException(new Diagnostic(file, at.getLine() + 1, at.getColumn() + 1,
+                        "syntax error: " + context + yaml.getProblem()));
+            }
             JsonLocation at = e.getLocation();
             String message = e.getOriginalMessage().lines().findFirst().orElse("syntax error");
             throw new InputException(new Diagnostic(file, at == null ? 0 : Math.max(at.getLineNr(), 0),

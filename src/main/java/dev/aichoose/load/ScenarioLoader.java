@@ -262,7 +262,7 @@ public final class ScenarioLoader {
         if (entry == null && !offer.isEmpty()) unknownId(b, "offer", offer, catalog.cloudOffers().keySet(), "");
         Gpu gpu = entry == null ? null : catalog.gpus().get(entry.gpu());
         return new Option.Rented(id, offer, b.integer("count", 1, 1, 100_000),
-                b.number("hours_per_month", 730, 1, 744),
+                b.number("hours_per_month", Assumptions.HOURS_PER_MONTH, 1, 744),
                 b.optionalNumber("usd_per_gpu_hour", 0, 200),
                 b.optionalNumber("ops_hours_per_month", 0, 10_000),
                 serving(id, b, dir, slo, gpu == null ? "datacenter" : gpu.hardwareClass()));

@@ -60,6 +60,8 @@ public final class JsonReport implements Renderer {
 
     record QuestionOut(String id, String leans, String reason) {}
 
+    record LegOut(String option, double share) {}
+
     static Document document(Evaluation e) {
         return new Document(SCHEMA, new ScenarioRef(e.scenario().name(), e.scenario().file()),
                 e.scenario().horizonMonths(), e.asOf().toString(),
@@ -118,7 +120,7 @@ public final class JsonReport implements Renderer {
             }
             case Costing.Mix x -> {
                 m.put("type", "mix");
-                m.put("legs", x.legs().stream().map(l -> Map.of("option", l.option(), "share", l.share())).toList());
+                m.put("legs", x.legs().stream().map(l -> new LegOut(l.option(), l.share())).toList());
             }
         }
         return m;

@@ -44,8 +44,7 @@ public final class TableReport implements Renderer {
         }
         out.println("¹ cash in month " + h + ", the run rate at the horizon  ² all cash out less the hardware's "
                 + "salvage value");
-        out.println("³ first month its cumulative cash is at or below the cheapest feasible API's  "
-                + "✗ infeasible (see below)");
+        out.println("³ first month its cumulative cash is at or below the cheapest feasible API's; ✗ infeasible");
         for (OptionResult o : ranked) {
             if (o.feasible()) continue;
             for (String p : o.problems()) wrap(out, "✗ " + o.id() + ": " + p, "    ");
@@ -67,13 +66,14 @@ public final class TableReport implements Renderer {
 
         if (!e.breakeven().isEmpty()) {
             out.println("Breakeven and crossover against each API option");
+            String pair = "  %-19s%-19s%-19s%s";
+            out.println(String.format(Locale.ROOT, pair, "option", "against", "breakeven", "costs cross at"));
             for (int i = 0; i < e.breakeven().size(); i++) {
                 var b = e.breakeven().get(i);
                 var x = e.crossovers().get(i);
-                out.println(String.format(Locale.ROOT, "  %-18s vs %-18s %-22s %s", clip(b.option(), 18),
-                        clip(b.baseline(), 18), b.month() == null ? "no breakeven in " + h + " mo" : "breakeven month " + b.month(),
-                        x.queriesPerMonth() == null ? "costs never cross"
-                                : "costs cross at " + Money.count(x.queriesPerMonth()) + " queries/month"));
+                out.println(String.format(Locale.ROOT, pair, clip(b.option(), 18), clip(b.baseline(), 18),
+                        b.month() == null ? "none in " + h + " months" : "month " + b.month(),
+                        x.queriesPerMonth() == null ? "never" : Money.count(x.queriesPerMonth()) + " queries a month"));
             }
             out.println();
         }

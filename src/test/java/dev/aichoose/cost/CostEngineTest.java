@@ -1,0 +1,318 @@
+package dev.aichoose.cost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.aichoose.model.Evaluation;
+import dev.aichoose.model.OptionResult;
+import dev.aichoose.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/** Every formula of the cost engine against values worked out by hand (see docs/methodology.md). */
+class CostEngineTest {
+    private static final double CENT = 0.005;
+
+    private static OptionResult only(String yaml) {
+        return Fixtures.evaluate(yaml).options().getFirst();
+    }
+
+    @Test
+    void apiCostPerQueryCountsCachedInputAndReasoningTokens() {
+        OptionResult api = only("""
+                name: t
+                horizon_months: 12
+                workload: {queries_per_month: 1000, input_tokens_per_query: 1000, output_tokens_per_query: 200,
+                           reasoning_tokens_per_query: 100, cached_input_share: 0.4}
+                options:
+                  - id: x
+                    api: {model: custom, input_usd_per_mtok: 2, output_usd_per_mtok: 8, cached_input_usd_per_mtok: 0.5}
+                """);
+        // (1000·0.6·2 + 1000·0.4·0.5 + 300·8) / 1e6 = (1200 + 200 + 2400) / 1e6
+        assertThat(api.costPerQueryUsd()).isCloseTo(0.0038, within(1e-12));
+        assertThat(api.monthly().getFirst().costUsd()).isCloseTo(3.8, within(1e-9));
+        assertThat(api.tcoUsd()).isCloseTo(45.6, within(1e-9));
+        assertThat(api.upfrontUsd()).isZero();
+    }
+
+    @Test
+    void longContextTierPricesTheWholeRequest() {
+        OptionResult api = only("""
+                name: t
+                horizon_months: 1
+                workload: {queries_per_month: 10, input_tokens_per_query: 300000, output_tokens_per_query: 1000}
+                options:
+                  - {id: x, api: {model: openai/gpt-5.4}}
+                """);
+        // above 272k tokens gpt-5.4 bills 5 / 22.5 per million for the whole request
+        assertThat(api.costPerQueryUsd()).isCloseTo((300_000 * 5 + 1000 * 22.5) / 1e6, within(1e-12));
+    }
+
+    @Test
+    void batchUseAppliesTheCatalogDiscount() {
+        OptionResult api = only("""
+                name: t
+                horizon_months: 1
+                workload: {queries_per_month: 1, input_tokens_per_query: 1000, output_tokens_per_query: 1000}
+                options:
+                  - {id: x, api: {model: openai/gpt-5.6, batch: true}}
+                """);
+        // gpt-5.6 at 5 / 30, half off in batch
+        assertThat(api.costPerQueryUsd()).isCloseTo((1000 * 2.5 + 1000 * 15) / 1e6, within(1e-12));
+    }
+
+    @Test
+    void queriesGrowByCompounding() {
+        OptionResult api = only("""
+                name: t
+                horizon_months: 3
+                workload: {queries_per_month: 1000, input_tokens_per_query: 0, output_tokens_per_query: 1000,
+                           monthly_growth: 0.1}
+                options:
+                  - {id: x, api: {model: m, input_usd_per_mtok: 1, output_usd_per_mtok: 1}}
+                """);
+        assertThat(api.monthly()).extracting(OptionResult.MonthlyCost::queries)
+                .containsExactly(1000.0, 1100.0, 1210.0000000000002);
+        assertThat(api.monthly().get(2).cumulativeUsd()).isCloseTo(3.31, within(1e-9));
+    }
+
+    @Test
+    void ownedHardwareIsReplacedEachLifetimeAndSalvagedAtTheEnd() {
+        OptionResult owned = only("""
+                name: t
+                horizon_months: 30
+                workload: {queries_per_month: 1000, input_tokens_per_query: 100, output_tokens_per_query: 100}
+                assumptions: {electricity_usd_per_kwh: 0.20, pue: 1.2, maintenance_share_annual: 0.06,
+                              ops_hours_per_month: 5, ops_usd_per_hour: 100, discount_rate_annual: 0}
+                options:
+                  - id: box
+                    self_hosted: {hardware: nvidia/rtx-4090, count: 2, hardware_usd: 1500, extra_upfront_usd: 1000,
+                                  lifetime_months: 12, residual_share: 0.25, model: meta/llama-3.1-8b-instruct,
+                                  tokens_per_second: 100}
+                """);
+        // electricity 2 × 450 W / 1000 × 730 h × 1.2 × $0.20 = 157.68; maintenance 3000 × 0.06 / 12 = 15; staff 500
+        double running = 157.68 + 15 + 500;
+        assertThat(owned.upfrontUsd()).isEqualTo(4000);
+        assertThat(owned.monthly().getFirst().costUsd()).isCloseTo(4000 + running, within(CENT));
+        assertThat(owned.monthly().get(1).costUsd()).isCloseTo(running, within(CENT));
+        // month 13: bought again, a quarter of the old price back
+        assertThat(owned.monthly().get(12).costUsd()).isCloseTo(4000 - 1000 + running, within(CENT));
+        assertThat(owned.monthly().get(12).parts().residualCredit()).isCloseTo(1000, within(CENT));
+        assertThat(owned.monthly().get(24).costUsd()).isCloseTo(4000 - 1000 + running, within(CENT));
+        assertThat(owned.totalCashUsd()).isCloseTo(3 * 4000 - 2 * 1000 + 30 * running, within(CENT));
+        // the last purchase (month 25) is 6 months old: 4000 − (4000 − 1000) × 6/12
+        assertThat(owned.salvageUsd()).isCloseTo(2500, within(CENT));
+        assertThat(owned.tcoUsd()).isCloseTo(30180.4 - 2500, within(CENT));
+        assertThat(owned.costPerQueryUsd()).isCloseTo((30180.4 - 2500) / 30_000, within(1e-9));
+    }
+
+    @Test
+    void electricityCanBeAFlatMonthlyFigure() {
+        OptionResult owned = only("""
+                name: t
+                horizon_months: 2
+                workload: {queries_per_month: 1, input_tokens_per_query: 1, output_tokens_per_query: 1}
+                assumptions: {maintenance_share_annual: 0}
+                options:
+                  - id: box
+                    self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 1000, electricity_usd_per_month: 30,
+                                  model: meta/llama-3.1-8b-instruct}
+                """);
+        assertThat(owned.monthly().get(1).parts().electricity()).isEqualTo(30);
+    }
+
+    @Test
+    void rentedGpusBillEveryHour() {
+        OptionResult rented = only("""
+                name: t
+                horizon_months: 10
+                workload: {queries_per_month: 1000, input_tokens_per_query: 100, output_tokens_per_query: 100}
+                assumptions: {ops_hours_per_month: 2, ops_usd_per_hour: 50}
+                options:
+                  - id: r
+                    rented: {offer: runpod/h100-sxm, count: 3, hours_per_month: 500, model: meta/llama-3.1-8b-instruct}
+                """);
+        // 3 GPUs × $2.69 × 500 h + 2 h × $50
+        assertThat(rented.monthly().getFirst().costUsd()).isCloseTo(4035 + 100, within(CENT));
+        assertThat(rented.tcoUsd()).isCloseTo(41_350, within(CENT));
+        assertThat(rented.upfrontUsd()).isZero();
+        assertThat(rented.salvageUsd()).isZero();
+    }
+
+    @Test
+    void hybridSplitsVariableCostsAndCountsFixedCostsOnce() {
+        Evaluation e = Fixtures.evaluate("""
+                name: t
+                horizon_months: 12
+                workload:
+                  queries_per_month: 10000
+                  input_tokens_per_query: 1000
+                  output_tokens_per_query: 1000
+                  classes: [{name: private, share: 0.3, sensitive: true}]
+                assumptions: {maintenance_share_annual: 0, discount_rate_annual: 0}
+                options:
+                  - {id: api, api: {model: m, input_usd_per_mtok: 1, output_usd_per_mtok: 2}}
+                  - id: box
+                    self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 2000, electricity_usd_per_month: 40,
+                                  lifetime_months: 24, residual_share: 0, model: meta/llama-3.1-8b-instruct,
+                                  tokens_per_second: 100}
+                  - id: split
+                    hybrid: {routes: [{class: private, option: box}, {class: default, option: api}]}
+                """);
+        OptionResult split = e.option("split");
+        // api: $0.003 a query × 7,000 queries = $21 a month; the box: $2,000 upfront and $40 a month, once
+        assertThat(split.upfrontUsd()).isEqualTo(2000);
+        assertThat(split.monthly().getFirst().costUsd()).isCloseTo(2000 + 40 + 21, within(CENT));
+        assertThat(split.monthly().get(5).costUsd()).isCloseTo(61, within(CENT));
+        assertThat(split.salvageUsd()).isCloseTo(1000, within(CENT));
+        assertThat(split.tcoUsd()).isCloseTo(2000 + 12 * 61 - 1000, within(CENT));
+        assertThat(split.feasible()).isTrue();
+        // capacity is sized for the 30 % routed to the box
+        assertThat(split.capacity().requiredTokensPerSecond())
+                .isCloseTo(3000 * 1000 / (730 * 3600.0) * 3, within(1e-9));
+    }
+
+    @Test
+    void npvDiscountsEachMonthAtTheAnnualRate() {
+        OptionResult api = only("""
+                name: t
+                horizon_months: 12
+                workload: {queries_per_month: 100000, input_tokens_per_query: 0, output_tokens_per_query: 1000}
+                assumptions: {discount_rate_annual: 0.12}
+                options:
+                  - {id: x, api: {model: m, input_usd_per_mtok: 1, output_usd_per_mtok: 1}}
+                """);
+        // Σ 100 / 1.12^(m/12), m = 1..12
+        assertThat(api.npvUsd()).isCloseTo(1129.151598960105, within(1e-6));
+    }
+
+    @Test
+    void requiredThroughputIsThePeakOfTheBusiestMonth() {
+        OptionResult box = only("""
+                name: t
+                horizon_months: 12
+                workload: {queries_per_month: 100000, input_tokens_per_query: 500, output_tokens_per_query: 500,
+                           peak_to_average: 3}
+                options:
+                  - id: box
+                    self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct, tokens_per_second: 120}
+                """);
+        assertThat(box.capacity().requiredTokensPerSecond()).isCloseTo(100_000 * 500 / 2_628_000.0 * 3, within(1e-9));
+        assertThat(box.capacity().availableTokensPerSecond()).isEqualTo(120);
+        assertThat(box.capacity().source()).isEqualTo(OptionResult.CapacitySource.GIVEN);
+    }
+
+    @Test
+    void rooflineEstimatesDecodeFromMemoryBandwidth() {
+        OptionResult box = only("""
+                name: t
+                horizon_months: 1
+                workload: {queries_per_month: 1000, input_tokens_per_query: 500, output_tokens_per_query: 500}
+                options:
+                  - id: box
+                    self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct, quantization: q4_k_m}
+                """);
+        // weights 8.03 B × 0.6 B = 4.818 GB; KV 2·32·8·128·2 B = 131,072 B/token × 750 mean tokens;
+        // one stream: (4.818 + 0.0983) GB / (1,008 GB/s × 0.75 MBU)
+        double expected = 1 / ((4.818 + 131_072 * 750 / 1e9) / (1008 * 0.75));
+        assertThat(box.capacity().availableTokensPerSecond()).isCloseTo(expected, within(1e-6));
+        assertThat(box.capacity().source()).isEqualTo(OptionResult.CapacitySource.ESTIMATE);
+        assertThat(box.capacity().detail()).contains("roofline", "1 stream");
+    }
+
+    @Test
+    void aModelThatDoesNotFitMakesTheOptionInfeasible() {
+        OptionResult box = only("""
+                name: t
+                horizon_months: 1
+                workload: {queries_per_month: 1000, input_tokens_per_query: 500, output_tokens_per_query: 500}
+                options:
+                  - id: box
+                    self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-70b-instruct, quantization: bf16}
+                """);
+        assertThat(box.feasible()).isFalse();
+        assertThat(box.problems()).singleElement().asString()
+                .contains("meta/llama-3.1-70b-instruct at bf16 does not fit in memory", "21.6 GB usable");
+        // an impossible option is still priced, so the report can show what it would have cost
+        assertThat(box.tcoUsd()).isPositive();
+    }
+
+    @Test
+    void loadThatOutgrowsTheHardwareNamesTheMonth() {
+        OptionResult box = only("""
+                name: t
+                horizon_months: 12
+                workload: {queries_per_month: 100000, input_tokens_per_query: 500, output_tokens_per_query: 500,
+                           monthly_growth: 0.05}
+                options:
+                  - id: box
+                    self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct, tokens_per_second: 60}
+                """);
+        // 57.08 tok/s in month 1, 59.93 in month 2, 62.93 in month 3
+        assertThat(box.feasible()).isFalse();
+        assertThat(box.problems()).singleElement().asString().contains("outgrows the hardware in month 3");
+    }
+
+    @Test
+    void tensorParallelReplicasShareTheGpus() {
+        OptionResult rented = only("""
+                name: t
+                horizon_months: 1
+                workload: {queries_per_month: 1000, input_tokens_per_query: 1000, output_tokens_per_query: 200}
+                options:
+                  - id: r
+                    rented: {offer: runpod/h100-sxm, count: 4, model: meta/llama-3.3-70b-instruct, quantization: fp8,
+                             gpus_per_replica: 2, tokens_per_second: 500}
+                """);
+        assertThat(rented.feasible()).isTrue();
+        assertThat(rented.capacity().availableTokensPerSecond()).isEqualTo(1000);
+    }
+
+    @Test
+    void hardConstraintsMakeOptionsInfeasibleWithTheReason() {
+        Evaluation e = Fixtures.evaluate("""
+                name: t
+                workload:
+                  queries_per_month: 1000
+                  input_tokens_per_query: 100
+                  output_tokens_per_query: 100
+                  classes: [{name: secret, share: 0.5, sensitive: true}]
+                profile: {offline_required: true}
+                options:
+                  - {id: api, api: {model: openai/gpt-5-mini}}
+                  - {id: cloud, rented: {offer: runpod/rtx-4090, model: meta/llama-3.1-8b-instruct}}
+                  - {id: box, self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct}}
+                  - {id: leak, hybrid: {routes: [{class: secret, option: api}, {class: default, option: box}]}}
+                """);
+        assertThat(e.option("api").problems()).anyMatch(p -> p.contains("offline operation is required"));
+        assertThat(e.option("cloud").problems()).anyMatch(p -> p.contains("offline operation is required"));
+        assertThat(e.option("box").feasible()).isTrue();
+        assertThat(e.option("leak").problems())
+                .anyMatch(p -> p.contains("class 'secret' is sensitive and may not leave the premises"));
+    }
+    @Test
+    void anInlineNegotiatedPriceIsNotRepricedByTheCatalogTier() {
+        OptionResult api = only("""
+                name: t
+                horizon_months: 1
+                workload: {queries_per_month: 10, input_tokens_per_query: 300000, output_tokens_per_query: 1000}
+                options:
+                  - {id: x, api: {model: openai/gpt-5.4, input_usd_per_mtok: 2, output_usd_per_mtok: 10}}
+                """);
+        assertThat(api.costPerQueryUsd()).isCloseTo((300_000 * 2 + 1000 * 10) / 1e6, within(1e-12));
+    }
+
+    @Test
+    void aGivenThroughputOverridesTheMemoryEstimate() {
+        OptionResult box = only("""
+                name: t
+                horizon_months: 1
+                workload: {queries_per_month: 1000, input_tokens_per_query: 500, output_tokens_per_query: 500}
+                options:
+                  - id: box
+                    self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-70b-instruct, quantization: bf16,
+                                  tokens_per_second: 20}
+                """);
+        assertThat(box.feasible()).isTrue();
+        assertThat(box.capacity().detail()).contains("the memory estimate says it would not fit");
+    }
+}

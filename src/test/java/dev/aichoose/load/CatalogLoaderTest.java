@@ -1,0 +1,120 @@
+package dev.aichoose.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.aichoose.model.Catalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogLoaderTest {
+    @TempDir
+    Path dir;
+
+    private List<String> problems(String yaml) throws IOException {
+        Files.writeString(dir.resolve("book.yaml"), yaml);
+        InputException e = catchThrowableOfType(InputException.class, () -> CatalogLoader.load(List.of(dir)));
+        assertThat(e).as("the catalog should be rejected").isNotNull();
+        return e.diagnostics().stream().map(Diagnostic::toString).toList();
+    }
+
+    private static final String MODEL = """
+            api_models:
+              - id: acme/chat
+                provider: acme
+                input_usd_per_mtok: %s
+                output_usd_per_mtok: 2
+                as_of: %s
+                source: "acme price page"
+            """;
+
+    @Test
+    void shippedCatalogsMeetTheIssueMinimumsAndCarryProvenance() {
+        Catalog c = CatalogLoader.load(List.of());
+        assertThat(c.apiModels()).hasSizeGreaterThanOrEqualTo(25).containsKey("openai/gpt-4");
+        assertThat(c.apiModels().get("openai/gpt-4").inputUsdPerMtok()).isEqualTo(30);
+        assertThat(c.apiModels().get("openai/gpt-4").outputUsdPerMtok()).isEqualTo(60);
+        assertThat(c.gpus()).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(c.cloudOffers()).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(c.openModels()).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(c.apiModels().values()).allSatisfy(m -> assertThat(m.provenance().source()).isNotBlank());
+        assertThat(c.gpus().values()).allSatisfy(g -> assertThat(g.provenance().source()).isNotBlank());
+        assertThat(c.apiModels().values().stream().filter(m -> m.openWeight())).isNotEmpty();
+    }
+
+    @Test
+    void aPriceOffByAFactorOfAThousandIsAUnitErrorNotAPrice() throws IOException {
+        assertThat(problems(MODEL.formatted("15000", "2026-10-01"))).singleElement().asString()
+                .endsWith("book.yaml:4:25: api_models[acme/chat].input_usd_per_mtok: must be between 0 and 1000, got 15000");
+    }
+
+    @Test
+    void aDateMustBeADate() throws IOException {
+        assertThat(problems(MODEL.formatted("1", "last week"))).singleElement().asString()
+                .contains("book.yaml:6:12: api_models[acme/chat].as_of: expected a date as YYYY-MM-DD");
+    }
+
+    @Test
+    void everyEntryNeedsASource() throws IOException {
+        assertThat(problems("""
+                gpus:
+                  - {id: acme/gpu, price_usd: 1000, vram_gb: 16, memory_bandwidth_gbps: 500, tdp_w: 200, as_of: 2026-10-01}
+                """)).singleElement().asString().contains("book.yaml:2:5: gpus[acme/gpu]: missing required field 'source'");
+    }
+
+    @Test
+    void anOfferMustNameAKnownGpu() throws IOException {
+        assertThat(problems("""
+                cloud_offers:
+                  - {id: acme/box, provider: acme, gpu: nvidia/h100-sxn, usd_per_gpu_hour: 2, as_of: 2026-10-01, source: s}
+                """)).singleElement().asString()
+                .contains("book.yaml:2:41: cloud_offers[acme/box].gpu: unknown GPU 'nvidia/h100-sxn' (did you mean 'nvidia/h100-sxm'?)");
+    }
+
+    @Test
+    void activeParametersCannotExceedTheTotal() throws IOException {
+        assertThat(problems("""
+                open_models:
+                  - {id: acme/moe, params_b: 10, active_params_b: 20, layers: 10, kv_heads: 2, head_dim: 64,
+                     context_tokens: 8192, license: MIT, as_of: 2026-01-01, source: s}
+                """)).anyMatch(p -> p.contains("open_models[acme/moe].active_params_b: must not exceed params_b"));
+    }
+
+    @Test
+    void duplicateIdsAndUnknownFieldsAreReported() throws IOException {
+        List<String> found = problems(MODEL.formatted("1", "2026-10-01") + """
+                  - {id: acme/chat, provider: acme, input_usd_per_mtok: 1, output_usd_per_mtok: 2, as_of: 2026-10-01,
+                     source: s, outptu_usd_per_mtok: 3}
+                """);
+        assertThat(found).anyMatch(p -> p.contains("api_models: duplicate id 'acme/chat' (first at line 2)"));
+        assertThat(found).anyMatch(p -> p.contains("unknown field 'outptu_usd_per_mtok'"));
+    }
+
+    @Test
+    void aUsersPriceBookOverridesTheShippedEntryById() throws IOException {
+        Files.writeString(dir.resolve("negotiated.yaml"), """
+                api_models:
+                  - id: openai/gpt-5-mini
+                    provider: openai
+                    input_usd_per_mtok: 0.2
+                    output_usd_per_mtok: 1.6
+                    as_of: 2026-11-01
+                    source: "our enterprise agreement"
+                """);
+        Catalog c = CatalogLoader.load(List.of(dir));
+        assertThat(c.apiModels().get("openai/gpt-5-mini").outputUsdPerMtok()).isEqualTo(1.6);
+        assertThat(c.apiModels().get("openai/gpt-5-mini").provenance().source()).isEqualTo("our enterprise agreement");
+        assertThat(c.apiModels()).containsKey("openai/gpt-4");
+    }
+
+    @Test
+    void aMissingPriceBookIsNamed() {
+        InputException e = catchThrowableOfType(InputException.class,
+                () -> CatalogLoader.load(List.of(dir.resolve("nowhere"))));
+        assertThat(e.diagnostics().getFirst().toString()).endsWith("nowhere:0:0: no such price book (file or directory)");
+    }
+}
