@@ -31,10 +31,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {
-            "Compare two evaluations: each option's TCO, average monthly cost, cost per query and breakeven,",
-            "before (A) and after (B), in dollars and per cent, and whether the verdict changed.",
-            "A and B are each a scenario file, a scenario at a git revision (PATH@REV, e.g.",
-            "scenarios/prod.yaml@origin/main), or an evaluation JSON report (evaluate --format json).",
+            "Compare two evaluations: each option's TCO, average monthly cost, cost per query and breakeven, "
+                    + "before (A) and after (B), in dollars and per cent, and whether the verdict changed.",
+            "A and B are each a scenario file, a scenario at a git revision (PATH@REV, e.g. "
+                    + "scenarios/prod.yaml@origin/main), or an evaluation JSON report (evaluate --format json).",
         })
 final class DiffCommand implements Callable<Integer> {
     @Spec
@@ -62,11 +62,11 @@ final class DiffCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Option(names = "--fail-if", paramLabel = "RULE", split = ",", converter = FailIf.DiffRule.class,
-            description = {"Exit 5 when the change breaks a rule, after the diff is written. The change is the",
-                "recommended plan's: B's recommended option against A's. METRIC OP NUMBER, e.g. 'tco_change_pct > 10'.",
-                "Metrics: tco_change_pct, tco_change_usd, monthly_cost_change_pct, monthly_cost_change_usd,",
-                "cost_per_query_change_pct, cost_per_query_change_usd, npv_change_pct, npv_change_usd,",
-                "verdict_changed, option_changed (1 when changed, else 0). Repeatable."})
+            description = {"Exit 5 when the change breaks a rule, after the diff is written: METRIC OP NUMBER, e.g. "
+                    + "'tco_change_pct > 10'. The change is the recommended plan's: B's recommended option against A's.",
+                "Metrics: tco_change_pct, tco_change_usd, monthly_cost_change_pct, monthly_cost_change_usd, "
+                    + "cost_per_query_change_pct, cost_per_query_change_usd, npv_change_pct, npv_change_usd, "
+                    + "verdict_changed, option_changed (1 when changed, else 0). Repeatable."})
     List<Rule> failIf = new ArrayList<>();
 
     private Catalog catalog;

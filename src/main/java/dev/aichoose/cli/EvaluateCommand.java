@@ -47,16 +47,16 @@ final class EvaluateCommand implements Callable<Integer> {
     List<ReportFormat> formats;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR",
-            description = {"Write the report to FILE instead of standard output; or into DIR (an existing directory,",
-                "a path ending in /, or any path when several formats are asked for) as <scenario-stem>.<ext>.",
+            description = {"Write the report to FILE instead of standard output, or into DIR as <scenario-stem>.<ext> "
+                    + "(DIR: an existing directory, a path ending in /, or any path when several formats are asked for).",
                 "Every file is written atomically: a failed run leaves the previous report as it was."})
     Path output;
 
     @Option(names = "--fail-if", paramLabel = "RULE", split = ",", converter = FailIf.EvaluateRule.class,
-            description = {"Exit 5 when the recommended option breaks a budget rule, after the reports are written.",
-                "METRIC OP NUMBER, e.g. 'tco_usd > 50_000' or 'monthly_cost_usd >= 5000' (any month).",
-                "Metrics: tco_usd, monthly_cost_usd, cost_per_query_usd, npv_usd, total_cash_usd, upfront_usd.",
-                "OP: > >= < <= ==. Repeatable."})
+            description = {"Exit 5 when the recommended option breaks a budget rule, after the reports are written: "
+                    + "METRIC OP NUMBER, e.g. 'tco_usd > 50_000' or 'monthly_cost_usd >= 5000' (breached by any month).",
+                "Metrics: tco_usd, monthly_cost_usd, cost_per_query_usd, npv_usd, total_cash_usd, upfront_usd. "
+                    + "OP: > >= < <= ==. Repeatable."})
     List<Rule> failIf = new ArrayList<>();
 
     @Option(names = "--as-of", paramLabel = "DATE",

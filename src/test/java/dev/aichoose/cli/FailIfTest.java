@@ -65,6 +65,13 @@ class FailIfTest {
     }
 
     @Test
+    void helpListsEveryMetric() {
+        assertThat(CliRun.of("evaluate", "--help").out().replaceAll("\\s+", " "))
+                .contains(dev.aichoose.rules.Metrics.EVALUATE);
+        assertThat(CliRun.of("diff", "--help").out().replaceAll("\\s+", " ")).contains(dev.aichoose.rules.Metrics.DIFF);
+    }
+
+    @Test
     void xlsxWithoutAFileIsAUsageError() {
         CliRun run = CliRun.of("evaluate", SEED, "--format", "xlsx");
         assertThat(run.exitCode()).isEqualTo(2);
