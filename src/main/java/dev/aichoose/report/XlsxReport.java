@@ -98,6 +98,7 @@ final class XlsxReport implements Renderer {
             writeBreakeven();
             writeSummary();
             writeCatalog();
+            for (Sheet sheet : wb) printable(sheet);
             wb.setForceFormulaRecalculation(true);
             // cached values too, for viewers that show a file without recalculating it
             XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
@@ -393,7 +394,7 @@ final class XlsxReport implements Renderer {
             r = recommendation(r + 1, e.recommendation());
             list(r, "Warnings", e.warnings());
             summary.createFreezePane(1, 1);
-            widths(summary, 24, 13, 10, 14, 16, 14, 16, 16, 14, 15, 13);
+            widths(summary, 30, 14, 16, 14, 16, 14, 16, 16, 14, 15, 13);
         }
 
         private String upfront(OptionResult o) {
@@ -501,6 +502,18 @@ final class XlsxReport implements Renderer {
         private static void formula(Cell cell, String formula, CellStyle style) {
             cell.setCellFormula(formula);
             cell.setCellStyle(style);
+        }
+
+        /** Landscape, one page wide, header rows repeated: how finance prints a wide sheet. */
+        private static void printable(Sheet sheet) {
+            sheet.getPrintSetup().setLandscape(true);
+            sheet.setFitToPage(true);
+            sheet.getPrintSetup().setFitWidth((short) 1);
+            sheet.getPrintSetup().setFitHeight((short) 0);
+            var pane = sheet.getPaneInformation();
+            if (pane != null && pane.getHorizontalSplitPosition() > 0) {
+                sheet.setRepeatingRows(new CellRangeAddress(0, pane.getHorizontalSplitPosition() - 1, -1, -1));
+            }
         }
 
         private static void widths(Sheet sheet, int... chars) {
