@@ -33,6 +33,7 @@ public final class CostEngine {
     private final Workload workload;
     private final Assumptions assumptions;
     private final Map<String, Option> options = new LinkedHashMap<>();
+    private final Map<Option, Costing> costings = new java.util.HashMap<>();
 
     public CostEngine(Scenario scenario, Catalog catalog, List<Option> options) {
         this.scenario = scenario;
@@ -81,7 +82,12 @@ public final class CostEngine {
 
     // ---- costing: the resolved inputs
 
+    /** Resolved once per option: the monthly loop and the crossover search read it many times. */
     public Costing costing(Option option) {
+        return costings.computeIfAbsent(option, this::resolve);
+    }
+
+    private Costing resolve(Option option) {
         return switch (option) {
             case Option.Api a -> perToken(a);
             case Option.SelfHosted s -> owned(s);
@@ -178,10 +184,10 @@ public final class CostEngine {
     /** Month m's cash for the option carrying {@code share} of the queries. */
     public CostParts parts(Option option, double share, int month) {
         return switch (option) {
-            case Option.Api a -> new CostParts(share * workload.queriesInMonth(month) * perQuery(perToken(a)),
+            case Option.Api a -> new CostParts(share * workload.queriesInMonth(month) * perQuery((Costing.PerToken) costing(a)),
                     0, 0, 0, 0, 0, 0);
             case Option.SelfHosted s -> {
-                Costing.Owned o = owned(s);
+                Costing.Owned o = (Costing.Owned) costing(s);
                 boolean purchase = (month - 1) % o.lifetimeMonths() == 0;
                 double hardware = purchase ? o.upfrontUsd() : 0;
                 double credit = purchase && month > 1 ? o.residualShare() * o.upfrontUsd() : 0;
@@ -189,7 +195,7 @@ public final class CostEngine {
                         o.staffUsdPerMonth(), 0);
             }
             case Option.Rented r -> {
-                Costing.Rent rent = rent(r);
+                Costing.Rent rent = (Costing.Rent) costing(r);
                 yield new CostParts(0, 0, 0, 0, 0, rent.staffUsdPerMonth(), rent.rentUsdPerMonth());
             }
             case Option.Hybrid h -> {
@@ -235,13 +241,13 @@ public final class CostEngine {
 
     private double steadyMonthly(Option option, double share, double queriesPerMonth) {
         return switch (option) {
-            case Option.Api a -> share * queriesPerMonth * perQuery(perToken(a));
+            case Option.Api a -> share * queriesPerMonth * perQuery((Costing.PerToken) costing(a));
             case Option.SelfHosted s -> {
-                Costing.Owned o = owned(s);
+                Costing.Owned o = (Costing.Owned) costing(s);
                 yield o.electricityUsdPerMonth() + o.maintenanceUsdPerMonth() + o.staffUsdPerMonth()
                         + o.upfrontUsd() * (1 - o.residualShare()) / o.lifetimeMonths();
             }
-            case Option.Rented r -> rent(r).rentUsdPerMonth() + rent(r).staffUsdPerMonth();
+            case Option.Rented r -> ((Costing.Rent) costing(r)).rentUsdPerMonth() + ((Costing.Rent) costing(r)).staffUsdPerMonth();
             case Option.Hybrid h -> legs(h).entrySet().stream()
                     .mapToDouble(e -> steadyMonthly(options.get(e.getKey()), e.getValue(), queriesPerMonth)).sum();
         };
