@@ -1,0 +1,37 @@
+package dev.aichoose.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aichoose.diff.Snapshot.BreakevenMonth;
+import dev.aichoose.diff.Snapshot.OptionFigures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DiffTest {
+    static OptionFigures option(String id, double tco) {
+        return new OptionFigures(id, "api", true, tco, tco, tco, tco / 1000, List.of(tco / 2, tco / 2));
+    }
+
+    @Test
+    void optionsOnOneSideOnlyHaveNoChangeAndNoPercentage() {
+        Snapshot a = new Snapshot("A", "s", 2, "closed", "x", List.of(option("x", 100), option("gone", 50)),
+                List.of(new BreakevenMonth("box", "x", 2)));
+        Snapshot b = new Snapshot("B", "s", 2, "closed", "x", List.of(option("x", 150), option("new", 0)), List.of());
+        Diff d = Diff.between(a, b);
+        assertThat(d.options()).extracting(Diff.OptionChange::id).containsExactly("x", "new", "gone");
+        Diff.OptionChange x = d.options().getFirst();
+        assertThat(x.tco().usd()).isEqualTo(50);
+        assertThat(x.tco().pct()).isEqualTo(50);
+        assertThat(x.monthly().before()).isEqualTo(50);
+        assertThat(d.options().get(1).tco().usd()).isNull();
+        assertThat(d.options().get(2).tco().pct()).isNull();
+        assertThat(d.breakeven()).singleElement().satisfies(c -> {
+            assertThat(c.inBefore()).isTrue();
+            assertThat(c.inAfter()).isFalse();
+            assertThat(c.changed()).isTrue();
+        });
+        assertThat(d.plan().verdictChanged()).isFalse();
+        assertThat(new Change(0.0, 5.0).pct()).as("no base, no percentage").isNull();
+        assertThat(new Change(-10.0, -5.0).pct()).as("relative to the size of the base").isEqualTo(50);
+    }
+}
