@@ -21,7 +21,7 @@ final class MarkdownReport implements Renderer {
         out.print(c.headline().stream().map(MarkdownReport::span).collect(Collectors.joining()) + "\n\n");
         if (!c.summary().isBlank()) out.print("> " + escape(c.summary()) + "\n\n");
         section(out, "Options", c.options());
-        if (!c.breakeven().rows().isEmpty()) section(out, "Breakeven", c.breakeven());
+        if (!c.breakeven().rows().isEmpty()) section(out, "Breakeven and crossover", c.breakeven());
         section(out, "The five questions", c.questions());
         list(out, "Constraints", c.constraints());
         list(out, "Warnings", c.warnings().stream().map(w -> "⚠️ " + w).toList());

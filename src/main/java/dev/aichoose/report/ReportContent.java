@@ -132,11 +132,21 @@ record ReportContent(
     private static Table breakeven(Evaluation e) {
         return new Table(
                 List.of(new Column("Option", Align.LEFT), new Column("Baseline", Align.LEFT),
-                        new Column("Breakeven", Align.LEFT)),
+                        new Column("Breakeven", Align.LEFT), new Column("Crossover volume", Align.RIGHT)),
                 e.breakeven().stream()
                         .map(b -> List.of(b.option(), b.baseline(),
-                                b.month() == null ? "none within the horizon" : Figures.month(b.month())))
+                                b.month() == null ? "none within the horizon" : Figures.month(b.month()),
+                                crossover(e, b)))
                         .toList());
+    }
+
+    /** The monthly volume at which the pair's steady-state costs meet, as the engine found it. */
+    private static String crossover(Evaluation e, Breakeven b) {
+        return e.crossovers().stream()
+                .filter(c -> c.option().equals(b.option()) && c.baseline().equals(b.baseline()))
+                .findFirst()
+                .map(c -> c.queriesPerMonth() == null ? "never" : Figures.count(Math.round(c.queriesPerMonth())) + " queries/month")
+                .orElse("n/a");
     }
 
     private static Table questions(Recommendation r) {
