@@ -77,6 +77,7 @@ final class XlsxReport implements Renderer {
         private final Sheet breakeven;
         private final Sheet catalog;
         private final Set<String> names = new HashSet<>();
+        private final Map<String, String> slugs = new HashMap<>();
         private final Map<String, Block> blocks = new HashMap<>();
         private final Map<String, String> salvageCells = new HashMap<>();
         private int assumptionRow = 1;
@@ -199,10 +200,18 @@ final class XlsxReport implements Renderer {
             assumptionRow++;
         }
 
-        /** An option id as a formula name: letters, digits and underscores, never a cell reference. */
-        static String slug(String id) {
-            String s = id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-            return "o_" + s;
+        /**
+         * An option id as the stem of its formula names: letters, digits and underscores, never a cell
+         * reference, and unique even where two ids differ only in case or punctuation (Excel names
+         * ignore case).
+         */
+        private String slug(String id) {
+            return slugs.computeIfAbsent(id, k -> {
+                String base = "o_" + k.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+                String s = base;
+                for (int n = 2; slugs.containsValue(s); n++) s = base + "_" + n;
+                return s;
+            });
         }
 
         // ---- Cash flow ------------------------------------------------------------------------

@@ -56,6 +56,20 @@ class XlsxReportTest {
     }
 
     @Test
+    void idsThatDifferOnlyInCaseOrPunctuationGetTheirOwnNames() throws IOException {
+        Map<String, Costing> costings = new LinkedHashMap<>();
+        costings.put("gpt-4", new Costing.PerToken(30, 15, 60));
+        costings.put("GPT_4", new Costing.PerToken(3, 1.5, 6));
+        costings.put("rtx-4090-box", new Costing.Owned(3000, 1600, 5, 0.2, 30, 10, 200));
+        Evaluation e = Fixtures.evaluate(Fixtures.workload(), 12, Fixtures.assumptions(), costings);
+        try (XSSFWorkbook wb = open(e)) {
+            assertThat(wb.getName("o_gpt_4_2_output_usd_per_mtok")).isNotNull();
+            XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+            assertAgrees(wb, e);
+        }
+    }
+
+    @Test
     void sheetsAreFrozenAndFormattedForPeople() throws IOException {
         try (XSSFWorkbook wb = open(Fixtures.seed())) {
             assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("Summary");
