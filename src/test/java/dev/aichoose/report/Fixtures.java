@@ -38,7 +38,8 @@ public final class Fixtures {
     public static final LocalDate AS_OF = LocalDate.of(2026, 11, 24);
 
     public static Workload workload() {
-        return new Workload(100_000, 500, 500, 0, 0.05, 0.1, 3.0,
+        // reasoning tokens bill at the output price: the workbook must count them too
+        return new Workload(100_000, 500, 400, 100, 0.05, 0.1, 3.0,
                 List.of(new WorkloadClass("client_documents", 0.2, true, null)), Workload.LatencySlo.NONE);
     }
 
