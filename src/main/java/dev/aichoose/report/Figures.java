@@ -36,11 +36,6 @@ public final class Figures {
         return value > 0 && round2(value) != 0 ? "+" + usd(value) : usd(value);
     }
 
-    /** A share as a percentage: 0.05 → {@code 5%}, 0.125 → {@code 12.5%}. */
-    public static String percent(double share) {
-        return format(share * 100, "#,##0.##") + "%";
-    }
-
     /** A relative change, always signed; null (no base to compare with) reads {@code n/a}. */
     public static String percentChange(Double changePct) {
         if (changePct == null) return "n/a";
@@ -56,11 +51,6 @@ public final class Figures {
     /** A breakeven month: {@code month 3}, or {@code none} within the horizon. */
     public static String month(Integer month) {
         return month == null ? "none" : "month " + month;
-    }
-
-    /** Plain decimal for machine-readable output (CSV): no grouping, no exponent, cents kept. */
-    public static String plain(double value, int decimals) {
-        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     private static String signed(double value, String pattern) {

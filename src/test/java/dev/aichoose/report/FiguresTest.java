@@ -20,14 +20,11 @@ class FiguresTest {
 
     @Test
     void sharesAndChanges() {
-        assertThat(Figures.percent(0.05)).isEqualTo("5%");
-        assertThat(Figures.percent(0.125)).isEqualTo("12.5%");
         assertThat(Figures.percentChange(12.345)).isEqualTo("+12.3%");
         assertThat(Figures.percentChange(-4.0)).isEqualTo("-4.0%");
         assertThat(Figures.percentChange(0.01)).isEqualTo("0.0%");
         assertThat(Figures.percentChange(null)).isEqualTo("n/a");
         assertThat(Figures.count(1_050.25)).isEqualTo("1,050.25");
         assertThat(Figures.month(null)).isEqualTo("none");
-        assertThat(Figures.plain(12_000_000.123, 2)).isEqualTo("12000000.12");
     }
 }
