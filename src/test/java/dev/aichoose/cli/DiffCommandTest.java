@@ -39,6 +39,21 @@ class DiffCommandTest {
         assertThat(run.out()).containsPattern("rtx-4090-box +gpt-4 +month 1 +none +changed");
     }
 
+    /** The three formats of one diff, against golden files (-Dgolden.update=true rewrites them). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"table", "md", "json"})
+    void formatsMatchGolden(String format) throws IOException {
+        CliRun run = CliRun.of("diff", "scenarios/seed-example.yaml", "src/test/resources/diff/seed-cheaper-api.yaml",
+                "--as-of", AS_OF, "--format", format);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path golden = Path.of("src/test/resources/golden/diff/seed-cheaper-api." + format.replace("table", "txt"));
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(golden.getParent());
+            Files.writeString(golden, run.out());
+        }
+        assertThat(run.out()).isEqualTo(Files.readString(golden));
+    }
+
     @Test
     void aBudgetRuleOnTheChangeExitsFive(@TempDir Path dir) throws IOException {
         Path cheaper = cheaperApi(dir);
