@@ -50,7 +50,10 @@ final class EvaluateCommand implements Callable<Integer> {
             description = {"Write the report to FILE instead of standard output, or into DIR as <scenario-stem>.<ext> "
                     + "(DIR: an existing directory, a path ending in /, or any path when several formats are asked for).",
                 "Every file is written atomically: a failed run leaves the previous report as it was."})
-    Path output;
+    String outputArg;
+
+    /** {@code -o} as a path; the raw text is kept because a Path drops the trailing "/" that marks a directory. */
+    private Path output;
 
     @Option(names = "--fail-if", paramLabel = "RULE", split = ",", converter = FailIf.EvaluateRule.class,
             description = {"Exit 5 when the recommended option breaks a budget rule, after the reports are written: "
@@ -99,6 +102,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** Checked before any work: which output the flags ask for, and whether it can be written. */
     private void checkOutput() {
+        try {
+            output = outputArg == null ? null : Path.of(outputArg);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UsageException("-o " + outputArg + ": not a valid path (" + e.getReason() + ")");
+        }
         formats = List.copyOf(new java.util.LinkedHashSet<>(formats));
         if (output == null && formats.size() > 1) {
             throw new UsageException("several formats (" + ids() + ") need a directory: add -o DIR");
@@ -112,8 +120,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private boolean intoDirectory() {
-        return formats.size() > 1 || Files.isDirectory(output) || output.toString().endsWith("/")
-                || output.toString().endsWith(java.io.File.separator);
+        return formats.size() > 1 || Files.isDirectory(output) || outputArg.endsWith("/")
+                || outputArg.endsWith(java.io.File.separator);
     }
 
     private String ids() {

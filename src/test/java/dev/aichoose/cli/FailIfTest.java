@@ -100,6 +100,24 @@ class FailIfTest {
     }
 
     @Test
+    void aPathEndingInASlashIsADirectory(@TempDir Path dir) {
+        Path reports = dir.resolve("reports");
+        CliRun run = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "--format", "csv", "-o", reports + "/");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(reports.resolve("seed-example-options.csv")).isNotEmptyFile();
+        assertThat(reports.resolve("seed-example-monthly.csv")).isNotEmptyFile();
+    }
+
+    @Test
+    void severalFormatsIntoAnExistingFileIsAUsageError(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("report.md"), "old");
+        CliRun run = CliRun.of("evaluate", SEED, "--format", "md,json", "-o", file.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("is a file");
+        assertThat(file).hasContent("old");
+    }
+
+    @Test
     void oneFormatToANamedFile(@TempDir Path dir) {
         Path file = dir.resolve("budget.xlsx");
         CliRun run = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "--format", "xlsx", "-o", file.toString());
