@@ -1,6 +1,6 @@
 package dev.aichoose.cli;
 
-import dev.aichoose.report.Figures;
+import dev.aichoose.text.Figures;
 import dev.aichoose.rules.Breach;
 import dev.aichoose.rules.Measure;
 import dev.aichoose.rules.Metrics;

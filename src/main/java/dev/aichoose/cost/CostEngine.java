@@ -1,5 +1,6 @@
 package dev.aichoose.cost;
 
+import dev.aichoose.text.Figures;
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Assumptions;
 import dev.aichoose.model.Catalog;
@@ -266,8 +267,8 @@ public final class CostEngine {
                 ApiModel m = catalog.apiModels().get(a.model());
                 double request = workload.inputTokensPerQuery() + workload.generatedTokensPerQuery();
                 if (m != null && m.contextTokens() != null && request > m.contextTokens()) {
-                    problems.add("a request of " + Money.count(request) + " tokens exceeds " + a.model() + "'s context of "
-                            + Money.count(m.contextTokens()) + " tokens");
+                    problems.add("a request of " + Figures.wholeCount(request) + " tokens exceeds " + a.model() + "'s context of "
+                            + Figures.wholeCount(m.contextTokens()) + " tokens");
                 }
             }
             case Option.SelfHosted s -> { }
@@ -348,8 +349,8 @@ public final class CostEngine {
         Roofline roofline = Roofline.estimate(gpu, perReplica, model, serving.quantization(), context,
                 workload.inputTokensPerQuery() + generated / 2, target);
         if (context > model.contextTokens()) {
-            problems.add("a request of " + Money.count(context) + " tokens exceeds " + model.id() + "'s context of "
-                    + Money.count(model.contextTokens()) + " tokens");
+            problems.add("a request of " + Figures.wholeCount(context) + " tokens exceeds " + model.id() + "'s context of "
+                    + Figures.wholeCount(model.contextTokens()) + " tokens");
         }
         boolean measuredOrGiven = serving.measured() != null || serving.tokensPerSecond() != null;
         if (!roofline.fits() && !measuredOrGiven) {
@@ -358,7 +359,7 @@ public final class CostEngine {
                             + "one %s-token request %.2f GB) and a replica on %s × %d offers %.1f GB usable "
                             + "(%.0f%% of %.0f GB); spread it over more GPUs with gpus_per_replica, or quantize further",
                     model.id(), serving.quantization().id(), roofline.neededGbForOneStream(), roofline.weightsGb(),
-                    Defaults.RUNTIME_OVERHEAD_GB, Money.count(context), roofline.kvGbPerStream(), gpu.id(), perReplica,
+                    Defaults.RUNTIME_OVERHEAD_GB, Figures.wholeCount(context), roofline.kvGbPerStream(), gpu.id(), perReplica,
                     roofline.usableVramGb(), Defaults.USABLE_VRAM_SHARE * 100, gpu.vramGb() * perReplica));
         }
         double perUnit;

@@ -1,6 +1,6 @@
 package dev.aichoose.decide;
 
-import dev.aichoose.cost.Money;
+import dev.aichoose.text.Figures;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.OptionKind;
 import dev.aichoose.model.OptionResult;
@@ -175,8 +175,8 @@ public final class Decider {
         Question q = Question.Q2_VOLUME;
         double volume = scenario.workload().queriesPerMonth();
         double last = scenario.workload().queriesInMonth(scenario.horizonMonths());
-        String load = Money.count(volume) + " queries a month"
-                + (Math.abs(last - volume) > 0.5 ? " (" + Money.count(last) + " by month " + scenario.horizonMonths() + ")" : "");
+        String load = Figures.wholeCount(volume) + " queries a month"
+                + (Math.abs(last - volume) > 0.5 ? " (" + Figures.wholeCount(last) + " by month " + scenario.horizonMonths() + ")" : "");
         Lean rule = volume < LOW_VOLUME ? Lean.CLOSED : volume > HIGH_VOLUME ? Lean.OPEN_SOURCE : Lean.NEUTRAL;
         String ruleText = "rule of thumb: " + switch (rule) {
             case CLOSED -> "under 10,000 a month favours closed";
@@ -190,8 +190,8 @@ public final class Decider {
             Integer month = evaluation.breakeven().stream()
                     .filter(b -> b.option().equals(open.id()) && b.baseline().equals(api.id()))
                     .findFirst().map(Evaluation.Breakeven::month).orElse(null);
-            String computed = load + ": " + open.id() + " costs " + Money.usd(open.tcoUsd()) + " over " + h
-                    + " months against " + Money.usd(api.tcoUsd()) + " for " + api.id() + "; "
+            String computed = load + ": " + open.id() + " costs " + Figures.usdCompact(open.tcoUsd()) + " over " + h
+                    + " months against " + Figures.usdCompact(api.tcoUsd()) + " for " + api.id() + "; "
                     + (month == null ? "no breakeven within " + h + " months" : "breakeven in month " + month)
                     + " (the computed costs outrank the " + ruleText + ")";
             Lean lean = open.tcoUsd() < api.tcoUsd() ? Lean.OPEN_SOURCE : Lean.CLOSED;
@@ -199,11 +199,11 @@ public final class Decider {
         }
         if (bestApi.isPresent()) {
             return new Answer(q, Lean.CLOSED, load + ": no owned or rented option is feasible, so "
-                    + bestApi.get().id() + " at " + Money.usd(bestApi.get().tcoUsd()) + " over " + h + " months carries it");
+                    + bestApi.get().id() + " at " + Figures.usdCompact(bestApi.get().tcoUsd()) + " over " + h + " months carries it");
         }
         if (bestOpen.isPresent()) {
             return new Answer(q, Lean.OPEN_SOURCE, load + ": no API option is feasible, so " + bestOpen.get().id()
-                    + " at " + Money.usd(bestOpen.get().tcoUsd()) + " over " + h + " months carries it");
+                    + " at " + Figures.usdCompact(bestOpen.get().tcoUsd()) + " over " + h + " months carries it");
         }
         return new Answer(q, rule, load + ": nothing to compare with (" + ruleText + ")");
     }
@@ -254,12 +254,12 @@ public final class Decider {
             case HYBRID -> "Hybrid";
         };
         StringBuilder s = new StringBuilder(head).append(": ").append(p.id()).append(" (").append(p.description())
-                .append(") costs ").append(Money.usd(p.tcoUsd())).append(" over ").append(h).append(" months, ")
-                .append(Money.usdPrecise(p.costPerQueryUsd())).append(" a query");
+                .append(") costs ").append(Figures.usdCompact(p.tcoUsd())).append(" over ").append(h).append(" months, ")
+                .append(Figures.usdSignificant(p.costPerQueryUsd())).append(" a query");
         Optional<OptionResult> other = p.kind() == OptionKind.API ? bestOpen : bestApi;
         other.filter(o -> !o.id().equals(p.id())).ifPresent(o -> {
             s.append("; the cheapest feasible ").append(o.kind() == OptionKind.API ? "API" : "owned or rented option")
-                    .append(", ").append(o.id()).append(", costs ").append(Money.usd(o.tcoUsd()));
+                    .append(", ").append(o.id()).append(", costs ").append(Figures.usdCompact(o.tcoUsd()));
             String a = p.kind() == OptionKind.API ? o.id() : p.id();
             String b = p.kind() == OptionKind.API ? p.id() : o.id();
             evaluation.breakeven().stream().filter(x -> x.option().equals(a) && x.baseline().equals(b)).findFirst()

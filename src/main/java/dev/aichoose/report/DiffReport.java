@@ -1,5 +1,6 @@
 package dev.aichoose.report;
 
+import dev.aichoose.text.Figures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,5 +1,6 @@
 package dev.aichoose.report;
 
+import dev.aichoose.text.Figures;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Evaluation.Breakeven;
 import dev.aichoose.model.Evaluation.CatalogUse;

@@ -1,5 +1,6 @@
 package dev.aichoose.report;
 
+import dev.aichoose.text.Figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.aichoose.report;
 
-import dev.aichoose.cost.Money;
+import dev.aichoose.text.Figures;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.OptionKind;
 import dev.aichoose.model.OptionResult;
@@ -25,7 +25,7 @@ public final class TableReport implements Renderer {
         var s = e.scenario();
         int h = s.horizonMonths();
         out.println("aichoose: " + s.name());
-        out.println(s.file() + " · " + h + " months · " + Money.count(s.workload().queriesPerMonth())
+        out.println(s.file() + " · " + h + " months · " + Figures.wholeCount(s.workload().queriesPerMonth())
                 + " queries a month · as of " + e.asOf());
         out.println();
 
@@ -39,8 +39,8 @@ public final class TableReport implements Renderer {
         for (OptionResult o : ranked) {
             String mark = o.feasible() ? String.valueOf(++rank) : "✗";
             out.println(String.format(Locale.ROOT, row, mark, clip(o.id(), 16), o.kind().id(),
-                    Money.usd(o.upfrontUsd()), Money.usd(o.monthly().getLast().costUsd()), Money.usd(o.totalCashUsd()),
-                    Money.usd(o.tcoUsd()), Money.usdPrecise(o.costPerQueryUsd()), breakevenCell(e, o)));
+                    Figures.usdCompact(o.upfrontUsd()), Figures.usdCompact(o.monthly().getLast().costUsd()), Figures.usdCompact(o.totalCashUsd()),
+                    Figures.usdCompact(o.tcoUsd()), Figures.usdSignificant(o.costPerQueryUsd()), breakevenCell(e, o)));
         }
         out.println("¹ cash in month " + h + ", the run rate at the horizon  ² all cash out less the hardware's "
                 + "salvage value");
@@ -73,7 +73,7 @@ public final class TableReport implements Renderer {
                 var x = e.crossovers().get(i);
                 out.println(String.format(Locale.ROOT, pair, clip(b.option(), 18), clip(b.baseline(), 18),
                         b.month() == null ? "none in " + h + " months" : "month " + b.month(),
-                        x.queriesPerMonth() == null ? "never" : Money.count(x.queriesPerMonth()) + " queries a month"));
+                        x.queriesPerMonth() == null ? "never" : Figures.wholeCount(x.queriesPerMonth()) + " queries a month"));
             }
             out.println();
         }

@@ -1,5 +1,6 @@
 package dev.aichoose.report;
 
+import dev.aichoose.text.Figures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

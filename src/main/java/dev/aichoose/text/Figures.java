@@ -1,4 +1,4 @@
-package dev.aichoose.report;
+package dev.aichoose.text;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -7,9 +7,9 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
- * How every human-readable report writes money, counts and percentages, so that the Markdown,
- * HTML and diff outputs agree digit for digit. Locale-independent: a report reads the same on
- * every machine.
+ * How every human-readable output writes money, counts and percentages: the engine's messages,
+ * the recommendation's reasons and every report draw on this one class, so they agree digit for
+ * digit. Locale-independent: a report reads the same on every machine.
  */
 public final class Figures {
     private Figures() {}
@@ -51,6 +51,27 @@ public final class Figures {
     /** A breakeven month: {@code month 3}, or {@code none} within the horizon. */
     public static String month(Integer month) {
         return month == null ? "none" : "month " + month;
+    }
+
+    /** Whole dollars from $100 up, cents below: {@code $4,500}, {@code $30.00}; for terminal columns and reasons. */
+    public static String usdCompact(double amount) {
+        double abs = Math.abs(amount);
+        String body = abs >= 100 || abs == 0 ? format(abs, "#,##0") : format(abs, "#,##0.00");
+        return (amount < 0 && Math.round(abs * 100) != 0 ? "-$" : "$") + body;
+    }
+
+    /** Small amounts such as a cost per query, to four significant figures: {@code $0.001133}. */
+    public static String usdSignificant(double amount) {
+        if (amount == 0) return "$0";
+        double abs = Math.abs(amount);
+        int digits = Math.max(2, 3 - (int) Math.floor(Math.log10(abs)));
+        String body = String.format(Locale.ROOT, "%." + Math.min(digits, 8) + "f", abs);
+        return (amount < 0 ? "-$" : "$") + body;
+    }
+
+    /** A whole count with thousands separators: {@code 100,000}. */
+    public static String wholeCount(double n) {
+        return format(n, "#,##0");
     }
 
     private static String signed(double value, String pattern) {
