@@ -134,17 +134,12 @@ public final class CostEngine {
 
     private Costing.Owned owned(Option.SelfHosted s) {
         Gpu gpu = catalog.gpus().get(s.hardware());
-        double unitPrice = s.hardwareUsd() != null ? s.hardwareUsd() : gpu.priceUsd();
-        double hardware = s.count() * unitPrice;
-        double upfront = hardware + s.extraUpfrontUsd();
-        double electricity = s.electricityUsdPerMonth() != null ? s.electricityUsdPerMonth()
-                : s.count() * unitPowerW(s, gpu) / 1000 * Assumptions.HOURS_PER_MONTH * assumptions.pue()
-                        * assumptions.electricityUsdPerKwh();
-        double maintenance = hardware * share(s.maintenanceShareAnnual(), assumptions.maintenanceShareAnnual()) / 12;
-        return new Costing.Owned(upfront, hardware,
-                s.lifetimeMonths() != null ? s.lifetimeMonths() : assumptions.lifetimeMonths(),
-                share(s.residualShare(), assumptions.residualShare()), electricity, maintenance,
-                staff(s.opsHoursPerMonth()));
+        return new Costing.Owned(s.count(), s.hardwareUsd() != null ? s.hardwareUsd() : gpu.priceUsd(),
+                s.extraUpfrontUsd(), s.lifetimeMonths() != null ? s.lifetimeMonths() : assumptions.lifetimeMonths(),
+                share(s.residualShare(), assumptions.residualShare()), s.electricityUsdPerMonth(), unitPowerW(s, gpu),
+                assumptions.pue(), assumptions.electricityUsdPerKwh(),
+                share(s.maintenanceShareAnnual(), assumptions.maintenanceShareAnnual()), opsHours(s.opsHoursPerMonth()),
+                assumptions.opsUsdPerHour());
     }
 
     /** Power per unit of {@code count}: the option's figure, or the catalog TDP of every GPU in it. */
@@ -156,11 +151,11 @@ public final class CostEngine {
         CloudOffer offer = catalog.cloudOffers().get(r.offer());
         return new Costing.Rent(r.count() * offer.gpus(),
                 r.usdPerGpuHour() != null ? r.usdPerGpuHour() : offer.usdPerGpuHour(), r.hoursPerMonth(),
-                staff(r.opsHoursPerMonth()));
+                opsHours(r.opsHoursPerMonth()), assumptions.opsUsdPerHour());
     }
 
-    private double staff(Double hours) {
-        return (hours != null ? hours : assumptions.opsHoursPerMonth()) * assumptions.opsUsdPerHour();
+    private double opsHours(Double own) {
+        return own != null ? own : assumptions.opsHoursPerMonth();
     }
 
     private static double share(Double own, double fallback) {

@@ -15,22 +15,56 @@ public sealed interface Costing {
     record PerToken(double inputUsdPerMtok, double cachedInputUsdPerMtok, double outputUsdPerMtok) implements Costing {}
 
     /**
-     * Owned hardware: {@code upfrontUsd} is paid in month 1 and again every {@code lifetimeMonths}
-     * (less {@code residualShare × upfrontUsd} back at each replacement); the rest is paid monthly.
+     * Owned hardware: the upfront ({@code count × unitPriceUsd + extraUpfrontUsd}) is paid in month 1
+     * and again every {@code lifetimeMonths}, less {@code residualShare} of it back at each
+     * replacement; electricity, maintenance and staff are paid monthly. Electricity is the flat
+     * figure when the scenario gives one, else {@code count × unitPowerW / 1000 × 730 × pue × price}.
      */
     record Owned(
-            double upfrontUsd,
-            double hardwareUsd,
+            int count,
+            double unitPriceUsd,
+            double extraUpfrontUsd,
             int lifetimeMonths,
             double residualShare,
-            double electricityUsdPerMonth,
-            double maintenanceUsdPerMonth,
-            double staffUsdPerMonth) implements Costing {}
+            Double flatElectricityUsdPerMonth,
+            double unitPowerW,
+            double pue,
+            double electricityUsdPerKwh,
+            double maintenanceShareAnnual,
+            double opsHoursPerMonth,
+            double opsUsdPerHour) implements Costing {
+
+        public double hardwareUsd() {
+            return count * unitPriceUsd;
+        }
+
+        public double upfrontUsd() {
+            return hardwareUsd() + extraUpfrontUsd;
+        }
+
+        public double electricityUsdPerMonth() {
+            return flatElectricityUsdPerMonth != null ? flatElectricityUsdPerMonth
+                    : count * unitPowerW / 1000 * Assumptions.HOURS_PER_MONTH * pue * electricityUsdPerKwh;
+        }
+
+        public double maintenanceUsdPerMonth() {
+            return hardwareUsd() * maintenanceShareAnnual / 12;
+        }
+
+        public double staffUsdPerMonth() {
+            return opsHoursPerMonth * opsUsdPerHour;
+        }
+    }
 
     /** Rented GPUs: the same bill every month. */
-    record Rent(int gpus, double usdPerGpuHour, double hoursPerMonth, double staffUsdPerMonth) implements Costing {
+    record Rent(int gpus, double usdPerGpuHour, double hoursPerMonth, double opsHoursPerMonth, double opsUsdPerHour)
+            implements Costing {
         public double rentUsdPerMonth() {
             return gpus * usdPerGpuHour * hoursPerMonth;
+        }
+
+        public double staffUsdPerMonth() {
+            return opsHoursPerMonth * opsUsdPerHour;
         }
     }
 

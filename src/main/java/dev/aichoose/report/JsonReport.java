@@ -101,12 +101,18 @@ public final class JsonReport implements Renderer {
             }
             case Costing.Owned o -> {
                 m.put("type", "owned");
+                m.put("count", o.count());
+                m.put("unit_price_usd", cents(o.unitPriceUsd()));
+                m.put("extra_upfront_usd", cents(o.extraUpfrontUsd()));
                 m.put("upfront_usd", cents(o.upfrontUsd()));
                 m.put("hardware_usd", cents(o.hardwareUsd()));
                 m.put("lifetime_months", o.lifetimeMonths());
                 m.put("residual_share", o.residualShare());
                 m.put("electricity_usd_per_month", cents(o.electricityUsdPerMonth()));
+                m.put("unit_power_w", o.unitPowerW());
+                m.put("maintenance_share_annual", o.maintenanceShareAnnual());
                 m.put("maintenance_usd_per_month", cents(o.maintenanceUsdPerMonth()));
+                m.put("ops_hours_per_month", o.opsHoursPerMonth());
                 m.put("staff_usd_per_month", cents(o.staffUsdPerMonth()));
             }
             case Costing.Rent r -> {
@@ -114,6 +120,7 @@ public final class JsonReport implements Renderer {
                 m.put("gpus", r.gpus());
                 m.put("usd_per_gpu_hour", r.usdPerGpuHour());
                 m.put("hours_per_month", r.hoursPerMonth());
+                m.put("ops_hours_per_month", r.opsHoursPerMonth());
                 m.put("staff_usd_per_month", cents(r.staffUsdPerMonth()));
             }
             case Costing.Mix x -> {

@@ -1,5 +1,6 @@
 package dev.aichoose.report;
 
+import dev.aichoose.model.Assumptions;
 import dev.aichoose.model.Costing;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Evaluation.Breakeven;
@@ -136,7 +137,6 @@ final class XlsxReport implements Renderer {
             section("Defaults the engine resolved the options' monthly figures from");
             input("Electricity price", "electricity_usd_per_kwh", a.electricityUsdPerKwh(), styles.usdPrecise, "USD/kWh");
             input("PUE", "pue", a.pue(), styles.decimal, "");
-            input("Operations hours", "ops_hours_per_month", a.opsHoursPerMonth(), styles.decimal, "hours/month");
             input("Operations rate", "ops_usd_per_hour", a.opsUsdPerHour(), styles.usd, "USD/hour");
             for (OptionResult o : e.options()) {
                 if (o.costing() == null) continue;
@@ -150,20 +150,42 @@ final class XlsxReport implements Renderer {
                         input("Output price", p + "_output_usd_per_mtok", t.outputUsdPerMtok(), styles.usd, "USD per million tokens");
                     }
                     case Costing.Owned h -> {
-                        input("Upfront (hardware and the rest of the system)", p + "_upfront_usd", h.upfrontUsd(), styles.usd,
-                                "USD, paid in month 1 and at each replacement");
-                        input("of which hardware", p + "_hardware_usd", h.hardwareUsd(), styles.usd, "USD, for reference");
+                        input("Units (cards or systems)", p + "_count", h.count(), styles.integer, "");
+                        input("Price per unit", p + "_unit_price_usd", h.unitPriceUsd(), styles.usd, "USD");
+                        input("Rest of the system, installation", p + "_extra_upfront_usd", h.extraUpfrontUsd(),
+                                styles.usd, "USD");
+                        derived("Upfront", p + "_upfront_usd",
+                                p + "_count*" + p + "_unit_price_usd+" + p + "_extra_upfront_usd", h.upfrontUsd(),
+                                styles.usd, "USD, paid in month 1 and at each replacement");
                         input("Lifetime", p + "_lifetime_months", h.lifetimeMonths(), styles.integer, "months");
                         input("Residual value", p + "_residual_share", h.residualShare(), styles.percent, "of upfront");
-                        input("Electricity", p + "_electricity_usd_per_month", h.electricityUsdPerMonth(), styles.usd, "USD/month");
-                        input("Maintenance", p + "_maintenance_usd_per_month", h.maintenanceUsdPerMonth(), styles.usd, "USD/month");
-                        input("Operations staff", p + "_staff_usd_per_month", h.staffUsdPerMonth(), styles.usd, "USD/month");
+                        if (h.flatElectricityUsdPerMonth() != null) {
+                            input("Electricity (a flat figure)", p + "_electricity_usd_per_month",
+                                    h.flatElectricityUsdPerMonth(), styles.usd, "USD/month");
+                        } else {
+                            input("Power per unit", p + "_unit_power_w", h.unitPowerW(), styles.integer, "W");
+                            derived("Electricity", p + "_electricity_usd_per_month", p + "_count*" + p
+                                    + "_unit_power_w/1000*" + Assumptions.HOURS_PER_MONTH + "*pue*electricity_usd_per_kwh",
+                                    h.electricityUsdPerMonth(), styles.usd, "USD/month");
+                        }
+                        input("Maintenance", p + "_maintenance_share_annual", h.maintenanceShareAnnual(), styles.percent,
+                                "of the hardware price a year");
+                        derived("Maintenance", p + "_maintenance_usd_per_month",
+                                p + "_count*" + p + "_unit_price_usd*" + p + "_maintenance_share_annual/12",
+                                h.maintenanceUsdPerMonth(), styles.usd, "USD/month");
+                        input("Operations hours", p + "_ops_hours_per_month", h.opsHoursPerMonth(), styles.decimal,
+                                "hours/month");
+                        derived("Operations staff", p + "_staff_usd_per_month",
+                                p + "_ops_hours_per_month*ops_usd_per_hour", h.staffUsdPerMonth(), styles.usd, "USD/month");
                     }
                     case Costing.Rent r -> {
                         input("GPUs", p + "_gpus", r.gpus(), styles.integer, "");
                         input("Price per GPU-hour", p + "_usd_per_gpu_hour", r.usdPerGpuHour(), styles.usdPrecise, "USD");
                         input("Hours billed", p + "_hours_per_month", r.hoursPerMonth(), styles.decimal, "hours/month");
-                        input("Operations staff", p + "_staff_usd_per_month", r.staffUsdPerMonth(), styles.usd, "USD/month");
+                        input("Operations hours", p + "_ops_hours_per_month", r.opsHoursPerMonth(), styles.decimal,
+                                "hours/month");
+                        derived("Operations staff", p + "_staff_usd_per_month",
+                                p + "_ops_hours_per_month*ops_usd_per_hour", r.staffUsdPerMonth(), styles.usd, "USD/month");
                     }
                     case Costing.Mix m -> {
                         for (Costing.Leg leg : m.legs()) {
@@ -182,6 +204,14 @@ final class XlsxReport implements Renderer {
             Cell c = assumptions.createRow(assumptionRow++).createCell(0);
             c.setCellValue(title);
             c.setCellStyle(styles.bold);
+        }
+
+        /** A named cell computed from other inputs: change those and it follows. */
+        private void derived(String label, String name, String formula, double engineValue, CellStyle style,
+                String unit) {
+            input(label, name, engineValue, style, unit + " (formula)");
+            Cell v = assumptions.getRow(assumptionRow - 1).getCell(1);
+            v.setCellFormula(formula);
         }
 
         /** Writes one input and names its cell; the name is what every formula refers to. */

@@ -51,8 +51,8 @@ public final class Fixtures {
     public static Map<String, Costing> costings() {
         Map<String, Costing> c = new LinkedHashMap<>();
         c.put("gpt-4", new Costing.PerToken(30, 15, 60));
-        c.put("rtx-4090-box", new Costing.Owned(3000, 1600, 5, 0.2, 30, 10, 200));
-        c.put("h100-rented", new Costing.Rent(1, 2.99, 730, 200));
+        c.put("rtx-4090-box", new Costing.Owned(1, 1600, 1400, 5, 0.2, 30.0, 450, 1.0, 0.15, 0.075, 4, 50));
+        c.put("h100-rented", new Costing.Rent(1, 2.99, 730, 4, 50));
         c.put("split", new Costing.Mix(List.of(new Costing.Leg("rtx-4090-box", 0.2), new Costing.Leg("gpt-4", 0.8))));
         return c;
     }

@@ -51,8 +51,8 @@ class XlsxEngineTest {
                         s.maintenanceShareAnnual(), s.opsHoursPerMonth(), s.serving())
                 : o);
         Evaluation expected = Engine.evaluate(dearer);
-        // the upfront cell holds hardware plus the rest of the system: 50,000 + 1,400
-        XlsxReportTest.assertEditMatchesEngine(Engine.evaluate(seed), "o_rtx_4090_box_upfront_usd", 51_400, expected);
+        // the unit price is an input; the upfront (50,000 + 1,400 for the rest of the system) follows by formula
+        XlsxReportTest.assertEditMatchesEngine(Engine.evaluate(seed), "o_rtx_4090_box_unit_price_usd", 50_000, expected);
     }
 
     private static Scenario withOption(Scenario s, String id, UnaryOperator<Option> change) {

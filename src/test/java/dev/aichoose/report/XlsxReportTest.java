@@ -47,12 +47,13 @@ class XlsxReportTest {
     }
 
     @Test
-    void changingTheHardwarePriceMovesSalvageReplacementAndBreakeven() throws IOException {
+    void changingTheHardwarePriceMovesMaintenanceSalvageReplacementAndBreakeven() throws IOException {
         Map<String, Costing> changed = new LinkedHashMap<>(Fixtures.costings());
-        changed.put("rtx-4090-box", new Costing.Owned(90_000, 1600, 5, 0.2, 30, 10, 200));
+        // maintenance follows the price: 88,600 × 7.5 % / 12 a month instead of 1,600 × 7.5 % / 12
+        changed.put("rtx-4090-box", new Costing.Owned(1, 88_600, 1400, 5, 0.2, 30.0, 450, 1.0, 0.15, 0.075, 4, 50));
         Evaluation expected = Fixtures.evaluate(Fixtures.workload(), 12, Fixtures.assumptions(), changed);
         assertThat(expected.breakeven().getFirst().month()).isNotEqualTo(Fixtures.seed().breakeven().getFirst().month());
-        assertEditMatchesEngine(Fixtures.seed(), "o_rtx_4090_box_upfront_usd", 90_000, expected);
+        assertEditMatchesEngine(Fixtures.seed(), "o_rtx_4090_box_unit_price_usd", 88_600, expected);
     }
 
     @Test
@@ -60,7 +61,7 @@ class XlsxReportTest {
         Map<String, Costing> costings = new LinkedHashMap<>();
         costings.put("gpt-4", new Costing.PerToken(30, 15, 60));
         costings.put("GPT_4", new Costing.PerToken(3, 1.5, 6));
-        costings.put("rtx-4090-box", new Costing.Owned(3000, 1600, 5, 0.2, 30, 10, 200));
+        costings.put("rtx-4090-box", new Costing.Owned(1, 1600, 1400, 5, 0.2, 30.0, 450, 1.0, 0.15, 0.075, 4, 50));
         Evaluation e = Fixtures.evaluate(Fixtures.workload(), 12, Fixtures.assumptions(), costings);
         try (XSSFWorkbook wb = open(e)) {
             assertThat(wb.getName("o_gpt_4_2_output_usd_per_mtok")).isNotNull();
