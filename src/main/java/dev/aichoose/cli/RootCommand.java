@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
                 + "cost per query, monthly cost, breakeven, multi-year TCO and a reasoned recommendation.",
         subcommands = {
             EvaluateCommand.class,
+            BenchCommand.class,
             ValidateCommand.class,
             CatalogCommand.class,
             AutoComplete.GenerateCompletion.class,

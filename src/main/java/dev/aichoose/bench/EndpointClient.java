@@ -1,0 +1,219 @@
+package dev.aichoose.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+/**
+ * Sends one prompt and reads the streamed answer on the calling (virtual) thread, turning every
+ * outcome, faults included, into a {@link RequestRecord}. A fault is data, never an exception.
+ */
+final class EndpointClient implements AutoCloseable {
+    /** Where a record belongs: which run, and whether it is a warm-up that the summary leaves out. */
+    record Tag(int run, boolean warmup, Integer concurrency, Double requestRate, int index) {}
+
+    private static final int MAX_ERROR_BODY = 4096;
+
+    private final URI endpoint;
+    private final String model;
+    private final ApiKey key;
+    private final WireFormat format;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final StallWatchdog watchdog;
+
+    EndpointClient(URI endpoint, String model, ApiKey key, WireFormat format, Duration timeout) {
+        this.endpoint = endpoint;
+        this.model = model;
+        this.key = key;
+        this.format = format;
+        this.timeout = timeout;
+        // HTTP/1.1: no h2c upgrade dance, one connection per concurrent stream; redirects never
+        // followed, so a key cannot be carried to another host
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+        this.watchdog = new StallWatchdog(timeout);
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    /** Returns null when the request was cancelled by a stop (Ctrl-C): it never finished, so it is not data. */
+    RequestRecord send(Prompt prompt, Tag tag) {
+        HttpRequest request = format.request(endpoint, model, prompt, key).timeout(timeout).build();
+        String startedAt = Instant.now().toString();
+        long sent = System.nanoTime();
+        RequestTrace trace = new RequestTrace(sent);
+        Integer status = null;
+        Double retryAfter = null;
+        StallWatchdog.Watch watch = null;
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            status = response.statusCode();
+            try (InputStream body = response.body()) {
+                watch = watchdog.watch(body);
+                if (status >= 400) {
+                    retryAfter = retryAfterSeconds(response);
+                    trace.fail("http_" + status, errorBody(body, watch));
+                } else {
+                    readLines(body, watch, format.reader(trace));
+                }
+            }
+        } catch (InterruptedException e) {
+            if (watch == null || !(watch.stalled || watch.cancelled)) Thread.currentThread().interrupt();
+            classify(trace, watch, e);
+        } catch (IOException e) {
+            classify(trace, watch, e);
+        } finally {
+            if (watch != null) watchdog.release(watch);
+            Thread.interrupted(); // an interrupt meant for a blocked read must not leak into the next request
+        }
+        if (watch != null && watch.cancelled) return null;
+        if (!trace.failed() && trace.contentChunks() == 0) trace.fail("empty_response", "no generated text in the stream");
+        return record(tag, startedAt, status, retryAfter, trace, prompt);
+    }
+
+    private static void readLines(InputStream body, StallWatchdog.Watch watch, WireFormat.LineReader reader)
+            throws IOException {
+        byte[] buf = new byte[16 * 1024];
+        byte[] carry = new byte[0];
+        int carried = 0;
+        int n;
+        while ((n = body.read(buf)) >= 0) {
+            // stamped before any parsing: the bytes are here now, whatever parsing costs
+            long now = System.nanoTime();
+            watch.lastReadNanos = now;
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                if (buf[i] != '\n') continue;
+                String line;
+                if (carried > 0) {
+                    byte[] whole = new byte[carried + i - start];
+                    System.arraycopy(carry, 0, whole, 0, carried);
+                    System.arraycopy(buf, start, whole, carried, i - start);
+                    line = decode(whole, 0, whole.length);
+                    carried = 0;
+                } else {
+                    line = decode(buf, start, i - start);
+                }
+                reader.line(line, now);
+                start = i + 1;
+            }
+            if (start < n) {
+                int rest = n - start;
+                if (carry.length < carried + rest) carry = java.util.Arrays.copyOf(carry, Math.max(2 * carry.length, carried + rest));
+                System.arraycopy(buf, start, carry, carried, rest);
+                carried += rest;
+            }
+        }
+        long now = System.nanoTime();
+        if (carried > 0) reader.line(decode(carry, 0, carried), now);
+        reader.end(now);
+    }
+
+    private static String decode(byte[] bytes, int offset, int length) {
+        if (length > 0 && bytes[offset + length - 1] == '\r') length--;
+        return new String(bytes, offset, length, StandardCharsets.UTF_8);
+    }
+
+    private static String errorBody(InputStream body, StallWatchdog.Watch watch) throws IOException {
+        byte[] bytes = body.readNBytes(MAX_ERROR_BODY);
+        watch.lastReadNanos = System.nanoTime();
+        return new String(bytes, StandardCharsets.UTF_8).strip();
+    }
+
+    /** Retry-After in seconds or as an HTTP date, or the retry-after-ms some servers send. */
+    static Double retryAfterSeconds(HttpResponse<?> response) {
+        var ms = response.headers().firstValue("retry-after-ms");
+        try {
+            if (ms.isPresent()) return Double.parseDouble(ms.get().trim()) / 1000.0;
+        } catch (NumberFormatException ignored) {
+            // fall through to retry-after
+        }
+        var value = response.headers().firstValue("retry-after");
+        if (value.isEmpty()) return null;
+        try {
+            return Double.parseDouble(value.get().trim());
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value.get().trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                return Math.max(0, Duration.between(Instant.now(), at.toInstant()).toMillis() / 1000.0);
+            } catch (java.time.format.DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+
+    private static void classify(RequestTrace trace, StallWatchdog.Watch watch, Exception e) {
+        if (watch != null && watch.stalled) {
+            trace.fail("stall", "no bytes for longer than the timeout");
+        } else if (watch != null && watch.cancelled) {
+            trace.fail("cancelled", "stopped");
+        } else if (causedBy(e, HttpTimeoutException.class)) {
+            trace.fail("timeout", "no response within the timeout");
+        } else if (causedBy(e, ConnectException.class)) {
+            trace.fail("connection_refused", String.valueOf(e.getMessage()));
+        } else {
+            trace.fail("connection_reset", e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (type.isInstance(t)) return true;
+        return false;
+    }
+
+    private RequestRecord record(Tag tag, String startedAt, Integer status, Double retryAfter, RequestTrace t, Prompt prompt) {
+        boolean ok = !t.failed();
+        Double ttft = t.firstContentNanos() < 0 ? null : millis(t.firstContentNanos() - t.sentNanos);
+        Double e2e = ok ? millis(t.lastEventNanos() - t.sentNanos) : null;
+        List<Double> itl = new ArrayList<>(Math.max(0, t.contentChunks() - 1));
+        for (int i = 1; i < t.contentChunks(); i++) itl.add(millis(t.contentNanos(i) - t.contentNanos(i - 1)));
+        boolean fromServer = t.completionTokens() != null;
+        Integer output = fromServer ? t.completionTokens() : (int) Math.ceil(t.contentChars() / 4.0);
+        Integer input = t.promptTokens() != null ? t.promptTokens() : (int) Math.ceil(prompt.text().length() / 4.0);
+        Double tpot = ok && ttft != null && output > 1 ? (e2e - ttft) / (output - 1) : null;
+        return new RequestRecord(tag.run(), tag.warmup(), tag.concurrency(), tag.requestRate(), tag.index(), startedAt,
+                ok, t.errorKind(), redact(t.errorDetail()), status, retryAfter,
+                ok ? ttft : null, tpot, e2e, ok ? itl : List.of(), t.contentChunks(),
+                input, output, fromServer ? "server" : "estimate", t.serverTimings());
+    }
+
+    /** Servers sometimes echo what they were sent; the key must not reach a record that way. */
+    private String redact(String detail) {
+        if (detail == null || key == null) return detail;
+        return detail.replace(key.reveal(), "[redacted]");
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+
+    void cancelAll() {
+        watchdog.cancelAll();
+    }
+
+    @Override
+    public void close() {
+        watchdog.close();
+        http.shutdownNow();
+    }
+}
