@@ -8,10 +8,10 @@ import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
+import tech.tablesaw.selection.Selection;
 
 /**
- * Summarises one run's per-request records: a table with one row per request, filtered and
+ * Summarises one run's per-request records with Tablesaw: one row per request, filtered and
  * aggregated. Percentiles use Commons Math's R-7 estimator (linear interpolation between closest
  * ranks), the one numpy and vLLM use by default, so figures compare with theirs.
  */
@@ -21,70 +21,72 @@ final class RunSummary {
     private RunSummary() {}
 
     static BenchRun of(List<RequestRecord> records, Load load, double durationS, Slo slo) {
-        Table requests = table(records);
-        Table ok = requests.where(requests.booleanColumn("ok").isTrue());
-        Table failed = requests.where(requests.booleanColumn("ok").isFalse());
+        Requests requests = Requests.of(records);
+        Selection ok = requests.ok.isTrue();
+        Selection failed = requests.ok.isFalse();
 
         Map<String, Integer> errors = new LinkedHashMap<>();
-        if (!failed.isEmpty()) {
-            Table byKind = failed.stringColumn("error_kind").countByCategory();
-            for (int i = 0; i < byKind.rowCount(); i++) {
-                errors.put(byKind.stringColumn(0).get(i), ((Number) byKind.column(1).get(i)).intValue());
-            }
-        }
-        int completed = ok.rowCount();
+        StringColumn kinds = requests.errorKind.where(failed);
+        for (String kind : kinds.unique()) errors.put(kind, kinds.countOccurrences(kind));
+        int completed = ok.size();
         double seconds = durationS > 0 ? durationS : Double.NaN;
-        double outputSum = completed == 0 ? 0 : ok.intColumn("output_tokens").sum();
-        double inputSum = completed == 0 ? 0 : ok.intColumn("input_tokens").sum();
+        var input = requests.inputTokens.where(ok);
+        var output = requests.outputTokens.where(ok);
+        double outputSum = completed == 0 ? 0 : output.sum();
+        double inputSum = completed == 0 ? 0 : input.sum();
         DoubleColumn itl = DoubleColumn.create("itl_ms",
                 records.stream().filter(RequestRecord::ok).flatMap(r -> r.itlMs().stream()).mapToDouble(Double::doubleValue));
-        boolean allFromServer = completed > 0 && ok.stringColumn("token_counts_from").isEqualTo("server").size() == completed;
+        boolean allFromServer = completed > 0 && requests.tokenCountsFrom.where(ok).isEqualTo("server").size() == completed;
         Double goodput = slo.isEmpty() ? null
                 : rate(records.stream().filter(slo::metBy).count(), seconds);
-        Double retryAfterMax = failed.isEmpty() ? null
-                : finite(failed.doubleColumn("retry_after_s").removeMissing().max());
+        DoubleColumn retryAfter = requests.retryAfter.where(failed).removeMissing();
+        Double retryAfterMax = retryAfter.isEmpty() ? null : retryAfter.max();
 
         return new BenchRun(
                 load instanceof Load.Concurrency c ? c.streams() : null,
                 load instanceof Load.Rate r ? r.perSecond() : null,
-                new RequestCounts(completed, failed.rowCount(), errors),
+                new RequestCounts(completed, failed.size(), errors),
                 Double.isNaN(seconds) ? 0 : seconds,
                 orZero(rate(completed, seconds)),
                 orZero(rate(outputSum, seconds)),
                 orZero(rate(inputSum + outputSum, seconds)),
-                stats(ok.doubleColumn("ttft_ms")),
-                stats(ok.doubleColumn("tpot_ms")),
+                stats(requests.ttft.where(ok)),
+                stats(requests.tpot.where(ok)),
                 stats(itl),
-                stats(ok.doubleColumn("e2e_ms")),
-                new TokenStats(completed == 0 ? null : ok.intColumn("input_tokens").mean()),
-                new TokenStats(completed == 0 ? null : ok.intColumn("output_tokens").mean()),
+                stats(requests.e2e.where(ok)),
+                new TokenStats(completed == 0 ? null : input.mean()),
+                new TokenStats(completed == 0 ? null : output.mean()),
                 allFromServer ? "server" : "estimate",
                 goodput,
                 retryAfterMax);
     }
 
-    private static Table table(List<RequestRecord> records) {
-        BooleanColumn ok = BooleanColumn.create("ok");
-        StringColumn kind = StringColumn.create("error_kind");
-        DoubleColumn ttft = DoubleColumn.create("ttft_ms");
-        DoubleColumn tpot = DoubleColumn.create("tpot_ms");
-        DoubleColumn e2e = DoubleColumn.create("e2e_ms");
-        DoubleColumn retryAfter = DoubleColumn.create("retry_after_s");
-        IntColumn input = IntColumn.create("input_tokens");
-        IntColumn output = IntColumn.create("output_tokens");
-        StringColumn countsFrom = StringColumn.create("token_counts_from");
-        for (RequestRecord r : records) {
-            ok.append(r.ok());
-            kind.append(r.errorKind() == null ? "" : r.errorKind());
-            append(ttft, r.ttftMs());
-            append(tpot, r.tpotMs());
-            append(e2e, r.e2eMs());
-            append(retryAfter, r.retryAfterS());
-            input.append(r.inputTokens() == null ? 0 : r.inputTokens());
-            output.append(r.outputTokens() == null ? 0 : r.outputTokens());
-            countsFrom.append(r.tokenCountsFrom());
+    /**
+     * The run's requests as Tablesaw columns, one row per request. Columns and selections only:
+     * Tablesaw's {@code Table} class scans the class path for readers when first loaded, which
+     * costs startup time and prints JVM warnings on recent JDKs.
+     */
+    private record Requests(BooleanColumn ok, StringColumn errorKind, DoubleColumn ttft, DoubleColumn tpot,
+            DoubleColumn e2e, DoubleColumn retryAfter, IntColumn inputTokens, IntColumn outputTokens,
+            StringColumn tokenCountsFrom) {
+        static Requests of(List<RequestRecord> records) {
+            Requests t = new Requests(BooleanColumn.create("ok"), StringColumn.create("error_kind"),
+                    DoubleColumn.create("ttft_ms"), DoubleColumn.create("tpot_ms"), DoubleColumn.create("e2e_ms"),
+                    DoubleColumn.create("retry_after_s"), IntColumn.create("input_tokens"),
+                    IntColumn.create("output_tokens"), StringColumn.create("token_counts_from"));
+            for (RequestRecord r : records) {
+                t.ok.append(r.ok());
+                t.errorKind.append(r.errorKind() == null ? "" : r.errorKind());
+                append(t.ttft, r.ttftMs());
+                append(t.tpot, r.tpotMs());
+                append(t.e2e, r.e2eMs());
+                append(t.retryAfter, r.retryAfterS());
+                t.inputTokens.append(r.inputTokens() == null ? 0 : r.inputTokens());
+                t.outputTokens.append(r.outputTokens() == null ? 0 : r.outputTokens());
+                t.tokenCountsFrom.append(r.tokenCountsFrom());
+            }
+            return t;
         }
-        return Table.create("requests", ok, kind, ttft, tpot, e2e, retryAfter, input, output, countsFrom);
     }
 
     private static void append(DoubleColumn column, Double value) {
@@ -109,7 +111,4 @@ final class RunSummary {
         return value == null ? 0 : value;
     }
 
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
 }
