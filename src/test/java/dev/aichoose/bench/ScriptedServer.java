@@ -21,17 +21,17 @@ import java.util.concurrent.TimeUnit;
  * frames at set times, resets, silence. Raw sockets because resets and half-written chunks are
  * what the client must survive.
  */
-final class ScriptedServer implements AutoCloseable {
+public final class ScriptedServer implements AutoCloseable {
     /** What the server received: the test checks headers and body (keys, max_tokens …). */
-    record Request(String method, String path, Map<String, String> headers, String body) {}
+    public record Request(String method, String path, Map<String, String> headers, String body) {}
 
     /** Writes one response; {@link Exchange} offers the primitives. */
-    interface Script {
+    public interface Script {
         void respond(Exchange exchange) throws IOException, InterruptedException;
     }
 
-    static final class Exchange {
-        final Request request;
+    public static final class Exchange {
+        public final Request request;
         final long receivedNanos;
         private final Socket socket;
         private final OutputStream out;
@@ -45,7 +45,7 @@ final class ScriptedServer implements AutoCloseable {
         }
 
         /** Status line and headers; the body that follows is chunked, as streaming servers send it. */
-        void head(int status, String contentType, Map<String, String> headers) throws IOException {
+        public void head(int status, String contentType, Map<String, String> headers) throws IOException {
             StringBuilder h = new StringBuilder("HTTP/1.1 " + status + " X\r\n");
             h.append("content-type: ").append(contentType).append("\r\n");
             headers.forEach((k, v) -> h.append(k).append(": ").append(v).append("\r\n"));
@@ -55,7 +55,7 @@ final class ScriptedServer implements AutoCloseable {
             chunked = true;
         }
 
-        void frame(String text) throws IOException {
+        public void frame(String text) throws IOException {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             if (bytes.length == 0) return;
             out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -75,7 +75,7 @@ final class ScriptedServer implements AutoCloseable {
             if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
         }
 
-        void end() throws IOException {
+        public void end() throws IOException {
             if (chunked) out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
         }
@@ -86,7 +86,7 @@ final class ScriptedServer implements AutoCloseable {
             socket.close();
         }
 
-        void json(int status, Map<String, String> headers, String body) throws IOException {
+        public void json(int status, Map<String, String> headers, String body) throws IOException {
             head(status, "application/json", headers);
             frame(body);
             end();
@@ -105,7 +105,7 @@ final class ScriptedServer implements AutoCloseable {
         this.acceptor = Thread.ofVirtual().start(this::accept);
     }
 
-    static ScriptedServer start(Script script) {
+    public static ScriptedServer start(Script script) {
         try {
             return new ScriptedServer(script);
         } catch (IOException e) {
@@ -113,11 +113,11 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return requests;
     }
 

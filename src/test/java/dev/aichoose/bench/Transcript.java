@@ -11,8 +11,8 @@ import java.util.List;
  * one at a time: SSE events end at a blank line, NDJSON objects at a newline. The frames joined
  * are the file, byte for byte.
  */
-record Transcript(String name, List<String> frames) {
-    static Transcript load(String name) {
+public record Transcript(String name, List<String> frames) {
+    public static Transcript load(String name) {
         try (InputStream in = Transcript.class.getResourceAsStream("/bench/" + name)) {
             if (in == null) throw new IllegalArgumentException("no transcript " + name);
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -40,7 +40,7 @@ record Transcript(String name, List<String> frames) {
      * at {@code firstMs}, each later content frame {@code everyMs} after the previous, and the
      * frames after {@code lastContent} straight after it.
      */
-    ScriptedServer.Script timed(int firstContent, int lastContent, long firstMs, long everyMs) {
+    public ScriptedServer.Script timed(int firstContent, int lastContent, long firstMs, long everyMs) {
         return ex -> {
             ex.head(200, contentType(), java.util.Map.of());
             for (int i = 0; i < frames.size(); i++) {
