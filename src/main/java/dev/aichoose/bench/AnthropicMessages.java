@@ -25,24 +25,24 @@ record AnthropicMessages() implements WireFormat {
 
     @Override
     public LineReader reader(RequestTrace trace) {
-        ServerSentEvents events = new ServerSentEvents((name, data, nanos) -> event(name, data, nanos, trace));
+        ServerSentEvents events = new ServerSentEvents((name, data, length, nanos) -> event(name, data, length, nanos, trace));
         return new LineReader() {
             @Override
-            public void line(String line, long nanos) {
-                events.line(line, nanos);
+            public void line(byte[] bytes, int offset, int length, long nanos) {
+                events.line(bytes, offset, length, nanos);
             }
 
             @Override
             public void end(long nanos) {
-                events.end(nanos);
+                events.end();
                 if (!trace.terminated() && !trace.failed()) trace.fail("incomplete", "stream ended before message_stop");
             }
         };
     }
 
-    private static void event(String name, String data, long nanos, RequestTrace trace) {
+    private static void event(String name, byte[] data, int length, long nanos, RequestTrace trace) {
         if (trace.failed() || trace.terminated()) return;
-        JsonNode event = WireFormat.parse(data, trace);
+        JsonNode event = WireFormat.parse(data, 0, length, trace);
         if (event == null) return;
         String type = name != null ? name : event.path("type").asText("");
         switch (type) {

@@ -94,7 +94,7 @@ final class EndpointClient implements AutoCloseable {
     private static void readLines(InputStream body, StallWatchdog.Watch watch, WireFormat.LineReader reader)
             throws IOException {
         byte[] buf = new byte[16 * 1024];
-        byte[] carry = new byte[0];
+        byte[] carry = new byte[1024];
         int carried = 0;
         int n;
         while ((n = body.read(buf)) >= 0) {
@@ -104,34 +104,34 @@ final class EndpointClient implements AutoCloseable {
             int start = 0;
             for (int i = 0; i < n; i++) {
                 if (buf[i] != '\n') continue;
-                String line;
                 if (carried > 0) {
-                    byte[] whole = new byte[carried + i - start];
-                    System.arraycopy(carry, 0, whole, 0, carried);
-                    System.arraycopy(buf, start, whole, carried, i - start);
-                    line = decode(whole, 0, whole.length);
+                    carry = append(carry, carried, buf, start, i - start);
+                    carried += i - start;
+                    reader.line(carry, 0, withoutCr(carry, 0, carried), now);
                     carried = 0;
                 } else {
-                    line = decode(buf, start, i - start);
+                    reader.line(buf, start, withoutCr(buf, start, i - start), now);
                 }
-                reader.line(line, now);
                 start = i + 1;
             }
             if (start < n) {
-                int rest = n - start;
-                if (carry.length < carried + rest) carry = java.util.Arrays.copyOf(carry, Math.max(2 * carry.length, carried + rest));
-                System.arraycopy(buf, start, carry, carried, rest);
-                carried += rest;
+                carry = append(carry, carried, buf, start, n - start);
+                carried += n - start;
             }
         }
         long now = System.nanoTime();
-        if (carried > 0) reader.line(decode(carry, 0, carried), now);
+        if (carried > 0) reader.line(carry, 0, withoutCr(carry, 0, carried), now);
         reader.end(now);
     }
 
-    private static String decode(byte[] bytes, int offset, int length) {
-        if (length > 0 && bytes[offset + length - 1] == '\r') length--;
-        return new String(bytes, offset, length, StandardCharsets.UTF_8);
+    private static byte[] append(byte[] to, int used, byte[] from, int offset, int length) {
+        if (to.length < used + length) to = java.util.Arrays.copyOf(to, Math.max(2 * to.length, used + length));
+        System.arraycopy(from, offset, to, used, length);
+        return to;
+    }
+
+    private static int withoutCr(byte[] bytes, int offset, int length) {
+        return length > 0 && bytes[offset + length - 1] == '\r' ? length - 1 : length;
     }
 
     private static String errorBody(InputStream body, StallWatchdog.Watch watch) throws IOException {

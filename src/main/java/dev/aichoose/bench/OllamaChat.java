@@ -28,9 +28,9 @@ record OllamaChat() implements WireFormat {
     public LineReader reader(RequestTrace trace) {
         return new LineReader() {
             @Override
-            public void line(String line, long nanos) {
-                if (trace.failed() || trace.terminated() || line.isBlank()) return;
-                JsonNode object = WireFormat.parse(line, trace);
+            public void line(byte[] bytes, int offset, int length, long nanos) {
+                if (trace.failed() || trace.terminated() || blank(bytes, offset, length)) return;
+                JsonNode object = WireFormat.parse(bytes, offset, length, trace);
                 if (object == null) return;
                 JsonNode error = object.get("error");
                 if (error != null && !error.isNull()) {
@@ -59,5 +59,10 @@ record OllamaChat() implements WireFormat {
                 if (!trace.terminated()) trace.fail("incomplete", "stream ended before \"done\": true");
             }
         };
+    }
+
+    private static boolean blank(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) if (bytes[i] != ' ' && bytes[i] != '\t') return false;
+        return true;
     }
 }

@@ -1,9 +1,14 @@
 package dev.aichoose.bench;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** OpenAI Chat Completions with SSE, as spoken by OpenAI, vLLM, llama.cpp, SGLang, Ollama /v1. */
 record OpenAiChat(boolean ignoreEos, boolean maxCompletionTokens) implements WireFormat {
@@ -29,63 +34,136 @@ record OpenAiChat(boolean ignoreEos, boolean maxCompletionTokens) implements Wir
 
     @Override
     public LineReader reader(RequestTrace trace) {
-        ServerSentEvents events = new ServerSentEvents((name, data, nanos) -> event(data, nanos, trace));
+        ServerSentEvents events = new ServerSentEvents((name, data, length, nanos) -> event(data, length, nanos, trace));
         return new LineReader() {
             @Override
-            public void line(String line, long nanos) {
-                events.line(line, nanos);
+            public void line(byte[] bytes, int offset, int length, long nanos) {
+                events.line(bytes, offset, length, nanos);
             }
 
             @Override
             public void end(long nanos) {
-                events.end(nanos);
+                events.end();
                 // some servers close after the finish chunk without [DONE]; that answer is whole
                 if (!trace.terminated() && !trace.finished()) trace.fail("incomplete", "stream ended before [DONE]");
             }
         };
     }
 
-    private static void event(String data, long nanos, RequestTrace trace) {
+    private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Reads a chunk with Jackson's streaming parser, picking out only the fields the bench uses:
+     * this runs for every chunk of every stream, where building a tree cost more than the I/O.
+     */
+    private static void event(byte[] data, int length, long nanos, RequestTrace trace) {
         if (trace.failed() || trace.terminated()) return;
-        if (data.equals("[DONE]")) {
+        if (Arrays.equals(data, 0, length, DONE, 0, DONE.length)) {
             trace.terminate();
             return;
         }
-        JsonNode chunk = WireFormat.parse(data, trace);
-        if (chunk == null) return;
-        JsonNode error = chunk.get("error");
-        if (error != null && !error.isNull()) {
-            trace.fail("stream_error", WireFormat.errorText(error));
-            return;
+        try (JsonParser p = JSON.createParser(data, 0, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                trace.fail("malformed", "not a JSON object: " + WireFormat.abbreviate(data, 0, length));
+                return;
+            }
+            boolean errorObject = false;
+            String message = "";
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "choices" -> {
+                        if (value == JsonToken.START_ARRAY) {
+                            while (p.nextToken() == JsonToken.START_OBJECT) choice(p, nanos, trace);
+                        } else p.skipChildren();
+                    }
+                    case "usage" -> {
+                        if (value == JsonToken.START_OBJECT) usage(p, trace);
+                        else p.skipChildren();
+                    }
+                    case "timings" -> {
+                        if (value == JsonToken.START_OBJECT) timings(p, trace);
+                        else p.skipChildren();
+                    }
+                    case "error" -> {
+                        if (value != JsonToken.VALUE_NULL) {
+                            JsonNode error = p.readValueAsTree();
+                            trace.fail("stream_error", WireFormat.errorText(error));
+                            return;
+                        }
+                    }
+                    // older vLLM: {"object": "error", "message": ...}
+                    case "object" -> errorObject = value == JsonToken.VALUE_STRING && "error".equals(p.getText());
+                    case "message" -> {
+                        if (value == JsonToken.VALUE_STRING) message = p.getText();
+                        else p.skipChildren();
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (errorObject) trace.fail("stream_error", message);
+        } catch (IOException e) {
+            trace.fail("malformed", "not JSON: " + WireFormat.abbreviate(data, 0, length));
         }
-        if ("error".equals(chunk.path("object").asText())) {
-            trace.fail("stream_error", chunk.path("message").asText(""));
-            return;
-        }
-        JsonNode choices = chunk.get("choices");
-        if (choices != null && choices.isArray()) {
-            for (JsonNode choice : choices) {
-                JsonNode delta = choice.get("delta");
-                // reasoning is generated output too; vLLM and Ollama say "reasoning", llama.cpp and DeepSeek "reasoning_content"
-                int chars = WireFormat.textLength(delta, "content")
-                        + WireFormat.textLength(delta, "reasoning")
-                        + WireFormat.textLength(delta, "reasoning_content");
-                trace.content(nanos, chars);
-                JsonNode finish = choice.get("finish_reason");
-                if (finish != null && !finish.isNull()) trace.finish(nanos);
+    }
+
+    private static void choice(JsonParser p, long nanos, RequestTrace trace) throws IOException {
+        int chars = 0;
+        boolean finished = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (field.equals("delta") && value == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken v = p.nextToken();
+                    // reasoning is generated output too; vLLM and Ollama say "reasoning", llama.cpp and DeepSeek "reasoning_content"
+                    if (v == JsonToken.VALUE_STRING
+                            && (name.equals("content") || name.equals("reasoning") || name.equals("reasoning_content"))) {
+                        chars += p.getTextLength();
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } else if (field.equals("finish_reason")) {
+                finished = value != JsonToken.VALUE_NULL;
+            } else {
+                p.skipChildren();
             }
         }
-        JsonNode usage = chunk.get("usage");
-        if (usage != null && usage.isObject()) {
-            trace.usage(WireFormat.intOrNull(usage, "prompt_tokens"), WireFormat.intOrNull(usage, "completion_tokens"));
+        trace.content(nanos, chars);
+        if (finished) trace.finish(nanos);
+    }
+
+    private static void usage(JsonParser p, RequestTrace trace) throws IOException {
+        Integer prompt = null;
+        Integer completion = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (value == JsonToken.VALUE_NUMBER_INT && field.equals("prompt_tokens")) prompt = p.getIntValue();
+            else if (value == JsonToken.VALUE_NUMBER_INT && field.equals("completion_tokens")) completion = p.getIntValue();
+            else p.skipChildren();
         }
-        JsonNode timings = chunk.get("timings");
-        if (timings != null && timings.isObject()) {
-            timings.properties().forEach(e -> trace.serverTiming(e.getKey(), e.getValue().numberValue()));
-            // llama.cpp's own counters stand in when the usage chunk is missing
-            if (trace.completionTokens() == null) {
-                trace.usage(WireFormat.intOrNull(timings, "prompt_n"), WireFormat.intOrNull(timings, "predicted_n"));
+        trace.usage(prompt, completion);
+    }
+
+    /** llama.cpp's timings: kept as sent; its counters stand in when the usage chunk is missing. */
+    private static void timings(JsonParser p, RequestTrace trace) throws IOException {
+        Integer prompt = null;
+        Integer predicted = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (value.isNumeric()) {
+                trace.serverTiming(field, p.getNumberValue());
+                if (field.equals("prompt_n")) prompt = p.getIntValue();
+                if (field.equals("predicted_n")) predicted = p.getIntValue();
+            } else {
+                p.skipChildren();
             }
         }
+        if (trace.completionTokens() == null) trace.usage(prompt, predicted);
     }
 }

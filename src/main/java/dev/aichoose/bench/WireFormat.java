@@ -19,9 +19,12 @@ sealed interface WireFormat permits OpenAiChat, OllamaChat, AnthropicMessages {
     /** A fresh reader for one response, feeding what it sees into the trace. */
     LineReader reader(RequestTrace trace);
 
-    /** Receives the response body one line at a time (without the line terminator). */
+    /**
+     * Receives the response body one line at a time, without the line terminator;
+     * {@code bytes[offset, offset + length)} is only valid during the call.
+     */
     interface LineReader {
-        void line(String line, long nanos);
+        void line(byte[] bytes, int offset, int length, long nanos);
 
         /** The body ended; the reader judges whether it ended where the format says it should. */
         void end(long nanos);
@@ -57,16 +60,16 @@ sealed interface WireFormat permits OpenAiChat, OllamaChat, AnthropicMessages {
     }
 
     /** A JSON record as sent by the server, or null (and a malformed failure on the trace). */
-    static JsonNode parse(String data, RequestTrace trace) {
+    static JsonNode parse(byte[] data, int offset, int length, RequestTrace trace) {
         try {
-            JsonNode node = JSON.readTree(data);
+            JsonNode node = JSON.readTree(data, offset, length);
             if (node == null || !node.isObject()) {
-                trace.fail("malformed", "not a JSON object: " + abbreviate(data));
+                trace.fail("malformed", "not a JSON object: " + abbreviate(data, offset, length));
                 return null;
             }
             return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            trace.fail("malformed", "not JSON: " + abbreviate(data));
+        } catch (java.io.IOException e) {
+            trace.fail("malformed", "not JSON: " + abbreviate(data, offset, length));
             return null;
         }
     }
@@ -81,8 +84,9 @@ sealed interface WireFormat permits OpenAiChat, OllamaChat, AnthropicMessages {
         return v != null && v.isTextual() ? v.textValue().length() : 0;
     }
 
-    static String abbreviate(String s) {
-        return s.length() <= 200 ? s : s.substring(0, 200) + "…";
+    static String abbreviate(byte[] data, int offset, int length) {
+        String s = new String(data, offset, Math.min(length, 200), java.nio.charset.StandardCharsets.UTF_8);
+        return length <= 200 ? s : s + "…";
     }
 
     /** The server's own words for an error object in any of the shapes seen in the wild. */

@@ -36,6 +36,7 @@ public final class ScriptedServer implements AutoCloseable {
         private final Socket socket;
         private final OutputStream out;
         private boolean chunked;
+        private final List<Long> frameNanos = new CopyOnWriteArrayList<>();
 
         Exchange(Request request, long receivedNanos, Socket socket) throws IOException {
             this.request = request;
@@ -62,6 +63,12 @@ public final class ScriptedServer implements AutoCloseable {
             out.write(bytes);
             out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            frameNanos.add(System.nanoTime());
+        }
+
+        /** When a frame (0-based, as sent) really left: on a busy machine later than the script said. */
+        public double frameSentMsAfterRequest(int frame) {
+            return (frameNanos.get(frame) - receivedNanos) / 1e6;
         }
 
         /** Sends a frame once {@code ms} have passed since the request arrived. */
@@ -96,6 +103,7 @@ public final class ScriptedServer implements AutoCloseable {
     private final ServerSocket server;
     private final Script script;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
@@ -121,6 +129,10 @@ public final class ScriptedServer implements AutoCloseable {
         return requests;
     }
 
+    List<Exchange> exchanges() {
+        return exchanges;
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
@@ -140,7 +152,9 @@ public final class ScriptedServer implements AutoCloseable {
             long received = System.nanoTime();
             if (request == null) return;
             requests.add(request);
-            script.respond(new Exchange(request, received, socket));
+            Exchange exchange = new Exchange(request, received, socket);
+            exchanges.add(exchange);
+            script.respond(exchange);
         } catch (IOException | InterruptedException ignored) {
             // the client went away or the test ended
         } finally {
