@@ -1,20 +1,18 @@
 package dev.aichoose.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 
 /**
@@ -24,8 +22,6 @@ import java.util.concurrent.Executors;
 final class EndpointClient implements AutoCloseable {
     /** Where a record belongs: which run, and whether it is a warm-up that the summary leaves out. */
     record Tag(int run, boolean warmup, Integer concurrency, Double requestRate, int index) {}
-
-    private static final int MAX_ERROR_BODY = 4096;
 
     private final URI endpoint;
     private final String model;
@@ -64,80 +60,39 @@ final class EndpointClient implements AutoCloseable {
         RequestTrace trace = new RequestTrace(sent);
         Integer status = null;
         Double retryAfter = null;
-        StallWatchdog.Watch watch = null;
+        StallWatchdog.Watch[] watch = new StallWatchdog.Watch[1];
+        StreamedBody[] body = new StreamedBody[1];
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<Void> response = http.sendAsync(request, info -> {
+                body[0] = new StreamedBody(info.statusCode() >= 400 ? null : format.reader(trace));
+                watch[0] = watchdog.watch(body[0]);
+                return body[0];
+            }).get();
             status = response.statusCode();
-            try (InputStream body = response.body()) {
-                watch = watchdog.watch(body);
-                if (status >= 400) {
-                    retryAfter = retryAfterSeconds(response);
-                    trace.fail("http_" + status, errorBody(body, watch));
-                } else {
-                    readLines(body, watch, format.reader(trace));
-                }
+            if (status >= 400) {
+                retryAfter = retryAfterSeconds(response);
+                trace.fail("http_" + status, body[0].errorText());
             }
         } catch (InterruptedException e) {
-            if (watch == null || !(watch.stalled || watch.cancelled)) Thread.currentThread().interrupt();
-            classify(trace, watch, e);
-        } catch (IOException e) {
-            classify(trace, watch, e);
+            // only a stop interrupts a request; what it cut short is not data
+            Thread.currentThread().interrupt();
+            cancel(watch[0]);
+            return null;
+        } catch (ExecutionException e) {
+            classify(trace, watch[0], e.getCause());
         } finally {
-            if (watch != null) watchdog.release(watch);
-            Thread.interrupted(); // an interrupt meant for a blocked read must not leak into the next request
+            if (watch[0] != null) watchdog.release(watch[0]);
         }
-        if (watch != null && watch.cancelled) return null;
+        if (watch[0] != null && watch[0].cancelled) return null;
         if (!trace.failed() && trace.contentChunks() == 0) trace.fail("empty_response", "no generated text in the stream");
         return record(tag, startedAt, status, retryAfter, trace, prompt);
     }
 
-    private static void readLines(InputStream body, StallWatchdog.Watch watch, WireFormat.LineReader reader)
-            throws IOException {
-        byte[] buf = new byte[16 * 1024];
-        byte[] carry = new byte[1024];
-        int carried = 0;
-        int n;
-        while ((n = body.read(buf)) >= 0) {
-            // stamped before any parsing: the bytes are here now, whatever parsing costs
-            long now = System.nanoTime();
-            watch.lastReadNanos = now;
-            int start = 0;
-            for (int i = 0; i < n; i++) {
-                if (buf[i] != '\n') continue;
-                if (carried > 0) {
-                    carry = append(carry, carried, buf, start, i - start);
-                    carried += i - start;
-                    reader.line(carry, 0, withoutCr(carry, 0, carried), now);
-                    carried = 0;
-                } else {
-                    reader.line(buf, start, withoutCr(buf, start, i - start), now);
-                }
-                start = i + 1;
-            }
-            if (start < n) {
-                carry = append(carry, carried, buf, start, n - start);
-                carried += n - start;
-            }
+    private static void cancel(StallWatchdog.Watch watch) {
+        if (watch != null) {
+            watch.cancelled = true;
+            watch.close();
         }
-        long now = System.nanoTime();
-        if (carried > 0) reader.line(carry, 0, withoutCr(carry, 0, carried), now);
-        reader.end(now);
-    }
-
-    private static byte[] append(byte[] to, int used, byte[] from, int offset, int length) {
-        if (to.length < used + length) to = java.util.Arrays.copyOf(to, Math.max(2 * to.length, used + length));
-        System.arraycopy(from, offset, to, used, length);
-        return to;
-    }
-
-    private static int withoutCr(byte[] bytes, int offset, int length) {
-        return length > 0 && bytes[offset + length - 1] == '\r' ? length - 1 : length;
-    }
-
-    private static String errorBody(InputStream body, StallWatchdog.Watch watch) throws IOException {
-        byte[] bytes = body.readNBytes(MAX_ERROR_BODY);
-        watch.lastReadNanos = System.nanoTime();
-        return new String(bytes, StandardCharsets.UTF_8).strip();
     }
 
     /** Retry-After in seconds or as an HTTP date, or the retry-after-ms some servers send. */
@@ -162,7 +117,7 @@ final class EndpointClient implements AutoCloseable {
         }
     }
 
-    private static void classify(RequestTrace trace, StallWatchdog.Watch watch, Exception e) {
+    private static void classify(RequestTrace trace, StallWatchdog.Watch watch, Throwable e) {
         if (watch != null && watch.stalled) {
             trace.fail("stall", "no bytes for longer than the timeout");
         } else if (watch != null && watch.cancelled) {

@@ -1,7 +1,5 @@
 package dev.aichoose.bench;
 
-import java.io.Closeable;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,26 +10,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * timer per stream.
  */
 final class StallWatchdog implements AutoCloseable {
-    /** One watched body, created on its reader's thread; the reader bumps {@code lastReadNanos} after each read. */
+    /** One watched body; the body itself knows when it last received bytes. */
     static final class Watch {
-        private final Closeable body;
-        private final Thread reader = Thread.currentThread();
-        volatile long lastReadNanos = System.nanoTime();
+        private final StreamedBody body;
         volatile boolean stalled;
         volatile boolean cancelled;
 
-        Watch(Closeable body) {
+        Watch(StreamedBody body) {
             this.body = body;
         }
 
         void close() {
-            // a read blocked inside java.net.http wakes on interrupt, not always on close
-            reader.interrupt();
-            try {
-                body.close();
-            } catch (IOException ignored) {
-                // the reader sees the closed stream and records the failure
-            }
+            body.close();
         }
     }
 
@@ -47,7 +37,7 @@ final class StallWatchdog implements AutoCloseable {
             while (running) {
                 long now = System.nanoTime();
                 for (Watch w : watches) {
-                    if (now - w.lastReadNanos > timeoutNanos) {
+                    if (now - w.body.lastReadNanos() > timeoutNanos) {
                         w.stalled = true;
                         watches.remove(w);
                         w.close();
@@ -62,7 +52,7 @@ final class StallWatchdog implements AutoCloseable {
         });
     }
 
-    Watch watch(Closeable body) {
+    Watch watch(StreamedBody body) {
         Watch w = new Watch(body);
         watches.add(w);
         return w;

@@ -208,43 +208,45 @@ public final class LoadServer {
         }
     }
 
+    private static final byte[] ROLE = frame(chunk("{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"load\","
+            + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}"));
+    private static final byte[] HEAD_AND_ROLE = concat(HEAD, ROLE);
+    private static final String CONTENT = chunk("{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"load\","
+            + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\" tok\"},\"finish_reason\":null}]}");
+    /** The common case, encoded once: one content chunk in its HTTP chunk framing. */
+    private static final byte[] CONTENT_FRAME = frame(CONTENT);
+
     /** Writes what is due; returns whether the stream has more to send. */
     private boolean advance(Stream s, long now) {
         try {
             if (s.pending == null || !s.pending.hasRemaining()) {
-                StringBuilder frames = new StringBuilder(256);
                 if (s.next == -1) {
-                    frames.append(chunk("{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"load\",\"choices\":[{\"index\":0,"
-                            + "\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}"));
+                    s.pending = ByteBuffer.wrap(HEAD_AND_ROLE);
                     s.next = 0;
                     s.frameDue = s.startNanos + firstNanos;
                 } else {
+                    StringBuilder frames = new StringBuilder(256);
+                    int count = 0;
                     // with every-ms 0 the whole answer is due at once: send it in as few writes as the socket takes
                     do {
                         record(now - s.frameDue);
                         boolean last = s.next == chunks - 1;
-                        frames.append(chunk("{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"load\",\"choices\":[{\"index\":0,"
-                                + "\"delta\":{\"content\":\" tok\"},\"finish_reason\":" + (last ? "\"length\"" : "null") + "}]}"));
+                        frames.append(last ? CONTENT.replace("\"finish_reason\":null", "\"finish_reason\":\"length\"") : CONTENT);
+                        count++;
                         s.next++;
                         s.frameDue = s.startNanos + firstNanos + s.next * everyNanos;
                         framesSent.incrementAndGet();
                     } while (s.next < chunks && s.frameDue <= now && frames.length() < 60_000);
-                    if (s.next == chunks) {
+                    boolean end = s.next == chunks;
+                    if (end) {
                         frames.append(chunk("{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"load\",\"choices\":[],"
                                 + "\"usage\":{\"prompt_tokens\":" + s.promptTokens + ",\"completion_tokens\":" + chunks
                                 + ",\"total_tokens\":" + (s.promptTokens + chunks) + "}}"));
                         frames.append("data: [DONE]\n\n");
                     }
+                    s.pending = count == 1 && !end ? ByteBuffer.wrap(CONTENT_FRAME)
+                            : ByteBuffer.wrap(concat(frame(frames.toString()), end ? "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII) : new byte[0]));
                 }
-                byte[] body = frames.toString().getBytes(StandardCharsets.UTF_8);
-                String size = Integer.toHexString(body.length) + "\r\n";
-                boolean first = s.pending == null;
-                boolean end = s.next == chunks;
-                ByteBuffer out = ByteBuffer.allocate((first ? HEAD.length : 0) + size.length() + body.length + 2 + (end ? 5 : 0));
-                if (first) out.put(HEAD);
-                out.put(size.getBytes(StandardCharsets.US_ASCII)).put(body).put((byte) '\r').put((byte) '\n');
-                if (end) out.put("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                s.pending = out.flip();
             }
             s.channel.write(s.pending);
             if (s.pending.hasRemaining()) {
@@ -262,6 +264,25 @@ public final class LoadServer {
             streaming.decrementAndGet();
             return false;
         }
+    }
+
+    /** Text in HTTP/1.1 chunked framing. */
+    private static byte[] frame(String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        return concat((Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.US_ASCII), body,
+                "\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int length = 0;
+        for (byte[] p : parts) length += p.length;
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
     }
 
     private static String chunk(String json) {
