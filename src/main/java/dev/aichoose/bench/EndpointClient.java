@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 
@@ -30,6 +31,8 @@ final class EndpointClient implements AutoCloseable {
     private final Duration timeout;
     private final HttpClient http;
     private final StallWatchdog watchdog;
+    private final java.util.Set<CompletableFuture<?>> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
 
     EndpointClient(URI endpoint, String model, ApiKey key, WireFormat format, Duration timeout) {
         this.endpoint = endpoint;
@@ -62,12 +65,17 @@ final class EndpointClient implements AutoCloseable {
         Double retryAfter = null;
         StallWatchdog.Watch[] watch = new StallWatchdog.Watch[1];
         StreamedBody[] body = new StreamedBody[1];
+        CompletableFuture<HttpResponse<Void>> exchange = null;
         try {
-            HttpResponse<Void> response = http.sendAsync(request, info -> {
+            if (stopped) return null;
+            exchange = http.sendAsync(request, info -> {
                 body[0] = new StreamedBody(info.statusCode() >= 400 ? null : format.reader(trace));
                 watch[0] = watchdog.watch(body[0]);
                 return body[0];
-            }).get();
+            });
+            inFlight.add(exchange);
+            if (stopped) exchange.cancel(true);
+            HttpResponse<Void> response = exchange.get();
             status = response.statusCode();
             if (status >= 400) {
                 retryAfter = retryAfterSeconds(response);
@@ -78,12 +86,16 @@ final class EndpointClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             cancel(watch[0]);
             return null;
+        } catch (java.util.concurrent.CancellationException e) {
+            cancel(watch[0]);
+            return null;
         } catch (ExecutionException e) {
             classify(trace, watch[0], e.getCause());
         } finally {
+            if (exchange != null) inFlight.remove(exchange);
             if (watch[0] != null) watchdog.release(watch[0]);
         }
-        if (watch[0] != null && watch[0].cancelled) return null;
+        if (stopped || (watch[0] != null && watch[0].cancelled)) return null;
         if (!trace.failed() && trace.contentChunks() == 0) trace.fail("empty_response", "no generated text in the stream");
         return record(tag, startedAt, status, retryAfter, trace, prompt);
     }
@@ -162,7 +174,10 @@ final class EndpointClient implements AutoCloseable {
         return nanos / 1_000_000.0;
     }
 
+    /** A stop: requests waiting for headers are cancelled, streams closed, and later sends refused. */
     void cancelAll() {
+        stopped = true;
+        for (CompletableFuture<?> f : inFlight) f.cancel(true);
         watchdog.cancelAll();
     }
 
