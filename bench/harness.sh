@@ -6,6 +6,7 @@
 #       median and p99 error of reported TTFT and ITL against the script,
 #   (c) the most concurrent streams held (target 10,000).
 # Usage: bench/harness.sh [a|b|c ...]   (default: all three). Figures go to stdout and bench/out/.
+#        STREAMS=100 bench/harness.sh b   runs (b) at another stream count.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -73,9 +74,11 @@ print(f"(a) content chunks/s ingested: {run['output_tokens_per_second']:,.0f} "
 PY
       ;;
     b)
-      echo "== (b) accuracy: 1,000 streams, first chunk at 200 ms, then every 20 ms, 50 chunks"
+      streams=${STREAMS:-1000}
+      echo "== (b) accuracy: $streams streams, first chunk at 200 ms, then every 20 ms, 50 chunks"
       start_server --chunks 50 --first-ms 200 --every-ms 20
-      bench --concurrency 1000 --requests 3000 --warmup 1000 --input-tokens 50 --output-tokens 50 -o "$out/b-$stamp.json" > "$out/b-$stamp.txt"
+      bench --concurrency "$streams" --requests $((3 * streams)) --warmup "$streams" --input-tokens 50 --output-tokens 50 \
+          -o "$out/b-$stamp.json" > "$out/b-$stamp.txt"
       stop_server
       python3 - "$out/b-$stamp.requests.jsonl" <<'PY'
 import json, sys
