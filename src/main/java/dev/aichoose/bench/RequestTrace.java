@@ -18,7 +18,6 @@ final class RequestTrace {
     private long contentChars;
     private Integer promptTokens;
     private Integer completionTokens;
-    private boolean countsFromServer;
     private boolean finished;
     private boolean terminated;
     private String errorKind;
@@ -53,7 +52,6 @@ final class RequestTrace {
     void usage(Integer prompt, Integer completion) {
         if (prompt != null) promptTokens = prompt;
         if (completion != null) completionTokens = completion;
-        if (prompt != null || completion != null) countsFromServer = true;
     }
 
     void serverTiming(String name, Object value) {
@@ -113,10 +111,6 @@ final class RequestTrace {
 
     Integer completionTokens() {
         return completionTokens;
-    }
-
-    boolean countsFromServer() {
-        return countsFromServer;
     }
 
     Map<String, Object> serverTimings() {

@@ -40,13 +40,17 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nMetrics (client clock; see docs/bench.md):%n",
         footer = {
-            "  TTFT  request sent -> first chunk carrying generated text or reasoning (a role-only chunk does not count)",
-            "  E2E   request sent -> last chunk carrying text or the finish signal (not the usage chunk or [DONE])",
-            "  TPOT  (E2E - TTFT) / (output tokens - 1), for answers of 2 tokens or more",
-            "  ITL   gaps between successive content chunks, pooled over a run's requests",
-            "  tokens from the server's usage report when present, else estimated (4 characters a token) and labelled",
-            "  goodput  requests per second that met every --slo bound",
-            "  percentiles: Commons Math Percentile, estimation type R_7 (linear interpolation, as numpy)",
+            "  TTFT  request sent -> first chunk with generated text or reasoning",
+            "        (a role-only chunk does not count)",
+            "  E2E   request sent -> last chunk with text or the finish signal",
+            "        (not the usage chunk, not [DONE])",
+            "  TPOT  (E2E - TTFT) / (output tokens - 1), answers of 2+ tokens",
+            "  ITL   gaps between successive content chunks, pooled per run",
+            "  tokens: the server's usage report, else 4 characters a token,",
+            "        labelled token_counts_from: estimate",
+            "  goodput: requests per second that met every --slo bound",
+            "  percentiles: Commons Math Percentile, estimation type R_7",
+            "        (linear interpolation between ranks, as numpy)",
         })
 public final class BenchCommand implements Callable<Integer> {
     @Spec
@@ -62,11 +66,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model name sent to the server.")
     String model;
 
-    @Option(names = "--concurrency", split = ",", paramLabel = "N[,N...]",
+    @Option(names = "--concurrency", split = ",", paramLabel = "N",
             description = "Requests in flight; a list is a sweep, one run each (default 1).")
     List<Integer> concurrency;
 
-    @Option(names = "--rate", split = ",", paramLabel = "R[,R...]",
+    @Option(names = "--rate", split = ",", paramLabel = "R",
             description = "Poisson arrivals per second instead of a fixed concurrency; a list is a sweep.")
     List<Double> rate;
 
@@ -144,8 +148,12 @@ public final class BenchCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             BenchResult result;
-            try (ProgressLine progress = System.console() == null ? null : new ProgressLine(err, runner.progress())) {
+            // the progress line is for a person at a terminal; piped or tested, stderr stays clean
+            ProgressLine progress = System.console() == null ? null : new ProgressLine(err, runner.progress());
+            try {
                 result = runner.run();
+            } finally {
+                if (progress != null) progress.close();
             }
             if (output != null) BenchResultFile.write(output, result);
             out.print(BenchTable.render(result));
