@@ -60,6 +60,8 @@ bench() { # args for aichoose bench
 }
 
 for scenario in "${scenarios[@]}"; do
+  # the client and the server share the machine with whatever else runs: say how busy it was
+  echo "-- load average before ($scenario): $(cut -d' ' -f1-3 /proc/loadavg)"
   case "$scenario" in
     a)
       echo "== (a) ingest: 32 streams, 2,000 chunks each, no delay"

@@ -1,6 +1,7 @@
 package dev.aichoose.bench;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The summary of one run at one load level, as in bench JSON v1. Exactly one of
@@ -22,7 +23,8 @@ public record BenchRun(
         TokenStats outputTokens,
         String tokenCountsFrom,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double goodputRps,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Double retryAfterSMax) {
+        // named by hand: the snake-case strategy would run "SMax" together as "smax"
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("retry_after_s_max") Double retryAfterSMax) {
 
     public BenchRun {
         if ((concurrency == null) == (requestRate == null)) {

@@ -41,6 +41,19 @@ class BenchResultFileTest {
     }
 
     @Test
+    void goodputAndRetryAfterAreWrittenWhenKnown() throws Exception {
+        Path file = dir.resolve("g.json");
+        BenchRun run = new BenchRun(null, 2.0, new RequestCounts(3, 1, Map.of("http_429", 1)), 2, 1.5, 75, 825,
+                LatencyStats.NONE, LatencyStats.NONE, LatencyStats.NONE, LatencyStats.NONE,
+                new TokenStats(500.0), new TokenStats(50.0), "estimate", 0.5, 7.0);
+        BenchResult written = result(run);
+        BenchResultFile.write(file, written);
+        assertThat(Files.readString(file)).contains("\"goodput_rps\" : 0.5", "\"retry_after_s_max\" : 7.0",
+                "\"concurrency\" : null", "\"request_rate\" : 2.0", "\"http_429\" : 1");
+        assertThat(BenchResultFile.read(file)).isEqualTo(written);
+    }
+
+    @Test
     void aWrongSchemaIsNamedWithItsLine() throws Exception {
         Path file = dir.resolve("x.json");
         BenchResultFile.write(file, result(run(1, 100, 200, 20)));
