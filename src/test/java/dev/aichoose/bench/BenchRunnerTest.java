@@ -80,4 +80,43 @@ class BenchRunnerTest {
             assertThat(result.runs().getFirst().inputTokens().mean()).isBetween(297.0, 303.0);
         }
     }
+
+    /** One request of each fault in turn, then a good one: the run counts each kind and goes on. */
+    @Test
+    void faultsAreCountedByKindAndTheRunGoesOn() {
+        Transcript good = Transcript.load("openai-vllm.sse");
+        AtomicInteger served = new AtomicInteger();
+        List<ScriptedServer.Script> faults = List.of(
+                ex -> ex.json(429, java.util.Map.of("retry-after", "3"), "{\"error\":{\"message\":\"slow down\"}}"),
+                ex -> ex.json(500, java.util.Map.of(), "{}"),
+                ex -> ex.json(503, java.util.Map.of(), "{}"),
+                ex -> ex.json(529, java.util.Map.of(), "{}"),
+                Transcript.load("openai-stream-error.sse").timed(1, 1, 0, 0),
+                Transcript.load("openai-malformed.sse").timed(1, 1, 0, 0),
+                ex -> {
+                    ex.head(200, "text/event-stream", java.util.Map.of());
+                    ex.frame(good.frames().get(2));
+                    Thread.sleep(100);
+                    ex.reset();
+                },
+                ex -> {
+                    ex.head(200, "text/event-stream", java.util.Map.of());
+                    ex.frame(good.frames().get(2));
+                    Thread.sleep(5_000);
+                },
+                good.timed(2, 11, 0, 0));
+        try (ScriptedServer server = ScriptedServer.start(ex -> {
+            int n = served.getAndIncrement();
+            // the first two answers are the prompt calibration
+            (n < 2 ? good.timed(2, 11, 0, 0) : faults.get((n - 2) % faults.size())).respond(ex);
+        })) {
+            BenchPlan plan = new BenchPlan(server.uri(), WireApi.OPENAI, "m", List.of(new Load.Concurrency(1)), 9, null, 0,
+                    30, 10, null, false, Slo.NONE, null, Duration.ofMillis(400), null, null, 7);
+            BenchRun run = new BenchRunner(plan, null, s -> {}).run().runs().getFirst();
+            assertThat(run.requests().completed()).isEqualTo(1);
+            assertThat(run.requests().errors()).containsOnlyKeys("http_429", "http_500", "http_503", "http_529",
+                    "stream_error", "malformed", "connection_reset", "stall");
+            assertThat(run.retryAfterSMax()).isEqualTo(3.0);
+        }
+    }
 }
