@@ -18,9 +18,9 @@ import picocli.CommandLine.Spec;
                 + "cost per query, monthly cost, breakeven, multi-year TCO and a reasoned recommendation.",
         subcommands = {
             EvaluateCommand.class,
-            BenchCommand.class,
             ValidateCommand.class,
             CatalogCommand.class,
+            BenchCommand.class,
             AutoComplete.GenerateCompletion.class,
         },
         footerHeading = "%nExit codes:%n",
