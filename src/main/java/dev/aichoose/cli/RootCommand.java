@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             DiffCommand.class,
             ValidateCommand.class,
             CatalogCommand.class,
+            BenchCommand.class,
             AutoComplete.GenerateCompletion.class,
         },
         footerHeading = "%nExit codes:%n",

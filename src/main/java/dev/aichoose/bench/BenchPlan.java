@@ -1,0 +1,59 @@
+package dev.aichoose.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything a benchmark needs, decided before the first request. Either a request count or a
+ * duration bounds each run; {@code key} may be null (no authentication).
+ */
+public record BenchPlan(
+        URI endpoint,
+        WireApi api,
+        String model,
+        List<Load> loads,
+        Integer requests,
+        Duration duration,
+        int warmup,
+        int inputTokens,
+        int outputTokens,
+        Integer maxTokens,
+        boolean ignoreEos,
+        Slo slo,
+        ApiKey key,
+        Duration timeout,
+        List<Prompt> prompts,
+        Path promptsFile,
+        long seed) {
+
+    public BenchPlan {
+        if (loads == null || loads.isEmpty()) throw new IllegalArgumentException("at least one load level");
+        loads = List.copyOf(loads);
+        if ((requests == null) == (duration == null)) throw new IllegalArgumentException("either requests or duration");
+        if (requests != null && requests < 1) throw new IllegalArgumentException("requests must be at least 1");
+        if (duration != null && (duration.isNegative() || duration.isZero())) throw new IllegalArgumentException("duration must be positive");
+        if (warmup < 0) throw new IllegalArgumentException("warmup must be 0 or more");
+        if (inputTokens < 1 || outputTokens < 1) throw new IllegalArgumentException("token counts must be at least 1");
+        if (maxTokens != null && maxTokens < 1) throw new IllegalArgumentException("max tokens must be at least 1");
+        prompts = prompts == null ? null : List.copyOf(prompts);
+        slo = slo == null ? Slo.NONE : slo;
+    }
+
+    /** What is asked of the server per request: --max-tokens when given, else --output-tokens. */
+    public int askedTokens() {
+        return maxTokens != null ? maxTokens : outputTokens;
+    }
+
+    /** Whether the endpoint's host is this machine, where a key in clear text never leaves it. */
+    public static boolean isLoopback(URI endpoint) {
+        String host = endpoint.getHost();
+        if (host == null) return false;
+        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+        if (host.equalsIgnoreCase("localhost")) return true;
+        // only literal addresses: resolving a name would ask the network what the user meant
+        if (host.matches("127(\\.\\d{1,3}){3}")) return true;
+        return host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.aichoose.bench;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The summary of one run at one load level, as in bench JSON v1. Exactly one of
+ * {@code concurrency} and {@code requestRate} is set.
+ */
+public record BenchRun(
+        Integer concurrency,
+        Double requestRate,
+        RequestCounts requests,
+        double durationS,
+        double requestThroughput,
+        double outputTokensPerSecond,
+        double totalTokensPerSecond,
+        LatencyStats ttftMs,
+        LatencyStats tpotMs,
+        LatencyStats itlMs,
+        LatencyStats e2eMs,
+        TokenStats inputTokens,
+        TokenStats outputTokens,
+        String tokenCountsFrom,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double goodputRps,
+        // named by hand: the snake-case strategy would run "SMax" together as "smax"
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("retry_after_s_max") Double retryAfterSMax) {
+
+    public BenchRun {
+        if ((concurrency == null) == (requestRate == null)) {
+            throw new IllegalArgumentException("a run has either a concurrency or a request rate");
+        }
+        if (!"server".equals(tokenCountsFrom) && !"estimate".equals(tokenCountsFrom)) {
+            throw new IllegalArgumentException("token_counts_from must be server or estimate");
+        }
+    }
+
+    /** The load level for display and for capacity: the concurrency, or the rate per second. */
+    public double loadLevel() {
+        return concurrency != null ? concurrency : requestRate;
+    }
+}

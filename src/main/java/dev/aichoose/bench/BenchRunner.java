@@ -1,0 +1,274 @@
+package dev.aichoose.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * Runs a {@link BenchPlan}: calibrates synthetic prompts, sends the warm-up, then one run per load
+ * level, each request on its own virtual thread. Every finished request goes to the request log
+ * at once; {@link #stop()} (Ctrl-C) ends the sweep and the result covers what finished.
+ */
+public final class BenchRunner {
+    /** Live figures for a progress display; read from another thread. */
+    public static final class Progress {
+        private final AtomicInteger done = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+        private final AtomicLong outputTokens = new AtomicLong();
+        private volatile long runStartNanos = System.nanoTime();
+        private volatile String label = "starting";
+
+        public int done() {
+            return done.get();
+        }
+
+        public int failed() {
+            return failed.get();
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** Output tokens per second of finished requests since the current run began. */
+        public double tokensPerSecond() {
+            double seconds = (System.nanoTime() - runStartNanos) / 1e9;
+            return seconds <= 0 ? 0 : outputTokens.get() / seconds;
+        }
+
+        void startRun(String label) {
+            done.set(0);
+            failed.set(0);
+            outputTokens.set(0);
+            runStartNanos = System.nanoTime();
+            this.label = label;
+        }
+
+        void finished(RequestRecord r) {
+            done.incrementAndGet();
+            if (r.ok()) outputTokens.addAndGet(r.outputTokens());
+            else failed.incrementAndGet();
+        }
+    }
+
+    private final BenchPlan plan;
+    private final Path requestLogFile;
+    private final Consumer<String> notices;
+    private final Progress progress = new Progress();
+    private final AtomicInteger promptNumber = new AtomicInteger();
+    private final AtomicReference<RequestRecord> firstFailure = new AtomicReference<>();
+    private volatile boolean stopped;
+    private volatile EndpointClient client;
+    private int promptWords;
+    private String calibration = "none";
+
+    /** {@code requestLogFile} may be null (no JSONL); {@code notices} receives one-line warnings. */
+    public BenchRunner(BenchPlan plan, Path requestLogFile, Consumer<String> notices) {
+        this.plan = plan;
+        this.requestLogFile = requestLogFile;
+        this.notices = notices;
+        this.promptWords = Math.max(1, plan.inputTokens() - PROMPT_PREAMBLE_TOKENS);
+    }
+
+    /** "Request N. Continue this text:" costs about this many tokens before the filler words. */
+    private static final int PROMPT_PREAMBLE_TOKENS = 8;
+
+    public Progress progress() {
+        return progress;
+    }
+
+    /** The first request that failed, for a one-line explanation when nothing succeeded. */
+    public java.util.Optional<RequestRecord> firstFailure() {
+        return java.util.Optional.ofNullable(firstFailure.get());
+    }
+
+    /** Ends the benchmark early: in-flight requests are abandoned and not counted. Safe from any thread. */
+    public void stop() {
+        stopped = true;
+        EndpointClient c = client;
+        if (c != null) c.cancelAll();
+    }
+
+    public BenchResult run() {
+        String startedAt = Instant.now().toString();
+        URI url = WireFormat.resolve(plan.endpoint(), plan.api());
+        // OpenAI's own API rejects max_tokens for its reasoning models; everyone else knows max_tokens
+        boolean maxCompletionTokens = "api.openai.com".equalsIgnoreCase(url.getHost());
+        WireFormat format = WireFormat.of(plan.api(), plan.ignoreEos(), maxCompletionTokens);
+        List<BenchRun> runs = new ArrayList<>();
+        try (EndpointClient endpoint = new EndpointClient(url, plan.model(), plan.key(), format, plan.timeout());
+                RequestLog log = requestLogFile == null ? null : new RequestLog(requestLogFile)) {
+            client = endpoint;
+            if (plan.prompts() == null && !stopped) calibrate(endpoint);
+            if (plan.warmup() > 0 && !stopped) warmUp(endpoint, log);
+            for (int i = 0; i < plan.loads().size() && !stopped; i++) {
+                runs.add(runOne(endpoint, log, i + 1, plan.loads().get(i)));
+            }
+        } finally {
+            client = null;
+        }
+        return new BenchResult(BenchResult.SCHEMA, withoutUserInfo(url), plan.api().wireName(), plan.model(),
+                startedAt, settings(), runs);
+    }
+
+    private static String withoutUserInfo(URI url) {
+        return url.getUserInfo() == null ? url.toString() : url.toString().replace(url.getRawUserInfo() + "@", "");
+    }
+
+    /**
+     * Sizes synthetic prompts from the server's own prompt-token count: one request to measure,
+     * a second to fit a line (tokens = overhead + per-word × words) that absorbs the chat template.
+     */
+    private void calibrate(EndpointClient endpoint) {
+        int target = plan.inputTokens();
+        int words0 = promptWords;
+        Integer tokens0 = measurePromptTokens(endpoint, words0);
+        if (tokens0 == null) {
+            calibration = "failed";
+            notices.accept("prompt calibration failed; synthetic prompts are sized by estimate (about one token a word)");
+            return;
+        }
+        int words1 = Math.max(1, (int) Math.round(words0 * (double) target / tokens0));
+        Integer tokens1 = words1 == words0 ? tokens0 : measurePromptTokens(endpoint, words1);
+        if (tokens1 == null || tokens1.equals(tokens0)) {
+            promptWords = words1;
+        } else {
+            double perWord = (tokens1 - tokens0) / (double) (words1 - words0);
+            double overhead = tokens0 - perWord * words0;
+            promptWords = perWord > 0 ? Math.max(1, (int) Math.round((target - overhead) / perWord)) : words1;
+        }
+        calibration = "server";
+    }
+
+    private Integer measurePromptTokens(EndpointClient endpoint, int words) {
+        Prompt probe = new Prompt(Prompts.synthetic(-1 - words, words, plan.seed()), 1);
+        RequestRecord r = endpoint.send(probe, new EndpointClient.Tag(0, true, 1, null, -1));
+        if (r == null || !r.ok() || !"server".equals(r.tokenCountsFrom()) || r.inputTokens() == null || r.inputTokens() < 1) {
+            return null;
+        }
+        return r.inputTokens();
+    }
+
+    private void warmUp(EndpointClient endpoint, RequestLog log) {
+        progress.startRun("warm-up");
+        Load first = plan.loads().getFirst();
+        int streams = first instanceof Load.Concurrency c ? Math.min(c.streams(), plan.warmup()) : 1;
+        AtomicInteger issued = new AtomicInteger();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < streams; w++) {
+                pool.submit(() -> {
+                    int n;
+                    while (!stopped && (n = issued.getAndIncrement()) < plan.warmup()) {
+                        RequestRecord r = endpoint.send(nextPrompt(), new EndpointClient.Tag(0, true, streams, null, n));
+                        if (r != null && log != null) log.append(r);
+                        if (r != null) progress.finished(r);
+                    }
+                });
+            }
+        }
+    }
+
+    private BenchRun runOne(EndpointClient endpoint, RequestLog log, int run, Load load) {
+        List<RequestRecord> records = Collections.synchronizedList(new ArrayList<>());
+        Integer concurrency = load instanceof Load.Concurrency c ? c.streams() : null;
+        Double rate = load instanceof Load.Rate r ? r.perSecond() : null;
+        progress.startRun("run " + run + "/" + plan.loads().size() + (concurrency != null
+                ? " concurrency " + concurrency : " rate " + rate + "/s"));
+        long start = System.nanoTime();
+        long deadline = plan.duration() == null ? Long.MAX_VALUE : start + plan.duration().toNanos();
+        Integer limit = plan.requests();
+        AtomicInteger issued = new AtomicInteger();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            switch (load) {
+                case Load.Concurrency c -> {
+                    for (int w = 0; w < c.streams(); w++) {
+                        pool.submit(() -> {
+                            while (!stopped && System.nanoTime() < deadline) {
+                                int n = issued.getAndIncrement();
+                                if (limit != null && n >= limit) break;
+                                send(endpoint, log, records, new EndpointClient.Tag(run, false, concurrency, null, n));
+                            }
+                        });
+                    }
+                }
+                case Load.Rate r -> {
+                    // open loop: arrival times are drawn ahead of need and never wait for the server
+                    SplittableRandom arrivals = new SplittableRandom(plan.seed() + run);
+                    long next = start;
+                    for (int n = 0; !stopped && (limit == null || n < limit) && next < deadline; n++) {
+                        long wait;
+                        while (!stopped && (wait = next - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
+                        EndpointClient.Tag tag = new EndpointClient.Tag(run, false, null, rate, n);
+                        pool.submit(() -> send(endpoint, log, records, tag));
+                        next += (long) (-Math.log(1 - arrivals.nextDouble()) / r.perSecond() * 1e9);
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return RunSummary.of(List.copyOf(records), load, seconds, plan.slo());
+    }
+
+    private void send(EndpointClient endpoint, RequestLog log, List<RequestRecord> records, EndpointClient.Tag tag) {
+        RequestRecord r = endpoint.send(nextPrompt(), tag);
+        // after a stop, failures are the stop's own doing (closed streams), not the endpoint's
+        if (r == null || (stopped && !r.ok())) return;
+        if (log != null) log.append(r);
+        records.add(r);
+        progress.finished(r);
+        if (!r.ok()) firstFailure.compareAndSet(null, r);
+    }
+
+    private Prompt nextPrompt() {
+        int n = promptNumber.getAndIncrement();
+        if (plan.prompts() != null) return plan.prompts().get(n % plan.prompts().size());
+        return new Prompt(Prompts.synthetic(n, promptWords, plan.seed()), plan.askedTokens());
+    }
+
+    /** The settings block of the result: what was asked for; never the key, nor where it came from. */
+    private Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        List<Integer> concurrency = plan.loads().stream()
+                .filter(l -> l instanceof Load.Concurrency).map(l -> ((Load.Concurrency) l).streams()).toList();
+        List<Double> rates = plan.loads().stream()
+                .filter(l -> l instanceof Load.Rate).map(l -> ((Load.Rate) l).perSecond()).toList();
+        if (!concurrency.isEmpty()) s.put("concurrency", concurrency);
+        if (!rates.isEmpty()) s.put("request_rate", rates);
+        if (plan.requests() != null) s.put("requests", plan.requests());
+        if (plan.duration() != null) s.put("duration_s", plan.duration().toMillis() / 1000.0);
+        s.put("warmup", plan.warmup());
+        s.put("input_tokens", plan.inputTokens());
+        s.put("output_tokens", plan.outputTokens());
+        s.put("max_tokens", plan.askedTokens());
+        s.put("ignore_eos", plan.ignoreEos());
+        if (!plan.slo().isEmpty()) {
+            Map<String, Object> slo = new LinkedHashMap<>();
+            if (plan.slo().ttftMs() != null) slo.put("ttft_ms", plan.slo().ttftMs());
+            if (plan.slo().tpotMs() != null) slo.put("tpot_ms", plan.slo().tpotMs());
+            if (plan.slo().e2eMs() != null) slo.put("e2e_ms", plan.slo().e2eMs());
+            s.put("slo", slo);
+        }
+        s.put("prompts", plan.promptsFile() == null ? "synthetic" : plan.promptsFile().toString());
+        if (plan.prompts() == null) {
+            s.put("prompt_words", promptWords);
+            s.put("prompt_calibration", calibration);
+        }
+        s.put("timeout_s", plan.timeout().toMillis() / 1000.0);
+        s.put("seed", plan.seed());
+        s.put("stopped_early", stopped);
+        return s;
+    }
+}

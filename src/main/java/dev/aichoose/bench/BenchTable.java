@@ -1,0 +1,55 @@
+package dev.aichoose.bench;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Renders a result as plain-text tables, one per run; it formats and never computes. */
+public final class BenchTable {
+    private BenchTable() {}
+
+    public static String render(BenchResult result) {
+        StringBuilder s = new StringBuilder();
+        s.append(result.api()).append(' ').append(result.model()).append(" at ").append(result.endpoint())
+                .append(" (started ").append(result.startedAt()).append(")\n");
+        if (result.runs().isEmpty()) s.append("no run finished\n");
+        for (BenchRun run : result.runs()) {
+            s.append('\n');
+            s.append(run.concurrency() != null ? "concurrency " + run.concurrency() : "rate " + fmt(run.requestRate()) + "/s")
+                    .append(": ").append(run.requests().completed()).append(" completed, ")
+                    .append(run.requests().failed()).append(" failed");
+            if (!run.requests().errors().isEmpty()) s.append(" (").append(errors(run.requests().errors())).append(')');
+            if (run.retryAfterSMax() != null) s.append(", server asked to retry after up to ").append(fmt(run.retryAfterSMax())).append(" s");
+            s.append(", ").append(fmt(run.durationS())).append(" s\n");
+            s.append(String.format(Locale.ROOT, "  %-8s %10s %10s %10s %10s%n", "ms", "mean", "p50", "p90", "p99"));
+            row(s, "TTFT", run.ttftMs());
+            row(s, "TPOT", run.tpotMs());
+            row(s, "ITL", run.itlMs());
+            row(s, "E2E", run.e2eMs());
+            s.append("  throughput: ").append(fmt(run.requestThroughput())).append(" req/s, ")
+                    .append(fmt(run.outputTokensPerSecond())).append(" output tok/s, ")
+                    .append(fmt(run.totalTokensPerSecond())).append(" total tok/s");
+            if (run.goodputRps() != null) s.append(", goodput ").append(fmt(run.goodputRps())).append(" req/s");
+            s.append('\n');
+            s.append("  tokens per request: input ").append(fmt(run.inputTokens().mean()))
+                    .append(", output ").append(fmt(run.outputTokens().mean()))
+                    .append(" (counts from ").append(run.tokenCountsFrom()).append(")\n");
+        }
+        return s.toString();
+    }
+
+    private static void row(StringBuilder s, String name, LatencyStats stats) {
+        s.append(String.format(Locale.ROOT, "  %-8s %10s %10s %10s %10s%n", name,
+                fmt(stats.mean()), fmt(stats.p50()), fmt(stats.p90()), fmt(stats.p99())));
+    }
+
+    private static String errors(Map<String, Integer> errors) {
+        return errors.entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    static String fmt(Double v) {
+        if (v == null) return "-";
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", v);
+    }
+}

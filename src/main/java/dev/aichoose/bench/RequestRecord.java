@@ -1,0 +1,39 @@
+package dev.aichoose.bench;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One finished request, as appended to the {@code .requests.jsonl} file the moment it ends.
+ * Latencies are client-side milliseconds; {@code server_timings} keeps what the server reported
+ * in its own units (Ollama: nanoseconds; llama.cpp: milliseconds).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RequestRecord(
+        int run,
+        boolean warmup,
+        Integer concurrency,
+        Double requestRate,
+        int index,
+        String startedAt,
+        boolean ok,
+        String errorKind,
+        String errorDetail,
+        Integer httpStatus,
+        Double retryAfterS,
+        Double ttftMs,
+        Double tpotMs,
+        Double e2eMs,
+        List<Double> itlMs,
+        int chunks,
+        Integer inputTokens,
+        Integer outputTokens,
+        String tokenCountsFrom,
+        Map<String, Object> serverTimings) {
+
+    public RequestRecord {
+        itlMs = itlMs == null ? List.of() : List.copyOf(itlMs);
+        serverTimings = serverTimings == null || serverTimings.isEmpty() ? null : Map.copyOf(serverTimings);
+    }
+}

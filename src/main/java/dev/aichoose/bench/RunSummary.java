@@ -1,0 +1,114 @@
+package dev.aichoose.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.selection.Selection;
+
+/**
+ * Summarises one run's per-request records with Tablesaw: one row per request, filtered and
+ * aggregated. Percentiles use Commons Math's R-7 estimator (linear interpolation between closest
+ * ranks), the one numpy and vLLM use by default, so figures compare with theirs.
+ */
+final class RunSummary {
+    static final Percentile.EstimationType ESTIMATION = Percentile.EstimationType.R_7;
+
+    private RunSummary() {}
+
+    static BenchRun of(List<RequestRecord> records, Load load, double durationS, Slo slo) {
+        Requests requests = Requests.of(records);
+        Selection ok = requests.ok.isTrue();
+        Selection failed = requests.ok.isFalse();
+
+        Map<String, Integer> errors = new LinkedHashMap<>();
+        StringColumn kinds = requests.errorKind.where(failed);
+        for (String kind : kinds.unique()) errors.put(kind, kinds.countOccurrences(kind));
+        int completed = ok.size();
+        double seconds = durationS > 0 ? durationS : Double.NaN;
+        var input = requests.inputTokens.where(ok);
+        var output = requests.outputTokens.where(ok);
+        double outputSum = completed == 0 ? 0 : output.sum();
+        double inputSum = completed == 0 ? 0 : input.sum();
+        DoubleColumn itl = DoubleColumn.create("itl_ms",
+                records.stream().filter(RequestRecord::ok).flatMap(r -> r.itlMs().stream()).mapToDouble(Double::doubleValue));
+        boolean allFromServer = completed > 0 && requests.tokenCountsFrom.where(ok).isEqualTo("server").size() == completed;
+        Double goodput = slo.isEmpty() ? null
+                : rate(records.stream().filter(slo::metBy).count(), seconds);
+        DoubleColumn retryAfter = requests.retryAfter.where(failed).removeMissing();
+        Double retryAfterMax = retryAfter.isEmpty() ? null : retryAfter.max();
+
+        return new BenchRun(
+                load instanceof Load.Concurrency c ? c.streams() : null,
+                load instanceof Load.Rate r ? r.perSecond() : null,
+                new RequestCounts(completed, failed.size(), errors),
+                Double.isNaN(seconds) ? 0 : seconds,
+                orZero(rate(completed, seconds)),
+                orZero(rate(outputSum, seconds)),
+                orZero(rate(inputSum + outputSum, seconds)),
+                stats(requests.ttft.where(ok)),
+                stats(requests.tpot.where(ok)),
+                stats(itl),
+                stats(requests.e2e.where(ok)),
+                new TokenStats(completed == 0 ? null : input.mean()),
+                new TokenStats(completed == 0 ? null : output.mean()),
+                allFromServer ? "server" : "estimate",
+                goodput,
+                retryAfterMax);
+    }
+
+    /**
+     * The run's requests as Tablesaw columns, one row per request. Columns and selections only:
+     * Tablesaw's {@code Table} class scans the class path for readers when first loaded, which
+     * costs startup time and prints JVM warnings on recent JDKs.
+     */
+    private record Requests(BooleanColumn ok, StringColumn errorKind, DoubleColumn ttft, DoubleColumn tpot,
+            DoubleColumn e2e, DoubleColumn retryAfter, IntColumn inputTokens, IntColumn outputTokens,
+            StringColumn tokenCountsFrom) {
+        static Requests of(List<RequestRecord> records) {
+            Requests t = new Requests(BooleanColumn.create("ok"), StringColumn.create("error_kind"),
+                    DoubleColumn.create("ttft_ms"), DoubleColumn.create("tpot_ms"), DoubleColumn.create("e2e_ms"),
+                    DoubleColumn.create("retry_after_s"), IntColumn.create("input_tokens"),
+                    IntColumn.create("output_tokens"), StringColumn.create("token_counts_from"));
+            for (RequestRecord r : records) {
+                t.ok.append(r.ok());
+                t.errorKind.append(r.errorKind() == null ? "" : r.errorKind());
+                append(t.ttft, r.ttftMs());
+                append(t.tpot, r.tpotMs());
+                append(t.e2e, r.e2eMs());
+                append(t.retryAfter, r.retryAfterS());
+                t.inputTokens.append(r.inputTokens() == null ? 0 : r.inputTokens());
+                t.outputTokens.append(r.outputTokens() == null ? 0 : r.outputTokens());
+                t.tokenCountsFrom.append(r.tokenCountsFrom());
+            }
+            return t;
+        }
+    }
+
+    private static void append(DoubleColumn column, Double value) {
+        if (value == null) column.appendMissing();
+        else column.append(value);
+    }
+
+    static LatencyStats stats(DoubleColumn column) {
+        double[] values = column.removeMissing().asDoubleArray();
+        if (values.length == 0) return LatencyStats.NONE;
+        Percentile percentile = new Percentile().withEstimationType(ESTIMATION);
+        percentile.setData(values);
+        return new LatencyStats(
+                column.removeMissing().mean(), percentile.evaluate(50), percentile.evaluate(90), percentile.evaluate(99));
+    }
+
+    private static Double rate(double count, double seconds) {
+        return Double.isNaN(seconds) ? null : count / seconds;
+    }
+
+    private static double orZero(Double value) {
+        return value == null ? 0 : value;
+    }
+
+}

@@ -1,0 +1,4 @@
+package dev.aichoose.bench;
+
+/** Tokens per completed request; null when nothing completed. */
+public record TokenStats(Double mean) {}

@@ -1,0 +1,245 @@
+package dev.aichoose.cli;
+
+import dev.aichoose.bench.ApiKey;
+import dev.aichoose.bench.BenchPlan;
+import dev.aichoose.bench.BenchResult;
+import dev.aichoose.bench.BenchResultFile;
+
+import dev.aichoose.bench.BenchRunner;
+import dev.aichoose.bench.BenchTable;
+import dev.aichoose.bench.EndpointException;
+import dev.aichoose.bench.Load;
+import dev.aichoose.bench.ProgressLine;
+import dev.aichoose.bench.Prompt;
+import dev.aichoose.bench.Prompts;
+import dev.aichoose.bench.RequestRecord;
+import dev.aichoose.bench.Slo;
+import dev.aichoose.bench.WireApi;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Benchmark a streaming chat endpoint (OpenAI-compatible, Ollama native or Anthropic) under load.",
+            "Each finished request is appended at once to FILE's .requests.jsonl beside -o FILE.",
+        },
+        footerHeading = "%nMetrics (client clock; see docs/bench.md):%n",
+        footer = {
+            "  TTFT  request sent -> first chunk with generated text or reasoning",
+            "        (a role-only chunk does not count)",
+            "  E2E   request sent -> last chunk with text or the finish signal",
+            "        (not the usage chunk, not [DONE])",
+            "  TPOT  (E2E - TTFT) / (output tokens - 1), answers of 2+ tokens",
+            "  ITL   gaps between successive content chunks, pooled per run",
+            "  tokens: the server's usage report, else 4 characters a token,",
+            "        labelled token_counts_from: estimate",
+            "  goodput: requests per second that met every --slo bound",
+            "  percentiles: Commons Math Percentile, estimation type R_7",
+            "        (linear interpolation between ranks, as numpy)",
+        })
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--endpoint", required = true, paramLabel = "URL",
+            description = "Server base URL (the API's usual path is added) or full URL.")
+    String endpoint;
+
+    @Option(names = "--api", required = true, paramLabel = "openai|ollama|anthropic", description = "Wire format.")
+    WireApi api;
+
+    @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model name sent to the server.")
+    String model;
+
+    @Option(names = "--concurrency", split = ",", paramLabel = "N",
+            description = "Requests in flight; a list is a sweep, one run each (default 1).")
+    List<Integer> concurrency;
+
+    @Option(names = "--rate", split = ",", paramLabel = "R",
+            description = "Poisson arrivals per second instead of a fixed concurrency; a list is a sweep.")
+    List<Double> rate;
+
+    @Option(names = "--requests", paramLabel = "N", description = "Requests per run (default 50 unless --duration).")
+    Integer requests;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = BenchDurationConverter.class,
+            description = "Length of each run instead of a request count, e.g. 60s.")
+    Duration duration;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0", description = "Warm-up requests, excluded from every figure.")
+    int warmup;
+
+    @Option(names = "--input-tokens", paramLabel = "N", defaultValue = "500",
+            description = "Synthetic prompt length, calibrated on the server's prompt-token count (default 500).")
+    int inputTokens;
+
+    @Option(names = "--output-tokens", paramLabel = "N", defaultValue = "500", description = "Output tokens to ask for (default 500).")
+    int outputTokens;
+
+    @Option(names = "--max-tokens", paramLabel = "N",
+            description = "Cap sent to the server (max_tokens, max_completion_tokens for api.openai.com, num_predict), default --output-tokens.")
+    Integer maxTokens;
+
+    @Option(names = "--ignore-eos",
+            description = "Also send ignore_eos and min_tokens (vLLM, SGLang) so exactly the asked tokens come back.")
+    boolean ignoreEos;
+
+    @Option(names = "--slo", paramLabel = "ttft=500ms,tpot=50ms", converter = BenchSloConverter.class,
+            description = "Bounds for goodput: ttft, tpot, e2e.")
+    Slo slo;
+
+    @Option(names = "--api-key-env", paramLabel = "NAME",
+            description = "Environment variable holding the API key (default OPENAI_API_KEY or ANTHROPIC_API_KEY; none for ollama).")
+    String apiKeyEnv;
+
+    @Option(names = "--allow-insecure-key", description = "Allow sending the key over plain http to a host other than this machine.")
+    boolean allowInsecureKey;
+
+    @Option(names = "--prompts", paramLabel = "FILE",
+            description = "JSONL prompts: {\"prompt\": \"...\", \"output_tokens\": N} a line, used in turn.")
+    Path promptsFile;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", converter = BenchDurationConverter.class,
+            description = "Limit for connecting, for the response headers, and for silence inside a stream (default 60s).")
+    Duration timeout;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed for prompts and arrivals.")
+    long seed;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write bench JSON v1 here (and FILE's .requests.jsonl).")
+    Path output;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        BenchPlan plan = plan();
+        BenchRunner runner = new BenchRunner(plan,
+                output == null ? null : BenchResultFile.requestLogBeside(output),
+                notice -> {
+                    err.println("aichoose: " + notice);
+                    err.flush();
+                });
+        // Ctrl-C: stop sending, then let the main thread write what finished before the JVM goes
+        CountDownLatch written = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            runner.stop();
+            try {
+                written.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            BenchResult result;
+            // the progress line is for a person at a terminal; piped or tested, stderr stays clean
+            ProgressLine progress = System.console() == null ? null : new ProgressLine(err, runner.progress());
+            try {
+                result = runner.run();
+            } finally {
+                if (progress != null) progress.close();
+            }
+            if (output != null) BenchResultFile.write(output, result);
+            out.print(BenchTable.render(result));
+            out.flush();
+            if (!result.runs().isEmpty() && result.runs().stream().allMatch(r -> r.requests().completed() == 0)) {
+                throw new EndpointException(nothingSucceeded(result, runner));
+            }
+            return ExitCode.OK.code();
+        } finally {
+            written.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running; it waits on the latch just released
+            }
+        }
+    }
+
+    private String nothingSucceeded(BenchResult result, BenchRunner runner) {
+        int failed = result.runs().stream().mapToInt(r -> r.requests().failed()).sum();
+        String first = runner.firstFailure().map(BenchCommand::describe).orElse("");
+        return "no request to " + result.endpoint() + " succeeded (" + failed + " failed" + first + ")"
+                + (output == null ? "" : "; results so far are in " + output);
+    }
+
+    private static String describe(RequestRecord r) {
+        String detail = r.errorDetail() == null ? "" : r.errorDetail().replaceAll("\\s+", " ");
+        if (detail.length() > 160) detail = detail.substring(0, 160) + "…";
+        return "; first: " + r.errorKind() + (detail.isEmpty() ? "" : " " + detail);
+    }
+
+    private BenchPlan plan() {
+        URI url = endpointUri();
+        if (concurrency != null && rate != null) throw new UsageException("--concurrency and --rate exclude each other");
+        if (requests != null && duration != null) throw new UsageException("--requests and --duration exclude each other");
+        if (requests != null && requests < 1) throw new UsageException("--requests must be at least 1");
+        if (warmup < 0) throw new UsageException("--warmup must be 0 or more");
+        if (inputTokens < 1) throw new UsageException("--input-tokens must be at least 1");
+        if (outputTokens < 1) throw new UsageException("--output-tokens must be at least 1");
+        if (maxTokens != null && maxTokens < 1) throw new UsageException("--max-tokens must be at least 1");
+        List<Load> loads = new ArrayList<>();
+        if (rate != null) {
+            for (Double r : rate) {
+                if (r == null || !(r > 0) || r.isInfinite()) throw new UsageException("--rate values must be above 0");
+                loads.add(new Load.Rate(r));
+            }
+        } else {
+            for (Integer c : concurrency == null ? List.of(1) : concurrency) {
+                if (c == null || c < 1) throw new UsageException("--concurrency values must be at least 1");
+                loads.add(new Load.Concurrency(c));
+            }
+        }
+        ApiKey key = apiKey(url);
+        int asked = maxTokens != null ? maxTokens : outputTokens;
+        List<Prompt> prompts = promptsFile == null ? null : Prompts.read(promptsFile, asked);
+        return new BenchPlan(url, api, model, loads, duration == null && requests == null ? Integer.valueOf(50) : requests,
+                duration, warmup, inputTokens, outputTokens, maxTokens, ignoreEos, slo, key, timeout, prompts, promptsFile, seed);
+    }
+
+    private URI endpointUri() {
+        try {
+            URI url = new URI(endpoint);
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+                throw new UsageException("--endpoint must be an http:// or https:// URL with a host, not '" + endpoint + "'");
+            }
+            return url;
+        } catch (URISyntaxException e) {
+            throw new UsageException("--endpoint is not a URL: '" + endpoint + "'");
+        }
+    }
+
+    /** The key comes only from the environment and is never echoed, not even in an error. */
+    private ApiKey apiKey(URI url) {
+        String name = apiKeyEnv != null ? apiKeyEnv : api.defaultKeyEnv().orElse(null);
+        if (name == null) return null;
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            if (apiKeyEnv != null) throw new UsageException("--api-key-env " + name + ": the environment variable is not set");
+            return null; // a local server often needs no key; one that does answers 401, which is exit 4
+        }
+        if (url.getScheme().equalsIgnoreCase("http") && !BenchPlan.isLoopback(url) && !allowInsecureKey) {
+            throw new UsageException("refusing to send the API key from " + name + " in clear text to " + url.getHost()
+                    + "; use https, or --allow-insecure-key if you mean it");
+        }
+        return new ApiKey(value);
+    }
+
+}

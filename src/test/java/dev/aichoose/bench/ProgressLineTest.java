@@ -1,0 +1,22 @@
+package dev.aichoose.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class ProgressLineTest {
+    @Test
+    void drawsDoneFailedAndTokensPerSecondInPlaceThenClearsTheLine() throws Exception {
+        BenchRunner.Progress progress = new BenchRunner.Progress();
+        progress.startRun("run 1/2 concurrency 4");
+        progress.finished(RunSummaryTest.ok(1, 1, 2, 10, 40, "server", java.util.List.of()));
+        progress.finished(RunSummaryTest.failed("http_503", null));
+        StringWriter err = new StringWriter();
+        try (ProgressLine line = new ProgressLine(new PrintWriter(err), progress)) {
+            Thread.sleep(100);
+        }
+        assertThat(err.toString()).startsWith("\rrun 1/2 concurrency 4: 2 done, 1 failed, ").contains(" tok/s").endsWith("\r\033[K");
+    }
+}
