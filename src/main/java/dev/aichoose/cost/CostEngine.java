@@ -394,7 +394,10 @@ public final class CostEngine {
             peak = Math.max(peak, required);
             if (outgrown == null && required > available && (roofline.fits() || measuredOrGiven)) outgrown = m;
         }
-        if (outgrown != null) {
+        if (serving.measured() != null && serving.measured().tokensPerSecond() == 0) {
+            problems.add("the bench result " + serving.measured().file() + " has " + serving.measured().run()
+                    + ": this hardware does not meet the scenario's latency targets");
+        } else if (outgrown != null) {
             double required = requiredTokensPerSecond(share * workload.queriesInMonth(outgrown));
             int replicasNeeded = perUnit > 0 ? (int) Math.ceil(peak / perUnit) : 0;
             problems.add(String.format(java.util.Locale.ROOT,

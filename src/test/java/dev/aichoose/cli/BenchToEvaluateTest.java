@@ -1,0 +1,86 @@
+package dev.aichoose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aichoose.bench.BenchResultFile;
+import dev.aichoose.bench.ScriptedServer;
+import dev.aichoose.bench.Transcript;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A bench result measured by the real harness sizes an option's capacity in evaluate. */
+class BenchToEvaluateTest {
+    @TempDir
+    Path dir;
+
+    Path result;
+
+    @BeforeEach
+    void measure() {
+        result = dir.resolve("box.json");
+        try (ScriptedServer server = ScriptedServer.start(Transcript.load("openai-vllm.sse").timed(2, 11, 0, 0))) {
+            CliRun run = CliRun.of("bench", "--endpoint", server.uri().toString(), "--api", "openai", "--model", "m",
+                    "--concurrency", "1,2", "--requests", "4", "--input-tokens", "50", "--output-tokens", "10",
+                    "-o", result.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+        }
+    }
+
+    private Path scenario(String slo, String throughput) throws IOException {
+        return Files.writeString(dir.resolve("s.yaml"), """
+                name: measured box
+                horizon_months: 12
+                workload:
+                  queries_per_month: 1000
+                  input_tokens_per_query: 50
+                  output_tokens_per_query: 10
+                  %s
+                options:
+                  - {id: api, api: {model: openai/gpt-5-mini}}
+                  - id: box
+                    self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct %s}
+                """.formatted(slo, throughput));
+    }
+
+    @Test
+    void aScenarioOptionPointsAtABenchResult() throws IOException {
+        double measured = BenchResultFile.read(result).capacity(null, null).orElseThrow().outputTokensPerSecond();
+        CliRun run = CliRun.of("evaluate", scenario("", ", bench: box.json").toString(), "-f", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode box = new ObjectMapper().readTree(run.out()).path("options").get(1);
+        assertThat(box.path("capacity").path("source").asText()).isEqualTo("bench");
+        assertThat(box.path("capacity").path("available_tokens_per_second").asDouble())
+                .isEqualTo(Math.round(measured * 100) / 100.0);
+        assertThat(box.path("capacity").path("detail").asText()).contains(result.toString(), "at concurrency");
+        assertThat(run.err()).doesNotContain("roofline estimate");
+    }
+
+    @Test
+    void theBenchFlagAppliesToOptionsWithoutAThroughput() throws IOException {
+        CliRun run = CliRun.of("evaluate", scenario("", "").toString(), "--bench", result.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("(bench): measured");
+    }
+
+    @Test
+    void latencyTargetsNoRunMeetsMakeTheOptionInfeasible() throws IOException {
+        CliRun run = CliRun.of("evaluate", scenario("slo: {ttft_ms: 1}", ", bench: box.json").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("✗ box: the bench result", "no run meets p90 TTFT ≤ 1 ms");
+    }
+
+    @Test
+    void aBrokenBenchResultIsInvalidInputNamingBothFiles() throws IOException {
+        Files.writeString(result, "{\"schema\": \"aichoose.bench/v1\", \"runs\": 3}\n");
+        Path s = scenario("", ", bench: box.json");
+        CliRun run = CliRun.of("evaluate", s.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).startsWith(s + ":11:").contains("options[box].self_hosted.bench: " + result);
+    }
+}
