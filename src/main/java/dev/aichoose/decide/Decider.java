@@ -165,7 +165,8 @@ public final class Decider {
         if (!sensitive.isEmpty()) {
             return new Answer(q, Lean.OPEN_SOURCE, "class" + (sensitive.size() == 1 ? " " : "es ") + names(sensitive)
                     + " (" + percent(sensitive.stream().mapToDouble(WorkloadClass::share).sum())
-                    + " of queries) hold sensitive data that should stay on hardware you control");
+                    + " of queries) " + (sensitive.size() == 1 ? "holds" : "hold")
+                    + " sensitive data that should stay on hardware you control");
         }
         return new Answer(q, Lean.NEUTRAL, "data_sensitivity is " + lower(profile.dataSensitivity())
                 + " and no class is marked sensitive: a closed API is acceptable for this data");
