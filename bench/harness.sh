@@ -6,7 +6,7 @@
 #       median and p99 error of reported TTFT and ITL against the script,
 #   (c) the most concurrent streams held (target 10,000).
 # Usage: bench/harness.sh [a|b|c ...]   (default: all three). Figures go to stdout and bench/out/.
-#        STREAMS=100 bench/harness.sh b   runs (b) at another stream count.
+#        STREAMS=100 EVERY_MS=40 bench/harness.sh b   runs (b) at another stream count or chunk interval.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,7 +55,7 @@ start_server() { # args for LoadServer
 }
 
 bench() { # args for aichoose bench
-  "$JAVA" -Xmx3g -Djdk.httpclient.connectionPoolSize=0 -Djdk.httpclient.keepalive.timeout=600 \
+  "$JAVA" -Xmx3g -XX:+UseParallelGC -Djdk.httpclient.connectionPoolSize=0 -Djdk.httpclient.keepalive.timeout=600 \
       -cp target/aichoose.jar dev.aichoose.Main bench --endpoint "http://127.0.0.1:$port" --api openai --model load "$@"
 }
 
@@ -77,19 +77,21 @@ PY
       ;;
     b)
       streams=${STREAMS:-1000}
-      echo "== (b) accuracy: $streams streams, first chunk at 200 ms, then every 20 ms, 50 chunks"
-      start_server --chunks 50 --first-ms 200 --every-ms 20
+      every=${EVERY_MS:-20}
+      echo "== (b) accuracy: $streams streams, first chunk at 200 ms, then every $every ms, 50 chunks"
+      start_server --chunks 50 --first-ms 200 --every-ms "$every"
       bench --concurrency "$streams" --requests $((3 * streams)) --warmup "$streams" --input-tokens 50 --output-tokens 50 \
           -o "$out/b-$stamp.json" > "$out/b-$stamp.txt"
       stop_server
-      python3 - "$out/b-$stamp.requests.jsonl" <<'PY'
+      python3 - "$out/b-$stamp.requests.jsonl" "$every" <<'PY'
 import json, sys
+every = float(sys.argv[2])
 ttft, itl, failed = [], [], 0
 for line in open(sys.argv[1]):
     r = json.loads(line)
     if r["warmup"]: continue
     if not r["ok"]: failed += 1; continue
-    ttft.append(abs(r["ttft_ms"] - 200)); itl.extend(abs(g - 20) for g in r["itl_ms"])
+    ttft.append(abs(r["ttft_ms"] - 200)); itl.extend(abs(g - every) for g in r["itl_ms"])
 def q(v, p):
     v = sorted(v); k = (len(v) - 1) * p; f = int(k); c = min(f + 1, len(v) - 1)
     return v[f] + (v[c] - v[f]) * (k - f)

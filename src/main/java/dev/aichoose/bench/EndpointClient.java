@@ -141,9 +141,9 @@ final class EndpointClient implements AutoCloseable {
         } else if (causedBy(e, HttpTimeoutException.class)) {
             trace.fail("timeout", "no response within the timeout");
         } else if (causedBy(e, ConnectException.class)) {
-            trace.fail("connection_refused", String.valueOf(e.getMessage()));
+            trace.fail("connection_refused", e.getMessage() == null ? "connection refused" : e.getMessage());
         } else {
-            trace.fail("connection_reset", e.getClass().getSimpleName() + ": " + e.getMessage());
+            trace.fail("connection_reset", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 
