@@ -7,7 +7,7 @@
 #   (c) the most concurrent streams held (target 10,000).
 #   (r) like (b) but open loop (Poisson arrivals keeping ~STREAMS in flight), not run by default.
 # Usage: bench/harness.sh [a|b|r|c ...]   (default: a b c). Figures go to stdout and bench/out/.
-#        STREAMS=100 EVERY_MS=40 bench/harness.sh b   runs (b) at another stream count or chunk interval.
+#        STREAMS=100 EVERY_MS=40 WARMUP_WAVES=2 bench/harness.sh b   varies (b) (and r).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -56,7 +56,9 @@ start_server() { # args for LoadServer
 }
 
 bench() { # args for aichoose bench
-  "$JAVA" -Xmx3g -XX:+UseParallelGC -Djdk.httpclient.connectionPoolSize=0 -Djdk.httpclient.keepalive.timeout=600 \
+  # ZGC: with Parallel GC, young pauses of 100-190 ms on this busy 2-core machine were the p99 of
+  # every timing figure; ZGC's pauses are under a millisecond
+  "$JAVA" -Xmx3g -XX:+UseZGC -Djdk.httpclient.connectionPoolSize=0 -Djdk.httpclient.keepalive.timeout=600 \
       -cp target/aichoose.jar dev.aichoose.Main bench --endpoint "http://127.0.0.1:$port" --api openai --model load "$@"
 }
 
@@ -97,9 +99,10 @@ PY
     b)
       streams=${STREAMS:-1000}
       every=${EVERY_MS:-20}
+      waves=${WARMUP_WAVES:-1} # warm-up requests, in multiples of the stream count
       echo "== (b) accuracy: $streams streams, first chunk at 200 ms, then every $every ms, 50 chunks"
       start_server --chunks 50 --first-ms 200 --every-ms "$every"
-      bench --concurrency "$streams" --requests $((3 * streams)) --warmup "$streams" --input-tokens 50 --output-tokens 50 \
+      bench --concurrency "$streams" --requests $((3 * streams)) --warmup $((waves * streams)) --input-tokens 50 --output-tokens 50 \
           -o "$out/b-$stamp.json" > "$out/b-$stamp.txt"
       stop_server
       timing_errors "$out/b-$stamp.requests.jsonl" "$every" "(b)"
