@@ -123,9 +123,9 @@ PY
       grep -o 'send_lateness_us.*' "$out/server-$stamp.log" | sed 's/^/(r) server /'
       ;;
     c)
-      echo "== (c) 10,000 concurrent streams, each held ~12 s (first chunk at 2 s, 20 chunks 500 ms apart)"
-      start_server --chunks 20 --first-ms 2000 --every-ms 500 --max-connections 12000
-      bench --concurrency 10000 --requests 10000 --input-tokens 20 --output-tokens 20 --timeout 120s -o "$out/c-$stamp.json" > "$out/c-$stamp.txt" || true
+      echo "== (c) 10,000 concurrent streams, each held ~22 s (first chunk at 2 s, 40 chunks 500 ms apart)"
+      start_server --chunks 40 --first-ms 2000 --every-ms 500 --max-connections 12000
+      bench --concurrency 10000 --requests 10000 --input-tokens 20 --output-tokens 40 --timeout 120s -o "$out/c-$stamp.json" > "$out/c-$stamp.txt" || true
       stop_server
       python3 - "$out/c-$stamp.json" <<'PY'
 import json, sys
