@@ -165,7 +165,11 @@ public final class BenchRunner {
     private void warmUp(EndpointClient endpoint, RequestLog log) {
         progress.startRun("warm-up");
         Load first = plan.loads().getFirst();
-        int streams = first instanceof Load.Concurrency c ? Math.min(c.streams(), plan.warmup()) : 1;
+        // as many at once as the first run will have, so that connections and server batches are warm too
+        int streams = Math.min(plan.warmup(), switch (first) {
+            case Load.Concurrency c -> c.streams();
+            case Load.Rate r -> Math.max(1, (int) Math.ceil(r.perSecond()));
+        });
         AtomicInteger issued = new AtomicInteger();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int w = 0; w < streams; w++) {

@@ -62,7 +62,7 @@ record OpenAiChat(boolean ignoreEos, boolean maxCompletionTokens) implements Wir
             trace.terminate();
             return;
         }
-        try (JsonParser p = JSON.createParser(data, 0, length)) {
+        try (JsonParser p = JSON.getFactory().createParser(data, 0, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 trace.fail("malformed", "not a JSON object: " + WireFormat.abbreviate(data, 0, length));
                 return;

@@ -46,6 +46,12 @@ class EndpointFaultTest {
     }
 
     @Test
+    void aRedirectIsNotFollowedAndCountsAsAnError() {
+        RequestRecord r = send(WireApi.OPENAI, ex -> ex.json(307, Map.of("location", "http://example.com/v1/chat/completions"), "{}"));
+        assertThat(r.errorKind()).isEqualTo("http_307");
+    }
+
+    @Test
     void aClosedPortIsARefusedConnection() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
