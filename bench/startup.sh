@@ -8,18 +8,19 @@ runs=${1:-15}
 
 ./aichoose --version >/dev/null            # builds the jar if needed, writes the class-data archive
 ./aichoose evaluate scenarios/seed-example.yaml >/dev/null
-java_bin=$(sed -n 's/^exec "\$jdk\/bin\/java".*//p' aichoose >/dev/null; bash -c 'source <(sed -n "/^jdk_major()/,/^}/p;/^find_jdk()/,/^}/p" aichoose); find_jdk')/bin/java
+# the JDK the launcher picks, found by the launcher's own functions
+source <(sed -n '/^jdk_major()/,/^}/p;/^find_jdk()/,/^}/p' aichoose)
+find_jdk
+java_bin="$jdk/bin/java"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat > "$work/Trivial.java" <<'JAVA'
 public class Trivial { public static void main(String[] a) { System.out.println("hello"); } }
 JAVA
-"$java_bin" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$work/trivial.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-  "$work/Trivial.java" >/dev/null 2>&1 || true
-"$(dirname "$java_bin")/javac" -d "$work" "$work/Trivial.java"
-trivial=("$java_bin" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$work/trivial.jsa" -Xlog:cds=off
-         -Xlog:cds+dynamic=off -cp "$work" Trivial)
+"$jdk/bin/javac" -d "$work" "$work/Trivial.java"
+# the baseline runs as a user would run a small program: the JVM's default flags and class-data archive
+trivial=("$java_bin" -cp "$work" Trivial)
 "${trivial[@]}" >/dev/null
 
 median_ms() {

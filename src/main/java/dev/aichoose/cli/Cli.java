@@ -4,6 +4,10 @@ import dev.aichoose.bench.EndpointException;
 import dev.aichoose.load.Diagnostic;
 import dev.aichoose.load.InputException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
@@ -13,8 +17,33 @@ import picocli.CommandLine;
 public final class Cli {
     private Cli() {}
 
-    public static CommandLine create(PrintWriter out, PrintWriter err) {
+    /** The commands, in the order help lists them. */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> c = new LinkedHashMap<>();
+        c.put("evaluate", EvaluateCommand::new);
+        c.put("diff", DiffCommand::new);
+        c.put("validate", ValidateCommand::new);
+        c.put("catalog", CatalogCommand::new);
+        c.put("bench", BenchCommand::new);
+        c.put("generate-completion", AutoComplete.GenerateCompletion::new);
+        return c;
+    }
+
+    /**
+     * The command line for these arguments. When the first argument names a command, only that
+     * command is built: picocli reflects over every option of every command it holds, and a person
+     * editing a scenario runs evaluate many times. Anything else (help, a typo that wants a
+     * suggestion, completion) gets every command.
+     */
+    public static CommandLine create(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new RootCommand());
+        String first = args.length > 0 ? args[0] : "";
+        boolean one = COMMANDS.containsKey(first) && !first.equals("generate-completion");
+        COMMANDS.forEach((name, command) -> {
+            if (!one || name.equals(first)) cli.addSubcommand(name, command.get());
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

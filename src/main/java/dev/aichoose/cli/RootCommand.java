@@ -3,7 +3,6 @@ package dev.aichoose.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,14 +15,6 @@ import picocli.CommandLine.Spec;
         versionProvider = RootCommand.Version.class,
         description = "Decide between self-hosting open-weight AI models and paying a closed AI API: "
                 + "cost per query, monthly cost, breakeven, multi-year TCO and a reasoned recommendation.",
-        subcommands = {
-            EvaluateCommand.class,
-            DiffCommand.class,
-            ValidateCommand.class,
-            CatalogCommand.class,
-            BenchCommand.class,
-            AutoComplete.GenerateCompletion.class,
-        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",

@@ -19,4 +19,20 @@ class RootCommandTest {
         assertThat(run.err()).contains("Unknown option: '--verbos'").contains("--verbose").contains("--help");
         assertThat(run.err()).doesNotContain("at dev.aichoose");
     }
+    @Test
+    void helpListsEveryCommandAndATypoGetsASuggestion() {
+        CliRun help = CliRun.of("--help");
+        assertThat(help.out()).contains("evaluate", "diff", "validate", "catalog", "bench", "generate-completion");
+        CliRun typo = CliRun.of("evaluat", "x.yaml");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("evaluate");
+    }
+
+    @Test
+    void theRootsVerboseFlagReachesTheCommandThatRuns() {
+        CliRun run = CliRun.of("evaluate", "--verbose", "no/such.yaml");
+        assertThat(run.exitCode()).isEqualTo(3);
+        CliRun before = CliRun.of("--verbose", "validate", "scenarios/seed-example.yaml");
+        assertThat(before.exitCode()).isZero();
+    }
 }
