@@ -124,11 +124,26 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write bench JSON v1 here (and FILE's .requests.jsonl).")
     Path output;
 
+    /** Before the first request: a run of many minutes must not end on a path it cannot write. */
+    private void checkWritable() {
+        if (output == null) return;
+        Path dir = output.toAbsolutePath().getParent();
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw UsageException.cannotWrite(output, e);
+        }
+        if (!java.nio.file.Files.isWritable(dir)) {
+            throw UsageException.cannotWrite(output, new java.nio.file.AccessDeniedException(dir.toString()));
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BenchPlan plan = plan();
+        checkWritable();
         BenchRunner runner = new BenchRunner(plan,
                 output == null ? null : BenchResultFile.requestLogBeside(output),
                 notice -> {

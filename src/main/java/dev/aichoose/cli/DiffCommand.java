@@ -75,7 +75,11 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Diff diff = Diff.between(snapshot(before), snapshot(after));
         if (output != null) {
-            AtomicFile.write(output, out -> format.render(diff, out));
+            try {
+                AtomicFile.write(output, out -> format.render(diff, out));
+            } catch (IOException e) {
+                throw UsageException.cannotWrite(output, e);
+            }
             spec.commandLine().getErr().println("aichoose: wrote " + output);
         } else {
             PrintWriter out = spec.commandLine().getOut();

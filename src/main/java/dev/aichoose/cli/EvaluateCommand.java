@@ -86,11 +86,19 @@ final class EvaluateCommand implements Callable<Integer> {
             formats.getFirst().renderer().render(evaluation, stream);
             stream.flush();
         } else if (intoDirectory()) {
-            for (Path p : ReportFiles.writeAll(output, ReportFiles.stem(scenarioFile), formats, evaluation)) {
-                err.println("aichoose: wrote " + p);
+            List<Path> written;
+            try {
+                written = ReportFiles.writeAll(output, ReportFiles.stem(scenarioFile), formats, evaluation);
+            } catch (IOException e) {
+                throw UsageException.cannotWrite(output, e);
             }
+            for (Path p : written) err.println("aichoose: wrote " + p);
         } else {
-            ReportFiles.write(output, formats.getFirst(), evaluation);
+            try {
+                ReportFiles.write(output, formats.getFirst(), evaluation);
+            } catch (IOException e) {
+                throw UsageException.cannotWrite(output, e);
+            }
             err.println("aichoose: wrote " + output);
         }
         if (formats.getFirst() != ReportFormat.TABLE || output != null) {

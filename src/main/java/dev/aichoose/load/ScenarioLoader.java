@@ -104,7 +104,8 @@ public final class ScenarioLoader {
     // ---- workload
 
     private Workload workload(Fields f) {
-        double queries = f.number("queries_per_month", 0, 1e12);
+        // a scenario without traffic has no cost per query to compare
+        double queries = f.number("queries_per_month", 1, 1e12);
         double in = f.number("input_tokens_per_query", 0, 10_000_000);
         double out = f.number("output_tokens_per_query", 1, 1_000_000);
         double reasoning = f.number("reasoning_tokens_per_query", 0, 0, 1_000_000);

@@ -72,7 +72,7 @@ class EvaluateCommandTest {
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines()).containsExactly(
-                file + ":2:31: workload.queries_per_month: must be between 0 and 1000000000000, got -1",
+                file + ":2:31: workload.queries_per_month: must be between 1 and 1000000000000, got -1",
                 file + ":4:26: options[a].api.model: unknown catalog id 'openai/gpt-4o' (did you mean 'openai/gpt-4'?) "
                         + "(or give input_usd_per_mtok and output_usd_per_mtok inline); 'aichoose catalog list' shows the ids");
     }
@@ -147,5 +147,24 @@ class EvaluateCommandTest {
         CliRun completion = CliRun.of("generate-completion");
         assertThat(completion.exitCode()).isZero();
         assertThat(completion.out()).contains("complete -F");
+    }
+    @Test
+    void anUnwritableOutputIsAUsageErrorNotACrash() throws IOException {
+        Path blocker = write("file", "not a directory");
+        CliRun run = CliRun.of("evaluate", "scenarios/seed-example.yaml", "-o", blocker.resolve("report.json").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("aichoose: cannot write " + blocker.resolve("report.json")).doesNotContain("internal error");
+        CliRun bench = CliRun.of("bench", "--endpoint", "http://127.0.0.1:9", "--api", "ollama", "--model", "m",
+                "--requests", "1", "-o", blocker.resolve("r.json").toString());
+        assertThat(bench.exitCode()).isEqualTo(2);
+        assertThat(bench.err()).startsWith("aichoose: cannot write");
+    }
+
+    @Test
+    void aScenarioWithoutTrafficIsRejected() throws IOException {
+        Path file = write("zero.yaml", "name: t\nworkload: {queries_per_month: 0, input_tokens_per_query: 1, output_tokens_per_query: 1}\n");
+        CliRun run = CliRun.of("evaluate", file.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("workload.queries_per_month: must be between 1 and");
     }
 }

@@ -27,7 +27,7 @@ class BadScenarioTest {
                         "test.yaml:3:3: workload: missing required field 'queries_per_month'"),
                 bad("negative volume", "name: t\nworkload:\n  queries_per_month: -5\n  input_tokens_per_query: 1\n"
                         + "  output_tokens_per_query: 1\n",
-                        "test.yaml:3:22: workload.queries_per_month: must be between 0 and 1000000000000, got -5"),
+                        "test.yaml:3:22: workload.queries_per_month: must be between 1 and 1000000000000, got -5"),
                 bad("text for a number", "name: t\nworkload:\n  queries_per_month: lots\n  input_tokens_per_query: 1\n"
                         + "  output_tokens_per_query: 1\n",
                         "test.yaml:3:22: workload.queries_per_month: expected a number, got text ('lots')"),
