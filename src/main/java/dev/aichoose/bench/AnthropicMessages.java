@@ -25,19 +25,9 @@ record AnthropicMessages() implements WireFormat {
 
     @Override
     public LineReader reader(RequestTrace trace) {
-        ServerSentEvents events = new ServerSentEvents((name, data, length, nanos) -> event(name, data, length, nanos, trace));
-        return new LineReader() {
-            @Override
-            public void line(byte[] bytes, int offset, int length, long nanos) {
-                events.line(bytes, offset, length, nanos);
-            }
-
-            @Override
-            public void end(long nanos) {
-                events.end();
-                if (!trace.terminated() && !trace.failed()) trace.fail("incomplete", "stream ended before message_stop");
-            }
-        };
+        return new ServerSentEvents((name, data, length, nanos) -> event(name, data, length, nanos, trace)).reader(() -> {
+            if (!trace.terminated() && !trace.failed()) trace.fail("incomplete", "stream ended before message_stop");
+        });
     }
 
     private static void event(String name, byte[] data, int length, long nanos, RequestTrace trace) {

@@ -34,20 +34,10 @@ record OpenAiChat(boolean ignoreEos, boolean maxCompletionTokens) implements Wir
 
     @Override
     public LineReader reader(RequestTrace trace) {
-        ServerSentEvents events = new ServerSentEvents((name, data, length, nanos) -> event(data, length, nanos, trace));
-        return new LineReader() {
-            @Override
-            public void line(byte[] bytes, int offset, int length, long nanos) {
-                events.line(bytes, offset, length, nanos);
-            }
-
-            @Override
-            public void end(long nanos) {
-                events.end();
-                // some servers close after the finish chunk without [DONE]; that answer is whole
-                if (!trace.terminated() && !trace.finished()) trace.fail("incomplete", "stream ended before [DONE]");
-            }
-        };
+        return new ServerSentEvents((name, data, length, nanos) -> event(data, length, nanos, trace)).reader(() -> {
+            // some servers close after the finish chunk without [DONE]; that answer is whole
+            if (!trace.terminated() && !trace.finished()) trace.fail("incomplete", "stream ended before [DONE]");
+        });
     }
 
     private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);

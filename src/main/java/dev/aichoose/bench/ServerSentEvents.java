@@ -60,6 +60,22 @@ final class ServerSentEvents {
     }
 
     /** A body may end without the final blank line; what was framed still counts. */
+    /** A body reader that splits lines into these events, then checks at the end how the stream ended. */
+    WireFormat.LineReader reader(Runnable atEnd) {
+        return new WireFormat.LineReader() {
+            @Override
+            public void line(byte[] bytes, int offset, int length, long nanos) {
+                ServerSentEvents.this.line(bytes, offset, length, nanos);
+            }
+
+            @Override
+            public void end(long nanos) {
+                ServerSentEvents.this.end();
+                atEnd.run();
+            }
+        };
+    }
+
     void end() {
         dispatch();
     }
