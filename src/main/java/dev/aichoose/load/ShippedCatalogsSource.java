@@ -132,7 +132,8 @@ final class ShippedCatalogsSource {
     /** A string literal; line breaks, quotes and backslashes escaped, anything past ASCII as \\uXXXX. */
     static String quote(String s) {
         StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             switch (c) {
                 case '"' -> b.append("\\\"");
                 case '\\' -> b.append("\\\\");
