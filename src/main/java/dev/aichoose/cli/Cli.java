@@ -31,6 +31,11 @@ public final class Cli {
         return c;
     }
 
+    /** Runs the command line for these arguments; the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return create(out, err, args).execute(args);
+    }
+
     /**
      * The command line for these arguments. When the first argument names a command, only that
      * command is built: picocli reflects over every option of every command it holds, and a person
