@@ -3,20 +3,19 @@ package dev.aichoose.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.net.http.HttpRequest;
 
 /** Anthropic Messages with named SSE events; usage in message_delta is cumulative. */
 record AnthropicMessages() implements WireFormat {
     static final String VERSION = "2023-06-01";
 
     @Override
-    public HttpRequest.Builder request(URI endpoint, String model, Prompt prompt, ApiKey key) {
+    public Post request(URI endpoint, String model, Prompt prompt, ApiKey key) {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", model);
         body.put("max_tokens", prompt.outputTokens());
         body.putArray("messages").addObject().put("role", "user").put("content", prompt.text());
         body.put("stream", true);
-        HttpRequest.Builder request = WireFormat.post(endpoint, body)
+        Post request = WireFormat.post(endpoint, body)
                 .header("accept", "text/event-stream")
                 .header("anthropic-version", VERSION);
         if (key != null) request.header("x-api-key", key.reveal());

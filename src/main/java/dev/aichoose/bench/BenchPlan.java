@@ -1,5 +1,6 @@
 package dev.aichoose.bench;
 
+import dev.aichoose.model.Workload;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,7 @@ public record BenchPlan(
         int outputTokens,
         Integer maxTokens,
         boolean ignoreEos,
-        Slo slo,
+        Workload.LatencySlo slo,
         ApiKey key,
         Duration timeout,
         List<Prompt> prompts,
@@ -38,7 +39,7 @@ public record BenchPlan(
         if (inputTokens < 1 || outputTokens < 1) throw new IllegalArgumentException("token counts must be at least 1");
         if (maxTokens != null && maxTokens < 1) throw new IllegalArgumentException("max tokens must be at least 1");
         prompts = prompts == null ? null : List.copyOf(prompts);
-        slo = slo == null ? Slo.NONE : slo;
+        slo = slo == null ? Workload.LatencySlo.NONE : slo;
     }
 
     /** What is asked of the server per request: --max-tokens when given, else --output-tokens. */

@@ -1,5 +1,7 @@
 package dev.aichoose.bench;
 
+import dev.aichoose.model.BenchResult;
+import dev.aichoose.model.BenchRun;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;

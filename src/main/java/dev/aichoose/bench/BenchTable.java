@@ -1,5 +1,8 @@
 package dev.aichoose.bench;
 
+import dev.aichoose.model.BenchResult;
+import dev.aichoose.model.BenchRun;
+import dev.aichoose.model.LatencyStats;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;

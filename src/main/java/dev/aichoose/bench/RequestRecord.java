@@ -30,7 +30,12 @@ public record RequestRecord(
         Integer inputTokens,
         Integer outputTokens,
         String tokenCountsFrom,
-        Map<String, Object> serverTimings) {
+        Map<String, Object> serverTimings,
+        // added after the first release (the file format is additive): the x-request-id sent, and
+        // whether the request opened its connection and how long that took (TCP, and TLS)
+        String requestId,
+        Boolean newConnection,
+        Double connectMs) {
 
     public RequestRecord {
         itlMs = itlMs == null ? List.of() : List.copyOf(itlMs);

@@ -1,8 +1,9 @@
 package dev.aichoose.cli;
 
+import dev.aichoose.model.BenchResult;
+import dev.aichoose.model.Workload;
 import dev.aichoose.bench.ApiKey;
 import dev.aichoose.bench.BenchPlan;
-import dev.aichoose.bench.BenchResult;
 import dev.aichoose.bench.BenchResultFile;
 
 import dev.aichoose.bench.BenchRunner;
@@ -13,7 +14,6 @@ import dev.aichoose.bench.ProgressLine;
 import dev.aichoose.bench.Prompt;
 import dev.aichoose.bench.Prompts;
 import dev.aichoose.bench.RequestRecord;
-import dev.aichoose.bench.Slo;
 import dev.aichoose.bench.WireApi;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -101,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--slo", paramLabel = "ttft=500ms,tpot=50ms", converter = BenchSloConverter.class,
             description = "Bounds for goodput: ttft, tpot, e2e.")
-    Slo slo;
+    Workload.LatencySlo slo;
 
     @Option(names = "--api-key-env", paramLabel = "NAME",
             description = "Environment variable holding the API key (default OPENAI_API_KEY or ANTHROPIC_API_KEY; none for ollama).")

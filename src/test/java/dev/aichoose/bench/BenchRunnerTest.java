@@ -2,6 +2,9 @@ package dev.aichoose.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aichoose.model.BenchResult;
+import dev.aichoose.model.BenchRun;
+import dev.aichoose.model.Workload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +20,7 @@ class BenchRunnerTest {
 
     static BenchPlan plan(java.net.URI endpoint, List<Load> loads, Integer requests) {
         return new BenchPlan(endpoint, WireApi.OPENAI, "m", loads, requests, null, 0, 30, 10, null, false,
-                Slo.NONE, null, Duration.ofSeconds(30), null, null, 7);
+                Workload.LatencySlo.NONE, null, Duration.ofSeconds(30), null, null, 7);
     }
 
     /** Ctrl-C: what finished is summarised, what was in flight (streaming or waiting) is dropped. */
@@ -74,7 +77,7 @@ class BenchRunnerTest {
             ex.end();
         })) {
             BenchPlan plan = new BenchPlan(server.uri(), WireApi.OPENAI, "m", List.of(new Load.Concurrency(2)), 4, null, 0,
-                    300, 2, null, false, Slo.NONE, null, Duration.ofSeconds(5), null, null, 7);
+                    300, 2, null, false, Workload.LatencySlo.NONE, null, Duration.ofSeconds(5), null, null, 7);
             BenchResult result = new BenchRunner(plan, null, s -> {}).run();
             assertThat(result.settings()).containsEntry("prompt_calibration", "server");
             assertThat(result.runs().getFirst().inputTokens().mean()).isBetween(297.0, 303.0);
@@ -111,7 +114,7 @@ class BenchRunnerTest {
             (n < 2 ? good.timed(2, 11, 0, 0) : faults.get((n - 2) % faults.size())).respond(ex);
         })) {
             BenchPlan plan = new BenchPlan(server.uri(), WireApi.OPENAI, "m", List.of(new Load.Concurrency(1)), 9, null, 0,
-                    30, 10, null, false, Slo.NONE, null, Duration.ofMillis(400), null, null, 7);
+                    30, 10, null, false, Workload.LatencySlo.NONE, null, Duration.ofMillis(400), null, null, 7);
             BenchRun run = new BenchRunner(plan, null, s -> {}).run().runs().getFirst();
             assertThat(run.requests().completed()).isEqualTo(1);
             assertThat(run.requests().errors()).containsOnlyKeys("http_429", "http_500", "http_503", "http_529",

@@ -2,9 +2,9 @@ package dev.aichoose.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aichoose.bench.BenchResult;
-import dev.aichoose.bench.BenchResultFile;
 import dev.aichoose.bench.ScriptedServer;
+import dev.aichoose.load.BenchResultReader;
+import dev.aichoose.model.BenchResult;
 import dev.aichoose.bench.Transcript;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -38,7 +38,7 @@ class BenchCommandTest {
                     "TTFT", "TPOT", "ITL", "E2E", "goodput", "counts from server");
             assertThat(run.err()).isEmpty();
         }
-        BenchResult result = BenchResultFile.read(out);
+        BenchResult result = BenchResultReader.read(out);
         assertThat(result.api()).isEqualTo("openai");
         assertThat(result.runs()).extracting(r -> r.concurrency()).containsExactly(1, 2);
         assertThat(result.runs()).allSatisfy(r -> {
@@ -77,7 +77,7 @@ class BenchCommandTest {
         assertThat(run.err().lines()).anyMatch(l -> l.startsWith("aichoose: no request to http://127.0.0.1:" + port)
                 && l.contains("connection_refused"));
         assertThat(run.err()).doesNotContain("\tat ");
-        assertThat(BenchResultFile.read(out).runs().getFirst().requests().errors()).containsEntry("connection_refused", 3);
+        assertThat(BenchResultReader.read(out).runs().getFirst().requests().errors()).containsEntry("connection_refused", 3);
     }
 
     @Test
