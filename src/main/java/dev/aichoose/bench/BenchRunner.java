@@ -32,6 +32,8 @@ public final class BenchRunner {
         private final AtomicLong outputTokens = new AtomicLong();
         private volatile long runStartNanos = System.nanoTime();
         private volatile String label = "starting";
+        private volatile Integer expected;
+        private volatile long deadlineNanos = Long.MAX_VALUE;
 
         public int done() {
             return done.get();
@@ -45,17 +47,36 @@ public final class BenchRunner {
             return label;
         }
 
+        /** Requests the current run will send, when it is bounded by a count. */
+        public Integer expected() {
+            return expected;
+        }
+
+        /** Seconds until the current run ends, from its pace so far or its duration; null when unknown. */
+        public Double etaSeconds() {
+            long now = System.nanoTime();
+            Double byDuration = deadlineNanos == Long.MAX_VALUE ? null : Math.max(0, (deadlineNanos - now) / 1e9);
+            int finished = done.get();
+            Integer total = expected;
+            Double byCount = total == null || finished == 0 ? null
+                    : (now - runStartNanos) / 1e9 * Math.max(0, total - finished) / finished;
+            if (byDuration == null) return byCount;
+            return byCount == null ? byDuration : Math.min(byDuration, byCount);
+        }
+
         /** Output tokens per second of finished requests since the current run began. */
         public double tokensPerSecond() {
             double seconds = (System.nanoTime() - runStartNanos) / 1e9;
             return seconds <= 0 ? 0 : outputTokens.get() / seconds;
         }
 
-        void startRun(String label) {
+        void startRun(String label, Integer expected, java.time.Duration duration) {
             done.set(0);
             failed.set(0);
             outputTokens.set(0);
             runStartNanos = System.nanoTime();
+            this.expected = expected;
+            this.deadlineNanos = duration == null ? Long.MAX_VALUE : runStartNanos + duration.toNanos();
             this.label = label;
         }
 
@@ -72,6 +93,10 @@ public final class BenchRunner {
     private final Progress progress = new Progress();
     private final AtomicInteger promptNumber = new AtomicInteger();
     private final AtomicReference<RequestRecord> firstFailure = new AtomicReference<>();
+    private final AtomicInteger refusedBeforeAnySuccess = new AtomicInteger();
+    private volatile boolean anySucceeded;
+    private volatile boolean unreachable;
+    private final Consumer<BenchRun> runEnded;
     private volatile boolean stopped;
     private volatile EndpointClient client;
     private int promptWords;
@@ -79,9 +104,15 @@ public final class BenchRunner {
 
     /** {@code requestLogFile} may be null (no JSONL); {@code notices} receives one-line warnings. */
     public BenchRunner(BenchPlan plan, Path requestLogFile, Consumer<String> notices) {
+        this(plan, requestLogFile, notices, run -> {});
+    }
+
+    /** {@code runEnded} receives each run's summary as it ends (for a progress display). */
+    public BenchRunner(BenchPlan plan, Path requestLogFile, Consumer<String> notices, Consumer<BenchRun> runEnded) {
         this.plan = plan;
         this.requestLogFile = requestLogFile;
         this.notices = notices;
+        this.runEnded = runEnded;
         this.promptWords = Math.max(1, plan.inputTokens() - PROMPT_PREAMBLE_TOKENS);
     }
 
@@ -95,6 +126,31 @@ public final class BenchRunner {
     /** The first request that failed, for a one-line explanation when nothing succeeded. */
     public java.util.Optional<RequestRecord> firstFailure() {
         return java.util.Optional.ofNullable(firstFailure.get());
+    }
+
+    /**
+     * Whether the bench stopped because the first requests were all refused: nothing listens at
+     * the endpoint, and sending the rest would only repeat that.
+     */
+    public boolean unreachable() {
+        return unreachable;
+    }
+
+    /** Requests refused in a row, before any success, that stop the bench. */
+    static final int REFUSALS_TO_STOP = 3;
+
+    /** Every finished request passes here, calibration and warm-up included. */
+    private void observe(RequestRecord r) {
+        if (r == null) return;
+        if (r.ok()) {
+            anySucceeded = true;
+        } else if (!anySucceeded && "connection_refused".equals(r.errorKind())) {
+            firstFailure.compareAndSet(null, r);
+            if (refusedBeforeAnySuccess.incrementAndGet() >= REFUSALS_TO_STOP && !stopped) {
+                unreachable = true;
+                stop();
+            }
+        }
     }
 
     /** Ends the benchmark early: in-flight requests are abandoned and not counted. Safe from any thread. */
@@ -158,6 +214,7 @@ public final class BenchRunner {
     private Integer measurePromptTokens(EndpointClient endpoint, int words) {
         Prompt probe = new Prompt(Prompts.synthetic(-1 - words, words, plan.seed()), 1);
         RequestRecord r = endpoint.send(probe, new EndpointClient.Tag(0, true, 1, null, -1));
+        observe(r);
         if (r == null || !r.ok() || !"server".equals(r.tokenCountsFrom()) || r.inputTokens() == null || r.inputTokens() < 1) {
             return null;
         }
@@ -165,7 +222,7 @@ public final class BenchRunner {
     }
 
     private void warmUp(EndpointClient endpoint, RequestLog log) {
-        progress.startRun("warm-up");
+        progress.startRun("warm-up", plan.warmup(), null);
         Load first = plan.loads().getFirst();
         // as many at once as the first run will have, so that connections and server batches are warm too
         int streams = Math.min(plan.warmup(), switch (first) {
@@ -179,6 +236,7 @@ public final class BenchRunner {
                     int n;
                     while (!stopped && (n = issued.getAndIncrement()) < plan.warmup()) {
                         RequestRecord r = endpoint.send(nextPrompt(), new EndpointClient.Tag(0, true, streams, null, n));
+                        observe(r);
                         if (r != null && log != null) log.append(r);
                         if (r != null) progress.finished(r);
                     }
@@ -192,7 +250,7 @@ public final class BenchRunner {
         Integer concurrency = load instanceof Load.Concurrency c ? c.streams() : null;
         Double rate = load instanceof Load.Rate r ? r.perSecond() : null;
         progress.startRun("run " + run + "/" + plan.loads().size() + (concurrency != null
-                ? " concurrency " + concurrency : " rate " + rate + "/s"));
+                ? " concurrency " + concurrency : " rate " + rate + "/s"), plan.requests(), plan.duration());
         long start = System.nanoTime();
         long deadline = plan.duration() == null ? Long.MAX_VALUE : start + plan.duration().toNanos();
         Integer limit = plan.requests();
@@ -225,11 +283,14 @@ public final class BenchRunner {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return RunSummary.of(List.copyOf(records), load, seconds, plan.slo());
+        BenchRun summary = RunSummary.of(List.copyOf(records), load, seconds, plan.slo());
+        runEnded.accept(summary);
+        return summary;
     }
 
     private void send(EndpointClient endpoint, RequestLog log, List<RequestRecord> records, EndpointClient.Tag tag) {
         RequestRecord r = endpoint.send(nextPrompt(), tag);
+        observe(r);
         // after a stop, failures are the stop's own doing (closed streams), not the endpoint's
         if (r == null || (stopped && !r.ok())) return;
         if (log != null) log.append(r);
