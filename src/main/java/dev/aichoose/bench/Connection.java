@@ -18,7 +18,8 @@ import javax.net.ssl.SSLSocketFactory;
  * bytes over: there is no selector thread between the socket and the stamp.
  */
 final class Connection implements Closeable {
-    private static final int BUFFER = 8 * 1024;
+    /** As java.net.http's default (jdk.httpclient.bufsize): a read takes up to about 80 SSE chunks. */
+    private static final int BUFFER = 16 * 1024;
     private static final int MAX_HEAD = 64 * 1024;
 
     private final Socket socket;
