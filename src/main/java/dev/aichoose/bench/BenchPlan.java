@@ -27,7 +27,8 @@ public record BenchPlan(
         Duration timeout,
         List<Prompt> prompts,
         Path promptsFile,
-        long seed) {
+        long seed,
+        boolean respectRetryAfter) {
 
     public BenchPlan {
         if (loads == null || loads.isEmpty()) throw new IllegalArgumentException("at least one load level");
@@ -40,6 +41,14 @@ public record BenchPlan(
         if (maxTokens != null && maxTokens < 1) throw new IllegalArgumentException("max tokens must be at least 1");
         prompts = prompts == null ? null : List.copyOf(prompts);
         slo = slo == null ? Workload.LatencySlo.NONE : slo;
+    }
+
+    /** A plan that counts 429 answers as failures, as the bench does by default. */
+    public BenchPlan(URI endpoint, WireApi api, String model, List<Load> loads, Integer requests, Duration duration,
+            int warmup, int inputTokens, int outputTokens, Integer maxTokens, boolean ignoreEos, Workload.LatencySlo slo,
+            ApiKey key, Duration timeout, List<Prompt> prompts, Path promptsFile, long seed) {
+        this(endpoint, api, model, loads, requests, duration, warmup, inputTokens, outputTokens, maxTokens, ignoreEos, slo,
+                key, timeout, prompts, promptsFile, seed, false);
     }
 
     /** What is asked of the server per request: --max-tokens when given, else --output-tokens. */

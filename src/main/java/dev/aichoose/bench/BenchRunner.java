@@ -289,14 +289,41 @@ public final class BenchRunner {
     }
 
     private void send(EndpointClient endpoint, RequestLog log, List<RequestRecord> records, EndpointClient.Tag tag) {
-        RequestRecord r = endpoint.send(nextPrompt(), tag);
+        Prompt prompt = nextPrompt();
+        RequestRecord r = endpoint.send(prompt, tag);
         observe(r);
+        if (plan.respectRetryAfter()) r = waitOutRateLimits(endpoint, prompt, tag, r);
         // after a stop, failures are the stop's own doing (closed streams), not the endpoint's
         if (r == null || (stopped && !r.ok())) return;
         if (log != null) log.append(r);
         records.add(r);
         progress.finished(r);
         if (!r.ok()) firstFailure.compareAndSet(null, r);
+    }
+
+    /** At most this many 429 answers are waited out for one request; the next one counts as a failure. */
+    static final int MAX_RETRIES = 10;
+    /** The longest wait for one 429, whatever the server asks. */
+    static final double MAX_WAIT_S = 60;
+    /** The wait when a 429 names none. */
+    static final double DEFAULT_WAIT_S = 1;
+
+    /** --respect-retry-after: a 429 is waited out (retry-after, capped) and the request sent again. */
+    private RequestRecord waitOutRateLimits(EndpointClient endpoint, Prompt prompt, EndpointClient.Tag tag, RequestRecord r) {
+        int retries = 0;
+        double waited = 0;
+        while (r != null && !stopped && "http_429".equals(r.errorKind()) && retries < MAX_RETRIES) {
+            double wait = Math.min(MAX_WAIT_S, r.retryAfterS() != null ? r.retryAfterS() : DEFAULT_WAIT_S);
+            long until = System.nanoTime() + (long) (wait * 1e9);
+            long left;
+            while (!stopped && (left = until - System.nanoTime()) > 0) LockSupport.parkNanos(left);
+            if (stopped) return null;
+            retries++;
+            waited += wait;
+            r = endpoint.send(prompt, tag);
+            observe(r);
+        }
+        return r == null || retries == 0 ? r : r.afterRetries(retries, waited);
     }
 
     private Prompt nextPrompt() {
@@ -335,6 +362,7 @@ public final class BenchRunner {
         }
         s.put("timeout_s", plan.timeout().toMillis() / 1000.0);
         s.put("seed", plan.seed());
+        s.put("respect_retry_after", plan.respectRetryAfter());
         s.put("stopped_early", stopped);
         return s;
     }

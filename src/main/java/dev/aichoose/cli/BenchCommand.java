@@ -121,6 +121,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed for prompts and arrivals.")
     long seed;
 
+    @Option(names = "--respect-retry-after",
+            description = "Wait out 429 answers (retry-after, at most 60 s each, 10 a request) and send again, "
+                    + "recording the wait; by default a 429 is counted as a failure.")
+    boolean respectRetryAfter;
+
     @Option(names = "--progress", negatable = true,
             description = "Draw progress on stderr: requests done of the run, ETA, and each run's summary as it ends "
                     + "(default: when stderr is a terminal).")
@@ -263,7 +268,8 @@ public final class BenchCommand implements Callable<Integer> {
         int asked = maxTokens != null ? maxTokens : outputTokens;
         List<Prompt> prompts = promptsFile == null ? null : Prompts.read(promptsFile, asked);
         return new BenchPlan(url, api, model, loads, duration == null && requests == null ? Integer.valueOf(50) : requests,
-                duration, warmup, inputTokens, outputTokens, maxTokens, ignoreEos, slo, key, timeout, prompts, promptsFile, seed);
+                duration, warmup, inputTokens, outputTokens, maxTokens, ignoreEos, slo, key, timeout, prompts, promptsFile, seed,
+                respectRetryAfter);
     }
 
     private URI endpointUri() {

@@ -122,4 +122,32 @@ class BenchRunnerTest {
             assertThat(run.retryAfterSMax()).isEqualTo(3.0);
         }
     }
+
+    @Test
+    void withRespectRetryAfterA429IsWaitedOutAndTheWaitRecorded() throws Exception {
+        Transcript good = Transcript.load("openai-vllm.sse");
+        AtomicInteger served = new AtomicInteger();
+        List<Long> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
+        Path log = Files.createTempFile("retry", ".jsonl");
+        try (ScriptedServer server = ScriptedServer.start(ex -> {
+            int n = served.getAndIncrement();
+            arrivals.add(System.nanoTime());
+            // after the two calibration answers: two refusals asking for 0.2 s each, then the answer
+            if (n == 2 || n == 3) ex.json(429, java.util.Map.of("retry-after-ms", "200"), "{\"error\":{\"message\":\"slow down\"}}");
+            else good.timed(2, 11, 0, 0).respond(ex);
+        })) {
+            BenchPlan plan = new BenchPlan(server.uri(), WireApi.OPENAI, "m", List.of(new Load.Concurrency(1)), 2, null, 0,
+                    30, 10, null, false, Workload.LatencySlo.NONE, null, Duration.ofSeconds(5), null, null, 7, true);
+            BenchResult result = new BenchRunner(plan, log, s -> {}).run();
+            BenchRun run = result.runs().getFirst();
+            assertThat(run.requests().completed()).isEqualTo(2);
+            assertThat(run.requests().failed()).isZero();
+            assertThat(result.settings()).containsEntry("respect_retry_after", true);
+            // the server saw the retry no sooner than it asked
+            assertThat((arrivals.get(4) - arrivals.get(3)) / 1e6).isGreaterThanOrEqualTo(200);
+            List<String> lines = Files.readAllLines(log);
+            assertThat(lines.getFirst()).contains("\"retries\":2", "\"retry_wait_s\":0.4", "\"ok\":true");
+            assertThat(lines.get(1)).doesNotContain("retries");
+        }
+    }
 }
