@@ -23,6 +23,19 @@ record AnthropicMessages() implements WireFormat {
     }
 
     @Override
+    public String sampleAnswer(int chunks) {
+        StringBuilder s = new StringBuilder("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":")
+                .append("{\"input_tokens\":9,\"output_tokens\":1}}}\n\n");
+        for (int i = 0; i < chunks; i++) {
+            s.append("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,")
+                    .append("\"delta\":{\"type\":\"text_delta\",\"text\":\" word\"}}\n\n");
+        }
+        return s.append("event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"max_tokens\"},")
+                .append("\"usage\":{\"output_tokens\":").append(chunks).append("}}\n\n")
+                .append("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n").toString();
+    }
+
+    @Override
     public LineReader reader(RequestTrace trace) {
         return new ServerSentEvents((name, data, length, nanos) -> event(name, data, length, nanos, trace)).reader(() -> {
             if (!trace.terminated() && !trace.failed()) trace.fail("incomplete", "stream ended before message_stop");

@@ -170,6 +170,7 @@ public final class BenchRunner {
         try (EndpointClient endpoint = new EndpointClient(url, plan.model(), plan.key(), format, plan.timeout());
                 RequestLog log = requestLogFile == null ? null : new RequestLog(requestLogFile)) {
             client = endpoint;
+            warmJit(format);
             if (plan.prompts() == null && !stopped) calibrate(endpoint);
             if (plan.warmup() > 0 && !stopped) warmUp(endpoint, log);
             for (int i = 0; i < plan.loads().size() && !stopped; i++) {
@@ -184,6 +185,24 @@ public final class BenchRunner {
 
     private static String withoutUserInfo(URI url) {
         return url.getUserInfo() == null ? url.toString() : url.toString().replace(url.getRawUserInfo() + "@", "");
+    }
+
+    /** Answers read through the format's reader before the first request; their traces are dropped. */
+    static final int JIT_WARMUP_ANSWERS = 2_000;
+
+    /**
+     * Compiles the reading path (line cutting, SSE framing, the format's parser) before anything is
+     * measured: interpreted, it cost the first runs CPU that, on a busy machine, delayed every
+     * stream's reads. A few hundred milliseconds once, no request sent.
+     */
+    private static void warmJit(WireFormat format) {
+        byte[] answer = format.sampleAnswer(20).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < JIT_WARMUP_ANSWERS; i++) {
+            long now = System.nanoTime();
+            BodyLines lines = new BodyLines(format.reader(new RequestTrace(now)));
+            lines.bytes(answer, 0, answer.length, now);
+            lines.end(now);
+        }
     }
 
     /**

@@ -24,6 +24,16 @@ record OllamaChat() implements WireFormat {
     }
 
     @Override
+    public String sampleAnswer(int chunks) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < chunks; i++) {
+            s.append("{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\" word\"},\"done\":false}\n");
+        }
+        return s.append("{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,")
+                .append("\"prompt_eval_count\":9,\"eval_count\":").append(chunks).append(",\"eval_duration\":1}\n").toString();
+    }
+
+    @Override
     public LineReader reader(RequestTrace trace) {
         return new LineReader() {
             @Override

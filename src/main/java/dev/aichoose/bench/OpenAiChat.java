@@ -32,6 +32,18 @@ record OpenAiChat(boolean ignoreEos, boolean maxCompletionTokens) implements Wir
     }
 
     @Override
+    public String sampleAnswer(int chunks) {
+        StringBuilder s = new StringBuilder("data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}\n\n");
+        for (int i = 0; i < chunks; i++) {
+            s.append("data: {\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"m\",\"choices\":[{\"index\":0,")
+                    .append("\"delta\":{\"content\":\" word\"},\"finish_reason\":").append(i == chunks - 1 ? "\"length\"" : "null")
+                    .append("}]}\n\n");
+        }
+        return s.append("data: {\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":").append(chunks)
+                .append("}}\n\ndata: [DONE]\n\n").toString();
+    }
+
+    @Override
     public LineReader reader(RequestTrace trace) {
         return new ServerSentEvents((name, data, length, nanos) -> event(data, length, nanos, trace)).reader(() -> {
             // some servers close after the finish chunk without [DONE]; that answer is whole

@@ -50,6 +50,12 @@ sealed interface WireFormat permits OpenAiChat, OllamaChat, AnthropicMessages {
         }
     }
 
+    /**
+     * A made-up answer of {@code chunks} content chunks in this format, for warming the JIT on the
+     * reading path before the first measured request (see {@link BenchRunner}).
+     */
+    String sampleAnswer(int chunks);
+
     /** A fresh reader for one response, feeding what it sees into the trace. */
     LineReader reader(RequestTrace trace);
 
