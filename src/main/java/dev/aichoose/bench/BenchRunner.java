@@ -249,7 +249,7 @@ public final class BenchRunner {
             case Load.Rate r -> Math.max(1, (int) Math.ceil(r.perSecond()));
         });
         AtomicInteger issued = new AtomicInteger();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService pool = streamThreads(streams)) {
             for (int w = 0; w < streams; w++) {
                 pool.submit(() -> {
                     int n;
@@ -274,7 +274,8 @@ public final class BenchRunner {
         long deadline = plan.duration() == null ? Long.MAX_VALUE : start + plan.duration().toNanos();
         Integer limit = plan.requests();
         AtomicInteger issued = new AtomicInteger();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService pool = streamThreads(concurrency != null ? concurrency
+                : (int) Math.min(Integer.MAX_VALUE, Math.ceil(rate * plan.timeout().toSeconds())))) {
             switch (load) {
                 case Load.Concurrency c -> {
                     for (int w = 0; w < c.streams(); w++) {
@@ -305,6 +306,23 @@ public final class BenchRunner {
         BenchRun summary = RunSummary.of(List.copyOf(records), load, seconds, plan.slo());
         runEnded.accept(summary);
         return summary;
+    }
+
+    /** Up to this many streams in flight, each has a platform thread of its own; beyond, virtual threads. */
+    static final int PLATFORM_THREADS_UP_TO = 1_000;
+
+    /**
+     * A thread per stream. A platform thread blocked on its socket is woken by the kernel itself
+     * the moment bytes arrive, and on a busy machine the scheduler favours a thread that slept:
+     * at 40 to 100 streams on a 2-core machine under a load average of 20, virtual threads (two
+     * busy carriers woken through the JDK's poller) read the first chunk tens to hundreds of
+     * milliseconds later than a naive thread-per-request client did (bench/accuracy.sh). Beyond a
+     * thousand streams, threads of their own cost more memory and scheduling than they save.
+     */
+    private static ExecutorService streamThreads(int inFlight) {
+        return inFlight <= PLATFORM_THREADS_UP_TO
+                ? Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("bench-stream-", 0).stackSize(256 * 1024).factory())
+                : Executors.newVirtualThreadPerTaskExecutor();
     }
 
     private void send(EndpointClient endpoint, RequestLog log, List<RequestRecord> records, EndpointClient.Tag tag) {
