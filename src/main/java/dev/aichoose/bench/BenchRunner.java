@@ -308,17 +308,18 @@ public final class BenchRunner {
         return summary;
     }
 
-    /** Up to this many streams in flight, each has a platform thread of its own; beyond, virtual threads. */
-    static final int PLATFORM_THREADS_UP_TO = 1_000;
-
     /**
-     * A thread per stream. A platform thread blocked on its socket is woken by the kernel itself
-     * the moment bytes arrive, and on a busy machine the scheduler favours a thread that slept:
-     * at 40 to 100 streams on a 2-core machine under a load average of 20, virtual threads (two
-     * busy carriers woken through the JDK's poller) read the first chunk tens to hundreds of
-     * milliseconds later than a naive thread-per-request client did (bench/accuracy.sh). Beyond a
-     * thousand streams, threads of their own cost more memory and scheduling than they save.
+     * Up to this many streams in flight, each has a platform thread of its own; beyond, virtual
+     * threads. Default 0 (always virtual), set with {@code -Daichoose.bench.platformThreadsUpTo=N}.
+     * A platform thread blocked on its socket is woken by the kernel itself, and on a busy machine
+     * the scheduler favours a thread that slept: at 100 streams on a 2-core machine under a load
+     * average of 20, platform threads read the first chunk about as promptly as a naive
+     * thread-per-request client (TTFT error p50 4 ms against 15 to 48 ms on virtual threads,
+     * bench/accuracy.sh). But they halve what the harness ingests (harness.sh (a): 31,000 against
+     * 57,000 to 62,000 chunks a second, same load), so virtual threads stay the default.
      */
+    static final int PLATFORM_THREADS_UP_TO = Integer.getInteger("aichoose.bench.platformThreadsUpTo", 0);
+
     private static ExecutorService streamThreads(int inFlight) {
         return inFlight <= PLATFORM_THREADS_UP_TO
                 ? Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("bench-stream-", 0).stackSize(256 * 1024).factory())
