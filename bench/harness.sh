@@ -58,8 +58,9 @@ start_server() { # args for LoadServer
 bench() { # args for aichoose bench
   # ZGC: with Parallel GC, young pauses of 100-190 ms on this busy 2-core machine were the p99 of
   # every timing figure; ZGC's pauses are under a millisecond
-  "$JAVA" -Xmx3g -XX:+UseZGC -Djdk.httpclient.connectionPoolSize=0 -Djdk.httpclient.keepalive.timeout=600 \
-      -cp target/aichoose.jar dev.aichoose.Main bench --endpoint "http://127.0.0.1:$port" --api openai --model load "$@"
+  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of JVM flags
+  "$JAVA" -Xmx3g -XX:+UseZGC ${BENCH_JAVA_OPTS:-} \
+      -cp target/aichoose.jar dev.aichoose.Main bench --endpoint "http://127.0.0.1:$port" --api openai --model load --no-progress "$@"
 }
 
 timing_errors() { # JSONL, scripted chunk interval, label: |error| of TTFT (vs 200 ms) and ITL

@@ -74,6 +74,12 @@ public final class Evaluator {
                         + "at the result for a measured figure");
             }
         }
+        for (Option o : options) {
+            Option.Serving serving = o instanceof Option.SelfHosted s ? s.serving() : o instanceof Option.Rented r ? r.serving() : null;
+            if (serving != null && serving.measured() != null) {
+                serving.measured().warnings().forEach(w -> warnings.add(o.id() + ": " + serving.measured().file() + ": " + w));
+            }
+        }
         List<String> unstaffed = results.stream()
                 .filter(r -> r.costing() instanceof Costing.Owned o && o.staffUsdPerMonth() == 0
                         || r.costing() instanceof Costing.Rent rent && rent.staffUsdPerMonth() == 0)

@@ -3,24 +3,36 @@ package dev.aichoose.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.net.http.HttpRequest;
 
 /** Anthropic Messages with named SSE events; usage in message_delta is cumulative. */
 record AnthropicMessages() implements WireFormat {
     static final String VERSION = "2023-06-01";
 
     @Override
-    public HttpRequest.Builder request(URI endpoint, String model, Prompt prompt, ApiKey key) {
+    public Post request(URI endpoint, String model, Prompt prompt, ApiKey key) {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", model);
         body.put("max_tokens", prompt.outputTokens());
         body.putArray("messages").addObject().put("role", "user").put("content", prompt.text());
         body.put("stream", true);
-        HttpRequest.Builder request = WireFormat.post(endpoint, body)
+        Post request = WireFormat.post(endpoint, body)
                 .header("accept", "text/event-stream")
                 .header("anthropic-version", VERSION);
         if (key != null) request.header("x-api-key", key.reveal());
         return request;
+    }
+
+    @Override
+    public String sampleAnswer(int chunks) {
+        StringBuilder s = new StringBuilder("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":")
+                .append("{\"input_tokens\":9,\"output_tokens\":1}}}\n\n");
+        for (int i = 0; i < chunks; i++) {
+            s.append("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,")
+                    .append("\"delta\":{\"type\":\"text_delta\",\"text\":\" word\"}}\n\n");
+        }
+        return s.append("event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"max_tokens\"},")
+                .append("\"usage\":{\"output_tokens\":").append(chunks).append("}}\n\n")
+                .append("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n").toString();
     }
 
     @Override

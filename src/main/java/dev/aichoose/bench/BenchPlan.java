@@ -1,5 +1,6 @@
 package dev.aichoose.bench;
 
+import dev.aichoose.model.Workload;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,12 +22,13 @@ public record BenchPlan(
         int outputTokens,
         Integer maxTokens,
         boolean ignoreEos,
-        Slo slo,
+        Workload.LatencySlo slo,
         ApiKey key,
         Duration timeout,
         List<Prompt> prompts,
         Path promptsFile,
-        long seed) {
+        long seed,
+        boolean respectRetryAfter) {
 
     public BenchPlan {
         if (loads == null || loads.isEmpty()) throw new IllegalArgumentException("at least one load level");
@@ -38,7 +40,15 @@ public record BenchPlan(
         if (inputTokens < 1 || outputTokens < 1) throw new IllegalArgumentException("token counts must be at least 1");
         if (maxTokens != null && maxTokens < 1) throw new IllegalArgumentException("max tokens must be at least 1");
         prompts = prompts == null ? null : List.copyOf(prompts);
-        slo = slo == null ? Slo.NONE : slo;
+        slo = slo == null ? Workload.LatencySlo.NONE : slo;
+    }
+
+    /** A plan that counts 429 answers as failures, as the bench does by default. */
+    public BenchPlan(URI endpoint, WireApi api, String model, List<Load> loads, Integer requests, Duration duration,
+            int warmup, int inputTokens, int outputTokens, Integer maxTokens, boolean ignoreEos, Workload.LatencySlo slo,
+            ApiKey key, Duration timeout, List<Prompt> prompts, Path promptsFile, long seed) {
+        this(endpoint, api, model, loads, requests, duration, warmup, inputTokens, outputTokens, maxTokens, ignoreEos, slo,
+                key, timeout, prompts, promptsFile, seed, false);
     }
 
     /** What is asked of the server per request: --max-tokens when given, else --output-tokens. */

@@ -3,24 +3,14 @@ package dev.aichoose.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.aichoose.load.located.Diagnostic;
-import dev.aichoose.load.located.Fields;
-import dev.aichoose.load.InputException;
-import dev.aichoose.load.located.Node;
-import dev.aichoose.load.located.NodeParser;
-import dev.aichoose.load.located.Problems;
+import dev.aichoose.model.BenchResult;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Writes and reads bench JSON v1; reading reports each bad field as {@code file:line:col: field: problem}. */
+/** Writes bench JSON v1 (read back by {@code load.BenchResultReader}) and names the JSONL beside it. */
 public final class BenchResultFile {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -44,111 +34,5 @@ public final class BenchResultFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public static BenchResult read(Path file) {
-        String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(new Diagnostic(name, 0, 0, "cannot read the bench result: " + e.getMessage()));
-        }
-        Problems problems = new Problems(name);
-        Node root = NodeParser.parseJson(name, new StringReader(text));
-        // fields a later version adds are read past, not rejected: readers of v1 must keep working
-        BenchResult result = Fields.of(problems, root, "").map(BenchResultFile::result).orElse(null);
-        problems.throwIfAny();
-        return result;
-    }
-
-    private static BenchResult result(Fields f) {
-        String schema = f.text("schema");
-        if (!schema.isEmpty() && !schema.equals(BenchResult.SCHEMA)) {
-            f.problems().at(f.raw("schema").orElseThrow(),
-                    "schema: expected \"" + BenchResult.SCHEMA + "\", found \"" + schema + "\"");
-        }
-        String api = f.text("api");
-        if (!api.isEmpty() && WireApi.ofWireName(api).isEmpty()) {
-            f.problems().at(f.raw("api").orElseThrow(), "api: expected openai, ollama or anthropic, found \"" + api + "\"");
-        }
-        Map<String, Object> settings = new LinkedHashMap<>();
-        f.raw("settings").ifPresent(s -> {
-            if (s instanceof Node.Mapping m) m.entries().forEach((k, e) -> settings.put(k, plain(e.value())));
-            else f.problems().at(s, "settings: expected an object, got " + s.describe());
-        });
-        if (!f.has("runs")) f.problems().at(f.node(), "missing required field 'runs'");
-        List<BenchRun> runs = new ArrayList<>();
-        List<Node> items = f.list("runs");
-        for (int i = 0; i < items.size(); i++) {
-            Fields.of(f.problems(), items.get(i), "runs[" + i + "]").map(BenchResultFile::run).ifPresent(runs::add);
-        }
-        return new BenchResult(schema, f.text("endpoint"), api, f.text("model"), f.text("started_at"), settings, runs);
-    }
-
-    private static BenchRun run(Fields r) {
-        Integer concurrency = r.optionalInteger("concurrency", 1, 1_000_000);
-        Double rate = r.optionalNumber("request_rate", 0, 1e9);
-        if (r.has("concurrency") == r.has("request_rate")) {
-            r.problems().at(r.node(), r.path() + ": exactly one of concurrency and request_rate must be set");
-        }
-        RequestCounts counts = r.requiredMapping("requests").map(q -> {
-            Map<String, Integer> errors = new LinkedHashMap<>();
-            q.mapping("errors").ifPresent(e -> {
-                if (e.node() instanceof Node.Mapping m) {
-                    m.entries().keySet().forEach(kind -> errors.put(kind, e.integer(kind, 0, Integer.MAX_VALUE)));
-                }
-            });
-            return new RequestCounts(q.integer("completed", 0, Integer.MAX_VALUE), q.integer("failed", 0, Integer.MAX_VALUE),
-                    errors);
-        }).orElse(null);
-        double duration = r.number("duration_s", 0, 1e9);
-        double rps = r.number("request_throughput", 0, 1e9);
-        double otps = r.number("output_tokens_per_second", 0, 1e12);
-        double ttps = r.number("total_tokens_per_second", 0, 1e12);
-        LatencyStats ttft = latency(r, "ttft_ms");
-        LatencyStats tpot = latency(r, "tpot_ms");
-        LatencyStats itl = latency(r, "itl_ms");
-        LatencyStats e2e = latency(r, "e2e_ms");
-        TokenStats in = r.requiredMapping("input_tokens").map(t -> new TokenStats(t.optionalNumber("mean", 0, 1e12))).orElse(null);
-        TokenStats out = r.requiredMapping("output_tokens").map(t -> new TokenStats(t.optionalNumber("mean", 0, 1e12))).orElse(null);
-        String from = r.text("token_counts_from");
-        if (!from.isEmpty() && !from.equals("server") && !from.equals("estimate")) {
-            r.problems().at(r.raw("token_counts_from").orElseThrow(), r.pathOf("token_counts_from")
-                    + ": expected server or estimate, found \"" + from + "\"");
-        }
-        Double goodput = r.optionalNumber("goodput_rps", 0, 1e9);
-        Double retryAfter = r.optionalNumber("retry_after_s_max", 0, 1e9);
-        if (counts == null || r.problems().any()) return null;
-        return new BenchRun(concurrency, rate, counts, duration, rps, otps, ttps, ttft, tpot, itl, e2e, in, out, from,
-                goodput, retryAfter);
-    }
-
-    private static LatencyStats latency(Fields r, String key) {
-        return r.requiredMapping(key).map(l -> new LatencyStats(l.optionalNumber("mean", 0, 1e12),
-                l.optionalNumber("p50", 0, 1e12), l.optionalNumber("p90", 0, 1e12), l.optionalNumber("p99", 0, 1e12)))
-                .orElse(null);
-    }
-
-    /** A settings value as plain Java: maps, lists, numbers, text, booleans. */
-    private static Object plain(Node node) {
-        return switch (node) {
-            case Node.Mapping m -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                m.entries().forEach((k, e) -> map.put(k, plain(e.value())));
-                yield map;
-            }
-            case Node.Sequence seq -> seq.items().stream().map(BenchResultFile::plain).toList();
-            case Node.Scalar sc -> switch (sc.kind()) {
-                case NULL -> null;
-                case BOOLEAN -> Boolean.parseBoolean(sc.text());
-                case INTEGER -> {
-                    long v = Long.parseLong(sc.text());
-                    yield v == (int) v ? (Object) (int) v : (Object) v;
-                }
-                case DECIMAL -> Double.parseDouble(sc.text());
-                case STRING -> sc.text();
-            };
-        };
     }
 }

@@ -1,5 +1,7 @@
 package dev.aichoose.bench;
 
+import dev.aichoose.model.BenchResult;
+import dev.aichoose.model.BenchRun;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,6 +32,8 @@ public final class BenchRunner {
         private final AtomicLong outputTokens = new AtomicLong();
         private volatile long runStartNanos = System.nanoTime();
         private volatile String label = "starting";
+        private volatile Integer expected;
+        private volatile long deadlineNanos = Long.MAX_VALUE;
 
         public int done() {
             return done.get();
@@ -43,17 +47,36 @@ public final class BenchRunner {
             return label;
         }
 
+        /** Requests the current run will send, when it is bounded by a count. */
+        public Integer expected() {
+            return expected;
+        }
+
+        /** Seconds until the current run ends, from its pace so far or its duration; null when unknown. */
+        public Double etaSeconds() {
+            long now = System.nanoTime();
+            Double byDuration = deadlineNanos == Long.MAX_VALUE ? null : Math.max(0, (deadlineNanos - now) / 1e9);
+            int finished = done.get();
+            Integer total = expected;
+            Double byCount = total == null || finished == 0 ? null
+                    : (now - runStartNanos) / 1e9 * Math.max(0, total - finished) / finished;
+            if (byDuration == null) return byCount;
+            return byCount == null ? byDuration : Math.min(byDuration, byCount);
+        }
+
         /** Output tokens per second of finished requests since the current run began. */
         public double tokensPerSecond() {
             double seconds = (System.nanoTime() - runStartNanos) / 1e9;
             return seconds <= 0 ? 0 : outputTokens.get() / seconds;
         }
 
-        void startRun(String label) {
+        void startRun(String label, Integer expected, java.time.Duration duration) {
             done.set(0);
             failed.set(0);
             outputTokens.set(0);
             runStartNanos = System.nanoTime();
+            this.expected = expected;
+            this.deadlineNanos = duration == null ? Long.MAX_VALUE : runStartNanos + duration.toNanos();
             this.label = label;
         }
 
@@ -70,6 +93,10 @@ public final class BenchRunner {
     private final Progress progress = new Progress();
     private final AtomicInteger promptNumber = new AtomicInteger();
     private final AtomicReference<RequestRecord> firstFailure = new AtomicReference<>();
+    private final AtomicInteger refusedBeforeAnySuccess = new AtomicInteger();
+    private volatile boolean anySucceeded;
+    private volatile boolean unreachable;
+    private final Consumer<BenchRun> runEnded;
     private volatile boolean stopped;
     private volatile EndpointClient client;
     private int promptWords;
@@ -77,9 +104,15 @@ public final class BenchRunner {
 
     /** {@code requestLogFile} may be null (no JSONL); {@code notices} receives one-line warnings. */
     public BenchRunner(BenchPlan plan, Path requestLogFile, Consumer<String> notices) {
+        this(plan, requestLogFile, notices, run -> {});
+    }
+
+    /** {@code runEnded} receives each run's summary as it ends (for a progress display). */
+    public BenchRunner(BenchPlan plan, Path requestLogFile, Consumer<String> notices, Consumer<BenchRun> runEnded) {
         this.plan = plan;
         this.requestLogFile = requestLogFile;
         this.notices = notices;
+        this.runEnded = runEnded;
         this.promptWords = Math.max(1, plan.inputTokens() - PROMPT_PREAMBLE_TOKENS);
     }
 
@@ -93,6 +126,31 @@ public final class BenchRunner {
     /** The first request that failed, for a one-line explanation when nothing succeeded. */
     public java.util.Optional<RequestRecord> firstFailure() {
         return java.util.Optional.ofNullable(firstFailure.get());
+    }
+
+    /**
+     * Whether the bench stopped because the first requests were all refused: nothing listens at
+     * the endpoint, and sending the rest would only repeat that.
+     */
+    public boolean unreachable() {
+        return unreachable;
+    }
+
+    /** Requests refused in a row, before any success, that stop the bench. */
+    static final int REFUSALS_TO_STOP = 3;
+
+    /** Every finished request passes here, calibration and warm-up included. */
+    private void observe(RequestRecord r) {
+        if (r == null) return;
+        if (r.ok()) {
+            anySucceeded = true;
+        } else if (!anySucceeded && "connection_refused".equals(r.errorKind())) {
+            firstFailure.compareAndSet(null, r);
+            if (refusedBeforeAnySuccess.incrementAndGet() >= REFUSALS_TO_STOP && !stopped) {
+                unreachable = true;
+                stop();
+            }
+        }
     }
 
     /** Ends the benchmark early: in-flight requests are abandoned and not counted. Safe from any thread. */
@@ -112,6 +170,7 @@ public final class BenchRunner {
         try (EndpointClient endpoint = new EndpointClient(url, plan.model(), plan.key(), format, plan.timeout());
                 RequestLog log = requestLogFile == null ? null : new RequestLog(requestLogFile)) {
             client = endpoint;
+            warmJit(format);
             if (plan.prompts() == null && !stopped) calibrate(endpoint);
             if (plan.warmup() > 0 && !stopped) warmUp(endpoint, log);
             for (int i = 0; i < plan.loads().size() && !stopped; i++) {
@@ -126,6 +185,24 @@ public final class BenchRunner {
 
     private static String withoutUserInfo(URI url) {
         return url.getUserInfo() == null ? url.toString() : url.toString().replace(url.getRawUserInfo() + "@", "");
+    }
+
+    /** Answers read through the format's reader before the first request; their traces are dropped. */
+    static final int JIT_WARMUP_ANSWERS = 2_000;
+
+    /**
+     * Compiles the reading path (line cutting, SSE framing, the format's parser) before anything is
+     * measured: interpreted, it cost the first runs CPU that, on a busy machine, delayed every
+     * stream's reads. A few hundred milliseconds once, no request sent.
+     */
+    private static void warmJit(WireFormat format) {
+        byte[] answer = format.sampleAnswer(20).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < JIT_WARMUP_ANSWERS; i++) {
+            long now = System.nanoTime();
+            BodyLines lines = new BodyLines(format.reader(new RequestTrace(now)));
+            lines.bytes(answer, 0, answer.length, now);
+            lines.end(now);
+        }
     }
 
     /**
@@ -156,6 +233,7 @@ public final class BenchRunner {
     private Integer measurePromptTokens(EndpointClient endpoint, int words) {
         Prompt probe = new Prompt(Prompts.synthetic(-1 - words, words, plan.seed()), 1);
         RequestRecord r = endpoint.send(probe, new EndpointClient.Tag(0, true, 1, null, -1));
+        observe(r);
         if (r == null || !r.ok() || !"server".equals(r.tokenCountsFrom()) || r.inputTokens() == null || r.inputTokens() < 1) {
             return null;
         }
@@ -163,7 +241,7 @@ public final class BenchRunner {
     }
 
     private void warmUp(EndpointClient endpoint, RequestLog log) {
-        progress.startRun("warm-up");
+        progress.startRun("warm-up", plan.warmup(), null);
         Load first = plan.loads().getFirst();
         // as many at once as the first run will have, so that connections and server batches are warm too
         int streams = Math.min(plan.warmup(), switch (first) {
@@ -171,12 +249,13 @@ public final class BenchRunner {
             case Load.Rate r -> Math.max(1, (int) Math.ceil(r.perSecond()));
         });
         AtomicInteger issued = new AtomicInteger();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService pool = streamThreads(streams)) {
             for (int w = 0; w < streams; w++) {
                 pool.submit(() -> {
                     int n;
                     while (!stopped && (n = issued.getAndIncrement()) < plan.warmup()) {
                         RequestRecord r = endpoint.send(nextPrompt(), new EndpointClient.Tag(0, true, streams, null, n));
+                        observe(r);
                         if (r != null && log != null) log.append(r);
                         if (r != null) progress.finished(r);
                     }
@@ -190,12 +269,13 @@ public final class BenchRunner {
         Integer concurrency = load instanceof Load.Concurrency c ? c.streams() : null;
         Double rate = load instanceof Load.Rate r ? r.perSecond() : null;
         progress.startRun("run " + run + "/" + plan.loads().size() + (concurrency != null
-                ? " concurrency " + concurrency : " rate " + rate + "/s"));
+                ? " concurrency " + concurrency : " rate " + rate + "/s"), plan.requests(), plan.duration());
         long start = System.nanoTime();
         long deadline = plan.duration() == null ? Long.MAX_VALUE : start + plan.duration().toNanos();
         Integer limit = plan.requests();
         AtomicInteger issued = new AtomicInteger();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService pool = streamThreads(concurrency != null ? concurrency
+                : (int) Math.min(Integer.MAX_VALUE, Math.ceil(rate * plan.timeout().toSeconds())))) {
             switch (load) {
                 case Load.Concurrency c -> {
                     for (int w = 0; w < c.streams(); w++) {
@@ -223,17 +303,65 @@ public final class BenchRunner {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return RunSummary.of(List.copyOf(records), load, seconds, plan.slo());
+        BenchRun summary = RunSummary.of(List.copyOf(records), load, seconds, plan.slo());
+        runEnded.accept(summary);
+        return summary;
+    }
+
+    /**
+     * Up to this many streams in flight, each has a platform thread of its own; beyond, virtual
+     * threads. Default 0 (always virtual), set with {@code -Daichoose.bench.platformThreadsUpTo=N}.
+     * A platform thread blocked on its socket is woken by the kernel itself, and on a busy machine
+     * the scheduler favours a thread that slept: at 100 streams on a 2-core machine under a load
+     * average of 20, platform threads read the first chunk about as promptly as a naive
+     * thread-per-request client (TTFT error p50 4 ms against 15 to 48 ms on virtual threads,
+     * bench/accuracy.sh). But they halve what the harness ingests (harness.sh (a): 31,000 against
+     * 57,000 to 62,000 chunks a second, same load), so virtual threads stay the default.
+     */
+    static final int PLATFORM_THREADS_UP_TO = Integer.getInteger("aichoose.bench.platformThreadsUpTo", 0);
+
+    private static ExecutorService streamThreads(int inFlight) {
+        return inFlight <= PLATFORM_THREADS_UP_TO
+                ? Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("bench-stream-", 0).stackSize(256 * 1024).factory())
+                : Executors.newVirtualThreadPerTaskExecutor();
     }
 
     private void send(EndpointClient endpoint, RequestLog log, List<RequestRecord> records, EndpointClient.Tag tag) {
-        RequestRecord r = endpoint.send(nextPrompt(), tag);
+        Prompt prompt = nextPrompt();
+        RequestRecord r = endpoint.send(prompt, tag);
+        observe(r);
+        if (plan.respectRetryAfter()) r = waitOutRateLimits(endpoint, prompt, tag, r);
         // after a stop, failures are the stop's own doing (closed streams), not the endpoint's
         if (r == null || (stopped && !r.ok())) return;
         if (log != null) log.append(r);
         records.add(r);
         progress.finished(r);
         if (!r.ok()) firstFailure.compareAndSet(null, r);
+    }
+
+    /** At most this many 429 answers are waited out for one request; the next one counts as a failure. */
+    static final int MAX_RETRIES = 10;
+    /** The longest wait for one 429, whatever the server asks. */
+    static final double MAX_WAIT_S = 60;
+    /** The wait when a 429 names none. */
+    static final double DEFAULT_WAIT_S = 1;
+
+    /** --respect-retry-after: a 429 is waited out (retry-after, capped) and the request sent again. */
+    private RequestRecord waitOutRateLimits(EndpointClient endpoint, Prompt prompt, EndpointClient.Tag tag, RequestRecord r) {
+        int retries = 0;
+        double waited = 0;
+        while (r != null && !stopped && "http_429".equals(r.errorKind()) && retries < MAX_RETRIES) {
+            double wait = Math.min(MAX_WAIT_S, r.retryAfterS() != null ? r.retryAfterS() : DEFAULT_WAIT_S);
+            long until = System.nanoTime() + (long) (wait * 1e9);
+            long left;
+            while (!stopped && (left = until - System.nanoTime()) > 0) LockSupport.parkNanos(left);
+            if (stopped) return null;
+            retries++;
+            waited += wait;
+            r = endpoint.send(prompt, tag);
+            observe(r);
+        }
+        return r == null || retries == 0 ? r : r.afterRetries(retries, waited);
     }
 
     private Prompt nextPrompt() {
@@ -272,6 +400,7 @@ public final class BenchRunner {
         }
         s.put("timeout_s", plan.timeout().toMillis() / 1000.0);
         s.put("seed", plan.seed());
+        s.put("respect_retry_after", plan.respectRetryAfter());
         s.put("stopped_early", stopped);
         return s;
     }

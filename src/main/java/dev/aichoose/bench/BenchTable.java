@@ -1,5 +1,8 @@
 package dev.aichoose.bench;
 
+import dev.aichoose.model.BenchResult;
+import dev.aichoose.model.BenchRun;
+import dev.aichoose.model.LatencyStats;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,8 +37,24 @@ public final class BenchTable {
             s.append("  tokens per request: input ").append(fmt(run.inputTokens().mean()))
                     .append(", output ").append(fmt(run.outputTokens().mean()))
                     .append(" (counts from ").append(run.tokenCountsFrom()).append(")\n");
+            if (run.newConnections() != null) {
+                s.append("  connections opened: ").append(run.newConnections());
+                if (run.connectMs() != null) {
+                    s.append(", connect ms p50 ").append(fmt(run.connectMs().p50())).append(" p99 ").append(fmt(run.connectMs().p99()));
+                }
+                s.append(" (not in TTFT)\n");
+            }
         }
         return s.toString();
+    }
+
+    /** One line for a run that just ended: load, outcome, throughput, TTFT and TPOT p50. */
+    public static String oneLine(BenchRun run) {
+        return (run.concurrency() != null ? "concurrency " + run.concurrency() : "rate " + fmt(run.requestRate()) + "/s")
+                + ": " + run.requests().completed() + " completed, " + run.requests().failed() + " failed"
+                + (run.requests().errors().isEmpty() ? "" : " (" + errors(run.requests().errors()) + ")")
+                + ", " + fmt(run.outputTokensPerSecond()) + " output tok/s, TTFT p50 " + fmt(run.ttftMs().p50())
+                + " ms, TPOT p50 " + fmt(run.tpotMs().p50()) + " ms";
     }
 
     private static void row(StringBuilder s, String name, LatencyStats stats) {

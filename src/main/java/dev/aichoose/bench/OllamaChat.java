@@ -3,7 +3,6 @@ package dev.aichoose.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.List;
 
 /** Ollama's native /api/chat: NDJSON, one object a line, counters and nanosecond timings on the last. */
@@ -13,15 +12,25 @@ record OllamaChat() implements WireFormat {
             "total_duration", "load_duration", "prompt_eval_count", "prompt_eval_duration", "eval_count", "eval_duration");
 
     @Override
-    public HttpRequest.Builder request(URI endpoint, String model, Prompt prompt, ApiKey key) {
+    public Post request(URI endpoint, String model, Prompt prompt, ApiKey key) {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", model);
         body.putArray("messages").addObject().put("role", "user").put("content", prompt.text());
         body.put("stream", true);
         body.putObject("options").put("num_predict", prompt.outputTokens());
-        HttpRequest.Builder request = WireFormat.post(endpoint, body).header("accept", "application/x-ndjson");
+        Post request = WireFormat.post(endpoint, body).header("accept", "application/x-ndjson");
         if (key != null) request.header("authorization", "Bearer " + key.reveal());
         return request;
+    }
+
+    @Override
+    public String sampleAnswer(int chunks) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < chunks; i++) {
+            s.append("{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\" word\"},\"done\":false}\n");
+        }
+        return s.append("{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,")
+                .append("\"prompt_eval_count\":9,\"eval_count\":").append(chunks).append(",\"eval_duration\":1}\n").toString();
     }
 
     @Override

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -14,7 +13,7 @@ import java.util.Arrays;
 record OpenAiChat(boolean ignoreEos, boolean maxCompletionTokens) implements WireFormat {
 
     @Override
-    public HttpRequest.Builder request(URI endpoint, String model, Prompt prompt, ApiKey key) {
+    public Post request(URI endpoint, String model, Prompt prompt, ApiKey key) {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", model);
         body.putArray("messages").addObject().put("role", "user").put("content", prompt.text());
@@ -27,9 +26,21 @@ record OpenAiChat(boolean ignoreEos, boolean maxCompletionTokens) implements Wir
             body.put("ignore_eos", true);
             body.put("min_tokens", prompt.outputTokens());
         }
-        HttpRequest.Builder request = WireFormat.post(endpoint, body).header("accept", "text/event-stream");
+        Post request = WireFormat.post(endpoint, body).header("accept", "text/event-stream");
         if (key != null) request.header("authorization", "Bearer " + key.reveal());
         return request;
+    }
+
+    @Override
+    public String sampleAnswer(int chunks) {
+        StringBuilder s = new StringBuilder("data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}\n\n");
+        for (int i = 0; i < chunks; i++) {
+            s.append("data: {\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"m\",\"choices\":[{\"index\":0,")
+                    .append("\"delta\":{\"content\":\" word\"},\"finish_reason\":").append(i == chunks - 1 ? "\"length\"" : "null")
+                    .append("}]}\n\n");
+        }
+        return s.append("data: {\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":").append(chunks)
+                .append("}}\n\ndata: [DONE]\n\n").toString();
     }
 
     @Override

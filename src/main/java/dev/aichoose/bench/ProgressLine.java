@@ -7,15 +7,22 @@ import java.util.Locale;
 public final class ProgressLine implements AutoCloseable {
     private final Thread painter;
     private final PrintWriter err;
+    private final Object lock = new Object();
     private volatile boolean running = true;
 
     public ProgressLine(PrintWriter err, BenchRunner.Progress progress) {
         this.err = err;
         painter = Thread.ofPlatform().daemon().name("bench-progress").start(() -> {
             while (running) {
-                err.print(String.format(Locale.ROOT, "\r%s: %d done, %d failed, %.0f tok/s   ",
-                        progress.label(), progress.done(), progress.failed(), progress.tokensPerSecond()));
-                err.flush();
+                Integer expected = progress.expected();
+                Double eta = progress.etaSeconds();
+                String line = String.format(Locale.ROOT, "\r%s: %d%s done, %d failed, %.0f tok/s%s   ",
+                        progress.label(), progress.done(), expected == null ? "" : "/" + expected, progress.failed(),
+                        progress.tokensPerSecond(), eta == null ? "" : String.format(Locale.ROOT, ", %.0f s left", eta));
+                synchronized (lock) {
+                    err.print(line);
+                    err.flush();
+                }
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException e) {
@@ -23,6 +30,14 @@ public final class ProgressLine implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** A line that stays: the progress line is cleared, the text printed, and drawing goes on below it. */
+    public void println(String text) {
+        synchronized (lock) {
+            err.print("\r\033[K" + text + "\n");
+            err.flush();
+        }
     }
 
     @Override

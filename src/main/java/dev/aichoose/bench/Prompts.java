@@ -4,14 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
+import dev.aichoose.load.located.Node;
+import dev.aichoose.load.located.NodeParser;
+import dev.aichoose.load.located.Problems;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** The prompts a bench sends: synthetic text of a calibrated length, or lines of a JSONL file. */
+/**
+ * The prompts a bench sends: synthetic text of a calibrated length, lines of a JSONL file, or the
+ * conversations of a ShareGPT file (the JSON array vLLM's and GuideLLM's benchmarks read).
+ */
 public final class Prompts {
     /** Common short English words: each is about one token for the usual tokenizers. */
     private static final String[] WORDS = ("the of and to in is was it for on as with by be at this that from or "
@@ -33,16 +40,19 @@ public final class Prompts {
     }
 
     /**
-     * Reads a JSONL prompts file: one object a line with a {@code prompt} string and an optional
-     * {@code output_tokens} integer; blank lines are skipped.
+     * Reads a prompts file. A file whose first character is {@code [} is ShareGPT (see
+     * {@link #shareGpt}); otherwise JSONL: one object a line with a {@code prompt} string and an
+     * optional {@code output_tokens} integer; blank lines are skipped.
      */
     public static List<Prompt> read(Path file, int defaultOutputTokens) {
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(file);
+            text = Files.readString(file);
         } catch (IOException e) {
             throw new InputException(new Diagnostic(file.toString(), 0, 0, "cannot read the prompts file: " + e.getMessage()));
         }
+        if (text.strip().startsWith("[")) return shareGpt(file.toString(), text);
+        List<String> lines = text.lines().toList();
         ObjectMapper json = new ObjectMapper();
         List<Prompt> prompts = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
@@ -69,5 +79,49 @@ public final class Prompts {
         if (!problems.isEmpty()) throw new InputException(problems);
         if (prompts.isEmpty()) throw new InputException(new Diagnostic(file.toString(), 0, 0, "the prompts file has no prompts"));
         return prompts;
+    }
+
+    /**
+     * ShareGPT: a JSON array of {@code {"id": …, "conversations": [{"from": "human", "value": …},
+     * {"from": "gpt", "value": …}, …]}}. As vLLM's bench does, each conversation gives one request:
+     * its first human turn is the prompt, and the reply that follows sets the output length (at
+     * 4 characters a token, since the bench carries no tokenizer). Conversations without a human
+     * turn answered by the model are skipped, as vLLM skips those under two turns.
+     */
+    static List<Prompt> shareGpt(String name, String text) {
+        Problems problems = new Problems(name);
+        Node root = NodeParser.parseJson(name, new StringReader(text));
+        if (!(root instanceof Node.Sequence entries)) {
+            throw new InputException(new Diagnostic(name, 1, 1, "a ShareGPT file is a JSON array of conversations"));
+        }
+        List<Prompt> prompts = new ArrayList<>();
+        for (int i = 0; i < entries.items().size(); i++) {
+            Node entry = entries.items().get(i);
+            Node.Entry turns = entry instanceof Node.Mapping m ? m.entries().get("conversations") : null;
+            if (turns == null || !(turns.value() instanceof Node.Sequence conversation)) {
+                problems.at(entry, "[" + i + "].conversations: a list of turns is required");
+                continue;
+            }
+            List<Node> said = conversation.items();
+            for (int t = 0; t + 1 < said.size(); t++) {
+                String from = field(said.get(t), "from");
+                String reply = field(said.get(t + 1), "from");
+                String prompt = field(said.get(t), "value");
+                String answer = field(said.get(t + 1), "value");
+                if ("human".equals(from) && "gpt".equals(reply) && prompt != null && !prompt.isBlank() && answer != null) {
+                    prompts.add(new Prompt(prompt, Math.max(1, (int) Math.ceil(answer.length() / 4.0))));
+                    break;
+                }
+            }
+        }
+        problems.throwIfAny();
+        if (prompts.isEmpty()) throw new InputException(new Diagnostic(name, 0, 0, "the ShareGPT file has no human turn answered by gpt"));
+        return prompts;
+    }
+
+    private static String field(Node turn, String key) {
+        if (!(turn instanceof Node.Mapping m)) return null;
+        Node.Entry e = m.entries().get(key);
+        return e != null && e.value() instanceof Node.Scalar s && s.kind() == Node.ScalarKind.STRING ? s.text() : null;
     }
 }

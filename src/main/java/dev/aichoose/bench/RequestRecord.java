@@ -30,7 +30,32 @@ public record RequestRecord(
         Integer inputTokens,
         Integer outputTokens,
         String tokenCountsFrom,
-        Map<String, Object> serverTimings) {
+        Map<String, Object> serverTimings,
+        // added after the first release (the file format is additive): the x-request-id sent, and
+        // whether the request opened its connection and how long that took (TCP, and TLS)
+        String requestId,
+        Boolean newConnection,
+        Double connectMs,
+        // with --respect-retry-after: the 429 answers waited out before this attempt, and the wait
+        Integer retries,
+        Double retryWaitS) {
+
+    public RequestRecord(int run, boolean warmup, Integer concurrency, Double requestRate, int index, String startedAt,
+            boolean ok, String errorKind, String errorDetail, Integer httpStatus, Double retryAfterS, Double ttftMs,
+            Double tpotMs, Double e2eMs, List<Double> itlMs, int chunks, Integer inputTokens, Integer outputTokens,
+            String tokenCountsFrom, Map<String, Object> serverTimings, String requestId, Boolean newConnection,
+            Double connectMs) {
+        this(run, warmup, concurrency, requestRate, index, startedAt, ok, errorKind, errorDetail, httpStatus, retryAfterS,
+                ttftMs, tpotMs, e2eMs, itlMs, chunks, inputTokens, outputTokens, tokenCountsFrom, serverTimings, requestId,
+                newConnection, connectMs, null, null);
+    }
+
+    /** This record, saying that {@code retries} 429 answers were waited out for {@code waitS} seconds before it. */
+    RequestRecord afterRetries(int retries, double waitS) {
+        return new RequestRecord(run, warmup, concurrency, requestRate, index, startedAt, ok, errorKind, errorDetail,
+                httpStatus, retryAfterS, ttftMs, tpotMs, e2eMs, itlMs, chunks, inputTokens, outputTokens, tokenCountsFrom,
+                serverTimings, requestId, newConnection, connectMs, retries, waitS);
+    }
 
     public RequestRecord {
         itlMs = itlMs == null ? List.of() : List.copyOf(itlMs);

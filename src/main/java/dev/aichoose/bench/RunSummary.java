@@ -1,5 +1,10 @@
 package dev.aichoose.bench;
 
+import dev.aichoose.model.BenchRun;
+import dev.aichoose.model.LatencyStats;
+import dev.aichoose.model.RequestCounts;
+import dev.aichoose.model.TokenStats;
+import dev.aichoose.model.Workload;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +25,7 @@ final class RunSummary {
 
     private RunSummary() {}
 
-    static BenchRun of(List<RequestRecord> records, Load load, double durationS, Slo slo) {
+    static BenchRun of(List<RequestRecord> records, Load load, double durationS, Workload.LatencySlo slo) {
         Requests requests = Requests.of(records);
         Selection ok = requests.ok.isTrue();
         Selection failed = requests.ok.isFalse();
@@ -38,9 +43,12 @@ final class RunSummary {
                 records.stream().filter(RequestRecord::ok).flatMap(r -> r.itlMs().stream()).mapToDouble(Double::doubleValue));
         boolean allFromServer = completed > 0 && requests.tokenCountsFrom.where(ok).isEqualTo("server").size() == completed;
         Double goodput = slo.isEmpty() ? null
-                : rate(records.stream().filter(slo::metBy).count(), seconds);
+                : rate(records.stream().filter(r -> meets(slo, r)).count(), seconds);
         DoubleColumn retryAfter = requests.retryAfter.where(failed).removeMissing();
         Double retryAfterMax = retryAfter.isEmpty() ? null : retryAfter.max();
+        int opened = (int) records.stream().filter(r -> Boolean.TRUE.equals(r.newConnection())).count();
+        DoubleColumn connect = DoubleColumn.create("connect_ms",
+                records.stream().filter(r -> r.connectMs() != null).mapToDouble(RequestRecord::connectMs));
 
         return new BenchRun(
                 load instanceof Load.Concurrency c ? c.streams() : null,
@@ -58,7 +66,9 @@ final class RunSummary {
                 new TokenStats(completed == 0 ? null : output.mean()),
                 allFromServer ? "server" : "estimate",
                 goodput,
-                retryAfterMax);
+                retryAfterMax,
+                opened,
+                connect.isEmpty() ? null : stats(connect));
     }
 
     /**
@@ -87,6 +97,14 @@ final class RunSummary {
             }
             return t;
         }
+    }
+
+    /** A request is good when it meets every bound given; TPOT is undefined for one-token answers and passes. */
+    static boolean meets(Workload.LatencySlo slo, RequestRecord r) {
+        if (!r.ok()) return false;
+        if (slo.ttftMs() != null && (r.ttftMs() == null || r.ttftMs() > slo.ttftMs())) return false;
+        if (slo.tpotMs() != null && r.tpotMs() != null && r.tpotMs() > slo.tpotMs()) return false;
+        return slo.e2eMs() == null || (r.e2eMs() != null && r.e2eMs() <= slo.e2eMs());
     }
 
     private static void append(DoubleColumn column, Double value) {

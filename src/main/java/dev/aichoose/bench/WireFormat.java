@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One streaming chat wire format: how to ask for a streamed answer, and how to read it line by line.
@@ -13,8 +15,46 @@ import java.net.http.HttpRequest;
 sealed interface WireFormat permits OpenAiChat, OllamaChat, AnthropicMessages {
     ObjectMapper JSON = new ObjectMapper();
 
-    /** The request for one prompt; the executor adds nothing but the timeout. */
-    HttpRequest.Builder request(URI endpoint, String model, Prompt prompt, ApiKey key);
+    /** The request for one prompt; the client adds only the host, length and request id. */
+    Post request(URI endpoint, String model, Prompt prompt, ApiKey key);
+
+    /** A JSON POST: where to, its headers (names as the format writes them) and its body. */
+    final class Post {
+        final URI uri;
+        final Map<String, String> headers = new LinkedHashMap<>();
+        final byte[] body;
+
+        Post(URI uri, byte[] body) {
+            this.uri = uri;
+            this.body = body;
+        }
+
+        Post header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        /** The request line and headers of HTTP/1.1, ready to write in front of the body. */
+        byte[] head(String requestId) {
+            String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            if (uri.getRawQuery() != null) target += "?" + uri.getRawQuery();
+            int port = uri.getPort();
+            boolean defaultPort = port < 0 || port == (Connection.isTls(uri) ? 443 : 80);
+            StringBuilder h = new StringBuilder(256).append("POST ").append(target).append(" HTTP/1.1\r\n")
+                    .append("host: ").append(uri.getHost()).append(defaultPort ? "" : ":" + port).append("\r\n")
+                    .append("user-agent: aichoose-bench\r\n");
+            headers.forEach((k, v) -> h.append(k).append(": ").append(v).append("\r\n"));
+            if (requestId != null) h.append("x-request-id: ").append(requestId).append("\r\n");
+            h.append("content-length: ").append(body.length).append("\r\n\r\n");
+            return h.toString().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * A made-up answer of {@code chunks} content chunks in this format, for warming the JIT on the
+     * reading path before the first measured request (see {@link BenchRunner}).
+     */
+    String sampleAnswer(int chunks);
 
     /** A fresh reader for one response, feeding what it sees into the trace. */
     LineReader reader(RequestTrace trace);
@@ -49,11 +89,9 @@ sealed interface WireFormat permits OpenAiChat, OllamaChat, AnthropicMessages {
         return endpoint;
     }
 
-    static HttpRequest.Builder post(URI endpoint, ObjectNode body) {
+    static Post post(URI endpoint, ObjectNode body) {
         try {
-            return HttpRequest.newBuilder(endpoint)
-                    .header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            return new Post(endpoint, JSON.writeValueAsBytes(body)).header("content-type", "application/json");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,8 +1,9 @@
 package dev.aichoose.cli;
 
+import dev.aichoose.model.BenchResult;
+import dev.aichoose.model.Workload;
 import dev.aichoose.bench.ApiKey;
 import dev.aichoose.bench.BenchPlan;
-import dev.aichoose.bench.BenchResult;
 import dev.aichoose.bench.BenchResultFile;
 
 import dev.aichoose.bench.BenchRunner;
@@ -13,7 +14,6 @@ import dev.aichoose.bench.ProgressLine;
 import dev.aichoose.bench.Prompt;
 import dev.aichoose.bench.Prompts;
 import dev.aichoose.bench.RequestRecord;
-import dev.aichoose.bench.Slo;
 import dev.aichoose.bench.WireApi;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -101,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--slo", paramLabel = "ttft=500ms,tpot=50ms", converter = BenchSloConverter.class,
             description = "Bounds for goodput: ttft, tpot, e2e.")
-    Slo slo;
+    Workload.LatencySlo slo;
 
     @Option(names = "--api-key-env", paramLabel = "NAME",
             description = "Environment variable holding the API key (default OPENAI_API_KEY or ANTHROPIC_API_KEY; none for ollama).")
@@ -120,6 +120,16 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed for prompts and arrivals.")
     long seed;
+
+    @Option(names = "--respect-retry-after",
+            description = "Wait out 429 answers (retry-after, at most 60 s each, 10 a request) and send again, "
+                    + "recording the wait; by default a 429 is counted as a failure.")
+    boolean respectRetryAfter;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Draw progress on stderr: requests done of the run, ETA, and each run's summary as it ends "
+                    + "(default: when stderr is a terminal).")
+    Boolean progress;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write bench JSON v1 here (and FILE's .requests.jsonl).")
     Path output;
@@ -144,11 +154,19 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BenchPlan plan = plan();
         checkWritable();
+        ProgressLine[] line = new ProgressLine[1];
         BenchRunner runner = new BenchRunner(plan,
                 output == null ? null : BenchResultFile.requestLogBeside(output),
                 notice -> {
-                    err.println("aichoose: " + notice);
-                    err.flush();
+                    if (line[0] != null) {
+                        line[0].println("aichoose: " + notice);
+                    } else {
+                        err.println("aichoose: " + notice);
+                        err.flush();
+                    }
+                },
+                run -> {
+                    if (line[0] != null) line[0].println("aichoose: " + BenchTable.oneLine(run));
                 });
         // Ctrl-C: stop sending, then let the main thread write what finished before the JVM goes
         CountDownLatch written = new CountDownLatch(1);
@@ -163,16 +181,25 @@ public final class BenchCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             BenchResult result;
-            // the progress line is for a person at a terminal; piped or tested, stderr stays clean
-            ProgressLine progress = System.console() == null ? null : new ProgressLine(err, runner.progress());
+            line[0] = showProgress() ? new ProgressLine(err, runner.progress()) : null;
             try {
                 result = runner.run();
             } finally {
-                if (progress != null) progress.close();
+                if (line[0] != null) line[0].close();
+                line[0] = null;
             }
-            if (output != null) BenchResultFile.write(output, result);
+            if (output != null) {
+                BenchResultFile.write(output, result);
+                err.println("aichoose: wrote " + output + " and " + BenchResultFile.requestLogBeside(output));
+                err.flush();
+            }
             out.print(BenchTable.render(result));
             out.flush();
+            if (runner.unreachable()) {
+                throw new EndpointException("nothing answers at " + result.endpoint() + ": the first requests were refused"
+                        + runner.firstFailure().map(BenchCommand::describe).orElse("")
+                        + (output == null ? "" : "; what ran is in " + output));
+            }
             if (!result.runs().isEmpty() && result.runs().stream().allMatch(r -> r.requests().completed() == 0)) {
                 throw new EndpointException(nothingSucceeded(result, runner));
             }
@@ -184,6 +211,22 @@ public final class BenchCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running; it waits on the latch just released
             }
+        }
+    }
+
+    /**
+     * {@code --progress} or {@code --no-progress} decide; without either, progress is drawn when
+     * stderr is a terminal. System.console() alone cannot say: on JDK 22 to 24 it is non-null for
+     * redirected output too, so its isTerminal() (JDK 22+) is asked where it exists.
+     */
+    private boolean showProgress() {
+        if (progress != null) return progress;
+        java.io.Console console = System.console();
+        if (console == null) return false;
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException jdk21) {
+            return true; // JDK 21: a console is only there for a terminal
         }
     }
 
@@ -225,7 +268,8 @@ public final class BenchCommand implements Callable<Integer> {
         int asked = maxTokens != null ? maxTokens : outputTokens;
         List<Prompt> prompts = promptsFile == null ? null : Prompts.read(promptsFile, asked);
         return new BenchPlan(url, api, model, loads, duration == null && requests == null ? Integer.valueOf(50) : requests,
-                duration, warmup, inputTokens, outputTokens, maxTokens, ignoreEos, slo, key, timeout, prompts, promptsFile, seed);
+                duration, warmup, inputTokens, outputTokens, maxTokens, ignoreEos, slo, key, timeout, prompts, promptsFile, seed,
+                respectRetryAfter);
     }
 
     private URI endpointUri() {

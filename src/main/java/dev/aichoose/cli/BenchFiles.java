@@ -1,30 +1,30 @@
 package dev.aichoose.cli;
 
-import dev.aichoose.bench.BenchResultFile;
+import dev.aichoose.load.BenchCapacity;
 import dev.aichoose.load.BenchSource;
+import dev.aichoose.load.located.Suggestions;
 import dev.aichoose.model.Option;
-import java.util.ArrayList;
+import dev.aichoose.model.Scenario;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
-/** Reads bench results for scenarios: the run that meets the scenario's latency targets. */
+/** Bench results for scenarios, and the check of {@code --bench ID=FILE} against the scenario's options. */
 final class BenchFiles {
     private BenchFiles() {}
 
-    static final BenchSource SOURCE = (file, slo) -> {
-        var result = BenchResultFile.read(file);
-        return result.capacity(slo.ttftMs(), slo.tpotMs())
-                .map(c -> new Option.Measured(c.outputTokensPerSecond(), file.toString(), c.startedAt(),
-                        "at concurrency " + c.concurrency()))
-                // meeting no target is a finding about the hardware, not a broken file: no throughput
-                .orElseGet(() -> new Option.Measured(0, file.toString(), result.startedAt(),
-                        "no run meets " + targets(slo.ttftMs(), slo.tpotMs())));
-    };
+    static final BenchSource SOURCE = BenchCapacity::read;
 
-    private static String targets(Double ttft, Double tpot) {
-        List<String> t = new ArrayList<>();
-        if (ttft != null) t.add(String.format(Locale.ROOT, "p90 TTFT ≤ %.0f ms", ttft));
-        if (tpot != null) t.add(String.format(Locale.ROOT, "p90 TPOT ≤ %.1f ms", tpot));
-        return t.isEmpty() ? "any completed request" : String.join(" and ", t);
+    /** An id that names no self-hosted or rented option is a typo on the command line (exit 2). */
+    static void checkOverrides(Scenario scenario, Map<String, Path> overrides) {
+        List<String> served = scenario.options().stream()
+                .filter(o -> o instanceof Option.SelfHosted || o instanceof Option.Rented).map(Option::id).toList();
+        for (String id : overrides.keySet()) {
+            if (id.equals("*") || served.contains(id)) continue;
+            boolean exists = scenario.options().stream().anyMatch(o -> o.id().equals(id));
+            throw new UsageException("--bench " + id + "=…: " + (exists
+                    ? "'" + id + "' is not a self-hosted or rented option, so no bench result applies to it"
+                    : "the scenario has no option '" + id + "'" + Suggestions.hint(id, served)));
+        }
     }
 }

@@ -1,15 +1,15 @@
 package dev.aichoose.cli;
 
-import dev.aichoose.bench.Slo;
+import dev.aichoose.model.Workload;
 import java.util.HashSet;
 import java.util.Set;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code ttft=500ms,tpot=50ms,e2e=10s}: any of the three, a bare number being milliseconds. */
-final class BenchSloConverter implements ITypeConverter<Slo> {
+final class BenchSloConverter implements ITypeConverter<Workload.LatencySlo> {
     @Override
-    public Slo convert(String value) {
+    public Workload.LatencySlo convert(String value) {
         Double ttft = null;
         Double tpot = null;
         Double e2e = null;
@@ -32,6 +32,6 @@ final class BenchSloConverter implements ITypeConverter<Slo> {
                 default -> throw new TypeConversionException("unknown SLO metric '" + metric + "' (known: ttft, tpot, e2e)");
             }
         }
-        return new Slo(ttft, tpot, e2e);
+        return new Workload.LatencySlo(ttft, tpot, e2e);
     }
 }

@@ -77,6 +77,7 @@ final class EvaluateCommand implements Callable<Integer> {
         checkOutput();
         Catalog catalog = pricing.load();
         Scenario scenario = new ScenarioLoader(catalog, BenchFiles.SOURCE, benchOverrides(bench)).load(scenarioFile);
+        BenchFiles.checkOverrides(scenario, benchOverrides(bench));
         Evaluation evaluation = Evaluator.evaluate(scenario, catalog, asOf != null ? asOf : LocalDate.now());
         PrintWriter err = spec.commandLine().getErr();
         if (output == null) {

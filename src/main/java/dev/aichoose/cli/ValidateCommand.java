@@ -34,6 +34,7 @@ final class ValidateCommand extends BaseCommand {
         for (Path file : scenarios) {
             try {
                 Scenario s = loader.load(file);
+                BenchFiles.checkOverrides(s, EvaluateCommand.benchOverrides(bench));
                 spec.commandLine().getOut().println(file + ": ok: " + s.name() + ", " + s.horizonMonths() + " months, "
                         + (s.optionsFromDefaults() ? "the default option set" : s.options().size() + " options"));
             } catch (InputException e) {

@@ -124,10 +124,13 @@ final class CapacityCheck {
         CapacitySource source;
         String detail;
         if (serving.measured() != null) {
-            perUnit = serving.measured().tokensPerSecond();
+            perUnit = serving.measured() instanceof Option.Measured.Throughput t ? t.tokensPerSecond() : 0;
             source = CapacitySource.BENCH;
             detail = String.format(Locale.ROOT, "measured %.1f tok/s per replica (%s, %s, %s)", perUnit,
-                    serving.measured().file(), serving.measured().startedAt(), serving.measured().run());
+                    serving.measured().file(), serving.measured().startedAt(), switch (serving.measured()) {
+                        case Option.Measured.Throughput t -> t.run();
+                        case Option.Measured.NoRunMeets none -> "no run meets " + none.targets();
+                    });
         } else if (serving.tokensPerSecond() != null) {
             perUnit = serving.tokensPerSecond();
             source = CapacitySource.GIVEN;
@@ -158,8 +161,8 @@ final class CapacityCheck {
             if (outgrown == null && required > available && (roofline.fits() || measuredOrGiven)) outgrown = m;
         }
         Optional<String> outgrownProblem = Optional.empty();
-        if (serving.measured() != null && serving.measured().tokensPerSecond() == 0) {
-            problems.add("the bench result " + serving.measured().file() + " has " + serving.measured().run()
+        if (serving.measured() instanceof Option.Measured.NoRunMeets none) {
+            problems.add("the bench result " + none.file() + " has no run that meets " + none.targets()
                     + ": this hardware does not meet the scenario's latency targets");
         } else if (outgrown != null) {
             double required = requiredTokensPerSecond(share * workload.queriesInMonth(outgrown));

@@ -306,7 +306,7 @@ public final class ScenarioLoader {
             b.problems().at(benchNode.get(), b.pathOf("bench") + ": give tokens_per_second or bench, not both");
         } else if (benchFile != null) {
             try {
-                measured = bench.read(benchFile, slo);
+                measured = BenchCapacity.forModel(bench.read(benchFile, slo), model, catalog.openModels().get(model));
             } catch (InputException e) {
                 Node at = benchNode.orElse(b.node());
                 for (Diagnostic d : e.diagnostics()) {

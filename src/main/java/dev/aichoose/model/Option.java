@@ -72,6 +72,53 @@ public sealed interface Option {
     record Serving(String model, Quantization quantization, Double tokensPerSecond, Measured measured,
             Integer concurrency, Integer gpusPerReplica) {}
 
-    /** Throughput taken from a bench result: the run chosen for the scenario's latency targets. */
-    record Measured(double tokensPerSecond, String file, String startedAt, String run) {}
+    /**
+     * What a bench result says at the scenario's latency targets: the throughput of the run chosen,
+     * or that no run met them. {@code warnings} say why the figure deserves less trust (another
+     * model than the option's, failures, estimated token counts, a bench stopped early).
+     */
+    sealed interface Measured {
+        String file();
+
+        String startedAt();
+
+        /** The model the bench talked to, as the server named it. */
+        String model();
+
+        List<String> warnings();
+
+        Measured withWarning(String warning);
+
+        /** The throughput of the run chosen ({@code run} says which, e.g. "at concurrency 16"). */
+        record Throughput(double tokensPerSecond, String file, String startedAt, String run, String model,
+                List<String> warnings) implements Measured {
+            public Throughput {
+                warnings = List.copyOf(warnings);
+            }
+
+            @Override
+            public Throughput withWarning(String warning) {
+                return new Throughput(tokensPerSecond, file, startedAt, run, model, plus(warnings, warning));
+            }
+        }
+
+        /** No run met the targets ({@code targets} names them): as measured, this hardware does not. */
+        record NoRunMeets(String file, String startedAt, String targets, String model, List<String> warnings)
+                implements Measured {
+            public NoRunMeets {
+                warnings = List.copyOf(warnings);
+            }
+
+            @Override
+            public NoRunMeets withWarning(String warning) {
+                return new NoRunMeets(file, startedAt, targets, model, plus(warnings, warning));
+            }
+        }
+
+        private static List<String> plus(List<String> list, String item) {
+            List<String> all = new java.util.ArrayList<>(list);
+            all.add(item);
+            return all;
+        }
+    }
 }

@@ -49,8 +49,25 @@ public record Workload(
         return monthlyGrowth > 0 ? horizonMonths : 1;
     }
 
-    /** Latency targets the deployment must meet; either may be null. */
-    public record LatencySlo(Double ttftMs, Double tpotMs) {
-        public static final LatencySlo NONE = new LatencySlo(null, null);
+    /**
+     * Latency targets in milliseconds, for a scenario and for {@code aichoose bench --slo}; a null
+     * bound does not constrain. Capacity planning reads TTFT and TPOT; E2E serves bench goodput.
+     */
+    public record LatencySlo(Double ttftMs, Double tpotMs, Double e2eMs) {
+        public static final LatencySlo NONE = new LatencySlo(null, null, null);
+
+        public LatencySlo {
+            for (Double v : new Double[] {ttftMs, tpotMs, e2eMs}) {
+                if (v != null && !(v >= 0)) throw new IllegalArgumentException("a latency target must be 0 ms or more");
+            }
+        }
+
+        public LatencySlo(Double ttftMs, Double tpotMs) {
+            this(ttftMs, tpotMs, null);
+        }
+
+        public boolean isEmpty() {
+            return ttftMs == null && tpotMs == null && e2eMs == null;
+        }
     }
 }

@@ -2,6 +2,9 @@ package dev.aichoose.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aichoose.model.BenchResult;
+import dev.aichoose.model.BenchRun;
+import dev.aichoose.model.Workload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +20,7 @@ class BenchRunnerTest {
 
     static BenchPlan plan(java.net.URI endpoint, List<Load> loads, Integer requests) {
         return new BenchPlan(endpoint, WireApi.OPENAI, "m", loads, requests, null, 0, 30, 10, null, false,
-                Slo.NONE, null, Duration.ofSeconds(30), null, null, 7);
+                Workload.LatencySlo.NONE, null, Duration.ofSeconds(30), null, null, 7);
     }
 
     /** Ctrl-C: what finished is summarised, what was in flight (streaming or waiting) is dropped. */
@@ -74,7 +77,7 @@ class BenchRunnerTest {
             ex.end();
         })) {
             BenchPlan plan = new BenchPlan(server.uri(), WireApi.OPENAI, "m", List.of(new Load.Concurrency(2)), 4, null, 0,
-                    300, 2, null, false, Slo.NONE, null, Duration.ofSeconds(5), null, null, 7);
+                    300, 2, null, false, Workload.LatencySlo.NONE, null, Duration.ofSeconds(5), null, null, 7);
             BenchResult result = new BenchRunner(plan, null, s -> {}).run();
             assertThat(result.settings()).containsEntry("prompt_calibration", "server");
             assertThat(result.runs().getFirst().inputTokens().mean()).isBetween(297.0, 303.0);
@@ -111,12 +114,40 @@ class BenchRunnerTest {
             (n < 2 ? good.timed(2, 11, 0, 0) : faults.get((n - 2) % faults.size())).respond(ex);
         })) {
             BenchPlan plan = new BenchPlan(server.uri(), WireApi.OPENAI, "m", List.of(new Load.Concurrency(1)), 9, null, 0,
-                    30, 10, null, false, Slo.NONE, null, Duration.ofMillis(400), null, null, 7);
+                    30, 10, null, false, Workload.LatencySlo.NONE, null, Duration.ofMillis(400), null, null, 7);
             BenchRun run = new BenchRunner(plan, null, s -> {}).run().runs().getFirst();
             assertThat(run.requests().completed()).isEqualTo(1);
             assertThat(run.requests().errors()).containsOnlyKeys("http_429", "http_500", "http_503", "http_529",
                     "stream_error", "malformed", "connection_reset", "stall");
             assertThat(run.retryAfterSMax()).isEqualTo(3.0);
+        }
+    }
+
+    @Test
+    void withRespectRetryAfterA429IsWaitedOutAndTheWaitRecorded() throws Exception {
+        Transcript good = Transcript.load("openai-vllm.sse");
+        AtomicInteger served = new AtomicInteger();
+        List<Long> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
+        Path log = Files.createTempFile("retry", ".jsonl");
+        try (ScriptedServer server = ScriptedServer.start(ex -> {
+            int n = served.getAndIncrement();
+            arrivals.add(System.nanoTime());
+            // after the two calibration answers: two refusals asking for 0.2 s each, then the answer
+            if (n == 2 || n == 3) ex.json(429, java.util.Map.of("retry-after-ms", "200"), "{\"error\":{\"message\":\"slow down\"}}");
+            else good.timed(2, 11, 0, 0).respond(ex);
+        })) {
+            BenchPlan plan = new BenchPlan(server.uri(), WireApi.OPENAI, "m", List.of(new Load.Concurrency(1)), 2, null, 0,
+                    30, 10, null, false, Workload.LatencySlo.NONE, null, Duration.ofSeconds(5), null, null, 7, true);
+            BenchResult result = new BenchRunner(plan, log, s -> {}).run();
+            BenchRun run = result.runs().getFirst();
+            assertThat(run.requests().completed()).isEqualTo(2);
+            assertThat(run.requests().failed()).isZero();
+            assertThat(result.settings()).containsEntry("respect_retry_after", true);
+            // the server saw the retry no sooner than it asked
+            assertThat((arrivals.get(4) - arrivals.get(3)) / 1e6).isGreaterThanOrEqualTo(200);
+            List<String> lines = Files.readAllLines(log);
+            assertThat(lines.getFirst()).contains("\"retries\":2", "\"retry_wait_s\":0.4", "\"ok\":true");
+            assertThat(lines.get(1)).doesNotContain("retries");
         }
     }
 }

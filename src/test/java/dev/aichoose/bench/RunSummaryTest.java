@@ -3,6 +3,9 @@ package dev.aichoose.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.aichoose.model.BenchRun;
+import dev.aichoose.model.LatencyStats;
+import dev.aichoose.model.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,19 +13,19 @@ import org.junit.jupiter.api.Test;
 class RunSummaryTest {
     static RequestRecord ok(double ttft, double tpot, double e2e, int in, int out, String from, List<Double> itl) {
         return new RequestRecord(1, false, 4, null, 0, "2026-01-01T00:00:00Z", true, null, null, 200, null,
-                ttft, tpot, e2e, itl, itl.size() + 1, in, out, from, null);
+                ttft, tpot, e2e, itl, itl.size() + 1, in, out, from, null, null, false, null);
     }
 
     static RequestRecord failed(String kind, Double retryAfter) {
         return new RequestRecord(1, false, 4, null, 0, "2026-01-01T00:00:00Z", false, kind, "x", null, retryAfter,
-                null, null, null, List.of(), 0, 10, 0, "estimate", null);
+                null, null, null, List.of(), 0, 10, 0, "estimate", null, null, false, null);
     }
 
     @Test
     void percentilesInterpolateLinearlyBetweenRanksAsNumpyDoes() {
         List<RequestRecord> records = new ArrayList<>();
         for (int i = 1; i <= 10; i++) records.add(ok(i * 10, 20, 1000, 100, 50, "server", List.of(20.0, 22.0)));
-        BenchRun run = RunSummary.of(records, new Load.Concurrency(4), 10, Slo.NONE);
+        BenchRun run = RunSummary.of(records, new Load.Concurrency(4), 10, Workload.LatencySlo.NONE);
         // numpy.percentile([10..100], q) with linear interpolation
         assertThat(run.ttftMs().mean()).isCloseTo(55, within(1e-9));
         assertThat(run.ttftMs().p50()).isCloseTo(55, within(1e-9));
@@ -42,7 +45,7 @@ class RunSummaryTest {
                 failed("http_429", 2.0),
                 failed("http_429", 7.0),
                 failed("stall", null));
-        BenchRun run = RunSummary.of(records, new Load.Rate(2.5), 2, new Slo(500.0, 50.0, null));
+        BenchRun run = RunSummary.of(records, new Load.Rate(2.5), 2, new Workload.LatencySlo(500.0, 50.0, null));
         assertThat(run.requests().completed()).isEqualTo(3);
         assertThat(run.requests().failed()).isEqualTo(3);
         assertThat(run.requests().errors()).containsExactly(java.util.Map.entry("http_429", 2), java.util.Map.entry("stall", 1));
@@ -60,14 +63,14 @@ class RunSummaryTest {
     @Test
     void oneEstimatedCountLabelsTheRunAnEstimate() {
         BenchRun run = RunSummary.of(List.of(ok(1, 1, 2, 10, 10, "server", List.of()), ok(1, 1, 2, 10, 10, "estimate", List.of())),
-                new Load.Concurrency(1), 1, Slo.NONE);
+                new Load.Concurrency(1), 1, Workload.LatencySlo.NONE);
         assertThat(run.tokenCountsFrom()).isEqualTo("estimate");
         assertThat(run.goodputRps()).isNull();
     }
 
     @Test
     void aRunWithNothingCompletedHasNoLatencies() {
-        BenchRun run = RunSummary.of(List.of(failed("connection_refused", null)), new Load.Concurrency(1), 0.1, Slo.NONE);
+        BenchRun run = RunSummary.of(List.of(failed("connection_refused", null)), new Load.Concurrency(1), 0.1, Workload.LatencySlo.NONE);
         assertThat(run.requests().completed()).isZero();
         assertThat(run.ttftMs()).isEqualTo(LatencyStats.NONE);
         assertThat(run.outputTokens().mean()).isNull();

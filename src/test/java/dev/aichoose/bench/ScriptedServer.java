@@ -59,14 +59,20 @@ public final class ScriptedServer implements AutoCloseable {
         public void frame(String text) throws IOException {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             if (bytes.length == 0) return;
-            out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(bytes);
-            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+            // one write per frame, as a server flushing an event does: three would be three TCP
+            // segments (no Nagle here) and three wake-ups of the client for one frame
+            byte[] size = (Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] chunk = java.util.Arrays.copyOf(size, size.length + bytes.length + 2);
+            System.arraycopy(bytes, 0, chunk, size.length, bytes.length);
+            chunk[chunk.length - 2] = '\r';
+            chunk[chunk.length - 1] = '\n';
+            // stamped before the write: a client cannot see a frame before this moment
             frameNanos.add(System.nanoTime());
+            out.write(chunk);
+            out.flush();
         }
 
-        /** When a frame (0-based, as sent) really left: on a busy machine later than the script said. */
+        /** When a frame (0-based, as sent) started to leave: on a busy machine later than the script said. */
         public double frameSentMsAfterRequest(int frame) {
             return (frameNanos.get(frame) - receivedNanos) / 1e6;
         }
@@ -110,7 +116,7 @@ public final class ScriptedServer implements AutoCloseable {
     private ScriptedServer(Script script) throws IOException {
         this.script = script;
         this.server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
-        this.acceptor = Thread.ofVirtual().start(this::accept);
+        this.acceptor = Thread.ofPlatform().daemon().start(this::accept);
     }
 
     public static ScriptedServer start(Script script) {
@@ -138,7 +144,9 @@ public final class ScriptedServer implements AutoCloseable {
             try {
                 Socket socket = server.accept();
                 open.add(socket);
-                Thread.ofVirtual().start(() -> serve(socket));
+                // platform threads: the server must not queue for the carrier threads of the
+                // client's virtual threads, or its own scheduling shows up as client error
+                Thread.ofPlatform().daemon().start(() -> serve(socket));
             } catch (IOException closed) {
                 return;
             }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aichoose.bench.BenchResultFile;
 import dev.aichoose.bench.ScriptedServer;
+import dev.aichoose.load.BenchResultReader;
+import dev.aichoose.model.Workload;
 import dev.aichoose.bench.Transcript;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class BenchToEvaluateTest {
 
     @Test
     void aScenarioOptionPointsAtABenchResult() throws IOException {
-        double measured = BenchResultFile.read(result).capacity(null, null).orElseThrow().outputTokensPerSecond();
+        double measured = BenchResultReader.read(result).chosenRun(Workload.LatencySlo.NONE).orElseThrow().outputTokensPerSecond();
         CliRun run = CliRun.of("evaluate", scenario("", ", bench: box.json").toString(), "-f", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode box = new ObjectMapper().readTree(run.out()).path("options").get(1);
@@ -72,7 +73,30 @@ class BenchToEvaluateTest {
     void latencyTargetsNoRunMeetsMakeTheOptionInfeasible() throws IOException {
         CliRun run = CliRun.of("evaluate", scenario("slo: {ttft_ms: 1}", ", bench: box.json").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("✗ box: the bench result", "no run meets p90 TTFT ≤ 1 ms");
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("✗ box: the bench result", "no run that meets p90 TTFT ≤ 1 ms");
+    }
+
+    @Test
+    void aBenchOfAnotherModelIsAWarning() throws IOException {
+        // the harness above talked to a model named "m"
+        CliRun run = CliRun.of("evaluate", scenario("", ", bench: box.json").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // the table lists warnings under the ranking; other formats print them on stderr
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("box: " + result + ": the bench measured the model 'm', "
+                + "not the option's meta/llama-3.1-8b-instruct");
+        CliRun json = CliRun.of("evaluate", scenario("", ", bench: box.json").toString(), "--format", "json");
+        assertThat(json.err()).contains("aichoose: warning: box: " + result + ": the bench measured the model 'm'");
+    }
+
+    @Test
+    void aTypoInTheBenchOptionIdIsAUsageError() throws IOException {
+        Path s = scenario("", "");
+        CliRun run = CliRun.of("evaluate", s.toString(), "--bench", "bxo=" + result);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("the scenario has no option 'bxo'", "did you mean 'box'");
+        CliRun api = CliRun.of("validate", s.toString(), "--bench", "api=" + result);
+        assertThat(api.exitCode()).isEqualTo(2);
+        assertThat(api.err()).contains("'api' is not a self-hosted or rented option");
     }
 
     @Test

@@ -18,17 +18,57 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A fast loopback server for bench/harness.sh: answers every POST with an OpenAI chat SSE stream,
- * the first content chunk {@code --first-ms} after the request arrived and one every
- * {@code --every-ms} after that (0: as fast as the socket takes them). Bounded: loopback only, at
- * most {@code --max-connections}, exits after {@code --max-seconds}. Not used by the unit tests.
+ * A fast loopback server for bench/harness.sh and bench/accuracy.sh: answers every POST with a
+ * streamed chat answer in the wire format its path names ({@code /v1/messages}: Anthropic,
+ * {@code /api/chat}: Ollama NDJSON, anything else: OpenAI SSE), the first content chunk
+ * {@code --first-ms} after the request arrived and one every {@code --every-ms} after that (0: as
+ * fast as the socket takes them). With {@code --log FILE} it writes, per request, its own clock:
+ * when the request was complete and when each content chunk started to leave, so that a client's
+ * figures can be checked against what the server did. Bounded: loopback only, at most
+ * {@code --max-connections}, exits after {@code --max-seconds}. Not used by the unit tests.
  *
  * <p>One NIO thread reads requests; one scheduler thread writes frames when due, parking to the
  * microsecond, because a selector timeout only has millisecond resolution.
  */
 public final class LoadServer {
-    private static final byte[] HEAD = ("HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
-            + "transfer-encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    /** One wire format: what goes out with the head, each content chunk, the last one, and the end. */
+    private record Format(byte[] headAndPreamble, String content, String lastContent, String endTemplate) {
+        static Format of(String contentType, String preamble, String content, String lastContent, String endTemplate) {
+            byte[] head = ("HTTP/1.1 200 OK\r\ncontent-type: " + contentType + "\r\ntransfer-encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            return new Format(preamble.isEmpty() ? head : concat(head, frame(preamble)), content, lastContent, endTemplate);
+        }
+
+        /** The end of the answer; %1$d prompt tokens, %2$d generated tokens. */
+        String end(int promptTokens, int chunks) {
+            return String.format(java.util.Locale.ROOT, endTemplate, promptTokens, chunks);
+        }
+    }
+
+    private static final String OPENAI_CONTENT = chunk("{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"load\","
+            + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\" tok\"},\"finish_reason\":null}]}");
+    private static final Format OPENAI = Format.of("text/event-stream",
+            chunk("{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"load\","
+                    + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}"),
+            OPENAI_CONTENT, OPENAI_CONTENT.replace("\"finish_reason\":null", "\"finish_reason\":\"length\""),
+            chunk("{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"load\",\"choices\":[],"
+                    + "\"usage\":{\"prompt_tokens\":%1$d,\"completion_tokens\":%2$d,\"total_tokens\":0}}") + "data: [DONE]\n\n");
+    private static final String ANTHROPIC_CONTENT = "event: content_block_delta\ndata: {\"type\":\"content_block_delta\","
+            + "\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\" tok\"}}\n\n";
+    private static final Format ANTHROPIC = Format.of("text/event-stream",
+            "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"x\",\"type\":\"message\","
+                    + "\"role\":\"assistant\",\"content\":[],\"model\":\"load\",\"usage\":{\"input_tokens\":0,\"output_tokens\":1}}}\n\n"
+                    + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+                    + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n",
+            ANTHROPIC_CONTENT, ANTHROPIC_CONTENT,
+            "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+                    + "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"max_tokens\"},"
+                    + "\"usage\":{\"input_tokens\":%1$d,\"output_tokens\":%2$d}}\n\n"
+                    + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+    private static final String OLLAMA_CONTENT = "{\"model\":\"load\",\"message\":{\"role\":\"assistant\",\"content\":\" tok\"},\"done\":false}\n";
+    private static final Format OLLAMA = Format.of("application/x-ndjson", "", OLLAMA_CONTENT, OLLAMA_CONTENT,
+            "{\"model\":\"load\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,"
+                    + "\"done_reason\":\"length\",\"prompt_eval_count\":%1$d,\"eval_count\":%2$d}\n");
 
     private static final long EARLY_NANOS = 100_000;
 
@@ -43,6 +83,8 @@ public final class LoadServer {
     private final AtomicLong framesSent = new AtomicLong();
     private final long[] latenessHistogramMicros = new long[100_001];
     private final ConcurrentLinkedQueue<Stream> started = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Stream> finished = new ConcurrentLinkedQueue<>();
+    private Path log;
     private volatile Thread scheduler;
 
     /** One response in progress on a connection. */
@@ -50,15 +92,22 @@ public final class LoadServer {
         final SocketChannel channel;
         final long startNanos;
         final int promptTokens;
-        int next = -1; // -1: headers and role chunk; chunks: usage, [DONE] and end
+        final Format format;
+        final String requestId;
+        /** When each content chunk started to leave (System.nanoTime), kept for --log. */
+        final long[] contentSent;
+        int next = -1; // -1: headers and preamble; chunks: the end
         long due;
         long frameDue;
         ByteBuffer pending;
 
-        Stream(SocketChannel channel, long startNanos, int promptTokens) {
+        Stream(SocketChannel channel, long startNanos, int promptTokens, Format format, String requestId, boolean logged) {
             this.channel = channel;
             this.startNanos = startNanos;
             this.promptTokens = promptTokens;
+            this.format = format;
+            this.requestId = requestId;
+            this.contentSent = logged ? new long[chunks] : null;
             this.due = startNanos;
             this.frameDue = startNanos;
         }
@@ -78,6 +127,7 @@ public final class LoadServer {
         int maxConnections = 12_000;
         long maxSeconds = 300;
         Path portFile = null;
+        Path log = null;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--chunks" -> chunks = Integer.parseInt(args[i + 1]);
@@ -86,10 +136,12 @@ public final class LoadServer {
                 case "--max-connections" -> maxConnections = Integer.parseInt(args[i + 1]);
                 case "--max-seconds" -> maxSeconds = Long.parseLong(args[i + 1]);
                 case "--port-file" -> portFile = Path.of(args[i + 1]);
+                case "--log" -> log = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown flag " + args[i]);
             }
         }
         LoadServer server = new LoadServer(chunks, first, every, maxConnections);
+        server.log = log;
         ServerSocketChannel listener = ServerSocketChannel.open();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16_384);
         int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
@@ -103,6 +155,7 @@ public final class LoadServer {
     }
 
     private void report() {
+        if (log != null) writeLog();
         long total = 0;
         long sum = 0;
         for (int i = 0; i < latenessHistogramMicros.length; i++) {
@@ -124,6 +177,24 @@ public final class LoadServer {
                         + "send_lateness_us mean=%.0f p50=%d p99=%d%n",
                 responses.get(), framesSent.get(), maxStreaming.get(), connections.get(),
                 total == 0 ? 0.0 : (double) sum / total, p50, p99);
+    }
+
+    /** One JSON line per finished request: its id, and its chunks' send times in ms after the request was complete. */
+    private void writeLog() {
+        StringBuilder out = new StringBuilder();
+        for (Stream s : finished) {
+            out.append("{\"request_id\":\"").append(s.requestId).append("\",\"sent_ms\":[");
+            for (int i = 0; i < s.contentSent.length; i++) {
+                if (i > 0) out.append(',');
+                out.append(String.format(java.util.Locale.ROOT, "%.4f", (s.contentSent[i] - s.startNanos) / 1e6));
+            }
+            out.append("]}\n");
+        }
+        try {
+            Files.writeString(log, out);
+        } catch (IOException e) {
+            System.err.println("load server: cannot write " + log + ": " + e.getMessage());
+        }
     }
 
     private void serve(ServerSocketChannel listener, long deadline) throws IOException {
@@ -174,15 +245,20 @@ public final class LoadServer {
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) return;
         int length = 0;
-        for (String line : text.substring(0, end).split("\r\n")) {
+        String requestId = "";
+        String[] lines = text.substring(0, end).split("\r\n");
+        for (String line : lines) {
             if (line.regionMatches(true, 0, "content-length:", 0, 15)) length = Integer.parseInt(line.substring(15).trim());
+            if (line.regionMatches(true, 0, "x-request-id:", 0, 13)) requestId = line.substring(13).trim();
         }
+        Format format = lines[0].contains(" /v1/messages") ? ANTHROPIC : lines[0].contains(" /api/chat") ? OLLAMA : OPENAI;
+        long received = System.nanoTime();
         if (in.position() < end + 4 + length) {
             if (!in.hasRemaining()) key.attach(ByteBuffer.allocate(in.capacity() * 2).put(in.flip()));
             return;
         }
         in.clear();
-        started.add(new Stream(c, System.nanoTime(), Math.max(1, length / 5)));
+        started.add(new Stream(c, received, Math.max(1, length / 5), format, requestId, log != null));
         LockSupport.unpark(scheduler);
     }
 
@@ -212,20 +288,16 @@ public final class LoadServer {
         }
     }
 
-    private static final byte[] ROLE = frame(chunk("{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"load\","
-            + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}"));
-    private static final byte[] HEAD_AND_ROLE = concat(HEAD, ROLE);
-    private static final String CONTENT = chunk("{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"load\","
-            + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\" tok\"},\"finish_reason\":null}]}");
-    /** The common case, encoded once: one content chunk in its HTTP chunk framing. */
-    private static final byte[] CONTENT_FRAME = frame(CONTENT);
+    /** The common case, encoded once per format: one content chunk in its HTTP chunk framing. */
+    private static final java.util.Map<Format, byte[]> CONTENT_FRAME = java.util.Map.of(
+            OPENAI, frame(OPENAI.content()), ANTHROPIC, frame(ANTHROPIC.content()), OLLAMA, frame(OLLAMA.content()));
 
     /** Writes what is due; returns whether the stream has more to send. */
     private boolean advance(Stream s, long now) {
         try {
             if (s.pending == null || !s.pending.hasRemaining()) {
                 if (s.next == -1) {
-                    s.pending = ByteBuffer.wrap(HEAD_AND_ROLE);
+                    s.pending = ByteBuffer.wrap(s.format.headAndPreamble());
                     s.next = 0;
                     s.frameDue = s.startNanos + firstNanos;
                 } else {
@@ -234,21 +306,17 @@ public final class LoadServer {
                     // with every-ms 0 the whole answer is due at once: send it in as few writes as the socket takes
                     do {
                         record(now - s.frameDue);
+                        if (s.contentSent != null) s.contentSent[s.next] = now;
                         boolean last = s.next == chunks - 1;
-                        frames.append(last ? CONTENT.replace("\"finish_reason\":null", "\"finish_reason\":\"length\"") : CONTENT);
+                        frames.append(last ? s.format.lastContent() : s.format.content());
                         count++;
                         s.next++;
                         s.frameDue = s.startNanos + firstNanos + s.next * everyNanos;
                         framesSent.incrementAndGet();
                     } while (s.next < chunks && s.frameDue <= now + EARLY_NANOS && frames.length() < 60_000);
                     boolean end = s.next == chunks;
-                    if (end) {
-                        frames.append(chunk("{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"load\",\"choices\":[],"
-                                + "\"usage\":{\"prompt_tokens\":" + s.promptTokens + ",\"completion_tokens\":" + chunks
-                                + ",\"total_tokens\":" + (s.promptTokens + chunks) + "}}"));
-                        frames.append("data: [DONE]\n\n");
-                    }
-                    s.pending = count == 1 && !end ? ByteBuffer.wrap(CONTENT_FRAME)
+                    if (end) frames.append(s.format.end(s.promptTokens, chunks));
+                    s.pending = count == 1 && !end ? ByteBuffer.wrap(CONTENT_FRAME.get(s.format))
                             : ByteBuffer.wrap(concat(frame(frames.toString()), end ? "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII) : new byte[0]));
                 }
             }
@@ -261,6 +329,7 @@ public final class LoadServer {
             if (s.next == chunks) {
                 streaming.decrementAndGet();
                 responses.incrementAndGet();
+                if (s.contentSent != null) finished.add(s);
                 return false;
             }
             return true;

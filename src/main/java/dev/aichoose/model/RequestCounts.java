@@ -1,4 +1,4 @@
-package dev.aichoose.bench;
+package dev.aichoose.model;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package dev.aichoose.bench;
+package dev.aichoose.model;
 
 /** Mean and percentiles of one latency metric in milliseconds; all null when nothing was measured. */
 public record LatencyStats(Double mean, Double p50, Double p90, Double p99) {

@@ -1,10 +1,15 @@
-package dev.aichoose.bench;
+package dev.aichoose.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aichoose.load.located.Diagnostic;
-import dev.aichoose.load.InputException;
+import dev.aichoose.bench.BenchResultFile;
+import dev.aichoose.model.BenchResult;
+import dev.aichoose.model.BenchRun;
+import dev.aichoose.model.LatencyStats;
+import dev.aichoose.model.RequestCounts;
+import dev.aichoose.model.TokenStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,18 +17,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BenchResultFileTest {
+class BenchResultReaderTest {
     @TempDir
     Path dir;
 
-    static BenchRun run(int concurrency, double tokensPerSecond, double ttftP90, double tpotP90) {
+    public static BenchRun run(int concurrency, double tokensPerSecond, double ttftP90, double tpotP90) {
         return new BenchRun(concurrency, null, new RequestCounts(10, 1, Map.of("http_503", 1)), 10, 1, tokensPerSecond,
                 tokensPerSecond * 2, new LatencyStats(ttftP90 / 2, ttftP90 / 2, ttftP90, ttftP90 * 1.1),
                 new LatencyStats(tpotP90, tpotP90, tpotP90, tpotP90), new LatencyStats(1.0, 1.0, 1.0, 1.0),
-                new LatencyStats(1.0, 1.0, 1.0, 1.0), new TokenStats(500.0), new TokenStats(500.0), "server", null, null);
+                new LatencyStats(1.0, 1.0, 1.0, 1.0), new TokenStats(500.0), new TokenStats(500.0), "server", null, null, null, null);
     }
 
-    static BenchResult result(BenchRun... runs) {
+    public static BenchResult result(BenchRun... runs) {
         return new BenchResult(BenchResult.SCHEMA, "http://127.0.0.1:8000/v1/chat/completions", "openai", "m",
                 "2026-11-24T01:00:00Z", Map.of("requests", 10), List.of(runs));
     }
@@ -37,7 +42,7 @@ class BenchResultFileTest {
         assertThat(json).contains("\"schema\" : \"aichoose.bench/v1\"", "\"started_at\"", "\"request_rate\" : null",
                 "\"output_tokens_per_second\"", "\"ttft_ms\"", "\"token_counts_from\" : \"server\"", "\"duration_s\"");
         assertThat(json).doesNotContain("goodput_rps");
-        assertThat(BenchResultFile.read(file)).isEqualTo(written);
+        assertThat(BenchResultReader.read(file)).isEqualTo(written);
     }
 
     @Test
@@ -45,12 +50,12 @@ class BenchResultFileTest {
         Path file = dir.resolve("g.json");
         BenchRun run = new BenchRun(null, 2.0, new RequestCounts(3, 1, Map.of("http_429", 1)), 2, 1.5, 75, 825,
                 LatencyStats.NONE, LatencyStats.NONE, LatencyStats.NONE, LatencyStats.NONE,
-                new TokenStats(500.0), new TokenStats(50.0), "estimate", 0.5, 7.0);
+                new TokenStats(500.0), new TokenStats(50.0), "estimate", 0.5, 7.0, 3, new LatencyStats(0.2, 0.1, 0.3, 0.4));
         BenchResult written = result(run);
         BenchResultFile.write(file, written);
         assertThat(Files.readString(file)).contains("\"goodput_rps\" : 0.5", "\"retry_after_s_max\" : 7.0",
                 "\"concurrency\" : null", "\"request_rate\" : 2.0", "\"http_429\" : 1");
-        assertThat(BenchResultFile.read(file)).isEqualTo(written);
+        assertThat(BenchResultReader.read(file)).isEqualTo(written);
     }
 
     @Test
@@ -58,7 +63,7 @@ class BenchResultFileTest {
         Path file = dir.resolve("x.json");
         BenchResultFile.write(file, result(run(1, 100, 200, 20)));
         Files.writeString(file, Files.readString(file).replace("aichoose.bench/v1", "aichoose.bench/v9"));
-        assertThatThrownBy(() -> BenchResultFile.read(file))
+        assertThatThrownBy(() -> BenchResultReader.read(file))
                 .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.diagnostics()).singleElement()
                         .isEqualTo(new Diagnostic(file.toString(), 2, 14, "schema: expected \"aichoose.bench/v1\", found \"aichoose.bench/v9\"")));
     }
@@ -76,7 +81,7 @@ class BenchResultFileTest {
                    "token_counts_from": "server"}
                  ]}
                 """);
-        assertThatThrownBy(() -> BenchResultFile.read(file))
+        assertThatThrownBy(() -> BenchResultReader.read(file))
                 .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.diagnostics()).extracting(Diagnostic::toString)
                         .containsExactly(
                                 file + ":4:74: runs[0].output_tokens_per_second: expected a number, got text ('fast')",
@@ -87,7 +92,7 @@ class BenchResultFileTest {
     void brokenJsonPointsAtTheBreak() throws Exception {
         Path file = dir.resolve("x.json");
         Files.writeString(file, "{\n  \"schema\": \"aichoose.bench/v1\",\n  \"runs\": [ ,\n}");
-        assertThatThrownBy(() -> BenchResultFile.read(file))
+        assertThatThrownBy(() -> BenchResultReader.read(file))
                 .isInstanceOfSatisfying(InputException.class, e -> {
                     Diagnostic d = e.diagnostics().getFirst();
                     assertThat(d.line()).isEqualTo(3);
@@ -97,6 +102,6 @@ class BenchResultFileTest {
 
     @Test
     void aMissingFileIsAnInputError() {
-        assertThatThrownBy(() -> BenchResultFile.read(dir.resolve("nope.json"))).isInstanceOf(InputException.class);
+        assertThatThrownBy(() -> BenchResultReader.read(dir.resolve("nope.json"))).isInstanceOf(InputException.class);
     }
 }

@@ -1,4 +1,4 @@
-package dev.aichoose.bench;
+package dev.aichoose.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -24,7 +24,10 @@ public record BenchRun(
         String tokenCountsFrom,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double goodputRps,
         // named by hand: the snake-case strategy would run "SMax" together as "smax"
-        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("retry_after_s_max") Double retryAfterSMax) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("retry_after_s_max") Double retryAfterSMax,
+        // added after the first release: requests that opened a connection, and how long opening took
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer newConnections,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LatencyStats connectMs) {
 
     public BenchRun {
         if ((concurrency == null) == (requestRate == null)) {
@@ -33,6 +36,12 @@ public record BenchRun(
         if (!"server".equals(tokenCountsFrom) && !"estimate".equals(tokenCountsFrom)) {
             throw new IllegalArgumentException("token_counts_from must be server or estimate");
         }
+    }
+
+    /** Failed requests as a share of all the run sent (0 when it sent none). */
+    public double failureShare() {
+        int all = requests.completed() + requests.failed();
+        return all == 0 ? 0 : requests.failed() / (double) all;
     }
 
     /** The load level for display and for capacity: the concurrency, or the rate per second. */

@@ -1,4 +1,4 @@
-package dev.aichoose.bench;
+package dev.aichoose.model;
 
 /** Tokens per completed request; null when nothing completed. */
 public record TokenStats(Double mean) {}

@@ -1,4 +1,4 @@
-package dev.aichoose.bench;
+package dev.aichoose.model;
 
 import java.util.Comparator;
 import java.util.List;
@@ -22,20 +22,24 @@ public record BenchResult(
     }
 
     /**
-     * The capacity to plan with. With SLOs: among runs that completed requests and whose p90 TTFT
-     * and p90 TPOT meet the given bounds (a null bound does not constrain), the run at the highest
-     * load level (ties: higher throughput). Without SLOs: the run with the highest output
-     * throughput (ties: higher load). Empty when no run qualifies.
+     * The run to plan capacity with. With targets: among runs that completed requests and whose
+     * p90 TTFT and p90 TPOT meet them (a null bound does not constrain), the run at the highest
+     * load level (ties: higher throughput). Without: the run with the highest output throughput
+     * (ties: higher load). Empty when no run qualifies.
      */
-    public Optional<BenchCapacity> capacity(Double ttftSloMs, Double tpotSloMs) {
-        boolean constrained = ttftSloMs != null || tpotSloMs != null;
+    public Optional<BenchRun> chosenRun(Workload.LatencySlo slo) {
+        boolean constrained = slo.ttftMs() != null || slo.tpotMs() != null;
         Comparator<BenchRun> byThroughput = Comparator.comparingDouble(BenchRun::outputTokensPerSecond);
         Comparator<BenchRun> byLoad = Comparator.comparingDouble(BenchRun::loadLevel);
         return runs.stream()
                 .filter(r -> r.requests().completed() > 0 && r.outputTokensPerSecond() > 0)
-                .filter(r -> meets(r.ttftMs(), ttftSloMs) && meets(r.tpotMs(), tpotSloMs))
-                .max(constrained ? byLoad.thenComparing(byThroughput) : byThroughput.thenComparing(byLoad))
-                .map(r -> new BenchCapacity(r.outputTokensPerSecond(), (int) Math.round(r.loadLevel()), startedAt));
+                .filter(r -> meets(r.ttftMs(), slo.ttftMs()) && meets(r.tpotMs(), slo.tpotMs()))
+                .max(constrained ? byLoad.thenComparing(byThroughput) : byThroughput.thenComparing(byLoad));
+    }
+
+    /** Whether the bench was stopped (Ctrl-C) before it ran every load level it was asked for. */
+    public boolean stoppedEarly() {
+        return Boolean.TRUE.equals(settings.get("stopped_early"));
     }
 
     private static boolean meets(LatencyStats stats, Double sloMs) {

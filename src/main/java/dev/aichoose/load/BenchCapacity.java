@@ -1,0 +1,121 @@
+package dev.aichoose.load;
+
+import dev.aichoose.load.located.Diagnostic;
+import dev.aichoose.model.BenchResult;
+import dev.aichoose.model.BenchRun;
+import dev.aichoose.model.OpenModel;
+import dev.aichoose.model.Option;
+import dev.aichoose.model.Workload;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a bench result into the capacity of a serving option, checking first that the figure
+ * means what capacity needs: a run that failed most of its requests measured refusals and is
+ * never chosen; the chosen run's failures, estimated token counts, an early stop and another
+ * model than the option's each leave a warning on the figure.
+ */
+public final class BenchCapacity {
+    /** Above this share of failed requests the chosen run's throughput carries a warning. */
+    public static final double FAILURE_WARNING_SHARE = 0.05;
+    /** Above this share a run says more about refusals than capacity: it is never chosen. */
+    public static final double FAILURE_UNUSABLE_SHARE = 0.5;
+
+    private BenchCapacity() {}
+
+    /** The {@link BenchSource} the commands use: read the file, then {@link #of}. */
+    public static Option.Measured read(Path file, Workload.LatencySlo slo) {
+        return of(file.toString(), BenchResultReader.read(file), slo);
+    }
+
+    /** @throws InputException when no run could stand for capacity at all */
+    public static Option.Measured of(String file, BenchResult result, Workload.LatencySlo slo) {
+        if (result.runs().isEmpty()) {
+            throw new InputException(new Diagnostic(file, 0, 0, "the bench result has no runs"
+                    + (result.stoppedEarly() ? " (it was stopped before the first run ended)" : "")));
+        }
+        List<BenchRun> usable = result.runs().stream().filter(r -> r.failureShare() <= FAILURE_UNUSABLE_SHARE).toList();
+        if (usable.isEmpty()) {
+            throw new InputException(new Diagnostic(file, 0, 0, String.format(Locale.ROOT,
+                    "every run failed more than %.0f%% of its requests (%s): that measures refusals, not capacity",
+                    FAILURE_UNUSABLE_SHARE * 100, kinds(result.runs().getFirst()))));
+        }
+        List<String> warnings = new ArrayList<>();
+        if (result.stoppedEarly()) {
+            warnings.add("the bench was stopped early (stopped_early): it may not have reached the load asked for");
+        }
+        for (BenchRun r : result.runs()) {
+            if (!usable.contains(r)) {
+                warnings.add(String.format(Locale.ROOT, "the run %s is left out: %.0f%% of its requests failed (%s)",
+                        level(r), r.failureShare() * 100, kinds(r)));
+            }
+        }
+        BenchResult eligible = new BenchResult(result.schema(), result.endpoint(), result.api(), result.model(),
+                result.startedAt(), result.settings(), usable);
+        var chosen = eligible.chosenRun(slo);
+        if (chosen.isEmpty()) {
+            return new Option.Measured.NoRunMeets(file, result.startedAt(), targets(slo), result.model(), warnings);
+        }
+        BenchRun run = chosen.get();
+        if (run.failureShare() > FAILURE_WARNING_SHARE) {
+            warnings.add(String.format(Locale.ROOT, "%.0f%% of the requests of the run %s failed (%s): its throughput "
+                    + "is what the server delivered while failing them", run.failureShare() * 100, level(run), kinds(run)));
+        }
+        if ("estimate".equals(run.tokenCountsFrom())) {
+            warnings.add("the server reported no token counts in the run " + level(run)
+                    + ": its throughput is estimated at 4 characters a token");
+        }
+        return new Option.Measured.Throughput(run.outputTokensPerSecond(), file, result.startedAt(), level(run),
+                result.model(), warnings);
+    }
+
+    /**
+     * The loader's check that the bench measured the option's model: names are compared without
+     * case, punctuation or an organisation prefix ({@code meta-llama/Llama-3.1-8B-Instruct},
+     * {@code llama3.1:8b} and {@code meta/llama-3.1-8b-instruct} agree), and a mismatch is a warning.
+     */
+    public static Option.Measured forModel(Option.Measured measured, String optionModel, OpenModel catalogModel) {
+        if (measured == null || optionModel == null || optionModel.isEmpty() || measured.model() == null
+                || measured.model().isEmpty()) {
+            return measured;
+        }
+        String bench = key(measured.model());
+        List<String> names = new ArrayList<>(List.of(key(optionModel)));
+        if (catalogModel != null) names.add(key(catalogModel.name()));
+        boolean same = names.stream().anyMatch(n -> n.length() >= 3 && bench.length() >= 3 && (bench.contains(n) || n.contains(bench)));
+        return same ? measured : measured.withWarning("the bench measured the model '" + measured.model()
+                + "', not the option's " + optionModel);
+    }
+
+    private static String key(String name) {
+        String last = name.substring(name.lastIndexOf('/') + 1);
+        return last.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    private static String level(BenchRun r) {
+        return r.concurrency() != null ? "at concurrency " + r.concurrency()
+                : String.format(Locale.ROOT, "at %s requests/s", stripZero(r.requestRate()));
+    }
+
+    private static String stripZero(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static String kinds(BenchRun r) {
+        Map<String, Integer> errors = r.requests().errors();
+        if (errors.isEmpty()) return r.requests().failed() + " failed";
+        return errors.entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** The targets in words, for "no run meets …". */
+    static String targets(Workload.LatencySlo slo) {
+        List<String> t = new ArrayList<>();
+        if (slo.ttftMs() != null) t.add(String.format(Locale.ROOT, "p90 TTFT ≤ %.0f ms", slo.ttftMs()));
+        if (slo.tpotMs() != null) t.add(String.format(Locale.ROOT, "p90 TPOT ≤ %.1f ms", slo.tpotMs()));
+        return t.isEmpty() ? "any completed request" : String.join(" and ", t);
+    }
+}
