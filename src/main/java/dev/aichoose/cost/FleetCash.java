@@ -5,25 +5,26 @@ import dev.aichoose.model.Fleet;
 import dev.aichoose.model.OptionResult.CostParts;
 
 /**
- * A fleet's cash, month by month. Each owned purchase costs its units at the unit price plus the
- * option's extra upfront (the rest of the system, installation), and returns its residual share
- * when it is retired; running costs follow the units in service.
+ * A fleet's cash, month by month. Each owned purchase costs its units at the unit price and returns
+ * its residual share when it is retired. The option's extra upfront (the rest of the system,
+ * installation) is the site's: bought once in month 1 and again each lifetime, whatever the fleet,
+ * as a stated count's upfront always was. Running costs follow the units in service.
  */
 public final class FleetCash {
     private FleetCash() {}
 
-    /** What one purchase of {@code units} units costs. */
-    public static double purchaseUsd(Costing.Owned o, int units) {
-        return units * o.unitPriceUsd() + o.extraUpfrontUsd();
+    private static boolean siteRenewed(Costing.Owned o, int month) {
+        return (month - 1) % o.lifetimeMonths() == 0;
     }
 
     public static CostParts owned(Costing.Owned o, Fleet fleet, int month) {
         Fleet.Month m = fleet.month(month);
-        double hardware = 0;
-        double credit = 0;
+        boolean site = siteRenewed(o, month);
+        double hardware = site ? o.extraUpfrontUsd() : 0;
+        double credit = site && month > 1 ? o.residualShare() * o.extraUpfrontUsd() : 0;
         for (Fleet.Purchase p : fleet.purchases()) {
-            if (p.month() == month) hardware += purchaseUsd(o, p.units());
-            if (p.month() + o.lifetimeMonths() == month) credit += o.residualShare() * purchaseUsd(o, p.units());
+            if (p.month() == month) hardware += p.units() * o.unitPriceUsd();
+            if (p.month() + o.lifetimeMonths() == month) credit += o.residualShare() * p.units() * o.unitPriceUsd();
         }
         return new CostParts(0, hardware, credit, o.electricityUsdPerMonth(m.units()), o.maintenanceUsdPerMonth(m.units()),
                 o.staffUsdPerMonth(), 0);
@@ -35,17 +36,22 @@ public final class FleetCash {
     }
 
     /**
-     * Book value at the horizon's end of every purchase still in service: straight line from its
-     * price down to its residual over its lifetime.
+     * Book value at the horizon's end of every purchase still in service, and of the site: straight
+     * line from its price down to its residual over its lifetime.
      */
     public static double salvage(Costing.Owned o, Fleet fleet, int horizonMonths) {
-        double salvage = 0;
+        int lifetime = o.lifetimeMonths();
+        int lastSite = 1 + lifetime * ((horizonMonths - 1) / lifetime);
+        double salvage = bookValue(o, o.extraUpfrontUsd(), horizonMonths - lastSite + 1);
         for (Fleet.Purchase p : fleet.purchases()) {
-            if (p.month() + o.lifetimeMonths() <= horizonMonths) continue;
-            double price = purchaseUsd(o, p.units());
-            int age = horizonMonths - p.month() + 1;
-            salvage += price - price * (1 - o.residualShare()) * age / o.lifetimeMonths();
+            if (p.month() + lifetime > horizonMonths) {
+                salvage += bookValue(o, p.units() * o.unitPriceUsd(), horizonMonths - p.month() + 1);
+            }
         }
         return salvage;
+    }
+
+    private static double bookValue(Costing.Owned o, double price, int ageMonths) {
+        return price - price * (1 - o.residualShare()) * ageMonths / o.lifetimeMonths();
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class FleetTest {
     private static final double CENT = 0.005;
 
-    /** $1,000 a unit, $100 extra per purchase, 3-month life, 20 % residual, 500 W, $0.10/kWh, 12 %/yr maintenance. */
+    /** $1,000 a unit, $100 extra for the site, 3-month life, 20 % residual, 500 W, $0.10/kWh, 12 %/yr maintenance. */
     private static Costing.Owned owned(int lifetime) {
         return new Costing.Owned(1, 1000, 100, lifetime, 0.2, null, 500, 1.0, 0.10, 0.12, 0, 0);
     }
@@ -66,18 +66,22 @@ class FleetTest {
         assertThat(f.peakUnits()).isEqualTo(3);
 
         Costing.Owned o = owned(3);
-        // each purchase of one unit: $1,000 + $100 extra; 20 % of it back at its retirement
+        // each unit $1,000, 20 % of it back at its retirement; the site's $100 is bought in months 1 and 4
         CostParts m4 = FleetCash.owned(o, f, 4);
+        assertThat(FleetCash.owned(o, f, 1).hardware()).isEqualTo(1100);
+        assertThat(FleetCash.owned(o, f, 3).hardware()).isEqualTo(1000);
         assertThat(m4.hardware()).isEqualTo(1100);
-        assertThat(m4.residualCredit()).isCloseTo(220, within(CENT));
+        assertThat(m4.residualCredit()).isCloseTo(200 + 20, within(CENT));
+        assertThat(FleetCash.owned(o, f, 6).residualCredit()).isCloseTo(200, within(CENT));
         assertThat(FleetCash.owned(o, f, 2).hardware()).isZero();
         // running costs follow the units: 2 × 500 W × 730 h × $0.10 = $73; maintenance 2 × 1000 × 12 % / 12 = $20
         assertThat(m4.electricity()).isCloseTo(73, within(CENT));
         assertThat(m4.maintenance()).isCloseTo(20, within(CENT));
         assertThat(FleetCash.owned(o, f, 5).electricity()).isCloseTo(109.5, within(CENT));
-        // at month 6: C (month 4) is 3 months old → its residual $220; D 2 months → 1100 − 880 × 2/3;
-        // E 1 month → 1100 − 880/3
-        assertThat(FleetCash.salvage(o, f, 6)).isCloseTo(220 + (1100 - 880 * 2 / 3.0) + (1100 - 880 / 3.0), within(CENT));
+        // at month 6: C (month 4) is 3 months old → its residual $200; D 2 months → 1000 − 800 × 2/3;
+        // E 1 month → 1000 − 800/3; the site renewed in month 4 → its residual $20
+        assertThat(FleetCash.salvage(o, f, 6)).isCloseTo(200 + (1000 - 800 * 2 / 3.0) + (1000 - 800 / 3.0) + 20,
+                within(CENT));
     }
 
     @Test
@@ -87,10 +91,10 @@ class FleetTest {
         assertThat(purchased(f)).containsExactly(3, 0, 1, 0);
         assertThat(f.months()).extracting(Fleet.Month::retired).containsExactly(0, 0, 3, 0);
         Costing.Owned o = owned(2);
-        // the month-1 purchase (3 × $1,000 + $100) returns 20 % in month 3
+        // the month-1 purchase (3 × $1,000) and the site ($100) return 20 % in month 3
         assertThat(FleetCash.owned(o, f, 3).residualCredit()).isCloseTo(620, within(CENT));
         assertThat(FleetCash.owned(o, f, 3).hardware()).isEqualTo(1100);
-        // the month-3 purchase is at the end of its 2-month life at the horizon: worth its residual
+        // the month-3 purchase and the site are at the end of their 2-month life at the horizon: worth their residual
         assertThat(FleetCash.salvage(o, f, 4)).isCloseTo(220, within(CENT));
     }
 
