@@ -177,7 +177,8 @@ public final class ScenarioLoader {
                 f.number("discount_rate_annual", Defaults.DISCOUNT_RATE_ANNUAL, 0, 1),
                 f.number("maintenance_share_annual", Defaults.MAINTENANCE_SHARE_ANNUAL, 0, 1),
                 f.integer("lifetime_months", Defaults.LIFETIME_MONTHS, 1, 240),
-                f.number("residual_share", Defaults.RESIDUAL_SHARE, 0, 1));
+                f.number("residual_share", Defaults.RESIDUAL_SHARE, 0, 1),
+                f.number("planning_utilisation", Defaults.PLANNING_UTILISATION, 0.1, 1));
         f.finish();
         return a;
     }
