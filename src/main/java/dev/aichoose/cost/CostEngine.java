@@ -7,6 +7,7 @@ import dev.aichoose.model.Catalog;
 import dev.aichoose.model.CloudOffer;
 import dev.aichoose.model.Costing;
 import dev.aichoose.model.Defaults;
+import dev.aichoose.model.Fleet;
 import dev.aichoose.model.Gpu;
 import dev.aichoose.model.OpenModel;
 import dev.aichoose.model.Option;
@@ -34,7 +35,10 @@ public final class CostEngine {
     private final Workload workload;
     private final Assumptions assumptions;
     private final Map<String, Option> options = new LinkedHashMap<>();
-    private final Map<Option, Costing> costings = new java.util.HashMap<>();
+    // by identity: an option is a record whose hash walks all its fields, and these are read per month
+    private final Map<Option, Costing> costings = new java.util.IdentityHashMap<>();
+    private final Map<Option, Map<Double, FleetPlanner.Plan>> plans = new java.util.IdentityHashMap<>();
+    private final FleetPlanner planner;
 
     public CostEngine(Scenario scenario, Catalog catalog, List<Option> options) {
         this.scenario = scenario;
@@ -42,6 +46,7 @@ public final class CostEngine {
         this.workload = scenario.workload();
         this.assumptions = scenario.assumptions();
         options.forEach(o -> this.options.put(o.id(), o));
+        this.planner = new FleetPlanner(scenario, catalog);
     }
 
     public static OptionKind kindOf(Option option) {
@@ -73,11 +78,11 @@ public final class CostEngine {
             npv += cost / Math.pow(1 + rate, m / 12.0);
             monthly.add(new MonthlyCost(m, q, cost, cumulative, parts));
         }
-        double salvage = salvage(option);
+        double salvage = salvage(option, 1.0);
         npv -= salvage / Math.pow(1 + rate, horizon / 12.0);
         double tco = cumulative - salvage;
         return new OptionResult(option.id(), kindOf(option), describe(option), problems.isEmpty(), problems,
-                upfront(option), monthly, cumulative, salvage, tco, npv, queries > 0 ? tco / queries : 0,
+                upfront(option, 1.0), monthly, cumulative, salvage, tco, npv, queries > 0 ? tco / queries : 0,
                 steadyMonthly(option, workload.queriesPerMonth()), capacity, costing);
     }
 
@@ -175,6 +180,26 @@ public final class CostEngine {
                 .sum();
     }
 
+    // ---- fleets
+
+    /** The fleet an owned or rented option runs carrying {@code share} of the queries; planned once per share. */
+    public FleetPlanner.Plan plan(Option.Sized option, double share) {
+        return plans.computeIfAbsent(option, k -> new java.util.HashMap<>()).computeIfAbsent(share,
+                k -> planner.plan(option, share, option instanceof Option.SelfHosted s
+                        ? ((Costing.Owned) costing(s)).lifetimeMonths() : 1));
+    }
+
+    /** Units a sized option needs at a steady monthly volume (its stated count otherwise). */
+    private int steadyUnits(Option.Sized option, double share, double queriesPerMonth) {
+        Replica replica = plan(option, 1.0).replica();
+        if (!option.autoCount() || !replica.delivers()) return option.count();
+        int perUnit = planner.gpusPerUnit(option);
+        int replicas = FleetSizing.replicasNeeded(planner.requiredTokensPerSecond(share * queriesPerMonth),
+                replica.tokensPerSecond(), scenario.assumptions().planningUtilisation());
+        return Math.max(Math.max(option.count(), FleetSizing.unitsFor(1, replica.gpus(), perUnit)),
+                FleetSizing.unitsFor(replicas, replica.gpus(), perUnit));
+    }
+
     // ---- cash flows
 
     /** Month m's cash for the option carrying {@code share} of the queries. */
@@ -182,18 +207,8 @@ public final class CostEngine {
         return switch (option) {
             case Option.Api a -> new CostParts(share * workload.queriesInMonth(month) * perQuery((Costing.PerToken) costing(a)),
                     0, 0, 0, 0, 0, 0);
-            case Option.SelfHosted s -> {
-                Costing.Owned o = (Costing.Owned) costing(s);
-                boolean purchase = (month - 1) % o.lifetimeMonths() == 0;
-                double hardware = purchase ? o.upfrontUsd() : 0;
-                double credit = purchase && month > 1 ? o.residualShare() * o.upfrontUsd() : 0;
-                yield new CostParts(0, hardware, credit, o.electricityUsdPerMonth(), o.maintenanceUsdPerMonth(),
-                        o.staffUsdPerMonth(), 0);
-            }
-            case Option.Rented r -> {
-                Costing.Rent rent = (Costing.Rent) costing(r);
-                yield new CostParts(0, 0, 0, 0, 0, rent.staffUsdPerMonth(), rent.rentUsdPerMonth());
-            }
+            case Option.SelfHosted s -> FleetCash.owned((Costing.Owned) costing(s), plan(s, share).fleet(), month);
+            case Option.Rented r -> FleetCash.rented((Costing.Rent) costing(r), plan(r, share).fleet(), month);
             case Option.Hybrid h -> {
                 CostParts sum = CostParts.ZERO;
                 for (var leg : legs(h).entrySet()) sum = sum.plus(parts(options.get(leg.getKey()), leg.getValue(), month));
@@ -202,34 +217,33 @@ public final class CostEngine {
         };
     }
 
-    public double upfront(Option option) {
+    /** Hardware bought in month 1 for the option carrying {@code share} of the queries. */
+    public double upfront(Option option, double share) {
         return switch (option) {
             case Option.Api a -> 0;
-            case Option.SelfHosted s -> owned(s).upfrontUsd();
+            case Option.SelfHosted s -> parts(s, share, 1).hardware();
             case Option.Rented r -> 0;
-            case Option.Hybrid h -> legs(h).keySet().stream().mapToDouble(id -> upfront(options.get(id))).sum();
+            case Option.Hybrid h -> legs(h).entrySet().stream()
+                    .mapToDouble(e -> upfront(options.get(e.getKey()), e.getValue())).sum();
         };
     }
 
-    /** Book value at the horizon's end of the hardware bought last: straight line from price to residual. */
-    public double salvage(Option option) {
+    /** Book value at the horizon's end of the hardware still in service: straight line from price to residual. */
+    public double salvage(Option option, double share) {
         return switch (option) {
             case Option.Api a -> 0;
-            case Option.SelfHosted s -> {
-                Costing.Owned o = owned(s);
-                int horizon = scenario.horizonMonths();
-                int lastPurchase = 1 + o.lifetimeMonths() * ((horizon - 1) / o.lifetimeMonths());
-                int age = horizon - lastPurchase + 1;
-                yield o.upfrontUsd() - (o.upfrontUsd() - o.residualShare() * o.upfrontUsd()) * age / o.lifetimeMonths();
-            }
+            case Option.SelfHosted s -> FleetCash.salvage((Costing.Owned) costing(s), plan(s, share).fleet(),
+                    scenario.horizonMonths());
             case Option.Rented r -> 0;
-            case Option.Hybrid h -> legs(h).keySet().stream().mapToDouble(id -> salvage(options.get(id))).sum();
+            case Option.Hybrid h -> legs(h).entrySet().stream()
+                    .mapToDouble(e -> salvage(options.get(e.getKey()), e.getValue())).sum();
         };
     }
 
     /**
      * A month's cost in steady state at a given volume: usage, running costs, and owned hardware
-     * amortised over its life (price less residual). Linear in volume; crossover searches it.
+     * amortised over its life (price less residual). Linear in volume, or for a sized fleet a step
+     * with each unit the volume needs; crossover searches it.
      */
     public double steadyMonthly(Option option, double queriesPerMonth) {
         return steadyMonthly(option, 1.0, queriesPerMonth);
@@ -240,10 +254,15 @@ public final class CostEngine {
             case Option.Api a -> share * queriesPerMonth * perQuery((Costing.PerToken) costing(a));
             case Option.SelfHosted s -> {
                 Costing.Owned o = (Costing.Owned) costing(s);
-                yield o.electricityUsdPerMonth() + o.maintenanceUsdPerMonth() + o.staffUsdPerMonth()
-                        + o.upfrontUsd() * (1 - o.residualShare()) / o.lifetimeMonths();
+                int units = steadyUnits(s, share, queriesPerMonth);
+                yield o.electricityUsdPerMonth(units) + o.maintenanceUsdPerMonth(units) + o.staffUsdPerMonth()
+                        + (units * o.unitPriceUsd() + o.extraUpfrontUsd()) * (1 - o.residualShare()) / o.lifetimeMonths();
             }
-            case Option.Rented r -> ((Costing.Rent) costing(r)).rentUsdPerMonth() + ((Costing.Rent) costing(r)).staffUsdPerMonth();
+            case Option.Rented r -> {
+                Costing.Rent rent = (Costing.Rent) costing(r);
+                yield rent.rentUsdPerMonth(steadyUnits(r, share, queriesPerMonth) * planner.gpusPerUnit(r))
+                        + rent.staffUsdPerMonth();
+            }
             case Option.Hybrid h -> legs(h).entrySet().stream()
                     .mapToDouble(e -> steadyMonthly(options.get(e.getKey()), e.getValue(), queriesPerMonth)).sum();
         };
@@ -301,15 +320,8 @@ public final class CostEngine {
     private Capacity capacity(Option option, double share, List<String> problems) {
         return switch (option) {
             case Option.Api a -> null;
-            case Option.SelfHosted s -> {
-                Gpu gpu = catalog.gpus().get(s.hardware());
-                yield hardwareCapacity(gpu, gpu.gpusPerSystem(), s.count(), s.serving(), share, problems);
-            }
-            case Option.Rented r -> {
-                CloudOffer offer = catalog.cloudOffers().get(r.offer());
-                yield hardwareCapacity(catalog.gpus().get(offer.gpu()), offer.gpus(), r.count(), r.serving(), share,
-                        problems);
-            }
+            case Option.SelfHosted s -> hardwareCapacity(s, share, problems);
+            case Option.Rented r -> hardwareCapacity(r, share, problems);
             case Option.Hybrid h -> {
                 double required = 0;
                 double available = 0;
@@ -328,27 +340,35 @@ public final class CostEngine {
         };
     }
 
-    private Capacity hardwareCapacity(Gpu gpu, int gpusPerUnit, int units, Option.Serving serving, double share,
-            List<String> problems) {
+    private Capacity hardwareCapacity(Option.Sized option, double share, List<String> problems) {
+        FleetPlanner.Plan plan = plan(option, share);
+        Replica replica = plan.replica();
+        Fleet fleet = plan.fleet();
+        Gpu gpu = planner.gpu(option);
+        int gpusPerUnit = planner.gpusPerUnit(option);
+        Option.Serving serving = option.serving();
         OpenModel model = catalog.openModels().get(serving.model());
-        double generated = workload.generatedTokensPerQuery();
-        double context = workload.inputTokensPerQuery() + generated;
-        int target = serving.concurrency() != null ? serving.concurrency()
-                : serving.quantization().gguf() ? Defaults.GGUF_CONCURRENCY : Defaults.SERVER_CONCURRENCY;
-        int perReplica = serving.gpusPerReplica() != null ? serving.gpusPerReplica() : gpusPerUnit;
-        int replicas = units * gpusPerUnit / perReplica;
-        if (replicas == 0) {
+        double context = workload.inputTokensPerQuery() + workload.generatedTokensPerQuery();
+        int perReplica = replica.gpus();
+        Roofline roofline = replica.roofline();
+        int replicas = FleetSizing.replicasIn(fleet.month(1).units(), perReplica, gpusPerUnit);
+        if (replicas == 0 && serving.gpusPerReplica() == null) {
+            problems.add(String.format(java.util.Locale.ROOT,
+                    "%s at %s needs a replica of %d GPUs to fit in memory (%.1f GB: weights %.1f GB, runtime and KV for "
+                            + "%d stream%s), but the option has only %d",
+                    model.id(), serving.quantization().id(), perReplica, roofline.weightsGb() + Defaults.RUNTIME_OVERHEAD_GB
+                            + roofline.kvGbPerStream() * Math.max(roofline.streams(), 1), roofline.weightsGb(),
+                    Math.max(roofline.streams(), 1), roofline.streams() > 1 ? "s" : "", fleet.month(1).units() * gpusPerUnit)
+                    + autoAlternative(option, share));
+        } else if (replicas == 0) {
             problems.add("a replica spans " + perReplica + " GPUs (gpus_per_replica), but the option has only "
-                    + units * gpusPerUnit);
+                    + fleet.month(1).units() * gpusPerUnit + autoAlternative(option, share));
         }
-        Roofline roofline = Roofline.estimate(gpu, perReplica, model, serving.quantization(), context,
-                workload.inputTokensPerQuery() + generated / 2, target);
         if (context > model.contextTokens()) {
             problems.add("a request of " + Figures.wholeCount(context) + " tokens exceeds " + model.id() + "'s context of "
                     + Figures.wholeCount(model.contextTokens()) + " tokens");
         }
-        boolean measuredOrGiven = serving.measured() != null || serving.tokensPerSecond() != null;
-        if (!roofline.fits() && !measuredOrGiven) {
+        if (!roofline.fits() && !replica.measuredOrGiven()) {
             problems.add(String.format(java.util.Locale.ROOT,
                     "%s at %s does not fit in memory: it needs %.1f GB (weights %.1f GB, runtime %.1f GB, KV cache for "
                             + "one %s-token request %.2f GB) and a replica on %s × %d offers %.1f GB usable "
@@ -357,57 +377,55 @@ public final class CostEngine {
                     Defaults.RUNTIME_OVERHEAD_GB, Figures.wholeCount(context), roofline.kvGbPerStream(), gpu.id(), perReplica,
                     roofline.usableVramGb(), Defaults.USABLE_VRAM_SHARE * 100, gpu.vramGb() * perReplica));
         }
-        double perUnit;
-        CapacitySource source;
-        String detail;
-        if (serving.measured() != null) {
-            perUnit = serving.measured().tokensPerSecond();
-            source = CapacitySource.BENCH;
-            detail = String.format(java.util.Locale.ROOT, "measured %.1f tok/s per replica (%s, %s, %s)", perUnit,
-                    serving.measured().file(), serving.measured().startedAt(), serving.measured().run());
-        } else if (serving.tokensPerSecond() != null) {
-            perUnit = serving.tokensPerSecond();
-            source = CapacitySource.GIVEN;
-            detail = String.format(java.util.Locale.ROOT, "given %.1f tok/s per replica", perUnit);
-        } else {
-            perUnit = roofline.fits() ? roofline.tokensPerSecond() : 0;
-            source = CapacitySource.ESTIMATE;
-            detail = String.format(java.util.Locale.ROOT,
-                    "roofline estimate %.1f tok/s per replica of %d GPU%s: %s at %s, %d stream%s, %s-bound", perUnit,
-                    perReplica, perReplica == 1 ? "" : "s", model.id(),
-                    serving.quantization().id(), Math.max(roofline.streams(), 0), roofline.streams() == 1 ? "" : "s",
-                    roofline.computeBoundTokensPerSecond() != null
-                            && roofline.computeBoundTokensPerSecond() < roofline.memoryBoundTokensPerSecond()
-                            ? "compute" : "memory-bandwidth");
-        }
-        if (!roofline.fits() && measuredOrGiven) {
-            // a measurement (or the user's own figure) outranks the memory estimate, which overstates
-            // KV for sliding-window and latent attention
-            detail += String.format(java.util.Locale.ROOT, " (the memory estimate says it would not fit in %.1f GB; "
-                    + "the %s figure overrides it)", roofline.usableVramGb(), source.id());
-        }
-        double available = perUnit * replicas;
+        double perUnit = replica.tokensPerSecond();
+        CapacitySource source = replica.source();
+        String detail = replica.detail();
+        double[] required = plan.requiredTokensPerSecond();
         double peak = 0;
+        int busiest = 1;
         Integer outgrown = null;
         for (int m = 1; m <= scenario.horizonMonths(); m++) {
-            double required = requiredTokensPerSecond(share * workload.queriesInMonth(m));
-            peak = Math.max(peak, required);
-            if (outgrown == null && required > available && (roofline.fits() || measuredOrGiven)) outgrown = m;
+            double delivered = perUnit * FleetSizing.replicasIn(fleet.month(m).units(), perReplica, gpusPerUnit);
+            if (required[m - 1] > peak) {
+                peak = required[m - 1];
+                busiest = m;
+            }
+            if (outgrown == null && replicas > 0 && required[m - 1] > delivered
+                    && (roofline.fits() || replica.measuredOrGiven())) {
+                outgrown = m;
+            }
+        }
+        double available = perUnit * FleetSizing.replicasIn(fleet.month(busiest).units(), perReplica, gpusPerUnit);
+        if (fleet.auto()) {
+            detail += String.format(java.util.Locale.ROOT, "; sized by aichoose: %d unit%s by month %d", fleet.peakUnits(),
+                    fleet.peakUnits() == 1 ? "" : "s", fleet.peakMonth());
         }
         if (serving.measured() != null && serving.measured().tokensPerSecond() == 0) {
             problems.add("the bench result " + serving.measured().file() + " has " + serving.measured().run()
                     + ": this hardware does not meet the scenario's latency targets");
         } else if (outgrown != null) {
-            double required = requiredTokensPerSecond(share * workload.queriesInMonth(outgrown));
+            double atOutgrown = required[outgrown - 1];
+            double delivered = perUnit * FleetSizing.replicasIn(fleet.month(outgrown).units(), perReplica, gpusPerUnit);
             int replicasNeeded = perUnit > 0 ? (int) Math.ceil(peak / perUnit) : 0;
             problems.add(String.format(java.util.Locale.ROOT,
                     "the load outgrows the hardware in month %d: it needs %.1f tok/s at peak and %d replica%s "
                             + "%.1f (%s); about %d replica%s would carry the whole horizon",
-                    outgrown, required, replicas, replicas == 1 ? " delivers" : "s deliver", available, source.id(),
-                    replicasNeeded,
-                    replicasNeeded == 1 ? "" : "s"));
+                    outgrown, atOutgrown, replicas, replicas == 1 ? " delivers" : "s deliver", delivered, source.id(),
+                    replicasNeeded, replicasNeeded == 1 ? "" : "s") + autoAlternative(option, share));
         }
-        return new Capacity(peak, available, source, detail);
+        return new Capacity(peak, available, source, detail, java.util.Optional.of(fleet));
+    }
+
+    /** What the same option sized by aichoose would need and cost, for a stated count the load outgrows. */
+    private String autoAlternative(Option.Sized option, double share) {
+        Option auto = option.autoSized();
+        if (!(auto instanceof Option.Sized sized) || !plan(sized, share).replica().delivers()) return "";
+        Fleet fleet = plan(sized, share).fleet();
+        double tco = -salvage(auto, share);
+        for (int m = 1; m <= scenario.horizonMonths(); m++) tco += parts(auto, share, m).total();
+        return String.format(java.util.Locale.ROOT, "; with count: auto aichoose would grow it to %d unit%s by month %d"
+                + " for a TCO of %s", fleet.peakUnits(), fleet.peakUnits() == 1 ? "" : "s", fleet.peakMonth(),
+                Figures.usdWhole(tco));
     }
 
     /** Peak generated tokens per second for a month's queries: average rate times the peak factor. */

@@ -1,6 +1,7 @@
 package dev.aichoose.model;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The units (cards, systems or instances) an owned or rented option runs each month. Owned units
@@ -8,12 +9,19 @@ import java.util.List;
  *
  * @param auto whether aichoose sized the fleet ({@code count: auto}) or the scenario stated it
  * @param gpusPerUnit GPUs in one unit
+ * @param peakUtilisation the highest share of its throughput the fleet runs at in any month's peak
+ *     hour; empty when its replicas deliver nothing (the model does not fit)
  */
-public record Fleet(boolean auto, int gpusPerUnit, List<Month> months, List<Purchase> purchases) {
+public record Fleet(boolean auto, int gpusPerUnit, List<Month> months, List<Purchase> purchases,
+        OptionalDouble peakUtilisation) {
 
     public Fleet {
         months = List.copyOf(months);
         purchases = List.copyOf(purchases);
+    }
+
+    public Fleet withPeakUtilisation(double utilisation) {
+        return new Fleet(auto, gpusPerUnit, months, purchases, OptionalDouble.of(utilisation));
     }
 
     /** Month m (1-based). */
@@ -24,6 +32,12 @@ public record Fleet(boolean auto, int gpusPerUnit, List<Month> months, List<Purc
     /** The most units in service in any month. */
     public int peakUnits() {
         return months.stream().mapToInt(Month::units).max().orElse(0);
+    }
+
+    /** The first month with the most units in service. */
+    public int peakMonth() {
+        int peak = peakUnits();
+        return months.stream().filter(m -> m.units() == peak).findFirst().map(Month::month).orElse(1);
     }
 
     /**

@@ -28,7 +28,7 @@ public sealed interface Option {
             Double maintenanceShareAnnual,
             Double opsHoursPerMonth,
             Serving serving,
-            boolean autoCount) implements Option, Sized {
+            boolean autoCount) implements Sized {
 
         /** A stated count. */
         public SelfHosted(String id, String hardware, int count, Double hardwareUsd, double extraUpfrontUsd,
@@ -54,7 +54,7 @@ public sealed interface Option {
             Double usdPerGpuHour,
             Double opsHoursPerMonth,
             Serving serving,
-            boolean autoCount) implements Option, Sized {
+            boolean autoCount) implements Sized {
 
         /** A stated count. */
         public Rented(String id, String offer, int count, double hoursPerMonth, Double usdPerGpuHour,
@@ -69,7 +69,7 @@ public sealed interface Option {
     }
 
     /** Owned or rented hardware: a count of units serving one model. */
-    sealed interface Sized permits SelfHosted, Rented {
+    sealed interface Sized extends Option permits SelfHosted, Rented {
         int count();
 
         boolean autoCount();
