@@ -20,12 +20,14 @@ public final class FleetCash {
     public static CostParts owned(Costing.Owned o, Fleet fleet, int month) {
         Fleet.Month m = fleet.month(month);
         boolean site = siteRenewed(o, month);
-        double hardware = site ? o.extraUpfrontUsd() : 0;
-        double credit = site && month > 1 ? o.residualShare() * o.extraUpfrontUsd() : 0;
+        double bought = 0;
+        double retired = 0;
         for (Fleet.Purchase p : fleet.purchases()) {
-            if (p.month() == month) hardware += p.units() * o.unitPriceUsd();
-            if (p.month() + o.lifetimeMonths() == month) credit += o.residualShare() * p.units() * o.unitPriceUsd();
+            if (p.month() == month) bought += p.units() * o.unitPriceUsd();
+            if (p.month() + o.lifetimeMonths() == month) retired += p.units() * o.unitPriceUsd();
         }
+        double hardware = site ? bought + o.extraUpfrontUsd() : bought;
+        double credit = o.residualShare() * (site && month > 1 ? retired + o.extraUpfrontUsd() : retired);
         return new CostParts(0, hardware, credit, o.electricityUsdPerMonth(m.units()), o.maintenanceUsdPerMonth(m.units()),
                 o.staffUsdPerMonth(), 0);
     }
@@ -42,16 +44,21 @@ public final class FleetCash {
     public static double salvage(Costing.Owned o, Fleet fleet, int horizonMonths) {
         int lifetime = o.lifetimeMonths();
         int lastSite = 1 + lifetime * ((horizonMonths - 1) / lifetime);
-        double salvage = bookValue(o, o.extraUpfrontUsd(), horizonMonths - lastSite + 1);
+        // units bought with the site's last renewal are valued together with it, as one upfront
+        double withSite = 0;
+        double salvage = 0;
         for (Fleet.Purchase p : fleet.purchases()) {
-            if (p.month() + lifetime > horizonMonths) {
+            if (p.month() + lifetime <= horizonMonths) continue;
+            if (p.month() == lastSite) {
+                withSite += p.units() * o.unitPriceUsd();
+            } else {
                 salvage += bookValue(o, p.units() * o.unitPriceUsd(), horizonMonths - p.month() + 1);
             }
         }
-        return salvage;
+        return bookValue(o, withSite + o.extraUpfrontUsd(), horizonMonths - lastSite + 1) + salvage;
     }
 
     private static double bookValue(Costing.Owned o, double price, int ageMonths) {
-        return price - price * (1 - o.residualShare()) * ageMonths / o.lifetimeMonths();
+        return price - (price - o.residualShare() * price) * ageMonths / o.lifetimeMonths();
     }
 }

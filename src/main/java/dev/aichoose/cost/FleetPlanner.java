@@ -8,6 +8,9 @@ import dev.aichoose.model.Gpu;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.Scenario;
 import dev.aichoose.model.Workload;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * The fleet an owned or rented option runs when it carries a share of the queries: a stated count
@@ -18,11 +21,15 @@ public final class FleetPlanner {
     private final Scenario scenario;
     private final Catalog catalog;
     private final Workload workload;
+    private final HardwarePricing pricing;
+    // by identity: an option is a record whose hash walks all its fields, and plans are read per month
+    private final Map<Option, Map<Double, Plan>> plans = new IdentityHashMap<>();
 
-    public FleetPlanner(Scenario scenario, Catalog catalog) {
+    FleetPlanner(Scenario scenario, Catalog catalog, HardwarePricing pricing) {
         this.scenario = scenario;
         this.catalog = catalog;
         this.workload = scenario.workload();
+        this.pricing = pricing;
     }
 
     /** A sized option's unit, its replica, and each month's peak need. */
@@ -56,25 +63,46 @@ public final class FleetPlanner {
                 option.serving());
     }
 
+    /** The fleet carrying {@code share} of the queries; planned once per option and share. */
+    public Plan plan(Option.Sized option, double share) {
+        return plans.computeIfAbsent(option, k -> new HashMap<>()).computeIfAbsent(share,
+                k -> plan(option, share, option instanceof Option.SelfHosted s ? pricing.owned(s).lifetimeMonths() : 1));
+    }
+
+    /** Units a sized option needs at a steady monthly volume (its stated count otherwise). */
+    int steadyUnits(Option.Sized option, double share, double queriesPerMonth) {
+        Replica replica = plan(option, 1.0).replica();
+        if (!option.autoCount() || !replica.delivers()) return option.count();
+        int perUnit = gpusPerUnit(option);
+        int replicas = FleetSizing.replicasNeeded(requiredTokensPerSecond(share * queriesPerMonth),
+                replica.tokensPerSecond(), scenario.assumptions().planningUtilisation());
+        return Math.max(Math.max(option.count(), FleetSizing.unitsFor(1, replica.gpus(), perUnit)),
+                FleetSizing.unitsFor(replicas, replica.gpus(), perUnit));
+    }
+
     /** @param lifetimeMonths each owned purchase's lifetime (ignored for rented hardware) */
-    public Plan plan(Option.Sized option, double share, int lifetimeMonths) {
+    private Plan plan(Option.Sized option, double share, int lifetimeMonths) {
         int horizon = scenario.horizonMonths();
         double[] required = new double[horizon];
         for (int m = 1; m <= horizon; m++) required[m - 1] = requiredTokensPerSecond(share * workload.queriesInMonth(m));
         Replica replica = replica(option);
         int perUnit = gpusPerUnit(option);
         int[] units;
+        Fleet.Sizing sizing = null;
         if (option.autoCount() && replica.delivers()) {
             // never fewer units than hold one replica, so that an idle month still serves
             int minimum = Math.max(option.count(), FleetSizing.unitsFor(1, replica.gpus(), perUnit));
-            units = FleetSizing.unitsNeeded(required, replica.tokensPerSecond(), replica.gpus(), perUnit,
-                    scenario.assumptions().planningUtilisation(), minimum);
+            double utilisation = scenario.assumptions().planningUtilisation();
+            units = FleetSizing.unitsNeeded(required, replica.tokensPerSecond(), replica.gpus(), perUnit, utilisation,
+                    minimum);
+            sizing = new Fleet.Sizing(share, replica.tokensPerSecond(), replica.gpus(), minimum, utilisation);
         } else {
             units = FleetSchedule.constant(option.count(), horizon);
         }
         Fleet fleet = option instanceof Option.SelfHosted
                 ? FleetSchedule.owned(units, lifetimeMonths, option.autoCount(), perUnit)
                 : FleetSchedule.rented(units, option.autoCount(), perUnit);
+        if (sizing != null) fleet = fleet.withSizing(sizing);
         if (replica.delivers()) {
             fleet = fleet.withPeakUtilisation(FleetSizing.peakUtilisation(required, units, replica.tokensPerSecond(),
                     replica.gpus(), perUnit));

@@ -6,6 +6,13 @@ package dev.aichoose.cost;
  * Replicas may span several GPUs ({@code gpusPerReplica}) and pool the GPUs of several units.
  */
 public final class FleetSizing {
+    /**
+     * The most units aichoose sizes a fleet to: ten times what a stated count may be (100,000) at the
+     * lowest planning utilisation (0.1), so that any load a stated count carries, a sized fleet
+     * carries too. A load beyond it outgrows the sized fleet like a stated one.
+     */
+    public static final int MAX_UNITS = 10_000_000;
+
     /** Required/delivered ratios within this of a whole number count as that number (float noise). */
     private static final double TOLERANCE = 1e-9;
 
@@ -17,21 +24,23 @@ public final class FleetSizing {
             throw new IllegalArgumentException("a replica must deliver tokens: " + perReplicaTokensPerSecond);
         }
         if (requiredTokensPerSecond <= 0) return 0;
-        return (int) Math.ceil(requiredTokensPerSecond / (perReplicaTokensPerSecond * utilisation) - TOLERANCE);
+        double replicas = Math.ceil(requiredTokensPerSecond / (perReplicaTokensPerSecond * utilisation) - TOLERANCE);
+        return (int) Math.min(replicas, Integer.MAX_VALUE);
     }
 
     /** Units that hold {@code replicas} replicas of {@code gpusPerReplica} GPUs each. */
     public static int unitsFor(int replicas, int gpusPerReplica, int gpusPerUnit) {
-        return (int) Math.ceil((double) replicas * gpusPerReplica / gpusPerUnit);
+        return (int) Math.min(Math.ceil((double) replicas * gpusPerReplica / gpusPerUnit), MAX_UNITS);
     }
 
     /** Replicas that {@code units} units hold. */
     public static int replicasIn(int units, int gpusPerReplica, int gpusPerUnit) {
-        return units * gpusPerUnit / gpusPerReplica;
+        return (int) ((long) units * gpusPerUnit / gpusPerReplica);
     }
 
     /**
-     * Units needed in each month (index 0 is month 1), never fewer than {@code minimumUnits}.
+     * Units needed in each month (index 0 is month 1), never fewer than {@code minimumUnits} nor more
+     * than {@link #MAX_UNITS}.
      *
      * @param requiredTokensPerSecond peak generated tokens/s in each month
      */

@@ -11,9 +11,18 @@ import java.util.OptionalDouble;
  * @param gpusPerUnit GPUs in one unit
  * @param peakUtilisation the highest share of its throughput the fleet runs at in any month's peak
  *     hour; empty when its replicas deliver nothing (the model does not fit)
+ * @param sizing how aichoose sized it, for reports that rebuild the schedule; empty for a stated count
  */
 public record Fleet(boolean auto, int gpusPerUnit, List<Month> months, List<Purchase> purchases,
-        OptionalDouble peakUtilisation) {
+        OptionalDouble peakUtilisation, java.util.Optional<Sizing> sizing) {
+
+    /**
+     * The figures a sized fleet follows: units in month m = max(minimumUnits, ceil(ceil(required_m /
+     * (replicaTokensPerSecond × planningUtilisation)) × gpusPerReplica / gpusPerUnit)), where required_m
+     * is the peak tok/s of {@code share} of month m's queries.
+     */
+    public record Sizing(double share, double replicaTokensPerSecond, int gpusPerReplica, int minimumUnits,
+            double planningUtilisation) {}
 
     public Fleet {
         months = List.copyOf(months);
@@ -21,7 +30,11 @@ public record Fleet(boolean auto, int gpusPerUnit, List<Month> months, List<Purc
     }
 
     public Fleet withPeakUtilisation(double utilisation) {
-        return new Fleet(auto, gpusPerUnit, months, purchases, OptionalDouble.of(utilisation));
+        return new Fleet(auto, gpusPerUnit, months, purchases, OptionalDouble.of(utilisation), sizing);
+    }
+
+    public Fleet withSizing(Sizing how) {
+        return new Fleet(auto, gpusPerUnit, months, purchases, peakUtilisation, java.util.Optional.of(how));
     }
 
     /** Month m (1-based). */
