@@ -2,7 +2,8 @@
 # How fast `aichoose evaluate` prices many options: a generated 60-month scenario with N options
 # (a quarter APIs, the rest owned and rented hardware sized with `count: auto`, half of it by
 # roofline estimate), evaluated to JSON through the launcher as a user runs it.
-# Reports the median wall time of RUNS runs, options per second, and the peak resident memory.
+# Reports the median wall time of RUNS runs, options per second, the CPU time (steadier than wall time
+# on a shared machine) and the peak resident memory.
 # Usage: bench/options-scale.sh [options] [runs]   (default 1000 options, 5 runs).
 #        COUNT=4 bench/options-scale.sh   states a count instead of auto.
 # Target (issue 8): 1,000 options within 1 s and 200 MB on the 2-core machine.
@@ -43,16 +44,17 @@ YAML
 ./aichoose validate "$scenario" >/dev/null        # builds the jar if needed and checks the file
 ./aichoose evaluate "$scenario" --format json -o "$work/warm.json" 2>/dev/null   # the page cache, once
 
-times=() rss=()
+times=() rss=() cpus=()
 for ((r = 0; r < runs; r++)); do
-  /usr/bin/time -f '%e %M' -o "$work/time" ./aichoose evaluate "$scenario" --format json -o "$work/out.json" 2>/dev/null
-  read -r wall kb < "$work/time"
-  times+=("$wall") rss+=("$kb")
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time" ./aichoose evaluate "$scenario" --format json -o "$work/out.json" 2>/dev/null
+  read -r wall kb user sys < "$work/time"
+  times+=("$wall") rss+=("$kb") cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN {print u + s}')")
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 t=$(median "${times[@]}")
 m=$(median "${rss[@]}")
+c=$(median "${cpus[@]}")
 echo "machine: $(nproc) cores; $n options, 60 months, count: $count; $runs runs"
-echo "evaluate --format json: ${t} s median (runs: ${times[*]})"
+echo "evaluate --format json: ${t} s wall median (runs: ${times[*]}); ${c} s CPU (user + sys) median"
 awk -v n="$n" -v t="$t" -v kb="$m" 'BEGIN {printf "options/s: %.0f\npeak RSS: %.0f MB median\n", n / t, kb / 1024}'
 echo "report size: $(wc -c < "$work/out.json") bytes"

@@ -216,7 +216,7 @@ public final class CostEngine {
             }
             case Option.Rented r -> {
                 Costing.Rent rent = (Costing.Rent) costing(r);
-                yield rent.rentUsdPerMonth(fleets.steadyUnits(r, share, queriesPerMonth) * fleets.gpusPerUnit(r))
+                yield rent.rentUsdPerMonth(fleets.steadyUnits(r, share, queriesPerMonth) * (rent.gpus() / r.count())) // GPUs per instance
                         + rent.staffUsdPerMonth();
             }
             case Option.Hybrid h -> legs(h).entrySet().stream()

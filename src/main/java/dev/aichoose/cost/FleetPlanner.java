@@ -69,15 +69,24 @@ public final class FleetPlanner {
                 k -> plan(option, share, option instanceof Option.SelfHosted s ? pricing.owned(s).lifetimeMonths() : 1));
     }
 
+    /** What steady-state sizing needs of an option, resolved once: the crossover search asks thousands of times. */
+    private record Steady(boolean sized, int count, double replicaTokensPerSecond, int gpusPerReplica, int gpusPerUnit,
+            int minimumUnits) {}
+
+    private final Map<Option, Steady> steady = new IdentityHashMap<>();
+
     /** Units a sized option needs at a steady monthly volume (its stated count otherwise). */
     int steadyUnits(Option.Sized option, double share, double queriesPerMonth) {
-        Replica replica = plan(option, 1.0).replica();
-        if (!option.autoCount() || !replica.delivers()) return option.count();
-        int perUnit = gpusPerUnit(option);
+        Steady st = steady.computeIfAbsent(option, k -> {
+            Replica replica = plan(option, 1.0).replica();
+            int perUnit = gpusPerUnit(option);
+            return new Steady(option.autoCount() && replica.delivers(), option.count(), replica.tokensPerSecond(),
+                    replica.gpus(), perUnit, Math.max(option.count(), FleetSizing.unitsFor(1, replica.gpus(), perUnit)));
+        });
+        if (!st.sized()) return st.count();
         int replicas = FleetSizing.replicasNeeded(requiredTokensPerSecond(share * queriesPerMonth),
-                replica.tokensPerSecond(), scenario.assumptions().planningUtilisation());
-        return Math.max(Math.max(option.count(), FleetSizing.unitsFor(1, replica.gpus(), perUnit)),
-                FleetSizing.unitsFor(replicas, replica.gpus(), perUnit));
+                st.replicaTokensPerSecond(), scenario.assumptions().planningUtilisation());
+        return Math.max(st.minimumUnits(), FleetSizing.unitsFor(replicas, st.gpusPerReplica(), st.gpusPerUnit()));
     }
 
     /** @param lifetimeMonths each owned purchase's lifetime (ignored for rented hardware) */
