@@ -277,6 +277,12 @@ public final class Decider {
             return new Answer(q, Lean.OPEN_SOURCE, load + ": no API option is feasible, so " + bestOpen.get().id()
                     + " at " + Figures.usdCompact(bestOpen.get().tcoUsd()) + " over " + h + " months carries it");
         }
+        Optional<OptionResult> any = cheapest(r -> true);
+        if (any.isPresent()) {
+            return new Answer(q, Lean.NEUTRAL, load + ": no single owned, rented or API option is feasible; the cheapest "
+                    + "feasible option, " + any.get().id() + ", costs " + Figures.usdCompact(any.get().tcoUsd()) + " over "
+                    + h + " months (" + ruleText + ")");
+        }
         return new Answer(q, rule, load + ": nothing to compare with (" + ruleText + ")");
     }
 

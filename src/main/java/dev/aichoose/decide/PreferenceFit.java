@@ -58,7 +58,7 @@ public final class PreferenceFit {
                 case Q3_CUSTOMIZATION, Q5_VENDOR_INDEPENDENCE -> Axis.WEIGHTS;
                 case Q4_TECHNICAL_CAPABILITY -> Axis.OPERATIONS;
             };
-            if (axis != null && a.leans() != Lean.NEUTRAL) pulls.add(new Pull(a.id().id(), axis, a.leans()));
+            if (axis != null && a.leans() != Lean.NEUTRAL) pulls.add(new Pull(label(a.id()), axis, a.leans()));
         }
         if (profile.qualityNeed() == Quality.FRONTIER) pulls.add(new Pull("frontier quality", Axis.WEIGHTS, Lean.CLOSED));
         if (profile.enterpriseSupportRequired()) pulls.add(new Pull("enterprise support", Axis.OPERATIONS, Lean.CLOSED));
@@ -69,6 +69,12 @@ public final class PreferenceFit {
             pulls.add(new Pull("variable usage", Axis.OPERATIONS, Lean.CLOSED));
         }
         return List.copyOf(pulls);
+    }
+
+    /** {@code Q3 customization}: the question's number and subject, as the report lists them. */
+    private static String label(dev.aichoose.model.Recommendation.Question q) {
+        String id = q.id();
+        return id.substring(0, 2).toUpperCase(java.util.Locale.ROOT) + " " + id.substring(3).replace('_', ' ');
     }
 
     List<Pull> pulls() {

@@ -38,6 +38,15 @@ public final class CatalogLoader {
 
     /** The shipped catalogs, then each directory's {@code *.yaml} files in name order. */
     public static Catalog load(List<Path> layers) {
+        if (layers.isEmpty()) {
+            Optional<Catalog> shipped = ShippedCatalogs.prebuilt();
+            if (shipped.isPresent()) return shipped.get();
+        }
+        return parse(layers);
+    }
+
+    /** As {@link #load}, always parsing the YAML (the build's own step, and the path with price books). */
+    static Catalog parse(List<Path> layers) {
         Builder builder = new Builder();
         for (String name : SHIPPED) {
             try (InputStream in = CatalogLoader.class.getResourceAsStream("/pricing/" + name)) {
