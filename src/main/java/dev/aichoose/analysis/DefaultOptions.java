@@ -1,7 +1,6 @@
 package dev.aichoose.analysis;
 
 import dev.aichoose.cost.CostEngine;
-import dev.aichoose.cost.Roofline;
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Gpu;
@@ -19,8 +18,8 @@ import java.util.Optional;
 /**
  * The comparison set for a scenario that lists no options (docs/methodology.md, "Default options"):
  * the cheapest closed API that meets the quality need, the cheapest frontier API, a consumer GPU box,
- * a rented data-centre GPU, and a hybrid when some traffic is sensitive. Hardware counts are sized
- * to carry the busiest month's peak by roofline estimate.
+ * a rented data-centre GPU, and a hybrid when some traffic is sensitive. Hardware is sized by
+ * aichoose month by month ({@code count: auto}).
  */
 public final class DefaultOptions {
     static final String BOX_GPU = "nvidia/rtx-4090";
@@ -51,18 +50,15 @@ public final class DefaultOptions {
         Option.SelfHosted boxOption = null;
         if (box != null && catalog.openModels().containsKey(BOX_MODEL)) {
             var serving = new Option.Serving(BOX_MODEL, Quantization.Q4_K_M, null, null, null, null);
-            boxOption = new Option.SelfHosted("rtx-4090-box", BOX_GPU,
-                    unitsFor(engine, scenario, box, box.gpusPerSystem(), serving), null, BOX_EXTRA_UPFRONT_USD,
-                    null, null, null, null, null, null, serving);
+            boxOption = new Option.SelfHosted("rtx-4090-box", BOX_GPU, 1, null, BOX_EXTRA_UPFRONT_USD,
+                    null, null, null, null, null, null, serving, true);
             options.add(boxOption);
         }
         var offer = catalog.cloudOffers().get(RENTED_OFFER);
         if (offer != null && catalog.openModels().containsKey(RENTED_MODEL) && catalog.gpus().containsKey(offer.gpu())) {
             var serving = new Option.Serving(RENTED_MODEL, Quantization.AWQ, null, null, null, null);
-            options.add(new Option.Rented("h100-rented", RENTED_OFFER,
-                    unitsFor(engine, scenario, catalog.gpus().get(offer.gpu()), offer.gpus(), serving),
-                    dev.aichoose.model.Assumptions.HOURS_PER_MONTH, null,
-                    null, serving));
+            options.add(new Option.Rented("h100-rented", RENTED_OFFER, 1, dev.aichoose.model.Assumptions.HOURS_PER_MONTH,
+                    null, null, serving, true));
         }
 
         // classes that pull different ways: the router picks the cheapest feasible split over the set
@@ -70,16 +66,5 @@ public final class DefaultOptions {
                 .anyMatch(c -> c.sensitive() || c.onPremises() || c.quality() != scenario.profile().qualityNeed());
         if (mixed && options.size() > 1) options.add(Option.Hybrid.auto("hybrid-split"));
         return options;
-    }
-
-    /** Units needed for the busiest month's peak (at least one). */
-    private static int unitsFor(CostEngine engine, Scenario scenario, Gpu gpu, int gpusPerUnit, Option.Serving serving) {
-        Roofline r = engine.roofline(gpu, gpusPerUnit, serving);
-        if (!r.fits()) return 1;
-        double peak = 0;
-        for (int m = 1; m <= scenario.horizonMonths(); m++) {
-            peak = Math.max(peak, engine.requiredTokensPerSecond(scenario.workload().queriesInMonth(m)));
-        }
-        return Math.max(1, (int) Math.ceil(peak / r.tokensPerSecond()));
     }
 }

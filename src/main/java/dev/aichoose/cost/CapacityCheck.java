@@ -1,9 +1,8 @@
 package dev.aichoose.cost;
 
-import dev.aichoose.model.Assumptions;
 import dev.aichoose.model.Catalog;
-import dev.aichoose.model.CloudOffer;
 import dev.aichoose.model.Defaults;
+import dev.aichoose.model.Fleet;
 import dev.aichoose.model.Gpu;
 import dev.aichoose.model.OpenModel;
 import dev.aichoose.model.Option;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * What owned or rented hardware delivers against what the load needs (docs/methodology.md §11):
@@ -25,19 +25,29 @@ final class CapacityCheck {
     private final Scenario scenario;
     private final Catalog catalog;
     private final Workload workload;
+    private final FleetPlanner planner;
+    private final ToDoubleBiFunction<Option.Sized, Double> autoSizedTco;
 
-    CapacityCheck(Scenario scenario, Catalog catalog) {
+    /**
+     * @param autoSizedTco the TCO of an option sized by aichoose carrying a share of the queries, quoted
+     *     when a stated count is outgrown
+     */
+    CapacityCheck(Scenario scenario, Catalog catalog, FleetPlanner planner,
+            ToDoubleBiFunction<Option.Sized, Double> autoSizedTco) {
         this.scenario = scenario;
         this.catalog = catalog;
         this.workload = scenario.workload();
+        this.planner = planner;
+        this.autoSizedTco = autoSizedTco;
     }
 
     /**
      * The hardware's capacity carrying {@code share} of the queries. {@code fixedProblems} hold
      * whatever the share cannot change (the model does not fit, a replica needs more GPUs than there
      * are, the latency targets are missed); {@code outgrown} says when the load outgrows it.
+     * {@code sized}: aichoose sizes the fleet to any share.
      */
-    record Check(Capacity capacity, List<String> fixedProblems, Optional<String> outgrown) {
+    record Check(Capacity capacity, List<String> fixedProblems, Optional<String> outgrown, boolean sized) {
         List<String> problems() {
             List<String> all = new ArrayList<>(fixedProblems);
             outgrown.ifPresent(all::add);
@@ -48,7 +58,7 @@ final class CapacityCheck {
         double maxShare(double peakAtFullShare) {
             if (!fixedProblems.isEmpty()) return 0;
             Double available = capacity.availableTokensPerSecond();
-            if (available == null || peakAtFullShare <= 0) return Double.POSITIVE_INFINITY;
+            if (sized || available == null || peakAtFullShare <= 0) return Double.POSITIVE_INFINITY;
             return available / peakAtFullShare;
         }
     }
@@ -57,22 +67,15 @@ final class CapacityCheck {
     Optional<Check> check(Option option, double share) {
         return switch (option) {
             case Option.Api a -> Optional.empty();
-            case Option.SelfHosted s -> {
-                Gpu gpu = catalog.gpus().get(s.hardware());
-                yield Optional.of(hardware(gpu, gpu.gpusPerSystem(), s.count(), s.serving(), share));
-            }
-            case Option.Rented r -> {
-                CloudOffer offer = catalog.cloudOffers().get(r.offer());
-                yield Optional.of(hardware(catalog.gpus().get(offer.gpu()), offer.gpus(), r.count(), r.serving(), share));
-            }
+            case Option.SelfHosted s -> Optional.of(hardware(s, share));
+            case Option.Rented r -> Optional.of(hardware(r, share));
             case Option.Hybrid h -> throw new IllegalArgumentException("a hybrid's capacity is its legs'");
         };
     }
 
     /** Peak generated tokens per second for a month's queries: average rate times the peak factor. */
     double requiredTokensPerSecond(double queriesInMonth) {
-        return queriesInMonth * workload.generatedTokensPerQuery() / (Assumptions.HOURS_PER_MONTH * 3600)
-                * workload.peakToAverage();
+        return planner.requiredTokensPerSecond(queriesInMonth);
     }
 
     /** Peak tokens per second in the busiest month with all the queries. */
@@ -85,33 +88,39 @@ final class CapacityCheck {
         double generated = workload.generatedTokensPerQuery();
         return Roofline.estimate(gpu, gpusPerUnit, catalog.openModels().get(serving.model()),
                 serving.quantization(), workload.inputTokensPerQuery() + generated,
-                workload.inputTokensPerQuery() + generated / 2, streamsTarget(serving));
+                workload.inputTokensPerQuery() + generated / 2, Replica.streamsTarget(serving));
     }
 
-    private static int streamsTarget(Option.Serving serving) {
-        return serving.concurrency() != null ? serving.concurrency()
-                : serving.quantization().gguf() ? Defaults.GGUF_CONCURRENCY : Defaults.SERVER_CONCURRENCY;
-    }
-
-    private Check hardware(Gpu gpu, int gpusPerUnit, int units, Option.Serving serving, double share) {
+    private Check hardware(Option.Sized option, double share) {
         List<String> problems = new ArrayList<>();
+        FleetPlanner.Plan plan = planner.plan(option, share);
+        Replica replica = plan.replica();
+        Fleet fleet = plan.fleet();
+        Gpu gpu = planner.gpu(option);
+        int gpusPerUnit = planner.gpusPerUnit(option);
+        Option.Serving serving = option.serving();
         OpenModel model = catalog.openModels().get(serving.model());
-        double generated = workload.generatedTokensPerQuery();
-        double context = workload.inputTokensPerQuery() + generated;
-        int perReplica = serving.gpusPerReplica() != null ? serving.gpusPerReplica() : gpusPerUnit;
-        int replicas = units * gpusPerUnit / perReplica;
-        if (replicas == 0) {
+        double context = workload.inputTokensPerQuery() + workload.generatedTokensPerQuery();
+        int perReplica = replica.gpus();
+        Roofline roofline = replica.roofline();
+        int replicas = FleetSizing.replicasIn(fleet.month(1).units(), perReplica, gpusPerUnit);
+        if (replicas == 0 && serving.gpusPerReplica() == null) {
+            problems.add(String.format(Locale.ROOT,
+                    "%s at %s needs a replica of %d GPUs to fit in memory (%.1f GB: weights %.1f GB, runtime and KV for "
+                            + "%d stream%s), but the option has only %d",
+                    model.id(), serving.quantization().id(), perReplica, roofline.weightsGb() + Defaults.RUNTIME_OVERHEAD_GB
+                            + roofline.kvGbPerStream() * Math.max(roofline.streams(), 1), roofline.weightsGb(),
+                    Math.max(roofline.streams(), 1), roofline.streams() > 1 ? "s" : "", fleet.month(1).units() * gpusPerUnit)
+                    + autoAlternative(option, share));
+        } else if (replicas == 0) {
             problems.add("a replica spans " + perReplica + " GPUs (gpus_per_replica), but the option has only "
-                    + units * gpusPerUnit);
+                    + fleet.month(1).units() * gpusPerUnit + autoAlternative(option, share));
         }
-        Roofline roofline = Roofline.estimate(gpu, perReplica, model, serving.quantization(), context,
-                workload.inputTokensPerQuery() + generated / 2, streamsTarget(serving));
         if (context > model.contextTokens()) {
             problems.add("a request of " + Figures.wholeCount(context) + " tokens exceeds " + model.id() + "'s context of "
                     + Figures.wholeCount(model.contextTokens()) + " tokens");
         }
-        boolean measuredOrGiven = serving.measured() != null || serving.tokensPerSecond() != null;
-        if (!roofline.fits() && !measuredOrGiven) {
+        if (!roofline.fits() && !replica.measuredOrGiven()) {
             problems.add(String.format(Locale.ROOT,
                     "%s at %s does not fit in memory: it needs %.1f GB (weights %.1f GB, runtime %.1f GB, KV cache for "
                             + "one %s-token request %.2f GB) and a replica on %s × %d offers %.1f GB usable "
@@ -120,59 +129,56 @@ final class CapacityCheck {
                     Defaults.RUNTIME_OVERHEAD_GB, Figures.wholeCount(context), roofline.kvGbPerStream(), gpu.id(), perReplica,
                     roofline.usableVramGb(), Defaults.USABLE_VRAM_SHARE * 100, gpu.vramGb() * perReplica));
         }
-        double perUnit;
-        CapacitySource source;
-        String detail;
-        if (serving.measured() != null) {
-            perUnit = serving.measured() instanceof Option.Measured.Throughput t ? t.tokensPerSecond() : 0;
-            source = CapacitySource.BENCH;
-            detail = String.format(Locale.ROOT, "measured %.1f tok/s per replica (%s, %s, %s)", perUnit,
-                    serving.measured().file(), serving.measured().startedAt(), switch (serving.measured()) {
-                        case Option.Measured.Throughput t -> t.run();
-                        case Option.Measured.NoRunMeets none -> "no run meets " + none.targets();
-                    });
-        } else if (serving.tokensPerSecond() != null) {
-            perUnit = serving.tokensPerSecond();
-            source = CapacitySource.GIVEN;
-            detail = String.format(Locale.ROOT, "given %.1f tok/s per replica", perUnit);
-        } else {
-            perUnit = roofline.fits() ? roofline.tokensPerSecond() : 0;
-            source = CapacitySource.ESTIMATE;
-            detail = String.format(Locale.ROOT,
-                    "roofline estimate %.1f tok/s per replica of %d GPU%s: %s at %s, %d stream%s, %s-bound", perUnit,
-                    perReplica, perReplica == 1 ? "" : "s", model.id(),
-                    serving.quantization().id(), Math.max(roofline.streams(), 0), roofline.streams() == 1 ? "" : "s",
-                    roofline.computeBoundTokensPerSecond() != null
-                            && roofline.computeBoundTokensPerSecond() < roofline.memoryBoundTokensPerSecond()
-                            ? "compute" : "memory-bandwidth");
-        }
-        if (!roofline.fits() && measuredOrGiven) {
-            // a measurement (or the user's own figure) outranks the memory estimate, which overstates
-            // KV for sliding-window and latent attention
-            detail += String.format(Locale.ROOT, " (the memory estimate says it would not fit in %.1f GB; "
-                    + "the %s figure overrides it)", roofline.usableVramGb(), source.id());
-        }
-        double available = perUnit * replicas;
+        double perUnit = replica.tokensPerSecond();
+        CapacitySource source = replica.source();
+        String detail = replica.detail();
+        double[] required = plan.requiredTokensPerSecond();
         double peak = 0;
+        int busiest = 1;
         Integer outgrown = null;
         for (int m = 1; m <= scenario.horizonMonths(); m++) {
-            double required = requiredTokensPerSecond(share * workload.queriesInMonth(m));
-            peak = Math.max(peak, required);
-            if (outgrown == null && required > available && (roofline.fits() || measuredOrGiven)) outgrown = m;
+            double delivered = perUnit * FleetSizing.replicasIn(fleet.month(m).units(), perReplica, gpusPerUnit);
+            if (required[m - 1] > peak) {
+                peak = required[m - 1];
+                busiest = m;
+            }
+            if (outgrown == null && replicas > 0 && required[m - 1] > delivered
+                    && (roofline.fits() || replica.measuredOrGiven())) {
+                outgrown = m;
+            }
+        }
+        double available = perUnit * FleetSizing.replicasIn(fleet.month(busiest).units(), perReplica, gpusPerUnit);
+        if (fleet.auto()) {
+            detail += String.format(Locale.ROOT, "; sized by aichoose: %d unit%s by month %d", fleet.peakUnits(),
+                    fleet.peakUnits() == 1 ? "" : "s", fleet.peakMonth());
         }
         Optional<String> outgrownProblem = Optional.empty();
         if (serving.measured() instanceof Option.Measured.NoRunMeets none) {
             problems.add("the bench result " + none.file() + " has no run that meets " + none.targets()
                     + ": this hardware does not meet the scenario's latency targets");
         } else if (outgrown != null) {
-            double required = requiredTokensPerSecond(share * workload.queriesInMonth(outgrown));
+            double atOutgrown = required[outgrown - 1];
+            double delivered = perUnit * FleetSizing.replicasIn(fleet.month(outgrown).units(), perReplica, gpusPerUnit);
             int replicasNeeded = perUnit > 0 ? (int) Math.ceil(peak / perUnit) : 0;
             outgrownProblem = Optional.of(String.format(Locale.ROOT,
                     "the load outgrows the hardware in month %d: it needs %.1f tok/s at peak and %d replica%s "
                             + "%.1f (%s); about %d replica%s would carry the whole horizon",
-                    outgrown, required, replicas, replicas == 1 ? " delivers" : "s deliver", available, source.id(),
-                    replicasNeeded, replicasNeeded == 1 ? "" : "s"));
+                    outgrown, atOutgrown, replicas, replicas == 1 ? " delivers" : "s deliver", delivered, source.id(),
+                    replicasNeeded, replicasNeeded == 1 ? "" : "s") + autoAlternative(option, share));
         }
-        return new Check(new Capacity(peak, available, source, detail), List.copyOf(problems), outgrownProblem);
+        return new Check(new Capacity(peak, available, source, detail, Optional.of(fleet)), List.copyOf(problems),
+                outgrownProblem, fleet.auto() && replica.delivers());
+    }
+
+    /** What the same option sized by aichoose would need and cost, for a stated count it cannot serve. */
+    private String autoAlternative(Option.Sized option, double share) {
+        if (option.autoCount() || !(option.autoSized() instanceof Option.Sized auto)
+                || !planner.plan(auto, share).replica().delivers()) {
+            return "";
+        }
+        Fleet fleet = planner.plan(auto, share).fleet();
+        return String.format(Locale.ROOT, "; with count: auto aichoose would grow it to %d unit%s by month %d"
+                + " for a TCO of %s", fleet.peakUnits(), fleet.peakUnits() == 1 ? "" : "s", fleet.peakMonth(),
+                Figures.usdWhole(autoSizedTco.applyAsDouble(auto, share)));
     }
 }

@@ -13,7 +13,7 @@ import dev.aichoose.model.OptionResult.MonthlyCost;
 import dev.aichoose.model.Scenario;
 import dev.aichoose.model.Workload;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +30,10 @@ public final class CostEngine {
     private final Assumptions assumptions;
     private final Catalog catalog;
     private final Map<String, Option> options = new LinkedHashMap<>();
-    private final Map<Option, Costing> costings = new HashMap<>();
+    // by identity: an option is a record whose hash walks all its fields, and this is read per month
+    private final Map<Option, Costing> costings = new IdentityHashMap<>();
     private final HardwarePricing hardware;
+    private final FleetPlanner fleets;
     private final CapacityCheck capacity;
     private final Feasibility feasibility;
 
@@ -42,7 +44,8 @@ public final class CostEngine {
         this.assumptions = scenario.assumptions();
         options.forEach(o -> this.options.put(o.id(), o));
         this.hardware = new HardwarePricing(catalog, assumptions);
-        this.capacity = new CapacityCheck(scenario, catalog);
+        this.fleets = new FleetPlanner(scenario, catalog, hardware);
+        this.capacity = new CapacityCheck(scenario, catalog, fleets, this::tco);
         this.feasibility = new Feasibility(scenario, catalog, this.options, capacity);
     }
 
@@ -80,12 +83,12 @@ public final class CostEngine {
             npv += cost / Math.pow(1 + rate, m / 12.0);
             monthly.add(new MonthlyCost(m, q, cost, cumulative, parts));
         }
-        double salvage = salvage(option);
+        double salvage = salvage(option, 1.0);
         npv -= salvage / Math.pow(1 + rate, horizon / 12.0);
         double tco = cumulative - salvage;
         List<Option.Route> routing = option instanceof Option.Hybrid h ? h.routes() : List.of();
         return new OptionResult(option.id(), kindOf(option), Descriptions.describe(option), checked.problems().isEmpty(),
-                checked.problems(), upfront(option), monthly, cumulative, salvage, tco, npv,
+                checked.problems(), upfront(option, 1.0), monthly, cumulative, salvage, tco, npv,
                 queries > 0 ? tco / queries : 0, steadyMonthly(option, workload.queriesPerMonth()),
                 checked.capacity().orElse(null), costing, routing);
     }
@@ -153,18 +156,8 @@ public final class CostEngine {
         return switch (option) {
             case Option.Api a -> new CostParts(share * workload.queriesInMonth(month) * perQuery((Costing.PerToken) costing(a)),
                     0, 0, 0, 0, 0, 0);
-            case Option.SelfHosted s -> {
-                Costing.Owned o = (Costing.Owned) costing(s);
-                boolean purchase = (month - 1) % o.lifetimeMonths() == 0;
-                double hardware = purchase ? o.upfrontUsd() : 0;
-                double credit = purchase && month > 1 ? o.residualShare() * o.upfrontUsd() : 0;
-                yield new CostParts(0, hardware, credit, o.electricityUsdPerMonth(), o.maintenanceUsdPerMonth(),
-                        o.staffUsdPerMonth(), 0);
-            }
-            case Option.Rented r -> {
-                Costing.Rent rent = (Costing.Rent) costing(r);
-                yield new CostParts(0, 0, 0, 0, 0, rent.staffUsdPerMonth(), rent.rentUsdPerMonth());
-            }
+            case Option.SelfHosted s -> FleetCash.owned((Costing.Owned) costing(s), fleets.plan(s, share).fleet(), month);
+            case Option.Rented r -> FleetCash.rented((Costing.Rent) costing(r), fleets.plan(r, share).fleet(), month);
             case Option.Hybrid h -> {
                 CostParts sum = CostParts.ZERO;
                 for (var leg : legs(h).entrySet()) sum = sum.plus(parts(options.get(leg.getKey()), leg.getValue(), month));
@@ -173,34 +166,40 @@ public final class CostEngine {
         };
     }
 
-    public double upfront(Option option) {
+    /** Hardware bought in month 1 for the option carrying {@code share} of the queries. */
+    public double upfront(Option option, double share) {
         return switch (option) {
             case Option.Api a -> 0;
-            case Option.SelfHosted s -> ((Costing.Owned) costing(s)).upfrontUsd();
+            case Option.SelfHosted s -> parts(s, share, 1).hardware();
             case Option.Rented r -> 0;
-            case Option.Hybrid h -> legs(h).keySet().stream().mapToDouble(id -> upfront(options.get(id))).sum();
+            case Option.Hybrid h -> legs(h).entrySet().stream()
+                    .mapToDouble(e -> upfront(options.get(e.getKey()), e.getValue())).sum();
         };
     }
 
-    /** Book value at the horizon's end of the hardware bought last: straight line from price to residual. */
-    public double salvage(Option option) {
+    /** Book value at the horizon's end of the hardware still in service: straight line from price to residual. */
+    public double salvage(Option option, double share) {
         return switch (option) {
             case Option.Api a -> 0;
-            case Option.SelfHosted s -> {
-                Costing.Owned o = (Costing.Owned) costing(s);
-                int horizon = scenario.horizonMonths();
-                int lastPurchase = 1 + o.lifetimeMonths() * ((horizon - 1) / o.lifetimeMonths());
-                int age = horizon - lastPurchase + 1;
-                yield o.upfrontUsd() - (o.upfrontUsd() - o.residualShare() * o.upfrontUsd()) * age / o.lifetimeMonths();
-            }
+            case Option.SelfHosted s -> FleetCash.salvage((Costing.Owned) costing(s), fleets.plan(s, share).fleet(),
+                    scenario.horizonMonths());
             case Option.Rented r -> 0;
-            case Option.Hybrid h -> legs(h).keySet().stream().mapToDouble(id -> salvage(options.get(id))).sum();
+            case Option.Hybrid h -> legs(h).entrySet().stream()
+                    .mapToDouble(e -> salvage(options.get(e.getKey()), e.getValue())).sum();
         };
+    }
+
+    /** TCO of the option carrying {@code share} of the queries: its cash over the horizon less salvage. */
+    public double tco(Option option, double share) {
+        double tco = -salvage(option, share);
+        for (int m = 1; m <= scenario.horizonMonths(); m++) tco += parts(option, share, m).total();
+        return tco;
     }
 
     /**
      * A month's cost in steady state at a given volume: usage, running costs, and owned hardware
-     * amortised over its life (price less residual). Linear in volume; crossover searches it.
+     * amortised over its life (price less residual). Linear in volume, or for a sized fleet a step
+     * with each unit the volume needs; crossover searches it.
      */
     public double steadyMonthly(Option option, double queriesPerMonth) {
         return steadyMonthly(option, 1.0, queriesPerMonth);
@@ -211,10 +210,15 @@ public final class CostEngine {
             case Option.Api a -> share * queriesPerMonth * perQuery((Costing.PerToken) costing(a));
             case Option.SelfHosted s -> {
                 Costing.Owned o = (Costing.Owned) costing(s);
-                yield o.electricityUsdPerMonth() + o.maintenanceUsdPerMonth() + o.staffUsdPerMonth()
-                        + o.upfrontUsd() * (1 - o.residualShare()) / o.lifetimeMonths();
+                int units = fleets.steadyUnits(s, share, queriesPerMonth);
+                yield o.electricityUsdPerMonth(units) + o.maintenanceUsdPerMonth(units) + o.staffUsdPerMonth()
+                        + (units * o.unitPriceUsd() + o.extraUpfrontUsd()) * (1 - o.residualShare()) / o.lifetimeMonths();
             }
-            case Option.Rented r -> ((Costing.Rent) costing(r)).rentUsdPerMonth() + ((Costing.Rent) costing(r)).staffUsdPerMonth();
+            case Option.Rented r -> {
+                Costing.Rent rent = (Costing.Rent) costing(r);
+                yield rent.rentUsdPerMonth(fleets.steadyUnits(r, share, queriesPerMonth) * (rent.gpus() / r.count())) // GPUs per instance
+                        + rent.staffUsdPerMonth();
+            }
             case Option.Hybrid h -> legs(h).entrySet().stream()
                     .mapToDouble(e -> steadyMonthly(options.get(e.getKey()), e.getValue(), queriesPerMonth)).sum();
         };

@@ -35,6 +35,25 @@ public record Roofline(
                 : Math.min(memoryBoundTokensPerSecond, computeBoundTokensPerSecond);
     }
 
+    /** The largest replica {@code gpus_per_replica: auto} considers (the scenario field's own bound). */
+    public static final int MAX_GPUS_PER_REPLICA = 1024;
+
+    /**
+     * The smallest replica ({@code gpus_per_replica: auto}): the fewest GPUs, a power of two as
+     * tensor parallelism splits a model, that hold the weights, the runtime and the KV cache of
+     * {@code targetStreams} streams of {@code contextTokens} tokens each; 0 when none up to
+     * {@link #MAX_GPUS_PER_REPLICA} does.
+     */
+    public static int smallestReplica(Gpu gpu, OpenModel model, Quantization q, double contextTokens,
+            int targetStreams) {
+        for (int gpus = 1; gpus <= MAX_GPUS_PER_REPLICA; gpus *= 2) {
+            if (estimate(gpu, gpus, model, q, contextTokens, contextTokens, targetStreams).streams() >= targetStreams) {
+                return gpus;
+            }
+        }
+        return 0;
+    }
+
     /**
      * @param contextTokens tokens a stream holds at its end (prompt plus generated)
      * @param meanContextTokens tokens a stream holds on average while it decodes (prompt plus half the output)

@@ -192,7 +192,8 @@ public final class ScenarioLoader {
                 f.number("discount_rate_annual", Defaults.DISCOUNT_RATE_ANNUAL, 0, 1),
                 f.number("maintenance_share_annual", Defaults.MAINTENANCE_SHARE_ANNUAL, 0, 1),
                 f.integer("lifetime_months", Defaults.LIFETIME_MONTHS, 1, 240),
-                f.number("residual_share", Defaults.RESIDUAL_SHARE, 0, 1));
+                f.number("residual_share", Defaults.RESIDUAL_SHARE, 0, 1),
+                f.number("planning_utilisation", Defaults.PLANNING_UTILISATION, 0.1, 1));
         f.finish();
         return a;
     }
@@ -260,7 +261,8 @@ public final class ScenarioLoader {
         String hardware = b.text("hardware");
         Gpu gpu = catalog.gpus().get(hardware);
         if (gpu == null && !hardware.isEmpty()) unknownId(b, "hardware", hardware, catalog.gpus().keySet(), "");
-        var option = new Option.SelfHosted(id, hardware, b.integer("count", 1, 1, 100_000),
+        boolean auto = b.auto("count");
+        var option = new Option.SelfHosted(id, hardware, auto ? 1 : b.integer("count", 1, 1, 100_000),
                 b.optionalNumber("hardware_usd", 0, 50_000_000),
                 b.number("extra_upfront_usd", 0, 0, 100_000_000),
                 b.optionalNumber("electricity_usd_per_month", 0, 10_000_000),
@@ -269,7 +271,7 @@ public final class ScenarioLoader {
                 b.optionalNumber("residual_share", 0, 1),
                 b.optionalNumber("maintenance_share_annual", 0, 1),
                 b.optionalNumber("ops_hours_per_month", 0, 10_000),
-                serving(id, b, dir, slo, gpu == null ? "datacenter" : gpu.hardwareClass()));
+                serving(id, b, dir, slo, gpu == null ? "datacenter" : gpu.hardwareClass()), auto);
         return option;
     }
 
@@ -278,11 +280,12 @@ public final class ScenarioLoader {
         var entry = catalog.cloudOffers().get(offer);
         if (entry == null && !offer.isEmpty()) unknownId(b, "offer", offer, catalog.cloudOffers().keySet(), "");
         Gpu gpu = entry == null ? null : catalog.gpus().get(entry.gpu());
-        return new Option.Rented(id, offer, b.integer("count", 1, 1, 100_000),
+        boolean auto = b.auto("count");
+        return new Option.Rented(id, offer, auto ? 1 : b.integer("count", 1, 1, 100_000),
                 b.number("hours_per_month", Assumptions.HOURS_PER_MONTH, 1, 744),
                 b.optionalNumber("usd_per_gpu_hour", 0, 200),
                 b.optionalNumber("ops_hours_per_month", 0, 10_000),
-                serving(id, b, dir, slo, gpu == null ? "datacenter" : gpu.hardwareClass()));
+                serving(id, b, dir, slo, gpu == null ? "datacenter" : gpu.hardwareClass()), auto);
     }
 
     private Option.Serving serving(String id, Fields b, Path dir, Workload.LatencySlo slo, String hardwareClass) {
@@ -314,8 +317,9 @@ public final class ScenarioLoader {
                 }
             }
         }
+        boolean autoReplica = b.auto("gpus_per_replica");
         return new Option.Serving(model, quantization, tps, measured, b.optionalInteger("concurrency", 1, 4096),
-                b.optionalInteger("gpus_per_replica", 1, 1024));
+                autoReplica ? null : b.optionalInteger("gpus_per_replica", 1, 1024), autoReplica);
     }
 
     private Option.Hybrid hybrid(String id, Fields b, List<PendingRoute> pending, Map<String, Node> autoNodes) {

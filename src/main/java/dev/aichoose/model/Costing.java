@@ -43,12 +43,22 @@ public sealed interface Costing {
         }
 
         public double electricityUsdPerMonth() {
-            return flatElectricityUsdPerMonth != null ? flatElectricityUsdPerMonth
-                    : count * unitPowerW / 1000 * Assumptions.HOURS_PER_MONTH * pue * electricityUsdPerKwh;
+            return electricityUsdPerMonth(count);
+        }
+
+        /** For {@code units} in service: a flat figure is for {@code count} units and scales with them. */
+        public double electricityUsdPerMonth(int units) {
+            return flatElectricityUsdPerMonth != null
+                    ? units == count ? flatElectricityUsdPerMonth : flatElectricityUsdPerMonth * units / count
+                    : units * unitPowerW / 1000 * Assumptions.HOURS_PER_MONTH * pue * electricityUsdPerKwh;
         }
 
         public double maintenanceUsdPerMonth() {
-            return hardwareUsd() * maintenanceShareAnnual / 12;
+            return maintenanceUsdPerMonth(count);
+        }
+
+        public double maintenanceUsdPerMonth(int units) {
+            return units * unitPriceUsd * maintenanceShareAnnual / 12;
         }
 
         public double staffUsdPerMonth() {
@@ -60,7 +70,11 @@ public sealed interface Costing {
     record Rent(int gpus, double usdPerGpuHour, double hoursPerMonth, double opsHoursPerMonth, double opsUsdPerHour)
             implements Costing {
         public double rentUsdPerMonth() {
-            return gpus * usdPerGpuHour * hoursPerMonth;
+            return rentUsdPerMonth(gpus);
+        }
+
+        public double rentUsdPerMonth(int gpusRented) {
+            return gpusRented * usdPerGpuHour * hoursPerMonth;
         }
 
         public double staffUsdPerMonth() {

@@ -41,6 +41,12 @@ public final class Defaults {
     public static final int GGUF_CONCURRENCY = 1;
     /** Streams served at once by a vLLM-class server: the low end of the effective batch of 32–128 (cliffcenter). */
     public static final int SERVER_CONCURRENCY = 32;
+    /**
+     * Share of a replica's throughput a fleet sized by aichoose may use in the peak hour: Red Hat
+     * ConfigIQ's planning capacity of 90 % (cost-anchors §4.1). The peak hour itself is already in
+     * {@code peak_to_average}; the 10 % left covers bursts within it and a replica out for a restart.
+     */
+    public static final double PLANNING_UTILISATION = 0.9;
     /** Catalog entries older than this are flagged as stale in reports (DESIGN.md). */
     public static final int STALE_AFTER_DAYS = 180;
 }

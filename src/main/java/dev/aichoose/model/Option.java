@@ -10,7 +10,11 @@ public sealed interface Option {
     record Api(String id, String model, Double inputUsdPerMtok, Double outputUsdPerMtok, Double cachedInputUsdPerMtok,
             boolean batch) implements Option {}
 
-    /** Hardware bought and run on premises. Null fields fall back to the catalog or the assumptions. */
+    /**
+     * Hardware bought and run on premises. Null fields fall back to the catalog or the assumptions.
+     * With {@code autoCount} ({@code count: auto}) aichoose buys units as the load needs them, never
+     * fewer than {@code count}; otherwise {@code count} units are the whole fleet.
+     */
     record SelfHosted(
             String id,
             String hardware,
@@ -23,9 +27,25 @@ public sealed interface Option {
             Double residualShare,
             Double maintenanceShareAnnual,
             Double opsHoursPerMonth,
-            Serving serving) implements Option {}
+            Serving serving,
+            boolean autoCount) implements Sized {
 
-    /** GPUs rented by the hour. */
+        /** A stated count. */
+        public SelfHosted(String id, String hardware, int count, Double hardwareUsd, double extraUpfrontUsd,
+                Double electricityUsdPerMonth, Double powerW, Integer lifetimeMonths, Double residualShare,
+                Double maintenanceShareAnnual, Double opsHoursPerMonth, Serving serving) {
+            this(id, hardware, count, hardwareUsd, extraUpfrontUsd, electricityUsdPerMonth, powerW, lifetimeMonths,
+                    residualShare, maintenanceShareAnnual, opsHoursPerMonth, serving, false);
+        }
+
+        @Override
+        public SelfHosted autoSized() {
+            return new SelfHosted(id, hardware, 1, hardwareUsd, extraUpfrontUsd, electricityUsdPerMonth, powerW,
+                    lifetimeMonths, residualShare, maintenanceShareAnnual, opsHoursPerMonth, serving, true);
+        }
+    }
+
+    /** GPUs rented by the hour; {@code count} instances, or as many as the load needs ({@code autoCount}). */
     record Rented(
             String id,
             String offer,
@@ -33,7 +53,32 @@ public sealed interface Option {
             double hoursPerMonth,
             Double usdPerGpuHour,
             Double opsHoursPerMonth,
-            Serving serving) implements Option {}
+            Serving serving,
+            boolean autoCount) implements Sized {
+
+        /** A stated count. */
+        public Rented(String id, String offer, int count, double hoursPerMonth, Double usdPerGpuHour,
+                Double opsHoursPerMonth, Serving serving) {
+            this(id, offer, count, hoursPerMonth, usdPerGpuHour, opsHoursPerMonth, serving, false);
+        }
+
+        @Override
+        public Rented autoSized() {
+            return new Rented(id, offer, 1, hoursPerMonth, usdPerGpuHour, opsHoursPerMonth, serving, true);
+        }
+    }
+
+    /** Owned or rented hardware: a count of units serving one model. */
+    sealed interface Sized extends Option permits SelfHosted, Rented {
+        int count();
+
+        boolean autoCount();
+
+        Serving serving();
+
+        /** The same option with its count left to aichoose (at least one unit). */
+        Option autoSized();
+    }
 
     /**
      * Classes of the workload routed to other options. With {@code auto} the scenario left the routes
@@ -67,10 +112,20 @@ public sealed interface Option {
     /**
      * What runs on owned or rented hardware and how fast: a bench result, a given figure (per model
      * replica), or neither (a roofline estimate). A replica spans {@code gpusPerReplica} GPUs
-     * (tensor parallel); by default all the GPUs of one unit (a card, a system, an instance).
+     * (tensor parallel); by default all the GPUs of one unit (a card, a system, an instance), or when
+     * the model does not fit there, the smallest replica that holds it; with {@code autoReplica}
+     * ({@code gpus_per_replica: auto}) always the smallest replica that holds the model and the KV
+     * cache of its concurrency.
      */
     record Serving(String model, Quantization quantization, Double tokensPerSecond, Measured measured,
-            Integer concurrency, Integer gpusPerReplica) {}
+            Integer concurrency, Integer gpusPerReplica, boolean autoReplica) {
+
+        /** A stated replica size, or the default (null): all the GPUs of one unit. */
+        public Serving(String model, Quantization quantization, Double tokensPerSecond, Measured measured,
+                Integer concurrency, Integer gpusPerReplica) {
+            this(model, quantization, tokensPerSecond, measured, concurrency, gpusPerReplica, false);
+        }
+    }
 
     /**
      * What a bench result says at the scenario's latency targets: the throughput of the run chosen,

@@ -57,9 +57,20 @@ public record OptionResult(
         }
     }
 
-    /** Peak generated tokens/s needed (in the busiest month) against what the hardware delivers. */
+    /**
+     * Peak generated tokens/s needed (in the busiest month) against what the hardware delivers in
+     * that month; {@code fleet} is the owned or rented fleet month by month (empty for a hybrid,
+     * whose legs each have their own).
+     */
     public record Capacity(
-            double requiredTokensPerSecond, Double availableTokensPerSecond, CapacitySource source, String detail) {}
+            double requiredTokensPerSecond, Double availableTokensPerSecond, CapacitySource source, String detail,
+            java.util.Optional<Fleet> fleet) {
+
+        public Capacity(double requiredTokensPerSecond, Double availableTokensPerSecond, CapacitySource source,
+                String detail) {
+            this(requiredTokensPerSecond, availableTokensPerSecond, source, detail, java.util.Optional.empty());
+        }
+    }
 
     public enum CapacitySource {
         BENCH,

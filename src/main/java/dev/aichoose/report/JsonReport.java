@@ -42,7 +42,14 @@ public final class JsonReport implements Renderer {
             double npvUsd, double costPerQueryUsd, double steadyMonthlyUsd, CapacityOut capacity,
             Map<String, Object> costing,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            List<RouteOut> routing) {}
+            List<RouteOut> routing,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            List<FleetMonthOut> fleet,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Double peakUtilisation) {}
+
+    /** Owned or rented units in service in a month; purchased and retired are owned units bought and sold off. */
+    record FleetMonthOut(int month, int units, int gpus, int purchased, int retired) {}
 
     /** One class of a hybrid's routing. */
     record RouteOut(@com.fasterxml.jackson.annotation.JsonProperty("class") String workloadClass, String option) {}
@@ -95,7 +102,11 @@ public final class JsonReport implements Renderer {
                         c.source().id(), c.detail()),
                 costing(o.costing()),
                 o.kind() == dev.aichoose.model.OptionKind.HYBRID
-                        ? o.routing().stream().map(r -> new RouteOut(r.workloadClass(), r.option())).toList() : null);
+                        ? o.routing().stream().map(r -> new RouteOut(r.workloadClass(), r.option())).toList() : null,
+                c == null ? null : c.fleet().map(f -> f.months().stream().map(m -> new FleetMonthOut(m.month(), m.units(),
+                        m.units() * f.gpusPerUnit(), m.purchased(), m.retired())).toList()).orElse(null),
+                c == null ? null : c.fleet().filter(f -> f.peakUtilisation().isPresent())
+                        .map(f -> precise(f.peakUtilisation().getAsDouble())).orElse(null));
     }
 
     private static PartsOut parts(OptionResult.CostParts p) {

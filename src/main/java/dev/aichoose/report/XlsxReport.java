@@ -1,7 +1,9 @@
 package dev.aichoose.report;
 
 import dev.aichoose.model.Assumptions;
+import dev.aichoose.cost.FleetSizing;
 import dev.aichoose.model.Costing;
+import dev.aichoose.model.Fleet;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Evaluation.Breakeven;
 import dev.aichoose.model.Evaluation.CatalogUse;
@@ -139,6 +141,10 @@ final class XlsxReport implements Renderer {
             input("Electricity price", "electricity_usd_per_kwh", a.electricityUsdPerKwh(), styles.usdPrecise, "USD/kWh");
             input("PUE", "pue", a.pue(), styles.decimal, "");
             input("Operations rate", "ops_usd_per_hour", a.opsUsdPerHour(), styles.usd, "USD/hour");
+            if (e.options().stream().anyMatch(o -> sizing(o).isPresent())) {
+                input("Planning utilisation", "planning_utilisation", a.planningUtilisation(), styles.percent,
+                        "of a replica's throughput at peak, for count: auto");
+            }
             for (OptionResult o : e.options()) {
                 if (o.costing() == null) continue;
                 section("Option " + o.id() + " (" + o.kind().id() + ")");
@@ -190,11 +196,20 @@ final class XlsxReport implements Renderer {
                     }
                     case Costing.Mix m -> {
                         for (Costing.Leg leg : m.legs()) {
+                            if (sizedLeg(m)) break;
                             input("Share of queries to " + leg.option(), p + "_" + slug(leg.option()) + "_share", leg.share(),
                                     styles.percent, "of all queries");
                         }
                     }
                 }
+                sizing(o).ifPresent(z -> {
+                    input("Throughput per replica", p + "_replica_tokens_per_second", z.replicaTokensPerSecond(),
+                            styles.decimal, "generated tok/s; count: auto sizes the fleet from it");
+                    input("GPUs per replica", p + "_gpus_per_replica", z.gpusPerReplica(), styles.integer, "");
+                    input("GPUs per unit", p + "_gpus_per_unit", o.capacity().fleet().orElseThrow().gpusPerUnit(),
+                            styles.integer, "");
+                    input("Fewest units", p + "_min_units", z.minimumUnits(), styles.integer, "units in service at least");
+                });
             }
             assumptions.createFreezePane(0, 1);
             widths(assumptions, 58, 16, 30, 44);
@@ -265,14 +280,15 @@ final class XlsxReport implements Renderer {
             List<OptionResult> ordered = new ArrayList<>(e.options());
             ordered.sort(java.util.Comparator.comparing(o -> o.costing() instanceof Costing.Mix));
             for (OptionResult o : ordered) {
-                List<Part> parts = parts(o);
+                List<Part> parts = parts(o, col);
                 int first = col;
                 int usageCol = -1;
                 for (Part part : parts) {
                     if (part.header().equals("Usage")) usageCol = col;
                     headerCell(headers, col, part.header());
                     for (int r = FIRST_MONTH_ROW; r <= lastMonthRow(); r++) {
-                        formula(cashFlow.getRow(r).createCell(col), part.formula().apply(r + 1), styles.usd);
+                        formula(cashFlow.getRow(r).createCell(col), part.formula().apply(r + 1),
+                                part.sign() == 0 ? styles.integer : styles.usd);
                     }
                     col++;
                 }
@@ -287,7 +303,8 @@ final class XlsxReport implements Renderer {
                     int excelRow = r + 1;
                     StringBuilder cost = new StringBuilder();
                     for (int i = 0; i < parts.size(); i++) {
-                        cost.append(parts.get(i).sign() < 0 ? "-" : i == 0 ? "" : "+")
+                        if (parts.get(i).sign() == 0) continue; // a count of units, not money
+                        cost.append(parts.get(i).sign() < 0 ? "-" : cost.isEmpty() ? "" : "+")
                                 .append(CellReference.convertNumToColString(first + i)).append(excelRow);
                     }
                     if (parts.isEmpty()) {
@@ -317,8 +334,76 @@ final class XlsxReport implements Renderer {
         }
 
         /** The columns that make up an option's monthly cost, as formulas over the named inputs. */
-        private List<Part> parts(OptionResult o) {
+        /** A fleet aichoose sized ({@code count: auto}), which the workbook rebuilds from the load; else empty. */
+        private java.util.Optional<Fleet.Sizing> sizing(OptionResult o) {
+            return o.capacity() == null ? java.util.Optional.empty() : o.capacity().fleet().flatMap(Fleet::sizing);
+        }
+
+        /**
+         * Whether a hybrid routes a share to a sized fleet: that leg's fleet follows its share, which its
+         * own column (sized for all the traffic) does not show, so the hybrid keeps the engine's figures.
+         */
+        private boolean sizedLeg(Costing.Mix m) {
+            return m.legs().stream().anyMatch(l -> e.options().stream()
+                    .anyMatch(o -> o.id().equals(l.option()) && sizing(o).isPresent()));
+        }
+
+        /** An owned or rented fleet sized by formula: units from the load, and for owned units the purchases. */
+        private List<Part> fleetParts(OptionResult o, int firstCol) {
+            String p = slug(o.id());
+            String required = "$B%d*(output_tokens_per_query+reasoning_tokens_per_query)/(" + Assumptions.HOURS_PER_MONTH
+                    + "*3600)*peak_to_average";
+            String need = "MAX(" + p + "_min_units,MIN(" + FleetSizing.MAX_UNITS + ",CEILING(CEILING(MAX(0," + required
+                    + "/(" + p + "_replica_tokens_per_second*planning_utilisation)-1E-9),1)*" + p + "_gpus_per_replica/"
+                    + p + "_gpus_per_unit,1)))";
+            String needCol = col(firstCol);
+            if (o.costing() instanceof Costing.Rent) {
+                return List.of(new Part("Units", 0, r -> need.formatted(r)),
+                        new Part("Rent", 1, r -> needCol + r + "*" + p + "_gpus_per_unit*" + p + "_usd_per_gpu_hour*" + p
+                                + "_hours_per_month"),
+                        new Part("Staff", 1, r -> p + "_staff_usd_per_month"));
+            }
+            Costing.Owned h = (Costing.Owned) o.costing();
+            String retired = col(firstCol + 1);
+            String bought = col(firstCol + 2);
+            String inService = col(firstCol + 3);
+            String life = p + "_lifetime_months";
+            String price = p + "_unit_price_usd";
+            int firstRow = FIRST_MONTH_ROW + 1;
+            IntFunction<String> before = r -> r == firstRow ? "0" : inService + (r - 1);
+            IntFunction<String> site = r -> "IF(MOD($A" + r + "-1," + life + ")=0," + p + "_extra_upfront_usd,0)";
+            return List.of(
+                    new Part("Units needed", 0, r -> need.formatted(r)),
+                    new Part("Retired", 0, r -> "IF($A" + r + ">" + life + ",INDEX(" + bought + "$" + firstRow + ":" + bought
+                            + "$" + (lastMonthRow() + 1) + ",$A" + r + "-" + life + "),0)"),
+                    new Part("Bought", 0, r -> "MAX(0," + needCol + r + "-(" + before.apply(r) + "-" + retired + r + "))"),
+                    new Part("In service", 0, r -> before.apply(r) + "-" + retired + r + "+" + bought + r),
+                    new Part("Hardware", 1, r -> bought + r + "*" + price + "+" + site.apply(r)),
+                    new Part("Residual credit", -1, r -> p + "_residual_share*(" + retired + r + "*" + price + "+IF($A" + r
+                            + ">1," + site.apply(r) + ",0))"),
+                    new Part("Electricity", 1, r -> h.flatElectricityUsdPerMonth() != null
+                            ? p + "_electricity_usd_per_month*" + inService + r + "/" + p + "_count"
+                            : inService + r + "*" + p + "_unit_power_w/1000*" + Assumptions.HOURS_PER_MONTH
+                                    + "*pue*electricity_usd_per_kwh"),
+                    new Part("Maintenance", 1, r -> inService + r + "*" + price + "*" + p + "_maintenance_share_annual/12"),
+                    new Part("Staff", 1, r -> p + "_staff_usd_per_month"),
+                    new Part("Book value at the end", 0, r -> "IF($A" + r + "+" + life + ">horizon_months," + bought + r + "*("
+                            + price + "-" + price + "*(1-" + p + "_residual_share)*(horizon_months-$A" + r + "+1)/" + life
+                            + "),0)"));
+        }
+
+        /** The column of a sized fleet's part, by its header. */
+        private int fleetCol(OptionResult o, String header) {
+            List<Part> parts = fleetParts(o, 0);
+            int first = blocks.get(o.id()).costCol() - parts.size();
+            for (int i = 0; i < parts.size(); i++) if (parts.get(i).header().equals(header)) return first + i;
+            throw new IllegalArgumentException(o.id() + " has no column " + header);
+        }
+
+        private List<Part> parts(OptionResult o, int firstCol) {
             if (o.costing() == null) return List.of();
+            if (sizing(o).isPresent()) return fleetParts(o, firstCol);
+            if (o.costing() instanceof Costing.Mix m && sizedLeg(m)) return List.of();
             String p = slug(o.id());
             return switch (o.costing()) {
                 case Costing.PerToken t -> List.of(new Part("Usage", 1, r -> "$B" + r
@@ -439,6 +524,10 @@ final class XlsxReport implements Renderer {
 
         private String upfront(OptionResult o) {
             String p = slug(o.id());
+            if (o.costing() instanceof Costing.Mix m && sizedLeg(m)) return String.valueOf(o.upfrontUsd());
+            if (sizing(o).isPresent() && o.costing() instanceof Costing.Owned) {
+                return quoted(CASH_FLOW) + "!" + ref(fleetCol(o, "Hardware"), FIRST_MONTH_ROW + 1);
+            }
             return switch (o.costing()) {
                 case null -> String.valueOf(o.upfrontUsd());
                 case Costing.PerToken t -> "0";
@@ -452,6 +541,16 @@ final class XlsxReport implements Renderer {
         /** Book value left at the horizon: straight line from the last purchase's price to its residual. */
         private String salvage(OptionResult o, String lastMonth) {
             String p = slug(o.id());
+            if (o.costing() instanceof Costing.Mix m && sizedLeg(m)) return String.valueOf(o.salvageUsd());
+            if (sizing(o).isPresent() && o.costing() instanceof Costing.Owned) {
+                // each purchase's book value (its own column), and the site's like a stated count's upfront
+                String book = col(fleetCol(o, "Book value at the end"));
+                String up = p + "_extra_upfront_usd";
+                String life = p + "_lifetime_months";
+                String lastSite = "(1+" + life + "*INT((" + lastMonth + "-1)/" + life + "))";
+                return "SUM(" + quoted(CASH_FLOW) + "!" + book + (FIRST_MONTH_ROW + 1) + ":" + book + (lastMonthRow() + 1)
+                        + ")+" + up + "-" + up + "*(1-" + p + "_residual_share)*(" + lastMonth + "-" + lastSite + "+1)/" + life;
+            }
             return switch (o.costing()) {
                 case null -> String.valueOf(o.salvageUsd());
                 case Costing.PerToken t -> "0";

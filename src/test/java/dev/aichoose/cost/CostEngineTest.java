@@ -228,7 +228,8 @@ class CostEngineTest {
                 workload: {queries_per_month: 1000, input_tokens_per_query: 500, output_tokens_per_query: 500}
                 options:
                   - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-70b-instruct, quantization: bf16}
+                    self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-70b-instruct, quantization: bf16,
+                                  gpus_per_replica: 1}
                 """);
         assertThat(box.feasible()).isFalse();
         assertThat(box.problems()).singleElement().asString()

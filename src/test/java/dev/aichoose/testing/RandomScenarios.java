@@ -98,10 +98,10 @@ public final class RandomScenarios {
                     y.append("}}\n");
                 }
                 case 1 -> y.append("  - {id: ").append(id).append(", self_hosted: {hardware: ")
-                        .append(pick(catalog.gpus().keySet())).append(", count: ").append(1 + random.nextInt(8))
+                        .append(pick(catalog.gpus().keySet())).append(", count: ").append(count())
                         .append(serving()).append("}}\n");
                 default -> y.append("  - {id: ").append(id).append(", rented: {offer: ")
-                        .append(pick(catalog.cloudOffers().keySet())).append(", count: ").append(1 + random.nextInt(8))
+                        .append(pick(catalog.cloudOffers().keySet())).append(", count: ").append(count())
                         .append(serving()).append("}}\n");
             }
         }
@@ -121,6 +121,11 @@ public final class RandomScenarios {
         return y.toString();
     }
 
+    /** A stated count, or one time in three {@code auto}. */
+    private String count() {
+        return random.nextInt(3) == 0 ? "auto" : String.valueOf(1 + random.nextInt(8));
+    }
+
     private String serving() {
         StringBuilder s = new StringBuilder(", model: ").append(pick(catalog.openModels().keySet()));
         if (random.nextBoolean()) {
@@ -128,6 +133,7 @@ public final class RandomScenarios {
         }
         if (random.nextInt(3) == 0) s.append(", tokens_per_second: ").append(num(logUniform(1, 20_000)));
         if (random.nextInt(4) == 0) s.append(", concurrency: ").append(1 + random.nextInt(64));
+        if (random.nextInt(6) == 0) s.append(", gpus_per_replica: auto");
         return s.toString();
     }
 

@@ -97,6 +97,25 @@ public final class Fields {
         return raw(key).map(v -> checkInteger(key, v, min, max)).orElse(null);
     }
 
+    /** The word that leaves a figure to aichoose ({@code count: auto}, {@code gpus_per_replica: auto}). */
+    public static final String AUTO = "auto";
+
+    /**
+     * Whether the key holds the word {@code auto}, for a field that takes a whole number or auto. Other
+     * text is reported here and also answers true, so the caller reads no number (and reports no second
+     * problem); the file is rejected either way.
+     */
+    public boolean auto(String key) {
+        Optional<Node> value = raw(key);
+        if (value.isEmpty() || !(value.get() instanceof Node.Scalar s) || s.kind() != Node.ScalarKind.STRING) {
+            return false;
+        }
+        if (!s.text().equals(AUTO)) {
+            problems.at(s, label(pathOf(key)) + "expected a whole number or " + AUTO + ", got " + s.describe());
+        }
+        return true;
+    }
+
     private double checkNumber(String key, Node value, double min, double max) {
         if (!(value instanceof Node.Scalar s)
                 || (s.kind() != Node.ScalarKind.INTEGER && s.kind() != Node.ScalarKind.DECIMAL)) {

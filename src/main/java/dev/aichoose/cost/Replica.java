@@ -1,0 +1,86 @@
+package dev.aichoose.cost;
+
+import dev.aichoose.model.Defaults;
+import dev.aichoose.model.Gpu;
+import dev.aichoose.model.OpenModel;
+import dev.aichoose.model.Option;
+import dev.aichoose.model.OptionResult.CapacitySource;
+import dev.aichoose.model.Workload;
+import java.util.Locale;
+
+/**
+ * One model replica on owned or rented hardware (docs/methodology.md §11.2–11.5, §11.9): how many
+ * GPUs it spans, what it delivers and where that figure comes from.
+ *
+ * @param gpus GPUs per replica: stated, the smallest that holds the model ({@code auto}, or when the
+ *     model does not fit in one unit and the figure is an estimate), else all the GPUs of one unit
+ * @param tokensPerSecond generated tokens/s one replica delivers; 0 when the estimate says it does not fit
+ * @param roofline the memory and decode estimate for a replica of {@code gpus} GPUs
+ */
+public record Replica(int gpus, double tokensPerSecond, CapacitySource source, String detail, Roofline roofline,
+        boolean measuredOrGiven) {
+
+    /** Streams a replica runs at once: the option's concurrency, else the runner class's default. */
+    public static int streamsTarget(Option.Serving serving) {
+        return serving.concurrency() != null ? serving.concurrency()
+                : serving.quantization().gguf() ? Defaults.GGUF_CONCURRENCY : Defaults.SERVER_CONCURRENCY;
+    }
+
+    public static Replica of(Workload workload, Gpu gpu, int gpusPerUnit, OpenModel model, Option.Serving serving) {
+        double generated = workload.generatedTokensPerQuery();
+        double context = workload.inputTokensPerQuery() + generated;
+        double meanContext = workload.inputTokensPerQuery() + generated / 2;
+        int target = streamsTarget(serving);
+        boolean measuredOrGiven = serving.measured() != null || serving.tokensPerSecond() != null;
+        int gpus;
+        if (serving.gpusPerReplica() != null) {
+            gpus = serving.gpusPerReplica();
+        } else if (serving.autoReplica()
+                || !measuredOrGiven && !Roofline.estimate(gpu, gpusPerUnit, model, serving.quantization(), context,
+                        meanContext, target).fits()) {
+            int smallest = Roofline.smallestReplica(gpu, model, serving.quantization(), context, target);
+            gpus = smallest > 0 ? smallest : gpusPerUnit;
+        } else {
+            gpus = gpusPerUnit;
+        }
+        Roofline roofline = Roofline.estimate(gpu, gpus, model, serving.quantization(), context, meanContext, target);
+        double perReplica;
+        CapacitySource source;
+        String detail;
+        if (serving.measured() != null) {
+            perReplica = serving.measured() instanceof Option.Measured.Throughput t ? t.tokensPerSecond() : 0;
+            source = CapacitySource.BENCH;
+            detail = String.format(Locale.ROOT, "measured %.1f tok/s per replica (%s, %s, %s)", perReplica,
+                    serving.measured().file(), serving.measured().startedAt(), switch (serving.measured()) {
+                        case Option.Measured.Throughput t -> t.run();
+                        case Option.Measured.NoRunMeets none -> "no run meets " + none.targets();
+                    });
+        } else if (serving.tokensPerSecond() != null) {
+            perReplica = serving.tokensPerSecond();
+            source = CapacitySource.GIVEN;
+            detail = String.format(Locale.ROOT, "given %.1f tok/s per replica", perReplica);
+        } else {
+            perReplica = roofline.fits() ? roofline.tokensPerSecond() : 0;
+            source = CapacitySource.ESTIMATE;
+            detail = String.format(Locale.ROOT,
+                    "roofline estimate %.1f tok/s per replica of %d GPU%s: %s at %s, %d stream%s, %s-bound", perReplica,
+                    gpus, gpus == 1 ? "" : "s", model.id(),
+                    serving.quantization().id(), Math.max(roofline.streams(), 0), roofline.streams() == 1 ? "" : "s",
+                    roofline.computeBoundTokensPerSecond() != null
+                            && roofline.computeBoundTokensPerSecond() < roofline.memoryBoundTokensPerSecond()
+                            ? "compute" : "memory-bandwidth");
+        }
+        if (!roofline.fits() && measuredOrGiven) {
+            // a measurement (or the user's own figure) outranks the memory estimate, which overstates
+            // KV for sliding-window and latent attention
+            detail += String.format(Locale.ROOT, " (the memory estimate says it would not fit in %.1f GB; "
+                    + "the %s figure overrides it)", roofline.usableVramGb(), source.id());
+        }
+        return new Replica(gpus, perReplica, source, detail, roofline, measuredOrGiven);
+    }
+
+    /** Whether a fleet of these replicas can carry load at all: it fits (or was measured) and delivers tokens. */
+    public boolean delivers() {
+        return tokensPerSecond > 0 && (roofline.fits() || measuredOrGiven);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.aichoose.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aichoose.model.Evaluation;
+import dev.aichoose.testing.Fixtures;
+import java.io.IOException;
+import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A fleet sized with {@code count: auto} is rebuilt in the workbook from the load: its totals agree with
+ * the engine's, and editing the volume or the throughput there moves them as re-running the engine does.
+ */
+class XlsxFleetTest {
+    private static final String SCENARIO = """
+            name: sized
+            horizon_months: 30
+            workload: {queries_per_month: %s, input_tokens_per_query: 400, output_tokens_per_query: 600,
+                       monthly_growth: 0.08, peak_to_average: 3}
+            assumptions: {lifetime_months: 12, residual_share: 0.25, ops_hours_per_month: 5}
+            options:
+              - {id: api, api: {model: m, input_usd_per_mtok: 1, output_usd_per_mtok: 4}}
+              - id: owned
+                self_hosted: {hardware: nvidia/rtx-4090, count: auto, hardware_usd: 1800, extra_upfront_usd: 900,
+                              model: meta/llama-3.1-8b-instruct, tokens_per_second: %s}
+              - id: flat-power
+                self_hosted: {hardware: nvidia/l40s, count: auto, electricity_usd_per_month: 55,
+                              model: meta/llama-3.1-8b-instruct, tokens_per_second: 300}
+              - id: rented
+                rented: {offer: runpod/h100-sxm, count: auto, model: meta/llama-3.1-8b-instruct}
+            """;
+
+    private static Evaluation evaluate(double queries, double tokensPerSecond) {
+        return Fixtures.evaluate(SCENARIO.formatted(queries, tokensPerSecond));
+    }
+
+    @Test
+    void theSizedFleetsFormulasAgreeWithTheEngine() throws IOException {
+        Evaluation e = evaluate(400_000, 150);
+        // the fleets grow over the horizon, so the schedule matters
+        assertThat(e.option("owned").capacity().fleet().orElseThrow().peakUnits()).isGreaterThan(3);
+        try (XSSFWorkbook wb = XlsxReportTest.open(e)) {
+            XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+            XlsxReportTest.assertAgrees(wb, e);
+        }
+    }
+
+    @Test
+    void editingTheVolumeMovesTheTotalsAsTheEngineDoes() throws IOException {
+        Evaluation expected = evaluate(900_000, 150);
+        assertThat(expected.option("owned").tcoUsd()).isGreaterThan(evaluate(400_000, 150).option("owned").tcoUsd());
+        XlsxReportTest.assertEditMatchesEngine(evaluate(400_000, 150), "queries_per_month", 900_000, expected);
+    }
+
+    @Test
+    void editingTheThroughputMovesTheTotalsAsTheEngineDoes() throws IOException {
+        XlsxReportTest.assertEditMatchesEngine(evaluate(400_000, 150), "o_owned_replica_tokens_per_second", 60,
+                evaluate(400_000, 60));
+    }
+}
