@@ -76,7 +76,8 @@ public final class GenaiPricesImport {
                 if (!r.withinBounds(key, p.all())) continue;
                 Integer context = SourceReading.integer(m, "context_window").orElse(null);
                 String id = IdMapping.id(ours, modelId);
-                r.add(key, r.model(id, ours, SourceReading.text(m, "name").orElse(modelId), p, context, null, asOf, key));
+                r.add(key, r.model(id, ours, SourceReading.text(m, "name").orElse(modelId), p, context, null, asOf, key),
+                        IdMapping.aliased(ours, modelId));
             }
         }
         return r.result(asOf);

@@ -51,6 +51,12 @@ public final class IdMapping {
         return ALIASES.getOrDefault(id, id);
     }
 
+    /** Whether {@link #id} took this source id through the alias table. */
+    public static boolean aliased(String provider, String sourceId) {
+        String model = sourceId.substring(sourceId.lastIndexOf('/') + 1);
+        return ALIASES.containsKey(provider + "/" + normalise(model));
+    }
+
     /** Lower case; anything but letters, digits, dots and dashes becomes a dash; no leading or double dashes. */
     public static String normalise(String s) {
         String n = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.\\-]+", "-").replaceAll("-{2,}", "-");

@@ -69,7 +69,8 @@ public final class LitellmImport {
             Integer context = SourceReading.integer(m, "max_input_tokens")
                     .or(() -> SourceReading.integer(m, "max_tokens")).orElse(null);
             String id = IdMapping.id(provider, e.key());
-            r.add(e.key(), r.model(id, provider, e.key(), p, context, null, asOf, e.key()));
+            r.add(e.key(), r.model(id, provider, e.key(), p, context, null, asOf, e.key()),
+                    IdMapping.aliased(provider, e.key()));
         }
         return r.result(asOf);
     }

@@ -75,7 +75,8 @@ public final class OpenRouterImport {
             // a Hugging Face id means the weights are published
             Boolean open = SourceReading.text(m, "hugging_face_id").map(h -> !h.isBlank()).orElse(false);
             String id = IdMapping.id("openrouter", key);
-            r.add(key, r.model(id, "openrouter", SourceReading.text(m, "name").orElse(key), p, context, open, asOf, key));
+            r.add(key, r.model(id, "openrouter", SourceReading.text(m, "name").orElse(key), p, context, open, asOf, key),
+                    IdMapping.aliased("openrouter", key));
         }
         return r.result(asOf);
     }

@@ -89,14 +89,22 @@ final class SourceReading {
         return ok;
     }
 
-    /** Adds the entry unless an earlier key already gave its id. */
-    void add(String sourceKey, ApiModel model) {
-        if (entries.containsKey(model.id())) {
+    /**
+     * Adds the entry unless an earlier key already gave its id; a key the alias table names wins
+     * over one that only normalises to the same id (the alias says which offer our id means).
+     */
+    void add(String sourceKey, ApiModel model, boolean aliased) {
+        Imported.Entry earlier = entries.get(model.id());
+        if (earlier != null && !(aliased && !aliasedKeys.contains(earlier.sourceKey()))) {
             skip("duplicate of an id already imported (first key kept)");
             return;
         }
+        if (earlier != null) skip("duplicate of an id already imported (first key kept)");
+        if (aliased) aliasedKeys.add(sourceKey);
         entries.put(model.id(), new Imported.Entry(model, sourceKey));
     }
+
+    private final java.util.Set<String> aliasedKeys = new java.util.HashSet<>();
 
     /** Quality and open weights where our reference catalog knows the model; otherwise standard and closed. */
     ApiModel model(String id, String provider, String name, Prices p, Integer context, Boolean openWeight,

@@ -166,9 +166,12 @@ public final class CatalogLoader {
                 }
                 st.finish();
             });
+            // labels a price list cannot know (quality, open weights) carry over from the entry a layer replaces
+            ApiModel below = apiModels.get(id);
+            Quality quality = f.choice("quality", Quality.class, below != null ? below.quality() : Quality.STANDARD);
+            boolean openWeight = f.flag("open_weight", below != null && below.openWeight());
             return new ApiModel(id, f.text("provider"), f.text("name", id), in, out, cached, batch, tiers,
-                    f.optionalInteger("context_tokens", 512, 100_000_000),
-                    f.choice("quality", Quality.class, Quality.STANDARD), f.flag("open_weight", false),
+                    f.optionalInteger("context_tokens", 512, 100_000_000), quality, openWeight,
                     provenance(f), optionalPrice(f, "cache_write_usd_per_mtok"),
                     optionalPrice(f, "cache_write_1h_usd_per_mtok"), optionalPrice(f, "reasoning_usd_per_mtok"),
                     serviceTiers);
