@@ -84,7 +84,7 @@ final class CatalogCommand implements Runnable {
                 out.println("GPUs and systems (price USD, GPUs, VRAM GB, bandwidth GB/s, dense BF16 TFLOPS, TDP W; "
                         + "~ an estimate, a-b a range)   for self_hosted.hardware");
                 c.gpus().values().forEach(g -> out.println(String.format(Locale.ROOT,
-                        "  %-32s %15s %2d× %6.0f %7.0f %7s %6.0f  %-11s %s%s", g.id(), price(g), g.gpusPerSystem(),
+                        "  %-32s %-21s %2d× %6.0f %7.0f %7s %6.0f  %-11s %s%s", g.id(), price(g), g.gpusPerSystem(),
                         g.vramGb(), g.memoryBandwidthGbps(), tflops(g), g.tdpW(), g.hardwareClass(),
                         g.provenance().asOf(), g.card() == null ? "" : "  (" + g.gpusPerSystem() + " × " + g.card() + ")")));
             }
@@ -125,10 +125,11 @@ final class CatalogCommand implements Runnable {
 
         private static String price(Gpu g) {
             if (g.priceUsd() == null) return "no card price";
+            String price = (g.isEstimated("price_usd") ? "~" : "") + String.format(Locale.ROOT, "%.0f", g.priceUsd());
             if (g.priceRangeUsd().size() == 2) {
-                return String.format(Locale.ROOT, "~%.0f-%.0f", g.priceRangeUsd().get(0), g.priceRangeUsd().get(1));
+                price += String.format(Locale.ROOT, " (%.0f-%.0f)", g.priceRangeUsd().get(0), g.priceRangeUsd().get(1));
             }
-            return (g.isEstimated("price_usd") ? "~" : "") + String.format(Locale.ROOT, "%.0f", g.priceUsd());
+            return price;
         }
 
         private static String tflops(Gpu g) {

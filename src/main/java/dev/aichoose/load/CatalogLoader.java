@@ -250,7 +250,10 @@ public final class CatalogLoader {
                     provenance(f), card.isEmpty() ? null : card, estimated, range);
             Node at = f.node();
             if (gpu.isSystem() && card.isEmpty()) {
-                f.problems().at(at, f.path() + ": a system names its card (card: the GPU id whose specs it carries)");
+                // a warning, not an error: price books written before systems named their cards still load
+                warnings.add(new Diagnostic(f.problems().file(), at.line(), at.column(), f.path()
+                        + ": a system should name its card (card: the GPU id whose specs it carries), so that its "
+                        + "figures can be checked against the card's").toString());
             } else if (!gpu.isSystem() && !card.isEmpty()) {
                 f.problems().at(f.raw("card").orElse(at), f.pathOf("card")
                         + ": only a system (class: system) names a card; this entry is a card itself");
