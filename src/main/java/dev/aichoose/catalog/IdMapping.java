@@ -25,7 +25,6 @@ public final class IdMapping {
     /** Normalised ids that differ from the id our catalog already uses for the same offer. */
     static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("mistral/mistral-small-3-2-2506", "mistral/mistral-small-3-2"),
-            Map.entry("mistral/mistral-medium-3-5-latest", "mistral/mistral-medium-3-5"),
             Map.entry("groq/llama-3.3-70b-versatile", "groq/llama-3.3-70b"),
             Map.entry("together/llama-3.3-70b-instruct-turbo", "together/llama-3.3-70b"),
             Map.entry("deepinfra/llama-3.3-70b-instruct-turbo", "deepinfra/llama-3.3-70b"),
