@@ -153,4 +153,22 @@ class HardwareCatalogTest {
                         + "for nvidia/l40s (the sources price it only inside a server); give hardware_usd, or choose a "
                         + "system (did you mean 'nvidia/l40s-1x-server'?)");
     }
+
+    @Test
+    void aScenarioPriceTypedPerTokenWarnsAndStillEvaluates() {
+        var e = Fixtures.evaluate("""
+                name: t
+                workload: {queries_per_month: 1000, input_tokens_per_query: 500, output_tokens_per_query: 500}
+                options:
+                  - {id: x, api: {model: mine, input_usd_per_mtok: 0.00000025, output_usd_per_mtok: 0.000002}}
+                  - id: box
+                    self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 1.60, model: meta/llama-3.1-8b-instruct,
+                                  tokens_per_second: 100}
+                """);
+        assertThat(e.warnings())
+                .contains("test.yaml: options[x].api.input_usd_per_mtok: $2.5E-7 per million tokens is implausibly low: "
+                        + "is it a per-token price? (per million it would be $0.25)")
+                .contains("test.yaml: options[box].self_hosted.hardware_usd: $1.6 is implausibly low for GPU hardware "
+                        + "(price in thousands?)");
+    }
 }
