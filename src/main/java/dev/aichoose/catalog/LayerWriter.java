@@ -53,6 +53,7 @@ public final class LayerWriter {
         if (m.contextTokens() != null) field(b, 4, "context_tokens", String.valueOf(m.contextTokens()));
         if (m.quality() != Quality.STANDARD) field(b, 4, "quality", m.quality().name().toLowerCase(Locale.ROOT));
         if (m.openWeight()) field(b, 4, "open_weight", "true");
+        if (m.openWeights() != null) field(b, 4, "open_weights", quote(m.openWeights()));
         field(b, 4, "as_of", m.provenance().asOf().toString());
         field(b, 4, "source", quote(m.provenance().source()));
     }

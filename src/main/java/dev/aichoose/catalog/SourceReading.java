@@ -113,7 +113,8 @@ final class SourceReading {
         Quality quality = known != null ? known.quality() : Quality.STANDARD;
         boolean open = openWeight != null ? openWeight : known != null && known.openWeight();
         return new ApiModel(id, provider, name, p.input, p.output, p.cached, null, p.tiers, context, quality, open,
-                new Provenance(asOf, source(sourceKey)), p.write, p.write1h, p.reasoning, p.serviceTiers);
+                new Provenance(asOf, source(sourceKey)), known != null ? known.openWeights() : null, p.write, p.write1h,
+                p.reasoning, p.serviceTiers);
     }
 
     String source(String key) {

@@ -104,7 +104,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (formats.getFirst() != ReportFormat.TABLE || output != null) {
             evaluation.warnings().forEach(w -> err.println("aichoose: warning: " + w));
         }
-        FailIf.enforce(failIf, Metrics.of(evaluation));
+        FailIf.enforce(failIf, evaluation);
         return ExitCode.OK.code();
     }
 

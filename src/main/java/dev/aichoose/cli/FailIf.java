@@ -45,6 +45,16 @@ final class FailIf {
         }
     }
 
+    /** As {@link #enforce(List, Map)}; with no recommended option, any rule fails the run (exit 5). */
+    static void enforce(List<Rule> rules, dev.aichoose.model.Evaluation evaluation) {
+        var unmeasured = Metrics.unmeasured(evaluation);
+        if (!rules.isEmpty() && unmeasured.isPresent()) {
+            throw new RuleBreachedException(rules.stream().map(r -> "--fail-if '" + r.text() + "' cannot be checked: "
+                    + unmeasured.get()).collect(Collectors.joining("; ")));
+        }
+        enforce(rules, Metrics.of(evaluation));
+    }
+
     /** Throws {@link RuleBreachedException} listing every breached rule; returns when none is. */
     static void enforce(List<Rule> rules, Map<String, List<Measure>> measures) {
         List<Breach> breaches = RuleSet.check(rules, measures);

@@ -8,6 +8,8 @@ import java.util.Map;
  * taken off for batch use (0.5 = half price), null when the provider sells no batch tier.
  * A null price is one the source does not list: a cache write then bills as input, reasoning as
  * output (docs/methodology.md §3.1).
+ * {@code openWeight} marks open weights served through an API; {@code openWeights} names them in
+ * the open-weight catalog when they are there (null otherwise).
  */
 public record ApiModel(
         String id,
@@ -22,10 +24,32 @@ public record ApiModel(
         Quality quality,
         boolean openWeight,
         Provenance provenance,
+        String openWeights,
         Double cacheWriteUsdPerMtok,
         Double cacheWrite1hUsdPerMtok,
         Double reasoningUsdPerMtok,
         Map<ServiceTier, Rates> serviceTiers) {
+
+    /** A model whose weights are not named in the open-weight catalog, without catalog-format-2 prices. */
+    public ApiModel(String id, String provider, String name, double inputUsdPerMtok, double outputUsdPerMtok,
+            Double cachedInputUsdPerMtok, Double batchDiscount, List<LongContextTier> longContext,
+            Integer contextTokens, Quality quality, boolean openWeight, Provenance provenance) {
+        this(id, provider, name, inputUsdPerMtok, outputUsdPerMtok, cachedInputUsdPerMtok, batchDiscount, longContext,
+                contextTokens, quality, openWeight, provenance, null);
+    }
+
+    /** An entry without the prices added in catalog format 2 (cache writes, reasoning, service tiers). */
+    public ApiModel(String id, String provider, String name, double inputUsdPerMtok, double outputUsdPerMtok,
+            Double cachedInputUsdPerMtok, Double batchDiscount, List<LongContextTier> longContext,
+            Integer contextTokens, Quality quality, boolean openWeight, Provenance provenance, String openWeights) {
+        this(id, provider, name, inputUsdPerMtok, outputUsdPerMtok, cachedInputUsdPerMtok, batchDiscount, longContext,
+                contextTokens, quality, openWeight, provenance, openWeights, null, null, null, Map.of());
+    }
+
+    /** The open-weight catalog's id for the weights this API serves, when it names them. */
+    public java.util.Optional<String> servedWeights() {
+        return java.util.Optional.ofNullable(openWeights);
+    }
 
     public ApiModel {
         longContext = longContext == null ? List.of() : List.copyOf(longContext);
@@ -33,14 +57,6 @@ public record ApiModel(
         java.util.EnumMap<ServiceTier, Rates> tiers = new java.util.EnumMap<>(ServiceTier.class);
         if (serviceTiers != null) tiers.putAll(serviceTiers);
         serviceTiers = java.util.Collections.unmodifiableMap(tiers);
-    }
-
-    /** The entry without the prices added in catalog format 2 (cache writes, reasoning, service tiers). */
-    public ApiModel(String id, String provider, String name, double inputUsdPerMtok, double outputUsdPerMtok,
-            Double cachedInputUsdPerMtok, Double batchDiscount, List<LongContextTier> longContext,
-            Integer contextTokens, Quality quality, boolean openWeight, Provenance provenance) {
-        this(id, provider, name, inputUsdPerMtok, outputUsdPerMtok, cachedInputUsdPerMtok, batchDiscount, longContext,
-                contextTokens, quality, openWeight, provenance, null, null, null, Map.of());
     }
 
     /** The entry's standard-tier prices as one value. */

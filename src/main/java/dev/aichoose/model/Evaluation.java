@@ -2,6 +2,7 @@ package dev.aichoose.model;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** Everything an evaluation found; every renderer formats this and computes nothing. */
 public record Evaluation(
@@ -30,6 +31,11 @@ public record Evaluation(
 
     /** Monthly queries at which steady-state monthly costs meet; null when they never do. */
     public record Crossover(String option, String baseline, Double queriesPerMonth) {}
+
+    /** The recommended option's result; empty when no option is feasible. */
+    public Optional<OptionResult> recommended() {
+        return recommendation.recommendedOption().map(this::option);
+    }
 
     public OptionResult option(String id) {
         return options.stream().filter(o -> o.id().equals(id)).findFirst().orElseThrow();
