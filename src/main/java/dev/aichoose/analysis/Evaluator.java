@@ -50,7 +50,7 @@ public final class Evaluator {
         List<Evaluation.CatalogUse> used = catalogUses(options, catalog, asOf);
         Set<String> pricedFromCatalog = pricedFromCatalog(options, catalog);
         List<String> warnings = new ArrayList<>(catalog.warnings());
-        warnings.addAll(dev.aichoose.load.Sanity.implausible(scenario));
+        warnings.addAll(ImplausibleValues.in(scenario));
         if (scenario.optionsFromDefaults()) {
             warnings.add("the scenario lists no options, so it is compared with the default set (docs/methodology.md)");
         }

@@ -36,11 +36,10 @@ public final class CatalogLoader {
     public static final List<String> SHIPPED = List.of("api-models.yaml", "gpus.yaml", "cloud-offers.yaml",
             "open-models.yaml");
 
-    public static final double MAX_USD_PER_MTOK = 1000;
-    /** Below this a non-zero price is almost surely per token, typed where per million belongs. */
-    public static final double MIN_PLAUSIBLE_USD_PER_MTOK = 0.001;
-    public static final double MIN_PLAUSIBLE_HARDWARE_USD = 100;
-    public static final double MIN_PLAUSIBLE_USD_PER_GPU_HOUR = 0.05;
+    public static final double MAX_USD_PER_MTOK = dev.aichoose.model.SanityBounds.MAX_USD_PER_MTOK;
+    public static final double MIN_PLAUSIBLE_USD_PER_MTOK = dev.aichoose.model.SanityBounds.MIN_PLAUSIBLE_USD_PER_MTOK;
+    public static final double MIN_PLAUSIBLE_HARDWARE_USD = dev.aichoose.model.SanityBounds.MIN_PLAUSIBLE_HARDWARE_USD;
+    public static final double MIN_PLAUSIBLE_USD_PER_GPU_HOUR = dev.aichoose.model.SanityBounds.MIN_PLAUSIBLE_USD_PER_GPU_HOUR;
 
     private CatalogLoader() {}
 
