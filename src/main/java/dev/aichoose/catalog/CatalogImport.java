@@ -1,7 +1,7 @@
 package dev.aichoose.catalog;
 
-import dev.aichoose.load.Node;
-import dev.aichoose.load.NodeParser;
+import dev.aichoose.load.located.Node;
+import dev.aichoose.load.located.NodeParser;
 import dev.aichoose.model.Catalog;
 import java.io.Reader;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package dev.aichoose.catalog;
 
 import dev.aichoose.load.CatalogLoader;
-import dev.aichoose.load.Diagnostic;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
 import dev.aichoose.model.Catalog;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.aichoose.catalog;
 
 import dev.aichoose.load.CatalogLoader;
-import dev.aichoose.load.Node;
+import dev.aichoose.load.located.Node;
 import dev.aichoose.load.Sanity;
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;

@@ -7,7 +7,7 @@ import dev.aichoose.catalog.CatalogSources;
 import dev.aichoose.catalog.Imported;
 import dev.aichoose.catalog.LayerWriter;
 import dev.aichoose.load.CatalogLoader;
-import dev.aichoose.load.Diagnostic;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
 import dev.aichoose.load.Sanity;
 import dev.aichoose.report.AtomicFile;
