@@ -56,7 +56,8 @@ public final class Evaluator {
 
         List<Evaluation.CatalogUse> used = catalogUses(options, catalog, asOf);
         Set<String> pricedFromCatalog = pricedFromCatalog(options, catalog);
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(catalog.warnings());
+        warnings.addAll(ImplausibleValues.in(scenario));
         if (scenario.optionsFromDefaults()) {
             warnings.add("the scenario lists no options, so it is compared with the default set (docs/methodology.md)");
         }
@@ -64,7 +65,9 @@ public final class Evaluator {
             // only a price taken from the catalog can be stale; inline prices and model specs are the user's
             if (use.ageDays() > Defaults.STALE_AFTER_DAYS && pricedFromCatalog.contains(use.id())) {
                 warnings.add("catalog entry " + use.id() + " is " + use.ageDays() + " days old (as of " + use.asOf()
-                        + "); check its price at " + use.source());
+                        + "); check its price at " + use.source() + (catalog.apiModels().containsKey(use.id())
+                                ? ", or refresh it: aichoose catalog import litellm FILE -o prices.yaml, then --pricing prices.yaml"
+                                : ", and override it in a price book (--pricing) if it has moved"));
             }
         }
         for (OptionResult r : results) {

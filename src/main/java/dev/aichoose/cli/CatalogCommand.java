@@ -1,6 +1,29 @@
 package dev.aichoose.cli;
 
+import dev.aichoose.catalog.CatalogDiff;
+import dev.aichoose.catalog.CatalogDiffReport;
+import dev.aichoose.catalog.CatalogImport;
+import dev.aichoose.catalog.CatalogSources;
+import dev.aichoose.catalog.Imported;
+import dev.aichoose.catalog.LayerWriter;
+import dev.aichoose.load.CatalogLoader;
+import dev.aichoose.load.located.Diagnostic;
+import dev.aichoose.load.InputException;
+import dev.aichoose.load.Sanity;
+import dev.aichoose.report.AtomicFile;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;
+import dev.aichoose.model.Gpu;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -8,11 +31,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "catalog", mixinStandardHelpOptions = true,
-        description = "Browse the price and hardware catalogs.",
-        subcommands = CatalogCommand.ListCommand.class)
+        description = "Browse the price and hardware catalogs, import public price lists, see what changed.",
+        subcommands = {CatalogCommand.ListCommand.class, CatalogCommand.ImportCommand.class,
+            CatalogCommand.DiffPricesCommand.class})
 final class CatalogCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -48,17 +73,20 @@ final class CatalogCommand implements Runnable {
             Catalog c = pricing.load();
             PrintWriter out = spec.commandLine().getOut();
             if (kind == null || kind == Kind.API) {
-                out.println("API models (USD per million tokens: input / cached input / output)   for api.model");
+                out.println("API models (USD per million tokens: input / cached input / output, context)   for api.model");
                 c.apiModels().values().forEach(m -> out.println(String.format(Locale.ROOT,
-                        "  %-44s %8.3f %8.3f %8.2f  %-8s %s", m.id(), m.inputUsdPerMtok(),
+                        "  %-44s %8.3f %8.3f %8.2f %9s  %-8s %s%s", m.id(), m.inputUsdPerMtok(),
                         m.cachedInputUsdPerMtok() == null ? m.inputUsdPerMtok() : m.cachedInputUsdPerMtok(),
-                        m.outputUsdPerMtok(), m.quality().name().toLowerCase(Locale.ROOT), m.provenance().asOf())));
+                        m.outputUsdPerMtok(), m.contextTokens() == null ? "-" : tokens(m.contextTokens()),
+                        m.quality().name().toLowerCase(Locale.ROOT), m.provenance().asOf(), extras(m))));
             }
             if (kind == null || kind == Kind.GPU) {
-                out.println("GPUs and systems (price USD, GPUs, VRAM GB, bandwidth GB/s, TDP W)   for self_hosted.hardware");
+                out.println("GPUs and systems (price USD, GPUs, VRAM GB, bandwidth GB/s, dense BF16 TFLOPS, TDP W; "
+                        + "~ an estimate, a-b a range)   for self_hosted.hardware");
                 c.gpus().values().forEach(g -> out.println(String.format(Locale.ROOT,
-                        "  %-32s %10.0f %2d× %6.0f %7.0f %6.0f  %-10s %s", g.id(), g.priceUsd(), g.gpusPerSystem(),
-                        g.vramGb(), g.memoryBandwidthGbps(), g.tdpW(), g.hardwareClass(), g.provenance().asOf())));
+                        "  %-32s %-21s %2d× %6.0f %7.0f %7s %6.0f  %-11s %s%s", g.id(), price(g), g.gpusPerSystem(),
+                        g.vramGb(), g.memoryBandwidthGbps(), tflops(g), g.tdpW(), g.hardwareClass(),
+                        g.provenance().asOf(), g.card() == null ? "" : "  (" + g.gpusPerSystem() + " × " + g.card() + ")")));
             }
             if (kind == null || kind == Kind.CLOUD) {
                 out.println("Cloud GPU offers (USD per GPU-hour, GPUs per instance, GPU)   for rented.offer");
@@ -71,6 +99,144 @@ final class CatalogCommand implements Runnable {
                 c.openModels().values().forEach(m -> out.println(String.format(Locale.ROOT,
                         "  %-36s %7.1f %7.1f %4d %4d %5d %8d  %s", m.id(), m.paramsB(), m.activeParamsB(), m.layers(),
                         m.kvHeads(), m.headDim(), m.contextTokens(), m.license())));
+            }
+            c.warnings().forEach(w -> spec.commandLine().getErr().println("aichoose: warning: " + w));
+            return ExitCode.OK.code();
+        }
+
+        private static String tokens(int n) {
+            return n % 1000 == 0 ? n / 1000 + "k" : String.valueOf(n);
+        }
+
+        /** The prices beyond input and output the model lists, named briefly. */
+        private static String extras(ApiModel m) {
+            List<String> parts = new ArrayList<>();
+            if (m.cacheWriteUsdPerMtok() != null) parts.add("write " + Sanity.show(m.cacheWriteUsdPerMtok()));
+            if (m.cacheWrite1hUsdPerMtok() != null) parts.add("write-1h " + Sanity.show(m.cacheWrite1hUsdPerMtok()));
+            if (m.reasoningUsdPerMtok() != null) parts.add("reasoning " + Sanity.show(m.reasoningUsdPerMtok()));
+            for (ApiModel.LongContextTier t : m.longContext()) {
+                parts.add((t.inclusive() ? "≥" : ">") + tokens(t.thresholdTokens()) + " " + Sanity.show(t.inputUsdPerMtok())
+                        + "/" + Sanity.show(t.outputUsdPerMtok()));
+            }
+            if (m.batchDiscount() != null) parts.add("batch −" + Math.round(m.batchDiscount() * 100) + "%");
+            m.serviceTiers().keySet().stream().sorted().forEach(t -> parts.add(t.id()));
+            return parts.isEmpty() ? "" : "  " + String.join(", ", parts);
+        }
+
+        private static String price(Gpu g) {
+            if (g.priceUsd() == null) return "no card price";
+            String price = (g.isEstimated("price_usd") ? "~" : "") + String.format(Locale.ROOT, "%.0f", g.priceUsd());
+            if (g.priceRangeUsd().size() == 2) {
+                price += String.format(Locale.ROOT, " (%.0f-%.0f)", g.priceRangeUsd().get(0), g.priceRangeUsd().get(1));
+            }
+            return price;
+        }
+
+        private static String tflops(Gpu g) {
+            if (g.bf16DenseTflops() == null) return "-";
+            return (g.isEstimated("bf16_dense_tflops") ? "~" : "") + Sanity.show(g.bf16DenseTflops());
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Convert a public price list into a price-book layer (the catalog format --pricing reads).",
+                "FORMAT is litellm (model_prices_and_context_window.json), openrouter (the /api/v1/models response) "
+                        + "or genai-prices (prices/data.json). Chat models only; the others are skipped and counted. "
+                        + "Prices that fail the sanity bounds are reported with their key and left out. "
+                        + "A summary goes to standard error; see docs/catalog-import.md for the field mapping."})
+    static final class ImportCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FORMAT", description = "litellm | openrouter | genai-prices")
+        String format;
+
+        @Parameters(index = "1", paramLabel = "FILE", description = "The price file (JSON).")
+        Path file;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "LAYER.yaml",
+                description = "Write the layer to this file (atomically) instead of standard output.")
+        Path output;
+
+        @Option(names = "--as-of", paramLabel = "DATE",
+                description = "The date the file's prices were true (YYYY-MM-DD). Required when the file has no date "
+                        + "of its own (openrouter, genai-prices); LiteLLM's last_updated is used otherwise.")
+        LocalDate asOf;
+
+        @Override
+        public Integer call() throws IOException {
+            CatalogImport.Format f = switch (format.toLowerCase(Locale.ROOT)) {
+                case "litellm" -> CatalogImport.Format.LITELLM;
+                case "openrouter" -> CatalogImport.Format.OPENROUTER;
+                case "genai-prices", "genai_prices" -> CatalogImport.Format.GENAI_PRICES;
+                default -> throw new UsageException("unknown format '" + format
+                        + "': expected litellm, openrouter or genai-prices");
+            };
+            Imported imported;
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                imported = CatalogImport.read(f, file.toString(), r, asOf, CatalogLoader.load(List.of()));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new InputException(new Diagnostic(file.toString(), 0, 0, "no such file"));
+            }
+            String origin = file.getFileName().toString();
+            if (output != null) {
+                try {
+                    AtomicFile.write(output, out -> {
+                        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                        LayerWriter.write(imported, origin, w);
+                        w.flush();
+                    });
+                } catch (IOException e) {
+                    throw UsageException.cannotWrite(output, e);
+                }
+            } else {
+                LayerWriter.write(imported, origin, spec.commandLine().getOut());
+                spec.commandLine().getOut().flush();
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            imported.summary().forEach(line -> err.println("aichoose: " + line));
+            if (output != null) err.println("aichoose: wrote " + output);
+            return ExitCode.OK.code();
+        }
+    }
+
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = {"Which prices rose, fell, appeared or went between two catalogs.",
+                "OLD and NEW are each a catalog directory (its *.yaml files), one layer file, or PATH@REV from git "
+                        + "(e.g. pricing@origin/main). Each side is read on its own, without the shipped catalogs."})
+    static final class DiffPricesCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "OLD")
+        String before;
+
+        @Parameters(index = "1", paramLabel = "NEW")
+        String after;
+
+        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+                description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        CatalogDiffReport format;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+                description = "Write the diff to FILE (atomically) instead of standard output.")
+        Path output;
+
+        @Override
+        public Integer call() throws IOException {
+            var changes = CatalogDiff.between(CatalogSources.read(before), CatalogSources.read(after));
+            if (output != null) {
+                try {
+                    AtomicFile.write(output, out -> {
+                        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                        format.render(before, after, changes, w);
+                    });
+                } catch (IOException e) {
+                    throw UsageException.cannotWrite(output, e);
+                }
+                spec.commandLine().getErr().println("aichoose: wrote " + output);
+            } else {
+                format.render(before, after, changes, spec.commandLine().getOut());
             }
             return ExitCode.OK.code();
         }

@@ -32,6 +32,7 @@ public final class CostEngine {
     private final Map<String, Option> options = new LinkedHashMap<>();
     // by identity: an option is a record whose hash walks all its fields, and this is read per month
     private final Map<Option, Costing> costings = new IdentityHashMap<>();
+    private final ApiPricing apiPricing;
     private final HardwarePricing hardware;
     private final FleetPlanner fleets;
     private final CapacityCheck capacity;
@@ -42,6 +43,7 @@ public final class CostEngine {
         this.catalog = catalog;
         this.workload = scenario.workload();
         this.assumptions = scenario.assumptions();
+        this.apiPricing = new ApiPricing(catalog, workload);
         options.forEach(o -> this.options.put(o.id(), o));
         this.hardware = new HardwarePricing(catalog, assumptions);
         this.fleets = new FleetPlanner(scenario, catalog, hardware);
@@ -111,37 +113,12 @@ public final class CostEngine {
     }
 
     private Costing.PerToken perToken(Option.Api a) {
-        ApiModel m = catalog.apiModels().get(a.model());
-        double in = a.inputUsdPerMtok() != null ? a.inputUsdPerMtok() : m.inputUsdPerMtok();
-        double out = a.outputUsdPerMtok() != null ? a.outputUsdPerMtok() : m.outputUsdPerMtok();
-        double cached = a.cachedInputUsdPerMtok() != null ? a.cachedInputUsdPerMtok()
-                : m != null && m.cachedInputUsdPerMtok() != null && a.inputUsdPerMtok() == null
-                        ? m.cachedInputUsdPerMtok() : in;
-        boolean inline = a.inputUsdPerMtok() != null || a.outputUsdPerMtok() != null;
-        // a negotiated inline price is the user's whole price: the catalog's tier does not apply to it
-        if (!inline && m != null && m.longContext() != null
-                && workload.inputTokensPerQuery() > m.longContext().thresholdTokens()) {
-            // The tier prices the whole request; cached input keeps its ratio to the input price.
-            double ratio = in > 0 ? cached / in : 1;
-            in = m.longContext().inputUsdPerMtok();
-            out = m.longContext().outputUsdPerMtok();
-            cached = in * ratio;
-        }
-        if (a.batch() && m != null && m.batchDiscount() != null) {
-            double keep = 1 - m.batchDiscount();
-            in *= keep;
-            out *= keep;
-            cached *= keep;
-        }
-        return new Costing.PerToken(in, cached, out);
+        return apiPricing.perToken(a);
     }
 
     /** USD per query at effective prices. */
     public double perQuery(Costing.PerToken p) {
-        double i = workload.inputTokensPerQuery();
-        double c = workload.cachedInputShare();
-        return (i * (1 - c) * p.inputUsdPerMtok() + i * c * p.cachedInputUsdPerMtok()
-                + workload.generatedTokensPerQuery() * p.outputUsdPerMtok()) / 1e6;
+        return apiPricing.perQuery(p);
     }
 
     /** Each routed option and the share of all queries it carries. */

@@ -1,5 +1,6 @@
 package dev.aichoose.load;
 
+import dev.aichoose.model.ApiModel;
 import dev.aichoose.load.located.Node;
 import dev.aichoose.load.located.NodeParser;
 import dev.aichoose.load.located.Fields;
@@ -7,6 +8,7 @@ import dev.aichoose.load.located.Problems;
 import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.located.Suggestions;
 import dev.aichoose.model.Assumptions;
+import dev.aichoose.model.CacheTtl;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Defaults;
 import dev.aichoose.model.Gpu;
@@ -15,6 +17,7 @@ import dev.aichoose.model.Profile;
 import dev.aichoose.model.Quality;
 import dev.aichoose.model.Quantization;
 import dev.aichoose.model.Scenario;
+import dev.aichoose.model.ServiceTier;
 import dev.aichoose.model.Workload;
 import dev.aichoose.model.WorkloadClass;
 import java.io.IOException;
@@ -124,6 +127,13 @@ public final class ScenarioLoader {
         double reasoning = f.number("reasoning_tokens_per_query", 0, 0, 1_000_000);
         double growth = f.number("monthly_growth", 0, -0.5, 1.0);
         double cached = f.number("cached_input_share", 0, 0, 1);
+        double written = f.number("cache_write_share", 0, 0, 1);
+        if (cached + written > 1 + 1e-9) {
+            f.problems().at(f.raw("cache_write_share").orElse(f.node()), f.pathOf("cache_write_share")
+                    + ": cached_input_share plus cache_write_share is " + round(cached + written)
+                    + "; together they must be at most 1 (the rest is uncached input)");
+        }
+        CacheTtl ttl = cacheTtl(f);
         double peak = f.number("peak_to_average", Defaults.PEAK_TO_AVERAGE, 1, 100);
         List<WorkloadClass> classes = new ArrayList<>();
         List<Node> classNodes = f.list("classes");
@@ -157,7 +167,15 @@ public final class ScenarioLoader {
             return v;
         }).orElse(Workload.LatencySlo.NONE);
         f.finish();
-        return new Workload(queries, in, out, reasoning, growth, cached, peak, classes, slo);
+        return new Workload(queries, in, out, reasoning, growth, cached, peak, classes, slo, written, ttl);
+    }
+
+    private static CacheTtl cacheTtl(Fields f) {
+        String ttl = f.text("cache_write_ttl", "5m");
+        for (CacheTtl t : CacheTtl.values()) if (t.id().equals(ttl)) return t;
+        f.problems().at(f.raw("cache_write_ttl").orElse(f.node()), f.pathOf("cache_write_ttl")
+                + ": expected 5m | 1h, got '" + ttl + "'");
+        return CacheTtl.M5;
     }
 
     private Profile profile(Fields f) {
@@ -245,22 +263,47 @@ public final class ScenarioLoader {
         Double out = b.optionalNumber("output_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK);
         Double cached = b.optionalNumber("cached_input_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK);
         boolean batch = b.flag("batch", false);
+        ServiceTier tier = b.choice("service_tier", ServiceTier.class, batch ? ServiceTier.BATCH : ServiceTier.STANDARD);
+        if (batch && tier != ServiceTier.BATCH) {
+            b.problems().at(b.raw("batch").orElse(b.node()), b.pathOf("batch") + ": batch: true contradicts service_tier: "
+                    + tier.id() + "; give one of them");
+        }
+        Double write = b.optionalNumber("cache_write_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK);
+        Double reasoning = b.optionalNumber("reasoning_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK);
+        ApiModel.LongContextTier ownTier = b.mapping("long_context").map(lc -> {
+            var t = new ApiModel.LongContextTier(lc.integer("threshold_tokens", 1000, 100_000_000),
+                    lc.text("boundary", "above").equals("at_or_above"),
+                    new ApiModel.Rates(lc.optionalNumber("input_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK),
+                            lc.optionalNumber("output_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK),
+                            lc.optionalNumber("cached_input_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK),
+                            lc.optionalNumber("cache_write_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK), null, null));
+            lc.finish();
+            return t;
+        }).orElse(null);
         var entry = catalog.apiModels().get(model);
         if (entry == null && !model.isEmpty() && (in == null || out == null)) {
             unknownId(b, "model", model, catalog.apiModels().keySet(),
                     " (or give input_usd_per_mtok and output_usd_per_mtok inline)");
         }
-        if (batch && (entry == null || entry.batchDiscount() == null)) {
-            b.problems().at(b.raw("batch").orElse(b.node()), b.pathOf("batch") + ": " + model
-                    + " has no batch price in the catalog");
+        boolean catalogPriced = in == null || out == null;
+        if (entry != null && catalogPriced && tier != ServiceTier.STANDARD && !entry.serviceTiers().containsKey(tier)
+                && !(tier == ServiceTier.BATCH && entry.batchDiscount() != null)) {
+            String key = batch ? "batch" : "service_tier";
+            b.problems().at(b.raw(key).orElse(b.node()), b.pathOf(key) + ": " + model
+                    + " has no " + tier.id() + " price in the catalog");
         }
-        return new Option.Api(id, model, in, out, cached, batch);
+        return new Option.Api(id, model, in, out, cached, batch, tier, write, reasoning, ownTier);
     }
 
     private Option.SelfHosted selfHosted(String id, Fields b, Path dir, Workload.LatencySlo slo) {
         String hardware = b.text("hardware");
         Gpu gpu = catalog.gpus().get(hardware);
         if (gpu == null && !hardware.isEmpty()) unknownId(b, "hardware", hardware, catalog.gpus().keySet(), "");
+        if (gpu != null && gpu.priceUsd() == null && !b.has("hardware_usd")) {
+            b.problems().at(b.raw("hardware").orElse(b.node()), b.pathOf("hardware") + ": the catalog has no card price for "
+                    + hardware + " (the sources price it only inside a server); give hardware_usd, or choose a system"
+                    + Suggestions.hint(hardware + "-1x-server", catalog.gpus().keySet()));
+        }
         boolean auto = b.auto("count");
         var option = new Option.SelfHosted(id, hardware, auto ? 1 : b.integer("count", 1, 1, 100_000),
                 b.optionalNumber("hardware_usd", 0, 50_000_000),

@@ -1,8 +1,13 @@
 package dev.aichoose.model;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * A model sold per token. Prices in USD per million tokens; {@code batchDiscount} is the share
  * taken off for batch use (0.5 = half price), null when the provider sells no batch tier.
+ * A null price is one the source does not list: a cache write then bills as input, reasoning as
+ * output (docs/methodology.md §3.1).
  * {@code openWeight} marks open weights served through an API; {@code openWeights} names them in
  * the open-weight catalog when they are there (null otherwise).
  */
@@ -14,19 +19,31 @@ public record ApiModel(
         double outputUsdPerMtok,
         Double cachedInputUsdPerMtok,
         Double batchDiscount,
-        LongContextTier longContext,
+        List<LongContextTier> longContext,
         Integer contextTokens,
         Quality quality,
         boolean openWeight,
         Provenance provenance,
-        String openWeights) {
+        String openWeights,
+        Double cacheWriteUsdPerMtok,
+        Double cacheWrite1hUsdPerMtok,
+        Double reasoningUsdPerMtok,
+        Map<ServiceTier, Rates> serviceTiers) {
 
-    /** A model whose weights are not named in the open-weight catalog. */
+    /** A model whose weights are not named in the open-weight catalog, without catalog-format-2 prices. */
     public ApiModel(String id, String provider, String name, double inputUsdPerMtok, double outputUsdPerMtok,
-            Double cachedInputUsdPerMtok, Double batchDiscount, LongContextTier longContext, Integer contextTokens,
-            Quality quality, boolean openWeight, Provenance provenance) {
+            Double cachedInputUsdPerMtok, Double batchDiscount, List<LongContextTier> longContext,
+            Integer contextTokens, Quality quality, boolean openWeight, Provenance provenance) {
         this(id, provider, name, inputUsdPerMtok, outputUsdPerMtok, cachedInputUsdPerMtok, batchDiscount, longContext,
                 contextTokens, quality, openWeight, provenance, null);
+    }
+
+    /** An entry without the prices added in catalog format 2 (cache writes, reasoning, service tiers). */
+    public ApiModel(String id, String provider, String name, double inputUsdPerMtok, double outputUsdPerMtok,
+            Double cachedInputUsdPerMtok, Double batchDiscount, List<LongContextTier> longContext,
+            Integer contextTokens, Quality quality, boolean openWeight, Provenance provenance, String openWeights) {
+        this(id, provider, name, inputUsdPerMtok, outputUsdPerMtok, cachedInputUsdPerMtok, batchDiscount, longContext,
+                contextTokens, quality, openWeight, provenance, openWeights, null, null, null, Map.of());
     }
 
     /** The open-weight catalog's id for the weights this API serves, when it names them. */
@@ -34,6 +51,50 @@ public record ApiModel(
         return java.util.Optional.ofNullable(openWeights);
     }
 
-    /** Prices that apply to the whole request once its input passes {@code thresholdTokens}. */
-    public record LongContextTier(int thresholdTokens, double inputUsdPerMtok, double outputUsdPerMtok) {}
+    public ApiModel {
+        longContext = longContext == null ? List.of() : List.copyOf(longContext);
+        // in tier order, so that writers and diffs list tiers the same way every run
+        java.util.EnumMap<ServiceTier, Rates> tiers = new java.util.EnumMap<>(ServiceTier.class);
+        if (serviceTiers != null) tiers.putAll(serviceTiers);
+        serviceTiers = java.util.Collections.unmodifiableMap(tiers);
+    }
+
+    /** The entry's standard-tier prices as one value. */
+    public Rates standard() {
+        return new Rates(inputUsdPerMtok, outputUsdPerMtok, cachedInputUsdPerMtok, cacheWriteUsdPerMtok,
+                cacheWrite1hUsdPerMtok, reasoningUsdPerMtok);
+    }
+
+    /** Prices of one tier; null where the tier lists none. */
+    public record Rates(
+            Double inputUsdPerMtok,
+            Double outputUsdPerMtok,
+            Double cachedInputUsdPerMtok,
+            Double cacheWriteUsdPerMtok,
+            Double cacheWrite1hUsdPerMtok,
+            Double reasoningUsdPerMtok) {}
+
+    /**
+     * Prices that apply to the whole request once its input reaches the threshold. Sources disagree
+     * on the boundary itself: {@code inclusive} says whether a request of exactly
+     * {@code thresholdTokens} input tokens is in the tier (OpenRouter's {@code min_prompt_tokens},
+     * LiteLLM for xAI) or not (LiteLLM's {@code _above_N_tokens}, genai-prices' tier {@code start}).
+     */
+    public record LongContextTier(int thresholdTokens, boolean inclusive, Rates rates) {
+        public LongContextTier(int thresholdTokens, double inputUsdPerMtok, double outputUsdPerMtok) {
+            this(thresholdTokens, false, new Rates(inputUsdPerMtok, outputUsdPerMtok, null, null, null, null));
+        }
+
+        public boolean covers(double inputTokens) {
+            return inclusive ? inputTokens >= thresholdTokens : inputTokens > thresholdTokens;
+        }
+
+        public double inputUsdPerMtok() {
+            return rates.inputUsdPerMtok();
+        }
+
+        public double outputUsdPerMtok() {
+            return rates.outputUsdPerMtok();
+        }
+    }
 }

@@ -2,21 +2,32 @@ package dev.aichoose.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The price and hardware catalogs after layering, each kind keyed by id. */
+/**
+ * The price and hardware catalogs after layering, each kind keyed by id. {@code warnings} are
+ * implausible values found while loading ({@code file:line:col: message}): kept, but said.
+ */
 public record Catalog(
         Map<String, ApiModel> apiModels,
         Map<String, Gpu> gpus,
         Map<String, CloudOffer> cloudOffers,
-        Map<String, OpenModel> openModels) {
+        Map<String, OpenModel> openModels,
+        List<String> warnings) {
 
     public Catalog {
         apiModels = Collections.unmodifiableMap(new LinkedHashMap<>(apiModels));
         gpus = Collections.unmodifiableMap(new LinkedHashMap<>(gpus));
         cloudOffers = Collections.unmodifiableMap(new LinkedHashMap<>(cloudOffers));
         openModels = Collections.unmodifiableMap(new LinkedHashMap<>(openModels));
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public Catalog(Map<String, ApiModel> apiModels, Map<String, Gpu> gpus, Map<String, CloudOffer> cloudOffers,
+            Map<String, OpenModel> openModels) {
+        this(apiModels, gpus, cloudOffers, openModels, List.of());
     }
 
     /** The provenance of any entry by id, whatever its kind. */

@@ -9,10 +9,23 @@ import java.util.List;
 public sealed interface Costing {
 
     /**
-     * Effective prices per million tokens after the long-context tier and the batch discount.
-     * Per query: {@code (I·(1−c)·input + I·c·cachedInput + (O+R)·output) / 1e6}.
+     * Effective prices per million tokens after the service tier and the long-context tier, and the
+     * share of input written to the prompt cache. Per query:
+     * {@code (I·(1−c−w)·input + I·c·cachedInput + I·w·cacheWrite + O·output + R·reasoning) / 1e6}.
      */
-    record PerToken(double inputUsdPerMtok, double cachedInputUsdPerMtok, double outputUsdPerMtok) implements Costing {}
+    record PerToken(double inputUsdPerMtok, double cachedInputUsdPerMtok, double outputUsdPerMtok,
+            double cacheWriteUsdPerMtok, double reasoningUsdPerMtok, double cacheWriteShare) implements Costing {
+
+        /** Prices with no cache writes and reasoning billed as output. */
+        public PerToken(double inputUsdPerMtok, double cachedInputUsdPerMtok, double outputUsdPerMtok) {
+            this(inputUsdPerMtok, cachedInputUsdPerMtok, outputUsdPerMtok, inputUsdPerMtok, outputUsdPerMtok, 0);
+        }
+
+        /** Whether the two-term form {@code (O+R)·output} with no cache writes gives the same figure. */
+        public boolean billsLikeInputAndOutputOnly() {
+            return cacheWriteShare == 0 && reasoningUsdPerMtok == outputUsdPerMtok;
+        }
+    }
 
     /**
      * Owned hardware: the upfront ({@code count × unitPriceUsd + extraUpfrontUsd}) is paid in month 1

@@ -6,9 +6,28 @@ import java.util.List;
 public sealed interface Option {
     String id();
 
-    /** Pay per token. Inline prices override the catalog's. */
+    /**
+     * Pay per token. Inline prices override the catalog's, each kind on its own; an inline price is
+     * final for every request size and service tier unless the option gives its own
+     * {@code longContext} tier (docs/methodology.md §3.1).
+     */
     record Api(String id, String model, Double inputUsdPerMtok, Double outputUsdPerMtok, Double cachedInputUsdPerMtok,
-            boolean batch) implements Option {}
+            boolean batch, ServiceTier serviceTier, Double cacheWriteUsdPerMtok, Double reasoningUsdPerMtok,
+            ApiModel.LongContextTier longContext) implements Option {
+
+        public Api {
+            if (serviceTier == null || serviceTier == ServiceTier.STANDARD && batch) {
+                serviceTier = batch ? ServiceTier.BATCH : ServiceTier.STANDARD;
+            }
+            batch = serviceTier == ServiceTier.BATCH;
+        }
+
+        /** An option on the standard tier, or batch, with no inline cache-write, reasoning or tier prices. */
+        public Api(String id, String model, Double inputUsdPerMtok, Double outputUsdPerMtok,
+                Double cachedInputUsdPerMtok, boolean batch) {
+            this(id, model, inputUsdPerMtok, outputUsdPerMtok, cachedInputUsdPerMtok, batch, null, null, null, null);
+        }
+    }
 
     /**
      * Hardware bought and run on premises. Null fields fall back to the catalog or the assumptions.

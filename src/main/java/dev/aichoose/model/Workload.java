@@ -3,8 +3,9 @@ package dev.aichoose.model;
 import java.util.List;
 
 /**
- * What the system must serve. {@code reasoningTokensPerQuery} bill at the output price and count
- * as generated tokens; {@code classes} split the traffic for hybrid routing (the rest is "default").
+ * What the system must serve. {@code reasoningTokensPerQuery} bill at the reasoning price (the
+ * output price where the model lists none) and count as generated tokens; {@code cacheWriteShare}
+ * of the input is written to the prompt cache, kept for {@code cacheWriteTtl}; {@code classes} split the traffic for hybrid routing (the rest is "default").
  */
 public record Workload(
         double queriesPerMonth,
@@ -15,10 +16,21 @@ public record Workload(
         double cachedInputShare,
         double peakToAverage,
         List<WorkloadClass> classes,
-        LatencySlo slo) {
+        LatencySlo slo,
+        double cacheWriteShare,
+        CacheTtl cacheWriteTtl) {
 
     public Workload {
         classes = List.copyOf(classes);
+        if (cacheWriteTtl == null) cacheWriteTtl = CacheTtl.M5;
+    }
+
+    /** A workload that writes nothing to the prompt cache. */
+    public Workload(double queriesPerMonth, double inputTokensPerQuery, double outputTokensPerQuery,
+            double reasoningTokensPerQuery, double monthlyGrowth, double cachedInputShare, double peakToAverage,
+            List<WorkloadClass> classes, LatencySlo slo) {
+        this(queriesPerMonth, inputTokensPerQuery, outputTokensPerQuery, reasoningTokensPerQuery, monthlyGrowth,
+                cachedInputShare, peakToAverage, classes, slo, 0, CacheTtl.M5);
     }
 
     /** Queries in month m (1-based): compounding growth. */

@@ -120,6 +120,12 @@ final class XlsxReport implements Renderer {
 
         // ---- Assumptions ----------------------------------------------------------------------
 
+        /** Cache writes or a reasoning price of its own need the five-price usage formula; else the short one. */
+        private boolean longUsageForm() {
+            return e.options().stream().anyMatch(o -> o.costing() instanceof Costing.PerToken t
+                    && !t.billsLikeInputAndOutputOnly());
+        }
+
         private void writeAssumptions() {
             header(assumptions, 0, "Input", "Value", "Unit", "Name in formulas");
             Workload w = e.scenario().workload();
@@ -136,6 +142,9 @@ final class XlsxReport implements Renderer {
             input("Reasoning tokens per query", "reasoning_tokens_per_query", w.reasoningTokensPerQuery(), styles.integer,
                     "tokens, billed as output");
             input("Cached input share", "cached_input_share", w.cachedInputShare(), styles.percent, "of input tokens");
+            if (longUsageForm()) {
+                input("Cache write share", "cache_write_share", w.cacheWriteShare(), styles.percent, "of input tokens");
+            }
             input("Peak to average", "peak_to_average", w.peakToAverage(), styles.decimal, "sizing only");
             section("Defaults the engine resolved the options' monthly figures from");
             input("Electricity price", "electricity_usd_per_kwh", a.electricityUsdPerKwh(), styles.usdPrecise, "USD/kWh");
@@ -155,6 +164,12 @@ final class XlsxReport implements Renderer {
                         input("Cached input price", p + "_cached_input_usd_per_mtok", t.cachedInputUsdPerMtok(), styles.usd,
                                 "USD per million tokens");
                         input("Output price", p + "_output_usd_per_mtok", t.outputUsdPerMtok(), styles.usd, "USD per million tokens");
+                        if (longUsageForm()) {
+                            input("Cache write price", p + "_cache_write_usd_per_mtok", t.cacheWriteUsdPerMtok(), styles.usd,
+                                    "USD per million tokens");
+                            input("Reasoning price", p + "_reasoning_usd_per_mtok", t.reasoningUsdPerMtok(), styles.usd,
+                                    "USD per million tokens");
+                        }
                     }
                     case Costing.Owned h -> {
                         input("Units (cards or systems)", p + "_count", h.count(), styles.integer, "");
@@ -406,7 +421,14 @@ final class XlsxReport implements Renderer {
             if (o.costing() instanceof Costing.Mix m && sizedLeg(m)) return List.of();
             String p = slug(o.id());
             return switch (o.costing()) {
-                case Costing.PerToken t -> List.of(new Part("Usage", 1, r -> "$B" + r
+                case Costing.PerToken t -> List.of(longUsageForm()
+                        ? new Part("Usage", 1, r -> "$B" + r
+                                + "*(input_tokens_per_query*(1-cached_input_share-cache_write_share)*" + p + "_input_usd_per_mtok"
+                                + "+input_tokens_per_query*cached_input_share*" + p + "_cached_input_usd_per_mtok"
+                                + "+input_tokens_per_query*cache_write_share*" + p + "_cache_write_usd_per_mtok"
+                                + "+output_tokens_per_query*" + p + "_output_usd_per_mtok"
+                                + "+reasoning_tokens_per_query*" + p + "_reasoning_usd_per_mtok)/1000000")
+                        : new Part("Usage", 1, r -> "$B" + r
                         + "*(input_tokens_per_query*(1-cached_input_share)*" + p + "_input_usd_per_mtok"
                         + "+input_tokens_per_query*cached_input_share*" + p + "_cached_input_usd_per_mtok"
                         + "+(output_tokens_per_query+reasoning_tokens_per_query)*" + p + "_output_usd_per_mtok)/1000000"));

@@ -98,7 +98,9 @@ public final class RandomScenarios {
                     y.append("}}\n");
                 }
                 case 1 -> y.append("  - {id: ").append(id).append(", self_hosted: {hardware: ")
-                        .append(pick(catalog.gpus().keySet())).append(", count: ").append(count())
+                        // hardware one can buy: a card the sources price only inside a server needs hardware_usd
+                        .append(pick(catalog.gpus().values().stream().filter(g -> g.priceUsd() != null)
+                                .map(dev.aichoose.model.Gpu::id).toList())).append(", count: ").append(count())
                         .append(serving()).append("}}\n");
                 default -> y.append("  - {id: ").append(id).append(", rented: {offer: ")
                         .append(pick(catalog.cloudOffers().keySet())).append(", count: ").append(count())

@@ -1,0 +1,31 @@
+package dev.aichoose.catalog;
+
+import dev.aichoose.load.located.Node;
+import dev.aichoose.load.located.NodeParser;
+import dev.aichoose.model.Catalog;
+import java.io.Reader;
+import java.time.LocalDate;
+
+/** Reads a public price file of a known format into entries for a price-book layer. */
+public final class CatalogImport {
+    private CatalogImport() {}
+
+    public enum Format {
+        LITELLM,
+        OPENROUTER,
+        GENAI_PRICES
+    }
+
+    /**
+     * @param asOf the date to stamp when the file has none (LiteLLM has its own); null if not given
+     * @param reference a catalog whose quality and open-weight labels carry over to the same ids; may be null
+     */
+    public static Imported read(Format format, String file, Reader reader, LocalDate asOf, Catalog reference) {
+        Node root = NodeParser.parseJson(file, reader);
+        return switch (format) {
+            case LITELLM -> LitellmImport.read(file, root, asOf, reference);
+            case OPENROUTER -> OpenRouterImport.read(file, root, asOf, reference);
+            case GENAI_PRICES -> GenaiPricesImport.read(file, root, asOf, reference);
+        };
+    }
+}
