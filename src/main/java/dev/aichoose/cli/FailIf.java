@@ -1,5 +1,6 @@
 package dev.aichoose.cli;
 
+import dev.aichoose.model.Simulation;
 import dev.aichoose.text.Figures;
 import dev.aichoose.rules.Breach;
 import dev.aichoose.rules.Measure;
@@ -7,6 +8,7 @@ import dev.aichoose.rules.Metrics;
 import dev.aichoose.rules.Rule;
 import dev.aichoose.rules.RuleException;
 import dev.aichoose.rules.RuleSet;
+import dev.aichoose.rules.SimulationMetrics;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,7 +27,7 @@ final class FailIf {
     static final class EvaluateRule implements ITypeConverter<Rule> {
         @Override
         public Rule convert(String value) {
-            return parse(value, Metrics.EVALUATE);
+            return parse(value, SimulationMetrics.withEvaluate());
         }
     }
 
@@ -52,6 +54,20 @@ final class FailIf {
         throw new RuleBreachedException(breaches.stream().map(FailIf::describe).collect(Collectors.joining("; ")));
     }
 
+    /**
+     * The simulation's measures of the recommended option; with nothing recommended a rule over them
+     * fails with that reason rather than passing unmeasured.
+     */
+    static Map<String, List<Measure>> simulationMeasures(List<Rule> rules, Simulation simulation) {
+        if (simulation.recommended().isEmpty()) {
+            rules.stream().filter(SimulationMetrics::names).findFirst().ifPresent(r -> {
+                throw new RuleBreachedException("--fail-if '" + r.text() + "': no option is feasible, so there is no "
+                        + "recommended option to measure " + r.metric() + " on");
+            });
+        }
+        return SimulationMetrics.of(simulation);
+    }
+
     static String describe(Breach b) {
         Measure m = b.measure();
         String value = switch (m.unit()) {
@@ -59,6 +75,7 @@ final class FailIf {
             case USD_PER_QUERY -> Figures.usdPerQuery(m.value());
             case PERCENT -> Figures.percentChange(m.value());
             case COUNT -> Figures.count(m.value());
+            case SHARE -> Figures.share(m.value()) + " (" + m.value() + ")";
         };
         return "--fail-if '" + b.rule().text() + "' breached: " + b.rule().metric() + " is " + value + " (" + m.where() + ")";
     }

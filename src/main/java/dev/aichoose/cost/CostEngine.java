@@ -34,7 +34,8 @@ public final class CostEngine {
     private final Workload workload;
     private final Assumptions assumptions;
     private final Map<String, Option> options = new LinkedHashMap<>();
-    private final Map<Option, Costing> costings = new java.util.HashMap<>();
+    // by identity: a record's hash walks every field, and the monthly loop asks for each option dozens of times
+    private final Map<Option, Costing> costings = new java.util.IdentityHashMap<>();
 
     public CostEngine(Scenario scenario, Catalog catalog, List<Option> options) {
         this.scenario = scenario;
@@ -180,8 +181,8 @@ public final class CostEngine {
     /** Month m's cash for the option carrying {@code share} of the queries. */
     public CostParts parts(Option option, double share, int month) {
         return switch (option) {
-            case Option.Api a -> new CostParts(share * workload.queriesInMonth(month) * perQuery((Costing.PerToken) costing(a)),
-                    0, 0, 0, 0, 0, 0);
+            case Option.Api a -> new CostParts(share * workload.queriesInMonth(month) * perQuery((Costing.PerToken) costing(a))
+                    * assumptions.apiPriceFactor(month), 0, 0, 0, 0, 0, 0);
             case Option.SelfHosted s -> {
                 Costing.Owned o = (Costing.Owned) costing(s);
                 boolean purchase = (month - 1) % o.lifetimeMonths() == 0;
@@ -192,7 +193,7 @@ public final class CostEngine {
             }
             case Option.Rented r -> {
                 Costing.Rent rent = (Costing.Rent) costing(r);
-                yield new CostParts(0, 0, 0, 0, 0, rent.staffUsdPerMonth(), rent.rentUsdPerMonth());
+                yield new CostParts(0, 0, 0, 0, 0, rent.staffUsdPerMonth(), rent.rentUsdPerMonth() * assumptions.gpuRentFactor(month));
             }
             case Option.Hybrid h -> {
                 CostParts sum = CostParts.ZERO;

@@ -9,6 +9,8 @@ import dev.aichoose.model.Profile;
 import dev.aichoose.model.Quality;
 import dev.aichoose.model.Quantization;
 import dev.aichoose.model.Scenario;
+import dev.aichoose.model.UncertainField;
+import dev.aichoose.model.Uncertainty;
 import dev.aichoose.model.Workload;
 import dev.aichoose.model.WorkloadClass;
 import java.io.IOException;
@@ -95,10 +97,12 @@ public final class ScenarioLoader {
                 });
             });
         }
+        Uncertainty uncertainty = top.mapping("uncertainty")
+                .map(u -> UncertaintyReader.read(u, options, !hasOptions)).orElse(Uncertainty.NONE);
         top.finish();
         if (workload != null) checkRoutes(problems, workload, options, routes);
         problems.throwIfAny();
-        return new Scenario(name, file, horizon, workload, profile, assumptions, options, !hasOptions);
+        return new Scenario(name, file, horizon, workload, profile, assumptions, options, !hasOptions, uncertainty);
     }
 
     // ---- workload
@@ -177,7 +181,9 @@ public final class ScenarioLoader {
                 f.number("discount_rate_annual", Defaults.DISCOUNT_RATE_ANNUAL, 0, 1),
                 f.number("maintenance_share_annual", Defaults.MAINTENANCE_SHARE_ANNUAL, 0, 1),
                 f.integer("lifetime_months", Defaults.LIFETIME_MONTHS, 1, 240),
-                f.number("residual_share", Defaults.RESIDUAL_SHARE, 0, 1));
+                f.number("residual_share", Defaults.RESIDUAL_SHARE, 0, 1),
+                f.number("api_price_change_annual", 0, UncertainField.MIN_CHANGE_ANNUAL, UncertainField.MAX_CHANGE_ANNUAL),
+                f.number("gpu_rent_change_annual", 0, UncertainField.MIN_CHANGE_ANNUAL, UncertainField.MAX_CHANGE_ANNUAL));
         f.finish();
         return a;
     }

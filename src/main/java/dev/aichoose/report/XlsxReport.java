@@ -100,6 +100,7 @@ final class XlsxReport implements Renderer {
             writeBreakeven();
             writeSummary();
             writeCatalog();
+            e.simulation().ifPresent(sim -> SimulationSection.xlsx(wb, sim, styles.header));
             for (Sheet sheet : wb) printable(sheet);
             wb.setForceFormulaRecalculation(true);
             // cached values too, for viewers that show a file without recalculating it
@@ -138,6 +139,10 @@ final class XlsxReport implements Renderer {
             input("Electricity price", "electricity_usd_per_kwh", a.electricityUsdPerKwh(), styles.usdPrecise, "USD/kWh");
             input("PUE", "pue", a.pue(), styles.decimal, "");
             input("Operations rate", "ops_usd_per_hour", a.opsUsdPerHour(), styles.usd, "USD/hour");
+            input("API price change", "api_price_change_annual", a.apiPriceChangeAnnual(), styles.percent,
+                    "per year, month by month (0: held flat)");
+            input("GPU rent change", "gpu_rent_change_annual", a.gpuRentChangeAnnual(), styles.percent,
+                    "per year, month by month (0: held flat)");
             for (OptionResult o : e.options()) {
                 if (o.costing() == null) continue;
                 section("Option " + o.id() + " (" + o.kind().id() + ")");
@@ -323,7 +328,8 @@ final class XlsxReport implements Renderer {
                 case Costing.PerToken t -> List.of(new Part("Usage", 1, r -> "$B" + r
                         + "*(input_tokens_per_query*(1-cached_input_share)*" + p + "_input_usd_per_mtok"
                         + "+input_tokens_per_query*cached_input_share*" + p + "_cached_input_usd_per_mtok"
-                        + "+(output_tokens_per_query+reasoning_tokens_per_query)*" + p + "_output_usd_per_mtok)/1000000"));
+                        + "+(output_tokens_per_query+reasoning_tokens_per_query)*" + p + "_output_usd_per_mtok)/1000000"
+                        + "*POWER(1+api_price_change_annual,($A" + r + "-1)/12)"));
                 case Costing.Owned h -> {
                     String replaced = "MOD($A%d-1," + p + "_lifetime_months)=0";
                     yield List.of(
@@ -335,7 +341,8 @@ final class XlsxReport implements Renderer {
                             new Part("Staff", 1, r -> p + "_staff_usd_per_month"));
                 }
                 case Costing.Rent r -> List.of(
-                        new Part("Rent", 1, row -> p + "_gpus*" + p + "_usd_per_gpu_hour*" + p + "_hours_per_month"),
+                        new Part("Rent", 1, row -> p + "_gpus*" + p + "_usd_per_gpu_hour*" + p + "_hours_per_month"
+                                + "*POWER(1+gpu_rent_change_annual,($A" + row + "-1)/12)"),
                         new Part("Staff", 1, row -> p + "_staff_usd_per_month"));
                 case Costing.Mix m -> {
                     // API legs carry their share of the usage; an owned or rented leg's costs count once
