@@ -169,6 +169,7 @@ final class UncertaintyReader {
         if (!FORMS.contains(form)) {
             problems.at(f.raw("distribution").orElse(f.node()), f.pathOf("distribution") + ": '" + form
                     + "' is not one of uniform | triangular | pert" + Suggestions.hint(form, FORMS));
+            f.allow(List.of("low", "mode", "high"));
             f.finish();
             return Optional.empty();
         }
