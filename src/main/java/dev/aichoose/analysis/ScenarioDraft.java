@@ -28,7 +28,7 @@ final class ScenarioDraft {
 
     ScenarioDraft(Scenario scenario, Catalog catalog) {
         this.scenario = scenario;
-        this.catalog = catalog;
+        this.catalog = scenario.optionsFromDefaults() ? catalog : used(scenario, catalog);
         this.inputs = scenario.uncertainty().inputs();
         this.base = new double[inputs.size()];
         for (int i = 0; i < inputs.size(); i++) base[i] = baseValue(inputs.get(i));
@@ -97,6 +97,39 @@ final class ScenarioDraft {
         }
         return new Point(scenario.with(workload, assumptions, options),
                 scaled(catalog, apiFactor, hardwareFactor, throughputFactor));
+    }
+
+    /**
+     * Only the catalog entries the scenario's options name: the engine looks entries up by id, so
+     * the figures are the same, and a draw that scales prices copies a handful of entries rather than
+     * every catalog. (The default option set searches the whole catalog, so it keeps it.)
+     */
+    private static Catalog used(Scenario scenario, Catalog c) {
+        Map<String, ApiModel> models = new LinkedHashMap<>();
+        Map<String, Gpu> gpus = new LinkedHashMap<>();
+        Map<String, dev.aichoose.model.CloudOffer> offers = new LinkedHashMap<>();
+        Map<String, dev.aichoose.model.OpenModel> open = new LinkedHashMap<>();
+        for (Option o : scenario.options()) {
+            switch (o) {
+                case Option.Api a -> copy(c.apiModels(), a.model(), models);
+                case Option.SelfHosted h -> {
+                    copy(c.gpus(), h.hardware(), gpus);
+                    copy(c.openModels(), h.serving().model(), open);
+                }
+                case Option.Rented r -> {
+                    copy(c.cloudOffers(), r.offer(), offers);
+                    if (c.cloudOffers().containsKey(r.offer())) copy(c.gpus(), c.cloudOffers().get(r.offer()).gpu(), gpus);
+                    copy(c.openModels(), r.serving().model(), open);
+                }
+                case Option.Hybrid h -> { }
+            }
+        }
+        return new Catalog(models, gpus, offers, open);
+    }
+
+    private static <T> void copy(Map<String, T> from, String id, Map<String, T> to) {
+        T entry = from.get(id);
+        if (entry != null) to.put(id, entry);
     }
 
     /** A scenario and the catalogs it is priced with. */

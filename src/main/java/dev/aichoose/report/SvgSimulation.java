@@ -44,6 +44,7 @@ final class SvgSimulation {
         double xStep = SvgChart.niceStep((xHigh - xLow) / 5);
         for (double v = Math.ceil(xLow / xStep) * xStep; v <= xHigh; v += xStep) {
             double x = LEFT + (v - xLow) * plotW / (xHigh - xLow);
+            if (x > WIDTH - RIGHT - 30) break; // a label there would be cut off at the edge
             svg.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
                     x, height - BOTTOM + 16, Html.escape(Figures.usdWhole(v))));
         }
@@ -77,7 +78,8 @@ final class SvgSimulation {
         List<TornadoBar> bars = s.tornado();
         int rowH = 26;
         int left = 250;
-        int height = TOP + BOTTOM + rowH * bars.size();
+        int legendRow = 20;
+        int height = TOP + BOTTOM + legendRow + rowH * bars.size();
         double baseGap = s.baseGapUsd().orElse(0.0);
         double lo = Math.min(0, baseGap);
         double hi = Math.max(0, baseGap);
@@ -95,11 +97,12 @@ final class SvgSimulation {
         for (double v = xLow; v <= xHigh + step / 2; v += step) {
             svg.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>"
                     + "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
-                    x.applyAsDouble(v), TOP, x.applyAsDouble(v), height - BOTTOM, x.applyAsDouble(v),
-                    height - BOTTOM + 16, Html.escape(Figures.usdWhole(v))));
+                    x.applyAsDouble(v), TOP, x.applyAsDouble(v), height - BOTTOM - legendRow, x.applyAsDouble(v),
+                    height - BOTTOM - legendRow + 16, Html.escape(Figures.usdWhole(v))));
         }
         svg.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">"
-                + "%s's TCO less %s's (below 0: the runner-up is cheaper)</text>\n", left + plotW / 2, height - 6,
+                + "%s's TCO less %s's (below 0: the runner-up is cheaper)</text>\n", left + plotW / 2,
+                height - 6 - legendRow,
                 Html.escape(s.runnerUp().orElse("?")), Html.escape(s.recommended().orElse("?"))));
         for (int i = 0; i < bars.size(); i++) {
             TornadoBar t = bars.get(i);
@@ -113,17 +116,17 @@ final class SvgSimulation {
         }
         svg.append(String.format(Locale.ROOT, "<line class=\"axisline\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\">"
                 + "<title>base gap %s</title></line>\n", x.applyAsDouble(baseGap), TOP, x.applyAsDouble(baseGap),
-                height - BOTTOM, Html.escape(Figures.usdWhole(baseGap))));
+                height - BOTTOM - legendRow, Html.escape(Figures.usdWhole(baseGap))));
         if (xLow < 0 && xHigh > 0) {
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d62728\" "
                     + "stroke-dasharray=\"4 3\"><title>gap 0: the two options cost the same</title></line>\n",
-                    x.applyAsDouble(0), TOP, x.applyAsDouble(0), height - BOTTOM));
+                    x.applyAsDouble(0), TOP, x.applyAsDouble(0), height - BOTTOM - legendRow));
         }
         svg.append(String.format(Locale.ROOT, "<g class=\"note\"><rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" "
                 + "fill=\"%s\"/><text x=\"%d\" y=\"%d\">input at its low value</text><rect x=\"%d\" y=\"%d\" width=\"10\" "
                 + "height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">at its high value</text></g>\n",
-                LEFT - 70, height - 22, SvgChart.color(0), LEFT - 56, height - 13, LEFT + 90, height - 22,
-                SvgChart.color(3), LEFT + 104, height - 13));
+                left, height - 14, SvgChart.color(0), left + 14, height - 5, left + 170, height - 14,
+                SvgChart.color(3), left + 184, height - 5));
         return svg.append("</svg>\n").toString();
     }
 
