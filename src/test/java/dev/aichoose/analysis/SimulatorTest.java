@@ -138,4 +138,33 @@ class SimulatorTest {
         double gptMini = sim.options().stream().filter(o -> o.id().equals("gpt-5-mini")).findFirst().orElseThrow().pCheapest();
         assertThat(gptMini).isIn(0.0, 1.0);
     }
+
+    @Test
+    void aWholeMonthFlipPointIsTheFirstMonthWithTheNewRecommendation() {
+        // the box's TCO is 3,000 × 12 / lifetime + 360 against the API's 1,200: shorter lives make it dearer
+        String yaml = """
+                name: lifetime flip
+                horizon_months: 12
+                workload: {queries_per_month: 100000, input_tokens_per_query: 500, output_tokens_per_query: 500}
+                profile: {technical_capability: strong}
+                assumptions: {ops_hours_per_month: 0, maintenance_share_annual: 0, discount_rate_annual: 0, lifetime_months: LIFE}
+                options:
+                  - {id: api, api: {model: custom, input_usd_per_mtok: 1, output_usd_per_mtok: 1}}
+                  - id: box
+                    self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 1600, extra_upfront_usd: 1400,
+                                  electricity_usd_per_month: 30, residual_share: 0, model: meta/llama-3.1-8b-instruct,
+                                  quantization: q4_k_m, tokens_per_second: 120}
+                """;
+        String ranged = yaml.replace("LIFE", "48") + "uncertainty:\n  assumptions.lifetime_months: {low: 6, high: 120}\n";
+        Simulation sim = simulate(ranged, 10);
+        Simulation.FlipPoint f = sim.flipPoints().getFirst();
+        Simulation.Flip flip = f.flip().orElseThrow();
+        assertThat(flip.direction()).isEqualTo(Simulation.Direction.BELOW);
+        int month = (int) flip.value();
+        assertThat((double) month).isEqualTo(flip.value());
+        assertThat(Fixtures.evaluate(yaml.replace("LIFE", String.valueOf(month))).recommendation().option())
+                .isEqualTo(flip.to().orElseThrow());
+        assertThat(Fixtures.evaluate(yaml.replace("LIFE", String.valueOf(month + 1))).recommendation().option())
+                .isEqualTo(f.from().orElseThrow()).isNotEqualTo(flip.to().orElseThrow());
+    }
 }
