@@ -163,7 +163,7 @@ final class ScenarioDraft {
 
     private static Option.Serving serving(Option.Serving s, Double given, double factor) {
         Double tps = given != null ? given : s.tokensPerSecond();
-        if (factor == 1 && tps == s.tokensPerSecond()) return s;
+        if (factor == 1 && given == null) return s;
         Option.Measured m = s.measured() == null || factor == 1 ? s.measured()
                 : new Option.Measured(s.measured().tokensPerSecond() * factor, s.measured().file(),
                         s.measured().startedAt(), s.measured().run());

@@ -53,7 +53,7 @@ public final class Simulator {
 
     /** The option an evaluation recommends; empty when nothing is feasible. */
     static Optional<String> recommendedOf(Evaluation e) {
-        return Optional.ofNullable(e.recommendation()).map(r -> r.option());
+        return e.recommendation().recommendedOption();
     }
 
     /** What one evaluation says, per option of the base evaluation, in its order. */

@@ -129,9 +129,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (formats.getFirst() != ReportFormat.TABLE || output != null) {
             evaluation.warnings().forEach(w -> err.println("aichoose: warning: " + w));
         }
-        var measures = new LinkedHashMap<>(Metrics.of(evaluation));
-        evaluation.simulation().ifPresent(sim -> measures.putAll(FailIf.simulationMeasures(failIf, sim)));
-        FailIf.enforce(failIf, measures);
+        FailIf.enforce(failIf, evaluation);
         return ExitCode.OK.code();
     }
 

@@ -1,6 +1,5 @@
 package dev.aichoose.cli;
 
-import dev.aichoose.model.Simulation;
 import dev.aichoose.text.Figures;
 import dev.aichoose.rules.Breach;
 import dev.aichoose.rules.Measure;
@@ -47,25 +46,23 @@ final class FailIf {
         }
     }
 
+    /** As {@link #enforce(List, Map)}; with no recommended option, any rule fails the run (exit 5). */
+    static void enforce(List<Rule> rules, dev.aichoose.model.Evaluation evaluation) {
+        var unmeasured = Metrics.unmeasured(evaluation);
+        if (!rules.isEmpty() && unmeasured.isPresent()) {
+            throw new RuleBreachedException(rules.stream().map(r -> "--fail-if '" + r.text() + "' cannot be checked: "
+                    + unmeasured.get()).collect(Collectors.joining("; ")));
+        }
+        var measures = new java.util.LinkedHashMap<>(Metrics.of(evaluation));
+        evaluation.simulation().ifPresent(s -> measures.putAll(SimulationMetrics.of(s)));
+        enforce(rules, measures);
+    }
+
     /** Throws {@link RuleBreachedException} listing every breached rule; returns when none is. */
     static void enforce(List<Rule> rules, Map<String, List<Measure>> measures) {
         List<Breach> breaches = RuleSet.check(rules, measures);
         if (breaches.isEmpty()) return;
         throw new RuleBreachedException(breaches.stream().map(FailIf::describe).collect(Collectors.joining("; ")));
-    }
-
-    /**
-     * The simulation's measures of the recommended option; with nothing recommended a rule over them
-     * fails with that reason rather than passing unmeasured.
-     */
-    static Map<String, List<Measure>> simulationMeasures(List<Rule> rules, Simulation simulation) {
-        if (simulation.recommended().isEmpty()) {
-            rules.stream().filter(SimulationMetrics::names).findFirst().ifPresent(r -> {
-                throw new RuleBreachedException("--fail-if '" + r.text() + "': no option is feasible, so there is no "
-                        + "recommended option to measure " + r.metric() + " on");
-            });
-        }
-        return SimulationMetrics.of(simulation);
     }
 
     static String describe(Breach b) {

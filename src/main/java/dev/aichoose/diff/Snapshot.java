@@ -49,7 +49,7 @@ public record Snapshot(
 
     public static Snapshot of(String label, Evaluation e) {
         return new Snapshot(label, e.scenario().name(), e.scenario().horizonMonths(), e.recommendation().verdict().id(),
-                e.recommendation().option(),
+                e.recommendation().recommendedOption().orElse(null),
                 e.options().stream().map(Snapshot::figures).toList(),
                 e.breakeven().stream().map(b -> new BreakevenMonth(b.option(), b.baseline(), b.month())).toList());
     }

@@ -44,6 +44,11 @@ public record Evaluation(
     /** Monthly queries at which steady-state monthly costs meet; null when they never do. */
     public record Crossover(String option, String baseline, Double queriesPerMonth) {}
 
+    /** The recommended option's result; empty when no option is feasible. */
+    public Optional<OptionResult> recommended() {
+        return recommendation.recommendedOption().map(this::option);
+    }
+
     public OptionResult option(String id) {
         return options.stream().filter(o -> o.id().equals(id)).findFirst().orElseThrow();
     }

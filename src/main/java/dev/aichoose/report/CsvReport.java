@@ -55,7 +55,7 @@ final class CsvReport {
                 option.append(o.id());
                 kind.append(o.kind().id());
                 feasible.append(o.feasible());
-                recommended.append(o.id().equals(e.recommendation().option()));
+                recommended.append(e.recommendation().recommendedOption().filter(o.id()::equals).isPresent());
                 upfront.append(o.upfrontUsd());
                 totalCash.append(o.totalCashUsd());
                 salvage.append(o.salvageUsd());

@@ -42,7 +42,12 @@ public final class JsonReport implements Renderer {
     record OptionOut(String id, String kind, String description, boolean feasible, List<String> problems,
             double upfrontUsd, List<MonthOut> monthly, double totalCashUsd, double salvageUsd, double tcoUsd,
             double npvUsd, double costPerQueryUsd, double steadyMonthlyUsd, CapacityOut capacity,
-            Map<String, Object> costing) {}
+            Map<String, Object> costing,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            List<RouteOut> routing) {}
+
+    /** One class of a hybrid's routing. */
+    record RouteOut(@com.fasterxml.jackson.annotation.JsonProperty("class") String workloadClass, String option) {}
 
     record MonthOut(int month, double queries, double costUsd, double cumulativeUsd, PartsOut parts) {}
 
@@ -55,8 +60,14 @@ public final class JsonReport implements Renderer {
 
     record CrossoverOut(String option, String baseline, Double queriesPerMonth) {}
 
-    record RecommendationOut(String verdict, String option, List<QuestionOut> questions, List<String> constraints,
-            String summary) {}
+    record RecommendationOut(String verdict, String option, String cheapestOption, Double premiumUsd,
+            Double premiumShare,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            AlternativeOut alternative,
+            List<QuestionOut> questions, List<String> constraints, String summary) {}
+
+    /** A preferred option declined for its premium over the cheapest feasible one. */
+    record AlternativeOut(String option, double premiumUsd, double premiumShare, String reason) {}
 
     record QuestionOut(String id, String leans, String reason) {}
 
@@ -84,7 +95,9 @@ public final class JsonReport implements Renderer {
                 c == null ? null : new CapacityOut(cents(c.requiredTokensPerSecond()),
                         c.availableTokensPerSecond() == null ? null : cents(c.availableTokensPerSecond()),
                         c.source().id(), c.detail()),
-                costing(o.costing()));
+                costing(o.costing()),
+                o.kind() == dev.aichoose.model.OptionKind.HYBRID
+                        ? o.routing().stream().map(r -> new RouteOut(r.workloadClass(), r.option())).toList() : null);
     }
 
     private static PartsOut parts(OptionResult.CostParts p) {
@@ -134,7 +147,20 @@ public final class JsonReport implements Renderer {
     }
 
     private static RecommendationOut recommendation(Recommendation r) {
-        return new RecommendationOut(r.verdict().id(), r.option(),
+        String option = null;
+        String cheapest = null;
+        Double premium = null;
+        Double share = null;
+        AlternativeOut alternative = null;
+        if (r.choice() instanceof Recommendation.Recommended c) {
+            option = c.option();
+            cheapest = c.cheapestOption();
+            premium = cents(c.premiumUsd());
+            share = precise(c.premiumShare());
+            alternative = c.alternative().map(a -> new AlternativeOut(a.option(), cents(a.premiumUsd()),
+                    precise(a.premiumShare()), a.reason())).orElse(null);
+        }
+        return new RecommendationOut(r.verdict().id(), option, cheapest, premium, share, alternative,
                 r.questions().stream().map(q -> new QuestionOut(q.id().id(), q.leans().id(), q.reason())).toList(),
                 r.constraints(), r.summary());
     }

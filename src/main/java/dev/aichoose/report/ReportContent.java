@@ -66,7 +66,11 @@ record ReportContent(
 
     private static List<Span> headline(Evaluation e) {
         Recommendation r = e.recommendation();
-        OptionResult best = e.option(r.option());
+        if (e.recommended().isEmpty()) {
+            return List.of(new Span("Verdict: ", false), new Span(verdict(r.verdict()), true),
+                    new Span(". No feasible option: each option's problems say which rule it breaks.", false));
+        }
+        OptionResult best = e.recommended().get();
         List<Span> spans = new ArrayList<>(List.of(
                 new Span("Verdict: ", false),
                 new Span(verdict(r.verdict()), true),
@@ -104,7 +108,7 @@ record ReportContent(
         List<List<String>> rows = new ArrayList<>();
         for (OptionResult o : e.options()) {
             rows.add(List.of(
-                    o.id().equals(e.recommendation().option()) ? o.id() + " (recommended)" : o.id(),
+                    e.recommendation().recommendedOption().filter(o.id()::equals).isPresent() ? o.id() + " (recommended)" : o.id(),
                     kind(o),
                     o.feasible() ? "yes" : "no",
                     Figures.usd(o.upfrontUsd()),

@@ -80,7 +80,7 @@ public final class TableReport implements Renderer {
 
         Recommendation r = e.recommendation();
         out.println("Recommendation: " + r.verdict().id().toUpperCase(Locale.ROOT).replace('_', ' ')
-                + (r.option() == null ? "" : " → " + r.option()));
+                + r.recommendedOption().map(id -> " → " + id).orElse(": no feasible option"));
         wrap(out, "  " + r.summary(), "  ");
         out.println();
         for (Recommendation.Answer a : r.questions()) {

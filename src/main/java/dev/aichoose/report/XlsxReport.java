@@ -423,7 +423,7 @@ final class XlsxReport implements Renderer {
                         + ")-" + ref(COL_SALVAGE, x) + "/POWER(1+discount_rate_annual," + lastMonth + "/12)", styles.usd);
                 formula(row.createCell(COL_QUERIES), "SUM(" + cf + "$B" + first + ":$B" + last + ")", styles.integer);
                 formula(row.createCell(COL_COST_PER_QUERY), ref(COL_TCO, x) + "/" + ref(COL_QUERIES, x), styles.usdPrecise);
-                row.createCell(10).setCellValue(o.id().equals(e.recommendation().option()) ? "yes" : "");
+                row.createCell(10).setCellValue(e.recommendation().recommendedOption().filter(o.id()::equals).isPresent() ? "yes" : "");
                 r++;
             }
             r++;
@@ -484,7 +484,7 @@ final class XlsxReport implements Renderer {
             t.setCellValue("Recommendation");
             t.setCellStyle(styles.title);
             text(r++, "Verdict", rec.verdict().id());
-            text(r++, "Option", rec.option());
+            text(r++, "Option", rec.recommendedOption().orElse("no feasible option"));
             text(r++, "Why", rec.summary());
             r++;
             header(summary, r++, "Question", "Leans", "Reason");

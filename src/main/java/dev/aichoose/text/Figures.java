@@ -69,6 +69,11 @@ public final class Figures {
         return (amount < 0 ? "-$" : "$") + body;
     }
 
+    /** A share as a percentage to one decimal: {@code 0.35} → {@code 35.0 %}; large shares keep separators. */
+    public static String percent(double share) {
+        return format(share * 100, "#,##0.0") + " %";
+    }
+
     /** A whole count with thousands separators: {@code 100,000}. */
     public static String wholeCount(double n) {
         return format(n, "#,##0");

@@ -73,7 +73,7 @@ class SimulatorTest {
             assertThat(o.pCheapest()).as(o.id()).isEqualTo(o.id().equals(cheapest.id()) ? 1.0 : 0.0);
             assertThat(o.pFeasible()).as(o.id()).isEqualTo(base.option(o.id()).feasible() ? 1.0 : 0.0);
         }
-        String rec = base.recommendation().option();
+        String rec = base.recommendation().recommendedOption().orElseThrow();
         assertThat(sim.recommendationHoldsShare()).contains(1.0);
         assertThat(sim.expectedRegretUsd()).contains(base.option(rec).tcoUsd() - cheapest.tcoUsd());
         assertThat(sim.tornado()).allSatisfy(t -> {
@@ -162,9 +162,9 @@ class SimulatorTest {
         assertThat(flip.direction()).isEqualTo(Simulation.Direction.BELOW);
         int month = (int) flip.value();
         assertThat((double) month).isEqualTo(flip.value());
-        assertThat(Fixtures.evaluate(yaml.replace("LIFE", String.valueOf(month))).recommendation().option())
+        assertThat(Fixtures.evaluate(yaml.replace("LIFE", String.valueOf(month))).recommendation().recommendedOption().orElseThrow())
                 .isEqualTo(flip.to().orElseThrow());
-        assertThat(Fixtures.evaluate(yaml.replace("LIFE", String.valueOf(month + 1))).recommendation().option())
+        assertThat(Fixtures.evaluate(yaml.replace("LIFE", String.valueOf(month + 1))).recommendation().recommendedOption().orElseThrow())
                 .isEqualTo(f.from().orElseThrow()).isNotEqualTo(flip.to().orElseThrow());
     }
 }

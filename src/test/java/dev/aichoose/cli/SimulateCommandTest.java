@@ -21,8 +21,34 @@ class SimulateCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+    /** A box against an API near their crossover: the recommendation flips inside several ranges. */
+    private static final String CLOSE_CALL = """
+            name: close call
+            horizon_months: 12
+            workload: {queries_per_month: 100000, input_tokens_per_query: 500, output_tokens_per_query: 500}
+            profile: {technical_capability: strong}
+            assumptions: {ops_hours_per_month: 0, maintenance_share_annual: 0, discount_rate_annual: 0, lifetime_months: 48}
+            options:
+              - {id: api, api: {model: custom, input_usd_per_mtok: 1, output_usd_per_mtok: 1}}
+              - id: box
+                self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 1600, extra_upfront_usd: 1400,
+                              electricity_usd_per_month: 30, residual_share: 0, model: meta/llama-3.1-8b-instruct,
+                              quantization: q4_k_m, tokens_per_second: 120}
+            uncertainty:
+              workload.queries_per_month: {low: 20000, mode: 100000, high: 200000}
+              options.box.self_hosted.hardware_usd: {low: 800, high: 4000}
+              options.api.api.output_usd_per_mtok: {low: 0.5, high: 3}
+              assumptions.lifetime_months: {low: 6, high: 120}
+            """;
+
     @TempDir
     Path dir;
+
+    private Path closeCall() throws IOException {
+        Path file = dir.resolve("close-call.yaml");
+        Files.writeString(file, CLOSE_CALL);
+        return file;
+    }
 
     private static JsonNode json(CliRun run) throws IOException {
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -71,8 +97,9 @@ class SimulateCommandTest {
     /** Each flip point, set just below and just above in a plain evaluate, gives the two recommendations it names. */
     @Test
     void everyFlipPointSeparatesTheTwoRecommendationsItNames() throws IOException {
-        JsonNode sim = json(CliRun.of("evaluate", SCENARIO, "--simulate", "20", "-f", "json", "--as-of", "2026-12-01"))
-                .path("simulation");
+        Path scenario = closeCall();
+        JsonNode sim = json(CliRun.of("evaluate", scenario.toString(), "--simulate", "20", "-f", "json", "--as-of",
+                "2026-12-01")).path("simulation");
         List<String> checked = new ArrayList<>();
         for (JsonNode f : sim.path("flip_points")) {
             String input = f.path("input").asText();
@@ -81,22 +108,36 @@ class SimulateCommandTest {
             for (JsonNode t : sim.path("tornado")) if (t.path("input").asText().equals(input)) bar = t;
             double width = bar.path("high").asDouble() - bar.path("low").asDouble();
             double v = f.path("value").asDouble();
-            double delta = width * 1e-6;
+            boolean whole = input.endsWith("_months");
+            double delta = whole ? 0.5 : width * 1e-6;
             boolean above = f.path("direction").asText().equals("above");
             String from = f.path("from_option").asText(null);
             String to = f.path("to_option").asText(null);
-            assertThat(recommendedAt(input, v - delta)).as(input + " just below " + v).isEqualTo(above ? from : to);
-            assertThat(recommendedAt(input, v + delta)).as(input + " just above " + v).isEqualTo(above ? to : from);
+            // a whole-month flip point is the first month with the new recommendation
+            double below = whole ? (above ? v - 1 : v) : v - delta;
+            double aboveValue = whole ? (above ? v : v + 1) : v + delta;
+            assertThat(recommendedAt(scenario, input, below)).as(input + " just below " + v).isEqualTo(above ? from : to);
+            assertThat(recommendedAt(scenario, input, aboveValue)).as(input + " just above " + v)
+                    .isEqualTo(above ? to : from);
             checked.add(input + " " + f.path("direction").asText());
         }
         assertThat(checked).as("the scenario has flip points to check").hasSizeGreaterThanOrEqualTo(3);
     }
 
-    private String recommendedAt(String path, double value) throws IOException {
-        ObjectNode doc = (ObjectNode) YAML.readTree(Path.of(SCENARIO).toFile());
+    /** The recommendation of a plain evaluate with one number of the scenario set to {@code value}. */
+    private String recommendedAt(Path scenario, String path, double value) throws IOException {
+        ObjectNode doc = (ObjectNode) YAML.readTree(scenario.toFile());
         doc.remove("uncertainty");
         String[] parts = path.split("\\.");
-        doc.with(parts[0]).put(parts[1], value);
+        ObjectNode target = null;
+        if (parts[0].equals("options")) {
+            for (JsonNode o : doc.path("options")) if (o.path("id").asText().equals(parts[1])) target = (ObjectNode) o.path(parts[2]);
+        } else {
+            target = doc.withObjectProperty(parts[0]);
+        }
+        String key = parts[parts.length - 1];
+        if (key.endsWith("_months")) target.put(key, (long) value);
+        else target.put(key, value);
         Path file = dir.resolve("probe.yaml");
         YAML.writeValue(file.toFile(), doc);
         return json(CliRun.of("evaluate", file.toString(), "-f", "json", "--as-of", "2026-12-01"))
@@ -104,13 +145,14 @@ class SimulateCommandTest {
     }
 
     @Test
-    void aFailIfRuleOnTheShareOfDrawsFailsTheRunAfterTheReport() {
-        CliRun run = CliRun.of("evaluate", SCENARIO, "--simulate", "200", "--as-of", "2026-12-01",
+    void aFailIfRuleOnTheShareOfDrawsFailsTheRunAfterTheReport() throws IOException {
+        String scenario = closeCall().toString();
+        CliRun run = CliRun.of("evaluate", scenario, "--simulate", "200", "--as-of", "2026-12-01",
                 "--fail-if", "p_cheapest < 0.8");
         assertThat(run.exitCode()).isEqualTo(5);
         assertThat(run.out()).contains("How sure is this?");
         assertThat(run.err()).contains("--fail-if 'p_cheapest < 0.8' breached: p_cheapest is ");
-        CliRun passes = CliRun.of("evaluate", SCENARIO, "--simulate", "200", "--as-of", "2026-12-01",
+        CliRun passes = CliRun.of("evaluate", scenario, "--simulate", "200", "--as-of", "2026-12-01",
                 "--fail-if", "p_cheapest > 1");
         assertThat(passes.exitCode()).isZero();
     }

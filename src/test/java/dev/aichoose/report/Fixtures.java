@@ -194,7 +194,8 @@ public final class Fixtures {
     }
 
     private static Recommendation recommendation() {
-        return new Recommendation(Recommendation.Verdict.OPEN_SOURCE, "rtx-4090-box",
+        return new Recommendation(Recommendation.Verdict.OPEN_SOURCE,
+                new Recommendation.Recommended("rtx-4090-box", "rtx-4090-box", 0, 0, java.util.Optional.empty()),
                 List.of(
                         new Answer(Question.Q1_DATA_SENSITIVITY, Lean.NEUTRAL, "data sensitivity is medium"),
                         new Answer(Question.Q2_VOLUME, Lean.OPEN_SOURCE,
