@@ -39,7 +39,7 @@ public record Diff(
         }
 
         public boolean optionChanged() {
-            return !optionBefore.equals(optionAfter);
+            return !Objects.equals(optionBefore, optionAfter);
         }
     }
 

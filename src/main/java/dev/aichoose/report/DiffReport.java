@@ -47,9 +47,11 @@ public enum DiffReport {
         out.print(markdown ? "## " + MarkdownReport.escape(heading) + "\n\n" : heading + "\n\n");
         List<String> lines = List.of(
                 "Verdict: " + arrow(p.verdictBefore().replace('_', ' '), p.verdictAfter().replace('_', ' ')),
-                "Recommended option: " + arrow(p.optionBefore(), p.optionAfter()),
-                "Recommended plan's TCO: " + Figures.usd(p.tco().before()) + " → " + Figures.usd(p.tco().after()) + " ("
-                        + Figures.usdChange(p.tco().usd()) + ", " + Figures.percentChange(p.tco().pct()) + ")");
+                "Recommended option: " + arrow(orNone(p.optionBefore()), orNone(p.optionAfter())),
+                p.tco().before() == null || p.tco().after() == null
+                        ? "Recommended plan's TCO: " + usdOrNone(p.tco().before()) + " → " + usdOrNone(p.tco().after())
+                        : "Recommended plan's TCO: " + Figures.usd(p.tco().before()) + " → " + Figures.usd(p.tco().after())
+                                + " (" + Figures.usdChange(p.tco().usd()) + ", " + Figures.percentChange(p.tco().pct()) + ")");
         for (String line : lines) out.print(markdown ? "- " + MarkdownReport.escape(line) + "\n" : line + "\n");
         out.print("\n");
         Table options = options(d);
@@ -60,6 +62,15 @@ public enum DiffReport {
             out.print(markdown ? "### Breakeven\n\n" + Tables.markdown(breakeven) : Tables.text(breakeven));
         }
         out.flush();
+    }
+
+    /** A side with no feasible option has no recommended option and no plan to price. */
+    private static String orNone(String option) {
+        return option == null ? "no feasible option" : option;
+    }
+
+    private static String usdOrNone(Double usd) {
+        return usd == null ? "none" : Figures.usd(usd);
     }
 
     private static String arrow(String before, String after) {
