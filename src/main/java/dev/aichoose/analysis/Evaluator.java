@@ -91,6 +91,7 @@ public final class Evaluator {
             warnings.add("no operations staff time is costed for " + String.join(", ", unstaffed)
                     + " (set ops_hours_per_month in assumptions or on the option)");
         }
+        warnings.addAll(TrendNotes.of(scenario, results));
         Evaluation partial = new Evaluation(scenario, asOf, used, results, breakeven, crossovers, null, warnings);
         return new Evaluation(scenario, asOf, used, results, breakeven, crossovers, Decider.decide(partial, options, catalog), warnings);
     }

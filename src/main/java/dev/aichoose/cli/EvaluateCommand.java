@@ -1,6 +1,7 @@
 package dev.aichoose.cli;
 
 import dev.aichoose.analysis.Evaluator;
+import dev.aichoose.analysis.Simulator;
 import dev.aichoose.load.ScenarioLoader;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Evaluation;
@@ -9,6 +10,7 @@ import dev.aichoose.report.ReportFiles;
 import dev.aichoose.report.ReportFormat;
 import dev.aichoose.rules.Metrics;
 import dev.aichoose.rules.Rule;
+import dev.aichoose.rules.SimulationMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -59,8 +61,23 @@ final class EvaluateCommand implements Callable<Integer> {
             description = {"Exit 5 when the recommended option breaks a budget rule, after the reports are written: "
                     + "METRIC OP NUMBER, e.g. 'tco_usd > 50_000' or 'monthly_cost_usd >= 5000' (breached by any month).",
                 "Metrics: tco_usd, monthly_cost_usd, cost_per_query_usd, npv_usd, total_cash_usd, upfront_usd. "
-                    + "OP: > >= < <= ==. Repeatable."})
+                    + "OP: > >= < <= ==. Repeatable.",
+                "With --simulate also: p_cheapest, recommendation_holds_share (0 to 1), expected_regret_usd, "
+                    + "tco_p95_usd, e.g. 'p_cheapest < 0.8'."})
     List<Rule> failIf = new ArrayList<>();
+
+    @Option(names = "--simulate", paramLabel = "N",
+            description = {"Draw N scenarios from the scenario's uncertainty: ranges (1 to " + MAX_DRAWS + "), run the "
+                    + "engine and the recommendation on each, and report each option's TCO spread, how often it is "
+                    + "the cheapest, a tornado and the flip points (docs/methodology.md, \"How sure is the answer?\")."})
+    Integer simulate;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed of the simulation's random draws (default " + Simulator.DEFAULT_SEED
+                    + "): the same seed gives the same figures.")
+    Long seed;
+
+    static final int MAX_DRAWS = 1_000_000;
 
     @Option(names = "--as-of", paramLabel = "DATE",
             description = "Evaluate as of this date (YYYY-MM-DD): catalog ages and stale-price warnings count from it. "
@@ -80,6 +97,14 @@ final class EvaluateCommand implements Callable<Integer> {
         BenchFiles.checkOverrides(scenario, benchOverrides(bench));
         Evaluation evaluation = Evaluator.evaluate(scenario, catalog, asOf != null ? asOf : LocalDate.now());
         PrintWriter err = spec.commandLine().getErr();
+        if (simulate != null) {
+            if (scenario.uncertainty().inputs().isEmpty()) {
+                err.println("aichoose: warning: the scenario has no uncertainty: section, so every draw is the base "
+                        + "scenario (docs/methodology.md, \"Ranges on the inputs\")");
+            }
+            evaluation = evaluation.withSimulation(Simulator.simulate(evaluation, catalog, simulate,
+                    seed != null ? seed : Simulator.DEFAULT_SEED));
+        }
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.flush();
@@ -111,6 +136,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** Checked before any work: which output the flags ask for, and whether it can be written. */
     private void checkOutput() {
+        if (simulate != null && (simulate < 1 || simulate > MAX_DRAWS)) {
+            throw new UsageException("--simulate " + simulate + ": give between 1 and " + MAX_DRAWS + " draws");
+        }
+        if (seed != null && simulate == null) throw new UsageException("--seed needs --simulate N");
+        failIf.stream().filter(SimulationMetrics::names).findFirst().filter(r -> simulate == null).ifPresent(r -> {
+            throw new UsageException("--fail-if '" + r.text() + "': " + r.metric() + " needs --simulate N");
+        });
         try {
             output = outputArg == null ? null : Path.of(outputArg);
         } catch (java.nio.file.InvalidPathException e) {

@@ -7,6 +7,7 @@ import dev.aichoose.rules.Metrics;
 import dev.aichoose.rules.Rule;
 import dev.aichoose.rules.RuleException;
 import dev.aichoose.rules.RuleSet;
+import dev.aichoose.rules.SimulationMetrics;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,7 +26,7 @@ final class FailIf {
     static final class EvaluateRule implements ITypeConverter<Rule> {
         @Override
         public Rule convert(String value) {
-            return parse(value, Metrics.EVALUATE);
+            return parse(value, SimulationMetrics.withEvaluate());
         }
     }
 
@@ -52,7 +53,9 @@ final class FailIf {
             throw new RuleBreachedException(rules.stream().map(r -> "--fail-if '" + r.text() + "' cannot be checked: "
                     + unmeasured.get()).collect(Collectors.joining("; ")));
         }
-        enforce(rules, Metrics.of(evaluation));
+        var measures = new java.util.LinkedHashMap<>(Metrics.of(evaluation));
+        evaluation.simulation().ifPresent(s -> measures.putAll(SimulationMetrics.of(s)));
+        enforce(rules, measures);
     }
 
     /** Throws {@link RuleBreachedException} listing every breached rule; returns when none is. */
@@ -69,6 +72,7 @@ final class FailIf {
             case USD_PER_QUERY -> Figures.usdPerQuery(m.value());
             case PERCENT -> Figures.percentChange(m.value());
             case COUNT -> Figures.count(m.value());
+            case SHARE -> Figures.share(m.value()) + " (" + m.value() + ")";
         };
         return "--fail-if '" + b.rule().text() + "' breached: " + b.rule().metric() + " is " + value + " (" + m.where() + ")";
     }

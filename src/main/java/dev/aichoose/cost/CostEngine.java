@@ -131,10 +131,11 @@ public final class CostEngine {
     /** Month m's cash for the option carrying {@code share} of the queries. */
     public CostParts parts(Option option, double share, int month) {
         return switch (option) {
-            case Option.Api a -> new CostParts(share * workload.queriesInMonth(month) * perQuery((Costing.PerToken) costing(a)),
-                    0, 0, 0, 0, 0, 0);
+            case Option.Api a -> new CostParts(share * workload.queriesInMonth(month) * perQuery((Costing.PerToken) costing(a))
+                    * assumptions.apiPriceFactor(month), 0, 0, 0, 0, 0, 0);
             case Option.SelfHosted s -> FleetCash.owned((Costing.Owned) costing(s), fleets.plan(s, share).fleet(), month);
-            case Option.Rented r -> FleetCash.rented((Costing.Rent) costing(r), fleets.plan(r, share).fleet(), month);
+            case Option.Rented r -> FleetCash.rented((Costing.Rent) costing(r), fleets.plan(r, share).fleet(), month,
+                    assumptions.gpuRentFactor(month));
             case Option.Hybrid h -> {
                 CostParts sum = CostParts.ZERO;
                 for (var leg : legs(h).entrySet()) sum = sum.plus(parts(options.get(leg.getKey()), leg.getValue(), month));

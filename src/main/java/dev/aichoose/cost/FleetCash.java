@@ -32,9 +32,9 @@ public final class FleetCash {
                 o.staffUsdPerMonth(), 0);
     }
 
-    public static CostParts rented(Costing.Rent r, Fleet fleet, int month) {
+    public static CostParts rented(Costing.Rent r, Fleet fleet, int month, double rentFactor) {
         return new CostParts(0, 0, 0, 0, 0, r.staffUsdPerMonth(),
-                r.rentUsdPerMonth(fleet.month(month).units() * fleet.gpusPerUnit()));
+                r.rentUsdPerMonth(fleet.month(month).units() * fleet.gpusPerUnit()) * rentFactor);
     }
 
     /**

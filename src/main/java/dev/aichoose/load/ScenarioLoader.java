@@ -18,6 +18,8 @@ import dev.aichoose.model.Quality;
 import dev.aichoose.model.Quantization;
 import dev.aichoose.model.Scenario;
 import dev.aichoose.model.ServiceTier;
+import dev.aichoose.model.UncertainField;
+import dev.aichoose.model.Uncertainty;
 import dev.aichoose.model.Workload;
 import dev.aichoose.model.WorkloadClass;
 import java.io.IOException;
@@ -111,10 +113,12 @@ public final class ScenarioLoader {
                 });
             });
         }
+        Uncertainty uncertainty = top.mapping("uncertainty")
+                .map(u -> UncertaintyReader.read(u, options, !hasOptions)).orElse(Uncertainty.NONE);
         top.finish();
         if (workload != null) checkRoutes(problems, workload, options, routes, autoNodes);
         problems.throwIfAny();
-        return new Scenario(name, file, horizon, workload, profile, assumptions, options, !hasOptions);
+        return new Scenario(name, file, horizon, workload, profile, assumptions, options, !hasOptions, uncertainty);
     }
 
     // ---- workload
@@ -211,7 +215,9 @@ public final class ScenarioLoader {
                 f.number("maintenance_share_annual", Defaults.MAINTENANCE_SHARE_ANNUAL, 0, 1),
                 f.integer("lifetime_months", Defaults.LIFETIME_MONTHS, 1, 240),
                 f.number("residual_share", Defaults.RESIDUAL_SHARE, 0, 1),
-                f.number("planning_utilisation", Defaults.PLANNING_UTILISATION, 0.1, 1));
+                f.number("planning_utilisation", Defaults.PLANNING_UTILISATION, 0.1, 1),
+                f.number("api_price_change_annual", 0, UncertainField.MIN_CHANGE_ANNUAL, UncertainField.MAX_CHANGE_ANNUAL),
+                f.number("gpu_rent_change_annual", 0, UncertainField.MIN_CHANGE_ANNUAL, UncertainField.MAX_CHANGE_ANNUAL));
         f.finish();
         return a;
     }

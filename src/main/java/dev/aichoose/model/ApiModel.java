@@ -65,6 +65,25 @@ public record ApiModel(
                 cacheWrite1hUsdPerMtok, reasoningUsdPerMtok);
     }
 
+    /**
+     * The same entry with every price it lists (standard, long-context and service tiers) times
+     * {@code factor}: the simulation's {@code factors.api_prices}.
+     */
+    public ApiModel withPricesTimes(double factor) {
+        Map<ServiceTier, Rates> tiers = new java.util.EnumMap<>(ServiceTier.class);
+        serviceTiers.forEach((tier, rates) -> tiers.put(tier, rates.times(factor)));
+        return new ApiModel(id, provider, name, inputUsdPerMtok * factor, outputUsdPerMtok * factor,
+                times(cachedInputUsdPerMtok, factor), batchDiscount,
+                longContext.stream().map(t -> new LongContextTier(t.thresholdTokens(), t.inclusive(), t.rates().times(factor)))
+                        .toList(),
+                contextTokens, quality, openWeight, provenance, openWeights, times(cacheWriteUsdPerMtok, factor),
+                times(cacheWrite1hUsdPerMtok, factor), times(reasoningUsdPerMtok, factor), tiers);
+    }
+
+    private static Double times(Double price, double factor) {
+        return price == null ? null : price * factor;
+    }
+
     /** Prices of one tier; null where the tier lists none. */
     public record Rates(
             Double inputUsdPerMtok,
@@ -72,7 +91,14 @@ public record ApiModel(
             Double cachedInputUsdPerMtok,
             Double cacheWriteUsdPerMtok,
             Double cacheWrite1hUsdPerMtok,
-            Double reasoningUsdPerMtok) {}
+            Double reasoningUsdPerMtok) {
+
+        Rates times(double factor) {
+            return new Rates(ApiModel.times(inputUsdPerMtok, factor), ApiModel.times(outputUsdPerMtok, factor),
+                    ApiModel.times(cachedInputUsdPerMtok, factor), ApiModel.times(cacheWriteUsdPerMtok, factor),
+                    ApiModel.times(cacheWrite1hUsdPerMtok, factor), ApiModel.times(reasoningUsdPerMtok, factor));
+        }
+    }
 
     /**
      * Prices that apply to the whole request once its input reaches the threshold. Sources disagree

@@ -4,6 +4,8 @@ package dev.aichoose.model;
  * Scenario-wide defaults for owned and rented options; each option may override its own.
  * {@code planningUtilisation} is the share of its throughput a replica may run at in the peak
  * hour when aichoose sizes a fleet ({@code count: auto}).
+ * {@code apiPriceChangeAnnual} and {@code gpuRentChangeAnnual} are trends (−0.5 halves the price
+ * each year), applied month by month from month 1's price.
  */
 public record Assumptions(
         double electricityUsdPerKwh,
@@ -14,15 +16,32 @@ public record Assumptions(
         double maintenanceShareAnnual,
         int lifetimeMonths,
         double residualShare,
-        double planningUtilisation) {
+        double planningUtilisation,
+        double apiPriceChangeAnnual,
+        double gpuRentChangeAnnual) {
 
-    /** With the default planning utilisation. */
+    /** With the default planning utilisation, and prices held flat. */
     public Assumptions(double electricityUsdPerKwh, double pue, double opsHoursPerMonth, double opsUsdPerHour,
             double discountRateAnnual, double maintenanceShareAnnual, int lifetimeMonths, double residualShare) {
         this(electricityUsdPerKwh, pue, opsHoursPerMonth, opsUsdPerHour, discountRateAnnual, maintenanceShareAnnual,
-                lifetimeMonths, residualShare, Defaults.PLANNING_UTILISATION);
+                lifetimeMonths, residualShare, Defaults.PLANNING_UTILISATION, 0, 0);
     }
 
     /** Hours in a month, as Infracost and the design use: 8,760 / 12. */
     public static final double HOURS_PER_MONTH = 730;
+
+    /** What month m's API prices are, relative to month 1's. */
+    public double apiPriceFactor(int month) {
+        return trend(apiPriceChangeAnnual, month);
+    }
+
+    /** What month m's GPU-hour is, relative to month 1's. */
+    public double gpuRentFactor(int month) {
+        return trend(gpuRentChangeAnnual, month);
+    }
+
+    private static double trend(double changeAnnual, int month) {
+        // exactly 1 without a trend, so a flat scenario's figures are untouched to the last bit
+        return changeAnnual == 0 ? 1 : Math.pow(1 + changeAnnual, (month - 1) / 12.0);
+    }
 }

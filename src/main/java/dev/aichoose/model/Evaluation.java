@@ -13,7 +13,8 @@ public record Evaluation(
         List<Breakeven> breakeven,
         List<Crossover> crossovers,
         Recommendation recommendation,
-        List<String> warnings) {
+        List<String> warnings,
+        Optional<Simulation> simulation) {
 
     public Evaluation {
         catalog = List.copyOf(catalog);
@@ -21,6 +22,17 @@ public record Evaluation(
         breakeven = List.copyOf(breakeven);
         crossovers = List.copyOf(crossovers);
         warnings = List.copyOf(warnings);
+    }
+
+    /** An evaluation without a simulation. */
+    public Evaluation(Scenario scenario, LocalDate asOf, List<CatalogUse> catalog, List<OptionResult> options,
+            List<Breakeven> breakeven, List<Crossover> crossovers, Recommendation recommendation, List<String> warnings) {
+        this(scenario, asOf, catalog, options, breakeven, crossovers, recommendation, warnings, Optional.empty());
+    }
+
+    public Evaluation withSimulation(Simulation s) {
+        return new Evaluation(scenario, asOf, catalog, options, breakeven, crossovers, recommendation, warnings,
+                Optional.of(s));
     }
 
     /** A catalog entry this evaluation used, with its age on the evaluation date. */

@@ -2,7 +2,10 @@ package dev.aichoose.model;
 
 import java.util.List;
 
-/** A workload scenario as loaded: {@code optionsFromDefaults} when the file listed none. */
+/**
+ * A workload scenario as loaded: {@code optionsFromDefaults} when the file listed none;
+ * {@code uncertainty} the ranges it puts on its inputs (none when it has no such section).
+ */
 public record Scenario(
         String name,
         String file,
@@ -11,10 +14,23 @@ public record Scenario(
         Profile profile,
         Assumptions assumptions,
         List<Option> options,
-        boolean optionsFromDefaults) {
+        boolean optionsFromDefaults,
+        Uncertainty uncertainty) {
 
     public Scenario {
         options = List.copyOf(options);
+    }
+
+    /** A scenario with no ranges on its inputs. */
+    public Scenario(String name, String file, int horizonMonths, Workload workload, Profile profile,
+            Assumptions assumptions, List<Option> options, boolean optionsFromDefaults) {
+        this(name, file, horizonMonths, workload, profile, assumptions, options, optionsFromDefaults, Uncertainty.NONE);
+    }
+
+    /** The same scenario with other inputs: what a simulation draw or a sensitivity probe evaluates. */
+    public Scenario with(Workload workload, Assumptions assumptions, List<Option> options) {
+        return new Scenario(name, file, horizonMonths, workload, profile, assumptions, options, optionsFromDefaults,
+                uncertainty);
     }
 
     /**

@@ -55,6 +55,7 @@ final class HtmlReport implements Renderer {
         if (!c.summary().isBlank()) out.print("<p class=\"summary\">" + Html.escape(c.summary()) + "</p>\n");
         table(out, "Options", c.options());
         charts(out, e);
+        SimulationSection.html(out, e);
         if (!c.breakeven().rows().isEmpty()) table(out, "Breakeven and crossover", c.breakeven());
         table(out, "The five questions", c.questions());
         list(out, "Constraints", "constraints", c.constraints());

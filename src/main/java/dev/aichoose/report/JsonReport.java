@@ -1,5 +1,6 @@
 package dev.aichoose.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -31,7 +32,8 @@ public final class JsonReport implements Renderer {
 
     record Document(String schema, ScenarioRef scenario, int horizonMonths, String asOf, List<CatalogEntry> catalog,
             List<OptionOut> options, List<BreakevenOut> breakeven, List<CrossoverOut> crossovers,
-            RecommendationOut recommendation, List<String> warnings) {}
+            RecommendationOut recommendation, List<String> warnings,
+            @JsonInclude(JsonInclude.Include.NON_NULL) SimulationSection.Out simulation) {}
 
     record ScenarioRef(String name, String file) {}
 
@@ -87,7 +89,7 @@ public final class JsonReport implements Renderer {
                 e.breakeven().stream().map(b -> new BreakevenOut(b.option(), b.baseline(), b.month())).toList(),
                 e.crossovers().stream().map(c -> new CrossoverOut(c.option(), c.baseline(),
                         c.queriesPerMonth() == null ? null : cents(c.queriesPerMonth()))).toList(),
-                recommendation(e.recommendation()), e.warnings());
+                recommendation(e.recommendation()), e.warnings(), e.simulation().map(SimulationSection::json).orElse(null));
     }
 
     private static OptionOut option(OptionResult o) {

@@ -24,6 +24,7 @@ final class MarkdownReport implements Renderer {
         if (!c.breakeven().rows().isEmpty()) section(out, "Breakeven and crossover", c.breakeven());
         section(out, "The five questions", c.questions());
         list(out, "Constraints", c.constraints());
+        SimulationSection.markdown(out, evaluation);
         list(out, "Warnings", c.warnings().stream().map(w -> "⚠️ " + w).toList());
         section(out, "Catalog entries used", c.catalog());
         out.flush();

@@ -93,6 +93,7 @@ public final class TableReport implements Renderer {
             out.println("Constraints and other factors");
             for (String c : r.constraints()) wrap(out, "  - " + c, "    ");
         }
+        SimulationSection.table(out, e);
         if (!e.warnings().isEmpty()) {
             out.println();
             out.println("Warnings");

@@ -103,6 +103,7 @@ final class XlsxReport implements Renderer {
             writeBreakeven();
             writeSummary();
             writeCatalog();
+            e.simulation().ifPresent(sim -> SimulationSection.xlsx(wb, sim, styles.header));
             for (Sheet sheet : wb) printable(sheet);
             wb.setForceFormulaRecalculation(true);
             // cached values too, for viewers that show a file without recalculating it
@@ -154,6 +155,10 @@ final class XlsxReport implements Renderer {
                 input("Planning utilisation", "planning_utilisation", a.planningUtilisation(), styles.percent,
                         "of a replica's throughput at peak, for count: auto");
             }
+            input("API price change", "api_price_change_annual", a.apiPriceChangeAnnual(), styles.percent,
+                    "per year, month by month (0: held flat)");
+            input("GPU rent change", "gpu_rent_change_annual", a.gpuRentChangeAnnual(), styles.percent,
+                    "per year, month by month (0: held flat)");
             for (OptionResult o : e.options()) {
                 if (o.costing() == null) continue;
                 section("Option " + o.id() + " (" + o.kind().id() + ")");
@@ -375,7 +380,7 @@ final class XlsxReport implements Renderer {
             if (o.costing() instanceof Costing.Rent) {
                 return List.of(new Part("Units", 0, r -> need.formatted(r)),
                         new Part("Rent", 1, r -> needCol + r + "*" + p + "_gpus_per_unit*" + p + "_usd_per_gpu_hour*" + p
-                                + "_hours_per_month"),
+                                + "_hours_per_month*POWER(1+gpu_rent_change_annual,($A" + r + "-1)/12)"),
                         new Part("Staff", 1, r -> p + "_staff_usd_per_month"));
             }
             Costing.Owned h = (Costing.Owned) o.costing();
@@ -427,11 +432,13 @@ final class XlsxReport implements Renderer {
                                 + "+input_tokens_per_query*cached_input_share*" + p + "_cached_input_usd_per_mtok"
                                 + "+input_tokens_per_query*cache_write_share*" + p + "_cache_write_usd_per_mtok"
                                 + "+output_tokens_per_query*" + p + "_output_usd_per_mtok"
-                                + "+reasoning_tokens_per_query*" + p + "_reasoning_usd_per_mtok)/1000000")
+                                + "+reasoning_tokens_per_query*" + p + "_reasoning_usd_per_mtok)/1000000"
+                                + "*POWER(1+api_price_change_annual,($A" + r + "-1)/12)")
                         : new Part("Usage", 1, r -> "$B" + r
                         + "*(input_tokens_per_query*(1-cached_input_share)*" + p + "_input_usd_per_mtok"
                         + "+input_tokens_per_query*cached_input_share*" + p + "_cached_input_usd_per_mtok"
-                        + "+(output_tokens_per_query+reasoning_tokens_per_query)*" + p + "_output_usd_per_mtok)/1000000"));
+                        + "+(output_tokens_per_query+reasoning_tokens_per_query)*" + p + "_output_usd_per_mtok)/1000000"
+                        + "*POWER(1+api_price_change_annual,($A" + r + "-1)/12)"));
                 case Costing.Owned h -> {
                     String replaced = "MOD($A%d-1," + p + "_lifetime_months)=0";
                     yield List.of(
@@ -443,7 +450,8 @@ final class XlsxReport implements Renderer {
                             new Part("Staff", 1, r -> p + "_staff_usd_per_month"));
                 }
                 case Costing.Rent r -> List.of(
-                        new Part("Rent", 1, row -> p + "_gpus*" + p + "_usd_per_gpu_hour*" + p + "_hours_per_month"),
+                        new Part("Rent", 1, row -> p + "_gpus*" + p + "_usd_per_gpu_hour*" + p + "_hours_per_month"
+                                + "*POWER(1+gpu_rent_change_annual,($A" + row + "-1)/12)"),
                         new Part("Staff", 1, row -> p + "_staff_usd_per_month"));
                 case Costing.Mix m -> {
                     // API legs carry their share of the usage; an owned or rented leg's costs count once

@@ -9,6 +9,8 @@ public record Measure(double value, String where, Unit unit) {
         USD,
         USD_PER_QUERY,
         PERCENT,
-        COUNT
+        COUNT,
+        /** A probability or share of simulation draws, 0 to 1. */
+        SHARE
     }
 }

@@ -79,6 +79,11 @@ public final class Figures {
         return format(n, "#,##0");
     }
 
+    /** A probability or a share of draws: {@code 83.4%}. */
+    public static String share(double value) {
+        return format(value * 100, "0.0") + "%";
+    }
+
     private static String signed(double value, String pattern) {
         double rounded = value;
         String digits = format(Math.abs(rounded), pattern);

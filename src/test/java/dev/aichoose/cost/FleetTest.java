@@ -119,11 +119,11 @@ class FleetTest {
         Fleet shrinking = FleetSchedule.rented(new int[] {3, 1, 1}, true, 8);
         Fleet flat = FleetSchedule.rented(FleetSchedule.constant(2, 3), false, 8);
         // one instance of 8 GPUs × $2 × 730 h = $11,680 a month, plus 10 h × $50 of staff
-        assertThat(IntStream.rangeClosed(1, 3).mapToDouble(m -> FleetCash.rented(r, growing, m).rent()).toArray())
+        assertThat(IntStream.rangeClosed(1, 3).mapToDouble(m -> FleetCash.rented(r, growing, m, 1).rent()).toArray())
                 .containsExactly(11_680.0, 23_360.0, 35_040.0);
-        assertThat(IntStream.rangeClosed(1, 3).mapToDouble(m -> FleetCash.rented(r, shrinking, m).rent()).toArray())
+        assertThat(IntStream.rangeClosed(1, 3).mapToDouble(m -> FleetCash.rented(r, shrinking, m, 1).rent()).toArray())
                 .containsExactly(35_040.0, 11_680.0, 11_680.0);
-        assertThat(IntStream.rangeClosed(1, 3).mapToDouble(m -> FleetCash.rented(r, flat, m).total()).toArray())
+        assertThat(IntStream.rangeClosed(1, 3).mapToDouble(m -> FleetCash.rented(r, flat, m, 1).total()).toArray())
                 .containsOnly(23_360 + 500.0);
         assertThat(growing.purchases()).isEmpty();
     }

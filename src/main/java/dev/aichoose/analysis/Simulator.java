@@ -1,0 +1,279 @@
+package dev.aichoose.analysis;
+
+import dev.aichoose.model.Catalog;
+import dev.aichoose.model.Distribution;
+import dev.aichoose.model.Evaluation;
+import dev.aichoose.model.OptionResult;
+import dev.aichoose.model.Simulation;
+import dev.aichoose.model.Uncertainty;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.apache.commons.math3.analysis.solvers.BisectionSolver;
+import org.apache.commons.math3.random.Well19937c;
+
+/**
+ * How sure the answer is (docs/methodology.md, "How sure is the answer?"): a Monte Carlo over the
+ * scenario's ranges, each draw run through the whole engine and the recommendation rules, every
+ * option priced on the same draw (common random numbers); then, on the deterministic engine, a
+ * tornado of what moves the gap between the recommended option and the runner-up, and the flip
+ * point of each input.
+ */
+public final class Simulator {
+    /** Fixed, so that a run without --seed is reproducible. */
+    public static final long DEFAULT_SEED = 20_260_312L;
+    /** Bars in each option's TCO histogram. */
+    static final int BINS = 30;
+    /** Probes across each side of a range before the root finder narrows a change down. */
+    static final int SCAN_STEPS = 16;
+    /** How close a flip point is to the true change, as a share of its side of the range. */
+    static final double FLIP_ACCURACY = 1e-8;
+
+    private final Evaluation base;
+    private final ScenarioDraft draft;
+    private final List<String> ids;
+    private final Optional<String> recommended;
+
+    private Simulator(Evaluation base, Catalog catalog) {
+        this.base = base;
+        this.draft = new ScenarioDraft(base.scenario(), catalog);
+        this.ids = base.options().stream().map(OptionResult::id).toList();
+        this.recommended = recommendedOf(base);
+    }
+
+    /** {@code base}: the deterministic evaluation of the scenario, whose ranges are drawn from. */
+    public static Simulation simulate(Evaluation base, Catalog catalog, int draws, long seed) {
+        if (draws < 1) throw new IllegalArgumentException("draws must be at least 1, got " + draws);
+        return new Simulator(base, catalog).run(draws, seed);
+    }
+
+    /** The option an evaluation recommends; empty when nothing is feasible. */
+    static Optional<String> recommendedOf(Evaluation e) {
+        return e.recommendation().recommendedOption();
+    }
+
+    /** What one evaluation says, per option of the base evaluation, in its order. */
+    private record Outcome(double[] tco, boolean[] feasible, Optional<String> recommended) {
+        /** Index of the cheapest feasible option (the first on a tie), or -1 when none is feasible. */
+        int cheapest() {
+            int best = -1;
+            for (int j = 0; j < tco.length; j++) {
+                if (feasible[j] && (best < 0 || tco[j] < tco[best])) best = j;
+            }
+            return best;
+        }
+    }
+
+    private Outcome outcome(double[] values) {
+        ScenarioDraft.Point p = draft.at(values);
+        Evaluation e = Evaluator.evaluate(p.scenario(), p.catalog(), base.asOf());
+        double[] tco = new double[ids.size()];
+        boolean[] feasible = new boolean[ids.size()];
+        List<OptionResult> results = e.options();
+        for (int j = 0; j < ids.size(); j++) {
+            String id = ids.get(j);
+            OptionResult r = j < results.size() && results.get(j).id().equals(id) ? results.get(j)
+                    : results.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+            tco[j] = r == null ? Double.NaN : r.tcoUsd();
+            feasible[j] = r != null && r.feasible();
+        }
+        return new Outcome(tco, feasible, recommendedOf(e));
+    }
+
+    private Simulation run(int draws, long seed) {
+        List<Uncertainty.Input> inputs = draft.inputs();
+        double[][] values = draw(inputs, draws, seed);
+        // the draws are fixed above, so evaluating them in parallel changes nothing in the result
+        Outcome[] outcomes = new Outcome[draws];
+        IntStream.range(0, draws).parallel().forEach(d -> outcomes[d] = outcome(values[d]));
+
+        int n = ids.size();
+        int[] cheapest = new int[n];
+        int[] feasible = new int[n];
+        int none = 0;
+        int holds = 0;
+        double regret = 0;
+        int regretDraws = 0;
+        int rec = recommended.map(ids::indexOf).orElse(-1);
+        double[][] tco = new double[n][draws];
+        for (int d = 0; d < draws; d++) {
+            Outcome o = outcomes[d];
+            int c = o.cheapest();
+            if (c < 0) none++;
+            else cheapest[c]++;
+            for (int j = 0; j < n; j++) {
+                tco[j][d] = o.tco()[j];
+                if (o.feasible()[j]) feasible[j]++;
+            }
+            if (recommended.isPresent() && o.recommended().equals(recommended)) holds++;
+            if (rec >= 0 && c >= 0) {
+                regretDraws++;
+                // a running mean: exact when every draw gives the same figure
+                regret += (Math.max(0, o.tco()[rec] - o.tco()[c]) - regret) / regretDraws;
+            }
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] t : tco) {
+            for (double v : t) {
+                if (Double.isNaN(v)) continue;
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (lo > hi) {
+            lo = 0;
+            hi = 0;
+        }
+        double bin = hi > lo ? (hi - lo) / BINS : 1;
+        List<Simulation.OptionSpread> spreads = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            double[] sorted = tco[j].clone();
+            Arrays.sort(sorted);
+            Integer[] counts = new Integer[BINS];
+            Arrays.fill(counts, 0);
+            double mean = 0;
+            for (int d = 0; d < draws; d++) {
+                mean += (tco[j][d] - mean) / (d + 1);
+                if (!Double.isNaN(tco[j][d])) counts[Math.min(BINS - 1, (int) ((tco[j][d] - lo) / bin))]++;
+            }
+            spreads.add(new Simulation.OptionSpread(ids.get(j), mean, percentile(sorted, 0.05), percentile(sorted, 0.5),
+                    percentile(sorted, 0.95), (double) cheapest[j] / draws, (double) feasible[j] / draws,
+                    List.of(counts)));
+        }
+        Optional<String> runnerUp = runnerUp();
+        List<Simulation.TornadoBar> tornado = runnerUp.isPresent() ? tornado(runnerUp.get()) : List.of();
+        return new Simulation(draws, seed, spreads, (double) none / draws, recommended,
+                recommended.isPresent() ? Optional.of((double) holds / draws) : Optional.empty(),
+                rec >= 0 && regretDraws > 0 ? Optional.of(regret) : Optional.empty(),
+                runnerUp, runnerUp.map(u -> gap(base, u)), tornado, flipPoints(), lo, bin);
+    }
+
+    /** Each draw's value of each input: one random stream per input, so adding an input leaves the others' draws. */
+    private static double[][] draw(List<Uncertainty.Input> inputs, int draws, long seed) {
+        SplittableRandom root = new SplittableRandom(seed);
+        List<Distributions.Sampler> samplers = new ArrayList<>();
+        for (Uncertainty.Input in : inputs) {
+            samplers.add(Distributions.sampler(in.distribution(), new Well19937c(root.nextLong())));
+        }
+        double[][] values = new double[draws][inputs.size()];
+        for (int d = 0; d < draws; d++) {
+            for (int i = 0; i < inputs.size(); i++) values[d][i] = samplers.get(i).next();
+        }
+        return values;
+    }
+
+    /** Linear interpolation between order statistics (Hyndman and Fan's type 7, as Excel's PERCENTILE.INC). */
+    static double percentile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int i = (int) Math.floor(h);
+        if (i + 1 >= sorted.length) return sorted[sorted.length - 1];
+        double lower = sorted[i];
+        double upper = sorted[i + 1];
+        return lower == upper ? lower : lower + (h - i) * (upper - lower);
+    }
+
+    // ---- tornado
+
+    /** The cheapest feasible option other than the recommended one, at base. */
+    private Optional<String> runnerUp() {
+        if (recommended.isEmpty()) return Optional.empty();
+        return base.options().stream().filter(o -> o.feasible() && !o.id().equals(recommended.get()))
+                .min(Comparator.comparingDouble(OptionResult::tcoUsd)).map(OptionResult::id);
+    }
+
+    private double gap(Evaluation e, String runnerUp) {
+        return tcoOf(e, runnerUp) - tcoOf(e, recommended.orElseThrow());
+    }
+
+    private static double tcoOf(Evaluation e, String id) {
+        return e.options().stream().filter(o -> o.id().equals(id)).mapToDouble(OptionResult::tcoUsd).findFirst()
+                .orElse(Double.NaN);
+    }
+
+    private List<Simulation.TornadoBar> tornado(String runnerUp) {
+        List<Uncertainty.Input> inputs = draft.inputs();
+        double[] at = draft.base();
+        List<Simulation.TornadoBar> bars = new ArrayList<>(IntStream.range(0, inputs.size()).parallel().mapToObj(i -> {
+            Distribution d = inputs.get(i).distribution();
+            return new Simulation.TornadoBar(inputs.get(i).path(), at[i], d.low(), d.high(),
+                    gap(evaluateWith(i, d.low()), runnerUp), gap(evaluateWith(i, d.high()), runnerUp));
+        }).toList());
+        bars.sort(Comparator.comparingDouble(Simulation.TornadoBar::swingUsd).reversed());
+        return bars;
+    }
+
+    private Evaluation evaluateWith(int input, double value) {
+        double[] values = draft.base();
+        values[input] = value;
+        ScenarioDraft.Point p = draft.at(values);
+        return Evaluator.evaluate(p.scenario(), p.catalog(), base.asOf());
+    }
+
+    // ---- flip points
+
+    private Optional<String> recommendedWith(int input, double value) {
+        return recommendedOf(evaluateWith(input, value));
+    }
+
+    private List<Simulation.FlipPoint> flipPoints() {
+        List<Uncertainty.Input> inputs = draft.inputs();
+        return IntStream.range(0, inputs.size()).parallel().mapToObj(this::flipPoints)
+                .flatMap(List::stream).toList();
+    }
+
+    /** Input i's flip points: the nearest change below its base and the nearest above, or one saying there is none. */
+    private List<Simulation.FlipPoint> flipPoints(int i) {
+        Uncertainty.Input in = draft.inputs().get(i);
+        double low = in.distribution().low();
+        double high = in.distribution().high();
+        double anchor = Math.min(high, Math.max(low, draft.base()[i]));
+        Optional<String> from = recommendedWith(i, anchor);
+        List<Simulation.FlipPoint> points = new ArrayList<>();
+        flip(i, in, anchor, low, from, Simulation.Direction.BELOW)
+                .ifPresent(f -> points.add(new Simulation.FlipPoint(in.path(), from, Optional.of(f))));
+        flip(i, in, anchor, high, from, Simulation.Direction.ABOVE)
+                .ifPresent(f -> points.add(new Simulation.FlipPoint(in.path(), from, Optional.of(f))));
+        if (points.isEmpty()) points.add(new Simulation.FlipPoint(in.path(), from, Optional.empty()));
+        return points;
+    }
+
+    /**
+     * The nearest value between {@code anchor} and {@code end} where the recommendation stops being
+     * {@code from}: probes across the side, then Commons Math's bisection on the bracket it found (the
+     * recommendation is a step function of the input, so bisection, which needs only a sign change, is
+     * the root finder that is guaranteed to converge on it). Whole-number inputs are walked instead.
+     */
+    private Optional<Simulation.Flip> flip(int i, Uncertainty.Input in, double anchor, double end,
+            Optional<String> from, Simulation.Direction direction) {
+        if (end == anchor) return Optional.empty();
+        if (in.field().whole()) {
+            int step = end > anchor ? 1 : -1;
+            for (long v = Math.round(anchor) + step; step > 0 ? v <= end : v >= end; v += step) {
+                Optional<String> to = recommendedWith(i, v);
+                if (!to.equals(from)) return Optional.of(new Simulation.Flip(v, to, direction));
+            }
+            return Optional.empty();
+        }
+        double previous = anchor;
+        for (int k = 1; k <= SCAN_STEPS; k++) {
+            double x = k == SCAN_STEPS ? end : anchor + (end - anchor) * k / SCAN_STEPS;
+            if (!recommendedWith(i, x).equals(from)) {
+                double accuracy = Math.max(Math.abs(end - anchor) * FLIP_ACCURACY, Math.ulp(Math.abs(x)) * 4);
+                double lo = Math.min(previous, x);
+                double hi = Math.max(previous, x);
+                double root = new BisectionSolver(accuracy).solve(200,
+                        v -> recommendedWith(i, v).equals(from) ? -1 : 1, lo, hi);
+                double beyond = direction == Simulation.Direction.ABOVE ? Math.min(hi, root + 2 * accuracy)
+                        : Math.max(lo, root - 2 * accuracy);
+                return Optional.of(new Simulation.Flip(root, recommendedWith(i, beyond), direction));
+            }
+            previous = x;
+        }
+        return Optional.empty();
+    }
+}
