@@ -9,7 +9,6 @@ import dev.aichoose.rules.RuleException;
 import dev.aichoose.rules.RuleSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -20,6 +19,9 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class FailIf {
     private FailIf() {}
+
+    /** Rules are split at commas, except a comma before a digit: {@code 'tco_usd > 1,000'} is one rule. */
+    static final String SPLIT = ",(?![0-9])";
 
     /** Rules over the recommended option of an evaluation. */
     static final class EvaluateRule implements ITypeConverter<Rule> {
@@ -47,9 +49,13 @@ final class FailIf {
 
     /** Throws {@link RuleBreachedException} listing every breached rule; returns when none is. */
     static void enforce(List<Rule> rules, Map<String, List<Measure>> measures) {
-        List<Breach> breaches = RuleSet.check(rules, measures);
-        if (breaches.isEmpty()) return;
-        throw new RuleBreachedException(breaches.stream().map(FailIf::describe).collect(Collectors.joining("; ")));
+        List<String> breaches = breaches(rules, measures);
+        if (!breaches.isEmpty()) throw new RuleBreachedException(String.join("; ", breaches));
+    }
+
+    /** Each breached rule, described; empty when none is. */
+    static List<String> breaches(List<Rule> rules, Map<String, List<Measure>> measures) {
+        return RuleSet.check(rules, measures).stream().map(FailIf::describe).toList();
     }
 
     static String describe(Breach b) {
