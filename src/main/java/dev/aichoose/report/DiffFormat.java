@@ -188,7 +188,7 @@ public enum DiffFormat implements OutputFormat<Diff> {
         return v == null ? "n/a" : Figures.usd(v);
     }
 
-    // ---- JSON: aichoose.diff/v1 (docs/schemas/diff.schema.json)
+    // ---- JSON: aichoose.diff/v1 (docs/reports.md)
 
     record Document(String schema, Side a, Side b, PlanOut recommendation, List<OptionOut> options,
             List<BreakevenOut> breakeven) {}

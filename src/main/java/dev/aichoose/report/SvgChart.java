@@ -50,7 +50,7 @@ final class SvgChart {
     private static final double CHAR_PX = 6.6;
 
     /** A month whose value is more than this many times the ordinary months' top goes off the scale. */
-    static final double OUTLIER_FACTOR = 4;
+    static final double OUTLIER_FACTOR = 3;
 
     static Chart lines(String title, List<Series> series, List<Marker> markers, boolean capOutliers) {
         int months = series.stream().mapToInt(s -> s.values().size()).max().orElse(1);
@@ -61,8 +61,9 @@ final class SvgChart {
         if (capOutliers && all.length > 0) {
             double ordinary = all[(int) Math.floor(0.9 * (all.length - 1))];
             if (ordinary > 0 && max > OUTLIER_FACTOR * ordinary) {
-                double below = Arrays.stream(all).filter(v -> v <= OUTLIER_FACTOR * ordinary).max().orElse(ordinary);
-                cap = below * 1.15;
+                // room for the ordinary months and their growth; anything above sits on the top edge
+                double below = Arrays.stream(all).filter(v -> v <= 2 * ordinary).max().orElse(ordinary);
+                cap = Math.max(below * 1.1, 1.5 * ordinary);
                 max = cap;
             }
         }
