@@ -33,7 +33,11 @@ public final class TableReport implements Renderer.Text<Evaluation> {
         out.println();
 
         out.println("Options, ranked by total cost of ownership over " + h + " months");
-        out.print(Tables.text(options(e), WIDTH, 1));
+        String options = Tables.text(options(e, true), WIDTH, 1);
+        boolean narrow = widest(options) > WIDTH;
+        // figures are never cut: at magnitudes too wide for every column, total cash (TCO plus salvage) gives way
+        out.print(narrow ? Tables.text(options(e, false), WIDTH, 1) : options);
+        if (narrow) out.println("(total cash left out to fit " + WIDTH + " columns: see --format md, html or json)");
         if (e.recommendation().option() != null) out.println("* recommended");
         String baseline = e.ranking().baseline().map(b -> b + "'s, the cheapest feasible API").orElse(null);
         wrap(out, "¹ steady monthly: a month's cost at month 1's volume, owned hardware spread over its lifetime", "  ");
@@ -103,24 +107,32 @@ public final class TableReport implements Renderer.Text<Evaluation> {
     }
 
     /** The ranked options: feasible ones by TCO, then the infeasible with their figures left out. */
-    static Table options(Evaluation e) {
+    static Table options(Evaluation e, boolean withCash) {
         List<List<String>> rows = new ArrayList<>();
         String pick = e.recommendation().option();
         for (OptionResult o : e.ranked()) {
             boolean ok = o.feasible();
             String none = ReportContent.NOT_COMPARABLE;
-            rows.add(List.of(ReportContent.rank(e, o) + (o.id().equals(pick) ? "*" : ""), o.id(), ReportContent.kind(o),
-                    ok ? Figures.usd(o.upfrontUsd()) : none,
+            List<String> row = new ArrayList<>(List.of(ReportContent.rank(e, o) + (o.id().equals(pick) ? "*" : ""), o.id(),
+                    ReportContent.kind(o), ok ? Figures.usd(o.upfrontUsd()) : none,
                     ok ? Figures.usd(o.steadyMonthlyUsd()) : none,
                     ok ? Figures.usd(o.totalCashUsd()) : none,
                     ok ? Figures.usd(o.tcoUsd()) : none,
                     ok ? Figures.usdPerQuery(o.costPerQueryUsd()) : none,
                     ReportContent.breakeven(e, o)));
+            if (!withCash) row.remove(5);
+            rows.add(row);
         }
-        return new Table(List.of(new Column("#", Align.LEFT), new Column("option", Align.LEFT),
+        List<Column> columns = new ArrayList<>(List.of(new Column("#", Align.LEFT), new Column("option", Align.LEFT),
                 new Column("kind", Align.LEFT), new Column("upfront", Align.RIGHT), new Column("steady/mo¹", Align.RIGHT),
                 new Column("cash", Align.RIGHT), new Column("TCO²", Align.RIGHT), new Column("$/query", Align.RIGHT),
-                new Column("breakeven³", Align.LEFT)), rows);
+                new Column("breakeven³", Align.LEFT)));
+        if (!withCash) columns.remove(5);
+        return new Table(columns, rows);
+    }
+
+    private static int widest(String block) {
+        return block.lines().mapToInt(Tables::length).max().orElse(0);
     }
 
     private static String indent(String block) {
