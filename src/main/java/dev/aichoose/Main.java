@@ -21,6 +21,6 @@ public final class Main {
 
     /** Runs the CLI with the given streams; tests call this in-process. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return Cli.create(out, err, args).execute(args);
+        return Cli.run(out, err, args);
     }
 }

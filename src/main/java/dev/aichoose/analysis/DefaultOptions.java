@@ -65,20 +65,10 @@ public final class DefaultOptions {
                     null, serving));
         }
 
-        List<WorkloadClass> sensitive = scenario.workload().classes().stream().filter(WorkloadClass::sensitive).toList();
-        Optional<Option> api = options.stream().filter(o -> o instanceof Option.Api).findFirst();
-        if (!sensitive.isEmpty() && boxOption != null && api.isPresent()) {
-            List<Option.Route> routes = new ArrayList<>();
-            for (WorkloadClass c : scenario.workload().classes()) {
-                routes.add(new Option.Route(c.name(), c.sensitive() ? boxOption.id()
-                        : c.complexity() == WorkloadClass.Complexity.COMPLEX && frontier.isPresent() ? "frontier-api"
-                        : api.get().id()));
-            }
-            if (scenario.workload().defaultShare() > 1e-9) {
-                routes.add(new Option.Route(Workload.DEFAULT_CLASS, api.get().id()));
-            }
-            options.add(new Option.Hybrid("hybrid-split", routes));
-        }
+        // classes that pull different ways: the router picks the cheapest feasible split over the set
+        boolean mixed = scenario.workload().classes().stream()
+                .anyMatch(c -> c.sensitive() || c.onPremises() || c.quality() != scenario.profile().qualityNeed());
+        if (mixed && options.size() > 1) options.add(Option.Hybrid.auto("hybrid-split"));
         return options;
     }
 

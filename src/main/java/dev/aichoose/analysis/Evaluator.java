@@ -26,6 +26,7 @@ public final class Evaluator {
     public static Evaluation evaluate(Scenario scenario, Catalog catalog, LocalDate asOf) {
         List<Option> options = scenario.optionsFromDefaults() ? DefaultOptions.build(scenario, catalog)
                 : scenario.options();
+        options = resolveAutoRoutes(scenario, catalog, options);
         CostEngine engine = new CostEngine(scenario, catalog, options);
         List<OptionResult> results = options.stream().map(engine::evaluate).toList();
 
@@ -79,7 +80,29 @@ public final class Evaluator {
                     + " (set ops_hours_per_month in assumptions or on the option)");
         }
         Evaluation partial = new Evaluation(scenario, asOf, used, results, pairs, ranking, null, warnings);
-        return new Evaluation(scenario, asOf, used, results, pairs, ranking, Decider.decide(partial), warnings);
+        return new Evaluation(scenario, asOf, used, results, pairs, ranking, Decider.decide(partial, options, catalog), warnings);
+    }
+
+    /**
+     * Replaces each {@code routes: auto} hybrid with the cheapest feasible routing over the other
+     * options (docs/methodology.md §6.1). When none is feasible the routing that breaks the fewest
+     * rules stands, and its evaluation lists them.
+     */
+    private static List<Option> resolveAutoRoutes(Scenario scenario, Catalog catalog, List<Option> options) {
+        if (options.stream().noneMatch(o -> o instanceof Option.Hybrid h && h.auto())) return options;
+        List<Option> candidates = options.stream().filter(o -> !(o instanceof Option.Hybrid)).toList();
+        CostEngine engine = new CostEngine(scenario, catalog, candidates);
+        List<OptionResult> alone = candidates.stream().map(engine::evaluate).toList();
+        List<Option> resolved = new ArrayList<>(options.size());
+        for (Option o : options) {
+            if (o instanceof Option.Hybrid h && h.auto()) {
+                var routing = AutoRouting.route(scenario.trafficClasses(), candidates, alone, engine.feasibility());
+                resolved.add(new Option.Hybrid(h.id(), routing.routes(), true));
+            } else {
+                resolved.add(o);
+            }
+        }
+        return List.copyOf(resolved);
     }
 
     /** The ids whose price the engine took from the catalog rather than from the scenario. */

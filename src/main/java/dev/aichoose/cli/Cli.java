@@ -31,6 +31,11 @@ public final class Cli {
         return c;
     }
 
+    /** Runs the command line for these arguments; the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return create(out, err, args).execute(args);
+    }
+
     /**
      * The command line for these arguments. When the first argument names a command, only that
      * command is built: picocli reflects over every option of every command it holds, and a person
@@ -44,22 +49,29 @@ public final class Cli {
         COMMANDS.forEach((name, command) -> {
             if (!one || name.equals(first)) cli.addSubcommand(name, command.get());
         });
+        cli.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCode.helpLines());
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setExitCodeExceptionMapper(Cli::exitCodeOf);
+        cli.setExitCodeExceptionMapper(t -> exitCodeOf(t).code());
         cli.setParameterExceptionHandler(Cli::handleUsageError);
         cli.setExecutionExceptionHandler(Cli::handleExecutionError);
         cli.setExecutionStrategy(new CommandLine.RunLast());
         return cli;
     }
 
-    private static int exitCodeOf(Throwable t) {
+    /**
+     * The one table from a failure to its exit code. The handlers below print the message each kind
+     * deserves and then take the code from here, as does picocli's own exit-code mapper.
+     */
+    static ExitCode exitCodeOf(Throwable t) {
         return switch (t) {
-            case InputException e -> ExitCode.INVALID_INPUT.code();
-            case EndpointException e -> ExitCode.ENDPOINT_FAILURE.code();
-            case CommandLine.ParameterException e -> ExitCode.USAGE.code();
-            default -> ExitCode.INTERNAL_ERROR.code();
+            case CommandLine.ParameterException e -> ExitCode.USAGE;
+            case UsageException e -> ExitCode.USAGE;
+            case InputException e -> ExitCode.INVALID_INPUT;
+            case EndpointException e -> ExitCode.ENDPOINT_FAILURE;
+            case RuleBreachedException e -> ExitCode.RULE_BREACHED;
+            default -> ExitCode.INTERNAL_ERROR;
         };
     }
 
@@ -70,42 +82,30 @@ public final class Cli {
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
-        return ExitCode.USAGE.code();
+        return exitCodeOf(e).code();
     }
 
-    private static int handleExecutionError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    static int handleExecutionError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        ExitCode code;
         switch (e) {
-            case InputException input -> {
-                for (Diagnostic d : input.diagnostics()) err.println(d);
-                code = ExitCode.INVALID_INPUT;
-            }
+            case InputException input -> input.diagnostics().forEach(err::println);
             case UsageException usage -> {
                 err.println("aichoose: " + usage.getMessage());
                 err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
-                code = ExitCode.USAGE;
             }
-            case EndpointException endpoint -> {
-                err.println("aichoose: " + endpoint.getMessage());
-                code = ExitCode.ENDPOINT_FAILURE;
-            }
-            case RuleBreachedException breach -> {
-                err.println("aichoose: " + breach.getMessage());
-                code = ExitCode.RULE_BREACHED;
-            }
+            case EndpointException endpoint -> err.println("aichoose: " + endpoint.getMessage());
+            case RuleBreachedException breach -> err.println("aichoose: " + breach.getMessage());
             default -> {
                 err.println("aichoose: internal error: " + e
                         + (verbose(cmd) ? "" : " (run with --verbose for the stack trace; please report it)"));
                 if (verbose(cmd)) e.printStackTrace(err);
-                code = ExitCode.INTERNAL_ERROR;
             }
         }
         err.flush();
-        return code.code();
+        return exitCodeOf(e).code();
     }
 
-    private static boolean verbose(CommandLine cmd) {
+    static boolean verbose(CommandLine cmd) {
         CommandLine root = cmd;
         while (root.getParent() != null) root = root.getParent();
         return root.getCommand() instanceof RootCommand r && r.verbose();

@@ -121,7 +121,7 @@ final class EvaluateCommand implements Callable<Integer> {
             if (!(target instanceof OutputOptions.Stdout<ReportFormat> s && s.format() == ReportFormat.TABLE)) {
                 evaluation.warnings().forEach(w -> err.println("aichoose: warning: " + where + w));
             }
-            FailIf.breaches(failIf, Metrics.of(evaluation)).forEach(b -> breaches.add(where + b));
+            FailIf.breaches(failIf, evaluation).forEach(b -> breaches.add(where + b));
         }
         if (!breaches.isEmpty()) throw new RuleBreachedException(String.join("; ", breaches));
         return ExitCode.OK.code();

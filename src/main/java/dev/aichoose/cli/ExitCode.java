@@ -1,21 +1,34 @@
 package dev.aichoose.cli;
 
-/** The documented exit codes (DESIGN.md, "Contracts"). */
+import java.util.Arrays;
+
+/** The documented exit codes; {@code --help} lists them from here. */
 public enum ExitCode {
-    OK(0),
-    INTERNAL_ERROR(1),
-    USAGE(2),
-    INVALID_INPUT(3),
-    ENDPOINT_FAILURE(4),
-    RULE_BREACHED(5);
+    OK(0, "success"),
+    INTERNAL_ERROR(1, "internal error (a bug; --verbose shows the stack trace)"),
+    USAGE(2, "usage error (no command, unknown flag, bad flag value)"),
+    INVALID_INPUT(3, "invalid input file (scenario, catalog or bench result)"),
+    ENDPOINT_FAILURE(4, "endpoint failure (the benchmark could not run)"),
+    RULE_BREACHED(5, "a --fail-if rule was breached (reports still written)");
 
     private final int code;
+    private final String meaning;
 
-    ExitCode(int code) {
+    ExitCode(int code, String meaning) {
         this.code = code;
+        this.meaning = meaning;
     }
 
     public int code() {
         return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The lines of the exit-code list in {@code --help}. */
+    static String[] helpLines() {
+        return Arrays.stream(values()).map(c -> "  " + c.code + "  " + c.meaning).toArray(String[]::new);
     }
 }

@@ -47,6 +47,21 @@ final class FailIf {
         }
     }
 
+    /** As {@link #enforce(List, Map)}; with no recommended option, any rule fails the run (exit 5). */
+    static void enforce(List<Rule> rules, dev.aichoose.model.Evaluation evaluation) {
+        List<String> breaches = breaches(rules, evaluation);
+        if (!breaches.isEmpty()) throw new RuleBreachedException(String.join("; ", breaches));
+    }
+
+    /** Each breached rule, described; with no recommended option, each rule, as one that cannot be checked. */
+    static List<String> breaches(List<Rule> rules, dev.aichoose.model.Evaluation evaluation) {
+        var unmeasured = Metrics.unmeasured(evaluation);
+        if (unmeasured.isPresent()) {
+            return rules.stream().map(r -> "--fail-if '" + r.text() + "' cannot be checked: " + unmeasured.get()).toList();
+        }
+        return breaches(rules, Metrics.of(evaluation));
+    }
+
     /** Throws {@link RuleBreachedException} listing every breached rule; returns when none is. */
     static void enforce(List<Rule> rules, Map<String, List<Measure>> measures) {
         List<String> breaches = breaches(rules, measures);

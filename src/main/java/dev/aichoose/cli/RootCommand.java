@@ -2,7 +2,9 @@ package dev.aichoose.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,17 +16,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = RootCommand.Version.class,
         description = "Decide between self-hosting open-weight AI models and paying a closed AI API: "
-                + "cost per query, monthly cost, breakeven, multi-year TCO and a reasoned recommendation.",
-        footerHeading = "%nExit codes:%n",
-        footer = {
-            "  0  success",
-            "  1  internal error (a bug; --verbose shows the stack trace)",
-            "  2  usage error (unknown flag, bad flag value)",
-            "  3  invalid input file (scenario, catalog or bench result)",
-            "  4  endpoint failure (the benchmark could not run)",
-            "  5  a --fail-if rule was breached (reports still written)",
-        })
-public final class RootCommand implements Runnable {
+                + "cost per query, monthly cost, breakeven, multi-year TCO and a reasoned recommendation.")
+public final class RootCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -36,9 +29,14 @@ public final class RootCommand implements Runnable {
         return verbose;
     }
 
+    /** No command given: a usage error, with the usage on standard error (the exit-code list is set by {@link Cli}). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("aichoose: a command is required");
+        spec.commandLine().usage(err);
+        err.flush();
+        return ExitCode.USAGE.code();
     }
 
     /** The version comes from the build, not from a constant in the code. */

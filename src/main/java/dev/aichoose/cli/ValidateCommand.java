@@ -8,21 +8,15 @@ import dev.aichoose.model.Scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check scenario files against format v1 and the catalogs, without computing anything. "
                 + "Every problem is reported as file:line:col: message (exit 3).")
-final class ValidateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class ValidateCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files to check.")
     List<Path> scenarios;
 
@@ -33,7 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
     List<String> bench = new ArrayList<>();
 
     @Override
-    public Integer call() {
+    protected ExitCode execute() {
         Catalog catalog = pricing.load();
         ScenarioLoader loader = new ScenarioLoader(catalog, BenchFiles.SOURCE, EvaluateCommand.benchOverrides(bench));
         List<Diagnostic> problems = new ArrayList<>();
@@ -47,6 +41,6 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         if (!problems.isEmpty()) throw new InputException(problems);
-        return ExitCode.OK.code();
+        return ExitCode.OK;
     }
 }

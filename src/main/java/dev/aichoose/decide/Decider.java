@@ -13,132 +13,203 @@ import dev.aichoose.model.Recommendation.Question;
 import dev.aichoose.model.Recommendation.Verdict;
 import dev.aichoose.model.Scenario;
 import dev.aichoose.model.WorkloadClass;
+import dev.aichoose.model.ApiModel;
+import dev.aichoose.model.Catalog;
+import dev.aichoose.model.Option;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The seed article's five questions and the hard constraints, turned into a verdict and the
- * option it recommends (docs/methodology.md, "The recommendation"). Each lean counts one, the
- * volume question two, or four when one side costs three times the other (it carries the computed
- * costs), each closed-leaning factor one against.
+ * The decision (docs/methodology.md §13): the cheapest feasible option is the cost-optimal answer;
+ * the five questions and the closed-leaning factors say which option the team would prefer
+ * ({@link PreferenceFit}); the preferred one is recommended only while its premium over the
+ * cost-optimal one is at most {@code profile.max_premium_share}. Infeasible options never compete,
+ * and no option is recommended that costs more than another with at least as good a fit.
  */
 public final class Decider {
     static final double LOW_VOLUME = 10_000;
     static final double HIGH_VOLUME = 100_000;
-    /** When one side costs this many times the other, the numbers outweigh the soft preferences. */
-    static final double DOMINANT_COST_RATIO = 3;
 
     private final Evaluation evaluation;
     private final Scenario scenario;
     private final Profile profile;
+    private final Map<String, Option> options = new LinkedHashMap<>();
+    private final Catalog catalog;
 
-    private Decider(Evaluation evaluation) {
+    private Decider(Evaluation evaluation, List<Option> options, Catalog catalog) {
         this.evaluation = evaluation;
         this.scenario = evaluation.scenario();
         this.profile = scenario.profile();
+        this.catalog = catalog;
+        options.forEach(o -> this.options.put(o.id(), o));
     }
 
-    public static Recommendation decide(Evaluation evaluation) {
-        return new Decider(evaluation).decide();
+    /** @param options the options as evaluated (automatic routes resolved), in the evaluation's order */
+    public static Recommendation decide(Evaluation evaluation, List<Option> options, Catalog catalog) {
+        return new Decider(evaluation, options, catalog).decide();
+    }
+
+    /** The fit of each option to the answers, as the decision weighs it. */
+    public static PreferenceFit fit(Evaluation evaluation, List<Option> options, Catalog catalog) {
+        return new Decider(evaluation, options, catalog).fit(evaluation.recommendation().questions());
+    }
+
+    private PreferenceFit fit(List<Answer> answers) {
+        return new PreferenceFit(PreferenceFit.pulls(answers, profile), options, catalog, scenario.workload());
     }
 
     private Recommendation decide() {
         Optional<OptionResult> bestOpen = cheapest(r -> r.kind().openSource());
         Optional<OptionResult> bestApi = cheapest(r -> r.kind() == OptionKind.API);
-        Optional<OptionResult> bestHybrid = cheapest(r -> r.kind() == OptionKind.HYBRID);
         List<WorkloadClass> sensitive = scenario.workload().classes().stream().filter(WorkloadClass::sensitive).toList();
 
         List<Answer> answers = List.of(dataSensitivity(sensitive), volume(bestOpen, bestApi), customization(),
                 capability(), independence());
-        List<String> constraints = new ArrayList<>();
-        boolean apiExcluded = profile.offlineRequired() || profile.dataMustStayOnPremises();
-        if (profile.offlineRequired()) constraints.add("offline operation is required: every API option is excluded");
-        if (profile.dataMustStayOnPremises()) {
-            constraints.add("data must stay on the premises: API and rented options are excluded");
-        }
-        double sensitiveShare = sensitive.stream().mapToDouble(WorkloadClass::share).sum();
-        if (!sensitive.isEmpty()) {
-            constraints.add("class" + (sensitive.size() == 1 ? " " : "es ") + names(sensitive) + " ("
-                    + percent(sensitiveShare) + " of queries) may not leave the premises: never routed to an API");
-        }
-        int closedFactors = 0;
-        if (profile.qualityNeed() == Quality.FRONTIER) {
-            constraints.add("frontier quality is needed: leans closed");
-            closedFactors++;
-        }
-        if (profile.enterpriseSupportRequired()) {
-            constraints.add("enterprise support and SLAs are required: leans closed");
-            closedFactors++;
-        }
-        if (profile.timeToMarket() == Profile.TimeToMarket.CRITICAL) {
-            constraints.add("time to market is critical: leans closed");
-            closedFactors++;
-        }
-        if (profile.usagePattern() == Profile.UsagePattern.VARIABLE) {
-            constraints.add("usage is variable: pay-per-use leans closed");
-            closedFactors++;
-        }
+        PreferenceFit fit = fit(answers);
+        List<String> constraints = constraints(sensitive);
+        hybridSavings(constraints);
 
-        int score = -closedFactors;
-        int scoreWithoutData = -closedFactors;
-        int volumeWeight = volumeWeight(bestOpen, bestApi);
-        for (Answer a : answers) {
-            int weight = a.id() == Question.Q2_VOLUME ? volumeWeight : 1;
-            int vote = switch (a.leans()) {
-                case OPEN_SOURCE -> weight;
-                case CLOSED -> -weight;
-                case NEUTRAL -> 0;
-            };
-            score += vote;
-            if (a.id() != Question.Q1_DATA_SENSITIVITY) scoreWithoutData += vote;
+        List<OptionResult> feasible = evaluation.options().stream().filter(OptionResult::feasible).toList();
+        if (feasible.isEmpty()) {
+            Verdict leaning = leaning(fit);
+            constraints.add("no option is feasible, so none is recommended: each option's problems say which rule it "
+                    + "breaks; the verdict, " + leaning.id() + ", is only the way the answers lean");
+            return new Recommendation(leaning, new Recommendation.NoneFeasible(), answers, constraints,
+                    "No option is feasible: see each option's problems. The answers lean "
+                            + leaning.id().replace('_', ' ') + ".");
         }
+        // cost-optimal: the lowest TCO; between equal costs, the better fit
+        OptionResult cheapest = feasible.stream().min(Comparator.comparingDouble(OptionResult::tcoUsd)
+                .thenComparing(Comparator.comparingDouble((OptionResult r) -> fit.of(r)).reversed())).orElseThrow();
+        // preferred: the best fit; between equal fits, the lower TCO (so it is never dominated)
+        OptionResult preferred = feasible.stream().min(Comparator
+                .comparingDouble((OptionResult r) -> -Math.round(fit.of(r) / PreferenceFit.TIE) * PreferenceFit.TIE)
+                .thenComparingDouble(OptionResult::tcoUsd)).orElseThrow();
+        double premium = preferred.tcoUsd() - cheapest.tcoUsd();
+        double premiumShare = share(premium, cheapest);
+        double limit = profile.maxPremiumShare();
 
-        Verdict verdict;
-        if (apiExcluded) {
-            verdict = Verdict.OPEN_SOURCE;
-        } else if (!sensitive.isEmpty() && sensitiveShare < 1 - 1e-9 && scoreWithoutData <= 0) {
-            // the sensitive classes must stay local while the rest of the traffic pulls towards an API
-            verdict = Verdict.HYBRID;
-            if (bestHybrid.isEmpty()) {
-                constraints.add("the classes pull in different directions, but no hybrid option is feasible; "
-                        + "add one that routes the sensitive classes to owned hardware");
-                verdict = Verdict.OPEN_SOURCE;
-            }
-        } else if (score > 0) {
-            verdict = Verdict.OPEN_SOURCE;
-        } else if (score < 0) {
-            verdict = Verdict.CLOSED;
+        OptionResult pick;
+        Optional<Recommendation.Alternative> alternative = Optional.empty();
+        String decided;
+        if (preferred.id().equals(cheapest.id())) {
+            pick = cheapest;
+            decided = fit.pulls().isEmpty()
+                    ? "the cheapest feasible option; no answer leans either way, so the cost decides alone"
+                    : "the cheapest feasible option, and the answers below suit it best too";
+        } else if (premiumShare <= limit + 1e-12) {
+            pick = preferred;
+            decided = "the answers below suit it best (" + pullsText(fit) + "), and its premium over the cheapest "
+                    + "feasible option, " + cheapest.id() + " at " + Figures.usdCompact(cheapest.tcoUsd()) + ", is "
+                    + Figures.usdCompact(premium) + " (" + Figures.percent(premiumShare)
+                    + "), within max_premium_share (" + Figures.percent(limit) + ")";
         } else {
-            verdict = bestOpen.isPresent() && (bestApi.isEmpty() || bestOpen.get().tcoUsd() <= bestApi.get().tcoUsd())
-                    ? Verdict.OPEN_SOURCE : Verdict.CLOSED;
+            pick = cheapest;
+            String reason = "the answers suit it best (" + pullsText(fit) + "), but it costs "
+                    + Figures.usdCompact(premium) + " (" + Figures.percent(premiumShare) + ") more than " + cheapest.id()
+                    + ", above max_premium_share (" + Figures.percent(limit) + ")";
+            alternative = Optional.of(new Recommendation.Alternative(preferred.id(), premium, premiumShare, reason));
+            decided = "the cheapest feasible option; the answers below prefer " + preferred.id() + ", but it costs "
+                    + Figures.usdCompact(premium) + " (" + Figures.percent(premiumShare) + ") more, above "
+                    + "max_premium_share (" + Figures.percent(limit) + "): it is the alternative";
         }
-
-        Optional<OptionResult> pick = switch (verdict) {
-            case OPEN_SOURCE -> bestOpen;
-            case CLOSED -> bestApi;
-            case HYBRID -> bestHybrid;
-        };
-        if (pick.isEmpty()) {
-            pick = cheapest(r -> true);
-            String leaning = verdict.id().replace('_', ' ');
-            constraints.add("the questions lean " + leaning + ", but no " + leaning + " option is feasible "
-                    + pick.map(p -> "(see their problems): the verdict follows the cheapest feasible option instead")
-                            .orElse("and no option is feasible at all"));
-            if (pick.isPresent()) verdict = verdictOf(pick.get());
-        }
-        String summary = summary(verdict, pick, bestOpen, bestApi);
-        return new Recommendation(verdict, pick.map(OptionResult::id).orElse(null), answers, constraints, summary);
+        double pickPremium = pick.tcoUsd() - cheapest.tcoUsd();
+        var choice = new Recommendation.Recommended(pick.id(), cheapest.id(), pickPremium, share(pickPremium, cheapest),
+                alternative);
+        Verdict verdict = verdictOf(pick);
+        return new Recommendation(verdict, choice, answers, constraints, summary(verdict, pick, decided, bestOpen, bestApi));
     }
 
-    /** The volume question carries the computed costs: two votes, four when one side costs three times the other. */
-    static int volumeWeight(Optional<OptionResult> bestOpen, Optional<OptionResult> bestApi) {
-        if (bestOpen.isEmpty() || bestApi.isEmpty()) return 2;
-        double low = Math.min(bestOpen.get().tcoUsd(), bestApi.get().tcoUsd());
-        double high = Math.max(bestOpen.get().tcoUsd(), bestApi.get().tcoUsd());
-        return high >= DOMINANT_COST_RATIO * Math.max(low, 0.01) ? 4 : 2;
+    /** A premium as a share of the cheapest option's TCO (of one cent when that is zero). */
+    private static double share(double premium, OptionResult cheapest) {
+        return premium <= 0 ? 0 : premium / Math.max(cheapest.tcoUsd(), 0.01);
+    }
+
+    private static String pullsText(PreferenceFit fit) {
+        return String.join(", ", fit.pulls().stream()
+                .map(p -> p.label() + " leans " + p.leans().id().replace('_', ' ')).toList());
+    }
+
+    /** With nothing feasible, the way the answers lean: open source unless more of them lean closed. */
+    private static Verdict leaning(PreferenceFit fit) {
+        long open = fit.pulls().stream().filter(p -> p.leans() == Lean.OPEN_SOURCE).count();
+        long closed = fit.pulls().size() - open;
+        return closed > open ? Verdict.CLOSED : Verdict.OPEN_SOURCE;
+    }
+
+    private List<String> constraints(List<WorkloadClass> sensitive) {
+        List<String> constraints = new ArrayList<>();
+        if (profile.offlineRequired()) {
+            constraints.add("offline operation is required: every API and rented option is infeasible");
+        }
+        if (profile.dataMustStayOnPremises()) {
+            constraints.add("data must stay on the premises: every API and rented option is infeasible");
+        }
+        if (!sensitive.isEmpty()) {
+            constraints.add("class" + (sensitive.size() == 1 ? " " : "es ") + names(sensitive) + " ("
+                    + Figures.percent(sensitive.stream().mapToDouble(WorkloadClass::share).sum())
+                    + " of queries) " + (sensitive.size() == 1 ? "is" : "are")
+                    + " sensitive: never sent to a third-party API (owned or rented GPUs may serve "
+                    + (sensitive.size() == 1 ? "it" : "them") + "); an option that would is infeasible");
+        }
+        List<WorkloadClass> owned = scenario.workload().classes().stream().filter(WorkloadClass::onPremises).toList();
+        if (!owned.isEmpty()) {
+            constraints.add("class" + (owned.size() == 1 ? " " : "es ") + names(owned)
+                    + " must stay on owned hardware (on_premises): never sent to an API or rented GPUs");
+        }
+        List<WorkloadClass> frontier = scenario.trafficClasses().stream().filter(c -> c.quality() == Quality.FRONTIER)
+                .toList();
+        if (!frontier.isEmpty()) {
+            constraints.add("class" + (frontier.size() == 1 ? " " : "es ") + names(frontier)
+                    + " need" + (frontier.size() == 1 ? "s" : "") + " a frontier-tier model: standard-tier models "
+                    + "may not serve " + (frontier.size() == 1 ? "it" : "them"));
+        }
+        if (profile.qualityNeed() == Quality.FRONTIER) constraints.add("frontier quality is needed: leans closed");
+        if (profile.enterpriseSupportRequired()) constraints.add("enterprise support and SLAs are required: leans closed");
+        if (profile.timeToMarket() == Profile.TimeToMarket.CRITICAL) constraints.add("time to market is critical: leans closed");
+        if (profile.usagePattern() == Profile.UsagePattern.VARIABLE) {
+            constraints.add("usage is variable: pay-per-use leans closed");
+        }
+        for (OptionResult r : evaluation.options()) {
+            if (!(options.get(r.id()) instanceof Option.Api a)) continue;
+            ApiModel m = catalog.apiModels().get(a.model());
+            if (m == null || !m.openWeight()) continue;
+            constraints.add(r.id() + " serves open weights" + m.servedWeights().map(w -> " (" + w + ")").orElse("")
+                    + " through an API: it counts half-way for customization and vendor independence, since the same "
+                    + "weights run on your own hardware; for data sensitivity and the team's capability it is an API");
+        }
+        return constraints;
+    }
+
+    /** What each feasible hybrid saves, or costs, against the best single option. */
+    private void hybridSavings(List<String> constraints) {
+        Optional<OptionResult> single = cheapest(r -> r.kind() != OptionKind.HYBRID);
+        for (OptionResult h : evaluation.options()) {
+            if (h.kind() != OptionKind.HYBRID || !h.feasible()) continue;
+            boolean auto = options.get(h.id()) instanceof Option.Hybrid x && x.auto();
+            List<String> targets = h.routing().stream().map(Option.Route::option).distinct().toList();
+            String routes = targets.size() == 1 ? "every class → " + targets.getFirst()
+                    : String.join(", ", h.routing().stream().map(r -> r.workloadClass() + " → " + r.option()).toList());
+            String head = h.id() + (auto ? " (routes: auto) chose " : " routes ") + routes + ": "
+                    + Figures.usdCompact(h.tcoUsd());
+            if (single.isEmpty()) {
+                constraints.add(head + "; no single option is feasible");
+                continue;
+            }
+            double gap = single.get().tcoUsd() - h.tcoUsd();
+            if (Math.abs(gap) < 0.005) {
+                constraints.add(head + ", the same as the best single option, " + single.get().id());
+            } else {
+                constraints.add(head + ", " + Figures.usdCompact(Math.abs(gap)) + " (" + Figures.percent(Math.abs(gap)
+                        / Math.max(single.get().tcoUsd(), 0.01)) + ") " + (gap > 0 ? "less" : "more")
+                        + " than the best single option, " + single.get().id());
+            }
+        }
     }
 
     private static Verdict verdictOf(OptionResult option) {
@@ -164,9 +235,9 @@ public final class Decider {
         }
         if (!sensitive.isEmpty()) {
             return new Answer(q, Lean.OPEN_SOURCE, "class" + (sensitive.size() == 1 ? " " : "es ") + names(sensitive)
-                    + " (" + percent(sensitive.stream().mapToDouble(WorkloadClass::share).sum())
+                    + " (" + Figures.percent(sensitive.stream().mapToDouble(WorkloadClass::share).sum())
                     + " of queries) " + (sensitive.size() == 1 ? "holds" : "hold")
-                    + " sensitive data that should stay on hardware you control");
+                    + " sensitive data, never sent to a third-party API");
         }
         return new Answer(q, Lean.NEUTRAL, "data_sensitivity is " + lower(profile.dataSensitivity())
                 + " and no class is marked sensitive: a closed API is acceptable for this data");
@@ -206,6 +277,12 @@ public final class Decider {
             return new Answer(q, Lean.OPEN_SOURCE, load + ": no API option is feasible, so " + bestOpen.get().id()
                     + " at " + Figures.usdCompact(bestOpen.get().tcoUsd()) + " over " + h + " months carries it");
         }
+        Optional<OptionResult> any = cheapest(r -> true);
+        if (any.isPresent()) {
+            return new Answer(q, Lean.NEUTRAL, load + ": no single owned, rented or API option is feasible; the cheapest "
+                    + "feasible option, " + any.get().id() + ", costs " + Figures.usdCompact(any.get().tcoUsd()) + " over "
+                    + h + " months (" + ruleText + ")");
+        }
         return new Answer(q, rule, load + ": nothing to compare with (" + ruleText + ")");
     }
 
@@ -244,11 +321,9 @@ public final class Decider {
 
     // ---- summary
 
-    private String summary(Verdict verdict, Optional<OptionResult> pick, Optional<OptionResult> bestOpen,
+    private String summary(Verdict verdict, OptionResult p, String decided, Optional<OptionResult> bestOpen,
             Optional<OptionResult> bestApi) {
         int h = scenario.horizonMonths();
-        if (pick.isEmpty()) return "No option is feasible: see each option's problems.";
-        OptionResult p = pick.get();
         String head = switch (verdict) {
             case OPEN_SOURCE -> "Open source";
             case CLOSED -> "Closed";
@@ -256,7 +331,7 @@ public final class Decider {
         };
         StringBuilder s = new StringBuilder(head).append(": ").append(p.id()).append(" (").append(p.description())
                 .append(") costs ").append(Figures.usdCompact(p.tcoUsd())).append(" over ").append(h).append(" months, ")
-                .append(Figures.usdSignificant(p.costPerQueryUsd())).append(" a query");
+                .append(Figures.usdSignificant(p.costPerQueryUsd())).append(" a query: ").append(decided);
         Optional<OptionResult> other = p.kind() == OptionKind.API ? bestOpen : bestApi;
         other.filter(o -> !o.id().equals(p.id())).ifPresent(o -> {
             s.append("; the cheapest feasible ").append(o.kind() == OptionKind.API ? "API" : "owned or rented option")
@@ -272,10 +347,6 @@ public final class Decider {
 
     private static String names(List<WorkloadClass> classes) {
         return String.join(", ", classes.stream().map(c -> "'" + c.name() + "'").toList());
-    }
-
-    private static String percent(double share) {
-        return Math.round(share * 1000) / 10.0 + " %";
     }
 
     private static String lower(Enum<?> e) {

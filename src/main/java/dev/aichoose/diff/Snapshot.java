@@ -48,7 +48,7 @@ public record Snapshot(
 
     public static Snapshot of(String label, Evaluation e) {
         return new Snapshot(label, e.scenario().name(), e.scenario().horizonMonths(), e.recommendation().verdict().id(),
-                e.recommendation().option(), e.recommendation().summary(),
+                e.recommendation().recommendedOption().orElse(null), e.recommendation().summary(),
                 e.options().stream().map(Snapshot::figures).toList(),
                 e.pairs().stream().map(p -> new BreakevenMonth(p.option(), p.baseline(), p.breakevenMonth())).toList());
     }

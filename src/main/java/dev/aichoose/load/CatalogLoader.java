@@ -38,6 +38,15 @@ public final class CatalogLoader {
 
     /** The shipped catalogs, then each directory's {@code *.yaml} files in name order. */
     public static Catalog load(List<Path> layers) {
+        if (layers.isEmpty()) {
+            Optional<Catalog> shipped = ShippedCatalogs.prebuilt();
+            if (shipped.isPresent()) return shipped.get();
+        }
+        return parse(layers);
+    }
+
+    /** As {@link #load}, always parsing the YAML (the build's own step, and the path with price books). */
+    static Catalog parse(List<Path> layers) {
         Builder builder = new Builder();
         for (String name : SHIPPED) {
             try (InputStream in = CatalogLoader.class.getResourceAsStream("/pricing/" + name)) {
@@ -79,6 +88,7 @@ public final class CatalogLoader {
         private final Map<String, OpenModel> openModels = new LinkedHashMap<>();
         private final List<Diagnostic> problems = new ArrayList<>();
         private final List<PendingCheck> offerGpuRefs = new ArrayList<>();
+        private final List<PendingCheck> weightRefs = new ArrayList<>();
 
         private record PendingCheck(Diagnostic ifMissing, String gpuId) {}
 
@@ -140,7 +150,17 @@ public final class CatalogLoader {
             return new ApiModel(id, f.text("provider"), f.text("name", id), in, out, cached, batch, tier,
                     f.optionalInteger("context_tokens", 512, 100_000_000),
                     f.choice("quality", Quality.class, Quality.STANDARD), f.flag("open_weight", false),
-                    provenance(f));
+                    provenance(f), openWeights(f));
+        }
+
+        /** The open-weight model an API serves, checked against the open-weight catalog once all layers are read. */
+        private String openWeights(Fields f) {
+            if (!f.has("open_weights")) return null;
+            String weights = f.text("open_weights");
+            Node at = f.raw("open_weights").orElse(f.node());
+            weightRefs.add(new PendingCheck(new Diagnostic(f.problems().file(), at.line(), at.column(),
+                    f.pathOf("open_weights") + ": unknown open-weight model '" + weights + "'"), weights));
+            return weights;
         }
 
         private Gpu gpu(Fields f, String id) {
@@ -173,7 +193,13 @@ public final class CatalogLoader {
             return new OpenModel(id, f.text("name", id), params, active, f.integer("layers", 1, 1000),
                     f.integer("kv_heads", 1, 1024), f.integer("head_dim", 1, 4096),
                     f.integer("context_tokens", 512, 100_000_000), f.text("license"),
-                    f.choice("quality", Quality.class, Quality.STANDARD), provenance(f));
+                    f.choice("quality", Quality.class, Quality.STANDARD), provenance(f), qualityProvenance(f));
+        }
+
+        /** The quality tier's own source and date, when the entry gives them (a leaderboard, not the config). */
+        private static Provenance qualityProvenance(Fields f) {
+            if (!f.has("quality_source") && !f.has("quality_as_of")) return null;
+            return new Provenance(f.date("quality_as_of"), f.text("quality_source"));
         }
 
         private static Provenance provenance(Fields f) {
@@ -187,6 +213,13 @@ public final class CatalogLoader {
                     problems.add(new Diagnostic(check.ifMissing().file(), check.ifMissing().line(),
                             check.ifMissing().column(), check.ifMissing().message()
                                     + Suggestions.hint(check.gpuId(), gpus.keySet())));
+                }
+            }
+            for (PendingCheck check : weightRefs) {
+                if (!openModels.containsKey(check.gpuId()) && !check.gpuId().isEmpty()) {
+                    problems.add(new Diagnostic(check.ifMissing().file(), check.ifMissing().line(),
+                            check.ifMissing().column(), check.ifMissing().message()
+                                    + Suggestions.hint(check.gpuId(), openModels.keySet())));
                 }
             }
             if (!problems.isEmpty()) throw new InputException(problems);

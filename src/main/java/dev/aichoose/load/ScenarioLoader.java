@@ -30,6 +30,10 @@ import java.util.Set;
 /** Reads a scenario file (format v1), checks it against the catalogs, and reports every problem at once. */
 public final class ScenarioLoader {
     private static final Set<String> KINDS = Set.of("api", "self_hosted", "rented", "hybrid");
+    /** {@code hybrid: {routes: auto}} leaves the routing to the evaluation. */
+    static final String AUTO_ROUTES = "auto";
+    /** Auto routing is exact and its cost grows as 3^classes (docs/methodology.md §6.1). */
+    public static final int MAX_AUTO_CLASSES = 12;
 
     private final Catalog catalog;
     private final BenchSource bench;
@@ -67,8 +71,10 @@ public final class ScenarioLoader {
 
         String name = top.text("name");
         int horizon = top.integer("horizon_months", Defaults.HORIZON_MONTHS, 1, 600);
-        Workload workload = top.requiredMapping("workload").map(this::workload).orElse(null);
+        // the profile is read first for its quality_need, the default tier of every class; diagnostics
+        // keep their order by position, not by the order fields are read
         Profile profile = top.mapping("profile").map(this::profile).orElseGet(ScenarioLoader::defaultProfile);
+        Workload workload = top.requiredMapping("workload").map(w -> workload(w, profile.qualityNeed())).orElse(null);
         Assumptions assumptions = top.mapping("assumptions").map(this::assumptions)
                 .orElseGet(ScenarioLoader::defaultAssumptions);
         boolean hasOptions = top.has("options");
@@ -79,11 +85,12 @@ public final class ScenarioLoader {
         List<Option> options = new ArrayList<>();
         Map<String, Node> idNodes = new LinkedHashMap<>();
         List<PendingRoute> routes = new ArrayList<>();
+        Map<String, Node> autoNodes = new LinkedHashMap<>();
         Workload.LatencySlo slo = workload == null ? Workload.LatencySlo.NONE : workload.slo();
         for (int i = 0; i < optionNodes.size(); i++) {
             Node node = optionNodes.get(i);
             Fields.of(problems, node, "options[" + i + "]").ifPresent(f -> {
-                Optional<Option> option = option(f, routes, dir, slo);
+                Optional<Option> option = option(f, routes, autoNodes, dir, slo);
                 option.ifPresent(o -> {
                     if (idNodes.containsKey(o.id())) {
                         problems.at(f.raw("id").orElse(node), f.pathOf("id") + ": duplicate option id '" + o.id()
@@ -96,14 +103,14 @@ public final class ScenarioLoader {
             });
         }
         top.finish();
-        if (workload != null) checkRoutes(problems, workload, options, routes);
+        if (workload != null) checkRoutes(problems, workload, options, routes, autoNodes);
         problems.throwIfAny();
         return new Scenario(name, file, horizon, workload, profile, assumptions, options, !hasOptions);
     }
 
     // ---- workload
 
-    private Workload workload(Fields f) {
+    private Workload workload(Fields f, Quality defaultQuality) {
         // a scenario without traffic has no cost per query to compare
         double queries = f.number("queries_per_month", 1, 1e12);
         double in = f.number("input_tokens_per_query", 0, 10_000_000);
@@ -128,7 +135,8 @@ public final class ScenarioLoader {
                 }
                 names.putIfAbsent(n, node.line());
                 classes.add(new WorkloadClass(n, c.number("share", 0, 1), c.flag("sensitive", false),
-                        c.choice("complexity", WorkloadClass.Complexity.class, WorkloadClass.Complexity.ROUTINE)));
+                        c.choice("complexity", WorkloadClass.Complexity.class, WorkloadClass.Complexity.ROUTINE),
+                        c.choice("quality", Quality.class, defaultQuality), c.flag("on_premises", false)));
                 c.finish();
             });
         }
@@ -157,7 +165,8 @@ public final class ScenarioLoader {
                 f.choice("quality_need", Quality.class, Quality.STANDARD),
                 f.flag("enterprise_support", false),
                 f.choice("time_to_market", Profile.TimeToMarket.class, Profile.TimeToMarket.NORMAL),
-                f.choice("usage_pattern", Profile.UsagePattern.class, Profile.UsagePattern.STEADY));
+                f.choice("usage_pattern", Profile.UsagePattern.class, Profile.UsagePattern.STEADY),
+                f.number("max_premium_share", Profile.DEFAULT_MAX_PREMIUM_SHARE, 0, 100));
         f.finish();
         return p;
     }
@@ -193,7 +202,8 @@ public final class ScenarioLoader {
     private record PendingRoute(String hybrid, String workloadClass, Node classNode, String option, Node optionNode,
             String path) {}
 
-    private Optional<Option> option(Fields f, List<PendingRoute> routes, Path dir, Workload.LatencySlo slo) {
+    private Optional<Option> option(Fields f, List<PendingRoute> routes, Map<String, Node> autoNodes, Path dir,
+            Workload.LatencySlo slo) {
         String id = f.text("id");
         List<String> kinds = f.node() instanceof Node.Mapping m
                 ? m.entries().keySet().stream().filter(KINDS::contains).toList()
@@ -216,7 +226,7 @@ public final class ScenarioLoader {
             case "api" -> api(id, b);
             case "self_hosted" -> selfHosted(id, b, dir, slo);
             case "rented" -> rented(id, b, dir, slo);
-            default -> hybrid(id, b, routes);
+            default -> hybrid(id, b, routes, autoNodes);
         };
         b.finish();
         return Optional.of(option);
@@ -302,7 +312,16 @@ public final class ScenarioLoader {
                 b.optionalInteger("gpus_per_replica", 1, 1024));
     }
 
-    private Option.Hybrid hybrid(String id, Fields b, List<PendingRoute> pending) {
+    private Option.Hybrid hybrid(String id, Fields b, List<PendingRoute> pending, Map<String, Node> autoNodes) {
+        if (b.raw("routes").orElse(null) instanceof Node.Scalar s && !(s.text().isBlank())) {
+            if (s.text().trim().equals(AUTO_ROUTES)) {
+                autoNodes.putIfAbsent(id, s);
+                return Option.Hybrid.auto(id);
+            }
+            b.problems().at(s, b.pathOf("routes") + ": expected a list of {class, option} or 'auto', got "
+                    + s.describe());
+            return new Option.Hybrid(id, List.of());
+        }
         List<Option.Route> routes = new ArrayList<>();
         List<Node> nodes = b.list("routes");
         if (nodes.isEmpty()) b.problems().at(b.node(), b.pathOf("routes") + ": a hybrid needs at least one route");
@@ -321,7 +340,7 @@ public final class ScenarioLoader {
     }
 
     private static void checkRoutes(Problems problems, Workload workload, List<Option> options,
-            List<PendingRoute> routes) {
+            List<PendingRoute> routes, Map<String, Node> autoNodes) {
         Map<String, Option> byId = new LinkedHashMap<>();
         options.forEach(o -> byId.put(o.id(), o));
         List<String> classNames = new ArrayList<>(workload.classes().stream().map(c -> c.name()).toList());
@@ -349,6 +368,10 @@ public final class ScenarioLoader {
         }
         for (Option o : options) {
             if (!(o instanceof Option.Hybrid h)) continue;
+            if (h.auto()) {
+                checkAuto(problems, workload, options, h, autoNodes.get(h.id()));
+                continue;
+            }
             Set<String> routed = routedByHybrid.getOrDefault(h.id(), Map.of()).keySet();
             List<String> missing = new ArrayList<>();
             workload.classes().stream().filter(c -> c.share() > 0 && !routed.contains(c.name()))
@@ -364,6 +387,23 @@ public final class ScenarioLoader {
                         + "; every class with traffic needs one";
                 if (at != null) problems.at(at, message);
             }
+        }
+    }
+
+    /** Auto routing needs something to route to, and stays exact and fast within its class limit. */
+    private static void checkAuto(Problems problems, Workload workload, List<Option> options, Option.Hybrid h,
+            Node at) {
+        long targets = options.stream().filter(o -> !(o instanceof Option.Hybrid)).count();
+        long routed = workload.classes().stream().filter(c -> c.share() > 0).count()
+                + (workload.defaultShare() > 1e-9 ? 1 : 0);
+        if (targets == 0) {
+            problems.at(at, "options[" + h.id()
+                    + "].hybrid.routes: 'auto' needs at least one api, self_hosted or rented option to route to");
+        }
+        if (routed > MAX_AUTO_CLASSES) {
+            problems.at(at, "options[" + h.id() + "].hybrid.routes: 'auto' routes at most " + MAX_AUTO_CLASSES
+                    + " classes with traffic (default included); this workload has " + routed
+                    + ": write the routes out, or merge classes");
         }
     }
 

@@ -86,6 +86,11 @@ public record Evaluation(
         return java.util.stream.Stream.concat(feasible.stream(), rest.stream()).toList();
     }
 
+    /** The recommended option's result; empty when no option is feasible. */
+    public Optional<OptionResult> recommended() {
+        return recommendation.recommendedOption().map(this::option);
+    }
+
     public OptionResult option(String id) {
         return options.stream().filter(o -> o.id().equals(id)).findFirst().orElseThrow();
     }

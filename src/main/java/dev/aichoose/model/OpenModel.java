@@ -12,7 +12,19 @@ public record OpenModel(
         int contextTokens,
         String license,
         Quality quality,
-        Provenance provenance) {
+        Provenance provenance,
+        Provenance qualityProvenance) {
+
+    /** Without a source of its own, the quality tier shares the entry's. */
+    public OpenModel {
+        if (qualityProvenance == null) qualityProvenance = provenance;
+    }
+
+    public OpenModel(String id, String name, double paramsB, double activeParamsB, int layers, int kvHeads,
+            int headDim, int contextTokens, String license, Quality quality, Provenance provenance) {
+        this(id, name, paramsB, activeParamsB, layers, kvHeads, headDim, contextTokens, license, quality, provenance,
+                null);
+    }
 
     /** Bytes of KV cache per token: K and V, every layer, every KV head (GQA-aware). */
     public double kvBytesPerToken(double bytesPerElement) {

@@ -35,10 +35,30 @@ public sealed interface Option {
             Double opsHoursPerMonth,
             Serving serving) implements Option {}
 
-    /** Classes of the workload routed to other options. */
-    record Hybrid(String id, List<Route> routes) implements Option {
+    /**
+     * Classes of the workload routed to other options. With {@code auto} the scenario left the routes
+     * to aichoose: as loaded they are empty, and the evaluation replaces them with the cheapest
+     * feasible routing over the scenario's other options.
+     */
+    record Hybrid(String id, List<Route> routes, boolean auto) implements Option {
         public Hybrid {
             routes = List.copyOf(routes);
+        }
+
+        public Hybrid(String id, List<Route> routes) {
+            this(id, routes, false);
+        }
+
+        /** Each routed option and the share of all queries it carries, in route order. */
+        public java.util.Map<String, Double> legs(Workload workload) {
+            java.util.Map<String, Double> legs = new java.util.LinkedHashMap<>();
+            for (Route r : routes) legs.merge(r.option(), workload.shareOf(r.workloadClass()), Double::sum);
+            return legs;
+        }
+
+        /** An automatic hybrid before its routes are chosen. */
+        public static Hybrid auto(String id) {
+            return new Hybrid(id, List.of(), true);
         }
     }
 

@@ -18,11 +18,21 @@ public record OptionResult(
         double costPerQueryUsd,
         double steadyMonthlyUsd,
         Capacity capacity,
-        Costing costing) {
+        Costing costing,
+        List<Option.Route> routing) {
 
     public OptionResult {
         problems = List.copyOf(problems);
         monthly = List.copyOf(monthly);
+        routing = List.copyOf(routing);
+    }
+
+    /** An option that routes nothing (every kind but a hybrid). */
+    public OptionResult(String id, OptionKind kind, String description, boolean feasible, List<String> problems,
+            double upfrontUsd, List<MonthlyCost> monthly, double totalCashUsd, double salvageUsd, double tcoUsd,
+            double npvUsd, double costPerQueryUsd, double steadyMonthlyUsd, Capacity capacity, Costing costing) {
+        this(id, kind, description, feasible, problems, upfrontUsd, monthly, totalCashUsd, salvageUsd, tcoUsd, npvUsd,
+                costPerQueryUsd, steadyMonthlyUsd, capacity, costing, List.of());
     }
 
     /** One month's cash: {@code costUsd} is the sum of the parts; month 1 includes upfront. */

@@ -38,6 +38,17 @@ public record Workload(
 
     public static final String DEFAULT_CLASS = "default";
 
+    /** The share of all queries in a class by name; {@code default} is the rest. */
+    public double shareOf(String className) {
+        if (className.equals(DEFAULT_CLASS)) return Math.max(0, defaultShare());
+        return classes.stream().filter(c -> c.name().equals(className)).mapToDouble(WorkloadClass::share).sum();
+    }
+
+    /** The busiest month of the horizon: the last when traffic grows, the first when it shrinks. */
+    public int busiestMonth(int horizonMonths) {
+        return monthlyGrowth > 0 ? horizonMonths : 1;
+    }
+
     /** Latency targets the deployment must meet; either may be null. */
     public record LatencySlo(Double ttftMs, Double tpotMs) {
         public static final LatencySlo NONE = new LatencySlo(null, null);

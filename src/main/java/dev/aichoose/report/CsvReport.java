@@ -29,7 +29,7 @@ final class CsvReport {
             for (OptionResult o : e.options()) {
                 var pair = e.againstBaseline(o.id());
                 row(out, List.of(o.id(), o.kind().id(), String.valueOf(o.feasible()),
-                        String.valueOf(o.id().equals(e.recommendation().option())),
+                        String.valueOf(e.recommendation().recommendedOption().filter(o.id()::equals).isPresent()),
                         money(o.upfrontUsd()), money(o.totalCashUsd()), money(o.salvageUsd()), money(o.tcoUsd()),
                         money(o.npvUsd()), Figures.perQuery(o.costPerQueryUsd()).toPlainString(),
                         money(o.steadyMonthlyUsd()),

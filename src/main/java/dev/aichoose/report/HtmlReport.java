@@ -80,7 +80,7 @@ final class HtmlReport implements Renderer.Text<Evaluation> {
         List<Series> monthly = new ArrayList<>();
         for (OptionResult o : e.options()) {
             Style style = !o.feasible() ? Style.INFEASIBLE
-                    : o.id().equals(e.recommendation().option()) ? Style.RECOMMENDED : Style.NORMAL;
+                    : o.id().equals(e.recommendation().recommendedOption().orElse(null)) ? Style.RECOMMENDED : Style.NORMAL;
             cumulative.add(new Series(o.id(), o.monthly().stream().map(MonthlyCost::cumulativeUsd).toList(), style));
             monthly.add(new Series(o.id(), o.monthly().stream().map(MonthlyCost::costUsd).toList(), style));
         }

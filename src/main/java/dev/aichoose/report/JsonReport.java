@@ -3,6 +3,8 @@ package dev.aichoose.report;
 import static dev.aichoose.text.Figures.cents;
 import static dev.aichoose.text.Figures.perQuery;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.aichoose.model.Costing;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.OptionResult;
@@ -33,7 +35,10 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
     record OptionOut(String id, String kind, String description, boolean feasible, Integer rank, List<String> problems,
             BigDecimal upfrontUsd, List<MonthOut> monthly, BigDecimal totalCashUsd, BigDecimal salvageUsd,
             BigDecimal tcoUsd, BigDecimal npvUsd, BigDecimal costPerQueryUsd, BigDecimal steadyMonthlyUsd,
-            CapacityOut capacity, CostingOut costing) {}
+            CapacityOut capacity, CostingOut costing, @JsonInclude(JsonInclude.Include.NON_NULL) List<RouteOut> routing) {}
+
+    /** One class of a hybrid's routing. */
+    record RouteOut(@JsonProperty("class") String workloadClass, String option) {}
 
     record MonthOut(int month, BigDecimal queries, BigDecimal costUsd, BigDecimal cumulativeUsd, PartsOut parts) {}
 
@@ -47,8 +52,12 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
 
     record CrossoverOut(String option, String baseline, BigDecimal queriesPerMonth) {}
 
-    record RecommendationOut(String verdict, String option, List<QuestionOut> questions, List<String> constraints,
-            String summary) {}
+    record RecommendationOut(String verdict, String option, String cheapestOption, BigDecimal premiumUsd,
+            BigDecimal premiumShare, @JsonInclude(JsonInclude.Include.NON_NULL) AlternativeOut alternative,
+            List<QuestionOut> questions, List<String> constraints, String summary) {}
+
+    /** A preferred option declined for its premium over the cheapest feasible one. */
+    record AlternativeOut(String option, BigDecimal premiumUsd, BigDecimal premiumShare, String reason) {}
 
     record QuestionOut(String id, String leans, String reason) {}
 
@@ -95,7 +104,9 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                 c == null ? null : new CapacityOut(Figures.tenths(c.requiredTokensPerSecond()),
                         c.availableTokensPerSecond() == null ? null : Figures.tenths(c.availableTokensPerSecond()),
                         c.source().id(), c.detail()),
-                costing(o.costing()));
+                costing(o.costing()),
+                o.kind() == dev.aichoose.model.OptionKind.HYBRID
+                        ? o.routing().stream().map(r -> new RouteOut(r.workloadClass(), r.option())).toList() : null);
     }
 
     private static PartsOut parts(OptionResult.CostParts p) {
@@ -120,7 +131,20 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
     }
 
     private static RecommendationOut recommendation(Recommendation r) {
-        return new RecommendationOut(r.verdict().id(), r.option(),
+        String option = null;
+        String cheapest = null;
+        BigDecimal premium = null;
+        BigDecimal share = null;
+        AlternativeOut alternative = null;
+        if (r.choice() instanceof Recommendation.Recommended c) {
+            option = c.option();
+            cheapest = c.cheapestOption();
+            premium = cents(c.premiumUsd());
+            share = Figures.upTo(c.premiumShare(), 4);
+            alternative = c.alternative().map(a -> new AlternativeOut(a.option(), cents(a.premiumUsd()),
+                    Figures.upTo(a.premiumShare(), 4), a.reason())).orElse(null);
+        }
+        return new RecommendationOut(r.verdict().id(), option, cheapest, premium, share, alternative,
                 r.questions().stream().map(q -> new QuestionOut(q.id().id(), q.leans().id(), q.reason())).toList(),
                 r.constraints(), r.summary());
     }

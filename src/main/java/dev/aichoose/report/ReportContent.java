@@ -90,7 +90,7 @@ record ReportContent(
     }
 
     static Optional<OptionResult> recommended(Evaluation e) {
-        String id = e.recommendation().option();
+        String id = e.recommendation().recommendedOption().orElse(null);
         return id == null ? Optional.empty() : Optional.of(e.option(id));
     }
 
@@ -155,7 +155,7 @@ record ReportContent(
                 new Column("Tokens/s needed / available", Align.LEFT));
         List<List<String>> rows = new ArrayList<>();
         List<Mark> marks = new ArrayList<>();
-        String pick = e.recommendation().option();
+        String pick = e.recommendation().recommendedOption().orElse(null);
         for (OptionResult o : e.ranked()) {
             boolean recommended = o.id().equals(pick);
             boolean ok = o.feasible();
@@ -210,7 +210,7 @@ record ReportContent(
             rows.add(List.of(p.option(), p.baseline(),
                     p.breakevenMonth() == null ? "none within the horizon" : Figures.month(p.breakevenMonth()),
                     crossover(p.crossoverQueriesPerMonth())));
-            marks.add(p.option().equals(e.recommendation().option()) ? Mark.RECOMMENDED : Mark.NONE);
+            marks.add(p.option().equals(e.recommendation().recommendedOption().orElse(null)) ? Mark.RECOMMENDED : Mark.NONE);
         }
         return new Table(
                 List.of(new Column("Option", Align.LEFT), new Column("Against", Align.LEFT),

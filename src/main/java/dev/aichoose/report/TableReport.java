@@ -38,7 +38,7 @@ public final class TableReport implements Renderer.Text<Evaluation> {
         // figures are never cut: at magnitudes too wide for every column, total cash (TCO plus salvage) gives way
         out.print(narrow ? Tables.text(options(e, false), WIDTH, 1) : options);
         if (narrow) out.println("(total cash left out to fit " + WIDTH + " columns: see --format md, html or json)");
-        if (e.recommendation().option() != null) out.println("* recommended");
+        if (e.recommendation().recommendedOption().orElse(null) != null) out.println("* recommended");
         String baseline = e.ranking().baseline().map(b -> b + "'s, the cheapest feasible API").orElse(null);
         wrap(out, "¹ steady monthly: a month's cost at month 1's volume, owned hardware spread over its lifetime", "  ");
         wrap(out, "² TCO: all cash out less the hardware's salvage value", "  ");
@@ -82,7 +82,7 @@ public final class TableReport implements Renderer.Text<Evaluation> {
 
         Recommendation r = e.recommendation();
         out.println("Recommendation: " + r.verdict().id().toUpperCase(Locale.ROOT).replace('_', ' ')
-                + (r.option() == null ? " (nothing is feasible)" : " → " + r.option()));
+                + r.recommendedOption().map(id -> " → " + id).orElse(": no feasible option"));
         wrap(out, "  " + r.summary(), "  ");
         out.println();
         for (Recommendation.Answer a : r.questions()) {
@@ -109,7 +109,7 @@ public final class TableReport implements Renderer.Text<Evaluation> {
     /** The ranked options: feasible ones by TCO, then the infeasible with their figures left out. */
     static Table options(Evaluation e, boolean withCash) {
         List<List<String>> rows = new ArrayList<>();
-        String pick = e.recommendation().option();
+        String pick = e.recommendation().recommendedOption().orElse(null);
         for (OptionResult o : e.ranked()) {
             boolean ok = o.feasible();
             String none = ReportContent.NOT_COMPARABLE;

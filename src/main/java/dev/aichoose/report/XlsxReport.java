@@ -416,7 +416,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                         + ")-" + ref(COL_SALVAGE, x) + "/POWER(1+discount_rate_annual," + lastMonth + "/12)", styles.usd);
                 formula(row.createCell(COL_QUERIES), "SUM(" + cf + "$B" + first + ":$B" + last + ")", styles.integer);
                 formula(row.createCell(COL_COST_PER_QUERY), ref(COL_TCO, x) + "/" + ref(COL_QUERIES, x), styles.usdPrecise);
-                row.createCell(10).setCellValue(o.id().equals(e.recommendation().option()) ? "yes" : "");
+                row.createCell(10).setCellValue(e.recommendation().recommendedOption().filter(o.id()::equals).isPresent() ? "yes" : "");
                 // an infeasible option's figures stay live but read as what they are: not comparable
                 if (!o.feasible()) for (Cell cell : row) cell.setCellStyle(styles.infeasible(cell.getCellStyle()));
                 r++;
@@ -479,7 +479,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             t.setCellValue("Recommendation");
             t.setCellStyle(styles.title);
             text(r++, "Verdict", rec.verdict().id());
-            text(r++, "Option", rec.option() == null ? "none: no option is feasible" : rec.option());
+            text(r++, "Option", rec.recommendedOption().orElse("no feasible option"));
             text(r++, "Why", rec.summary());
             r++;
             header(summary, r++, "Question", "Leans", "Reason");

@@ -26,10 +26,14 @@ public final class Metrics {
             "cost_per_query_change_pct", "cost_per_query_change_usd", "npv_change_pct", "npv_change_usd",
             "verdict_changed", "option_changed");
 
+    /** The recommended option's figures; every metric is unmeasured (an empty list) when no option is feasible. */
     public static Map<String, List<Measure>> of(Evaluation e) {
-        // nothing recommended (nothing is feasible): no figure to hold to a budget
-        if (e.recommendation().option() == null) return Map.of();
-        OptionResult o = e.option(e.recommendation().option());
+        if (e.recommended().isEmpty()) {
+            Map<String, List<Measure>> none = new LinkedHashMap<>();
+            EVALUATE.forEach(name -> none.put(name, List.of()));
+            return none;
+        }
+        OptionResult o = e.recommended().get();
         String id = o.id();
         Map<String, List<Measure>> m = new LinkedHashMap<>();
         m.put("tco_usd", List.of(new Measure(o.tcoUsd(), id, Unit.USD)));
@@ -41,6 +45,16 @@ public final class Metrics {
         m.put("total_cash_usd", List.of(new Measure(o.totalCashUsd(), id, Unit.USD)));
         m.put("upfront_usd", List.of(new Measure(o.upfrontUsd(), id, Unit.USD)));
         return m;
+    }
+
+    /**
+     * Why the evaluation's metrics cannot be measured, if they cannot: a rule over the recommended
+     * option then fails the run rather than passing unchecked.
+     */
+    public static java.util.Optional<String> unmeasured(Evaluation e) {
+        return e.recommended().isPresent() ? java.util.Optional.empty()
+                : java.util.Optional.of("no option is feasible, so there is no recommended option to measure "
+                        + "(each option's problems in the report say why)");
     }
 
     public static Map<String, List<Measure>> of(Diff d) {

@@ -115,6 +115,11 @@ public final class Figures {
         return month == null ? "none" : "month " + month;
     }
 
+    /** A share as a percentage to one decimal: {@code 0.35} → {@code 35.0 %}; large shares keep separators. */
+    public static String percent(double share) {
+        return format(BigDecimal.valueOf(share * 100).setScale(1, RoundingMode.HALF_UP), "#,##0.0") + " %";
+    }
+
     /** A whole count with thousands separators: {@code 100,000}. */
     public static String wholeCount(double n) {
         return format(BigDecimal.valueOf(n).setScale(0, RoundingMode.HALF_UP), "#,##0");

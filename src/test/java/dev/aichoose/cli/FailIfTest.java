@@ -124,4 +124,27 @@ class FailIfTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(file).isNotEmptyFile();
     }
+
+    @Test
+    void withNoFeasibleOptionARuleCannotHoldAndExitsFiveAfterWritingEveryReport(@TempDir Path dir) throws IOException {
+        // offline, and the only option is an API
+        Path scenario = dir.resolve("none.yaml");
+        Files.writeString(scenario, """
+                name: nothing feasible
+                workload: {queries_per_month: 1000, input_tokens_per_query: 100, output_tokens_per_query: 100}
+                profile: {offline_required: true}
+                options:
+                  - {id: api, api: {model: openai/gpt-5-mini}}
+                """);
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("evaluate", scenario.toString(), "--as-of", AS_OF, "--format", "table,json,md,html,csv,xlsx",
+                "-o", out + "/", "--fail-if", "tco_usd > 1_000");
+        assertThat(run.exitCode()).isEqualTo(5);
+        assertThat(run.err()).contains("--fail-if 'tco_usd > 1_000' cannot be checked: no option is feasible, so there "
+                + "is no recommended option to measure");
+        assertThat(Files.readString(out.resolve("none.json"))).contains("\"option\" : null");
+        assertThat(Files.readString(out.resolve("none.txt"))).contains("Recommendation: OPEN SOURCE: no feasible option",
+                "offline operation is required, and an API is reached over the internet");
+        assertThat(out.resolve("none.xlsx")).isNotEmptyFile();
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.aichoose.model.Evaluation;
+import dev.aichoose.model.Option;
 import dev.aichoose.model.OptionResult;
 import dev.aichoose.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -287,7 +288,61 @@ class CostEngineTest {
         assertThat(e.option("cloud").problems()).anyMatch(p -> p.contains("offline operation is required"));
         assertThat(e.option("box").feasible()).isTrue();
         assertThat(e.option("leak").problems())
-                .anyMatch(p -> p.contains("class 'secret' is sensitive and may not leave the premises"));
+                .anyMatch(p -> p.equals("class 'secret' (50.0 % of queries) is sensitive: it is never sent to a "
+                        + "third-party API, and api sends it to openai"));
+        // a single API carries every class, the sensitive one too
+        assertThat(e.option("api").problems()).anyMatch(p -> p.startsWith("class 'secret' (50.0 % of queries) is sensitive"));
+        // rented GPUs may carry a sensitive class: only offline operation rules the cloud option out here
+        assertThat(e.option("cloud").problems()).singleElement().asString().contains("offline operation is required");
+    }
+
+    @Test
+    void aFrontierClassInAHybridNeedsAFrontierTierModel() {
+        Evaluation e = Fixtures.evaluate("""
+                name: t
+                workload:
+                  queries_per_month: 1000
+                  input_tokens_per_query: 100
+                  output_tokens_per_query: 100
+                  classes: [{name: research, share: 0.2, quality: frontier, complexity: complex}]
+                options:
+                  - {id: mini, api: {model: openai/gpt-5-mini}}
+                  - {id: top, api: {model: openai/gpt-5.6}}
+                  - {id: box, self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct}}
+                  - {id: weak, hybrid: {routes: [{class: research, option: box}, {class: default, option: mini}]}}
+                  - {id: strong, hybrid: {routes: [{class: research, option: top}, {class: default, option: box}]}}
+                """);
+        assertThat(e.option("weak").problems()).singleElement().asString()
+                .startsWith("class 'research' (20.0 % of queries) needs a frontier-tier model, and box serves "
+                        + "meta/llama-3.1-8b-instruct, rated standard (");
+        assertThat(e.option("strong").feasible()).isTrue();
+        assertThat(e.option("strong").routing()).containsExactly(new Option.Route("research", "top"),
+                new Option.Route("default", "box"));
+        // the single options carry the research class too
+        assertThat(e.option("mini").feasible()).isFalse();
+        assertThat(e.option("box").feasible()).isFalse();
+        assertThat(e.option("top").feasible()).isTrue();
+    }
+
+    @Test
+    void aHybridLegsCapacityIsCheckedAtTheShareItCarries() {
+        // 1,000,000 queries of 100 output tokens at peak 3: 114 tok/s for all, 22.8 for a 20 % class
+        Evaluation e = Fixtures.evaluate("""
+                name: t
+                workload:
+                  queries_per_month: 1000000
+                  input_tokens_per_query: 100
+                  output_tokens_per_query: 100
+                  classes: [{name: small, share: 0.2}]
+                options:
+                  - {id: mini, api: {model: openai/gpt-5-mini}}
+                  - {id: box, self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct, tokens_per_second: 50}}
+                  - {id: split, hybrid: {routes: [{class: small, option: box}, {class: default, option: mini}]}}
+                """);
+        assertThat(e.option("box").feasible()).isFalse();
+        assertThat(e.option("split").feasible()).isTrue();
+        assertThat(e.option("split").capacity().requiredTokensPerSecond()).isCloseTo(
+                0.2 * 1_000_000 * 100 / (730 * 3600.0) * 3, within(1e-9));
     }
     @Test
     void anInlineNegotiatedPriceIsNotRepricedByTheCatalogTier() {

@@ -46,6 +46,14 @@ class BadScenarioTest {
                         "workload.peak_to_averge: unknown field 'peak_to_averge' (did you mean 'peak_to_average'?)"),
                 bad("bad choice", "name: t\n" + WORKLOAD + "profile:\n  data_sensitivity: extreme\n",
                         "test.yaml:4:21: profile.data_sensitivity: 'extreme' is not one of low | medium | high"),
+                bad("premium share out of bounds", "name: t\n" + WORKLOAD + "profile:\n  max_premium_share: 150\n",
+                        "test.yaml:4:22: profile.max_premium_share: must be between 0 and 100, got 150"),
+                bad("bad class quality", "name: t\nworkload:\n  queries_per_month: 1\n  input_tokens_per_query: 1\n"
+                        + "  output_tokens_per_query: 1\n  classes:\n    - {name: a, share: 0.5, quality: best}\n",
+                        "test.yaml:7:38: workload.classes[0].quality: 'best' is not one of standard | frontier"),
+                bad("on_premises not a flag", "name: t\nworkload:\n  queries_per_month: 1\n  input_tokens_per_query: 1\n"
+                        + "  output_tokens_per_query: 1\n  classes:\n    - {name: a, share: 0.5, on_premises: maybe}\n",
+                        "test.yaml:7:42: workload.classes[0].on_premises: expected true or false, got text ('maybe')"),
                 bad("boolean for a number", "name: t\n" + WORKLOAD + "options:\n  - id: b\n    self_hosted: "
                         + "{hardware: nvidia/rtx-4090, count: true, model: meta/llama-3.1-8b-instruct}\n",
                         "options[b].self_hosted.count: expected a whole number, got a boolean (true)"),

@@ -27,7 +27,7 @@ public final class Fixtures {
               cached_input_share: 0.1
               peak_to_average: 3.0
               classes:
-                - {name: client_documents, share: 0.2, sensitive: true}
+                - {name: client_documents, share: 0.2}
             profile:
               data_sensitivity: medium
               customization: prompting

@@ -1,0 +1,88 @@
+package dev.aichoose.analysis;
+
+import dev.aichoose.cost.Feasibility;
+import dev.aichoose.model.Option;
+import dev.aichoose.model.OptionResult;
+import dev.aichoose.model.WorkloadClass;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The cheapest feasible routing of the workload's classes over a set of options
+ * ({@code hybrid: {routes: auto}}, docs/methodology.md §6.1). Exact: a dynamic programme over
+ * subsets of classes, one option at a time, where an option either carries no class or carries a
+ * subset it may serve within its capacity. An API's cost follows the share it carries; an owned or
+ * rented option's whole cost counts once. Time grows as options × 3^classes (9 classes and 12
+ * options: about 240,000 steps).
+ *
+ * <p>When no routing is feasible it returns the one that breaks the fewest rules (then the
+ * cheapest), so that the report can name them.
+ */
+final class AutoRouting {
+    private AutoRouting() {}
+
+    /** Routes for every class, and whether they break no rule. */
+    record Routing(List<Option.Route> routes, boolean feasible) {}
+
+    /**
+     * @param classes the classes with traffic, default included
+     * @param candidates the options a class may go to, with their results for all of the traffic
+     */
+    static Routing route(List<WorkloadClass> classes, List<Option> candidates, List<OptionResult> results,
+            Feasibility feasibility) {
+        int c = classes.size();
+        int n = candidates.size();
+        int full = (1 << c) - 1;
+        double[] share = new double[1 << c];
+        for (int sub = 1; sub <= full; sub++) {
+            int low = Integer.numberOfTrailingZeros(sub);
+            share[sub] = share[sub & (sub - 1)] + classes.get(low).share();
+        }
+        int[][] choice = new int[n][1 << c];
+        int[] prevBroken = new int[1 << c];
+        double[] prevCost = new double[1 << c];
+        Arrays.fill(prevBroken, Integer.MAX_VALUE);
+        prevBroken[0] = 0;
+        for (int i = 0; i < n; i++) {
+            Option option = candidates.get(i);
+            Feasibility.Leg leg = feasibility.leg(option);
+            int barred = 0;
+            for (int k = 0; k < c; k++) {
+                if (!feasibility.classProblems(option, classes.get(k)).isEmpty()) barred |= 1 << k;
+            }
+            boolean perQuery = option instanceof Option.Api;
+            double tco = results.get(i).tcoUsd();
+            boolean unusable = !leg.fixedProblems().isEmpty();
+            int[] broken = prevBroken.clone();
+            double[] cost = prevCost.clone();
+            for (int mask = 1; mask <= full; mask++) {
+                for (int sub = mask; sub > 0; sub = (sub - 1) & mask) {
+                    int rest = mask ^ sub;
+                    if (prevBroken[rest] == Integer.MAX_VALUE) continue;
+                    int b = prevBroken[rest] + (unusable ? Integer.bitCount(sub) : Integer.bitCount(sub & barred))
+                            + (share[sub] > leg.maxShare() ? 1 : 0);
+                    double total = prevCost[rest] + (perQuery ? share[sub] * tco : tco);
+                    if (b < broken[mask] || b == broken[mask] && total < cost[mask] - 1e-9 * Math.max(1, Math.abs(cost[mask]))) {
+                        broken[mask] = b;
+                        cost[mask] = total;
+                        choice[i][mask] = sub;
+                    }
+                }
+            }
+            prevBroken = broken;
+            prevCost = cost;
+        }
+        String[] target = new String[c];
+        int mask = full;
+        for (int i = n - 1; i >= 0 && mask != 0; i--) {
+            int sub = choice[i][mask];
+            if (sub == 0) continue;
+            for (int k = 0; k < c; k++) if ((sub & 1 << k) != 0) target[k] = candidates.get(i).id();
+            mask ^= sub;
+        }
+        List<Option.Route> routes = new ArrayList<>(c);
+        for (int k = 0; k < c; k++) routes.add(new Option.Route(classes.get(k).name(), target[k]));
+        return new Routing(routes, prevBroken[full] == 0);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.aichoose.cost;
+
+import dev.aichoose.model.Option;
+
+/** One line per option for reports: what it is, in the scenario's own terms. */
+public final class Descriptions {
+    private Descriptions() {}
+
+    public static String describe(Option option) {
+        return switch (option) {
+            case Option.Api a -> a.model() + (a.batch() ? " (batch)" : "");
+            case Option.SelfHosted s -> s.count() + " × " + s.hardware() + ", " + s.serving().model() + " "
+                    + s.serving().quantization().id();
+            case Option.Rented r -> r.count() + " × " + r.offer() + ", " + r.serving().model() + " "
+                    + r.serving().quantization().id();
+            case Option.Hybrid h -> (h.auto() ? "auto: " : "") + String.join(", ", h.routes().stream()
+                    .map(r -> r.workloadClass() + " → " + r.option()).toList());
+        };
+    }
+}

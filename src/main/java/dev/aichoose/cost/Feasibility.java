@@ -1,0 +1,193 @@
+package dev.aichoose.cost;
+
+import dev.aichoose.model.ApiModel;
+import dev.aichoose.model.Catalog;
+import dev.aichoose.model.OpenModel;
+import dev.aichoose.model.Option;
+import dev.aichoose.model.OptionResult.Capacity;
+import dev.aichoose.model.OptionResult.CapacitySource;
+import dev.aichoose.model.Profile;
+import dev.aichoose.model.Provenance;
+import dev.aichoose.model.Quality;
+import dev.aichoose.model.Scenario;
+import dev.aichoose.model.Workload;
+import dev.aichoose.model.WorkloadClass;
+import dev.aichoose.text.Figures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The hard constraints, class by class (docs/methodology.md §6 and §13.2): every option is checked
+ * for every class of traffic it would carry. A {@code sensitive} class is never sent to a
+ * third-party API; an {@code on_premises} class, and every class under
+ * {@code data_must_stay_on_premises} or {@code offline_required}, stays off APIs and rented GPUs;
+ * a {@code frontier} class needs a frontier-tier model; the model fits and the hardware carries
+ * the load it is given.
+ */
+public final class Feasibility {
+    private final Scenario scenario;
+    private final Catalog catalog;
+    private final Workload workload;
+    private final Profile profile;
+    private final Map<String, Option> options;
+    private final CapacityCheck capacity;
+
+    Feasibility(Scenario scenario, Catalog catalog, Map<String, Option> options, CapacityCheck capacity) {
+        this.scenario = scenario;
+        this.catalog = catalog;
+        this.workload = scenario.workload();
+        this.profile = scenario.profile();
+        this.options = options;
+        this.capacity = capacity;
+    }
+
+    /** An option's problems (none: it is feasible) and its capacity line (none for an API). */
+    public record Result(List<String> problems, Optional<Capacity> capacity) {
+        public Result {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** An owned or rented option as one leg of a routing: what no share can fix, and the share it can carry. */
+    public record Leg(List<String> fixedProblems, double maxShare) {
+        public Leg {
+            fixedProblems = List.copyOf(fixedProblems);
+        }
+    }
+
+    Result check(Option option) {
+        return switch (option) {
+            case Option.Hybrid h -> hybrid(h);
+            default -> {
+                List<String> problems = new ArrayList<>(optionProblems(option));
+                for (WorkloadClass c : scenario.trafficClasses()) problems.addAll(classProblems(option, c));
+                Optional<CapacityCheck.Check> check = capacity.check(option, 1.0);
+                check.ifPresent(c -> problems.addAll(c.problems()));
+                yield new Result(problems, check.map(CapacityCheck.Check::capacity));
+            }
+        };
+    }
+
+    private Result hybrid(Option.Hybrid h) {
+        List<String> problems = new ArrayList<>();
+        for (Option.Route route : h.routes()) {
+            Option target = options.get(route.option());
+            WorkloadClass c = scenario.trafficClasses().stream().filter(x -> x.name().equals(route.workloadClass()))
+                    .findFirst().orElse(null);
+            if (c != null) problems.addAll(classProblems(target, c));
+        }
+        double required = 0;
+        double available = 0;
+        CapacitySource source = null;
+        List<String> details = new ArrayList<>();
+        for (var leg : h.legs(workload).entrySet()) {
+            Option target = options.get(leg.getKey());
+            List<String> legProblems = new ArrayList<>(optionProblems(target));
+            Optional<CapacityCheck.Check> check = capacity.check(target, leg.getValue());
+            if (check.isPresent()) {
+                Capacity c = check.get().capacity();
+                legProblems.addAll(check.get().problems());
+                required += c.requiredTokensPerSecond();
+                available += c.availableTokensPerSecond() == null ? 0 : c.availableTokensPerSecond();
+                source = source == null || c.source() == CapacitySource.ESTIMATE ? c.source() : source;
+                details.add(leg.getKey() + ": " + c.detail());
+            }
+            legProblems.forEach(p -> problems.add("via " + target.id() + ": " + p));
+        }
+        Optional<Capacity> total = source == null ? Optional.empty()
+                : Optional.of(new Capacity(required, available, source, String.join("; ", details)));
+        return new Result(problems, total);
+    }
+
+    /** The option as a leg of an automatic routing. */
+    public Leg leg(Option option) {
+        List<String> fixed = new ArrayList<>(optionProblems(option));
+        Optional<CapacityCheck.Check> check = capacity.check(option, 1.0);
+        if (check.isEmpty()) return new Leg(fixed, fixed.isEmpty() ? Double.POSITIVE_INFINITY : 0);
+        fixed.addAll(check.get().fixedProblems());
+        return new Leg(fixed, fixed.isEmpty() ? check.get().maxShare(capacity.peakAtFullShare()) : 0);
+    }
+
+    /** Rules of the whole profile and of the option itself, whatever traffic it carries. */
+    private List<String> optionProblems(Option option) {
+        List<String> problems = new ArrayList<>();
+        switch (option) {
+            case Option.Api a -> {
+                if (profile.offlineRequired()) problems.add("offline operation is required, and an API is reached over the internet");
+                if (profile.dataMustStayOnPremises()) problems.add("data must stay on the premises, and an API sends it to " + providerOf(a));
+                ApiModel m = catalog.apiModels().get(a.model());
+                double request = workload.inputTokensPerQuery() + workload.generatedTokensPerQuery();
+                if (m != null && m.contextTokens() != null && request > m.contextTokens()) {
+                    problems.add("a request of " + Figures.wholeCount(request) + " tokens exceeds " + a.model() + "'s context of "
+                            + Figures.wholeCount(m.contextTokens()) + " tokens");
+                }
+            }
+            case Option.SelfHosted s -> { }
+            case Option.Rented r -> {
+                if (profile.offlineRequired()) problems.add("offline operation is required, and rented GPUs are reached over the internet");
+                if (profile.dataMustStayOnPremises()) problems.add("data must stay on the premises, and rented GPUs sit in the provider's data centre");
+            }
+            case Option.Hybrid h -> throw new IllegalArgumentException("a hybrid is checked route by route");
+        }
+        return problems;
+    }
+
+    /** What keeps one class of traffic off the option: where its data may go, and the model tier it needs. */
+    public List<String> classProblems(Option option, WorkloadClass c) {
+        List<String> problems = new ArrayList<>();
+        String cls = "class '" + c.name() + "' (" + Figures.percent(c.share()) + " of queries)";
+        if (c.sensitive() && option instanceof Option.Api a) {
+            problems.add(cls + " is sensitive: it is never sent to a third-party API, and " + a.id() + " sends it to "
+                    + providerOf(a));
+        }
+        if (c.onPremises() && !c.sensitive() && option instanceof Option.Api a) {
+            problems.add(cls + " must stay on owned hardware (on_premises), and " + a.id() + " is an API");
+        }
+        if (c.onPremises() && option instanceof Option.Rented r) {
+            problems.add(cls + " must stay on owned hardware (on_premises), and " + r.id()
+                    + " is rented GPUs in the provider's data centre");
+        }
+        if (c.quality() == Quality.FRONTIER) {
+            Tier tier = tierOf(option);
+            if (tier.quality() != Quality.FRONTIER) {
+                problems.add(cls + " needs a frontier-tier model, and " + option.id() + " serves " + tier.model()
+                        + ", rated " + tier.quality().name().toLowerCase(java.util.Locale.ROOT) + " (" + tier.source() + ")");
+            }
+        }
+        return problems;
+    }
+
+    /** The tier of the model an option serves and where the rating comes from. */
+    private record Tier(String model, Quality quality, String source) {}
+
+    private Tier tierOf(Option option) {
+        return switch (option) {
+            case Option.Api a -> {
+                ApiModel m = catalog.apiModels().get(a.model());
+                yield m == null ? new Tier(a.model(), Quality.STANDARD, "not in the catalog, so taken as standard")
+                        : new Tier(a.model(), m.quality(), "in the API catalog");
+            }
+            case Option.SelfHosted s -> openTier(s.serving().model());
+            case Option.Rented r -> openTier(r.serving().model());
+            case Option.Hybrid h -> throw new IllegalArgumentException("a hybrid has no tier of its own");
+        };
+    }
+
+    private Tier openTier(String id) {
+        OpenModel m = catalog.openModels().get(id);
+        return new Tier(id, m.quality(), cite(m.qualityProvenance()));
+    }
+
+    /** The source's name (what comes before its first colon) and date: the catalog entry has the whole. */
+    private static String cite(Provenance p) {
+        int colon = p.source().indexOf(": ");
+        return (colon > 0 ? p.source().substring(0, colon) : p.source()) + ", as of " + p.asOf();
+    }
+
+    private String providerOf(Option.Api a) {
+        ApiModel m = catalog.apiModels().get(a.model());
+        return m != null ? m.provider() : "the provider";
+    }
+}
