@@ -15,8 +15,10 @@ import dev.aichoose.model.Scenario;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Scenario and catalogs in, a full evaluation out: costs, breakeven, crossovers, the recommendation. */
@@ -26,9 +28,14 @@ public final class Evaluator {
     public static Evaluation evaluate(Scenario scenario, Catalog catalog, LocalDate asOf) {
         List<Option> options = scenario.optionsFromDefaults() ? DefaultOptions.build(scenario, catalog)
                 : scenario.options();
-        options = resolveAutoRoutes(scenario, catalog, options);
+        // hybrids route to the other options by id, so one engine serves the automatic ones once resolved
         CostEngine engine = new CostEngine(scenario, catalog, options);
-        List<OptionResult> results = options.stream().map(engine::evaluate).toList();
+        List<Option> candidates = options.stream().filter(o -> !(o instanceof Option.Hybrid)).toList();
+        Map<String, OptionResult> alone = new HashMap<>();
+        candidates.forEach(o -> alone.put(o.id(), engine.evaluate(o)));
+        options = resolveAutoRoutes(scenario, options, candidates, alone, engine);
+        List<OptionResult> results = options.stream()
+                .map(o -> alone.containsKey(o.id()) ? alone.get(o.id()) : engine.evaluate(o)).toList();
 
         // an infeasible option is compared with nothing: it has no breakeven and no crossover
         List<Evaluation.Pair> pairs = new ArrayList<>();
@@ -88,15 +95,15 @@ public final class Evaluator {
      * options (docs/methodology.md §6.1). When none is feasible the routing that breaks the fewest
      * rules stands, and its evaluation lists them.
      */
-    private static List<Option> resolveAutoRoutes(Scenario scenario, Catalog catalog, List<Option> options) {
+    private static List<Option> resolveAutoRoutes(Scenario scenario, List<Option> options, List<Option> candidates,
+            Map<String, OptionResult> alone, CostEngine engine) {
         if (options.stream().noneMatch(o -> o instanceof Option.Hybrid h && h.auto())) return options;
-        List<Option> candidates = options.stream().filter(o -> !(o instanceof Option.Hybrid)).toList();
-        CostEngine engine = new CostEngine(scenario, catalog, candidates);
-        List<OptionResult> alone = candidates.stream().map(engine::evaluate).toList();
+        List<OptionResult> candidateResults = candidates.stream().map(o -> alone.get(o.id())).toList();
         List<Option> resolved = new ArrayList<>(options.size());
         for (Option o : options) {
             if (o instanceof Option.Hybrid h && h.auto()) {
-                var routing = AutoRouting.route(scenario.trafficClasses(), candidates, alone, engine.feasibility());
+                var routing = AutoRouting.route(scenario.trafficClasses(), candidates, candidateResults,
+                        engine.feasibility());
                 resolved.add(new Option.Hybrid(h.id(), routing.routes(), true));
             } else {
                 resolved.add(o);

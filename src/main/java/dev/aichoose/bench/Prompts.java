@@ -2,7 +2,7 @@ package dev.aichoose.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aichoose.load.Diagnostic;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
 import java.io.IOException;
 import java.nio.file.Files;

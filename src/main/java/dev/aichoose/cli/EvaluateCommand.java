@@ -1,7 +1,7 @@
 package dev.aichoose.cli;
 
 import dev.aichoose.analysis.Evaluator;
-import dev.aichoose.load.Diagnostic;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
 import dev.aichoose.load.ScenarioLoader;
 import dev.aichoose.model.Catalog;

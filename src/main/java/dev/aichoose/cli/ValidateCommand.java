@@ -1,6 +1,6 @@
 package dev.aichoose.cli;
 
-import dev.aichoose.load.Diagnostic;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
 import dev.aichoose.load.ScenarioLoader;
 import dev.aichoose.model.Catalog;

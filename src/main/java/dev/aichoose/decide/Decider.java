@@ -122,7 +122,8 @@ public final class Decider {
         var choice = new Recommendation.Recommended(pick.id(), cheapest.id(), pickPremium, share(pickPremium, cheapest),
                 alternative);
         Verdict verdict = verdictOf(pick);
-        return new Recommendation(verdict, choice, answers, constraints, summary(verdict, pick, decided, bestOpen, bestApi));
+        return new Recommendation(verdict, choice, answers, constraints,
+                summary(verdict, pick, decided, alternative.map(Recommendation.Alternative::option), bestOpen, bestApi));
     }
 
     /** A premium as a share of the cheapest option's TCO (of one cent when that is zero). */
@@ -321,12 +322,14 @@ public final class Decider {
 
     // ---- summary
 
-    private String summary(Verdict verdict, OptionResult p, String decided, Optional<OptionResult> bestOpen,
-            Optional<OptionResult> bestApi) {
+    private String summary(Verdict verdict, OptionResult p, String decided, Optional<String> alternative,
+            Optional<OptionResult> bestOpen, Optional<OptionResult> bestApi) {
         int h = scenario.horizonMonths();
+        boolean openWeights = options.get(p.id()) instanceof Option.Api a && catalog.apiModels().containsKey(a.model())
+                && catalog.apiModels().get(a.model()).openWeight();
         String head = switch (verdict) {
             case OPEN_SOURCE -> "Open source";
-            case CLOSED -> "Closed";
+            case CLOSED -> openWeights ? "Closed (an API serving open weights)" : "Closed";
             case HYBRID -> "Hybrid";
         };
         StringBuilder s = new StringBuilder(head).append(": ").append(p.id()).append(" (").append(p.description())
@@ -334,13 +337,20 @@ public final class Decider {
                 .append(Figures.usdSignificant(p.costPerQueryUsd())).append(" a query: ").append(decided);
         Optional<OptionResult> other = p.kind() == OptionKind.API ? bestOpen : bestApi;
         other.filter(o -> !o.id().equals(p.id())).ifPresent(o -> {
-            s.append("; the cheapest feasible ").append(o.kind() == OptionKind.API ? "API" : "owned or rented option")
-                    .append(", ").append(o.id()).append(", costs ").append(Figures.usdCompact(o.tcoUsd()));
+            // the alternative's figures are already in the sentence: only its breakeven is new
+            if (alternative.filter(o.id()::equals).isEmpty()) {
+                s.append("; the cheapest feasible ").append(o.kind() == OptionKind.API ? "API" : "owned or rented option")
+                        .append(", ").append(o.id()).append(", costs ").append(Figures.usdCompact(o.tcoUsd()));
+            }
             String a = p.kind() == OptionKind.API ? o.id() : p.id();
             String b = p.kind() == OptionKind.API ? p.id() : o.id();
+            boolean isAlternative = alternative.filter(o.id()::equals).isPresent();
             evaluation.breakeven().stream().filter(x -> x.option().equals(a) && x.baseline().equals(b)).findFirst()
-                    .ifPresent(x -> s.append(x.month() == null ? " (no breakeven within " + h + " months)"
-                            : " (" + a + " breaks even against " + b + " in month " + x.month() + ")"));
+                    .ifPresent(x -> s.append(isAlternative
+                            ? x.month() == null ? "; " + a + " does not break even against " + b + " within " + h + " months"
+                                    : "; " + a + " breaks even against " + b + " in month " + x.month()
+                            : x.month() == null ? " (no breakeven within " + h + " months)"
+                                    : " (" + a + " breaks even against " + b + " in month " + x.month() + ")"));
         });
         return s.append('.').toString();
     }

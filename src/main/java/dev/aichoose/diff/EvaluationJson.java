@@ -1,9 +1,9 @@
 package dev.aichoose.diff;
 
-import dev.aichoose.load.Fields;
-import dev.aichoose.load.Node;
-import dev.aichoose.load.NodeParser;
-import dev.aichoose.load.Problems;
+import dev.aichoose.load.located.Fields;
+import dev.aichoose.load.located.Node;
+import dev.aichoose.load.located.NodeParser;
+import dev.aichoose.load.located.Problems;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;

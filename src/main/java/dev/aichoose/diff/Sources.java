@@ -1,6 +1,6 @@
 package dev.aichoose.diff;
 
-import dev.aichoose.load.Diagnostic;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.aichoose.load;
 
+import dev.aichoose.load.located.Diagnostic;
 import java.util.List;
 
 /** An input file (scenario, catalog, bench result) is invalid; carries every problem found. */

@@ -1,5 +1,11 @@
 package dev.aichoose.load;
 
+import dev.aichoose.load.located.Node;
+import dev.aichoose.load.located.NodeParser;
+import dev.aichoose.load.located.Fields;
+import dev.aichoose.load.located.Problems;
+import dev.aichoose.load.located.Diagnostic;
+import dev.aichoose.load.located.Suggestions;
 import dev.aichoose.model.Assumptions;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Defaults;

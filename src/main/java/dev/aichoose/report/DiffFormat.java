@@ -60,7 +60,7 @@ public enum DiffFormat implements OutputFormat<Diff> {
                 "Verdict: " + arrow(p.verdictBefore().replace('_', ' '), p.verdictAfter().replace('_', ' ')),
                 "Recommended option: " + arrow(name(p.optionBefore()), name(p.optionAfter()))));
         if (p.reason() != null) lines.add("Why: " + p.reason());
-        lines.add("Recommended plan's TCO: " + usd(p.tco().before()) + " → " + usd(p.tco().after())
+        lines.add("Recommended plan's TCO: " + planUsd(p.tco().before()) + " → " + planUsd(p.tco().after())
                 + (p.tco().usd() == null ? "" : " (" + Figures.usdChange(p.tco().usd()) + ", "
                         + Figures.percentChange(p.tco().pct()) + ")"));
         for (String line : lines) {
@@ -96,7 +96,7 @@ public enum DiffFormat implements OutputFormat<Diff> {
     }
 
     private static String name(String option) {
-        return option == null ? "none (nothing feasible)" : option;
+        return option == null ? "no feasible option" : option;
     }
 
     private static String arrow(String before, String after) {
@@ -182,6 +182,11 @@ public enum DiffFormat implements OutputFormat<Diff> {
     /** A breakeven on one side; a pair that is missing there involves an infeasible or absent option. */
     private static String month(boolean present, Integer m) {
         return present ? Figures.month(m) : NOT_COMPARABLE;
+    }
+
+    /** A side with no feasible option has no plan to price. */
+    private static String planUsd(Double v) {
+        return v == null ? "none" : Figures.usd(v);
     }
 
     private static String usd(Double v) {

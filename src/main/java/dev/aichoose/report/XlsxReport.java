@@ -7,6 +7,7 @@ import dev.aichoose.model.Evaluation.Breakeven;
 import dev.aichoose.model.Evaluation.CatalogUse;
 import dev.aichoose.model.OptionResult;
 import dev.aichoose.model.Recommendation;
+import dev.aichoose.text.Figures;
 import dev.aichoose.model.Recommendation.Answer;
 import dev.aichoose.model.Workload;
 import java.io.IOException;
@@ -480,6 +481,15 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             t.setCellStyle(styles.title);
             text(r++, "Verdict", rec.verdict().id());
             text(r++, "Option", rec.recommendedOption().orElse("no feasible option"));
+            if (rec.choice() instanceof Recommendation.Recommended c) {
+                text(r++, "Cheapest feasible", c.cheapestOption());
+                text(r++, "Premium over it", Figures.usd(c.premiumUsd()) + " (" + Figures.percent(c.premiumShare()) + ")");
+                if (c.alternative().isPresent()) {
+                    var a = c.alternative().get();
+                    text(r++, "Alternative", a.option() + ", " + Figures.usd(a.premiumUsd()) + " ("
+                            + Figures.percent(a.premiumShare()) + ") more: " + a.reason());
+                }
+            }
             text(r++, "Why", rec.summary());
             r++;
             header(summary, r++, "Question", "Leans", "Reason");

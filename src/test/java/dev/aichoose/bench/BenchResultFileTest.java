@@ -3,7 +3,7 @@ package dev.aichoose.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aichoose.load.Diagnostic;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -162,4 +162,24 @@ class DiffCommandTest {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
     }
+
+    @Test
+    void aSideWithNoFeasibleOptionIsReportedNotACrash(@TempDir Path dir) throws IOException {
+        Path none = dir.resolve("none.yaml");
+        Files.writeString(none, """
+                name: nothing feasible
+                workload: {queries_per_month: 1000, input_tokens_per_query: 100, output_tokens_per_query: 100}
+                profile: {offline_required: true}
+                options:
+                  - {id: api, api: {model: openai/gpt-5-mini}}
+                """);
+        for (String format : new String[] {"table", "md", "json"}) {
+            CliRun run = CliRun.of("diff", none.toString(), "scenarios/seed-example.yaml", "--as-of", "2026-11-24",
+                    "--format", format);
+            assertThat(run.exitCode()).as(format + ": " + run.err()).isZero();
+        }
+        CliRun table = CliRun.of("diff", none.toString(), "scenarios/seed-example.yaml", "--as-of", "2026-11-24");
+        assertThat(table.out()).contains("Recommended option: no feasible option → rtx-4090-box (changed)",
+                "Recommended plan's TCO: none → $1,360");
+    }
 }

@@ -3,7 +3,7 @@ package dev.aichoose.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aichoose.bench.EndpointException;
-import dev.aichoose.load.Diagnostic;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,5 +1,6 @@
 package dev.aichoose.load;
 
+import dev.aichoose.load.located.Diagnostic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -22,7 +22,7 @@ final class Engine {
 
     static Scenario scenario(Path file) {
         return new ScenarioLoader(CATALOG, (f, slo) -> {
-            throw new InputException(new dev.aichoose.load.Diagnostic(f.toString(), 0, 0, "no bench results in tests"));
+            throw new InputException(new dev.aichoose.load.located.Diagnostic(f.toString(), 0, 0, "no bench results in tests"));
         }, Map.of()).load(file);
     }
 

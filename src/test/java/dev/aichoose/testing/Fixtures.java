@@ -2,7 +2,7 @@ package dev.aichoose.testing;
 
 import dev.aichoose.analysis.Evaluator;
 import dev.aichoose.load.CatalogLoader;
-import dev.aichoose.load.Diagnostic;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
 import dev.aichoose.load.ScenarioLoader;
 import dev.aichoose.model.Catalog;

@@ -1,5 +1,6 @@
-package dev.aichoose.load;
+package dev.aichoose.load.located;
 
+import dev.aichoose.load.InputException;
 import java.util.ArrayList;
 import java.util.List;
 

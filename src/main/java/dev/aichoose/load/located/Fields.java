@@ -1,4 +1,4 @@
-package dev.aichoose.load;
+package dev.aichoose.load.located;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,5 +1,6 @@
-package dev.aichoose.load;
+package dev.aichoose.load.located;
 
+import dev.aichoose.load.InputException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package dev.aichoose.load;
+package dev.aichoose.load.located;
 
 import java.util.Collection;
 import java.util.Comparator;
