@@ -37,22 +37,22 @@ public final class Evaluator {
         List<OptionResult> results = options.stream()
                 .map(o -> alone.containsKey(o.id()) ? alone.get(o.id()) : engine.evaluate(o)).toList();
 
-        List<Evaluation.Breakeven> breakeven = new ArrayList<>();
-        List<Evaluation.Crossover> crossovers = new ArrayList<>();
+        // an infeasible option is compared with nothing: it has no breakeven and no crossover
+        List<Evaluation.Pair> pairs = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             OptionResult option = results.get(i);
-            if (option.kind() == OptionKind.API) continue;
+            if (option.kind() == OptionKind.API || !option.feasible()) continue;
             for (int j = 0; j < results.size(); j++) {
                 OptionResult baseline = results.get(j);
-                if (baseline.kind() != OptionKind.API) continue;
-                breakeven.add(new Evaluation.Breakeven(option.id(), baseline.id(), Breakevens.month(option, baseline)));
+                if (baseline.kind() != OptionKind.API || !baseline.feasible()) continue;
                 Option a = options.get(i);
                 Option b = options.get(j);
                 var volume = Crossovers.volume(q -> engine.steadyMonthly(a, q) - engine.steadyMonthly(b, q));
-                crossovers.add(new Evaluation.Crossover(option.id(), baseline.id(),
+                pairs.add(new Evaluation.Pair(option.id(), baseline.id(), Breakevens.month(option, baseline),
                         volume.isPresent() ? volume.getAsDouble() : null));
             }
         }
+        Evaluation.Ranking ranking = Standings.of(results);
 
         List<Evaluation.CatalogUse> used = catalogUses(options, catalog, asOf);
         Set<String> pricedFromCatalog = pricedFromCatalog(options, catalog);
@@ -62,6 +62,10 @@ public final class Evaluator {
             warnings.add("the scenario lists no options, so it is compared with the default set (docs/methodology.md)");
         }
         for (var use : used) {
+            if (use.ageDays() < 0) {
+                warnings.add("catalog entry " + use.id() + " is dated " + use.asOf() + ", " + -use.ageDays()
+                        + " days after the evaluation date " + asOf + ": its figures may not have held then");
+            }
             // only a price taken from the catalog can be stale; inline prices and model specs are the user's
             if (use.ageDays() > Defaults.STALE_AFTER_DAYS && pricedFromCatalog.contains(use.id())) {
                 warnings.add("catalog entry " + use.id() + " is " + use.ageDays() + " days old (as of " + use.asOf()
@@ -92,8 +96,8 @@ public final class Evaluator {
                     + " (set ops_hours_per_month in assumptions or on the option)");
         }
         warnings.addAll(TrendNotes.of(scenario, results));
-        Evaluation partial = new Evaluation(scenario, asOf, used, results, breakeven, crossovers, null, warnings);
-        return new Evaluation(scenario, asOf, used, results, breakeven, crossovers, Decider.decide(partial, options, catalog), warnings);
+        Evaluation partial = new Evaluation(scenario, asOf, used, results, pairs, ranking, null, warnings);
+        return new Evaluation(scenario, asOf, used, results, pairs, ranking, Decider.decide(partial, options, catalog), warnings);
     }
 
     /**

@@ -8,15 +8,11 @@ import dev.aichoose.diff.Sources;
 import dev.aichoose.load.ScenarioLoader;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Scenario;
-import dev.aichoose.report.AtomicFile;
-import dev.aichoose.report.DiffReport;
+import dev.aichoose.report.DiffFormat;
 import dev.aichoose.rules.Metrics;
 import dev.aichoose.rules.Rule;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +27,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {
-            "Compare two evaluations: each option's TCO, average monthly cost, cost per query and breakeven, "
-                    + "before (A) and after (B), in dollars and per cent, and whether the verdict changed.",
+            "Compare two evaluations: each option's feasibility (and why), TCO, steady monthly cost (month 1), cost "
+                    + "per query and breakeven, before (A) and after (B), in dollars and per cent, and whether and why "
+                    + "the verdict changed.",
             "A and B are each a scenario file, a scenario at a git revision (PATH@REV, e.g. "
                     + "scenarios/prod.yaml@origin/main), or an evaluation JSON report (evaluate --format json).",
         })
@@ -49,22 +46,40 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     PricingOptions pricing;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    DiffReport format;
+    @Mixin
+    Output output;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the diff to FILE (atomically) instead of standard output.")
-    Path output;
+    /** {@code -f} for diffs; {@code -o} and the rules come from {@link OutputOptions}. */
+    static final class Output extends OutputOptions<DiffFormat, Diff> {
+        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+                description = "Output format: ${COMPLETION-CANDIDATES} (default: table, or the one -o's extension names).")
+        DiffFormat format;
 
-    @Option(names = "--as-of", paramLabel = "DATE",
+        @Override
+        List<DiffFormat> requested() {
+            return format == null ? null : List.of(format);
+        }
+
+        @Override
+        DiffFormat defaultFormat() {
+            return DiffFormat.TABLE;
+        }
+
+        @Override
+        List<DiffFormat> all() {
+            return List.of(DiffFormat.values());
+        }
+    }
+
+    @Option(names = "--as-of", paramLabel = "DATE", converter = AsOfDate.class,
             description = "Evaluate scenario inputs as of this date (YYYY-MM-DD). Default: today.")
     LocalDate asOf;
 
-    @Option(names = "--fail-if", paramLabel = "RULE", split = ",", converter = FailIf.DiffRule.class,
+    @Option(names = "--fail-if", paramLabel = "RULE", split = FailIf.SPLIT, splitSynopsisLabel = ",", converter = FailIf.DiffRule.class,
             description = {"Exit 5 when the change breaks a rule, after the diff is written: METRIC OP NUMBER, e.g. "
                     + "'tco_change_pct > 10'. The change is the recommended plan's: B's recommended option against A's.",
-                "Metrics: tco_change_pct, tco_change_usd, monthly_cost_change_pct, monthly_cost_change_usd, "
+                "Metrics: tco_change_pct, tco_change_usd, monthly_cost_change_pct, monthly_cost_change_usd (the steady "
+                    + "monthly cost at month 1's volume), "
                     + "cost_per_query_change_pct, cost_per_query_change_usd, npv_change_pct, npv_change_usd, "
                     + "verdict_changed, option_changed (1 when changed, else 0). Repeatable."})
     List<Rule> failIf = new ArrayList<>();
@@ -73,21 +88,9 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        var target = output.target(1, List.of());
         Diff diff = Diff.between(snapshot(before), snapshot(after));
-        if (output != null) {
-            try {
-                AtomicFile.write(output, out -> format.render(diff, out));
-            } catch (IOException e) {
-                throw UsageException.cannotWrite(output, e);
-            }
-            spec.commandLine().getErr().println("aichoose: wrote " + output);
-        } else {
-            PrintWriter out = spec.commandLine().getOut();
-            out.flush();
-            OutputStream stream = new WriterOutputStream(out);
-            format.render(diff, stream);
-            stream.flush();
-        }
+        output.write(target, diff, "diff", spec.commandLine().getOut(), spec.commandLine().getErr());
         FailIf.enforce(failIf, Metrics.of(diff));
         return ExitCode.OK.code();
     }

@@ -2,6 +2,8 @@ package dev.aichoose.cli;
 
 import dev.aichoose.analysis.Evaluator;
 import dev.aichoose.analysis.Simulator;
+import dev.aichoose.load.located.Diagnostic;
+import dev.aichoose.load.InputException;
 import dev.aichoose.load.ScenarioLoader;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Evaluation;
@@ -12,15 +14,15 @@ import dev.aichoose.rules.Metrics;
 import dev.aichoose.rules.Rule;
 import dev.aichoose.rules.SimulationMetrics;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,38 +32,56 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Price every option of a scenario over its horizon and recommend one: upfront, monthly cash, "
-                + "cost per query, TCO, NPV, breakeven against each API, capacity, and the five questions answered.")
+        description = {"Price every option of a scenario over its horizon and recommend one: upfront, steady monthly "
+                + "cost, cost per query, TCO, NPV, breakeven against the cheapest feasible API, capacity, and the five "
+                + "questions answered.",
+            "Several scenarios give one report each: one after another on standard output (table, md), or one "
+                + "file each in -o DIR, named after each scenario file."})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (YAML, format v1).")
-    Path scenarioFile;
+    @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files (YAML, format v1).")
+    List<Path> scenarioFiles;
 
     @Mixin
     PricingOptions pricing;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", split = ",", defaultValue = "table",
-            description = {"Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-                "Several, comma-separated (json,md,xlsx), need -o DIR. xlsx always needs -o.",
-                "csv on standard output is the options summary; into a directory it also writes the monthly cash flows."})
-    List<ReportFormat> formats;
+    @Mixin
+    Output output;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR",
-            description = {"Write the report to FILE instead of standard output, or into DIR as <scenario-stem>.<ext> "
-                    + "(DIR: an existing directory, a path ending in /, or any path when several formats are asked for).",
-                "Every file is written atomically: a failed run leaves the previous report as it was."})
-    String outputArg;
+    /** {@code -f} for evaluation reports; {@code -o} and the rules come from {@link OutputOptions}. */
+    static final class Output extends OutputOptions<ReportFormat, Evaluation> {
+        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", split = ",",
+                description = {"Report format: ${COMPLETION-CANDIDATES} (default: table, or the one -o's extension names).",
+                    "Several, comma-separated (json,md,xlsx), go into -o DIR. xlsx always needs -o.",
+                    "csv on standard output or in one file is the options summary; into a directory it also writes "
+                            + "the monthly cash flows."})
+        List<ReportFormat> formats;
 
-    /** {@code -o} as a path; the raw text is kept because a Path drops the trailing "/" that marks a directory. */
-    private Path output;
+        @Override
+        List<ReportFormat> requested() {
+            return formats;
+        }
 
-    @Option(names = "--fail-if", paramLabel = "RULE", split = ",", converter = FailIf.EvaluateRule.class,
+        @Override
+        ReportFormat defaultFormat() {
+            return ReportFormat.TABLE;
+        }
+
+        @Override
+        List<ReportFormat> all() {
+            return List.of(ReportFormat.values());
+        }
+    }
+
+    @Option(names = "--fail-if", paramLabel = "RULE", split = FailIf.SPLIT, splitSynopsisLabel = ",",
+            converter = FailIf.EvaluateRule.class,
             description = {"Exit 5 when the recommended option breaks a budget rule, after the reports are written: "
-                    + "METRIC OP NUMBER, e.g. 'tco_usd > 50_000' or 'monthly_cost_usd >= 5000' (breached by any month).",
+                    + "METRIC OP NUMBER, e.g. 'tco_usd > 50_000', 'tco_usd > 50,000' or 'monthly_cost_usd >= 5000' "
+                    + "(breached by any month). Several rules: repeat the flag.",
                 "Metrics: tco_usd, monthly_cost_usd, cost_per_query_usd, npv_usd, total_cash_usd, upfront_usd. "
-                    + "OP: > >= < <= ==. Repeatable.",
+                    + "OP: > >= < <= ==.",
                 "With --simulate also: p_cheapest, recommendation_holds_share (0 to 1), expected_regret_usd, "
                     + "tco_p95_usd, e.g. 'p_cheapest < 0.8'."})
     List<Rule> failIf = new ArrayList<>();
@@ -79,7 +99,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     static final int MAX_DRAWS = 1_000_000;
 
-    @Option(names = "--as-of", paramLabel = "DATE",
+    @Option(names = "--as-of", paramLabel = "DATE", converter = AsOfDate.class,
             description = "Evaluate as of this date (YYYY-MM-DD): catalog ages and stale-price warnings count from it. "
                     + "Default: today.")
     LocalDate asOf;
@@ -91,51 +111,51 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        checkOutput();
+        var target = output.target(scenarioFiles.size(), List.of(ReportFormat.TABLE, ReportFormat.MD));
+        checkStems();
+        checkSimulation();
         Catalog catalog = pricing.load();
-        Scenario scenario = new ScenarioLoader(catalog, BenchFiles.SOURCE, benchOverrides(bench)).load(scenarioFile);
-        BenchFiles.checkOverrides(scenario, benchOverrides(bench));
-        Evaluation evaluation = Evaluator.evaluate(scenario, catalog, asOf != null ? asOf : LocalDate.now());
+        ScenarioLoader loader = new ScenarioLoader(catalog, BenchFiles.SOURCE, benchOverrides(bench));
+        // every scenario is read before anything is written, and every problem in every file is reported at once
+        List<Scenario> scenarios = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        for (Path file : scenarioFiles) {
+            try {
+                scenarios.add(loader.load(file));
+            } catch (InputException e) {
+                problems.addAll(e.diagnostics());
+            }
+        }
+        if (!problems.isEmpty()) throw new InputException(problems);
+        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (simulate != null) {
-            if (scenario.uncertainty().inputs().isEmpty()) {
-                err.println("aichoose: warning: the scenario has no uncertainty: section, so every draw is the base "
-                        + "scenario (docs/methodology.md, \"Ranges on the inputs\")");
+        List<String> breaches = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            Evaluation evaluation = Evaluator.evaluate(scenarios.get(i), catalog, asOf != null ? asOf : LocalDate.now());
+            if (simulate != null) {
+                if (scenarios.get(i).uncertainty().inputs().isEmpty()) {
+                    err.println("aichoose: warning: " + (scenarios.size() > 1 ? scenarioFiles.get(i) + ": " : "")
+                            + "the scenario has no uncertainty: section, so every draw is the base scenario "
+                            + "(docs/methodology.md, \"Ranges on the inputs\")");
+                }
+                evaluation = evaluation.withSimulation(Simulator.simulate(evaluation, catalog, simulate,
+                        seed != null ? seed : Simulator.DEFAULT_SEED));
             }
-            evaluation = evaluation.withSimulation(Simulator.simulate(evaluation, catalog, simulate,
-                    seed != null ? seed : Simulator.DEFAULT_SEED));
-        }
-        if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.flush();
-            OutputStream stream = new WriterOutputStream(out);
-            formats.getFirst().renderer().render(evaluation, stream);
-            stream.flush();
-        } else if (intoDirectory()) {
-            List<Path> written;
-            try {
-                written = ReportFiles.writeAll(output, ReportFiles.stem(scenarioFile), formats, evaluation);
-            } catch (IOException e) {
-                throw UsageException.cannotWrite(output, e);
+            if (i > 0 && target instanceof OutputOptions.Stdout<ReportFormat>) out.println();
+            output.write(target, evaluation, ReportFiles.stem(scenarioFiles.get(i)), out, err);
+            String where = scenarios.size() > 1 ? scenarioFiles.get(i) + ": " : "";
+            // the table shows its warnings; for the other formats they go to standard error as well
+            if (!(target instanceof OutputOptions.Stdout<ReportFormat> s && s.format() == ReportFormat.TABLE)) {
+                evaluation.warnings().forEach(w -> err.println("aichoose: warning: " + where + w));
             }
-            for (Path p : written) err.println("aichoose: wrote " + p);
-        } else {
-            try {
-                ReportFiles.write(output, formats.getFirst(), evaluation);
-            } catch (IOException e) {
-                throw UsageException.cannotWrite(output, e);
-            }
-            err.println("aichoose: wrote " + output);
+            FailIf.breaches(failIf, evaluation).forEach(b -> breaches.add(where + b));
         }
-        if (formats.getFirst() != ReportFormat.TABLE || output != null) {
-            evaluation.warnings().forEach(w -> err.println("aichoose: warning: " + w));
-        }
-        FailIf.enforce(failIf, evaluation);
+        if (!breaches.isEmpty()) throw new RuleBreachedException(String.join("; ", breaches));
         return ExitCode.OK.code();
     }
 
-    /** Checked before any work: which output the flags ask for, and whether it can be written. */
-    private void checkOutput() {
+    /** The simulation's flags make sense together, checked before any work. */
+    private void checkSimulation() {
         if (simulate != null && (simulate < 1 || simulate > MAX_DRAWS)) {
             throw new UsageException("--simulate " + simulate + ": give between 1 and " + MAX_DRAWS + " draws");
         }
@@ -143,30 +163,17 @@ final class EvaluateCommand implements Callable<Integer> {
         failIf.stream().filter(SimulationMetrics::names).findFirst().filter(r -> simulate == null).ifPresent(r -> {
             throw new UsageException("--fail-if '" + r.text() + "': " + r.metric() + " needs --simulate N");
         });
-        try {
-            output = outputArg == null ? null : Path.of(outputArg);
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new UsageException("-o " + outputArg + ": not a valid path (" + e.getReason() + ")");
-        }
-        formats = List.copyOf(new java.util.LinkedHashSet<>(formats));
-        if (output == null && formats.size() > 1) {
-            throw new UsageException("several formats (" + ids() + ") need a directory: add -o DIR");
-        }
-        if (output == null && !formats.getFirst().printable()) {
-            throw new UsageException("xlsx is a binary workbook and is not printed: write it with -o FILE.xlsx or -o DIR");
-        }
-        if (output != null && Files.isRegularFile(output) && intoDirectory()) {
-            throw new UsageException("-o " + output + " is a file, but " + ids() + " write several files: give a directory");
-        }
     }
 
-    private boolean intoDirectory() {
-        return formats.size() > 1 || Files.isDirectory(output) || outputArg.endsWith("/")
-                || outputArg.endsWith(java.io.File.separator);
-    }
-
-    private String ids() {
-        return String.join(",", formats.stream().map(ReportFormat::id).toList());
+    /** Reports of several scenarios in one directory are named after their files, so those names must differ. */
+    private void checkStems() {
+        Set<String> seen = new HashSet<>();
+        for (Path p : scenarioFiles) {
+            if (!seen.add(ReportFiles.stem(p))) {
+                throw new UsageException("two scenarios are named " + ReportFiles.stem(p)
+                        + ": their reports would overwrite each other; rename one, or run them separately");
+            }
+        }
     }
 
     /** {@code ID=FILE} for one option, a bare {@code FILE} for every option without a throughput. */

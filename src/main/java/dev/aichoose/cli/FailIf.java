@@ -10,7 +10,6 @@ import dev.aichoose.rules.RuleSet;
 import dev.aichoose.rules.SimulationMetrics;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -21,6 +20,9 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class FailIf {
     private FailIf() {}
+
+    /** Rules are split at commas, except a comma before a digit: {@code 'tco_usd > 1,000'} is one rule. */
+    static final String SPLIT = ",(?![0-9])";
 
     /** Rules over the recommended option of an evaluation. */
     static final class EvaluateRule implements ITypeConverter<Rule> {
@@ -48,21 +50,30 @@ final class FailIf {
 
     /** As {@link #enforce(List, Map)}; with no recommended option, any rule fails the run (exit 5). */
     static void enforce(List<Rule> rules, dev.aichoose.model.Evaluation evaluation) {
+        List<String> breaches = breaches(rules, evaluation);
+        if (!breaches.isEmpty()) throw new RuleBreachedException(String.join("; ", breaches));
+    }
+
+    /** Each breached rule, described; with no recommended option, each rule, as one that cannot be checked. */
+    static List<String> breaches(List<Rule> rules, dev.aichoose.model.Evaluation evaluation) {
         var unmeasured = Metrics.unmeasured(evaluation);
-        if (!rules.isEmpty() && unmeasured.isPresent()) {
-            throw new RuleBreachedException(rules.stream().map(r -> "--fail-if '" + r.text() + "' cannot be checked: "
-                    + unmeasured.get()).collect(Collectors.joining("; ")));
+        if (unmeasured.isPresent()) {
+            return rules.stream().map(r -> "--fail-if '" + r.text() + "' cannot be checked: " + unmeasured.get()).toList();
         }
         var measures = new java.util.LinkedHashMap<>(Metrics.of(evaluation));
         evaluation.simulation().ifPresent(s -> measures.putAll(SimulationMetrics.of(s)));
-        enforce(rules, measures);
+        return breaches(rules, measures);
     }
 
     /** Throws {@link RuleBreachedException} listing every breached rule; returns when none is. */
     static void enforce(List<Rule> rules, Map<String, List<Measure>> measures) {
-        List<Breach> breaches = RuleSet.check(rules, measures);
-        if (breaches.isEmpty()) return;
-        throw new RuleBreachedException(breaches.stream().map(FailIf::describe).collect(Collectors.joining("; ")));
+        List<String> breaches = breaches(rules, measures);
+        if (!breaches.isEmpty()) throw new RuleBreachedException(String.join("; ", breaches));
+    }
+
+    /** Each breached rule, described; empty when none is. */
+    static List<String> breaches(List<Rule> rules, Map<String, List<Measure>> measures) {
+        return RuleSet.check(rules, measures).stream().map(FailIf::describe).toList();
     }
 
     static String describe(Breach b) {

@@ -2,6 +2,7 @@ package dev.aichoose.diff;
 
 import dev.aichoose.diff.Snapshot.BreakevenMonth;
 import dev.aichoose.diff.Snapshot.OptionFigures;
+import dev.aichoose.text.Figures;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,9 +11,11 @@ import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
- * What changed between two evaluations A (before) and B (after): each option's TCO, average
- * monthly cost, cost per query and NPV, each breakeven month, the verdict, and the recommended
- * plan's figures (B's recommended option against A's), which budget rules look at.
+ * What changed between two evaluations A (before) and B (after): each option's feasibility (with
+ * its reasons), TCO, steady monthly cost (month 1), cost per query and NPV, each breakeven month,
+ * the verdict and why it changed, and the recommended plan's figures (B's recommended option
+ * against A's), which budget rules look at. A figure of an infeasible option is not comparable, so
+ * its change is absent rather than a misleading "0.0 %".
  */
 public record Diff(
         Snapshot a, Snapshot b, List<OptionChange> options, List<BreakevenChange> breakeven, PlanChange plan) {
@@ -22,7 +25,21 @@ public record Diff(
         breakeven = List.copyOf(breakeven);
     }
 
-    public record OptionChange(String id, Change tco, Change monthly, Change costPerQuery, Change npv) {}
+    /**
+     * One option on both sides. {@code feasibleBefore}/{@code After} are null where the side lacks the
+     * option; the figures' changes are null unless the option is feasible on both sides.
+     */
+    public record OptionChange(String id, Boolean feasibleBefore, Boolean feasibleAfter, List<String> problemsBefore,
+            List<String> problemsAfter, Change tco, Change monthly, Change costPerQuery, Change npv) {
+        public OptionChange {
+            problemsBefore = List.copyOf(problemsBefore);
+            problemsAfter = List.copyOf(problemsAfter);
+        }
+
+        public boolean feasibilityChanged() {
+            return !Objects.equals(feasibleBefore, feasibleAfter);
+        }
+    }
 
     public record BreakevenChange(String option, String baseline, Integer before, Integer after, boolean inBefore,
             boolean inAfter) {
@@ -31,9 +48,9 @@ public record Diff(
         }
     }
 
-    /** The recommendation: from A's option and verdict to B's. */
+    /** The recommendation: from A's option and verdict to B's, and in a sentence why it changed. */
     public record PlanChange(String optionBefore, String optionAfter, String verdictBefore, String verdictAfter,
-            Change tco, Change monthly, Change costPerQuery, Change npv) {
+            Change tco, Change monthly, Change costPerQuery, Change npv, String reason) {
         public boolean verdictChanged() {
             return !verdictBefore.equals(verdictAfter);
         }
@@ -51,9 +68,13 @@ public record Diff(
         for (String id : ids) {
             OptionFigures before = a.option(id);
             OptionFigures after = b.option(id);
-            options.add(new OptionChange(id, change(before, after, OptionFigures::tcoUsd),
-                    change(before, after, OptionFigures::averageMonthlyUsd),
-                    change(before, after, OptionFigures::costPerQueryUsd), change(before, after, OptionFigures::npvUsd)));
+            OptionFigures cb = before != null && before.feasible() ? before : null;
+            OptionFigures ca = after != null && after.feasible() ? after : null;
+            options.add(new OptionChange(id, before == null ? null : before.feasible(),
+                    after == null ? null : after.feasible(), before == null ? List.of() : before.problems(),
+                    after == null ? List.of() : after.problems(), change(cb, ca, OptionFigures::tcoUsd),
+                    change(cb, ca, OptionFigures::steadyMonthlyUsd), change(cb, ca, OptionFigures::costPerQueryUsd),
+                    change(cb, ca, OptionFigures::npvUsd)));
         }
         List<BreakevenChange> breakeven = new ArrayList<>();
         Set<String> pairs = new LinkedHashSet<>();
@@ -70,10 +91,28 @@ public record Diff(
         OptionFigures planAfter = b.option(b.recommended());
         PlanChange plan = new PlanChange(a.recommended(), b.recommended(), a.verdict(), b.verdict(),
                 change(planBefore, planAfter, OptionFigures::tcoUsd),
-                change(planBefore, planAfter, OptionFigures::averageMonthlyUsd),
+                change(planBefore, planAfter, OptionFigures::steadyMonthlyUsd),
                 change(planBefore, planAfter, OptionFigures::costPerQueryUsd),
-                change(planBefore, planAfter, OptionFigures::npvUsd));
+                change(planBefore, planAfter, OptionFigures::npvUsd), reason(a, b));
         return new Diff(a, b, options, breakeven, plan);
+    }
+
+    /** Why B recommends something other than A did; null when the recommendation stands. */
+    static String reason(Snapshot a, Snapshot b) {
+        if (Objects.equals(a.recommended(), b.recommended()) && a.verdict().equals(b.verdict())) return null;
+        String was = a.recommended();
+        if (was == null) return "nothing was feasible before; " + b.summary();
+        OptionFigures inB = b.option(was);
+        if (inB == null) return was + " is no longer an option; " + b.summary();
+        if (!inB.feasible()) {
+            return was + " became infeasible: " + (inB.problems().isEmpty() ? "see its problems" : inB.problems().getFirst());
+        }
+        OptionFigures now = b.option(b.recommended());
+        if (now != null && now.tcoUsd() < inB.tcoUsd()) {
+            return b.recommended() + " now costs less: TCO " + Figures.usd(now.tcoUsd()) + " against "
+                    + Figures.usd(inB.tcoUsd()) + " for " + was;
+        }
+        return b.summary();
     }
 
     private static Change change(OptionFigures before, OptionFigures after, ToDoubleFunction<OptionFigures> figure) {

@@ -46,20 +46,21 @@ public final class EvaluationJson {
         }
         Optional<Fields> rec = top.requiredMapping("recommendation");
         String verdict = rec.map(r -> r.text("verdict")).orElse("");
-        String option = rec.map(r -> r.text("option")).orElse("");
+        // null when nothing was feasible
+        String option = rec.flatMap(r -> r.raw("option"))
+                .filter(n -> !(n instanceof Node.Scalar sc && sc.kind() == Node.ScalarKind.NULL))
+                .map(n -> rec.get().text("option")).orElse(null);
+        String summary = rec.map(r -> r.text("summary", "")).orElse("");
         problems.throwIfAny();
-        return new Snapshot(label, scenario, horizon, verdict, option, options, breakeven);
+        return new Snapshot(label, scenario, horizon, verdict, option, summary, options, breakeven);
     }
 
     private static Snapshot.OptionFigures option(Fields o) {
         double max = Double.MAX_VALUE;
-        List<Double> monthly = new ArrayList<>();
-        for (Node m : o.list("monthly")) {
-            Fields.of(o.problems(), m, o.pathOf("monthly[" + monthly.size() + "]"))
-                    .ifPresent(f -> monthly.add(f.number("cost_usd", -max, max)));
-        }
-        return new Snapshot.OptionFigures(o.text("id"), o.text("kind", ""), o.flag("feasible", true),
-                o.number("tco_usd", -max, max), o.number("npv_usd", -max, max), o.number("total_cash_usd", -max, max),
-                o.number("cost_per_query_usd", -max, max), monthly);
+        List<String> problems = new ArrayList<>();
+        for (Node p : o.list("problems")) if (p instanceof Node.Scalar sc) problems.add(sc.text());
+        return new Snapshot.OptionFigures(o.text("id"), o.text("kind", ""), o.flag("feasible", true), problems,
+                o.number("tco_usd", -max, max), o.number("npv_usd", -max, max),
+                o.number("cost_per_query_usd", -max, max), o.number("steady_monthly_usd", -max, max));
     }
 }

@@ -2,11 +2,13 @@ package dev.aichoose.diff;
 
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.OptionResult;
+import dev.aichoose.text.Figures;
 import java.util.List;
 
 /**
- * The figures of one evaluation that a diff compares: what an evaluation JSON report holds, so a
- * diff reads the same whether a side was evaluated now or read back from a report.
+ * The figures of one evaluation that a diff compares: what an evaluation JSON report holds, rounded
+ * as it rounds them, so a diff reads the same whether a side was evaluated now or read back from a
+ * report.
  */
 public record Snapshot(
         String label,
@@ -14,6 +16,7 @@ public record Snapshot(
         int horizonMonths,
         String verdict,
         String recommended,
+        String summary,
         List<OptionFigures> options,
         List<BreakevenMonth> breakeven) {
 
@@ -22,40 +25,37 @@ public record Snapshot(
         breakeven = List.copyOf(breakeven);
     }
 
+    /** One option's figures; an infeasible option's are not comparable, and its problems say why. */
     public record OptionFigures(
             String id,
             String kind,
             boolean feasible,
+            List<String> problems,
             double tcoUsd,
             double npvUsd,
-            double totalCashUsd,
             double costPerQueryUsd,
-            List<Double> monthlyCostUsd) {
+            double steadyMonthlyUsd) {
         public OptionFigures {
-            monthlyCostUsd = List.copyOf(monthlyCostUsd);
-        }
-
-        /** The average month's cash, so horizons of different lengths compare. */
-        public double averageMonthlyUsd() {
-            return monthlyCostUsd.isEmpty() ? 0 : totalCashUsd / monthlyCostUsd.size();
+            problems = List.copyOf(problems);
         }
     }
 
     public record BreakevenMonth(String option, String baseline, Integer month) {}
 
     public OptionFigures option(String id) {
-        return options.stream().filter(o -> o.id().equals(id)).findFirst().orElse(null);
+        return id == null ? null : options.stream().filter(o -> o.id().equals(id)).findFirst().orElse(null);
     }
 
     public static Snapshot of(String label, Evaluation e) {
         return new Snapshot(label, e.scenario().name(), e.scenario().horizonMonths(), e.recommendation().verdict().id(),
-                e.recommendation().recommendedOption().orElse(null),
+                e.recommendation().recommendedOption().orElse(null), e.recommendation().summary(),
                 e.options().stream().map(Snapshot::figures).toList(),
-                e.breakeven().stream().map(b -> new BreakevenMonth(b.option(), b.baseline(), b.month())).toList());
+                e.pairs().stream().map(p -> new BreakevenMonth(p.option(), p.baseline(), p.breakevenMonth())).toList());
     }
 
     private static OptionFigures figures(OptionResult o) {
-        return new OptionFigures(o.id(), o.kind().id(), o.feasible(), o.tcoUsd(), o.npvUsd(), o.totalCashUsd(),
-                o.costPerQueryUsd(), o.monthly().stream().map(OptionResult.MonthlyCost::costUsd).toList());
+        return new OptionFigures(o.id(), o.kind().id(), o.feasible(), o.problems(),
+                Figures.cents(o.tcoUsd()).doubleValue(), Figures.cents(o.npvUsd()).doubleValue(),
+                Figures.perQuery(o.costPerQueryUsd()).doubleValue(), Figures.cents(o.steadyMonthlyUsd()).doubleValue());
     }
 }

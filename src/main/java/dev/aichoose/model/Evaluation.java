@@ -4,14 +4,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything an evaluation found; every renderer formats this and computes nothing. */
+/**
+ * Everything an evaluation found; every renderer formats this and computes nothing. The ranking,
+ * the baseline and each option's pairing with its baselines are computed here once, in analysis,
+ * so that every format shows the same rank and the same breakeven.
+ */
 public record Evaluation(
         Scenario scenario,
         LocalDate asOf,
         List<CatalogUse> catalog,
         List<OptionResult> options,
-        List<Breakeven> breakeven,
-        List<Crossover> crossovers,
+        List<Pair> pairs,
+        Ranking ranking,
         Recommendation recommendation,
         List<String> warnings,
         Optional<Simulation> simulation) {
@@ -19,23 +23,21 @@ public record Evaluation(
     public Evaluation {
         catalog = List.copyOf(catalog);
         options = List.copyOf(options);
-        breakeven = List.copyOf(breakeven);
-        crossovers = List.copyOf(crossovers);
+        pairs = List.copyOf(pairs);
         warnings = List.copyOf(warnings);
     }
 
     /** An evaluation without a simulation. */
     public Evaluation(Scenario scenario, LocalDate asOf, List<CatalogUse> catalog, List<OptionResult> options,
-            List<Breakeven> breakeven, List<Crossover> crossovers, Recommendation recommendation, List<String> warnings) {
-        this(scenario, asOf, catalog, options, breakeven, crossovers, recommendation, warnings, Optional.empty());
+            List<Pair> pairs, Ranking ranking, Recommendation recommendation, List<String> warnings) {
+        this(scenario, asOf, catalog, options, pairs, ranking, recommendation, warnings, Optional.empty());
     }
 
     public Evaluation withSimulation(Simulation s) {
-        return new Evaluation(scenario, asOf, catalog, options, breakeven, crossovers, recommendation, warnings,
-                Optional.of(s));
+        return new Evaluation(scenario, asOf, catalog, options, pairs, ranking, recommendation, warnings, Optional.of(s));
     }
 
-    /** A catalog entry this evaluation used, with its age on the evaluation date. */
+    /** A catalog entry this evaluation used, with its age on the evaluation date (negative: dated after it). */
     public record CatalogUse(String id, LocalDate asOf, String source, long ageDays) {}
 
     /** First month where the option's cumulative cash is at or below the baseline's; null when never. */
@@ -43,6 +45,57 @@ public record Evaluation(
 
     /** Monthly queries at which steady-state monthly costs meet; null when they never do. */
     public record Crossover(String option, String baseline, Double queriesPerMonth) {}
+
+    /**
+     * A feasible owned, rented or hybrid option against a feasible API: its breakeven month and the
+     * crossover volume, null where never reached. Infeasible options are paired with nothing.
+     */
+    public record Pair(String option, String baseline, Integer breakevenMonth, Double crossoverQueriesPerMonth) {
+        public Breakeven breakeven() {
+            return new Breakeven(option, baseline, breakevenMonth);
+        }
+
+        public Crossover crossover() {
+            return new Crossover(option, baseline, crossoverQueriesPerMonth);
+        }
+    }
+
+    /**
+     * The feasible options by TCO, cheapest first (infeasible ones have no rank), and the baseline
+     * of every report's breakeven column: the cheapest feasible API, absent when no API is feasible.
+     */
+    public record Ranking(List<String> byTco, Optional<String> baseline) {
+        public Ranking {
+            byTco = List.copyOf(byTco);
+        }
+
+        /** 1 for the cheapest feasible option; empty for an infeasible one. */
+        public Optional<Integer> rank(String id) {
+            int i = byTco.indexOf(id);
+            return i < 0 ? Optional.empty() : Optional.of(i + 1);
+        }
+    }
+
+    public List<Breakeven> breakeven() {
+        return pairs.stream().map(Pair::breakeven).toList();
+    }
+
+    public List<Crossover> crossovers() {
+        return pairs.stream().map(Pair::crossover).toList();
+    }
+
+    /** The option's pairing with the baseline; empty for an API, an infeasible option, or when no API is feasible. */
+    public Optional<Pair> againstBaseline(String option) {
+        return ranking.baseline().flatMap(b -> pairs.stream()
+                .filter(p -> p.option().equals(option) && p.baseline().equals(b)).findFirst());
+    }
+
+    /** Options in rank order: the feasible by TCO, then the infeasible in the scenario's order. */
+    public List<OptionResult> ranked() {
+        List<OptionResult> feasible = ranking.byTco().stream().map(this::option).toList();
+        List<OptionResult> rest = options.stream().filter(o -> !ranking.byTco().contains(o.id())).toList();
+        return java.util.stream.Stream.concat(feasible.stream(), rest.stream()).toList();
+    }
 
     /** The recommended option's result; empty when no option is feasible. */
     public Optional<OptionResult> recommended() {

@@ -1,118 +1,150 @@
 package dev.aichoose.report;
 
-import dev.aichoose.text.Figures;
 import dev.aichoose.model.Evaluation;
-import dev.aichoose.model.Evaluation.Breakeven;
+import dev.aichoose.model.Evaluation.Pair;
 import dev.aichoose.model.OptionResult;
 import dev.aichoose.model.OptionResult.MonthlyCost;
 import dev.aichoose.report.ReportContent.Align;
 import dev.aichoose.report.ReportContent.Column;
+import dev.aichoose.report.ReportContent.Mark;
 import dev.aichoose.report.ReportContent.Span;
 import dev.aichoose.report.ReportContent.Table;
+import dev.aichoose.report.SvgChart.Clipped;
 import dev.aichoose.report.SvgChart.Marker;
 import dev.aichoose.report.SvgChart.Series;
+import dev.aichoose.report.SvgChart.Style;
+import dev.aichoose.text.Figures;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One self-contained page: the Markdown report's content plus inline SVG charts. It loads nothing
  * from anywhere (no external CSS, script, font or image), so it can be mailed, archived as a CI
- * artifact and opened offline; catalog sources appear as text, not as links.
+ * artifact and opened offline; catalog sources appear as text, not as links. Laid out for a
+ * 1,280 px screen and for A4/Letter in landscape or portrait: wide tables wrap their text columns
+ * and scroll sideways only when the window is narrower still.
  */
-final class HtmlReport implements Renderer {
+final class HtmlReport implements Renderer.Text<Evaluation> {
     private static final String STYLE = """
-            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:64rem;\
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem auto;max-width:78rem;\
             padding:0 1rem;color:#1b1f23;line-height:1.45}
             h1{font-size:1.6rem;margin-bottom:.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd}
             .headline{font-size:1.1rem}.summary{border-left:4px solid #1f77b4;padding:.2rem .8rem;color:#444}
-            .wide{overflow-x:auto}table{border-collapse:collapse;margin:.5rem 0;font-size:.85rem}
-            th,td{border:1px solid #d0d7de;padding:.3rem .5rem;vertical-align:top}th{background:#f6f8fa;text-align:left}
-            td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-            .warnings li{color:#9a6700}.chart svg{width:100%;height:auto;max-width:760px}
+            .wide{overflow-x:auto;max-width:100%}table{border-collapse:collapse;margin:.5rem 0;font-size:.82rem}
+            th,td{border:1px solid #d0d7de;padding:.25rem .45rem;vertical-align:top}th{background:#f6f8fa;text-align:left}
+            td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}td.num{white-space:nowrap}
+            tr.recommended td{background:#e8f4ea;font-weight:600}tr.recommended td:first-child{box-shadow:inset 4px 0 #2ca02c}
+            tr.infeasible td{color:#6b7280;background:#f9fafb;font-style:italic}
+            .notes{font-size:.8rem;color:#555;margin:.2rem 0 1rem}.notes p{margin:.1rem 0}
+            .infeasible-list li{color:#6b7280}.warnings li{color:#9a6700}
+            .chart{margin:0}.chart svg{width:100%;height:auto;max-width:760px;display:block}
             .grid{stroke:#e5e7eb;stroke-width:1}.axisline{stroke:#6b7280}.tick,.axis,.note{font-size:11px;fill:#374151}
-            .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem;font-size:.9rem}
-            .swatch{display:inline-block;width:.9rem;height:.9rem;margin-right:.3rem;vertical-align:middle}
-            @media print{body{margin:0;max-width:none;font-size:10pt}h2{break-after:avoid}\
-            .chart,table{break-inside:avoid}.wide{overflow:visible}.swatch{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
+            .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1rem;font-size:.85rem;max-width:760px}
+            .legend li.infeasible{color:#6b7280}
+            .swatch{display:inline-block;width:.9rem;height:.6rem;margin-right:.3rem;vertical-align:middle}
+            figcaption{font-size:.8rem;color:#555;max-width:760px}
+            @media print{body{margin:0;max-width:none;font-size:9pt}h2{break-after:avoid}table{font-size:7.5pt}\
+            .chart,table{break-inside:avoid}.wide{overflow:visible}\
+            .swatch,tr.recommended td,tr.infeasible td{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
             """;
 
     @Override
-    public void render(Evaluation e, OutputStream stream) throws IOException {
+    public void render(Evaluation e, Writer out) throws IOException {
         ReportContent c = ReportContent.of(e);
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-        out.print("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        out.print("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        out.print("<title>" + Html.escape(c.title()) + "</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
-        out.print("<h1>" + Html.escape(c.title()) + "</h1>\n");
-        out.print("<p class=\"headline\">");
-        for (Span s : c.headline()) out.print(s.strong() ? "<strong>" + Html.escape(s.text()) + "</strong>" : Html.escape(s.text()));
-        out.print("</p>\n");
-        if (!c.summary().isBlank()) out.print("<p class=\"summary\">" + Html.escape(c.summary()) + "</p>\n");
-        table(out, "Options", c.options());
+        out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        out.write("<title>" + Html.escape(c.title()) + "</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
+        out.write("<h1>" + Html.escape(c.title()) + "</h1>\n");
+        out.write("<p class=\"headline\">");
+        for (Span s : c.headline()) out.write(s.strong() ? "<strong>" + Html.escape(s.text()) + "</strong>" : Html.escape(s.text()));
+        out.write("</p>\n");
+        if (!c.summary().isBlank()) out.write("<p class=\"summary\">" + Html.escape(c.summary()) + "</p>\n");
+        table(out, "Options", "options", c.options(), c.optionNotes());
         charts(out, e);
         SimulationSection.html(out, e);
-        if (!c.breakeven().rows().isEmpty()) table(out, "Breakeven and crossover", c.breakeven());
-        table(out, "The five questions", c.questions());
+        if (!c.pairs().rows().isEmpty()) table(out, "Breakeven and crossover", "pairs", c.pairs(), c.pairNotes());
+        table(out, "The five questions", "questions", c.questions(), List.of());
         list(out, "Constraints", "constraints", c.constraints());
+        list(out, "Infeasible options", "infeasible-list", c.infeasible());
         list(out, "Warnings", "warnings", c.warnings());
-        table(out, "Catalog entries used", c.catalog());
-        out.print("<footer><p>Generated by aichoose for " + Html.escape(e.scenario().file()) + " on " + e.asOf()
+        table(out, "Catalog entries used", "catalog", c.catalog(), List.of());
+        out.write("<footer><p>Generated by aichoose for " + Html.escape(e.scenario().file()) + " on " + e.asOf()
                 + ".</p></footer>\n</body>\n</html>\n");
         out.flush();
     }
 
-    private static void charts(PrintWriter out, Evaluation e) {
+    private static void charts(Writer out, Evaluation e) throws IOException {
         List<Series> cumulative = new ArrayList<>();
         List<Series> monthly = new ArrayList<>();
         for (OptionResult o : e.options()) {
-            cumulative.add(new Series(o.id(), o.monthly().stream().map(MonthlyCost::cumulativeUsd).toList()));
-            monthly.add(new Series(o.id(), o.monthly().stream().map(MonthlyCost::costUsd).toList()));
+            Style style = !o.feasible() ? Style.INFEASIBLE
+                    : o.id().equals(e.recommendation().recommendedOption().orElse(null)) ? Style.RECOMMENDED : Style.NORMAL;
+            cumulative.add(new Series(o.id(), o.monthly().stream().map(MonthlyCost::cumulativeUsd).toList(), style));
+            monthly.add(new Series(o.id(), o.monthly().stream().map(MonthlyCost::costUsd).toList(), style));
         }
+        // one marker per option, against the baseline the options table uses; the others are in the table below
         List<Marker> markers = new ArrayList<>();
-        for (Breakeven b : e.breakeven()) {
-            if (b.month() == null) continue;
-            int series = indexOf(e, b.option());
-            if (series >= 0) markers.add(new Marker(series, b.month(),
-                    b.option() + " breaks even vs " + b.baseline() + ", " + Figures.month(b.month())));
+        for (OptionResult o : e.options()) {
+            Pair p = e.againstBaseline(o.id()).orElse(null);
+            if (p == null || p.breakevenMonth() == null) continue;
+            markers.add(new Marker(e.options().indexOf(o), p.breakevenMonth(), Figures.month(p.breakevenMonth()),
+                    p.option() + " breaks even against " + p.baseline() + " in " + Figures.month(p.breakevenMonth())));
         }
-        out.print("<h2>Cumulative cost by month</h2>\n<figure class=\"chart\" id=\"chart-cumulative\">\n");
-        out.print(SvgChart.lines("Cumulative cost by month, every option, breakeven points marked", cumulative, markers));
-        out.print(SvgChart.legend(cumulative) + "</figure>\n");
-        out.print("<h2>Monthly cost by option</h2>\n<figure class=\"chart\" id=\"chart-monthly\">\n");
-        out.print(SvgChart.lines("Monthly cost by option (month 1 includes upfront purchases)", monthly, List.of()));
-        out.print(SvgChart.legend(monthly) + "</figure>\n");
+        String baseline = e.ranking().baseline().map(b -> ", breakeven against " + b + " marked").orElse("");
+        SvgChart.Chart cum = SvgChart.lines("Cumulative cost by month, every option" + baseline, cumulative, markers, false);
+        out.write("<h2>Cumulative cost by month</h2>\n<figure class=\"chart\" id=\"chart-cumulative\">\n");
+        out.write(cum.svg());
+        out.write(SvgChart.legend(cumulative));
+        out.write("<figcaption>Cash paid to date; a circle marks the month an option breaks even"
+                + e.ranking().baseline().map(b -> " against " + Html.escape(b) + ", the cheapest feasible API").orElse("")
+                + ". Dashed lines are infeasible options: not comparable.</figcaption>\n</figure>\n");
+        SvgChart.Chart mon = SvgChart.lines("Monthly cost by option (month 1 includes upfront purchases)", monthly,
+                List.of(), true);
+        out.write("<h2>Monthly cost by option</h2>\n<figure class=\"chart\" id=\"chart-monthly\">\n");
+        out.write(mon.svg());
+        out.write(SvgChart.legend(monthly));
+        out.write("<figcaption>Cash paid each month; month 1 includes upfront purchases.");
+        if (!mon.clipped().isEmpty()) {
+            out.write(" Off the scale (▲ on the top edge): ");
+            List<String> items = new ArrayList<>();
+            for (Clipped x : mon.clipped()) {
+                items.add(Html.escape(monthly.get(x.series()).label()) + " " + Figures.usd(x.value()) + " in month " + x.month());
+            }
+            out.write(String.join("; ", items) + ".");
+        }
+        out.write("</figcaption>\n</figure>\n");
     }
 
-    private static int indexOf(Evaluation e, String id) {
-        for (int i = 0; i < e.options().size(); i++) if (e.options().get(i).id().equals(id)) return i;
-        return -1;
-    }
-
-    private static void table(PrintWriter out, String heading, Table t) {
-        out.print("<h2>" + Html.escape(heading) + "</h2>\n<div class=\"wide\"><table>\n<thead><tr>");
-        for (Column col : t.columns()) out.print("<th" + cls(col) + ">" + Html.escape(col.title()) + "</th>");
-        out.print("</tr></thead>\n<tbody>\n");
-        for (List<String> row : t.rows()) {
-            out.print("<tr>");
-            for (int i = 0; i < row.size(); i++) out.print("<td" + cls(t.columns().get(i)) + ">" + Html.escape(row.get(i)) + "</td>");
-            out.print("</tr>\n");
+    private static void table(Writer out, String heading, String id, Table t, List<String> notes) throws IOException {
+        out.write("<h2>" + Html.escape(heading) + "</h2>\n<div class=\"wide\"><table id=\"" + id + "\">\n<thead><tr>");
+        for (Column col : t.columns()) out.write("<th" + cls(col) + ">" + Html.escape(col.title()) + "</th>");
+        out.write("</tr></thead>\n<tbody>\n");
+        for (int r = 0; r < t.rows().size(); r++) {
+            List<String> row = t.rows().get(r);
+            Mark mark = t.marks().get(r);
+            out.write(mark == Mark.NONE ? "<tr>" : "<tr class=\"" + mark.name().toLowerCase(Locale.ROOT) + "\">");
+            for (int i = 0; i < row.size(); i++) out.write("<td" + cls(t.columns().get(i)) + ">" + Html.escape(row.get(i)) + "</td>");
+            out.write("</tr>\n");
         }
-        out.print("</tbody>\n</table></div>\n");
+        out.write("</tbody>\n</table></div>\n");
+        if (!notes.isEmpty()) {
+            out.write("<div class=\"notes\">");
+            for (String n : notes) out.write("<p>" + Html.escape(n) + "</p>");
+            out.write("</div>\n");
+        }
     }
 
     private static String cls(Column col) {
         return col.align() == Align.RIGHT ? " class=\"num\"" : "";
     }
 
-    private static void list(PrintWriter out, String heading, String cssClass, List<String> items) {
+    private static void list(Writer out, String heading, String cssClass, List<String> items) throws IOException {
         if (items.isEmpty()) return;
-        out.print("<h2>" + Html.escape(heading) + "</h2>\n<ul class=\"" + cssClass + "\">\n");
-        for (String item : items) out.print("<li>" + Html.escape(item) + "</li>\n");
-        out.print("</ul>\n");
+        out.write("<h2>" + Html.escape(heading) + "</h2>\n<ul class=\"" + cssClass + "\">\n");
+        for (String item : items) out.write("<li>" + Html.escape(item) + "</li>\n");
+        out.write("</ul>\n");
     }
 }

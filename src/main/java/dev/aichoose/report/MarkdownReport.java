@@ -4,29 +4,26 @@ import dev.aichoose.model.Evaluation;
 import dev.aichoose.report.ReportContent.Span;
 import dev.aichoose.report.ReportContent.Table;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.Writer;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** GitHub-flavoured Markdown, sized for a CI job summary or a pull-request comment. */
-final class MarkdownReport implements Renderer {
+final class MarkdownReport implements Renderer.Text<Evaluation> {
     @Override
-    public void render(Evaluation evaluation, OutputStream stream) throws IOException {
+    public void render(Evaluation evaluation, Writer out) throws IOException {
         ReportContent c = ReportContent.of(evaluation);
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-        out.print("## " + escape(c.title()) + "\n\n");
-        out.print(c.headline().stream().map(MarkdownReport::span).collect(Collectors.joining()) + "\n\n");
-        if (!c.summary().isBlank()) out.print("> " + escape(c.summary()) + "\n\n");
-        section(out, "Options", c.options());
-        if (!c.breakeven().rows().isEmpty()) section(out, "Breakeven and crossover", c.breakeven());
-        section(out, "The five questions", c.questions());
+        out.write("## " + escape(c.title()) + "\n\n");
+        out.write(c.headline().stream().map(MarkdownReport::span).collect(Collectors.joining()) + "\n\n");
+        if (!c.summary().isBlank()) out.write("> " + escape(c.summary()) + "\n\n");
+        section(out, "Options", c.options(), c.optionNotes());
+        if (!c.pairs().rows().isEmpty()) section(out, "Breakeven and crossover", c.pairs(), c.pairNotes());
+        section(out, "The five questions", c.questions(), List.of());
         list(out, "Constraints", c.constraints());
+        list(out, "Infeasible options", c.infeasible().stream().map(w -> "✗ " + w).toList());
         SimulationSection.markdown(out, evaluation);
         list(out, "Warnings", c.warnings().stream().map(w -> "⚠️ " + w).toList());
-        section(out, "Catalog entries used", c.catalog());
+        section(out, "Catalog entries used", c.catalog(), List.of());
         out.flush();
     }
 
@@ -34,15 +31,17 @@ final class MarkdownReport implements Renderer {
         return s.strong() ? "**" + escape(s.text()) + "**" : escape(s.text());
     }
 
-    private static void section(PrintWriter out, String heading, Table table) {
-        out.print("### " + heading + "\n\n" + Tables.markdown(table) + "\n");
+    private static void section(Writer out, String heading, Table table, List<String> notes) throws IOException {
+        out.write("### " + heading + "\n\n" + Tables.markdown(table) + "\n");
+        for (String n : notes) out.write("<sub>" + escape(n) + "</sub><br>\n");
+        if (!notes.isEmpty()) out.write("\n");
     }
 
-    private static void list(PrintWriter out, String heading, List<String> items) {
+    private static void list(Writer out, String heading, List<String> items) throws IOException {
         if (items.isEmpty()) return;
-        out.print("### " + heading + "\n\n");
-        for (String item : items) out.print("- " + escape(item) + "\n");
-        out.print("\n");
+        out.write("### " + heading + "\n\n");
+        for (String item : items) out.write("- " + escape(item) + "\n");
+        out.write("\n");
     }
 
     /** Text from scenarios and catalogs may hold characters that Markdown would take as markup. */

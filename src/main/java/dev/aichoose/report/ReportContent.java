@@ -1,28 +1,33 @@
 package dev.aichoose.report;
 
-import dev.aichoose.text.Figures;
 import dev.aichoose.model.Evaluation;
-import dev.aichoose.model.Evaluation.Breakeven;
 import dev.aichoose.model.Evaluation.CatalogUse;
+import dev.aichoose.model.Evaluation.Pair;
 import dev.aichoose.model.OptionResult;
 import dev.aichoose.model.OptionResult.Capacity;
 import dev.aichoose.model.Recommendation;
 import dev.aichoose.model.Recommendation.Answer;
+import dev.aichoose.text.Figures;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the human-readable reports (Markdown, HTML) say, already formatted as text: one place
- * decides the wording and the columns, and each renderer only adds its own markup.
+ * decides the wording, the figures' names and the columns, and each renderer only adds its own
+ * markup. Infeasible options get no rank, no breakeven and no figures: they are not comparable.
  */
 record ReportContent(
         String title,
         List<Span> headline,
         String summary,
         Table options,
-        Table breakeven,
+        List<String> optionNotes,
+        Table pairs,
+        List<String> pairNotes,
         Table questions,
         List<String> constraints,
+        List<String> infeasible,
         List<String> warnings,
         Table catalog) {
 
@@ -36,12 +41,29 @@ record ReportContent(
 
     record Column(String title, Align align) {}
 
-    record Table(List<Column> columns, List<List<String>> rows) {
+    /** How a row stands out: the recommended option, or an infeasible one. */
+    enum Mark {
+        NONE,
+        RECOMMENDED,
+        INFEASIBLE
+    }
+
+    record Table(List<Column> columns, List<List<String>> rows, List<Mark> marks) {
         Table {
             columns = List.copyOf(columns);
             rows = rows.stream().map(List::copyOf).toList();
+            marks = List.copyOf(marks);
+            if (marks.size() != rows.size()) throw new IllegalArgumentException("one mark per row");
+        }
+
+        Table(List<Column> columns, List<List<String>> rows) {
+            this(columns, rows, rows.stream().map(r -> Mark.NONE).toList());
         }
     }
+
+    /** Names of the figures, the same in every format (docs/reports.md, "Figures"). */
+    static final String STEADY_MONTHLY = "Steady monthly (month 1)";
+    static final String NOT_COMPARABLE = "—";
 
     static ReportContent of(Evaluation e) {
         return new ReportContent(
@@ -49,10 +71,13 @@ record ReportContent(
                 headline(e),
                 e.recommendation().summary(),
                 options(e),
-                breakeven(e),
+                optionNotes(e),
+                pairs(e),
+                pairNotes(e),
                 questions(e.recommendation()),
                 e.recommendation().constraints(),
-                warnings(e),
+                infeasible(e),
+                e.warnings(),
                 catalog(e));
     }
 
@@ -64,13 +89,34 @@ record ReportContent(
         return v.id().replace('_', ' ');
     }
 
+    static Optional<OptionResult> recommended(Evaluation e) {
+        String id = e.recommendation().recommendedOption().orElse(null);
+        return id == null ? Optional.empty() : Optional.of(e.option(id));
+    }
+
+    /** The breakeven cell against the baseline: {@code month 3}, {@code none}, or why there is none. */
+    static String breakeven(Evaluation e, OptionResult o) {
+        if (!o.feasible()) return NOT_COMPARABLE;
+        if (o.kind() == dev.aichoose.model.OptionKind.API) {
+            // an API is not measured against another API
+            return e.ranking().baseline().filter(o.id()::equals).isPresent() ? "baseline" : "";
+        }
+        if (e.ranking().baseline().isEmpty()) return "no API";
+        return e.againstBaseline(o.id()).map(p -> Figures.month(p.breakevenMonth())).orElse(NOT_COMPARABLE);
+    }
+
+    static String rank(Evaluation e, OptionResult o) {
+        return e.ranking().rank(o.id()).map(String::valueOf).orElse("✗");
+    }
+
     private static List<Span> headline(Evaluation e) {
         Recommendation r = e.recommendation();
-        if (e.recommended().isEmpty()) {
+        Optional<OptionResult> pick = recommended(e);
+        if (pick.isEmpty()) {
             return List.of(new Span("Verdict: ", false), new Span(verdict(r.verdict()), true),
-                    new Span(". No feasible option: each option's problems say which rule it breaks.", false));
+                    new Span(". No option is feasible: see the infeasible options below.", false));
         }
-        OptionResult best = e.recommended().get();
+        OptionResult best = pick.get();
         List<Span> spans = new ArrayList<>(List.of(
                 new Span("Verdict: ", false),
                 new Span(verdict(r.verdict()), true),
@@ -80,13 +126,14 @@ record ReportContent(
                 new Span(Figures.usd(best.tcoUsd()), true),
                 new Span(" over " + e.scenario().horizonMonths() + " months, " + Figures.usdPerQuery(best.costPerQueryUsd())
                         + " per query", false)));
-        List<Breakeven> own = e.breakeven().stream().filter(b -> b.option().equals(best.id())).toList();
-        for (int i = 0; i < own.size(); i++) {
-            Breakeven b = own.get(i);
-            spans.add(new Span(i == 0 ? "; breakeven against " : ", against ", false));
-            spans.add(new Span(b.baseline(), false));
-            spans.add(new Span(b.month() == null ? " not within the horizon" : " in ", false));
-            if (b.month() != null) spans.add(new Span(Figures.month(b.month()), true));
+        Optional<Pair> pair = e.againstBaseline(best.id());
+        if (pair.isPresent()) {
+            Pair p = pair.get();
+            spans.add(new Span("; breakeven against " + p.baseline() + ", the cheapest feasible API, ", false));
+            spans.add(p.breakevenMonth() == null ? new Span("not within the horizon", false)
+                    : new Span("in " + Figures.month(p.breakevenMonth()), true));
+        } else if (e.ranking().baseline().filter(best.id()::equals).isPresent()) {
+            spans.add(new Span("; the cheapest feasible API", false));
         }
         spans.add(new Span(".", false));
         return List.copyOf(spans);
@@ -94,64 +141,86 @@ record ReportContent(
 
     private static Table options(Evaluation e) {
         List<Column> columns = List.of(
+                new Column("Rank", Align.RIGHT),
                 new Column("Option", Align.LEFT),
                 new Column("Kind", Align.LEFT),
-                new Column("Feasible", Align.LEFT),
                 new Column("Upfront", Align.RIGHT),
+                new Column(STEADY_MONTHLY, Align.RIGHT),
                 new Column("Total cash", Align.RIGHT),
                 new Column("Salvage", Align.RIGHT),
                 new Column("TCO", Align.RIGHT),
                 new Column("NPV", Align.RIGHT),
                 new Column("Per query", Align.RIGHT),
-                new Column("Steady monthly", Align.RIGHT),
+                new Column("Breakeven", Align.LEFT),
                 new Column("Tokens/s needed / available", Align.LEFT));
         List<List<String>> rows = new ArrayList<>();
-        for (OptionResult o : e.options()) {
+        List<Mark> marks = new ArrayList<>();
+        String pick = e.recommendation().recommendedOption().orElse(null);
+        for (OptionResult o : e.ranked()) {
+            boolean recommended = o.id().equals(pick);
+            boolean ok = o.feasible();
             rows.add(List.of(
-                    e.recommendation().recommendedOption().filter(o.id()::equals).isPresent() ? o.id() + " (recommended)" : o.id(),
+                    rank(e, o),
+                    recommended ? o.id() + " (recommended)" : ok ? o.id() : o.id() + " (infeasible)",
                     kind(o),
-                    o.feasible() ? "yes" : "no",
-                    Figures.usd(o.upfrontUsd()),
-                    Figures.usd(o.totalCashUsd()),
-                    Figures.usd(o.salvageUsd()),
-                    Figures.usd(o.tcoUsd()),
-                    Figures.usd(o.npvUsd()),
-                    Figures.usdPerQuery(o.costPerQueryUsd()),
-                    Figures.usd(o.steadyMonthlyUsd()),
+                    ok ? Figures.usd(o.upfrontUsd()) : NOT_COMPARABLE,
+                    ok ? Figures.usd(o.steadyMonthlyUsd()) : NOT_COMPARABLE,
+                    ok ? Figures.usd(o.totalCashUsd()) : NOT_COMPARABLE,
+                    ok ? Figures.usd(o.salvageUsd()) : NOT_COMPARABLE,
+                    ok ? Figures.usd(o.tcoUsd()) : NOT_COMPARABLE,
+                    ok ? Figures.usd(o.npvUsd()) : NOT_COMPARABLE,
+                    ok ? Figures.usdPerQuery(o.costPerQueryUsd()) : NOT_COMPARABLE,
+                    breakeven(e, o),
                     capacity(o.capacity())));
+            marks.add(recommended ? Mark.RECOMMENDED : ok ? Mark.NONE : Mark.INFEASIBLE);
         }
-        return new Table(columns, rows);
+        return new Table(columns, rows, marks);
+    }
+
+    private static List<String> optionNotes(Evaluation e) {
+        List<String> notes = new ArrayList<>();
+        notes.add("Ranked by TCO (total cash less the hardware's salvage value) over " + e.scenario().horizonMonths()
+                + " months. " + STEADY_MONTHLY + ": a month's cost at month 1's volume, owned hardware spread over "
+                + "its lifetime. Per query: TCO over all queries.");
+        notes.add(e.ranking().baseline()
+                .map(b -> "Breakeven: the first month the option's cumulative cash is at or below " + b
+                        + "'s, the cheapest feasible API.")
+                .orElse("Breakeven: no API option is feasible, so there is no baseline to break even against."));
+        if (e.options().stream().anyMatch(o -> !o.feasible())) {
+            notes.add("✗ infeasible: no rank, no breakeven, and its figures are not comparable (—); why is listed "
+                    + "under Infeasible options.");
+        }
+        return List.copyOf(notes);
     }
 
     static String capacity(Capacity c) {
         if (c == null || c.availableTokensPerSecond() == null) return "n/a";
-        return Figures.count(round1(c.requiredTokensPerSecond())) + " / "
-                + Figures.count(round1(c.availableTokensPerSecond())) + " (" + c.source().id() + ")";
+        return Figures.rate(c.requiredTokensPerSecond()) + " / " + Figures.rate(c.availableTokensPerSecond()) + " ("
+                + c.source().id() + ")";
     }
 
-    // display rounding only: the figure itself is the engine's
-    private static double round1(double v) {
-        return Math.round(v * 10) / 10.0;
+    static String crossover(Double queriesPerMonth) {
+        return queriesPerMonth == null ? "never" : Figures.wholeCount(queriesPerMonth) + " queries/month";
     }
 
-    private static Table breakeven(Evaluation e) {
+    private static Table pairs(Evaluation e) {
+        List<List<String>> rows = new ArrayList<>();
+        List<Mark> marks = new ArrayList<>();
+        for (Pair p : e.pairs()) {
+            rows.add(List.of(p.option(), p.baseline(),
+                    p.breakevenMonth() == null ? "none within the horizon" : Figures.month(p.breakevenMonth()),
+                    crossover(p.crossoverQueriesPerMonth())));
+            marks.add(p.option().equals(e.recommendation().recommendedOption().orElse(null)) ? Mark.RECOMMENDED : Mark.NONE);
+        }
         return new Table(
-                List.of(new Column("Option", Align.LEFT), new Column("Baseline", Align.LEFT),
+                List.of(new Column("Option", Align.LEFT), new Column("Against", Align.LEFT),
                         new Column("Breakeven", Align.LEFT), new Column("Crossover volume", Align.RIGHT)),
-                e.breakeven().stream()
-                        .map(b -> List.of(b.option(), b.baseline(),
-                                b.month() == null ? "none within the horizon" : Figures.month(b.month()),
-                                crossover(e, b)))
-                        .toList());
+                rows, marks);
     }
 
-    /** The monthly volume at which the pair's steady-state costs meet, as the engine found it. */
-    private static String crossover(Evaluation e, Breakeven b) {
-        return e.crossovers().stream()
-                .filter(c -> c.option().equals(b.option()) && c.baseline().equals(b.baseline()))
-                .findFirst()
-                .map(c -> c.queriesPerMonth() == null ? "never" : Figures.count(Math.round(c.queriesPerMonth())) + " queries/month")
-                .orElse("n/a");
+    private static List<String> pairNotes(Evaluation e) {
+        return List.of("Every feasible owned, rented or hybrid option against every feasible API. Crossover volume: "
+                + "the monthly queries at which their steady monthly costs meet.");
     }
 
     private static Table questions(Recommendation r) {
@@ -166,18 +235,23 @@ record ReportContent(
                 rows);
     }
 
-    private static List<String> warnings(Evaluation e) {
-        List<String> out = new ArrayList<>(e.warnings());
+    private static List<String> infeasible(Evaluation e) {
+        List<String> out = new ArrayList<>();
         for (OptionResult o : e.options()) {
             for (String p : o.problems()) out.add(o.id() + ": " + p);
         }
         return List.copyOf(out);
     }
 
+    /** A catalog entry's age on the evaluation date; an entry dated after it says so rather than "-30 days". */
+    static String age(CatalogUse c) {
+        return c.ageDays() >= 0 ? c.ageDays() + " days" : -c.ageDays() + " days after the evaluation date";
+    }
+
     private static Table catalog(Evaluation e) {
         List<List<String>> rows = new ArrayList<>();
         for (CatalogUse c : e.catalog()) {
-            rows.add(List.of(c.id(), c.asOf().toString(), c.ageDays() + " days", c.source()));
+            rows.add(List.of(c.id(), c.asOf().toString(), age(c), c.source()));
         }
         return new Table(
                 List.of(new Column("Entry", Align.LEFT), new Column("As of", Align.LEFT), new Column("Age", Align.RIGHT),

@@ -1,42 +1,33 @@
 package dev.aichoose.report;
 
-import dev.aichoose.model.Evaluation;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Writes reports to files, each atomically ({@link AtomicFile}): one named file, or several into a directory. */
+/** The one place a report becomes bytes: text as UTF-8, every file written atomically ({@link AtomicFile}). */
 public final class ReportFiles {
     private ReportFiles() {}
 
-    /** One format to one file. CSV written this way holds the options summary, as on standard output. */
-    public static void write(Path target, ReportFormat format, Evaluation evaluation) throws IOException {
-        Renderer renderer = format.renderer();
-        AtomicFile.write(target, out -> renderer.render(evaluation, out));
-    }
-
-    /**
-     * Every format into {@code dir}, named after the scenario file ({@code <stem>.<ext>}; CSV as
-     * {@code <stem>-options.csv} and {@code <stem>-monthly.csv}). Returns the files written.
-     */
-    public static List<Path> writeAll(Path dir, String stem, List<ReportFormat> formats, Evaluation evaluation)
-            throws IOException {
-        List<Path> written = new ArrayList<>();
-        for (ReportFormat format : formats) {
-            for (ReportFormat.ReportFile file : format.files(stem)) {
-                Path target = dir.resolve(file.name());
-                Renderer renderer = file.renderer().get();
-                AtomicFile.write(target, out -> renderer.render(evaluation, out));
-                written.add(target);
+    /** Writes one rendered value to {@code target}, all at once or not at all. */
+    public static <T> void write(Path target, Renderer<T> renderer, T value) throws IOException {
+        AtomicFile.write(target, out -> {
+            switch (renderer) {
+                case Renderer.Text<T> text -> {
+                    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                    text.render(value, w);
+                    w.flush();
+                }
+                case Renderer.Binary<T> binary -> binary.render(value, out);
             }
-        }
-        return List.copyOf(written);
+        });
     }
 
     /** {@code scenarios/seed-example.yaml} → {@code seed-example}. */
-    public static String stem(Path scenarioFile) {
-        String name = scenarioFile.getFileName().toString();
+    public static String stem(Path file) {
+        String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }

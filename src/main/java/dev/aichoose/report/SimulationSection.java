@@ -115,7 +115,16 @@ final class SimulationSection {
 
     // ---- the terminal table
 
-    static void table(PrintWriter out, Evaluation e) {
+    static void table(java.io.Writer writer, Evaluation e) {
+        PrintWriter out = writer instanceof PrintWriter p ? p : new PrintWriter(writer);
+        try {
+            table0(out, e);
+        } finally {
+            out.flush();
+        }
+    }
+
+    private static void table0(PrintWriter out, Evaluation e) {
         if (e.simulation().isEmpty()) return;
         Simulation s = e.simulation().get();
         out.println();
@@ -145,7 +154,16 @@ final class SimulationSection {
 
     // ---- Markdown
 
-    static void markdown(PrintWriter out, Evaluation e) {
+    static void markdown(java.io.Writer writer, Evaluation e) {
+        PrintWriter out = writer instanceof PrintWriter p ? p : new PrintWriter(writer);
+        try {
+            markdown0(out, e);
+        } finally {
+            out.flush();
+        }
+    }
+
+    private static void markdown0(PrintWriter out, Evaluation e) {
         if (e.simulation().isEmpty()) return;
         Simulation s = e.simulation().get();
         out.print("### " + HEADING + "\n\n" + MarkdownReport.escape(intro(s)) + "\n\n");
@@ -159,7 +177,16 @@ final class SimulationSection {
 
     // ---- HTML: the tables, a tornado chart and each option's TCO distribution as inline SVG
 
-    static void html(PrintWriter out, Evaluation e) {
+    static void html(java.io.Writer writer, Evaluation e) {
+        PrintWriter out = writer instanceof PrintWriter p ? p : new PrintWriter(writer);
+        try {
+            html0(out, e);
+        } finally {
+            out.flush();
+        }
+    }
+
+    private static void html0(PrintWriter out, Evaluation e) {
         if (e.simulation().isEmpty()) return;
         Simulation s = e.simulation().get();
         out.print("<h2 id=\"how-sure\">" + Html.escape(HEADING) + "</h2>\n<p>" + Html.escape(intro(s)) + "</p>\n");
@@ -170,7 +197,7 @@ final class SimulationSection {
         out.print("<h2>TCO distribution by option</h2>\n<figure class=\"chart\" id=\"chart-tco-distribution\">\n");
         out.print(SvgSimulation.distribution("Share of draws by TCO, every option (" + s.draws() + " draws)", s));
         out.print(SvgChart.legend(s.options().stream()
-                .map(o -> new SvgChart.Series(o.id(), List.of())).toList()) + "</figure>\n");
+                .map(o -> new SvgChart.Series(o.id(), List.of(), SvgChart.Style.NORMAL)).toList()) + "</figure>\n");
         if (!s.tornado().isEmpty()) {
             out.print("<h2>Tornado</h2>\n<p>" + Html.escape(tornadoTitle(s)) + ".</p>\n");
             out.print("<figure class=\"chart\" id=\"chart-tornado\">\n" + SvgSimulation.tornado(tornadoTitle(s), s)
@@ -197,37 +224,48 @@ final class SimulationSection {
 
     // ---- JSON (additive: present only with --simulate)
 
-    record Out(int draws, long seed, List<OptionOut> options, double pNoneFeasible, String recommendedOption,
-            Double recommendationHoldsShare, Double expectedRegretUsd, String runnerUp, Double baseGapUsd,
+    record Out(int draws, long seed, List<OptionOut> options, BigDecimal pNoneFeasible, String recommendedOption,
+            BigDecimal recommendationHoldsShare, BigDecimal expectedRegretUsd, String runnerUp, BigDecimal baseGapUsd,
             List<TornadoOut> tornado, List<FlipOut> flipPoints, HistogramOut histogram) {}
 
-    record OptionOut(String id, TcoOut tcoUsd, double pCheapest, double pFeasible, List<Integer> tcoHistogram) {}
+    record OptionOut(String id, TcoOut tcoUsd, BigDecimal pCheapest, BigDecimal pFeasible, List<Integer> tcoHistogram) {}
 
-    record TcoOut(double mean, double p5, double p50, double p95) {}
+    record TcoOut(BigDecimal mean, BigDecimal p5, BigDecimal p50, BigDecimal p95) {}
 
-    record TornadoOut(String input, double base, double low, double high, double gapLowUsd, double gapHighUsd) {}
+    record TornadoOut(String input, BigDecimal base, BigDecimal low, BigDecimal high, BigDecimal gapLowUsd, BigDecimal gapHighUsd) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record FlipOut(String input, Double value, String fromOption, String toOption, String direction) {}
+    record FlipOut(String input, BigDecimal value, String fromOption, String toOption, String direction) {}
 
-    record HistogramOut(double lowUsd, double binUsd, int bins) {}
+    record HistogramOut(BigDecimal lowUsd, BigDecimal binUsd, int bins) {}
 
     static Out json(Simulation s) {
         return new Out(s.draws(), s.seed(),
-                s.options().stream().map(o -> new OptionOut(o.id(), new TcoOut(JsonReport.cents(o.meanUsd()),
-                        JsonReport.cents(o.p5Usd()), JsonReport.cents(o.p50Usd()), JsonReport.cents(o.p95Usd())),
-                        o.pCheapest(), o.pFeasible(), o.histogram())).toList(),
-                s.pNoneFeasible(), s.recommended().orElse(null), s.recommendationHoldsShare().orElse(null),
-                s.expectedRegretUsd().map(JsonReport::cents).orElse(null), s.runnerUp().orElse(null),
-                s.baseGapUsd().map(JsonReport::cents).orElse(null),
-                s.tornado().stream().map(t -> new TornadoOut(t.input(), t.base(), t.low(), t.high(),
-                        JsonReport.cents(t.gapLowUsd()), JsonReport.cents(t.gapHighUsd()))).toList(),
+                s.options().stream().map(o -> new OptionOut(o.id(), new TcoOut(Figures.cents(o.meanUsd()),
+                        Figures.cents(o.p5Usd()), Figures.cents(o.p50Usd()), Figures.cents(o.p95Usd())),
+                        share(o.pCheapest()), share(o.pFeasible()), o.histogram())).toList(),
+                share(s.pNoneFeasible()), s.recommended().orElse(null),
+                s.recommendationHoldsShare().map(SimulationSection::share).orElse(null),
+                s.expectedRegretUsd().map(Figures::cents).orElse(null), s.runnerUp().orElse(null),
+                s.baseGapUsd().map(Figures::cents).orElse(null),
+                s.tornado().stream().map(t -> new TornadoOut(t.input(), input(t.base()), input(t.low()), input(t.high()),
+                        Figures.cents(t.gapLowUsd()), Figures.cents(t.gapHighUsd()))).toList(),
                 s.flipPoints().stream().map(f -> new FlipOut(f.input(),
-                        f.flip().map(Simulation.Flip::value).orElse(null), f.from().orElse(null),
+                        f.flip().map(x -> input(x.value())).orElse(null), f.from().orElse(null),
                         f.flip().flatMap(Simulation.Flip::to).orElse(null),
                         f.flip().map(x -> x.direction().id()).orElse(null))).toList(),
-                new HistogramOut(JsonReport.cents(s.histogramLowUsd()), JsonReport.cents(s.histogramBinUsd()),
+                new HistogramOut(Figures.cents(s.histogramLowUsd()), Figures.cents(s.histogramBinUsd()),
                         s.options().isEmpty() ? 0 : s.options().getFirst().histogram().size()));
+    }
+
+    /** A probability or share of draws, as a plain decimal. */
+    private static BigDecimal share(double p) {
+        return Figures.upTo(p, 6);
+    }
+
+    /** An input's value as a plain decimal, precise enough for a flip point or a range end. */
+    private static BigDecimal input(double v) {
+        return Figures.upTo(v, 8);
     }
 
     // ---- the workbook: a sheet with the summary, the tornado and the flip points (values, not formulas:

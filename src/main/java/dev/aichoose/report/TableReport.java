@@ -1,27 +1,30 @@
 package dev.aichoose.report;
 
-import dev.aichoose.text.Figures;
 import dev.aichoose.model.Evaluation;
-import dev.aichoose.model.OptionKind;
 import dev.aichoose.model.OptionResult;
 import dev.aichoose.model.Recommendation;
+import dev.aichoose.report.ReportContent.Align;
+import dev.aichoose.report.ReportContent.Column;
+import dev.aichoose.report.ReportContent.Table;
+import dev.aichoose.text.Figures;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** The terminal report: fits 100 columns; options ranked by TCO, then breakeven, capacity and the reasoning. */
-public final class TableReport implements Renderer {
+/**
+ * The terminal report, for 100 columns: options ranked by TCO, then breakeven, capacity and the
+ * reasoning. Columns are as wide as their content, two spaces apart; only ids are shortened, and
+ * only while they stay unique.
+ */
+public final class TableReport implements Renderer.Text<Evaluation> {
     static final int WIDTH = 100;
 
     @Override
-    public void render(Evaluation e, OutputStream stream) throws IOException {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+    public void render(Evaluation e, Writer writer) throws IOException {
+        PrintWriter out = new PrintWriter(writer);
         var s = e.scenario();
         int h = s.horizonMonths();
         out.println("aichoose: " + s.name());
@@ -30,24 +33,23 @@ public final class TableReport implements Renderer {
         out.println();
 
         out.println("Options, ranked by total cost of ownership over " + h + " months");
-        String row = "%-3s%-17s%-12s%9s%10s%11s%11s%11s  %s";
-        String head = String.format(Locale.ROOT, row, "", "option", "kind", "upfront", "monthly¹", "cash",
-                "TCO²", "$/query", "breakeven³");
-        out.println(head);
-        List<OptionResult> ranked = ranked(e);
-        int rank = 0;
-        for (OptionResult o : ranked) {
-            String mark = o.feasible() ? String.valueOf(++rank) : "✗";
-            out.println(String.format(Locale.ROOT, row, mark, clip(o.id(), 16), o.kind().id(),
-                    Figures.usdCompact(o.upfrontUsd()), Figures.usdCompact(o.monthly().getLast().costUsd()), Figures.usdCompact(o.totalCashUsd()),
-                    Figures.usdCompact(o.tcoUsd()), Figures.usdSignificant(o.costPerQueryUsd()), breakevenCell(e, o)));
-        }
-        out.println("¹ cash in month " + h + ", the run rate at the horizon  ² all cash out less the hardware's "
-                + "salvage value");
-        out.println("³ first month its cumulative cash is at or below the cheapest feasible API's; ✗ infeasible");
-        for (OptionResult o : ranked) {
-            if (o.feasible()) continue;
-            for (String p : o.problems()) wrap(out, "✗ " + o.id() + ": " + p, "    ");
+        String options = Tables.text(options(e, true), WIDTH, 1);
+        boolean narrow = widest(options) > WIDTH;
+        // figures are never cut: at magnitudes too wide for every column, total cash (TCO plus salvage) gives way
+        out.print(narrow ? Tables.text(options(e, false), WIDTH, 1) : options);
+        if (narrow) out.println("(total cash left out to fit " + WIDTH + " columns: see --format md, html or json)");
+        if (e.recommendation().recommendedOption().orElse(null) != null) out.println("* recommended");
+        String baseline = e.ranking().baseline().map(b -> b + "'s, the cheapest feasible API").orElse(null);
+        wrap(out, "¹ steady monthly: a month's cost at month 1's volume, owned hardware spread over its lifetime", "  ");
+        wrap(out, "² TCO: all cash out less the hardware's salvage value", "  ");
+        wrap(out, baseline == null ? "³ breakeven: no API option is feasible, so there is no baseline"
+                : "³ breakeven: first month its cumulative cash is at or below " + baseline, "  ");
+        List<OptionResult> infeasible = e.options().stream().filter(o -> !o.feasible()).toList();
+        if (!infeasible.isEmpty()) {
+            out.println("✗ infeasible: no rank, no breakeven, its figures not comparable (—)");
+            for (OptionResult o : infeasible) {
+                for (String p : o.problems()) wrap(out, "✗ " + o.id() + ": " + p, "    ");
+            }
         }
         out.println();
 
@@ -56,25 +58,25 @@ public final class TableReport implements Renderer {
             out.println("Capacity: peak generated tokens/s needed in the busiest month, and what the hardware delivers");
             for (OptionResult o : owned) {
                 var c = o.capacity();
-                wrap(out, String.format(Locale.ROOT, "  %-18s needs %s, has %s (%s): %s", o.id(),
-                        rate(c.requiredTokensPerSecond()),
-                        c.availableTokensPerSecond() == null ? "?" : rate(c.availableTokensPerSecond()),
-                        c.source().id(), c.detail()), "      ");
+                wrap(out, "  " + o.id() + " needs " + Figures.rate(c.requiredTokensPerSecond()) + ", has "
+                        + (c.availableTokensPerSecond() == null ? "?" : Figures.rate(c.availableTokensPerSecond()))
+                        + " (" + c.source().id() + "): " + c.detail(), "      ");
             }
             out.println();
         }
 
-        if (!e.breakeven().isEmpty()) {
-            out.println("Breakeven and crossover against each API option");
-            String pair = "  %-19s%-19s%-19s%s";
-            out.println(String.format(Locale.ROOT, pair, "option", "against", "breakeven", "costs cross at"));
-            for (int i = 0; i < e.breakeven().size(); i++) {
-                var b = e.breakeven().get(i);
-                var x = e.crossovers().get(i);
-                out.println(String.format(Locale.ROOT, pair, clip(b.option(), 18), clip(b.baseline(), 18),
-                        b.month() == null ? "none in " + h + " months" : "month " + b.month(),
-                        x.queriesPerMonth() == null ? "never" : Figures.wholeCount(x.queriesPerMonth()) + " queries a month"));
+        if (!e.pairs().isEmpty()) {
+            out.println("Breakeven and crossover of each feasible option against each feasible API");
+            List<List<String>> rows = new ArrayList<>();
+            for (var p : e.pairs()) {
+                rows.add(List.of(p.option(), p.baseline(),
+                        p.breakevenMonth() == null ? "none in " + h + " months" : Figures.month(p.breakevenMonth()),
+                        p.crossoverQueriesPerMonth() == null ? "never"
+                                : Figures.wholeCount(p.crossoverQueriesPerMonth()) + " queries a month"));
             }
+            out.print(indent(Tables.text(new Table(List.of(new Column("option", Align.LEFT),
+                    new Column("against", Align.LEFT), new Column("breakeven", Align.LEFT),
+                    new Column("costs cross at", Align.RIGHT)), rows), WIDTH - 2, 0)));
             out.println();
         }
 
@@ -105,28 +107,37 @@ public final class TableReport implements Renderer {
         out.flush();
     }
 
-    /** Feasible options by TCO, then the infeasible ones. */
-    static List<OptionResult> ranked(Evaluation e) {
-        return e.options().stream()
-                .sorted(Comparator.comparing((OptionResult o) -> !o.feasible()).thenComparingDouble(OptionResult::tcoUsd))
-                .toList();
+    /** The ranked options: feasible ones by TCO, then the infeasible with their figures left out. */
+    static Table options(Evaluation e, boolean withCash) {
+        List<List<String>> rows = new ArrayList<>();
+        String pick = e.recommendation().recommendedOption().orElse(null);
+        for (OptionResult o : e.ranked()) {
+            boolean ok = o.feasible();
+            String none = ReportContent.NOT_COMPARABLE;
+            List<String> row = new ArrayList<>(List.of(ReportContent.rank(e, o) + (o.id().equals(pick) ? "*" : ""), o.id(),
+                    ReportContent.kind(o), ok ? Figures.usd(o.upfrontUsd()) : none,
+                    ok ? Figures.usd(o.steadyMonthlyUsd()) : none,
+                    ok ? Figures.usd(o.totalCashUsd()) : none,
+                    ok ? Figures.usd(o.tcoUsd()) : none,
+                    ok ? Figures.usdPerQuery(o.costPerQueryUsd()) : none,
+                    ReportContent.breakeven(e, o)));
+            if (!withCash) row.remove(5);
+            rows.add(row);
+        }
+        List<Column> columns = new ArrayList<>(List.of(new Column("#", Align.LEFT), new Column("option", Align.LEFT),
+                new Column("kind", Align.LEFT), new Column("upfront", Align.RIGHT), new Column("steady/mo¹", Align.RIGHT),
+                new Column("cash", Align.RIGHT), new Column("TCO²", Align.RIGHT), new Column("$/query", Align.RIGHT),
+                new Column("breakeven³", Align.LEFT)));
+        if (!withCash) columns.remove(5);
+        return new Table(columns, rows);
     }
 
-    private static String breakevenCell(Evaluation e, OptionResult o) {
-        if (o.kind() == OptionKind.API) return "—";
-        String bestApi = e.options().stream().filter(x -> x.kind() == OptionKind.API && x.feasible())
-                .min(Comparator.comparingDouble(OptionResult::tcoUsd)).map(OptionResult::id).orElse(null);
-        if (bestApi == null) return "no API";
-        return e.breakeven().stream().filter(b -> b.option().equals(o.id()) && b.baseline().equals(bestApi))
-                .findFirst().map(b -> b.month() == null ? "none" : "month " + b.month()).orElse("—");
+    private static int widest(String block) {
+        return block.lines().mapToInt(Tables::length).max().orElse(0);
     }
 
-    private static String rate(double v) {
-        return String.format(Locale.ROOT, "%,.1f", v);
-    }
-
-    private static String clip(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+    private static String indent(String block) {
+        return block.lines().map(l -> "  " + l).reduce("", (a, b) -> a + b + "\n");
     }
 
     /** Prints text wrapped at the report width; continuation lines start with {@code indent}. */

@@ -45,7 +45,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * arithmetic; XlsxReportTest checks them against the engine to the cent. Only functions that
  * Apache POI's evaluator also supports (IF, AND, MOD, INT, POWER, SUM, COUNT, MIN) are used.
  */
-final class XlsxReport implements Renderer {
+final class XlsxReport implements Renderer.Binary<Evaluation> {
     static final String SUMMARY = "Summary";
     static final String ASSUMPTIONS = "Assumptions";
     static final String CASH_FLOW = "Cash flow";
@@ -522,7 +522,7 @@ final class XlsxReport implements Renderer {
                 int x = r + 1;
                 row.createCell(0).setCellValue(o.id());
                 row.createCell(1).setCellValue(o.kind().id());
-                row.createCell(2).setCellValue(o.feasible() ? "yes" : "no");
+                row.createCell(2).setCellValue(o.feasible() ? "yes" : "no: not comparable");
                 formula(row.createCell(3), upfront(o), styles.usd);
                 formula(row.createCell(COL_TOTAL_CASH), "SUM(" + cf + col(b.costCol()) + first + ":" + col(b.costCol()) + last + ")",
                         styles.usd);
@@ -533,6 +533,8 @@ final class XlsxReport implements Renderer {
                 formula(row.createCell(COL_QUERIES), "SUM(" + cf + "$B" + first + ":$B" + last + ")", styles.integer);
                 formula(row.createCell(COL_COST_PER_QUERY), ref(COL_TCO, x) + "/" + ref(COL_QUERIES, x), styles.usdPrecise);
                 row.createCell(10).setCellValue(e.recommendation().recommendedOption().filter(o.id()::equals).isPresent() ? "yes" : "");
+                // an infeasible option's figures stay live but read as what they are: not comparable
+                if (!o.feasible()) for (Cell cell : row) cell.setCellStyle(styles.infeasible(cell.getCellStyle()));
                 r++;
             }
             r++;
@@ -723,8 +725,15 @@ final class XlsxReport implements Renderer {
         final CellStyle integer;
         final CellStyle decimal;
         final CellStyle date;
+        private final XSSFWorkbook wb;
+        private final Font greyItalic;
+        private final Map<CellStyle, CellStyle> infeasible = new HashMap<>();
 
         Styles(XSSFWorkbook wb) {
+            this.wb = wb;
+            greyItalic = wb.createFont();
+            greyItalic.setItalic(true);
+            greyItalic.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
             Font boldFont = wb.createFont();
             boldFont.setBold(true);
             header = wb.createCellStyle();
@@ -750,6 +759,16 @@ final class XlsxReport implements Renderer {
             integer = numeric(wb, format.getFormat("#,##0"));
             decimal = numeric(wb, format.getFormat("#,##0.00"));
             date = numeric(wb, format.getFormat("yyyy-mm-dd"));
+        }
+
+        /** The same format in grey italics, made once per format. */
+        CellStyle infeasible(CellStyle base) {
+            return infeasible.computeIfAbsent(base, b -> {
+                CellStyle s = wb.createCellStyle();
+                s.cloneStyleFrom(b);
+                s.setFont(greyItalic);
+                return s;
+            });
         }
 
         private static CellStyle numeric(XSSFWorkbook wb, short dataFormat) {

@@ -59,10 +59,10 @@ public final class Metrics {
 
     public static Map<String, List<Measure>> of(Diff d) {
         Diff.PlanChange p = d.plan();
-        String where = p.optionChanged() ? p.optionBefore() + " → " + p.optionAfter() : p.optionAfter();
+        String where = p.optionChanged() ? p.optionBefore() + " → " + p.optionAfter() : String.valueOf(p.optionAfter());
         Map<String, List<Measure>> m = new LinkedHashMap<>();
         put(m, "tco", p.tco(), where, Unit.USD);
-        put(m, "monthly_cost", p.monthly(), where + ", average month", Unit.USD);
+        put(m, "monthly_cost", p.monthly(), where + ", steady monthly (month 1)", Unit.USD);
         put(m, "cost_per_query", p.costPerQuery(), where, Unit.USD_PER_QUERY);
         put(m, "npv", p.npv(), where, Unit.USD);
         m.put("verdict_changed", List.of(new Measure(p.verdictChanged() ? 1 : 0,

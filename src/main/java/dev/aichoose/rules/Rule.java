@@ -12,14 +12,15 @@ import java.util.regex.Pattern;
 public record Rule(String text, String metric, Comparison comparison, double threshold) {
 
     private static final Pattern SYNTAX = Pattern.compile(
-            "\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(>=|<=|==|>|<)\\s*([-+]?\\d(?:_?\\d)*(?:\\.\\d(?:_?\\d)*)?)\\s*");
+            "\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(>=|<=|==|>|<)\\s*([-+]?)\\$?"
+                    + "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d(?:_?\\d)*(?:\\.\\d(?:_?\\d)*)?)\\s*%?\\s*");
 
     /** Reads one rule, accepting only the given metrics; every problem is a one-line {@link RuleException}. */
     public static Rule parse(String text, Collection<String> metrics) {
         Matcher m = SYNTAX.matcher(text);
         if (!m.matches()) {
             throw new RuleException("'" + text + "': expected METRIC OP NUMBER, e.g. 'tco_usd > 50_000'"
-                    + " (OP is one of > >= < <= ==; digits may be grouped with _)");
+                    + " (OP is one of > >= < <= ==; digits may be grouped with _, or with , in threes: 50,000)");
         }
         String metric = m.group(1);
         if (!metrics.contains(metric)) {
@@ -33,7 +34,8 @@ public record Rule(String text, String metric, Comparison comparison, double thr
             case ">" -> Comparison.GT;
             default -> Comparison.LT;
         };
-        return new Rule(text.strip(), metric, op, Double.parseDouble(m.group(3).replace("_", "")));
+        double number = Double.parseDouble(m.group(4).replace("_", "").replace(",", ""));
+        return new Rule(text.strip(), metric, op, m.group(3).equals("-") ? -number : number);
     }
 
     /**

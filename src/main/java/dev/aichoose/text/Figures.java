@@ -7,8 +7,10 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
- * How every human-readable output writes money, counts and percentages: the engine's messages,
- * the recommendation's reasons and every report draw on this one class, so they agree digit for
+ * The one place figures are rounded. Money is rounded to the cent and a cost per query to four
+ * significant figures, half up, once: the JSON and CSV reports write those decimals as they are,
+ * and every text (the table, Markdown, HTML, diff, the engine's messages, the recommendation's
+ * reasons) writes the same decimals, whole dollars from $100 up. So every format agrees digit for
  * digit. Locale-independent: a report reads the same on every machine.
  */
 public final class Figures {
@@ -16,36 +18,96 @@ public final class Figures {
 
     private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ROOT);
 
-    /** Whole dollars and cents: {@code $12,345.67}, {@code -$5.00}. */
+    /** Significant figures of a cost per query. */
+    static final int PER_QUERY_SIGNIFICANT = 4;
+
+    // ---- the rounding, for machine formats
+
+    /** Money to the cent, half up: {@code 12345.675 → 12345.68}. */
+    public static BigDecimal cents(double usd) {
+        return BigDecimal.valueOf(usd).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** A cost per query (or any small unit price) to four significant figures, never fewer than two decimals. */
+    public static BigDecimal perQuery(double usd) {
+        if (usd == 0 || !Double.isFinite(usd)) return BigDecimal.ZERO.setScale(2);
+        int magnitude = (int) Math.floor(Math.log10(Math.abs(usd)));
+        int scale = Math.max(2, PER_QUERY_SIGNIFICANT - 1 - magnitude);
+        BigDecimal v = BigDecimal.valueOf(usd).setScale(scale, RoundingMode.HALF_UP);
+        // 0.00099996 rounds up to 0.001000: one decimal fewer keeps four significant figures
+        return v.precision() > PER_QUERY_SIGNIFICANT && v.scale() > 2 ? v.setScale(scale - 1, RoundingMode.HALF_UP) : v;
+    }
+
+    /** A rate such as tokens per second, to one decimal. */
+    public static BigDecimal tenths(double value) {
+        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    /** A plain number with at most {@code places} decimals and no trailing zeros, e.g. a volume. */
+    public static BigDecimal upTo(double value, int places) {
+        BigDecimal v = BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).stripTrailingZeros();
+        return v.scale() < 0 ? v.setScale(0) : v;
+    }
+
+    // ---- the same figures as text
+
+    /** Money: whole dollars from $100 up, cents below: {@code $12,346}, {@code $30.50}, {@code -$5.00}, {@code $0}. */
     public static String usd(double value) {
-        return signed(value, "#,##0.00");
+        BigDecimal c = cents(value);
+        if (c.signum() == 0) return "$0";
+        BigDecimal abs = c.abs();
+        String digits = abs.compareTo(BigDecimal.valueOf(100)) >= 0
+                ? format(abs.setScale(0, RoundingMode.HALF_UP), "#,##0") : format(abs, "#,##0.00");
+        return (c.signum() < 0 ? "-$" : "$") + digits;
     }
 
-    /** Whole dollars, for headlines and axis labels: {@code $12,346}. */
+    /** Same as {@link #usd}: kept so callers that asked for the compact form read the same. */
+    public static String usdCompact(double value) {
+        return usd(value);
+    }
+
+    /** Whole dollars, for axis labels (layout, not a reported figure): {@code $12,346}. */
     public static String usdWhole(double value) {
-        return signed(value, "#,##0");
+        BigDecimal w = BigDecimal.valueOf(value).setScale(0, RoundingMode.HALF_UP);
+        return (w.signum() < 0 ? "-$" : "$") + format(w.abs(), "#,##0");
     }
 
-    /** A price per query, small by nature: four significant decimals at least, {@code $0.0450}. */
+    /** A cost per query, as {@link #perQuery} rounds it: {@code $0.0002535}, {@code $0.04500}. */
     public static String usdPerQuery(double value) {
-        return Math.abs(value) >= 1 ? usd(value) : signed(value, "0.0000##");
+        BigDecimal v = perQuery(value);
+        return (v.signum() < 0 ? "-$" : "$") + v.abs().toPlainString();
     }
 
-    /** A change in dollars, always signed: {@code +$1,200.00}, {@code -$30.50}, {@code $0.00}. */
+    /** Same as {@link #usdPerQuery}. */
+    public static String usdSignificant(double value) {
+        return usdPerQuery(value);
+    }
+
+    /** A change in dollars, always signed: {@code +$1,200}, {@code -$30.50}, {@code $0.00}. */
     public static String usdChange(double value) {
-        return value > 0 && round2(value) != 0 ? "+" + usd(value) : usd(value);
+        return cents(value).signum() > 0 ? "+" + usd(value) : usd(value);
+    }
+
+    /** A change in a cost per query, always signed. */
+    public static String usdPerQueryChange(double value) {
+        return perQuery(value).signum() > 0 ? "+" + usdPerQuery(value) : usdPerQuery(value);
     }
 
     /** A relative change, always signed; null (no base to compare with) reads {@code n/a}. */
     public static String percentChange(Double changePct) {
         if (changePct == null) return "n/a";
-        String s = format(changePct, "#,##0.0") + "%";
-        return changePct > 0 && !s.equals("0.0%") ? "+" + s : s;
+        String s = format(BigDecimal.valueOf(changePct).setScale(1, RoundingMode.HALF_UP), "#,##0.0") + "%";
+        return changePct > 0 && !s.equals("0.0%") ? "+" + s : s.equals("-0.0%") ? "0.0%" : s;
     }
 
     /** A count or a volume: {@code 100,000}; fractions only where they exist, {@code 1,050.25}. */
     public static String count(double value) {
-        return format(value, "#,##0.##");
+        return format(upTo(value, 2), "#,##0.##");
+    }
+
+    /** A rate to one decimal: {@code 5,632.4}. */
+    public static String rate(double value) {
+        return format(tenths(value), "#,##0.0");
     }
 
     /** A breakeven month: {@code month 3}, or {@code none} within the horizon. */
@@ -53,52 +115,24 @@ public final class Figures {
         return month == null ? "none" : "month " + month;
     }
 
-    /** Whole dollars from $100 up, cents below: {@code $4,500}, {@code $30.00}; for terminal columns and reasons. */
-    public static String usdCompact(double amount) {
-        double abs = Math.abs(amount);
-        String body = abs >= 100 || abs == 0 ? format(abs, "#,##0") : format(abs, "#,##0.00");
-        return (amount < 0 && Math.round(abs * 100) != 0 ? "-$" : "$") + body;
-    }
-
-    /** Small amounts such as a cost per query, to four significant figures: {@code $0.001133}. */
-    public static String usdSignificant(double amount) {
-        if (amount == 0) return "$0";
-        double abs = Math.abs(amount);
-        int digits = Math.max(2, 3 - (int) Math.floor(Math.log10(abs)));
-        String body = String.format(Locale.ROOT, "%." + Math.min(digits, 8) + "f", abs);
-        return (amount < 0 ? "-$" : "$") + body;
-    }
-
     /** A share as a percentage to one decimal: {@code 0.35} → {@code 35.0 %}; large shares keep separators. */
     public static String percent(double share) {
-        return format(share * 100, "#,##0.0") + " %";
+        return format(BigDecimal.valueOf(share * 100).setScale(1, RoundingMode.HALF_UP), "#,##0.0") + " %";
     }
 
     /** A whole count with thousands separators: {@code 100,000}. */
     public static String wholeCount(double n) {
-        return format(n, "#,##0");
+        return format(BigDecimal.valueOf(n).setScale(0, RoundingMode.HALF_UP), "#,##0");
     }
 
     /** A probability or a share of draws: {@code 83.4%}. */
     public static String share(double value) {
-        return format(value * 100, "0.0") + "%";
+        return format(BigDecimal.valueOf(value * 100).setScale(1, RoundingMode.HALF_UP), "0.0") + "%";
     }
 
-    private static String signed(double value, String pattern) {
-        double rounded = value;
-        String digits = format(Math.abs(rounded), pattern);
-        boolean negative = rounded < 0 && !digits.matches("[0.,]+");
-        return (negative ? "-$" : "$") + digits;
-    }
-
-    private static String format(double value, String pattern) {
+    private static String format(BigDecimal value, String pattern) {
         DecimalFormat f = new DecimalFormat(pattern, SYMBOLS);
         f.setRoundingMode(RoundingMode.HALF_UP);
-        // through BigDecimal.valueOf so that 0.125 rounds as written, not as its binary neighbour
-        return f.format(BigDecimal.valueOf(value));
-    }
-
-    private static double round2(double v) {
-        return Math.round(v * 100) / 100.0;
+        return f.format(value);
     }
 }

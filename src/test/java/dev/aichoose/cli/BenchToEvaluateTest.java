@@ -57,7 +57,7 @@ class BenchToEvaluateTest {
         JsonNode box = new ObjectMapper().readTree(run.out()).path("options").get(1);
         assertThat(box.path("capacity").path("source").asText()).isEqualTo("bench");
         assertThat(box.path("capacity").path("available_tokens_per_second").asDouble())
-                .isEqualTo(Math.round(measured * 100) / 100.0);
+                .isEqualTo(dev.aichoose.text.Figures.tenths(measured).doubleValue());
         assertThat(box.path("capacity").path("detail").asText()).contains(result.toString(), "at concurrency");
         assertThat(run.err()).doesNotContain("roofline estimate");
     }

@@ -118,7 +118,7 @@ class CatalogCommandTest {
         assertThat(run.out()).contains("\"schema\" : \"aichoose.catalog-diff/v1\"").contains("\"before\" : \"pricing@HEAD\"");
         CliRun missing = CliRun.of("catalog", "diff", "pricing@no-such-revision", "pricing");
         assertThat(missing.exitCode()).isEqualTo(3);
-        assertThat(missing.err()).startsWith("pricing@no-such-revision:0:0: git ls-tree failed:");
+        assertThat(missing.err()).startsWith("pricing@no-such-revision: git ls-tree failed:");
     }
 
     @Test

@@ -81,7 +81,7 @@ class EvaluateCommandTest {
     void aMissingFileIsInvalidInputNotACrash() {
         CliRun run = CliRun.of("evaluate", "no/such.yaml");
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).isEqualTo("no/such.yaml:0:0: no such scenario file" + System.lineSeparator());
+        assertThat(run.err()).isEqualTo("no/such.yaml: no such scenario file" + System.lineSeparator());
     }
 
     @Test
@@ -113,7 +113,7 @@ class EvaluateCommandTest {
         CliRun run = CliRun.of("evaluate", "scenarios/prototype-low-volume.yaml", "--pricing", dir.toString(),
                 "--as-of", "2026-11-24");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("rtx-4090-box     self_hosted    $2,400", "nvidia/rtx-4090 (2026-11-01): quote 42");
+        assertThat(run.out()).containsPattern("rtx-4090-box +self-hosted +\\$2,400 ").contains( "nvidia/rtx-4090 (2026-11-01): quote 42");
     }
 
     @Test

@@ -16,7 +16,7 @@ class AtomicFileTest {
     void aRendererThatFailsMidwayLeavesThePreviousReportIntact(@TempDir Path dir) throws IOException {
         Path report = dir.resolve("seed.md");
         Files.writeString(report, "previous report\n");
-        Renderer failing = (evaluation, out) -> {
+        Renderer.Binary<dev.aichoose.model.Evaluation> failing = (evaluation, out) -> {
             out.write("half a rep".getBytes(StandardCharsets.UTF_8));
             throw new IOException("disk full");
         };

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
     private static String page() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        java.io.StringWriter out = new java.io.StringWriter();
         new HtmlReport().render(Fixtures.seed(), out);
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toString();
     }
 
     @Test
@@ -24,8 +24,25 @@ class HtmlReportTest {
         assertThat(Pattern.compile("<polyline ").matcher(html).results().count()).isEqualTo(2 * 4);
         // the fixture breaks even three times: each point is marked on the cumulative chart
         assertThat(Pattern.compile("class=\"marker\"").matcher(html).results().count()).isEqualTo(3);
-        assertThat(html).contains("split breaks even vs gpt-4, month 5");
+        assertThat(html).contains("split breaks even against gpt-4 in month 5");
         assertThat(html).contains("@media print");
+        assertThat(html).containsPattern("<tr class=\"recommended\"><td class=\"num\">1</td><td>rtx-4090-box \\(recommended\\)");
+    }
+
+    /** An option that cannot carry the load: dashed, no breakeven marker, no rank, no figures. */
+    @Test
+    void anInfeasibleOptionIsVisiblyInfeasible() throws IOException {
+        var e = Fixtures.evaluate(Fixtures.SEED.replace("tokens_per_second: 120", "tokens_per_second: 10"));
+        assertThat(e.option("rtx-4090-box").feasible()).isFalse();
+        java.io.StringWriter out = new java.io.StringWriter();
+        new HtmlReport().render(e, out);
+        String html = out.toString();
+        assertThat(Pattern.compile("<polyline class=\"series infeasible\"[^>]*stroke-dasharray").matcher(html).results()
+                .count()).as("the box and the hybrid that routes to it, dashed in both charts").isEqualTo(2 * 2);
+        assertThat(html).doesNotContain("rtx-4090-box breaks even").doesNotContain("split breaks even");
+        assertThat(html).containsPattern("<tr class=\"infeasible\"><td class=\"num\">✗</td><td>rtx-4090-box \\(infeasible\\)"
+                + "</td><td>self-hosted</td>(<td class=\"num\">—</td>){7}<td>—</td>");
+        assertThat(html).contains("rtx-4090-box (infeasible: not comparable)");
     }
 
     @Test

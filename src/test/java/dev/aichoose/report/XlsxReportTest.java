@@ -8,14 +8,11 @@ import static dev.aichoose.report.XlsxReport.Builder.COL_TOTAL_CASH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aichoose.model.Costing;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.OptionResult;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -26,7 +23,7 @@ import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
-/** The workbook's formulas, evaluated by POI, agree with hand-worked cash flows to the cent, before and after an edit. */
+/** The workbook's formulas, evaluated by POI, agree with the engine to the cent, before and after an edit. */
 class XlsxReportTest {
 
     @Test
@@ -40,29 +37,23 @@ class XlsxReportTest {
 
     @Test
     void changingAnApiPriceMovesTheTotalsAsTheEngineWould() throws IOException {
-        Map<String, Costing> changed = new LinkedHashMap<>(Fixtures.costings());
-        changed.put("gpt-4", new Costing.PerToken(30, 15, 12));
-        assertEditMatchesEngine(Fixtures.seed(), "o_gpt_4_output_usd_per_mtok", 12,
-                Fixtures.evaluate(Fixtures.workload(), 12, Fixtures.assumptions(), changed));
+        Evaluation expected = Fixtures.evaluate(Fixtures.SEED.replace("output_usd_per_mtok: 60", "output_usd_per_mtok: 12"));
+        assertEditMatchesEngine(Fixtures.seed(), "o_gpt_4_output_usd_per_mtok", 12, expected);
     }
 
     @Test
     void changingTheHardwarePriceMovesMaintenanceSalvageReplacementAndBreakeven() throws IOException {
-        Map<String, Costing> changed = new LinkedHashMap<>(Fixtures.costings());
         // maintenance follows the price: 88,600 × 7.5 % / 12 a month instead of 1,600 × 7.5 % / 12
-        changed.put("rtx-4090-box", new Costing.Owned(1, 88_600, 1400, 5, 0.2, 30.0, 450, 1.0, 0.15, 0.075, 4, 50));
-        Evaluation expected = Fixtures.evaluate(Fixtures.workload(), 12, Fixtures.assumptions(), changed);
+        Evaluation expected = Fixtures.evaluate(Fixtures.SEED.replace("hardware_usd: 1600", "hardware_usd: 88600"));
         assertThat(expected.breakeven().getFirst().month()).isNotEqualTo(Fixtures.seed().breakeven().getFirst().month());
         assertEditMatchesEngine(Fixtures.seed(), "o_rtx_4090_box_unit_price_usd", 88_600, expected);
     }
 
     @Test
     void idsThatDifferOnlyInCaseOrPunctuationGetTheirOwnNames() throws IOException {
-        Map<String, Costing> costings = new LinkedHashMap<>();
-        costings.put("gpt-4", new Costing.PerToken(30, 15, 60));
-        costings.put("GPT_4", new Costing.PerToken(3, 1.5, 6));
-        costings.put("rtx-4090-box", new Costing.Owned(1, 1600, 1400, 5, 0.2, 30.0, 450, 1.0, 0.15, 0.075, 4, 50));
-        Evaluation e = Fixtures.evaluate(Fixtures.workload(), 12, Fixtures.assumptions(), costings);
+        Evaluation e = Fixtures.evaluate(Fixtures.SEED.replace("  - id: h100-rented\n",
+                "  - id: GPT_4\n    api: {model: openai/gpt-4, input_usd_per_mtok: 3, output_usd_per_mtok: 6}\n"
+                        + "  - id: h100-rented\n"));
         try (XSSFWorkbook wb = open(e)) {
             assertThat(wb.getName("o_gpt_4_2_output_usd_per_mtok")).isNotNull();
             XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);

@@ -2,7 +2,8 @@ package dev.aichoose.load.located;
 
 /**
  * One problem in an input file, located by line and column (1-based; 0 when unknown).
- * Renders as {@code file:line:col: message}, the form every input error takes.
+ * Renders as {@code file:line:col: message}, the form every input error takes, or as
+ * {@code file: message} when the problem is the file as a whole (missing, unreadable).
  */
 public record Diagnostic(String file, int line, int column, String message) {
 
@@ -15,6 +16,6 @@ public record Diagnostic(String file, int line, int column, String message) {
 
     @Override
     public String toString() {
-        return file + ":" + line + ":" + column + ": " + message;
+        return line == 0 ? file + ": " + message : file + ":" + line + ":" + column + ": " + message;
     }
 }
