@@ -121,7 +121,9 @@ final class EvaluateCommand implements Callable<Integer> {
         List<Diagnostic> problems = new ArrayList<>();
         for (Path file : scenarioFiles) {
             try {
-                scenarios.add(loader.load(file));
+                Scenario scenario = loader.load(file);
+                BenchFiles.checkOverrides(scenario, benchOverrides(bench));
+                scenarios.add(scenario);
             } catch (InputException e) {
                 problems.addAll(e.diagnostics());
             }

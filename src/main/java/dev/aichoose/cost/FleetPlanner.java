@@ -113,8 +113,9 @@ public final class FleetPlanner {
                 : FleetSchedule.rented(units, option.autoCount(), perUnit);
         if (sizing != null) fleet = fleet.withSizing(sizing);
         if (replica.delivers()) {
-            fleet = fleet.withPeakUtilisation(FleetSizing.peakUtilisation(required, units, replica.tokensPerSecond(),
-                    replica.gpus(), perUnit));
+            double peak = FleetSizing.peakUtilisation(required, units, replica.tokensPerSecond(), replica.gpus(), perUnit);
+            // infinite when a stated count holds no whole replica: that option is infeasible, and says why
+            if (Double.isFinite(peak)) fleet = fleet.withPeakUtilisation(peak);
         }
         return new Plan(fleet, replica, required);
     }

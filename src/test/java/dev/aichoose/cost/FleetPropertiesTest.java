@@ -95,7 +95,7 @@ class FleetPropertiesTest {
                 .append("}");
         StringBuilder o = new StringBuilder();
         if (random.nextBoolean()) {
-            o.append("self_hosted: {hardware: ").append(pick(catalog.gpus().keySet())).append(", count: @COUNT");
+            o.append("self_hosted: {hardware: ").append(pick(catalog.gpus().values().stream().filter(g -> g.priceUsd() != null).map(dev.aichoose.model.Gpu::id).toList())).append(", count: @COUNT");
             if (random.nextInt(3) == 0) o.append(", extra_upfront_usd: ").append(num(random.nextDouble() * 20_000));
             if (random.nextInt(4) == 0) o.append(", electricity_usd_per_month: ").append(num(random.nextDouble() * 500));
         } else {

@@ -26,7 +26,7 @@ class XlsxFleetTest {
                 self_hosted: {hardware: nvidia/rtx-4090, count: auto, hardware_usd: 1800, extra_upfront_usd: 900,
                               model: meta/llama-3.1-8b-instruct, tokens_per_second: %s}
               - id: flat-power
-                self_hosted: {hardware: nvidia/l40s, count: auto, electricity_usd_per_month: 55,
+                self_hosted: {hardware: nvidia/l40s, count: auto, hardware_usd: 8000, electricity_usd_per_month: 55,
                               model: meta/llama-3.1-8b-instruct, tokens_per_second: 300}
               - id: rented
                 rented: {offer: runpod/h100-sxm, count: auto, model: meta/llama-3.1-8b-instruct}
