@@ -115,13 +115,18 @@ final class SimulationSection {
 
     // ---- the terminal table
 
-    static void table(java.io.Writer writer, Evaluation e) {
+    /** The sections print line by line; the renderers hand over a Writer, flushed when the section ends. */
+    private static void printing(java.io.Writer writer, java.util.function.Consumer<PrintWriter> section) {
         PrintWriter out = writer instanceof PrintWriter p ? p : new PrintWriter(writer);
         try {
-            table0(out, e);
+            section.accept(out);
         } finally {
             out.flush();
         }
+    }
+
+    static void table(java.io.Writer writer, Evaluation e) {
+        printing(writer, out -> table0(out, e));
     }
 
     private static void table0(PrintWriter out, Evaluation e) {
@@ -155,12 +160,7 @@ final class SimulationSection {
     // ---- Markdown
 
     static void markdown(java.io.Writer writer, Evaluation e) {
-        PrintWriter out = writer instanceof PrintWriter p ? p : new PrintWriter(writer);
-        try {
-            markdown0(out, e);
-        } finally {
-            out.flush();
-        }
+        printing(writer, out -> markdown0(out, e));
     }
 
     private static void markdown0(PrintWriter out, Evaluation e) {
@@ -178,12 +178,7 @@ final class SimulationSection {
     // ---- HTML: the tables, a tornado chart and each option's TCO distribution as inline SVG
 
     static void html(java.io.Writer writer, Evaluation e) {
-        PrintWriter out = writer instanceof PrintWriter p ? p : new PrintWriter(writer);
-        try {
-            html0(out, e);
-        } finally {
-            out.flush();
-        }
+        printing(writer, out -> html0(out, e));
     }
 
     private static void html0(PrintWriter out, Evaluation e) {
