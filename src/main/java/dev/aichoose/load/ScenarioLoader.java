@@ -372,7 +372,7 @@ public final class ScenarioLoader {
     }
 
     private Option.Hybrid hybrid(String id, Fields b, List<PendingRoute> pending, Map<String, Node> autoNodes) {
-        if (b.raw("routes").orElse(null) instanceof Node.Scalar s && !(s.text().isBlank())) {
+        if (b.raw("routes").orElse(null) instanceof Node.Scalar s && !s.text().isBlank()) {
             if (s.text().trim().equals(AUTO_ROUTES)) {
                 autoNodes.putIfAbsent(id, s);
                 return Option.Hybrid.auto(id);

@@ -190,7 +190,7 @@ final class UncertaintyReader {
             problems.at(f.node(), f.path() + ": a " + form + " range needs a mode between low and high");
             return Optional.empty();
         }
-        if (Double.isNaN(low) || Double.isNaN(high) || mode != null && Double.isNaN(mode)) return Optional.empty();
+        if (Double.isNaN(low) || Double.isNaN(high) || (mode != null && Double.isNaN(mode))) return Optional.empty();
         if (low > high) {
             problems.at(f.raw("high").orElseThrow(), f.pathOf("high") + ": " + show(high) + " is below low ("
                     + show(low) + ")");

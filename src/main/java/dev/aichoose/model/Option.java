@@ -16,7 +16,7 @@ public sealed interface Option {
             ApiModel.LongContextTier longContext) implements Option {
 
         public Api {
-            if (serviceTier == null || serviceTier == ServiceTier.STANDARD && batch) {
+            if (serviceTier == null || (serviceTier == ServiceTier.STANDARD && batch)) {
                 serviceTier = batch ? ServiceTier.BATCH : ServiceTier.STANDARD;
             }
             batch = serviceTier == ServiceTier.BATCH;

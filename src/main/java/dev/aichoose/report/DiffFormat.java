@@ -25,6 +25,7 @@ public enum DiffFormat implements OutputFormat<Diff> {
 
     public static final String SCHEMA = "aichoose.diff/v1";
 
+    @SuppressWarnings("ImmutableEnumChecker") // built with List.of, which is unmodifiable
     private final List<String> extensions;
 
     DiffFormat(List<String> extensions) {
@@ -189,9 +190,6 @@ public enum DiffFormat implements OutputFormat<Diff> {
         return v == null ? "none" : Figures.usd(v);
     }
 
-    private static String usd(Double v) {
-        return v == null ? "n/a" : Figures.usd(v);
-    }
 
     // ---- JSON: aichoose.diff/v1 (docs/reports.md)
 

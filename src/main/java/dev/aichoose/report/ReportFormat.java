@@ -33,7 +33,10 @@ public enum ReportFormat implements OutputFormat<Evaluation> {
         }
     };
 
+    @SuppressWarnings("ImmutableEnumChecker") // built with List.of, which is unmodifiable
     private final List<String> extensions;
+
+    @SuppressWarnings("ImmutableEnumChecker") // each constant's supplier is a stateless constructor reference
     private final Supplier<Renderer<Evaluation>> renderer;
 
     ReportFormat(List<String> extensions, Supplier<Renderer<Evaluation>> renderer) {

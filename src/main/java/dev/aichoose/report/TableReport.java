@@ -145,7 +145,7 @@ public final class TableReport implements Renderer.Text<Evaluation> {
         String body = text.stripLeading();
         StringBuilder line = new StringBuilder(text.substring(0, text.length() - body.length()));
         int start = line.length();
-        for (String word : body.split(" +")) {
+        for (String word : body.stripTrailing().split(" +", -1)) {
             if (line.length() > start && line.length() + 1 + word.length() > WIDTH) {
                 out.println(line);
                 line = new StringBuilder(indent);

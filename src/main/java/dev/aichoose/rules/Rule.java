@@ -45,7 +45,7 @@ public record Rule(String text, String metric, Comparison comparison, double thr
     private static String hint(String metric, Collection<String> metrics) {
         String near = Suggestions.hint(metric, metrics);
         if (!near.isEmpty()) return near;
-        String[] words = metric.split("_");
+        String[] words = metric.split("_", -1);
         String first = words[0] + "_";
         String last = "_" + words[words.length - 1];
         return metrics.stream().filter(m -> m.startsWith(first) && m.endsWith(last)).findFirst()

@@ -59,7 +59,7 @@ public final class Fields {
     public Optional<Node> raw(String key) {
         read.add(key);
         Node.Entry e = node.entries().get(key);
-        if (e == null || e.value() instanceof Node.Scalar s && s.kind() == Node.ScalarKind.NULL) return Optional.empty();
+        if (e == null || (e.value() instanceof Node.Scalar s && s.kind() == Node.ScalarKind.NULL)) return Optional.empty();
         return Optional.of(e.value());
     }
 

@@ -14,7 +14,7 @@ public final class Suggestions {
         return known.stream()
                 .min(Comparator.comparingInt((String k) -> distance(g, k.toLowerCase(Locale.ROOT))))
                 .filter(best -> distance(g, best.toLowerCase(Locale.ROOT)) <= Math.max(2, best.length() / 3)
-                        || best.contains(g) && g.length() >= 3)
+                        || (best.contains(g) && g.length() >= 3))
                 .map(best -> " (did you mean '" + best + "'?)")
                 .orElse("");
     }
