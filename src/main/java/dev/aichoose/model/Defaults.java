@@ -7,7 +7,7 @@ package dev.aichoose.model;
 public final class Defaults {
     private Defaults() {}
 
-    /** DESIGN.md: three years, the usual depreciation horizon for servers. */
+    /** Three years, the usual depreciation horizon for servers. */
     public static final int HORIZON_MONTHS = 36;
     /** Red Hat ConfigIQ costing assumptions: $0.12/kWh. */
     public static final double ELECTRICITY_USD_PER_KWH = 0.12;
@@ -25,7 +25,7 @@ public final class Defaults {
     public static final int LIFETIME_MONTHS = 48;
     /** Red Hat ConfigIQ: 20 % residual value at the end of life. */
     public static final double RESIDUAL_SHARE = 0.2;
-    /** Peak hour traffic relative to the monthly average (DESIGN.md's example). */
+    /** Peak hour traffic relative to the monthly average. */
     public static final double PEAK_TO_AVERAGE = 3.0;
     /** KV-planner default memory-bandwidth utilisation for decode (cost-anchors §4.3). */
     public static final double MBU = 0.75;
@@ -47,6 +47,6 @@ public final class Defaults {
      * {@code peak_to_average}; the 10 % left covers bursts within it and a replica out for a restart.
      */
     public static final double PLANNING_UTILISATION = 0.9;
-    /** Catalog entries older than this are flagged as stale in reports (DESIGN.md). */
+    /** Catalog entries older than this are flagged as stale in reports. */
     public static final int STALE_AFTER_DAYS = 180;
 }
