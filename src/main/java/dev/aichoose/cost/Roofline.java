@@ -7,7 +7,7 @@ import dev.aichoose.model.Quantization;
 
 /**
  * First-principles sizing of one unit of hardware ({@code gpus} GPUs of one kind) serving one
- * model (cost-anchors §4.2–4.3). Decode reads the active weights and each stream's KV cache once
+ * model (the roofline of KV-planner and gpu_poor). Decode reads the active weights and each stream's KV cache once
  * per token, so it is bound by memory bandwidth; compute caps it at large batches.
  */
 public record Roofline(

@@ -27,13 +27,13 @@ public final class Defaults {
     public static final double RESIDUAL_SHARE = 0.2;
     /** Peak hour traffic relative to the monthly average. */
     public static final double PEAK_TO_AVERAGE = 3.0;
-    /** KV-planner default memory-bandwidth utilisation for decode (cost-anchors §4.3). */
+    /** KV-planner's default memory-bandwidth utilisation for decode (after Databricks' inference guide). */
     public static final double MBU = 0.75;
-    /** KV-planner default model FLOPs utilisation (cost-anchors §4.3). */
+    /** KV-planner's default model FLOPs utilisation (after PaLM). */
     public static final double MFU = 0.5;
-    /** Usable share of VRAM, as vLLM's default gpu_memory_utilization (cost-anchors §4.2). */
+    /** Usable share of VRAM, as vLLM's default gpu_memory_utilization. */
     public static final double USABLE_VRAM_SHARE = 0.9;
-    /** Runtime overhead (CUDA context, graph buffers): calculators add 0.5–3 GB (cost-anchors §4.2). */
+    /** Runtime overhead (CUDA context, graph buffers): VRAM calculators such as gpu_poor add 0.5–3 GB. */
     public static final double RUNTIME_OVERHEAD_GB = 1.0;
     /** KV cache kept in 16-bit floats. */
     public static final double KV_BYTES_PER_ELEMENT = 2.0;
@@ -43,7 +43,7 @@ public final class Defaults {
     public static final int SERVER_CONCURRENCY = 32;
     /**
      * Share of a replica's throughput a fleet sized by aichoose may use in the peak hour: Red Hat
-     * ConfigIQ's planning capacity of 90 % (cost-anchors §4.1). The peak hour itself is already in
+     * ConfigIQ's planning capacity of 90 %. The peak hour itself is already in
      * {@code peak_to_average}; the 10 % left covers bursts within it and a replica out for a restart.
      */
     public static final double PLANNING_UTILISATION = 0.9;

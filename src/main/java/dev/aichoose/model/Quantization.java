@@ -2,7 +2,7 @@ package dev.aichoose.model;
 
 /**
  * Weight formats and their bytes per parameter. GGUF figures from
- * sterlenjohnson/ViVi-Buddy research/models/memory_calculations.md (cost-anchors §4.2).
+ * sterlenjohnson/ViVi-Buddy research/models/memory_calculations.md.
  */
 public enum Quantization {
     FP32(4.0, false),
