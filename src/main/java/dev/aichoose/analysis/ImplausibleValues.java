@@ -12,7 +12,7 @@ public final class ImplausibleValues {
     private ImplausibleValues() {}
 
     /**
-     * A scenario's inline figures that load but look like a unit slip (issue 11 item 8): a
+     * A scenario's inline figures that load but look like a unit slip: a
      * per-token price typed as per million, a $1.60 GPU, a GPU-hour at a tenth of a cent.
      */
     public static List<String> in(Scenario scenario) {
