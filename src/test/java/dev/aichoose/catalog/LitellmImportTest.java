@@ -79,8 +79,10 @@ class LitellmImportTest {
     @Test
     void rangesWithoutOneFromZeroAreSkippedAndCounted() {
         Imported imported = read("{\"mode\": \"chat\", \"litellm_provider\": \"dashscope\", \"tiered_pricing\": ["
-                + "{\"range\": [1000, 2000], \"input_cost_per_token\": 8e-7, \"output_cost_per_token\": 3.2e-6}]}");
-        assertThat(imported.entries()).isEmpty();
+                + "{\"range\": [1000, 2000], \"input_cost_per_token\": 8e-7, \"output_cost_per_token\": 3.2e-6}]}, "
+                + "\"plain\": {\"mode\": \"chat\", \"litellm_provider\": \"dashscope\", \"input_cost_per_token\": 4e-7, "
+                + "\"output_cost_per_token\": 1.6e-6}");
+        assertThat(imported.entries()).extracting(Imported.Entry::sourceKey).containsExactly("plain");
         assertThat(imported.skipped()).containsEntry("tiered_pricing without a range from 0 with input and output prices", 1);
     }
 }
