@@ -85,4 +85,16 @@ class LitellmImportTest {
         assertThat(imported.entries()).extracting(Imported.Entry::sourceKey).containsExactly("plain");
         assertThat(imported.skipped()).containsEntry("tiered_pricing without a range from 0 with input and output prices", 1);
     }
+    @Test
+    void aPriceThatIsNotANumberIsReportedWithItsKeyAndTheEntryLeftOut() {
+        Imported imported = read("{\"mode\": \"chat\", \"litellm_provider\": \"openai\", \"input_cost_per_token\": 2e-6, "
+                + "\"output_cost_per_token\": 8e-6, \"cache_read_input_token_cost\": \"n/a\"}, "
+                + "\"other\": {\"mode\": \"chat\", \"litellm_provider\": \"openai\", \"input_cost_per_token\": \"3e-7\", "
+                + "\"output_cost_per_token\": 6e-7, \"output_cost_per_token_flex\": {\"usd\": 1}, "
+                + "\"input_cost_per_token_flex\": 1e-7}, \"ok\": {\"mode\": \"chat\", \"litellm_provider\": \"openai\", "
+                + "\"input_cost_per_token\": 1e-6, \"output_cost_per_token\": 2e-6}");
+        assertThat(imported.entries()).extracting(Imported.Entry::sourceKey).containsExactly("ok");
+        assertThat(imported.outOfBounds()).containsExactly("t.json: m: cached_input_usd_per_mtok is not a number",
+                "t.json: other: service_tiers.flex.output_usd_per_mtok is not a number");
+    }
 }
