@@ -224,6 +224,24 @@ class PeerWorkedExamplesTest {
                 .isCloseTo(1_200_000 * perToken(0.25), within(1e-12));
     }
 
+    // ---- BerriAI/litellm tests/test_litellm/test_cost_calculator.py @001b531ae960aad3fa38447508d4ce0d05c118c4
+
+    @Test
+    void litellmTieredOnlyModelBillsAtItsRangeRate() {
+        // test_cost_per_token_tiered_only_model_bills_at_tier_rate: volcengine doubao-seed-2.0-pro has only
+        // tiered_pricing; 40,000 prompt tokens (the [32k, 128k] range) and 500 completion → 40000 × 7e-07 + 500 × 3.5e-06
+        assertThat(cost(LITELLM, "volcengine/doubao-seed-2-0-pro-260215", ServiceTier.STANDARD, Tokens.of(40_000, 500)))
+                .isCloseTo(40_000 * 7e-07 + 500 * 3.5e-06, within(1e-12));
+    }
+
+    @Test
+    void litellmCachedTokensBillAtTheCacheReadRate() {
+        // test_github_copilot_mai_code_1_flash_pricing: 1,000 prompt tokens of which 200 cached, 500 completion
+        // → (800 × 7.5e-07 + 200 × 7.5e-08) + 500 × 4.5e-06
+        assertThat(cost(LITELLM, "github-copilot/mai-code-1-flash", ServiceTier.STANDARD, Tokens.of(1000, 500).read(200)))
+                .isCloseTo(800 * 7.5e-07 + 200 * 7.5e-08 + 500 * 4.5e-06, within(1e-15));
+    }
+
     // ---- BerriAI/litellm litellm/litellm_core_utils/llm_cost_calc/utils.py @001b531ae960aad3fa38447508d4ce0d05c118c4,
     //      _get_token_base_cost: above a threshold, a cache price without its own _above_ key keeps the base price
 
