@@ -55,25 +55,8 @@ public final class Evaluator {
         Evaluation.Ranking ranking = Standings.of(results);
 
         List<Evaluation.CatalogUse> used = catalogUses(options, catalog, asOf);
-        Set<String> pricedFromCatalog = pricedFromCatalog(options, catalog);
         List<String> warnings = new ArrayList<>(catalog.warnings());
-        warnings.addAll(ImplausibleValues.in(scenario));
-        if (scenario.optionsFromDefaults()) {
-            warnings.add("the scenario lists no options, so it is compared with the default set (docs/methodology.md)");
-        }
-        for (var use : used) {
-            if (use.ageDays() < 0) {
-                warnings.add("catalog entry " + use.id() + " is dated " + use.asOf() + ", " + -use.ageDays()
-                        + " days after the evaluation date " + asOf + ": its figures may not have held then");
-            }
-            // only a price taken from the catalog can be stale; inline prices and model specs are the user's
-            if (use.ageDays() > Defaults.STALE_AFTER_DAYS && pricedFromCatalog.contains(use.id())) {
-                warnings.add("catalog entry " + use.id() + " is " + use.ageDays() + " days old (as of " + use.asOf()
-                        + "); check its price at " + use.source() + (catalog.apiModels().containsKey(use.id())
-                                ? ", or refresh it: aichoose catalog import litellm FILE -o prices.yaml, then --pricing prices.yaml"
-                                : ", and override it in a price book (--pricing) if it has moved"));
-            }
-        }
+        warnings.addAll(inputWarnings(scenario, catalog, options, used, asOf));
         for (OptionResult r : results) {
             if (r.capacity() != null && r.capacity().source() == OptionResult.CapacitySource.ESTIMATE
                     && r.kind() != OptionKind.HYBRID) {
@@ -120,6 +103,41 @@ public final class Evaluator {
             }
         }
         return List.copyOf(resolved);
+    }
+
+    /**
+     * The warnings a scenario's inputs raise before anything is computed: its implausible values,
+     * the default option set, and catalog entries dated after the evaluation or older than
+     * {@link Defaults#STALE_AFTER_DAYS} days whose price the evaluation takes. {@code evaluate}
+     * and {@code validate} both say these, after the catalog's own warnings.
+     */
+    public static List<String> inputWarnings(Scenario scenario, Catalog catalog, LocalDate asOf) {
+        List<Option> options = scenario.optionsFromDefaults() ? DefaultOptions.build(scenario, catalog)
+                : scenario.options();
+        return inputWarnings(scenario, catalog, options, catalogUses(options, catalog, asOf), asOf);
+    }
+
+    private static List<String> inputWarnings(Scenario scenario, Catalog catalog, List<Option> options,
+            List<Evaluation.CatalogUse> used, LocalDate asOf) {
+        Set<String> pricedFromCatalog = pricedFromCatalog(options, catalog);
+        List<String> warnings = new ArrayList<>(scenario.warnings());
+        if (scenario.optionsFromDefaults()) {
+            warnings.add("the scenario lists no options, so it is compared with the default set (docs/methodology.md)");
+        }
+        for (var use : used) {
+            if (use.ageDays() < 0) {
+                warnings.add("catalog entry " + use.id() + " is dated " + use.asOf() + ", " + -use.ageDays()
+                        + " days after the evaluation date " + asOf + ": its figures may not have held then");
+            }
+            // only a price taken from the catalog can be stale; inline prices and model specs are the user's
+            if (use.ageDays() > Defaults.STALE_AFTER_DAYS && pricedFromCatalog.contains(use.id())) {
+                warnings.add("catalog entry " + use.id() + " is " + use.ageDays() + " days old (as of " + use.asOf()
+                        + "); check its price at " + use.source() + (catalog.apiModels().containsKey(use.id())
+                                ? ", or refresh it: aichoose catalog import litellm FILE -o prices.yaml, then --pricing prices.yaml"
+                                : ", and override it in a price book (--pricing) if it has moved"));
+            }
+        }
+        return warnings;
     }
 
     /** The ids whose price the engine took from the catalog rather than from the scenario. */

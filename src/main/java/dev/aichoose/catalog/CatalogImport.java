@@ -1,5 +1,7 @@
 package dev.aichoose.catalog;
 
+import dev.aichoose.load.InputException;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.located.Node;
 import dev.aichoose.load.located.NodeParser;
 import dev.aichoose.model.Catalog;
@@ -22,10 +24,19 @@ public final class CatalogImport {
      */
     public static Imported read(Format format, String file, Reader reader, LocalDate asOf, Catalog reference) {
         Node root = NodeParser.parseJson(file, reader);
-        return switch (format) {
+        Imported imported = switch (format) {
             case LITELLM -> LitellmImport.read(file, root, asOf, reference);
             case OPENROUTER -> OpenRouterImport.read(file, root, asOf, reference);
             case GENAI_PRICES -> GenaiPricesImport.read(file, root, asOf, reference);
         };
+        // a file of another shape (another source's format, an empty list) would give an empty layer
+        if (imported.entries().isEmpty()) {
+            String skipped = imported.skipped().isEmpty() ? "the file lists no models"
+                    : "skipped " + String.join(", ", imported.skipped().entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey()).toList());
+            throw new InputException(new Diagnostic(file, 1, 1, "no chat model to import (" + skipped
+                    + "); is this a " + format.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " file?"));
+        }
+        return imported;
     }
 }

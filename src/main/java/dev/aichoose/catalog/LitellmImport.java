@@ -54,17 +54,21 @@ public final class LitellmImport {
             }
             Optional<Double> in = SourceReading.perMillion(m, "input_cost_per_token", false);
             Optional<Double> out = SourceReading.perMillion(m, "output_cost_per_token", false);
-            if (in.isEmpty() || out.isEmpty()) {
-                if (m.entries().containsKey("tiered_pricing")) {
-                    r.skip("priced only by tiered_pricing ranges");
-                } else {
-                    r.skip("no per-token input and output price");
+            String sourceProvider = SourceReading.text(m, "litellm_provider").orElse("unknown");
+            SourceReading.Prices p;
+            if (in.isPresent() && out.isPresent()) {
+                p = prices(m, in.get(), out.get(), sourceProvider.equals("xai"));
+            } else if (m.entries().get("tiered_pricing") instanceof Node.Entry t && t.value() instanceof Node.Sequence ranges) {
+                p = rangePrices(m, ranges).orElse(null);
+                if (p == null) {
+                    r.skip("tiered_pricing without a range from 0 with input and output prices");
+                    continue;
                 }
+            } else {
+                r.skip("no per-token input and output price");
                 continue;
             }
-            String sourceProvider = SourceReading.text(m, "litellm_provider").orElse("unknown");
             String provider = IdMapping.provider(sourceProvider);
-            SourceReading.Prices p = prices(m, in.get(), out.get(), sourceProvider.equals("xai"));
             if (!r.withinBounds(e.key(), p.all())) continue;
             Integer context = SourceReading.integer(m, "max_input_tokens")
                     .or(() -> SourceReading.integer(m, "max_tokens")).orElse(null);
@@ -91,25 +95,86 @@ public final class LitellmImport {
             per(m, e.key()).ifPresent(v -> above.computeIfAbsent(Integer.parseInt(x.group(2)) * 1000, k -> new TreeMap<>())
                     .put(x.group(1), v));
         }
+        // a cache price the tier does not list stays at its base price above the threshold, as LiteLLM bills it
+        // (its calculator falls back to the base key), rather than taking the tier's ratio to the input price
         above.forEach((threshold, kinds) -> {
             if (!kinds.containsKey("input_cost_per_token") || !kinds.containsKey("output_cost_per_token")) return;
             p.tiers.add(new ApiModel.LongContextTier(threshold, inclusiveTiers, new ApiModel.Rates(
                     kinds.get("input_cost_per_token"), kinds.get("output_cost_per_token"),
-                    kinds.get("cache_read_input_token_cost"), kinds.get("cache_creation_input_token_cost"),
-                    kinds.get("cache_creation_input_token_cost_above_1hr"), null)));
+                    kinds.getOrDefault("cache_read_input_token_cost", p.cached),
+                    kinds.getOrDefault("cache_creation_input_token_cost", p.write),
+                    kinds.getOrDefault("cache_creation_input_token_cost_above_1hr", p.write1h), null)));
         });
         for (ServiceTier tier : new ServiceTier[] {ServiceTier.BATCH, ServiceTier.FLEX, ServiceTier.PRIORITY}) {
             String suffix = tier == ServiceTier.BATCH ? "_batches" : "_" + tier.id();
             Optional<Double> tin = per(m, "input_cost_per_token" + suffix);
             Optional<Double> tout = per(m, "output_cost_per_token" + suffix);
             if (tin.isPresent() && tout.isPresent()) {
+                // flex and priority: LiteLLM bills a cache price the tier does not list at the standard one (its
+                // cost-key fallback), and every 1-hour write at the standard 1-hour price
+                boolean standardCache = tier != ServiceTier.BATCH;
                 p.serviceTiers.put(tier, new ApiModel.Rates(tin.get(), tout.get(),
-                        per(m, "cache_read_input_token_cost" + suffix).orElse(null),
-                        per(m, "cache_creation_input_token_cost" + suffix).orElse(null), null,
+                        per(m, "cache_read_input_token_cost" + suffix).orElse(standardCache ? p.cached : null),
+                        per(m, "cache_creation_input_token_cost" + suffix).orElse(standardCache ? p.write : null),
+                        standardCache ? p.write1h : null,
                         per(m, "output_cost_per_reasoning_token" + suffix).orElse(null)));
             }
         }
         return p;
+    }
+
+    /**
+     * {@code tiered_pricing: [{range: [start, end], input_cost_per_token, …}]} (DashScope, Volcengine): LiteLLM
+     * picks one range by the request's input tokens ({@code start < input <= end}; above the last, the last)
+     * and bills every token at its rates. The range from 0 gives the base prices, each later range a
+     * long-context tier from its start ({@code boundary: above}). A price a range does not list falls back as
+     * LiteLLM's does: cache read and cache write to the range's input price, the 1-hour write to its write
+     * price, reasoning to its output price; a range without an output price takes the model's output (and
+     * reasoning) price.
+     */
+    static Optional<SourceReading.Prices> rangePrices(Node.Mapping model, Node.Sequence ranges) {
+        TreeMap<Integer, ApiModel.Rates> byStart = new TreeMap<>();
+        for (Node n : ranges.items()) {
+            if (!(n instanceof Node.Mapping t) || !(t.entries().get("range") instanceof Node.Entry re)
+                    || !(re.value() instanceof Node.Sequence range) || range.items().size() != 2
+                    || !(range.items().getFirst() instanceof Node.Scalar start)) {
+                return Optional.empty();
+            }
+            Optional<Double> in = per(t, "input_cost_per_token");
+            Optional<Double> ownOut = per(t, "output_cost_per_token");
+            Optional<Double> out = ownOut.or(() -> per(model, "output_cost_per_token"));
+            if (in.isEmpty() || out.isEmpty()) return Optional.empty();
+            Optional<Double> reasoning = per(t, "output_cost_per_reasoning_token")
+                    .or(() -> ownOut.isPresent() ? Optional.empty() : per(model, "output_cost_per_reasoning_token"));
+            double from;
+            try {
+                from = Double.parseDouble(start.text());
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+            if (from < 0 || from > Integer.MAX_VALUE || from != Math.rint(from)) return Optional.empty();
+            double write = per(t, "cache_creation_input_token_cost").orElse(in.get());
+            byStart.put((int) from, new ApiModel.Rates(in.get(), out.get(),
+                    per(t, "cache_read_input_token_cost").orElse(in.get()), write,
+                    per(t, "cache_creation_input_token_cost_above_1hr").orElse(write),
+                    reasoning.orElse(out.get())));
+        }
+        if (byStart.isEmpty() || byStart.firstKey() != 0) return Optional.empty();
+        SourceReading.Prices p = new SourceReading.Prices();
+        ApiModel.Rates base = byStart.pollFirstEntry().getValue();
+        p.input = base.inputUsdPerMtok();
+        p.output = base.outputUsdPerMtok();
+        // the base range's fallbacks are the engine's own (cache as input, reasoning as output): listed prices only
+        p.cached = listedOrNull(base.cachedInputUsdPerMtok(), p.input);
+        p.write = listedOrNull(base.cacheWriteUsdPerMtok(), p.input);
+        p.write1h = p.write == null ? null : listedOrNull(base.cacheWrite1hUsdPerMtok(), p.write);
+        p.reasoning = listedOrNull(base.reasoningUsdPerMtok(), p.output);
+        byStart.forEach((start, rates) -> p.tiers.add(new ApiModel.LongContextTier(start, false, rates)));
+        return Optional.of(p);
+    }
+
+    private static Double listedOrNull(double price, double fallback) {
+        return price == fallback ? null : price;
     }
 
     private static Optional<Double> per(Node.Mapping m, String key) {

@@ -56,7 +56,7 @@ public final class OpenRouterImport {
             p.cached = per(pricing, "input_cache_read").orElse(null);
             p.write = per(pricing, "input_cache_write").orElse(null);
             p.write1h = per(pricing, "input_cache_write_1h").orElse(null);
-            p.reasoning = per(pricing, "internal_reasoning").filter(v -> v > 0).orElse(null);
+            p.reasoning = per(pricing, "internal_reasoning").filter(v -> !(v <= 0)).orElse(null);
             Node.Entry overrides = pricing.entries().get("overrides");
             if (overrides != null && overrides.value() instanceof Node.Sequence list) {
                 for (Node o : list.items()) {

@@ -35,17 +35,21 @@ final class SourceReading {
         skipped.merge(reason, 1, Integer::sum);
     }
 
-    /** A source value in USD per token (or per million when {@code perMillion}), as USD per million; empty when absent. */
+    /**
+     * A source value in USD per token (or per million when {@code perMillion}), as USD per million;
+     * empty when absent, NaN when present but not a number (the bounds check then reports it).
+     */
     static Optional<Double> perMillion(Node.Mapping m, String key, boolean perMillion) {
         Node.Entry e = m.entries().get(key);
-        if (e == null || !(e.value() instanceof Node.Scalar s)) return Optional.empty();
+        if (e == null) return Optional.empty();
+        if (!(e.value() instanceof Node.Scalar s)) return Optional.of(Double.NaN);
         if (s.kind() == Node.ScalarKind.NULL) return Optional.empty();
         try {
             // BigDecimal: 1.25e-06 × 1e6 must be 1.25, not 1.2499999999999998
             var v = new java.math.BigDecimal(s.text().trim());
             return Optional.of((perMillion ? v : v.movePointRight(6)).doubleValue());
         } catch (NumberFormatException ex) {
-            return Optional.empty();
+            return Optional.of(Double.NaN);
         }
     }
 
@@ -73,6 +77,11 @@ final class SourceReading {
         boolean ok = true;
         for (var p : prices.entrySet()) {
             double v = p.getValue();
+            if (Double.isNaN(v)) {
+                outOfBounds.add(file + ": " + key + ": " + p.getKey() + " is not a number");
+                ok = false;
+                continue;
+            }
             String why = v < 0 ? "negative"
                     : v > CatalogLoader.MAX_USD_PER_MTOK ? "above $" + Sanity.show(CatalogLoader.MAX_USD_PER_MTOK)
                             + " per million tokens (a unit error)"

@@ -1,11 +1,14 @@
 package dev.aichoose.cli;
 
+import dev.aichoose.analysis.Evaluator;
 import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
 import dev.aichoose.load.ScenarioLoader;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Scenario;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -15,7 +18,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check scenario files against format v1 and the catalogs, without computing anything. "
-                + "Every problem is reported as file:line:col: message (exit 3).")
+                + "Every problem is reported as file:line:col: message (exit 3); the warnings evaluate would give "
+                + "about the inputs (implausible values, stale catalog prices) go to standard error.")
 final class ValidateCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files to check.")
     List<Path> scenarios;
@@ -26,17 +30,27 @@ final class ValidateCommand extends BaseCommand {
     @Option(names = "--bench", paramLabel = "[OPTION=]FILE", description = "Bench results, as for evaluate.")
     List<String> bench = new ArrayList<>();
 
+    @Option(names = "--as-of", paramLabel = "DATE", converter = AsOfDate.class,
+            description = "Check catalog ages as of this date (YYYY-MM-DD), as evaluate does. Default: today.")
+    LocalDate asOf;
+
     @Override
     protected ExitCode execute() {
         Catalog catalog = pricing.load();
         ScenarioLoader loader = new ScenarioLoader(catalog, BenchFiles.SOURCE, EvaluateCommand.benchOverrides(bench));
         List<Diagnostic> problems = new ArrayList<>();
+        PrintWriter err = spec.commandLine().getErr();
+        // the catalog's own warnings name their files; said once, not once per scenario
+        catalog.warnings().forEach(w -> err.println("aichoose: warning: " + w));
         for (Path file : scenarios) {
             try {
                 Scenario s = loader.load(file);
                 BenchFiles.checkOverrides(s, EvaluateCommand.benchOverrides(bench));
                 spec.commandLine().getOut().println(file + ": ok: " + s.name() + ", " + s.horizonMonths() + " months, "
                         + (s.optionsFromDefaults() ? "the default option set" : s.options().size() + " options"));
+                String where = scenarios.size() > 1 ? file + ": " : "";
+                Evaluator.inputWarnings(s, catalog, asOf != null ? asOf : LocalDate.now())
+                        .forEach(w -> err.println("aichoose: warning: " + where + w));
             } catch (InputException e) {
                 problems.addAll(e.diagnostics());
             }

@@ -238,7 +238,7 @@ public final class CatalogLoader {
 
         private void implausiblePrice(Fields f, String key, double v) {
             if (v > 0 && v < MIN_PLAUSIBLE_USD_PER_MTOK) {
-                warn(f, key, "$" + v + " per million tokens is implausibly low: is it a per-token price? "
+                warn(f, key, "$" + Sanity.show(v) + " per million tokens is implausibly low: is it a per-token price? "
                         + "(per million it would be $" + Sanity.show(v * 1e6) + ")");
             }
         }
@@ -323,7 +323,7 @@ public final class CatalogLoader {
             var offer = new CloudOffer(id, f.text("provider"), gpu, f.integer("gpus", 1, 1, 64),
                     f.number("usd_per_gpu_hour", 0.001, 200), f.text("tier", "on_demand"), provenance(f));
             if (offer.usdPerGpuHour() < MIN_PLAUSIBLE_USD_PER_GPU_HOUR) {
-                warn(f, "usd_per_gpu_hour", "$" + offer.usdPerGpuHour() + " per GPU-hour is implausibly low");
+                warn(f, "usd_per_gpu_hour", "$" + Sanity.show(offer.usdPerGpuHour()) + " per GPU-hour is implausibly low");
             }
             Node at = f.raw("gpu").orElse(f.node());
             offerGpuRefs.add(new PendingCheck(new Diagnostic(f.problems().file(), at.line(), at.column(),

@@ -95,6 +95,7 @@ public final class ScenarioLoader {
         }
         List<Option> options = new ArrayList<>();
         Map<String, Node> idNodes = new LinkedHashMap<>();
+        Map<String, Node> optionMappings = new LinkedHashMap<>();
         List<PendingRoute> routes = new ArrayList<>();
         Map<String, Node> autoNodes = new LinkedHashMap<>();
         Workload.LatencySlo slo = workload == null ? Workload.LatencySlo.NONE : workload.slo();
@@ -108,6 +109,7 @@ public final class ScenarioLoader {
                                 + "' (first at line " + idNodes.get(o.id()).line() + ")");
                     } else {
                         idNodes.put(o.id(), f.raw("id").orElse(node));
+                        optionMappings.put(o.id(), node);
                         options.add(o);
                     }
                 });
@@ -118,7 +120,8 @@ public final class ScenarioLoader {
         top.finish();
         if (workload != null) checkRoutes(problems, workload, options, routes, autoNodes);
         problems.throwIfAny();
-        return new Scenario(name, file, horizon, workload, profile, assumptions, options, !hasOptions, uncertainty);
+        return new Scenario(name, file, horizon, workload, profile, assumptions, options, !hasOptions, uncertainty,
+                ImplausibleInputs.of(file, options, optionMappings));
     }
 
     // ---- workload

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A workload scenario as loaded: {@code optionsFromDefaults} when the file listed none;
- * {@code uncertainty} the ranges it puts on its inputs (none when it has no such section).
+ * {@code uncertainty} the ranges it puts on its inputs (none when it has no such section);
+ * {@code warnings} the values that load but look like a unit slip ({@code file:line:col: message}).
  */
 public record Scenario(
         String name,
@@ -15,10 +16,19 @@ public record Scenario(
         Assumptions assumptions,
         List<Option> options,
         boolean optionsFromDefaults,
-        Uncertainty uncertainty) {
+        Uncertainty uncertainty,
+        List<String> warnings) {
 
     public Scenario {
         options = List.copyOf(options);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A scenario whose values raise no warning. */
+    public Scenario(String name, String file, int horizonMonths, Workload workload, Profile profile,
+            Assumptions assumptions, List<Option> options, boolean optionsFromDefaults, Uncertainty uncertainty) {
+        this(name, file, horizonMonths, workload, profile, assumptions, options, optionsFromDefaults, uncertainty,
+                List.of());
     }
 
     /** A scenario with no ranges on its inputs. */
@@ -30,7 +40,7 @@ public record Scenario(
     /** The same scenario with other inputs: what a simulation draw or a sensitivity probe evaluates. */
     public Scenario with(Workload workload, Assumptions assumptions, List<Option> options) {
         return new Scenario(name, file, horizonMonths, workload, profile, assumptions, options, optionsFromDefaults,
-                uncertainty);
+                uncertainty, warnings);
     }
 
     /**

@@ -95,6 +95,23 @@ class CatalogCommandTest {
     }
 
     @Test
+    void anotherSourcesFileIsExit3NotAnEmptyLayer() throws IOException {
+        Path layer = dir.resolve("layer.yaml");
+        // an OpenRouter list read as LiteLLM is an object too, but none of its entries is a model
+        CliRun run = CliRun.of("catalog", "import", "litellm", RESOURCES.resolve("openrouter-trimmed.json").toString(),
+                "--as-of", "2026-08-01", "-o", layer.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).startsWith(RESOURCES.resolve("openrouter-trimmed.json") + ":1:1: no chat model to import "
+                + "(skipped 1 no mode given, 2 not a model object); is this a litellm file?");
+        assertThat(layer).doesNotExist();
+        Path empty = dir.resolve("empty.json");
+        Files.writeString(empty, "[]");
+        CliRun none = CliRun.of("catalog", "import", "genai-prices", empty.toString(), "--as-of", "2026-08-21");
+        assertThat(none.exitCode()).isEqualTo(3);
+        assertThat(none.err()).startsWith(empty + ":1:1: no chat model to import (the file lists no models)");
+    }
+
+    @Test
     void anUnknownFormatIsAUsageError() {
         CliRun run = CliRun.of("catalog", "import", "portkey", "x.json");
         assertThat(run.exitCode()).isEqualTo(2);

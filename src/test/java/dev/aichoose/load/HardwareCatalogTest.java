@@ -122,7 +122,7 @@ class HardwareCatalogTest {
                 """);
         assertThat(c.apiModels()).containsKey("acme/chat");
         assertThat(c.warnings()).hasSize(2);
-        assertThat(c.warnings().get(0)).contains("book.yaml:4:25: api_models[acme/chat].input_usd_per_mtok: $2.5E-7 per "
+        assertThat(c.warnings().get(0)).contains("book.yaml:4:25: api_models[acme/chat].input_usd_per_mtok: $0.00000025 per "
                 + "million tokens is implausibly low: is it a per-token price? (per million it would be $0.25)");
         assertThat(c.warnings().get(1)).contains("book.yaml:10:16: gpus[acme/card].price_usd: $1.6 is implausibly low");
     }
@@ -167,9 +167,9 @@ class HardwareCatalogTest {
                                   tokens_per_second: 100}
                 """);
         assertThat(e.warnings())
-                .contains("test.yaml: options[x].api.input_usd_per_mtok: $2.5E-7 per million tokens is implausibly low: "
-                        + "is it a per-token price? (per million it would be $0.25)")
-                .contains("test.yaml: options[box].self_hosted.hardware_usd: $1.6 is implausibly low for GPU hardware "
-                        + "(price in thousands?)");
+                .contains("test.yaml:4:52: options[x].api.input_usd_per_mtok: $0.00000025 per million tokens is "
+                        + "implausibly low: is it a per-token price? (per million it would be $0.25)")
+                .contains("test.yaml:6:60: options[box].self_hosted.hardware_usd: $1.6 is implausibly low for GPU "
+                        + "hardware (price in thousands?)");
     }
 }
