@@ -188,12 +188,15 @@ final class ScenarioDraft {
             gpus = new LinkedHashMap<>();
             // the roofline estimate is linear in bandwidth and in compute, so scaling both scales its tokens/s
             for (Gpu g : c.gpus().values()) {
-                gpus.put(g.id(), new Gpu(g.id(), g.name(), g.hardwareClass(), g.gpusPerSystem(), g.priceUsd() * hardware,
-                        g.vramGb(), g.memoryBandwidthGbps() * throughput,
-                        g.bf16DenseTflops() == null ? null : g.bf16DenseTflops() * throughput, g.tdpW(), g.provenance()));
+                // a card the sources price only inside a system has no price to scale
+                Double price = g.priceUsd() == null ? g.priceUsd() : Double.valueOf(g.priceUsd() * hardware);
+                gpus.put(g.id(), new Gpu(g.id(), g.name(), g.hardwareClass(), g.gpusPerSystem(), price, g.vramGb(),
+                        g.memoryBandwidthGbps() * throughput,
+                        g.bf16DenseTflops() == null ? null : g.bf16DenseTflops() * throughput, g.tdpW(), g.provenance(),
+                        g.card(), g.estimated(), g.priceRangeUsd().stream().map(p -> p * hardware).toList()));
             }
         }
-        return new Catalog(models, gpus, c.cloudOffers(), c.openModels());
+        return new Catalog(models, gpus, c.cloudOffers(), c.openModels(), c.warnings());
     }
 
     private double baseValue(Uncertainty.Input in) {

@@ -35,12 +35,14 @@ public final class Simulator {
 
     private final Evaluation base;
     private final ScenarioDraft draft;
+    private final DrawEvaluator evaluator;
     private final List<String> ids;
     private final Optional<String> recommended;
 
     private Simulator(Evaluation base, Catalog catalog) {
         this.base = base;
         this.draft = new ScenarioDraft(base.scenario(), catalog);
+        this.evaluator = new DrawEvaluator(base, catalog);
         this.ids = base.options().stream().map(OptionResult::id).toList();
         this.recommended = recommendedOf(base);
     }
@@ -68,20 +70,20 @@ public final class Simulator {
         }
     }
 
+    /** The scenario with input i at {@code values[i]}, evaluated, per option of the base evaluation. */
     private Outcome outcome(double[] values) {
         ScenarioDraft.Point p = draft.at(values);
-        Evaluation e = Evaluator.evaluate(p.scenario(), p.catalog(), base.asOf());
+        DrawEvaluator.Outcome e = evaluator.evaluate(p.scenario(), p.catalog());
+        if (e.ids().equals(ids)) return new Outcome(e.tcoUsd(), e.feasible(), e.recommended());
+        // the default option set is sized to the draw, so an option of the base may be missing from it
         double[] tco = new double[ids.size()];
         boolean[] feasible = new boolean[ids.size()];
-        List<OptionResult> results = e.options();
         for (int j = 0; j < ids.size(); j++) {
-            String id = ids.get(j);
-            OptionResult r = j < results.size() && results.get(j).id().equals(id) ? results.get(j)
-                    : results.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
-            tco[j] = r == null ? Double.NaN : r.tcoUsd();
-            feasible[j] = r != null && r.feasible();
+            int k = e.ids().indexOf(ids.get(j));
+            tco[j] = k < 0 ? Double.NaN : e.tcoUsd()[k];
+            feasible[j] = k >= 0 && e.feasible()[k];
         }
-        return new Outcome(tco, feasible, recommendedOf(e));
+        return new Outcome(tco, feasible, e.recommended());
     }
 
     private Simulation run(int draws, long seed) {
@@ -190,6 +192,10 @@ public final class Simulator {
         return tcoOf(e, runnerUp) - tcoOf(e, recommended.orElseThrow());
     }
 
+    private double gap(Outcome o, String runnerUp) {
+        return o.tco()[ids.indexOf(runnerUp)] - o.tco()[ids.indexOf(recommended.orElseThrow())];
+    }
+
     private static double tcoOf(Evaluation e, String id) {
         return e.options().stream().filter(o -> o.id().equals(id)).mapToDouble(OptionResult::tcoUsd).findFirst()
                 .orElse(Double.NaN);
@@ -207,17 +213,16 @@ public final class Simulator {
         return bars;
     }
 
-    private Evaluation evaluateWith(int input, double value) {
+    private Outcome evaluateWith(int input, double value) {
         double[] values = draft.base();
         values[input] = value;
-        ScenarioDraft.Point p = draft.at(values);
-        return Evaluator.evaluate(p.scenario(), p.catalog(), base.asOf());
+        return outcome(values);
     }
 
     // ---- flip points
 
     private Optional<String> recommendedWith(int input, double value) {
-        return recommendedOf(evaluateWith(input, value));
+        return evaluateWith(input, value).recommended();
     }
 
     private List<Simulation.FlipPoint> flipPoints() {

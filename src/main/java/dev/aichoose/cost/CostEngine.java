@@ -95,6 +95,21 @@ public final class CostEngine {
                 checked.capacity().orElse(null), costing, routing);
     }
 
+    /**
+     * The option's TCO and feasibility exactly as {@link #evaluate} figures them, without the monthly
+     * records, the problems' wording or the descriptions: what each simulation draw needs.
+     */
+    public double tcoUsd(Option option) {
+        double cumulative = 0;
+        for (int m = 1; m <= scenario.horizonMonths(); m++) cumulative += parts(option, 1.0, m).total();
+        return cumulative - salvage(option, 1.0);
+    }
+
+    /** Whether {@link #evaluate} finds the option free of problems. */
+    public boolean feasible(Option option) {
+        return feasibility.feasible(option);
+    }
+
     // ---- costing: the resolved inputs
 
     /** Resolved once per option: the monthly loop and the crossover search read it many times. */

@@ -70,6 +70,44 @@ public final class Feasibility {
         };
     }
 
+    /** Whether {@link #check} finds no problem, decided without writing any. */
+    boolean feasible(Option option) {
+        return switch (option) {
+            case Option.Hybrid h -> {
+                for (Option.Route route : h.routes()) {
+                    WorkloadClass c = classNamed(route.workloadClass());
+                    if (c != null && !allowed(options.get(route.option()), c)) yield false;
+                }
+                for (var leg : h.legs(workload).entrySet()) {
+                    if (!carries(options.get(leg.getKey()), leg.getValue())) yield false;
+                }
+                yield true;
+            }
+            default -> {
+                for (WorkloadClass c : scenario.trafficClasses()) if (!allowed(option, c)) yield false;
+                yield carries(option, 1.0);
+            }
+        };
+    }
+
+    /** No rule of the profile or of the option itself is broken, and the hardware carries the share. */
+    private boolean carries(Option option, double share) {
+        return optionProblems(option).isEmpty()
+                && !(option instanceof Option.Sized sized && !capacity.carries(sized, share));
+    }
+
+    private WorkloadClass classNamed(String name) {
+        for (WorkloadClass c : scenario.trafficClasses()) if (c.name().equals(name)) return c;
+        return null;
+    }
+
+    /** Whether {@link #classProblems} finds nothing that keeps the class off the option. */
+    private boolean allowed(Option option, WorkloadClass c) {
+        if ((c.sensitive() || c.onPremises()) && option instanceof Option.Api) return false;
+        if (c.onPremises() && option instanceof Option.Rented) return false;
+        return c.quality() != Quality.FRONTIER || tierOf(option).quality() == Quality.FRONTIER;
+    }
+
     private Result hybrid(Option.Hybrid h) {
         List<String> problems = new ArrayList<>();
         for (Option.Route route : h.routes()) {
