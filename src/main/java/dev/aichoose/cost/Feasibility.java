@@ -33,6 +33,8 @@ public final class Feasibility {
     private final Profile profile;
     private final Map<String, Option> options;
     private final CapacityCheck capacity;
+    /** The scenario's classes with traffic, default included: read for every option and route. */
+    private final List<WorkloadClass> classes;
 
     Feasibility(Scenario scenario, Catalog catalog, Map<String, Option> options, CapacityCheck capacity) {
         this.scenario = scenario;
@@ -41,6 +43,7 @@ public final class Feasibility {
         this.profile = scenario.profile();
         this.options = options;
         this.capacity = capacity;
+        this.classes = scenario.trafficClasses();
     }
 
     /** An option's problems (none: it is feasible) and its capacity line (none for an API). */
@@ -62,7 +65,7 @@ public final class Feasibility {
             case Option.Hybrid h -> hybrid(h);
             default -> {
                 List<String> problems = new ArrayList<>(optionProblems(option));
-                for (WorkloadClass c : scenario.trafficClasses()) problems.addAll(classProblems(option, c));
+                for (WorkloadClass c : classes) problems.addAll(classProblems(option, c));
                 Optional<CapacityCheck.Check> check = capacity.check(option, 1.0);
                 check.ifPresent(c -> problems.addAll(c.problems()));
                 yield new Result(problems, check.map(CapacityCheck.Check::capacity));
@@ -84,7 +87,7 @@ public final class Feasibility {
                 yield true;
             }
             default -> {
-                for (WorkloadClass c : scenario.trafficClasses()) if (!allowed(option, c)) yield false;
+                for (WorkloadClass c : classes) if (!allowed(option, c)) yield false;
                 yield carries(option, 1.0);
             }
         };
@@ -97,7 +100,7 @@ public final class Feasibility {
     }
 
     private WorkloadClass classNamed(String name) {
-        for (WorkloadClass c : scenario.trafficClasses()) if (c.name().equals(name)) return c;
+        for (WorkloadClass c : classes) if (c.name().equals(name)) return c;
         return null;
     }
 
@@ -112,7 +115,7 @@ public final class Feasibility {
         List<String> problems = new ArrayList<>();
         for (Option.Route route : h.routes()) {
             Option target = options.get(route.option());
-            WorkloadClass c = scenario.trafficClasses().stream().filter(x -> x.name().equals(route.workloadClass()))
+            WorkloadClass c = classes.stream().filter(x -> x.name().equals(route.workloadClass()))
                     .findFirst().orElse(null);
             if (c != null) problems.addAll(classProblems(target, c));
         }
