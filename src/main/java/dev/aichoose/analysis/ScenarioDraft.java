@@ -21,6 +21,9 @@ import java.util.Map;
  * value equal to the base gives back the base figures exactly.
  */
 final class ScenarioDraft {
+    /** For an option with no uncertain number of its own; never written to. */
+    private static final EnumMap<UncertainField, Double> NO_VALUES = new EnumMap<>(UncertainField.class);
+
     private final Scenario scenario;
     private final Catalog catalog;
     private final List<Uncertainty.Input> inputs;
@@ -93,7 +96,7 @@ final class ScenarioDraft {
                 a.planningUtilisation(), av[8], av[9]);
         List<Option> options = new ArrayList<>(scenario.options().size());
         for (Option o : scenario.options()) {
-            options.add(option(o, byOption.getOrDefault(o.id(), new EnumMap<>(UncertainField.class)), throughputFactor));
+            options.add(option(o, byOption.getOrDefault(o.id(), NO_VALUES), throughputFactor));
         }
         return new Point(scenario.with(workload, assumptions, options),
                 scaled(catalog, apiFactor, hardwareFactor, throughputFactor));

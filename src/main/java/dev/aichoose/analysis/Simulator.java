@@ -32,6 +32,8 @@ public final class Simulator {
     static final int SCAN_STEPS = 16;
     /** How close a flip point is to the true change, as a share of its side of the range. */
     static final double FLIP_ACCURACY = 1e-8;
+    /** Draws evaluated together: enough to keep both cores busy, few enough that their inputs take little memory. */
+    static final int CHUNK = 4096;
 
     private final Evaluation base;
     private final ScenarioDraft draft;
@@ -87,12 +89,7 @@ public final class Simulator {
     }
 
     private Simulation run(int draws, long seed) {
-        List<Uncertainty.Input> inputs = draft.inputs();
-        double[][] values = draw(inputs, draws, seed);
-        // the draws are fixed above, so evaluating them in parallel changes nothing in the result
-        Outcome[] outcomes = new Outcome[draws];
-        IntStream.range(0, draws).parallel().forEach(d -> outcomes[d] = outcome(values[d]));
-
+        List<Distributions.Sampler> samplers = samplers(draft.inputs(), seed);
         int n = ids.size();
         int[] cheapest = new int[n];
         int[] feasible = new int[n];
@@ -102,8 +99,20 @@ public final class Simulator {
         int regretDraws = 0;
         int rec = recommended.map(ids::indexOf).orElse(-1);
         double[][] tco = new double[n][draws];
+        // a chunk of draws at a time, so that memory holds each option's TCOs and not every draw's inputs
+        double[][] values = new double[Math.min(draws, CHUNK)][samplers.size()];
+        Outcome[] outcomes = new Outcome[values.length];
         for (int d = 0; d < draws; d++) {
-            Outcome o = outcomes[d];
+            int k = d % CHUNK;
+            if (k == 0) {
+                int size = Math.min(CHUNK, draws - d);
+                for (int e = 0; e < size; e++) {
+                    for (int i = 0; i < samplers.size(); i++) values[e][i] = samplers.get(i).next();
+                }
+                // the chunk's draws are fixed above, so evaluating them in parallel changes nothing in the result
+                IntStream.range(0, size).parallel().forEach(e -> outcomes[e] = outcome(values[e]));
+            }
+            Outcome o = outcomes[k];
             int c = o.cheapest();
             if (c < 0) none++;
             else cheapest[c]++;
@@ -155,18 +164,14 @@ public final class Simulator {
                 runnerUp, runnerUp.map(u -> gap(base, u)), tornado, flipPoints(), lo, bin);
     }
 
-    /** Each draw's value of each input: one random stream per input, so adding an input leaves the others' draws. */
-    private static double[][] draw(List<Uncertainty.Input> inputs, int draws, long seed) {
+    /** One random stream per input, so that adding an input leaves the others' draws as they were. */
+    private static List<Distributions.Sampler> samplers(List<Uncertainty.Input> inputs, long seed) {
         SplittableRandom root = new SplittableRandom(seed);
         List<Distributions.Sampler> samplers = new ArrayList<>();
         for (Uncertainty.Input in : inputs) {
             samplers.add(Distributions.sampler(in.distribution(), new Well19937c(root.nextLong())));
         }
-        double[][] values = new double[draws][inputs.size()];
-        for (int d = 0; d < draws; d++) {
-            for (int i = 0; i < inputs.size(); i++) values[d][i] = samplers.get(i).next();
-        }
-        return values;
+        return samplers;
     }
 
     /** Linear interpolation between order statistics (Hyndman and Fan's type 7, as Excel's PERCENTILE.INC). */
