@@ -26,8 +26,7 @@ public final class Evaluator {
     private Evaluator() {}
 
     public static Evaluation evaluate(Scenario scenario, Catalog catalog, LocalDate asOf) {
-        List<Option> options = scenario.optionsFromDefaults() ? DefaultOptions.build(scenario, catalog)
-                : scenario.options();
+        List<Option> options = optionsOf(scenario, catalog);
         // hybrids route to the other options by id, so one engine serves the automatic ones once resolved
         CostEngine engine = new CostEngine(scenario, catalog, options);
         List<Option> candidates = options.stream().filter(o -> !(o instanceof Option.Hybrid)).toList();
@@ -83,12 +82,17 @@ public final class Evaluator {
         return new Evaluation(scenario, asOf, used, results, pairs, ranking, Decider.decide(partial, options, catalog), warnings);
     }
 
+    /** The scenario's options, or the default set when it lists none. */
+    static List<Option> optionsOf(Scenario scenario, Catalog catalog) {
+        return scenario.optionsFromDefaults() ? DefaultOptions.build(scenario, catalog) : scenario.options();
+    }
+
     /**
      * Replaces each {@code routes: auto} hybrid with the cheapest feasible routing over the other
      * options (docs/methodology.md §6.1). When none is feasible the routing that breaks the fewest
      * rules stands, and its evaluation lists them.
      */
-    private static List<Option> resolveAutoRoutes(Scenario scenario, List<Option> options, List<Option> candidates,
+    static List<Option> resolveAutoRoutes(Scenario scenario, List<Option> options, List<Option> candidates,
             Map<String, OptionResult> alone, CostEngine engine) {
         if (options.stream().noneMatch(o -> o instanceof Option.Hybrid h && h.auto())) return options;
         List<OptionResult> candidateResults = candidates.stream().map(o -> alone.get(o.id())).toList();

@@ -21,6 +21,9 @@ import java.util.Map;
  * value equal to the base gives back the base figures exactly.
  */
 final class ScenarioDraft {
+    /** For an option with no uncertain number of its own; never written to. */
+    private static final EnumMap<UncertainField, Double> NO_VALUES = new EnumMap<>(UncertainField.class);
+
     private final Scenario scenario;
     private final Catalog catalog;
     private final List<Uncertainty.Input> inputs;
@@ -93,7 +96,7 @@ final class ScenarioDraft {
                 a.planningUtilisation(), av[8], av[9]);
         List<Option> options = new ArrayList<>(scenario.options().size());
         for (Option o : scenario.options()) {
-            options.add(option(o, byOption.getOrDefault(o.id(), new EnumMap<>(UncertainField.class)), throughputFactor));
+            options.add(option(o, byOption.getOrDefault(o.id(), NO_VALUES), throughputFactor));
         }
         return new Point(scenario.with(workload, assumptions, options),
                 scaled(catalog, apiFactor, hardwareFactor, throughputFactor));
@@ -188,12 +191,15 @@ final class ScenarioDraft {
             gpus = new LinkedHashMap<>();
             // the roofline estimate is linear in bandwidth and in compute, so scaling both scales its tokens/s
             for (Gpu g : c.gpus().values()) {
-                gpus.put(g.id(), new Gpu(g.id(), g.name(), g.hardwareClass(), g.gpusPerSystem(), g.priceUsd() * hardware,
-                        g.vramGb(), g.memoryBandwidthGbps() * throughput,
-                        g.bf16DenseTflops() == null ? null : g.bf16DenseTflops() * throughput, g.tdpW(), g.provenance()));
+                // a card the sources price only inside a system has no price to scale
+                Double price = g.priceUsd() == null ? g.priceUsd() : Double.valueOf(g.priceUsd() * hardware);
+                gpus.put(g.id(), new Gpu(g.id(), g.name(), g.hardwareClass(), g.gpusPerSystem(), price, g.vramGb(),
+                        g.memoryBandwidthGbps() * throughput,
+                        g.bf16DenseTflops() == null ? null : g.bf16DenseTflops() * throughput, g.tdpW(), g.provenance(),
+                        g.card(), g.estimated(), g.priceRangeUsd().stream().map(p -> p * hardware).toList()));
             }
         }
-        return new Catalog(models, gpus, c.cloudOffers(), c.openModels());
+        return new Catalog(models, gpus, c.cloudOffers(), c.openModels(), c.warnings());
     }
 
     private double baseValue(Uncertainty.Input in) {

@@ -32,15 +32,19 @@ public final class Simulator {
     static final int SCAN_STEPS = 16;
     /** How close a flip point is to the true change, as a share of its side of the range. */
     static final double FLIP_ACCURACY = 1e-8;
+    /** Draws evaluated together: enough to keep both cores busy, few enough that their inputs take little memory. */
+    static final int CHUNK = 4096;
 
     private final Evaluation base;
     private final ScenarioDraft draft;
+    private final DrawEvaluator evaluator;
     private final List<String> ids;
     private final Optional<String> recommended;
 
     private Simulator(Evaluation base, Catalog catalog) {
         this.base = base;
         this.draft = new ScenarioDraft(base.scenario(), catalog);
+        this.evaluator = new DrawEvaluator(base, catalog);
         this.ids = base.options().stream().map(OptionResult::id).toList();
         this.recommended = recommendedOf(base);
     }
@@ -68,29 +72,24 @@ public final class Simulator {
         }
     }
 
+    /** The scenario with input i at {@code values[i]}, evaluated, per option of the base evaluation. */
     private Outcome outcome(double[] values) {
         ScenarioDraft.Point p = draft.at(values);
-        Evaluation e = Evaluator.evaluate(p.scenario(), p.catalog(), base.asOf());
+        DrawEvaluator.Outcome e = evaluator.evaluate(p.scenario(), p.catalog());
+        if (e.ids().equals(ids)) return new Outcome(e.tcoUsd(), e.feasible(), e.recommended());
+        // the default option set is sized to the draw, so an option of the base may be missing from it
         double[] tco = new double[ids.size()];
         boolean[] feasible = new boolean[ids.size()];
-        List<OptionResult> results = e.options();
         for (int j = 0; j < ids.size(); j++) {
-            String id = ids.get(j);
-            OptionResult r = j < results.size() && results.get(j).id().equals(id) ? results.get(j)
-                    : results.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
-            tco[j] = r == null ? Double.NaN : r.tcoUsd();
-            feasible[j] = r != null && r.feasible();
+            int k = e.ids().indexOf(ids.get(j));
+            tco[j] = k < 0 ? Double.NaN : e.tcoUsd()[k];
+            feasible[j] = k >= 0 && e.feasible()[k];
         }
-        return new Outcome(tco, feasible, recommendedOf(e));
+        return new Outcome(tco, feasible, e.recommended());
     }
 
     private Simulation run(int draws, long seed) {
-        List<Uncertainty.Input> inputs = draft.inputs();
-        double[][] values = draw(inputs, draws, seed);
-        // the draws are fixed above, so evaluating them in parallel changes nothing in the result
-        Outcome[] outcomes = new Outcome[draws];
-        IntStream.range(0, draws).parallel().forEach(d -> outcomes[d] = outcome(values[d]));
-
+        List<Distributions.Sampler> samplers = samplers(draft.inputs(), seed);
         int n = ids.size();
         int[] cheapest = new int[n];
         int[] feasible = new int[n];
@@ -100,8 +99,20 @@ public final class Simulator {
         int regretDraws = 0;
         int rec = recommended.map(ids::indexOf).orElse(-1);
         double[][] tco = new double[n][draws];
+        // a chunk of draws at a time, so that memory holds each option's TCOs and not every draw's inputs
+        double[][] values = new double[Math.min(draws, CHUNK)][samplers.size()];
+        Outcome[] outcomes = new Outcome[values.length];
         for (int d = 0; d < draws; d++) {
-            Outcome o = outcomes[d];
+            int k = d % CHUNK;
+            if (k == 0) {
+                int size = Math.min(CHUNK, draws - d);
+                for (int e = 0; e < size; e++) {
+                    for (int i = 0; i < samplers.size(); i++) values[e][i] = samplers.get(i).next();
+                }
+                // the chunk's draws are fixed above, so evaluating them in parallel changes nothing in the result
+                IntStream.range(0, size).parallel().forEach(e -> outcomes[e] = outcome(values[e]));
+            }
+            Outcome o = outcomes[k];
             int c = o.cheapest();
             if (c < 0) none++;
             else cheapest[c]++;
@@ -153,18 +164,14 @@ public final class Simulator {
                 runnerUp, runnerUp.map(u -> gap(base, u)), tornado, flipPoints(), lo, bin);
     }
 
-    /** Each draw's value of each input: one random stream per input, so adding an input leaves the others' draws. */
-    private static double[][] draw(List<Uncertainty.Input> inputs, int draws, long seed) {
+    /** One random stream per input, so that adding an input leaves the others' draws as they were. */
+    private static List<Distributions.Sampler> samplers(List<Uncertainty.Input> inputs, long seed) {
         SplittableRandom root = new SplittableRandom(seed);
         List<Distributions.Sampler> samplers = new ArrayList<>();
         for (Uncertainty.Input in : inputs) {
             samplers.add(Distributions.sampler(in.distribution(), new Well19937c(root.nextLong())));
         }
-        double[][] values = new double[draws][inputs.size()];
-        for (int d = 0; d < draws; d++) {
-            for (int i = 0; i < inputs.size(); i++) values[d][i] = samplers.get(i).next();
-        }
-        return values;
+        return samplers;
     }
 
     /** Linear interpolation between order statistics (Hyndman and Fan's type 7, as Excel's PERCENTILE.INC). */
@@ -190,6 +197,10 @@ public final class Simulator {
         return tcoOf(e, runnerUp) - tcoOf(e, recommended.orElseThrow());
     }
 
+    private double gap(Outcome o, String runnerUp) {
+        return o.tco()[ids.indexOf(runnerUp)] - o.tco()[ids.indexOf(recommended.orElseThrow())];
+    }
+
     private static double tcoOf(Evaluation e, String id) {
         return e.options().stream().filter(o -> o.id().equals(id)).mapToDouble(OptionResult::tcoUsd).findFirst()
                 .orElse(Double.NaN);
@@ -207,17 +218,16 @@ public final class Simulator {
         return bars;
     }
 
-    private Evaluation evaluateWith(int input, double value) {
+    private Outcome evaluateWith(int input, double value) {
         double[] values = draft.base();
         values[input] = value;
-        ScenarioDraft.Point p = draft.at(values);
-        return Evaluator.evaluate(p.scenario(), p.catalog(), base.asOf());
+        return outcome(values);
     }
 
     // ---- flip points
 
     private Optional<String> recommendedWith(int input, double value) {
-        return recommendedOf(evaluateWith(input, value));
+        return evaluateWith(input, value).recommended();
     }
 
     private List<Simulation.FlipPoint> flipPoints() {

@@ -170,6 +170,31 @@ final class CapacityCheck {
                 outgrownProblem, fleet.auto() && replica.delivers());
     }
 
+    /**
+     * Whether {@link #check} finds no problem carrying {@code share} of the queries, decided without
+     * writing any: the same tests as {@link #hardware}, in the same order, on the same plan.
+     */
+    boolean carries(Option.Sized option, double share) {
+        FleetPlanner.Plan plan = planner.plan(option, share);
+        Replica replica = plan.replica();
+        Fleet fleet = plan.fleet();
+        int gpusPerUnit = planner.gpusPerUnit(option);
+        int perReplica = replica.gpus();
+        if (FleetSizing.replicasIn(fleet.month(1).units(), perReplica, gpusPerUnit) == 0) return false;
+        OpenModel model = catalog.openModels().get(option.serving().model());
+        if (workload.inputTokensPerQuery() + workload.generatedTokensPerQuery() > model.contextTokens()) return false;
+        if (!replica.roofline().fits() && !replica.measuredOrGiven()) return false;
+        if (option.serving().measured() instanceof Option.Measured.NoRunMeets) return false;
+        double perUnit = replica.tokensPerSecond();
+        double[] required = plan.requiredTokensPerSecond();
+        for (int m = 1; m <= scenario.horizonMonths(); m++) {
+            if (required[m - 1] > perUnit * FleetSizing.replicasIn(fleet.month(m).units(), perReplica, gpusPerUnit)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** What the same option sized by aichoose would need and cost, for a stated count it cannot serve. */
     private String autoAlternative(Option.Sized option, double share) {
         if (option.autoCount() || !(option.autoSized() instanceof Option.Sized auto)

@@ -4,6 +4,7 @@ import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Assumptions;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Costing;
+import dev.aichoose.model.Fleet;
 import dev.aichoose.model.Gpu;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.OptionKind;
@@ -95,11 +96,45 @@ public final class CostEngine {
                 checked.capacity().orElse(null), costing, routing);
     }
 
+    /**
+     * The option's TCO and feasibility exactly as {@link #evaluate} figures them, without the monthly
+     * records, the problems' wording or the descriptions: what each simulation draw needs.
+     */
+    public double tcoUsd(Option option) {
+        int horizon = scenario.horizonMonths();
+        double cumulative = 0;
+        switch (option) {
+            // an API's month is its usage alone: the other parts are zeros, which add nothing to the sum
+            case Option.Api a -> {
+                for (int m = 1; m <= horizon; m++) cumulative += usage(a, 1.0, m);
+            }
+            case Option.Sized s -> {
+                Fleet fleet = fleets.plan(s, 1.0).fleet();
+                for (int m = 1; m <= horizon; m++) cumulative += parts(s, fleet, m).total();
+            }
+            case Option.Hybrid h -> {
+                for (int m = 1; m <= horizon; m++) cumulative += parts(h, 1.0, m).total();
+            }
+        }
+        return cumulative - salvage(option, 1.0);
+    }
+
+    /** Whether {@link #evaluate} finds the option free of problems. */
+    public boolean feasible(Option option) {
+        return feasibility.feasible(option);
+    }
+
     // ---- costing: the resolved inputs
 
     /** Resolved once per option: the monthly loop and the crossover search read it many times. */
     public Costing costing(Option option) {
-        return costings.computeIfAbsent(option, this::resolve);
+        // get, then put: computeIfAbsent would allocate its function on every read, and this is read per month
+        Costing costing = costings.get(option);
+        if (costing == null) {
+            costing = resolve(option);
+            costings.put(option, costing);
+        }
+        return costing;
     }
 
     private Costing resolve(Option option) {
@@ -131,16 +166,28 @@ public final class CostEngine {
     /** Month m's cash for the option carrying {@code share} of the queries. */
     public CostParts parts(Option option, double share, int month) {
         return switch (option) {
-            case Option.Api a -> new CostParts(share * workload.queriesInMonth(month) * perQuery((Costing.PerToken) costing(a))
-                    * assumptions.apiPriceFactor(month), 0, 0, 0, 0, 0, 0);
-            case Option.SelfHosted s -> FleetCash.owned((Costing.Owned) costing(s), fleets.plan(s, share).fleet(), month);
-            case Option.Rented r -> FleetCash.rented((Costing.Rent) costing(r), fleets.plan(r, share).fleet(), month,
-                    assumptions.gpuRentFactor(month));
+            case Option.Api a -> new CostParts(usage(a, share, month), 0, 0, 0, 0, 0, 0);
+            case Option.SelfHosted s -> parts(s, fleets.plan(s, share).fleet(), month);
+            case Option.Rented r -> parts(r, fleets.plan(r, share).fleet(), month);
             case Option.Hybrid h -> {
                 CostParts sum = CostParts.ZERO;
                 for (var leg : legs(h).entrySet()) sum = sum.plus(parts(options.get(leg.getKey()), leg.getValue(), month));
                 yield sum;
             }
+        };
+    }
+
+    /** Month m's cash for an API carrying {@code share} of the queries: all of it usage. */
+    private double usage(Option.Api a, double share, int month) {
+        return share * workload.queriesInMonth(month) * perQuery((Costing.PerToken) costing(a))
+                * assumptions.apiPriceFactor(month);
+    }
+
+    /** Month m's cash for owned or rented hardware running {@code fleet}. */
+    private CostParts parts(Option.Sized option, Fleet fleet, int month) {
+        return switch (option) {
+            case Option.SelfHosted s -> FleetCash.owned((Costing.Owned) costing(s), fleet, month);
+            case Option.Rented r -> FleetCash.rented((Costing.Rent) costing(r), fleet, month, assumptions.gpuRentFactor(month));
         };
     }
 

@@ -33,6 +33,8 @@ public final class Feasibility {
     private final Profile profile;
     private final Map<String, Option> options;
     private final CapacityCheck capacity;
+    /** The scenario's classes with traffic, default included: read for every option and route. */
+    private final List<WorkloadClass> classes;
 
     Feasibility(Scenario scenario, Catalog catalog, Map<String, Option> options, CapacityCheck capacity) {
         this.scenario = scenario;
@@ -41,6 +43,7 @@ public final class Feasibility {
         this.profile = scenario.profile();
         this.options = options;
         this.capacity = capacity;
+        this.classes = scenario.trafficClasses();
     }
 
     /** An option's problems (none: it is feasible) and its capacity line (none for an API). */
@@ -62,7 +65,7 @@ public final class Feasibility {
             case Option.Hybrid h -> hybrid(h);
             default -> {
                 List<String> problems = new ArrayList<>(optionProblems(option));
-                for (WorkloadClass c : scenario.trafficClasses()) problems.addAll(classProblems(option, c));
+                for (WorkloadClass c : classes) problems.addAll(classProblems(option, c));
                 Optional<CapacityCheck.Check> check = capacity.check(option, 1.0);
                 check.ifPresent(c -> problems.addAll(c.problems()));
                 yield new Result(problems, check.map(CapacityCheck.Check::capacity));
@@ -70,11 +73,49 @@ public final class Feasibility {
         };
     }
 
+    /** Whether {@link #check} finds no problem, decided without writing any. */
+    boolean feasible(Option option) {
+        return switch (option) {
+            case Option.Hybrid h -> {
+                for (Option.Route route : h.routes()) {
+                    WorkloadClass c = classNamed(route.workloadClass());
+                    if (c != null && !allowed(options.get(route.option()), c)) yield false;
+                }
+                for (var leg : h.legs(workload).entrySet()) {
+                    if (!carries(options.get(leg.getKey()), leg.getValue())) yield false;
+                }
+                yield true;
+            }
+            default -> {
+                for (WorkloadClass c : classes) if (!allowed(option, c)) yield false;
+                yield carries(option, 1.0);
+            }
+        };
+    }
+
+    /** No rule of the profile or of the option itself is broken, and the hardware carries the share. */
+    private boolean carries(Option option, double share) {
+        return optionProblems(option).isEmpty()
+                && !(option instanceof Option.Sized sized && !capacity.carries(sized, share));
+    }
+
+    private WorkloadClass classNamed(String name) {
+        for (WorkloadClass c : classes) if (c.name().equals(name)) return c;
+        return null;
+    }
+
+    /** Whether {@link #classProblems} finds nothing that keeps the class off the option. */
+    private boolean allowed(Option option, WorkloadClass c) {
+        if ((c.sensitive() || c.onPremises()) && option instanceof Option.Api) return false;
+        if (c.onPremises() && option instanceof Option.Rented) return false;
+        return c.quality() != Quality.FRONTIER || tierOf(option).quality() == Quality.FRONTIER;
+    }
+
     private Result hybrid(Option.Hybrid h) {
         List<String> problems = new ArrayList<>();
         for (Option.Route route : h.routes()) {
             Option target = options.get(route.option());
-            WorkloadClass c = scenario.trafficClasses().stream().filter(x -> x.name().equals(route.workloadClass()))
+            WorkloadClass c = classes.stream().filter(x -> x.name().equals(route.workloadClass()))
                     .findFirst().orElse(null);
             if (c != null) problems.addAll(classProblems(target, c));
         }

@@ -16,9 +16,10 @@ import java.util.Locale;
  *     model does not fit in one unit and the figure is an estimate), else all the GPUs of one unit
  * @param tokensPerSecond generated tokens/s one replica delivers; 0 when the estimate says it does not fit
  * @param roofline the memory and decode estimate for a replica of {@code gpus} GPUs
+ * @param serving how the option serves the model, and {@code modelId} the model: for {@link #detail}
  */
-public record Replica(int gpus, double tokensPerSecond, CapacitySource source, String detail, Roofline roofline,
-        boolean measuredOrGiven) {
+public record Replica(int gpus, double tokensPerSecond, CapacitySource source, Roofline roofline,
+        boolean measuredOrGiven, Option.Serving serving, String modelId) {
 
     /** Streams a replica runs at once: the option's concurrency, else the runner class's default. */
     public static int streamsTarget(Option.Serving serving) {
@@ -46,37 +47,43 @@ public record Replica(int gpus, double tokensPerSecond, CapacitySource source, S
         Roofline roofline = Roofline.estimate(gpu, gpus, model, serving.quantization(), context, meanContext, target);
         double perReplica;
         CapacitySource source;
-        String detail;
         if (serving.measured() != null) {
             perReplica = serving.measured() instanceof Option.Measured.Throughput t ? t.tokensPerSecond() : 0;
             source = CapacitySource.BENCH;
-            detail = String.format(Locale.ROOT, "measured %.1f tok/s per replica (%s, %s, %s)", perReplica,
+        } else if (serving.tokensPerSecond() != null) {
+            perReplica = serving.tokensPerSecond();
+            source = CapacitySource.GIVEN;
+        } else {
+            perReplica = roofline.fits() ? roofline.tokensPerSecond() : 0;
+            source = CapacitySource.ESTIMATE;
+        }
+        return new Replica(gpus, perReplica, source, roofline, measuredOrGiven, serving, model.id());
+    }
+
+    /** Where the throughput comes from, in words; written when a report asks, never on a simulation's draws. */
+    public String detail() {
+        String detail = switch (source) {
+            case BENCH -> String.format(Locale.ROOT, "measured %.1f tok/s per replica (%s, %s, %s)", tokensPerSecond,
                     serving.measured().file(), serving.measured().startedAt(), switch (serving.measured()) {
                         case Option.Measured.Throughput t -> t.run();
                         case Option.Measured.NoRunMeets none -> "no run meets " + none.targets();
                     });
-        } else if (serving.tokensPerSecond() != null) {
-            perReplica = serving.tokensPerSecond();
-            source = CapacitySource.GIVEN;
-            detail = String.format(Locale.ROOT, "given %.1f tok/s per replica", perReplica);
-        } else {
-            perReplica = roofline.fits() ? roofline.tokensPerSecond() : 0;
-            source = CapacitySource.ESTIMATE;
-            detail = String.format(Locale.ROOT,
-                    "roofline estimate %.1f tok/s per replica of %d GPU%s: %s at %s, %d stream%s, %s-bound", perReplica,
-                    gpus, gpus == 1 ? "" : "s", model.id(),
+            case GIVEN -> String.format(Locale.ROOT, "given %.1f tok/s per replica", tokensPerSecond);
+            case ESTIMATE -> String.format(Locale.ROOT,
+                    "roofline estimate %.1f tok/s per replica of %d GPU%s: %s at %s, %d stream%s, %s-bound",
+                    tokensPerSecond, gpus, gpus == 1 ? "" : "s", modelId,
                     serving.quantization().id(), Math.max(roofline.streams(), 0), roofline.streams() == 1 ? "" : "s",
                     roofline.computeBoundTokensPerSecond() != null
                             && roofline.computeBoundTokensPerSecond() < roofline.memoryBoundTokensPerSecond()
                             ? "compute" : "memory-bandwidth");
-        }
+        };
         if (!roofline.fits() && measuredOrGiven) {
             // a measurement (or the user's own figure) outranks the memory estimate, which overstates
             // KV for sliding-window and latent attention
             detail += String.format(Locale.ROOT, " (the memory estimate says it would not fit in %.1f GB; "
                     + "the %s figure overrides it)", roofline.usableVramGb(), source.id());
         }
-        return new Replica(gpus, perReplica, source, detail, roofline, measuredOrGiven);
+        return detail;
     }
 
     /** Whether a fleet of these replicas can carry load at all: it fits (or was measured) and delivers tokens. */

@@ -83,16 +83,12 @@ public final class Decider {
                     "No option is feasible: see each option's problems. The answers lean "
                             + leaning.id().replace('_', ' ') + ".");
         }
-        // cost-optimal: the lowest TCO; between equal costs, the better fit
-        OptionResult cheapest = feasible.stream().min(Comparator.comparingDouble(OptionResult::tcoUsd)
-                .thenComparing(Comparator.comparingDouble((OptionResult r) -> fit.of(r)).reversed())).orElseThrow();
-        // preferred: the best fit; between equal fits, the lower TCO (so it is never dominated)
-        OptionResult preferred = feasible.stream().min(Comparator
-                .comparingDouble((OptionResult r) -> -Math.round(fit.of(r) / PreferenceFit.TIE) * PreferenceFit.TIE)
-                .thenComparingDouble(OptionResult::tcoUsd)).orElseThrow();
+        double limit = profile.maxPremiumShare();
+        Choice chosen = choose(evaluation.options(), fit, limit).orElseThrow();
+        OptionResult cheapest = evaluation.options().get(chosen.cheapest());
+        OptionResult preferred = evaluation.options().get(chosen.preferred());
         double premium = preferred.tcoUsd() - cheapest.tcoUsd();
         double premiumShare = share(premium, cheapest);
-        double limit = profile.maxPremiumShare();
 
         OptionResult pick;
         Optional<Recommendation.Alternative> alternative = Optional.empty();
@@ -102,7 +98,7 @@ public final class Decider {
             decided = fit.pulls().isEmpty()
                     ? "the cheapest feasible option; no answer leans either way, so the cost decides alone"
                     : "the cheapest feasible option, and the answers below suit it best too";
-        } else if (premiumShare <= limit + 1e-12) {
+        } else if (chosen.pick() == chosen.preferred()) {
             pick = preferred;
             decided = "the answers below suit it best (" + pullsText(fit) + "), and its premium over the cheapest "
                     + "feasible option, " + cheapest.id() + " at " + Figures.usdCompact(cheapest.tcoUsd()) + ", is "
@@ -126,9 +122,23 @@ public final class Decider {
                 summary(verdict, pick, decided, alternative.map(Recommendation.Alternative::option), bestOpen, bestApi));
     }
 
-    /** A premium as a share of the cheapest option's TCO (of one cent when that is zero). */
+    /** The choice among the feasible results, by TCO and fit alone. */
+    private static Optional<Choice> choose(List<OptionResult> results, PreferenceFit fit, double maxPremiumShare) {
+        int n = results.size();
+        double[] tco = new double[n];
+        double[] fits = new double[n];
+        boolean[] feasible = new boolean[n];
+        for (int j = 0; j < n; j++) {
+            OptionResult r = results.get(j);
+            tco[j] = r.tcoUsd();
+            feasible[j] = r.feasible();
+            if (feasible[j]) fits[j] = fit.of(r);
+        }
+        return Choice.among(tco, fits, feasible, maxPremiumShare);
+    }
+
     private static double share(double premium, OptionResult cheapest) {
-        return premium <= 0 ? 0 : premium / Math.max(cheapest.tcoUsd(), 0.01);
+        return Choice.premiumShare(premium, cheapest.tcoUsd());
     }
 
     private static String pullsText(PreferenceFit fit) {

@@ -83,7 +83,12 @@ public final class PreferenceFit {
 
     /** The option's fit: 0 up to the number of pulls. */
     public double of(OptionResult result) {
-        Option option = options.get(result.id());
+        return of(result.id());
+    }
+
+    /** The fit of the option with this id. */
+    public double of(String optionId) {
+        Option option = options.get(optionId);
         double fit = 0;
         for (Pull p : pulls) {
             double position = position(option, p.axis());
