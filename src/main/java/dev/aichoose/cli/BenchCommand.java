@@ -140,16 +140,16 @@ public final class BenchCommand extends BaseCommand {
     Path output;
 
     /** Before the first request: a run of many minutes must not end on a path it cannot write. */
-    private void checkWritable() {
+    static void checkWritable(Path output, BaseCommand command) {
         if (output == null) return;
         Path dir = output.toAbsolutePath().getParent();
         try {
             java.nio.file.Files.createDirectories(dir);
         } catch (java.io.IOException e) {
-            throw usageError(UsageException.cannotWrite(output, e).getMessage());
+            throw command.usageError(UsageException.cannotWrite(output, e).getMessage());
         }
         if (!java.nio.file.Files.isWritable(dir)) {
-            throw usageError(UsageException.cannotWrite(output, new java.nio.file.AccessDeniedException(dir.toString())).getMessage());
+            throw command.usageError(UsageException.cannotWrite(output, new java.nio.file.AccessDeniedException(dir.toString())).getMessage());
         }
     }
 
@@ -188,7 +188,7 @@ public final class BenchCommand extends BaseCommand {
             if (loads.size() > 1) throw usageError("--find-max starts from one --concurrency or --rate value, not a list");
         }
         key = apiKey(url);
-        checkWritable();
+        checkWritable(output, this);
     }
 
     @Override

@@ -58,6 +58,7 @@ final class BenchMergeCommand extends BaseCommand {
             throw usageError("--api, --endpoint and --model are needed: no result JSON beside " + files.getFirst()
                     + " says what was measured");
         }
+        BenchCommand.checkWritable(output, this);
     }
 
     @Override

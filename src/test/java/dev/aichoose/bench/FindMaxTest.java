@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** {@code --find-max} against a server whose first token comes later the more requests it holds. */
-class FindMaxTest {
+public class FindMaxTest {
     /** Milliseconds of first-token latency per request waiting for its first token. */
-    static final long STEP_MS = 100;
-    static final double SLO_MS = 650;
+    public static final long STEP_MS = 100;
+    public static final double SLO_MS = 650;
 
     /**
      * Time to first token = STEP_MS × the most requests seen waiting for theirs while this one
@@ -25,7 +25,7 @@ class FindMaxTest {
      * stops counting before its answer is written, so the next request of the same stream, which
      * can only follow that answer, never meets it.
      */
-    static ScriptedServer.Script loadedServer(AtomicInteger waiting) {
+    public static ScriptedServer.Script loadedServer(AtomicInteger waiting) {
         ScriptedServer.Script answer = Transcript.load("openai-vllm.sse").timed(2, 11, 0, 0);
         return ex -> {
             int seen = waiting.incrementAndGet();

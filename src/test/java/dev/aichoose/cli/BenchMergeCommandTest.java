@@ -99,6 +99,18 @@ class BenchMergeCommandTest {
     }
 
     @Test
+    void anOutputThatCannotBeWrittenIsAUsageError() throws IOException {
+        Path records = dir.resolve("r.jsonl");
+        Files.writeString(records, "");
+        Path blocker = dir.resolve("file");
+        Files.writeString(blocker, "");
+        CliRun run = CliRun.of("bench", "merge", records.toString(), "--api", "openai", "--endpoint", "http://h", "--model", "m",
+                "-o", blocker.resolve("m.json").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("cannot write " + blocker.resolve("m.json"));
+    }
+
+    @Test
     void withoutAResultBesideTheFilesTheApiIsAskedFor() throws IOException {
         Path records = dir.resolve("r.jsonl");
         Files.writeString(records, "");
