@@ -28,7 +28,10 @@ public record BenchPlan(
         List<Prompt> prompts,
         Path promptsFile,
         long seed,
-        boolean respectRetryAfter) {
+        boolean respectRetryAfter,
+        boolean findMax,
+        double inputTokensStdev,
+        double outputTokensStdev) {
 
     public BenchPlan {
         if (loads == null || loads.isEmpty()) throw new IllegalArgumentException("at least one load level");
@@ -41,6 +44,19 @@ public record BenchPlan(
         if (maxTokens != null && maxTokens < 1) throw new IllegalArgumentException("max tokens must be at least 1");
         prompts = prompts == null ? null : List.copyOf(prompts);
         slo = slo == null ? Workload.LatencySlo.NONE : slo;
+        if (findMax && loads.size() != 1) throw new IllegalArgumentException("a capacity search starts from one load level");
+        if (findMax && slo.ttftMs() == null && slo.tpotMs() == null) {
+            throw new IllegalArgumentException("a capacity search needs a TTFT or TPOT target");
+        }
+        if (!(inputTokensStdev >= 0) || !(outputTokensStdev >= 0)) throw new IllegalArgumentException("a standard deviation is 0 or more");
+    }
+
+    /** A sweep of the load levels given, without a capacity search. */
+    public BenchPlan(URI endpoint, WireApi api, String model, List<Load> loads, Integer requests, Duration duration,
+            int warmup, int inputTokens, int outputTokens, Integer maxTokens, boolean ignoreEos, Workload.LatencySlo slo,
+            ApiKey key, Duration timeout, List<Prompt> prompts, Path promptsFile, long seed, boolean respectRetryAfter) {
+        this(endpoint, api, model, loads, requests, duration, warmup, inputTokens, outputTokens, maxTokens, ignoreEos, slo,
+                key, timeout, prompts, promptsFile, seed, respectRetryAfter, false, 0, 0);
     }
 
     /** A plan that counts 429 answers as failures, as the bench does by default. */
@@ -51,9 +67,19 @@ public record BenchPlan(
                 key, timeout, prompts, promptsFile, seed, false);
     }
 
-    /** What is asked of the server per request: --max-tokens when given, else --output-tokens. */
+    /** What is asked of the server per request: --max-tokens when given, else --output-tokens (its mean, when drawn). */
     public int askedTokens() {
         return maxTokens != null ? maxTokens : outputTokens;
+    }
+
+    /** What request {@code n} asks for: --max-tokens when given, else its draw from --output-tokens. */
+    public int askedTokens(int n) {
+        return maxTokens != null ? maxTokens : TokenLengths.draw(outputTokens, outputTokensStdev, seed, n, TokenLengths.OUTPUT);
+    }
+
+    /** The prompt length, in tokens, that request {@code n} is to have. */
+    public int inputTokens(int n) {
+        return TokenLengths.draw(inputTokens, inputTokensStdev, seed, n, TokenLengths.INPUT);
     }
 
     /** Whether the endpoint's host is this machine, where a key in clear text never leaves it. */

@@ -100,7 +100,10 @@ public final class BenchRunner {
     private volatile boolean stopped;
     private volatile EndpointClient client;
     private int promptWords;
+    private CapacitySearch.Outcome searchOutcome;
     private String calibration = "none";
+    /** The calibration's slope; about one token a word until it has measured one. */
+    private double tokensPerWord = 1;
 
     /** {@code requestLogFile} may be null (no JSONL); {@code notices} receives one-line warnings. */
     public BenchRunner(BenchPlan plan, Path requestLogFile, Consumer<String> notices) {
@@ -173,8 +176,13 @@ public final class BenchRunner {
             warmJit(format);
             if (plan.prompts() == null && !stopped) calibrate(endpoint);
             if (plan.warmup() > 0 && !stopped) warmUp(endpoint, log);
-            for (int i = 0; i < plan.loads().size() && !stopped; i++) {
-                runs.add(runOne(endpoint, log, i + 1, plan.loads().get(i)));
+            if (plan.findMax()) {
+                runs.addAll(findMax(endpoint, log));
+            } else {
+                for (int i = 0; i < plan.loads().size() && !stopped; i++) {
+                    Load load = plan.loads().get(i);
+                    runs.add(runOne(endpoint, log, i + 1, load, "run " + (i + 1) + "/" + plan.loads().size() + " " + label(load)));
+                }
             }
         } finally {
             client = null;
@@ -226,6 +234,7 @@ public final class BenchRunner {
             double perWord = (tokens1 - tokens0) / (double) (words1 - words0);
             double overhead = tokens0 - perWord * words0;
             promptWords = perWord > 0 ? Math.max(1, (int) Math.round((target - overhead) / perWord)) : words1;
+            if (perWord > 0) tokensPerWord = perWord;
         }
         calibration = "server";
     }
@@ -264,13 +273,52 @@ public final class BenchRunner {
         }
     }
 
-    private BenchRun runOne(EndpointClient endpoint, RequestLog log, int run, Load load) {
+    /** A probe meets the SLO only when at most this share of its requests failed: p90s of the few that got through say nothing. */
+    static final double FIND_MAX_FAILURE_SHARE = 0.05;
+
+    /**
+     * {@code --find-max}: probes load levels (whole streams, or whole multiples of the starting
+     * rate) with {@link CapacitySearch}, one recorded run each, and marks the highest that met the
+     * SLO at p90 {@code chosen}.
+     */
+    private List<BenchRun> findMax(EndpointClient endpoint, RequestLog log) {
+        Load first = plan.loads().getFirst();
+        List<BenchRun> probes = new ArrayList<>();
+        Map<Integer, Integer> runAt = new LinkedHashMap<>();
+        CapacitySearch.Outcome outcome = CapacitySearch.search(first instanceof Load.Concurrency c ? c.streams() : 1,
+                CapacitySearch.LIMIT, steps -> {
+                    Load load = switch (first) {
+                        case Load.Concurrency c -> new Load.Concurrency(steps);
+                        case Load.Rate r -> new Load.Rate(r.perSecond() * steps);
+                    };
+                    int number = probes.size() + 1;
+                    BenchRun run = runOne(endpoint, log, number, load, "probe " + number + " " + label(load));
+                    probes.add(run);
+                    runAt.put(steps, probes.size() - 1);
+                    return !stopped && run.failureShare() <= FIND_MAX_FAILURE_SHARE && run.meetsP90(plan.slo());
+                }, () -> stopped);
+        searchOutcome = outcome;
+        if (outcome instanceof CapacitySearch.Outcome.Found found) {
+            int i = runAt.get(found.steps());
+            probes.set(i, probes.get(i).asChosen());
+        }
+        return probes;
+    }
+
+    private static String label(Load load) {
+        return switch (load) {
+            case Load.Concurrency c -> "concurrency " + c.streams();
+            case Load.Rate r -> "rate " + BenchTable.fmt(r.perSecond()) + "/s";
+        };
+    }
+
+    private BenchRun runOne(EndpointClient endpoint, RequestLog log, int run, Load load, String label) {
         List<RequestRecord> records = Collections.synchronizedList(new ArrayList<>());
         Integer concurrency = load instanceof Load.Concurrency c ? c.streams() : null;
         Double rate = load instanceof Load.Rate r ? r.perSecond() : null;
-        progress.startRun("run " + run + "/" + plan.loads().size() + (concurrency != null
-                ? " concurrency " + concurrency : " rate " + rate + "/s"), plan.requests(), plan.duration());
+        progress.startRun(label, plan.requests(), plan.duration());
         long start = System.nanoTime();
+        RunClock clock = new RunClock(start, epochMillis(Instant.now()));
         long deadline = plan.duration() == null ? Long.MAX_VALUE : start + plan.duration().toNanos();
         Integer limit = plan.requests();
         AtomicInteger issued = new AtomicInteger();
@@ -283,7 +331,7 @@ public final class BenchRunner {
                             while (!stopped && System.nanoTime() < deadline) {
                                 int n = issued.getAndIncrement();
                                 if (limit != null && n >= limit) break;
-                                send(endpoint, log, records, new EndpointClient.Tag(run, false, concurrency, null, n));
+                                send(endpoint, log, records, new EndpointClient.Tag(run, false, concurrency, null, n), clock);
                             }
                         });
                     }
@@ -296,29 +344,36 @@ public final class BenchRunner {
                         long wait;
                         while (!stopped && (wait = next - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
                         EndpointClient.Tag tag = new EndpointClient.Tag(run, false, null, rate, n);
-                        pool.submit(() -> send(endpoint, log, records, tag));
+                        pool.submit(() -> send(endpoint, log, records, tag, clock));
                         next += (long) (-Math.log(1 - arrivals.nextDouble()) / r.perSecond() * 1e9);
                     }
                 }
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        BenchRun summary = RunSummary.of(List.copyOf(records), load, seconds, plan.slo());
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        List<RequestRecord> finished = List.copyOf(records);
+        // from the records, as 'bench merge' does, so that the two agree to the last digit
+        double seconds = finished.isEmpty() ? elapsed : RunSummary.durationS(finished);
+        BenchRun summary = RunSummary.of(finished, load, seconds, plan.slo());
         runEnded.accept(summary);
         return summary;
     }
 
     /**
      * Up to this many streams in flight, each has a platform thread of its own; beyond, virtual
-     * threads. Default 0 (always virtual), set with {@code -Daichoose.bench.platformThreadsUpTo=N}.
+     * threads. Default 64, set with {@code -Daichoose.bench.platformThreadsUpTo=N} (0: always virtual).
      * A platform thread blocked on its socket is woken by the kernel itself, and on a busy machine
      * the scheduler favours a thread that slept: at 100 streams on a 2-core machine under a load
      * average of 20, platform threads read the first chunk about as promptly as a naive
      * thread-per-request client (TTFT error p50 4 ms against 15 to 48 ms on virtual threads,
      * bench/accuracy.sh). But they halve what the harness ingests (harness.sh (a): 31,000 against
-     * 57,000 to 62,000 chunks a second, same load), so virtual threads stay the default.
+     * 57,000 to 62,000 chunks a second, same load), so beyond 64 streams, where ingest is what
+     * limits, virtual threads stay. Below, three runs each of bench/accuracy.sh (openai, load
+     * average 7 to 9) gave a TTFT error p50 at 1 stream of 1.17, 1.23, 2.10 ms on platform threads
+     * against 1.69, 1.78, 1.94 on virtual ones; at 10 and 40 streams the two were the same within
+     * the noise (medians of the runs 1.00 against 0.98 ms, and 2.00 against 1.92).
      */
-    static final int PLATFORM_THREADS_UP_TO = Integer.getInteger("aichoose.bench.platformThreadsUpTo", 0);
+    static final int PLATFORM_THREADS_UP_TO = Integer.getInteger("aichoose.bench.platformThreadsUpTo", 64);
 
     private static ExecutorService streamThreads(int inFlight) {
         return inFlight <= PLATFORM_THREADS_UP_TO
@@ -326,13 +381,26 @@ public final class BenchRunner {
                 : Executors.newVirtualThreadPerTaskExecutor();
     }
 
-    private void send(EndpointClient endpoint, RequestLog log, List<RequestRecord> records, EndpointClient.Tag tag) {
+    /** A run's start on the monotonic clock and on the wall clock (epoch milliseconds). */
+    private record RunClock(long startNanos, double startEpochMs) {
+        RequestRecord place(RequestRecord r) {
+            return r.onRunClock(startEpochMs, (System.nanoTime() - startNanos) / 1e6);
+        }
+    }
+
+    private static double epochMillis(Instant t) {
+        return t.getEpochSecond() * 1000.0 + t.getNano() / 1e6;
+    }
+
+    private void send(EndpointClient endpoint, RequestLog log, List<RequestRecord> records, EndpointClient.Tag tag,
+            RunClock clock) {
         Prompt prompt = nextPrompt();
         RequestRecord r = endpoint.send(prompt, tag);
         observe(r);
         if (plan.respectRetryAfter()) r = waitOutRateLimits(endpoint, prompt, tag, r);
         // after a stop, failures are the stop's own doing (closed streams), not the endpoint's
         if (r == null || (stopped && !r.ok())) return;
+        r = clock.place(r);
         if (log != null) log.append(r);
         records.add(r);
         progress.finished(r);
@@ -367,7 +435,18 @@ public final class BenchRunner {
     private Prompt nextPrompt() {
         int n = promptNumber.getAndIncrement();
         if (plan.prompts() != null) return plan.prompts().get(n % plan.prompts().size());
-        return new Prompt(Prompts.synthetic(n, promptWords, plan.seed()), plan.askedTokens());
+        // a drawn length moves the calibrated word count along the calibration's line
+        int words = Math.max(1, (int) Math.round(promptWords + (plan.inputTokens(n) - plan.inputTokens()) / tokensPerWord));
+        return new Prompt(Prompts.synthetic(n, words, plan.seed()), plan.askedTokens(n));
+    }
+
+    /** The {@code settings.slo} block: the bounds given, in milliseconds. */
+    static Map<String, Object> sloSetting(dev.aichoose.model.Workload.LatencySlo slo) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (slo.ttftMs() != null) m.put("ttft_ms", slo.ttftMs());
+        if (slo.tpotMs() != null) m.put("tpot_ms", slo.tpotMs());
+        if (slo.e2eMs() != null) m.put("e2e_ms", slo.e2eMs());
+        return m;
     }
 
     /** The settings block of the result: what was asked for; never the key, nor where it came from. */
@@ -383,16 +462,12 @@ public final class BenchRunner {
         if (plan.duration() != null) s.put("duration_s", plan.duration().toMillis() / 1000.0);
         s.put("warmup", plan.warmup());
         s.put("input_tokens", plan.inputTokens());
+        if (plan.inputTokensStdev() > 0) s.put("input_tokens_stdev", plan.inputTokensStdev());
         s.put("output_tokens", plan.outputTokens());
+        if (plan.outputTokensStdev() > 0) s.put("output_tokens_stdev", plan.outputTokensStdev());
         s.put("max_tokens", plan.askedTokens());
         s.put("ignore_eos", plan.ignoreEos());
-        if (!plan.slo().isEmpty()) {
-            Map<String, Object> slo = new LinkedHashMap<>();
-            if (plan.slo().ttftMs() != null) slo.put("ttft_ms", plan.slo().ttftMs());
-            if (plan.slo().tpotMs() != null) slo.put("tpot_ms", plan.slo().tpotMs());
-            if (plan.slo().e2eMs() != null) slo.put("e2e_ms", plan.slo().e2eMs());
-            s.put("slo", slo);
-        }
+        if (!plan.slo().isEmpty()) s.put("slo", sloSetting(plan.slo()));
         s.put("prompts", plan.promptsFile() == null ? "synthetic" : plan.promptsFile().toString());
         if (plan.prompts() == null) {
             s.put("prompt_words", promptWords);
@@ -401,6 +476,14 @@ public final class BenchRunner {
         s.put("timeout_s", plan.timeout().toMillis() / 1000.0);
         s.put("seed", plan.seed());
         s.put("respect_retry_after", plan.respectRetryAfter());
+        if (searchOutcome != null) {
+            Map<String, Object> search = new LinkedHashMap<>();
+            search.put("outcome", searchOutcome instanceof CapacitySearch.Outcome.Found ? "found" : "none_meets");
+            search.put("probes", searchOutcome.probed().size());
+            search.put("limit_reached", searchOutcome instanceof CapacitySearch.Outcome.Found f && f.atLimit());
+            search.put("failure_share_max", FIND_MAX_FAILURE_SHARE);
+            s.put("find_max", search);
+        }
         s.put("stopped_early", stopped);
         return s;
     }

@@ -16,6 +16,12 @@ public final class BenchTable {
         s.append(result.api()).append(' ').append(result.model()).append(" at ").append(result.endpoint())
                 .append(" (started ").append(result.startedAt()).append(")\n");
         if (result.runs().isEmpty()) s.append("no run finished\n");
+        result.findMax().ifPresent(search -> s.append(switch (search) {
+            case BenchResult.FindMax.Found f -> result.runs().stream().filter(BenchRun::chosenBySearch).findFirst()
+                    .map(r -> "find-max: " + level(r) + " is the highest load meeting the SLO ("
+                            + result.runs().size() + " probes)\n").orElse("");
+            case BenchResult.FindMax.NoneMeets n -> "find-max: no load meets the SLO (" + result.runs().size() + " probes)\n";
+        }));
         for (BenchRun run : result.runs()) {
             s.append('\n');
             s.append(run.concurrency() != null ? "concurrency " + run.concurrency() : "rate " + fmt(run.requestRate()) + "/s")
@@ -23,7 +29,9 @@ public final class BenchTable {
                     .append(run.requests().failed()).append(" failed");
             if (!run.requests().errors().isEmpty()) s.append(" (").append(errors(run.requests().errors())).append(')');
             if (run.retryAfterSMax() != null) s.append(", server asked to retry after up to ").append(fmt(run.retryAfterSMax())).append(" s");
-            s.append(", ").append(fmt(run.durationS())).append(" s\n");
+            s.append(", ").append(fmt(run.durationS())).append(" s");
+            if (run.chosenBySearch()) s.append(" (chosen: the highest load meeting the SLO)");
+            s.append('\n');
             s.append(String.format(Locale.ROOT, "  %-8s %10s %10s %10s %10s%n", "ms", "mean", "p50", "p90", "p99"));
             row(s, "TTFT", run.ttftMs());
             row(s, "TPOT", run.tpotMs());
@@ -46,6 +54,10 @@ public final class BenchTable {
             }
         }
         return s.toString();
+    }
+
+    private static String level(BenchRun run) {
+        return run.concurrency() != null ? "concurrency " + run.concurrency() : "rate " + fmt(run.requestRate()) + "/s";
     }
 
     /** One line for a run that just ended: load, outcome, throughput, TTFT and TPOT p50. */

@@ -73,7 +73,8 @@ final class EndpointClient implements AutoCloseable {
         if (stopped) return null;
         WireFormat.Post post = format.request(endpoint, model, prompt, key);
         String requestId = idPrefix + tag.run() + "-" + (tag.warmup() ? "w" : "") + tag.index();
-        byte[] head = post.head(requestId);
+        // joined before the stamp: what follows `sent` is the write itself
+        byte[] request = Connection.join(post.head(requestId), post.body);
         String startedAt = Instant.now().toString();
         List<Closeable> mine = new ArrayList<>(2);
         Connection c = null;
@@ -97,7 +98,7 @@ final class EndpointClient implements AutoCloseable {
                 phase = Phase.HEAD;
                 trace = new RequestTrace(System.nanoTime());
                 try {
-                    c.write(head, post.body);
+                    c.write(request);
                     response = ResponseReader.head(c, trace.sentNanos + timeoutNanos).orElse(null);
                 } catch (IOException e) {
                     // a kept-alive connection the server has since closed: once more on a new one

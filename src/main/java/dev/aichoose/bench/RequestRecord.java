@@ -38,7 +38,11 @@ public record RequestRecord(
         Double connectMs,
         // with --respect-retry-after: the 429 answers waited out before this attempt, and the wait
         Integer retries,
-        Double retryWaitS) {
+        Double retryWaitS,
+        // when its run started (epoch milliseconds, the sending process's clock) and when, after
+        // that start, the request ended: what 'bench merge' needs to find a run's duration
+        Double runStartedAtMs,
+        Double endedMs) {
 
     public RequestRecord(int run, boolean warmup, Integer concurrency, Double requestRate, int index, String startedAt,
             boolean ok, String errorKind, String errorDetail, Integer httpStatus, Double retryAfterS, Double ttftMs,
@@ -47,14 +51,21 @@ public record RequestRecord(
             Double connectMs) {
         this(run, warmup, concurrency, requestRate, index, startedAt, ok, errorKind, errorDetail, httpStatus, retryAfterS,
                 ttftMs, tpotMs, e2eMs, itlMs, chunks, inputTokens, outputTokens, tokenCountsFrom, serverTimings, requestId,
-                newConnection, connectMs, null, null);
+                newConnection, connectMs, null, null, null, null);
     }
 
     /** This record, saying that {@code retries} 429 answers were waited out for {@code waitS} seconds before it. */
     RequestRecord afterRetries(int retries, double waitS) {
         return new RequestRecord(run, warmup, concurrency, requestRate, index, startedAt, ok, errorKind, errorDetail,
                 httpStatus, retryAfterS, ttftMs, tpotMs, e2eMs, itlMs, chunks, inputTokens, outputTokens, tokenCountsFrom,
-                serverTimings, requestId, newConnection, connectMs, retries, waitS);
+                serverTimings, requestId, newConnection, connectMs, retries, waitS, runStartedAtMs, endedMs);
+    }
+
+    /** This record, placed on its run's clock: the run's start (epoch ms) and the request's end after it (ms). */
+    RequestRecord onRunClock(double runStartedAtMs, double endedMs) {
+        return new RequestRecord(run, warmup, concurrency, requestRate, index, startedAt, ok, errorKind, errorDetail,
+                httpStatus, retryAfterS, ttftMs, tpotMs, e2eMs, itlMs, chunks, inputTokens, outputTokens, tokenCountsFrom,
+                serverTimings, requestId, newConnection, connectMs, retries, retryWaitS, runStartedAtMs, endedMs);
     }
 
     public RequestRecord {

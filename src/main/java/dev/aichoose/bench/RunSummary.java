@@ -99,6 +99,23 @@ final class RunSummary {
         }
     }
 
+    /**
+     * A run's duration from its records: from the earliest run start among them (records from
+     * several processes each carry their own) to the last request's end. Records without the run
+     * clock (files from before it was recorded) count 0.
+     */
+    static double durationS(List<RequestRecord> records) {
+        double first = records.stream().filter(r -> r.runStartedAtMs() != null)
+                .mapToDouble(RequestRecord::runStartedAtMs).min().orElse(0);
+        double endMs = 0;
+        for (RequestRecord r : records) {
+            if (r.runStartedAtMs() == null || r.endedMs() == null) continue;
+            // (start - first) is exactly 0 for a single process's records: the sum is its endedMs itself
+            endMs = Math.max(endMs, (r.runStartedAtMs() - first) + r.endedMs());
+        }
+        return endMs / 1000;
+    }
+
     /** A request is good when it meets every bound given; TPOT is undefined for one-token answers and passes. */
     static boolean meets(Workload.LatencySlo slo, RequestRecord r) {
         if (!r.ok()) return false;

@@ -22,17 +22,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
+        subcommands = BenchMergeCommand.class,
         sortOptions = false,
         description = {
             "Benchmark a streaming chat endpoint (OpenAI-compatible, Ollama native or Anthropic) under load.",
@@ -52,18 +50,17 @@ import picocli.CommandLine.Spec;
             "  percentiles: Commons Math Percentile, estimation type R_7",
             "        (linear interpolation between ranks, as numpy)",
         })
-public final class BenchCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+public final class BenchCommand extends BaseCommand {
 
-    @Option(names = "--endpoint", required = true, paramLabel = "URL",
+    // required, but checked in validate(): picocli would ask for them under 'bench merge' too
+    @Option(names = "--endpoint", paramLabel = "URL",
             description = "Server base URL (the API's usual path is added) or full URL.")
     String endpoint;
 
-    @Option(names = "--api", required = true, paramLabel = "openai|ollama|anthropic", description = "Wire format.")
+    @Option(names = "--api", paramLabel = "openai|ollama|anthropic", description = "Wire format.")
     WireApi api;
 
-    @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model name sent to the server.")
+    @Option(names = "--model", paramLabel = "NAME", description = "Model name sent to the server.")
     String model;
 
     @Option(names = "--concurrency", split = ",", paramLabel = "N",
@@ -84,12 +81,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "0", description = "Warm-up requests, excluded from every figure.")
     int warmup;
 
-    @Option(names = "--input-tokens", paramLabel = "N", defaultValue = "500",
-            description = "Synthetic prompt length, calibrated on the server's prompt-token count (default 500).")
-    int inputTokens;
+    @Option(names = "--input-tokens", paramLabel = "N[:SD]", defaultValue = "500", converter = BenchLengthConverter.class,
+            description = "Synthetic prompt length, calibrated on the server's prompt-token count (default 500); "
+                    + "MEAN:SD draws each prompt's length from a normal distribution, seeded by --seed.")
+    BenchLengthConverter.Length inputTokens;
 
-    @Option(names = "--output-tokens", paramLabel = "N", defaultValue = "500", description = "Output tokens to ask for (default 500).")
-    int outputTokens;
+    @Option(names = "--output-tokens", paramLabel = "N[:SD]", defaultValue = "500", converter = BenchLengthConverter.class,
+            description = "Output tokens to ask for (default 500); MEAN:SD draws each request's from a normal distribution.")
+    BenchLengthConverter.Length outputTokens;
 
     @Option(names = "--max-tokens", paramLabel = "N",
             description = "Cap sent to the server (max_tokens, max_completion_tokens for api.openai.com, num_predict), default --output-tokens.")
@@ -102,6 +101,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--slo", paramLabel = "ttft=500ms,tpot=50ms", converter = BenchSloConverter.class,
             description = "Bounds for goodput: ttft, tpot, e2e.")
     Workload.LatencySlo slo;
+
+    @Option(names = "--find-max",
+            description = "Search for the highest concurrency (or rate, in whole multiples of --rate) whose p90 TTFT and "
+                    + "p90 TPOT meet --slo: doubling from --concurrency (default 1) until a probe misses, then bisecting. "
+                    + "Each probe is a run; the one found is marked chosen.")
+    boolean findMax;
 
     @Option(names = "--api-key-env", paramLabel = "NAME",
             description = "Environment variable holding the API key (default OPENAI_API_KEY or ANTHROPIC_API_KEY; none for ollama).")
@@ -135,25 +140,62 @@ public final class BenchCommand implements Callable<Integer> {
     Path output;
 
     /** Before the first request: a run of many minutes must not end on a path it cannot write. */
-    private void checkWritable() {
+    static void checkWritable(Path output, BaseCommand command) {
         if (output == null) return;
         Path dir = output.toAbsolutePath().getParent();
         try {
             java.nio.file.Files.createDirectories(dir);
         } catch (java.io.IOException e) {
-            throw UsageException.cannotWrite(output, e);
+            throw command.usageError(UsageException.cannotWrite(output, e).getMessage());
         }
         if (!java.nio.file.Files.isWritable(dir)) {
-            throw UsageException.cannotWrite(output, new java.nio.file.AccessDeniedException(dir.toString()));
+            throw command.usageError(UsageException.cannotWrite(output, new java.nio.file.AccessDeniedException(dir.toString())).getMessage());
         }
     }
 
+    private URI url;
+    private List<Load> loads;
+    private ApiKey key;
+
+    /** Every flag is checked before the first request: a run of many minutes must not fail on a typo at its end. */
     @Override
-    public Integer call() {
+    protected void validate() {
+        if (endpoint == null) throw usageError("Missing required option: '--endpoint=URL'");
+        if (api == null) throw usageError("Missing required option: '--api=openai|ollama|anthropic'");
+        if (model == null) throw usageError("Missing required option: '--model=NAME'");
+        url = endpointUri();
+        if (concurrency != null && rate != null) throw usageError("--concurrency and --rate exclude each other");
+        if (requests != null && duration != null) throw usageError("--requests and --duration exclude each other");
+        if (requests != null && requests < 1) throw usageError("--requests must be at least 1");
+        if (warmup < 0) throw usageError("--warmup must be 0 or more");
+        if (maxTokens != null && maxTokens < 1) throw usageError("--max-tokens must be at least 1");
+        loads = new ArrayList<>();
+        if (rate != null) {
+            for (Double r : rate) {
+                if (r == null || !(r > 0) || r.isInfinite()) throw usageError("--rate values must be above 0");
+                loads.add(new Load.Rate(r));
+            }
+        } else {
+            for (Integer c : concurrency == null ? List.of(1) : concurrency) {
+                if (c == null || c < 1) throw usageError("--concurrency values must be at least 1");
+                loads.add(new Load.Concurrency(c));
+            }
+        }
+        if (findMax) {
+            if (slo == null || slo.ttftMs() == null && slo.tpotMs() == null) {
+                throw usageError("--find-max needs --slo with a ttft or tpot bound (example: --slo ttft=500ms,tpot=50ms)");
+            }
+            if (loads.size() > 1) throw usageError("--find-max starts from one --concurrency or --rate value, not a list");
+        }
+        key = apiKey(url);
+        checkWritable(output, this);
+    }
+
+    @Override
+    protected ExitCode execute() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BenchPlan plan = plan();
-        checkWritable();
         ProgressLine[] line = new ProgressLine[1];
         BenchRunner runner = new BenchRunner(plan,
                 output == null ? null : BenchResultFile.requestLogBeside(output),
@@ -203,7 +245,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (!result.runs().isEmpty() && result.runs().stream().allMatch(r -> r.requests().completed() == 0)) {
                 throw new EndpointException(nothingSucceeded(result, runner));
             }
-            return ExitCode.OK.code();
+            return ExitCode.OK;
         } finally {
             written.countDown();
             try {
@@ -244,32 +286,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private BenchPlan plan() {
-        URI url = endpointUri();
-        if (concurrency != null && rate != null) throw new UsageException("--concurrency and --rate exclude each other");
-        if (requests != null && duration != null) throw new UsageException("--requests and --duration exclude each other");
-        if (requests != null && requests < 1) throw new UsageException("--requests must be at least 1");
-        if (warmup < 0) throw new UsageException("--warmup must be 0 or more");
-        if (inputTokens < 1) throw new UsageException("--input-tokens must be at least 1");
-        if (outputTokens < 1) throw new UsageException("--output-tokens must be at least 1");
-        if (maxTokens != null && maxTokens < 1) throw new UsageException("--max-tokens must be at least 1");
-        List<Load> loads = new ArrayList<>();
-        if (rate != null) {
-            for (Double r : rate) {
-                if (r == null || !(r > 0) || r.isInfinite()) throw new UsageException("--rate values must be above 0");
-                loads.add(new Load.Rate(r));
-            }
-        } else {
-            for (Integer c : concurrency == null ? List.of(1) : concurrency) {
-                if (c == null || c < 1) throw new UsageException("--concurrency values must be at least 1");
-                loads.add(new Load.Concurrency(c));
-            }
-        }
-        ApiKey key = apiKey(url);
-        int asked = maxTokens != null ? maxTokens : outputTokens;
+        int asked = maxTokens != null ? maxTokens : outputTokens.mean();
         List<Prompt> prompts = promptsFile == null ? null : Prompts.read(promptsFile, asked);
         return new BenchPlan(url, api, model, loads, duration == null && requests == null ? Integer.valueOf(50) : requests,
-                duration, warmup, inputTokens, outputTokens, maxTokens, ignoreEos, slo, key, timeout, prompts, promptsFile, seed,
-                respectRetryAfter);
+                duration, warmup, inputTokens.mean(), outputTokens.mean(), maxTokens, ignoreEos, slo, key, timeout, prompts,
+                promptsFile, seed, respectRetryAfter, findMax, inputTokens.stdev(), outputTokens.stdev());
     }
 
     private URI endpointUri() {
@@ -277,11 +298,11 @@ public final class BenchCommand implements Callable<Integer> {
             URI url = new URI(endpoint);
             String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-                throw new UsageException("--endpoint must be an http:// or https:// URL with a host, not '" + endpoint + "'");
+                throw usageError("--endpoint must be an http:// or https:// URL with a host, not '" + endpoint + "'");
             }
             return url;
         } catch (URISyntaxException e) {
-            throw new UsageException("--endpoint is not a URL: '" + endpoint + "'");
+            throw usageError("--endpoint is not a URL: '" + endpoint + "'");
         }
     }
 
@@ -291,11 +312,11 @@ public final class BenchCommand implements Callable<Integer> {
         if (name == null) return null;
         String value = System.getenv(name);
         if (value == null || value.isBlank()) {
-            if (apiKeyEnv != null) throw new UsageException("--api-key-env " + name + ": the environment variable is not set");
+            if (apiKeyEnv != null) throw usageError("--api-key-env " + name + ": the environment variable is not set");
             return null; // a local server often needs no key; one that does answers 401, which is exit 4
         }
         if (url.getScheme().equalsIgnoreCase("http") && !BenchPlan.isLoopback(url) && !allowInsecureKey) {
-            throw new UsageException("refusing to send the API key from " + name + " in clear text to " + url.getHost()
+            throw usageError("refusing to send the API key from " + name + " in clear text to " + url.getHost()
                     + "; use https, or --allow-insecure-key if you mean it");
         }
         return new ApiKey(value);

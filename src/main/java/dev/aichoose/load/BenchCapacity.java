@@ -57,6 +57,16 @@ public final class BenchCapacity {
         BenchResult eligible = new BenchResult(result.schema(), result.endpoint(), result.api(), result.model(),
                 result.startedAt(), result.settings(), usable);
         var chosen = eligible.chosenRun(slo);
+        // a capacity search that found no load meeting its SLO: without targets of its own, the
+        // scenario plans with the bench's, and there is no capacity under them
+        var searched = result.findMax().orElse(null);
+        if (slo.isEmpty() && searched instanceof BenchResult.FindMax.NoneMeets none) {
+            return new Option.Measured.NoRunMeets(file, result.startedAt(), targets(none.slo()), result.model(), warnings);
+        }
+        if (chosen.isPresent() && searched instanceof BenchResult.FindMax.Found && !chosen.get().chosenBySearch()) {
+            warnings.add("the run the bench's --find-max chose does not meet the scenario's targets ("
+                    + targets(slo) + "); the highest run that does is used");
+        }
         if (chosen.isEmpty()) {
             return new Option.Measured.NoRunMeets(file, result.startedAt(), targets(slo), result.model(), warnings);
         }

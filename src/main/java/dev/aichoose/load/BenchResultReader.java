@@ -102,9 +102,10 @@ public final class BenchResultReader {
         Double retryAfter = r.optionalNumber("retry_after_s_max", 0, 1e9);
         Integer newConnections = r.optionalInteger("new_connections", 0, Integer.MAX_VALUE);
         LatencyStats connect = r.mapping("connect_ms").map(BenchResultReader::stats).orElse(null);
+        Boolean chosen = r.has("chosen") ? r.flag("chosen", false) : null;
         if (counts == null || r.problems().any()) return null;
         return new BenchRun(concurrency, rate, counts, duration, rps, otps, ttps, ttft, tpot, itl, e2e, in, out, from,
-                goodput, retryAfter, newConnections, connect);
+                goodput, retryAfter, newConnections, connect, chosen);
     }
 
     private static LatencyStats latency(Fields r, String key) {

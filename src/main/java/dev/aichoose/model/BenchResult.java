@@ -22,29 +22,51 @@ public record BenchResult(
     }
 
     /**
-     * The run to plan capacity with. With targets: among runs that completed requests and whose
-     * p90 TTFT and p90 TPOT meet them (a null bound does not constrain), the run at the highest
-     * load level (ties: higher throughput). Without: the run with the highest output throughput
-     * (ties: higher load). Empty when no run qualifies.
+     * The run to plan capacity with. A run a capacity search marked {@code chosen} is that run,
+     * as long as it meets the targets given here too. Otherwise, with targets: among runs that
+     * meet them at p90 ({@link BenchRun#meetsP90}), the run at the highest load level (ties:
+     * higher throughput); without: the run with the highest output throughput (ties: higher
+     * load). Empty when no run qualifies.
      */
     public Optional<BenchRun> chosenRun(Workload.LatencySlo slo) {
+        Optional<BenchRun> searched = runs.stream().filter(BenchRun::chosenBySearch).filter(r -> r.meetsP90(slo)).findFirst();
+        if (searched.isPresent()) return searched;
         boolean constrained = slo.ttftMs() != null || slo.tpotMs() != null;
         Comparator<BenchRun> byThroughput = Comparator.comparingDouble(BenchRun::outputTokensPerSecond);
         Comparator<BenchRun> byLoad = Comparator.comparingDouble(BenchRun::loadLevel);
         return runs.stream()
-                .filter(r -> r.requests().completed() > 0 && r.outputTokensPerSecond() > 0)
-                .filter(r -> meets(r.ttftMs(), slo.ttftMs()) && meets(r.tpotMs(), slo.tpotMs()))
+                .filter(r -> r.meetsP90(slo))
                 .max(constrained ? byLoad.thenComparing(byThroughput) : byThroughput.thenComparing(byLoad));
+    }
+
+    /** The capacity search's outcome, when the bench ran one ({@code settings.find_max}). */
+    public Optional<FindMax> findMax() {
+        if (!(settings.get("find_max") instanceof Map<?, ?> m)) return Optional.empty();
+        return Optional.of("none_meets".equals(m.get("outcome")) ? new FindMax.NoneMeets(slo()) : new FindMax.Found(slo()));
+    }
+
+    /** The bench's own {@code --slo} ({@code settings.slo}); none when it had none. */
+    public Workload.LatencySlo slo() {
+        return settings.get("slo") instanceof Map<?, ?> s
+                ? new Workload.LatencySlo(number(s.get("ttft_ms")), number(s.get("tpot_ms")), number(s.get("e2e_ms")))
+                : Workload.LatencySlo.NONE;
+    }
+
+    /** What a capacity search found: a highest load meeting the SLO, or none at all. */
+    public sealed interface FindMax {
+        Workload.LatencySlo slo();
+
+        record Found(Workload.LatencySlo slo) implements FindMax {}
+
+        record NoneMeets(Workload.LatencySlo slo) implements FindMax {}
+    }
+
+    private static Double number(Object v) {
+        return v instanceof Number n ? n.doubleValue() : null;
     }
 
     /** Whether the bench was stopped (Ctrl-C) before it ran every load level it was asked for. */
     public boolean stoppedEarly() {
         return Boolean.TRUE.equals(settings.get("stopped_early"));
-    }
-
-    private static boolean meets(LatencyStats stats, Double sloMs) {
-        if (sloMs == null) return true;
-        // a run that never measured the metric cannot show that it meets the bound
-        return stats != null && stats.p90() != null && stats.p90() <= sloMs;
     }
 }

@@ -27,7 +27,9 @@ public record BenchRun(
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("retry_after_s_max") Double retryAfterSMax,
         // added after the first release: requests that opened a connection, and how long opening took
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer newConnections,
-        @JsonInclude(JsonInclude.Include.NON_NULL) LatencyStats connectMs) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) LatencyStats connectMs,
+        // --find-max: the probe the search settled on (absent on every other run)
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean chosen) {
 
     public BenchRun {
         if ((concurrency == null) == (requestRate == null)) {
@@ -36,6 +38,42 @@ public record BenchRun(
         if (!"server".equals(tokenCountsFrom) && !"estimate".equals(tokenCountsFrom)) {
             throw new IllegalArgumentException("token_counts_from must be server or estimate");
         }
+    }
+
+    /** A run as the first release wrote it, without the later fields' {@code chosen}. */
+    public BenchRun(Integer concurrency, Double requestRate, RequestCounts requests, double durationS,
+            double requestThroughput, double outputTokensPerSecond, double totalTokensPerSecond, LatencyStats ttftMs,
+            LatencyStats tpotMs, LatencyStats itlMs, LatencyStats e2eMs, TokenStats inputTokens, TokenStats outputTokens,
+            String tokenCountsFrom, Double goodputRps, Double retryAfterSMax, Integer newConnections, LatencyStats connectMs) {
+        this(concurrency, requestRate, requests, durationS, requestThroughput, outputTokensPerSecond, totalTokensPerSecond,
+                ttftMs, tpotMs, itlMs, e2eMs, inputTokens, outputTokens, tokenCountsFrom, goodputRps, retryAfterSMax,
+                newConnections, connectMs, null);
+    }
+
+    /** This run, marked as the one a capacity search chose. */
+    public BenchRun asChosen() {
+        return new BenchRun(concurrency, requestRate, requests, durationS, requestThroughput, outputTokensPerSecond,
+                totalTokensPerSecond, ttftMs, tpotMs, itlMs, e2eMs, inputTokens, outputTokens, tokenCountsFrom, goodputRps,
+                retryAfterSMax, newConnections, connectMs, true);
+    }
+
+    public boolean chosenBySearch() {
+        return Boolean.TRUE.equals(chosen);
+    }
+
+    /**
+     * Whether the run completed requests and its p90 TTFT and p90 TPOT meet the targets (a null
+     * target does not constrain; a run that never measured a constrained metric does not meet it).
+     * p90 because a deployment sized on the median would miss the target for one user in two.
+     */
+    public boolean meetsP90(Workload.LatencySlo slo) {
+        return requests.completed() > 0 && outputTokensPerSecond > 0
+                && atMost(ttftMs, slo.ttftMs()) && atMost(tpotMs, slo.tpotMs());
+    }
+
+    private static boolean atMost(LatencyStats stats, Double boundMs) {
+        if (boundMs == null) return true;
+        return stats != null && stats.p90() != null && stats.p90() <= boundMs;
     }
 
     /** Failed requests as a share of all the run sent (0 when it sent none). */

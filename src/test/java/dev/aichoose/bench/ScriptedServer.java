@@ -117,7 +117,16 @@ public final class ScriptedServer implements AutoCloseable {
         this.script = script;
         this.server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
         this.acceptor = Thread.ofPlatform().daemon().start(this::accept);
+        // a first client must not wait for the acceptor thread to be scheduled at all: that wait
+        // would delay its request's stamp, and the whole script with it
+        try {
+            accepting.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
+
+    private final java.util.concurrent.CountDownLatch accepting = new java.util.concurrent.CountDownLatch(1);
 
     public static ScriptedServer start(Script script) {
         try {
@@ -139,29 +148,55 @@ public final class ScriptedServer implements AutoCloseable {
         return exchanges;
     }
 
+    /**
+     * The acceptor reads each request itself before handing the connection to a thread of its own:
+     * a client writes its request as soon as it has connected, and a thread started for the
+     * connection would read (and stamp) it only once the scheduler ran it, on a busy machine
+     * milliseconds later, shifting the whole script by a delay that is the server's, not the client's.
+     */
     private void accept() {
+        accepting.countDown();
         while (!server.isClosed()) {
+            Socket socket;
             try {
-                Socket socket = server.accept();
-                open.add(socket);
-                // platform threads: the server must not queue for the carrier threads of the
-                // client's virtual threads, or its own scheduling shows up as client error
-                Thread.ofPlatform().daemon().start(() -> serve(socket));
+                socket = server.accept();
             } catch (IOException closed) {
                 return;
+            }
+            open.add(socket);
+            try {
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(2_000); // a client that connects and says nothing must not hold up the others
+                Request request = read(new java.io.BufferedInputStream(socket.getInputStream()));
+                long received = System.nanoTime();
+                socket.setSoTimeout(0);
+                if (request == null) {
+                    closeQuietly(socket);
+                    continue;
+                }
+                requests.add(request);
+                Exchange exchange = new Exchange(request, received, socket);
+                exchanges.add(exchange);
+                // platform threads: the server must not queue for the carrier threads of the
+                // client's virtual threads, or its own scheduling shows up as client error
+                Thread.ofPlatform().daemon().start(() -> serve(socket, exchange));
+            } catch (IOException e) {
+                closeQuietly(socket);
             }
         }
     }
 
-    private void serve(Socket socket) {
+    private void closeQuietly(Socket socket) {
+        open.remove(socket);
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    private void serve(Socket socket, Exchange exchange) {
         try (socket) {
-            socket.setTcpNoDelay(true);
-            Request request = read(new java.io.BufferedInputStream(socket.getInputStream()));
-            long received = System.nanoTime();
-            if (request == null) return;
-            requests.add(request);
-            Exchange exchange = new Exchange(request, received, socket);
-            exchanges.add(exchange);
             script.respond(exchange);
         } catch (IOException | InterruptedException ignored) {
             // the client went away or the test ended

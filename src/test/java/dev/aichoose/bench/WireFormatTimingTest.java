@@ -16,39 +16,94 @@ import org.junit.jupiter.api.Test;
  */
 class WireFormatTimingTest {
     /**
-     * The client's view may trail the server's by connecting, delivering the request and reading
-     * (a few ms; more on a loaded 2-core machine), but can never lead it: a chunk cannot be seen
-     * before it was sent. Figures are checked against when the server really sent each frame
-     * (same JVM, same clock), so a server that overslept on a busy machine does not fail the test.
+     * How late a client saw each content frame, against when the server started to send it (same
+     * JVM, same clock): TTFT plus the gaps so far, less the frame's send stamp. A frame cannot be
+     * seen before it was sent, so no lag is below zero (half a millisecond for the clocks' reads);
+     * a TTFT or a gap that followed the wrong frame is 20 ms or more out.
      */
-    static final double LAG_MS = 30;
+    static double[] lags(RequestRecord r, ScriptedServer.Exchange exchange, int firstContent) {
+        double[] lags = new double[r.itlMs().size() + 1];
+        double seen = r.ttftMs();
+        for (int i = 0; i < lags.length; i++) {
+            if (i > 0) seen += r.itlMs().get(i - 1);
+            lags[i] = seen - exchange.frameSentMsAfterRequest(firstContent + i);
+        }
+        return lags;
+    }
 
-    record Played(RequestRecord record, ScriptedServer.Exchange exchange) {
+    static double quantile(double[] values, double p) {
+        return new org.apache.commons.math3.stat.descriptive.rank.Percentile().withEstimationType(RunSummary.ESTIMATION)
+                .evaluate(values, p);
+    }
+
+    /**
+     * Our request, and the same script read by {@link NaiveClient} (a platform thread on a blocking
+     * socket, a stamp per read, no parsing): how late the naive client sees frames is what the
+     * machine adds at that moment, and the yardstick our lag is held to, instead of a constant
+     * that a busy machine overruns.
+     */
+    record Played(RequestRecord record, ScriptedServer.Exchange exchange, double[] naiveLags) {
         /** Milliseconds after the request arrived at which frame {@code i} left the server. */
         double sentAt(int frame) {
             return exchange.frameSentMsAfterRequest(frame);
         }
 
+        /** The median frame may be no later than twice the naive client's 90th percentile frame, plus 2 ms. */
+        double bound() {
+            return 2 * quantile(naiveLags, 90) + 2;
+        }
+
+        /** How far our median frame lag is over the bound (negative: within it). */
+        double excess(int firstContent) {
+            if (!record.ok() || record.ttftMs() == null) return Double.POSITIVE_INFINITY;
+            return quantile(lags(record, exchange, firstContent), 50) - bound();
+        }
+
         void assertTimes(int firstContent, int lastContent, int endFrame) {
             RequestRecord r = record;
             assertThat(r.ok()).as(String.valueOf(r)).isTrue();
-            assertThat(r.ttftMs()).isBetween(sentAt(firstContent) - 0.5, sentAt(firstContent) + LAG_MS);
-            assertThat(r.e2eMs()).isBetween(sentAt(endFrame) - 0.5, sentAt(endFrame) + LAG_MS);
             assertThat(r.itlMs()).hasSize(lastContent - firstContent);
-            for (int i = 0; i < r.itlMs().size(); i++) {
-                double sentGap = sentAt(firstContent + i + 1) - sentAt(firstContent + i);
-                assertThat(r.itlMs().get(i)).as("gap %d", i).isCloseTo(sentGap, within(LAG_MS / 2));
-            }
+            double[] lags = lags(r, exchange, firstContent);
+            String seen = "our lags " + java.util.Arrays.toString(lags) + ", naive " + java.util.Arrays.toString(naiveLags);
+            assertThat(java.util.Arrays.stream(lags).min().orElseThrow()).as(seen).isGreaterThanOrEqualTo(-0.5);
+            double bound = bound();
+            assertThat(quantile(lags, 50)).as(seen).isLessThanOrEqualTo(bound);
+            double endLag = r.e2eMs() - sentAt(endFrame);
+            assertThat(endLag).as(seen).isBetween(-0.5, java.util.Arrays.stream(lags).max().orElseThrow() + bound);
             // TPOT from the client's own TTFT and E2E: the formula, exactly
             assertThat(r.tpotMs()).isCloseTo((r.e2eMs() - r.ttftMs()) / (r.outputTokens() - 1), within(1e-9));
         }
     }
 
+    /**
+     * A pause of the machine (another process, a collection in this JVM) during one request makes
+     * that request late whichever client sent it; so the pair is played up to three times and the
+     * attempt where ours came closest is kept. A skew of our own is in every attempt and still fails.
+     */
+    static final int ATTEMPTS = 3;
+
     static Played playTimed(WireApi api, String transcript, int firstContent, int lastContent, ApiKey key) {
-        try (ScriptedServer server = ScriptedServer.start(Transcript.load(transcript).timed(firstContent, lastContent, 100, 20));
+        Played best = null;
+        for (int i = 0; i < ATTEMPTS && (best == null || best.excess(firstContent) > 0); i++) {
+            Played played = playOnce(api, transcript, firstContent, lastContent, key);
+            if (best == null || played.excess(firstContent) < best.excess(firstContent)) best = played;
+        }
+        return best;
+    }
+
+    static Played playOnce(WireApi api, String transcript, int firstContent, int lastContent, ApiKey key) {
+        Transcript t = Transcript.load(transcript);
+        RequestRecord ours;
+        ScriptedServer.Exchange exchange;
+        try (ScriptedServer server = ScriptedServer.start(t.timed(firstContent, lastContent, 100, 20));
                 EndpointClient client = client(server.uri(), api, key, Duration.ofSeconds(5))) {
-            RequestRecord r = client.send(new Prompt("Say something", 10), new EndpointClient.Tag(1, false, 1, null, 0));
-            return new Played(r, server.exchanges().getFirst());
+            ours = client.send(new Prompt("Say something", 10), new EndpointClient.Tag(1, false, 1, null, 0));
+            exchange = server.exchanges().getFirst();
+        }
+        try (ScriptedServer server = ScriptedServer.start(t.timed(firstContent, lastContent, 100, 20))) {
+            RequestRecord naive = NaiveClient.send(server.uri(), api.defaultPath(), "Say something", 0, NaiveClient.frameEnds(t),
+                    firstContent, lastContent);
+            return new Played(ours, exchange, lags(naive, server.exchanges().getFirst(), firstContent));
         }
     }
 
@@ -155,10 +210,12 @@ class WireFormatTimingTest {
 
     @Test
     void theScriptIsFollowedClosely() {
-        // a sanity check of the harness itself on an idle machine would be 100 and 20 ms; allow for load
+        // the harness itself: the server is never early (late, on a busy machine, it may be), and
+        // the client's TPOT is the server's spacing of the same frames, within the naive yardstick
         Played played = playTimed(WireApi.OPENAI, "openai-vllm.sse", 2, 11, null);
-        assertThat(played.sentAt(2)).isBetween(99.0, 100.0 + LAG_MS * 3);
-        assertThat(played.record().tpotMs()).isBetween(19.0, 20.0 + LAG_MS);
+        for (int f = 2; f <= 11; f++) assertThat(played.sentAt(f)).isGreaterThanOrEqualTo(100 + 20 * (f - 2) - 1.0);
+        double serverTpot = (played.sentAt(11) - played.sentAt(2)) / 9;
+        assertThat(played.record().tpotMs()).isCloseTo(serverTpot, within(2 * quantile(played.naiveLags(), 90) + 2));
     }
 
     @Test

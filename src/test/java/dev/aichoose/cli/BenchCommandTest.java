@@ -175,4 +175,46 @@ class BenchCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("AICHOOSE_TEST_SURELY_UNSET_VARIABLE: the environment variable is not set");
     }
+
+    @Test
+    void findMaxNeedsALatencyTargetAndOneStartingLevel() {
+        CliRun noSlo = CliRun.of("bench", "--endpoint", "http://127.0.0.1:9", "--api", "openai", "--model", "m", "--find-max");
+        assertThat(noSlo.exitCode()).isEqualTo(2);
+        assertThat(noSlo.err()).contains("--find-max needs --slo with a ttft or tpot bound", "Try 'aichoose bench --help'");
+        CliRun list = CliRun.of("bench", "--endpoint", "http://127.0.0.1:9", "--api", "openai", "--model", "m", "--find-max",
+                "--slo", "ttft=1s", "--concurrency", "1,4");
+        assertThat(list.exitCode()).isEqualTo(2);
+        assertThat(list.err()).contains("--find-max starts from one --concurrency or --rate value");
+    }
+
+    @Test
+    void aLengthDistributionIsMeanColonDeviation() {
+        CliRun bad = CliRun.of("bench", "--endpoint", "http://127.0.0.1:9", "--api", "openai", "--model", "m",
+                "--input-tokens", "512:x");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--input-tokens", "the standard deviation after ':' is not a number");
+        CliRun zero = CliRun.of("bench", "--endpoint", "http://127.0.0.1:9", "--api", "openai", "--model", "m",
+                "--output-tokens", "0");
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err()).contains("the length must be at least 1 token");
+    }
+
+    @Test
+    void drawnLengthsAreAskedForAndRecorded() throws IOException {
+        Path out = dir.resolve("d.json");
+        try (ScriptedServer server = openAi()) {
+            CliRun run = CliRun.of("bench", "--endpoint", server.uri().toString(), "--api", "openai", "--model", "m",
+                    "--requests", "12", "--input-tokens", "50:10", "--output-tokens", "40:15", "-o", out.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            // the two calibration requests ask for one token; the others for their draws
+            List<Integer> asked = server.requests().stream().skip(2)
+                    .map(r -> Integer.valueOf(r.body().replaceAll(".*\"max_tokens\":(\\d+).*", "$1"))).toList();
+            assertThat(asked).hasSize(12).allSatisfy(n -> assertThat(n).isPositive());
+            assertThat(java.util.Set.copyOf(asked)).hasSizeGreaterThan(3);
+            List<Integer> words = server.requests().stream().skip(2).map(r -> r.body().split(" ").length).toList();
+            assertThat(java.util.Set.copyOf(words)).hasSizeGreaterThan(3);
+        }
+        assertThat(BenchResultReader.read(out).settings()).containsEntry("input_tokens", 50).containsEntry("input_tokens_stdev", 10.0)
+                .containsEntry("output_tokens", 40).containsEntry("output_tokens_stdev", 15.0);
+    }
 }

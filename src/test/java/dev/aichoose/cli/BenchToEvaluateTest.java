@@ -76,6 +76,29 @@ class BenchToEvaluateTest {
         assertThat(run.out().replaceAll("\\s+", " ")).contains("✗ box: the bench result", "no run that meets p90 TTFT ≤ 1 ms");
     }
 
+    /** The capacity search's chosen run, not the fastest probe, is what evaluate plans with. */
+    @Test
+    void evaluatePlansWithTheRunFindMaxChose() throws IOException {
+        Path search = dir.resolve("search.json");
+        try (ScriptedServer server = ScriptedServer.start(
+                dev.aichoose.bench.FindMaxTest.loadedServer(new java.util.concurrent.atomic.AtomicInteger()))) {
+            CliRun run = CliRun.of("bench", "--endpoint", server.uri().toString(), "--api", "openai", "--model", "m",
+                    "--find-max", "--slo", "ttft=" + (int) dev.aichoose.bench.FindMaxTest.SLO_MS + "ms", "--requests", "12",
+                    "--input-tokens", "50", "--output-tokens", "10", "-o", search.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("concurrency 6: 12 completed", "(chosen: the highest load meeting the SLO)",
+                    "find-max: concurrency 6 is the highest load meeting the SLO (6 probes)");
+        }
+        double chosen = BenchResultReader.read(search).runs().stream().filter(dev.aichoose.model.BenchRun::chosenBySearch)
+                .findFirst().orElseThrow().outputTokensPerSecond();
+        CliRun run = CliRun.of("evaluate", scenario("", "").toString(), "--bench", "box=" + search, "-f", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode box = new ObjectMapper().readTree(run.out()).path("options").get(1);
+        assertThat(box.path("capacity").path("detail").asText()).contains("at concurrency 6");
+        assertThat(box.path("capacity").path("available_tokens_per_second").asDouble())
+                .isEqualTo(dev.aichoose.text.Figures.tenths(chosen).doubleValue());
+    }
+
     @Test
     void aBenchOfAnotherModelIsAWarning() throws IOException {
         // the harness above talked to a model named "m"

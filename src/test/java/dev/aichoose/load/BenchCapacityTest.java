@@ -112,4 +112,37 @@ class BenchCapacityTest {
         Option.Measured big = new Option.Measured.Throughput(1, "b.json", "t", "r", "meta-llama/Llama-3.1-70B-Instruct", List.of());
         assertThat(BenchCapacity.forModel(big, llama.id(), llama).warnings()).hasSize(1);
     }
+
+    static Map<String, Object> searched(String outcome) {
+        return Map.of("slo", Map.of("ttft_ms", 400.0), "find_max", Map.of("outcome", outcome, "probes", 4));
+    }
+
+    @Test
+    void aRunTheCapacitySearchChoseIsTheCapacity() {
+        // the search chose concurrency 4; without targets of its own the scenario takes that run,
+        // not the higher-throughput probe that missed the bench's SLO
+        BenchResult search = withSettings(searched("found"), run(1, 100, 150, 10), run(2, 200, 200, 10),
+                run(4, 350, 300, 20).asChosen(), run(8, 600, 900, 45));
+        Option.Measured m = BenchCapacity.of("b.json", search, LatencySlo.NONE);
+        assertThat(m).isInstanceOfSatisfying(Option.Measured.Throughput.class, t -> {
+            assertThat(t.tokensPerSecond()).isEqualTo(350);
+            assertThat(t.warnings()).noneMatch(w -> w.contains("find-max"));
+        });
+        // targets the chosen run misses: the highest run that meets them, with a warning
+        Option.Measured stricter = BenchCapacity.of("b.json", search, new LatencySlo(250.0, null));
+        assertThat(stricter).isInstanceOfSatisfying(Option.Measured.Throughput.class, t -> {
+            assertThat(t.tokensPerSecond()).isEqualTo(200);
+            assertThat(t.warnings()).anyMatch(w -> w.contains("--find-max chose does not meet"));
+        });
+    }
+
+    @Test
+    void aSearchThatFoundNoLoadMeetingItsSloIsNoRunMeetsNotTheFastestProbe() {
+        BenchResult search = withSettings(searched("none_meets"), run(2, 300, 900, 10), run(1, 200, 500, 10));
+        assertThat(BenchCapacity.of("b.json", search, LatencySlo.NONE)).isInstanceOfSatisfying(Option.Measured.NoRunMeets.class,
+                none -> assertThat(none.targets()).isEqualTo("p90 TTFT ≤ 400 ms"));
+        // the scenario's own, looser targets still find the probe that meets them
+        assertThat(BenchCapacity.of("b.json", search, new LatencySlo(600.0, null)))
+                .isInstanceOfSatisfying(Option.Measured.Throughput.class, t -> assertThat(t.tokensPerSecond()).isEqualTo(200));
+    }
 }

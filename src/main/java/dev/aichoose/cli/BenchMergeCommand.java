@@ -1,0 +1,100 @@
+package dev.aichoose.cli;
+
+import dev.aichoose.bench.BenchMerge;
+import dev.aichoose.bench.BenchResultFile;
+import dev.aichoose.bench.BenchTable;
+import dev.aichoose.bench.RequestRecord;
+import dev.aichoose.bench.WireApi;
+import dev.aichoose.load.BenchResultReader;
+import dev.aichoose.load.InputException;
+import dev.aichoose.model.BenchResult;
+import dev.aichoose.model.Workload;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = {
+            "Build one bench result from the .requests.jsonl files of several bench processes or hosts that ran the same "
+                    + "plan at the same time: run N of each file is one run, at the sum of their loads, with percentiles "
+                    + "recomputed from all the records.",
+            "Endpoint, API, model and SLO come from the result JSON beside the first file (x.requests.jsonl -> x.json) "
+                    + "unless given.",
+        })
+final class BenchMergeCommand extends BaseCommand {
+    @Parameters(arity = "1..*", paramLabel = "FILE.requests.jsonl", description = "Per-request records, one file per process.")
+    List<Path> files;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Write the merged bench JSON v1 here.")
+    Path output;
+
+    @Option(names = "--api", paramLabel = "openai|ollama|anthropic", description = "Wire format, when no result JSON is beside the files.")
+    WireApi api;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "Model measured, when no result JSON is beside the files.")
+    String model;
+
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Endpoint measured, when no result JSON is beside the files.")
+    String endpoint;
+
+    @Option(names = "--slo", paramLabel = "ttft=500ms,tpot=50ms", converter = BenchSloConverter.class,
+            description = "Bounds for goodput (default: the first result's).")
+    Workload.LatencySlo slo;
+
+    @Override
+    protected void validate() {
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) throw usageError("no such file: " + f);
+        }
+        if (beside(files.getFirst()).isEmpty() && (api == null || endpoint == null || model == null)) {
+            throw usageError("--api, --endpoint and --model are needed: no result JSON beside " + files.getFirst()
+                    + " says what was measured");
+        }
+        BenchCommand.checkWritable(output, this);
+    }
+
+    @Override
+    protected ExitCode execute() {
+        Map<Path, List<RequestRecord>> records = new LinkedHashMap<>();
+        for (Path f : files) records.put(f, BenchMerge.read(f));
+        if (records.values().stream().allMatch(List::isEmpty)) {
+            throw new InputException(new dev.aichoose.load.located.Diagnostic(files.getFirst().toString(), 0, 0,
+                    "no request records outside the warm-up"));
+        }
+        Optional<BenchResult> first = beside(files.getFirst()).map(BenchResultReader::read);
+        // the earliest start among the results beside the files
+        String startedAt = files.stream().map(BenchMergeCommand::beside).flatMap(Optional::stream)
+                .map(p -> BenchResultReader.read(p).startedAt()).filter(Objects::nonNull).filter(s -> !s.isEmpty())
+                .min(Comparator.naturalOrder()).orElse(java.time.Instant.now().toString());
+        BenchMerge.Header header = new BenchMerge.Header(
+                endpoint != null ? endpoint : first.map(BenchResult::endpoint).orElse(""),
+                api != null ? api.wireName() : first.map(BenchResult::api).orElseThrow(),
+                model != null ? model : first.map(BenchResult::model).orElse(""),
+                startedAt,
+                slo != null ? slo : first.map(BenchResult::slo).orElse(Workload.LatencySlo.NONE));
+        BenchResult merged = BenchMerge.merge(records, header);
+        BenchResultFile.write(output, merged);
+        spec.commandLine().getOut().print(BenchTable.render(merged));
+        spec.commandLine().getOut().flush();
+        spec.commandLine().getErr().println("aichoose: wrote " + output + " from " + files.size() + " files, "
+                + records.values().stream().mapToInt(List::size).sum() + " requests");
+        spec.commandLine().getErr().flush();
+        return ExitCode.OK;
+    }
+
+    /** The result JSON a bench wrote beside its records: {@code x.requests.jsonl} → {@code x.json}. */
+    private static Optional<Path> beside(Path records) {
+        String name = records.getFileName().toString();
+        if (!name.endsWith(".requests.jsonl")) return Optional.empty();
+        Path result = records.resolveSibling(name.substring(0, name.length() - ".requests.jsonl".length()) + ".json");
+        return Files.isRegularFile(result) ? Optional.of(result) : Optional.empty();
+    }
+}
