@@ -24,8 +24,9 @@ class BenchToEvaluateTest {
 
     @BeforeEach
     void measure() {
+        // the first content leaves 5 ms after the request, so no run meets a 1 ms first-token target on any machine
         result = dir.resolve("box.json");
-        try (ScriptedServer server = ScriptedServer.start(Transcript.load("openai-vllm.sse").timed(2, 11, 0, 0))) {
+        try (ScriptedServer server = ScriptedServer.start(Transcript.load("openai-vllm.sse").timed(2, 11, 5, 0))) {
             CliRun run = CliRun.of("bench", "--endpoint", server.uri().toString(), "--api", "openai", "--model", "m",
                     "--concurrency", "1,2", "--requests", "4", "--input-tokens", "50", "--output-tokens", "10",
                     "-o", result.toString());
