@@ -99,7 +99,7 @@ public final class Evaluator {
         for (Option o : options) {
             if (o instanceof Option.Hybrid h && h.auto()) {
                 var routing = AutoRouting.route(scenario.trafficClasses(), candidates, candidateResults,
-                        engine.feasibility());
+                        engine.feasibility(), engine::tco);
                 resolved.add(new Option.Hybrid(h.id(), routing.routes(), true));
             } else {
                 resolved.add(o);
