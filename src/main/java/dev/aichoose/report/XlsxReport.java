@@ -14,6 +14,7 @@ import dev.aichoose.model.Recommendation.Answer;
 import dev.aichoose.model.Workload;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,16 +63,20 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
     public void render(Evaluation evaluation, OutputStream out) throws IOException {
         try (XSSFWorkbook wb = new Builder(evaluation).build()) {
             wb.write(out);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
-    /** Where each option's columns sit on the Cash flow sheet. */
     /**
      * Above this many options the workbook stores formulas without their computed values, and the
      * spreadsheet computes them on opening (docs/reports.md).
      */
     static final int CACHED_VALUES_MAX_OPTIONS = 40;
 
+    private static final int MAX_COLUMNS = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxColumns();
+
+    /** Where each option's columns sit on the Cash flow sheet. */
     record Block(String option, Costing costing, int usageCol, int costCol, int cumulativeCol, int discountedCol) {}
 
     /** One column of an option's block: its header, its sign in the month's cost, its formula per row. */
@@ -108,6 +113,12 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
         }
 
         XSSFWorkbook build() {
+            // the options' own columns, hybrids' legs not counted: enough to refuse before any work
+            int columns = 2;
+            for (OptionResult o : e.options()) {
+                columns += (o.costing() instanceof Costing.Mix ? 0 : parts(o, 0).size()) + 3;
+            }
+            if (columns > MAX_COLUMNS) throw tooWide(columns);
             writeAssumptions();
             writeCashFlow();
             writeBreakeven();
@@ -120,6 +131,13 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             // defined name up by walking them all, so evaluating grows as options squared (100 options: 30 s)
             if (e.options().size() <= CACHED_VALUES_MAX_OPTIONS) XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
             return wb;
+        }
+
+        /** A workbook's sheet has 16,384 columns; the Cash flow sheet lays the options side by side. */
+        private UncheckedIOException tooWide(int columns) {
+            return new UncheckedIOException(new IOException(String.format(Locale.ROOT, "the Cash flow sheet of %,d "
+                    + "options needs at least %,d columns and a workbook has %,d; write --format json or csv, or "
+                    + "evaluate fewer options at a time", e.options().size(), columns, MAX_COLUMNS)));
         }
 
         private int months() {
@@ -311,6 +329,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             ordered.sort(java.util.Comparator.comparing(o -> o.costing() instanceof Costing.Mix));
             for (OptionResult o : ordered) {
                 List<Part> parts = parts(o, col);
+                if (col + parts.size() + 3 > MAX_COLUMNS) throw tooWide(col + parts.size() + 3);
                 int first = col;
                 int usageCol = -1;
                 Map<String, Integer> byHeader = new HashMap<>();

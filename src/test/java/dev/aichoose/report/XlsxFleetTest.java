@@ -1,6 +1,7 @@
 package dev.aichoose.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.testing.Fixtures;
@@ -104,5 +105,24 @@ class XlsxFleetTest {
         XlsxReportTest.assertEditMatchesEngine(before, "queries_per_month", 900_000, after);
         XlsxReportTest.assertEditMatchesEngine(before, "o_owned_replica_tokens_per_second", 60,
                 Fixtures.evaluate(HYBRID.formatted(400_000, 60)));
+    }
+    @Test
+    void moreSizedFleetsThanAWorkbooksColumnsHoldIsRefusedWithTheReason() {
+        // a sized owned fleet takes 13 columns of the Cash flow sheet: 1,300 of them need 16,902 of 16,384
+        StringBuilder yaml = new StringBuilder("""
+                name: wide
+                horizon_months: 2
+                workload: {queries_per_month: 2000, input_tokens_per_query: 800, output_tokens_per_query: 300}
+                options:
+                """);
+        for (int i = 0; i < 1300; i++) {
+            yaml.append("  - {id: o").append(i).append(", self_hosted: {hardware: nvidia/rtx-4090, count: auto, ")
+                    .append("hardware_usd: 1500, model: meta/llama-3.1-8b-instruct, tokens_per_second: 200}}\n");
+        }
+        Evaluation e = Fixtures.evaluate(yaml.toString());
+        assertThatThrownBy(() -> new XlsxReport().render(e, java.io.OutputStream.nullOutputStream()))
+                .isInstanceOf(IOException.class)
+                .hasMessage("the Cash flow sheet of 1,300 options needs at least 16,902 columns and a workbook has "
+                        + "16,384; write --format json or csv, or evaluate fewer options at a time");
     }
 }
