@@ -7,14 +7,15 @@ import dev.aichoose.model.WorkloadClass;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * The cheapest feasible routing of the workload's classes over a set of options
  * ({@code hybrid: {routes: auto}}, docs/methodology.md §6.1). Exact: a dynamic programme over
  * subsets of classes, one option at a time, where an option either carries no class or carries a
- * subset it may serve within its capacity. An API's cost follows the share it carries; an owned or
- * rented option's whole cost counts once. Time grows as options × 3^classes (9 classes and 12
- * options: about 240,000 steps).
+ * subset it may serve within its capacity. An API's cost follows the share it carries, as does a
+ * fleet sized by aichoose (sized for that share); a stated count's whole cost counts once. Time
+ * grows as options × 3^classes (9 classes and 12 options: about 240,000 steps).
  *
  * <p>When no routing is feasible it returns the one that breaks the fewest rules (then the
  * cheapest), so that the report can name them.
@@ -28,9 +29,11 @@ final class AutoRouting {
     /**
      * @param classes the classes with traffic, default included
      * @param candidates the options a class may go to, with their results for all of the traffic
+     * @param legTco the TCO of an option carrying a share of the queries: a fleet sized by aichoose
+     *     ({@code count: auto}) is priced as sized for its leg's own traffic
      */
     static Routing route(List<WorkloadClass> classes, List<Option> candidates, List<OptionResult> results,
-            Feasibility feasibility) {
+            Feasibility feasibility, ToDoubleBiFunction<Option, Double> legTco) {
         int c = classes.size();
         int n = candidates.size();
         int full = (1 << c) - 1;
@@ -51,8 +54,7 @@ final class AutoRouting {
             for (int k = 0; k < c; k++) {
                 if (!feasibility.classProblems(option, classes.get(k)).isEmpty()) barred |= 1 << k;
             }
-            boolean perQuery = option instanceof Option.Api;
-            double tco = results.get(i).tcoUsd();
+            double[] legCost = legCosts(option, results.get(i), share, legTco);
             boolean unusable = !leg.fixedProblems().isEmpty();
             int[] broken = prevBroken.clone();
             double[] cost = prevCost.clone();
@@ -62,7 +64,7 @@ final class AutoRouting {
                     if (prevBroken[rest] == Integer.MAX_VALUE) continue;
                     int b = prevBroken[rest] + (unusable ? Integer.bitCount(sub) : Integer.bitCount(sub & barred))
                             + (share[sub] > leg.maxShare() ? 1 : 0);
-                    double total = prevCost[rest] + (perQuery ? share[sub] * tco : tco);
+                    double total = prevCost[rest] + legCost[sub];
                     if (b < broken[mask] || b == broken[mask] && total < cost[mask] - 1e-9 * Math.max(1, Math.abs(cost[mask]))) {
                         broken[mask] = b;
                         cost[mask] = total;
@@ -84,5 +86,22 @@ final class AutoRouting {
         List<Option.Route> routes = new ArrayList<>(c);
         for (int k = 0; k < c; k++) routes.add(new Option.Route(classes.get(k).name(), target[k]));
         return new Routing(routes, prevBroken[full] == 0);
+    }
+
+    /**
+     * What the option costs carrying each subset of the classes: an API its share of the full
+     * traffic's TCO, a sized fleet its TCO sized for that share, a stated count its whole TCO.
+     */
+    private static double[] legCosts(Option option, OptionResult result, double[] share,
+            ToDoubleBiFunction<Option, Double> legTco) {
+        double[] cost = new double[share.length];
+        for (int sub = 1; sub < share.length; sub++) {
+            cost[sub] = switch (option) {
+                case Option.Api a -> share[sub] * result.tcoUsd();
+                case Option.Sized sized -> sized.autoCount() ? legTco.applyAsDouble(option, share[sub]) : result.tcoUsd();
+                case Option.Hybrid h -> result.tcoUsd();
+            };
+        }
+        return cost;
     }
 }

@@ -36,21 +36,7 @@ public final class Evaluator {
         List<OptionResult> results = options.stream()
                 .map(o -> alone.containsKey(o.id()) ? alone.get(o.id()) : engine.evaluate(o)).toList();
 
-        // an infeasible option is compared with nothing: it has no breakeven and no crossover
-        List<Evaluation.Pair> pairs = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            OptionResult option = results.get(i);
-            if (option.kind() == OptionKind.API || !option.feasible()) continue;
-            for (int j = 0; j < results.size(); j++) {
-                OptionResult baseline = results.get(j);
-                if (baseline.kind() != OptionKind.API || !baseline.feasible()) continue;
-                Option a = options.get(i);
-                Option b = options.get(j);
-                var volume = Crossovers.volume(q -> engine.steadyMonthly(a, q) - engine.steadyMonthly(b, q));
-                pairs.add(new Evaluation.Pair(option.id(), baseline.id(), Breakevens.month(option, baseline),
-                        volume.isPresent() ? volume.getAsDouble() : null));
-            }
-        }
+        List<Evaluation.Pair> pairs = Pairings.of(options, results, engine);
         Evaluation.Ranking ranking = Standings.of(results);
 
         List<Evaluation.CatalogUse> used = catalogUses(options, catalog, asOf);
@@ -100,7 +86,7 @@ public final class Evaluator {
         for (Option o : options) {
             if (o instanceof Option.Hybrid h && h.auto()) {
                 var routing = AutoRouting.route(scenario.trafficClasses(), candidates, candidateResults,
-                        engine.feasibility());
+                        engine.feasibility(), engine::tco);
                 resolved.add(new Option.Hybrid(h.id(), routing.routes(), true));
             } else {
                 resolved.add(o);

@@ -54,12 +54,15 @@ final class CapacityCheck {
             return List.copyOf(all);
         }
 
-        /** The largest share of the queries the hardware carries through the horizon (infinite for no limit). */
-        double maxShare(double peakAtFullShare) {
+        /**
+         * The largest share of the queries the hardware carries through the horizon at the planning
+         * utilisation (infinite for no limit).
+         */
+        double maxShare(double peakAtFullShare, double utilisation) {
             if (!fixedProblems.isEmpty()) return 0;
             Double available = capacity.availableTokensPerSecond();
             if (sized || available == null || peakAtFullShare <= 0) return Double.POSITIVE_INFINITY;
-            return available / peakAtFullShare;
+            return available * utilisation / peakAtFullShare;
         }
     }
 
@@ -76,6 +79,11 @@ final class CapacityCheck {
     /** Peak generated tokens per second for a month's queries: average rate times the peak factor. */
     double requiredTokensPerSecond(double queriesInMonth) {
         return planner.requiredTokensPerSecond(queriesInMonth);
+    }
+
+    /** The share of its throughput a replica may run at in the peak hour, stated count or sized. */
+    double planningUtilisation() {
+        return scenario.assumptions().planningUtilisation();
     }
 
     /** Peak tokens per second in the busiest month with all the queries. */
@@ -133,17 +141,19 @@ final class CapacityCheck {
         CapacitySource source = replica.source();
         String detail = replica.detail();
         double[] required = plan.requiredTokensPerSecond();
+        double utilisation = scenario.assumptions().planningUtilisation();
         double peak = 0;
         int busiest = 1;
         Integer outgrown = null;
         for (int m = 1; m <= scenario.horizonMonths(); m++) {
-            double delivered = perUnit * FleetSizing.replicasIn(fleet.month(m).units(), perReplica, gpusPerUnit);
             if (required[m - 1] > peak) {
                 peak = required[m - 1];
                 busiest = m;
             }
-            if (outgrown == null && replicas > 0 && required[m - 1] > delivered
-                    && (roofline.fits() || replica.measuredOrGiven())) {
+            // a stated count carries a month as a sized fleet would: no replica above the planning utilisation
+            if (outgrown == null && replicas > 0 && perUnit > 0 && (roofline.fits() || replica.measuredOrGiven())
+                    && FleetSizing.replicasNeeded(required[m - 1], perUnit, utilisation)
+                            > FleetSizing.replicasIn(fleet.month(m).units(), perReplica, gpusPerUnit)) {
                 outgrown = m;
             }
         }
@@ -159,11 +169,13 @@ final class CapacityCheck {
         } else if (outgrown != null) {
             double atOutgrown = required[outgrown - 1];
             double delivered = perUnit * FleetSizing.replicasIn(fleet.month(outgrown).units(), perReplica, gpusPerUnit);
-            int replicasNeeded = perUnit > 0 ? (int) Math.ceil(peak / perUnit) : 0;
+            int replicasNeeded = FleetSizing.replicasNeeded(peak, perUnit, utilisation);
             outgrownProblem = Optional.of(String.format(Locale.ROOT,
                     "the load outgrows the hardware in month %d: it needs %.1f tok/s at peak and %d replica%s "
-                            + "%.1f (%s); about %d replica%s would carry the whole horizon",
+                            + "%.1f (%s)%s; about %d replica%s would carry the whole horizon",
                     outgrown, atOutgrown, replicas, replicas == 1 ? " delivers" : "s deliver", delivered, source.id(),
+                    utilisation < 1 ? String.format(Locale.ROOT, ", %.1f at the planning utilisation of %s",
+                            delivered * utilisation, Figures.percent(utilisation)) : "",
                     replicasNeeded, replicasNeeded == 1 ? "" : "s") + autoAlternative(option, share));
         }
         return new Check(new Capacity(peak, available, source, detail, Optional.of(fleet)), List.copyOf(problems),

@@ -148,7 +148,7 @@ public final class Feasibility {
         Optional<CapacityCheck.Check> check = capacity.check(option, 1.0);
         if (check.isEmpty()) return new Leg(fixed, fixed.isEmpty() ? Double.POSITIVE_INFINITY : 0);
         fixed.addAll(check.get().fixedProblems());
-        return new Leg(fixed, fixed.isEmpty() ? check.get().maxShare(capacity.peakAtFullShare()) : 0);
+        return new Leg(fixed, fixed.isEmpty() ? check.get().maxShare(capacity.peakAtFullShare(), capacity.planningUtilisation()) : 0);
     }
 
     /** Rules of the whole profile and of the option itself, whatever traffic it carries. */

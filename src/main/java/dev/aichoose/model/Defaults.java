@@ -47,6 +47,12 @@ public final class Defaults {
      * {@code peak_to_average}; the 10 % left covers bursts within it and a replica out for a restart.
      */
     public static final double PLANNING_UTILISATION = 0.9;
+    /**
+     * APIs each owned, rented or hybrid option is paired with for breakeven and crossover: the
+     * cheapest feasible ones by TCO. A catalog-wide comparison (every GPU against every API model)
+     * would otherwise report options × APIs pairs, most of them against APIs nobody would choose.
+     */
+    public static final int PAIRED_APIS = 5;
     /** Catalog entries older than this are flagged as stale in reports. */
     public static final int STALE_AFTER_DAYS = 180;
 }

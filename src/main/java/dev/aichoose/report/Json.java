@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 
 /**
@@ -25,5 +27,12 @@ final class Json {
         MAPPER.writeValue(out, document);
         out.write('\n');
         out.flush();
+    }
+
+    static void write(Object document, OutputStream out) throws IOException {
+        OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+        MAPPER.writeValue(buffered, document);
+        buffered.write('\n');
+        buffered.flush();
     }
 }

@@ -5,15 +5,24 @@ import static dev.aichoose.text.Figures.perQuery;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.aichoose.model.Costing;
 import dev.aichoose.model.Evaluation;
+import dev.aichoose.model.Fleet;
 import dev.aichoose.model.OptionResult;
 import dev.aichoose.model.Recommendation;
 import dev.aichoose.text.Figures;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The evaluation report, JSON v1 (docs/schemas/evaluation.schema.json): small output records through {@link Json}. */
 public final class JsonReport implements Renderer.Text<Evaluation> {
@@ -21,6 +30,12 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
 
     @Override
     public void render(Evaluation e, Writer out) throws IOException {
+        Json.write(document(e), out);
+    }
+
+    /** Jackson's own UTF-8 writer: a thousand options' report is 29 MB, and a Writer would encode it again. */
+    @Override
+    public void renderUtf8(Evaluation e, OutputStream out) throws IOException {
         Json.write(document(e), out);
     }
 
@@ -34,22 +49,29 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
     record CatalogEntry(String id, String asOf, String source, long ageDays) {}
 
     record OptionOut(String id, String kind, String description, boolean feasible, Integer rank, List<String> problems,
-            BigDecimal upfrontUsd, List<MonthOut> monthly, BigDecimal totalCashUsd, BigDecimal salvageUsd,
+            BigDecimal upfrontUsd, MonthsOut monthly, BigDecimal totalCashUsd, BigDecimal salvageUsd,
             BigDecimal tcoUsd, BigDecimal npvUsd, BigDecimal costPerQueryUsd, BigDecimal steadyMonthlyUsd,
             CapacityOut capacity, CostingOut costing, @JsonInclude(JsonInclude.Include.NON_NULL) List<RouteOut> routing,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<FleetMonthOut> fleet,
+            @JsonInclude(JsonInclude.Include.NON_NULL) FleetOut fleet,
             @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal peakUtilisation) {}
 
-    /** Owned or rented units in service in a month; purchased and retired are owned units bought and sold off. */
-    record FleetMonthOut(int month, int units, int gpus, int purchased, int retired) {}
+    /**
+     * Owned or rented units in service each month, {@code month, units, gpus, purchased, retired}:
+     * purchased and retired are owned units bought and sold off. Written straight to the generator,
+     * as the monthly cash is: a thousand options' months are a million figures.
+     */
+    @JsonSerialize(using = FleetSerializer.class)
+    record FleetOut(Fleet fleet) {}
+
+    /**
+     * Each month's {@code month, queries, cost_usd, cumulative_usd} and {@code parts}: {@code usage_usd,
+     * hardware_usd, residual_credit_usd, electricity_usd, maintenance_usd, staff_usd, rent_usd}.
+     */
+    @JsonSerialize(using = MonthsSerializer.class)
+    record MonthsOut(List<OptionResult.MonthlyCost> months) {}
 
     /** One class of a hybrid's routing. */
     record RouteOut(@JsonProperty("class") String workloadClass, String option) {}
-
-    record MonthOut(int month, BigDecimal queries, BigDecimal costUsd, BigDecimal cumulativeUsd, PartsOut parts) {}
-
-    record PartsOut(BigDecimal usageUsd, BigDecimal hardwareUsd, BigDecimal residualCreditUsd, BigDecimal electricityUsd,
-            BigDecimal maintenanceUsd, BigDecimal staffUsd, BigDecimal rentUsd) {}
 
     record CapacityOut(BigDecimal requiredTokensPerSecond, BigDecimal availableTokensPerSecond, String source,
             String detail) {}
@@ -86,12 +108,16 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
     record LegOut(String option, BigDecimal share) {}
 
     static Document document(Evaluation e) {
+        // the ranking's own look-up walks its list, once per option: a thousand options make it a million steps
+        Map<String, Integer> ranks = new HashMap<>();
+        List<String> byTco = e.ranking().byTco();
+        for (int i = 0; i < byTco.size(); i++) ranks.put(byTco.get(i), i + 1);
         return new Document(SCHEMA, new ScenarioRef(e.scenario().name(), e.scenario().file()),
                 e.scenario().horizonMonths(), e.asOf().toString(),
                 e.catalog().stream().map(c -> new CatalogEntry(c.id(), c.asOf().toString(), c.source(), c.ageDays()))
                         .toList(),
                 e.ranking().baseline().orElse(null),
-                e.options().stream().map(o -> option(o, e.ranking().rank(o.id()).orElse(null))).toList(),
+                e.options().stream().map(o -> option(o, ranks.get(o.id()))).toList(),
                 e.pairs().stream().map(p -> new BreakevenOut(p.option(), p.baseline(), p.breakevenMonth())).toList(),
                 e.pairs().stream().map(p -> new CrossoverOut(p.option(), p.baseline(),
                         p.crossoverQueriesPerMonth() == null ? null : Figures.upTo(p.crossoverQueriesPerMonth(), 0)))
@@ -104,8 +130,7 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
         var c = o.capacity();
         return new OptionOut(o.id(), o.kind().id(), o.description(), o.feasible(), rank, o.problems(),
                 cents(o.upfrontUsd()),
-                o.monthly().stream().map(m -> new MonthOut(m.month(), Figures.upTo(m.queries(), 2), cents(m.costUsd()),
-                        cents(m.cumulativeUsd()), parts(m.parts()))).toList(),
+                new MonthsOut(o.monthly()),
                 cents(o.totalCashUsd()), cents(o.salvageUsd()), cents(o.tcoUsd()), cents(o.npvUsd()),
                 perQuery(o.costPerQueryUsd()), cents(o.steadyMonthlyUsd()),
                 c == null ? null : new CapacityOut(Figures.tenths(c.requiredTokensPerSecond()),
@@ -114,15 +139,96 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                 costing(o.costing()),
                 o.kind() == dev.aichoose.model.OptionKind.HYBRID
                         ? o.routing().stream().map(r -> new RouteOut(r.workloadClass(), r.option())).toList() : null,
-                c == null ? null : c.fleet().map(f -> f.months().stream().map(m -> new FleetMonthOut(m.month(), m.units(),
-                        m.units() * f.gpusPerUnit(), m.purchased(), m.retired())).toList()).orElse(null),
+                c == null ? null : c.fleet().map(FleetOut::new).orElse(null),
                 c == null ? null : c.fleet().filter(f -> f.peakUtilisation().isPresent())
                         .map(f -> Figures.upTo(f.peakUtilisation().getAsDouble(), 4)).orElse(null));
     }
 
-    private static PartsOut parts(OptionResult.CostParts p) {
-        return new PartsOut(cents(p.usage()), cents(p.hardware()), cents(p.residualCredit()), cents(p.electricity()),
-                cents(p.maintenance()), cents(p.staff()), cents(p.rent()));
+    static final class MonthsSerializer extends StdSerializer<MonthsOut> {
+        private static final SerializedString MONTH = new SerializedString("month");
+        private static final SerializedString QUERIES = new SerializedString("queries");
+        private static final SerializedString COST = new SerializedString("cost_usd");
+        private static final SerializedString CUMULATIVE = new SerializedString("cumulative_usd");
+        private static final SerializedString PARTS = new SerializedString("parts");
+        private static final SerializedString USAGE = new SerializedString("usage_usd");
+        private static final SerializedString HARDWARE = new SerializedString("hardware_usd");
+        private static final SerializedString RESIDUAL = new SerializedString("residual_credit_usd");
+        private static final SerializedString ELECTRICITY = new SerializedString("electricity_usd");
+        private static final SerializedString MAINTENANCE = new SerializedString("maintenance_usd");
+        private static final SerializedString STAFF = new SerializedString("staff_usd");
+        private static final SerializedString RENT = new SerializedString("rent_usd");
+
+        MonthsSerializer() {
+            super(MonthsOut.class);
+        }
+
+        @Override
+        public void serialize(MonthsOut value, JsonGenerator g, SerializerProvider provider) throws IOException {
+            PlainDecimals d = new PlainDecimals();
+            g.writeStartArray();
+            for (OptionResult.MonthlyCost m : value.months()) {
+                g.writeStartObject();
+                g.writeFieldName(MONTH);
+                g.writeNumber(m.month());
+                g.writeFieldName(QUERIES);
+                int queries = d.upToHundredths(m.queries());
+                g.writeNumber(d.buffer(), 0, queries);
+                cents(g, d, COST, m.costUsd());
+                cents(g, d, CUMULATIVE, m.cumulativeUsd());
+                OptionResult.CostParts p = m.parts();
+                g.writeFieldName(PARTS);
+                g.writeStartObject();
+                cents(g, d, USAGE, p.usage());
+                cents(g, d, HARDWARE, p.hardware());
+                cents(g, d, RESIDUAL, p.residualCredit());
+                cents(g, d, ELECTRICITY, p.electricity());
+                cents(g, d, MAINTENANCE, p.maintenance());
+                cents(g, d, STAFF, p.staff());
+                cents(g, d, RENT, p.rent());
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+
+        private static void cents(JsonGenerator g, PlainDecimals d, SerializedString name, double usd) throws IOException {
+            g.writeFieldName(name);
+            int length = d.cents(usd);
+            g.writeNumber(d.buffer(), 0, length);
+        }
+    }
+
+    static final class FleetSerializer extends StdSerializer<FleetOut> {
+        private static final SerializedString MONTH = new SerializedString("month");
+        private static final SerializedString UNITS = new SerializedString("units");
+        private static final SerializedString GPUS = new SerializedString("gpus");
+        private static final SerializedString PURCHASED = new SerializedString("purchased");
+        private static final SerializedString RETIRED = new SerializedString("retired");
+
+        FleetSerializer() {
+            super(FleetOut.class);
+        }
+
+        @Override
+        public void serialize(FleetOut value, JsonGenerator g, SerializerProvider provider) throws IOException {
+            Fleet f = value.fleet();
+            g.writeStartArray();
+            for (Fleet.Month m : f.months()) {
+                g.writeStartObject();
+                field(g, MONTH, m.month());
+                field(g, UNITS, m.units());
+                field(g, GPUS, m.units() * f.gpusPerUnit());
+                field(g, PURCHASED, m.purchased());
+                field(g, RETIRED, m.retired());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+
+        private static void field(JsonGenerator g, SerializedString name, int value) throws IOException {
+            g.writeFieldName(name);
+            g.writeNumber(value);
+        }
     }
 
     private static CostingOut costing(Costing costing) {

@@ -1,8 +1,11 @@
 package dev.aichoose.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Formats one value (an evaluation, a diff); computes nothing. A renderer is text, written to a
@@ -13,6 +16,13 @@ public sealed interface Renderer<T> {
     @FunctionalInterface
     non-sealed interface Text<T> extends Renderer<T> {
         void render(T value, Writer out) throws IOException;
+
+        /** The same text as UTF-8 bytes, for a file; a renderer that writes bytes faster itself says so here. */
+        default void renderUtf8(T value, OutputStream out) throws IOException {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            render(value, w);
+            w.flush();
+        }
     }
 
     @FunctionalInterface

@@ -1,8 +1,10 @@
 package dev.aichoose.report;
 
+import dev.aichoose.model.Defaults;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Evaluation.CatalogUse;
 import dev.aichoose.model.Evaluation.Pair;
+import dev.aichoose.model.OptionKind;
 import dev.aichoose.model.OptionResult;
 import dev.aichoose.model.OptionResult.Capacity;
 import dev.aichoose.model.Recommendation;
@@ -219,8 +221,16 @@ record ReportContent(
     }
 
     private static List<String> pairNotes(Evaluation e) {
-        return List.of("Every feasible owned, rented or hybrid option against every feasible API. Crossover volume: "
+        long apis = feasibleApis(e);
+        return List.of("Every feasible owned, rented or hybrid option against "
+                + (apis > Defaults.PAIRED_APIS ? "each of the " + Defaults.PAIRED_APIS + " cheapest feasible APIs (of "
+                        + apis + ")" : "every feasible API") + ". Crossover volume: "
                 + "the monthly queries at which their steady monthly costs meet.");
+    }
+
+    /** Feasible API options: more than {@link Defaults#PAIRED_APIS} and only the cheapest are paired. */
+    static long feasibleApis(Evaluation e) {
+        return e.options().stream().filter(o -> o.kind() == OptionKind.API && o.feasible()).count();
     }
 
     private static Table questions(Recommendation r) {

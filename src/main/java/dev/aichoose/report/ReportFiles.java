@@ -1,10 +1,6 @@
 package dev.aichoose.report;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** The one place a report becomes bytes: text as UTF-8, every file written atomically ({@link AtomicFile}). */
@@ -15,11 +11,7 @@ public final class ReportFiles {
     public static <T> void write(Path target, Renderer<T> renderer, T value) throws IOException {
         AtomicFile.write(target, out -> {
             switch (renderer) {
-                case Renderer.Text<T> text -> {
-                    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                    text.render(value, w);
-                    w.flush();
-                }
+                case Renderer.Text<T> text -> text.renderUtf8(value, out);
                 case Renderer.Binary<T> binary -> binary.render(value, out);
             }
         });

@@ -1,5 +1,6 @@
 package dev.aichoose.report;
 
+import dev.aichoose.model.Defaults;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.OptionResult;
 import dev.aichoose.model.Recommendation;
@@ -66,7 +67,10 @@ public final class TableReport implements Renderer.Text<Evaluation> {
         }
 
         if (!e.pairs().isEmpty()) {
-            out.println("Breakeven and crossover of each feasible option against each feasible API");
+            long apis = ReportContent.feasibleApis(e);
+            out.println("Breakeven and crossover of each feasible option against "
+                    + (apis > Defaults.PAIRED_APIS ? "the " + Defaults.PAIRED_APIS + " cheapest feasible APIs (of " + apis
+                            + ")" : "each feasible API"));
             List<List<String>> rows = new ArrayList<>();
             for (var p : e.pairs()) {
                 rows.add(List.of(p.option(), p.baseline(),

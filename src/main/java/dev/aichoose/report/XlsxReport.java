@@ -14,6 +14,7 @@ import dev.aichoose.model.Recommendation.Answer;
 import dev.aichoose.model.Workload;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,8 +63,18 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
     public void render(Evaluation evaluation, OutputStream out) throws IOException {
         try (XSSFWorkbook wb = new Builder(evaluation).build()) {
             wb.write(out);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
+
+    /**
+     * Above this many options the workbook stores formulas without their computed values, and the
+     * spreadsheet computes them on opening (docs/reports.md).
+     */
+    static final int CACHED_VALUES_MAX_OPTIONS = 40;
+
+    private static final int MAX_COLUMNS = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxColumns();
 
     /** Where each option's columns sit on the Cash flow sheet. */
     record Block(String option, Costing costing, int usageCol, int costCol, int cumulativeCol, int discountedCol) {}
@@ -84,12 +95,16 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
         private final Map<String, String> slugs = new HashMap<>();
         private final Map<String, Block> blocks = new HashMap<>();
         private final Map<String, String> salvageCells = new HashMap<>();
+        /** Each option's Cash flow columns by header, for the summary's formulas that pick one out. */
+        private final Map<String, Map<String, Integer>> columns = new HashMap<>();
         private int assumptionRow = 1;
 
         Builder(Evaluation e) {
             this.e = e;
             this.styles = new Styles(wb);
             // created in reading order first: a formula can only name a sheet that exists
+            // our formulas are checked by the tests that evaluate them; parsing each on the way in walks every name
+            wb.setCellFormulaValidation(false);
             summary = wb.createSheet(SUMMARY);
             assumptions = wb.createSheet(ASSUMPTIONS);
             cashFlow = wb.createSheet(CASH_FLOW);
@@ -98,6 +113,12 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
         }
 
         XSSFWorkbook build() {
+            // the options' own columns, hybrids' legs not counted: enough to refuse before any work
+            int columns = 2;
+            for (OptionResult o : e.options()) {
+                columns += (o.costing() instanceof Costing.Mix ? 0 : parts(o, 0).size()) + 3;
+            }
+            if (columns > MAX_COLUMNS) throw tooWide(columns);
             writeAssumptions();
             writeCashFlow();
             writeBreakeven();
@@ -106,9 +127,17 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             e.simulation().ifPresent(sim -> SimulationSection.xlsx(wb, sim, styles.header));
             for (Sheet sheet : wb) printable(sheet);
             wb.setForceFormulaRecalculation(true);
-            // cached values too, for viewers that show a file without recalculating it
-            XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+            // cached values too, for viewers that show a file without recalculating it; but POI looks each
+            // defined name up by walking them all, so evaluating grows as options squared (100 options: 30 s)
+            if (e.options().size() <= CACHED_VALUES_MAX_OPTIONS) XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
             return wb;
+        }
+
+        /** A workbook's sheet has 16,384 columns; the Cash flow sheet lays the options side by side. */
+        private UncheckedIOException tooWide(int columns) {
+            return new UncheckedIOException(new IOException(String.format(Locale.ROOT, "the Cash flow sheet of %,d "
+                    + "options needs at least %,d columns and a workbook has %,d; write --format json or csv, or "
+                    + "evaluate fewer options at a time", e.options().size(), columns, MAX_COLUMNS)));
         }
 
         private int months() {
@@ -216,7 +245,6 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                     }
                     case Costing.Mix m -> {
                         for (Costing.Leg leg : m.legs()) {
-                            if (sizedLeg(m)) break;
                             input("Share of queries to " + leg.option(), p + "_" + slug(leg.option()) + "_share", leg.share(),
                                     styles.percent, "of all queries");
                         }
@@ -301,10 +329,14 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             ordered.sort(java.util.Comparator.comparing(o -> o.costing() instanceof Costing.Mix));
             for (OptionResult o : ordered) {
                 List<Part> parts = parts(o, col);
+                if (col + parts.size() + 3 > MAX_COLUMNS) throw tooWide(col + parts.size() + 3);
                 int first = col;
                 int usageCol = -1;
+                Map<String, Integer> byHeader = new HashMap<>();
+                columns.put(o.id(), byHeader);
                 for (Part part : parts) {
                     if (part.header().equals("Usage")) usageCol = col;
+                    byHeader.put(part.header(), col);
                     headerCell(headers, col, part.header());
                     for (int r = FIRST_MONTH_ROW; r <= lastMonthRow(); r++) {
                         formula(cashFlow.getRow(r).createCell(col), part.formula().apply(r + 1),
@@ -346,8 +378,9 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                 title.setCellStyle(styles.title);
                 if (discountedCol > first) cashFlow.addMergedRegion(new CellRangeAddress(0, 0, first, discountedCol));
                 blocks.put(o.id(), new Block(o.id(), o.costing(), usageCol, costCol, cumulativeCol, discountedCol));
-                for (int c = first; c <= discountedCol; c++) cashFlow.setColumnWidth(c, 15 * 256);
             }
+            // one default for the options' columns: POI finds a column's width by walking the columns before it
+            cashFlow.setDefaultColumnWidth(15);
             cashFlow.setColumnWidth(0, 8 * 256);
             cashFlow.setColumnWidth(1, 14 * 256);
             cashFlow.createFreezePane(2, FIRST_MONTH_ROW);
@@ -360,28 +393,36 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
         }
 
         /**
-         * Whether a hybrid routes a share to a sized fleet: that leg's fleet follows its share, which its
-         * own column (sized for all the traffic) does not show, so the hybrid keeps the engine's figures.
+         * A hybrid's leg that aichoose sizes: its fleet follows the leg's share of the load, which the
+         * leg's own columns (sized for all the traffic) do not show, so the hybrid sizes it in its own.
          */
-        private boolean sizedLeg(Costing.Mix m) {
-            return m.legs().stream().anyMatch(l -> e.options().stream()
-                    .anyMatch(o -> o.id().equals(l.option()) && sizing(o).isPresent()));
+        private java.util.Optional<OptionResult> sizedLeg(String legId) {
+            return e.options().stream().filter(o -> o.id().equals(legId) && sizing(o).isPresent()).findFirst();
         }
 
         /** An owned or rented fleet sized by formula: units from the load, and for owned units the purchases. */
         private List<Part> fleetParts(OptionResult o, int firstCol) {
+            return fleetParts(o, "", "", firstCol);
+        }
+
+        /**
+         * The same for a fleet carrying a share of the queries, its headers prefixed.
+         *
+         * @param share a factor on the queries ({@code *name}), or empty for all of them
+         */
+        private List<Part> fleetParts(OptionResult o, String share, String prefix, int firstCol) {
             String p = slug(o.id());
-            String required = "$B%d*(output_tokens_per_query+reasoning_tokens_per_query)/(" + Assumptions.HOURS_PER_MONTH
-                    + "*3600)*peak_to_average";
+            String required = "$B%d" + share + "*(output_tokens_per_query+reasoning_tokens_per_query)/("
+                    + Assumptions.HOURS_PER_MONTH + "*3600)*peak_to_average";
             String need = "MAX(" + p + "_min_units,MIN(" + FleetSizing.MAX_UNITS + ",CEILING(CEILING(MAX(0," + required
                     + "/(" + p + "_replica_tokens_per_second*planning_utilisation)-1E-9),1)*" + p + "_gpus_per_replica/"
                     + p + "_gpus_per_unit,1)))";
             String needCol = col(firstCol);
             if (o.costing() instanceof Costing.Rent) {
-                return List.of(new Part("Units", 0, r -> need.formatted(r)),
-                        new Part("Rent", 1, r -> needCol + r + "*" + p + "_gpus_per_unit*" + p + "_usd_per_gpu_hour*" + p
+                return List.of(new Part(prefix + "Units", 0, r -> need.formatted(r)),
+                        new Part(prefix + "Rent", 1, r -> needCol + r + "*" + p + "_gpus_per_unit*" + p + "_usd_per_gpu_hour*" + p
                                 + "_hours_per_month*POWER(1+gpu_rent_change_annual,($A" + r + "-1)/12)"),
-                        new Part("Staff", 1, r -> p + "_staff_usd_per_month"));
+                        new Part(prefix + "Staff", 1, r -> p + "_staff_usd_per_month"));
             }
             Costing.Owned h = (Costing.Owned) o.costing();
             String retired = col(firstCol + 1);
@@ -393,37 +434,35 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             IntFunction<String> before = r -> r == firstRow ? "0" : inService + (r - 1);
             IntFunction<String> site = r -> "IF(MOD($A" + r + "-1," + life + ")=0," + p + "_extra_upfront_usd,0)";
             return List.of(
-                    new Part("Units needed", 0, r -> need.formatted(r)),
-                    new Part("Retired", 0, r -> "IF($A" + r + ">" + life + ",INDEX(" + bought + "$" + firstRow + ":" + bought
+                    new Part(prefix + "Units needed", 0, r -> need.formatted(r)),
+                    new Part(prefix + "Retired", 0, r -> "IF($A" + r + ">" + life + ",INDEX(" + bought + "$" + firstRow + ":" + bought
                             + "$" + (lastMonthRow() + 1) + ",$A" + r + "-" + life + "),0)"),
-                    new Part("Bought", 0, r -> "MAX(0," + needCol + r + "-(" + before.apply(r) + "-" + retired + r + "))"),
-                    new Part("In service", 0, r -> before.apply(r) + "-" + retired + r + "+" + bought + r),
-                    new Part("Hardware", 1, r -> bought + r + "*" + price + "+" + site.apply(r)),
-                    new Part("Residual credit", -1, r -> p + "_residual_share*(" + retired + r + "*" + price + "+IF($A" + r
+                    new Part(prefix + "Bought", 0, r -> "MAX(0," + needCol + r + "-(" + before.apply(r) + "-" + retired + r + "))"),
+                    new Part(prefix + "In service", 0, r -> before.apply(r) + "-" + retired + r + "+" + bought + r),
+                    new Part(prefix + "Hardware", 1, r -> bought + r + "*" + price + "+" + site.apply(r)),
+                    new Part(prefix + "Residual credit", -1, r -> p + "_residual_share*(" + retired + r + "*" + price + "+IF($A" + r
                             + ">1," + site.apply(r) + ",0))"),
-                    new Part("Electricity", 1, r -> h.flatElectricityUsdPerMonth() != null
+                    new Part(prefix + "Electricity", 1, r -> h.flatElectricityUsdPerMonth() != null
                             ? p + "_electricity_usd_per_month*" + inService + r + "/" + p + "_count"
                             : inService + r + "*" + p + "_unit_power_w/1000*" + Assumptions.HOURS_PER_MONTH
                                     + "*pue*electricity_usd_per_kwh"),
-                    new Part("Maintenance", 1, r -> inService + r + "*" + price + "*" + p + "_maintenance_share_annual/12"),
-                    new Part("Staff", 1, r -> p + "_staff_usd_per_month"),
-                    new Part("Book value at the end", 0, r -> "IF($A" + r + "+" + life + ">horizon_months," + bought + r + "*("
+                    new Part(prefix + "Maintenance", 1, r -> inService + r + "*" + price + "*" + p + "_maintenance_share_annual/12"),
+                    new Part(prefix + "Staff", 1, r -> p + "_staff_usd_per_month"),
+                    new Part(prefix + "Book value at the end", 0, r -> "IF($A" + r + "+" + life + ">horizon_months," + bought + r + "*("
                             + price + "-" + price + "*(1-" + p + "_residual_share)*(horizon_months-$A" + r + "+1)/" + life
                             + "),0)"));
         }
 
         /** The column of a sized fleet's part, by its header. */
         private int fleetCol(OptionResult o, String header) {
-            List<Part> parts = fleetParts(o, 0);
-            int first = blocks.get(o.id()).costCol() - parts.size();
-            for (int i = 0; i < parts.size(); i++) if (parts.get(i).header().equals(header)) return first + i;
-            throw new IllegalArgumentException(o.id() + " has no column " + header);
+            Integer col = columns.get(o.id()).get(header);
+            if (col == null) throw new IllegalArgumentException(o.id() + " has no column " + header);
+            return col;
         }
 
         private List<Part> parts(OptionResult o, int firstCol) {
             if (o.costing() == null) return List.of();
             if (sizing(o).isPresent()) return fleetParts(o, firstCol);
-            if (o.costing() instanceof Costing.Mix m && sizedLeg(m)) return List.of();
             String p = slug(o.id());
             return switch (o.costing()) {
                 case Costing.PerToken t -> List.of(longUsageForm()
@@ -460,9 +499,14 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                     for (Costing.Leg leg : m.legs()) {
                         Block b = blocks.get(leg.option());
                         if (b == null) throw new IllegalStateException(o.id() + ": leg " + leg.option() + " comes after it");
+                        String share = p + "_" + slug(leg.option()) + "_share";
+                        var sized = sizedLeg(leg.option());
                         if (b.costing() instanceof Costing.PerToken) {
-                            String share = p + "_" + slug(leg.option()) + "_share";
                             legs.add(new Part(leg.option() + " usage", 1, r -> share + "*" + ref(b.usageCol(), r)));
+                        } else if (sized.isPresent()) {
+                            if (fixed.add(leg.option())) {
+                                legs.addAll(fleetParts(sized.get(), "*" + share, leg.option() + ": ", firstCol + legs.size()));
+                            }
                         } else if (fixed.add(leg.option())) {
                             legs.add(new Part(leg.option() + " cost", 1, r -> ref(b.costCol(), r)));
                         }
@@ -494,9 +538,9 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                                     + ref(base.cumulativeCol(), x) + "+" + BREAKEVEN_TOLERANCE_USD + ",$A" + x + ",\"\")",
                             styles.integer);
                 }
-                breakeven.setColumnWidth(col, 26 * 256);
                 col++;
             }
+            breakeven.setDefaultColumnWidth(26);
             breakeven.setColumnWidth(0, 8 * 256);
             breakeven.createFreezePane(1, FIRST_MONTH_ROW);
         }
@@ -556,7 +600,6 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
 
         private String upfront(OptionResult o) {
             String p = slug(o.id());
-            if (o.costing() instanceof Costing.Mix m && sizedLeg(m)) return String.valueOf(o.upfrontUsd());
             if (sizing(o).isPresent() && o.costing() instanceof Costing.Owned) {
                 return quoted(CASH_FLOW) + "!" + ref(fleetCol(o, "Hardware"), FIRST_MONTH_ROW + 1);
             }
@@ -565,23 +608,20 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                 case Costing.PerToken t -> "0";
                 case Costing.Rent rent -> "0";
                 case Costing.Owned h -> p + "_upfront_usd";
-                case Costing.Mix m -> fixedLegs(m).stream().map(leg -> slug(leg) + "_upfront_usd")
-                        .filter(names::contains).reduce((a, b) -> a + "+" + b).orElse("0");
+                case Costing.Mix m -> fixedLegs(m).stream().map(leg -> sizedLeg(leg).isPresent()
+                                ? blocks.get(leg).costing() instanceof Costing.Owned
+                                        ? quoted(CASH_FLOW) + "!" + ref(fleetCol(o, leg + ": Hardware"), FIRST_MONTH_ROW + 1)
+                                        : "0"
+                                : names.contains(slug(leg) + "_upfront_usd") ? slug(leg) + "_upfront_usd" : "0")
+                        .reduce((a, b) -> a + "+" + b).orElse("0");
             };
         }
 
         /** Book value left at the horizon: straight line from the last purchase's price to its residual. */
         private String salvage(OptionResult o, String lastMonth) {
             String p = slug(o.id());
-            if (o.costing() instanceof Costing.Mix m && sizedLeg(m)) return String.valueOf(o.salvageUsd());
             if (sizing(o).isPresent() && o.costing() instanceof Costing.Owned) {
-                // each purchase's book value (its own column), and the site's like a stated count's upfront
-                String book = col(fleetCol(o, "Book value at the end"));
-                String up = p + "_extra_upfront_usd";
-                String life = p + "_lifetime_months";
-                String lastSite = "(1+" + life + "*INT((" + lastMonth + "-1)/" + life + "))";
-                return "SUM(" + quoted(CASH_FLOW) + "!" + book + (FIRST_MONTH_ROW + 1) + ":" + book + (lastMonthRow() + 1)
-                        + ")+" + up + "-" + up + "*(1-" + p + "_residual_share)*(" + lastMonth + "-" + lastSite + "+1)/" + life;
+                return sizedSalvage(p, fleetCol(o, "Book value at the end"), lastMonth);
             }
             return switch (o.costing()) {
                 case null -> String.valueOf(o.salvageUsd());
@@ -593,9 +633,23 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                     String lastPurchase = "(1+" + life + "*INT((" + lastMonth + "-1)/" + life + "))";
                     yield up + "-(" + up + "-" + p + "_residual_share*" + up + ")*(" + lastMonth + "-" + lastPurchase + "+1)/" + life;
                 }
-                case Costing.Mix m -> fixedLegs(m).stream().map(salvageCells::get)
+                case Costing.Mix m -> fixedLegs(m).stream().map(leg -> sizedLeg(leg).isPresent()
+                                ? blocks.get(leg).costing() instanceof Costing.Owned
+                                        ? sizedSalvage(slug(leg), fleetCol(o, leg + ": Book value at the end"), lastMonth)
+                                        : "0"
+                                : salvageCells.get(leg))
                         .reduce((a, b) -> a + "+" + b).orElse("0");
             };
+        }
+
+        /** A sized owned fleet's salvage: each purchase's book value (its own column), the site's as a stated count's. */
+        private String sizedSalvage(String p, int bookCol, String lastMonth) {
+            String book = col(bookCol);
+            String up = p + "_extra_upfront_usd";
+            String life = p + "_lifetime_months";
+            String lastSite = "(1+" + life + "*INT((" + lastMonth + "-1)/" + life + "))";
+            return "SUM(" + quoted(CASH_FLOW) + "!" + book + (FIRST_MONTH_ROW + 1) + ":" + book + (lastMonthRow() + 1)
+                    + ")+" + up + "-" + up + "*(1-" + p + "_residual_share)*(" + lastMonth + "-" + lastSite + "+1)/" + life;
         }
 
         private List<String> fixedLegs(Costing.Mix m) {

@@ -48,8 +48,8 @@ class AutoRoutingTest {
 
     @Test
     void whatTheBoxCannotCarryGoesToTheApi() {
-        // all the traffic needs 2.85 tok/s at peak; the box's 2 tok/s carry 70 % of it: the sensitive 30 %
-        // and the 20 % default, while the 50 % bulk class would take it to 80 %
+        // all the traffic needs 2.85 tok/s at peak; the box's 2 tok/s at the planning utilisation of 90 % carry
+        // 63 % of it: the sensitive 30 % and the 20 % default, while the 50 % bulk class would take it to 80 %
         Evaluation e = evaluate("[{name: clients, share: 0.3, sensitive: true}, {name: bulk, share: 0.5}]", "2", "");
         OptionResult auto = e.option("auto");
         assertThat(auto.feasible()).isTrue();
@@ -58,6 +58,35 @@ class AutoRoutingTest {
         assertThat(auto.tcoUsd()).isCloseTo(e.option("box").tcoUsd() + 0.5 * 5000 * 0.0025 * 24, within(1e-6));
         assertThat(auto.capacity().requiredTokensPerSecond()).isCloseTo(0.5 * 5000 * 500 / (730 * 3600.0) * 3,
                 within(1e-9));
+    }
+
+    @Test
+    void aSizedLegIsPricedForItsOwnTrafficNotForAllOfIt() {
+        // all the traffic needs 2.85 tok/s at peak: two boxes of 2 tok/s at 90 %; the sensitive half needs one.
+        // One box costs $2,000 + 24 × $30 − $1,200 salvage (48-month life, 20 % residual) = $1,520; two, $3,040.
+        // Half the traffic on the api costs 0.5 × 5,000 × $0.0025 × 24 = $150, far less than a second box.
+        Evaluation e = Fixtures.evaluate("""
+                name: t
+                horizon_months: 24
+                workload:
+                  queries_per_month: 5000
+                  input_tokens_per_query: 500
+                  output_tokens_per_query: 500
+                  classes: [{name: clients, share: 0.5, sensitive: true}]
+                assumptions: {maintenance_share_annual: 0}
+                options:
+                  - {id: api, api: {model: m, input_usd_per_mtok: 1, output_usd_per_mtok: 4}}
+                  - id: boxes
+                    self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 2000, electricity_usd_per_month: 30,
+                                  model: meta/llama-3.1-8b-instruct, tokens_per_second: 2, count: auto}
+                  - {id: auto, hybrid: {routes: auto}}
+                """);
+        assertThat(e.option("boxes").capacity().fleet().orElseThrow().peakUnits()).isEqualTo(2);
+        assertThat(e.option("boxes").tcoUsd()).isCloseTo(3040, within(1e-6));
+        OptionResult auto = e.option("auto");
+        assertThat(auto.feasible()).isTrue();
+        assertThat(auto.routing()).containsExactly(new Route("clients", "boxes"), new Route("default", "api"));
+        assertThat(auto.tcoUsd()).isCloseTo(1520 + 150, within(1e-6));
     }
 
     @Test

@@ -24,7 +24,8 @@ public final class RoutingTiming {
             List<Option> candidates = s.options().stream().filter(o -> !(o instanceof Option.Hybrid)).toList();
             CostEngine engine = new CostEngine(s, Fixtures.catalog(), candidates);
             List<OptionResult> alone = candidates.stream().map(engine::evaluate).toList();
-            double[] route = time(runs, () -> AutoRouting.route(s.trafficClasses(), candidates, alone, engine.feasibility()));
+            double[] route = time(runs, () -> AutoRouting.route(s.trafficClasses(), candidates, alone, engine.feasibility(),
+                    engine::tco));
             double[] evaluate = time(Math.max(20, runs / 10),
                     () -> Evaluator.evaluate(s, Fixtures.catalog(), Fixtures.AS_OF));
             System.out.printf(Locale.ROOT, "%2d classes + default × 12 options: routing median %.2f ms, p95 %.2f ms;"

@@ -238,20 +238,47 @@ class CostEngineTest {
         assertThat(box.tcoUsd()).isPositive();
     }
 
+    private static final String GROWING_BOX = """
+            name: t
+            horizon_months: 12
+            workload: {queries_per_month: 100000, input_tokens_per_query: 500, output_tokens_per_query: 500,
+                       monthly_growth: 0.05}
+            assumptions: {planning_utilisation: %s}
+            options:
+              - id: box
+                self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct, tokens_per_second: 60,
+                              count: %s}
+            """;
+
     @Test
     void loadThatOutgrowsTheHardwareNamesTheMonth() {
-        OptionResult box = only("""
-                name: t
-                horizon_months: 12
-                workload: {queries_per_month: 100000, input_tokens_per_query: 500, output_tokens_per_query: 500,
-                           monthly_growth: 0.05}
-                options:
-                  - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct, tokens_per_second: 60}
-                """);
-        // 57.08 tok/s in month 1, 59.93 in month 2, 62.93 in month 3
+        // 57.08 tok/s in month 1, 59.93 in month 2, 62.93 in month 3: at full load the box carries two months
+        OptionResult box = only(GROWING_BOX.formatted("1", "1"));
         assertThat(box.feasible()).isFalse();
-        assertThat(box.problems()).singleElement().asString().contains("outgrows the hardware in month 3");
+        assertThat(box.problems()).singleElement().asString().contains("outgrows the hardware in month 3")
+                .doesNotContain("planning utilisation");
+    }
+
+    @Test
+    void aStatedCountCarriesTheLoadOnlyAtThePlanningUtilisationASizedFleetKeeps() {
+        // month 1's 57.08 tok/s run the box at 95 %, above the default 90 %: a sized fleet would buy a second box
+        // for it, so the stated one box is outgrown from month 1, not "feasible" beside an auto fleet of two
+        OptionResult stated = only(GROWING_BOX.formatted("0.9", "1"));
+        assertThat(stated.feasible()).isFalse();
+        assertThat(stated.problems()).singleElement().asString()
+                .startsWith("the load outgrows the hardware in month 1: it needs 57.1 tok/s at peak and 1 replica "
+                        + "delivers 60.0 (given), 54.0 at the planning utilisation of 90.0 %; about 2 replicas would "
+                        + "carry the whole horizon")
+                .contains("with count: auto aichoose would grow it to 2 units by month 1");
+        OptionResult two = only(GROWING_BOX.formatted("0.9", "2"));
+        OptionResult auto = only(GROWING_BOX.formatted("0.9", "auto"));
+        // 12 months of 5 % growth end at 97.6 tok/s: two boxes carry it at 81 %, as the sized fleet does
+        assertThat(two.feasible()).isTrue();
+        assertThat(auto.feasible()).isTrue();
+        assertThat(auto.capacity().fleet().orElseThrow().peakUnits()).isEqualTo(2);
+        assertThat(two.capacity().fleet().orElseThrow().peakUtilisation().getAsDouble())
+                .isCloseTo(auto.capacity().fleet().orElseThrow().peakUtilisation().getAsDouble(), within(1e-12))
+                .isLessThanOrEqualTo(0.9);
     }
 
     @Test

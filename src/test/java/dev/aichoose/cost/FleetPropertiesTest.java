@@ -42,7 +42,7 @@ class FleetPropertiesTest {
     }
 
     @Test
-    void aSizedFleetIsFeasibleWheneverAStatedCountIs() {
+    void aSizedFleetIsFeasibleAndNoLargerWheneverAStatedCountIs() {
         int stated = 0;
         for (int i = 0; i < CASES; i++) {
             Case c = next();
@@ -57,6 +57,9 @@ class FleetPropertiesTest {
                 stated++;
                 assertThat(auto.feasible()).as("count %s is feasible, so auto must be:%n%s%nauto: %s", count,
                         c.yaml(count, 1), auto.problems()).isTrue();
+                // both are held to the planning utilisation, so auto never buys more than a count that carries the load
+                assertThat(auto.capacity().fleet().orElseThrow().peakUnits()).as("count %s is feasible:%n%s", count,
+                        c.yaml(count, 1)).isLessThanOrEqualTo(Integer.parseInt(count));
             }
         }
         // the property is not vacuous: many draws have a feasible stated count

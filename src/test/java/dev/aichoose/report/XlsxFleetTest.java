@@ -1,6 +1,7 @@
 package dev.aichoose.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.testing.Fixtures;
@@ -58,5 +59,70 @@ class XlsxFleetTest {
     void editingTheThroughputMovesTheTotalsAsTheEngineDoes() throws IOException {
         XlsxReportTest.assertEditMatchesEngine(evaluate(400_000, 150), "o_owned_replica_tokens_per_second", 60,
                 evaluate(400_000, 60));
+    }
+    /** Hybrids that send a share of the traffic to sized fleets, owned and rented, beside a stated count. */
+    private static final String HYBRID = """
+            name: sized legs
+            horizon_months: 30
+            workload:
+              queries_per_month: %s
+              input_tokens_per_query: 400
+              output_tokens_per_query: 600
+              monthly_growth: 0.08
+              peak_to_average: 3
+              classes: [{name: clients, share: 0.35, sensitive: true}, {name: bulk, share: 0.25}]
+            assumptions: {lifetime_months: 12, residual_share: 0.25, ops_hours_per_month: 5}
+            options:
+              - {id: api, api: {model: m, input_usd_per_mtok: 1, output_usd_per_mtok: 4}}
+              - id: owned
+                self_hosted: {hardware: nvidia/rtx-4090, count: auto, hardware_usd: 1800, extra_upfront_usd: 900,
+                              model: meta/llama-3.1-8b-instruct, tokens_per_second: %s}
+              - id: stated
+                self_hosted: {hardware: nvidia/rtx-4090, count: 30, hardware_usd: 1800,
+                              model: meta/llama-3.1-8b-instruct, tokens_per_second: 150}
+              - id: rented
+                rented: {offer: runpod/h100-sxm, count: auto, model: meta/llama-3.1-8b-instruct}
+              - id: owned-and-api
+                hybrid: {routes: [{class: clients, option: owned}, {class: bulk, option: api}, {class: default, option: api}]}
+              - id: rented-and-owned
+                hybrid: {routes: [{class: clients, option: owned}, {class: bulk, option: rented},
+                                  {class: default, option: stated}]}
+            """;
+
+    @Test
+    void aHybridsSizedLegsAreLiveFormulasThatFollowTheVolume() throws IOException {
+        Evaluation before = Fixtures.evaluate(HYBRID.formatted(400_000, 150));
+        Evaluation after = Fixtures.evaluate(HYBRID.formatted(900_000, 150));
+        // the leg's fleet is sized for its 35 %, not for all the traffic its own option carries
+        var legFleet = before.option("owned").capacity().fleet().orElseThrow();
+        assertThat(before.option("owned-and-api").upfrontUsd()).isLessThan(before.option("owned").upfrontUsd());
+        assertThat(legFleet.peakUnits()).isGreaterThan(3);
+        assertThat(after.option("rented-and-owned").tcoUsd()).isGreaterThan(before.option("rented-and-owned").tcoUsd());
+        try (XSSFWorkbook wb = XlsxReportTest.open(before)) {
+            XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+            XlsxReportTest.assertAgrees(wb, before);
+        }
+        XlsxReportTest.assertEditMatchesEngine(before, "queries_per_month", 900_000, after);
+        XlsxReportTest.assertEditMatchesEngine(before, "o_owned_replica_tokens_per_second", 60,
+                Fixtures.evaluate(HYBRID.formatted(400_000, 60)));
+    }
+    @Test
+    void moreSizedFleetsThanAWorkbooksColumnsHoldIsRefusedWithTheReason() {
+        // a sized owned fleet takes 13 columns of the Cash flow sheet: 1,300 of them need 16,902 of 16,384
+        StringBuilder yaml = new StringBuilder("""
+                name: wide
+                horizon_months: 2
+                workload: {queries_per_month: 2000, input_tokens_per_query: 800, output_tokens_per_query: 300}
+                options:
+                """);
+        for (int i = 0; i < 1300; i++) {
+            yaml.append("  - {id: o").append(i).append(", self_hosted: {hardware: nvidia/rtx-4090, count: auto, ")
+                    .append("hardware_usd: 1500, model: meta/llama-3.1-8b-instruct, tokens_per_second: 200}}\n");
+        }
+        Evaluation e = Fixtures.evaluate(yaml.toString());
+        assertThatThrownBy(() -> new XlsxReport().render(e, java.io.OutputStream.nullOutputStream()))
+                .isInstanceOf(IOException.class)
+                .hasMessage("the Cash flow sheet of 1,300 options needs at least 16,902 columns and a workbook has "
+                        + "16,384; write --format json or csv, or evaluate fewer options at a time");
     }
 }
