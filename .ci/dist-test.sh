@@ -19,6 +19,10 @@ mkdir -p "$work/elsewhere"
 cp "$dist/scenarios/seed-example.yaml" "$work/elsewhere/mine.yaml"
 (cd "$work/elsewhere" && "$dist/bin/aichoose" evaluate mine.yaml > report.txt)
 grep -q "Recommendation: OPEN SOURCE → rtx-4090-box" "$work/elsewhere/report.txt"
+# the workbook and the CSV need the libraries in lib/deps, which aichoose.jar's manifest names
+(cd "$work/elsewhere" && "$dist/bin/aichoose" evaluate mine.yaml -f xlsx,csv -o reports/ 2>/dev/null)
+[ -s "$work/elsewhere/reports/mine.xlsx" ] && [ -s "$work/elsewhere/reports/mine-options.csv" ] \
+  || { echo "dist-test: no workbook or CSV from the distribution (lib/deps?)" >&2; exit 1; }
 # the start-up cache (or the marker of a failed training) lives in the distribution, no crash log in the user's directory
 ls "$dist"/cache/aichoose-jdk* >/dev/null
 if ls "$work"/elsewhere/hs_err_pid* >/dev/null 2>&1; then echo "dist-test: a JVM crash log in the user's directory" >&2; exit 1; fi

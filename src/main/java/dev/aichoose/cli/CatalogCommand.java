@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,10 +55,7 @@ final class CatalogCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the ids a scenario can use, with their key figures, date and source.")
-    static final class ListCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class ListCommand extends BaseCommand {
         @Mixin
         PricingOptions pricing;
 
@@ -69,7 +65,7 @@ final class CatalogCommand implements Runnable {
         Kind kind;
 
         @Override
-        public Integer call() {
+        protected ExitCode execute() {
             Catalog c = pricing.load();
             PrintWriter out = spec.commandLine().getOut();
             if (kind == null || kind == Kind.API) {
@@ -101,7 +97,7 @@ final class CatalogCommand implements Runnable {
                         m.kvHeads(), m.headDim(), m.contextTokens(), m.license())));
             }
             c.warnings().forEach(w -> spec.commandLine().getErr().println("aichoose: warning: " + w));
-            return ExitCode.OK.code();
+            return ExitCode.OK;
         }
 
         private static String tokens(int n) {
@@ -144,10 +140,7 @@ final class CatalogCommand implements Runnable {
                         + "or genai-prices (prices/data.json). Chat models only; the others are skipped and counted. "
                         + "Prices that fail the sanity bounds are reported with their key and left out. "
                         + "A summary goes to standard error; see docs/catalog-import.md for the field mapping."})
-    static final class ImportCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class ImportCommand extends BaseCommand {
         @Parameters(index = "0", paramLabel = "FORMAT", description = "litellm | openrouter | genai-prices")
         String format;
 
@@ -163,15 +156,21 @@ final class CatalogCommand implements Runnable {
                         + "of its own (openrouter, genai-prices); LiteLLM's last_updated is used otherwise.")
         LocalDate asOf;
 
+        private CatalogImport.Format f;
+
         @Override
-        public Integer call() throws IOException {
-            CatalogImport.Format f = switch (format.toLowerCase(Locale.ROOT)) {
+        protected void validate() {
+            f = switch (format.toLowerCase(Locale.ROOT)) {
                 case "litellm" -> CatalogImport.Format.LITELLM;
                 case "openrouter" -> CatalogImport.Format.OPENROUTER;
                 case "genai-prices", "genai_prices" -> CatalogImport.Format.GENAI_PRICES;
-                default -> throw new UsageException("unknown format '" + format
+                default -> throw usageError("unknown format '" + format
                         + "': expected litellm, openrouter or genai-prices");
             };
+        }
+
+        @Override
+        protected ExitCode execute() throws IOException {
             Imported imported;
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 imported = CatalogImport.read(f, file.toString(), r, asOf, CatalogLoader.load(List.of()));
@@ -196,7 +195,7 @@ final class CatalogCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             imported.summary().forEach(line -> err.println("aichoose: " + line));
             if (output != null) err.println("aichoose: wrote " + output);
-            return ExitCode.OK.code();
+            return ExitCode.OK;
         }
     }
 
@@ -204,10 +203,7 @@ final class CatalogCommand implements Runnable {
             description = {"Which prices rose, fell, appeared or went between two catalogs.",
                 "OLD and NEW are each a catalog directory (its *.yaml files), one layer file, or PATH@REV from git "
                         + "(e.g. pricing@origin/main). Each side is read on its own, without the shipped catalogs."})
-    static final class DiffPricesCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class DiffPricesCommand extends BaseCommand {
         @Parameters(index = "0", paramLabel = "OLD")
         String before;
 
@@ -223,7 +219,7 @@ final class CatalogCommand implements Runnable {
         Path output;
 
         @Override
-        public Integer call() throws IOException {
+        protected ExitCode execute() throws IOException {
             var changes = CatalogDiff.between(CatalogSources.read(before), CatalogSources.read(after));
             if (output != null) {
                 try {
@@ -238,7 +234,7 @@ final class CatalogCommand implements Runnable {
             } else {
                 format.render(before, after, changes, spec.commandLine().getOut());
             }
-            return ExitCode.OK.code();
+            return ExitCode.OK;
         }
     }
 }

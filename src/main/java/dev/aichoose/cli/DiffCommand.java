@@ -18,13 +18,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {
@@ -34,10 +31,7 @@ import picocli.CommandLine.Spec;
             "A and B are each a scenario file, a scenario at a git revision (PATH@REV, e.g. "
                     + "scenarios/prod.yaml@origin/main), or an evaluation JSON report (evaluate --format json).",
         })
-final class DiffCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class DiffCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "A", description = "Before: FILE, PATH@REV or an evaluation JSON report.")
     String before;
 
@@ -86,14 +80,19 @@ final class DiffCommand implements Callable<Integer> {
     List<Rule> failIf = new ArrayList<>();
 
     private Catalog catalog;
+    private OutputOptions.Target<DiffFormat> target;
 
     @Override
-    public Integer call() throws IOException {
-        var target = output.target(1, List.of());
+    protected void validate() {
+        target = output.target(1, List.of());
+    }
+
+    @Override
+    protected ExitCode execute() throws IOException {
         Diff diff = Diff.between(snapshot(before), snapshot(after));
         output.write(target, diff, "diff", spec.commandLine().getOut(), spec.commandLine().getErr());
         FailIf.enforce(failIf, Metrics.of(diff));
-        return ExitCode.OK.code();
+        return ExitCode.OK;
     }
 
     /** An evaluation report is read as it stands; a scenario is evaluated with today's (or --as-of) catalogs. */

@@ -24,13 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Price every option of a scenario over its horizon and recommend one: upfront, steady monthly "
@@ -38,10 +35,7 @@ import picocli.CommandLine.Spec;
                 + "questions answered.",
             "Several scenarios give one report each: one after another on standard output (table, md), or one "
                 + "file each in -o DIR, named after each scenario file."})
-final class EvaluateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class EvaluateCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files (YAML, format v1).")
     List<Path> scenarioFiles;
 
@@ -110,11 +104,17 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "option that states no throughput of its own. Repeatable.")
     List<String> bench = new ArrayList<>();
 
+    private OutputOptions.Target<ReportFormat> target;
+
     @Override
-    public Integer call() throws IOException {
-        var target = output.target(scenarioFiles.size(), List.of(ReportFormat.TABLE, ReportFormat.MD));
+    protected void validate() {
+        target = output.target(scenarioFiles.size(), List.of(ReportFormat.TABLE, ReportFormat.MD));
         checkStems();
         checkSimulation();
+    }
+
+    @Override
+    protected ExitCode execute() throws IOException {
         Catalog catalog = pricing.load();
         ScenarioLoader loader = new ScenarioLoader(catalog, BenchFiles.SOURCE, benchOverrides(bench));
         // every scenario is read before anything is written, and every problem in every file is reported at once
@@ -154,17 +154,17 @@ final class EvaluateCommand implements Callable<Integer> {
             FailIf.breaches(failIf, evaluation).forEach(b -> breaches.add(where + b));
         }
         if (!breaches.isEmpty()) throw new RuleBreachedException(String.join("; ", breaches));
-        return ExitCode.OK.code();
+        return ExitCode.OK;
     }
 
     /** The simulation's flags make sense together, checked before any work. */
     private void checkSimulation() {
         if (simulate != null && (simulate < 1 || simulate > MAX_DRAWS)) {
-            throw new UsageException("--simulate " + simulate + ": give between 1 and " + MAX_DRAWS + " draws");
+            throw usageError("--simulate " + simulate + ": give between 1 and " + MAX_DRAWS + " draws");
         }
-        if (seed != null && simulate == null) throw new UsageException("--seed needs --simulate N");
+        if (seed != null && simulate == null) throw usageError("--seed needs --simulate N");
         failIf.stream().filter(SimulationMetrics::names).findFirst().filter(r -> simulate == null).ifPresent(r -> {
-            throw new UsageException("--fail-if '" + r.text() + "': " + r.metric() + " needs --simulate N");
+            throw usageError("--fail-if '" + r.text() + "': " + r.metric() + " needs --simulate N");
         });
     }
 
@@ -173,7 +173,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Set<String> seen = new HashSet<>();
         for (Path p : scenarioFiles) {
             if (!seen.add(ReportFiles.stem(p))) {
-                throw new UsageException("two scenarios are named " + ReportFiles.stem(p)
+                throw usageError("two scenarios are named " + ReportFiles.stem(p)
                         + ": their reports would overwrite each other; rename one, or run them separately");
             }
         }
