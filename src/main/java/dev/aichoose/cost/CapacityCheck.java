@@ -152,8 +152,8 @@ final class CapacityCheck {
             }
             // a stated count carries a month as a sized fleet would: no replica above the planning utilisation
             if (outgrown == null && replicas > 0 && perUnit > 0 && (roofline.fits() || replica.measuredOrGiven())
-                    && FleetSizing.replicasNeeded(required[m - 1], perUnit, utilisation)
-                            > FleetSizing.replicasIn(fleet.month(m).units(), perReplica, gpusPerUnit)) {
+                    && outgrows(required[m - 1], perUnit, utilisation,
+                            FleetSizing.replicasIn(fleet.month(m).units(), perReplica, gpusPerUnit))) {
                 outgrown = m;
             }
         }
@@ -199,12 +199,17 @@ final class CapacityCheck {
         if (option.serving().measured() instanceof Option.Measured.NoRunMeets) return false;
         double perUnit = replica.tokensPerSecond();
         double[] required = plan.requiredTokensPerSecond();
+        double utilisation = scenario.assumptions().planningUtilisation();
         for (int m = 1; m <= scenario.horizonMonths(); m++) {
-            if (required[m - 1] > perUnit * FleetSizing.replicasIn(fleet.month(m).units(), perReplica, gpusPerUnit)) {
-                return false;
-            }
+            int held = FleetSizing.replicasIn(fleet.month(m).units(), perReplica, gpusPerUnit);
+            if (perUnit > 0 ? outgrows(required[m - 1], perUnit, utilisation, held) : required[m - 1] > 0) return false;
         }
         return true;
+    }
+
+    /** The rule a stated count and a sized fleet share: a month needs no replica above the planning utilisation. */
+    private static boolean outgrows(double requiredTokensPerSecond, double perReplica, double utilisation, int replicasHeld) {
+        return FleetSizing.replicasNeeded(requiredTokensPerSecond, perReplica, utilisation) > replicasHeld;
     }
 
     /** What the same option sized by aichoose would need and cost, for a stated count it cannot serve. */
