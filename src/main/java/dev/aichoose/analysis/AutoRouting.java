@@ -65,7 +65,7 @@ final class AutoRouting {
                     int b = prevBroken[rest] + (unusable ? Integer.bitCount(sub) : Integer.bitCount(sub & barred))
                             + (share[sub] > leg.maxShare() ? 1 : 0);
                     double total = prevCost[rest] + legCost[sub];
-                    if (b < broken[mask] || b == broken[mask] && total < cost[mask] - 1e-9 * Math.max(1, Math.abs(cost[mask]))) {
+                    if (b < broken[mask] || (b == broken[mask] && total < cost[mask] - 1e-9 * Math.max(1, Math.abs(cost[mask])))) {
                         broken[mask] = b;
                         cost[mask] = total;
                         choice[i][mask] = sub;

@@ -6,7 +6,7 @@ import dev.aichoose.model.OptionResult;
 public final class Breakevens {
     private Breakevens() {}
 
-    /** @return the month (1-based), or null when it never happens within the horizon */
+    /** The first month (1-based) whose cumulative cash is at or below the baseline's; null when none in the horizon. */
     public static Integer month(OptionResult option, OptionResult baseline) {
         for (int i = 0; i < option.monthly().size(); i++) {
             // a cent of tolerance, so that equal cash flows computed in a different order still meet

@@ -12,6 +12,8 @@ public final class Crossovers {
     private Crossovers() {}
 
     /**
+     * The monthly volume at which two options' monthly costs meet.
+     *
      * @param difference option's monthly cost minus the baseline's, as a function of monthly queries
      * @return the root in [0, MAX], or empty when the costs never meet there
      */

@@ -37,6 +37,7 @@ final class DrawEvaluator {
     }
 
     /** One evaluation's figures, per option in the evaluation's order. */
+    @SuppressWarnings("ArrayRecordComponent") // arrays read by index, never compared or hashed
     record Outcome(List<String> ids, double[] tcoUsd, boolean[] feasible, Optional<String> recommended) {}
 
     Outcome evaluate(Scenario scenario, Catalog catalog) {

@@ -56,8 +56,8 @@ public final class Evaluator {
             }
         }
         List<String> unstaffed = results.stream()
-                .filter(r -> r.costing() instanceof Costing.Owned o && o.staffUsdPerMonth() == 0
-                        || r.costing() instanceof Costing.Rent rent && rent.staffUsdPerMonth() == 0)
+                .filter(r -> (r.costing() instanceof Costing.Owned o && o.staffUsdPerMonth() == 0)
+                        || (r.costing() instanceof Costing.Rent rent && rent.staffUsdPerMonth() == 0))
                 .map(OptionResult::id).toList();
         if (!unstaffed.isEmpty()) {
             warnings.add("no operations staff time is costed for " + String.join(", ", unstaffed)
@@ -109,7 +109,7 @@ public final class Evaluator {
 
     private static List<String> inputWarnings(Scenario scenario, Catalog catalog, List<Option> options,
             List<Evaluation.CatalogUse> used, LocalDate asOf) {
-        Set<String> pricedFromCatalog = pricedFromCatalog(options, catalog);
+        Set<String> pricedFromCatalog = pricedFromCatalog(options);
         List<String> warnings = new ArrayList<>(scenario.warnings());
         if (scenario.optionsFromDefaults()) {
             warnings.add("the scenario lists no options, so it is compared with the default set (docs/methodology.md)");
@@ -131,7 +131,7 @@ public final class Evaluator {
     }
 
     /** The ids whose price the engine took from the catalog rather than from the scenario. */
-    private static Set<String> pricedFromCatalog(List<Option> options, Catalog catalog) {
+    private static Set<String> pricedFromCatalog(List<Option> options) {
         Set<String> ids = new LinkedHashSet<>();
         for (Option o : options) {
             switch (o) {

@@ -19,7 +19,11 @@ import java.util.stream.IntStream;
 public final class Pairings {
     private Pairings() {}
 
-    /** @param options the options in the order of {@code results}, as the engine priced them */
+    /**
+     * Each feasible owned, rented or hybrid option against each of the cheapest feasible APIs.
+     *
+     * @param options the options in the order of {@code results}, as the engine priced them
+     */
     public static List<Evaluation.Pair> of(List<Option> options, List<OptionResult> results, CostEngine engine) {
         List<Integer> baselines = IntStream.range(0, results.size())
                 .filter(j -> results.get(j).kind() == OptionKind.API && results.get(j).feasible()).boxed()

@@ -61,6 +61,7 @@ public final class Simulator {
     }
 
     /** What one evaluation says, per option of the base evaluation, in its order. */
+    @SuppressWarnings("ArrayRecordComponent") // arrays read by index, never compared or hashed
     private record Outcome(double[] tco, boolean[] feasible, Optional<String> recommended) {
         /** Index of the cheapest feasible option (the first on a tie), or -1 when none is feasible. */
         int cheapest() {
@@ -264,7 +265,7 @@ public final class Simulator {
         if (in.field().whole()) {
             int step = end > anchor ? 1 : -1;
             for (long v = Math.round(anchor) + step; step > 0 ? v <= end : v >= end; v += step) {
-                Optional<String> to = recommendedWith(i, v);
+                Optional<String> to = recommendedWith(i, (double) v);
                 if (!to.equals(from)) return Optional.of(new Simulation.Flip(v, to, direction));
             }
             return Optional.empty();

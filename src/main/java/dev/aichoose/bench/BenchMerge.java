@@ -77,8 +77,8 @@ public final class BenchMerge {
             Map<Integer, RequestRecord> firstOfRun = new LinkedHashMap<>();
             for (RequestRecord r : file.getValue()) {
                 RequestRecord first = firstOfRun.putIfAbsent(r.run(), r);
-                if (first != null && !java.util.Objects.equals(first.concurrency(), r.concurrency())
-                        || first != null && !java.util.Objects.equals(first.requestRate(), r.requestRate())) {
+                if (first != null && (!java.util.Objects.equals(first.concurrency(), r.concurrency())
+                        || !java.util.Objects.equals(first.requestRate(), r.requestRate()))) {
                     throw new InputException(new Diagnostic(file.getKey().toString(), 0, 0,
                             "run " + r.run() + " has records at more than one load level"));
                 }

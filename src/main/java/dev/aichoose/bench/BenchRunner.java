@@ -260,7 +260,7 @@ public final class BenchRunner {
         AtomicInteger issued = new AtomicInteger();
         try (ExecutorService pool = streamThreads(streams)) {
             for (int w = 0; w < streams; w++) {
-                pool.submit(() -> {
+                pool.execute(() -> {
                     int n;
                     while (!stopped && (n = issued.getAndIncrement()) < plan.warmup()) {
                         RequestRecord r = endpoint.send(nextPrompt(), new EndpointClient.Tag(0, true, streams, null, n));
@@ -327,7 +327,7 @@ public final class BenchRunner {
             switch (load) {
                 case Load.Concurrency c -> {
                     for (int w = 0; w < c.streams(); w++) {
-                        pool.submit(() -> {
+                        pool.execute(() -> {
                             while (!stopped && System.nanoTime() < deadline) {
                                 int n = issued.getAndIncrement();
                                 if (limit != null && n >= limit) break;
@@ -344,7 +344,7 @@ public final class BenchRunner {
                         long wait;
                         while (!stopped && (wait = next - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
                         EndpointClient.Tag tag = new EndpointClient.Tag(run, false, null, rate, n);
-                        pool.submit(() -> send(endpoint, log, records, tag, clock));
+                        pool.execute(() -> send(endpoint, log, records, tag, clock));
                         next += (long) (-Math.log(1 - arrivals.nextDouble()) / r.perSecond() * 1e9);
                     }
                 }

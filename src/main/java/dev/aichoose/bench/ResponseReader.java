@@ -87,7 +87,7 @@ final class ResponseReader {
     }
 
     private static Head parse(String text) throws ProtocolException {
-        String[] lines = text.split("\r\n");
+        String[] lines = text.stripTrailing().split("\r\n", -1);
         String[] status = lines[0].split(" ", 3);
         if (status.length < 2 || !status[0].startsWith("HTTP/1.")) throw new ProtocolException("not an HTTP/1.x response: " + lines[0]);
         int code;

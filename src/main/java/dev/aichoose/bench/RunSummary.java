@@ -43,7 +43,7 @@ final class RunSummary {
                 records.stream().filter(RequestRecord::ok).flatMap(r -> r.itlMs().stream()).mapToDouble(Double::doubleValue));
         boolean allFromServer = completed > 0 && requests.tokenCountsFrom.where(ok).isEqualTo("server").size() == completed;
         Double goodput = slo.isEmpty() ? null
-                : rate(records.stream().filter(r -> meets(slo, r)).count(), seconds);
+                : rate((double) records.stream().filter(r -> meets(slo, r)).count(), seconds);
         DoubleColumn retryAfter = requests.retryAfter.where(failed).removeMissing();
         Double retryAfterMax = retryAfter.isEmpty() ? null : retryAfter.max();
         int opened = (int) records.stream().filter(r -> Boolean.TRUE.equals(r.newConnection())).count();

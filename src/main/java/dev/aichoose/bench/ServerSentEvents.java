@@ -59,8 +59,10 @@ final class ServerSentEvents {
         // id, retry and unknown fields carry nothing the bench measures
     }
 
-    /** A body may end without the final blank line; what was framed still counts. */
-    /** A body reader that splits lines into these events, then checks at the end how the stream ended. */
+    /**
+     * A body reader that splits lines into these events, then checks at the end how the stream ended.
+     * A body may end without the final blank line; what was framed still counts.
+     */
     WireFormat.LineReader reader(Runnable atEnd) {
         return new WireFormat.LineReader() {
             @Override

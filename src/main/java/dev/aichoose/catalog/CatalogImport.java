@@ -19,6 +19,8 @@ public final class CatalogImport {
     }
 
     /**
+     * Reads a source's price file into a price-book layer.
+     *
      * @param asOf the date to stamp when the file has none (LiteLLM has its own); null if not given
      * @param reference a catalog whose quality and open-weight labels carry over to the same ids; may be null
      */

@@ -58,7 +58,7 @@ public final class LitellmImport {
             SourceReading.Prices p;
             if (in.isPresent() && out.isPresent()) {
                 p = prices(m, in.get(), out.get(), sourceProvider.equals("xai"));
-            } else if (m.entries().get("tiered_pricing") instanceof Node.Entry t && t.value() instanceof Node.Sequence ranges) {
+            } else if (m.entries().containsKey("tiered_pricing") && m.entries().get("tiered_pricing").value() instanceof Node.Sequence ranges) {
                 p = rangePrices(m, ranges).orElse(null);
                 if (p == null) {
                     r.skip("tiered_pricing without a range from 0 with input and output prices");
@@ -135,8 +135,8 @@ public final class LitellmImport {
     static Optional<SourceReading.Prices> rangePrices(Node.Mapping model, Node.Sequence ranges) {
         TreeMap<Integer, ApiModel.Rates> byStart = new TreeMap<>();
         for (Node n : ranges.items()) {
-            if (!(n instanceof Node.Mapping t) || !(t.entries().get("range") instanceof Node.Entry re)
-                    || !(re.value() instanceof Node.Sequence range) || range.items().size() != 2
+            if (!(n instanceof Node.Mapping t) || !t.entries().containsKey("range")
+                    || !(t.entries().get("range").value() instanceof Node.Sequence range) || range.items().size() != 2
                     || !(range.items().getFirst() instanceof Node.Scalar start)) {
                 return Optional.empty();
             }

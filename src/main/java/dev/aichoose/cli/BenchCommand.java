@@ -182,7 +182,7 @@ public final class BenchCommand extends BaseCommand {
             }
         }
         if (findMax) {
-            if (slo == null || slo.ttftMs() == null && slo.tpotMs() == null) {
+            if (slo == null || (slo.ttftMs() == null && slo.tpotMs() == null)) {
                 throw usageError("--find-max needs --slo with a ttft or tpot bound (example: --slo ttft=500ms,tpot=50ms)");
             }
             if (loads.size() > 1) throw usageError("--find-max starts from one --concurrency or --rate value, not a list");
@@ -263,6 +263,7 @@ public final class BenchCommand extends BaseCommand {
      */
     private boolean showProgress() {
         if (progress != null) return progress;
+        @SuppressWarnings("SystemConsoleNull") // null on JDK 21 without a terminal; isTerminal() below for 22+
         java.io.Console console = System.console();
         if (console == null) return false;
         try {
@@ -297,7 +298,7 @@ public final class BenchCommand extends BaseCommand {
         try {
             URI url = new URI(endpoint);
             String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+            if ((!scheme.equals("http") && !scheme.equals("https")) || url.getHost() == null) {
                 throw usageError("--endpoint must be an http:// or https:// URL with a host, not '" + endpoint + "'");
             }
             return url;

@@ -14,7 +14,7 @@ final class BenchSloConverter implements ITypeConverter<Workload.LatencySlo> {
         Double tpot = null;
         Double e2e = null;
         Set<String> seen = new HashSet<>();
-        for (String part : value.split(",")) {
+        for (String part : value.split(",", -1)) {
             int eq = part.indexOf('=');
             if (eq < 0) throw new TypeConversionException("'" + part + "' is not metric=duration (example: ttft=500ms,tpot=50ms)");
             String metric = part.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT);

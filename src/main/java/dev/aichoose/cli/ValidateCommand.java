@@ -9,6 +9,7 @@ import dev.aichoose.model.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -49,7 +50,7 @@ final class ValidateCommand extends BaseCommand {
                 spec.commandLine().getOut().println(file + ": ok: " + s.name() + ", " + s.horizonMonths() + " months, "
                         + (s.optionsFromDefaults() ? "the default option set" : s.options().size() + " options"));
                 String where = scenarios.size() > 1 ? file + ": " : "";
-                Evaluator.inputWarnings(s, catalog, asOf != null ? asOf : LocalDate.now())
+                Evaluator.inputWarnings(s, catalog, asOf != null ? asOf : LocalDate.now(ZoneId.systemDefault()))
                         .forEach(w -> err.println("aichoose: warning: " + where + w));
             } catch (InputException e) {
                 problems.addAll(e.diagnostics());

@@ -29,10 +29,9 @@ public final class CostEngine {
     private final Scenario scenario;
     private final Workload workload;
     private final Assumptions assumptions;
-    private final Catalog catalog;
     private final Map<String, Option> options = new LinkedHashMap<>();
     // by identity: an option is a record whose hash walks all its fields, and this is read per month
-    private final Map<Option, Costing> costings = new IdentityHashMap<>();
+    private final IdentityHashMap<Option, Costing> costings = new IdentityHashMap<>();
     private final ApiPricing apiPricing;
     private final HardwarePricing hardware;
     private final FleetPlanner fleets;
@@ -41,7 +40,6 @@ public final class CostEngine {
 
     public CostEngine(Scenario scenario, Catalog catalog, List<Option> options) {
         this.scenario = scenario;
-        this.catalog = catalog;
         this.workload = scenario.workload();
         this.assumptions = scenario.assumptions();
         this.apiPricing = new ApiPricing(catalog, workload);

@@ -27,7 +27,6 @@ import java.util.Optional;
  * the load it is given.
  */
 public final class Feasibility {
-    private final Scenario scenario;
     private final Catalog catalog;
     private final Workload workload;
     private final Profile profile;
@@ -37,7 +36,6 @@ public final class Feasibility {
     private final List<WorkloadClass> classes;
 
     Feasibility(Scenario scenario, Catalog catalog, Map<String, Option> options, CapacityCheck capacity) {
-        this.scenario = scenario;
         this.catalog = catalog;
         this.workload = scenario.workload();
         this.profile = scenario.profile();

@@ -23,7 +23,7 @@ public final class FleetPlanner {
     private final Workload workload;
     private final HardwarePricing pricing;
     // by identity: an option is a record whose hash walks all its fields, and plans are read per month
-    private final Map<Option, Map<Double, Plan>> plans = new IdentityHashMap<>();
+    private final IdentityHashMap<Option, Map<Double, Plan>> plans = new IdentityHashMap<>();
 
     FleetPlanner(Scenario scenario, Catalog catalog, HardwarePricing pricing) {
         this.scenario = scenario;
@@ -33,6 +33,7 @@ public final class FleetPlanner {
     }
 
     /** A sized option's unit, its replica, and each month's peak need. */
+    @SuppressWarnings("ArrayRecordComponent") // arrays read by index, never compared or hashed
     public record Plan(Fleet fleet, Replica replica, double[] requiredTokensPerSecond) {}
 
     /** Peak generated tokens per second for a month's queries: average rate times the peak factor. */
@@ -73,7 +74,7 @@ public final class FleetPlanner {
     private record Steady(boolean sized, int count, double replicaTokensPerSecond, int gpusPerReplica, int gpusPerUnit,
             int minimumUnits) {}
 
-    private final Map<Option, Steady> steady = new IdentityHashMap<>();
+    private final IdentityHashMap<Option, Steady> steady = new IdentityHashMap<>();
 
     /** Units a sized option needs at a steady monthly volume (its stated count otherwise). */
     int steadyUnits(Option.Sized option, double share, double queriesPerMonth) {

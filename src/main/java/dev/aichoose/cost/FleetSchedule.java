@@ -13,7 +13,11 @@ import java.util.List;
 public final class FleetSchedule {
     private FleetSchedule() {}
 
-    /** @param needed units needed in each month (index 0 is month 1) */
+    /**
+     * Owned units bought in the month they are first needed, each purchase replaced at the end of its life.
+     *
+     * @param needed units needed in each month (index 0 is month 1)
+     */
     public static Fleet owned(int[] needed, int lifetimeMonths, boolean auto, int gpusPerUnit) {
         if (lifetimeMonths < 1) throw new IllegalArgumentException("lifetime must be at least a month");
         List<Fleet.Purchase> purchases = new ArrayList<>();

@@ -37,8 +37,8 @@ public record Replica(int gpus, double tokensPerSecond, CapacitySource source, R
         if (serving.gpusPerReplica() != null) {
             gpus = serving.gpusPerReplica();
         } else if (serving.autoReplica()
-                || !measuredOrGiven && !Roofline.estimate(gpu, gpusPerUnit, model, serving.quantization(), context,
-                        meanContext, target).fits()) {
+                || (!measuredOrGiven && !Roofline.estimate(gpu, gpusPerUnit, model, serving.quantization(), context,
+                        meanContext, target).fits())) {
             int smallest = Roofline.smallestReplica(gpu, model, serving.quantization(), context, target);
             gpus = smallest > 0 ? smallest : gpusPerUnit;
         } else {

@@ -55,6 +55,8 @@ public record Roofline(
     }
 
     /**
+     * Sizes {@code gpus} GPUs serving {@code model}: what fits in memory and what decode and prefill deliver.
+     *
      * @param contextTokens tokens a stream holds at its end (prompt plus generated)
      * @param meanContextTokens tokens a stream holds on average while it decodes (prompt plus half the output)
      * @param targetStreams how many streams the server runs at once, before memory limits it

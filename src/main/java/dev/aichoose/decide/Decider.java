@@ -49,7 +49,11 @@ public final class Decider {
         options.forEach(o -> this.options.put(o.id(), o));
     }
 
-    /** @param options the options as evaluated (automatic routes resolved), in the evaluation's order */
+    /**
+     * The recommendation for an evaluation.
+     *
+     * @param options the options as evaluated (automatic routes resolved), in the evaluation's order
+     */
     public static Recommendation decide(Evaluation evaluation, List<Option> options, Catalog catalog) {
         return new Decider(evaluation, options, catalog).decide();
     }

@@ -32,7 +32,11 @@ public final class BenchCapacity {
         return of(file.toString(), BenchResultReader.read(file), slo);
     }
 
-    /** @throws InputException when no run could stand for capacity at all */
+    /**
+     * The run of a bench result that stands for capacity under the latency targets, or why none does.
+     *
+     * @throws InputException when no run could stand for capacity at all
+     */
     public static Option.Measured of(String file, BenchResult result, Workload.LatencySlo slo) {
         if (result.runs().isEmpty()) {
             throw new InputException(new Diagnostic(file, 0, 0, "the bench result has no runs"

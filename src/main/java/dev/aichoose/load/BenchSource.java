@@ -7,6 +7,10 @@ import java.nio.file.Path;
 /** Reads a bench result and picks the throughput that meets the latency targets. */
 @FunctionalInterface
 public interface BenchSource {
-    /** @throws InputException when the file is missing or invalid, or no run qualifies */
+    /**
+     * The capacity a bench result file gives under the latency targets.
+     *
+     * @throws InputException when the file is missing or invalid, or no run qualifies
+     */
     Option.Measured read(Path file, Workload.LatencySlo slo);
 }

@@ -386,7 +386,6 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             cashFlow.createFreezePane(2, FIRST_MONTH_ROW);
         }
 
-        /** The columns that make up an option's monthly cost, as formulas over the named inputs. */
         /** A fleet aichoose sized ({@code count: auto}), which the workbook rebuilds from the load; else empty. */
         private java.util.Optional<Fleet.Sizing> sizing(OptionResult o) {
             return o.capacity() == null ? java.util.Optional.empty() : o.capacity().fleet().flatMap(Fleet::sizing);
@@ -460,6 +459,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             return col;
         }
 
+        /** The columns that make up an option's monthly cost, as formulas over the named inputs. */
         private List<Part> parts(OptionResult o, int firstCol) {
             if (o.costing() == null) return List.of();
             if (sizing(o).isPresent()) return fleetParts(o, firstCol);
@@ -713,7 +713,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                 Cell d = row.createCell(1);
                 d.setCellValue(c.asOf());
                 d.setCellStyle(styles.date);
-                row.createCell(2).setCellValue(c.ageDays());
+                row.createCell(2).setCellValue((double) c.ageDays());
                 row.createCell(3).setCellValue(c.source());
             }
             catalog.createFreezePane(0, 1);

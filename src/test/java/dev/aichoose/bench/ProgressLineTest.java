@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class ProgressLineTest {
     @Test
+    @SuppressWarnings("try") // the line is closed by the try; the test reads what closing printed
     void drawsDoneFailedAndTokensPerSecondInPlaceThenClearsTheLine() throws Exception {
         BenchRunner.Progress progress = new BenchRunner.Progress();
         progress.startRun("run 1/2 concurrency 4", 10, null);

@@ -111,12 +111,11 @@ public final class ScriptedServer implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
-    private final Thread acceptor;
 
     private ScriptedServer(Script script) throws IOException {
         this.script = script;
         this.server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
-        this.acceptor = Thread.ofPlatform().daemon().start(this::accept);
+        Thread.ofPlatform().daemon().start(this::accept);
         // a first client must not wait for the acceptor thread to be scheduled at all: that wait
         // would delay its request's stamp, and the whole script with it
         try {
@@ -214,8 +213,8 @@ public final class ScriptedServer implements AutoCloseable {
             matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
         }
         if (matched < 4) return null;
-        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
-        String[] start = lines[0].split(" ");
+        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n", -1);
+        String[] start = lines[0].split(" ", -1);
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');

@@ -46,7 +46,7 @@ class TimingAccuracyTest {
         }
     }
 
-    record Error(double ttftMs, List<Double> itlMs) {}
+    record Lag(double ttftMs, List<Double> itlMs) {}
 
     /** The first requests in a JVM pay for class loading and JIT, which is not what this measures. */
     @BeforeAll
@@ -76,8 +76,8 @@ class TimingAccuracyTest {
     }
 
     record Summary(double ttftMin, double ttftQuartile, double ttftMedian, double itlMean) {
-        static Summary of(List<Error> errors) {
-            double[] ttft = errors.stream().mapToDouble(Error::ttftMs).sorted().toArray();
+        static Summary of(List<Lag> errors) {
+            double[] ttft = errors.stream().mapToDouble(Lag::ttftMs).sorted().toArray();
             double itl = errors.stream().flatMap(e -> e.itlMs().stream()).mapToDouble(Double::doubleValue).average().orElseThrow();
             return new Summary(ttft[0], ttft[ttft.length / 4], ttft[ttft.length / 2], itl);
         }
@@ -90,16 +90,16 @@ class TimingAccuracyTest {
     }
 
     /** {@code streams} at once, each sending {@code each} requests in turn; one error per request. */
-    static List<Error> play(Script script, int streams, int each, boolean naive) {
+    static List<Lag> play(Script script, int streams, int each, boolean naive) {
         Transcript t = Transcript.load(script.transcript);
         ConcurrentLinkedQueue<RequestRecord> records = new ConcurrentLinkedQueue<>();
-        List<Error> errors = new ArrayList<>();
+        List<Lag> errors = new ArrayList<>();
         try (ScriptedServer server = ScriptedServer.start(t.timed(script.firstContent, script.lastContent, 80, 20));
                 EndpointClient client = WireFormatTimingTest.client(server.uri(), script.api, null, Duration.ofSeconds(10))) {
             long[] frameEnds = NaiveClient.frameEnds(t);
             try (ExecutorService pool = naive ? Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())
                     : Executors.newVirtualThreadPerTaskExecutor()) {
-                IntStream.range(0, streams).forEach(s -> pool.submit(() -> {
+                IntStream.range(0, streams).forEach(s -> pool.execute(() -> {
                     for (int i = 0; i < each; i++) {
                         int n = s * each + i;
                         records.add(naive
@@ -120,7 +120,7 @@ class TimingAccuracyTest {
                     int frame = script.firstContent + i;
                     itl.add(r.itlMs().get(i) - (ex.frameSentMsAfterRequest(frame + 1) - ex.frameSentMsAfterRequest(frame)));
                 }
-                errors.add(new Error(r.ttftMs() - serverTtft, itl));
+                errors.add(new Lag(r.ttftMs() - serverTtft, itl));
             }
         }
         return errors;

@@ -42,6 +42,7 @@ class WireFormatTimingTest {
      * machine adds at that moment, and the yardstick our lag is held to, instead of a constant
      * that a busy machine overruns.
      */
+    @SuppressWarnings("ArrayRecordComponent") // read by index, never compared or hashed
     record Played(RequestRecord record, ScriptedServer.Exchange exchange, double[] naiveLags) {
         /** Milliseconds after the request arrived at which frame {@code i} left the server. */
         double sentAt(int frame) {

@@ -128,7 +128,7 @@ class SimulateCommandTest {
     private String recommendedAt(Path scenario, String path, double value) throws IOException {
         ObjectNode doc = (ObjectNode) YAML.readTree(scenario.toFile());
         doc.remove("uncertainty");
-        String[] parts = path.split("\\.");
+        String[] parts = path.split("\\.", -1);
         ObjectNode target = null;
         if (parts[0].equals("options")) {
             for (JsonNode o : doc.path("options")) if (o.path("id").asText().equals(parts[1])) target = (ObjectNode) o.path(parts[2]);

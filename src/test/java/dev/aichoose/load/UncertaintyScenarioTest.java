@@ -134,6 +134,6 @@ class UncertaintyScenarioTest {
     }
 
     private static String show(UncertainField f, double v) {
-        return f.whole() || v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+        return f.whole() || (v == Math.rint(v) && Math.abs(v) < 1e15) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

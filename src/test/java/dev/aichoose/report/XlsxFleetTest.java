@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
  * the engine's, and editing the volume or the throughput there moves them as re-running the engine does.
  */
 class XlsxFleetTest {
-    private static final String SCENARIO = """
+
+    private static Evaluation evaluate(double queries, double tokensPerSecond) {
+        return Fixtures.evaluate("""
             name: sized
             horizon_months: 30
             workload: {queries_per_month: %s, input_tokens_per_query: 400, output_tokens_per_query: 600,
@@ -31,10 +33,8 @@ class XlsxFleetTest {
                               model: meta/llama-3.1-8b-instruct, tokens_per_second: 300}
               - id: rented
                 rented: {offer: runpod/h100-sxm, count: auto, model: meta/llama-3.1-8b-instruct}
-            """;
-
-    private static Evaluation evaluate(double queries, double tokensPerSecond) {
-        return Fixtures.evaluate(SCENARIO.formatted(queries, tokensPerSecond));
+            """
+            .formatted(queries, tokensPerSecond));
     }
 
     @Test

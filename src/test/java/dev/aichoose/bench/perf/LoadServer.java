@@ -32,6 +32,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class LoadServer {
     /** One wire format: what goes out with the head, each content chunk, the last one, and the end. */
+    @SuppressWarnings("ArrayRecordComponent") // bytes written as they are, never compared or hashed
     private record Format(byte[] headAndPreamble, String content, String lastContent, String endTemplate) {
         static Format of(String contentType, String preamble, String content, String lastContent, String endTemplate) {
             byte[] head = ("HTTP/1.1 200 OK\r\ncontent-type: " + contentType + "\r\ntransfer-encoding: chunked\r\n\r\n")
@@ -241,12 +242,12 @@ public final class LoadServer {
             connections.decrementAndGet();
             return;
         }
-        String text = new String(in.array(), 0, in.position(), StandardCharsets.ISO_8859_1);
+        String text = new String(in.array(), in.arrayOffset(), in.position(), StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) return;
         int length = 0;
         String requestId = "";
-        String[] lines = text.substring(0, end).split("\r\n");
+        String[] lines = text.substring(0, end).split("\r\n", -1);
         for (String line : lines) {
             if (line.regionMatches(true, 0, "content-length:", 0, 15)) length = Integer.parseInt(line.substring(15).trim());
             if (line.regionMatches(true, 0, "x-request-id:", 0, 13)) requestId = line.substring(13).trim();
