@@ -32,8 +32,12 @@ final class AutoRouting {
      * @param legTco the TCO of an option carrying a share of the queries: a fleet sized by aichoose
      *     ({@code count: auto}) is priced as sized for its leg's own traffic
      */
-    static Routing route(List<WorkloadClass> classes, List<Option> candidates, List<OptionResult> results,
-            Feasibility feasibility, ToDoubleBiFunction<Option, Double> legTco) {
+    static Routing route(
+            List<WorkloadClass> classes,
+            List<Option> candidates,
+            List<OptionResult> results,
+            Feasibility feasibility,
+            ToDoubleBiFunction<Option, Double> legTco) {
         int c = classes.size();
         int n = candidates.size();
         int full = (1 << c) - 1;
@@ -62,10 +66,12 @@ final class AutoRouting {
                 for (int sub = mask; sub > 0; sub = (sub - 1) & mask) {
                     int rest = mask ^ sub;
                     if (prevBroken[rest] == Integer.MAX_VALUE) continue;
-                    int b = prevBroken[rest] + (unusable ? Integer.bitCount(sub) : Integer.bitCount(sub & barred))
+                    int b = prevBroken[rest]
+                            + (unusable ? Integer.bitCount(sub) : Integer.bitCount(sub & barred))
                             + (share[sub] > leg.maxShare() ? 1 : 0);
                     double total = prevCost[rest] + legCost[sub];
-                    if (b < broken[mask] || (b == broken[mask] && total < cost[mask] - 1e-9 * Math.max(1, Math.abs(cost[mask])))) {
+                    if (b < broken[mask]
+                            || (b == broken[mask] && total < cost[mask] - 1e-9 * Math.max(1, Math.abs(cost[mask])))) {
                         broken[mask] = b;
                         cost[mask] = total;
                         choice[i][mask] = sub;
@@ -80,7 +86,8 @@ final class AutoRouting {
         for (int i = n - 1; i >= 0 && mask != 0; i--) {
             int sub = choice[i][mask];
             if (sub == 0) continue;
-            for (int k = 0; k < c; k++) if ((sub & 1 << k) != 0) target[k] = candidates.get(i).id();
+            for (int k = 0; k < c; k++)
+                if ((sub & 1 << k) != 0) target[k] = candidates.get(i).id();
             mask ^= sub;
         }
         List<Option.Route> routes = new ArrayList<>(c);
@@ -92,13 +99,14 @@ final class AutoRouting {
      * What the option costs carrying each subset of the classes: an API its share of the full
      * traffic's TCO, a sized fleet its TCO sized for that share, a stated count its whole TCO.
      */
-    private static double[] legCosts(Option option, OptionResult result, double[] share,
-            ToDoubleBiFunction<Option, Double> legTco) {
+    private static double[] legCosts(
+            Option option, OptionResult result, double[] share, ToDoubleBiFunction<Option, Double> legTco) {
         double[] cost = new double[share.length];
         for (int sub = 1; sub < share.length; sub++) {
             cost[sub] = switch (option) {
                 case Option.Api a -> share[sub] * result.tcoUsd();
-                case Option.Sized sized -> sized.autoCount() ? legTco.applyAsDouble(option, share[sub]) : result.tcoUsd();
+                case Option.Sized sized ->
+                    sized.autoCount() ? legTco.applyAsDouble(option, share[sub]) : result.tcoUsd();
                 case Option.Hybrid h -> result.tcoUsd();
             };
         }

@@ -10,7 +10,8 @@ public final class Breakevens {
     public static Integer month(OptionResult option, OptionResult baseline) {
         for (int i = 0; i < option.monthly().size(); i++) {
             // a cent of tolerance, so that equal cash flows computed in a different order still meet
-            if (option.monthly().get(i).cumulativeUsd() <= baseline.monthly().get(i).cumulativeUsd() + 0.005) {
+            if (option.monthly().get(i).cumulativeUsd()
+                    <= baseline.monthly().get(i).cumulativeUsd() + 0.005) {
                 return i + 1;
             }
         }

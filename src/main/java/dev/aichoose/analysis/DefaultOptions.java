@@ -8,8 +8,6 @@ import dev.aichoose.model.Option;
 import dev.aichoose.model.Quality;
 import dev.aichoose.model.Quantization;
 import dev.aichoose.model.Scenario;
-import dev.aichoose.model.Workload;
-import dev.aichoose.model.WorkloadClass;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +24,7 @@ public final class DefaultOptions {
     static final String BOX_MODEL = "meta/llama-3.1-8b-instruct";
     /** The seed article's "rest of system" for an RTX 4090 box. */
     static final double BOX_EXTRA_UPFRONT_USD = 1400;
+
     static final String RENTED_OFFER = "runpod/h100-sxm";
     static final String RENTED_MODEL = "meta/llama-3.3-70b-instruct";
 
@@ -34,13 +33,18 @@ public final class DefaultOptions {
     public static List<Option> build(Scenario scenario, Catalog catalog) {
         List<Option> options = new ArrayList<>();
         CostEngine engine = new CostEngine(scenario, catalog, List.of());
-        Comparator<ApiModel> byQueryCost = Comparator.comparingDouble(
-                m -> engine.perQuery(new dev.aichoose.model.Costing.PerToken(m.inputUsdPerMtok(),
+        Comparator<ApiModel> byQueryCost =
+                Comparator.comparingDouble(m -> engine.perQuery(new dev.aichoose.model.Costing.PerToken(
+                        m.inputUsdPerMtok(),
                         m.cachedInputUsdPerMtok() != null ? m.cachedInputUsdPerMtok() : m.inputUsdPerMtok(),
                         m.outputUsdPerMtok())));
-        List<ApiModel> closed = catalog.apiModels().values().stream().filter(m -> !m.openWeight()).toList();
-        Optional<ApiModel> frontier = closed.stream().filter(m -> m.quality() == Quality.FRONTIER).min(byQueryCost);
-        Optional<ApiModel> cheapest = scenario.profile().qualityNeed() == Quality.FRONTIER ? Optional.empty()
+        List<ApiModel> closed = catalog.apiModels().values().stream()
+                .filter(m -> !m.openWeight())
+                .toList();
+        Optional<ApiModel> frontier =
+                closed.stream().filter(m -> m.quality() == Quality.FRONTIER).min(byQueryCost);
+        Optional<ApiModel> cheapest = scenario.profile().qualityNeed() == Quality.FRONTIER
+                ? Optional.empty()
                 : closed.stream().min(byQueryCost);
         cheapest.filter(c -> frontier.isEmpty() || !c.id().equals(frontier.get().id()))
                 .ifPresent(m -> options.add(new Option.Api("cheapest-api", m.id(), null, null, null, false)));
@@ -50,20 +54,43 @@ public final class DefaultOptions {
         Option.SelfHosted boxOption = null;
         if (box != null && catalog.openModels().containsKey(BOX_MODEL)) {
             var serving = new Option.Serving(BOX_MODEL, Quantization.Q4_K_M, null, null, null, null);
-            boxOption = new Option.SelfHosted("rtx-4090-box", BOX_GPU, 1, null, BOX_EXTRA_UPFRONT_USD,
-                    null, null, null, null, null, null, serving, true);
+            boxOption = new Option.SelfHosted(
+                    "rtx-4090-box",
+                    BOX_GPU,
+                    1,
+                    null,
+                    BOX_EXTRA_UPFRONT_USD,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    serving,
+                    true);
             options.add(boxOption);
         }
         var offer = catalog.cloudOffers().get(RENTED_OFFER);
-        if (offer != null && catalog.openModels().containsKey(RENTED_MODEL) && catalog.gpus().containsKey(offer.gpu())) {
+        if (offer != null
+                && catalog.openModels().containsKey(RENTED_MODEL)
+                && catalog.gpus().containsKey(offer.gpu())) {
             var serving = new Option.Serving(RENTED_MODEL, Quantization.AWQ, null, null, null, null);
-            options.add(new Option.Rented("h100-rented", RENTED_OFFER, 1, dev.aichoose.model.Assumptions.HOURS_PER_MONTH,
-                    null, null, serving, true));
+            options.add(new Option.Rented(
+                    "h100-rented",
+                    RENTED_OFFER,
+                    1,
+                    dev.aichoose.model.Assumptions.HOURS_PER_MONTH,
+                    null,
+                    null,
+                    serving,
+                    true));
         }
 
         // classes that pull different ways: the router picks the cheapest feasible split over the set
         boolean mixed = scenario.workload().classes().stream()
-                .anyMatch(c -> c.sensitive() || c.onPremises() || c.quality() != scenario.profile().qualityNeed());
+                .anyMatch(c -> c.sensitive()
+                        || c.onPremises()
+                        || c.quality() != scenario.profile().qualityNeed());
         if (mixed && options.size() > 1) options.add(Option.Hybrid.auto("hybrid-split"));
         return options;
     }

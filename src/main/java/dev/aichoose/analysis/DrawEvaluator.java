@@ -45,7 +45,8 @@ final class DrawEvaluator {
         CostEngine engine = new CostEngine(scenario, catalog, options);
         if (options.stream().anyMatch(DrawEvaluator::autoRouted)) {
             // the routing is chosen from each candidate's full result: the rare scenario that has one pays for it
-            List<Option> candidates = options.stream().filter(o -> !(o instanceof Option.Hybrid)).toList();
+            List<Option> candidates =
+                    options.stream().filter(o -> !(o instanceof Option.Hybrid)).toList();
             Map<String, OptionResult> alone = new HashMap<>();
             candidates.forEach(o -> alone.put(o.id(), engine.evaluate(o)));
             options = Evaluator.resolveAutoRoutes(scenario, options, candidates, alone, engine);
@@ -61,7 +62,8 @@ final class DrawEvaluator {
             feasible[j] = engine.feasible(o);
         }
         double[] fits = fixedFits != null ? fixedFits : fits(options, catalog);
-        Optional<Choice> choice = Choice.among(tco, fits, feasible, scenario.profile().maxPremiumShare());
+        Optional<Choice> choice =
+                Choice.among(tco, fits, feasible, scenario.profile().maxPremiumShare());
         return new Outcome(List.of(ids), tco, feasible, choice.map(c -> ids[c.pick()]));
     }
 

@@ -29,12 +29,14 @@ public final class Evaluator {
         List<Option> options = optionsOf(scenario, catalog);
         // hybrids route to the other options by id, so one engine serves the automatic ones once resolved
         CostEngine engine = new CostEngine(scenario, catalog, options);
-        List<Option> candidates = options.stream().filter(o -> !(o instanceof Option.Hybrid)).toList();
+        List<Option> candidates =
+                options.stream().filter(o -> !(o instanceof Option.Hybrid)).toList();
         Map<String, OptionResult> alone = new HashMap<>();
         candidates.forEach(o -> alone.put(o.id(), engine.evaluate(o)));
         options = resolveAutoRoutes(scenario, options, candidates, alone, engine);
         List<OptionResult> results = options.stream()
-                .map(o -> alone.containsKey(o.id()) ? alone.get(o.id()) : engine.evaluate(o)).toList();
+                .map(o -> alone.containsKey(o.id()) ? alone.get(o.id()) : engine.evaluate(o))
+                .toList();
 
         List<Evaluation.Pair> pairs = Pairings.of(options, results, engine);
         Evaluation.Ranking ranking = Standings.of(results);
@@ -43,29 +45,36 @@ public final class Evaluator {
         List<String> warnings = new ArrayList<>(catalog.warnings());
         warnings.addAll(inputWarnings(scenario, catalog, options, used, asOf));
         for (OptionResult r : results) {
-            if (r.capacity() != null && r.capacity().source() == OptionResult.CapacitySource.ESTIMATE
+            if (r.capacity() != null
+                    && r.capacity().source() == OptionResult.CapacitySource.ESTIMATE
                     && r.kind() != OptionKind.HYBRID) {
                 warnings.add(r.id() + ": throughput is a roofline estimate; run 'aichoose bench' and point the option "
                         + "at the result for a measured figure");
             }
         }
         for (Option o : options) {
-            Option.Serving serving = o instanceof Option.SelfHosted s ? s.serving() : o instanceof Option.Rented r ? r.serving() : null;
+            Option.Serving serving =
+                    o instanceof Option.SelfHosted s ? s.serving() : o instanceof Option.Rented r ? r.serving() : null;
             if (serving != null && serving.measured() != null) {
-                serving.measured().warnings().forEach(w -> warnings.add(o.id() + ": " + serving.measured().file() + ": " + w));
+                serving.measured()
+                        .warnings()
+                        .forEach(w ->
+                                warnings.add(o.id() + ": " + serving.measured().file() + ": " + w));
             }
         }
         List<String> unstaffed = results.stream()
                 .filter(r -> (r.costing() instanceof Costing.Owned o && o.staffUsdPerMonth() == 0)
                         || (r.costing() instanceof Costing.Rent rent && rent.staffUsdPerMonth() == 0))
-                .map(OptionResult::id).toList();
+                .map(OptionResult::id)
+                .toList();
         if (!unstaffed.isEmpty()) {
             warnings.add("no operations staff time is costed for " + String.join(", ", unstaffed)
                     + " (set ops_hours_per_month in assumptions or on the option)");
         }
         warnings.addAll(TrendNotes.of(scenario, results));
         Evaluation partial = new Evaluation(scenario, asOf, used, results, pairs, ranking, null, warnings);
-        return new Evaluation(scenario, asOf, used, results, pairs, ranking, Decider.decide(partial, options, catalog), warnings);
+        return new Evaluation(
+                scenario, asOf, used, results, pairs, ranking, Decider.decide(partial, options, catalog), warnings);
     }
 
     /** The scenario's options, or the default set when it lists none. */
@@ -78,15 +87,20 @@ public final class Evaluator {
      * options (docs/methodology.md §6.1). When none is feasible the routing that breaks the fewest
      * rules stands, and its evaluation lists them.
      */
-    static List<Option> resolveAutoRoutes(Scenario scenario, List<Option> options, List<Option> candidates,
-            Map<String, OptionResult> alone, CostEngine engine) {
+    static List<Option> resolveAutoRoutes(
+            Scenario scenario,
+            List<Option> options,
+            List<Option> candidates,
+            Map<String, OptionResult> alone,
+            CostEngine engine) {
         if (options.stream().noneMatch(o -> o instanceof Option.Hybrid h && h.auto())) return options;
-        List<OptionResult> candidateResults = candidates.stream().map(o -> alone.get(o.id())).toList();
+        List<OptionResult> candidateResults =
+                candidates.stream().map(o -> alone.get(o.id())).toList();
         List<Option> resolved = new ArrayList<>(options.size());
         for (Option o : options) {
             if (o instanceof Option.Hybrid h && h.auto()) {
-                var routing = AutoRouting.route(scenario.trafficClasses(), candidates, candidateResults,
-                        engine.feasibility(), engine::tco);
+                var routing = AutoRouting.route(
+                        scenario.trafficClasses(), candidates, candidateResults, engine.feasibility(), engine::tco);
                 resolved.add(new Option.Hybrid(h.id(), routing.routes(), true));
             } else {
                 resolved.add(o);
@@ -102,13 +116,17 @@ public final class Evaluator {
      * and {@code validate} both say these, after the catalog's own warnings.
      */
     public static List<String> inputWarnings(Scenario scenario, Catalog catalog, LocalDate asOf) {
-        List<Option> options = scenario.optionsFromDefaults() ? DefaultOptions.build(scenario, catalog)
-                : scenario.options();
+        List<Option> options =
+                scenario.optionsFromDefaults() ? DefaultOptions.build(scenario, catalog) : scenario.options();
         return inputWarnings(scenario, catalog, options, catalogUses(options, catalog, asOf), asOf);
     }
 
-    private static List<String> inputWarnings(Scenario scenario, Catalog catalog, List<Option> options,
-            List<Evaluation.CatalogUse> used, LocalDate asOf) {
+    private static List<String> inputWarnings(
+            Scenario scenario,
+            Catalog catalog,
+            List<Option> options,
+            List<Evaluation.CatalogUse> used,
+            LocalDate asOf) {
         Set<String> pricedFromCatalog = pricedFromCatalog(options);
         List<String> warnings = new ArrayList<>(scenario.warnings());
         if (scenario.optionsFromDefaults()) {
@@ -122,7 +140,8 @@ public final class Evaluator {
             // only a price taken from the catalog can be stale; inline prices and model specs are the user's
             if (use.ageDays() > Defaults.STALE_AFTER_DAYS && pricedFromCatalog.contains(use.id())) {
                 warnings.add("catalog entry " + use.id() + " is " + use.ageDays() + " days old (as of " + use.asOf()
-                        + "); check its price at " + use.source() + (catalog.apiModels().containsKey(use.id())
+                        + "); check its price at " + use.source()
+                        + (catalog.apiModels().containsKey(use.id())
                                 ? ", or refresh it: aichoose catalog import litellm FILE -o prices.yaml, then --pricing prices.yaml"
                                 : ", and override it in a price book (--pricing) if it has moved"));
             }
@@ -144,7 +163,7 @@ public final class Evaluator {
                 case Option.Rented r -> {
                     if (r.usdPerGpuHour() == null) ids.add(r.offer());
                 }
-                case Option.Hybrid h -> { }
+                case Option.Hybrid h -> {}
             }
         }
         return ids;
@@ -166,13 +185,14 @@ public final class Evaluator {
                     if (offer != null) ids.add(offer.gpu());
                     ids.add(r.serving().model());
                 }
-                case Option.Hybrid h -> { }
+                case Option.Hybrid h -> {}
             }
         }
         List<Evaluation.CatalogUse> uses = new ArrayList<>();
         for (String id : ids) {
-            catalog.provenanceOf(id).ifPresent((Provenance p) -> uses.add(new Evaluation.CatalogUse(id, p.asOf(),
-                    p.source(), ChronoUnit.DAYS.between(p.asOf(), asOf))));
+            catalog.provenanceOf(id)
+                    .ifPresent((Provenance p) -> uses.add(new Evaluation.CatalogUse(
+                            id, p.asOf(), p.source(), ChronoUnit.DAYS.between(p.asOf(), asOf))));
         }
         return uses;
     }

@@ -26,11 +26,14 @@ public final class Pairings {
      */
     public static List<Evaluation.Pair> of(List<Option> options, List<OptionResult> results, CostEngine engine) {
         List<Integer> baselines = IntStream.range(0, results.size())
-                .filter(j -> results.get(j).kind() == OptionKind.API && results.get(j).feasible()).boxed()
+                .filter(j -> results.get(j).kind() == OptionKind.API
+                        && results.get(j).feasible())
+                .boxed()
                 // a stable sort: APIs that cost the same keep the scenario's order
                 .sorted(Comparator.comparingDouble(j -> results.get(j).tcoUsd()))
                 .limit(Defaults.PAIRED_APIS)
-                .sorted().toList(); // back in the scenario's order, as the reports list them
+                .sorted()
+                .toList(); // back in the scenario's order, as the reports list them
         List<Evaluation.Pair> pairs = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             OptionResult option = results.get(i);
@@ -40,7 +43,10 @@ public final class Pairings {
                 Option a = options.get(i);
                 Option b = options.get(j);
                 var volume = Crossovers.volume(q -> engine.steadyMonthly(a, q) - engine.steadyMonthly(b, q));
-                pairs.add(new Evaluation.Pair(option.id(), baseline.id(), Breakevens.month(option, baseline),
+                pairs.add(new Evaluation.Pair(
+                        option.id(),
+                        baseline.id(),
+                        Breakevens.month(option, baseline),
                         volume.isPresent() ? volume.getAsDouble() : null));
             }
         }

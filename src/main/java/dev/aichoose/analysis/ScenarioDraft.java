@@ -49,12 +49,28 @@ final class ScenarioDraft {
     /** The scenario and catalogs with input i at {@code values[i]}. */
     Point at(double[] values) {
         Workload w = scenario.workload();
-        double[] wv = {w.queriesPerMonth(), w.inputTokensPerQuery(), w.outputTokensPerQuery(),
-            w.reasoningTokensPerQuery(), w.monthlyGrowth(), w.cachedInputShare(), w.peakToAverage()};
+        double[] wv = {
+            w.queriesPerMonth(),
+            w.inputTokensPerQuery(),
+            w.outputTokensPerQuery(),
+            w.reasoningTokensPerQuery(),
+            w.monthlyGrowth(),
+            w.cachedInputShare(),
+            w.peakToAverage()
+        };
         Assumptions a = scenario.assumptions();
-        double[] av = {a.electricityUsdPerKwh(), a.pue(), a.opsHoursPerMonth(), a.opsUsdPerHour(), a.discountRateAnnual(),
-            a.maintenanceShareAnnual(), a.lifetimeMonths(), a.residualShare(), a.apiPriceChangeAnnual(),
-            a.gpuRentChangeAnnual()};
+        double[] av = {
+            a.electricityUsdPerKwh(),
+            a.pue(),
+            a.opsHoursPerMonth(),
+            a.opsUsdPerHour(),
+            a.discountRateAnnual(),
+            a.maintenanceShareAnnual(),
+            a.lifetimeMonths(),
+            a.residualShare(),
+            a.apiPriceChangeAnnual(),
+            a.gpuRentChangeAnnual()
+        };
         double apiFactor = 1;
         double hardwareFactor = 1;
         double throughputFactor = 1;
@@ -83,22 +99,35 @@ final class ScenarioDraft {
                 case API_PRICES -> apiFactor = v;
                 case HARDWARE_PRICES -> hardwareFactor = v;
                 case THROUGHPUT -> throughputFactor = v;
-                case HARDWARE_USD, EXTRA_UPFRONT_USD, ELECTRICITY_USD_PER_MONTH, POWER_W, OWNED_LIFETIME_MONTHS,
-                        OWNED_RESIDUAL_SHARE, OWNED_MAINTENANCE_SHARE_ANNUAL, OWNED_OPS_HOURS_PER_MONTH,
-                        OWNED_TOKENS_PER_SECOND, USD_PER_GPU_HOUR, HOURS_PER_MONTH, RENTED_OPS_HOURS_PER_MONTH,
-                        RENTED_TOKENS_PER_SECOND, INPUT_USD_PER_MTOK, OUTPUT_USD_PER_MTOK, CACHED_INPUT_USD_PER_MTOK ->
-                        byOption.computeIfAbsent(in.option().orElseThrow(), k -> new EnumMap<>(UncertainField.class))
-                                .put(in.field(), v);
+                case HARDWARE_USD,
+                        EXTRA_UPFRONT_USD,
+                        ELECTRICITY_USD_PER_MONTH,
+                        POWER_W,
+                        OWNED_LIFETIME_MONTHS,
+                        OWNED_RESIDUAL_SHARE,
+                        OWNED_MAINTENANCE_SHARE_ANNUAL,
+                        OWNED_OPS_HOURS_PER_MONTH,
+                        OWNED_TOKENS_PER_SECOND,
+                        USD_PER_GPU_HOUR,
+                        HOURS_PER_MONTH,
+                        RENTED_OPS_HOURS_PER_MONTH,
+                        RENTED_TOKENS_PER_SECOND,
+                        INPUT_USD_PER_MTOK,
+                        OUTPUT_USD_PER_MTOK,
+                        CACHED_INPUT_USD_PER_MTOK ->
+                    byOption.computeIfAbsent(in.option().orElseThrow(), k -> new EnumMap<>(UncertainField.class))
+                            .put(in.field(), v);
             }
         }
         Workload workload = new Workload(wv[0], wv[1], wv[2], wv[3], wv[4], wv[5], wv[6], w.classes(), w.slo());
-        Assumptions assumptions = new Assumptions(av[0], av[1], av[2], av[3], av[4], av[5], (int) av[6], av[7],
-                a.planningUtilisation(), av[8], av[9]);
+        Assumptions assumptions = new Assumptions(
+                av[0], av[1], av[2], av[3], av[4], av[5], (int) av[6], av[7], a.planningUtilisation(), av[8], av[9]);
         List<Option> options = new ArrayList<>(scenario.options().size());
         for (Option o : scenario.options()) {
             options.add(option(o, byOption.getOrDefault(o.id(), NO_VALUES), throughputFactor));
         }
-        return new Point(scenario.with(workload, assumptions, options),
+        return new Point(
+                scenario.with(workload, assumptions, options),
                 scaled(catalog, apiFactor, hardwareFactor, throughputFactor));
     }
 
@@ -121,10 +150,11 @@ final class ScenarioDraft {
                 }
                 case Option.Rented r -> {
                     copy(c.cloudOffers(), r.offer(), offers);
-                    if (c.cloudOffers().containsKey(r.offer())) copy(c.gpus(), c.cloudOffers().get(r.offer()).gpu(), gpus);
+                    if (c.cloudOffers().containsKey(r.offer()))
+                        copy(c.gpus(), c.cloudOffers().get(r.offer()).gpu(), gpus);
                     copy(c.openModels(), r.serving().model(), open);
                 }
-                case Option.Hybrid h -> { }
+                case Option.Hybrid h -> {}
             }
         }
         return new Catalog(models, gpus, offers, open);
@@ -140,27 +170,52 @@ final class ScenarioDraft {
 
     private static Option option(Option o, EnumMap<UncertainField, Double> v, double throughput) {
         return switch (o) {
-            case Option.Api a -> v.isEmpty() ? a : new Option.Api(a.id(), a.model(),
-                    v.getOrDefault(UncertainField.INPUT_USD_PER_MTOK, a.inputUsdPerMtok()),
-                    v.getOrDefault(UncertainField.OUTPUT_USD_PER_MTOK, a.outputUsdPerMtok()),
-                    v.getOrDefault(UncertainField.CACHED_INPUT_USD_PER_MTOK, a.cachedInputUsdPerMtok()), a.batch(),
-                    a.serviceTier(), a.cacheWriteUsdPerMtok(), a.reasoningUsdPerMtok(), a.longContext());
-            case Option.SelfHosted s -> v.isEmpty() && throughput == 1 ? s : new Option.SelfHosted(s.id(), s.hardware(),
-                    s.count(), v.getOrDefault(UncertainField.HARDWARE_USD, s.hardwareUsd()),
-                    v.getOrDefault(UncertainField.EXTRA_UPFRONT_USD, s.extraUpfrontUsd()),
-                    v.getOrDefault(UncertainField.ELECTRICITY_USD_PER_MONTH, s.electricityUsdPerMonth()),
-                    v.getOrDefault(UncertainField.POWER_W, s.powerW()),
-                    v.containsKey(UncertainField.OWNED_LIFETIME_MONTHS)
-                            ? Integer.valueOf((int) (double) v.get(UncertainField.OWNED_LIFETIME_MONTHS)) : s.lifetimeMonths(),
-                    v.getOrDefault(UncertainField.OWNED_RESIDUAL_SHARE, s.residualShare()),
-                    v.getOrDefault(UncertainField.OWNED_MAINTENANCE_SHARE_ANNUAL, s.maintenanceShareAnnual()),
-                    v.getOrDefault(UncertainField.OWNED_OPS_HOURS_PER_MONTH, s.opsHoursPerMonth()),
-                    serving(s.serving(), v.get(UncertainField.OWNED_TOKENS_PER_SECOND), throughput), s.autoCount());
-            case Option.Rented r -> v.isEmpty() && throughput == 1 ? r : new Option.Rented(r.id(), r.offer(), r.count(),
-                    v.getOrDefault(UncertainField.HOURS_PER_MONTH, r.hoursPerMonth()),
-                    v.getOrDefault(UncertainField.USD_PER_GPU_HOUR, r.usdPerGpuHour()),
-                    v.getOrDefault(UncertainField.RENTED_OPS_HOURS_PER_MONTH, r.opsHoursPerMonth()),
-                    serving(r.serving(), v.get(UncertainField.RENTED_TOKENS_PER_SECOND), throughput), r.autoCount());
+            case Option.Api a ->
+                v.isEmpty()
+                        ? a
+                        : new Option.Api(
+                                a.id(),
+                                a.model(),
+                                v.getOrDefault(UncertainField.INPUT_USD_PER_MTOK, a.inputUsdPerMtok()),
+                                v.getOrDefault(UncertainField.OUTPUT_USD_PER_MTOK, a.outputUsdPerMtok()),
+                                v.getOrDefault(UncertainField.CACHED_INPUT_USD_PER_MTOK, a.cachedInputUsdPerMtok()),
+                                a.batch(),
+                                a.serviceTier(),
+                                a.cacheWriteUsdPerMtok(),
+                                a.reasoningUsdPerMtok(),
+                                a.longContext());
+            case Option.SelfHosted s ->
+                v.isEmpty() && throughput == 1
+                        ? s
+                        : new Option.SelfHosted(
+                                s.id(),
+                                s.hardware(),
+                                s.count(),
+                                v.getOrDefault(UncertainField.HARDWARE_USD, s.hardwareUsd()),
+                                v.getOrDefault(UncertainField.EXTRA_UPFRONT_USD, s.extraUpfrontUsd()),
+                                v.getOrDefault(UncertainField.ELECTRICITY_USD_PER_MONTH, s.electricityUsdPerMonth()),
+                                v.getOrDefault(UncertainField.POWER_W, s.powerW()),
+                                v.containsKey(UncertainField.OWNED_LIFETIME_MONTHS)
+                                        ? Integer.valueOf((int) (double) v.get(UncertainField.OWNED_LIFETIME_MONTHS))
+                                        : s.lifetimeMonths(),
+                                v.getOrDefault(UncertainField.OWNED_RESIDUAL_SHARE, s.residualShare()),
+                                v.getOrDefault(
+                                        UncertainField.OWNED_MAINTENANCE_SHARE_ANNUAL, s.maintenanceShareAnnual()),
+                                v.getOrDefault(UncertainField.OWNED_OPS_HOURS_PER_MONTH, s.opsHoursPerMonth()),
+                                serving(s.serving(), v.get(UncertainField.OWNED_TOKENS_PER_SECOND), throughput),
+                                s.autoCount());
+            case Option.Rented r ->
+                v.isEmpty() && throughput == 1
+                        ? r
+                        : new Option.Rented(
+                                r.id(),
+                                r.offer(),
+                                r.count(),
+                                v.getOrDefault(UncertainField.HOURS_PER_MONTH, r.hoursPerMonth()),
+                                v.getOrDefault(UncertainField.USD_PER_GPU_HOUR, r.usdPerGpuHour()),
+                                v.getOrDefault(UncertainField.RENTED_OPS_HOURS_PER_MONTH, r.opsHoursPerMonth()),
+                                serving(r.serving(), v.get(UncertainField.RENTED_TOKENS_PER_SECOND), throughput),
+                                r.autoCount());
             case Option.Hybrid h -> h;
         };
     }
@@ -169,11 +224,17 @@ final class ScenarioDraft {
         Double tps = given != null ? given : s.tokensPerSecond();
         if (factor == 1 && given == null) return s;
         Option.Measured m = s.measured() instanceof Option.Measured.Throughput t && factor != 1
-                ? new Option.Measured.Throughput(t.tokensPerSecond() * factor, t.file(), t.startedAt(), t.run(), t.model(),
-                        t.warnings())
+                ? new Option.Measured.Throughput(
+                        t.tokensPerSecond() * factor, t.file(), t.startedAt(), t.run(), t.model(), t.warnings())
                 : s.measured();
-        return new Option.Serving(s.model(), s.quantization(), tps == null ? null : tps * factor, m, s.concurrency(),
-                s.gpusPerReplica(), s.autoReplica());
+        return new Option.Serving(
+                s.model(),
+                s.quantization(),
+                tps == null ? null : tps * factor,
+                m,
+                s.concurrency(),
+                s.gpusPerReplica(),
+                s.autoReplica());
     }
 
     /** The catalogs with their API prices, hardware prices and hardware speed scaled; the same object at 1. */
@@ -193,10 +254,24 @@ final class ScenarioDraft {
             for (Gpu g : c.gpus().values()) {
                 // a card the sources price only inside a system has no price to scale
                 Double price = g.priceUsd() == null ? g.priceUsd() : Double.valueOf(g.priceUsd() * hardware);
-                gpus.put(g.id(), new Gpu(g.id(), g.name(), g.hardwareClass(), g.gpusPerSystem(), price, g.vramGb(),
-                        g.memoryBandwidthGbps() * throughput,
-                        g.bf16DenseTflops() == null ? null : g.bf16DenseTflops() * throughput, g.tdpW(), g.provenance(),
-                        g.card(), g.estimated(), g.priceRangeUsd().stream().map(p -> p * hardware).toList()));
+                gpus.put(
+                        g.id(),
+                        new Gpu(
+                                g.id(),
+                                g.name(),
+                                g.hardwareClass(),
+                                g.gpusPerSystem(),
+                                price,
+                                g.vramGb(),
+                                g.memoryBandwidthGbps() * throughput,
+                                g.bf16DenseTflops() == null ? null : g.bf16DenseTflops() * throughput,
+                                g.tdpW(),
+                                g.provenance(),
+                                g.card(),
+                                g.estimated(),
+                                g.priceRangeUsd().stream()
+                                        .map(p -> p * hardware)
+                                        .toList()));
             }
         }
         return new Catalog(models, gpus, c.cloudOffers(), c.openModels(), c.warnings());
@@ -205,7 +280,10 @@ final class ScenarioDraft {
     private double baseValue(Uncertainty.Input in) {
         Workload w = scenario.workload();
         Assumptions a = scenario.assumptions();
-        Option o = in.option().flatMap(id -> scenario.options().stream().filter(x -> x.id().equals(id)).findFirst())
+        Option o = in.option()
+                .flatMap(id -> scenario.options().stream()
+                        .filter(x -> x.id().equals(id))
+                        .findFirst())
                 .orElse(null);
         return switch (in.field()) {
             case QUERIES_PER_MONTH -> w.queriesPerMonth();
@@ -226,8 +304,10 @@ final class ScenarioDraft {
             case API_PRICE_CHANGE_ANNUAL -> a.apiPriceChangeAnnual();
             case GPU_RENT_CHANGE_ANNUAL -> a.gpuRentChangeAnnual();
             case API_PRICES, HARDWARE_PRICES, THROUGHPUT -> 1;
-            case HARDWARE_USD -> ((Option.SelfHosted) o).hardwareUsd() != null ? ((Option.SelfHosted) o).hardwareUsd()
-                    : catalog.gpus().get(((Option.SelfHosted) o).hardware()).priceUsd();
+            case HARDWARE_USD ->
+                ((Option.SelfHosted) o).hardwareUsd() != null
+                        ? ((Option.SelfHosted) o).hardwareUsd()
+                        : catalog.gpus().get(((Option.SelfHosted) o).hardware()).priceUsd();
             case EXTRA_UPFRONT_USD -> ((Option.SelfHosted) o).extraUpfrontUsd();
             case ELECTRICITY_USD_PER_MONTH -> ((Option.SelfHosted) o).electricityUsdPerMonth();
             case POWER_W -> {
@@ -237,12 +317,14 @@ final class ScenarioDraft {
             }
             case OWNED_LIFETIME_MONTHS -> or(((Option.SelfHosted) o).lifetimeMonths(), a.lifetimeMonths());
             case OWNED_RESIDUAL_SHARE -> or(((Option.SelfHosted) o).residualShare(), a.residualShare());
-            case OWNED_MAINTENANCE_SHARE_ANNUAL -> or(((Option.SelfHosted) o).maintenanceShareAnnual(),
-                    a.maintenanceShareAnnual());
+            case OWNED_MAINTENANCE_SHARE_ANNUAL ->
+                or(((Option.SelfHosted) o).maintenanceShareAnnual(), a.maintenanceShareAnnual());
             case OWNED_OPS_HOURS_PER_MONTH -> or(((Option.SelfHosted) o).opsHoursPerMonth(), a.opsHoursPerMonth());
             case OWNED_TOKENS_PER_SECOND -> ((Option.SelfHosted) o).serving().tokensPerSecond();
-            case USD_PER_GPU_HOUR -> ((Option.Rented) o).usdPerGpuHour() != null ? ((Option.Rented) o).usdPerGpuHour()
-                    : catalog.cloudOffers().get(((Option.Rented) o).offer()).usdPerGpuHour();
+            case USD_PER_GPU_HOUR ->
+                ((Option.Rented) o).usdPerGpuHour() != null
+                        ? ((Option.Rented) o).usdPerGpuHour()
+                        : catalog.cloudOffers().get(((Option.Rented) o).offer()).usdPerGpuHour();
             case HOURS_PER_MONTH -> ((Option.Rented) o).hoursPerMonth();
             case RENTED_OPS_HOURS_PER_MONTH -> or(((Option.Rented) o).opsHoursPerMonth(), a.opsHoursPerMonth());
             case RENTED_TOKENS_PER_SECOND -> ((Option.Rented) o).serving().tokensPerSecond();

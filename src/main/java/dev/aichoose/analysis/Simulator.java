@@ -108,7 +108,8 @@ public final class Simulator {
             if (k == 0) {
                 int size = Math.min(CHUNK, draws - d);
                 for (int e = 0; e < size; e++) {
-                    for (int i = 0; i < samplers.size(); i++) values[e][i] = samplers.get(i).next();
+                    for (int i = 0; i < samplers.size(); i++)
+                        values[e][i] = samplers.get(i).next();
                 }
                 // the chunk's draws are fixed above, so evaluating them in parallel changes nothing in the result
                 IntStream.range(0, size).parallel().forEach(e -> outcomes[e] = outcome(values[e]));
@@ -153,16 +154,32 @@ public final class Simulator {
                 mean += (tco[j][d] - mean) / (d + 1);
                 if (!Double.isNaN(tco[j][d])) counts[Math.min(BINS - 1, (int) ((tco[j][d] - lo) / bin))]++;
             }
-            spreads.add(new Simulation.OptionSpread(ids.get(j), mean, percentile(sorted, 0.05), percentile(sorted, 0.5),
-                    percentile(sorted, 0.95), (double) cheapest[j] / draws, (double) feasible[j] / draws,
+            spreads.add(new Simulation.OptionSpread(
+                    ids.get(j),
+                    mean,
+                    percentile(sorted, 0.05),
+                    percentile(sorted, 0.5),
+                    percentile(sorted, 0.95),
+                    (double) cheapest[j] / draws,
+                    (double) feasible[j] / draws,
                     List.of(counts)));
         }
         Optional<String> runnerUp = runnerUp();
         List<Simulation.TornadoBar> tornado = runnerUp.isPresent() ? tornado(runnerUp.get()) : List.of();
-        return new Simulation(draws, seed, spreads, (double) none / draws, recommended,
+        return new Simulation(
+                draws,
+                seed,
+                spreads,
+                (double) none / draws,
+                recommended,
                 recommended.isPresent() ? Optional.of((double) holds / draws) : Optional.empty(),
                 rec >= 0 && regretDraws > 0 ? Optional.of(regret) : Optional.empty(),
-                runnerUp, runnerUp.map(u -> gap(base, u)), tornado, flipPoints(), lo, bin);
+                runnerUp,
+                runnerUp.map(u -> gap(base, u)),
+                tornado,
+                flipPoints(),
+                lo,
+                bin);
     }
 
     /** One random stream per input, so that adding an input leaves the others' draws as they were. */
@@ -190,8 +207,10 @@ public final class Simulator {
     /** The cheapest feasible option other than the recommended one, at base. */
     private Optional<String> runnerUp() {
         if (recommended.isEmpty()) return Optional.empty();
-        return base.options().stream().filter(o -> o.feasible() && !o.id().equals(recommended.get()))
-                .min(Comparator.comparingDouble(OptionResult::tcoUsd)).map(OptionResult::id);
+        return base.options().stream()
+                .filter(o -> o.feasible() && !o.id().equals(recommended.get()))
+                .min(Comparator.comparingDouble(OptionResult::tcoUsd))
+                .map(OptionResult::id);
     }
 
     private double gap(Evaluation e, String runnerUp) {
@@ -203,18 +222,29 @@ public final class Simulator {
     }
 
     private static double tcoOf(Evaluation e, String id) {
-        return e.options().stream().filter(o -> o.id().equals(id)).mapToDouble(OptionResult::tcoUsd).findFirst()
+        return e.options().stream()
+                .filter(o -> o.id().equals(id))
+                .mapToDouble(OptionResult::tcoUsd)
+                .findFirst()
                 .orElse(Double.NaN);
     }
 
     private List<Simulation.TornadoBar> tornado(String runnerUp) {
         List<Uncertainty.Input> inputs = draft.inputs();
         double[] at = draft.base();
-        List<Simulation.TornadoBar> bars = new ArrayList<>(IntStream.range(0, inputs.size()).parallel().mapToObj(i -> {
-            Distribution d = inputs.get(i).distribution();
-            return new Simulation.TornadoBar(inputs.get(i).path(), at[i], d.low(), d.high(),
-                    gap(evaluateWith(i, d.low()), runnerUp), gap(evaluateWith(i, d.high()), runnerUp));
-        }).toList());
+        List<Simulation.TornadoBar> bars = new ArrayList<>(IntStream.range(0, inputs.size())
+                .parallel()
+                .mapToObj(i -> {
+                    Distribution d = inputs.get(i).distribution();
+                    return new Simulation.TornadoBar(
+                            inputs.get(i).path(),
+                            at[i],
+                            d.low(),
+                            d.high(),
+                            gap(evaluateWith(i, d.low()), runnerUp),
+                            gap(evaluateWith(i, d.high()), runnerUp));
+                })
+                .toList());
         bars.sort(Comparator.comparingDouble(Simulation.TornadoBar::swingUsd).reversed());
         return bars;
     }
@@ -233,8 +263,11 @@ public final class Simulator {
 
     private List<Simulation.FlipPoint> flipPoints() {
         List<Uncertainty.Input> inputs = draft.inputs();
-        return IntStream.range(0, inputs.size()).parallel().mapToObj(this::flipPoints)
-                .flatMap(List::stream).toList();
+        return IntStream.range(0, inputs.size())
+                .parallel()
+                .mapToObj(this::flipPoints)
+                .flatMap(List::stream)
+                .toList();
     }
 
     /** Input i's flip points: the nearest change below its base and the nearest above, or one saying there is none. */
@@ -259,8 +292,13 @@ public final class Simulator {
      * recommendation is a step function of the input, so bisection, which needs only a sign change, is
      * the root finder that is guaranteed to converge on it). Whole-number inputs are walked instead.
      */
-    private Optional<Simulation.Flip> flip(int i, Uncertainty.Input in, double anchor, double end,
-            Optional<String> from, Simulation.Direction direction) {
+    private Optional<Simulation.Flip> flip(
+            int i,
+            Uncertainty.Input in,
+            double anchor,
+            double end,
+            Optional<String> from,
+            Simulation.Direction direction) {
         if (end == anchor) return Optional.empty();
         if (in.field().whole()) {
             int step = end > anchor ? 1 : -1;
@@ -277,9 +315,10 @@ public final class Simulator {
                 double accuracy = Math.max(Math.abs(end - anchor) * FLIP_ACCURACY, Math.ulp(Math.abs(x)) * 4);
                 double lo = Math.min(previous, x);
                 double hi = Math.max(previous, x);
-                double root = new BisectionSolver(accuracy).solve(200,
-                        v -> recommendedWith(i, v).equals(from) ? -1 : 1, lo, hi);
-                double beyond = direction == Simulation.Direction.ABOVE ? Math.min(hi, root + 2 * accuracy)
+                double root = new BisectionSolver(accuracy)
+                        .solve(200, v -> recommendedWith(i, v).equals(from) ? -1 : 1, lo, hi);
+                double beyond = direction == Simulation.Direction.ABOVE
+                        ? Math.min(hi, root + 2 * accuracy)
                         : Math.max(lo, root - 2 * accuracy);
                 return Optional.of(new Simulation.Flip(root, recommendedWith(i, beyond), direction));
             }

@@ -12,9 +12,15 @@ public final class Standings {
 
     public static Evaluation.Ranking of(List<OptionResult> results) {
         // a stable sort: options that cost the same keep the scenario's order
-        List<OptionResult> feasible = results.stream().filter(OptionResult::feasible)
-                .sorted(Comparator.comparingDouble(OptionResult::tcoUsd)).toList();
-        return new Evaluation.Ranking(feasible.stream().map(OptionResult::id).toList(),
-                feasible.stream().filter(o -> o.kind() == OptionKind.API).findFirst().map(OptionResult::id));
+        List<OptionResult> feasible = results.stream()
+                .filter(OptionResult::feasible)
+                .sorted(Comparator.comparingDouble(OptionResult::tcoUsd))
+                .toList();
+        return new Evaluation.Ranking(
+                feasible.stream().map(OptionResult::id).toList(),
+                feasible.stream()
+                        .filter(o -> o.kind() == OptionKind.API)
+                        .findFirst()
+                        .map(OptionResult::id));
     }
 }

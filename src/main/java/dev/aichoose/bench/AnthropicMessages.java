@@ -24,22 +24,29 @@ record AnthropicMessages() implements WireFormat {
 
     @Override
     public String sampleAnswer(int chunks) {
-        StringBuilder s = new StringBuilder("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":")
+        StringBuilder s = new StringBuilder(
+                        "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":")
                 .append("{\"input_tokens\":9,\"output_tokens\":1}}}\n\n");
         for (int i = 0; i < chunks; i++) {
             s.append("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,")
                     .append("\"delta\":{\"type\":\"text_delta\",\"text\":\" word\"}}\n\n");
         }
-        return s.append("event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"max_tokens\"},")
-                .append("\"usage\":{\"output_tokens\":").append(chunks).append("}}\n\n")
-                .append("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n").toString();
+        return s.append(
+                        "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"max_tokens\"},")
+                .append("\"usage\":{\"output_tokens\":")
+                .append(chunks)
+                .append("}}\n\n")
+                .append("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n")
+                .toString();
     }
 
     @Override
     public LineReader reader(RequestTrace trace) {
-        return new ServerSentEvents((name, data, length, nanos) -> event(name, data, length, nanos, trace)).reader(() -> {
-            if (!trace.terminated() && !trace.failed()) trace.fail("incomplete", "stream ended before message_stop");
-        });
+        return new ServerSentEvents((name, data, length, nanos) -> event(name, data, length, nanos, trace))
+                .reader(() -> {
+                    if (!trace.terminated() && !trace.failed())
+                        trace.fail("incomplete", "stream ended before message_stop");
+                });
     }
 
     private static void event(String name, byte[] data, int length, long nanos, RequestTrace trace) {
@@ -54,14 +61,17 @@ record AnthropicMessages() implements WireFormat {
             }
             case "content_block_delta" -> {
                 JsonNode delta = event.get("delta");
-                trace.content(nanos, WireFormat.textLength(delta, "text")
-                        + WireFormat.textLength(delta, "thinking")
-                        + WireFormat.textLength(delta, "partial_json"));
+                trace.content(
+                        nanos,
+                        WireFormat.textLength(delta, "text")
+                                + WireFormat.textLength(delta, "thinking")
+                                + WireFormat.textLength(delta, "partial_json"));
             }
             case "message_delta" -> {
                 JsonNode usage = event.get("usage");
                 if (usage != null && usage.isObject()) {
-                    trace.usage(WireFormat.intOrNull(usage, "input_tokens"), WireFormat.intOrNull(usage, "output_tokens"));
+                    trace.usage(
+                            WireFormat.intOrNull(usage, "input_tokens"), WireFormat.intOrNull(usage, "output_tokens"));
                 }
                 if (!event.path("delta").path("stop_reason").isMissingNode()
                         && !event.path("delta").path("stop_reason").isNull()) trace.finish(nanos);

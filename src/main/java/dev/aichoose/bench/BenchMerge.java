@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * averaged from the files' own), and whose duration runs from the earliest start to the last end.
  */
 public final class BenchMerge {
-    private static final ObjectReader RECORDS = BenchResultFile.MAPPER.readerFor(RequestRecord.class)
+    private static final ObjectReader RECORDS = BenchResultFile.MAPPER
+            .readerFor(RequestRecord.class)
             .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** What the records do not say: where and what was measured, and the bounds for goodput. */
@@ -47,23 +48,38 @@ public final class BenchMerge {
                 try {
                     r = RECORDS.readValue(line);
                 } catch (JsonProcessingException e) {
-                    int col = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
-                    throw new InputException(new Diagnostic(file.toString(), number, col,
-                            "not a request record: " + e.getOriginalMessage().lines().findFirst().orElse("")));
+                    int col = e.getLocation() == null
+                            ? 1
+                            : Math.max(1, e.getLocation().getColumnNr());
+                    throw new InputException(new Diagnostic(
+                            file.toString(),
+                            number,
+                            col,
+                            "not a request record: "
+                                    + e.getOriginalMessage().lines().findFirst().orElse("")));
                 }
                 if (r.warmup() || r.run() < 1) continue;
                 if (r.concurrency() == null == (r.requestRate() == null)) {
-                    throw new InputException(new Diagnostic(file.toString(), number, 1,
+                    throw new InputException(new Diagnostic(
+                            file.toString(),
+                            number,
+                            1,
                             "a request record needs exactly one of concurrency and request_rate"));
                 }
                 if (r.runStartedAtMs() == null || r.endedMs() == null) {
-                    throw new InputException(new Diagnostic(file.toString(), number, 1, "the record has no run_started_at_ms "
-                            + "and ended_ms (written by an older aichoose): its run's duration cannot be known"));
+                    throw new InputException(
+                            new Diagnostic(
+                                    file.toString(),
+                                    number,
+                                    1,
+                                    "the record has no run_started_at_ms "
+                                            + "and ended_ms (written by an older aichoose): its run's duration cannot be known"));
                 }
                 records.add(r);
             }
         } catch (IOException e) {
-            throw new InputException(new Diagnostic(file.toString(), 0, 0, "cannot read the request records: " + e.getMessage()));
+            throw new InputException(
+                    new Diagnostic(file.toString(), 0, 0, "cannot read the request records: " + e.getMessage()));
         }
         return records;
     }
@@ -77,9 +93,13 @@ public final class BenchMerge {
             Map<Integer, RequestRecord> firstOfRun = new LinkedHashMap<>();
             for (RequestRecord r : file.getValue()) {
                 RequestRecord first = firstOfRun.putIfAbsent(r.run(), r);
-                if (first != null && (!java.util.Objects.equals(first.concurrency(), r.concurrency())
-                        || !java.util.Objects.equals(first.requestRate(), r.requestRate()))) {
-                    throw new InputException(new Diagnostic(file.getKey().toString(), 0, 0,
+                if (first != null
+                        && (!java.util.Objects.equals(first.concurrency(), r.concurrency())
+                                || !java.util.Objects.equals(first.requestRate(), r.requestRate()))) {
+                    throw new InputException(new Diagnostic(
+                            file.getKey().toString(),
+                            0,
+                            0,
                             "run " + r.run() + " has records at more than one load level"));
                 }
                 byRun.computeIfAbsent(r.run(), k -> new ArrayList<>()).add(r);
@@ -93,7 +113,10 @@ public final class BenchMerge {
         for (var run : byRun.entrySet()) {
             int n = run.getKey();
             if (streams.containsKey(n) && rates.containsKey(n)) {
-                throw new InputException(new Diagnostic(files.keySet().iterator().next().toString(), 0, 0,
+                throw new InputException(new Diagnostic(
+                        files.keySet().iterator().next().toString(),
+                        0,
+                        0,
                         "run " + n + " is at a concurrency in one file and at a rate in another"));
             }
             Load load = streams.containsKey(n) ? new Load.Concurrency(streams.get(n)) : new Load.Rate(rates.get(n));
@@ -103,7 +126,13 @@ public final class BenchMerge {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("merged_from", files.keySet().stream().map(Path::toString).toList());
         if (!header.slo().isEmpty()) settings.put("slo", BenchRunner.sloSetting(header.slo()));
-        return new BenchResult(BenchResult.SCHEMA, header.endpoint(), header.api(), header.model(), header.startedAt(),
-                settings, runs);
+        return new BenchResult(
+                BenchResult.SCHEMA,
+                header.endpoint(),
+                header.api(),
+                header.model(),
+                header.startedAt(),
+                settings,
+                runs);
     }
 }

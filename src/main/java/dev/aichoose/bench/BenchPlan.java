@@ -38,33 +38,104 @@ public record BenchPlan(
         loads = List.copyOf(loads);
         if ((requests == null) == (duration == null)) throw new IllegalArgumentException("either requests or duration");
         if (requests != null && requests < 1) throw new IllegalArgumentException("requests must be at least 1");
-        if (duration != null && (duration.isNegative() || duration.isZero())) throw new IllegalArgumentException("duration must be positive");
+        if (duration != null && (duration.isNegative() || duration.isZero()))
+            throw new IllegalArgumentException("duration must be positive");
         if (warmup < 0) throw new IllegalArgumentException("warmup must be 0 or more");
         if (inputTokens < 1 || outputTokens < 1) throw new IllegalArgumentException("token counts must be at least 1");
         if (maxTokens != null && maxTokens < 1) throw new IllegalArgumentException("max tokens must be at least 1");
         prompts = prompts == null ? null : List.copyOf(prompts);
         slo = slo == null ? Workload.LatencySlo.NONE : slo;
-        if (findMax && loads.size() != 1) throw new IllegalArgumentException("a capacity search starts from one load level");
+        if (findMax && loads.size() != 1)
+            throw new IllegalArgumentException("a capacity search starts from one load level");
         if (findMax && slo.ttftMs() == null && slo.tpotMs() == null) {
             throw new IllegalArgumentException("a capacity search needs a TTFT or TPOT target");
         }
-        if (!(inputTokensStdev >= 0) || !(outputTokensStdev >= 0)) throw new IllegalArgumentException("a standard deviation is 0 or more");
+        if (!(inputTokensStdev >= 0) || !(outputTokensStdev >= 0))
+            throw new IllegalArgumentException("a standard deviation is 0 or more");
     }
 
     /** A sweep of the load levels given, without a capacity search. */
-    public BenchPlan(URI endpoint, WireApi api, String model, List<Load> loads, Integer requests, Duration duration,
-            int warmup, int inputTokens, int outputTokens, Integer maxTokens, boolean ignoreEos, Workload.LatencySlo slo,
-            ApiKey key, Duration timeout, List<Prompt> prompts, Path promptsFile, long seed, boolean respectRetryAfter) {
-        this(endpoint, api, model, loads, requests, duration, warmup, inputTokens, outputTokens, maxTokens, ignoreEos, slo,
-                key, timeout, prompts, promptsFile, seed, respectRetryAfter, false, 0, 0);
+    public BenchPlan(
+            URI endpoint,
+            WireApi api,
+            String model,
+            List<Load> loads,
+            Integer requests,
+            Duration duration,
+            int warmup,
+            int inputTokens,
+            int outputTokens,
+            Integer maxTokens,
+            boolean ignoreEos,
+            Workload.LatencySlo slo,
+            ApiKey key,
+            Duration timeout,
+            List<Prompt> prompts,
+            Path promptsFile,
+            long seed,
+            boolean respectRetryAfter) {
+        this(
+                endpoint,
+                api,
+                model,
+                loads,
+                requests,
+                duration,
+                warmup,
+                inputTokens,
+                outputTokens,
+                maxTokens,
+                ignoreEos,
+                slo,
+                key,
+                timeout,
+                prompts,
+                promptsFile,
+                seed,
+                respectRetryAfter,
+                false,
+                0,
+                0);
     }
 
     /** A plan that counts 429 answers as failures, as the bench does by default. */
-    public BenchPlan(URI endpoint, WireApi api, String model, List<Load> loads, Integer requests, Duration duration,
-            int warmup, int inputTokens, int outputTokens, Integer maxTokens, boolean ignoreEos, Workload.LatencySlo slo,
-            ApiKey key, Duration timeout, List<Prompt> prompts, Path promptsFile, long seed) {
-        this(endpoint, api, model, loads, requests, duration, warmup, inputTokens, outputTokens, maxTokens, ignoreEos, slo,
-                key, timeout, prompts, promptsFile, seed, false);
+    public BenchPlan(
+            URI endpoint,
+            WireApi api,
+            String model,
+            List<Load> loads,
+            Integer requests,
+            Duration duration,
+            int warmup,
+            int inputTokens,
+            int outputTokens,
+            Integer maxTokens,
+            boolean ignoreEos,
+            Workload.LatencySlo slo,
+            ApiKey key,
+            Duration timeout,
+            List<Prompt> prompts,
+            Path promptsFile,
+            long seed) {
+        this(
+                endpoint,
+                api,
+                model,
+                loads,
+                requests,
+                duration,
+                warmup,
+                inputTokens,
+                outputTokens,
+                maxTokens,
+                ignoreEos,
+                slo,
+                key,
+                timeout,
+                prompts,
+                promptsFile,
+                seed,
+                false);
     }
 
     /** What is asked of the server per request: --max-tokens when given, else --output-tokens (its mean, when drawn). */
@@ -74,7 +145,9 @@ public record BenchPlan(
 
     /** What request {@code n} asks for: --max-tokens when given, else its draw from --output-tokens. */
     public int askedTokens(int n) {
-        return maxTokens != null ? maxTokens : TokenLengths.draw(outputTokens, outputTokensStdev, seed, n, TokenLengths.OUTPUT);
+        return maxTokens != null
+                ? maxTokens
+                : TokenLengths.draw(outputTokens, outputTokensStdev, seed, n, TokenLengths.OUTPUT);
     }
 
     /** The prompt length, in tokens, that request {@code n} is to have. */

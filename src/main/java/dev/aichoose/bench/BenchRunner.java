@@ -58,7 +58,8 @@ public final class BenchRunner {
             Double byDuration = deadlineNanos == Long.MAX_VALUE ? null : Math.max(0, (deadlineNanos - now) / 1e9);
             int finished = done.get();
             Integer total = expected;
-            Double byCount = total == null || finished == 0 ? null
+            Double byCount = total == null || finished == 0
+                    ? null
                     : (now - runStartNanos) / 1e9 * Math.max(0, total - finished) / finished;
             if (byDuration == null) return byCount;
             return byCount == null ? byDuration : Math.min(byDuration, byCount);
@@ -181,14 +182,25 @@ public final class BenchRunner {
             } else {
                 for (int i = 0; i < plan.loads().size() && !stopped; i++) {
                     Load load = plan.loads().get(i);
-                    runs.add(runOne(endpoint, log, i + 1, load, "run " + (i + 1) + "/" + plan.loads().size() + " " + label(load)));
+                    runs.add(runOne(
+                            endpoint,
+                            log,
+                            i + 1,
+                            load,
+                            "run " + (i + 1) + "/" + plan.loads().size() + " " + label(load)));
                 }
             }
         } finally {
             client = null;
         }
-        return new BenchResult(BenchResult.SCHEMA, withoutUserInfo(url), plan.api().wireName(), plan.model(),
-                startedAt, settings(), runs);
+        return new BenchResult(
+                BenchResult.SCHEMA,
+                withoutUserInfo(url),
+                plan.api().wireName(),
+                plan.model(),
+                startedAt,
+                settings(),
+                runs);
     }
 
     private static String withoutUserInfo(URI url) {
@@ -223,7 +235,8 @@ public final class BenchRunner {
         Integer tokens0 = measurePromptTokens(endpoint, words0);
         if (tokens0 == null) {
             calibration = "failed";
-            notices.accept("prompt calibration failed; synthetic prompts are sized by estimate (about one token a word)");
+            notices.accept(
+                    "prompt calibration failed; synthetic prompts are sized by estimate (about one token a word)");
             return;
         }
         int words1 = Math.max(1, (int) Math.round(words0 * (double) target / tokens0));
@@ -243,7 +256,11 @@ public final class BenchRunner {
         Prompt probe = new Prompt(Prompts.synthetic(-1 - words, words, plan.seed()), 1);
         RequestRecord r = endpoint.send(probe, new EndpointClient.Tag(0, true, 1, null, -1));
         observe(r);
-        if (r == null || !r.ok() || !"server".equals(r.tokenCountsFrom()) || r.inputTokens() == null || r.inputTokens() < 1) {
+        if (r == null
+                || !r.ok()
+                || !"server".equals(r.tokenCountsFrom())
+                || r.inputTokens() == null
+                || r.inputTokens() < 1) {
             return null;
         }
         return r.inputTokens();
@@ -253,17 +270,20 @@ public final class BenchRunner {
         progress.startRun("warm-up", plan.warmup(), null);
         Load first = plan.loads().getFirst();
         // as many at once as the first run will have, so that connections and server batches are warm too
-        int streams = Math.min(plan.warmup(), switch (first) {
-            case Load.Concurrency c -> c.streams();
-            case Load.Rate r -> Math.max(1, (int) Math.ceil(r.perSecond()));
-        });
+        int streams = Math.min(
+                plan.warmup(),
+                switch (first) {
+                    case Load.Concurrency c -> c.streams();
+                    case Load.Rate r -> Math.max(1, (int) Math.ceil(r.perSecond()));
+                });
         AtomicInteger issued = new AtomicInteger();
         try (ExecutorService pool = streamThreads(streams)) {
             for (int w = 0; w < streams; w++) {
                 pool.execute(() -> {
                     int n;
                     while (!stopped && (n = issued.getAndIncrement()) < plan.warmup()) {
-                        RequestRecord r = endpoint.send(nextPrompt(), new EndpointClient.Tag(0, true, streams, null, n));
+                        RequestRecord r =
+                                endpoint.send(nextPrompt(), new EndpointClient.Tag(0, true, streams, null, n));
                         observe(r);
                         if (r != null && log != null) log.append(r);
                         if (r != null) progress.finished(r);
@@ -285,8 +305,10 @@ public final class BenchRunner {
         Load first = plan.loads().getFirst();
         List<BenchRun> probes = new ArrayList<>();
         Map<Integer, Integer> runAt = new LinkedHashMap<>();
-        CapacitySearch.Outcome outcome = CapacitySearch.search(first instanceof Load.Concurrency c ? c.streams() : 1,
-                CapacitySearch.LIMIT, steps -> {
+        CapacitySearch.Outcome outcome = CapacitySearch.search(
+                first instanceof Load.Concurrency c ? c.streams() : 1,
+                CapacitySearch.LIMIT,
+                steps -> {
                     Load load = switch (first) {
                         case Load.Concurrency c -> new Load.Concurrency(steps);
                         case Load.Rate r -> new Load.Rate(r.perSecond() * steps);
@@ -296,7 +318,8 @@ public final class BenchRunner {
                     probes.add(run);
                     runAt.put(steps, probes.size() - 1);
                     return !stopped && run.failureShare() <= FIND_MAX_FAILURE_SHARE && run.meetsP90(plan.slo());
-                }, () -> stopped);
+                },
+                () -> stopped);
         searchOutcome = outcome;
         if (outcome instanceof CapacitySearch.Outcome.Found found) {
             int i = runAt.get(found.steps());
@@ -319,11 +342,17 @@ public final class BenchRunner {
         progress.startRun(label, plan.requests(), plan.duration());
         long start = System.nanoTime();
         RunClock clock = new RunClock(start, epochMillis(Instant.now()));
-        long deadline = plan.duration() == null ? Long.MAX_VALUE : start + plan.duration().toNanos();
+        long deadline = plan.duration() == null
+                ? Long.MAX_VALUE
+                : start + plan.duration().toNanos();
         Integer limit = plan.requests();
         AtomicInteger issued = new AtomicInteger();
-        try (ExecutorService pool = streamThreads(concurrency != null ? concurrency
-                : (int) Math.min(Integer.MAX_VALUE, Math.ceil(rate * plan.timeout().toSeconds())))) {
+        try (ExecutorService pool = streamThreads(
+                concurrency != null
+                        ? concurrency
+                        : (int) Math.min(
+                                Integer.MAX_VALUE,
+                                Math.ceil(rate * plan.timeout().toSeconds())))) {
             switch (load) {
                 case Load.Concurrency c -> {
                     for (int w = 0; w < c.streams(); w++) {
@@ -331,7 +360,12 @@ public final class BenchRunner {
                             while (!stopped && System.nanoTime() < deadline) {
                                 int n = issued.getAndIncrement();
                                 if (limit != null && n >= limit) break;
-                                send(endpoint, log, records, new EndpointClient.Tag(run, false, concurrency, null, n), clock);
+                                send(
+                                        endpoint,
+                                        log,
+                                        records,
+                                        new EndpointClient.Tag(run, false, concurrency, null, n),
+                                        clock);
                             }
                         });
                     }
@@ -377,7 +411,10 @@ public final class BenchRunner {
 
     private static ExecutorService streamThreads(int inFlight) {
         return inFlight <= PLATFORM_THREADS_UP_TO
-                ? Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("bench-stream-", 0).stackSize(256 * 1024).factory())
+                ? Executors.newThreadPerTaskExecutor(Thread.ofPlatform()
+                        .name("bench-stream-", 0)
+                        .stackSize(256 * 1024)
+                        .factory())
                 : Executors.newVirtualThreadPerTaskExecutor();
     }
 
@@ -392,7 +429,11 @@ public final class BenchRunner {
         return t.getEpochSecond() * 1000.0 + t.getNano() / 1e6;
     }
 
-    private void send(EndpointClient endpoint, RequestLog log, List<RequestRecord> records, EndpointClient.Tag tag,
+    private void send(
+            EndpointClient endpoint,
+            RequestLog log,
+            List<RequestRecord> records,
+            EndpointClient.Tag tag,
             RunClock clock) {
         Prompt prompt = nextPrompt();
         RequestRecord r = endpoint.send(prompt, tag);
@@ -415,7 +456,8 @@ public final class BenchRunner {
     static final double DEFAULT_WAIT_S = 1;
 
     /** --respect-retry-after: a 429 is waited out (retry-after, capped) and the request sent again. */
-    private RequestRecord waitOutRateLimits(EndpointClient endpoint, Prompt prompt, EndpointClient.Tag tag, RequestRecord r) {
+    private RequestRecord waitOutRateLimits(
+            EndpointClient endpoint, Prompt prompt, EndpointClient.Tag tag, RequestRecord r) {
         int retries = 0;
         double waited = 0;
         while (r != null && !stopped && "http_429".equals(r.errorKind()) && retries < MAX_RETRIES) {
@@ -436,7 +478,8 @@ public final class BenchRunner {
         int n = promptNumber.getAndIncrement();
         if (plan.prompts() != null) return plan.prompts().get(n % plan.prompts().size());
         // a drawn length moves the calibrated word count along the calibration's line
-        int words = Math.max(1, (int) Math.round(promptWords + (plan.inputTokens(n) - plan.inputTokens()) / tokensPerWord));
+        int words =
+                Math.max(1, (int) Math.round(promptWords + (plan.inputTokens(n) - plan.inputTokens()) / tokensPerWord));
         return new Prompt(Prompts.synthetic(n, words, plan.seed()), plan.askedTokens(n));
     }
 
@@ -453,9 +496,13 @@ public final class BenchRunner {
     private Map<String, Object> settings() {
         Map<String, Object> s = new LinkedHashMap<>();
         List<Integer> concurrency = plan.loads().stream()
-                .filter(l -> l instanceof Load.Concurrency).map(l -> ((Load.Concurrency) l).streams()).toList();
+                .filter(l -> l instanceof Load.Concurrency)
+                .map(l -> ((Load.Concurrency) l).streams())
+                .toList();
         List<Double> rates = plan.loads().stream()
-                .filter(l -> l instanceof Load.Rate).map(l -> ((Load.Rate) l).perSecond()).toList();
+                .filter(l -> l instanceof Load.Rate)
+                .map(l -> ((Load.Rate) l).perSecond())
+                .toList();
         if (!concurrency.isEmpty()) s.put("concurrency", concurrency);
         if (!rates.isEmpty()) s.put("request_rate", rates);
         if (plan.requests() != null) s.put("requests", plan.requests());
@@ -468,7 +515,9 @@ public final class BenchRunner {
         s.put("max_tokens", plan.askedTokens());
         s.put("ignore_eos", plan.ignoreEos());
         if (!plan.slo().isEmpty()) s.put("slo", sloSetting(plan.slo()));
-        s.put("prompts", plan.promptsFile() == null ? "synthetic" : plan.promptsFile().toString());
+        s.put(
+                "prompts",
+                plan.promptsFile() == null ? "synthetic" : plan.promptsFile().toString());
         if (plan.prompts() == null) {
             s.put("prompt_words", promptWords);
             s.put("prompt_calibration", calibration);

@@ -13,22 +13,46 @@ public final class BenchTable {
 
     public static String render(BenchResult result) {
         StringBuilder s = new StringBuilder();
-        s.append(result.api()).append(' ').append(result.model()).append(" at ").append(result.endpoint())
-                .append(" (started ").append(result.startedAt()).append(")\n");
+        s.append(result.api())
+                .append(' ')
+                .append(result.model())
+                .append(" at ")
+                .append(result.endpoint())
+                .append(" (started ")
+                .append(result.startedAt())
+                .append(")\n");
         if (result.runs().isEmpty()) s.append("no run finished\n");
-        result.findMax().ifPresent(search -> s.append(switch (search) {
-            case BenchResult.FindMax.Found f -> result.runs().stream().filter(BenchRun::chosenBySearch).findFirst()
-                    .map(r -> "find-max: " + level(r) + " is the highest load meeting the SLO ("
-                            + result.runs().size() + " probes)\n").orElse("");
-            case BenchResult.FindMax.NoneMeets n -> "find-max: no load meets the SLO (" + result.runs().size() + " probes)\n";
-        }));
+        result.findMax()
+                .ifPresent(search -> s.append(
+                        switch (search) {
+                            case BenchResult.FindMax.Found f ->
+                                result.runs().stream()
+                                        .filter(BenchRun::chosenBySearch)
+                                        .findFirst()
+                                        .map(r -> "find-max: " + level(r) + " is the highest load meeting the SLO ("
+                                                + result.runs().size() + " probes)\n")
+                                        .orElse("");
+                            case BenchResult.FindMax.NoneMeets n ->
+                                "find-max: no load meets the SLO ("
+                                        + result.runs().size() + " probes)\n";
+                        }));
         for (BenchRun run : result.runs()) {
             s.append('\n');
-            s.append(run.concurrency() != null ? "concurrency " + run.concurrency() : "rate " + fmt(run.requestRate()) + "/s")
-                    .append(": ").append(run.requests().completed()).append(" completed, ")
-                    .append(run.requests().failed()).append(" failed");
-            if (!run.requests().errors().isEmpty()) s.append(" (").append(errors(run.requests().errors())).append(')');
-            if (run.retryAfterSMax() != null) s.append(", server asked to retry after up to ").append(fmt(run.retryAfterSMax())).append(" s");
+            s.append(
+                            run.concurrency() != null
+                                    ? "concurrency " + run.concurrency()
+                                    : "rate " + fmt(run.requestRate()) + "/s")
+                    .append(": ")
+                    .append(run.requests().completed())
+                    .append(" completed, ")
+                    .append(run.requests().failed())
+                    .append(" failed");
+            if (!run.requests().errors().isEmpty())
+                s.append(" (").append(errors(run.requests().errors())).append(')');
+            if (run.retryAfterSMax() != null)
+                s.append(", server asked to retry after up to ")
+                        .append(fmt(run.retryAfterSMax()))
+                        .append(" s");
             s.append(", ").append(fmt(run.durationS())).append(" s");
             if (run.chosenBySearch()) s.append(" (chosen: the highest load meeting the SLO)");
             s.append('\n');
@@ -37,18 +61,30 @@ public final class BenchTable {
             row(s, "TPOT", run.tpotMs());
             row(s, "ITL", run.itlMs());
             row(s, "E2E", run.e2eMs());
-            s.append("  throughput: ").append(fmt(run.requestThroughput())).append(" req/s, ")
-                    .append(fmt(run.outputTokensPerSecond())).append(" output tok/s, ")
-                    .append(fmt(run.totalTokensPerSecond())).append(" total tok/s");
-            if (run.goodputRps() != null) s.append(", goodput ").append(fmt(run.goodputRps())).append(" req/s");
+            s.append("  throughput: ")
+                    .append(fmt(run.requestThroughput()))
+                    .append(" req/s, ")
+                    .append(fmt(run.outputTokensPerSecond()))
+                    .append(" output tok/s, ")
+                    .append(fmt(run.totalTokensPerSecond()))
+                    .append(" total tok/s");
+            if (run.goodputRps() != null)
+                s.append(", goodput ").append(fmt(run.goodputRps())).append(" req/s");
             s.append('\n');
-            s.append("  tokens per request: input ").append(fmt(run.inputTokens().mean()))
-                    .append(", output ").append(fmt(run.outputTokens().mean()))
-                    .append(" (counts from ").append(run.tokenCountsFrom()).append(")\n");
+            s.append("  tokens per request: input ")
+                    .append(fmt(run.inputTokens().mean()))
+                    .append(", output ")
+                    .append(fmt(run.outputTokens().mean()))
+                    .append(" (counts from ")
+                    .append(run.tokenCountsFrom())
+                    .append(")\n");
             if (run.newConnections() != null) {
                 s.append("  connections opened: ").append(run.newConnections());
                 if (run.connectMs() != null) {
-                    s.append(", connect ms p50 ").append(fmt(run.connectMs().p50())).append(" p99 ").append(fmt(run.connectMs().p99()));
+                    s.append(", connect ms p50 ")
+                            .append(fmt(run.connectMs().p50()))
+                            .append(" p99 ")
+                            .append(fmt(run.connectMs().p99()));
                 }
                 s.append(" (not in TTFT)\n");
             }
@@ -62,20 +98,34 @@ public final class BenchTable {
 
     /** One line for a run that just ended: load, outcome, throughput, TTFT and TPOT p50. */
     public static String oneLine(BenchRun run) {
-        return (run.concurrency() != null ? "concurrency " + run.concurrency() : "rate " + fmt(run.requestRate()) + "/s")
-                + ": " + run.requests().completed() + " completed, " + run.requests().failed() + " failed"
-                + (run.requests().errors().isEmpty() ? "" : " (" + errors(run.requests().errors()) + ")")
-                + ", " + fmt(run.outputTokensPerSecond()) + " output tok/s, TTFT p50 " + fmt(run.ttftMs().p50())
+        return (run.concurrency() != null
+                        ? "concurrency " + run.concurrency()
+                        : "rate " + fmt(run.requestRate()) + "/s")
+                + ": " + run.requests().completed() + " completed, "
+                + run.requests().failed() + " failed"
+                + (run.requests().errors().isEmpty()
+                        ? ""
+                        : " (" + errors(run.requests().errors()) + ")")
+                + ", " + fmt(run.outputTokensPerSecond()) + " output tok/s, TTFT p50 "
+                + fmt(run.ttftMs().p50())
                 + " ms, TPOT p50 " + fmt(run.tpotMs().p50()) + " ms";
     }
 
     private static void row(StringBuilder s, String name, LatencyStats stats) {
-        s.append(String.format(Locale.ROOT, "  %-8s %10s %10s %10s %10s%n", name,
-                fmt(stats.mean()), fmt(stats.p50()), fmt(stats.p90()), fmt(stats.p99())));
+        s.append(String.format(
+                Locale.ROOT,
+                "  %-8s %10s %10s %10s %10s%n",
+                name,
+                fmt(stats.mean()),
+                fmt(stats.p50()),
+                fmt(stats.p90()),
+                fmt(stats.p99())));
     }
 
     private static String errors(Map<String, Integer> errors) {
-        return errors.entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue()).collect(Collectors.joining(", "));
+        return errors.entrySet().stream()
+                .map(e -> e.getKey() + " ×" + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     static String fmt(Double v) {

@@ -20,6 +20,7 @@ import javax.net.ssl.SSLSocketFactory;
 final class Connection implements Closeable {
     /** As java.net.http's default (jdk.httpclient.bufsize): a read takes up to about 80 SSE chunks. */
     private static final int BUFFER = 16 * 1024;
+
     private static final int MAX_HEAD = 64 * 1024;
 
     private final Socket socket;
@@ -27,9 +28,11 @@ final class Connection implements Closeable {
     private final OutputStream out;
     /** How long opening it took (TCP, and TLS for https), in nanoseconds. */
     final long openNanos;
+
     byte[] buffer = new byte[BUFFER];
     /** Unread bytes are {@code buffer[start, end)}. */
     int start;
+
     int end;
     /** When the bytes of the last read arrived. */
     long readNanos;

@@ -3,7 +3,6 @@ package dev.aichoose.bench;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -47,9 +46,11 @@ final class EndpointClient implements AutoCloseable {
     private final long timeoutNanos;
     private final int timeoutMs;
     /** Sent as x-request-id, as vLLM's bench does, so a server's log can be matched to the records. */
-    private final String idPrefix = "aichoose-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + "-";
+    private final String idPrefix =
+            "aichoose-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + "-";
     /** Kept-alive connections, the most recently used first. */
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
+
     private final Set<Closeable> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
@@ -66,7 +67,11 @@ final class EndpointClient implements AutoCloseable {
         return endpoint;
     }
 
-    private enum Phase { CONNECT, HEAD, BODY }
+    private enum Phase {
+        CONNECT,
+        HEAD,
+        BODY
+    }
 
     /** Returns null when the request was cut short by a stop (Ctrl-C): it never finished, so it is not data. */
     RequestRecord send(Prompt prompt, Tag tag) {
@@ -99,7 +104,8 @@ final class EndpointClient implements AutoCloseable {
                 trace = new RequestTrace(System.nanoTime());
                 try {
                     c.write(request);
-                    response = ResponseReader.head(c, trace.sentNanos + timeoutNanos).orElse(null);
+                    response = ResponseReader.head(c, trace.sentNanos + timeoutNanos)
+                            .orElse(null);
                 } catch (IOException e) {
                     // a kept-alive connection the server has since closed: once more on a new one
                     if (opened || stopped || e instanceof SocketTimeoutException) throw e;
@@ -133,7 +139,8 @@ final class EndpointClient implements AutoCloseable {
             }
         }
         if (stopped) return null;
-        if (!trace.failed() && trace.contentChunks() == 0) trace.fail("empty_response", "no generated text in the stream");
+        if (!trace.failed() && trace.contentChunks() == 0)
+            trace.fail("empty_response", "no generated text in the stream");
         Double connectMs = opened && c != null && phase != Phase.CONNECT ? millis(c.openNanos) : null;
         return record(tag, requestId, startedAt, status, retryAfter, trace, prompt, opened, connectMs);
     }
@@ -168,7 +175,8 @@ final class EndpointClient implements AutoCloseable {
         } catch (NumberFormatException notSeconds) {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(value.get().trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Math.max(0, Duration.between(Instant.now(), at.toInstant()).toMillis() / 1000.0);
+                return Math.max(
+                        0, Duration.between(Instant.now(), at.toInstant()).toMillis() / 1000.0);
             } catch (java.time.format.DateTimeParseException notADate) {
                 return null;
             }
@@ -194,8 +202,16 @@ final class EndpointClient implements AutoCloseable {
         }
     }
 
-    private RequestRecord record(Tag tag, String requestId, String startedAt, Integer status, Double retryAfter, RequestTrace t,
-            Prompt prompt, boolean opened, Double connectMs) {
+    private RequestRecord record(
+            Tag tag,
+            String requestId,
+            String startedAt,
+            Integer status,
+            Double retryAfter,
+            RequestTrace t,
+            Prompt prompt,
+            boolean opened,
+            Double connectMs) {
         boolean ok = !t.failed();
         Double ttft = t.firstContentNanos() < 0 ? null : millis(t.firstContentNanos() - t.sentNanos);
         Double e2e = ok ? millis(t.lastEventNanos() - t.sentNanos) : null;
@@ -203,12 +219,34 @@ final class EndpointClient implements AutoCloseable {
         for (int i = 1; i < t.contentChunks(); i++) itl.add(millis(t.contentNanos(i) - t.contentNanos(i - 1)));
         boolean fromServer = t.completionTokens() != null;
         Integer output = fromServer ? t.completionTokens() : (int) Math.ceil(t.contentChars() / 4.0);
-        Integer input = t.promptTokens() != null ? t.promptTokens() : (int) Math.ceil(prompt.text().length() / 4.0);
+        Integer input = t.promptTokens() != null
+                ? t.promptTokens()
+                : (int) Math.ceil(prompt.text().length() / 4.0);
         Double tpot = ok && ttft != null && output > 1 ? (e2e - ttft) / (output - 1) : null;
-        return new RequestRecord(tag.run(), tag.warmup(), tag.concurrency(), tag.requestRate(), tag.index(), startedAt,
-                ok, t.errorKind(), redact(t.errorDetail()), status, retryAfter,
-                ok ? ttft : null, tpot, e2e, ok ? itl : List.of(), t.contentChunks(),
-                input, output, fromServer ? "server" : "estimate", t.serverTimings(), requestId, opened, connectMs);
+        return new RequestRecord(
+                tag.run(),
+                tag.warmup(),
+                tag.concurrency(),
+                tag.requestRate(),
+                tag.index(),
+                startedAt,
+                ok,
+                t.errorKind(),
+                redact(t.errorDetail()),
+                status,
+                retryAfter,
+                ok ? ttft : null,
+                tpot,
+                e2e,
+                ok ? itl : List.of(),
+                t.contentChunks(),
+                input,
+                output,
+                fromServer ? "server" : "estimate",
+                t.serverTimings(),
+                requestId,
+                opened,
+                connectMs);
     }
 
     /** Servers sometimes echo what they were sent; the key must not reach a record that way. */

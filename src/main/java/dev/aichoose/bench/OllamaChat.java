@@ -9,7 +9,12 @@ import java.util.List;
 record OllamaChat() implements WireFormat {
     /** Kept as the server sent them (ns), beside the client's own timings. */
     static final List<String> TIMING_FIELDS = List.of(
-            "total_duration", "load_duration", "prompt_eval_count", "prompt_eval_duration", "eval_count", "eval_duration");
+            "total_duration",
+            "load_duration",
+            "prompt_eval_count",
+            "prompt_eval_duration",
+            "eval_count",
+            "eval_duration");
 
     @Override
     public Post request(URI endpoint, String model, Prompt prompt, ApiKey key) {
@@ -30,7 +35,10 @@ record OllamaChat() implements WireFormat {
             s.append("{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\" word\"},\"done\":false}\n");
         }
         return s.append("{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,")
-                .append("\"prompt_eval_count\":9,\"eval_count\":").append(chunks).append(",\"eval_duration\":1}\n").toString();
+                .append("\"prompt_eval_count\":9,\"eval_count\":")
+                .append(chunks)
+                .append(",\"eval_duration\":1}\n")
+                .toString();
     }
 
     @Override
@@ -47,10 +55,12 @@ record OllamaChat() implements WireFormat {
                     return;
                 }
                 JsonNode message = object.get("message");
-                trace.content(nanos, WireFormat.textLength(message, "content")
-                        + WireFormat.textLength(message, "thinking")
-                        + WireFormat.textLength(object, "response")
-                        + WireFormat.textLength(object, "thinking"));
+                trace.content(
+                        nanos,
+                        WireFormat.textLength(message, "content")
+                                + WireFormat.textLength(message, "thinking")
+                                + WireFormat.textLength(object, "response")
+                                + WireFormat.textLength(object, "thinking"));
                 if (object.path("done").asBoolean(false)) {
                     trace.finish(nanos);
                     trace.terminate();
@@ -59,7 +69,9 @@ record OllamaChat() implements WireFormat {
                         if (v != null && v.isNumber()) trace.serverTiming(field, v.longValue());
                     }
                     // counters are omitempty: a missing one is left to the estimate
-                    trace.usage(WireFormat.intOrNull(object, "prompt_eval_count"), WireFormat.intOrNull(object, "eval_count"));
+                    trace.usage(
+                            WireFormat.intOrNull(object, "prompt_eval_count"),
+                            WireFormat.intOrNull(object, "eval_count"));
                 }
             }
 

@@ -33,14 +33,19 @@ record OpenAiChat(boolean ignoreEos, boolean maxCompletionTokens) implements Wir
 
     @Override
     public String sampleAnswer(int chunks) {
-        StringBuilder s = new StringBuilder("data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}\n\n");
+        StringBuilder s = new StringBuilder(
+                "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}\n\n");
         for (int i = 0; i < chunks; i++) {
-            s.append("data: {\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"m\",\"choices\":[{\"index\":0,")
-                    .append("\"delta\":{\"content\":\" word\"},\"finish_reason\":").append(i == chunks - 1 ? "\"length\"" : "null")
+            s.append(
+                            "data: {\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"m\",\"choices\":[{\"index\":0,")
+                    .append("\"delta\":{\"content\":\" word\"},\"finish_reason\":")
+                    .append(i == chunks - 1 ? "\"length\"" : "null")
                     .append("}]}\n\n");
         }
-        return s.append("data: {\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":").append(chunks)
-                .append("}}\n\ndata: [DONE]\n\n").toString();
+        return s.append("data: {\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":")
+                .append(chunks)
+                .append("}}\n\ndata: [DONE]\n\n")
+                .toString();
     }
 
     @Override
@@ -119,9 +124,12 @@ record OpenAiChat(boolean ignoreEos, boolean maxCompletionTokens) implements Wir
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     JsonToken v = p.nextToken();
-                    // reasoning is generated output too; vLLM and Ollama say "reasoning", llama.cpp and DeepSeek "reasoning_content"
+                    // reasoning is generated output too; vLLM and Ollama say "reasoning", llama.cpp and DeepSeek
+                    // "reasoning_content"
                     if (v == JsonToken.VALUE_STRING
-                            && (name.equals("content") || name.equals("reasoning") || name.equals("reasoning_content"))) {
+                            && (name.equals("content")
+                                    || name.equals("reasoning")
+                                    || name.equals("reasoning_content"))) {
                         chars += p.getTextLength();
                     } else {
                         p.skipChildren();
@@ -144,7 +152,8 @@ record OpenAiChat(boolean ignoreEos, boolean maxCompletionTokens) implements Wir
             String field = p.currentName();
             JsonToken value = p.nextToken();
             if (value == JsonToken.VALUE_NUMBER_INT && field.equals("prompt_tokens")) prompt = p.getIntValue();
-            else if (value == JsonToken.VALUE_NUMBER_INT && field.equals("completion_tokens")) completion = p.getIntValue();
+            else if (value == JsonToken.VALUE_NUMBER_INT && field.equals("completion_tokens"))
+                completion = p.getIntValue();
             else p.skipChildren();
         }
         trace.usage(prompt, completion);

@@ -16,9 +16,15 @@ public final class ProgressLine implements AutoCloseable {
             while (running) {
                 Integer expected = progress.expected();
                 Double eta = progress.etaSeconds();
-                String line = String.format(Locale.ROOT, "\r%s: %d%s done, %d failed, %.0f tok/s%s   ",
-                        progress.label(), progress.done(), expected == null ? "" : "/" + expected, progress.failed(),
-                        progress.tokensPerSecond(), eta == null ? "" : String.format(Locale.ROOT, ", %.0f s left", eta));
+                String line = String.format(
+                        Locale.ROOT,
+                        "\r%s: %d%s done, %d failed, %.0f tok/s%s   ",
+                        progress.label(),
+                        progress.done(),
+                        expected == null ? "" : "/" + expected,
+                        progress.failed(),
+                        progress.tokensPerSecond(),
+                        eta == null ? "" : String.format(Locale.ROOT, ", %.0f s left", eta));
                 synchronized (lock) {
                     err.print(line);
                     err.flush();

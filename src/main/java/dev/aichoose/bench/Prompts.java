@@ -2,8 +2,8 @@ package dev.aichoose.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.located.Node;
 import dev.aichoose.load.located.NodeParser;
 import dev.aichoose.load.located.Problems;
@@ -22,11 +22,12 @@ import java.util.SplittableRandom;
 public final class Prompts {
     /** Common short English words: each is about one token for the usual tokenizers. */
     private static final String[] WORDS = ("the of and to in is was it for on as with by be at this that from or "
-            + "an are not but had have his her they which one you were all we can there been has more when will "
-            + "would who so no if out into time up some could them than other then its about two may only also "
-            + "new year after first over most like these any many where such through make much before good must "
-            + "well back right down long little still last own same world great house work place day part life "
-            + "water city old small large high end point hand side light plan case road fact group power state").split(" ");
+                    + "an are not but had have his her they which one you were all we can there been has more when will "
+                    + "would who so no if out into time up some could them than other then its about two may only also "
+                    + "new year after first over most like these any many where such through make much before good must "
+                    + "well back right down long little still last own same world great house work place day part life "
+                    + "water city old small large high end point hand side light plan case road fact group power state")
+            .split(" ");
 
     private Prompts() {}
 
@@ -49,7 +50,8 @@ public final class Prompts {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new InputException(new Diagnostic(file.toString(), 0, 0, "cannot read the prompts file: " + e.getMessage()));
+            throw new InputException(
+                    new Diagnostic(file.toString(), 0, 0, "cannot read the prompts file: " + e.getMessage()));
         }
         if (text.strip().startsWith("[")) return shareGpt(file.toString(), text);
         List<String> lines = text.lines().toList();
@@ -68,7 +70,8 @@ public final class Prompts {
                 }
                 JsonNode out = node.get("output_tokens");
                 if (out != null && !(out.isIntegralNumber() && out.intValue() >= 1)) {
-                    problems.add(new Diagnostic(file.toString(), i + 1, 1, "output_tokens: must be a whole number of 1 or more"));
+                    problems.add(new Diagnostic(
+                            file.toString(), i + 1, 1, "output_tokens: must be a whole number of 1 or more"));
                     continue;
                 }
                 prompts.add(new Prompt(prompt.textValue(), out == null ? defaultOutputTokens : out.intValue()));
@@ -77,7 +80,8 @@ public final class Prompts {
             }
         }
         if (!problems.isEmpty()) throw new InputException(problems);
-        if (prompts.isEmpty()) throw new InputException(new Diagnostic(file.toString(), 0, 0, "the prompts file has no prompts"));
+        if (prompts.isEmpty())
+            throw new InputException(new Diagnostic(file.toString(), 0, 0, "the prompts file has no prompts"));
         return prompts;
     }
 
@@ -108,14 +112,19 @@ public final class Prompts {
                 String reply = field(said.get(t + 1), "from");
                 String prompt = field(said.get(t), "value");
                 String answer = field(said.get(t + 1), "value");
-                if ("human".equals(from) && "gpt".equals(reply) && prompt != null && !prompt.isBlank() && answer != null) {
+                if ("human".equals(from)
+                        && "gpt".equals(reply)
+                        && prompt != null
+                        && !prompt.isBlank()
+                        && answer != null) {
                     prompts.add(new Prompt(prompt, Math.max(1, (int) Math.ceil(answer.length() / 4.0))));
                     break;
                 }
             }
         }
         problems.throwIfAny();
-        if (prompts.isEmpty()) throw new InputException(new Diagnostic(name, 0, 0, "the ShareGPT file has no human turn answered by gpt"));
+        if (prompts.isEmpty())
+            throw new InputException(new Diagnostic(name, 0, 0, "the ShareGPT file has no human turn answered by gpt"));
         return prompts;
     }
 

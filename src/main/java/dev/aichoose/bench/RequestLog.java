@@ -11,8 +11,8 @@ import java.nio.file.Path;
 /** The per-request JSONL file: each record is written and flushed the moment its request ends. */
 final class RequestLog implements AutoCloseable {
     private final Writer out;
-    private final ObjectWriter json = BenchResultFile.MAPPER.writer()
-            .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    private final ObjectWriter json =
+            BenchResultFile.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
     RequestLog(Path file) {
         try {

@@ -28,12 +28,16 @@ final class ResponseReader {
         }
 
         boolean chunked() {
-            return header("transfer-encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("chunked")).orElse(false);
+            return header("transfer-encoding")
+                    .map(v -> v.toLowerCase(Locale.ROOT).contains("chunked"))
+                    .orElse(false);
         }
 
         long contentLength() {
             try {
-                return header("content-length").map(v -> Long.parseLong(v.trim())).orElse(-1L);
+                return header("content-length")
+                        .map(v -> Long.parseLong(v.trim()))
+                        .orElse(-1L);
             } catch (NumberFormatException e) {
                 return -1;
             }
@@ -89,7 +93,8 @@ final class ResponseReader {
     private static Head parse(String text) throws ProtocolException {
         String[] lines = text.stripTrailing().split("\r\n", -1);
         String[] status = lines[0].split(" ", 3);
-        if (status.length < 2 || !status[0].startsWith("HTTP/1.")) throw new ProtocolException("not an HTTP/1.x response: " + lines[0]);
+        if (status.length < 2 || !status[0].startsWith("HTTP/1."))
+            throw new ProtocolException("not an HTTP/1.x response: " + lines[0]);
         int code;
         try {
             code = Integer.parseInt(status[1]);
@@ -99,13 +104,23 @@ final class ResponseReader {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            if (colon > 0) headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                    lines[i].substring(colon + 1).trim());
+            if (colon > 0)
+                headers.putIfAbsent(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
         }
         return new Head(code, status[0].equals("HTTP/1.1"), headers);
     }
 
-    private enum State { SIZE, EXTENSION, DATA, DATA_END, TRAILER_START, TRAILER, DONE }
+    private enum State {
+        SIZE,
+        EXTENSION,
+        DATA,
+        DATA_END,
+        TRAILER_START,
+        TRAILER,
+        DONE
+    }
 
     /**
      * Streams the body into the sink, each read allowed {@code stallMs} of silence. Returns true

@@ -39,15 +39,24 @@ final class RunSummary {
         var output = requests.outputTokens.where(ok);
         double outputSum = completed == 0 ? 0 : output.sum();
         double inputSum = completed == 0 ? 0 : input.sum();
-        DoubleColumn itl = DoubleColumn.create("itl_ms",
-                records.stream().filter(RequestRecord::ok).flatMap(r -> r.itlMs().stream()).mapToDouble(Double::doubleValue));
-        boolean allFromServer = completed > 0 && requests.tokenCountsFrom.where(ok).isEqualTo("server").size() == completed;
-        Double goodput = slo.isEmpty() ? null
+        DoubleColumn itl = DoubleColumn.create(
+                "itl_ms",
+                records.stream()
+                        .filter(RequestRecord::ok)
+                        .flatMap(r -> r.itlMs().stream())
+                        .mapToDouble(Double::doubleValue));
+        boolean allFromServer = completed > 0
+                && requests.tokenCountsFrom.where(ok).isEqualTo("server").size() == completed;
+        Double goodput = slo.isEmpty()
+                ? null
                 : rate((double) records.stream().filter(r -> meets(slo, r)).count(), seconds);
         DoubleColumn retryAfter = requests.retryAfter.where(failed).removeMissing();
         Double retryAfterMax = retryAfter.isEmpty() ? null : retryAfter.max();
-        int opened = (int) records.stream().filter(r -> Boolean.TRUE.equals(r.newConnection())).count();
-        DoubleColumn connect = DoubleColumn.create("connect_ms",
+        int opened = (int) records.stream()
+                .filter(r -> Boolean.TRUE.equals(r.newConnection()))
+                .count();
+        DoubleColumn connect = DoubleColumn.create(
+                "connect_ms",
                 records.stream().filter(r -> r.connectMs() != null).mapToDouble(RequestRecord::connectMs));
 
         return new BenchRun(
@@ -76,14 +85,27 @@ final class RunSummary {
      * Tablesaw's {@code Table} class scans the class path for readers when first loaded, which
      * costs startup time and prints JVM warnings on recent JDKs.
      */
-    private record Requests(BooleanColumn ok, StringColumn errorKind, DoubleColumn ttft, DoubleColumn tpot,
-            DoubleColumn e2e, DoubleColumn retryAfter, IntColumn inputTokens, IntColumn outputTokens,
+    private record Requests(
+            BooleanColumn ok,
+            StringColumn errorKind,
+            DoubleColumn ttft,
+            DoubleColumn tpot,
+            DoubleColumn e2e,
+            DoubleColumn retryAfter,
+            IntColumn inputTokens,
+            IntColumn outputTokens,
             StringColumn tokenCountsFrom) {
         static Requests of(List<RequestRecord> records) {
-            Requests t = new Requests(BooleanColumn.create("ok"), StringColumn.create("error_kind"),
-                    DoubleColumn.create("ttft_ms"), DoubleColumn.create("tpot_ms"), DoubleColumn.create("e2e_ms"),
-                    DoubleColumn.create("retry_after_s"), IntColumn.create("input_tokens"),
-                    IntColumn.create("output_tokens"), StringColumn.create("token_counts_from"));
+            Requests t = new Requests(
+                    BooleanColumn.create("ok"),
+                    StringColumn.create("error_kind"),
+                    DoubleColumn.create("ttft_ms"),
+                    DoubleColumn.create("tpot_ms"),
+                    DoubleColumn.create("e2e_ms"),
+                    DoubleColumn.create("retry_after_s"),
+                    IntColumn.create("input_tokens"),
+                    IntColumn.create("output_tokens"),
+                    StringColumn.create("token_counts_from"));
             for (RequestRecord r : records) {
                 t.ok.append(r.ok());
                 t.errorKind.append(r.errorKind() == null ? "" : r.errorKind());
@@ -105,8 +127,11 @@ final class RunSummary {
      * clock (files from before it was recorded) count 0.
      */
     static double durationS(List<RequestRecord> records) {
-        double first = records.stream().filter(r -> r.runStartedAtMs() != null)
-                .mapToDouble(RequestRecord::runStartedAtMs).min().orElse(0);
+        double first = records.stream()
+                .filter(r -> r.runStartedAtMs() != null)
+                .mapToDouble(RequestRecord::runStartedAtMs)
+                .min()
+                .orElse(0);
         double endMs = 0;
         for (RequestRecord r : records) {
             if (r.runStartedAtMs() == null || r.endedMs() == null) continue;
@@ -135,7 +160,10 @@ final class RunSummary {
         Percentile percentile = new Percentile().withEstimationType(ESTIMATION);
         percentile.setData(values);
         return new LatencyStats(
-                column.removeMissing().mean(), percentile.evaluate(50), percentile.evaluate(90), percentile.evaluate(99));
+                column.removeMissing().mean(),
+                percentile.evaluate(50),
+                percentile.evaluate(90),
+                percentile.evaluate(99));
     }
 
     private static Double rate(double count, double seconds) {
@@ -145,5 +173,4 @@ final class RunSummary {
     private static double orZero(Double value) {
         return value == null ? 0 : value;
     }
-
 }

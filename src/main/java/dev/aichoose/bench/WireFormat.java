@@ -40,8 +40,14 @@ sealed interface WireFormat permits OpenAiChat, OllamaChat, AnthropicMessages {
             if (uri.getRawQuery() != null) target += "?" + uri.getRawQuery();
             int port = uri.getPort();
             boolean defaultPort = port < 0 || port == (Connection.isTls(uri) ? 443 : 80);
-            StringBuilder h = new StringBuilder(256).append("POST ").append(target).append(" HTTP/1.1\r\n")
-                    .append("host: ").append(uri.getHost()).append(defaultPort ? "" : ":" + port).append("\r\n")
+            StringBuilder h = new StringBuilder(256)
+                    .append("POST ")
+                    .append(target)
+                    .append(" HTTP/1.1\r\n")
+                    .append("host: ")
+                    .append(uri.getHost())
+                    .append(defaultPort ? "" : ":" + port)
+                    .append("\r\n")
                     .append("user-agent: aichoose-bench\r\n");
             headers.forEach((k, v) -> h.append(k).append(": ").append(v).append("\r\n"));
             if (requestId != null) h.append("x-request-id: ").append(requestId).append("\r\n");

@@ -47,7 +47,11 @@ public final class CatalogDiff {
         return out;
     }
 
-    private static <T> void compare(List<Change> out, String kind, Map<String, T> before, Map<String, T> after,
+    private static <T> void compare(
+            List<Change> out,
+            String kind,
+            Map<String, T> before,
+            Map<String, T> after,
             Function<T, Map<String, Double>> prices) {
         TreeSet<String> ids = new TreeSet<>(before.keySet());
         ids.addAll(after.keySet());
@@ -59,22 +63,25 @@ public final class CatalogDiff {
                 var main = p.entrySet().stream().findFirst();
                 String field = main.map(Map.Entry::getKey).orElse("price");
                 Double value = main.map(Map.Entry::getValue).orElse(null);
-                out.add(a == null ? new Change(kind, id, field, null, value, Movement.APPEARED)
-                        : new Change(kind, id, field, value, null, Movement.WENT));
+                out.add(
+                        a == null
+                                ? new Change(kind, id, field, null, value, Movement.APPEARED)
+                                : new Change(kind, id, field, value, null, Movement.WENT));
                 continue;
             }
             Map<String, Double> pa = prices.apply(a);
             Map<String, Double> pb = prices.apply(b);
-            TreeSet<String> fields = new TreeSet<>(java.util.Comparator.comparingInt(
-                    (String f) -> order(pa, pb, f)).thenComparing(f -> f));
+            TreeSet<String> fields = new TreeSet<>(java.util.Comparator.comparingInt((String f) -> order(pa, pb, f))
+                    .thenComparing(f -> f));
             fields.addAll(pa.keySet());
             fields.addAll(pb.keySet());
             for (String f : fields) {
                 Double x = pa.get(f);
                 Double y = pb.get(f);
                 if (Objects.equals(x, y)) continue;
-                Movement m = x == null ? Movement.APPEARED : y == null ? Movement.WENT
-                        : y > x ? Movement.ROSE : Movement.FELL;
+                Movement m = x == null
+                        ? Movement.APPEARED
+                        : y == null ? Movement.WENT : y > x ? Movement.ROSE : Movement.FELL;
                 if (x != null && y != null && Math.abs(y - x) <= 1e-12 * Math.max(Math.abs(x), 1)) continue;
                 out.add(new Change(kind, id, f, x, y, m));
             }
@@ -97,8 +104,14 @@ public final class CatalogDiff {
         put(p, "reasoning_usd_per_mtok", m.reasoningUsdPerMtok());
         put(p, "batch_discount", m.batchDiscount());
         for (ApiModel.LongContextTier t : m.longContext()) {
-            put(p, "long_context[" + t.thresholdTokens() + "].input_usd_per_mtok", t.rates().inputUsdPerMtok());
-            put(p, "long_context[" + t.thresholdTokens() + "].output_usd_per_mtok", t.rates().outputUsdPerMtok());
+            put(
+                    p,
+                    "long_context[" + t.thresholdTokens() + "].input_usd_per_mtok",
+                    t.rates().inputUsdPerMtok());
+            put(
+                    p,
+                    "long_context[" + t.thresholdTokens() + "].output_usd_per_mtok",
+                    t.rates().outputUsdPerMtok());
         }
         m.serviceTiers().forEach((tier, r) -> {
             put(p, "service_tiers." + tier.id() + ".input_usd_per_mtok", r.inputUsdPerMtok());

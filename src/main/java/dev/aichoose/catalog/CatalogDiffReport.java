@@ -29,13 +29,23 @@ public enum CatalogDiffReport {
             throws IOException {
         out.write("Price changes from " + before + " to " + after + ": " + counts(changes) + "\n");
         if (changes.isEmpty()) return;
-        int idWidth = Math.max(2, changes.stream().mapToInt(c -> c.id().length()).max().orElse(2));
-        int fieldWidth = Math.max(5, changes.stream().mapToInt(c -> c.field().length()).max().orElse(5));
+        int idWidth = Math.max(
+                2, changes.stream().mapToInt(c -> c.id().length()).max().orElse(2));
+        int fieldWidth = Math.max(
+                5, changes.stream().mapToInt(c -> c.field().length()).max().orElse(5));
         String row = "%-8s %-5s %-" + idWidth + "s %-" + fieldWidth + "s %12s %12s %8s%n";
         out.write(String.format(Locale.ROOT, row, "change", "kind", "id", "price", "before", "after", "%"));
         for (CatalogDiff.Change c : changes) {
-            out.write(String.format(Locale.ROOT, row, c.movement().id(), c.kind(), c.id(), c.field(), value(c.before()),
-                    value(c.after()), share(c.changeShare())));
+            out.write(String.format(
+                    Locale.ROOT,
+                    row,
+                    c.movement().id(),
+                    c.kind(),
+                    c.id(),
+                    c.field(),
+                    value(c.before()),
+                    value(c.after()),
+                    share(c.changeShare())));
         }
     }
 
@@ -68,7 +78,8 @@ public enum CatalogDiffReport {
             g.writeStringField("after", after);
             g.writeObjectFieldStart("counts");
             for (CatalogDiff.Movement m : CatalogDiff.Movement.values()) {
-                g.writeNumberField(m.id(), changes.stream().filter(c -> c.movement() == m).count());
+                g.writeNumberField(
+                        m.id(), changes.stream().filter(c -> c.movement() == m).count());
             }
             g.writeEndObject();
             g.writeArrayFieldStart("changes");
@@ -80,8 +91,7 @@ public enum CatalogDiffReport {
                 g.writeStringField("price", c.field());
                 number(g, "before", c.before());
                 number(g, "after", c.after());
-                number(g, "change_share", c.changeShare() == null ? null
-                        : Math.round(c.changeShare() * 1e6) / 1e6);
+                number(g, "change_share", c.changeShare() == null ? null : Math.round(c.changeShare() * 1e6) / 1e6);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -99,7 +109,9 @@ public enum CatalogDiffReport {
         StringBuilder b = new StringBuilder();
         for (CatalogDiff.Movement m : CatalogDiff.Movement.values()) {
             if (!b.isEmpty()) b.append(", ");
-            b.append(changes.stream().filter(c -> c.movement() == m).count()).append(' ').append(m.id());
+            b.append(changes.stream().filter(c -> c.movement() == m).count())
+                    .append(' ')
+                    .append(m.id());
         }
         return b.toString();
     }

@@ -33,11 +33,20 @@ public final class CatalogImport {
         };
         // a file of another shape (another source's format, an empty list) would give an empty layer
         if (imported.entries().isEmpty()) {
-            String skipped = imported.skipped().isEmpty() ? "the file lists no models"
-                    : "skipped " + String.join(", ", imported.skipped().entrySet().stream()
-                            .map(e -> e.getValue() + " " + e.getKey()).toList());
-            throw new InputException(new Diagnostic(file, 1, 1, "no chat model to import (" + skipped
-                    + "); is this a " + format.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " file?"));
+            String skipped = imported.skipped().isEmpty()
+                    ? "the file lists no models"
+                    : "skipped "
+                            + String.join(
+                                    ", ",
+                                    imported.skipped().entrySet().stream()
+                                            .map(e -> e.getValue() + " " + e.getKey())
+                                            .toList());
+            throw new InputException(new Diagnostic(
+                    file,
+                    1,
+                    1,
+                    "no chat model to import (" + skipped + "); is this a "
+                            + format.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " file?"));
         }
         return imported;
     }

@@ -1,8 +1,8 @@
 package dev.aichoose.catalog;
 
 import dev.aichoose.load.CatalogLoader;
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.model.Catalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +35,13 @@ public final class CatalogSources {
     private static Catalog fromGit(String path, String rev, String label) {
         String listing = git(label, "ls-tree", "-r", "--name-only", "--full-name", rev, "--", path);
         Map<String, String> files = new LinkedHashMap<>();
-        for (String name : listing.lines().filter(n -> n.matches(".*\\.ya?ml")).sorted().toList()) {
+        for (String name :
+                listing.lines().filter(n -> n.matches(".*\\.ya?ml")).sorted().toList()) {
             files.put(name + "@" + rev, git(label, "show", rev + ":" + name));
         }
         if (files.isEmpty()) {
-            throw new InputException(new Diagnostic(label, 0, 0, "no *.yaml catalog files at " + path + " in revision " + rev));
+            throw new InputException(
+                    new Diagnostic(label, 0, 0, "no *.yaml catalog files at " + path + " in revision " + rev));
         }
         return CatalogLoader.loadStandalone(files);
     }
@@ -52,8 +54,14 @@ public final class CatalogSources {
             byte[] out = p.getInputStream().readAllBytes();
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new InputException(new Diagnostic(label, 0, 0, "git " + args[0] + " failed: "
-                        + (err.isEmpty() ? "exit " + p.exitValue() : err.lines().findFirst().orElse(err))));
+                throw new InputException(new Diagnostic(
+                        label,
+                        0,
+                        0,
+                        "git " + args[0] + " failed: "
+                                + (err.isEmpty()
+                                        ? "exit " + p.exitValue()
+                                        : err.lines().findFirst().orElse(err))));
             }
             return new String(out, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 package dev.aichoose.catalog;
 
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.located.Node;
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;
@@ -19,30 +19,50 @@ import java.util.TreeMap;
  * {@code start} (genai-prices' {@code >}). The file has no date of its own: {@code --as-of}.
  */
 public final class GenaiPricesImport {
-    private static final Map<String, String> KINDS = Map.of("input_mtok", "input", "output_mtok", "output",
-            "cache_read_mtok", "cached", "cache_write_mtok", "write", "cache_write_1h_mtok", "write1h",
-            "output_reasoning_mtok", "reasoning");
+    private static final Map<String, String> KINDS = Map.of(
+            "input_mtok",
+            "input",
+            "output_mtok",
+            "output",
+            "cache_read_mtok",
+            "cached",
+            "cache_write_mtok",
+            "write",
+            "cache_write_1h_mtok",
+            "write1h",
+            "output_reasoning_mtok",
+            "reasoning");
 
     private GenaiPricesImport() {}
 
     public static Imported read(String file, Node root, LocalDate asOf, Catalog reference) {
         if (!(root instanceof Node.Sequence providers)) {
-            throw new InputException(new Diagnostic(file, root.line(), root.column(),
+            throw new InputException(new Diagnostic(
+                    file,
+                    root.line(),
+                    root.column(),
                     "not a genai-prices data file: expected a list of providers, got " + root.describe()));
         }
         if (asOf == null) {
-            throw new InputException(new Diagnostic(file, 1, 1, "a genai-prices data file has no date of its own; "
-                    + "give the date its prices were true with --as-of YYYY-MM-DD (price changes dated later are not taken)"));
+            throw new InputException(
+                    new Diagnostic(
+                            file,
+                            1,
+                            1,
+                            "a genai-prices data file has no date of its own; "
+                                    + "give the date its prices were true with --as-of YYYY-MM-DD (price changes dated later are not taken)"));
         }
         SourceReading r = new SourceReading(file, "genai-prices", reference);
         for (Node pn : providers.items()) {
-            if (!(pn instanceof Node.Mapping provider) || SourceReading.text(provider, "id").isEmpty()) continue;
+            if (!(pn instanceof Node.Mapping provider)
+                    || SourceReading.text(provider, "id").isEmpty()) continue;
             String providerId = SourceReading.text(provider, "id").get();
             String ours = IdMapping.provider(providerId);
             Node.Entry models = provider.entries().get("models");
             if (models == null || !(models.value() instanceof Node.Sequence list)) continue;
             for (Node mn : list.items()) {
-                if (!(mn instanceof Node.Mapping m) || SourceReading.text(m, "id").isEmpty()) {
+                if (!(mn instanceof Node.Mapping m)
+                        || SourceReading.text(m, "id").isEmpty()) {
                     r.skip("not a model object");
                     continue;
                 }
@@ -69,14 +89,23 @@ public final class GenaiPricesImport {
                 java.util.SortedSet<Integer> starts = new java.util.TreeSet<>();
                 values.values().forEach(v -> starts.addAll(v.tiers().keySet()));
                 for (int start : starts) {
-                    p.tiers.add(new ApiModel.LongContextTier(start, false, new ApiModel.Rates(
-                            at(values, "input", start), at(values, "output", start), at(values, "cached", start),
-                            at(values, "write", start), at(values, "write1h", start), at(values, "reasoning", start))));
+                    p.tiers.add(new ApiModel.LongContextTier(
+                            start,
+                            false,
+                            new ApiModel.Rates(
+                                    at(values, "input", start),
+                                    at(values, "output", start),
+                                    at(values, "cached", start),
+                                    at(values, "write", start),
+                                    at(values, "write1h", start),
+                                    at(values, "reasoning", start))));
                 }
                 if (!r.withinBounds(key, p.all())) continue;
                 Integer context = SourceReading.integer(m, "context_window").orElse(null);
                 String id = IdMapping.id(ours, modelId);
-                r.add(key, r.model(id, ours, SourceReading.text(m, "name").orElse(modelId), p, context, null, asOf, key),
+                r.add(
+                        key,
+                        r.model(id, ours, SourceReading.text(m, "name").orElse(modelId), p, context, null, asOf, key),
                         IdMapping.aliased(ours, modelId));
             }
         }
@@ -142,9 +171,13 @@ public final class GenaiPricesImport {
                 Optional<String> date = SourceReading.text(constraint, "start_date");
                 if (date.isEmpty()) continue; // a time-of-day price (off-peak): not a standard price
                 try {
-                    start = LocalDate.parse(date.get().substring(0, Math.min(10, date.get().length())));
+                    start = LocalDate.parse(
+                            date.get().substring(0, Math.min(10, date.get().length())));
                 } catch (DateTimeParseException ex) {
-                    throw new InputException(new Diagnostic(file, constraint.line(), constraint.column(),
+                    throw new InputException(new Diagnostic(
+                            file,
+                            constraint.line(),
+                            constraint.column(),
                             "constraint.start_date: expected a date, got '" + date.get() + "'"));
                 }
             }

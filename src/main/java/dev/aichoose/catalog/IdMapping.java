@@ -15,12 +15,20 @@ public final class IdMapping {
 
     /** Source provider names → ours. */
     static final Map<String, String> PROVIDERS = Map.ofEntries(
-            Map.entry("gemini", "google"), Map.entry("vertex_ai-language-models", "google-vertex"),
-            Map.entry("vertex_ai", "google-vertex"), Map.entry("together_ai", "together"),
-            Map.entry("fireworks_ai", "fireworks"), Map.entry("bedrock", "aws-bedrock"),
-            Map.entry("bedrock_converse", "aws-bedrock"), Map.entry("aws", "aws-bedrock"),
-            Map.entry("x-ai", "xai"), Map.entry("azure_ai", "azure-ai"), Map.entry("moonshotai", "moonshot"),
-            Map.entry("mistralai", "mistral"), Map.entry("meta-llama", "meta"), Map.entry("x_ai", "xai"));
+            Map.entry("gemini", "google"),
+            Map.entry("vertex_ai-language-models", "google-vertex"),
+            Map.entry("vertex_ai", "google-vertex"),
+            Map.entry("together_ai", "together"),
+            Map.entry("fireworks_ai", "fireworks"),
+            Map.entry("bedrock", "aws-bedrock"),
+            Map.entry("bedrock_converse", "aws-bedrock"),
+            Map.entry("aws", "aws-bedrock"),
+            Map.entry("x-ai", "xai"),
+            Map.entry("azure_ai", "azure-ai"),
+            Map.entry("moonshotai", "moonshot"),
+            Map.entry("mistralai", "mistral"),
+            Map.entry("meta-llama", "meta"),
+            Map.entry("x_ai", "xai"));
 
     /** Normalised ids that differ from the id our catalog already uses for the same offer. */
     static final Map<String, String> ALIASES = Map.ofEntries(

@@ -10,8 +10,8 @@ import java.util.TreeMap;
  * What an import produced: the entries for a price-book layer, each with the source key it came
  * from, what was skipped (by reason, counted), and the values our sanity bounds refused.
  */
-public record Imported(String format, LocalDate asOf, List<Entry> entries, Map<String, Integer> skipped,
-        List<String> outOfBounds) {
+public record Imported(
+        String format, LocalDate asOf, List<Entry> entries, Map<String, Integer> skipped, List<String> outOfBounds) {
 
     public Imported {
         entries = List.copyOf(entries);

@@ -14,9 +14,15 @@ public final class LayerWriter {
 
     public static void write(Imported imported, String origin, Writer out) throws IOException {
         StringBuilder b = new StringBuilder(imported.entries().size() * 400);
-        b.append("# aichoose price-book layer imported from ").append(imported.format()).append(": ").append(origin)
+        b.append("# aichoose price-book layer imported from ")
+                .append(imported.format())
+                .append(": ")
+                .append(origin)
                 .append('\n');
-        b.append("# as_of ").append(imported.asOf()).append("; ").append(imported.entries().size())
+        b.append("# as_of ")
+                .append(imported.asOf())
+                .append("; ")
+                .append(imported.entries().size())
                 .append(" chat models; prices USD per million tokens. Regenerate with 'aichoose catalog import'.\n");
         b.append("api_models:\n");
         for (Imported.Entry e : imported.entries()) entry(b, e.model());
@@ -45,13 +51,16 @@ public final class LayerWriter {
         if (!m.longContext().isEmpty()) {
             b.append("    long_context:\n");
             for (ApiModel.LongContextTier t : m.longContext()) {
-                b.append("      - threshold_tokens: ").append(t.thresholdTokens()).append('\n');
+                b.append("      - threshold_tokens: ")
+                        .append(t.thresholdTokens())
+                        .append('\n');
                 field(b, 8, "boundary", t.inclusive() ? "at_or_above" : "above");
                 rates(b, 8, t.rates());
             }
         }
         if (m.contextTokens() != null) field(b, 4, "context_tokens", String.valueOf(m.contextTokens()));
-        if (m.quality() != Quality.STANDARD) field(b, 4, "quality", m.quality().name().toLowerCase(Locale.ROOT));
+        if (m.quality() != Quality.STANDARD)
+            field(b, 4, "quality", m.quality().name().toLowerCase(Locale.ROOT));
         if (m.openWeight()) field(b, 4, "open_weight", "true");
         if (m.openWeights() != null) field(b, 4, "open_weights", quote(m.openWeights()));
         field(b, 4, "as_of", m.provenance().asOf().toString());
@@ -77,7 +86,8 @@ public final class LayerWriter {
 
     /** A price as a plain decimal, rounded to 10 significant places (1.25e-06 × 1e6 arrives as 1.25). */
     static String num(double v) {
-        return Sanity.show(new java.math.BigDecimal(v).round(new java.math.MathContext(10)).doubleValue());
+        return Sanity.show(
+                new java.math.BigDecimal(v).round(new java.math.MathContext(10)).doubleValue());
     }
 
     /** A double-quoted YAML scalar. */

@@ -1,7 +1,7 @@
 package dev.aichoose.catalog;
 
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.located.Node;
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;
@@ -32,12 +32,18 @@ public final class LitellmImport {
 
     public static Imported read(String file, Node root, LocalDate asOfFlag, Catalog reference) {
         if (!(root instanceof Node.Mapping top)) {
-            throw new InputException(new Diagnostic(file, root.line(), root.column(),
+            throw new InputException(new Diagnostic(
+                    file,
+                    root.line(),
+                    root.column(),
                     "not a LiteLLM price file: expected an object of model keys, got " + root.describe()));
         }
         LocalDate asOf = fileDate(file, top).orElse(asOfFlag);
         if (asOf == null) {
-            throw new InputException(new Diagnostic(file, 1, 1,
+            throw new InputException(new Diagnostic(
+                    file,
+                    1,
+                    1,
                     "the file has no last_updated date; give the date its prices were true with --as-of YYYY-MM-DD"));
         }
         SourceReading r = new SourceReading(file, "litellm", reference);
@@ -58,7 +64,8 @@ public final class LitellmImport {
             SourceReading.Prices p;
             if (in.isPresent() && out.isPresent()) {
                 p = prices(m, in.get(), out.get(), sourceProvider.equals("xai"));
-            } else if (m.entries().containsKey("tiered_pricing") && m.entries().get("tiered_pricing").value() instanceof Node.Sequence ranges) {
+            } else if (m.entries().containsKey("tiered_pricing")
+                    && m.entries().get("tiered_pricing").value() instanceof Node.Sequence ranges) {
                 p = rangePrices(m, ranges).orElse(null);
                 if (p == null) {
                     r.skip("tiered_pricing without a range from 0 with input and output prices");
@@ -71,9 +78,12 @@ public final class LitellmImport {
             String provider = IdMapping.provider(sourceProvider);
             if (!r.withinBounds(e.key(), p.all())) continue;
             Integer context = SourceReading.integer(m, "max_input_tokens")
-                    .or(() -> SourceReading.integer(m, "max_tokens")).orElse(null);
+                    .or(() -> SourceReading.integer(m, "max_tokens"))
+                    .orElse(null);
             String id = IdMapping.id(provider, e.key());
-            r.add(e.key(), r.model(id, provider, e.key(), p, context, null, asOf, e.key()),
+            r.add(
+                    e.key(),
+                    r.model(id, provider, e.key(), p, context, null, asOf, e.key()),
                     IdMapping.aliased(provider, e.key()));
         }
         return r.result(asOf);
@@ -83,7 +93,9 @@ public final class LitellmImport {
         SourceReading.Prices p = new SourceReading.Prices();
         p.input = in;
         p.output = out;
-        p.cached = per(m, "cache_read_input_token_cost").or(() -> per(m, "input_cost_per_token_cache_hit")).orElse(null);
+        p.cached = per(m, "cache_read_input_token_cost")
+                .or(() -> per(m, "input_cost_per_token_cache_hit"))
+                .orElse(null);
         p.write = per(m, "cache_creation_input_token_cost").orElse(null);
         p.write1h = per(m, "cache_creation_input_token_cost_above_1hr").orElse(null);
         p.reasoning = per(m, "output_cost_per_reasoning_token").orElse(null);
@@ -92,18 +104,24 @@ public final class LitellmImport {
         for (Node.Entry e : m.entries().values()) {
             Matcher x = ABOVE.matcher(e.key());
             if (!x.matches()) continue;
-            per(m, e.key()).ifPresent(v -> above.computeIfAbsent(Integer.parseInt(x.group(2)) * 1000, k -> new TreeMap<>())
-                    .put(x.group(1), v));
+            per(m, e.key())
+                    .ifPresent(v -> above.computeIfAbsent(Integer.parseInt(x.group(2)) * 1000, k -> new TreeMap<>())
+                            .put(x.group(1), v));
         }
         // a cache price the tier does not list stays at its base price above the threshold, as LiteLLM bills it
         // (its calculator falls back to the base key), rather than taking the tier's ratio to the input price
         above.forEach((threshold, kinds) -> {
             if (!kinds.containsKey("input_cost_per_token") || !kinds.containsKey("output_cost_per_token")) return;
-            p.tiers.add(new ApiModel.LongContextTier(threshold, inclusiveTiers, new ApiModel.Rates(
-                    kinds.get("input_cost_per_token"), kinds.get("output_cost_per_token"),
-                    kinds.getOrDefault("cache_read_input_token_cost", p.cached),
-                    kinds.getOrDefault("cache_creation_input_token_cost", p.write),
-                    kinds.getOrDefault("cache_creation_input_token_cost_above_1hr", p.write1h), null)));
+            p.tiers.add(new ApiModel.LongContextTier(
+                    threshold,
+                    inclusiveTiers,
+                    new ApiModel.Rates(
+                            kinds.get("input_cost_per_token"),
+                            kinds.get("output_cost_per_token"),
+                            kinds.getOrDefault("cache_read_input_token_cost", p.cached),
+                            kinds.getOrDefault("cache_creation_input_token_cost", p.write),
+                            kinds.getOrDefault("cache_creation_input_token_cost_above_1hr", p.write1h),
+                            null)));
         });
         for (ServiceTier tier : new ServiceTier[] {ServiceTier.BATCH, ServiceTier.FLEX, ServiceTier.PRIORITY}) {
             String suffix = tier == ServiceTier.BATCH ? "_batches" : "_" + tier.id();
@@ -113,11 +131,17 @@ public final class LitellmImport {
                 // flex and priority: LiteLLM bills a cache price the tier does not list at the standard one (its
                 // cost-key fallback), and every 1-hour write at the standard 1-hour price
                 boolean standardCache = tier != ServiceTier.BATCH;
-                p.serviceTiers.put(tier, new ApiModel.Rates(tin.get(), tout.get(),
-                        per(m, "cache_read_input_token_cost" + suffix).orElse(standardCache ? p.cached : null),
-                        per(m, "cache_creation_input_token_cost" + suffix).orElse(standardCache ? p.write : null),
-                        standardCache ? p.write1h : null,
-                        per(m, "output_cost_per_reasoning_token" + suffix).orElse(null)));
+                p.serviceTiers.put(
+                        tier,
+                        new ApiModel.Rates(
+                                tin.get(),
+                                tout.get(),
+                                per(m, "cache_read_input_token_cost" + suffix).orElse(standardCache ? p.cached : null),
+                                per(m, "cache_creation_input_token_cost" + suffix)
+                                        .orElse(standardCache ? p.write : null),
+                                standardCache ? p.write1h : null,
+                                per(m, "output_cost_per_reasoning_token" + suffix)
+                                        .orElse(null)));
             }
         }
         return p;
@@ -135,8 +159,10 @@ public final class LitellmImport {
     static Optional<SourceReading.Prices> rangePrices(Node.Mapping model, Node.Sequence ranges) {
         TreeMap<Integer, ApiModel.Rates> byStart = new TreeMap<>();
         for (Node n : ranges.items()) {
-            if (!(n instanceof Node.Mapping t) || !t.entries().containsKey("range")
-                    || !(t.entries().get("range").value() instanceof Node.Sequence range) || range.items().size() != 2
+            if (!(n instanceof Node.Mapping t)
+                    || !t.entries().containsKey("range")
+                    || !(t.entries().get("range").value() instanceof Node.Sequence range)
+                    || range.items().size() != 2
                     || !(range.items().getFirst() instanceof Node.Scalar start)) {
                 return Optional.empty();
             }
@@ -154,10 +180,15 @@ public final class LitellmImport {
             }
             if (from < 0 || from > Integer.MAX_VALUE || from != Math.rint(from)) return Optional.empty();
             double write = per(t, "cache_creation_input_token_cost").orElse(in.get());
-            byStart.put((int) from, new ApiModel.Rates(in.get(), out.get(),
-                    per(t, "cache_read_input_token_cost").orElse(in.get()), write,
-                    per(t, "cache_creation_input_token_cost_above_1hr").orElse(write),
-                    reasoning.orElse(out.get())));
+            byStart.put(
+                    (int) from,
+                    new ApiModel.Rates(
+                            in.get(),
+                            out.get(),
+                            per(t, "cache_read_input_token_cost").orElse(in.get()),
+                            write,
+                            per(t, "cache_creation_input_token_cost_above_1hr").orElse(write),
+                            reasoning.orElse(out.get())));
         }
         if (byStart.isEmpty() || byStart.firstKey() != 0) return Optional.empty();
         SourceReading.Prices p = new SourceReading.Prices();
@@ -188,8 +219,8 @@ public final class LitellmImport {
                 return LocalDate.parse(t.length() >= 10 ? t.substring(0, 10) : t);
             } catch (DateTimeParseException e) {
                 Node at = top.entries().get("last_updated").value();
-                throw new InputException(new Diagnostic(file, at.line(), at.column(),
-                        "last_updated: expected a date, got '" + t + "'"));
+                throw new InputException(
+                        new Diagnostic(file, at.line(), at.column(), "last_updated: expected a date, got '" + t + "'"));
             }
         });
     }

@@ -1,7 +1,7 @@
 package dev.aichoose.catalog;
 
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.located.Node;
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;
@@ -18,15 +18,22 @@ public final class OpenRouterImport {
     private OpenRouterImport() {}
 
     public static Imported read(String file, Node root, LocalDate asOf, Catalog reference) {
-        Node.Sequence data = root instanceof Node.Mapping top && top.entries().get("data") != null
-                && top.entries().get("data").value() instanceof Node.Sequence s ? s : null;
+        Node.Sequence data = root instanceof Node.Mapping top
+                        && top.entries().get("data") != null
+                        && top.entries().get("data").value() instanceof Node.Sequence s
+                ? s
+                : null;
         if (data == null) {
-            throw new InputException(new Diagnostic(file, root.line(), root.column(),
-                    "not an OpenRouter models list: expected {\"data\": [ … ]}"));
+            throw new InputException(new Diagnostic(
+                    file, root.line(), root.column(), "not an OpenRouter models list: expected {\"data\": [ … ]}"));
         }
         if (asOf == null) {
-            throw new InputException(new Diagnostic(file, 1, 1, "an OpenRouter models list has no date of its own; "
-                    + "give the day it was fetched with --as-of YYYY-MM-DD"));
+            throw new InputException(new Diagnostic(
+                    file,
+                    1,
+                    1,
+                    "an OpenRouter models list has no date of its own; "
+                            + "give the day it was fetched with --as-of YYYY-MM-DD"));
         }
         SourceReading r = new SourceReading(file, "openrouter", reference);
         for (Node item : data.items()) {
@@ -56,7 +63,8 @@ public final class OpenRouterImport {
             p.cached = per(pricing, "input_cache_read").orElse(null);
             p.write = per(pricing, "input_cache_write").orElse(null);
             p.write1h = per(pricing, "input_cache_write_1h").orElse(null);
-            p.reasoning = per(pricing, "internal_reasoning").filter(v -> !(v <= 0)).orElse(null);
+            p.reasoning =
+                    per(pricing, "internal_reasoning").filter(v -> !(v <= 0)).orElse(null);
             Node.Entry overrides = pricing.entries().get("overrides");
             if (overrides != null && overrides.value() instanceof Node.Sequence list) {
                 for (Node o : list.items()) {
@@ -65,17 +73,28 @@ public final class OpenRouterImport {
                     Optional<Double> tin = per(om, "prompt");
                     Optional<Double> tout = per(om, "completion");
                     if (min.isEmpty() || tin.isEmpty() || tout.isEmpty()) continue;
-                    p.tiers.add(new ApiModel.LongContextTier(min.get(), true, new ApiModel.Rates(tin.get(), tout.get(),
-                            per(om, "input_cache_read").orElse(null), per(om, "input_cache_write").orElse(null),
-                            per(om, "input_cache_write_1h").orElse(null), null)));
+                    p.tiers.add(new ApiModel.LongContextTier(
+                            min.get(),
+                            true,
+                            new ApiModel.Rates(
+                                    tin.get(),
+                                    tout.get(),
+                                    per(om, "input_cache_read").orElse(null),
+                                    per(om, "input_cache_write").orElse(null),
+                                    per(om, "input_cache_write_1h").orElse(null),
+                                    null)));
                 }
             }
             if (!r.withinBounds(key, p.all())) continue;
             Integer context = SourceReading.integer(m, "context_length").orElse(null);
             // a Hugging Face id means the weights are published
-            Boolean open = SourceReading.text(m, "hugging_face_id").map(h -> !h.isBlank()).orElse(false);
+            Boolean open = SourceReading.text(m, "hugging_face_id")
+                    .map(h -> !h.isBlank())
+                    .orElse(false);
             String id = IdMapping.id("openrouter", key);
-            r.add(key, r.model(id, "openrouter", SourceReading.text(m, "name").orElse(key), p, context, open, asOf, key),
+            r.add(
+                    key,
+                    r.model(id, "openrouter", SourceReading.text(m, "name").orElse(key), p, context, open, asOf, key),
                     IdMapping.aliased("openrouter", key));
         }
         return r.result(asOf);
@@ -91,7 +110,8 @@ public final class OpenRouterImport {
         Node.Entry e = m.entries().get(key);
         if (e == null || !(e.value() instanceof Node.Sequence s)) return true;
         List<Node> items = s.items();
-        return items.stream().anyMatch(n -> n instanceof Node.Scalar sc && sc.text().equals(value));
+        return items.stream()
+                .anyMatch(n -> n instanceof Node.Scalar sc && sc.text().equals(value));
     }
 
     static Node.Mapping mapping(Node.Mapping m, String key) {

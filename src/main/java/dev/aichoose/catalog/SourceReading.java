@@ -1,8 +1,8 @@
 package dev.aichoose.catalog;
 
 import dev.aichoose.load.CatalogLoader;
-import dev.aichoose.load.located.Node;
 import dev.aichoose.load.Sanity;
+import dev.aichoose.load.located.Node;
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Provenance;
@@ -55,13 +55,15 @@ final class SourceReading {
 
     static Optional<String> text(Node.Mapping m, String key) {
         Node.Entry e = m.entries().get(key);
-        if (e != null && e.value() instanceof Node.Scalar s && s.kind() != Node.ScalarKind.NULL) return Optional.of(s.text());
+        if (e != null && e.value() instanceof Node.Scalar s && s.kind() != Node.ScalarKind.NULL)
+            return Optional.of(s.text());
         return Optional.empty();
     }
 
     static Optional<Integer> integer(Node.Mapping m, String key) {
         Node.Entry e = m.entries().get(key);
-        if (e != null && e.value() instanceof Node.Scalar s
+        if (e != null
+                && e.value() instanceof Node.Scalar s
                 && (s.kind() == Node.ScalarKind.INTEGER || s.kind() == Node.ScalarKind.DECIMAL)) {
             double d = Double.parseDouble(s.text());
             if (d >= 1 && d <= Integer.MAX_VALUE) return Optional.of((int) d);
@@ -82,16 +84,20 @@ final class SourceReading {
                 ok = false;
                 continue;
             }
-            String why = v < 0 ? "negative"
-                    : v > CatalogLoader.MAX_USD_PER_MTOK ? "above $" + Sanity.show(CatalogLoader.MAX_USD_PER_MTOK)
-                            + " per million tokens (a unit error)"
-                    : v > 0 && v < CatalogLoader.MIN_PLAUSIBLE_USD_PER_MTOK ? "below $"
-                            + Sanity.show(CatalogLoader.MIN_PLAUSIBLE_USD_PER_MTOK) + " per million tokens (a per-token "
-                            + "price typed as per million?)"
-                    : null;
+            String why = v < 0
+                    ? "negative"
+                    : v > CatalogLoader.MAX_USD_PER_MTOK
+                            ? "above $" + Sanity.show(CatalogLoader.MAX_USD_PER_MTOK)
+                                    + " per million tokens (a unit error)"
+                            : v > 0 && v < CatalogLoader.MIN_PLAUSIBLE_USD_PER_MTOK
+                                    ? "below $"
+                                            + Sanity.show(CatalogLoader.MIN_PLAUSIBLE_USD_PER_MTOK)
+                                            + " per million tokens (a per-token "
+                                            + "price typed as per million?)"
+                                    : null;
             if (why != null) {
-                outOfBounds.add(file + ": " + key + ": " + p.getKey() + " = $" + Sanity.show(v) + " per million tokens, "
-                        + why);
+                outOfBounds.add(file + ": " + key + ": " + p.getKey() + " = $" + Sanity.show(v)
+                        + " per million tokens, " + why);
                 ok = false;
             }
         }
@@ -116,14 +122,36 @@ final class SourceReading {
     private final java.util.Set<String> aliasedKeys = new java.util.HashSet<>();
 
     /** Quality and open weights where our reference catalog knows the model; otherwise standard and closed. */
-    ApiModel model(String id, String provider, String name, Prices p, Integer context, Boolean openWeight,
-            LocalDate asOf, String sourceKey) {
+    ApiModel model(
+            String id,
+            String provider,
+            String name,
+            Prices p,
+            Integer context,
+            Boolean openWeight,
+            LocalDate asOf,
+            String sourceKey) {
         ApiModel known = reference == null ? null : reference.apiModels().get(id);
         Quality quality = known != null ? known.quality() : Quality.STANDARD;
         boolean open = openWeight != null ? openWeight : known != null && known.openWeight();
-        return new ApiModel(id, provider, name, p.input, p.output, p.cached, null, p.tiers, context, quality, open,
-                new Provenance(asOf, source(sourceKey)), known != null ? known.openWeights() : null, p.write, p.write1h,
-                p.reasoning, p.serviceTiers);
+        return new ApiModel(
+                id,
+                provider,
+                name,
+                p.input,
+                p.output,
+                p.cached,
+                null,
+                p.tiers,
+                context,
+                quality,
+                open,
+                new Provenance(asOf, source(sourceKey)),
+                known != null ? known.openWeights() : null,
+                p.write,
+                p.write1h,
+                p.reasoning,
+                p.serviceTiers);
     }
 
     String source(String key) {

@@ -1,11 +1,8 @@
 package dev.aichoose.cli;
 
-import dev.aichoose.model.BenchResult;
-import dev.aichoose.model.Workload;
 import dev.aichoose.bench.ApiKey;
 import dev.aichoose.bench.BenchPlan;
 import dev.aichoose.bench.BenchResultFile;
-
 import dev.aichoose.bench.BenchRunner;
 import dev.aichoose.bench.BenchTable;
 import dev.aichoose.bench.EndpointException;
@@ -15,6 +12,8 @@ import dev.aichoose.bench.Prompt;
 import dev.aichoose.bench.Prompts;
 import dev.aichoose.bench.RequestRecord;
 import dev.aichoose.bench.WireApi;
+import dev.aichoose.model.BenchResult;
+import dev.aichoose.model.Workload;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -53,7 +52,9 @@ import picocli.CommandLine.Option;
 public final class BenchCommand extends BaseCommand {
 
     // required, but checked in validate(): picocli would ask for them under 'bench merge' too
-    @Option(names = "--endpoint", paramLabel = "URL",
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
             description = "Server base URL (the API's usual path is added) or full URL.")
     String endpoint;
 
@@ -63,80 +64,129 @@ public final class BenchCommand extends BaseCommand {
     @Option(names = "--model", paramLabel = "NAME", description = "Model name sent to the server.")
     String model;
 
-    @Option(names = "--concurrency", split = ",", paramLabel = "N",
+    @Option(
+            names = "--concurrency",
+            split = ",",
+            paramLabel = "N",
             description = "Requests in flight; a list is a sweep, one run each (default 1).")
     List<Integer> concurrency;
 
-    @Option(names = "--rate", split = ",", paramLabel = "R",
+    @Option(
+            names = "--rate",
+            split = ",",
+            paramLabel = "R",
             description = "Poisson arrivals per second instead of a fixed concurrency; a list is a sweep.")
     List<Double> rate;
 
     @Option(names = "--requests", paramLabel = "N", description = "Requests per run (default 50 unless --duration).")
     Integer requests;
 
-    @Option(names = "--duration", paramLabel = "DURATION", converter = BenchDurationConverter.class,
+    @Option(
+            names = "--duration",
+            paramLabel = "DURATION",
+            converter = BenchDurationConverter.class,
             description = "Length of each run instead of a request count, e.g. 60s.")
     Duration duration;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0", description = "Warm-up requests, excluded from every figure.")
+    @Option(
+            names = "--warmup",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Warm-up requests, excluded from every figure.")
     int warmup;
 
-    @Option(names = "--input-tokens", paramLabel = "N[:SD]", defaultValue = "500", converter = BenchLengthConverter.class,
+    @Option(
+            names = "--input-tokens",
+            paramLabel = "N[:SD]",
+            defaultValue = "500",
+            converter = BenchLengthConverter.class,
             description = "Synthetic prompt length, calibrated on the server's prompt-token count (default 500); "
                     + "MEAN:SD draws each prompt's length from a normal distribution, seeded by --seed.")
     BenchLengthConverter.Length inputTokens;
 
-    @Option(names = "--output-tokens", paramLabel = "N[:SD]", defaultValue = "500", converter = BenchLengthConverter.class,
-            description = "Output tokens to ask for (default 500); MEAN:SD draws each request's from a normal distribution.")
+    @Option(
+            names = "--output-tokens",
+            paramLabel = "N[:SD]",
+            defaultValue = "500",
+            converter = BenchLengthConverter.class,
+            description =
+                    "Output tokens to ask for (default 500); MEAN:SD draws each request's from a normal distribution.")
     BenchLengthConverter.Length outputTokens;
 
-    @Option(names = "--max-tokens", paramLabel = "N",
-            description = "Cap sent to the server (max_tokens, max_completion_tokens for api.openai.com, num_predict), default --output-tokens.")
+    @Option(
+            names = "--max-tokens",
+            paramLabel = "N",
+            description =
+                    "Cap sent to the server (max_tokens, max_completion_tokens for api.openai.com, num_predict), default --output-tokens.")
     Integer maxTokens;
 
-    @Option(names = "--ignore-eos",
+    @Option(
+            names = "--ignore-eos",
             description = "Also send ignore_eos and min_tokens (vLLM, SGLang) so exactly the asked tokens come back.")
     boolean ignoreEos;
 
-    @Option(names = "--slo", paramLabel = "ttft=500ms,tpot=50ms", converter = BenchSloConverter.class,
+    @Option(
+            names = "--slo",
+            paramLabel = "ttft=500ms,tpot=50ms",
+            converter = BenchSloConverter.class,
             description = "Bounds for goodput: ttft, tpot, e2e.")
     Workload.LatencySlo slo;
 
-    @Option(names = "--find-max",
-            description = "Search for the highest concurrency (or rate, in whole multiples of --rate) whose p90 TTFT and "
-                    + "p90 TPOT meet --slo: doubling from --concurrency (default 1) until a probe misses, then bisecting. "
-                    + "Each probe is a run; the one found is marked chosen.")
+    @Option(
+            names = "--find-max",
+            description =
+                    "Search for the highest concurrency (or rate, in whole multiples of --rate) whose p90 TTFT and "
+                            + "p90 TPOT meet --slo: doubling from --concurrency (default 1) until a probe misses, then bisecting. "
+                            + "Each probe is a run; the one found is marked chosen.")
     boolean findMax;
 
-    @Option(names = "--api-key-env", paramLabel = "NAME",
-            description = "Environment variable holding the API key (default OPENAI_API_KEY or ANTHROPIC_API_KEY; none for ollama).")
+    @Option(
+            names = "--api-key-env",
+            paramLabel = "NAME",
+            description =
+                    "Environment variable holding the API key (default OPENAI_API_KEY or ANTHROPIC_API_KEY; none for ollama).")
     String apiKeyEnv;
 
-    @Option(names = "--allow-insecure-key", description = "Allow sending the key over plain http to a host other than this machine.")
+    @Option(
+            names = "--allow-insecure-key",
+            description = "Allow sending the key over plain http to a host other than this machine.")
     boolean allowInsecureKey;
 
-    @Option(names = "--prompts", paramLabel = "FILE",
+    @Option(
+            names = "--prompts",
+            paramLabel = "FILE",
             description = "JSONL prompts: {\"prompt\": \"...\", \"output_tokens\": N} a line, used in turn.")
     Path promptsFile;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", converter = BenchDurationConverter.class,
-            description = "Limit for connecting, for the response headers, and for silence inside a stream (default 60s).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "60s",
+            converter = BenchDurationConverter.class,
+            description =
+                    "Limit for connecting, for the response headers, and for silence inside a stream (default 60s).")
     Duration timeout;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed for prompts and arrivals.")
     long seed;
 
-    @Option(names = "--respect-retry-after",
+    @Option(
+            names = "--respect-retry-after",
             description = "Wait out 429 answers (retry-after, at most 60 s each, 10 a request) and send again, "
                     + "recording the wait; by default a 429 is counted as a failure.")
     boolean respectRetryAfter;
 
-    @Option(names = "--progress", negatable = true,
+    @Option(
+            names = "--progress",
+            negatable = true,
             description = "Draw progress on stderr: requests done of the run, ETA, and each run's summary as it ends "
                     + "(default: when stderr is a terminal).")
     Boolean progress;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write bench JSON v1 here (and FILE's .requests.jsonl).")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Write bench JSON v1 here (and FILE's .requests.jsonl).")
     Path output;
 
     /** Before the first request: a run of many minutes must not end on a path it cannot write. */
@@ -149,7 +199,9 @@ public final class BenchCommand extends BaseCommand {
             throw command.usageError(UsageException.cannotWrite(output, e).getMessage());
         }
         if (!java.nio.file.Files.isWritable(dir)) {
-            throw command.usageError(UsageException.cannotWrite(output, new java.nio.file.AccessDeniedException(dir.toString())).getMessage());
+            throw command.usageError(
+                    UsageException.cannotWrite(output, new java.nio.file.AccessDeniedException(dir.toString()))
+                            .getMessage());
         }
     }
 
@@ -183,9 +235,11 @@ public final class BenchCommand extends BaseCommand {
         }
         if (findMax) {
             if (slo == null || (slo.ttftMs() == null && slo.tpotMs() == null)) {
-                throw usageError("--find-max needs --slo with a ttft or tpot bound (example: --slo ttft=500ms,tpot=50ms)");
+                throw usageError(
+                        "--find-max needs --slo with a ttft or tpot bound (example: --slo ttft=500ms,tpot=50ms)");
             }
-            if (loads.size() > 1) throw usageError("--find-max starts from one --concurrency or --rate value, not a list");
+            if (loads.size() > 1)
+                throw usageError("--find-max starts from one --concurrency or --rate value, not a list");
         }
         key = apiKey(url);
         checkWritable(output, this);
@@ -197,7 +251,8 @@ public final class BenchCommand extends BaseCommand {
         PrintWriter err = spec.commandLine().getErr();
         BenchPlan plan = plan();
         ProgressLine[] line = new ProgressLine[1];
-        BenchRunner runner = new BenchRunner(plan,
+        BenchRunner runner = new BenchRunner(
+                plan,
                 output == null ? null : BenchResultFile.requestLogBeside(output),
                 notice -> {
                     if (line[0] != null) {
@@ -212,14 +267,16 @@ public final class BenchCommand extends BaseCommand {
                 });
         // Ctrl-C: stop sending, then let the main thread write what finished before the JVM goes
         CountDownLatch written = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            runner.stop();
-            try {
-                written.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-stop");
+        Thread hook = new Thread(
+                () -> {
+                    runner.stop();
+                    try {
+                        written.await(15, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "bench-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             BenchResult result;
@@ -238,11 +295,13 @@ public final class BenchCommand extends BaseCommand {
             out.print(BenchTable.render(result));
             out.flush();
             if (runner.unreachable()) {
-                throw new EndpointException("nothing answers at " + result.endpoint() + ": the first requests were refused"
+                throw new EndpointException("nothing answers at " + result.endpoint()
+                        + ": the first requests were refused"
                         + runner.firstFailure().map(BenchCommand::describe).orElse("")
                         + (output == null ? "" : "; what ran is in " + output));
             }
-            if (!result.runs().isEmpty() && result.runs().stream().allMatch(r -> r.requests().completed() == 0)) {
+            if (!result.runs().isEmpty()
+                    && result.runs().stream().allMatch(r -> r.requests().completed() == 0)) {
                 throw new EndpointException(nothingSucceeded(result, runner));
             }
             return ExitCode.OK;
@@ -289,9 +348,28 @@ public final class BenchCommand extends BaseCommand {
     private BenchPlan plan() {
         int asked = maxTokens != null ? maxTokens : outputTokens.mean();
         List<Prompt> prompts = promptsFile == null ? null : Prompts.read(promptsFile, asked);
-        return new BenchPlan(url, api, model, loads, duration == null && requests == null ? Integer.valueOf(50) : requests,
-                duration, warmup, inputTokens.mean(), outputTokens.mean(), maxTokens, ignoreEos, slo, key, timeout, prompts,
-                promptsFile, seed, respectRetryAfter, findMax, inputTokens.stdev(), outputTokens.stdev());
+        return new BenchPlan(
+                url,
+                api,
+                model,
+                loads,
+                duration == null && requests == null ? Integer.valueOf(50) : requests,
+                duration,
+                warmup,
+                inputTokens.mean(),
+                outputTokens.mean(),
+                maxTokens,
+                ignoreEos,
+                slo,
+                key,
+                timeout,
+                prompts,
+                promptsFile,
+                seed,
+                respectRetryAfter,
+                findMax,
+                inputTokens.stdev(),
+                outputTokens.stdev());
     }
 
     private URI endpointUri() {
@@ -322,5 +400,4 @@ public final class BenchCommand extends BaseCommand {
         }
         return new ApiKey(value);
     }
-
 }

@@ -17,7 +17,8 @@ final class BenchDurationConverter implements ITypeConverter<Duration> {
 
     static Duration parse(String value, String defaultUnit) {
         Matcher m = FORM.matcher(value.trim());
-        if (!m.matches()) throw new TypeConversionException("'" + value + "' is not a duration (examples: 500ms, 60s, 2m)");
+        if (!m.matches())
+            throw new TypeConversionException("'" + value + "' is not a duration (examples: 500ms, 60s, 2m)");
         double amount = Double.parseDouble(m.group(1));
         String unit = m.group(2) == null ? defaultUnit : m.group(2);
         double millis = switch (unit) {

@@ -18,13 +18,16 @@ final class BenchFiles {
     /** An id that names no self-hosted or rented option is a typo on the command line (exit 2). */
     static void checkOverrides(Scenario scenario, Map<String, Path> overrides) {
         List<String> served = scenario.options().stream()
-                .filter(o -> o instanceof Option.SelfHosted || o instanceof Option.Rented).map(Option::id).toList();
+                .filter(o -> o instanceof Option.SelfHosted || o instanceof Option.Rented)
+                .map(Option::id)
+                .toList();
         for (String id : overrides.keySet()) {
             if (id.equals("*") || served.contains(id)) continue;
             boolean exists = scenario.options().stream().anyMatch(o -> o.id().equals(id));
-            throw new UsageException("--bench " + id + "=…: " + (exists
-                    ? "'" + id + "' is not a self-hosted or rented option, so no bench result applies to it"
-                    : "the scenario has no option '" + id + "'" + Suggestions.hint(id, served)));
+            throw new UsageException("--bench " + id + "=…: "
+                    + (exists
+                            ? "'" + id + "' is not a self-hosted or rented option, so no bench result applies to it"
+                            : "the scenario has no option '" + id + "'" + Suggestions.hint(id, served)));
         }
     }
 }

@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "merge", mixinStandardHelpOptions = true,
+@Command(
+        name = "merge",
+        mixinStandardHelpOptions = true,
         description = {
             "Build one bench result from the .requests.jsonl files of several bench processes or hosts that ran the same "
                     + "plan at the same time: run N of each file is one run, at the sum of their loads, with percentiles "
@@ -30,22 +32,41 @@ import picocli.CommandLine.Parameters;
                     + "unless given.",
         })
 final class BenchMergeCommand extends BaseCommand {
-    @Parameters(arity = "1..*", paramLabel = "FILE.requests.jsonl", description = "Per-request records, one file per process.")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FILE.requests.jsonl",
+            description = "Per-request records, one file per process.")
     List<Path> files;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Write the merged bench JSON v1 here.")
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            paramLabel = "FILE",
+            description = "Write the merged bench JSON v1 here.")
     Path output;
 
-    @Option(names = "--api", paramLabel = "openai|ollama|anthropic", description = "Wire format, when no result JSON is beside the files.")
+    @Option(
+            names = "--api",
+            paramLabel = "openai|ollama|anthropic",
+            description = "Wire format, when no result JSON is beside the files.")
     WireApi api;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "Model measured, when no result JSON is beside the files.")
+    @Option(
+            names = "--model",
+            paramLabel = "NAME",
+            description = "Model measured, when no result JSON is beside the files.")
     String model;
 
-    @Option(names = "--endpoint", paramLabel = "URL", description = "Endpoint measured, when no result JSON is beside the files.")
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
+            description = "Endpoint measured, when no result JSON is beside the files.")
     String endpoint;
 
-    @Option(names = "--slo", paramLabel = "ttft=500ms,tpot=50ms", converter = BenchSloConverter.class,
+    @Option(
+            names = "--slo",
+            paramLabel = "ttft=500ms,tpot=50ms",
+            converter = BenchSloConverter.class,
             description = "Bounds for goodput (default: the first result's).")
     Workload.LatencySlo slo;
 
@@ -66,14 +87,19 @@ final class BenchMergeCommand extends BaseCommand {
         Map<Path, List<RequestRecord>> records = new LinkedHashMap<>();
         for (Path f : files) records.put(f, BenchMerge.read(f));
         if (records.values().stream().allMatch(List::isEmpty)) {
-            throw new InputException(new dev.aichoose.load.located.Diagnostic(files.getFirst().toString(), 0, 0,
-                    "no request records outside the warm-up"));
+            throw new InputException(new dev.aichoose.load.located.Diagnostic(
+                    files.getFirst().toString(), 0, 0, "no request records outside the warm-up"));
         }
         Optional<BenchResult> first = beside(files.getFirst()).map(BenchResultReader::read);
         // the earliest start among the results beside the files
-        String startedAt = files.stream().map(BenchMergeCommand::beside).flatMap(Optional::stream)
-                .map(p -> BenchResultReader.read(p).startedAt()).filter(Objects::nonNull).filter(s -> !s.isEmpty())
-                .min(Comparator.naturalOrder()).orElse(java.time.Instant.now().toString());
+        String startedAt = files.stream()
+                .map(BenchMergeCommand::beside)
+                .flatMap(Optional::stream)
+                .map(p -> BenchResultReader.read(p).startedAt())
+                .filter(Objects::nonNull)
+                .filter(s -> !s.isEmpty())
+                .min(Comparator.naturalOrder())
+                .orElse(java.time.Instant.now().toString());
         BenchMerge.Header header = new BenchMerge.Header(
                 endpoint != null ? endpoint : first.map(BenchResult::endpoint).orElse(""),
                 api != null ? api.wireName() : first.map(BenchResult::api).orElseThrow(),
@@ -84,8 +110,10 @@ final class BenchMergeCommand extends BaseCommand {
         BenchResultFile.write(output, merged);
         spec.commandLine().getOut().print(BenchTable.render(merged));
         spec.commandLine().getOut().flush();
-        spec.commandLine().getErr().println("aichoose: wrote " + output + " from " + files.size() + " files, "
-                + records.values().stream().mapToInt(List::size).sum() + " requests");
+        spec.commandLine()
+                .getErr()
+                .println("aichoose: wrote " + output + " from " + files.size() + " files, "
+                        + records.values().stream().mapToInt(List::size).sum() + " requests");
         spec.commandLine().getErr().flush();
         return ExitCode.OK;
     }

@@ -16,7 +16,9 @@ final class BenchSloConverter implements ITypeConverter<Workload.LatencySlo> {
         Set<String> seen = new HashSet<>();
         for (String part : value.split(",", -1)) {
             int eq = part.indexOf('=');
-            if (eq < 0) throw new TypeConversionException("'" + part + "' is not metric=duration (example: ttft=500ms,tpot=50ms)");
+            if (eq < 0)
+                throw new TypeConversionException(
+                        "'" + part + "' is not metric=duration (example: ttft=500ms,tpot=50ms)");
             String metric = part.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT);
             if (!seen.add(metric)) throw new TypeConversionException("'" + metric + "' is given twice");
             double ms;
@@ -29,7 +31,8 @@ final class BenchSloConverter implements ITypeConverter<Workload.LatencySlo> {
                 case "ttft" -> ttft = ms;
                 case "tpot" -> tpot = ms;
                 case "e2e" -> e2e = ms;
-                default -> throw new TypeConversionException("unknown SLO metric '" + metric + "' (known: ttft, tpot, e2e)");
+                default ->
+                    throw new TypeConversionException("unknown SLO metric '" + metric + "' (known: ttft, tpot, e2e)");
             }
         }
         return new Workload.LatencySlo(ttft, tpot, e2e);

@@ -7,24 +7,24 @@ import dev.aichoose.catalog.CatalogSources;
 import dev.aichoose.catalog.Imported;
 import dev.aichoose.catalog.LayerWriter;
 import dev.aichoose.load.CatalogLoader;
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
 import dev.aichoose.load.Sanity;
+import dev.aichoose.load.located.Diagnostic;
+import dev.aichoose.model.ApiModel;
+import dev.aichoose.model.Catalog;
+import dev.aichoose.model.Gpu;
 import dev.aichoose.report.AtomicFile;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import dev.aichoose.model.ApiModel;
-import dev.aichoose.model.Catalog;
-import dev.aichoose.model.Gpu;
 import java.util.ArrayList;
 import java.util.List;
-import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,10 +33,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "catalog", mixinStandardHelpOptions = true,
+@Command(
+        name = "catalog",
+        mixinStandardHelpOptions = true,
         description = "Browse the price and hardware catalogs, import public price lists, see what changed.",
-        subcommands = {CatalogCommand.ListCommand.class, CatalogCommand.ImportCommand.class,
-            CatalogCommand.DiffPricesCommand.class})
+        subcommands = {
+            CatalogCommand.ListCommand.class,
+            CatalogCommand.ImportCommand.class,
+            CatalogCommand.DiffPricesCommand.class
+        })
 final class CatalogCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -53,13 +58,17 @@ final class CatalogCommand implements Runnable {
         MODEL
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
             description = "List the ids a scenario can use, with their key figures, date and source.")
     static final class ListCommand extends BaseCommand {
         @Mixin
         PricingOptions pricing;
 
-        @Option(names = {"-k", "--kind"}, paramLabel = "KIND",
+        @Option(
+                names = {"-k", "--kind"},
+                paramLabel = "KIND",
                 description = "Only this kind: ${COMPLETION-CANDIDATES} (api models, GPUs and systems, "
                         + "cloud GPU offers, open-weight models).")
         Kind kind;
@@ -69,32 +78,71 @@ final class CatalogCommand implements Runnable {
             Catalog c = pricing.load();
             PrintWriter out = spec.commandLine().getOut();
             if (kind == null || kind == Kind.API) {
-                out.println("API models (USD per million tokens: input / cached input / output, context)   for api.model");
-                c.apiModels().values().forEach(m -> out.println(String.format(Locale.ROOT,
-                        "  %-44s %8.3f %8.3f %8.2f %9s  %-8s %s%s", m.id(), m.inputUsdPerMtok(),
-                        m.cachedInputUsdPerMtok() == null ? m.inputUsdPerMtok() : m.cachedInputUsdPerMtok(),
-                        m.outputUsdPerMtok(), m.contextTokens() == null ? "-" : tokens(m.contextTokens()),
-                        m.quality().name().toLowerCase(Locale.ROOT), m.provenance().asOf(), extras(m))));
+                out.println(
+                        "API models (USD per million tokens: input / cached input / output, context)   for api.model");
+                c.apiModels()
+                        .values()
+                        .forEach(m -> out.println(String.format(
+                                Locale.ROOT,
+                                "  %-44s %8.3f %8.3f %8.2f %9s  %-8s %s%s",
+                                m.id(),
+                                m.inputUsdPerMtok(),
+                                m.cachedInputUsdPerMtok() == null ? m.inputUsdPerMtok() : m.cachedInputUsdPerMtok(),
+                                m.outputUsdPerMtok(),
+                                m.contextTokens() == null ? "-" : tokens(m.contextTokens()),
+                                m.quality().name().toLowerCase(Locale.ROOT),
+                                m.provenance().asOf(),
+                                extras(m))));
             }
             if (kind == null || kind == Kind.GPU) {
                 out.println("GPUs and systems (price USD, GPUs, VRAM GB, bandwidth GB/s, dense BF16 TFLOPS, TDP W; "
                         + "~ an estimate, a-b a range)   for self_hosted.hardware");
-                c.gpus().values().forEach(g -> out.println(String.format(Locale.ROOT,
-                        "  %-32s %-21s %2d× %6.0f %7.0f %7s %6.0f  %-11s %s%s", g.id(), price(g), g.gpusPerSystem(),
-                        g.vramGb(), g.memoryBandwidthGbps(), tflops(g), g.tdpW(), g.hardwareClass(),
-                        g.provenance().asOf(), g.card() == null ? "" : "  (" + g.gpusPerSystem() + " × " + g.card() + ")")));
+                c.gpus()
+                        .values()
+                        .forEach(g -> out.println(String.format(
+                                Locale.ROOT,
+                                "  %-32s %-21s %2d× %6.0f %7.0f %7s %6.0f  %-11s %s%s",
+                                g.id(),
+                                price(g),
+                                g.gpusPerSystem(),
+                                g.vramGb(),
+                                g.memoryBandwidthGbps(),
+                                tflops(g),
+                                g.tdpW(),
+                                g.hardwareClass(),
+                                g.provenance().asOf(),
+                                g.card() == null ? "" : "  (" + g.gpusPerSystem() + " × " + g.card() + ")")));
             }
             if (kind == null || kind == Kind.CLOUD) {
                 out.println("Cloud GPU offers (USD per GPU-hour, GPUs per instance, GPU)   for rented.offer");
-                c.cloudOffers().values().forEach(o -> out.println(String.format(Locale.ROOT,
-                        "  %-32s %8.3f %2d× %-26s %-10s %s", o.id(), o.usdPerGpuHour(), o.gpus(), o.gpu(), o.tier(),
-                        o.provenance().asOf())));
+                c.cloudOffers()
+                        .values()
+                        .forEach(o -> out.println(String.format(
+                                Locale.ROOT,
+                                "  %-32s %8.3f %2d× %-26s %-10s %s",
+                                o.id(),
+                                o.usdPerGpuHour(),
+                                o.gpus(),
+                                o.gpu(),
+                                o.tier(),
+                                o.provenance().asOf())));
             }
             if (kind == null || kind == Kind.MODEL) {
-                out.println("Open-weight models (params B, active B, layers, KV heads, head dim, context)   for *.model");
-                c.openModels().values().forEach(m -> out.println(String.format(Locale.ROOT,
-                        "  %-36s %7.1f %7.1f %4d %4d %5d %8d  %s", m.id(), m.paramsB(), m.activeParamsB(), m.layers(),
-                        m.kvHeads(), m.headDim(), m.contextTokens(), m.license())));
+                out.println(
+                        "Open-weight models (params B, active B, layers, KV heads, head dim, context)   for *.model");
+                c.openModels()
+                        .values()
+                        .forEach(m -> out.println(String.format(
+                                Locale.ROOT,
+                                "  %-36s %7.1f %7.1f %4d %4d %5d %8d  %s",
+                                m.id(),
+                                m.paramsB(),
+                                m.activeParamsB(),
+                                m.layers(),
+                                m.kvHeads(),
+                                m.headDim(),
+                                m.contextTokens(),
+                                m.license())));
             }
             c.warnings().forEach(w -> spec.commandLine().getErr().println("aichoose: warning: " + w));
             return ExitCode.OK;
@@ -111,8 +159,8 @@ final class CatalogCommand implements Runnable {
             if (m.cacheWrite1hUsdPerMtok() != null) parts.add("write-1h " + Sanity.show(m.cacheWrite1hUsdPerMtok()));
             if (m.reasoningUsdPerMtok() != null) parts.add("reasoning " + Sanity.show(m.reasoningUsdPerMtok()));
             for (ApiModel.LongContextTier t : m.longContext()) {
-                parts.add((t.inclusive() ? "≥" : ">") + tokens(t.thresholdTokens()) + " " + Sanity.show(t.inputUsdPerMtok())
-                        + "/" + Sanity.show(t.outputUsdPerMtok()));
+                parts.add((t.inclusive() ? "≥" : ">") + tokens(t.thresholdTokens()) + " "
+                        + Sanity.show(t.inputUsdPerMtok()) + "/" + Sanity.show(t.outputUsdPerMtok()));
             }
             if (m.batchDiscount() != null) parts.add("batch −" + Math.round(m.batchDiscount() * 100) + "%");
             m.serviceTiers().keySet().stream().sorted().forEach(t -> parts.add(t.id()));
@@ -123,7 +171,11 @@ final class CatalogCommand implements Runnable {
             if (g.priceUsd() == null) return "no card price";
             String price = (g.isEstimated("price_usd") ? "~" : "") + String.format(Locale.ROOT, "%.0f", g.priceUsd());
             if (g.priceRangeUsd().size() == 2) {
-                price += String.format(Locale.ROOT, " (%.0f-%.0f)", g.priceRangeUsd().get(0), g.priceRangeUsd().get(1));
+                price += String.format(
+                        Locale.ROOT,
+                        " (%.0f-%.0f)",
+                        g.priceRangeUsd().get(0),
+                        g.priceRangeUsd().get(1));
             }
             return price;
         }
@@ -134,12 +186,16 @@ final class CatalogCommand implements Runnable {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Convert a public price list into a price-book layer (the catalog format --pricing reads).",
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Convert a public price list into a price-book layer (the catalog format --pricing reads).",
                 "FORMAT is litellm (model_prices_and_context_window.json), openrouter (the /api/v1/models response) "
                         + "or genai-prices (prices/data.json). Chat models only; the others are skipped and counted. "
                         + "Prices that fail the sanity bounds are reported with their key and left out. "
-                        + "A summary goes to standard error; see docs/catalog-import.md for the field mapping."})
+                        + "A summary goes to standard error; see docs/catalog-import.md for the field mapping."
+            })
     static final class ImportCommand extends BaseCommand {
         @Parameters(index = "0", paramLabel = "FORMAT", description = "litellm | openrouter | genai-prices")
         String format;
@@ -147,11 +203,15 @@ final class CatalogCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "FILE", description = "The price file (JSON).")
         Path file;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "LAYER.yaml",
+        @Option(
+                names = {"-o", "--output"},
+                paramLabel = "LAYER.yaml",
                 description = "Write the layer to this file (atomically) instead of standard output.")
         Path output;
 
-        @Option(names = "--as-of", paramLabel = "DATE",
+        @Option(
+                names = "--as-of",
+                paramLabel = "DATE",
                 description = "The date the file's prices were true (YYYY-MM-DD). Required when the file has no date "
                         + "of its own (openrouter, genai-prices); LiteLLM's last_updated is used otherwise.")
         LocalDate asOf;
@@ -164,8 +224,8 @@ final class CatalogCommand implements Runnable {
                 case "litellm" -> CatalogImport.Format.LITELLM;
                 case "openrouter" -> CatalogImport.Format.OPENROUTER;
                 case "genai-prices", "genai_prices" -> CatalogImport.Format.GENAI_PRICES;
-                default -> throw usageError("unknown format '" + format
-                        + "': expected litellm, openrouter or genai-prices");
+                default ->
+                    throw usageError("unknown format '" + format + "': expected litellm, openrouter or genai-prices");
             };
         }
 
@@ -199,10 +259,14 @@ final class CatalogCommand implements Runnable {
         }
     }
 
-    @Command(name = "diff", mixinStandardHelpOptions = true,
-            description = {"Which prices rose, fell, appeared or went between two catalogs.",
+    @Command(
+            name = "diff",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Which prices rose, fell, appeared or went between two catalogs.",
                 "OLD and NEW are each a catalog directory (its *.yaml files), one layer file, or PATH@REV from git "
-                        + "(e.g. pricing@origin/main). Each side is read on its own, without the shipped catalogs."})
+                        + "(e.g. pricing@origin/main). Each side is read on its own, without the shipped catalogs."
+            })
     static final class DiffPricesCommand extends BaseCommand {
         @Parameters(index = "0", paramLabel = "OLD")
         String before;
@@ -210,11 +274,16 @@ final class CatalogCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "NEW")
         String after;
 
-        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+        @Option(
+                names = {"-f", "--format"},
+                paramLabel = "FORMAT",
+                defaultValue = "table",
                 description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         CatalogDiffReport format;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+        @Option(
+                names = {"-o", "--output"},
+                paramLabel = "FILE",
                 description = "Write the diff to FILE (atomically) instead of standard output.")
         Path output;
 

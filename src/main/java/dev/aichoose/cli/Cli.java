@@ -1,7 +1,6 @@
 package dev.aichoose.cli;
 
 import dev.aichoose.bench.EndpointException;
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

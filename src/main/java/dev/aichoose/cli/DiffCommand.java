@@ -23,7 +23,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(
+        name = "diff",
+        mixinStandardHelpOptions = true,
         description = {
             "Compare two evaluations: each option's feasibility (and why), TCO, steady monthly cost (month 1), cost "
                     + "per query and breakeven, before (A) and after (B), in dollars and per cent, and whether and why "
@@ -46,8 +48,11 @@ final class DiffCommand extends BaseCommand {
 
     /** {@code -f} for diffs; {@code -o} and the rules come from {@link OutputOptions}. */
     static final class Output extends OutputOptions<DiffFormat, Diff> {
-        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-                description = "Output format: ${COMPLETION-CANDIDATES} (default: table, or the one -o's extension names).")
+        @Option(
+                names = {"-f", "--format"},
+                paramLabel = "FORMAT",
+                description =
+                        "Output format: ${COMPLETION-CANDIDATES} (default: table, or the one -o's extension names).")
         DiffFormat format;
 
         @Override
@@ -66,17 +71,27 @@ final class DiffCommand extends BaseCommand {
         }
     }
 
-    @Option(names = "--as-of", paramLabel = "DATE", converter = AsOfDate.class,
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            converter = AsOfDate.class,
             description = "Evaluate scenario inputs as of this date (YYYY-MM-DD). Default: today.")
     LocalDate asOf;
 
-    @Option(names = "--fail-if", paramLabel = "RULE", split = FailIf.SPLIT, splitSynopsisLabel = ",", converter = FailIf.DiffRule.class,
-            description = {"Exit 5 when the change breaks a rule, after the diff is written: METRIC OP NUMBER, e.g. "
-                    + "'tco_change_pct > 10'. The change is the recommended plan's: B's recommended option against A's.",
+    @Option(
+            names = "--fail-if",
+            paramLabel = "RULE",
+            split = FailIf.SPLIT,
+            splitSynopsisLabel = ",",
+            converter = FailIf.DiffRule.class,
+            description = {
+                "Exit 5 when the change breaks a rule, after the diff is written: METRIC OP NUMBER, e.g. "
+                        + "'tco_change_pct > 10'. The change is the recommended plan's: B's recommended option against A's.",
                 "Metrics: tco_change_pct, tco_change_usd, monthly_cost_change_pct, monthly_cost_change_usd (the steady "
-                    + "monthly cost at month 1's volume), "
-                    + "cost_per_query_change_pct, cost_per_query_change_usd, npv_change_pct, npv_change_usd, "
-                    + "verdict_changed, option_changed (1 when changed, else 0). Repeatable."})
+                        + "monthly cost at month 1's volume), "
+                        + "cost_per_query_change_pct, cost_per_query_change_usd, npv_change_pct, npv_change_usd, "
+                        + "verdict_changed, option_changed (1 when changed, else 0). Repeatable."
+            })
     List<Rule> failIf = new ArrayList<>();
 
     private Catalog catalog;
@@ -90,7 +105,12 @@ final class DiffCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws IOException {
         Diff diff = Diff.between(snapshot(before), snapshot(after));
-        output.write(target, diff, "diff", spec.commandLine().getOut(), spec.commandLine().getErr());
+        output.write(
+                target,
+                diff,
+                "diff",
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr());
         FailIf.enforce(failIf, Metrics.of(diff));
         return ExitCode.OK;
     }
@@ -98,10 +118,13 @@ final class DiffCommand extends BaseCommand {
     /** An evaluation report is read as it stands; a scenario is evaluated with today's (or --as-of) catalogs. */
     private Snapshot snapshot(String arg) {
         Sources.Source source = Sources.read(arg);
-        if (EvaluationJson.isReport(source.text())) return EvaluationJson.read(source.label(), source.label(), source.text());
+        if (EvaluationJson.isReport(source.text()))
+            return EvaluationJson.read(source.label(), source.label(), source.text());
         if (catalog == null) catalog = pricing.load();
         Scenario scenario = new ScenarioLoader(catalog, BenchFiles.SOURCE, Map.of())
                 .parse(source.label(), new StringReader(source.text()), source.dir());
-        return Snapshot.of(source.label(), Evaluator.evaluate(scenario, catalog, asOf != null ? asOf : LocalDate.now(ZoneId.systemDefault())));
+        return Snapshot.of(
+                source.label(),
+                Evaluator.evaluate(scenario, catalog, asOf != null ? asOf : LocalDate.now(ZoneId.systemDefault())));
     }
 }

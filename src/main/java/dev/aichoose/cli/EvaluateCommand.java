@@ -2,15 +2,14 @@ package dev.aichoose.cli;
 
 import dev.aichoose.analysis.Evaluator;
 import dev.aichoose.analysis.Simulator;
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
 import dev.aichoose.load.ScenarioLoader;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Scenario;
 import dev.aichoose.report.ReportFiles;
 import dev.aichoose.report.ReportFormat;
-import dev.aichoose.rules.Metrics;
 import dev.aichoose.rules.Rule;
 import dev.aichoose.rules.SimulationMetrics;
 import java.io.IOException;
@@ -29,12 +28,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Price every option of a scenario over its horizon and recommend one: upfront, steady monthly "
-                + "cost, cost per query, TCO, NPV, breakeven against the cheapest feasible API, capacity, and the five "
-                + "questions answered.",
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Price every option of a scenario over its horizon and recommend one: upfront, steady monthly "
+                    + "cost, cost per query, TCO, NPV, breakeven against the cheapest feasible API, capacity, and the five "
+                    + "questions answered.",
             "Several scenarios give one report each: one after another on standard output (table, md), or one "
-                + "file each in -o DIR, named after each scenario file."})
+                    + "file each in -o DIR, named after each scenario file."
+        })
 final class EvaluateCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files (YAML, format v1).")
     List<Path> scenarioFiles;
@@ -47,11 +50,16 @@ final class EvaluateCommand extends BaseCommand {
 
     /** {@code -f} for evaluation reports; {@code -o} and the rules come from {@link OutputOptions}. */
     static final class Output extends OutputOptions<ReportFormat, Evaluation> {
-        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", split = ",",
-                description = {"Report format: ${COMPLETION-CANDIDATES} (default: table, or the one -o's extension names).",
+        @Option(
+                names = {"-f", "--format"},
+                paramLabel = "FORMAT",
+                split = ",",
+                description = {
+                    "Report format: ${COMPLETION-CANDIDATES} (default: table, or the one -o's extension names).",
                     "Several, comma-separated (json,md,xlsx), go into -o DIR. xlsx always needs -o.",
                     "csv on standard output or in one file is the options summary; into a directory it also writes "
-                            + "the monthly cash flows."})
+                            + "the monthly cash flows."
+                })
         List<ReportFormat> formats;
 
         @Override
@@ -70,36 +78,53 @@ final class EvaluateCommand extends BaseCommand {
         }
     }
 
-    @Option(names = "--fail-if", paramLabel = "RULE", split = FailIf.SPLIT, splitSynopsisLabel = ",",
+    @Option(
+            names = "--fail-if",
+            paramLabel = "RULE",
+            split = FailIf.SPLIT,
+            splitSynopsisLabel = ",",
             converter = FailIf.EvaluateRule.class,
-            description = {"Exit 5 when the recommended option breaks a budget rule, after the reports are written: "
-                    + "METRIC OP NUMBER, e.g. 'tco_usd > 50_000', 'tco_usd > 50,000' or 'monthly_cost_usd >= 5000' "
-                    + "(breached by any month). Several rules: repeat the flag.",
+            description = {
+                "Exit 5 when the recommended option breaks a budget rule, after the reports are written: "
+                        + "METRIC OP NUMBER, e.g. 'tco_usd > 50_000', 'tco_usd > 50,000' or 'monthly_cost_usd >= 5000' "
+                        + "(breached by any month). Several rules: repeat the flag.",
                 "Metrics: tco_usd, monthly_cost_usd, cost_per_query_usd, npv_usd, total_cash_usd, upfront_usd. "
-                    + "OP: > >= < <= ==.",
+                        + "OP: > >= < <= ==.",
                 "With --simulate also: p_cheapest, recommendation_holds_share (0 to 1), expected_regret_usd, "
-                    + "tco_p95_usd, e.g. 'p_cheapest < 0.8'."})
+                        + "tco_p95_usd, e.g. 'p_cheapest < 0.8'."
+            })
     List<Rule> failIf = new ArrayList<>();
 
-    @Option(names = "--simulate", paramLabel = "N",
-            description = {"Draw N scenarios from the scenario's uncertainty: ranges (1 to " + MAX_DRAWS + "), run the "
-                    + "engine and the recommendation on each, and report each option's TCO spread, how often it is "
-                    + "the cheapest, a tornado and the flip points (docs/methodology.md, \"How sure is the answer?\")."})
+    @Option(
+            names = "--simulate",
+            paramLabel = "N",
+            description = {
+                "Draw N scenarios from the scenario's uncertainty: ranges (1 to " + MAX_DRAWS + "), run the "
+                        + "engine and the recommendation on each, and report each option's TCO spread, how often it is "
+                        + "the cheapest, a tornado and the flip points (docs/methodology.md, \"How sure is the answer?\")."
+            })
     Integer simulate;
 
-    @Option(names = "--seed", paramLabel = "S",
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
             description = "Seed of the simulation's random draws (default " + Simulator.DEFAULT_SEED
                     + "): the same seed gives the same figures.")
     Long seed;
 
     static final int MAX_DRAWS = 1_000_000;
 
-    @Option(names = "--as-of", paramLabel = "DATE", converter = AsOfDate.class,
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            converter = AsOfDate.class,
             description = "Evaluate as of this date (YYYY-MM-DD): catalog ages and stale-price warnings count from it. "
                     + "Default: today.")
     LocalDate asOf;
 
-    @Option(names = "--bench", paramLabel = "[OPTION=]FILE",
+    @Option(
+            names = "--bench",
+            paramLabel = "[OPTION=]FILE",
             description = "A bench result for the option with that id, or, without an id, for every owned or rented "
                     + "option that states no throughput of its own. Repeatable.")
     List<String> bench = new ArrayList<>();
@@ -134,15 +159,16 @@ final class EvaluateCommand extends BaseCommand {
         PrintWriter err = spec.commandLine().getErr();
         List<String> breaches = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
-            Evaluation evaluation = Evaluator.evaluate(scenarios.get(i), catalog, asOf != null ? asOf : LocalDate.now(ZoneId.systemDefault()));
+            Evaluation evaluation = Evaluator.evaluate(
+                    scenarios.get(i), catalog, asOf != null ? asOf : LocalDate.now(ZoneId.systemDefault()));
             if (simulate != null) {
                 if (scenarios.get(i).uncertainty().inputs().isEmpty()) {
                     err.println("aichoose: warning: " + (scenarios.size() > 1 ? scenarioFiles.get(i) + ": " : "")
                             + "the scenario has no uncertainty: section, so every draw is the base scenario "
                             + "(docs/methodology.md, \"Ranges on the inputs\")");
                 }
-                evaluation = evaluation.withSimulation(Simulator.simulate(evaluation, catalog, simulate,
-                        seed != null ? seed : Simulator.DEFAULT_SEED));
+                evaluation = evaluation.withSimulation(Simulator.simulate(
+                        evaluation, catalog, simulate, seed != null ? seed : Simulator.DEFAULT_SEED));
             }
             if (i > 0 && target instanceof OutputOptions.Stdout<ReportFormat>) out.println();
             output.write(target, evaluation, ReportFiles.stem(scenarioFiles.get(i)), out, err);
@@ -163,9 +189,13 @@ final class EvaluateCommand extends BaseCommand {
             throw usageError("--simulate " + simulate + ": give between 1 and " + MAX_DRAWS + " draws");
         }
         if (seed != null && simulate == null) throw usageError("--seed needs --simulate N");
-        failIf.stream().filter(SimulationMetrics::names).findFirst().filter(r -> simulate == null).ifPresent(r -> {
-            throw usageError("--fail-if '" + r.text() + "': " + r.metric() + " needs --simulate N");
-        });
+        failIf.stream()
+                .filter(SimulationMetrics::names)
+                .findFirst()
+                .filter(r -> simulate == null)
+                .ifPresent(r -> {
+                    throw usageError("--fail-if '" + r.text() + "': " + r.metric() + " needs --simulate N");
+                });
     }
 
     /** Reports of several scenarios in one directory are named after their files, so those names must differ. */

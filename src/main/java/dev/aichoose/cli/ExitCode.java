@@ -29,6 +29,8 @@ public enum ExitCode {
 
     /** The lines of the exit-code list in {@code --help}. */
     static String[] helpLines() {
-        return Arrays.stream(values()).map(c -> "  " + c.code + "  " + c.meaning).toArray(String[]::new);
+        return Arrays.stream(values())
+                .map(c -> "  " + c.code + "  " + c.meaning)
+                .toArray(String[]::new);
     }
 }

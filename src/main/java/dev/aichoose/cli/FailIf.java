@@ -1,6 +1,5 @@
 package dev.aichoose.cli;
 
-import dev.aichoose.text.Figures;
 import dev.aichoose.rules.Breach;
 import dev.aichoose.rules.Measure;
 import dev.aichoose.rules.Metrics;
@@ -8,6 +7,7 @@ import dev.aichoose.rules.Rule;
 import dev.aichoose.rules.RuleException;
 import dev.aichoose.rules.RuleSet;
 import dev.aichoose.rules.SimulationMetrics;
+import dev.aichoose.text.Figures;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
@@ -58,7 +58,9 @@ final class FailIf {
     static List<String> breaches(List<Rule> rules, dev.aichoose.model.Evaluation evaluation) {
         var unmeasured = Metrics.unmeasured(evaluation);
         if (unmeasured.isPresent()) {
-            return rules.stream().map(r -> "--fail-if '" + r.text() + "' cannot be checked: " + unmeasured.get()).toList();
+            return rules.stream()
+                    .map(r -> "--fail-if '" + r.text() + "' cannot be checked: " + unmeasured.get())
+                    .toList();
         }
         var measures = new java.util.LinkedHashMap<>(Metrics.of(evaluation));
         evaluation.simulation().ifPresent(s -> measures.putAll(SimulationMetrics.of(s)));
@@ -85,6 +87,7 @@ final class FailIf {
             case COUNT -> Figures.count(m.value());
             case SHARE -> Figures.share(m.value()) + " (" + m.value() + ")";
         };
-        return "--fail-if '" + b.rule().text() + "' breached: " + b.rule().metric() + " is " + value + " (" + m.where() + ")";
+        return "--fail-if '" + b.rule().text() + "' breached: " + b.rule().metric() + " is " + value + " (" + m.where()
+                + ")";
     }
 }

@@ -1,8 +1,8 @@
 package dev.aichoose.cli;
 
 import dev.aichoose.report.OutputFormat;
-import dev.aichoose.report.ReportFiles;
 import dev.aichoose.report.Renderer;
+import dev.aichoose.report.ReportFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,11 +24,15 @@ import picocli.CommandLine.Option;
  */
 abstract class OutputOptions<F extends Enum<F> & OutputFormat<T>, T> {
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR",
-            description = {"Write to FILE instead of standard output (its extension selects the format when -f is "
-                    + "absent), or into DIR as <stem>.<ext>: DIR is an existing directory, a path ending in /, "
-                    + "or any path when several formats or several inputs are asked for.",
-                "Every file is written atomically: a failed run leaves the previous report as it was."})
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE|DIR",
+            description = {
+                "Write to FILE instead of standard output (its extension selects the format when -f is "
+                        + "absent), or into DIR as <stem>.<ext>: DIR is an existing directory, a path ending in /, "
+                        + "or any path when several formats or several inputs are asked for.",
+                "Every file is written atomically: a failed run leaves the previous report as it was."
+            })
     String outputArg;
 
     /** The formats {@code -f} named, or null when it was not given. */
@@ -56,15 +60,17 @@ abstract class OutputOptions<F extends Enum<F> & OutputFormat<T>, T> {
         List<F> asked = requested() == null ? null : List.copyOf(new LinkedHashSet<>(requested()));
         if (outputArg == null) {
             List<F> formats = asked == null ? List.of(defaultFormat()) : asked;
-            if (formats.size() > 1) throw new UsageException("several formats (" + ids(formats) + ") need a directory: add -o DIR");
+            if (formats.size() > 1)
+                throw new UsageException("several formats (" + ids(formats) + ") need a directory: add -o DIR");
             F format = formats.getFirst();
             if (format.binary()) {
                 throw new UsageException(format.id() + " is binary and is not printed: write it with -o FILE."
                         + format.extensions().getFirst() + " or -o DIR");
             }
             if (inputs > 1 && !concatenable.contains(format)) {
-                throw new UsageException(inputs + " inputs in " + format.id() + " need a directory, one file each: add -o DIR"
-                        + " (on standard output only " + ids(concatenable) + " can follow one another)");
+                throw new UsageException(
+                        inputs + " inputs in " + format.id() + " need a directory, one file each: add -o DIR"
+                                + " (on standard output only " + ids(concatenable) + " can follow one another)");
             }
             return new Stdout<>(format);
         }
@@ -74,8 +80,11 @@ abstract class OutputOptions<F extends Enum<F> & OutputFormat<T>, T> {
         } catch (InvalidPathException e) {
             throw new UsageException("-o " + outputArg + ": not a valid path (" + e.getReason() + ")");
         }
-        boolean directory = (asked != null && asked.size() > 1) || inputs > 1 || Files.isDirectory(output)
-                || outputArg.endsWith("/") || outputArg.endsWith(File.separator);
+        boolean directory = (asked != null && asked.size() > 1)
+                || inputs > 1
+                || Files.isDirectory(output)
+                || outputArg.endsWith("/")
+                || outputArg.endsWith(File.separator);
         if (directory) {
             if (Files.isRegularFile(output)) {
                 throw new UsageException("-o " + outputArg + " is a file, but "
@@ -84,7 +93,8 @@ abstract class OutputOptions<F extends Enum<F> & OutputFormat<T>, T> {
             return new ToDirectory<>(output, asked == null ? List.of(defaultFormat()) : asked);
         }
         Optional<String> extension = extension(output);
-        Optional<F> inferred = extension.flatMap(ext -> all().stream().filter(f -> f.extensions().contains(ext)).findFirst());
+        Optional<F> inferred = extension.flatMap(
+                ext -> all().stream().filter(f -> f.extensions().contains(ext)).findFirst());
         if (asked == null) {
             if (inferred.isEmpty()) {
                 throw new UsageException("-o " + outputArg + ": cannot tell the format from "
@@ -96,7 +106,8 @@ abstract class OutputOptions<F extends Enum<F> & OutputFormat<T>, T> {
         F format = asked.getFirst();
         if (inferred.isPresent() && inferred.get() != format) {
             throw new UsageException("-f " + format.id() + " does not match -o " + outputArg + " (." + extension.get()
-                    + " is " + inferred.get().id() + "): drop -f, or name the file ." + format.extensions().getFirst());
+                    + " is " + inferred.get().id() + "): drop -f, or name the file ."
+                    + format.extensions().getFirst());
         }
         return new ToFile<>(output, format);
     }
@@ -143,7 +154,8 @@ abstract class OutputOptions<F extends Enum<F> & OutputFormat<T>, T> {
     static Optional<String> extension(Path p) {
         String name = p.getFileName() == null ? "" : p.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return dot > 0 && dot < name.length() - 1 ? Optional.of(name.substring(dot + 1).toLowerCase(Locale.ROOT))
+        return dot > 0 && dot < name.length() - 1
+                ? Optional.of(name.substring(dot + 1).toLowerCase(Locale.ROOT))
                 : Optional.empty();
     }
 

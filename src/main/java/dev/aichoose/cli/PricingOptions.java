@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 
 /** {@code --pricing DIR}: the user's price books, layered over the shipped catalogs in the order given. */
 final class PricingOptions {
-    @Option(names = "--pricing", paramLabel = "DIR",
+    @Option(
+            names = "--pricing",
+            paramLabel = "DIR",
             description = "A price book (a directory of *.yaml catalogs, or one file) layered over the shipped "
                     + "catalogs: an entry with the same id replaces the shipped one. Repeatable; later wins.")
     List<Path> layers = new ArrayList<>();

@@ -21,7 +21,9 @@ public final class RootCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--verbose", scope = picocli.CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--verbose",
+            scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Show stack traces for internal errors.")
     boolean verbose;
 

@@ -11,8 +11,8 @@ public final class UsageException extends RuntimeException {
         String why = switch (e) {
             case java.nio.file.NoSuchFileException n -> "no such directory: " + n.getFile();
             case java.nio.file.AccessDeniedException a -> "permission denied: " + a.getFile();
-            case java.nio.file.FileSystemException f -> f.getReason() != null ? f.getReason() + ": " + f.getFile()
-                    : String.valueOf(f.getFile());
+            case java.nio.file.FileSystemException f ->
+                f.getReason() != null ? f.getReason() + ": " + f.getFile() : String.valueOf(f.getFile());
             default -> e.getMessage();
         };
         return new UsageException("cannot write " + target + " (" + why + ")");

@@ -1,9 +1,9 @@
 package dev.aichoose.cli;
 
 import dev.aichoose.analysis.Evaluator;
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
 import dev.aichoose.load.ScenarioLoader;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Scenario;
 import java.io.PrintWriter;
@@ -17,7 +17,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         description = "Check scenario files against format v1 and the catalogs, without computing anything. "
                 + "Every problem is reported as file:line:col: message (exit 3); the warnings evaluate would give "
                 + "about the inputs (implausible values, stale catalog prices) go to standard error.")
@@ -31,7 +33,10 @@ final class ValidateCommand extends BaseCommand {
     @Option(names = "--bench", paramLabel = "[OPTION=]FILE", description = "Bench results, as for evaluate.")
     List<String> bench = new ArrayList<>();
 
-    @Option(names = "--as-of", paramLabel = "DATE", converter = AsOfDate.class,
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            converter = AsOfDate.class,
             description = "Check catalog ages as of this date (YYYY-MM-DD), as evaluate does. Default: today.")
     LocalDate asOf;
 
@@ -47,8 +52,12 @@ final class ValidateCommand extends BaseCommand {
             try {
                 Scenario s = loader.load(file);
                 BenchFiles.checkOverrides(s, EvaluateCommand.benchOverrides(bench));
-                spec.commandLine().getOut().println(file + ": ok: " + s.name() + ", " + s.horizonMonths() + " months, "
-                        + (s.optionsFromDefaults() ? "the default option set" : s.options().size() + " options"));
+                spec.commandLine()
+                        .getOut()
+                        .println(file + ": ok: " + s.name() + ", " + s.horizonMonths() + " months, "
+                                + (s.optionsFromDefaults()
+                                        ? "the default option set"
+                                        : s.options().size() + " options"));
                 String where = scenarios.size() > 1 ? file + ": " : "";
                 Evaluator.inputWarnings(s, catalog, asOf != null ? asOf : LocalDate.now(ZoneId.systemDefault()))
                         .forEach(w -> err.println("aichoose: warning: " + where + w));

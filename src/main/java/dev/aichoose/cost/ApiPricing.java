@@ -37,11 +37,14 @@ public final class ApiPricing {
         // the option's own prices, at its own long-context tier where it gives one
         LongContextTier ownTier = a.longContext() != null && a.longContext().covers(tokens) ? a.longContext() : null;
         double inputScale = ownTier != null && a.inputUsdPerMtok() != null && a.inputUsdPerMtok() > 0
-                ? ownTier.inputUsdPerMtok() / a.inputUsdPerMtok() : 1;
+                ? ownTier.inputUsdPerMtok() / a.inputUsdPerMtok()
+                : 1;
 
-        double in = a.inputUsdPerMtok() != null ? inline(a.inputUsdPerMtok(), ownTier, Rates::inputUsdPerMtok, 1)
+        double in = a.inputUsdPerMtok() != null
+                ? inline(a.inputUsdPerMtok(), ownTier, Rates::inputUsdPerMtok, 1)
                 : fromCatalog.input();
-        double out = a.outputUsdPerMtok() != null ? inline(a.outputUsdPerMtok(), ownTier, Rates::outputUsdPerMtok, 1)
+        double out = a.outputUsdPerMtok() != null
+                ? inline(a.outputUsdPerMtok(), ownTier, Rates::outputUsdPerMtok, 1)
                 : fromCatalog.output();
         // a catalog discount is relative to the catalog's input price: it goes with it, never with an inline one
         boolean catalogInput = a.inputUsdPerMtok() == null;
@@ -52,7 +55,8 @@ public final class ApiPricing {
                 ? inline(a.cacheWriteUsdPerMtok(), ownTier, Rates::cacheWriteUsdPerMtok, inputScale)
                 : catalogInput && fromCatalog.write() != null ? fromCatalog.write() : in;
         boolean catalogOutput = a.outputUsdPerMtok() == null;
-        double reasoning = a.reasoningUsdPerMtok() != null ? a.reasoningUsdPerMtok()
+        double reasoning = a.reasoningUsdPerMtok() != null
+                ? a.reasoningUsdPerMtok()
                 : catalogOutput && fromCatalog.reasoning() != null ? fromCatalog.reasoning() : out;
         return new Costing.PerToken(in, cached, out, write, reasoning, workload.cacheWriteShare());
     }
@@ -62,9 +66,12 @@ public final class ApiPricing {
         double i = workload.inputTokensPerQuery();
         double c = workload.cachedInputShare();
         double w = p.cacheWriteShare();
-        return (i * (1 - c - w) * p.inputUsdPerMtok() + i * c * p.cachedInputUsdPerMtok()
-                + i * w * p.cacheWriteUsdPerMtok() + workload.outputTokensPerQuery() * p.outputUsdPerMtok()
-                + workload.reasoningTokensPerQuery() * p.reasoningUsdPerMtok()) / 1e6;
+        return (i * (1 - c - w) * p.inputUsdPerMtok()
+                        + i * c * p.cachedInputUsdPerMtok()
+                        + i * w * p.cacheWriteUsdPerMtok()
+                        + workload.outputTokensPerQuery() * p.outputUsdPerMtok()
+                        + workload.reasoningTokensPerQuery() * p.reasoningUsdPerMtok())
+                / 1e6;
     }
 
     /** The tier an input of this size falls in: the highest threshold it reaches, if any. */
@@ -96,13 +103,17 @@ public final class ApiPricing {
             double outScale = ratio(output, standard.outputUsdPerMtok());
             double newInput = t.inputUsdPerMtok() * inScale;
             double newOutput = t.outputUsdPerMtok() * outScale;
-            cached = cached == null ? null
-                    : t.cachedInputUsdPerMtok() != null ? t.cachedInputUsdPerMtok() * inScale : cached * ratio(newInput, input);
+            cached = cached == null
+                    ? null
+                    : t.cachedInputUsdPerMtok() != null
+                            ? t.cachedInputUsdPerMtok() * inScale
+                            : cached * ratio(newInput, input);
             Double tierWrite = writePrice(t, ttl);
-            write = write == null ? null
-                    : tierWrite != null ? tierWrite * inScale : write * ratio(newInput, input);
-            reasoning = reasoning == null ? null
-                    : t.reasoningUsdPerMtok() != null ? t.reasoningUsdPerMtok() * outScale
+            write = write == null ? null : tierWrite != null ? tierWrite * inScale : write * ratio(newInput, input);
+            reasoning = reasoning == null
+                    ? null
+                    : t.reasoningUsdPerMtok() != null
+                            ? t.reasoningUsdPerMtok() * outScale
                             : reasoning * ratio(newOutput, output);
             input = newInput;
             output = newOutput;
@@ -117,25 +128,37 @@ public final class ApiPricing {
         Rates listed = m.serviceTiers().get(tier);
         if (listed != null) {
             double inScale = ratio(listed.inputUsdPerMtok(), standard.inputUsdPerMtok());
-            return new Rates(listed.inputUsdPerMtok(), listed.outputUsdPerMtok(),
+            return new Rates(
+                    listed.inputUsdPerMtok(),
+                    listed.outputUsdPerMtok(),
                     or(listed.cachedInputUsdPerMtok(), scaled(standard.cachedInputUsdPerMtok(), inScale)),
                     or(listed.cacheWriteUsdPerMtok(), scaled(standard.cacheWriteUsdPerMtok(), inScale)),
                     or(listed.cacheWrite1hUsdPerMtok(), scaled(standard.cacheWrite1hUsdPerMtok(), inScale)),
-                    or(listed.reasoningUsdPerMtok(), scaled(standard.reasoningUsdPerMtok(),
-                            ratio(listed.outputUsdPerMtok(), standard.outputUsdPerMtok()))));
+                    or(
+                            listed.reasoningUsdPerMtok(),
+                            scaled(
+                                    standard.reasoningUsdPerMtok(),
+                                    ratio(listed.outputUsdPerMtok(), standard.outputUsdPerMtok()))));
         }
         if (tier == ServiceTier.BATCH && m.batchDiscount() != null) {
             double keep = 1 - m.batchDiscount();
-            return new Rates(standard.inputUsdPerMtok() * keep, standard.outputUsdPerMtok() * keep,
-                    scaled(standard.cachedInputUsdPerMtok(), keep), scaled(standard.cacheWriteUsdPerMtok(), keep),
-                    scaled(standard.cacheWrite1hUsdPerMtok(), keep), scaled(standard.reasoningUsdPerMtok(), keep));
+            return new Rates(
+                    standard.inputUsdPerMtok() * keep,
+                    standard.outputUsdPerMtok() * keep,
+                    scaled(standard.cachedInputUsdPerMtok(), keep),
+                    scaled(standard.cacheWriteUsdPerMtok(), keep),
+                    scaled(standard.cacheWrite1hUsdPerMtok(), keep),
+                    scaled(standard.reasoningUsdPerMtok(), keep));
         }
         // the scenario loader rejects a tier the catalog does not sell; a layer may still lack it
         throw new IllegalArgumentException(m.id() + " has no " + tier.id() + " prices");
     }
 
     /** An inline price, repriced by the option's own tier where that tier lists it or scales it. */
-    private static double inline(double price, LongContextTier ownTier, java.util.function.Function<Rates, Double> kind,
+    private static double inline(
+            double price,
+            LongContextTier ownTier,
+            java.util.function.Function<Rates, Double> kind,
             double scaleIfUnlisted) {
         if (ownTier == null) return price;
         Double listed = kind.apply(ownTier.rates());
@@ -144,7 +167,8 @@ public final class ApiPricing {
 
     private static Double writePrice(Rates r, CacheTtl ttl) {
         // a source listing only one write price lists the 5-minute one
-        return ttl == CacheTtl.H1 && r.cacheWrite1hUsdPerMtok() != null ? r.cacheWrite1hUsdPerMtok()
+        return ttl == CacheTtl.H1 && r.cacheWrite1hUsdPerMtok() != null
+                ? r.cacheWrite1hUsdPerMtok()
                 : r.cacheWriteUsdPerMtok();
     }
 

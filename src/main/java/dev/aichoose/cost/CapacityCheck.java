@@ -32,7 +32,10 @@ final class CapacityCheck {
      * @param autoSizedTco the TCO of an option sized by aichoose carrying a share of the queries, quoted
      *     when a stated count is outgrown
      */
-    CapacityCheck(Scenario scenario, Catalog catalog, FleetPlanner planner,
+    CapacityCheck(
+            Scenario scenario,
+            Catalog catalog,
+            FleetPlanner planner,
             ToDoubleBiFunction<Option.Sized, Double> autoSizedTco) {
         this.scenario = scenario;
         this.catalog = catalog;
@@ -94,9 +97,14 @@ final class CapacityCheck {
     /** Throughput one unit delivers by roofline (used to size the default set). */
     Roofline roofline(Gpu gpu, int gpusPerUnit, Option.Serving serving) {
         double generated = workload.generatedTokensPerQuery();
-        return Roofline.estimate(gpu, gpusPerUnit, catalog.openModels().get(serving.model()),
-                serving.quantization(), workload.inputTokensPerQuery() + generated,
-                workload.inputTokensPerQuery() + generated / 2, Replica.streamsTarget(serving));
+        return Roofline.estimate(
+                gpu,
+                gpusPerUnit,
+                catalog.openModels().get(serving.model()),
+                serving.quantization(),
+                workload.inputTokensPerQuery() + generated,
+                workload.inputTokensPerQuery() + generated / 2,
+                Replica.streamsTarget(serving));
     }
 
     private Check hardware(Option.Sized option, double share) {
@@ -113,29 +121,47 @@ final class CapacityCheck {
         Roofline roofline = replica.roofline();
         int replicas = FleetSizing.replicasIn(fleet.month(1).units(), perReplica, gpusPerUnit);
         if (replicas == 0 && serving.gpusPerReplica() == null) {
-            problems.add(String.format(Locale.ROOT,
-                    "%s at %s needs a replica of %d GPUs to fit in memory (%.1f GB: weights %.1f GB, runtime and KV for "
-                            + "%d stream%s), but the option has only %d",
-                    model.id(), serving.quantization().id(), perReplica, roofline.weightsGb() + Defaults.RUNTIME_OVERHEAD_GB
-                            + roofline.kvGbPerStream() * Math.max(roofline.streams(), 1), roofline.weightsGb(),
-                    Math.max(roofline.streams(), 1), roofline.streams() > 1 ? "s" : "", fleet.month(1).units() * gpusPerUnit)
+            problems.add(String.format(
+                            Locale.ROOT,
+                            "%s at %s needs a replica of %d GPUs to fit in memory (%.1f GB: weights %.1f GB, runtime and KV for "
+                                    + "%d stream%s), but the option has only %d",
+                            model.id(),
+                            serving.quantization().id(),
+                            perReplica,
+                            roofline.weightsGb()
+                                    + Defaults.RUNTIME_OVERHEAD_GB
+                                    + roofline.kvGbPerStream() * Math.max(roofline.streams(), 1),
+                            roofline.weightsGb(),
+                            Math.max(roofline.streams(), 1),
+                            roofline.streams() > 1 ? "s" : "",
+                            fleet.month(1).units() * gpusPerUnit)
                     + autoAlternative(option, share));
         } else if (replicas == 0) {
             problems.add("a replica spans " + perReplica + " GPUs (gpus_per_replica), but the option has only "
                     + fleet.month(1).units() * gpusPerUnit + autoAlternative(option, share));
         }
         if (context > model.contextTokens()) {
-            problems.add("a request of " + Figures.wholeCount(context) + " tokens exceeds " + model.id() + "'s context of "
-                    + Figures.wholeCount(model.contextTokens()) + " tokens");
+            problems.add("a request of " + Figures.wholeCount(context) + " tokens exceeds " + model.id()
+                    + "'s context of " + Figures.wholeCount(model.contextTokens()) + " tokens");
         }
         if (!roofline.fits() && !replica.measuredOrGiven()) {
-            problems.add(String.format(Locale.ROOT,
+            problems.add(String.format(
+                    Locale.ROOT,
                     "%s at %s does not fit in memory: it needs %.1f GB (weights %.1f GB, runtime %.1f GB, KV cache for "
                             + "one %s-token request %.2f GB) and a replica on %s × %d offers %.1f GB usable "
                             + "(%.0f%% of %.0f GB); spread it over more GPUs with gpus_per_replica, or quantize further",
-                    model.id(), serving.quantization().id(), roofline.neededGbForOneStream(), roofline.weightsGb(),
-                    Defaults.RUNTIME_OVERHEAD_GB, Figures.wholeCount(context), roofline.kvGbPerStream(), gpu.id(), perReplica,
-                    roofline.usableVramGb(), Defaults.USABLE_VRAM_SHARE * 100, gpu.vramGb() * perReplica));
+                    model.id(),
+                    serving.quantization().id(),
+                    roofline.neededGbForOneStream(),
+                    roofline.weightsGb(),
+                    Defaults.RUNTIME_OVERHEAD_GB,
+                    Figures.wholeCount(context),
+                    roofline.kvGbPerStream(),
+                    gpu.id(),
+                    perReplica,
+                    roofline.usableVramGb(),
+                    Defaults.USABLE_VRAM_SHARE * 100,
+                    gpu.vramGb() * perReplica));
         }
         double perUnit = replica.tokensPerSecond();
         CapacitySource source = replica.source();
@@ -151,16 +177,26 @@ final class CapacityCheck {
                 busiest = m;
             }
             // a stated count carries a month as a sized fleet would: no replica above the planning utilisation
-            if (outgrown == null && replicas > 0 && perUnit > 0 && (roofline.fits() || replica.measuredOrGiven())
-                    && outgrows(required[m - 1], perUnit, utilisation,
+            if (outgrown == null
+                    && replicas > 0
+                    && perUnit > 0
+                    && (roofline.fits() || replica.measuredOrGiven())
+                    && outgrows(
+                            required[m - 1],
+                            perUnit,
+                            utilisation,
                             FleetSizing.replicasIn(fleet.month(m).units(), perReplica, gpusPerUnit))) {
                 outgrown = m;
             }
         }
         double available = perUnit * FleetSizing.replicasIn(fleet.month(busiest).units(), perReplica, gpusPerUnit);
         if (fleet.auto()) {
-            detail += String.format(Locale.ROOT, "; sized by aichoose: %d unit%s by month %d", fleet.peakUnits(),
-                    fleet.peakUnits() == 1 ? "" : "s", fleet.peakMonth());
+            detail += String.format(
+                    Locale.ROOT,
+                    "; sized by aichoose: %d unit%s by month %d",
+                    fleet.peakUnits(),
+                    fleet.peakUnits() == 1 ? "" : "s",
+                    fleet.peakMonth());
         }
         Optional<String> outgrownProblem = Optional.empty();
         if (serving.measured() instanceof Option.Measured.NoRunMeets none) {
@@ -168,18 +204,35 @@ final class CapacityCheck {
                     + ": this hardware does not meet the scenario's latency targets");
         } else if (outgrown != null) {
             double atOutgrown = required[outgrown - 1];
-            double delivered = perUnit * FleetSizing.replicasIn(fleet.month(outgrown).units(), perReplica, gpusPerUnit);
+            double delivered =
+                    perUnit * FleetSizing.replicasIn(fleet.month(outgrown).units(), perReplica, gpusPerUnit);
             int replicasNeeded = FleetSizing.replicasNeeded(peak, perUnit, utilisation);
-            outgrownProblem = Optional.of(String.format(Locale.ROOT,
-                    "the load outgrows the hardware in month %d: it needs %.1f tok/s at peak and %d replica%s "
-                            + "%.1f (%s)%s; about %d replica%s would carry the whole horizon",
-                    outgrown, atOutgrown, replicas, replicas == 1 ? " delivers" : "s deliver", delivered, source.id(),
-                    utilisation < 1 ? String.format(Locale.ROOT, ", %.1f at the planning utilisation of %s",
-                            delivered * utilisation, Figures.percent(utilisation)) : "",
-                    replicasNeeded, replicasNeeded == 1 ? "" : "s") + autoAlternative(option, share));
+            outgrownProblem = Optional.of(String.format(
+                            Locale.ROOT,
+                            "the load outgrows the hardware in month %d: it needs %.1f tok/s at peak and %d replica%s "
+                                    + "%.1f (%s)%s; about %d replica%s would carry the whole horizon",
+                            outgrown,
+                            atOutgrown,
+                            replicas,
+                            replicas == 1 ? " delivers" : "s deliver",
+                            delivered,
+                            source.id(),
+                            utilisation < 1
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            ", %.1f at the planning utilisation of %s",
+                                            delivered * utilisation,
+                                            Figures.percent(utilisation))
+                                    : "",
+                            replicasNeeded,
+                            replicasNeeded == 1 ? "" : "s")
+                    + autoAlternative(option, share));
         }
-        return new Check(new Capacity(peak, available, source, detail, Optional.of(fleet)), List.copyOf(problems),
-                outgrownProblem, fleet.auto() && replica.delivers());
+        return new Check(
+                new Capacity(peak, available, source, detail, Optional.of(fleet)),
+                List.copyOf(problems),
+                outgrownProblem,
+                fleet.auto() && replica.delivers());
     }
 
     /**
@@ -208,19 +261,25 @@ final class CapacityCheck {
     }
 
     /** The rule a stated count and a sized fleet share: a month needs no replica above the planning utilisation. */
-    private static boolean outgrows(double requiredTokensPerSecond, double perReplica, double utilisation, int replicasHeld) {
+    private static boolean outgrows(
+            double requiredTokensPerSecond, double perReplica, double utilisation, int replicasHeld) {
         return FleetSizing.replicasNeeded(requiredTokensPerSecond, perReplica, utilisation) > replicasHeld;
     }
 
     /** What the same option sized by aichoose would need and cost, for a stated count it cannot serve. */
     private String autoAlternative(Option.Sized option, double share) {
-        if (option.autoCount() || !(option.autoSized() instanceof Option.Sized auto)
+        if (option.autoCount()
+                || !(option.autoSized() instanceof Option.Sized auto)
                 || !planner.plan(auto, share).replica().delivers()) {
             return "";
         }
         Fleet fleet = planner.plan(auto, share).fleet();
-        return String.format(Locale.ROOT, "; with count: auto aichoose would grow it to %d unit%s by month %d"
-                + " for a TCO of %s", fleet.peakUnits(), fleet.peakUnits() == 1 ? "" : "s", fleet.peakMonth(),
+        return String.format(
+                Locale.ROOT,
+                "; with count: auto aichoose would grow it to %d unit%s by month %d" + " for a TCO of %s",
+                fleet.peakUnits(),
+                fleet.peakUnits() == 1 ? "" : "s",
+                fleet.peakMonth(),
                 Figures.usdWhole(autoSizedTco.applyAsDouble(auto, share)));
     }
 }

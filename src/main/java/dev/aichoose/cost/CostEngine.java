@@ -1,6 +1,5 @@
 package dev.aichoose.cost;
 
-import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Assumptions;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Costing;
@@ -88,10 +87,23 @@ public final class CostEngine {
         npv -= salvage / Math.pow(1 + rate, horizon / 12.0);
         double tco = cumulative - salvage;
         List<Option.Route> routing = option instanceof Option.Hybrid h ? h.routes() : List.of();
-        return new OptionResult(option.id(), kindOf(option), Descriptions.describe(option), checked.problems().isEmpty(),
-                checked.problems(), upfront(option, 1.0), monthly, cumulative, salvage, tco, npv,
-                queries > 0 ? tco / queries : 0, steadyMonthly(option, workload.queriesPerMonth()),
-                checked.capacity().orElse(null), costing, routing);
+        return new OptionResult(
+                option.id(),
+                kindOf(option),
+                Descriptions.describe(option),
+                checked.problems().isEmpty(),
+                checked.problems(),
+                upfront(option, 1.0),
+                monthly,
+                cumulative,
+                salvage,
+                tco,
+                npv,
+                queries > 0 ? tco / queries : 0,
+                steadyMonthly(option, workload.queriesPerMonth()),
+                checked.capacity().orElse(null),
+                costing,
+                routing);
     }
 
     /**
@@ -108,10 +120,12 @@ public final class CostEngine {
             }
             case Option.Sized s -> {
                 Fleet fleet = fleets.plan(s, 1.0).fleet();
-                for (int m = 1; m <= horizon; m++) cumulative += parts(s, fleet, m).total();
+                for (int m = 1; m <= horizon; m++)
+                    cumulative += parts(s, fleet, m).total();
             }
             case Option.Hybrid h -> {
-                for (int m = 1; m <= horizon; m++) cumulative += parts(h, 1.0, m).total();
+                for (int m = 1; m <= horizon; m++)
+                    cumulative += parts(h, 1.0, m).total();
             }
         }
         return cumulative - salvage(option, 1.0);
@@ -140,8 +154,10 @@ public final class CostEngine {
             case Option.Api a -> perToken(a);
             case Option.SelfHosted s -> hardware.owned(s);
             case Option.Rented r -> hardware.rent(r);
-            case Option.Hybrid h -> new Costing.Mix(legs(h).entrySet().stream()
-                    .map(e -> new Costing.Leg(e.getKey(), e.getValue())).toList());
+            case Option.Hybrid h ->
+                new Costing.Mix(legs(h).entrySet().stream()
+                        .map(e -> new Costing.Leg(e.getKey(), e.getValue()))
+                        .toList());
         };
     }
 
@@ -169,7 +185,8 @@ public final class CostEngine {
             case Option.Rented r -> parts(r, fleets.plan(r, share).fleet(), month);
             case Option.Hybrid h -> {
                 CostParts sum = CostParts.ZERO;
-                for (var leg : legs(h).entrySet()) sum = sum.plus(parts(options.get(leg.getKey()), leg.getValue(), month));
+                for (var leg : legs(h).entrySet())
+                    sum = sum.plus(parts(options.get(leg.getKey()), leg.getValue(), month));
                 yield sum;
             }
         };
@@ -177,7 +194,9 @@ public final class CostEngine {
 
     /** Month m's cash for an API carrying {@code share} of the queries: all of it usage. */
     private double usage(Option.Api a, double share, int month) {
-        return share * workload.queriesInMonth(month) * perQuery((Costing.PerToken) costing(a))
+        return share
+                * workload.queriesInMonth(month)
+                * perQuery((Costing.PerToken) costing(a))
                 * assumptions.apiPriceFactor(month);
     }
 
@@ -185,7 +204,8 @@ public final class CostEngine {
     private CostParts parts(Option.Sized option, Fleet fleet, int month) {
         return switch (option) {
             case Option.SelfHosted s -> FleetCash.owned((Costing.Owned) costing(s), fleet, month);
-            case Option.Rented r -> FleetCash.rented((Costing.Rent) costing(r), fleet, month, assumptions.gpuRentFactor(month));
+            case Option.Rented r ->
+                FleetCash.rented((Costing.Rent) costing(r), fleet, month, assumptions.gpuRentFactor(month));
         };
     }
 
@@ -195,8 +215,10 @@ public final class CostEngine {
             case Option.Api a -> 0;
             case Option.SelfHosted s -> parts(s, share, 1).hardware();
             case Option.Rented r -> 0;
-            case Option.Hybrid h -> legs(h).entrySet().stream()
-                    .mapToDouble(e -> upfront(options.get(e.getKey()), e.getValue())).sum();
+            case Option.Hybrid h ->
+                legs(h).entrySet().stream()
+                        .mapToDouble(e -> upfront(options.get(e.getKey()), e.getValue()))
+                        .sum();
         };
     }
 
@@ -204,18 +226,22 @@ public final class CostEngine {
     public double salvage(Option option, double share) {
         return switch (option) {
             case Option.Api a -> 0;
-            case Option.SelfHosted s -> FleetCash.salvage((Costing.Owned) costing(s), fleets.plan(s, share).fleet(),
-                    scenario.horizonMonths());
+            case Option.SelfHosted s ->
+                FleetCash.salvage(
+                        (Costing.Owned) costing(s), fleets.plan(s, share).fleet(), scenario.horizonMonths());
             case Option.Rented r -> 0;
-            case Option.Hybrid h -> legs(h).entrySet().stream()
-                    .mapToDouble(e -> salvage(options.get(e.getKey()), e.getValue())).sum();
+            case Option.Hybrid h ->
+                legs(h).entrySet().stream()
+                        .mapToDouble(e -> salvage(options.get(e.getKey()), e.getValue()))
+                        .sum();
         };
     }
 
     /** TCO of the option carrying {@code share} of the queries: its cash over the horizon less salvage. */
     public double tco(Option option, double share) {
         double tco = -salvage(option, share);
-        for (int m = 1; m <= scenario.horizonMonths(); m++) tco += parts(option, share, m).total();
+        for (int m = 1; m <= scenario.horizonMonths(); m++)
+            tco += parts(option, share, m).total();
         return tco;
     }
 
@@ -234,16 +260,23 @@ public final class CostEngine {
             case Option.SelfHosted s -> {
                 Costing.Owned o = (Costing.Owned) costing(s);
                 int units = fleets.steadyUnits(s, share, queriesPerMonth);
-                yield o.electricityUsdPerMonth(units) + o.maintenanceUsdPerMonth(units) + o.staffUsdPerMonth()
-                        + (units * o.unitPriceUsd() + o.extraUpfrontUsd()) * (1 - o.residualShare()) / o.lifetimeMonths();
+                yield o.electricityUsdPerMonth(units)
+                        + o.maintenanceUsdPerMonth(units)
+                        + o.staffUsdPerMonth()
+                        + (units * o.unitPriceUsd() + o.extraUpfrontUsd())
+                                * (1 - o.residualShare())
+                                / o.lifetimeMonths();
             }
             case Option.Rented r -> {
                 Costing.Rent rent = (Costing.Rent) costing(r);
-                yield rent.rentUsdPerMonth(fleets.steadyUnits(r, share, queriesPerMonth) * (rent.gpus() / r.count())) // GPUs per instance
+                yield rent.rentUsdPerMonth(fleets.steadyUnits(r, share, queriesPerMonth)
+                                * (rent.gpus() / r.count())) // GPUs per instance
                         + rent.staffUsdPerMonth();
             }
-            case Option.Hybrid h -> legs(h).entrySet().stream()
-                    .mapToDouble(e -> steadyMonthly(options.get(e.getKey()), e.getValue(), queriesPerMonth)).sum();
+            case Option.Hybrid h ->
+                legs(h).entrySet().stream()
+                        .mapToDouble(e -> steadyMonthly(options.get(e.getKey()), e.getValue(), queriesPerMonth))
+                        .sum();
         };
     }
 

@@ -9,12 +9,19 @@ public final class Descriptions {
     public static String describe(Option option) {
         return switch (option) {
             case Option.Api a -> a.model() + (a.batch() ? " (batch)" : "");
-            case Option.SelfHosted s -> s.count() + " × " + s.hardware() + ", " + s.serving().model() + " "
-                    + s.serving().quantization().id();
-            case Option.Rented r -> r.count() + " × " + r.offer() + ", " + r.serving().model() + " "
-                    + r.serving().quantization().id();
-            case Option.Hybrid h -> (h.auto() ? "auto: " : "") + String.join(", ", h.routes().stream()
-                    .map(r -> r.workloadClass() + " → " + r.option()).toList());
+            case Option.SelfHosted s ->
+                s.count() + " × " + s.hardware() + ", " + s.serving().model() + " "
+                        + s.serving().quantization().id();
+            case Option.Rented r ->
+                r.count() + " × " + r.offer() + ", " + r.serving().model() + " "
+                        + r.serving().quantization().id();
+            case Option.Hybrid h ->
+                (h.auto() ? "auto: " : "")
+                        + String.join(
+                                ", ",
+                                h.routes().stream()
+                                        .map(r -> r.workloadClass() + " → " + r.option())
+                                        .toList());
         };
     }
 }

@@ -113,8 +113,10 @@ public final class Feasibility {
         List<String> problems = new ArrayList<>();
         for (Option.Route route : h.routes()) {
             Option target = options.get(route.option());
-            WorkloadClass c = classes.stream().filter(x -> x.name().equals(route.workloadClass()))
-                    .findFirst().orElse(null);
+            WorkloadClass c = classes.stream()
+                    .filter(x -> x.name().equals(route.workloadClass()))
+                    .findFirst()
+                    .orElse(null);
             if (c != null) problems.addAll(classProblems(target, c));
         }
         double required = 0;
@@ -135,7 +137,8 @@ public final class Feasibility {
             }
             legProblems.forEach(p -> problems.add("via " + target.id() + ": " + p));
         }
-        Optional<Capacity> total = source == null ? Optional.empty()
+        Optional<Capacity> total = source == null
+                ? Optional.empty()
                 : Optional.of(new Capacity(required, available, source, String.join("; ", details)));
         return new Result(problems, total);
     }
@@ -146,7 +149,9 @@ public final class Feasibility {
         Optional<CapacityCheck.Check> check = capacity.check(option, 1.0);
         if (check.isEmpty()) return new Leg(fixed, fixed.isEmpty() ? Double.POSITIVE_INFINITY : 0);
         fixed.addAll(check.get().fixedProblems());
-        return new Leg(fixed, fixed.isEmpty() ? check.get().maxShare(capacity.peakAtFullShare(), capacity.planningUtilisation()) : 0);
+        return new Leg(
+                fixed,
+                fixed.isEmpty() ? check.get().maxShare(capacity.peakAtFullShare(), capacity.planningUtilisation()) : 0);
     }
 
     /** Rules of the whole profile and of the option itself, whatever traffic it carries. */
@@ -154,19 +159,23 @@ public final class Feasibility {
         List<String> problems = new ArrayList<>();
         switch (option) {
             case Option.Api a -> {
-                if (profile.offlineRequired()) problems.add("offline operation is required, and an API is reached over the internet");
-                if (profile.dataMustStayOnPremises()) problems.add("data must stay on the premises, and an API sends it to " + providerOf(a));
+                if (profile.offlineRequired())
+                    problems.add("offline operation is required, and an API is reached over the internet");
+                if (profile.dataMustStayOnPremises())
+                    problems.add("data must stay on the premises, and an API sends it to " + providerOf(a));
                 ApiModel m = catalog.apiModels().get(a.model());
                 double request = workload.inputTokensPerQuery() + workload.generatedTokensPerQuery();
                 if (m != null && m.contextTokens() != null && request > m.contextTokens()) {
-                    problems.add("a request of " + Figures.wholeCount(request) + " tokens exceeds " + a.model() + "'s context of "
-                            + Figures.wholeCount(m.contextTokens()) + " tokens");
+                    problems.add("a request of " + Figures.wholeCount(request) + " tokens exceeds " + a.model()
+                            + "'s context of " + Figures.wholeCount(m.contextTokens()) + " tokens");
                 }
             }
-            case Option.SelfHosted s -> { }
+            case Option.SelfHosted s -> {}
             case Option.Rented r -> {
-                if (profile.offlineRequired()) problems.add("offline operation is required, and rented GPUs are reached over the internet");
-                if (profile.dataMustStayOnPremises()) problems.add("data must stay on the premises, and rented GPUs sit in the provider's data centre");
+                if (profile.offlineRequired())
+                    problems.add("offline operation is required, and rented GPUs are reached over the internet");
+                if (profile.dataMustStayOnPremises())
+                    problems.add("data must stay on the premises, and rented GPUs sit in the provider's data centre");
             }
             case Option.Hybrid h -> throw new IllegalArgumentException("a hybrid is checked route by route");
         }
@@ -192,7 +201,8 @@ public final class Feasibility {
             Tier tier = tierOf(option);
             if (tier.quality() != Quality.FRONTIER) {
                 problems.add(cls + " needs a frontier-tier model, and " + option.id() + " serves " + tier.model()
-                        + ", rated " + tier.quality().name().toLowerCase(java.util.Locale.ROOT) + " (" + tier.source() + ")");
+                        + ", rated " + tier.quality().name().toLowerCase(java.util.Locale.ROOT) + " (" + tier.source()
+                        + ")");
             }
         }
         return problems;
@@ -205,7 +215,8 @@ public final class Feasibility {
         return switch (option) {
             case Option.Api a -> {
                 ApiModel m = catalog.apiModels().get(a.model());
-                yield m == null ? new Tier(a.model(), Quality.STANDARD, "not in the catalog, so taken as standard")
+                yield m == null
+                        ? new Tier(a.model(), Quality.STANDARD, "not in the catalog, so taken as standard")
                         : new Tier(a.model(), m.quality(), "in the API catalog");
             }
             case Option.SelfHosted s -> openTier(s.serving().model());

@@ -28,12 +28,24 @@ public final class FleetCash {
         }
         double hardware = site ? bought + o.extraUpfrontUsd() : bought;
         double credit = o.residualShare() * (site && month > 1 ? retired + o.extraUpfrontUsd() : retired);
-        return new CostParts(0, hardware, credit, o.electricityUsdPerMonth(m.units()), o.maintenanceUsdPerMonth(m.units()),
-                o.staffUsdPerMonth(), 0);
+        return new CostParts(
+                0,
+                hardware,
+                credit,
+                o.electricityUsdPerMonth(m.units()),
+                o.maintenanceUsdPerMonth(m.units()),
+                o.staffUsdPerMonth(),
+                0);
     }
 
     public static CostParts rented(Costing.Rent r, Fleet fleet, int month, double rentFactor) {
-        return new CostParts(0, 0, 0, 0, 0, r.staffUsdPerMonth(),
+        return new CostParts(
+                0,
+                0,
+                0,
+                0,
+                0,
+                r.staffUsdPerMonth(),
                 r.rentUsdPerMonth(fleet.month(month).units() * fleet.gpusPerUnit()) * rentFactor);
     }
 

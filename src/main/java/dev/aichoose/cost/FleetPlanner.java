@@ -38,14 +38,17 @@ public final class FleetPlanner {
 
     /** Peak generated tokens per second for a month's queries: average rate times the peak factor. */
     public double requiredTokensPerSecond(double queriesInMonth) {
-        return queriesInMonth * workload.generatedTokensPerQuery() / (Assumptions.HOURS_PER_MONTH * 3600)
+        return queriesInMonth
+                * workload.generatedTokensPerQuery()
+                / (Assumptions.HOURS_PER_MONTH * 3600)
                 * workload.peakToAverage();
     }
 
     public Gpu gpu(Option.Sized option) {
         return switch (option) {
             case Option.SelfHosted s -> catalog.gpus().get(s.hardware());
-            case Option.Rented r -> catalog.gpus().get(catalog.cloudOffers().get(r.offer()).gpu());
+            case Option.Rented r ->
+                catalog.gpus().get(catalog.cloudOffers().get(r.offer()).gpu());
         };
     }
 
@@ -60,18 +63,34 @@ public final class FleetPlanner {
     }
 
     public Replica replica(Option.Sized option) {
-        return Replica.of(workload, gpu(option), gpusPerUnit(option), catalog.openModels().get(option.serving().model()),
+        return Replica.of(
+                workload,
+                gpu(option),
+                gpusPerUnit(option),
+                catalog.openModels().get(option.serving().model()),
                 option.serving());
     }
 
     /** The fleet carrying {@code share} of the queries; planned once per option and share. */
     public Plan plan(Option.Sized option, double share) {
-        return plans.computeIfAbsent(option, k -> new HashMap<>()).computeIfAbsent(share,
-                k -> plan(option, share, option instanceof Option.SelfHosted s ? pricing.owned(s).lifetimeMonths() : 1));
+        return plans.computeIfAbsent(option, k -> new HashMap<>())
+                .computeIfAbsent(
+                        share,
+                        k -> plan(
+                                option,
+                                share,
+                                option instanceof Option.SelfHosted s
+                                        ? pricing.owned(s).lifetimeMonths()
+                                        : 1));
     }
 
     /** What steady-state sizing needs of an option, resolved once: the crossover search asks thousands of times. */
-    private record Steady(boolean sized, int count, double replicaTokensPerSecond, int gpusPerReplica, int gpusPerUnit,
+    private record Steady(
+            boolean sized,
+            int count,
+            double replicaTokensPerSecond,
+            int gpusPerReplica,
+            int gpusPerUnit,
             int minimumUnits) {}
 
     private final IdentityHashMap<Option, Steady> steady = new IdentityHashMap<>();
@@ -81,12 +100,19 @@ public final class FleetPlanner {
         Steady st = steady.computeIfAbsent(option, k -> {
             Replica replica = plan(option, 1.0).replica();
             int perUnit = gpusPerUnit(option);
-            return new Steady(option.autoCount() && replica.delivers(), option.count(), replica.tokensPerSecond(),
-                    replica.gpus(), perUnit, Math.max(option.count(), FleetSizing.unitsFor(1, replica.gpus(), perUnit)));
+            return new Steady(
+                    option.autoCount() && replica.delivers(),
+                    option.count(),
+                    replica.tokensPerSecond(),
+                    replica.gpus(),
+                    perUnit,
+                    Math.max(option.count(), FleetSizing.unitsFor(1, replica.gpus(), perUnit)));
         });
         if (!st.sized()) return st.count();
-        int replicas = FleetSizing.replicasNeeded(requiredTokensPerSecond(share * queriesPerMonth),
-                st.replicaTokensPerSecond(), scenario.assumptions().planningUtilisation());
+        int replicas = FleetSizing.replicasNeeded(
+                requiredTokensPerSecond(share * queriesPerMonth),
+                st.replicaTokensPerSecond(),
+                scenario.assumptions().planningUtilisation());
         return Math.max(st.minimumUnits(), FleetSizing.unitsFor(replicas, st.gpusPerReplica(), st.gpusPerUnit()));
     }
 
@@ -94,7 +120,8 @@ public final class FleetPlanner {
     private Plan plan(Option.Sized option, double share, int lifetimeMonths) {
         int horizon = scenario.horizonMonths();
         double[] required = new double[horizon];
-        for (int m = 1; m <= horizon; m++) required[m - 1] = requiredTokensPerSecond(share * workload.queriesInMonth(m));
+        for (int m = 1; m <= horizon; m++)
+            required[m - 1] = requiredTokensPerSecond(share * workload.queriesInMonth(m));
         Replica replica = replica(option);
         int perUnit = gpusPerUnit(option);
         int[] units;
@@ -103,8 +130,8 @@ public final class FleetPlanner {
             // never fewer units than hold one replica, so that an idle month still serves
             int minimum = Math.max(option.count(), FleetSizing.unitsFor(1, replica.gpus(), perUnit));
             double utilisation = scenario.assumptions().planningUtilisation();
-            units = FleetSizing.unitsNeeded(required, replica.tokensPerSecond(), replica.gpus(), perUnit, utilisation,
-                    minimum);
+            units = FleetSizing.unitsNeeded(
+                    required, replica.tokensPerSecond(), replica.gpus(), perUnit, utilisation, minimum);
             sizing = new Fleet.Sizing(share, replica.tokensPerSecond(), replica.gpus(), minimum, utilisation);
         } else {
             units = FleetSchedule.constant(option.count(), horizon);
@@ -114,7 +141,8 @@ public final class FleetPlanner {
                 : FleetSchedule.rented(units, option.autoCount(), perUnit);
         if (sizing != null) fleet = fleet.withSizing(sizing);
         if (replica.delivers()) {
-            double peak = FleetSizing.peakUtilisation(required, units, replica.tokensPerSecond(), replica.gpus(), perUnit);
+            double peak =
+                    FleetSizing.peakUtilisation(required, units, replica.tokensPerSecond(), replica.gpus(), perUnit);
             // infinite when a stated count holds no whole replica: that option is infeasible, and says why
             if (Double.isFinite(peak)) fleet = fleet.withPeakUtilisation(peak);
         }

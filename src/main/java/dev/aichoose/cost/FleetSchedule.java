@@ -35,14 +35,16 @@ public final class FleetSchedule {
             }
             months.add(new Fleet.Month(m, inService, bought, retired));
         }
-        return new Fleet(auto, gpusPerUnit, months, purchases, java.util.OptionalDouble.empty(), java.util.Optional.empty());
+        return new Fleet(
+                auto, gpusPerUnit, months, purchases, java.util.OptionalDouble.empty(), java.util.Optional.empty());
     }
 
     /** Rented units: exactly what each month needs, nothing bought. */
     public static Fleet rented(int[] needed, boolean auto, int gpusPerUnit) {
         List<Fleet.Month> months = new ArrayList<>(needed.length);
         for (int m = 1; m <= needed.length; m++) months.add(new Fleet.Month(m, needed[m - 1], 0, 0));
-        return new Fleet(auto, gpusPerUnit, months, List.of(), java.util.OptionalDouble.empty(), java.util.Optional.empty());
+        return new Fleet(
+                auto, gpusPerUnit, months, List.of(), java.util.OptionalDouble.empty(), java.util.Optional.empty());
     }
 
     /** The same count in every month of the horizon. */

@@ -19,7 +19,8 @@ public final class FleetSizing {
     private FleetSizing() {}
 
     /** Replicas needed to carry {@code requiredTokensPerSecond} with none above {@code utilisation}. */
-    public static int replicasNeeded(double requiredTokensPerSecond, double perReplicaTokensPerSecond, double utilisation) {
+    public static int replicasNeeded(
+            double requiredTokensPerSecond, double perReplicaTokensPerSecond, double utilisation) {
         if (!(perReplicaTokensPerSecond > 0) || !(utilisation > 0)) {
             throw new IllegalArgumentException("a replica must deliver tokens: " + perReplicaTokensPerSecond);
         }
@@ -44,8 +45,13 @@ public final class FleetSizing {
      *
      * @param requiredTokensPerSecond peak generated tokens/s in each month
      */
-    public static int[] unitsNeeded(double[] requiredTokensPerSecond, double perReplicaTokensPerSecond,
-            int gpusPerReplica, int gpusPerUnit, double utilisation, int minimumUnits) {
+    public static int[] unitsNeeded(
+            double[] requiredTokensPerSecond,
+            double perReplicaTokensPerSecond,
+            int gpusPerReplica,
+            int gpusPerUnit,
+            double utilisation,
+            int minimumUnits) {
         int[] units = new int[requiredTokensPerSecond.length];
         for (int i = 0; i < units.length; i++) {
             int replicas = replicasNeeded(requiredTokensPerSecond[i], perReplicaTokensPerSecond, utilisation);
@@ -55,13 +61,20 @@ public final class FleetSizing {
     }
 
     /** The highest share of its throughput the fleet runs at, over the months (0 when it never runs). */
-    public static double peakUtilisation(double[] requiredTokensPerSecond, int[] units, double perReplicaTokensPerSecond,
-            int gpusPerReplica, int gpusPerUnit) {
+    public static double peakUtilisation(
+            double[] requiredTokensPerSecond,
+            int[] units,
+            double perReplicaTokensPerSecond,
+            int gpusPerReplica,
+            int gpusPerUnit) {
         double peak = 0;
         for (int i = 0; i < units.length; i++) {
             double delivered = replicasIn(units[i], gpusPerReplica, gpusPerUnit) * perReplicaTokensPerSecond;
-            peak = Math.max(peak, delivered > 0 ? requiredTokensPerSecond[i] / delivered
-                    : requiredTokensPerSecond[i] > 0 ? Double.POSITIVE_INFINITY : 0);
+            peak = Math.max(
+                    peak,
+                    delivered > 0
+                            ? requiredTokensPerSecond[i] / delivered
+                            : requiredTokensPerSecond[i] > 0 ? Double.POSITIVE_INFINITY : 0);
         }
         return peak;
     }

@@ -19,19 +19,29 @@ final class HardwarePricing {
 
     Costing.Owned owned(Option.SelfHosted s) {
         Gpu gpu = catalog.gpus().get(s.hardware());
-        return new Costing.Owned(s.count(), s.hardwareUsd() != null ? s.hardwareUsd() : gpu.priceUsd(),
-                s.extraUpfrontUsd(), s.lifetimeMonths() != null ? s.lifetimeMonths() : assumptions.lifetimeMonths(),
-                share(s.residualShare(), assumptions.residualShare()), s.electricityUsdPerMonth(), unitPowerW(s, gpu),
-                assumptions.pue(), assumptions.electricityUsdPerKwh(),
-                share(s.maintenanceShareAnnual(), assumptions.maintenanceShareAnnual()), opsHours(s.opsHoursPerMonth()),
+        return new Costing.Owned(
+                s.count(),
+                s.hardwareUsd() != null ? s.hardwareUsd() : gpu.priceUsd(),
+                s.extraUpfrontUsd(),
+                s.lifetimeMonths() != null ? s.lifetimeMonths() : assumptions.lifetimeMonths(),
+                share(s.residualShare(), assumptions.residualShare()),
+                s.electricityUsdPerMonth(),
+                unitPowerW(s, gpu),
+                assumptions.pue(),
+                assumptions.electricityUsdPerKwh(),
+                share(s.maintenanceShareAnnual(), assumptions.maintenanceShareAnnual()),
+                opsHours(s.opsHoursPerMonth()),
                 assumptions.opsUsdPerHour());
     }
 
     Costing.Rent rent(Option.Rented r) {
         CloudOffer offer = catalog.cloudOffers().get(r.offer());
-        return new Costing.Rent(r.count() * offer.gpus(),
-                r.usdPerGpuHour() != null ? r.usdPerGpuHour() : offer.usdPerGpuHour(), r.hoursPerMonth(),
-                opsHours(r.opsHoursPerMonth()), assumptions.opsUsdPerHour());
+        return new Costing.Rent(
+                r.count() * offer.gpus(),
+                r.usdPerGpuHour() != null ? r.usdPerGpuHour() : offer.usdPerGpuHour(),
+                r.hoursPerMonth(),
+                opsHours(r.opsHoursPerMonth()),
+                assumptions.opsUsdPerHour());
     }
 
     /** Power per unit of {@code count}: the option's figure, or the catalog TDP of every GPU in it. */

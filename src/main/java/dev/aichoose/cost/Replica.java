@@ -18,12 +18,19 @@ import java.util.Locale;
  * @param roofline the memory and decode estimate for a replica of {@code gpus} GPUs
  * @param serving how the option serves the model, and {@code modelId} the model: for {@link #detail}
  */
-public record Replica(int gpus, double tokensPerSecond, CapacitySource source, Roofline roofline,
-        boolean measuredOrGiven, Option.Serving serving, String modelId) {
+public record Replica(
+        int gpus,
+        double tokensPerSecond,
+        CapacitySource source,
+        Roofline roofline,
+        boolean measuredOrGiven,
+        Option.Serving serving,
+        String modelId) {
 
     /** Streams a replica runs at once: the option's concurrency, else the runner class's default. */
     public static int streamsTarget(Option.Serving serving) {
-        return serving.concurrency() != null ? serving.concurrency()
+        return serving.concurrency() != null
+                ? serving.concurrency()
                 : serving.quantization().gguf() ? Defaults.GGUF_CONCURRENCY : Defaults.SERVER_CONCURRENCY;
     }
 
@@ -37,8 +44,10 @@ public record Replica(int gpus, double tokensPerSecond, CapacitySource source, R
         if (serving.gpusPerReplica() != null) {
             gpus = serving.gpusPerReplica();
         } else if (serving.autoReplica()
-                || (!measuredOrGiven && !Roofline.estimate(gpu, gpusPerUnit, model, serving.quantization(), context,
-                        meanContext, target).fits())) {
+                || (!measuredOrGiven
+                        && !Roofline.estimate(
+                                        gpu, gpusPerUnit, model, serving.quantization(), context, meanContext, target)
+                                .fits())) {
             int smallest = Roofline.smallestReplica(gpu, model, serving.quantization(), context, target);
             gpus = smallest > 0 ? smallest : gpusPerUnit;
         } else {
@@ -63,25 +72,43 @@ public record Replica(int gpus, double tokensPerSecond, CapacitySource source, R
     /** Where the throughput comes from, in words; written when a report asks, never on a simulation's draws. */
     public String detail() {
         String detail = switch (source) {
-            case BENCH -> String.format(Locale.ROOT, "measured %.1f tok/s per replica (%s, %s, %s)", tokensPerSecond,
-                    serving.measured().file(), serving.measured().startedAt(), switch (serving.measured()) {
-                        case Option.Measured.Throughput t -> t.run();
-                        case Option.Measured.NoRunMeets none -> "no run meets " + none.targets();
-                    });
+            case BENCH ->
+                String.format(
+                        Locale.ROOT,
+                        "measured %.1f tok/s per replica (%s, %s, %s)",
+                        tokensPerSecond,
+                        serving.measured().file(),
+                        serving.measured().startedAt(),
+                        switch (serving.measured()) {
+                            case Option.Measured.Throughput t -> t.run();
+                            case Option.Measured.NoRunMeets none -> "no run meets " + none.targets();
+                        });
             case GIVEN -> String.format(Locale.ROOT, "given %.1f tok/s per replica", tokensPerSecond);
-            case ESTIMATE -> String.format(Locale.ROOT,
-                    "roofline estimate %.1f tok/s per replica of %d GPU%s: %s at %s, %d stream%s, %s-bound",
-                    tokensPerSecond, gpus, gpus == 1 ? "" : "s", modelId,
-                    serving.quantization().id(), Math.max(roofline.streams(), 0), roofline.streams() == 1 ? "" : "s",
-                    roofline.computeBoundTokensPerSecond() != null
-                            && roofline.computeBoundTokensPerSecond() < roofline.memoryBoundTokensPerSecond()
-                            ? "compute" : "memory-bandwidth");
+            case ESTIMATE ->
+                String.format(
+                        Locale.ROOT,
+                        "roofline estimate %.1f tok/s per replica of %d GPU%s: %s at %s, %d stream%s, %s-bound",
+                        tokensPerSecond,
+                        gpus,
+                        gpus == 1 ? "" : "s",
+                        modelId,
+                        serving.quantization().id(),
+                        Math.max(roofline.streams(), 0),
+                        roofline.streams() == 1 ? "" : "s",
+                        roofline.computeBoundTokensPerSecond() != null
+                                        && roofline.computeBoundTokensPerSecond()
+                                                < roofline.memoryBoundTokensPerSecond()
+                                ? "compute"
+                                : "memory-bandwidth");
         };
         if (!roofline.fits() && measuredOrGiven) {
             // a measurement (or the user's own figure) outranks the memory estimate, which overstates
             // KV for sliding-window and latent attention
-            detail += String.format(Locale.ROOT, " (the memory estimate says it would not fit in %.1f GB; "
-                    + "the %s figure overrides it)", roofline.usableVramGb(), source.id());
+            detail += String.format(
+                    Locale.ROOT,
+                    " (the memory estimate says it would not fit in %.1f GB; " + "the %s figure overrides it)",
+                    roofline.usableVramGb(),
+                    source.id());
         }
         return detail;
     }

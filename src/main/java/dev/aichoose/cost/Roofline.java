@@ -44,10 +44,12 @@ public record Roofline(
      * {@code targetStreams} streams of {@code contextTokens} tokens each; 0 when none up to
      * {@link #MAX_GPUS_PER_REPLICA} does.
      */
-    public static int smallestReplica(Gpu gpu, OpenModel model, Quantization q, double contextTokens,
-            int targetStreams) {
+    public static int smallestReplica(
+            Gpu gpu, OpenModel model, Quantization q, double contextTokens, int targetStreams) {
         for (int gpus = 1; gpus <= MAX_GPUS_PER_REPLICA; gpus *= 2) {
-            if (estimate(gpu, gpus, model, q, contextTokens, contextTokens, targetStreams).streams() >= targetStreams) {
+            if (estimate(gpu, gpus, model, q, contextTokens, contextTokens, targetStreams)
+                            .streams()
+                    >= targetStreams) {
                 return gpus;
             }
         }
@@ -61,8 +63,14 @@ public record Roofline(
      * @param meanContextTokens tokens a stream holds on average while it decodes (prompt plus half the output)
      * @param targetStreams how many streams the server runs at once, before memory limits it
      */
-    public static Roofline estimate(Gpu gpu, int gpus, OpenModel model, Quantization q, double contextTokens,
-            double meanContextTokens, int targetStreams) {
+    public static Roofline estimate(
+            Gpu gpu,
+            int gpus,
+            OpenModel model,
+            Quantization q,
+            double contextTokens,
+            double meanContextTokens,
+            int targetStreams) {
         double weightsGb = model.paramsB() * q.bytesPerParam();
         double activeGb = model.activeParamsB() * q.bytesPerParam();
         double kvPerToken = model.kvBytesPerToken(Defaults.KV_BYTES_PER_ELEMENT) / GB;
@@ -76,7 +84,8 @@ public record Roofline(
         int b = Math.max(streams, 1);
         double secondsPerStep = (activeGb + b * meanKvGb) / bandwidth;
         double memoryBound = b / secondsPerStep;
-        Double computeBound = gpu.bf16DenseTflops() == null ? null
+        Double computeBound = gpu.bf16DenseTflops() == null
+                ? null
                 : gpu.bf16DenseTflops() * 1e12 * gpus * Defaults.MFU / (2 * model.activeParamsB() * 1e9);
         return new Roofline(weightsGb, kvPerStream, usable, streams, memoryBound, computeBound);
     }

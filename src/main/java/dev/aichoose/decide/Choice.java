@@ -23,7 +23,8 @@ public record Choice(int cheapest, int preferred, int pick) {
             if (preferred < 0 || preferable(j, preferred, tcoUsd, fit)) preferred = j;
         }
         if (cheapest < 0) return Optional.empty();
-        boolean within = premiumShare(tcoUsd[preferred] - tcoUsd[cheapest], tcoUsd[cheapest]) <= maxPremiumShare + 1e-12;
+        boolean within =
+                premiumShare(tcoUsd[preferred] - tcoUsd[cheapest], tcoUsd[cheapest]) <= maxPremiumShare + 1e-12;
         return Optional.of(new Choice(cheapest, preferred, within ? preferred : cheapest));
     }
 

@@ -1,7 +1,9 @@
 package dev.aichoose.decide;
 
-import dev.aichoose.text.Figures;
+import dev.aichoose.model.ApiModel;
+import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Evaluation;
+import dev.aichoose.model.Option;
 import dev.aichoose.model.OptionKind;
 import dev.aichoose.model.OptionResult;
 import dev.aichoose.model.Profile;
@@ -13,14 +15,12 @@ import dev.aichoose.model.Recommendation.Question;
 import dev.aichoose.model.Recommendation.Verdict;
 import dev.aichoose.model.Scenario;
 import dev.aichoose.model.WorkloadClass;
-import dev.aichoose.model.ApiModel;
-import dev.aichoose.model.Catalog;
-import dev.aichoose.model.Option;
+import dev.aichoose.text.Figures;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -60,7 +60,8 @@ public final class Decider {
 
     /** The fit of each option to the answers, as the decision weighs it. */
     public static PreferenceFit fit(Evaluation evaluation, List<Option> options, Catalog catalog) {
-        return new Decider(evaluation, options, catalog).fit(evaluation.recommendation().questions());
+        return new Decider(evaluation, options, catalog)
+                .fit(evaluation.recommendation().questions());
     }
 
     private PreferenceFit fit(List<Answer> answers) {
@@ -70,20 +71,27 @@ public final class Decider {
     private Recommendation decide() {
         Optional<OptionResult> bestOpen = cheapest(r -> r.kind().openSource());
         Optional<OptionResult> bestApi = cheapest(r -> r.kind() == OptionKind.API);
-        List<WorkloadClass> sensitive = scenario.workload().classes().stream().filter(WorkloadClass::sensitive).toList();
+        List<WorkloadClass> sensitive = scenario.workload().classes().stream()
+                .filter(WorkloadClass::sensitive)
+                .toList();
 
-        List<Answer> answers = List.of(dataSensitivity(sensitive), volume(bestOpen, bestApi), customization(),
-                capability(), independence());
+        List<Answer> answers = List.of(
+                dataSensitivity(sensitive), volume(bestOpen, bestApi), customization(), capability(), independence());
         PreferenceFit fit = fit(answers);
         List<String> constraints = constraints(sensitive);
         hybridSavings(constraints);
 
-        List<OptionResult> feasible = evaluation.options().stream().filter(OptionResult::feasible).toList();
+        List<OptionResult> feasible =
+                evaluation.options().stream().filter(OptionResult::feasible).toList();
         if (feasible.isEmpty()) {
             Verdict leaning = leaning(fit);
             constraints.add("no option is feasible, so none is recommended: each option's problems say which rule it "
                     + "breaks; the verdict, " + leaning.id() + ", is only the way the answers lean");
-            return new Recommendation(leaning, new Recommendation.NoneFeasible(), answers, constraints,
+            return new Recommendation(
+                    leaning,
+                    new Recommendation.NoneFeasible(),
+                    answers,
+                    constraints,
                     "No option is feasible: see each option's problems. The answers lean "
                             + leaning.id().replace('_', ' ') + ".");
         }
@@ -111,7 +119,8 @@ public final class Decider {
         } else {
             pick = cheapest;
             String reason = "the answers suit it best (" + pullsText(fit) + "), but it costs "
-                    + Figures.usdCompact(premium) + " (" + Figures.percent(premiumShare) + ") more than " + cheapest.id()
+                    + Figures.usdCompact(premium) + " (" + Figures.percent(premiumShare) + ") more than "
+                    + cheapest.id()
                     + ", above max_premium_share (" + Figures.percent(limit) + ")";
             alternative = Optional.of(new Recommendation.Alternative(preferred.id(), premium, premiumShare, reason));
             decided = "the cheapest feasible option; the answers below prefer " + preferred.id() + ", but it costs "
@@ -119,11 +128,21 @@ public final class Decider {
                     + "max_premium_share (" + Figures.percent(limit) + "): it is the alternative";
         }
         double pickPremium = pick.tcoUsd() - cheapest.tcoUsd();
-        var choice = new Recommendation.Recommended(pick.id(), cheapest.id(), pickPremium, share(pickPremium, cheapest),
-                alternative);
+        var choice = new Recommendation.Recommended(
+                pick.id(), cheapest.id(), pickPremium, share(pickPremium, cheapest), alternative);
         Verdict verdict = verdictOf(pick);
-        return new Recommendation(verdict, choice, answers, constraints,
-                summary(verdict, pick, decided, alternative.map(Recommendation.Alternative::option), bestOpen, bestApi));
+        return new Recommendation(
+                verdict,
+                choice,
+                answers,
+                constraints,
+                summary(
+                        verdict,
+                        pick,
+                        decided,
+                        alternative.map(Recommendation.Alternative::option),
+                        bestOpen,
+                        bestApi));
     }
 
     /** The choice among the feasible results, by TCO and fit alone. */
@@ -146,13 +165,17 @@ public final class Decider {
     }
 
     private static String pullsText(PreferenceFit fit) {
-        return String.join(", ", fit.pulls().stream()
-                .map(p -> p.label() + " leans " + p.leans().id().replace('_', ' ')).toList());
+        return String.join(
+                ", ",
+                fit.pulls().stream()
+                        .map(p -> p.label() + " leans " + p.leans().id().replace('_', ' '))
+                        .toList());
     }
 
     /** With nothing feasible, the way the answers lean: open source unless more of them lean closed. */
     private static Verdict leaning(PreferenceFit fit) {
-        long open = fit.pulls().stream().filter(p -> p.leans() == Lean.OPEN_SOURCE).count();
+        long open =
+                fit.pulls().stream().filter(p -> p.leans() == Lean.OPEN_SOURCE).count();
         long closed = fit.pulls().size() - open;
         return closed > open ? Verdict.CLOSED : Verdict.OPEN_SOURCE;
     }
@@ -167,17 +190,21 @@ public final class Decider {
         }
         if (!sensitive.isEmpty()) {
             constraints.add("class" + (sensitive.size() == 1 ? " " : "es ") + names(sensitive) + " ("
-                    + Figures.percent(sensitive.stream().mapToDouble(WorkloadClass::share).sum())
+                    + Figures.percent(
+                            sensitive.stream().mapToDouble(WorkloadClass::share).sum())
                     + " of queries) " + (sensitive.size() == 1 ? "is" : "are")
                     + " sensitive: never sent to a third-party API (owned or rented GPUs may serve "
                     + (sensitive.size() == 1 ? "it" : "them") + "); an option that would is infeasible");
         }
-        List<WorkloadClass> owned = scenario.workload().classes().stream().filter(WorkloadClass::onPremises).toList();
+        List<WorkloadClass> owned = scenario.workload().classes().stream()
+                .filter(WorkloadClass::onPremises)
+                .toList();
         if (!owned.isEmpty()) {
             constraints.add("class" + (owned.size() == 1 ? " " : "es ") + names(owned)
                     + " must stay on owned hardware (on_premises): never sent to an API or rented GPUs");
         }
-        List<WorkloadClass> frontier = scenario.trafficClasses().stream().filter(c -> c.quality() == Quality.FRONTIER)
+        List<WorkloadClass> frontier = scenario.trafficClasses().stream()
+                .filter(c -> c.quality() == Quality.FRONTIER)
                 .toList();
         if (!frontier.isEmpty()) {
             constraints.add("class" + (frontier.size() == 1 ? " " : "es ") + names(frontier)
@@ -185,8 +212,10 @@ public final class Decider {
                     + "may not serve " + (frontier.size() == 1 ? "it" : "them"));
         }
         if (profile.qualityNeed() == Quality.FRONTIER) constraints.add("frontier quality is needed: leans closed");
-        if (profile.enterpriseSupportRequired()) constraints.add("enterprise support and SLAs are required: leans closed");
-        if (profile.timeToMarket() == Profile.TimeToMarket.CRITICAL) constraints.add("time to market is critical: leans closed");
+        if (profile.enterpriseSupportRequired())
+            constraints.add("enterprise support and SLAs are required: leans closed");
+        if (profile.timeToMarket() == Profile.TimeToMarket.CRITICAL)
+            constraints.add("time to market is critical: leans closed");
         if (profile.usagePattern() == Profile.UsagePattern.VARIABLE) {
             constraints.add("usage is variable: pay-per-use leans closed");
         }
@@ -194,7 +223,8 @@ public final class Decider {
             if (!(options.get(r.id()) instanceof Option.Api a)) continue;
             ApiModel m = catalog.apiModels().get(a.model());
             if (m == null || !m.openWeight()) continue;
-            constraints.add(r.id() + " serves open weights" + m.servedWeights().map(w -> " (" + w + ")").orElse("")
+            constraints.add(r.id() + " serves open weights"
+                    + m.servedWeights().map(w -> " (" + w + ")").orElse("")
                     + " through an API: it counts half-way for customization and vendor independence, since the same "
                     + "weights run on your own hardware; for data sensitivity and the team's capability it is an API");
         }
@@ -207,9 +237,15 @@ public final class Decider {
         for (OptionResult h : evaluation.options()) {
             if (h.kind() != OptionKind.HYBRID || !h.feasible()) continue;
             boolean auto = options.get(h.id()) instanceof Option.Hybrid x && x.auto();
-            List<String> targets = h.routing().stream().map(Option.Route::option).distinct().toList();
-            String routes = targets.size() == 1 ? "every class → " + targets.getFirst()
-                    : String.join(", ", h.routing().stream().map(r -> r.workloadClass() + " → " + r.option()).toList());
+            List<String> targets =
+                    h.routing().stream().map(Option.Route::option).distinct().toList();
+            String routes = targets.size() == 1
+                    ? "every class → " + targets.getFirst()
+                    : String.join(
+                            ", ",
+                            h.routing().stream()
+                                    .map(r -> r.workloadClass() + " → " + r.option())
+                                    .toList());
             String head = h.id() + (auto ? " (routes: auto) chose " : " routes ") + routes + ": "
                     + Figures.usdCompact(h.tcoUsd());
             if (single.isEmpty()) {
@@ -218,10 +254,12 @@ public final class Decider {
             }
             double gap = single.get().tcoUsd() - h.tcoUsd();
             if (Math.abs(gap) < 0.005) {
-                constraints.add(head + ", the same as the best single option, " + single.get().id());
+                constraints.add(head + ", the same as the best single option, "
+                        + single.get().id());
             } else {
-                constraints.add(head + ", " + Figures.usdCompact(Math.abs(gap)) + " (" + Figures.percent(Math.abs(gap)
-                        / Math.max(single.get().tcoUsd(), 0.01)) + ") " + (gap > 0 ? "less" : "more")
+                constraints.add(head + ", " + Figures.usdCompact(Math.abs(gap)) + " ("
+                        + Figures.percent(Math.abs(gap) / Math.max(single.get().tcoUsd(), 0.01)) + ") "
+                        + (gap > 0 ? "less" : "more")
                         + " than the best single option, " + single.get().id());
             }
         }
@@ -236,7 +274,9 @@ public final class Decider {
     }
 
     private Optional<OptionResult> cheapest(Predicate<OptionResult> kind) {
-        return evaluation.options().stream().filter(OptionResult::feasible).filter(kind)
+        return evaluation.options().stream()
+                .filter(OptionResult::feasible)
+                .filter(kind)
                 .min(Comparator.comparingDouble(OptionResult::tcoUsd));
     }
 
@@ -245,17 +285,29 @@ public final class Decider {
     private Answer dataSensitivity(List<WorkloadClass> sensitive) {
         Question q = Question.Q1_DATA_SENSITIVITY;
         if (profile.dataSensitivity() == Profile.Level.HIGH) {
-            return new Answer(q, Lean.OPEN_SOURCE, "data_sensitivity is high: personal, health, financial or legal "
-                    + "data and proprietary code are safer on hardware you control");
+            return new Answer(
+                    q,
+                    Lean.OPEN_SOURCE,
+                    "data_sensitivity is high: personal, health, financial or legal "
+                            + "data and proprietary code are safer on hardware you control");
         }
         if (!sensitive.isEmpty()) {
-            return new Answer(q, Lean.OPEN_SOURCE, "class" + (sensitive.size() == 1 ? " " : "es ") + names(sensitive)
-                    + " (" + Figures.percent(sensitive.stream().mapToDouble(WorkloadClass::share).sum())
-                    + " of queries) " + (sensitive.size() == 1 ? "holds" : "hold")
-                    + " sensitive data, never sent to a third-party API");
+            return new Answer(
+                    q,
+                    Lean.OPEN_SOURCE,
+                    "class" + (sensitive.size() == 1 ? " " : "es ") + names(sensitive)
+                            + " ("
+                            + Figures.percent(sensitive.stream()
+                                    .mapToDouble(WorkloadClass::share)
+                                    .sum())
+                            + " of queries) " + (sensitive.size() == 1 ? "holds" : "hold")
+                            + " sensitive data, never sent to a third-party API");
         }
-        return new Answer(q, Lean.NEUTRAL, "data_sensitivity is " + lower(profile.dataSensitivity())
-                + " and no class is marked sensitive: a closed API is acceptable for this data");
+        return new Answer(
+                q,
+                Lean.NEUTRAL,
+                "data_sensitivity is " + lower(profile.dataSensitivity())
+                        + " and no class is marked sensitive: a closed API is acceptable for this data");
     }
 
     private Answer volume(Optional<OptionResult> bestOpen, Optional<OptionResult> bestApi) {
@@ -263,20 +315,25 @@ public final class Decider {
         double volume = scenario.workload().queriesPerMonth();
         double last = scenario.workload().queriesInMonth(scenario.horizonMonths());
         String load = Figures.wholeCount(volume) + " queries a month"
-                + (Math.abs(last - volume) > 0.5 ? " (" + Figures.wholeCount(last) + " by month " + scenario.horizonMonths() + ")" : "");
+                + (Math.abs(last - volume) > 0.5
+                        ? " (" + Figures.wholeCount(last) + " by month " + scenario.horizonMonths() + ")"
+                        : "");
         Lean rule = volume < LOW_VOLUME ? Lean.CLOSED : volume > HIGH_VOLUME ? Lean.OPEN_SOURCE : Lean.NEUTRAL;
-        String ruleText = "rule of thumb: " + switch (rule) {
-            case CLOSED -> "under 10,000 a month favours closed";
-            case OPEN_SOURCE -> "over 100,000 a month favours open source";
-            case NEUTRAL -> "10,000–100,000 a month needs the numbers";
-        };
+        String ruleText = "rule of thumb: "
+                + switch (rule) {
+                    case CLOSED -> "under 10,000 a month favours closed";
+                    case OPEN_SOURCE -> "over 100,000 a month favours open source";
+                    case NEUTRAL -> "10,000–100,000 a month needs the numbers";
+                };
         int h = scenario.horizonMonths();
         if (bestOpen.isPresent() && bestApi.isPresent()) {
             OptionResult open = bestOpen.get();
             OptionResult api = bestApi.get();
             Integer month = evaluation.breakeven().stream()
                     .filter(b -> b.option().equals(open.id()) && b.baseline().equals(api.id()))
-                    .findFirst().map(Evaluation.Breakeven::month).orElse(null);
+                    .findFirst()
+                    .map(Evaluation.Breakeven::month)
+                    .orElse(null);
             String computed = load + ": " + open.id() + " costs " + Figures.usdCompact(open.tcoUsd()) + " over " + h
                     + " months against " + Figures.usdCompact(api.tcoUsd()) + " for " + api.id() + "; "
                     + (month == null ? "no breakeven within " + h + " months" : "breakeven in month " + month)
@@ -285,18 +342,29 @@ public final class Decider {
             return new Answer(q, lean, computed);
         }
         if (bestApi.isPresent()) {
-            return new Answer(q, Lean.CLOSED, load + ": no owned or rented option is feasible, so "
-                    + bestApi.get().id() + " at " + Figures.usdCompact(bestApi.get().tcoUsd()) + " over " + h + " months carries it");
+            return new Answer(
+                    q,
+                    Lean.CLOSED,
+                    load + ": no owned or rented option is feasible, so "
+                            + bestApi.get().id() + " at "
+                            + Figures.usdCompact(bestApi.get().tcoUsd()) + " over " + h + " months carries it");
         }
         if (bestOpen.isPresent()) {
-            return new Answer(q, Lean.OPEN_SOURCE, load + ": no API option is feasible, so " + bestOpen.get().id()
-                    + " at " + Figures.usdCompact(bestOpen.get().tcoUsd()) + " over " + h + " months carries it");
+            return new Answer(
+                    q,
+                    Lean.OPEN_SOURCE,
+                    load + ": no API option is feasible, so " + bestOpen.get().id() + " at "
+                            + Figures.usdCompact(bestOpen.get().tcoUsd()) + " over " + h + " months carries it");
         }
         Optional<OptionResult> any = cheapest(r -> true);
         if (any.isPresent()) {
-            return new Answer(q, Lean.NEUTRAL, load + ": no single owned, rented or API option is feasible; the cheapest "
-                    + "feasible option, " + any.get().id() + ", costs " + Figures.usdCompact(any.get().tcoUsd()) + " over "
-                    + h + " months (" + ruleText + ")");
+            return new Answer(
+                    q,
+                    Lean.NEUTRAL,
+                    load + ": no single owned, rented or API option is feasible; the cheapest "
+                            + "feasible option, " + any.get().id() + ", costs "
+                            + Figures.usdCompact(any.get().tcoUsd()) + " over "
+                            + h + " months (" + ruleText + ")");
         }
         return new Answer(q, rule, load + ": nothing to compare with (" + ruleText + ")");
     }
@@ -304,10 +372,16 @@ public final class Decider {
     private Answer customization() {
         Question q = Question.Q3_CUSTOMIZATION;
         return switch (profile.customization()) {
-            case FINE_TUNING -> new Answer(q, Lean.OPEN_SOURCE,
-                    "customization is fine_tuning: open weights can be fine-tuned on your domain and kept");
-            case PROMPTING -> new Answer(q, Lean.NEUTRAL,
-                    "customization is prompting: both closed APIs and open models take system prompts and retrieval");
+            case FINE_TUNING ->
+                new Answer(
+                        q,
+                        Lean.OPEN_SOURCE,
+                        "customization is fine_tuning: open weights can be fine-tuned on your domain and kept");
+            case PROMPTING ->
+                new Answer(
+                        q,
+                        Lean.NEUTRAL,
+                        "customization is prompting: both closed APIs and open models take system prompts and retrieval");
             case NONE -> new Answer(q, Lean.NEUTRAL, "customization is none: a general-purpose model serves as it is");
         };
     }
@@ -315,56 +389,99 @@ public final class Decider {
     private Answer capability() {
         Question q = Question.Q4_TECHNICAL_CAPABILITY;
         return switch (profile.technicalCapability()) {
-            case NONE -> new Answer(q, Lean.CLOSED,
-                    "technical_capability is none: start with a closed API and revisit as the team grows");
-            case SOME -> new Answer(q, Lean.NEUTRAL,
-                    "technical_capability is some: an easy local runner (LM Studio, Ollama) is within reach");
-            case STRONG -> new Answer(q, Lean.OPEN_SOURCE,
-                    "technical_capability is strong: the team can run, tune and secure open models itself");
+            case NONE ->
+                new Answer(
+                        q,
+                        Lean.CLOSED,
+                        "technical_capability is none: start with a closed API and revisit as the team grows");
+            case SOME ->
+                new Answer(
+                        q,
+                        Lean.NEUTRAL,
+                        "technical_capability is some: an easy local runner (LM Studio, Ollama) is within reach");
+            case STRONG ->
+                new Answer(
+                        q,
+                        Lean.OPEN_SOURCE,
+                        "technical_capability is strong: the team can run, tune and secure open models itself");
         };
     }
 
     private Answer independence() {
         Question q = Question.Q5_VENDOR_INDEPENDENCE;
         return switch (profile.vendorIndependence()) {
-            case HIGH -> new Answer(q, Lean.OPEN_SOURCE, "vendor_independence is high: open weights cannot be "
-                    + "repriced, deprecated or withdrawn by a vendor");
-            case MEDIUM, LOW -> new Answer(q, Lean.NEUTRAL, "vendor_independence is "
-                    + lower(profile.vendorIndependence()) + ": dependence on one provider is acceptable");
+            case HIGH ->
+                new Answer(
+                        q,
+                        Lean.OPEN_SOURCE,
+                        "vendor_independence is high: open weights cannot be "
+                                + "repriced, deprecated or withdrawn by a vendor");
+            case MEDIUM, LOW ->
+                new Answer(
+                        q,
+                        Lean.NEUTRAL,
+                        "vendor_independence is " + lower(profile.vendorIndependence())
+                                + ": dependence on one provider is acceptable");
         };
     }
 
     // ---- summary
 
-    private String summary(Verdict verdict, OptionResult p, String decided, Optional<String> alternative,
-            Optional<OptionResult> bestOpen, Optional<OptionResult> bestApi) {
+    private String summary(
+            Verdict verdict,
+            OptionResult p,
+            String decided,
+            Optional<String> alternative,
+            Optional<OptionResult> bestOpen,
+            Optional<OptionResult> bestApi) {
         int h = scenario.horizonMonths();
-        boolean openWeights = options.get(p.id()) instanceof Option.Api a && catalog.apiModels().containsKey(a.model())
+        boolean openWeights = options.get(p.id()) instanceof Option.Api a
+                && catalog.apiModels().containsKey(a.model())
                 && catalog.apiModels().get(a.model()).openWeight();
         String head = switch (verdict) {
             case OPEN_SOURCE -> "Open source";
             case CLOSED -> openWeights ? "Closed (an API serving open weights)" : "Closed";
             case HYBRID -> "Hybrid";
         };
-        StringBuilder s = new StringBuilder(head).append(": ").append(p.id()).append(" (").append(p.description())
-                .append(") costs ").append(Figures.usdCompact(p.tcoUsd())).append(" over ").append(h).append(" months, ")
-                .append(Figures.usdSignificant(p.costPerQueryUsd())).append(" a query: ").append(decided);
+        StringBuilder s = new StringBuilder(head)
+                .append(": ")
+                .append(p.id())
+                .append(" (")
+                .append(p.description())
+                .append(") costs ")
+                .append(Figures.usdCompact(p.tcoUsd()))
+                .append(" over ")
+                .append(h)
+                .append(" months, ")
+                .append(Figures.usdSignificant(p.costPerQueryUsd()))
+                .append(" a query: ")
+                .append(decided);
         Optional<OptionResult> other = p.kind() == OptionKind.API ? bestOpen : bestApi;
         other.filter(o -> !o.id().equals(p.id())).ifPresent(o -> {
             // the alternative's figures are already in the sentence: only its breakeven is new
             if (alternative.filter(o.id()::equals).isEmpty()) {
-                s.append("; the cheapest feasible ").append(o.kind() == OptionKind.API ? "API" : "owned or rented option")
-                        .append(", ").append(o.id()).append(", costs ").append(Figures.usdCompact(o.tcoUsd()));
+                s.append("; the cheapest feasible ")
+                        .append(o.kind() == OptionKind.API ? "API" : "owned or rented option")
+                        .append(", ")
+                        .append(o.id())
+                        .append(", costs ")
+                        .append(Figures.usdCompact(o.tcoUsd()));
             }
             String a = p.kind() == OptionKind.API ? o.id() : p.id();
             String b = p.kind() == OptionKind.API ? p.id() : o.id();
             boolean isAlternative = alternative.filter(o.id()::equals).isPresent();
-            evaluation.breakeven().stream().filter(x -> x.option().equals(a) && x.baseline().equals(b)).findFirst()
-                    .ifPresent(x -> s.append(isAlternative
-                            ? x.month() == null ? "; " + a + " does not break even against " + b + " within " + h + " months"
-                                    : "; " + a + " breaks even against " + b + " in month " + x.month()
-                            : x.month() == null ? " (no breakeven within " + h + " months)"
-                                    : " (" + a + " breaks even against " + b + " in month " + x.month() + ")"));
+            evaluation.breakeven().stream()
+                    .filter(x -> x.option().equals(a) && x.baseline().equals(b))
+                    .findFirst()
+                    .ifPresent(x -> s.append(
+                            isAlternative
+                                    ? x.month() == null
+                                            ? "; " + a + " does not break even against " + b + " within " + h
+                                                    + " months"
+                                            : "; " + a + " breaks even against " + b + " in month " + x.month()
+                                    : x.month() == null
+                                            ? " (no breakeven within " + h + " months)"
+                                            : " (" + a + " breaks even against " + b + " in month " + x.month() + ")"));
         });
         return s.append('.').toString();
     }

@@ -36,7 +36,11 @@ public final class PreferenceFit {
     private final Catalog catalog;
     private final Workload workload;
 
-    enum Axis { DATA, WEIGHTS, OPERATIONS }
+    enum Axis {
+        DATA,
+        WEIGHTS,
+        OPERATIONS
+    }
 
     /** One answer or factor that leans a way on one axis. */
     record Pull(String label, Axis axis, Lean leans) {}
@@ -60,8 +64,10 @@ public final class PreferenceFit {
             };
             if (axis != null && a.leans() != Lean.NEUTRAL) pulls.add(new Pull(label(a.id()), axis, a.leans()));
         }
-        if (profile.qualityNeed() == Quality.FRONTIER) pulls.add(new Pull("frontier quality", Axis.WEIGHTS, Lean.CLOSED));
-        if (profile.enterpriseSupportRequired()) pulls.add(new Pull("enterprise support", Axis.OPERATIONS, Lean.CLOSED));
+        if (profile.qualityNeed() == Quality.FRONTIER)
+            pulls.add(new Pull("frontier quality", Axis.WEIGHTS, Lean.CLOSED));
+        if (profile.enterpriseSupportRequired())
+            pulls.add(new Pull("enterprise support", Axis.OPERATIONS, Lean.CLOSED));
         if (profile.timeToMarket() == Profile.TimeToMarket.CRITICAL) {
             pulls.add(new Pull("critical time to market", Axis.OPERATIONS, Lean.CLOSED));
         }
@@ -74,7 +80,8 @@ public final class PreferenceFit {
     /** {@code Q3 customization}: the question's number and subject, as the report lists them. */
     private static String label(dev.aichoose.model.Recommendation.Question q) {
         String id = q.id();
-        return id.substring(0, 2).toUpperCase(java.util.Locale.ROOT) + " " + id.substring(3).replace('_', ' ');
+        return id.substring(0, 2).toUpperCase(java.util.Locale.ROOT) + " "
+                + id.substring(3).replace('_', ' ');
     }
 
     List<Pull> pulls() {
@@ -105,7 +112,8 @@ public final class PreferenceFit {
             case Option.Rented r -> 1;
             case Option.Hybrid h -> {
                 double sum = 0;
-                for (var leg : h.legs(workload).entrySet()) sum += leg.getValue() * position(options.get(leg.getKey()), axis);
+                for (var leg : h.legs(workload).entrySet())
+                    sum += leg.getValue() * position(options.get(leg.getKey()), axis);
                 yield sum;
             }
         };

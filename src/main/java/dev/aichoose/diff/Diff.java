@@ -29,8 +29,16 @@ public record Diff(
      * One option on both sides. {@code feasibleBefore}/{@code After} are null where the side lacks the
      * option; the figures' changes are null unless the option is feasible on both sides.
      */
-    public record OptionChange(String id, Boolean feasibleBefore, Boolean feasibleAfter, List<String> problemsBefore,
-            List<String> problemsAfter, Change tco, Change monthly, Change costPerQuery, Change npv) {
+    public record OptionChange(
+            String id,
+            Boolean feasibleBefore,
+            Boolean feasibleAfter,
+            List<String> problemsBefore,
+            List<String> problemsAfter,
+            Change tco,
+            Change monthly,
+            Change costPerQuery,
+            Change npv) {
         public OptionChange {
             problemsBefore = List.copyOf(problemsBefore);
             problemsAfter = List.copyOf(problemsAfter);
@@ -41,16 +49,24 @@ public record Diff(
         }
     }
 
-    public record BreakevenChange(String option, String baseline, Integer before, Integer after, boolean inBefore,
-            boolean inAfter) {
+    public record BreakevenChange(
+            String option, String baseline, Integer before, Integer after, boolean inBefore, boolean inAfter) {
         public boolean changed() {
             return inBefore != inAfter || !Objects.equals(before, after);
         }
     }
 
     /** The recommendation: from A's option and verdict to B's, and in a sentence why it changed. */
-    public record PlanChange(String optionBefore, String optionAfter, String verdictBefore, String verdictAfter,
-            Change tco, Change monthly, Change costPerQuery, Change npv, String reason) {
+    public record PlanChange(
+            String optionBefore,
+            String optionAfter,
+            String verdictBefore,
+            String verdictAfter,
+            Change tco,
+            Change monthly,
+            Change costPerQuery,
+            Change npv,
+            String reason) {
         public boolean verdictChanged() {
             return !verdictBefore.equals(verdictAfter);
         }
@@ -70,10 +86,15 @@ public record Diff(
             OptionFigures after = b.option(id);
             OptionFigures cb = before != null && before.feasible() ? before : null;
             OptionFigures ca = after != null && after.feasible() ? after : null;
-            options.add(new OptionChange(id, before == null ? null : before.feasible(),
-                    after == null ? null : after.feasible(), before == null ? List.of() : before.problems(),
-                    after == null ? List.of() : after.problems(), change(cb, ca, OptionFigures::tcoUsd),
-                    change(cb, ca, OptionFigures::steadyMonthlyUsd), change(cb, ca, OptionFigures::costPerQueryUsd),
+            options.add(new OptionChange(
+                    id,
+                    before == null ? null : before.feasible(),
+                    after == null ? null : after.feasible(),
+                    before == null ? List.of() : before.problems(),
+                    after == null ? List.of() : after.problems(),
+                    change(cb, ca, OptionFigures::tcoUsd),
+                    change(cb, ca, OptionFigures::steadyMonthlyUsd),
+                    change(cb, ca, OptionFigures::costPerQueryUsd),
                     change(cb, ca, OptionFigures::npvUsd)));
         }
         List<BreakevenChange> breakeven = new ArrayList<>();
@@ -84,16 +105,26 @@ public record Diff(
             String[] p = pair.split("\u0000", 2);
             BreakevenMonth before = find(a, p[0], p[1]);
             BreakevenMonth after = find(b, p[0], p[1]);
-            breakeven.add(new BreakevenChange(p[0], p[1], before == null ? null : before.month(),
-                    after == null ? null : after.month(), before != null, after != null));
+            breakeven.add(new BreakevenChange(
+                    p[0],
+                    p[1],
+                    before == null ? null : before.month(),
+                    after == null ? null : after.month(),
+                    before != null,
+                    after != null));
         }
         OptionFigures planBefore = a.option(a.recommended());
         OptionFigures planAfter = b.option(b.recommended());
-        PlanChange plan = new PlanChange(a.recommended(), b.recommended(), a.verdict(), b.verdict(),
+        PlanChange plan = new PlanChange(
+                a.recommended(),
+                b.recommended(),
+                a.verdict(),
+                b.verdict(),
                 change(planBefore, planAfter, OptionFigures::tcoUsd),
                 change(planBefore, planAfter, OptionFigures::steadyMonthlyUsd),
                 change(planBefore, planAfter, OptionFigures::costPerQueryUsd),
-                change(planBefore, planAfter, OptionFigures::npvUsd), reason(a, b));
+                change(planBefore, planAfter, OptionFigures::npvUsd),
+                reason(a, b));
         return new Diff(a, b, options, breakeven, plan);
     }
 
@@ -105,7 +136,10 @@ public record Diff(
         OptionFigures inB = b.option(was);
         if (inB == null) return was + " is no longer an option; " + b.summary();
         if (!inB.feasible()) {
-            return was + " became infeasible: " + (inB.problems().isEmpty() ? "see its problems" : inB.problems().getFirst());
+            return was + " became infeasible: "
+                    + (inB.problems().isEmpty()
+                            ? "see its problems"
+                            : inB.problems().getFirst());
         }
         OptionFigures now = b.option(b.recommended());
         if (now != null && now.tcoUsd() < inB.tcoUsd()) {
@@ -116,12 +150,15 @@ public record Diff(
     }
 
     private static Change change(OptionFigures before, OptionFigures after, ToDoubleFunction<OptionFigures> figure) {
-        return new Change(before == null ? null : figure.applyAsDouble(before),
+        return new Change(
+                before == null ? null : figure.applyAsDouble(before),
                 after == null ? null : figure.applyAsDouble(after));
     }
 
     private static BreakevenMonth find(Snapshot s, String option, String baseline) {
-        return s.breakeven().stream().filter(x -> x.option().equals(option) && x.baseline().equals(baseline))
-                .findFirst().orElse(null);
+        return s.breakeven().stream()
+                .filter(x -> x.option().equals(option) && x.baseline().equals(baseline))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -41,15 +41,17 @@ public final class EvaluationJson {
         }
         List<Snapshot.BreakevenMonth> breakeven = new ArrayList<>();
         for (Node n : top.list("breakeven")) {
-            Fields.of(problems, n, "breakeven[" + breakeven.size() + "]").ifPresent(b -> breakeven.add(
-                    new Snapshot.BreakevenMonth(b.text("option"), b.text("baseline"), b.optionalInteger("month", 0, 100_000))));
+            Fields.of(problems, n, "breakeven[" + breakeven.size() + "]")
+                    .ifPresent(b -> breakeven.add(new Snapshot.BreakevenMonth(
+                            b.text("option"), b.text("baseline"), b.optionalInteger("month", 0, 100_000))));
         }
         Optional<Fields> rec = top.requiredMapping("recommendation");
         String verdict = rec.map(r -> r.text("verdict")).orElse("");
         // null when nothing was feasible
         String option = rec.flatMap(r -> r.raw("option"))
                 .filter(n -> !(n instanceof Node.Scalar sc && sc.kind() == Node.ScalarKind.NULL))
-                .map(n -> rec.get().text("option")).orElse(null);
+                .map(n -> rec.get().text("option"))
+                .orElse(null);
         String summary = rec.map(r -> r.text("summary", "")).orElse("");
         problems.throwIfAny();
         return new Snapshot(label, scenario, horizon, verdict, option, summary, options, breakeven);
@@ -59,8 +61,14 @@ public final class EvaluationJson {
         double max = Double.MAX_VALUE;
         List<String> problems = new ArrayList<>();
         for (Node p : o.list("problems")) if (p instanceof Node.Scalar sc) problems.add(sc.text());
-        return new Snapshot.OptionFigures(o.text("id"), o.text("kind", ""), o.flag("feasible", true), problems,
-                o.number("tco_usd", -max, max), o.number("npv_usd", -max, max),
-                o.number("cost_per_query_usd", -max, max), o.number("steady_monthly_usd", -max, max));
+        return new Snapshot.OptionFigures(
+                o.text("id"),
+                o.text("kind", ""),
+                o.flag("feasible", true),
+                problems,
+                o.number("tco_usd", -max, max),
+                o.number("npv_usd", -max, max),
+                o.number("cost_per_query_usd", -max, max),
+                o.number("steady_monthly_usd", -max, max));
     }
 }

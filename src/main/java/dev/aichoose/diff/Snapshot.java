@@ -43,19 +43,34 @@ public record Snapshot(
     public record BreakevenMonth(String option, String baseline, Integer month) {}
 
     public OptionFigures option(String id) {
-        return id == null ? null : options.stream().filter(o -> o.id().equals(id)).findFirst().orElse(null);
+        return id == null
+                ? null
+                : options.stream().filter(o -> o.id().equals(id)).findFirst().orElse(null);
     }
 
     public static Snapshot of(String label, Evaluation e) {
-        return new Snapshot(label, e.scenario().name(), e.scenario().horizonMonths(), e.recommendation().verdict().id(),
-                e.recommendation().recommendedOption().orElse(null), e.recommendation().summary(),
+        return new Snapshot(
+                label,
+                e.scenario().name(),
+                e.scenario().horizonMonths(),
+                e.recommendation().verdict().id(),
+                e.recommendation().recommendedOption().orElse(null),
+                e.recommendation().summary(),
                 e.options().stream().map(Snapshot::figures).toList(),
-                e.pairs().stream().map(p -> new BreakevenMonth(p.option(), p.baseline(), p.breakevenMonth())).toList());
+                e.pairs().stream()
+                        .map(p -> new BreakevenMonth(p.option(), p.baseline(), p.breakevenMonth()))
+                        .toList());
     }
 
     private static OptionFigures figures(OptionResult o) {
-        return new OptionFigures(o.id(), o.kind().id(), o.feasible(), o.problems(),
-                Figures.cents(o.tcoUsd()).doubleValue(), Figures.cents(o.npvUsd()).doubleValue(),
-                Figures.perQuery(o.costPerQueryUsd()).doubleValue(), Figures.cents(o.steadyMonthlyUsd()).doubleValue());
+        return new OptionFigures(
+                o.id(),
+                o.kind().id(),
+                o.feasible(),
+                o.problems(),
+                Figures.cents(o.tcoUsd()).doubleValue(),
+                Figures.cents(o.npvUsd()).doubleValue(),
+                Figures.perQuery(o.costPerQueryUsd()).doubleValue(),
+                Figures.cents(o.steadyMonthlyUsd()).doubleValue());
     }
 }

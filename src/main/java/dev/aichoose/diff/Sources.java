@@ -1,7 +1,7 @@
 package dev.aichoose.diff;
 
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
+import dev.aichoose.load.located.Diagnostic;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +53,8 @@ public final class Sources {
             }
             errReader.join();
             if (p.exitValue() != 0) {
-                String why = err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("exit " + p.exitValue());
+                String why =
+                        err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("exit " + p.exitValue());
                 throw fail(label, "git show " + object + " failed: " + why.replaceFirst("^fatal: ", ""));
             }
             return new String(out, StandardCharsets.UTF_8);

@@ -39,14 +39,26 @@ public final class BenchCapacity {
      */
     public static Option.Measured of(String file, BenchResult result, Workload.LatencySlo slo) {
         if (result.runs().isEmpty()) {
-            throw new InputException(new Diagnostic(file, 0, 0, "the bench result has no runs"
-                    + (result.stoppedEarly() ? " (it was stopped before the first run ended)" : "")));
+            throw new InputException(new Diagnostic(
+                    file,
+                    0,
+                    0,
+                    "the bench result has no runs"
+                            + (result.stoppedEarly() ? " (it was stopped before the first run ended)" : "")));
         }
-        List<BenchRun> usable = result.runs().stream().filter(r -> r.failureShare() <= FAILURE_UNUSABLE_SHARE).toList();
+        List<BenchRun> usable = result.runs().stream()
+                .filter(r -> r.failureShare() <= FAILURE_UNUSABLE_SHARE)
+                .toList();
         if (usable.isEmpty()) {
-            throw new InputException(new Diagnostic(file, 0, 0, String.format(Locale.ROOT,
-                    "every run failed more than %.0f%% of its requests (%s): that measures refusals, not capacity",
-                    FAILURE_UNUSABLE_SHARE * 100, kinds(result.runs().getFirst()))));
+            throw new InputException(new Diagnostic(
+                    file,
+                    0,
+                    0,
+                    String.format(
+                            Locale.ROOT,
+                            "every run failed more than %.0f%% of its requests (%s): that measures refusals, not capacity",
+                            FAILURE_UNUSABLE_SHARE * 100,
+                            kinds(result.runs().getFirst()))));
         }
         List<String> warnings = new ArrayList<>();
         if (result.stoppedEarly()) {
@@ -54,37 +66,55 @@ public final class BenchCapacity {
         }
         for (BenchRun r : result.runs()) {
             if (!usable.contains(r)) {
-                warnings.add(String.format(Locale.ROOT, "the run %s is left out: %.0f%% of its requests failed (%s)",
-                        level(r), r.failureShare() * 100, kinds(r)));
+                warnings.add(String.format(
+                        Locale.ROOT,
+                        "the run %s is left out: %.0f%% of its requests failed (%s)",
+                        level(r),
+                        r.failureShare() * 100,
+                        kinds(r)));
             }
         }
-        BenchResult eligible = new BenchResult(result.schema(), result.endpoint(), result.api(), result.model(),
-                result.startedAt(), result.settings(), usable);
+        BenchResult eligible = new BenchResult(
+                result.schema(),
+                result.endpoint(),
+                result.api(),
+                result.model(),
+                result.startedAt(),
+                result.settings(),
+                usable);
         var chosen = eligible.chosenRun(slo);
         // a capacity search that found no load meeting its SLO: without targets of its own, the
         // scenario plans with the bench's, and there is no capacity under them
         var searched = result.findMax().orElse(null);
         if (slo.isEmpty() && searched instanceof BenchResult.FindMax.NoneMeets none) {
-            return new Option.Measured.NoRunMeets(file, result.startedAt(), targets(none.slo()), result.model(), warnings);
+            return new Option.Measured.NoRunMeets(
+                    file, result.startedAt(), targets(none.slo()), result.model(), warnings);
         }
-        if (chosen.isPresent() && searched instanceof BenchResult.FindMax.Found && !chosen.get().chosenBySearch()) {
-            warnings.add("the run the bench's --find-max chose does not meet the scenario's targets ("
-                    + targets(slo) + "); the highest run that does is used");
+        if (chosen.isPresent()
+                && searched instanceof BenchResult.FindMax.Found
+                && !chosen.get().chosenBySearch()) {
+            warnings.add("the run the bench's --find-max chose does not meet the scenario's targets (" + targets(slo)
+                    + "); the highest run that does is used");
         }
         if (chosen.isEmpty()) {
             return new Option.Measured.NoRunMeets(file, result.startedAt(), targets(slo), result.model(), warnings);
         }
         BenchRun run = chosen.get();
         if (run.failureShare() > FAILURE_WARNING_SHARE) {
-            warnings.add(String.format(Locale.ROOT, "%.0f%% of the requests of the run %s failed (%s): its throughput "
-                    + "is what the server delivered while failing them", run.failureShare() * 100, level(run), kinds(run)));
+            warnings.add(String.format(
+                    Locale.ROOT,
+                    "%.0f%% of the requests of the run %s failed (%s): its throughput "
+                            + "is what the server delivered while failing them",
+                    run.failureShare() * 100,
+                    level(run),
+                    kinds(run)));
         }
         if ("estimate".equals(run.tokenCountsFrom())) {
             warnings.add("the server reported no token counts in the run " + level(run)
                     + ": its throughput is estimated at 4 characters a token");
         }
-        return new Option.Measured.Throughput(run.outputTokensPerSecond(), file, result.startedAt(), level(run),
-                result.model(), warnings);
+        return new Option.Measured.Throughput(
+                run.outputTokensPerSecond(), file, result.startedAt(), level(run), result.model(), warnings);
     }
 
     /**
@@ -93,16 +123,22 @@ public final class BenchCapacity {
      * {@code llama3.1:8b} and {@code meta/llama-3.1-8b-instruct} agree), and a mismatch is a warning.
      */
     public static Option.Measured forModel(Option.Measured measured, String optionModel, OpenModel catalogModel) {
-        if (measured == null || optionModel == null || optionModel.isEmpty() || measured.model() == null
+        if (measured == null
+                || optionModel == null
+                || optionModel.isEmpty()
+                || measured.model() == null
                 || measured.model().isEmpty()) {
             return measured;
         }
         String bench = key(measured.model());
         List<String> names = new ArrayList<>(List.of(key(optionModel)));
         if (catalogModel != null) names.add(key(catalogModel.name()));
-        boolean same = names.stream().anyMatch(n -> n.length() >= 3 && bench.length() >= 3 && (bench.contains(n) || n.contains(bench)));
-        return same ? measured : measured.withWarning("the bench measured the model '" + measured.model()
-                + "', not the option's " + optionModel);
+        boolean same = names.stream()
+                .anyMatch(n -> n.length() >= 3 && bench.length() >= 3 && (bench.contains(n) || n.contains(bench)));
+        return same
+                ? measured
+                : measured.withWarning(
+                        "the bench measured the model '" + measured.model() + "', not the option's " + optionModel);
     }
 
     private static String key(String name) {
@@ -111,7 +147,8 @@ public final class BenchCapacity {
     }
 
     private static String level(BenchRun r) {
-        return r.concurrency() != null ? "at concurrency " + r.concurrency()
+        return r.concurrency() != null
+                ? "at concurrency " + r.concurrency()
                 : String.format(Locale.ROOT, "at %s requests/s", stripZero(r.requestRate()));
     }
 
@@ -122,7 +159,9 @@ public final class BenchCapacity {
     private static String kinds(BenchRun r) {
         Map<String, Integer> errors = r.requests().errors();
         if (errors.isEmpty()) return r.requests().failed() + " failed";
-        return errors.entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue()).collect(Collectors.joining(", "));
+        return errors.entrySet().stream()
+                .map(e -> e.getKey() + " ×" + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     /** The targets in words, for "no run meets …". */

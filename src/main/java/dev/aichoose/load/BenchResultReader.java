@@ -1,10 +1,10 @@
 package dev.aichoose.load;
 
 import dev.aichoose.load.located.Diagnostic;
-import dev.aichoose.load.located.Problems;
 import dev.aichoose.load.located.Fields;
-import dev.aichoose.load.located.NodeParser;
 import dev.aichoose.load.located.Node;
+import dev.aichoose.load.located.NodeParser;
+import dev.aichoose.load.located.Problems;
 import dev.aichoose.model.BenchResult;
 import dev.aichoose.model.BenchRun;
 import dev.aichoose.model.LatencyStats;
@@ -38,7 +38,8 @@ public final class BenchResultReader {
         Problems problems = new Problems(name);
         Node root = NodeParser.parseJson(name, new StringReader(text));
         // fields a later version adds are read past, not rejected: readers of v1 must keep working
-        BenchResult result = Fields.of(problems, root, "").map(BenchResultReader::result).orElse(null);
+        BenchResult result =
+                Fields.of(problems, root, "").map(BenchResultReader::result).orElse(null);
         problems.throwIfAny();
         return result;
     }
@@ -46,12 +47,15 @@ public final class BenchResultReader {
     private static BenchResult result(Fields f) {
         String schema = f.text("schema");
         if (!schema.isEmpty() && !schema.equals(BenchResult.SCHEMA)) {
-            f.problems().at(f.raw("schema").orElseThrow(),
-                    "schema: expected \"" + BenchResult.SCHEMA + "\", found \"" + schema + "\"");
+            f.problems()
+                    .at(
+                            f.raw("schema").orElseThrow(),
+                            "schema: expected \"" + BenchResult.SCHEMA + "\", found \"" + schema + "\"");
         }
         String api = f.text("api");
         if (!api.isEmpty() && !APIS.contains(api)) {
-            f.problems().at(f.raw("api").orElseThrow(), "api: expected openai, ollama or anthropic, found \"" + api + "\"");
+            f.problems()
+                    .at(f.raw("api").orElseThrow(), "api: expected openai, ollama or anthropic, found \"" + api + "\"");
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         f.raw("settings").ifPresent(s -> {
@@ -62,7 +66,9 @@ public final class BenchResultReader {
         List<BenchRun> runs = new ArrayList<>();
         List<Node> items = f.list("runs");
         for (int i = 0; i < items.size(); i++) {
-            Fields.of(f.problems(), items.get(i), "runs[" + i + "]").map(BenchResultReader::run).ifPresent(runs::add);
+            Fields.of(f.problems(), items.get(i), "runs[" + i + "]")
+                    .map(BenchResultReader::run)
+                    .ifPresent(runs::add);
         }
         return new BenchResult(schema, f.text("endpoint"), api, f.text("model"), f.text("started_at"), settings, runs);
     }
@@ -73,16 +79,22 @@ public final class BenchResultReader {
         if (r.has("concurrency") == r.has("request_rate")) {
             r.problems().at(r.node(), r.path() + ": exactly one of concurrency and request_rate must be set");
         }
-        RequestCounts counts = r.requiredMapping("requests").map(q -> {
-            Map<String, Integer> errors = new LinkedHashMap<>();
-            q.mapping("errors").ifPresent(e -> {
-                if (e.node() instanceof Node.Mapping m) {
-                    m.entries().keySet().forEach(kind -> errors.put(kind, e.integer(kind, 0, Integer.MAX_VALUE)));
-                }
-            });
-            return new RequestCounts(q.integer("completed", 0, Integer.MAX_VALUE), q.integer("failed", 0, Integer.MAX_VALUE),
-                    errors);
-        }).orElse(null);
+        RequestCounts counts = r.requiredMapping("requests")
+                .map(q -> {
+                    Map<String, Integer> errors = new LinkedHashMap<>();
+                    q.mapping("errors").ifPresent(e -> {
+                        if (e.node() instanceof Node.Mapping m) {
+                            m.entries()
+                                    .keySet()
+                                    .forEach(kind -> errors.put(kind, e.integer(kind, 0, Integer.MAX_VALUE)));
+                        }
+                    });
+                    return new RequestCounts(
+                            q.integer("completed", 0, Integer.MAX_VALUE),
+                            q.integer("failed", 0, Integer.MAX_VALUE),
+                            errors);
+                })
+                .orElse(null);
         double duration = r.number("duration_s", 0, 1e9);
         double rps = r.number("request_throughput", 0, 1e9);
         double otps = r.number("output_tokens_per_second", 0, 1e12);
@@ -91,21 +103,46 @@ public final class BenchResultReader {
         LatencyStats tpot = latency(r, "tpot_ms");
         LatencyStats itl = latency(r, "itl_ms");
         LatencyStats e2e = latency(r, "e2e_ms");
-        TokenStats in = r.requiredMapping("input_tokens").map(t -> new TokenStats(t.optionalNumber("mean", 0, 1e12))).orElse(null);
-        TokenStats out = r.requiredMapping("output_tokens").map(t -> new TokenStats(t.optionalNumber("mean", 0, 1e12))).orElse(null);
+        TokenStats in = r.requiredMapping("input_tokens")
+                .map(t -> new TokenStats(t.optionalNumber("mean", 0, 1e12)))
+                .orElse(null);
+        TokenStats out = r.requiredMapping("output_tokens")
+                .map(t -> new TokenStats(t.optionalNumber("mean", 0, 1e12)))
+                .orElse(null);
         String from = r.text("token_counts_from");
         if (!from.isEmpty() && !from.equals("server") && !from.equals("estimate")) {
-            r.problems().at(r.raw("token_counts_from").orElseThrow(), r.pathOf("token_counts_from")
-                    + ": expected server or estimate, found \"" + from + "\"");
+            r.problems()
+                    .at(
+                            r.raw("token_counts_from").orElseThrow(),
+                            r.pathOf("token_counts_from") + ": expected server or estimate, found \"" + from + "\"");
         }
         Double goodput = r.optionalNumber("goodput_rps", 0, 1e9);
         Double retryAfter = r.optionalNumber("retry_after_s_max", 0, 1e9);
         Integer newConnections = r.optionalInteger("new_connections", 0, Integer.MAX_VALUE);
-        LatencyStats connect = r.mapping("connect_ms").map(BenchResultReader::stats).orElse(null);
+        LatencyStats connect =
+                r.mapping("connect_ms").map(BenchResultReader::stats).orElse(null);
         Boolean chosen = r.has("chosen") ? r.flag("chosen", false) : null;
         if (counts == null || r.problems().any()) return null;
-        return new BenchRun(concurrency, rate, counts, duration, rps, otps, ttps, ttft, tpot, itl, e2e, in, out, from,
-                goodput, retryAfter, newConnections, connect, chosen);
+        return new BenchRun(
+                concurrency,
+                rate,
+                counts,
+                duration,
+                rps,
+                otps,
+                ttps,
+                ttft,
+                tpot,
+                itl,
+                e2e,
+                in,
+                out,
+                from,
+                goodput,
+                retryAfter,
+                newConnections,
+                connect,
+                chosen);
     }
 
     private static LatencyStats latency(Fields r, String key) {
@@ -113,8 +150,11 @@ public final class BenchResultReader {
     }
 
     private static LatencyStats stats(Fields l) {
-        return new LatencyStats(l.optionalNumber("mean", 0, 1e12), l.optionalNumber("p50", 0, 1e12),
-                l.optionalNumber("p90", 0, 1e12), l.optionalNumber("p99", 0, 1e12));
+        return new LatencyStats(
+                l.optionalNumber("mean", 0, 1e12),
+                l.optionalNumber("p50", 0, 1e12),
+                l.optionalNumber("p90", 0, 1e12),
+                l.optionalNumber("p99", 0, 1e12));
     }
 
     /** A settings value as plain Java: maps, lists, numbers, text, booleans. */
@@ -125,17 +165,19 @@ public final class BenchResultReader {
                 m.entries().forEach((k, e) -> map.put(k, plain(e.value())));
                 yield map;
             }
-            case Node.Sequence seq -> seq.items().stream().map(BenchResultReader::plain).toList();
-            case Node.Scalar sc -> switch (sc.kind()) {
-                case NULL -> null;
-                case BOOLEAN -> Boolean.parseBoolean(sc.text());
-                case INTEGER -> {
-                    long v = Long.parseLong(sc.text());
-                    yield v == (int) v ? (Object) (int) v : (Object) v;
-                }
-                case DECIMAL -> Double.parseDouble(sc.text());
-                case STRING -> sc.text();
-            };
+            case Node.Sequence seq ->
+                seq.items().stream().map(BenchResultReader::plain).toList();
+            case Node.Scalar sc ->
+                switch (sc.kind()) {
+                    case NULL -> null;
+                    case BOOLEAN -> Boolean.parseBoolean(sc.text());
+                    case INTEGER -> {
+                        long v = Long.parseLong(sc.text());
+                        yield v == (int) v ? (Object) (int) v : (Object) v;
+                    }
+                    case DECIMAL -> Double.parseDouble(sc.text());
+                    case STRING -> sc.text();
+                };
         };
     }
 }

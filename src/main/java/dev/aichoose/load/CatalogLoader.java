@@ -1,10 +1,10 @@
 package dev.aichoose.load;
 
+import dev.aichoose.load.located.Diagnostic;
+import dev.aichoose.load.located.Fields;
 import dev.aichoose.load.located.Node;
 import dev.aichoose.load.located.NodeParser;
-import dev.aichoose.load.located.Fields;
 import dev.aichoose.load.located.Problems;
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.located.Suggestions;
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;
@@ -39,13 +39,14 @@ import java.util.stream.Stream;
  */
 public final class CatalogLoader {
     /** The shipped catalog files, in the jar under {@code /pricing/}. */
-    public static final List<String> SHIPPED = List.of("api-models.yaml", "gpus.yaml", "cloud-offers.yaml",
-            "open-models.yaml");
+    public static final List<String> SHIPPED =
+            List.of("api-models.yaml", "gpus.yaml", "cloud-offers.yaml", "open-models.yaml");
 
     public static final double MAX_USD_PER_MTOK = dev.aichoose.model.SanityBounds.MAX_USD_PER_MTOK;
     public static final double MIN_PLAUSIBLE_USD_PER_MTOK = dev.aichoose.model.SanityBounds.MIN_PLAUSIBLE_USD_PER_MTOK;
     public static final double MIN_PLAUSIBLE_HARDWARE_USD = dev.aichoose.model.SanityBounds.MIN_PLAUSIBLE_HARDWARE_USD;
-    public static final double MIN_PLAUSIBLE_USD_PER_GPU_HOUR = dev.aichoose.model.SanityBounds.MIN_PLAUSIBLE_USD_PER_GPU_HOUR;
+    public static final double MIN_PLAUSIBLE_USD_PER_GPU_HOUR =
+            dev.aichoose.model.SanityBounds.MIN_PLAUSIBLE_USD_PER_GPU_HOUR;
 
     private CatalogLoader() {}
 
@@ -99,7 +100,9 @@ public final class CatalogLoader {
             throw new InputException(new Diagnostic(layer.toString(), 0, 0, "no such price book (file or directory)"));
         }
         try (Stream<Path> files = Files.list(layer)) {
-            return files.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new InputException(new Diagnostic(layer.toString(), 0, 0, "cannot list: " + e.getMessage()));
         }
@@ -135,8 +138,8 @@ public final class CatalogLoader {
             problems.addAll(found.all());
         }
 
-        private <T> void section(Fields top, String key, BiFunction<Fields, String, T> read, Map<String, T> into,
-                Problems found) {
+        private <T> void section(
+                Fields top, String key, BiFunction<Fields, String, T> read, Map<String, T> into, Problems found) {
             Map<String, Integer> seenHere = new LinkedHashMap<>();
             List<Node> items = top.list(key);
             for (int i = 0; i < items.size(); i++) {
@@ -185,10 +188,23 @@ public final class CatalogLoader {
             ApiModel below = apiModels.get(id);
             Quality quality = f.choice("quality", Quality.class, below != null ? below.quality() : Quality.STANDARD);
             boolean openWeight = f.flag("open_weight", below != null && below.openWeight());
-            return new ApiModel(id, f.text("provider"), f.text("name", id), in, out, cached, batch, tiers,
-                    f.optionalInteger("context_tokens", 512, 100_000_000), quality, openWeight,
-                    provenance(f), openWeights(f, below), optionalPrice(f, "cache_write_usd_per_mtok"),
-                    optionalPrice(f, "cache_write_1h_usd_per_mtok"), optionalPrice(f, "reasoning_usd_per_mtok"),
+            return new ApiModel(
+                    id,
+                    f.text("provider"),
+                    f.text("name", id),
+                    in,
+                    out,
+                    cached,
+                    batch,
+                    tiers,
+                    f.optionalInteger("context_tokens", 512, 100_000_000),
+                    quality,
+                    openWeight,
+                    provenance(f),
+                    openWeights(f, below),
+                    optionalPrice(f, "cache_write_usd_per_mtok"),
+                    optionalPrice(f, "cache_write_1h_usd_per_mtok"),
+                    optionalPrice(f, "reasoning_usd_per_mtok"),
                     serviceTiers);
         }
 
@@ -204,12 +220,16 @@ public final class CatalogLoader {
                     int threshold = lc.integer("threshold_tokens", 1000, 100_000_000);
                     String boundary = lc.text("boundary", "above");
                     if (!boundary.equals("above") && !boundary.equals("at_or_above")) {
-                        lc.problems().at(lc.raw("boundary").orElse(lc.node()), lc.pathOf("boundary")
-                                + ": expected above | at_or_above, got '" + boundary + "'");
+                        lc.problems()
+                                .at(
+                                        lc.raw("boundary").orElse(lc.node()),
+                                        lc.pathOf("boundary") + ": expected above | at_or_above, got '" + boundary
+                                                + "'");
                     }
                     ApiModel.Rates r = rates(lc);
                     if (r.inputUsdPerMtok() == null || r.outputUsdPerMtok() == null) {
-                        lc.problems().at(lc.node(), lc.path() + ": a tier needs input_usd_per_mtok and output_usd_per_mtok");
+                        lc.problems()
+                                .at(lc.node(), lc.path() + ": a tier needs input_usd_per_mtok and output_usd_per_mtok");
                     }
                     tiers.add(new ApiModel.LongContextTier(threshold, boundary.equals("at_or_above"), r));
                     lc.finish();
@@ -219,9 +239,13 @@ public final class CatalogLoader {
         }
 
         private ApiModel.Rates rates(Fields t) {
-            return new ApiModel.Rates(optionalPrice(t, "input_usd_per_mtok"), optionalPrice(t, "output_usd_per_mtok"),
-                    optionalPrice(t, "cached_input_usd_per_mtok"), optionalPrice(t, "cache_write_usd_per_mtok"),
-                    optionalPrice(t, "cache_write_1h_usd_per_mtok"), optionalPrice(t, "reasoning_usd_per_mtok"));
+            return new ApiModel.Rates(
+                    optionalPrice(t, "input_usd_per_mtok"),
+                    optionalPrice(t, "output_usd_per_mtok"),
+                    optionalPrice(t, "cached_input_usd_per_mtok"),
+                    optionalPrice(t, "cache_write_usd_per_mtok"),
+                    optionalPrice(t, "cache_write_1h_usd_per_mtok"),
+                    optionalPrice(t, "reasoning_usd_per_mtok"));
         }
 
         private double price(Fields f, String key) {
@@ -238,8 +262,11 @@ public final class CatalogLoader {
 
         private void implausiblePrice(Fields f, String key, double v) {
             if (v > 0 && v < MIN_PLAUSIBLE_USD_PER_MTOK) {
-                warn(f, key, "$" + Sanity.show(v) + " per million tokens is implausibly low: is it a per-token price? "
-                        + "(per million it would be $" + Sanity.show(v * 1e6) + ")");
+                warn(
+                        f,
+                        key,
+                        "$" + Sanity.show(v) + " per million tokens is implausibly low: is it a per-token price? "
+                                + "(per million it would be $" + Sanity.show(v * 1e6) + ")");
             }
         }
 
@@ -254,8 +281,13 @@ public final class CatalogLoader {
             if (!f.has("open_weights")) return below != null ? below.openWeights() : null;
             String weights = f.text("open_weights");
             Node at = f.raw("open_weights").orElse(f.node());
-            weightRefs.add(new PendingCheck(new Diagnostic(f.problems().file(), at.line(), at.column(),
-                    f.pathOf("open_weights") + ": unknown open-weight model '" + weights + "'"), weights));
+            weightRefs.add(new PendingCheck(
+                    new Diagnostic(
+                            f.problems().file(),
+                            at.line(),
+                            at.column(),
+                            f.pathOf("open_weights") + ": unknown open-weight model '" + weights + "'"),
+                    weights));
             return weights;
         }
 
@@ -264,31 +296,56 @@ public final class CatalogLoader {
             int gpus = f.integer("gpus_per_system", 1, 1, 64);
             Double price = f.optionalNumber("price_usd", 0, 5_000_000);
             if (price != null && price < MIN_PLAUSIBLE_HARDWARE_USD) {
-                warn(f, "price_usd", "$" + Sanity.show(price) + " is implausibly low for GPU hardware (price in thousands?)");
+                warn(
+                        f,
+                        "price_usd",
+                        "$" + Sanity.show(price) + " is implausibly low for GPU hardware (price in thousands?)");
             }
             String card = f.text("card", "");
             List<String> estimated = texts(f, "estimates");
             List<Double> range = numbers(f, "price_range_usd");
-            Gpu gpu = new Gpu(id, f.text("name", id), hardwareClass, gpus, price, f.number("vram_gb", 1, 2048),
+            Gpu gpu = new Gpu(
+                    id,
+                    f.text("name", id),
+                    hardwareClass,
+                    gpus,
+                    price,
+                    f.number("vram_gb", 1, 2048),
                     f.number("memory_bandwidth_gbps", 10, 100_000),
-                    f.optionalNumber("bf16_dense_tflops", 0.1, 100_000), f.number("tdp_w", 5, 20_000),
-                    provenance(f), card.isEmpty() ? null : card, estimated, range);
+                    f.optionalNumber("bf16_dense_tflops", 0.1, 100_000),
+                    f.number("tdp_w", 5, 20_000),
+                    provenance(f),
+                    card.isEmpty() ? null : card,
+                    estimated,
+                    range);
             Node at = f.node();
             if (gpu.isSystem() && card.isEmpty()) {
                 // a warning, not an error: price books written before systems named their cards still load
-                warnings.add(new Diagnostic(f.problems().file(), at.line(), at.column(), f.path()
-                        + ": a system should name its card (card: the GPU id whose specs it carries), so that its "
-                        + "figures can be checked against the card's").toString());
+                warnings.add(new Diagnostic(
+                                f.problems().file(),
+                                at.line(),
+                                at.column(),
+                                f.path()
+                                        + ": a system should name its card (card: the GPU id whose specs it carries), so that its "
+                                        + "figures can be checked against the card's")
+                        .toString());
             } else if (!gpu.isSystem() && !card.isEmpty()) {
-                f.problems().at(f.raw("card").orElse(at), f.pathOf("card")
-                        + ": only a system (class: system) names a card; this entry is a card itself");
+                f.problems()
+                        .at(
+                                f.raw("card").orElse(at),
+                                f.pathOf("card")
+                                        + ": only a system (class: system) names a card; this entry is a card itself");
             }
             if (!gpu.isSystem() && gpus != 1 && !"workstation".equals(hardwareClass)) {
-                f.problems().at(f.raw("gpus_per_system").orElse(at), f.pathOf("gpus_per_system")
-                        + ": a card is one GPU; a server with " + gpus + " GPUs is an entry of class system");
+                f.problems()
+                        .at(
+                                f.raw("gpus_per_system").orElse(at),
+                                f.pathOf("gpus_per_system") + ": a card is one GPU; a server with " + gpus
+                                        + " GPUs is an entry of class system");
             }
             if (!card.isEmpty()) {
-                systemChecks.add(new PendingSystem(f.problems().file(), f.raw("card").orElse(at), f.path(), gpu));
+                systemChecks.add(
+                        new PendingSystem(f.problems().file(), f.raw("card").orElse(at), f.path(), gpu));
             }
             return gpu;
         }
@@ -305,8 +362,8 @@ public final class CatalogLoader {
         private static List<Double> numbers(Fields f, String key) {
             List<Double> out = new ArrayList<>();
             for (Node n : f.list(key)) {
-                if (n instanceof Node.Scalar sc && (sc.kind() == Node.ScalarKind.INTEGER
-                        || sc.kind() == Node.ScalarKind.DECIMAL)) {
+                if (n instanceof Node.Scalar sc
+                        && (sc.kind() == Node.ScalarKind.INTEGER || sc.kind() == Node.ScalarKind.DECIMAL)) {
                     out.add(Double.parseDouble(sc.text()));
                 } else {
                     f.problems().at(n, f.pathOf(key) + ": expected a number, got " + n.describe());
@@ -320,14 +377,28 @@ public final class CatalogLoader {
 
         private CloudOffer cloudOffer(Fields f, String id) {
             String gpu = f.text("gpu");
-            var offer = new CloudOffer(id, f.text("provider"), gpu, f.integer("gpus", 1, 1, 64),
-                    f.number("usd_per_gpu_hour", 0.001, 200), f.text("tier", "on_demand"), provenance(f));
+            var offer = new CloudOffer(
+                    id,
+                    f.text("provider"),
+                    gpu,
+                    f.integer("gpus", 1, 1, 64),
+                    f.number("usd_per_gpu_hour", 0.001, 200),
+                    f.text("tier", "on_demand"),
+                    provenance(f));
             if (offer.usdPerGpuHour() < MIN_PLAUSIBLE_USD_PER_GPU_HOUR) {
-                warn(f, "usd_per_gpu_hour", "$" + Sanity.show(offer.usdPerGpuHour()) + " per GPU-hour is implausibly low");
+                warn(
+                        f,
+                        "usd_per_gpu_hour",
+                        "$" + Sanity.show(offer.usdPerGpuHour()) + " per GPU-hour is implausibly low");
             }
             Node at = f.raw("gpu").orElse(f.node());
-            offerGpuRefs.add(new PendingCheck(new Diagnostic(f.problems().file(), at.line(), at.column(),
-                    f.pathOf("gpu") + ": unknown GPU '" + gpu + "'"), gpu));
+            offerGpuRefs.add(new PendingCheck(
+                    new Diagnostic(
+                            f.problems().file(),
+                            at.line(),
+                            at.column(),
+                            f.pathOf("gpu") + ": unknown GPU '" + gpu + "'"),
+                    gpu));
             return offer;
         }
 
@@ -335,13 +406,24 @@ public final class CatalogLoader {
             double params = f.number("params_b", 0.01, 10_000);
             double active = f.number("active_params_b", 0.01, 10_000);
             if (active > params) {
-                f.problems().at(f.raw("active_params_b").orElse(f.node()),
-                        f.pathOf("active_params_b") + ": must not exceed params_b (" + params + ")");
+                f.problems()
+                        .at(
+                                f.raw("active_params_b").orElse(f.node()),
+                                f.pathOf("active_params_b") + ": must not exceed params_b (" + params + ")");
             }
-            return new OpenModel(id, f.text("name", id), params, active, f.integer("layers", 1, 1000),
-                    f.integer("kv_heads", 1, 1024), f.integer("head_dim", 1, 4096),
-                    f.integer("context_tokens", 512, 100_000_000), f.text("license"),
-                    f.choice("quality", Quality.class, Quality.STANDARD), provenance(f), qualityProvenance(f));
+            return new OpenModel(
+                    id,
+                    f.text("name", id),
+                    params,
+                    active,
+                    f.integer("layers", 1, 1000),
+                    f.integer("kv_heads", 1, 1024),
+                    f.integer("head_dim", 1, 4096),
+                    f.integer("context_tokens", 512, 100_000_000),
+                    f.text("license"),
+                    f.choice("quality", Quality.class, Quality.STANDARD),
+                    provenance(f),
+                    qualityProvenance(f));
         }
 
         /** The quality tier's own source and date, when the entry gives them (a leaderboard, not the config). */
@@ -357,31 +439,49 @@ public final class CatalogLoader {
 
         Catalog build() {
             for (PendingCheck check : offerGpuRefs) {
-                if (!standalone && !gpus.containsKey(check.gpuId()) && !check.gpuId().isEmpty()) {
-                    problems.add(new Diagnostic(check.ifMissing().file(), check.ifMissing().line(),
-                            check.ifMissing().column(), check.ifMissing().message()
-                                    + Suggestions.hint(check.gpuId(), gpus.keySet())));
+                if (!standalone
+                        && !gpus.containsKey(check.gpuId())
+                        && !check.gpuId().isEmpty()) {
+                    problems.add(new Diagnostic(
+                            check.ifMissing().file(),
+                            check.ifMissing().line(),
+                            check.ifMissing().column(),
+                            check.ifMissing().message() + Suggestions.hint(check.gpuId(), gpus.keySet())));
                 }
             }
             for (PendingSystem check : systemChecks) {
                 Gpu card = gpus.get(check.system().card());
                 if (card == null && standalone) continue;
                 if (card == null) {
-                    problems.add(new Diagnostic(check.file(), check.at().line(), check.at().column(), check.path()
-                            + ".card: unknown GPU '" + check.system().card() + "'"
-                            + Suggestions.hint(check.system().card(), gpus.keySet())));
+                    problems.add(new Diagnostic(
+                            check.file(),
+                            check.at().line(),
+                            check.at().column(),
+                            check.path()
+                                    + ".card: unknown GPU '" + check.system().card() + "'"
+                                    + Suggestions.hint(check.system().card(), gpus.keySet())));
                     continue;
                 }
-                Sanity.systemAgainstCard(check.system(), card).forEach(message -> problems.add(new Diagnostic(
-                        check.file(), check.at().line(), check.at().column(), check.path() + ": " + message)));
-                Sanity.systemPriceAgainstCard(check.system(), card).ifPresent(message -> warnings.add(new Diagnostic(
-                        check.file(), check.at().line(), check.at().column(), check.path() + ": " + message).toString()));
+                Sanity.systemAgainstCard(check.system(), card)
+                        .forEach(message -> problems.add(new Diagnostic(
+                                check.file(), check.at().line(), check.at().column(), check.path() + ": " + message)));
+                Sanity.systemPriceAgainstCard(check.system(), card)
+                        .ifPresent(message -> warnings.add(new Diagnostic(
+                                        check.file(),
+                                        check.at().line(),
+                                        check.at().column(),
+                                        check.path() + ": " + message)
+                                .toString()));
             }
             for (PendingCheck check : weightRefs) {
-                if (!standalone && !openModels.containsKey(check.gpuId()) && !check.gpuId().isEmpty()) {
-                    problems.add(new Diagnostic(check.ifMissing().file(), check.ifMissing().line(),
-                            check.ifMissing().column(), check.ifMissing().message()
-                                    + Suggestions.hint(check.gpuId(), openModels.keySet())));
+                if (!standalone
+                        && !openModels.containsKey(check.gpuId())
+                        && !check.gpuId().isEmpty()) {
+                    problems.add(new Diagnostic(
+                            check.ifMissing().file(),
+                            check.ifMissing().line(),
+                            check.ifMissing().column(),
+                            check.ifMissing().message() + Suggestions.hint(check.gpuId(), openModels.keySet())));
                 }
             }
             if (!problems.isEmpty()) throw new InputException(problems);

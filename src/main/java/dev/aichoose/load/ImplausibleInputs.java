@@ -30,20 +30,27 @@ final class ImplausibleInputs {
                     at.lowPrice(out, "api", "reasoning_usd_per_mtok", a.reasoningUsdPerMtok());
                 }
                 case Option.SelfHosted h -> {
-                    if (h.hardwareUsd() != null && h.hardwareUsd() > 0
+                    if (h.hardwareUsd() != null
+                            && h.hardwareUsd() > 0
                             && h.hardwareUsd() < SanityBounds.MIN_PLAUSIBLE_HARDWARE_USD) {
-                        out.add(at.warning("self_hosted", "hardware_usd", "$" + Sanity.show(h.hardwareUsd())
-                                + " is implausibly low for GPU hardware (price in thousands?)"));
+                        out.add(at.warning(
+                                "self_hosted",
+                                "hardware_usd",
+                                "$" + Sanity.show(h.hardwareUsd())
+                                        + " is implausibly low for GPU hardware (price in thousands?)"));
                     }
                 }
                 case Option.Rented r -> {
-                    if (r.usdPerGpuHour() != null && r.usdPerGpuHour() > 0
+                    if (r.usdPerGpuHour() != null
+                            && r.usdPerGpuHour() > 0
                             && r.usdPerGpuHour() < SanityBounds.MIN_PLAUSIBLE_USD_PER_GPU_HOUR) {
-                        out.add(at.warning("rented", "usd_per_gpu_hour", "$" + Sanity.show(r.usdPerGpuHour())
-                                + " per GPU-hour is implausibly low"));
+                        out.add(at.warning(
+                                "rented",
+                                "usd_per_gpu_hour",
+                                "$" + Sanity.show(r.usdPerGpuHour()) + " per GPU-hour is implausibly low"));
                     }
                 }
-                case Option.Hybrid h -> { }
+                case Option.Hybrid h -> {}
             }
         }
         return out;
@@ -53,8 +60,11 @@ final class ImplausibleInputs {
     private record Located(String file, Node option, String path) {
         void lowPrice(List<String> out, String kind, String key, Double v) {
             if (v != null && v > 0 && v < SanityBounds.MIN_PLAUSIBLE_USD_PER_MTOK) {
-                out.add(warning(kind, key, "$" + Sanity.show(v) + " per million tokens is implausibly low: is it a "
-                        + "per-token price? (per million it would be $" + Sanity.show(v * 1e6) + ")"));
+                out.add(warning(
+                        kind,
+                        key,
+                        "$" + Sanity.show(v) + " per million tokens is implausibly low: is it a "
+                                + "per-token price? (per million it would be $" + Sanity.show(v * 1e6) + ")"));
             }
         }
 

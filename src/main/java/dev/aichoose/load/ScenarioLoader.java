@@ -1,12 +1,12 @@
 package dev.aichoose.load;
 
-import dev.aichoose.model.ApiModel;
+import dev.aichoose.load.located.Diagnostic;
+import dev.aichoose.load.located.Fields;
 import dev.aichoose.load.located.Node;
 import dev.aichoose.load.located.NodeParser;
-import dev.aichoose.load.located.Fields;
 import dev.aichoose.load.located.Problems;
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.located.Suggestions;
+import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Assumptions;
 import dev.aichoose.model.CacheTtl;
 import dev.aichoose.model.Catalog;
@@ -85,13 +85,17 @@ public final class ScenarioLoader {
         // the profile is read first for its quality_need, the default tier of every class; diagnostics
         // keep their order by position, not by the order fields are read
         Profile profile = top.mapping("profile").map(this::profile).orElseGet(ScenarioLoader::defaultProfile);
-        Workload workload = top.requiredMapping("workload").map(w -> workload(w, profile.qualityNeed())).orElse(null);
-        Assumptions assumptions = top.mapping("assumptions").map(this::assumptions)
-                .orElseGet(ScenarioLoader::defaultAssumptions);
+        Workload workload = top.requiredMapping("workload")
+                .map(w -> workload(w, profile.qualityNeed()))
+                .orElse(null);
+        Assumptions assumptions =
+                top.mapping("assumptions").map(this::assumptions).orElseGet(ScenarioLoader::defaultAssumptions);
         boolean hasOptions = top.has("options");
         List<Node> optionNodes = top.list("options");
         if (hasOptions && optionNodes.isEmpty() && top.raw("options").orElseThrow() instanceof Node.Sequence seq) {
-            problems.at(seq, "options: the list is empty; list at least one option, or leave 'options' out for the default set");
+            problems.at(
+                    seq,
+                    "options: the list is empty; list at least one option, or leave 'options' out for the default set");
         }
         List<Option> options = new ArrayList<>();
         Map<String, Node> idNodes = new LinkedHashMap<>();
@@ -105,8 +109,10 @@ public final class ScenarioLoader {
                 Optional<Option> option = option(f, routes, autoNodes, dir, slo);
                 option.ifPresent(o -> {
                     if (idNodes.containsKey(o.id())) {
-                        problems.at(f.raw("id").orElse(node), f.pathOf("id") + ": duplicate option id '" + o.id()
-                                + "' (first at line " + idNodes.get(o.id()).line() + ")");
+                        problems.at(
+                                f.raw("id").orElse(node),
+                                f.pathOf("id") + ": duplicate option id '" + o.id() + "' (first at line "
+                                        + idNodes.get(o.id()).line() + ")");
                     } else {
                         idNodes.put(o.id(), f.raw("id").orElse(node));
                         optionMappings.put(o.id(), node);
@@ -116,11 +122,21 @@ public final class ScenarioLoader {
             });
         }
         Uncertainty uncertainty = top.mapping("uncertainty")
-                .map(u -> UncertaintyReader.read(u, options, !hasOptions)).orElse(Uncertainty.NONE);
+                .map(u -> UncertaintyReader.read(u, options, !hasOptions))
+                .orElse(Uncertainty.NONE);
         top.finish();
         if (workload != null) checkRoutes(problems, workload, options, routes, autoNodes);
         problems.throwIfAny();
-        return new Scenario(name, file, horizon, workload, profile, assumptions, options, !hasOptions, uncertainty,
+        return new Scenario(
+                name,
+                file,
+                horizon,
+                workload,
+                profile,
+                assumptions,
+                options,
+                !hasOptions,
+                uncertainty,
                 ImplausibleInputs.of(file, options, optionMappings));
     }
 
@@ -136,9 +152,12 @@ public final class ScenarioLoader {
         double cached = f.number("cached_input_share", 0, 0, 1);
         double written = f.number("cache_write_share", 0, 0, 1);
         if (cached + written > 1 + 1e-9) {
-            f.problems().at(f.raw("cache_write_share").orElse(f.node()), f.pathOf("cache_write_share")
-                    + ": cached_input_share plus cache_write_share is " + round(cached + written)
-                    + "; together they must be at most 1 (the rest is uncached input)");
+            f.problems()
+                    .at(
+                            f.raw("cache_write_share").orElse(f.node()),
+                            f.pathOf("cache_write_share")
+                                    + ": cached_input_share plus cache_write_share is " + round(cached + written)
+                                    + "; together they must be at most 1 (the rest is uncached input)");
         }
         CacheTtl ttl = cacheTtl(f);
         double peak = f.number("peak_to_average", Defaults.PEAK_TO_AVERAGE, 1, 100);
@@ -150,29 +169,48 @@ public final class ScenarioLoader {
             Fields.of(f.problems(), node, f.pathOf("classes") + "[" + i + "]").ifPresent(c -> {
                 String n = c.text("name");
                 if (n.equals(Workload.DEFAULT_CLASS)) {
-                    f.problems().at(c.raw("name").orElse(node), c.pathOf("name")
-                            + ": 'default' is the implicit class for the rest of the traffic; choose another name");
+                    f.problems()
+                            .at(
+                                    c.raw("name").orElse(node),
+                                    c.pathOf("name")
+                                            + ": 'default' is the implicit class for the rest of the traffic; choose another name");
                 } else if (names.containsKey(n)) {
-                    f.problems().at(c.raw("name").orElse(node), c.pathOf("name") + ": duplicate class '" + n
-                            + "' (first at line " + names.get(n) + ")");
+                    f.problems()
+                            .at(
+                                    c.raw("name").orElse(node),
+                                    c.pathOf("name") + ": duplicate class '" + n + "' (first at line " + names.get(n)
+                                            + ")");
                 }
                 names.putIfAbsent(n, node.line());
-                classes.add(new WorkloadClass(n, c.number("share", 0, 1), c.flag("sensitive", false),
+                classes.add(new WorkloadClass(
+                        n,
+                        c.number("share", 0, 1),
+                        c.flag("sensitive", false),
                         c.choice("complexity", WorkloadClass.Complexity.class, WorkloadClass.Complexity.ROUTINE),
-                        c.choice("quality", Quality.class, defaultQuality), c.flag("on_premises", false)));
+                        c.choice("quality", Quality.class, defaultQuality),
+                        c.flag("on_premises", false)));
                 c.finish();
             });
         }
-        double sum = classes.stream().mapToDouble(WorkloadClass::share).filter(Double::isFinite).sum();
+        double sum = classes.stream()
+                .mapToDouble(WorkloadClass::share)
+                .filter(Double::isFinite)
+                .sum();
         if (sum > 1 + 1e-9) {
-            f.problems().at(f.raw("classes").orElse(f.node()), f.pathOf("classes")
-                    + ": the shares add up to " + round(sum) + "; they must add up to at most 1 (the rest is class 'default')");
+            f.problems()
+                    .at(
+                            f.raw("classes").orElse(f.node()),
+                            f.pathOf("classes") + ": the shares add up to " + round(sum)
+                                    + "; they must add up to at most 1 (the rest is class 'default')");
         }
-        Workload.LatencySlo slo = f.mapping("slo").map(s -> {
-            var v = new Workload.LatencySlo(s.optionalNumber("ttft_ms", 1, 600_000), s.optionalNumber("tpot_ms", 0.1, 60_000));
-            s.finish();
-            return v;
-        }).orElse(Workload.LatencySlo.NONE);
+        Workload.LatencySlo slo = f.mapping("slo")
+                .map(s -> {
+                    var v = new Workload.LatencySlo(
+                            s.optionalNumber("ttft_ms", 1, 600_000), s.optionalNumber("tpot_ms", 0.1, 60_000));
+                    s.finish();
+                    return v;
+                })
+                .orElse(Workload.LatencySlo.NONE);
         f.finish();
         return new Workload(queries, in, out, reasoning, growth, cached, peak, classes, slo, written, ttl);
     }
@@ -180,8 +218,10 @@ public final class ScenarioLoader {
     private static CacheTtl cacheTtl(Fields f) {
         String ttl = f.text("cache_write_ttl", "5m");
         for (CacheTtl t : CacheTtl.values()) if (t.id().equals(ttl)) return t;
-        f.problems().at(f.raw("cache_write_ttl").orElse(f.node()), f.pathOf("cache_write_ttl")
-                + ": expected 5m | 1h, got '" + ttl + "'");
+        f.problems()
+                .at(
+                        f.raw("cache_write_ttl").orElse(f.node()),
+                        f.pathOf("cache_write_ttl") + ": expected 5m | 1h, got '" + ttl + "'");
         return CacheTtl.M5;
     }
 
@@ -203,8 +243,16 @@ public final class ScenarioLoader {
     }
 
     static Profile defaultProfile() {
-        return new Profile(Profile.Level.MEDIUM, Profile.Customization.PROMPTING, Profile.Capability.SOME,
-                Profile.Level.MEDIUM, false, false, Quality.STANDARD, false, Profile.TimeToMarket.NORMAL,
+        return new Profile(
+                Profile.Level.MEDIUM,
+                Profile.Customization.PROMPTING,
+                Profile.Capability.SOME,
+                Profile.Level.MEDIUM,
+                false,
+                false,
+                Quality.STANDARD,
+                false,
+                Profile.TimeToMarket.NORMAL,
                 Profile.UsagePattern.STEADY);
     }
 
@@ -219,34 +267,52 @@ public final class ScenarioLoader {
                 f.integer("lifetime_months", Defaults.LIFETIME_MONTHS, 1, 240),
                 f.number("residual_share", Defaults.RESIDUAL_SHARE, 0, 1),
                 f.number("planning_utilisation", Defaults.PLANNING_UTILISATION, 0.1, 1),
-                f.number("api_price_change_annual", 0, UncertainField.MIN_CHANGE_ANNUAL, UncertainField.MAX_CHANGE_ANNUAL),
-                f.number("gpu_rent_change_annual", 0, UncertainField.MIN_CHANGE_ANNUAL, UncertainField.MAX_CHANGE_ANNUAL));
+                f.number(
+                        "api_price_change_annual",
+                        0,
+                        UncertainField.MIN_CHANGE_ANNUAL,
+                        UncertainField.MAX_CHANGE_ANNUAL),
+                f.number(
+                        "gpu_rent_change_annual",
+                        0,
+                        UncertainField.MIN_CHANGE_ANNUAL,
+                        UncertainField.MAX_CHANGE_ANNUAL));
         f.finish();
         return a;
     }
 
     static Assumptions defaultAssumptions() {
-        return new Assumptions(Defaults.ELECTRICITY_USD_PER_KWH, Defaults.PUE, Defaults.OPS_HOURS_PER_MONTH,
-                Defaults.OPS_USD_PER_HOUR, Defaults.DISCOUNT_RATE_ANNUAL, Defaults.MAINTENANCE_SHARE_ANNUAL,
-                Defaults.LIFETIME_MONTHS, Defaults.RESIDUAL_SHARE);
+        return new Assumptions(
+                Defaults.ELECTRICITY_USD_PER_KWH,
+                Defaults.PUE,
+                Defaults.OPS_HOURS_PER_MONTH,
+                Defaults.OPS_USD_PER_HOUR,
+                Defaults.DISCOUNT_RATE_ANNUAL,
+                Defaults.MAINTENANCE_SHARE_ANNUAL,
+                Defaults.LIFETIME_MONTHS,
+                Defaults.RESIDUAL_SHARE);
     }
 
     // ---- options
 
-    private record PendingRoute(String hybrid, String workloadClass, Node classNode, String option, Node optionNode,
-            String path) {}
+    private record PendingRoute(
+            String hybrid, String workloadClass, Node classNode, String option, Node optionNode, String path) {}
 
-    private Optional<Option> option(Fields f, List<PendingRoute> routes, Map<String, Node> autoNodes, Path dir,
-            Workload.LatencySlo slo) {
+    private Optional<Option> option(
+            Fields f, List<PendingRoute> routes, Map<String, Node> autoNodes, Path dir, Workload.LatencySlo slo) {
         String id = f.text("id");
         List<String> kinds = f.node() instanceof Node.Mapping m
                 ? m.entries().keySet().stream().filter(KINDS::contains).toList()
                 : List.of();
         f.allow(KINDS);
         if (kinds.size() != 1) {
-            f.problems().at(f.node(), f.path() + (id.isEmpty() ? "" : " (" + id + ")") + ": "
-                    + (kinds.isEmpty() ? "say what kind of option this is: one of api, self_hosted, rented, hybrid"
-                            : "give one kind per option, not " + String.join(" and ", kinds)));
+            f.problems()
+                    .at(
+                            f.node(),
+                            f.path() + (id.isEmpty() ? "" : " (" + id + ")") + ": "
+                                    + (kinds.isEmpty()
+                                            ? "say what kind of option this is: one of api, self_hosted, rented, hybrid"
+                                            : "give one kind per option, not " + String.join(" and ", kinds)));
             f.finish();
             return Optional.empty();
         }
@@ -272,34 +338,53 @@ public final class ScenarioLoader {
         Double out = b.optionalNumber("output_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK);
         Double cached = b.optionalNumber("cached_input_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK);
         boolean batch = b.flag("batch", false);
-        ServiceTier tier = b.choice("service_tier", ServiceTier.class, batch ? ServiceTier.BATCH : ServiceTier.STANDARD);
+        ServiceTier tier =
+                b.choice("service_tier", ServiceTier.class, batch ? ServiceTier.BATCH : ServiceTier.STANDARD);
         if (batch && tier != ServiceTier.BATCH) {
-            b.problems().at(b.raw("batch").orElse(b.node()), b.pathOf("batch") + ": batch: true contradicts service_tier: "
-                    + tier.id() + "; give one of them");
+            b.problems()
+                    .at(
+                            b.raw("batch").orElse(b.node()),
+                            b.pathOf("batch") + ": batch: true contradicts service_tier: " + tier.id()
+                                    + "; give one of them");
         }
         Double write = b.optionalNumber("cache_write_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK);
         Double reasoning = b.optionalNumber("reasoning_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK);
-        ApiModel.LongContextTier ownTier = b.mapping("long_context").map(lc -> {
-            var t = new ApiModel.LongContextTier(lc.integer("threshold_tokens", 1000, 100_000_000),
-                    lc.text("boundary", "above").equals("at_or_above"),
-                    new ApiModel.Rates(lc.optionalNumber("input_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK),
-                            lc.optionalNumber("output_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK),
-                            lc.optionalNumber("cached_input_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK),
-                            lc.optionalNumber("cache_write_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK), null, null));
-            lc.finish();
-            return t;
-        }).orElse(null);
+        ApiModel.LongContextTier ownTier = b.mapping("long_context")
+                .map(lc -> {
+                    var t = new ApiModel.LongContextTier(
+                            lc.integer("threshold_tokens", 1000, 100_000_000),
+                            lc.text("boundary", "above").equals("at_or_above"),
+                            new ApiModel.Rates(
+                                    lc.optionalNumber("input_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK),
+                                    lc.optionalNumber("output_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK),
+                                    lc.optionalNumber("cached_input_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK),
+                                    lc.optionalNumber("cache_write_usd_per_mtok", 0, CatalogLoader.MAX_USD_PER_MTOK),
+                                    null,
+                                    null));
+                    lc.finish();
+                    return t;
+                })
+                .orElse(null);
         var entry = catalog.apiModels().get(model);
         if (entry == null && !model.isEmpty() && (in == null || out == null)) {
-            unknownId(b, "model", model, catalog.apiModels().keySet(),
+            unknownId(
+                    b,
+                    "model",
+                    model,
+                    catalog.apiModels().keySet(),
                     " (or give input_usd_per_mtok and output_usd_per_mtok inline)");
         }
         boolean catalogPriced = in == null || out == null;
-        if (entry != null && catalogPriced && tier != ServiceTier.STANDARD && !entry.serviceTiers().containsKey(tier)
+        if (entry != null
+                && catalogPriced
+                && tier != ServiceTier.STANDARD
+                && !entry.serviceTiers().containsKey(tier)
                 && !(tier == ServiceTier.BATCH && entry.batchDiscount() != null)) {
             String key = batch ? "batch" : "service_tier";
-            b.problems().at(b.raw(key).orElse(b.node()), b.pathOf(key) + ": " + model
-                    + " has no " + tier.id() + " price in the catalog");
+            b.problems()
+                    .at(
+                            b.raw(key).orElse(b.node()),
+                            b.pathOf(key) + ": " + model + " has no " + tier.id() + " price in the catalog");
         }
         return new Option.Api(id, model, in, out, cached, batch, tier, write, reasoning, ownTier);
     }
@@ -307,14 +392,24 @@ public final class ScenarioLoader {
     private Option.SelfHosted selfHosted(String id, Fields b, Path dir, Workload.LatencySlo slo) {
         String hardware = b.text("hardware");
         Gpu gpu = catalog.gpus().get(hardware);
-        if (gpu == null && !hardware.isEmpty()) unknownId(b, "hardware", hardware, catalog.gpus().keySet(), "");
+        if (gpu == null && !hardware.isEmpty())
+            unknownId(b, "hardware", hardware, catalog.gpus().keySet(), "");
         if (gpu != null && gpu.priceUsd() == null && !b.has("hardware_usd")) {
-            b.problems().at(b.raw("hardware").orElse(b.node()), b.pathOf("hardware") + ": the catalog has no card price for "
-                    + hardware + " (the sources price it only inside a server); give hardware_usd, or choose a system"
-                    + Suggestions.hint(hardware + "-1x-server", catalog.gpus().keySet()));
+            b.problems()
+                    .at(
+                            b.raw("hardware").orElse(b.node()),
+                            b.pathOf("hardware") + ": the catalog has no card price for "
+                                    + hardware
+                                    + " (the sources price it only inside a server); give hardware_usd, or choose a system"
+                                    + Suggestions.hint(
+                                            hardware + "-1x-server",
+                                            catalog.gpus().keySet()));
         }
         boolean auto = b.auto("count");
-        var option = new Option.SelfHosted(id, hardware, auto ? 1 : b.integer("count", 1, 1, 100_000),
+        var option = new Option.SelfHosted(
+                id,
+                hardware,
+                auto ? 1 : b.integer("count", 1, 1, 100_000),
                 b.optionalNumber("hardware_usd", 0, 50_000_000),
                 b.number("extra_upfront_usd", 0, 0, 100_000_000),
                 b.optionalNumber("electricity_usd_per_month", 0, 10_000_000),
@@ -323,21 +418,27 @@ public final class ScenarioLoader {
                 b.optionalNumber("residual_share", 0, 1),
                 b.optionalNumber("maintenance_share_annual", 0, 1),
                 b.optionalNumber("ops_hours_per_month", 0, 10_000),
-                serving(id, b, dir, slo, gpu == null ? "datacenter" : gpu.hardwareClass()), auto);
+                serving(id, b, dir, slo, gpu == null ? "datacenter" : gpu.hardwareClass()),
+                auto);
         return option;
     }
 
     private Option.Rented rented(String id, Fields b, Path dir, Workload.LatencySlo slo) {
         String offer = b.text("offer");
         var entry = catalog.cloudOffers().get(offer);
-        if (entry == null && !offer.isEmpty()) unknownId(b, "offer", offer, catalog.cloudOffers().keySet(), "");
+        if (entry == null && !offer.isEmpty())
+            unknownId(b, "offer", offer, catalog.cloudOffers().keySet(), "");
         Gpu gpu = entry == null ? null : catalog.gpus().get(entry.gpu());
         boolean auto = b.auto("count");
-        return new Option.Rented(id, offer, auto ? 1 : b.integer("count", 1, 1, 100_000),
+        return new Option.Rented(
+                id,
+                offer,
+                auto ? 1 : b.integer("count", 1, 1, 100_000),
                 b.number("hours_per_month", Assumptions.HOURS_PER_MONTH, 1, 744),
                 b.optionalNumber("usd_per_gpu_hour", 0, 200),
                 b.optionalNumber("ops_hours_per_month", 0, 10_000),
-                serving(id, b, dir, slo, gpu == null ? "datacenter" : gpu.hardwareClass()), auto);
+                serving(id, b, dir, slo, gpu == null ? "datacenter" : gpu.hardwareClass()),
+                auto);
     }
 
     private Option.Serving serving(String id, Fields b, Path dir, Workload.LatencySlo slo, String hardwareClass) {
@@ -350,9 +451,11 @@ public final class ScenarioLoader {
         Double tps = b.optionalNumber("tokens_per_second", 0.01, 10_000_000);
         Option.Measured measured = null;
         Optional<Node> benchNode = b.raw("bench");
-        Path benchFile = benchOverrides.containsKey(id) ? benchOverrides.get(id)
-                : benchNode.isPresent() ? null
-                : tps == null && benchOverrides.containsKey("*") ? benchOverrides.get("*") : null;
+        Path benchFile = benchOverrides.containsKey(id)
+                ? benchOverrides.get(id)
+                : benchNode.isPresent()
+                        ? null
+                        : tps == null && benchOverrides.containsKey("*") ? benchOverrides.get("*") : null;
         if (benchFile == null && benchNode.isPresent()) {
             String written = b.text("bench");
             if (!written.isEmpty()) benchFile = dir.resolve(written);
@@ -361,7 +464,8 @@ public final class ScenarioLoader {
             b.problems().at(benchNode.get(), b.pathOf("bench") + ": give tokens_per_second or bench, not both");
         } else if (benchFile != null) {
             try {
-                measured = BenchCapacity.forModel(bench.read(benchFile, slo), model, catalog.openModels().get(model));
+                measured = BenchCapacity.forModel(
+                        bench.read(benchFile, slo), model, catalog.openModels().get(model));
             } catch (InputException e) {
                 Node at = benchNode.orElse(b.node());
                 for (Diagnostic d : e.diagnostics()) {
@@ -370,8 +474,14 @@ public final class ScenarioLoader {
             }
         }
         boolean autoReplica = b.auto("gpus_per_replica");
-        return new Option.Serving(model, quantization, tps, measured, b.optionalInteger("concurrency", 1, 4096),
-                autoReplica ? null : b.optionalInteger("gpus_per_replica", 1, 1024), autoReplica);
+        return new Option.Serving(
+                model,
+                quantization,
+                tps,
+                measured,
+                b.optionalInteger("concurrency", 1, 4096),
+                autoReplica ? null : b.optionalInteger("gpus_per_replica", 1, 1024),
+                autoReplica);
     }
 
     private Option.Hybrid hybrid(String id, Fields b, List<PendingRoute> pending, Map<String, Node> autoNodes) {
@@ -380,8 +490,8 @@ public final class ScenarioLoader {
                 autoNodes.putIfAbsent(id, s);
                 return Option.Hybrid.auto(id);
             }
-            b.problems().at(s, b.pathOf("routes") + ": expected a list of {class, option} or 'auto', got "
-                    + s.describe());
+            b.problems()
+                    .at(s, b.pathOf("routes") + ": expected a list of {class, option} or 'auto', got " + s.describe());
             return new Option.Hybrid(id, List.of());
         }
         List<Option.Route> routes = new ArrayList<>();
@@ -393,38 +503,56 @@ public final class ScenarioLoader {
                 String cls = r.text("class");
                 String target = r.text("option");
                 routes.add(new Option.Route(cls, target));
-                pending.add(new PendingRoute(id, cls, r.raw("class").orElse(node), target,
-                        r.raw("option").orElse(node), r.path()));
+                pending.add(new PendingRoute(
+                        id,
+                        cls,
+                        r.raw("class").orElse(node),
+                        target,
+                        r.raw("option").orElse(node),
+                        r.path()));
                 r.finish();
             });
         }
         return new Option.Hybrid(id, routes);
     }
 
-    private static void checkRoutes(Problems problems, Workload workload, List<Option> options,
-            List<PendingRoute> routes, Map<String, Node> autoNodes) {
+    private static void checkRoutes(
+            Problems problems,
+            Workload workload,
+            List<Option> options,
+            List<PendingRoute> routes,
+            Map<String, Node> autoNodes) {
         Map<String, Option> byId = new LinkedHashMap<>();
         options.forEach(o -> byId.put(o.id(), o));
-        List<String> classNames = new ArrayList<>(workload.classes().stream().map(c -> c.name()).toList());
+        List<String> classNames =
+                new ArrayList<>(workload.classes().stream().map(c -> c.name()).toList());
         classNames.add(Workload.DEFAULT_CLASS);
         Map<String, Map<String, Node>> routedByHybrid = new LinkedHashMap<>();
         for (PendingRoute r : routes) {
             Option target = byId.get(r.option());
             if (!r.option().isEmpty() && target == null) {
-                problems.at(r.optionNode(), r.path() + ".option: no option with id '" + r.option() + "'"
-                        + Suggestions.hint(r.option(), byId.keySet()));
+                problems.at(
+                        r.optionNode(),
+                        r.path() + ".option: no option with id '" + r.option() + "'"
+                                + Suggestions.hint(r.option(), byId.keySet()));
             } else if (target instanceof Option.Hybrid) {
-                problems.at(r.optionNode(), r.path() + ".option: '" + r.option()
-                        + "' is a hybrid; route to an api, self_hosted or rented option");
+                problems.at(
+                        r.optionNode(),
+                        r.path() + ".option: '" + r.option()
+                                + "' is a hybrid; route to an api, self_hosted or rented option");
             }
             if (!r.workloadClass().isEmpty() && !classNames.contains(r.workloadClass())) {
-                problems.at(r.classNode(), r.path() + ".class: no workload class '" + r.workloadClass() + "'"
-                        + Suggestions.hint(r.workloadClass(), classNames));
+                problems.at(
+                        r.classNode(),
+                        r.path() + ".class: no workload class '" + r.workloadClass() + "'"
+                                + Suggestions.hint(r.workloadClass(), classNames));
             }
             Map<String, Node> routed = routedByHybrid.computeIfAbsent(r.hybrid(), k -> new LinkedHashMap<>());
             if (routed.containsKey(r.workloadClass())) {
-                problems.at(r.classNode(), r.path() + ".class: class '" + r.workloadClass()
-                        + "' is already routed (line " + routed.get(r.workloadClass()).line() + ")");
+                problems.at(
+                        r.classNode(),
+                        r.path() + ".class: class '" + r.workloadClass() + "' is already routed (line "
+                                + routed.get(r.workloadClass()).line() + ")");
             }
             routed.putIfAbsent(r.workloadClass(), r.classNode());
         }
@@ -436,16 +564,21 @@ public final class ScenarioLoader {
             }
             Set<String> routed = routedByHybrid.getOrDefault(h.id(), Map.of()).keySet();
             List<String> missing = new ArrayList<>();
-            workload.classes().stream().filter(c -> c.share() > 0 && !routed.contains(c.name()))
+            workload.classes().stream()
+                    .filter(c -> c.share() > 0 && !routed.contains(c.name()))
                     .forEach(c -> missing.add(c.name()));
             if (workload.defaultShare() > 1e-9 && !routed.contains(Workload.DEFAULT_CLASS)) {
                 missing.add(Workload.DEFAULT_CLASS);
             }
             if (!missing.isEmpty() && !routes.isEmpty()) {
-                PendingRoute first = routes.stream().filter(r -> r.hybrid().equals(h.id())).findFirst().orElse(null);
+                PendingRoute first = routes.stream()
+                        .filter(r -> r.hybrid().equals(h.id()))
+                        .findFirst()
+                        .orElse(null);
                 Node at = first == null ? null : first.classNode();
                 String message = "options[" + h.id() + "].hybrid.routes: no route for class "
-                        + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList())
+                        + String.join(
+                                ", ", missing.stream().map(m -> "'" + m + "'").toList())
                         + "; every class with traffic needs one";
                 if (at != null) problems.at(at, message);
             }
@@ -453,26 +586,34 @@ public final class ScenarioLoader {
     }
 
     /** Auto routing needs something to route to, and stays exact and fast within its class limit. */
-    private static void checkAuto(Problems problems, Workload workload, List<Option> options, Option.Hybrid h,
-            Node at) {
-        long targets = options.stream().filter(o -> !(o instanceof Option.Hybrid)).count();
+    private static void checkAuto(
+            Problems problems, Workload workload, List<Option> options, Option.Hybrid h, Node at) {
+        long targets =
+                options.stream().filter(o -> !(o instanceof Option.Hybrid)).count();
         long routed = workload.classes().stream().filter(c -> c.share() > 0).count()
                 + (workload.defaultShare() > 1e-9 ? 1 : 0);
         if (targets == 0) {
-            problems.at(at, "options[" + h.id()
-                    + "].hybrid.routes: 'auto' needs at least one api, self_hosted or rented option to route to");
+            problems.at(
+                    at,
+                    "options[" + h.id()
+                            + "].hybrid.routes: 'auto' needs at least one api, self_hosted or rented option to route to");
         }
         if (routed > MAX_AUTO_CLASSES) {
-            problems.at(at, "options[" + h.id() + "].hybrid.routes: 'auto' routes at most " + MAX_AUTO_CLASSES
-                    + " classes with traffic (default included); this workload has " + routed
-                    + ": write the routes out, or merge classes");
+            problems.at(
+                    at,
+                    "options[" + h.id() + "].hybrid.routes: 'auto' routes at most " + MAX_AUTO_CLASSES
+                            + " classes with traffic (default included); this workload has " + routed
+                            + ": write the routes out, or merge classes");
         }
     }
 
     private void unknownId(Fields b, String key, String value, Collection<String> known, String extra) {
         Node at = b.raw(key).orElse(b.node());
-        b.problems().at(at, b.pathOf(key) + ": unknown catalog id '" + value + "'" + Suggestions.hint(value, known)
-                + extra + "; 'aichoose catalog list' shows the ids");
+        b.problems()
+                .at(
+                        at,
+                        b.pathOf(key) + ": unknown catalog id '" + value + "'" + Suggestions.hint(value, known) + extra
+                                + "; 'aichoose catalog list' shows the ids");
     }
 
     private static String round(double d) {

@@ -38,7 +38,10 @@ public final class ShippedCatalogs {
     /** The catalogs in that generated class, if it was made from files with this key. */
     static Optional<Catalog> prebuilt(String dataClass, String currentKey) {
         try {
-            Data data = Class.forName(dataClass).asSubclass(Data.class).getDeclaredConstructor().newInstance();
+            Data data = Class.forName(dataClass)
+                    .asSubclass(Data.class)
+                    .getDeclaredConstructor()
+                    .newInstance();
             return data.key().equals(currentKey) ? Optional.of(data.catalog()) : Optional.empty();
         } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
             // not generated, or generated against model classes that have changed since: parse the YAML

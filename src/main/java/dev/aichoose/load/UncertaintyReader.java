@@ -48,8 +48,9 @@ final class UncertaintyReader {
         Optional<Target> target = target(path, e);
         Optional<Fields> body = Fields.of(problems, e.value(), "uncertainty." + path);
         if (target.isEmpty() || body.isEmpty()) return Optional.empty();
-        return distribution(body.get(), target.get().field()).map(d ->
-                new Uncertainty.Input(path, target.get().field(), target.get().option(), d));
+        return distribution(body.get(), target.get().field())
+                .map(d -> new Uncertainty.Input(
+                        path, target.get().field(), target.get().option(), d));
     }
 
     private record Target(UncertainField field, Optional<String> option) {}
@@ -69,26 +70,37 @@ final class UncertaintyReader {
         for (UncertainField f : UncertainField.values()) {
             if (!f.scope().option()) known.add(f.scope().key() + "." + f.key());
         }
-        problems.at(e.line(), e.column(), where + "names no number a range can be put on" + Suggestions.hint(path, known)
-                + "; the paths are workload.*, assumptions.*, factors.* and options.<id>.<kind>.* "
-                + "(docs/methodology.md, \"Ranges on the inputs\")");
+        problems.at(
+                e.line(),
+                e.column(),
+                where + "names no number a range can be put on" + Suggestions.hint(path, known)
+                        + "; the paths are workload.*, assumptions.*, factors.* and options.<id>.<kind>.* "
+                        + "(docs/methodology.md, \"Ranges on the inputs\")");
         return Optional.empty();
     }
 
     private Optional<Target> optionTarget(String path, Node.Entry e, String where) {
         if (defaultOptions) {
-            problems.at(e.line(), e.column(), where + "the scenario lists no options (it is compared with the default "
-                    + "set), so no option field can have a range; list the options under 'options:'");
+            problems.at(
+                    e.line(),
+                    e.column(),
+                    where + "the scenario lists no options (it is compared with the default "
+                            + "set), so no option field can have a range; list the options under 'options:'");
             return Optional.empty();
         }
         String rest = path.substring("options.".length());
         // an id may itself hold dots (gpt-4.1), so the longest id the path starts with is the one it names
-        Optional<Option> option = options.stream().filter(o -> rest.startsWith(o.id() + "."))
+        Optional<Option> option = options.stream()
+                .filter(o -> rest.startsWith(o.id() + "."))
                 .max(Comparator.comparingInt(o -> o.id().length()));
         if (option.isEmpty()) {
             String given = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
-            problems.at(e.line(), e.column(), where + "no option with id '" + given + "'"
-                    + Suggestions.hint(given, options.stream().map(Option::id).toList()));
+            problems.at(
+                    e.line(),
+                    e.column(),
+                    where + "no option with id '" + given + "'"
+                            + Suggestions.hint(
+                                    given, options.stream().map(Option::id).toList()));
             return Optional.empty();
         }
         Option o = option.get();
@@ -98,13 +110,19 @@ final class UncertaintyReader {
         String key = dot < 0 ? "" : tail.substring(dot + 1);
         Scope scope = scopeOf(o);
         if (scope == null) {
-            problems.at(e.line(), e.column(), where + "'" + o.id() + "' is a hybrid, which has no numbers of its own; "
-                    + "put ranges on the options it routes to");
+            problems.at(
+                    e.line(),
+                    e.column(),
+                    where + "'" + o.id() + "' is a hybrid, which has no numbers of its own; "
+                            + "put ranges on the options it routes to");
             return Optional.empty();
         }
         if (!kind.equals(scope.key())) {
-            problems.at(e.line(), e.column(), where + "'" + o.id() + "' is a " + scope.key() + " option, not " + kind
-                    + "; write options." + o.id() + "." + scope.key() + "." + (key.isEmpty() ? "<field>" : key));
+            problems.at(
+                    e.line(),
+                    e.column(),
+                    where + "'" + o.id() + "' is a " + scope.key() + " option, not " + kind + "; write options."
+                            + o.id() + "." + scope.key() + "." + (key.isEmpty() ? "<field>" : key));
             return Optional.empty();
         }
         List<String> known = new ArrayList<>();
@@ -120,8 +138,11 @@ final class UncertaintyReader {
                 return Optional.of(new Target(f, Optional.of(o.id())));
             }
         }
-        problems.at(e.line(), e.column(), where + "names no number a range can be put on"
-                + Suggestions.hint(key, known) + "; a " + scope.key() + " option's are " + String.join(", ", known));
+        problems.at(
+                e.line(),
+                e.column(),
+                where + "names no number a range can be put on" + Suggestions.hint(key, known) + "; a " + scope.key()
+                        + " option's are " + String.join(", ", known));
         return Optional.empty();
     }
 
@@ -141,19 +162,24 @@ final class UncertaintyReader {
     private static Optional<String> unwritten(UncertainField f, Option o) {
         String why = switch (f) {
             case INPUT_USD_PER_MTOK, OUTPUT_USD_PER_MTOK, CACHED_INPUT_USD_PER_MTOK ->
-                    o instanceof Option.Api a && priceOf(f, a) == null
-                            ? "the option takes this price from the catalog; put a range on factors.api_prices, "
-                                    + "or write the price on the option" : null;
+                o instanceof Option.Api a && priceOf(f, a) == null
+                        ? "the option takes this price from the catalog; put a range on factors.api_prices, "
+                                + "or write the price on the option"
+                        : null;
             case OWNED_TOKENS_PER_SECOND, RENTED_TOKENS_PER_SECOND -> {
-                Option.Serving s = o instanceof Option.SelfHosted h ? h.serving()
+                Option.Serving s = o instanceof Option.SelfHosted h
+                        ? h.serving()
                         : o instanceof Option.Rented r ? r.serving() : null;
                 yield s != null && s.tokensPerSecond() == null
                         ? "the option's throughput is " + (s.measured() != null ? "measured" : "estimated")
-                                + ", not given; put a range on factors.throughput" : null;
+                                + ", not given; put a range on factors.throughput"
+                        : null;
             }
-            case ELECTRICITY_USD_PER_MONTH -> o instanceof Option.SelfHosted h && h.electricityUsdPerMonth() == null
-                    ? "the option's electricity is computed from its power; put a range on "
-                            + "assumptions.electricity_usd_per_kwh or on its power_w" : null;
+            case ELECTRICITY_USD_PER_MONTH ->
+                o instanceof Option.SelfHosted h && h.electricityUsdPerMonth() == null
+                        ? "the option's electricity is computed from its power; put a range on "
+                                + "assumptions.electricity_usd_per_kwh or on its power_w"
+                        : null;
             default -> null;
         };
         return Optional.ofNullable(why);
@@ -168,11 +194,14 @@ final class UncertaintyReader {
     }
 
     private Optional<Distribution> distribution(Fields f, UncertainField field) {
-        String form = f.has("distribution") ? f.text("distribution").toLowerCase(Locale.ROOT)
+        String form = f.has("distribution")
+                ? f.text("distribution").toLowerCase(Locale.ROOT)
                 : f.has("mode") ? "triangular" : "uniform";
         if (!FORMS.contains(form)) {
-            problems.at(f.raw("distribution").orElse(f.node()), f.pathOf("distribution") + ": '" + form
-                    + "' is not one of uniform | triangular | pert" + Suggestions.hint(form, FORMS));
+            problems.at(
+                    f.raw("distribution").orElse(f.node()),
+                    f.pathOf("distribution") + ": '" + form + "' is not one of uniform | triangular | pert"
+                            + Suggestions.hint(form, FORMS));
             f.allow(List.of("low", "mode", "high"));
             f.finish();
             return Optional.empty();
@@ -182,8 +211,9 @@ final class UncertaintyReader {
         Double mode = f.has("mode") ? bound(f, "mode", field) : null;
         f.finish();
         if (form.equals("uniform") && mode != null) {
-            problems.at(f.raw("mode").orElseThrow(), f.pathOf("mode") + ": a uniform range has no mode; "
-                    + "drop it, or say distribution: triangular");
+            problems.at(
+                    f.raw("mode").orElseThrow(),
+                    f.pathOf("mode") + ": a uniform range has no mode; " + "drop it, or say distribution: triangular");
             return Optional.empty();
         }
         if (!form.equals("uniform") && mode == null) {
@@ -192,20 +222,24 @@ final class UncertaintyReader {
         }
         if (Double.isNaN(low) || Double.isNaN(high) || (mode != null && Double.isNaN(mode))) return Optional.empty();
         if (low > high) {
-            problems.at(f.raw("high").orElseThrow(), f.pathOf("high") + ": " + show(high) + " is below low ("
-                    + show(low) + ")");
+            problems.at(
+                    f.raw("high").orElseThrow(),
+                    f.pathOf("high") + ": " + show(high) + " is below low (" + show(low) + ")");
             return Optional.empty();
         }
         if (mode != null && (mode < low || mode > high)) {
-            problems.at(f.raw("mode").orElseThrow(), f.pathOf("mode") + ": " + show(mode) + " lies outside the range "
-                    + show(low) + " to " + show(high));
+            problems.at(
+                    f.raw("mode").orElseThrow(),
+                    f.pathOf("mode") + ": " + show(mode) + " lies outside the range " + show(low) + " to "
+                            + show(high));
             return Optional.empty();
         }
-        return Optional.of(switch (form) {
-            case "uniform" -> new Distribution.Uniform(low, high);
-            case "triangular" -> new Distribution.Triangular(low, mode, high);
-            default -> new Distribution.Pert(low, mode, high);
-        });
+        return Optional.of(
+                switch (form) {
+                    case "uniform" -> new Distribution.Uniform(low, high);
+                    case "triangular" -> new Distribution.Triangular(low, mode, high);
+                    default -> new Distribution.Pert(low, mode, high);
+                });
     }
 
     /** One end (or the mode) of a range: a number within the field's own bounds; months are whole. */

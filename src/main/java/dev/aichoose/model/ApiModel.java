@@ -31,19 +31,68 @@ public record ApiModel(
         Map<ServiceTier, Rates> serviceTiers) {
 
     /** A model whose weights are not named in the open-weight catalog, without catalog-format-2 prices. */
-    public ApiModel(String id, String provider, String name, double inputUsdPerMtok, double outputUsdPerMtok,
-            Double cachedInputUsdPerMtok, Double batchDiscount, List<LongContextTier> longContext,
-            Integer contextTokens, Quality quality, boolean openWeight, Provenance provenance) {
-        this(id, provider, name, inputUsdPerMtok, outputUsdPerMtok, cachedInputUsdPerMtok, batchDiscount, longContext,
-                contextTokens, quality, openWeight, provenance, null);
+    public ApiModel(
+            String id,
+            String provider,
+            String name,
+            double inputUsdPerMtok,
+            double outputUsdPerMtok,
+            Double cachedInputUsdPerMtok,
+            Double batchDiscount,
+            List<LongContextTier> longContext,
+            Integer contextTokens,
+            Quality quality,
+            boolean openWeight,
+            Provenance provenance) {
+        this(
+                id,
+                provider,
+                name,
+                inputUsdPerMtok,
+                outputUsdPerMtok,
+                cachedInputUsdPerMtok,
+                batchDiscount,
+                longContext,
+                contextTokens,
+                quality,
+                openWeight,
+                provenance,
+                null);
     }
 
     /** An entry without the prices added in catalog format 2 (cache writes, reasoning, service tiers). */
-    public ApiModel(String id, String provider, String name, double inputUsdPerMtok, double outputUsdPerMtok,
-            Double cachedInputUsdPerMtok, Double batchDiscount, List<LongContextTier> longContext,
-            Integer contextTokens, Quality quality, boolean openWeight, Provenance provenance, String openWeights) {
-        this(id, provider, name, inputUsdPerMtok, outputUsdPerMtok, cachedInputUsdPerMtok, batchDiscount, longContext,
-                contextTokens, quality, openWeight, provenance, openWeights, null, null, null, Map.of());
+    public ApiModel(
+            String id,
+            String provider,
+            String name,
+            double inputUsdPerMtok,
+            double outputUsdPerMtok,
+            Double cachedInputUsdPerMtok,
+            Double batchDiscount,
+            List<LongContextTier> longContext,
+            Integer contextTokens,
+            Quality quality,
+            boolean openWeight,
+            Provenance provenance,
+            String openWeights) {
+        this(
+                id,
+                provider,
+                name,
+                inputUsdPerMtok,
+                outputUsdPerMtok,
+                cachedInputUsdPerMtok,
+                batchDiscount,
+                longContext,
+                contextTokens,
+                quality,
+                openWeight,
+                provenance,
+                openWeights,
+                null,
+                null,
+                null,
+                Map.of());
     }
 
     /** The open-weight catalog's id for the weights this API serves, when it names them. */
@@ -61,8 +110,13 @@ public record ApiModel(
 
     /** The entry's standard-tier prices as one value. */
     public Rates standard() {
-        return new Rates(inputUsdPerMtok, outputUsdPerMtok, cachedInputUsdPerMtok, cacheWriteUsdPerMtok,
-                cacheWrite1hUsdPerMtok, reasoningUsdPerMtok);
+        return new Rates(
+                inputUsdPerMtok,
+                outputUsdPerMtok,
+                cachedInputUsdPerMtok,
+                cacheWriteUsdPerMtok,
+                cacheWrite1hUsdPerMtok,
+                reasoningUsdPerMtok);
     }
 
     /**
@@ -72,12 +126,27 @@ public record ApiModel(
     public ApiModel withPricesTimes(double factor) {
         Map<ServiceTier, Rates> tiers = new java.util.EnumMap<>(ServiceTier.class);
         serviceTiers.forEach((tier, rates) -> tiers.put(tier, rates.times(factor)));
-        return new ApiModel(id, provider, name, inputUsdPerMtok * factor, outputUsdPerMtok * factor,
-                times(cachedInputUsdPerMtok, factor), batchDiscount,
-                longContext.stream().map(t -> new LongContextTier(t.thresholdTokens(), t.inclusive(), t.rates().times(factor)))
+        return new ApiModel(
+                id,
+                provider,
+                name,
+                inputUsdPerMtok * factor,
+                outputUsdPerMtok * factor,
+                times(cachedInputUsdPerMtok, factor),
+                batchDiscount,
+                longContext.stream()
+                        .map(t -> new LongContextTier(
+                                t.thresholdTokens(), t.inclusive(), t.rates().times(factor)))
                         .toList(),
-                contextTokens, quality, openWeight, provenance, openWeights, times(cacheWriteUsdPerMtok, factor),
-                times(cacheWrite1hUsdPerMtok, factor), times(reasoningUsdPerMtok, factor), tiers);
+                contextTokens,
+                quality,
+                openWeight,
+                provenance,
+                openWeights,
+                times(cacheWriteUsdPerMtok, factor),
+                times(cacheWrite1hUsdPerMtok, factor),
+                times(reasoningUsdPerMtok, factor),
+                tiers);
     }
 
     private static Double times(Double price, double factor) {
@@ -94,9 +163,13 @@ public record ApiModel(
             Double reasoningUsdPerMtok) {
 
         Rates times(double factor) {
-            return new Rates(ApiModel.times(inputUsdPerMtok, factor), ApiModel.times(outputUsdPerMtok, factor),
-                    ApiModel.times(cachedInputUsdPerMtok, factor), ApiModel.times(cacheWriteUsdPerMtok, factor),
-                    ApiModel.times(cacheWrite1hUsdPerMtok, factor), ApiModel.times(reasoningUsdPerMtok, factor));
+            return new Rates(
+                    ApiModel.times(inputUsdPerMtok, factor),
+                    ApiModel.times(outputUsdPerMtok, factor),
+                    ApiModel.times(cachedInputUsdPerMtok, factor),
+                    ApiModel.times(cacheWriteUsdPerMtok, factor),
+                    ApiModel.times(cacheWrite1hUsdPerMtok, factor),
+                    ApiModel.times(reasoningUsdPerMtok, factor));
         }
     }
 

@@ -21,10 +21,27 @@ public record Assumptions(
         double gpuRentChangeAnnual) {
 
     /** With the default planning utilisation, and prices held flat. */
-    public Assumptions(double electricityUsdPerKwh, double pue, double opsHoursPerMonth, double opsUsdPerHour,
-            double discountRateAnnual, double maintenanceShareAnnual, int lifetimeMonths, double residualShare) {
-        this(electricityUsdPerKwh, pue, opsHoursPerMonth, opsUsdPerHour, discountRateAnnual, maintenanceShareAnnual,
-                lifetimeMonths, residualShare, Defaults.PLANNING_UTILISATION, 0, 0);
+    public Assumptions(
+            double electricityUsdPerKwh,
+            double pue,
+            double opsHoursPerMonth,
+            double opsUsdPerHour,
+            double discountRateAnnual,
+            double maintenanceShareAnnual,
+            int lifetimeMonths,
+            double residualShare) {
+        this(
+                electricityUsdPerKwh,
+                pue,
+                opsHoursPerMonth,
+                opsUsdPerHour,
+                discountRateAnnual,
+                maintenanceShareAnnual,
+                lifetimeMonths,
+                residualShare,
+                Defaults.PLANNING_UTILISATION,
+                0,
+                0);
     }
 
     /** Hours in a month, as Infracost and the design use: 8,760 / 12. */

@@ -17,7 +17,9 @@ public record BenchResult(
     public static final String SCHEMA = "aichoose.bench/v1";
 
     public BenchResult {
-        settings = settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+        settings = settings == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
         runs = List.copyOf(runs);
     }
 
@@ -29,7 +31,10 @@ public record BenchResult(
      * load). Empty when no run qualifies.
      */
     public Optional<BenchRun> chosenRun(Workload.LatencySlo slo) {
-        Optional<BenchRun> searched = runs.stream().filter(BenchRun::chosenBySearch).filter(r -> r.meetsP90(slo)).findFirst();
+        Optional<BenchRun> searched = runs.stream()
+                .filter(BenchRun::chosenBySearch)
+                .filter(r -> r.meetsP90(slo))
+                .findFirst();
         if (searched.isPresent()) return searched;
         boolean constrained = slo.ttftMs() != null || slo.tpotMs() != null;
         Comparator<BenchRun> byThroughput = Comparator.comparingDouble(BenchRun::outputTokensPerSecond);
@@ -42,7 +47,8 @@ public record BenchResult(
     /** The capacity search's outcome, when the bench ran one ({@code settings.find_max}). */
     public Optional<FindMax> findMax() {
         if (!(settings.get("find_max") instanceof Map<?, ?> m)) return Optional.empty();
-        return Optional.of("none_meets".equals(m.get("outcome")) ? new FindMax.NoneMeets(slo()) : new FindMax.Found(slo()));
+        return Optional.of(
+                "none_meets".equals(m.get("outcome")) ? new FindMax.NoneMeets(slo()) : new FindMax.Found(slo()));
     }
 
     /** The bench's own {@code --slo} ({@code settings.slo}); none when it had none. */

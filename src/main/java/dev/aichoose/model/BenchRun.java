@@ -24,7 +24,8 @@ public record BenchRun(
         String tokenCountsFrom,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double goodputRps,
         // named by hand: the snake-case strategy would run "SMax" together as "smax"
-        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("retry_after_s_max") Double retryAfterSMax,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("retry_after_s_max")
+        Double retryAfterSMax,
         // added after the first release: requests that opened a connection, and how long opening took
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer newConnections,
         @JsonInclude(JsonInclude.Include.NON_NULL) LatencyStats connectMs,
@@ -41,20 +42,69 @@ public record BenchRun(
     }
 
     /** A run as the first release wrote it, without the later fields' {@code chosen}. */
-    public BenchRun(Integer concurrency, Double requestRate, RequestCounts requests, double durationS,
-            double requestThroughput, double outputTokensPerSecond, double totalTokensPerSecond, LatencyStats ttftMs,
-            LatencyStats tpotMs, LatencyStats itlMs, LatencyStats e2eMs, TokenStats inputTokens, TokenStats outputTokens,
-            String tokenCountsFrom, Double goodputRps, Double retryAfterSMax, Integer newConnections, LatencyStats connectMs) {
-        this(concurrency, requestRate, requests, durationS, requestThroughput, outputTokensPerSecond, totalTokensPerSecond,
-                ttftMs, tpotMs, itlMs, e2eMs, inputTokens, outputTokens, tokenCountsFrom, goodputRps, retryAfterSMax,
-                newConnections, connectMs, null);
+    public BenchRun(
+            Integer concurrency,
+            Double requestRate,
+            RequestCounts requests,
+            double durationS,
+            double requestThroughput,
+            double outputTokensPerSecond,
+            double totalTokensPerSecond,
+            LatencyStats ttftMs,
+            LatencyStats tpotMs,
+            LatencyStats itlMs,
+            LatencyStats e2eMs,
+            TokenStats inputTokens,
+            TokenStats outputTokens,
+            String tokenCountsFrom,
+            Double goodputRps,
+            Double retryAfterSMax,
+            Integer newConnections,
+            LatencyStats connectMs) {
+        this(
+                concurrency,
+                requestRate,
+                requests,
+                durationS,
+                requestThroughput,
+                outputTokensPerSecond,
+                totalTokensPerSecond,
+                ttftMs,
+                tpotMs,
+                itlMs,
+                e2eMs,
+                inputTokens,
+                outputTokens,
+                tokenCountsFrom,
+                goodputRps,
+                retryAfterSMax,
+                newConnections,
+                connectMs,
+                null);
     }
 
     /** This run, marked as the one a capacity search chose. */
     public BenchRun asChosen() {
-        return new BenchRun(concurrency, requestRate, requests, durationS, requestThroughput, outputTokensPerSecond,
-                totalTokensPerSecond, ttftMs, tpotMs, itlMs, e2eMs, inputTokens, outputTokens, tokenCountsFrom, goodputRps,
-                retryAfterSMax, newConnections, connectMs, true);
+        return new BenchRun(
+                concurrency,
+                requestRate,
+                requests,
+                durationS,
+                requestThroughput,
+                outputTokensPerSecond,
+                totalTokensPerSecond,
+                ttftMs,
+                tpotMs,
+                itlMs,
+                e2eMs,
+                inputTokens,
+                outputTokens,
+                tokenCountsFrom,
+                goodputRps,
+                retryAfterSMax,
+                newConnections,
+                connectMs,
+                true);
     }
 
     public boolean chosenBySearch() {
@@ -67,8 +117,10 @@ public record BenchRun(
      * p90 because a deployment sized on the median would miss the target for one user in two.
      */
     public boolean meetsP90(Workload.LatencySlo slo) {
-        return requests.completed() > 0 && outputTokensPerSecond > 0
-                && atMost(ttftMs, slo.ttftMs()) && atMost(tpotMs, slo.tpotMs());
+        return requests.completed() > 0
+                && outputTokensPerSecond > 0
+                && atMost(ttftMs, slo.ttftMs())
+                && atMost(tpotMs, slo.tpotMs());
     }
 
     private static boolean atMost(LatencyStats stats, Double boundMs) {

@@ -25,7 +25,10 @@ public record Catalog(
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    public Catalog(Map<String, ApiModel> apiModels, Map<String, Gpu> gpus, Map<String, CloudOffer> cloudOffers,
+    public Catalog(
+            Map<String, ApiModel> apiModels,
+            Map<String, Gpu> gpus,
+            Map<String, CloudOffer> cloudOffers,
             Map<String, OpenModel> openModels) {
         this(apiModels, gpus, cloudOffers, openModels, List.of());
     }

@@ -13,8 +13,14 @@ public sealed interface Costing {
      * share of input written to the prompt cache. Per query:
      * {@code (I·(1−c−w)·input + I·c·cachedInput + I·w·cacheWrite + O·output + R·reasoning) / 1e6}.
      */
-    record PerToken(double inputUsdPerMtok, double cachedInputUsdPerMtok, double outputUsdPerMtok,
-            double cacheWriteUsdPerMtok, double reasoningUsdPerMtok, double cacheWriteShare) implements Costing {
+    record PerToken(
+            double inputUsdPerMtok,
+            double cachedInputUsdPerMtok,
+            double outputUsdPerMtok,
+            double cacheWriteUsdPerMtok,
+            double reasoningUsdPerMtok,
+            double cacheWriteShare)
+            implements Costing {
 
         /** Prices with no cache writes and reasoning billed as output. */
         public PerToken(double inputUsdPerMtok, double cachedInputUsdPerMtok, double outputUsdPerMtok) {
@@ -45,7 +51,8 @@ public sealed interface Costing {
             double electricityUsdPerKwh,
             double maintenanceShareAnnual,
             double opsHoursPerMonth,
-            double opsUsdPerHour) implements Costing {
+            double opsUsdPerHour)
+            implements Costing {
 
         public double hardwareUsd() {
             return count * unitPriceUsd;

@@ -28,13 +28,21 @@ public record Evaluation(
     }
 
     /** An evaluation without a simulation. */
-    public Evaluation(Scenario scenario, LocalDate asOf, List<CatalogUse> catalog, List<OptionResult> options,
-            List<Pair> pairs, Ranking ranking, Recommendation recommendation, List<String> warnings) {
+    public Evaluation(
+            Scenario scenario,
+            LocalDate asOf,
+            List<CatalogUse> catalog,
+            List<OptionResult> options,
+            List<Pair> pairs,
+            Ranking ranking,
+            Recommendation recommendation,
+            List<String> warnings) {
         this(scenario, asOf, catalog, options, pairs, ranking, recommendation, warnings, Optional.empty());
     }
 
     public Evaluation withSimulation(Simulation s) {
-        return new Evaluation(scenario, asOf, catalog, options, pairs, ranking, recommendation, warnings, Optional.of(s));
+        return new Evaluation(
+                scenario, asOf, catalog, options, pairs, ranking, recommendation, warnings, Optional.of(s));
     }
 
     /** A catalog entry this evaluation used, with its age on the evaluation date (negative: dated after it). */
@@ -86,14 +94,17 @@ public record Evaluation(
 
     /** The option's pairing with the baseline; empty for an API, an infeasible option, or when no API is feasible. */
     public Optional<Pair> againstBaseline(String option) {
-        return ranking.baseline().flatMap(b -> pairs.stream()
-                .filter(p -> p.option().equals(option) && p.baseline().equals(b)).findFirst());
+        return ranking.baseline()
+                .flatMap(b -> pairs.stream()
+                        .filter(p -> p.option().equals(option) && p.baseline().equals(b))
+                        .findFirst());
     }
 
     /** Options in rank order: the feasible by TCO, then the infeasible in the scenario's order. */
     public List<OptionResult> ranked() {
         List<OptionResult> feasible = ranking.byTco().stream().map(this::option).toList();
-        List<OptionResult> rest = options.stream().filter(o -> !ranking.byTco().contains(o.id())).toList();
+        List<OptionResult> rest =
+                options.stream().filter(o -> !ranking.byTco().contains(o.id())).toList();
         return java.util.stream.Stream.concat(feasible.stream(), rest.stream()).toList();
     }
 

@@ -13,15 +13,24 @@ import java.util.OptionalDouble;
  *     hour; empty when its replicas deliver nothing (the model does not fit)
  * @param sizing how aichoose sized it, for reports that rebuild the schedule; empty for a stated count
  */
-public record Fleet(boolean auto, int gpusPerUnit, List<Month> months, List<Purchase> purchases,
-        OptionalDouble peakUtilisation, java.util.Optional<Sizing> sizing) {
+public record Fleet(
+        boolean auto,
+        int gpusPerUnit,
+        List<Month> months,
+        List<Purchase> purchases,
+        OptionalDouble peakUtilisation,
+        java.util.Optional<Sizing> sizing) {
 
     /**
      * The figures a sized fleet follows: units in month m = max(minimumUnits, ceil(ceil(required_m /
      * (replicaTokensPerSecond × planningUtilisation)) × gpusPerReplica / gpusPerUnit)), where required_m
      * is the peak tok/s of {@code share} of month m's queries.
      */
-    public record Sizing(double share, double replicaTokensPerSecond, int gpusPerReplica, int minimumUnits,
+    public record Sizing(
+            double share,
+            double replicaTokensPerSecond,
+            int gpusPerReplica,
+            int minimumUnits,
             double planningUtilisation) {}
 
     public Fleet {
@@ -50,7 +59,11 @@ public record Fleet(boolean auto, int gpusPerUnit, List<Month> months, List<Purc
     /** The first month with the most units in service. */
     public int peakMonth() {
         int peak = peakUnits();
-        return months.stream().filter(m -> m.units() == peak).findFirst().map(Month::month).orElse(1);
+        return months.stream()
+                .filter(m -> m.units() == peak)
+                .findFirst()
+                .map(Month::month)
+                .orElse(1);
     }
 
     /**

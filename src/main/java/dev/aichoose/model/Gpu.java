@@ -30,10 +30,31 @@ public record Gpu(
         priceRangeUsd = priceRangeUsd == null ? List.of() : List.copyOf(priceRangeUsd);
     }
 
-    public Gpu(String id, String name, String hardwareClass, int gpusPerSystem, double priceUsd, double vramGb,
-            double memoryBandwidthGbps, Double bf16DenseTflops, double tdpW, Provenance provenance) {
-        this(id, name, hardwareClass, gpusPerSystem, priceUsd, vramGb, memoryBandwidthGbps, bf16DenseTflops, tdpW,
-                provenance, null, List.of(), List.of());
+    public Gpu(
+            String id,
+            String name,
+            String hardwareClass,
+            int gpusPerSystem,
+            double priceUsd,
+            double vramGb,
+            double memoryBandwidthGbps,
+            Double bf16DenseTflops,
+            double tdpW,
+            Provenance provenance) {
+        this(
+                id,
+                name,
+                hardwareClass,
+                gpusPerSystem,
+                priceUsd,
+                vramGb,
+                memoryBandwidthGbps,
+                bf16DenseTflops,
+                tdpW,
+                provenance,
+                null,
+                List.of(),
+                List.of());
     }
 
     public boolean isSystem() {

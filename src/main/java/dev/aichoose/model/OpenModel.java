@@ -20,9 +20,30 @@ public record OpenModel(
         if (qualityProvenance == null) qualityProvenance = provenance;
     }
 
-    public OpenModel(String id, String name, double paramsB, double activeParamsB, int layers, int kvHeads,
-            int headDim, int contextTokens, String license, Quality quality, Provenance provenance) {
-        this(id, name, paramsB, activeParamsB, layers, kvHeads, headDim, contextTokens, license, quality, provenance,
+    public OpenModel(
+            String id,
+            String name,
+            double paramsB,
+            double activeParamsB,
+            int layers,
+            int kvHeads,
+            int headDim,
+            int contextTokens,
+            String license,
+            Quality quality,
+            Provenance provenance) {
+        this(
+                id,
+                name,
+                paramsB,
+                activeParamsB,
+                layers,
+                kvHeads,
+                headDim,
+                contextTokens,
+                license,
+                quality,
+                provenance,
                 null);
     }
 

@@ -11,9 +11,18 @@ public sealed interface Option {
      * final for every request size and service tier unless the option gives its own
      * {@code longContext} tier (docs/methodology.md §3.1).
      */
-    record Api(String id, String model, Double inputUsdPerMtok, Double outputUsdPerMtok, Double cachedInputUsdPerMtok,
-            boolean batch, ServiceTier serviceTier, Double cacheWriteUsdPerMtok, Double reasoningUsdPerMtok,
-            ApiModel.LongContextTier longContext) implements Option {
+    record Api(
+            String id,
+            String model,
+            Double inputUsdPerMtok,
+            Double outputUsdPerMtok,
+            Double cachedInputUsdPerMtok,
+            boolean batch,
+            ServiceTier serviceTier,
+            Double cacheWriteUsdPerMtok,
+            Double reasoningUsdPerMtok,
+            ApiModel.LongContextTier longContext)
+            implements Option {
 
         public Api {
             if (serviceTier == null || (serviceTier == ServiceTier.STANDARD && batch)) {
@@ -23,8 +32,13 @@ public sealed interface Option {
         }
 
         /** An option on the standard tier, or batch, with no inline cache-write, reasoning or tier prices. */
-        public Api(String id, String model, Double inputUsdPerMtok, Double outputUsdPerMtok,
-                Double cachedInputUsdPerMtok, boolean batch) {
+        public Api(
+                String id,
+                String model,
+                Double inputUsdPerMtok,
+                Double outputUsdPerMtok,
+                Double cachedInputUsdPerMtok,
+                boolean batch) {
             this(id, model, inputUsdPerMtok, outputUsdPerMtok, cachedInputUsdPerMtok, batch, null, null, null, null);
         }
     }
@@ -47,20 +61,55 @@ public sealed interface Option {
             Double maintenanceShareAnnual,
             Double opsHoursPerMonth,
             Serving serving,
-            boolean autoCount) implements Sized {
+            boolean autoCount)
+            implements Sized {
 
         /** A stated count. */
-        public SelfHosted(String id, String hardware, int count, Double hardwareUsd, double extraUpfrontUsd,
-                Double electricityUsdPerMonth, Double powerW, Integer lifetimeMonths, Double residualShare,
-                Double maintenanceShareAnnual, Double opsHoursPerMonth, Serving serving) {
-            this(id, hardware, count, hardwareUsd, extraUpfrontUsd, electricityUsdPerMonth, powerW, lifetimeMonths,
-                    residualShare, maintenanceShareAnnual, opsHoursPerMonth, serving, false);
+        public SelfHosted(
+                String id,
+                String hardware,
+                int count,
+                Double hardwareUsd,
+                double extraUpfrontUsd,
+                Double electricityUsdPerMonth,
+                Double powerW,
+                Integer lifetimeMonths,
+                Double residualShare,
+                Double maintenanceShareAnnual,
+                Double opsHoursPerMonth,
+                Serving serving) {
+            this(
+                    id,
+                    hardware,
+                    count,
+                    hardwareUsd,
+                    extraUpfrontUsd,
+                    electricityUsdPerMonth,
+                    powerW,
+                    lifetimeMonths,
+                    residualShare,
+                    maintenanceShareAnnual,
+                    opsHoursPerMonth,
+                    serving,
+                    false);
         }
 
         @Override
         public SelfHosted autoSized() {
-            return new SelfHosted(id, hardware, 1, hardwareUsd, extraUpfrontUsd, electricityUsdPerMonth, powerW,
-                    lifetimeMonths, residualShare, maintenanceShareAnnual, opsHoursPerMonth, serving, true);
+            return new SelfHosted(
+                    id,
+                    hardware,
+                    1,
+                    hardwareUsd,
+                    extraUpfrontUsd,
+                    electricityUsdPerMonth,
+                    powerW,
+                    lifetimeMonths,
+                    residualShare,
+                    maintenanceShareAnnual,
+                    opsHoursPerMonth,
+                    serving,
+                    true);
         }
     }
 
@@ -73,11 +122,18 @@ public sealed interface Option {
             Double usdPerGpuHour,
             Double opsHoursPerMonth,
             Serving serving,
-            boolean autoCount) implements Sized {
+            boolean autoCount)
+            implements Sized {
 
         /** A stated count. */
-        public Rented(String id, String offer, int count, double hoursPerMonth, Double usdPerGpuHour,
-                Double opsHoursPerMonth, Serving serving) {
+        public Rented(
+                String id,
+                String offer,
+                int count,
+                double hoursPerMonth,
+                Double usdPerGpuHour,
+                Double opsHoursPerMonth,
+                Serving serving) {
             this(id, offer, count, hoursPerMonth, usdPerGpuHour, opsHoursPerMonth, serving, false);
         }
 
@@ -136,12 +192,23 @@ public sealed interface Option {
      * ({@code gpus_per_replica: auto}) always the smallest replica that holds the model and the KV
      * cache of its concurrency.
      */
-    record Serving(String model, Quantization quantization, Double tokensPerSecond, Measured measured,
-            Integer concurrency, Integer gpusPerReplica, boolean autoReplica) {
+    record Serving(
+            String model,
+            Quantization quantization,
+            Double tokensPerSecond,
+            Measured measured,
+            Integer concurrency,
+            Integer gpusPerReplica,
+            boolean autoReplica) {
 
         /** A stated replica size, or the default (null): all the GPUs of one unit. */
-        public Serving(String model, Quantization quantization, Double tokensPerSecond, Measured measured,
-                Integer concurrency, Integer gpusPerReplica) {
+        public Serving(
+                String model,
+                Quantization quantization,
+                Double tokensPerSecond,
+                Measured measured,
+                Integer concurrency,
+                Integer gpusPerReplica) {
             this(model, quantization, tokensPerSecond, measured, concurrency, gpusPerReplica, false);
         }
     }
@@ -164,8 +231,9 @@ public sealed interface Option {
         Measured withWarning(String warning);
 
         /** The throughput of the run chosen ({@code run} says which, e.g. "at concurrency 16"). */
-        record Throughput(double tokensPerSecond, String file, String startedAt, String run, String model,
-                List<String> warnings) implements Measured {
+        record Throughput(
+                double tokensPerSecond, String file, String startedAt, String run, String model, List<String> warnings)
+                implements Measured {
             public Throughput {
                 warnings = List.copyOf(warnings);
             }

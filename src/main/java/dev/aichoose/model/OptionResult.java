@@ -28,11 +28,39 @@ public record OptionResult(
     }
 
     /** An option that routes nothing (every kind but a hybrid). */
-    public OptionResult(String id, OptionKind kind, String description, boolean feasible, List<String> problems,
-            double upfrontUsd, List<MonthlyCost> monthly, double totalCashUsd, double salvageUsd, double tcoUsd,
-            double npvUsd, double costPerQueryUsd, double steadyMonthlyUsd, Capacity capacity, Costing costing) {
-        this(id, kind, description, feasible, problems, upfrontUsd, monthly, totalCashUsd, salvageUsd, tcoUsd, npvUsd,
-                costPerQueryUsd, steadyMonthlyUsd, capacity, costing, List.of());
+    public OptionResult(
+            String id,
+            OptionKind kind,
+            String description,
+            boolean feasible,
+            List<String> problems,
+            double upfrontUsd,
+            List<MonthlyCost> monthly,
+            double totalCashUsd,
+            double salvageUsd,
+            double tcoUsd,
+            double npvUsd,
+            double costPerQueryUsd,
+            double steadyMonthlyUsd,
+            Capacity capacity,
+            Costing costing) {
+        this(
+                id,
+                kind,
+                description,
+                feasible,
+                problems,
+                upfrontUsd,
+                monthly,
+                totalCashUsd,
+                salvageUsd,
+                tcoUsd,
+                npvUsd,
+                costPerQueryUsd,
+                steadyMonthlyUsd,
+                capacity,
+                costing,
+                List.of());
     }
 
     /** One month's cash: {@code costUsd} is the sum of the parts; month 1 includes upfront. */
@@ -43,8 +71,13 @@ public record OptionResult(
      * {@code residualCredit} the resale value that comes back at a replacement (a negative cost).
      */
     public record CostParts(
-            double usage, double hardware, double residualCredit, double electricity, double maintenance,
-            double staff, double rent) {
+            double usage,
+            double hardware,
+            double residualCredit,
+            double electricity,
+            double maintenance,
+            double staff,
+            double rent) {
         public static final CostParts ZERO = new CostParts(0, 0, 0, 0, 0, 0, 0);
 
         public double total() {
@@ -52,8 +85,14 @@ public record OptionResult(
         }
 
         public CostParts plus(CostParts o) {
-            return new CostParts(usage + o.usage, hardware + o.hardware, residualCredit + o.residualCredit,
-                    electricity + o.electricity, maintenance + o.maintenance, staff + o.staff, rent + o.rent);
+            return new CostParts(
+                    usage + o.usage,
+                    hardware + o.hardware,
+                    residualCredit + o.residualCredit,
+                    electricity + o.electricity,
+                    maintenance + o.maintenance,
+                    staff + o.staff,
+                    rent + o.rent);
         }
     }
 
@@ -63,11 +102,14 @@ public record OptionResult(
      * whose legs each have their own).
      */
     public record Capacity(
-            double requiredTokensPerSecond, Double availableTokensPerSecond, CapacitySource source, String detail,
+            double requiredTokensPerSecond,
+            Double availableTokensPerSecond,
+            CapacitySource source,
+            String detail,
             java.util.Optional<Fleet> fleet) {
 
-        public Capacity(double requiredTokensPerSecond, Double availableTokensPerSecond, CapacitySource source,
-                String detail) {
+        public Capacity(
+                double requiredTokensPerSecond, Double availableTokensPerSecond, CapacitySource source, String detail) {
             this(requiredTokensPerSecond, availableTokensPerSecond, source, detail, java.util.Optional.empty());
         }
     }

@@ -17,11 +17,28 @@ public record Profile(
     /** The premium over the cost-optimal option that a preferred option may cost and still be recommended. */
     public static final double DEFAULT_MAX_PREMIUM_SHARE = 0.10;
 
-    public Profile(Level dataSensitivity, Customization customization, Capability technicalCapability,
-            Level vendorIndependence, boolean offlineRequired, boolean dataMustStayOnPremises, Quality qualityNeed,
-            boolean enterpriseSupportRequired, TimeToMarket timeToMarket, UsagePattern usagePattern) {
-        this(dataSensitivity, customization, technicalCapability, vendorIndependence, offlineRequired,
-                dataMustStayOnPremises, qualityNeed, enterpriseSupportRequired, timeToMarket, usagePattern,
+    public Profile(
+            Level dataSensitivity,
+            Customization customization,
+            Capability technicalCapability,
+            Level vendorIndependence,
+            boolean offlineRequired,
+            boolean dataMustStayOnPremises,
+            Quality qualityNeed,
+            boolean enterpriseSupportRequired,
+            TimeToMarket timeToMarket,
+            UsagePattern usagePattern) {
+        this(
+                dataSensitivity,
+                customization,
+                technicalCapability,
+                vendorIndependence,
+                offlineRequired,
+                dataMustStayOnPremises,
+                qualityNeed,
+                enterpriseSupportRequired,
+                timeToMarket,
+                usagePattern,
                 DEFAULT_MAX_PREMIUM_SHARE);
     }
 

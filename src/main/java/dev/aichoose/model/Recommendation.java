@@ -32,8 +32,13 @@ public record Recommendation(
      * recommended one costs above it ({@code premiumShare} of the cheapest's TCO; 0 when it is the
      * cheapest). {@code alternative} is the option the answers preferred when its premium was too high.
      */
-    public record Recommended(String option, String cheapestOption, double premiumUsd, double premiumShare,
-            Optional<Alternative> alternative) implements Choice {}
+    public record Recommended(
+            String option,
+            String cheapestOption,
+            double premiumUsd,
+            double premiumShare,
+            Optional<Alternative> alternative)
+            implements Choice {}
 
     /** A preferred option declined for its premium over the cost-optimal one. */
     public record Alternative(String option, double premiumUsd, double premiumShare, String reason) {}

@@ -25,22 +25,55 @@ public record Scenario(
     }
 
     /** A scenario whose values raise no warning. */
-    public Scenario(String name, String file, int horizonMonths, Workload workload, Profile profile,
-            Assumptions assumptions, List<Option> options, boolean optionsFromDefaults, Uncertainty uncertainty) {
-        this(name, file, horizonMonths, workload, profile, assumptions, options, optionsFromDefaults, uncertainty,
+    public Scenario(
+            String name,
+            String file,
+            int horizonMonths,
+            Workload workload,
+            Profile profile,
+            Assumptions assumptions,
+            List<Option> options,
+            boolean optionsFromDefaults,
+            Uncertainty uncertainty) {
+        this(
+                name,
+                file,
+                horizonMonths,
+                workload,
+                profile,
+                assumptions,
+                options,
+                optionsFromDefaults,
+                uncertainty,
                 List.of());
     }
 
     /** A scenario with no ranges on its inputs. */
-    public Scenario(String name, String file, int horizonMonths, Workload workload, Profile profile,
-            Assumptions assumptions, List<Option> options, boolean optionsFromDefaults) {
+    public Scenario(
+            String name,
+            String file,
+            int horizonMonths,
+            Workload workload,
+            Profile profile,
+            Assumptions assumptions,
+            List<Option> options,
+            boolean optionsFromDefaults) {
         this(name, file, horizonMonths, workload, profile, assumptions, options, optionsFromDefaults, Uncertainty.NONE);
     }
 
     /** The same scenario with other inputs: what a simulation draw or a sensitivity probe evaluates. */
     public Scenario with(Workload workload, Assumptions assumptions, List<Option> options) {
-        return new Scenario(name, file, horizonMonths, workload, profile, assumptions, options, optionsFromDefaults,
-                uncertainty, warnings);
+        return new Scenario(
+                name,
+                file,
+                horizonMonths,
+                workload,
+                profile,
+                assumptions,
+                options,
+                optionsFromDefaults,
+                uncertainty,
+                warnings);
     }
 
     /**
@@ -51,8 +84,13 @@ public record Scenario(
         List<WorkloadClass> classes = new java.util.ArrayList<>(
                 workload.classes().stream().filter(c -> c.share() > 0).toList());
         if (workload.defaultShare() > 1e-9) {
-            classes.add(new WorkloadClass(Workload.DEFAULT_CLASS, workload.defaultShare(), false,
-                    WorkloadClass.Complexity.ROUTINE, profile.qualityNeed(), false));
+            classes.add(new WorkloadClass(
+                    Workload.DEFAULT_CLASS,
+                    workload.defaultShare(),
+                    false,
+                    WorkloadClass.Complexity.ROUTINE,
+                    profile.qualityNeed(),
+                    false));
         }
         return List.copyOf(classes);
     }

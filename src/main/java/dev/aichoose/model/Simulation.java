@@ -36,16 +36,22 @@ public record Simulation(
     }
 
     /** One option's TCO over the draws; {@code histogram} counts draws per bin. */
-    public record OptionSpread(String id, double meanUsd, double p5Usd, double p50Usd, double p95Usd,
-            double pCheapest, double pFeasible, List<Integer> histogram) {
+    public record OptionSpread(
+            String id,
+            double meanUsd,
+            double p5Usd,
+            double p50Usd,
+            double p95Usd,
+            double pCheapest,
+            double pFeasible,
+            List<Integer> histogram) {
         public OptionSpread {
             histogram = List.copyOf(histogram);
         }
     }
 
     /** One input at its low and high value with every other at base: the gap (runner-up less recommended). */
-    public record TornadoBar(String input, double base, double low, double high, double gapLowUsd,
-            double gapHighUsd) {
+    public record TornadoBar(String input, double base, double low, double high, double gapLowUsd, double gapHighUsd) {
         public double swingUsd() {
             return Math.abs(gapHighUsd - gapLowUsd);
         }

@@ -24,9 +24,15 @@ public enum UncertainField {
     MAINTENANCE_SHARE_ANNUAL(Scope.ASSUMPTIONS, "maintenance_share_annual", 0, 1),
     LIFETIME_MONTHS(Scope.ASSUMPTIONS, "lifetime_months", 1, 240, true),
     RESIDUAL_SHARE(Scope.ASSUMPTIONS, "residual_share", 0, 1),
-    API_PRICE_CHANGE_ANNUAL(Scope.ASSUMPTIONS, "api_price_change_annual", UncertainField.MIN_CHANGE_ANNUAL,
+    API_PRICE_CHANGE_ANNUAL(
+            Scope.ASSUMPTIONS,
+            "api_price_change_annual",
+            UncertainField.MIN_CHANGE_ANNUAL,
             UncertainField.MAX_CHANGE_ANNUAL),
-    GPU_RENT_CHANGE_ANNUAL(Scope.ASSUMPTIONS, "gpu_rent_change_annual", UncertainField.MIN_CHANGE_ANNUAL,
+    GPU_RENT_CHANGE_ANNUAL(
+            Scope.ASSUMPTIONS,
+            "gpu_rent_change_annual",
+            UncertainField.MIN_CHANGE_ANNUAL,
             UncertainField.MAX_CHANGE_ANNUAL),
 
     HARDWARE_USD(Scope.SELF_HOSTED, "hardware_usd", 0, 50_000_000),

@@ -26,11 +26,28 @@ public record Workload(
     }
 
     /** A workload that writes nothing to the prompt cache. */
-    public Workload(double queriesPerMonth, double inputTokensPerQuery, double outputTokensPerQuery,
-            double reasoningTokensPerQuery, double monthlyGrowth, double cachedInputShare, double peakToAverage,
-            List<WorkloadClass> classes, LatencySlo slo) {
-        this(queriesPerMonth, inputTokensPerQuery, outputTokensPerQuery, reasoningTokensPerQuery, monthlyGrowth,
-                cachedInputShare, peakToAverage, classes, slo, 0, CacheTtl.M5);
+    public Workload(
+            double queriesPerMonth,
+            double inputTokensPerQuery,
+            double outputTokensPerQuery,
+            double reasoningTokensPerQuery,
+            double monthlyGrowth,
+            double cachedInputShare,
+            double peakToAverage,
+            List<WorkloadClass> classes,
+            LatencySlo slo) {
+        this(
+                queriesPerMonth,
+                inputTokensPerQuery,
+                outputTokensPerQuery,
+                reasoningTokensPerQuery,
+                monthlyGrowth,
+                cachedInputShare,
+                peakToAverage,
+                classes,
+                slo,
+                0,
+                CacheTtl.M5);
     }
 
     /** Queries in month m (1-based): compounding growth. */
@@ -53,7 +70,10 @@ public record Workload(
     /** The share of all queries in a class by name; {@code default} is the rest. */
     public double shareOf(String className) {
         if (className.equals(DEFAULT_CLASS)) return Math.max(0, defaultShare());
-        return classes.stream().filter(c -> c.name().equals(className)).mapToDouble(WorkloadClass::share).sum();
+        return classes.stream()
+                .filter(c -> c.name().equals(className))
+                .mapToDouble(WorkloadClass::share)
+                .sum();
     }
 
     /** The busiest month of the horizon: the last when traffic grows, the first when it shrinks. */

@@ -19,23 +19,48 @@ final class CsvReport {
 
     /** One row per option, in the scenario's order. */
     static final class Options implements Renderer.Text<Evaluation> {
-        static final List<String> HEADER = List.of("option", "kind", "feasible", "recommended", "upfront_usd",
-                "total_cash_usd", "salvage_usd", "tco_usd", "npv_usd", "cost_per_query_usd", "steady_monthly_usd",
-                "breakeven_baseline", "breakeven_month", "rank");
+        static final List<String> HEADER = List.of(
+                "option",
+                "kind",
+                "feasible",
+                "recommended",
+                "upfront_usd",
+                "total_cash_usd",
+                "salvage_usd",
+                "tco_usd",
+                "npv_usd",
+                "cost_per_query_usd",
+                "steady_monthly_usd",
+                "breakeven_baseline",
+                "breakeven_month",
+                "rank");
 
         @Override
         public void render(Evaluation e, Writer out) throws IOException {
             row(out, HEADER);
             for (OptionResult o : e.options()) {
                 var pair = e.againstBaseline(o.id());
-                row(out, List.of(o.id(), o.kind().id(), String.valueOf(o.feasible()),
-                        String.valueOf(e.recommendation().recommendedOption().filter(o.id()::equals).isPresent()),
-                        money(o.upfrontUsd()), money(o.totalCashUsd()), money(o.salvageUsd()), money(o.tcoUsd()),
-                        money(o.npvUsd()), Figures.perQuery(o.costPerQueryUsd()).toPlainString(),
-                        money(o.steadyMonthlyUsd()),
-                        pair.map(p -> p.baseline()).orElse(""),
-                        pair.map(p -> p.breakevenMonth() == null ? "" : String.valueOf(p.breakevenMonth())).orElse(""),
-                        e.ranking().rank(o.id()).map(String::valueOf).orElse("")));
+                row(
+                        out,
+                        List.of(
+                                o.id(),
+                                o.kind().id(),
+                                String.valueOf(o.feasible()),
+                                String.valueOf(e.recommendation()
+                                        .recommendedOption()
+                                        .filter(o.id()::equals)
+                                        .isPresent()),
+                                money(o.upfrontUsd()),
+                                money(o.totalCashUsd()),
+                                money(o.salvageUsd()),
+                                money(o.tcoUsd()),
+                                money(o.npvUsd()),
+                                Figures.perQuery(o.costPerQueryUsd()).toPlainString(),
+                                money(o.steadyMonthlyUsd()),
+                                pair.map(p -> p.baseline()).orElse(""),
+                                pair.map(p -> p.breakevenMonth() == null ? "" : String.valueOf(p.breakevenMonth()))
+                                        .orElse(""),
+                                e.ranking().rank(o.id()).map(String::valueOf).orElse("")));
             }
             out.flush();
         }
@@ -48,8 +73,15 @@ final class CsvReport {
             row(out, List.of("option", "month", "queries", "cost_usd", "cumulative_usd", "feasible"));
             for (OptionResult o : e.options()) {
                 for (MonthlyCost m : o.monthly()) {
-                    row(out, List.of(o.id(), String.valueOf(m.month()), Figures.upTo(m.queries(), 2).toPlainString(),
-                            money(m.costUsd()), money(m.cumulativeUsd()), String.valueOf(o.feasible())));
+                    row(
+                            out,
+                            List.of(
+                                    o.id(),
+                                    String.valueOf(m.month()),
+                                    Figures.upTo(m.queries(), 2).toPlainString(),
+                                    money(m.costUsd()),
+                                    money(m.cumulativeUsd()),
+                                    String.valueOf(o.feasible())));
                 }
             }
             out.flush();
@@ -64,8 +96,10 @@ final class CsvReport {
     static void row(Writer out, List<String> fields) throws IOException {
         List<String> cells = new ArrayList<>(fields.size());
         for (String f : fields) {
-            cells.add(f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")
-                    ? "\"" + f.replace("\"", "\"\"") + "\"" : f);
+            cells.add(
+                    f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")
+                            ? "\"" + f.replace("\"", "\"\"") + "\""
+                            : f);
         }
         out.write(String.join(",", cells));
         out.write('\n');

@@ -58,12 +58,18 @@ public enum DiffFormat implements OutputFormat<Diff> {
         String heading = "Changes from " + d.a().label() + " to " + d.b().label();
         out.write(markdown ? "## " + MarkdownReport.escape(heading) + "\n\n" : heading + "\n\n");
         List<String> lines = new ArrayList<>(List.of(
-                "Verdict: " + arrow(p.verdictBefore().replace('_', ' '), p.verdictAfter().replace('_', ' ')),
+                "Verdict: "
+                        + arrow(
+                                p.verdictBefore().replace('_', ' '),
+                                p.verdictAfter().replace('_', ' ')),
                 "Recommended option: " + arrow(name(p.optionBefore()), name(p.optionAfter()))));
         if (p.reason() != null) lines.add("Why: " + p.reason());
-        lines.add("Recommended plan's TCO: " + planUsd(p.tco().before()) + " → " + planUsd(p.tco().after())
-                + (p.tco().usd() == null ? "" : " (" + Figures.usdChange(p.tco().usd()) + ", "
-                        + Figures.percentChange(p.tco().pct()) + ")"));
+        lines.add("Recommended plan's TCO: " + planUsd(p.tco().before()) + " → "
+                + planUsd(p.tco().after())
+                + (p.tco().usd() == null
+                        ? ""
+                        : " (" + Figures.usdChange(p.tco().usd()) + ", "
+                                + Figures.percentChange(p.tco().pct()) + ")"));
         for (String line : lines) {
             if (markdown) out.write("- " + MarkdownReport.escape(line) + "\n");
             else wrap(out, line);
@@ -82,8 +88,10 @@ public enum DiffFormat implements OutputFormat<Diff> {
         Table breakeven = breakeven(d);
         if (!breakeven.rows().isEmpty()) {
             out.write("\n");
-            out.write(markdown ? "### Breakeven\n\n" + Tables.markdown(breakeven)
-                    : Tables.text(breakeven, TableReport.WIDTH, 0));
+            out.write(
+                    markdown
+                            ? "### Breakeven\n\n" + Tables.markdown(breakeven)
+                            : Tables.text(breakeven, TableReport.WIDTH, 0));
         }
         out.flush();
     }
@@ -110,23 +118,30 @@ public enum DiffFormat implements OutputFormat<Diff> {
 
     /** Every option, its feasibility before and after, and each comparable figure's change. */
     private static Table options(Diff d, boolean full) {
-        List<Column> columns = new ArrayList<>(List.of(new Column("Option", Align.LEFT),
+        List<Column> columns = new ArrayList<>(List.of(
+                new Column("Option", Align.LEFT),
                 new Column("Feasible", Align.LEFT),
-                new Column("TCO before", Align.RIGHT), new Column("TCO after", Align.RIGHT),
-                new Column("TCO change", Align.RIGHT), new Column("TCO %", Align.RIGHT)));
+                new Column("TCO before", Align.RIGHT),
+                new Column("TCO after", Align.RIGHT),
+                new Column("TCO change", Align.RIGHT),
+                new Column("TCO %", Align.RIGHT)));
         if (full) {
-            columns.addAll(List.of(new Column(ReportContent.STEADY_MONTHLY + " before", Align.RIGHT),
+            columns.addAll(List.of(
+                    new Column(ReportContent.STEADY_MONTHLY + " before", Align.RIGHT),
                     new Column(ReportContent.STEADY_MONTHLY + " after", Align.RIGHT)));
         }
         columns.add(new Column(full ? ReportContent.STEADY_MONTHLY + " %" : "Steady mo %", Align.RIGHT));
         if (full) {
-            columns.addAll(List.of(new Column("Per query before", Align.RIGHT), new Column("Per query after", Align.RIGHT)));
+            columns.addAll(
+                    List.of(new Column("Per query before", Align.RIGHT), new Column("Per query after", Align.RIGHT)));
         }
         columns.add(new Column("Per query %", Align.RIGHT));
         List<List<String>> rows = new ArrayList<>();
         for (OptionChange o : d.options()) {
-            List<String> row = new ArrayList<>(List.of(o.id(),
-                    o.feasibilityChanged() ? feasible(o.feasibleBefore()) + " → " + feasible(o.feasibleAfter())
+            List<String> row = new ArrayList<>(List.of(
+                    o.id(),
+                    o.feasibilityChanged()
+                            ? feasible(o.feasibleBefore()) + " → " + feasible(o.feasibleAfter())
                             : feasible(o.feasibleAfter()),
                     side(o.feasibleBefore(), o.tco().before(), Figures::usd),
                     side(o.feasibleAfter(), o.tco().after(), Figures::usd),
@@ -159,25 +174,36 @@ public enum DiffFormat implements OutputFormat<Diff> {
         List<String> out = new ArrayList<>();
         for (OptionChange o : d.options()) {
             if (Boolean.FALSE.equals(o.feasibleAfter())) {
-                String head = o.id() + (Boolean.TRUE.equals(o.feasibleBefore()) ? " became infeasible: "
-                        : " is infeasible: ");
+                String head = o.id()
+                        + (Boolean.TRUE.equals(o.feasibleBefore()) ? " became infeasible: " : " is infeasible: ");
                 out.add(head + String.join("; ", o.problemsAfter()));
             } else if (Boolean.FALSE.equals(o.feasibleBefore()) && Boolean.TRUE.equals(o.feasibleAfter())) {
                 out.add(o.id() + " became feasible (before: " + String.join("; ", o.problemsBefore()) + ")");
             }
         }
-        if (!out.isEmpty()) out.add("— not comparable: an infeasible option's figures are left out, and so is its change.");
+        if (!out.isEmpty())
+            out.add("— not comparable: an infeasible option's figures are left out, and so is its change.");
         return out;
     }
 
     private static Table breakeven(Diff d) {
         List<List<String>> rows = new ArrayList<>();
         for (BreakevenChange b : d.breakeven()) {
-            rows.add(List.of(b.option(), b.baseline(), month(b.inBefore(), b.before()), month(b.inAfter(), b.after()),
+            rows.add(List.of(
+                    b.option(),
+                    b.baseline(),
+                    month(b.inBefore(), b.before()),
+                    month(b.inAfter(), b.after()),
                     b.changed() ? "changed" : "same"));
         }
-        return new Table(List.of(new Column("Option", Align.LEFT), new Column("Against", Align.LEFT),
-                new Column("Before", Align.LEFT), new Column("After", Align.LEFT), new Column("Change", Align.LEFT)), rows);
+        return new Table(
+                List.of(
+                        new Column("Option", Align.LEFT),
+                        new Column("Against", Align.LEFT),
+                        new Column("Before", Align.LEFT),
+                        new Column("After", Align.LEFT),
+                        new Column("Change", Align.LEFT)),
+                rows);
     }
 
     /** A breakeven on one side; a pair that is missing there involves an infeasible or absent option. */
@@ -190,22 +216,36 @@ public enum DiffFormat implements OutputFormat<Diff> {
         return v == null ? "none" : Figures.usd(v);
     }
 
-
     // ---- JSON: aichoose.diff/v1 (docs/reports.md)
 
-    record Document(String schema, Side a, Side b, PlanOut recommendation, List<OptionOut> options,
+    record Document(
+            String schema,
+            Side a,
+            Side b,
+            PlanOut recommendation,
+            List<OptionOut> options,
             List<BreakevenOut> breakeven) {}
 
     record Side(String label, String scenario) {}
 
-    record PlanOut(String verdictBefore, String verdictAfter, boolean verdictChanged, String optionBefore,
-            String optionAfter, boolean optionChanged, String reason,
+    record PlanOut(
+            String verdictBefore,
+            String verdictAfter,
+            boolean verdictChanged,
+            String optionBefore,
+            String optionAfter,
+            boolean optionChanged,
+            String reason,
             @JsonUnwrapped(prefix = "tco_") ChangeOut tco,
             @JsonUnwrapped(prefix = "monthly_cost_") ChangeOut monthlyCost,
             @JsonUnwrapped(prefix = "cost_per_query_") ChangeOut costPerQuery,
             @JsonUnwrapped(prefix = "npv_") ChangeOut npv) {}
 
-    record OptionOut(String id, Boolean feasibleBefore, Boolean feasibleAfter, List<String> problemsBefore,
+    record OptionOut(
+            String id,
+            Boolean feasibleBefore,
+            Boolean feasibleAfter,
+            List<String> problemsBefore,
             List<String> problemsAfter,
             @JsonUnwrapped(prefix = "tco_") ChangeOut tco,
             @JsonUnwrapped(prefix = "monthly_cost_") ChangeOut monthlyCost,
@@ -219,15 +259,37 @@ public enum DiffFormat implements OutputFormat<Diff> {
 
     static Document document(Diff d) {
         Diff.PlanChange p = d.plan();
-        return new Document(SCHEMA, new Side(d.a().label(), d.a().scenario()), new Side(d.b().label(), d.b().scenario()),
-                new PlanOut(p.verdictBefore(), p.verdictAfter(), p.verdictChanged(), p.optionBefore(), p.optionAfter(),
-                        p.optionChanged(), p.reason(), money(p.tco()), money(p.monthly()), perQuery(p.costPerQuery()),
+        return new Document(
+                SCHEMA,
+                new Side(d.a().label(), d.a().scenario()),
+                new Side(d.b().label(), d.b().scenario()),
+                new PlanOut(
+                        p.verdictBefore(),
+                        p.verdictAfter(),
+                        p.verdictChanged(),
+                        p.optionBefore(),
+                        p.optionAfter(),
+                        p.optionChanged(),
+                        p.reason(),
+                        money(p.tco()),
+                        money(p.monthly()),
+                        perQuery(p.costPerQuery()),
                         money(p.npv())),
-                d.options().stream().map(o -> new OptionOut(o.id(), o.feasibleBefore(), o.feasibleAfter(),
-                        o.problemsBefore(), o.problemsAfter(), money(o.tco()), money(o.monthly()),
-                        perQuery(o.costPerQuery()), money(o.npv()))).toList(),
-                d.breakeven().stream().map(b -> new BreakevenOut(b.option(), b.baseline(), b.before(), b.after(),
-                        b.changed())).toList());
+                d.options().stream()
+                        .map(o -> new OptionOut(
+                                o.id(),
+                                o.feasibleBefore(),
+                                o.feasibleAfter(),
+                                o.problemsBefore(),
+                                o.problemsAfter(),
+                                money(o.tco()),
+                                money(o.monthly()),
+                                perQuery(o.costPerQuery()),
+                                money(o.npv())))
+                        .toList(),
+                d.breakeven().stream()
+                        .map(b -> new BreakevenOut(b.option(), b.baseline(), b.before(), b.after(), b.changed()))
+                        .toList());
     }
 
     private static ChangeOut money(Change c) {
@@ -239,7 +301,8 @@ public enum DiffFormat implements OutputFormat<Diff> {
     }
 
     private static ChangeOut out(Change c, DoubleFunction<BigDecimal> round) {
-        return new ChangeOut(c.before() == null ? null : round.apply(c.before()),
+        return new ChangeOut(
+                c.before() == null ? null : round.apply(c.before()),
                 c.after() == null ? null : round.apply(c.after()),
                 c.usd() == null ? null : round.apply(c.usd()),
                 c.pct() == null ? null : Figures.upTo(c.pct(), 2));

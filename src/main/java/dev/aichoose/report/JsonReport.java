@@ -39,19 +39,42 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
         Json.write(document(e), out);
     }
 
-    record Document(String schema, ScenarioRef scenario, int horizonMonths, String asOf, List<CatalogEntry> catalog,
-            String baseline, List<OptionOut> options, List<BreakevenOut> breakeven, List<CrossoverOut> crossovers,
-            RecommendationOut recommendation, List<String> warnings,
+    record Document(
+            String schema,
+            ScenarioRef scenario,
+            int horizonMonths,
+            String asOf,
+            List<CatalogEntry> catalog,
+            String baseline,
+            List<OptionOut> options,
+            List<BreakevenOut> breakeven,
+            List<CrossoverOut> crossovers,
+            RecommendationOut recommendation,
+            List<String> warnings,
             @JsonInclude(JsonInclude.Include.NON_NULL) SimulationSection.Out simulation) {}
 
     record ScenarioRef(String name, String file) {}
 
     record CatalogEntry(String id, String asOf, String source, long ageDays) {}
 
-    record OptionOut(String id, String kind, String description, boolean feasible, Integer rank, List<String> problems,
-            BigDecimal upfrontUsd, MonthsOut monthly, BigDecimal totalCashUsd, BigDecimal salvageUsd,
-            BigDecimal tcoUsd, BigDecimal npvUsd, BigDecimal costPerQueryUsd, BigDecimal steadyMonthlyUsd,
-            CapacityOut capacity, CostingOut costing, @JsonInclude(JsonInclude.Include.NON_NULL) List<RouteOut> routing,
+    record OptionOut(
+            String id,
+            String kind,
+            String description,
+            boolean feasible,
+            Integer rank,
+            List<String> problems,
+            BigDecimal upfrontUsd,
+            MonthsOut monthly,
+            BigDecimal totalCashUsd,
+            BigDecimal salvageUsd,
+            BigDecimal tcoUsd,
+            BigDecimal npvUsd,
+            BigDecimal costPerQueryUsd,
+            BigDecimal steadyMonthlyUsd,
+            CapacityOut capacity,
+            CostingOut costing,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<RouteOut> routing,
             @JsonInclude(JsonInclude.Include.NON_NULL) FleetOut fleet,
             @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal peakUtilisation) {}
 
@@ -73,16 +96,23 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
     /** One class of a hybrid's routing. */
     record RouteOut(@JsonProperty("class") String workloadClass, String option) {}
 
-    record CapacityOut(BigDecimal requiredTokensPerSecond, BigDecimal availableTokensPerSecond, String source,
-            String detail) {}
+    record CapacityOut(
+            BigDecimal requiredTokensPerSecond, BigDecimal availableTokensPerSecond, String source, String detail) {}
 
     record BreakevenOut(String option, String baseline, Integer month) {}
 
     record CrossoverOut(String option, String baseline, BigDecimal queriesPerMonth) {}
 
-    record RecommendationOut(String verdict, String option, String cheapestOption, BigDecimal premiumUsd,
-            BigDecimal premiumShare, @JsonInclude(JsonInclude.Include.NON_NULL) AlternativeOut alternative,
-            List<QuestionOut> questions, List<String> constraints, String summary) {}
+    record RecommendationOut(
+            String verdict,
+            String option,
+            String cheapestOption,
+            BigDecimal premiumUsd,
+            BigDecimal premiumShare,
+            @JsonInclude(JsonInclude.Include.NON_NULL) AlternativeOut alternative,
+            List<QuestionOut> questions,
+            List<String> constraints,
+            String summary) {}
 
     /** A preferred option declined for its premium over the cheapest feasible one. */
     record AlternativeOut(String option, BigDecimal premiumUsd, BigDecimal premiumShare, String reason) {}
@@ -92,16 +122,35 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
     /** The resolved inputs an option was priced with, by {@code type}. */
     sealed interface CostingOut {}
 
-    record PerTokenOut(String type, BigDecimal inputUsdPerMtok, BigDecimal cachedInputUsdPerMtok,
-            BigDecimal outputUsdPerMtok) implements CostingOut {}
+    record PerTokenOut(
+            String type, BigDecimal inputUsdPerMtok, BigDecimal cachedInputUsdPerMtok, BigDecimal outputUsdPerMtok)
+            implements CostingOut {}
 
-    record OwnedOut(String type, int count, BigDecimal unitPriceUsd, BigDecimal extraUpfrontUsd, BigDecimal upfrontUsd,
-            BigDecimal hardwareUsd, int lifetimeMonths, BigDecimal residualShare, BigDecimal electricityUsdPerMonth,
-            BigDecimal unitPowerW, BigDecimal maintenanceShareAnnual, BigDecimal maintenanceUsdPerMonth,
-            BigDecimal opsHoursPerMonth, BigDecimal staffUsdPerMonth) implements CostingOut {}
+    record OwnedOut(
+            String type,
+            int count,
+            BigDecimal unitPriceUsd,
+            BigDecimal extraUpfrontUsd,
+            BigDecimal upfrontUsd,
+            BigDecimal hardwareUsd,
+            int lifetimeMonths,
+            BigDecimal residualShare,
+            BigDecimal electricityUsdPerMonth,
+            BigDecimal unitPowerW,
+            BigDecimal maintenanceShareAnnual,
+            BigDecimal maintenanceUsdPerMonth,
+            BigDecimal opsHoursPerMonth,
+            BigDecimal staffUsdPerMonth)
+            implements CostingOut {}
 
-    record RentOut(String type, int gpus, BigDecimal usdPerGpuHour, BigDecimal hoursPerMonth,
-            BigDecimal opsHoursPerMonth, BigDecimal staffUsdPerMonth) implements CostingOut {}
+    record RentOut(
+            String type,
+            int gpus,
+            BigDecimal usdPerGpuHour,
+            BigDecimal hoursPerMonth,
+            BigDecimal opsHoursPerMonth,
+            BigDecimal staffUsdPerMonth)
+            implements CostingOut {}
 
     record MixOut(String type, List<LegOut> legs) implements CostingOut {}
 
@@ -112,36 +161,71 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
         Map<String, Integer> ranks = new HashMap<>();
         List<String> byTco = e.ranking().byTco();
         for (int i = 0; i < byTco.size(); i++) ranks.put(byTco.get(i), i + 1);
-        return new Document(SCHEMA, new ScenarioRef(e.scenario().name(), e.scenario().file()),
-                e.scenario().horizonMonths(), e.asOf().toString(),
-                e.catalog().stream().map(c -> new CatalogEntry(c.id(), c.asOf().toString(), c.source(), c.ageDays()))
+        return new Document(
+                SCHEMA,
+                new ScenarioRef(e.scenario().name(), e.scenario().file()),
+                e.scenario().horizonMonths(),
+                e.asOf().toString(),
+                e.catalog().stream()
+                        .map(c -> new CatalogEntry(c.id(), c.asOf().toString(), c.source(), c.ageDays()))
                         .toList(),
                 e.ranking().baseline().orElse(null),
                 e.options().stream().map(o -> option(o, ranks.get(o.id()))).toList(),
-                e.pairs().stream().map(p -> new BreakevenOut(p.option(), p.baseline(), p.breakevenMonth())).toList(),
-                e.pairs().stream().map(p -> new CrossoverOut(p.option(), p.baseline(),
-                        p.crossoverQueriesPerMonth() == null ? null : Figures.upTo(p.crossoverQueriesPerMonth(), 0)))
+                e.pairs().stream()
+                        .map(p -> new BreakevenOut(p.option(), p.baseline(), p.breakevenMonth()))
                         .toList(),
-                recommendation(e.recommendation()), e.warnings(),
+                e.pairs().stream()
+                        .map(p -> new CrossoverOut(
+                                p.option(),
+                                p.baseline(),
+                                p.crossoverQueriesPerMonth() == null
+                                        ? null
+                                        : Figures.upTo(p.crossoverQueriesPerMonth(), 0)))
+                        .toList(),
+                recommendation(e.recommendation()),
+                e.warnings(),
                 e.simulation().map(SimulationSection::json).orElse(null));
     }
 
     private static OptionOut option(OptionResult o, Integer rank) {
         var c = o.capacity();
-        return new OptionOut(o.id(), o.kind().id(), o.description(), o.feasible(), rank, o.problems(),
+        return new OptionOut(
+                o.id(),
+                o.kind().id(),
+                o.description(),
+                o.feasible(),
+                rank,
+                o.problems(),
                 cents(o.upfrontUsd()),
                 new MonthsOut(o.monthly()),
-                cents(o.totalCashUsd()), cents(o.salvageUsd()), cents(o.tcoUsd()), cents(o.npvUsd()),
-                perQuery(o.costPerQueryUsd()), cents(o.steadyMonthlyUsd()),
-                c == null ? null : new CapacityOut(Figures.tenths(c.requiredTokensPerSecond()),
-                        c.availableTokensPerSecond() == null ? null : Figures.tenths(c.availableTokensPerSecond()),
-                        c.source().id(), c.detail()),
+                cents(o.totalCashUsd()),
+                cents(o.salvageUsd()),
+                cents(o.tcoUsd()),
+                cents(o.npvUsd()),
+                perQuery(o.costPerQueryUsd()),
+                cents(o.steadyMonthlyUsd()),
+                c == null
+                        ? null
+                        : new CapacityOut(
+                                Figures.tenths(c.requiredTokensPerSecond()),
+                                c.availableTokensPerSecond() == null
+                                        ? null
+                                        : Figures.tenths(c.availableTokensPerSecond()),
+                                c.source().id(),
+                                c.detail()),
                 costing(o.costing()),
                 o.kind() == dev.aichoose.model.OptionKind.HYBRID
-                        ? o.routing().stream().map(r -> new RouteOut(r.workloadClass(), r.option())).toList() : null,
+                        ? o.routing().stream()
+                                .map(r -> new RouteOut(r.workloadClass(), r.option()))
+                                .toList()
+                        : null,
                 c == null ? null : c.fleet().map(FleetOut::new).orElse(null),
-                c == null ? null : c.fleet().filter(f -> f.peakUtilisation().isPresent())
-                        .map(f -> Figures.upTo(f.peakUtilisation().getAsDouble(), 4)).orElse(null));
+                c == null
+                        ? null
+                        : c.fleet()
+                                .filter(f -> f.peakUtilisation().isPresent())
+                                .map(f -> Figures.upTo(f.peakUtilisation().getAsDouble(), 4))
+                                .orElse(null));
     }
 
     static final class MonthsSerializer extends StdSerializer<MonthsOut> {
@@ -191,7 +275,8 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
             g.writeEndArray();
         }
 
-        private static void cents(JsonGenerator g, PlainDecimals d, SerializedString name, double usd) throws IOException {
+        private static void cents(JsonGenerator g, PlainDecimals d, SerializedString name, double usd)
+                throws IOException {
             g.writeFieldName(name);
             int length = d.cents(usd);
             g.writeNumber(d.buffer(), 0, length);
@@ -234,16 +319,42 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
     private static CostingOut costing(Costing costing) {
         return switch (costing) {
             case null -> null;
-            case Costing.PerToken p -> new PerTokenOut("per_token", plain(p.inputUsdPerMtok()),
-                    plain(p.cachedInputUsdPerMtok()), plain(p.outputUsdPerMtok()));
-            case Costing.Owned o -> new OwnedOut("owned", o.count(), cents(o.unitPriceUsd()), cents(o.extraUpfrontUsd()),
-                    cents(o.upfrontUsd()), cents(o.hardwareUsd()), o.lifetimeMonths(), plain(o.residualShare()),
-                    cents(o.electricityUsdPerMonth()), plain(o.unitPowerW()), plain(o.maintenanceShareAnnual()),
-                    cents(o.maintenanceUsdPerMonth()), plain(o.opsHoursPerMonth()), cents(o.staffUsdPerMonth()));
-            case Costing.Rent r -> new RentOut("rent", r.gpus(), plain(r.usdPerGpuHour()), plain(r.hoursPerMonth()),
-                    plain(r.opsHoursPerMonth()), cents(r.staffUsdPerMonth()));
-            case Costing.Mix x -> new MixOut("mix",
-                    x.legs().stream().map(l -> new LegOut(l.option(), plain(l.share()))).toList());
+            case Costing.PerToken p ->
+                new PerTokenOut(
+                        "per_token",
+                        plain(p.inputUsdPerMtok()),
+                        plain(p.cachedInputUsdPerMtok()),
+                        plain(p.outputUsdPerMtok()));
+            case Costing.Owned o ->
+                new OwnedOut(
+                        "owned",
+                        o.count(),
+                        cents(o.unitPriceUsd()),
+                        cents(o.extraUpfrontUsd()),
+                        cents(o.upfrontUsd()),
+                        cents(o.hardwareUsd()),
+                        o.lifetimeMonths(),
+                        plain(o.residualShare()),
+                        cents(o.electricityUsdPerMonth()),
+                        plain(o.unitPowerW()),
+                        plain(o.maintenanceShareAnnual()),
+                        cents(o.maintenanceUsdPerMonth()),
+                        plain(o.opsHoursPerMonth()),
+                        cents(o.staffUsdPerMonth()));
+            case Costing.Rent r ->
+                new RentOut(
+                        "rent",
+                        r.gpus(),
+                        plain(r.usdPerGpuHour()),
+                        plain(r.hoursPerMonth()),
+                        plain(r.opsHoursPerMonth()),
+                        cents(r.staffUsdPerMonth()));
+            case Costing.Mix x ->
+                new MixOut(
+                        "mix",
+                        x.legs().stream()
+                                .map(l -> new LegOut(l.option(), plain(l.share())))
+                                .toList());
         };
     }
 
@@ -258,12 +369,23 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
             cheapest = c.cheapestOption();
             premium = cents(c.premiumUsd());
             share = Figures.upTo(c.premiumShare(), 4);
-            alternative = c.alternative().map(a -> new AlternativeOut(a.option(), cents(a.premiumUsd()),
-                    Figures.upTo(a.premiumShare(), 4), a.reason())).orElse(null);
+            alternative = c.alternative()
+                    .map(a -> new AlternativeOut(
+                            a.option(), cents(a.premiumUsd()), Figures.upTo(a.premiumShare(), 4), a.reason()))
+                    .orElse(null);
         }
-        return new RecommendationOut(r.verdict().id(), option, cheapest, premium, share, alternative,
-                r.questions().stream().map(q -> new QuestionOut(q.id().id(), q.leans().id(), q.reason())).toList(),
-                r.constraints(), r.summary());
+        return new RecommendationOut(
+                r.verdict().id(),
+                option,
+                cheapest,
+                premium,
+                share,
+                alternative,
+                r.questions().stream()
+                        .map(q -> new QuestionOut(q.id().id(), q.leans().id(), q.reason()))
+                        .toList(),
+                r.constraints(),
+                r.summary());
     }
 
     /** An input as given (a price, a share): no rounding beyond the binary noise. */

@@ -20,7 +20,10 @@ final class MarkdownReport implements Renderer.Text<Evaluation> {
         if (!c.pairs().rows().isEmpty()) section(out, "Breakeven and crossover", c.pairs(), c.pairNotes());
         section(out, "The five questions", c.questions(), List.of());
         list(out, "Constraints", c.constraints());
-        list(out, "Infeasible options", c.infeasible().stream().map(w -> "✗ " + w).toList());
+        list(
+                out,
+                "Infeasible options",
+                c.infeasible().stream().map(w -> "✗ " + w).toList());
         SimulationSection.markdown(out, evaluation);
         list(out, "Warnings", c.warnings().stream().map(w -> "⚠️ " + w).toList());
         section(out, "Catalog entries used", c.catalog(), List.of());
@@ -46,7 +49,12 @@ final class MarkdownReport implements Renderer.Text<Evaluation> {
 
     /** Text from scenarios and catalogs may hold characters that Markdown would take as markup. */
     static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
-                .replace("<", "&lt;").replace("\r", "").replace("\n", " ");
+        return s.replace("\\", "\\\\")
+                .replace("|", "\\|")
+                .replace("*", "\\*")
+                .replace("_", "\\_")
+                .replace("<", "&lt;")
+                .replace("\r", "")
+                .replace("\n", " ");
     }
 }

@@ -65,6 +65,7 @@ record ReportContent(
 
     /** Names of the figures, the same in every format (docs/reports.md, "Figures"). */
     static final String STEADY_MONTHLY = "Steady monthly (month 1)";
+
     static final String NOT_COMPARABLE = "—";
 
     static ReportContent of(Evaluation e) {
@@ -104,7 +105,9 @@ record ReportContent(
             return e.ranking().baseline().filter(o.id()::equals).isPresent() ? "baseline" : "";
         }
         if (e.ranking().baseline().isEmpty()) return "no API";
-        return e.againstBaseline(o.id()).map(p -> Figures.month(p.breakevenMonth())).orElse(NOT_COMPARABLE);
+        return e.againstBaseline(o.id())
+                .map(p -> Figures.month(p.breakevenMonth()))
+                .orElse(NOT_COMPARABLE);
     }
 
     static String rank(Evaluation e, OptionResult o) {
@@ -115,7 +118,9 @@ record ReportContent(
         Recommendation r = e.recommendation();
         Optional<OptionResult> pick = recommended(e);
         if (pick.isEmpty()) {
-            return List.of(new Span("Verdict: ", false), new Span(verdict(r.verdict()), true),
+            return List.of(
+                    new Span("Verdict: ", false),
+                    new Span(verdict(r.verdict()), true),
                     new Span(". No option is feasible: see the infeasible options below.", false));
         }
         OptionResult best = pick.get();
@@ -126,14 +131,18 @@ record ReportContent(
                 new Span(best.id(), true),
                 new Span(" (" + kind(best) + "), TCO ", false),
                 new Span(Figures.usd(best.tcoUsd()), true),
-                new Span(" over " + e.scenario().horizonMonths() + " months, " + Figures.usdPerQuery(best.costPerQueryUsd())
-                        + " per query", false)));
+                new Span(
+                        " over " + e.scenario().horizonMonths() + " months, "
+                                + Figures.usdPerQuery(best.costPerQueryUsd()) + " per query",
+                        false)));
         Optional<Pair> pair = e.againstBaseline(best.id());
         if (pair.isPresent()) {
             Pair p = pair.get();
             spans.add(new Span("; breakeven against " + p.baseline() + ", the cheapest feasible API, ", false));
-            spans.add(p.breakevenMonth() == null ? new Span("not within the horizon", false)
-                    : new Span("in " + Figures.month(p.breakevenMonth()), true));
+            spans.add(
+                    p.breakevenMonth() == null
+                            ? new Span("not within the horizon", false)
+                            : new Span("in " + Figures.month(p.breakevenMonth()), true));
         } else if (e.ranking().baseline().filter(best.id()::equals).isPresent()) {
             spans.add(new Span("; the cheapest feasible API", false));
         }
@@ -181,10 +190,12 @@ record ReportContent(
 
     private static List<String> optionNotes(Evaluation e) {
         List<String> notes = new ArrayList<>();
-        notes.add("Ranked by TCO (total cash less the hardware's salvage value) over " + e.scenario().horizonMonths()
+        notes.add("Ranked by TCO (total cash less the hardware's salvage value) over "
+                + e.scenario().horizonMonths()
                 + " months. " + STEADY_MONTHLY + ": a month's cost at month 1's volume, owned hardware spread over "
                 + "its lifetime. Per query: TCO over all queries.");
-        notes.add(e.ranking().baseline()
+        notes.add(e.ranking()
+                .baseline()
                 .map(b -> "Breakeven: the first month the option's cumulative cash is at or below " + b
                         + "'s, the cheapest feasible API.")
                 .orElse("Breakeven: no API option is feasible, so there is no baseline to break even against."));
@@ -209,28 +220,39 @@ record ReportContent(
         List<List<String>> rows = new ArrayList<>();
         List<Mark> marks = new ArrayList<>();
         for (Pair p : e.pairs()) {
-            rows.add(List.of(p.option(), p.baseline(),
+            rows.add(List.of(
+                    p.option(),
+                    p.baseline(),
                     p.breakevenMonth() == null ? "none within the horizon" : Figures.month(p.breakevenMonth()),
                     crossover(p.crossoverQueriesPerMonth())));
-            marks.add(p.option().equals(e.recommendation().recommendedOption().orElse(null)) ? Mark.RECOMMENDED : Mark.NONE);
+            marks.add(
+                    p.option().equals(e.recommendation().recommendedOption().orElse(null))
+                            ? Mark.RECOMMENDED
+                            : Mark.NONE);
         }
         return new Table(
-                List.of(new Column("Option", Align.LEFT), new Column("Against", Align.LEFT),
+                List.of(
+                        new Column("Option", Align.LEFT), new Column("Against", Align.LEFT),
                         new Column("Breakeven", Align.LEFT), new Column("Crossover volume", Align.RIGHT)),
-                rows, marks);
+                rows,
+                marks);
     }
 
     private static List<String> pairNotes(Evaluation e) {
         long apis = feasibleApis(e);
         return List.of("Every feasible owned, rented or hybrid option against "
-                + (apis > Defaults.PAIRED_APIS ? "each of the " + Defaults.PAIRED_APIS + " cheapest feasible APIs (of "
-                        + apis + ")" : "every feasible API") + ". Crossover volume: "
+                + (apis > Defaults.PAIRED_APIS
+                        ? "each of the " + Defaults.PAIRED_APIS + " cheapest feasible APIs (of " + apis + ")"
+                        : "every feasible API")
+                + ". Crossover volume: "
                 + "the monthly queries at which their steady monthly costs meet.");
     }
 
     /** Feasible API options: more than {@link Defaults#PAIRED_APIS} and only the cheapest are paired. */
     static long feasibleApis(Evaluation e) {
-        return e.options().stream().filter(o -> o.kind() == OptionKind.API && o.feasible()).count();
+        return e.options().stream()
+                .filter(o -> o.kind() == OptionKind.API && o.feasible())
+                .count();
     }
 
     private static Table questions(Recommendation r) {
@@ -240,7 +262,10 @@ record ReportContent(
             rows.add(List.of(String.valueOf(n++), a.id().text(), a.leans().id().replace('_', ' '), a.reason()));
         }
         return new Table(
-                List.of(new Column("#", Align.RIGHT), new Column("Question", Align.LEFT), new Column("Leans", Align.LEFT),
+                List.of(
+                        new Column("#", Align.RIGHT),
+                        new Column("Question", Align.LEFT),
+                        new Column("Leans", Align.LEFT),
                         new Column("Why", Align.LEFT)),
                 rows);
     }
@@ -264,7 +289,10 @@ record ReportContent(
             rows.add(List.of(c.id(), c.asOf().toString(), age(c), c.source()));
         }
         return new Table(
-                List.of(new Column("Entry", Align.LEFT), new Column("As of", Align.LEFT), new Column("Age", Align.RIGHT),
+                List.of(
+                        new Column("Entry", Align.LEFT),
+                        new Column("As of", Align.LEFT),
+                        new Column("Age", Align.RIGHT),
                         new Column("Source", Align.LEFT)),
                 rows);
     }

@@ -45,8 +45,10 @@ final class SimulationSection {
         if (s.recommended().isPresent()) {
             String id = s.recommended().get();
             OptionSpread r = spread(s, id);
-            out.add(id + " is the cheapest feasible option in " + Figures.share(r.pCheapest()) + " of the draws and stays "
-                    + "the recommendation in " + Figures.share(s.recommendationHoldsShare().orElse(0.0))
+            out.add(id + " is the cheapest feasible option in " + Figures.share(r.pCheapest())
+                    + " of the draws and stays "
+                    + "the recommendation in "
+                    + Figures.share(s.recommendationHoldsShare().orElse(0.0))
                     + "; its expected regret (what it costs over each draw's cheapest feasible option, on average) is "
                     + s.expectedRegretUsd().map(Figures::usdWhole).orElse("n/a") + ".");
         } else {
@@ -63,16 +65,19 @@ final class SimulationSection {
             return f.input() + ": the recommendation stays " + from + " across the whole range.";
         }
         Simulation.Flip x = f.flip().get();
-        String to = x.to().map(t -> "flips from " + from + " to " + t).orElse("leaves " + from + " with nothing feasible");
-        return "The recommendation " + to + (x.direction() == Direction.BELOW ? " below " : " above ") + value(x.value())
-                + " (" + f.input() + ").";
+        String to =
+                x.to().map(t -> "flips from " + from + " to " + t).orElse("leaves " + from + " with nothing feasible");
+        return "The recommendation " + to + (x.direction() == Direction.BELOW ? " below " : " above ")
+                + value(x.value()) + " (" + f.input() + ").";
     }
 
     /** Four significant figures, grouped: 61,430 queries, -0.5123 a year. */
     static String value(double v) {
         if (v == 0 || !Double.isFinite(v)) return Figures.count(v);
         BigDecimal b = new BigDecimal(v).round(new MathContext(4));
-        return Math.abs(v) >= 1000 ? Figures.wholeCount(b.doubleValue()) : b.stripTrailingZeros().toPlainString();
+        return Math.abs(v) >= 1000
+                ? Figures.wholeCount(b.doubleValue())
+                : b.stripTrailingZeros().toPlainString();
     }
 
     static OptionSpread spread(Simulation s, String id) {
@@ -81,34 +86,56 @@ final class SimulationSection {
 
     static ReportContent.Table options(Simulation s) {
         var right = ReportContent.Align.RIGHT;
-        List<ReportContent.Column> columns = List.of(new ReportContent.Column("Option", ReportContent.Align.LEFT),
-                new ReportContent.Column("Mean TCO", right), new ReportContent.Column("P5", right),
-                new ReportContent.Column("P50", right), new ReportContent.Column("P95", right),
-                new ReportContent.Column("P(cheapest)", right), new ReportContent.Column("P(feasible)", right));
+        List<ReportContent.Column> columns = List.of(
+                new ReportContent.Column("Option", ReportContent.Align.LEFT),
+                new ReportContent.Column("Mean TCO", right),
+                new ReportContent.Column("P5", right),
+                new ReportContent.Column("P50", right),
+                new ReportContent.Column("P95", right),
+                new ReportContent.Column("P(cheapest)", right),
+                new ReportContent.Column("P(feasible)", right));
         List<List<String>> rows = new ArrayList<>();
         for (OptionSpread o : s.options()) {
-            rows.add(List.of(o.id(), Figures.usdWhole(o.meanUsd()), Figures.usdWhole(o.p5Usd()), Figures.usdWhole(o.p50Usd()),
-                    Figures.usdWhole(o.p95Usd()), Figures.share(o.pCheapest()), Figures.share(o.pFeasible())));
+            rows.add(List.of(
+                    o.id(),
+                    Figures.usdWhole(o.meanUsd()),
+                    Figures.usdWhole(o.p5Usd()),
+                    Figures.usdWhole(o.p50Usd()),
+                    Figures.usdWhole(o.p95Usd()),
+                    Figures.share(o.pCheapest()),
+                    Figures.share(o.pFeasible())));
         }
         return new ReportContent.Table(columns, rows);
     }
 
     static String tornadoTitle(Simulation s) {
-        return "Tornado: the gap between " + s.runnerUp().orElse("?") + " and " + s.recommended().orElse("?")
-                + " (runner-up's TCO less the recommended option's; " + s.baseGapUsd().map(Figures::usdWhole).orElse("n/a")
+        return "Tornado: the gap between " + s.runnerUp().orElse("?") + " and "
+                + s.recommended().orElse("?")
+                + " (runner-up's TCO less the recommended option's; "
+                + s.baseGapUsd().map(Figures::usdWhole).orElse("n/a")
                 + " at base), each input at its low and high value with the others at base";
     }
 
     static ReportContent.Table tornado(Simulation s) {
         var right = ReportContent.Align.RIGHT;
-        List<ReportContent.Column> columns = List.of(new ReportContent.Column("Input", ReportContent.Align.LEFT),
-                new ReportContent.Column("Low", right), new ReportContent.Column("Base", right),
-                new ReportContent.Column("High", right), new ReportContent.Column("Gap at low", right),
-                new ReportContent.Column("Gap at high", right), new ReportContent.Column("Swing", right));
+        List<ReportContent.Column> columns = List.of(
+                new ReportContent.Column("Input", ReportContent.Align.LEFT),
+                new ReportContent.Column("Low", right),
+                new ReportContent.Column("Base", right),
+                new ReportContent.Column("High", right),
+                new ReportContent.Column("Gap at low", right),
+                new ReportContent.Column("Gap at high", right),
+                new ReportContent.Column("Swing", right));
         List<List<String>> rows = new ArrayList<>();
         for (TornadoBar t : s.tornado()) {
-            rows.add(List.of(t.input(), value(t.low()), value(t.base()), value(t.high()), Figures.usdWhole(t.gapLowUsd()),
-                    Figures.usdWhole(t.gapHighUsd()), Figures.usdWhole(t.swingUsd())));
+            rows.add(List.of(
+                    t.input(),
+                    value(t.low()),
+                    value(t.base()),
+                    value(t.high()),
+                    Figures.usdWhole(t.gapLowUsd()),
+                    Figures.usdWhole(t.gapHighUsd()),
+                    Figures.usdWhole(t.swingUsd())));
         }
         return new ReportContent.Table(columns, rows);
     }
@@ -138,17 +165,31 @@ final class SimulationSection {
         String row = "  %-22s%12s%12s%12s%12s%12s";
         out.println(String.format(Locale.ROOT, row, "option", "mean TCO", "P5", "P50", "P95", "P(cheapest)"));
         for (OptionSpread o : s.options()) {
-            out.println(String.format(Locale.ROOT, row, clip(o.id(), 21), Figures.usdCompact(o.meanUsd()),
-                    Figures.usdCompact(o.p5Usd()), Figures.usdCompact(o.p50Usd()), Figures.usdCompact(o.p95Usd()),
+            out.println(String.format(
+                    Locale.ROOT,
+                    row,
+                    clip(o.id(), 21),
+                    Figures.usdCompact(o.meanUsd()),
+                    Figures.usdCompact(o.p5Usd()),
+                    Figures.usdCompact(o.p50Usd()),
+                    Figures.usdCompact(o.p95Usd()),
                     Figures.share(o.pCheapest())));
         }
         for (String line : sentences(s)) TableReport.wrap(out, "  - " + line, "    ");
         if (!s.tornado().isEmpty()) {
             TableReport.wrap(out, "  " + tornadoTitle(s) + ":", "  ");
             for (TornadoBar t : s.tornado()) {
-                TableReport.wrap(out, String.format(Locale.ROOT, "    %-40s %s to %s: gap %s to %s", clip(t.input(), 40),
-                        value(t.low()), value(t.high()), Figures.usdCompact(t.gapLowUsd()),
-                        Figures.usdCompact(t.gapHighUsd())), "      ");
+                TableReport.wrap(
+                        out,
+                        String.format(
+                                Locale.ROOT,
+                                "    %-40s %s to %s: gap %s to %s",
+                                clip(t.input(), 40),
+                                value(t.low()),
+                                value(t.high()),
+                                Figures.usdCompact(t.gapLowUsd()),
+                                Figures.usdCompact(t.gapHighUsd())),
+                        "      ");
             }
         }
     }
@@ -192,7 +233,9 @@ final class SimulationSection {
         out.print("<h2>TCO distribution by option</h2>\n<figure class=\"chart\" id=\"chart-tco-distribution\">\n");
         out.print(SvgSimulation.distribution("Share of draws by TCO, every option (" + s.draws() + " draws)", s));
         out.print(SvgChart.legend(s.options().stream()
-                .map(o -> new SvgChart.Series(o.id(), List.of(), SvgChart.Style.NORMAL)).toList()) + "</figure>\n");
+                        .map(o -> new SvgChart.Series(o.id(), List.of(), SvgChart.Style.NORMAL))
+                        .toList())
+                + "</figure>\n");
         if (!s.tornado().isEmpty()) {
             out.print("<h2>Tornado</h2>\n<p>" + Html.escape(tornadoTitle(s)) + ".</p>\n");
             out.print("<figure class=\"chart\" id=\"chart-tornado\">\n" + SvgSimulation.tornado(tornadoTitle(s), s)
@@ -207,7 +250,8 @@ final class SimulationSection {
         out.print("</tr></thead>\n<tbody>\n");
         for (List<String> row : t.rows()) {
             out.print("<tr>");
-            for (int i = 0; i < row.size(); i++) out.print("<td" + cls(t.columns().get(i)) + ">" + Html.escape(row.get(i)) + "</td>");
+            for (int i = 0; i < row.size(); i++)
+                out.print("<td" + cls(t.columns().get(i)) + ">" + Html.escape(row.get(i)) + "</td>");
             out.print("</tr>\n");
         }
         out.print("</tbody>\n</table></div>\n");
@@ -219,15 +263,32 @@ final class SimulationSection {
 
     // ---- JSON (additive: present only with --simulate)
 
-    record Out(int draws, long seed, List<OptionOut> options, BigDecimal pNoneFeasible, String recommendedOption,
-            BigDecimal recommendationHoldsShare, BigDecimal expectedRegretUsd, String runnerUp, BigDecimal baseGapUsd,
-            List<TornadoOut> tornado, List<FlipOut> flipPoints, HistogramOut histogram) {}
+    record Out(
+            int draws,
+            long seed,
+            List<OptionOut> options,
+            BigDecimal pNoneFeasible,
+            String recommendedOption,
+            BigDecimal recommendationHoldsShare,
+            BigDecimal expectedRegretUsd,
+            String runnerUp,
+            BigDecimal baseGapUsd,
+            List<TornadoOut> tornado,
+            List<FlipOut> flipPoints,
+            HistogramOut histogram) {}
 
-    record OptionOut(String id, TcoOut tcoUsd, BigDecimal pCheapest, BigDecimal pFeasible, List<Integer> tcoHistogram) {}
+    record OptionOut(
+            String id, TcoOut tcoUsd, BigDecimal pCheapest, BigDecimal pFeasible, List<Integer> tcoHistogram) {}
 
     record TcoOut(BigDecimal mean, BigDecimal p5, BigDecimal p50, BigDecimal p95) {}
 
-    record TornadoOut(String input, BigDecimal base, BigDecimal low, BigDecimal high, BigDecimal gapLowUsd, BigDecimal gapHighUsd) {}
+    record TornadoOut(
+            String input,
+            BigDecimal base,
+            BigDecimal low,
+            BigDecimal high,
+            BigDecimal gapLowUsd,
+            BigDecimal gapHighUsd) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record FlipOut(String input, BigDecimal value, String fromOption, String toOption, String direction) {}
@@ -235,22 +296,50 @@ final class SimulationSection {
     record HistogramOut(BigDecimal lowUsd, BigDecimal binUsd, int bins) {}
 
     static Out json(Simulation s) {
-        return new Out(s.draws(), s.seed(),
-                s.options().stream().map(o -> new OptionOut(o.id(), new TcoOut(Figures.cents(o.meanUsd()),
-                        Figures.cents(o.p5Usd()), Figures.cents(o.p50Usd()), Figures.cents(o.p95Usd())),
-                        share(o.pCheapest()), share(o.pFeasible()), o.histogram())).toList(),
-                share(s.pNoneFeasible()), s.recommended().orElse(null),
+        return new Out(
+                s.draws(),
+                s.seed(),
+                s.options().stream()
+                        .map(o -> new OptionOut(
+                                o.id(),
+                                new TcoOut(
+                                        Figures.cents(o.meanUsd()),
+                                        Figures.cents(o.p5Usd()),
+                                        Figures.cents(o.p50Usd()),
+                                        Figures.cents(o.p95Usd())),
+                                share(o.pCheapest()),
+                                share(o.pFeasible()),
+                                o.histogram()))
+                        .toList(),
+                share(s.pNoneFeasible()),
+                s.recommended().orElse(null),
                 s.recommendationHoldsShare().map(SimulationSection::share).orElse(null),
-                s.expectedRegretUsd().map(Figures::cents).orElse(null), s.runnerUp().orElse(null),
+                s.expectedRegretUsd().map(Figures::cents).orElse(null),
+                s.runnerUp().orElse(null),
                 s.baseGapUsd().map(Figures::cents).orElse(null),
-                s.tornado().stream().map(t -> new TornadoOut(t.input(), input(t.base()), input(t.low()), input(t.high()),
-                        Figures.cents(t.gapLowUsd()), Figures.cents(t.gapHighUsd()))).toList(),
-                s.flipPoints().stream().map(f -> new FlipOut(f.input(),
-                        f.flip().map(x -> input(x.value())).orElse(null), f.from().orElse(null),
-                        f.flip().flatMap(Simulation.Flip::to).orElse(null),
-                        f.flip().map(x -> x.direction().id()).orElse(null))).toList(),
-                new HistogramOut(Figures.cents(s.histogramLowUsd()), Figures.cents(s.histogramBinUsd()),
-                        s.options().isEmpty() ? 0 : s.options().getFirst().histogram().size()));
+                s.tornado().stream()
+                        .map(t -> new TornadoOut(
+                                t.input(),
+                                input(t.base()),
+                                input(t.low()),
+                                input(t.high()),
+                                Figures.cents(t.gapLowUsd()),
+                                Figures.cents(t.gapHighUsd())))
+                        .toList(),
+                s.flipPoints().stream()
+                        .map(f -> new FlipOut(
+                                f.input(),
+                                f.flip().map(x -> input(x.value())).orElse(null),
+                                f.from().orElse(null),
+                                f.flip().flatMap(Simulation.Flip::to).orElse(null),
+                                f.flip().map(x -> x.direction().id()).orElse(null)))
+                        .toList(),
+                new HistogramOut(
+                        Figures.cents(s.histogramLowUsd()),
+                        Figures.cents(s.histogramBinUsd()),
+                        s.options().isEmpty()
+                                ? 0
+                                : s.options().getFirst().histogram().size()));
     }
 
     /** A probability or share of draws, as a plain decimal. */
@@ -301,7 +390,9 @@ final class SimulationSection {
             if (f.flip().isPresent()) value.setCellValue(f.flip().get().value());
             else value.setCellValue("none within the range");
             row.createCell(2).setCellValue(f.from().orElse("nothing feasible"));
-            row.createCell(3).setCellValue(f.flip().map(x -> x.to().orElse("nothing feasible")).orElse(""));
+            row.createCell(3)
+                    .setCellValue(
+                            f.flip().map(x -> x.to().orElse("nothing feasible")).orElse(""));
             row.createCell(4).setCellValue(f.flip().map(x -> x.direction().id()).orElse(""));
             row.createCell(5).setCellValue(flip(f));
         }

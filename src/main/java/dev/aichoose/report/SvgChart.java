@@ -54,7 +54,11 @@ final class SvgChart {
 
     static Chart lines(String title, List<Series> series, List<Marker> markers, boolean capOutliers) {
         int months = series.stream().mapToInt(s -> s.values().size()).max().orElse(1);
-        double[] all = series.stream().flatMap(s -> s.values().stream()).mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] all = series.stream()
+                .flatMap(s -> s.values().stream())
+                .mapToDouble(Double::doubleValue)
+                .sorted()
+                .toArray();
         double max = all.length == 0 ? 1 : all[all.length - 1];
         double min = Math.min(0, all.length == 0 ? 0 : all[0]);
         double cap = Double.POSITIVE_INFINITY;
@@ -62,7 +66,8 @@ final class SvgChart {
             double ordinary = all[(int) Math.floor(0.9 * (all.length - 1))];
             if (ordinary > 0 && max > OUTLIER_FACTOR * ordinary) {
                 // room for the ordinary months and their growth; anything above sits on the top edge
-                double below = Arrays.stream(all).filter(v -> v <= 2 * ordinary).max().orElse(ordinary);
+                double below =
+                        Arrays.stream(all).filter(v -> v <= 2 * ordinary).max().orElse(ordinary);
                 cap = Math.max(below * 1.1, 1.5 * ordinary);
                 max = cap;
             }
@@ -74,33 +79,57 @@ final class SvgChart {
         boolean capped = cap != Double.POSITIVE_INFINITY;
 
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" role=\"img\" aria-label=\"").append(Html.escape(title)).append("\">\n");
+        svg.append("<svg viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(HEIGHT)
+                .append("\" role=\"img\" aria-label=\"")
+                .append(Html.escape(title))
+                .append("\">\n");
         svg.append("<title>").append(Html.escape(title)).append("</title>\n");
         for (double v = bottom; v <= top + step / 2; v += step) {
             double y = axes.y(v);
-            svg.append(String.format(Locale.ROOT,
+            svg.append(String.format(
+                    Locale.ROOT,
                     "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
                             + "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
-                    LEFT, y, WIDTH - RIGHT, y, LEFT - 6, y + 4, Html.escape(tick(v, step))));
+                    LEFT,
+                    y,
+                    WIDTH - RIGHT,
+                    y,
+                    LEFT - 6,
+                    y + 4,
+                    Html.escape(tick(v, step))));
         }
         if (capped) {
-            svg.append(String.format(Locale.ROOT,
+            svg.append(String.format(
+                    Locale.ROOT,
                     "<text class=\"note\" x=\"%d\" y=\"%d\" text-anchor=\"end\">▲ off the scale: see below</text>\n",
-                    WIDTH - RIGHT, TOP - 6));
+                    WIDTH - RIGHT,
+                    TOP - 6));
         }
         int every = Math.max(1, (int) Math.ceil(months / 12.0));
         for (int m = 1; m <= months; m++) {
             if (m != 1 && m % every != 0) continue;
-            svg.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>\n",
-                    axes.x(m), HEIGHT - BOTTOM + 16, m));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>\n",
+                    axes.x(m),
+                    HEIGHT - BOTTOM + 16,
+                    m));
         }
-        svg.append(String.format(Locale.ROOT,
+        svg.append(String.format(
+                Locale.ROOT,
                 "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">month</text>\n",
-                LEFT + (WIDTH - LEFT - RIGHT) / 2, HEIGHT - 6));
-        svg.append(String.format(Locale.ROOT,
+                LEFT + (WIDTH - LEFT - RIGHT) / 2,
+                HEIGHT - 6));
+        svg.append(String.format(
+                Locale.ROOT,
                 "<line class=\"axisline\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n",
-                LEFT, TOP, LEFT, HEIGHT - BOTTOM));
+                LEFT,
+                TOP,
+                LEFT,
+                HEIGHT - BOTTOM));
         List<Clipped> clipped = new ArrayList<>();
         // infeasible lines first, so the comparable ones are drawn over them
         List<Integer> order = new ArrayList<>();
@@ -115,18 +144,35 @@ final class SvgChart {
                 if (v > cap) clipped.add(new Clipped(i, m, v));
                 points.add(String.format(Locale.ROOT, "%.1f,%.1f", axes.x(m), axes.y(Math.min(v, top))));
             }
-            svg.append("<polyline class=\"series ").append(s.style().name().toLowerCase(Locale.ROOT))
-                    .append("\" fill=\"none\" stroke=\"").append(color(i)).append("\" stroke-width=\"")
-                    .append(switch (s.style()) { case RECOMMENDED -> "3.5"; case NORMAL -> "2"; case INFEASIBLE -> "1.5"; })
-                    .append('"').append(s.style() == Style.INFEASIBLE ? " stroke-dasharray=\"6 4\" opacity=\"0.6\"" : "")
-                    .append(" points=\"").append(String.join(" ", points)).append("\">")
-                    .append("<title>").append(Html.escape(s.label())).append("</title></polyline>\n");
+            svg.append("<polyline class=\"series ")
+                    .append(s.style().name().toLowerCase(Locale.ROOT))
+                    .append("\" fill=\"none\" stroke=\"")
+                    .append(color(i))
+                    .append("\" stroke-width=\"")
+                    .append(
+                            switch (s.style()) {
+                                case RECOMMENDED -> "3.5";
+                                case NORMAL -> "2";
+                                case INFEASIBLE -> "1.5";
+                            })
+                    .append('"')
+                    .append(s.style() == Style.INFEASIBLE ? " stroke-dasharray=\"6 4\" opacity=\"0.6\"" : "")
+                    .append(" points=\"")
+                    .append(String.join(" ", points))
+                    .append("\">")
+                    .append("<title>")
+                    .append(Html.escape(s.label()))
+                    .append("</title></polyline>\n");
         }
         for (Clipped c : clipped) {
-            svg.append(String.format(Locale.ROOT,
+            svg.append(String.format(
+                    Locale.ROOT,
                     "<path class=\"clipped\" d=\"M%.1f %.1f l-5 8 h10 z\" fill=\"%s\"><title>%s</title></path>\n",
-                    axes.x(c.month()), axes.y(top), color(c.series()),
-                    Html.escape(series.get(c.series()).label() + ": " + Figures.usd(c.value()) + " in month " + c.month())));
+                    axes.x(c.month()),
+                    axes.y(top),
+                    color(c.series()),
+                    Html.escape(series.get(c.series()).label() + ": " + Figures.usd(c.value()) + " in month "
+                            + c.month())));
         }
         Map<Integer, Integer> labelsInMonth = new HashMap<>();
         for (Marker mk : markers) {
@@ -139,11 +185,18 @@ final class SvgChart {
             double textWidth = mk.label().length() * CHAR_PX;
             boolean toTheLeft = x + 8 + textWidth > WIDTH - 2;
             double ty = Math.max(TOP + 10, y - 8 - 14 * stacked);
-            svg.append(String.format(Locale.ROOT,
+            svg.append(String.format(
+                    Locale.ROOT,
                     "<g class=\"marker\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"white\" stroke=\"%s\" stroke-width=\"2\">"
                             + "<title>%s</title></circle><text x=\"%.1f\" y=\"%.1f\" class=\"note\" text-anchor=\"%s\">%s</text></g>\n",
-                    x, y, color(mk.series()), Html.escape(mk.tip()), toTheLeft ? x - 8 : x + 8, ty,
-                    toTheLeft ? "end" : "start", Html.escape(mk.label())));
+                    x,
+                    y,
+                    color(mk.series()),
+                    Html.escape(mk.tip()),
+                    toTheLeft ? x - 8 : x + 8,
+                    ty,
+                    toTheLeft ? "end" : "start",
+                    Html.escape(mk.label())));
         }
         svg.append("</svg>\n");
         return new Chart(svg.toString(), List.copyOf(clipped));
@@ -159,7 +212,10 @@ final class SvgChart {
     }
 
     private static String trim(double v) {
-        return new java.math.BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(v)
+                .setScale(2, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** The legend as HTML, so it wraps and prints like text. */
@@ -167,15 +223,21 @@ final class SvgChart {
         StringBuilder html = new StringBuilder("<ul class=\"legend\">");
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
-            html.append("<li class=\"").append(s.style().name().toLowerCase(Locale.ROOT)).append("\"><span class=\"swatch\" style=\"")
-                    .append(s.style() == Style.INFEASIBLE ? "border-top:2px dashed " + color(i)
-                            : "background:" + color(i))
-                    .append("\"></span>").append(Html.escape(s.label()))
-                    .append(switch (s.style()) {
-                        case RECOMMENDED -> " <strong>(recommended)</strong>";
-                        case INFEASIBLE -> " (infeasible: not comparable)";
-                        case NORMAL -> "";
-                    })
+            html.append("<li class=\"")
+                    .append(s.style().name().toLowerCase(Locale.ROOT))
+                    .append("\"><span class=\"swatch\" style=\"")
+                    .append(
+                            s.style() == Style.INFEASIBLE
+                                    ? "border-top:2px dashed " + color(i)
+                                    : "background:" + color(i))
+                    .append("\"></span>")
+                    .append(Html.escape(s.label()))
+                    .append(
+                            switch (s.style()) {
+                                case RECOMMENDED -> " <strong>(recommended)</strong>";
+                                case INFEASIBLE -> " (infeasible: not comparable)";
+                                case NORMAL -> "";
+                            })
                     .append("</li>");
         }
         return html.append("</ul>\n").toString();

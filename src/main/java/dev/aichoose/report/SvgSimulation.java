@@ -23,7 +23,8 @@ final class SvgSimulation {
 
     static String distribution(String title, Simulation s) {
         int height = 300;
-        int bins = s.options().isEmpty() ? 0 : s.options().getFirst().histogram().size();
+        int bins =
+                s.options().isEmpty() ? 0 : s.options().getFirst().histogram().size();
         double maxShare = 0;
         for (OptionSpread o : s.options()) {
             for (int c : o.histogram()) maxShare = Math.max(maxShare, (double) c / s.draws());
@@ -37,21 +38,41 @@ final class SvgSimulation {
         StringBuilder svg = open(title, height);
         for (double v = 0; v <= yTop + yStep / 2; v += yStep) {
             double y = TOP + (yTop - v) * plotH / yTop;
-            svg.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
-                    + "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
-                    LEFT, y, WIDTH - RIGHT, y, LEFT - 6, y + 4, Figures.share(v)));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
+                            + "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
+                    LEFT,
+                    y,
+                    WIDTH - RIGHT,
+                    y,
+                    LEFT - 6,
+                    y + 4,
+                    Figures.share(v)));
         }
         double xStep = SvgChart.niceStep((xHigh - xLow) / 5);
         for (double v = Math.ceil(xLow / xStep) * xStep; v <= xHigh; v += xStep) {
             double x = LEFT + (v - xLow) * plotW / (xHigh - xLow);
             if (x > WIDTH - RIGHT - 30) break; // a label there would be cut off at the edge
-            svg.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
-                    x, height - BOTTOM + 16, Html.escape(Figures.usdWhole(v))));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
+                    x,
+                    height - BOTTOM + 16,
+                    Html.escape(Figures.usdWhole(v))));
         }
-        svg.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">TCO over the "
-                + "horizon</text>\n", LEFT + (int) plotW / 2, height - 6));
-        svg.append(String.format(Locale.ROOT, "<line class=\"axisline\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n",
-                LEFT, TOP, LEFT, height - BOTTOM));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">TCO over the " + "horizon</text>\n",
+                LEFT + (int) plotW / 2,
+                height - 6));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<line class=\"axisline\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n",
+                LEFT,
+                TOP,
+                LEFT,
+                height - BOTTOM));
         for (int i = 0; i < s.options().size(); i++) {
             OptionSpread o = s.options().get(i);
             List<String> points = new ArrayList<>();
@@ -64,9 +85,15 @@ final class SvgSimulation {
                 points.add(String.format(Locale.ROOT, "%.1f,%.1f %.1f,%.1f", x0, y, x1, y));
             }
             points.add(String.format(Locale.ROOT, "%.1f,%.1f", LEFT + plotW, base));
-            svg.append("<polyline class=\"series\" fill=\"").append(SvgChart.color(i)).append("\" fill-opacity=\"0.15\" ")
-                    .append("stroke=\"").append(SvgChart.color(i)).append("\" stroke-width=\"2\" points=\"")
-                    .append(String.join(" ", points)).append("\"><title>").append(Html.escape(o.id() + ": P5 "
+            svg.append("<polyline class=\"series\" fill=\"")
+                    .append(SvgChart.color(i))
+                    .append("\" fill-opacity=\"0.15\" ")
+                    .append("stroke=\"")
+                    .append(SvgChart.color(i))
+                    .append("\" stroke-width=\"2\" points=\"")
+                    .append(String.join(" ", points))
+                    .append("\"><title>")
+                    .append(Html.escape(o.id() + ": P5 "
                             + Figures.usdWhole(o.p5Usd()) + ", P50 " + Figures.usdWhole(o.p50Usd()) + ", P95 "
                             + Figures.usdWhole(o.p95Usd())))
                     .append("</title></polyline>\n");
@@ -95,53 +122,112 @@ final class SvgSimulation {
         StringBuilder svg = open(title, height);
         java.util.function.DoubleUnaryOperator x = v -> left + (v - xLow) * plotW / (xHigh - xLow);
         for (double v = xLow; v <= xHigh + step / 2; v += step) {
-            svg.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>"
-                    + "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
-                    x.applyAsDouble(v), TOP, x.applyAsDouble(v), height - BOTTOM - legendRow, x.applyAsDouble(v),
-                    height - BOTTOM - legendRow + 16, Html.escape(Figures.usdWhole(v))));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>"
+                            + "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
+                    x.applyAsDouble(v),
+                    TOP,
+                    x.applyAsDouble(v),
+                    height - BOTTOM - legendRow,
+                    x.applyAsDouble(v),
+                    height - BOTTOM - legendRow + 16,
+                    Html.escape(Figures.usdWhole(v))));
         }
-        svg.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">"
-                + "%s's TCO less %s's (below 0: the runner-up is cheaper)</text>\n", left + plotW / 2,
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text class=\"axis\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">"
+                        + "%s's TCO less %s's (below 0: the runner-up is cheaper)</text>\n",
+                left + plotW / 2,
                 height - 6 - legendRow,
-                Html.escape(s.runnerUp().orElse("?")), Html.escape(s.recommended().orElse("?"))));
+                Html.escape(s.runnerUp().orElse("?")),
+                Html.escape(s.recommended().orElse("?"))));
         for (int i = 0; i < bars.size(); i++) {
             TornadoBar t = bars.get(i);
             double y = TOP + i * rowH + 4;
-            svg.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
-                    left - 6, y + 13, Html.escape(t.input())));
-            bar(svg, x.applyAsDouble(baseGap), x.applyAsDouble(t.gapLowUsd()), y, SvgChart.color(0),
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
+                    left - 6,
+                    y + 13,
+                    Html.escape(t.input())));
+            bar(
+                    svg,
+                    x.applyAsDouble(baseGap),
+                    x.applyAsDouble(t.gapLowUsd()),
+                    y,
+                    SvgChart.color(0),
                     t.input() + " at " + SimulationSection.value(t.low()) + ": gap " + Figures.usdWhole(t.gapLowUsd()));
-            bar(svg, x.applyAsDouble(baseGap), x.applyAsDouble(t.gapHighUsd()), y, SvgChart.color(3),
-                    t.input() + " at " + SimulationSection.value(t.high()) + ": gap " + Figures.usdWhole(t.gapHighUsd()));
+            bar(
+                    svg,
+                    x.applyAsDouble(baseGap),
+                    x.applyAsDouble(t.gapHighUsd()),
+                    y,
+                    SvgChart.color(3),
+                    t.input() + " at " + SimulationSection.value(t.high()) + ": gap "
+                            + Figures.usdWhole(t.gapHighUsd()));
         }
-        svg.append(String.format(Locale.ROOT, "<line class=\"axisline\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\">"
-                + "<title>base gap %s</title></line>\n", x.applyAsDouble(baseGap), TOP, x.applyAsDouble(baseGap),
-                height - BOTTOM - legendRow, Html.escape(Figures.usdWhole(baseGap))));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<line class=\"axisline\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\">"
+                        + "<title>base gap %s</title></line>\n",
+                x.applyAsDouble(baseGap),
+                TOP,
+                x.applyAsDouble(baseGap),
+                height - BOTTOM - legendRow,
+                Html.escape(Figures.usdWhole(baseGap))));
         if (xLow < 0 && xHigh > 0) {
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d62728\" "
-                    + "stroke-dasharray=\"4 3\"><title>gap 0: the two options cost the same</title></line>\n",
-                    x.applyAsDouble(0), TOP, x.applyAsDouble(0), height - BOTTOM - legendRow));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d62728\" "
+                            + "stroke-dasharray=\"4 3\"><title>gap 0: the two options cost the same</title></line>\n",
+                    x.applyAsDouble(0),
+                    TOP,
+                    x.applyAsDouble(0),
+                    height - BOTTOM - legendRow));
         }
-        svg.append(String.format(Locale.ROOT, "<g class=\"note\"><rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" "
-                + "fill=\"%s\"/><text x=\"%d\" y=\"%d\">input at its low value</text><rect x=\"%d\" y=\"%d\" width=\"10\" "
-                + "height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">at its high value</text></g>\n",
-                left, height - 14, SvgChart.color(0), left + 14, height - 5, left + 170, height - 14,
-                SvgChart.color(3), left + 184, height - 5));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<g class=\"note\"><rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" "
+                        + "fill=\"%s\"/><text x=\"%d\" y=\"%d\">input at its low value</text><rect x=\"%d\" y=\"%d\" width=\"10\" "
+                        + "height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">at its high value</text></g>\n",
+                left,
+                height - 14,
+                SvgChart.color(0),
+                left + 14,
+                height - 5,
+                left + 170,
+                height - 14,
+                SvgChart.color(3),
+                left + 184,
+                height - 5));
         return svg.append("</svg>\n").toString();
     }
 
     private static void bar(StringBuilder svg, double from, double to, double y, String color, String label) {
         double x0 = Math.min(from, to);
         double w = Math.max(1, Math.abs(to - from));
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" fill=\"%s\">"
-                + "<title>%s</title></rect>\n", x0, y, w, color, Html.escape(label)));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" fill=\"%s\">" + "<title>%s</title></rect>\n",
+                x0,
+                y,
+                w,
+                color,
+                Html.escape(label)));
     }
 
     private static StringBuilder open(String title, int height) {
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" role=\"img\" aria-label=\"")
-                .append(Html.escape(title)).append("\">\n<title>").append(Html.escape(title)).append("</title>\n");
+        svg.append("<svg viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(height)
+                .append("\" role=\"img\" aria-label=\"")
+                .append(Html.escape(title))
+                .append("\">\n<title>")
+                .append(Html.escape(title))
+                .append("</title>\n");
         return svg;
     }
-
 }

@@ -29,8 +29,8 @@ public final class TableReport implements Renderer.Text<Evaluation> {
         var s = e.scenario();
         int h = s.horizonMonths();
         out.println("aichoose: " + s.name());
-        out.println(s.file() + " · " + h + " months · " + Figures.wholeCount(s.workload().queriesPerMonth())
-                + " queries a month · as of " + e.asOf());
+        out.println(s.file() + " · " + h + " months · "
+                + Figures.wholeCount(s.workload().queriesPerMonth()) + " queries a month · as of " + e.asOf());
         out.println();
 
         out.println("Options, ranked by total cost of ownership over " + h + " months");
@@ -40,12 +40,23 @@ public final class TableReport implements Renderer.Text<Evaluation> {
         out.print(narrow ? Tables.text(options(e, false), WIDTH, 1) : options);
         if (narrow) out.println("(total cash left out to fit " + WIDTH + " columns: see --format md, html or json)");
         if (e.recommendation().recommendedOption().orElse(null) != null) out.println("* recommended");
-        String baseline = e.ranking().baseline().map(b -> b + "'s, the cheapest feasible API").orElse(null);
-        wrap(out, "¹ steady monthly: a month's cost at month 1's volume, owned hardware spread over its lifetime", "  ");
+        String baseline = e.ranking()
+                .baseline()
+                .map(b -> b + "'s, the cheapest feasible API")
+                .orElse(null);
+        wrap(
+                out,
+                "¹ steady monthly: a month's cost at month 1's volume, owned hardware spread over its lifetime",
+                "  ");
         wrap(out, "² TCO: all cash out less the hardware's salvage value", "  ");
-        wrap(out, baseline == null ? "³ breakeven: no API option is feasible, so there is no baseline"
-                : "³ breakeven: first month its cumulative cash is at or below " + baseline, "  ");
-        List<OptionResult> infeasible = e.options().stream().filter(o -> !o.feasible()).toList();
+        wrap(
+                out,
+                baseline == null
+                        ? "³ breakeven: no API option is feasible, so there is no baseline"
+                        : "³ breakeven: first month its cumulative cash is at or below " + baseline,
+                "  ");
+        List<OptionResult> infeasible =
+                e.options().stream().filter(o -> !o.feasible()).toList();
         if (!infeasible.isEmpty()) {
             out.println("✗ infeasible: no rank, no breakeven, its figures not comparable (—)");
             for (OptionResult o : infeasible) {
@@ -54,14 +65,21 @@ public final class TableReport implements Renderer.Text<Evaluation> {
         }
         out.println();
 
-        List<OptionResult> owned = e.options().stream().filter(o -> o.capacity() != null).toList();
+        List<OptionResult> owned =
+                e.options().stream().filter(o -> o.capacity() != null).toList();
         if (!owned.isEmpty()) {
-            out.println("Capacity: peak generated tokens/s needed in the busiest month, and what the hardware delivers");
+            out.println(
+                    "Capacity: peak generated tokens/s needed in the busiest month, and what the hardware delivers");
             for (OptionResult o : owned) {
                 var c = o.capacity();
-                wrap(out, "  " + o.id() + " needs " + Figures.rate(c.requiredTokensPerSecond()) + ", has "
-                        + (c.availableTokensPerSecond() == null ? "?" : Figures.rate(c.availableTokensPerSecond()))
-                        + " (" + c.source().id() + "): " + c.detail(), "      ");
+                wrap(
+                        out,
+                        "  " + o.id() + " needs " + Figures.rate(c.requiredTokensPerSecond()) + ", has "
+                                + (c.availableTokensPerSecond() == null
+                                        ? "?"
+                                        : Figures.rate(c.availableTokensPerSecond()))
+                                + " (" + c.source().id() + "): " + c.detail(),
+                        "      ");
             }
             out.println();
         }
@@ -69,29 +87,42 @@ public final class TableReport implements Renderer.Text<Evaluation> {
         if (!e.pairs().isEmpty()) {
             long apis = ReportContent.feasibleApis(e);
             out.println("Breakeven and crossover of each feasible option against "
-                    + (apis > Defaults.PAIRED_APIS ? "the " + Defaults.PAIRED_APIS + " cheapest feasible APIs (of " + apis
-                            + ")" : "each feasible API"));
+                    + (apis > Defaults.PAIRED_APIS
+                            ? "the " + Defaults.PAIRED_APIS + " cheapest feasible APIs (of " + apis + ")"
+                            : "each feasible API"));
             List<List<String>> rows = new ArrayList<>();
             for (var p : e.pairs()) {
-                rows.add(List.of(p.option(), p.baseline(),
+                rows.add(List.of(
+                        p.option(),
+                        p.baseline(),
                         p.breakevenMonth() == null ? "none in " + h + " months" : Figures.month(p.breakevenMonth()),
-                        p.crossoverQueriesPerMonth() == null ? "never"
+                        p.crossoverQueriesPerMonth() == null
+                                ? "never"
                                 : Figures.wholeCount(p.crossoverQueriesPerMonth()) + " queries a month"));
             }
-            out.print(indent(Tables.text(new Table(List.of(new Column("option", Align.LEFT),
-                    new Column("against", Align.LEFT), new Column("breakeven", Align.LEFT),
-                    new Column("costs cross at", Align.RIGHT)), rows), WIDTH - 2, 0)));
+            out.print(indent(Tables.text(
+                    new Table(
+                            List.of(
+                                    new Column("option", Align.LEFT),
+                                    new Column("against", Align.LEFT),
+                                    new Column("breakeven", Align.LEFT),
+                                    new Column("costs cross at", Align.RIGHT)),
+                            rows),
+                    WIDTH - 2,
+                    0)));
             out.println();
         }
 
         Recommendation r = e.recommendation();
-        out.println("Recommendation: " + r.verdict().id().toUpperCase(Locale.ROOT).replace('_', ' ')
-                + r.recommendedOption().map(id -> " → " + id).orElse(": no feasible option"));
+        out.println(
+                "Recommendation: " + r.verdict().id().toUpperCase(Locale.ROOT).replace('_', ' ')
+                        + r.recommendedOption().map(id -> " → " + id).orElse(": no feasible option"));
         wrap(out, "  " + r.summary(), "  ");
         out.println();
         for (Recommendation.Answer a : r.questions()) {
             String label = a.id().name().substring(0, 2) + " " + a.id().text();
-            out.println(String.format(Locale.ROOT, "  %-60s leans %s", label, a.leans().id().replace('_', ' ')));
+            out.println(String.format(
+                    Locale.ROOT, "  %-60s leans %s", label, a.leans().id().replace('_', ' ')));
             wrap(out, "     " + a.reason(), "     ");
         }
         if (!r.constraints().isEmpty()) {
@@ -118,8 +149,11 @@ public final class TableReport implements Renderer.Text<Evaluation> {
         for (OptionResult o : e.ranked()) {
             boolean ok = o.feasible();
             String none = ReportContent.NOT_COMPARABLE;
-            List<String> row = new ArrayList<>(List.of(ReportContent.rank(e, o) + (o.id().equals(pick) ? "*" : ""), o.id(),
-                    ReportContent.kind(o), ok ? Figures.usd(o.upfrontUsd()) : none,
+            List<String> row = new ArrayList<>(List.of(
+                    ReportContent.rank(e, o) + (o.id().equals(pick) ? "*" : ""),
+                    o.id(),
+                    ReportContent.kind(o),
+                    ok ? Figures.usd(o.upfrontUsd()) : none,
                     ok ? Figures.usd(o.steadyMonthlyUsd()) : none,
                     ok ? Figures.usd(o.totalCashUsd()) : none,
                     ok ? Figures.usd(o.tcoUsd()) : none,
@@ -128,9 +162,15 @@ public final class TableReport implements Renderer.Text<Evaluation> {
             if (!withCash) row.remove(5);
             rows.add(row);
         }
-        List<Column> columns = new ArrayList<>(List.of(new Column("#", Align.LEFT), new Column("option", Align.LEFT),
-                new Column("kind", Align.LEFT), new Column("upfront", Align.RIGHT), new Column("steady/mo¹", Align.RIGHT),
-                new Column("cash", Align.RIGHT), new Column("TCO²", Align.RIGHT), new Column("$/query", Align.RIGHT),
+        List<Column> columns = new ArrayList<>(List.of(
+                new Column("#", Align.LEFT),
+                new Column("option", Align.LEFT),
+                new Column("kind", Align.LEFT),
+                new Column("upfront", Align.RIGHT),
+                new Column("steady/mo¹", Align.RIGHT),
+                new Column("cash", Align.RIGHT),
+                new Column("TCO²", Align.RIGHT),
+                new Column("$/query", Align.RIGHT),
                 new Column("breakeven³", Align.LEFT)));
         if (!withCash) columns.remove(5);
         return new Table(columns, rows);

@@ -19,9 +19,14 @@ final class Tables {
 
     static String markdown(Table table) {
         StringBuilder b = new StringBuilder();
-        b.append(mdRow(table.columns().stream().map(c -> MarkdownReport.escape(c.title())).toList()));
-        b.append(mdRow(table.columns().stream().map(c -> c.align() == Align.RIGHT ? "---:" : ":---").toList()));
-        for (List<String> r : table.rows()) b.append(mdRow(r.stream().map(MarkdownReport::escape).toList()));
+        b.append(mdRow(table.columns().stream()
+                .map(c -> MarkdownReport.escape(c.title()))
+                .toList()));
+        b.append(mdRow(table.columns().stream()
+                .map(c -> c.align() == Align.RIGHT ? "---:" : ":---")
+                .toList()));
+        for (List<String> r : table.rows())
+            b.append(mdRow(r.stream().map(MarkdownReport::escape).toList()));
         return b.toString();
     }
 
@@ -50,11 +55,13 @@ final class Tables {
             for (int w = Math.max(target, floor); w < width[idColumn]; w++) {
                 Map<String, String> shortened = shorten(ids, w);
                 if (shortened != null) {
-                    rows = rows.stream().map(r -> {
-                        List<String> copy = new ArrayList<>(r);
-                        copy.set(idColumn, shortened.get(r.get(idColumn)));
-                        return List.copyOf(copy);
-                    }).toList();
+                    rows = rows.stream()
+                            .map(r -> {
+                                List<String> copy = new ArrayList<>(r);
+                                copy.set(idColumn, shortened.get(r.get(idColumn)));
+                                return List.copyOf(copy);
+                            })
+                            .toList();
                     width[idColumn] = w;
                     break;
                 }
@@ -62,7 +69,11 @@ final class Tables {
         }
         StringBuilder b = new StringBuilder();
         row(b, table.columns(), table.columns().stream().map(Column::title).toList(), width);
-        row(b, table.columns(), java.util.Arrays.stream(width).mapToObj("-"::repeat).toList(), width);
+        row(
+                b,
+                table.columns(),
+                java.util.Arrays.stream(width).mapToObj("-"::repeat).toList(),
+                width);
         for (List<String> r : rows) row(b, table.columns(), r, width);
         return b.toString();
     }
@@ -108,7 +119,8 @@ final class Tables {
                 String candidate = id.substring(0, width - 1 - tail) + "…" + id.substring(id.length() - tail);
                 String h = id.substring(0, width - 1 - tail);
                 String t = id.substring(id.length() - tail);
-                boolean unique = distinct.stream().filter(o -> !o.equals(id))
+                boolean unique = distinct.stream()
+                        .filter(o -> !o.equals(id))
                         .noneMatch(o -> o.startsWith(h) && o.endsWith(t) && o.length() >= h.length() + t.length());
                 if (unique && !used.contains(candidate)) pick = candidate;
             }

@@ -1,17 +1,17 @@
 package dev.aichoose.report;
 
-import dev.aichoose.model.Assumptions;
 import dev.aichoose.cost.FleetSizing;
+import dev.aichoose.model.Assumptions;
 import dev.aichoose.model.Costing;
-import dev.aichoose.model.Fleet;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Evaluation.Breakeven;
 import dev.aichoose.model.Evaluation.CatalogUse;
+import dev.aichoose.model.Fleet;
 import dev.aichoose.model.OptionResult;
 import dev.aichoose.model.Recommendation;
-import dev.aichoose.text.Figures;
 import dev.aichoose.model.Recommendation.Answer;
 import dev.aichoose.model.Workload;
+import dev.aichoose.text.Figures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -97,6 +97,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
         private final Map<String, String> salvageCells = new HashMap<>();
         /** Each option's Cash flow columns by header, for the summary's formulas that pick one out. */
         private final Map<String, Map<String, Integer>> columns = new HashMap<>();
+
         private int assumptionRow = 1;
 
         Builder(Evaluation e) {
@@ -135,9 +136,14 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
 
         /** A workbook's sheet has 16,384 columns; the Cash flow sheet lays the options side by side. */
         private UncheckedIOException tooWide(int columns) {
-            return new UncheckedIOException(new IOException(String.format(Locale.ROOT, "the Cash flow sheet of %,d "
-                    + "options needs at least %,d columns and a workbook has %,d; write --format json or csv, or "
-                    + "evaluate fewer options at a time", e.options().size(), columns, MAX_COLUMNS)));
+            return new UncheckedIOException(new IOException(String.format(
+                    Locale.ROOT,
+                    "the Cash flow sheet of %,d "
+                            + "options needs at least %,d columns and a workbook has %,d; write --format json or csv, or "
+                            + "evaluate fewer options at a time",
+                    e.options().size(),
+                    columns,
+                    MAX_COLUMNS)));
         }
 
         private int months() {
@@ -152,8 +158,8 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
 
         /** Cache writes or a reasoning price of its own need the five-price usage formula; else the short one. */
         private boolean longUsageForm() {
-            return e.options().stream().anyMatch(o -> o.costing() instanceof Costing.PerToken t
-                    && !t.billsLikeInputAndOutputOnly());
+            return e.options().stream()
+                    .anyMatch(o -> o.costing() instanceof Costing.PerToken t && !t.billsLikeInputAndOutputOnly());
         }
 
         private void writeAssumptions() {
@@ -161,15 +167,33 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             Workload w = e.scenario().workload();
             var a = e.scenario().assumptions();
             section("Scenario: " + e.scenario().name());
-            input("Horizon (the Cash flow sheet has one row per month; re-run aichoose to change it)", "horizon_months",
-                    e.scenario().horizonMonths(), styles.integer, "months");
+            input(
+                    "Horizon (the Cash flow sheet has one row per month; re-run aichoose to change it)",
+                    "horizon_months",
+                    e.scenario().horizonMonths(),
+                    styles.integer,
+                    "months");
             input("Discount rate", "discount_rate_annual", a.discountRateAnnual(), styles.percent, "per year");
             section("Workload");
             input("Queries in month 1", "queries_per_month", w.queriesPerMonth(), styles.integer, "queries/month");
             input("Monthly growth", "monthly_growth", w.monthlyGrowth(), styles.percent, "compounding");
-            input("Input tokens per query", "input_tokens_per_query", w.inputTokensPerQuery(), styles.integer, "tokens");
-            input("Output tokens per query", "output_tokens_per_query", w.outputTokensPerQuery(), styles.integer, "tokens");
-            input("Reasoning tokens per query", "reasoning_tokens_per_query", w.reasoningTokensPerQuery(), styles.integer,
+            input(
+                    "Input tokens per query",
+                    "input_tokens_per_query",
+                    w.inputTokensPerQuery(),
+                    styles.integer,
+                    "tokens");
+            input(
+                    "Output tokens per query",
+                    "output_tokens_per_query",
+                    w.outputTokensPerQuery(),
+                    styles.integer,
+                    "tokens");
+            input(
+                    "Reasoning tokens per query",
+                    "reasoning_tokens_per_query",
+                    w.reasoningTokensPerQuery(),
+                    styles.integer,
                     "tokens, billed as output");
             input("Cached input share", "cached_input_share", w.cachedInputShare(), styles.percent, "of input tokens");
             if (longUsageForm()) {
@@ -177,16 +201,33 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             }
             input("Peak to average", "peak_to_average", w.peakToAverage(), styles.decimal, "sizing only");
             section("Defaults the engine resolved the options' monthly figures from");
-            input("Electricity price", "electricity_usd_per_kwh", a.electricityUsdPerKwh(), styles.usdPrecise, "USD/kWh");
+            input(
+                    "Electricity price",
+                    "electricity_usd_per_kwh",
+                    a.electricityUsdPerKwh(),
+                    styles.usdPrecise,
+                    "USD/kWh");
             input("PUE", "pue", a.pue(), styles.decimal, "");
             input("Operations rate", "ops_usd_per_hour", a.opsUsdPerHour(), styles.usd, "USD/hour");
             if (e.options().stream().anyMatch(o -> sizing(o).isPresent())) {
-                input("Planning utilisation", "planning_utilisation", a.planningUtilisation(), styles.percent,
+                input(
+                        "Planning utilisation",
+                        "planning_utilisation",
+                        a.planningUtilisation(),
+                        styles.percent,
                         "of a replica's throughput at peak, for count: auto");
             }
-            input("API price change", "api_price_change_annual", a.apiPriceChangeAnnual(), styles.percent,
+            input(
+                    "API price change",
+                    "api_price_change_annual",
+                    a.apiPriceChangeAnnual(),
+                    styles.percent,
                     "per year, month by month (0: held flat)");
-            input("GPU rent change", "gpu_rent_change_annual", a.gpuRentChangeAnnual(), styles.percent,
+            input(
+                    "GPU rent change",
+                    "gpu_rent_change_annual",
+                    a.gpuRentChangeAnnual(),
+                    styles.percent,
                     "per year, month by month (0: held flat)");
             for (OptionResult o : e.options()) {
                 if (o.costing() == null) continue;
@@ -194,69 +235,156 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                 String p = slug(o.id());
                 switch (o.costing()) {
                     case Costing.PerToken t -> {
-                        input("Input price", p + "_input_usd_per_mtok", t.inputUsdPerMtok(), styles.usd, "USD per million tokens");
-                        input("Cached input price", p + "_cached_input_usd_per_mtok", t.cachedInputUsdPerMtok(), styles.usd,
+                        input(
+                                "Input price",
+                                p + "_input_usd_per_mtok",
+                                t.inputUsdPerMtok(),
+                                styles.usd,
                                 "USD per million tokens");
-                        input("Output price", p + "_output_usd_per_mtok", t.outputUsdPerMtok(), styles.usd, "USD per million tokens");
+                        input(
+                                "Cached input price",
+                                p + "_cached_input_usd_per_mtok",
+                                t.cachedInputUsdPerMtok(),
+                                styles.usd,
+                                "USD per million tokens");
+                        input(
+                                "Output price",
+                                p + "_output_usd_per_mtok",
+                                t.outputUsdPerMtok(),
+                                styles.usd,
+                                "USD per million tokens");
                         if (longUsageForm()) {
-                            input("Cache write price", p + "_cache_write_usd_per_mtok", t.cacheWriteUsdPerMtok(), styles.usd,
+                            input(
+                                    "Cache write price",
+                                    p + "_cache_write_usd_per_mtok",
+                                    t.cacheWriteUsdPerMtok(),
+                                    styles.usd,
                                     "USD per million tokens");
-                            input("Reasoning price", p + "_reasoning_usd_per_mtok", t.reasoningUsdPerMtok(), styles.usd,
+                            input(
+                                    "Reasoning price",
+                                    p + "_reasoning_usd_per_mtok",
+                                    t.reasoningUsdPerMtok(),
+                                    styles.usd,
                                     "USD per million tokens");
                         }
                     }
                     case Costing.Owned h -> {
                         input("Units (cards or systems)", p + "_count", h.count(), styles.integer, "");
                         input("Price per unit", p + "_unit_price_usd", h.unitPriceUsd(), styles.usd, "USD");
-                        input("Rest of the system, installation", p + "_extra_upfront_usd", h.extraUpfrontUsd(),
-                                styles.usd, "USD");
-                        derived("Upfront", p + "_upfront_usd",
-                                p + "_count*" + p + "_unit_price_usd+" + p + "_extra_upfront_usd", h.upfrontUsd(),
-                                styles.usd, "USD, paid in month 1 and at each replacement");
+                        input(
+                                "Rest of the system, installation",
+                                p + "_extra_upfront_usd",
+                                h.extraUpfrontUsd(),
+                                styles.usd,
+                                "USD");
+                        derived(
+                                "Upfront",
+                                p + "_upfront_usd",
+                                p + "_count*" + p + "_unit_price_usd+" + p + "_extra_upfront_usd",
+                                h.upfrontUsd(),
+                                styles.usd,
+                                "USD, paid in month 1 and at each replacement");
                         input("Lifetime", p + "_lifetime_months", h.lifetimeMonths(), styles.integer, "months");
                         input("Residual value", p + "_residual_share", h.residualShare(), styles.percent, "of upfront");
                         if (h.flatElectricityUsdPerMonth() != null) {
-                            input("Electricity (a flat figure)", p + "_electricity_usd_per_month",
-                                    h.flatElectricityUsdPerMonth(), styles.usd, "USD/month");
+                            input(
+                                    "Electricity (a flat figure)",
+                                    p + "_electricity_usd_per_month",
+                                    h.flatElectricityUsdPerMonth(),
+                                    styles.usd,
+                                    "USD/month");
                         } else {
                             input("Power per unit", p + "_unit_power_w", h.unitPowerW(), styles.integer, "W");
-                            derived("Electricity", p + "_electricity_usd_per_month", p + "_count*" + p
-                                    + "_unit_power_w/1000*" + Assumptions.HOURS_PER_MONTH + "*pue*electricity_usd_per_kwh",
-                                    h.electricityUsdPerMonth(), styles.usd, "USD/month");
+                            derived(
+                                    "Electricity",
+                                    p + "_electricity_usd_per_month",
+                                    p + "_count*" + p + "_unit_power_w/1000*" + Assumptions.HOURS_PER_MONTH
+                                            + "*pue*electricity_usd_per_kwh",
+                                    h.electricityUsdPerMonth(),
+                                    styles.usd,
+                                    "USD/month");
                         }
-                        input("Maintenance", p + "_maintenance_share_annual", h.maintenanceShareAnnual(), styles.percent,
+                        input(
+                                "Maintenance",
+                                p + "_maintenance_share_annual",
+                                h.maintenanceShareAnnual(),
+                                styles.percent,
                                 "of the hardware price a year");
-                        derived("Maintenance", p + "_maintenance_usd_per_month",
+                        derived(
+                                "Maintenance",
+                                p + "_maintenance_usd_per_month",
                                 p + "_count*" + p + "_unit_price_usd*" + p + "_maintenance_share_annual/12",
-                                h.maintenanceUsdPerMonth(), styles.usd, "USD/month");
-                        input("Operations hours", p + "_ops_hours_per_month", h.opsHoursPerMonth(), styles.decimal,
+                                h.maintenanceUsdPerMonth(),
+                                styles.usd,
+                                "USD/month");
+                        input(
+                                "Operations hours",
+                                p + "_ops_hours_per_month",
+                                h.opsHoursPerMonth(),
+                                styles.decimal,
                                 "hours/month");
-                        derived("Operations staff", p + "_staff_usd_per_month",
-                                p + "_ops_hours_per_month*ops_usd_per_hour", h.staffUsdPerMonth(), styles.usd, "USD/month");
+                        derived(
+                                "Operations staff",
+                                p + "_staff_usd_per_month",
+                                p + "_ops_hours_per_month*ops_usd_per_hour",
+                                h.staffUsdPerMonth(),
+                                styles.usd,
+                                "USD/month");
                     }
                     case Costing.Rent r -> {
                         input("GPUs", p + "_gpus", r.gpus(), styles.integer, "");
-                        input("Price per GPU-hour", p + "_usd_per_gpu_hour", r.usdPerGpuHour(), styles.usdPrecise, "USD");
+                        input(
+                                "Price per GPU-hour",
+                                p + "_usd_per_gpu_hour",
+                                r.usdPerGpuHour(),
+                                styles.usdPrecise,
+                                "USD");
                         input("Hours billed", p + "_hours_per_month", r.hoursPerMonth(), styles.decimal, "hours/month");
-                        input("Operations hours", p + "_ops_hours_per_month", r.opsHoursPerMonth(), styles.decimal,
+                        input(
+                                "Operations hours",
+                                p + "_ops_hours_per_month",
+                                r.opsHoursPerMonth(),
+                                styles.decimal,
                                 "hours/month");
-                        derived("Operations staff", p + "_staff_usd_per_month",
-                                p + "_ops_hours_per_month*ops_usd_per_hour", r.staffUsdPerMonth(), styles.usd, "USD/month");
+                        derived(
+                                "Operations staff",
+                                p + "_staff_usd_per_month",
+                                p + "_ops_hours_per_month*ops_usd_per_hour",
+                                r.staffUsdPerMonth(),
+                                styles.usd,
+                                "USD/month");
                     }
                     case Costing.Mix m -> {
                         for (Costing.Leg leg : m.legs()) {
-                            input("Share of queries to " + leg.option(), p + "_" + slug(leg.option()) + "_share", leg.share(),
-                                    styles.percent, "of all queries");
+                            input(
+                                    "Share of queries to " + leg.option(),
+                                    p + "_" + slug(leg.option()) + "_share",
+                                    leg.share(),
+                                    styles.percent,
+                                    "of all queries");
                         }
                     }
                 }
                 sizing(o).ifPresent(z -> {
-                    input("Throughput per replica", p + "_replica_tokens_per_second", z.replicaTokensPerSecond(),
-                            styles.decimal, "generated tok/s; count: auto sizes the fleet from it");
+                    input(
+                            "Throughput per replica",
+                            p + "_replica_tokens_per_second",
+                            z.replicaTokensPerSecond(),
+                            styles.decimal,
+                            "generated tok/s; count: auto sizes the fleet from it");
                     input("GPUs per replica", p + "_gpus_per_replica", z.gpusPerReplica(), styles.integer, "");
-                    input("GPUs per unit", p + "_gpus_per_unit", o.capacity().fleet().orElseThrow().gpusPerUnit(),
-                            styles.integer, "");
-                    input("Fewest units", p + "_min_units", z.minimumUnits(), styles.integer, "units in service at least");
+                    input(
+                            "GPUs per unit",
+                            p + "_gpus_per_unit",
+                            o.capacity().fleet().orElseThrow().gpusPerUnit(),
+                            styles.integer,
+                            "");
+                    input(
+                            "Fewest units",
+                            p + "_min_units",
+                            z.minimumUnits(),
+                            styles.integer,
+                            "units in service at least");
                 });
             }
             assumptions.createFreezePane(0, 1);
@@ -271,8 +399,8 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
         }
 
         /** A named cell computed from other inputs: change those and it follows. */
-        private void derived(String label, String name, String formula, double engineValue, CellStyle style,
-                String unit) {
+        private void derived(
+                String label, String name, String formula, double engineValue, CellStyle style, String unit) {
             input(label, name, engineValue, style, unit + " (formula)");
             Cell v = assumptions.getRow(assumptionRow - 1).getCell(1);
             v.setCellFormula(formula);
@@ -321,7 +449,10 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                 Cell month = row.createCell(0);
                 month.setCellValue(m);
                 month.setCellStyle(styles.integer);
-                formula(row.createCell(1), "queries_per_month*POWER(1+monthly_growth,$A" + (r + 1) + "-1)", styles.integer);
+                formula(
+                        row.createCell(1),
+                        "queries_per_month*POWER(1+monthly_growth,$A" + (r + 1) + "-1)",
+                        styles.integer);
             }
             int col = 2;
             // a hybrid's formulas point at its legs' columns, so the legs are laid out first
@@ -339,7 +470,9 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                     byHeader.put(part.header(), col);
                     headerCell(headers, col, part.header());
                     for (int r = FIRST_MONTH_ROW; r <= lastMonthRow(); r++) {
-                        formula(cashFlow.getRow(r).createCell(col), part.formula().apply(r + 1),
+                        formula(
+                                cashFlow.getRow(r).createCell(col),
+                                part.formula().apply(r + 1),
                                 part.sign() == 0 ? styles.integer : styles.usd);
                     }
                     col++;
@@ -357,7 +490,8 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                     for (int i = 0; i < parts.size(); i++) {
                         if (parts.get(i).sign() == 0) continue; // a count of units, not money
                         cost.append(parts.get(i).sign() < 0 ? "-" : cost.isEmpty() ? "" : "+")
-                                .append(CellReference.convertNumToColString(first + i)).append(excelRow);
+                                .append(CellReference.convertNumToColString(first + i))
+                                .append(excelRow);
                     }
                     if (parts.isEmpty()) {
                         // no resolved inputs (the engine could not price it): the engine's figure as a constant
@@ -368,10 +502,14 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                         formula(row.createCell(costCol), cost.toString(), styles.usdBold);
                     }
                     String costRef = ref(costCol, excelRow);
-                    formula(row.createCell(cumulativeCol),
-                            r == FIRST_MONTH_ROW ? costRef : ref(cumulativeCol, excelRow - 1) + "+" + costRef, styles.usd);
-                    formula(row.createCell(discountedCol),
-                            costRef + "/POWER(1+discount_rate_annual,$A" + excelRow + "/12)", styles.usd);
+                    formula(
+                            row.createCell(cumulativeCol),
+                            r == FIRST_MONTH_ROW ? costRef : ref(cumulativeCol, excelRow - 1) + "+" + costRef,
+                            styles.usd);
+                    formula(
+                            row.createCell(discountedCol),
+                            costRef + "/POWER(1+discount_rate_annual,$A" + excelRow + "/12)",
+                            styles.usd);
                 }
                 Cell title = titles.createCell(first);
                 title.setCellValue(o.id() + " (" + o.kind().id() + ")");
@@ -388,7 +526,9 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
 
         /** A fleet aichoose sized ({@code count: auto}), which the workbook rebuilds from the load; else empty. */
         private java.util.Optional<Fleet.Sizing> sizing(OptionResult o) {
-            return o.capacity() == null ? java.util.Optional.empty() : o.capacity().fleet().flatMap(Fleet::sizing);
+            return o.capacity() == null
+                    ? java.util.Optional.empty()
+                    : o.capacity().fleet().flatMap(Fleet::sizing);
         }
 
         /**
@@ -396,7 +536,9 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
          * leg's own columns (sized for all the traffic) do not show, so the hybrid sizes it in its own.
          */
         private java.util.Optional<OptionResult> sizedLeg(String legId) {
-            return e.options().stream().filter(o -> o.id().equals(legId) && sizing(o).isPresent()).findFirst();
+            return e.options().stream()
+                    .filter(o -> o.id().equals(legId) && sizing(o).isPresent())
+                    .findFirst();
         }
 
         /** An owned or rented fleet sized by formula: units from the load, and for owned units the purchases. */
@@ -418,9 +560,13 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                     + p + "_gpus_per_unit,1)))";
             String needCol = col(firstCol);
             if (o.costing() instanceof Costing.Rent) {
-                return List.of(new Part(prefix + "Units", 0, r -> need.formatted(r)),
-                        new Part(prefix + "Rent", 1, r -> needCol + r + "*" + p + "_gpus_per_unit*" + p + "_usd_per_gpu_hour*" + p
-                                + "_hours_per_month*POWER(1+gpu_rent_change_annual,($A" + r + "-1)/12)"),
+                return List.of(
+                        new Part(prefix + "Units", 0, r -> need.formatted(r)),
+                        new Part(
+                                prefix + "Rent",
+                                1,
+                                r -> needCol + r + "*" + p + "_gpus_per_unit*" + p + "_usd_per_gpu_hour*" + p
+                                        + "_hours_per_month*POWER(1+gpu_rent_change_annual,($A" + r + "-1)/12)"),
                         new Part(prefix + "Staff", 1, r -> p + "_staff_usd_per_month"));
             }
             Costing.Owned h = (Costing.Owned) o.costing();
@@ -434,22 +580,41 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             IntFunction<String> site = r -> "IF(MOD($A" + r + "-1," + life + ")=0," + p + "_extra_upfront_usd,0)";
             return List.of(
                     new Part(prefix + "Units needed", 0, r -> need.formatted(r)),
-                    new Part(prefix + "Retired", 0, r -> "IF($A" + r + ">" + life + ",INDEX(" + bought + "$" + firstRow + ":" + bought
-                            + "$" + (lastMonthRow() + 1) + ",$A" + r + "-" + life + "),0)"),
-                    new Part(prefix + "Bought", 0, r -> "MAX(0," + needCol + r + "-(" + before.apply(r) + "-" + retired + r + "))"),
+                    new Part(
+                            prefix + "Retired",
+                            0,
+                            r -> "IF($A" + r + ">" + life + ",INDEX(" + bought + "$" + firstRow + ":" + bought + "$"
+                                    + (lastMonthRow() + 1) + ",$A" + r + "-" + life + "),0)"),
+                    new Part(
+                            prefix + "Bought",
+                            0,
+                            r -> "MAX(0," + needCol + r + "-(" + before.apply(r) + "-" + retired + r + "))"),
                     new Part(prefix + "In service", 0, r -> before.apply(r) + "-" + retired + r + "+" + bought + r),
                     new Part(prefix + "Hardware", 1, r -> bought + r + "*" + price + "+" + site.apply(r)),
-                    new Part(prefix + "Residual credit", -1, r -> p + "_residual_share*(" + retired + r + "*" + price + "+IF($A" + r
-                            + ">1," + site.apply(r) + ",0))"),
-                    new Part(prefix + "Electricity", 1, r -> h.flatElectricityUsdPerMonth() != null
-                            ? p + "_electricity_usd_per_month*" + inService + r + "/" + p + "_count"
-                            : inService + r + "*" + p + "_unit_power_w/1000*" + Assumptions.HOURS_PER_MONTH
-                                    + "*pue*electricity_usd_per_kwh"),
-                    new Part(prefix + "Maintenance", 1, r -> inService + r + "*" + price + "*" + p + "_maintenance_share_annual/12"),
+                    new Part(
+                            prefix + "Residual credit",
+                            -1,
+                            r -> p + "_residual_share*(" + retired + r + "*" + price + "+IF($A" + r + ">1,"
+                                    + site.apply(r) + ",0))"),
+                    new Part(
+                            prefix + "Electricity",
+                            1,
+                            r -> h.flatElectricityUsdPerMonth() != null
+                                    ? p + "_electricity_usd_per_month*" + inService + r + "/" + p + "_count"
+                                    : inService + r + "*" + p + "_unit_power_w/1000*" + Assumptions.HOURS_PER_MONTH
+                                            + "*pue*electricity_usd_per_kwh"),
+                    new Part(
+                            prefix + "Maintenance",
+                            1,
+                            r -> inService + r + "*" + price + "*" + p + "_maintenance_share_annual/12"),
                     new Part(prefix + "Staff", 1, r -> p + "_staff_usd_per_month"),
-                    new Part(prefix + "Book value at the end", 0, r -> "IF($A" + r + "+" + life + ">horizon_months," + bought + r + "*("
-                            + price + "-" + price + "*(1-" + p + "_residual_share)*(horizon_months-$A" + r + "+1)/" + life
-                            + "),0)"));
+                    new Part(
+                            prefix + "Book value at the end",
+                            0,
+                            r -> "IF($A" + r + "+" + life + ">horizon_months," + bought + r + "*("
+                                    + price + "-" + price + "*(1-" + p + "_residual_share)*(horizon_months-$A" + r
+                                    + "+1)/" + life
+                                    + "),0)"));
         }
 
         /** The column of a sized fleet's part, by its header. */
@@ -465,47 +630,71 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             if (sizing(o).isPresent()) return fleetParts(o, firstCol);
             String p = slug(o.id());
             return switch (o.costing()) {
-                case Costing.PerToken t -> List.of(longUsageForm()
-                        ? new Part("Usage", 1, r -> "$B" + r
-                                + "*(input_tokens_per_query*(1-cached_input_share-cache_write_share)*" + p + "_input_usd_per_mtok"
-                                + "+input_tokens_per_query*cached_input_share*" + p + "_cached_input_usd_per_mtok"
-                                + "+input_tokens_per_query*cache_write_share*" + p + "_cache_write_usd_per_mtok"
-                                + "+output_tokens_per_query*" + p + "_output_usd_per_mtok"
-                                + "+reasoning_tokens_per_query*" + p + "_reasoning_usd_per_mtok)/1000000"
-                                + "*POWER(1+api_price_change_annual,($A" + r + "-1)/12)")
-                        : new Part("Usage", 1, r -> "$B" + r
-                        + "*(input_tokens_per_query*(1-cached_input_share)*" + p + "_input_usd_per_mtok"
-                        + "+input_tokens_per_query*cached_input_share*" + p + "_cached_input_usd_per_mtok"
-                        + "+(output_tokens_per_query+reasoning_tokens_per_query)*" + p + "_output_usd_per_mtok)/1000000"
-                        + "*POWER(1+api_price_change_annual,($A" + r + "-1)/12)"));
+                case Costing.PerToken t ->
+                    List.of(
+                            longUsageForm()
+                                    ? new Part(
+                                            "Usage",
+                                            1,
+                                            r -> "$B" + r
+                                                    + "*(input_tokens_per_query*(1-cached_input_share-cache_write_share)*"
+                                                    + p + "_input_usd_per_mtok"
+                                                    + "+input_tokens_per_query*cached_input_share*" + p
+                                                    + "_cached_input_usd_per_mtok"
+                                                    + "+input_tokens_per_query*cache_write_share*" + p
+                                                    + "_cache_write_usd_per_mtok"
+                                                    + "+output_tokens_per_query*" + p + "_output_usd_per_mtok"
+                                                    + "+reasoning_tokens_per_query*" + p
+                                                    + "_reasoning_usd_per_mtok)/1000000"
+                                                    + "*POWER(1+api_price_change_annual,($A" + r + "-1)/12)")
+                                    : new Part(
+                                            "Usage",
+                                            1,
+                                            r -> "$B" + r
+                                                    + "*(input_tokens_per_query*(1-cached_input_share)*" + p
+                                                    + "_input_usd_per_mtok"
+                                                    + "+input_tokens_per_query*cached_input_share*" + p
+                                                    + "_cached_input_usd_per_mtok"
+                                                    + "+(output_tokens_per_query+reasoning_tokens_per_query)*" + p
+                                                    + "_output_usd_per_mtok)/1000000"
+                                                    + "*POWER(1+api_price_change_annual,($A" + r + "-1)/12)"));
                 case Costing.Owned h -> {
                     String replaced = "MOD($A%d-1," + p + "_lifetime_months)=0";
                     yield List.of(
                             new Part("Hardware", 1, r -> "IF(" + replaced.formatted(r) + "," + p + "_upfront_usd,0)"),
-                            new Part("Residual credit", -1, r -> "IF(AND($A" + r + ">1," + replaced.formatted(r) + "),"
-                                    + p + "_residual_share*" + p + "_upfront_usd,0)"),
+                            new Part(
+                                    "Residual credit",
+                                    -1,
+                                    r -> "IF(AND($A" + r + ">1," + replaced.formatted(r) + ")," + p + "_residual_share*"
+                                            + p + "_upfront_usd,0)"),
                             new Part("Electricity", 1, r -> p + "_electricity_usd_per_month"),
                             new Part("Maintenance", 1, r -> p + "_maintenance_usd_per_month"),
                             new Part("Staff", 1, r -> p + "_staff_usd_per_month"));
                 }
-                case Costing.Rent r -> List.of(
-                        new Part("Rent", 1, row -> p + "_gpus*" + p + "_usd_per_gpu_hour*" + p + "_hours_per_month"
-                                + "*POWER(1+gpu_rent_change_annual,($A" + row + "-1)/12)"),
-                        new Part("Staff", 1, row -> p + "_staff_usd_per_month"));
+                case Costing.Rent r ->
+                    List.of(
+                            new Part(
+                                    "Rent",
+                                    1,
+                                    row -> p + "_gpus*" + p + "_usd_per_gpu_hour*" + p + "_hours_per_month"
+                                            + "*POWER(1+gpu_rent_change_annual,($A" + row + "-1)/12)"),
+                            new Part("Staff", 1, row -> p + "_staff_usd_per_month"));
                 case Costing.Mix m -> {
                     // API legs carry their share of the usage; an owned or rented leg's costs count once
                     List<Part> legs = new ArrayList<>();
                     Set<String> fixed = new LinkedHashSet<>();
                     for (Costing.Leg leg : m.legs()) {
                         Block b = blocks.get(leg.option());
-                        if (b == null) throw new IllegalStateException(o.id() + ": leg " + leg.option() + " comes after it");
+                        if (b == null)
+                            throw new IllegalStateException(o.id() + ": leg " + leg.option() + " comes after it");
                         String share = p + "_" + slug(leg.option()) + "_share";
                         var sized = sizedLeg(leg.option());
                         if (b.costing() instanceof Costing.PerToken) {
                             legs.add(new Part(leg.option() + " usage", 1, r -> share + "*" + ref(b.usageCol(), r)));
                         } else if (sized.isPresent()) {
                             if (fixed.add(leg.option())) {
-                                legs.addAll(fleetParts(sized.get(), "*" + share, leg.option() + ": ", firstCol + legs.size()));
+                                legs.addAll(fleetParts(
+                                        sized.get(), "*" + share, leg.option() + ": ", firstCol + legs.size()));
                             }
                         } else if (fixed.add(leg.option())) {
                             legs.add(new Part(leg.option() + " cost", 1, r -> ref(b.costCol(), r)));
@@ -521,7 +710,10 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
         private void writeBreakeven() {
             Row headers = breakeven.createRow(1);
             headerCell(headers, 0, "Month");
-            breakeven.createRow(0).createCell(0).setCellValue("A month appears where the option's cumulative cost is at or below the baseline's");
+            breakeven
+                    .createRow(0)
+                    .createCell(0)
+                    .setCellValue("A month appears where the option's cumulative cost is at or below the baseline's");
             for (int r = FIRST_MONTH_ROW; r <= lastMonthRow(); r++) {
                 Cell c = breakeven.createRow(r).createCell(0);
                 formula(c, quoted(CASH_FLOW) + "!$A" + (r + 1), styles.integer);
@@ -533,9 +725,11 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                 headerCell(headers, col, b.option() + " vs " + b.baseline());
                 for (int r = FIRST_MONTH_ROW; r <= lastMonthRow(); r++) {
                     int x = r + 1;
-                    formula(breakeven.getRow(r).createCell(col),
+                    formula(
+                            breakeven.getRow(r).createCell(col),
                             "IF(" + quoted(CASH_FLOW) + "!" + ref(a.cumulativeCol(), x) + "<=" + quoted(CASH_FLOW) + "!"
-                                    + ref(base.cumulativeCol(), x) + "+" + BREAKEVEN_TOLERANCE_USD + ",$A" + x + ",\"\")",
+                                    + ref(base.cumulativeCol(), x) + "+" + BREAKEVEN_TOLERANCE_USD + ",$A" + x
+                                    + ",\"\")",
                             styles.integer);
                 }
                 col++;
@@ -548,17 +742,35 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
         // ---- Summary --------------------------------------------------------------------------
 
         /** Summary columns, shared with the test that reads them back. */
-        static final int COL_OPTION = 0, COL_TOTAL_CASH = 4, COL_SALVAGE = 5, COL_TCO = 6, COL_NPV = 7, COL_QUERIES = 8,
+        static final int COL_OPTION = 0,
+                COL_TOTAL_CASH = 4,
+                COL_SALVAGE = 5,
+                COL_TCO = 6,
+                COL_NPV = 7,
+                COL_QUERIES = 8,
                 COL_COST_PER_QUERY = 9;
 
         private void writeSummary() {
-            header(summary, 0, "Option", "Kind", "Feasible", "Upfront", "Total cash", "Salvage", "TCO", "NPV",
-                    "Queries", "Cost per query", "Recommended");
+            header(
+                    summary,
+                    0,
+                    "Option",
+                    "Kind",
+                    "Feasible",
+                    "Upfront",
+                    "Total cash",
+                    "Salvage",
+                    "TCO",
+                    "NPV",
+                    "Queries",
+                    "Cost per query",
+                    "Recommended");
             String cf = quoted(CASH_FLOW) + "!";
             String first = String.valueOf(FIRST_MONTH_ROW + 1);
             String last = String.valueOf(lastMonthRow() + 1);
             String lastMonth = cf + "$A$" + last;
-            for (int i = 0; i < e.options().size(); i++) salvageCells.put(e.options().get(i).id(), ref(COL_SALVAGE, i + 2));
+            for (int i = 0; i < e.options().size(); i++)
+                salvageCells.put(e.options().get(i).id(), ref(COL_SALVAGE, i + 2));
             int r = 1;
             for (OptionResult o : e.options()) {
                 Block b = blocks.get(o.id());
@@ -568,15 +780,30 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                 row.createCell(1).setCellValue(o.kind().id());
                 row.createCell(2).setCellValue(o.feasible() ? "yes" : "no: not comparable");
                 formula(row.createCell(3), upfront(o), styles.usd);
-                formula(row.createCell(COL_TOTAL_CASH), "SUM(" + cf + col(b.costCol()) + first + ":" + col(b.costCol()) + last + ")",
+                formula(
+                        row.createCell(COL_TOTAL_CASH),
+                        "SUM(" + cf + col(b.costCol()) + first + ":" + col(b.costCol()) + last + ")",
                         styles.usd);
                 formula(row.createCell(COL_SALVAGE), salvage(o, lastMonth), styles.usd);
                 formula(row.createCell(COL_TCO), ref(COL_TOTAL_CASH, x) + "-" + ref(COL_SALVAGE, x), styles.usdBold);
-                formula(row.createCell(COL_NPV), "SUM(" + cf + col(b.discountedCol()) + first + ":" + col(b.discountedCol()) + last
-                        + ")-" + ref(COL_SALVAGE, x) + "/POWER(1+discount_rate_annual," + lastMonth + "/12)", styles.usd);
+                formula(
+                        row.createCell(COL_NPV),
+                        "SUM(" + cf + col(b.discountedCol()) + first + ":" + col(b.discountedCol()) + last + ")-"
+                                + ref(COL_SALVAGE, x) + "/POWER(1+discount_rate_annual," + lastMonth + "/12)",
+                        styles.usd);
                 formula(row.createCell(COL_QUERIES), "SUM(" + cf + "$B" + first + ":$B" + last + ")", styles.integer);
-                formula(row.createCell(COL_COST_PER_QUERY), ref(COL_TCO, x) + "/" + ref(COL_QUERIES, x), styles.usdPrecise);
-                row.createCell(10).setCellValue(e.recommendation().recommendedOption().filter(o.id()::equals).isPresent() ? "yes" : "");
+                formula(
+                        row.createCell(COL_COST_PER_QUERY),
+                        ref(COL_TCO, x) + "/" + ref(COL_QUERIES, x),
+                        styles.usdPrecise);
+                row.createCell(10)
+                        .setCellValue(
+                                e.recommendation()
+                                                .recommendedOption()
+                                                .filter(o.id()::equals)
+                                                .isPresent()
+                                        ? "yes"
+                                        : "");
                 // an infeasible option's figures stay live but read as what they are: not comparable
                 if (!o.feasible()) for (Cell cell : row) cell.setCellStyle(styles.infeasible(cell.getCellStyle()));
                 r++;
@@ -608,12 +835,16 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                 case Costing.PerToken t -> "0";
                 case Costing.Rent rent -> "0";
                 case Costing.Owned h -> p + "_upfront_usd";
-                case Costing.Mix m -> fixedLegs(m).stream().map(leg -> sizedLeg(leg).isPresent()
-                                ? blocks.get(leg).costing() instanceof Costing.Owned
-                                        ? quoted(CASH_FLOW) + "!" + ref(fleetCol(o, leg + ": Hardware"), FIRST_MONTH_ROW + 1)
-                                        : "0"
-                                : names.contains(slug(leg) + "_upfront_usd") ? slug(leg) + "_upfront_usd" : "0")
-                        .reduce((a, b) -> a + "+" + b).orElse("0");
+                case Costing.Mix m ->
+                    fixedLegs(m).stream()
+                            .map(leg -> sizedLeg(leg).isPresent()
+                                    ? blocks.get(leg).costing() instanceof Costing.Owned
+                                            ? quoted(CASH_FLOW) + "!"
+                                                    + ref(fleetCol(o, leg + ": Hardware"), FIRST_MONTH_ROW + 1)
+                                            : "0"
+                                    : names.contains(slug(leg) + "_upfront_usd") ? slug(leg) + "_upfront_usd" : "0")
+                            .reduce((a, b) -> a + "+" + b)
+                            .orElse("0");
             };
         }
 
@@ -631,14 +862,19 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                     String up = p + "_upfront_usd";
                     String life = p + "_lifetime_months";
                     String lastPurchase = "(1+" + life + "*INT((" + lastMonth + "-1)/" + life + "))";
-                    yield up + "-(" + up + "-" + p + "_residual_share*" + up + ")*(" + lastMonth + "-" + lastPurchase + "+1)/" + life;
+                    yield up + "-(" + up + "-" + p + "_residual_share*" + up + ")*(" + lastMonth + "-" + lastPurchase
+                            + "+1)/" + life;
                 }
-                case Costing.Mix m -> fixedLegs(m).stream().map(leg -> sizedLeg(leg).isPresent()
-                                ? blocks.get(leg).costing() instanceof Costing.Owned
-                                        ? sizedSalvage(slug(leg), fleetCol(o, leg + ": Book value at the end"), lastMonth)
-                                        : "0"
-                                : salvageCells.get(leg))
-                        .reduce((a, b) -> a + "+" + b).orElse("0");
+                case Costing.Mix m ->
+                    fixedLegs(m).stream()
+                            .map(leg -> sizedLeg(leg).isPresent()
+                                    ? blocks.get(leg).costing() instanceof Costing.Owned
+                                            ? sizedSalvage(
+                                                    slug(leg), fleetCol(o, leg + ": Book value at the end"), lastMonth)
+                                            : "0"
+                                    : salvageCells.get(leg))
+                            .reduce((a, b) -> a + "+" + b)
+                            .orElse("0");
             };
         }
 
@@ -649,12 +885,16 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             String life = p + "_lifetime_months";
             String lastSite = "(1+" + life + "*INT((" + lastMonth + "-1)/" + life + "))";
             return "SUM(" + quoted(CASH_FLOW) + "!" + book + (FIRST_MONTH_ROW + 1) + ":" + book + (lastMonthRow() + 1)
-                    + ")+" + up + "-" + up + "*(1-" + p + "_residual_share)*(" + lastMonth + "-" + lastSite + "+1)/" + life;
+                    + ")+" + up + "-" + up + "*(1-" + p + "_residual_share)*(" + lastMonth + "-" + lastSite + "+1)/"
+                    + life;
         }
 
         private List<String> fixedLegs(Costing.Mix m) {
-            return m.legs().stream().map(Costing.Leg::option).distinct()
-                    .filter(id -> !(blocks.get(id).costing() instanceof Costing.PerToken)).toList();
+            return m.legs().stream()
+                    .map(Costing.Leg::option)
+                    .distinct()
+                    .filter(id -> !(blocks.get(id).costing() instanceof Costing.PerToken))
+                    .toList();
         }
 
         private int recommendation(int r, Recommendation rec) {
@@ -666,11 +906,17 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             text(r++, "Option", rec.recommendedOption().orElse("no feasible option"));
             if (rec.choice() instanceof Recommendation.Recommended c) {
                 text(r++, "Cheapest feasible", c.cheapestOption());
-                text(r++, "Premium over it", Figures.usd(c.premiumUsd()) + " (" + Figures.percent(c.premiumShare()) + ")");
+                text(
+                        r++,
+                        "Premium over it",
+                        Figures.usd(c.premiumUsd()) + " (" + Figures.percent(c.premiumShare()) + ")");
                 if (c.alternative().isPresent()) {
                     var a = c.alternative().get();
-                    text(r++, "Alternative", a.option() + ", " + Figures.usd(a.premiumUsd()) + " ("
-                            + Figures.percent(a.premiumShare()) + ") more: " + a.reason());
+                    text(
+                            r++,
+                            "Alternative",
+                            a.option() + ", " + Figures.usd(a.premiumUsd()) + " (" + Figures.percent(a.premiumShare())
+                                    + ") more: " + a.reason());
                 }
             }
             text(r++, "Why", rec.summary());

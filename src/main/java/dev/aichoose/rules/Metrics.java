@@ -18,13 +18,20 @@ import java.util.Map;
 public final class Metrics {
     private Metrics() {}
 
-    public static final List<String> EVALUATE = List.of(
-            "tco_usd", "monthly_cost_usd", "cost_per_query_usd", "npv_usd", "total_cash_usd", "upfront_usd");
+    public static final List<String> EVALUATE =
+            List.of("tco_usd", "monthly_cost_usd", "cost_per_query_usd", "npv_usd", "total_cash_usd", "upfront_usd");
 
     public static final List<String> DIFF = List.of(
-            "tco_change_pct", "tco_change_usd", "monthly_cost_change_pct", "monthly_cost_change_usd",
-            "cost_per_query_change_pct", "cost_per_query_change_usd", "npv_change_pct", "npv_change_usd",
-            "verdict_changed", "option_changed");
+            "tco_change_pct",
+            "tco_change_usd",
+            "monthly_cost_change_pct",
+            "monthly_cost_change_usd",
+            "cost_per_query_change_pct",
+            "cost_per_query_change_usd",
+            "npv_change_pct",
+            "npv_change_usd",
+            "verdict_changed",
+            "option_changed");
 
     /** The recommended option's figures; every metric is unmeasured (an empty list) when no option is feasible. */
     public static Map<String, List<Measure>> of(Evaluation e) {
@@ -38,7 +45,8 @@ public final class Metrics {
         Map<String, List<Measure>> m = new LinkedHashMap<>();
         m.put("tco_usd", List.of(new Measure(o.tcoUsd(), id, Unit.USD)));
         List<Measure> months = new ArrayList<>();
-        for (OptionResult.MonthlyCost c : o.monthly()) months.add(new Measure(c.costUsd(), id + ", month " + c.month(), Unit.USD));
+        for (OptionResult.MonthlyCost c : o.monthly())
+            months.add(new Measure(c.costUsd(), id + ", month " + c.month(), Unit.USD));
         m.put("monthly_cost_usd", List.copyOf(months));
         m.put("cost_per_query_usd", List.of(new Measure(o.costPerQueryUsd(), id, Unit.USD_PER_QUERY)));
         m.put("npv_usd", List.of(new Measure(o.npvUsd(), id, Unit.USD)));
@@ -52,7 +60,8 @@ public final class Metrics {
      * option then fails the run rather than passing unchecked.
      */
     public static java.util.Optional<String> unmeasured(Evaluation e) {
-        return e.recommended().isPresent() ? java.util.Optional.empty()
+        return e.recommended().isPresent()
+                ? java.util.Optional.empty()
                 : java.util.Optional.of("no option is feasible, so there is no recommended option to measure "
                         + "(each option's problems in the report say why)");
     }
@@ -65,8 +74,10 @@ public final class Metrics {
         put(m, "monthly_cost", p.monthly(), where + ", steady monthly (month 1)", Unit.USD);
         put(m, "cost_per_query", p.costPerQuery(), where, Unit.USD_PER_QUERY);
         put(m, "npv", p.npv(), where, Unit.USD);
-        m.put("verdict_changed", List.of(new Measure(p.verdictChanged() ? 1 : 0,
-                p.verdictBefore() + " → " + p.verdictAfter(), Unit.COUNT)));
+        m.put(
+                "verdict_changed",
+                List.of(new Measure(
+                        p.verdictChanged() ? 1 : 0, p.verdictBefore() + " → " + p.verdictAfter(), Unit.COUNT)));
         m.put("option_changed", List.of(new Measure(p.optionChanged() ? 1 : 0, where, Unit.COUNT)));
         return m;
     }

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  */
 public record Rule(String text, String metric, Comparison comparison, double threshold) {
 
-    private static final Pattern SYNTAX = Pattern.compile(
-            "\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(>=|<=|==|>|<)\\s*([-+]?)\\$?"
+    private static final Pattern SYNTAX =
+            Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(>=|<=|==|>|<)\\s*([-+]?)\\$?"
                     + "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d(?:_?\\d)*(?:\\.\\d(?:_?\\d)*)?)\\s*%?\\s*");
 
     /** Reads one rule, accepting only the given metrics; every problem is a one-line {@link RuleException}. */
@@ -24,8 +24,8 @@ public record Rule(String text, String metric, Comparison comparison, double thr
         }
         String metric = m.group(1);
         if (!metrics.contains(metric)) {
-            throw new RuleException("'" + text + "': unknown metric '" + metric + "'"
-                    + hint(metric, metrics) + "; known: " + String.join(", ", metrics));
+            throw new RuleException("'" + text + "': unknown metric '" + metric + "'" + hint(metric, metrics)
+                    + "; known: " + String.join(", ", metrics));
         }
         Comparison op = switch (m.group(2)) {
             case ">=" -> Comparison.GE;
@@ -48,8 +48,11 @@ public record Rule(String text, String metric, Comparison comparison, double thr
         String[] words = metric.split("_", -1);
         String first = words[0] + "_";
         String last = "_" + words[words.length - 1];
-        return metrics.stream().filter(m -> m.startsWith(first) && m.endsWith(last)).findFirst()
-                .map(m -> " (did you mean '" + m + "'?)").orElse("");
+        return metrics.stream()
+                .filter(m -> m.startsWith(first) && m.endsWith(last))
+                .findFirst()
+                .map(m -> " (did you mean '" + m + "'?)")
+                .orElse("");
     }
 
     public boolean breachedBy(double value) {

@@ -16,8 +16,8 @@ import java.util.Map;
 public final class SimulationMetrics {
     private SimulationMetrics() {}
 
-    public static final List<String> NAMES = List.of(
-            "p_cheapest", "recommendation_holds_share", "expected_regret_usd", "tco_p95_usd");
+    public static final List<String> NAMES =
+            List.of("p_cheapest", "recommendation_holds_share", "expected_regret_usd", "tco_p95_usd");
 
     /** Every metric {@code evaluate} accepts: the deterministic ones and these. */
     public static List<String> withEvaluate() {
@@ -35,12 +35,24 @@ public final class SimulationMetrics {
         String id = s.recommended().orElse(null);
         var spread = s.options().stream().filter(o -> o.id().equals(id)).findFirst();
         String where = id + ", over " + s.draws() + " draws";
-        m.put("p_cheapest", spread.map(o -> List.of(new Measure(o.pCheapest(), where, Unit.SHARE))).orElse(List.of()));
-        m.put("tco_p95_usd", spread.map(o -> List.of(new Measure(o.p95Usd(), where, Unit.USD))).orElse(List.of()));
-        m.put("recommendation_holds_share", s.recommendationHoldsShare()
-                .map(v -> List.of(new Measure(v, where, Unit.SHARE))).orElse(List.of()));
-        m.put("expected_regret_usd", s.expectedRegretUsd()
-                .map(v -> List.of(new Measure(v, where, Unit.USD))).orElse(List.of()));
+        m.put(
+                "p_cheapest",
+                spread.map(o -> List.of(new Measure(o.pCheapest(), where, Unit.SHARE)))
+                        .orElse(List.of()));
+        m.put(
+                "tco_p95_usd",
+                spread.map(o -> List.of(new Measure(o.p95Usd(), where, Unit.USD)))
+                        .orElse(List.of()));
+        m.put(
+                "recommendation_holds_share",
+                s.recommendationHoldsShare()
+                        .map(v -> List.of(new Measure(v, where, Unit.SHARE)))
+                        .orElse(List.of()));
+        m.put(
+                "expected_regret_usd",
+                s.expectedRegretUsd()
+                        .map(v -> List.of(new Measure(v, where, Unit.USD)))
+                        .orElse(List.of()));
         return m;
     }
 }

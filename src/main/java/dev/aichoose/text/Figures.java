@@ -45,7 +45,8 @@ public final class Figures {
 
     /** A plain number with at most {@code places} decimals and no trailing zeros, e.g. a volume. */
     public static BigDecimal upTo(double value, int places) {
-        BigDecimal v = BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal v =
+                BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).stripTrailingZeros();
         return v.scale() < 0 ? v.setScale(0) : v;
     }
 
@@ -57,7 +58,8 @@ public final class Figures {
         if (c.signum() == 0) return "$0";
         BigDecimal abs = c.abs();
         String digits = abs.compareTo(BigDecimal.valueOf(100)) >= 0
-                ? format(abs.setScale(0, RoundingMode.HALF_UP), "#,##0") : format(abs, "#,##0.00");
+                ? format(abs.setScale(0, RoundingMode.HALF_UP), "#,##0")
+                : format(abs, "#,##0.00");
         return (c.signum() < 0 ? "-$" : "$") + digits;
     }
 

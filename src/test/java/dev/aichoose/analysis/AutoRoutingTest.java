@@ -43,7 +43,8 @@ class AutoRoutingTest {
         assertThat(auto.tcoUsd()).isCloseTo(e.option("box").tcoUsd(), within(1e-9));
         assertThat(auto.description()).isEqualTo("auto: clients → box, default → box");
         assertThat(e.recommendation().constraints())
-                .contains("auto (routes: auto) chose every class → box: $1,520, the same as the best single option, box");
+                .contains(
+                        "auto (routes: auto) chose every class → box: $1,520, the same as the best single option, box");
     }
 
     @Test
@@ -53,11 +54,11 @@ class AutoRoutingTest {
         Evaluation e = evaluate("[{name: clients, share: 0.3, sensitive: true}, {name: bulk, share: 0.5}]", "2", "");
         OptionResult auto = e.option("auto");
         assertThat(auto.feasible()).isTrue();
-        assertThat(auto.routing()).containsExactly(new Route("clients", "box"), new Route("bulk", "api"),
-                new Route("default", "box"));
+        assertThat(auto.routing())
+                .containsExactly(new Route("clients", "box"), new Route("bulk", "api"), new Route("default", "box"));
         assertThat(auto.tcoUsd()).isCloseTo(e.option("box").tcoUsd() + 0.5 * 5000 * 0.0025 * 24, within(1e-6));
-        assertThat(auto.capacity().requiredTokensPerSecond()).isCloseTo(0.5 * 5000 * 500 / (730 * 3600.0) * 3,
-                within(1e-9));
+        assertThat(auto.capacity().requiredTokensPerSecond())
+                .isCloseTo(0.5 * 5000 * 500 / (730 * 3600.0) * 3, within(1e-9));
     }
 
     @Test
@@ -81,7 +82,8 @@ class AutoRoutingTest {
                                   model: meta/llama-3.1-8b-instruct, tokens_per_second: 2, count: auto}
                   - {id: auto, hybrid: {routes: auto}}
                 """);
-        assertThat(e.option("boxes").capacity().fleet().orElseThrow().peakUnits()).isEqualTo(2);
+        assertThat(e.option("boxes").capacity().fleet().orElseThrow().peakUnits())
+                .isEqualTo(2);
         assertThat(e.option("boxes").tcoUsd()).isCloseTo(3040, within(1e-6));
         OptionResult auto = e.option("auto");
         assertThat(auto.feasible()).isTrue();
@@ -96,8 +98,11 @@ class AutoRoutingTest {
                 """);
         OptionResult auto = e.option("auto");
         assertThat(auto.routing()).containsExactly(new Route("research", "frontier"), new Route("default", "api"));
-        assertThat(auto.tcoUsd()).isCloseTo(0.2 * e.option("frontier").tcoUsd() + 0.8 * e.option("api").tcoUsd(),
-                within(1e-6));
+        assertThat(auto.tcoUsd())
+                .isCloseTo(
+                        0.2 * e.option("frontier").tcoUsd()
+                                + 0.8 * e.option("api").tcoUsd(),
+                        within(1e-6));
     }
 
     @Test
@@ -118,8 +123,9 @@ class AutoRoutingTest {
                 workload: {queries_per_month: 10, input_tokens_per_query: 1, output_tokens_per_query: 1}
                 options:
                   - {id: auto, hybrid: {routes: auto}}
-                """)).containsExactly("test.yaml:4:33: options[auto].hybrid.routes: 'auto' needs at least one api, "
-                + "self_hosted or rented option to route to");
+                """))
+                .containsExactly("test.yaml:4:33: options[auto].hybrid.routes: 'auto' needs at least one api, "
+                        + "self_hosted or rented option to route to");
     }
 
     @Test
@@ -130,14 +136,17 @@ class AutoRoutingTest {
                 options:
                   - {id: api, api: {model: m, input_usd_per_mtok: 1, output_usd_per_mtok: 4}}
                   - {id: h, hybrid: {routes: cheapest}}
-                """)).singleElement().asString().contains("options[h].hybrid.routes: expected a list of {class, option} "
-                + "or 'auto', got");
+                """))
+                .singleElement()
+                .asString()
+                .contains("options[h].hybrid.routes: expected a list of {class, option} " + "or 'auto', got");
     }
 
     @Test
     void autoRoutingStaysWithinItsClassLimit() {
         StringBuilder classes = new StringBuilder("[");
-        for (int i = 0; i < 12; i++) classes.append(i == 0 ? "" : ", ").append("{name: c").append(i).append(", share: 0.05}");
+        for (int i = 0; i < 12; i++)
+            classes.append(i == 0 ? "" : ", ").append("{name: c").append(i).append(", share: 0.05}");
         classes.append("]");
         assertThat(Fixtures.problems("""
                 name: t
@@ -145,7 +154,9 @@ class AutoRoutingTest {
                 options:
                   - {id: api, api: {model: m, input_usd_per_mtok: 1, output_usd_per_mtok: 4}}
                   - {id: h, hybrid: {routes: auto}}
-                """.formatted(classes))).singleElement().asString()
+                """.formatted(classes)))
+                .singleElement()
+                .asString()
                 .contains("'auto' routes at most 12 classes with traffic (default included); this workload has 13");
     }
 }

@@ -35,7 +35,8 @@ class DecisionPropertiesTest {
         for (int i = 0; i < SCENARIOS; i++) {
             String yaml = random.next();
             Evaluation e = evaluate(yaml);
-            List<OptionResult> feasible = e.options().stream().filter(OptionResult::feasible).toList();
+            List<OptionResult> feasible =
+                    e.options().stream().filter(OptionResult::feasible).toList();
             Recommendation r = e.recommendation();
             switch (r.choice()) {
                 case Recommendation.NoneFeasible n -> {
@@ -47,17 +48,29 @@ class DecisionPropertiesTest {
                     recommended++;
                     OptionResult pick = e.option(c.option());
                     assertThat(pick.feasible()).as(yaml).isTrue();
-                    double lowest = feasible.stream().mapToDouble(OptionResult::tcoUsd).min().orElseThrow();
+                    double lowest = feasible.stream()
+                            .mapToDouble(OptionResult::tcoUsd)
+                            .min()
+                            .orElseThrow();
                     assertThat(e.option(c.cheapestOption()).tcoUsd()).as(yaml).isEqualTo(lowest);
                     assertThat(c.premiumUsd()).as(yaml).isEqualTo(pick.tcoUsd() - lowest);
-                    assertThat(c.premiumShare()).as(yaml).isLessThanOrEqualTo(e.scenario().profile().maxPremiumShare() + 1e-12);
+                    assertThat(c.premiumShare())
+                            .as(yaml)
+                            .isLessThanOrEqualTo(e.scenario().profile().maxPremiumShare() + 1e-12);
                     PreferenceFit fit = Decider.fit(e, evaluatedOptions(e), Fixtures.catalog());
                     for (OptionResult other : feasible) {
                         boolean cheaper = other.tcoUsd() < pick.tcoUsd() - 1e-9 * Math.max(1, Math.abs(pick.tcoUsd()));
                         boolean fitsAsWell = fit.of(other) >= fit.of(pick) - 1e-9;
                         if (cheaper && fitsAsWell) {
-                            fail("%s is dominated by %s (%s < %s, fit %s >= %s) in%n%s", pick.id(), other.id(),
-                                    other.tcoUsd(), pick.tcoUsd(), fit.of(other), fit.of(pick), yaml);
+                            fail(
+                                    "%s is dominated by %s (%s < %s, fit %s >= %s) in%n%s",
+                                    pick.id(),
+                                    other.id(),
+                                    other.tcoUsd(),
+                                    pick.tcoUsd(),
+                                    fit.of(other),
+                                    fit.of(pick),
+                                    yaml);
                         }
                     }
                 }
@@ -75,12 +88,16 @@ class DecisionPropertiesTest {
         for (int i = 0; i < SCENARIOS && checked < 60; i++) {
             String yaml = random.next();
             Scenario s = scenario(yaml);
-            List<Option> candidates = s.options().stream().filter(o -> !(o instanceof Option.Hybrid)).toList();
+            List<Option> candidates = s.options().stream()
+                    .filter(o -> !(o instanceof Option.Hybrid))
+                    .toList();
             if (candidates.isEmpty() || s.options().stream().noneMatch(o -> o instanceof Option.Hybrid h && h.auto())) {
                 continue;
             }
             Evaluation e = Evaluator.evaluate(s, Fixtures.catalog(), Fixtures.AS_OF);
-            OptionResult auto = e.options().stream().filter(o -> o.description().startsWith("auto:")).findFirst()
+            OptionResult auto = e.options().stream()
+                    .filter(o -> o.description().startsWith("auto:"))
+                    .findFirst()
                     .orElseThrow();
             List<WorkloadClass> classes = s.trafficClasses();
             List<Option> written = everyRouting(classes, candidates);
@@ -93,10 +110,15 @@ class DecisionPropertiesTest {
                 if (r.feasible()) cheapestWritten = Math.min(cheapestWritten, r.tcoUsd());
             }
             if (Double.isInfinite(cheapestWritten)) {
-                assertThat(auto.feasible()).as("no written routing is feasible, nor may auto be:%n%s", yaml).isFalse();
+                assertThat(auto.feasible())
+                        .as("no written routing is feasible, nor may auto be:%n%s", yaml)
+                        .isFalse();
             } else {
-                assertThat(auto.feasible()).as("a written routing is feasible, so auto must be:%n%s", yaml).isTrue();
-                assertThat(auto.tcoUsd()).as(yaml)
+                assertThat(auto.feasible())
+                        .as("a written routing is feasible, so auto must be:%n%s", yaml)
+                        .isTrue();
+                assertThat(auto.tcoUsd())
+                        .as(yaml)
                         .isLessThanOrEqualTo(cheapestWritten + 1e-9 * Math.max(1, Math.abs(cheapestWritten)));
             }
             checked++;
@@ -123,7 +145,8 @@ class DecisionPropertiesTest {
 
     /** The options as evaluated: the default set when the scenario lists none, automatic routes resolved. */
     private static List<Option> evaluatedOptions(Evaluation e) {
-        List<Option> base = e.scenario().optionsFromDefaults() ? DefaultOptions.build(e.scenario(), Fixtures.catalog())
+        List<Option> base = e.scenario().optionsFromDefaults()
+                ? DefaultOptions.build(e.scenario(), Fixtures.catalog())
                 : e.scenario().options();
         List<Option> resolved = new ArrayList<>();
         for (Option o : base) {

@@ -73,8 +73,9 @@ class DistributionsTest {
     @Test
     void aSinglePointRangeAlwaysDrawsThatPointExactly() {
         double x = 0.1 + 0.2; // not representable exactly: a sampler that does arithmetic on it would drift
-        for (Distribution d : new Distribution[] {new Distribution.Uniform(x, x), new Distribution.Triangular(x, x, x),
-            new Distribution.Pert(x, x, x)}) {
+        for (Distribution d : new Distribution[] {
+            new Distribution.Uniform(x, x), new Distribution.Triangular(x, x, x), new Distribution.Pert(x, x, x)
+        }) {
             Distributions.Sampler s = Distributions.sampler(d, new Well19937c(1));
             for (int i = 0; i < 1000; i++) assertThat(s.next()).as(d.id()).isEqualTo(x);
         }

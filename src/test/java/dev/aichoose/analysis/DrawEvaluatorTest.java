@@ -61,7 +61,8 @@ class DrawEvaluatorTest {
                 ScenarioDraft.Point p = draft.at(values);
                 Evaluation full = compare(p, lean, "draw " + d + " " + Arrays.toString(values) + " of\n" + yaml);
                 compared++;
-                infeasibleOptions += (int) full.options().stream().filter(r -> !r.feasible()).count();
+                infeasibleOptions +=
+                        (int) full.options().stream().filter(r -> !r.feasible()).count();
                 if (full.recommendation().choice() instanceof Recommendation.Recommended r) {
                     recommended++;
                     if (!r.option().equals(r.cheapestOption())) preferredOverCheapest++;
@@ -137,13 +138,18 @@ class DrawEvaluatorTest {
     private static Evaluation compare(ScenarioDraft.Point p, DrawEvaluator lean, String where) {
         Evaluation full = Evaluator.evaluate(p.scenario(), p.catalog(), Fixtures.AS_OF);
         DrawEvaluator.Outcome o = lean.evaluate(p.scenario(), p.catalog());
-        assertThat(o.ids()).as(where).containsExactlyElementsOf(full.options().stream().map(OptionResult::id).toList());
+        assertThat(o.ids())
+                .as(where)
+                .containsExactlyElementsOf(
+                        full.options().stream().map(OptionResult::id).toList());
         double[] tco = full.options().stream().mapToDouble(OptionResult::tcoUsd).toArray();
         // bit for bit: Arrays.equals compares doubles as Double.equals does
-        assertThat(Arrays.equals(o.tcoUsd(), tco)).as("TCOs %s and %s, %s", Arrays.toString(o.tcoUsd()),
-                Arrays.toString(tco), where).isTrue();
+        assertThat(Arrays.equals(o.tcoUsd(), tco))
+                .as("TCOs %s and %s, %s", Arrays.toString(o.tcoUsd()), Arrays.toString(tco), where)
+                .isTrue();
         boolean[] feasible = new boolean[tco.length];
-        for (int j = 0; j < feasible.length; j++) feasible[j] = full.options().get(j).feasible();
+        for (int j = 0; j < feasible.length; j++)
+            feasible[j] = full.options().get(j).feasible();
         assertThat(o.feasible()).as(where).containsExactly(feasible);
         assertThat(o.recommended()).as(where).isEqualTo(full.recommendation().recommendedOption());
         return full;
@@ -173,7 +179,8 @@ class DrawEvaluatorTest {
             String at = "  options." + o.id() + ".";
             switch (o) {
                 case Option.Api a -> {
-                    if (a.inputUsdPerMtok() != null) y.append(at).append("api.input_usd_per_mtok: {low: 0, high: 20}\n");
+                    if (a.inputUsdPerMtok() != null)
+                        y.append(at).append("api.input_usd_per_mtok: {low: 0, high: 20}\n");
                 }
                 case Option.SelfHosted h -> {
                     y.append(at).append("self_hosted.hardware_usd: {low: 500, high: 60000}\n");
@@ -190,7 +197,7 @@ class DrawEvaluatorTest {
                         y.append(at).append("rented.tokens_per_second: {low: 1, high: 20000}\n");
                     }
                 }
-                case Option.Hybrid h -> { }
+                case Option.Hybrid h -> {}
             }
         }
         return y.toString();

@@ -21,8 +21,13 @@ public class PairingsTest {
                 """);
         int[] prices = {4, 7, 1, 6, 3, 5, 2};
         for (int i = 0; i < apis; i++) {
-            yaml.append("  - {id: api-").append(prices[i]).append(", api: {model: m").append(i)
-                    .append(", input_usd_per_mtok: 0, output_usd_per_mtok: ").append(prices[i]).append("}}\n");
+            yaml.append("  - {id: api-")
+                    .append(prices[i])
+                    .append(", api: {model: m")
+                    .append(i)
+                    .append(", input_usd_per_mtok: 0, output_usd_per_mtok: ")
+                    .append(prices[i])
+                    .append("}}\n");
         }
         return Fixtures.evaluate(yaml.toString());
     }
@@ -30,7 +35,8 @@ public class PairingsTest {
     @Test
     void aBoxIsPairedWithTheFiveCheapestApisInTheScenariosOrder() {
         Evaluation e = evaluate(7);
-        assertThat(e.pairs()).extracting(Evaluation.Pair::baseline)
+        assertThat(e.pairs())
+                .extracting(Evaluation.Pair::baseline)
                 .containsExactly("api-4", "api-1", "api-3", "api-5", "api-2");
         assertThat(e.pairs()).extracting(Evaluation.Pair::option).containsOnly("box");
         assertThat(e.ranking().baseline()).contains("api-1");
@@ -39,7 +45,8 @@ public class PairingsTest {
     @Test
     void withFiveApisOrFewerEveryOneIsPaired() {
         Evaluation e = evaluate(5);
-        assertThat(e.pairs()).extracting(Evaluation.Pair::baseline)
+        assertThat(e.pairs())
+                .extracting(Evaluation.Pair::baseline)
                 .containsExactly("api-4", "api-7", "api-1", "api-6", "api-3");
     }
 }

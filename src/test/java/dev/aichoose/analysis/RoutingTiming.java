@@ -21,15 +21,24 @@ public final class RoutingTiming {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         for (int classes : new int[] {2, 4, 8, 11}) {
             Scenario s = Fixtures.scenario(scenario(classes, 12));
-            List<Option> candidates = s.options().stream().filter(o -> !(o instanceof Option.Hybrid)).toList();
+            List<Option> candidates = s.options().stream()
+                    .filter(o -> !(o instanceof Option.Hybrid))
+                    .toList();
             CostEngine engine = new CostEngine(s, Fixtures.catalog(), candidates);
             List<OptionResult> alone = candidates.stream().map(engine::evaluate).toList();
-            double[] route = time(runs, () -> AutoRouting.route(s.trafficClasses(), candidates, alone, engine.feasibility(),
-                    engine::tco));
-            double[] evaluate = time(Math.max(20, runs / 10),
-                    () -> Evaluator.evaluate(s, Fixtures.catalog(), Fixtures.AS_OF));
-            System.out.printf(Locale.ROOT, "%2d classes + default × 12 options: routing median %.2f ms, p95 %.2f ms;"
-                    + " whole evaluate median %.2f ms%n", classes, route[0], route[1], evaluate[0]);
+            double[] route = time(
+                    runs,
+                    () -> AutoRouting.route(s.trafficClasses(), candidates, alone, engine.feasibility(), engine::tco));
+            double[] evaluate =
+                    time(Math.max(20, runs / 10), () -> Evaluator.evaluate(s, Fixtures.catalog(), Fixtures.AS_OF));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%2d classes + default × 12 options: routing median %.2f ms, p95 %.2f ms;"
+                            + " whole evaluate median %.2f ms%n",
+                    classes,
+                    route[0],
+                    route[1],
+                    evaluate[0]);
         }
     }
 
@@ -58,21 +67,31 @@ public final class RoutingTiming {
                   classes:
                 """);
         for (int i = 0; i < classCount; i++) {
-            y.append("    - {name: c").append(i).append(", share: ").append(0.9 / classCount)
-                    .append(i % 3 == 0 ? ", sensitive: true" : "").append(i % 4 == 1 ? ", quality: frontier" : "")
+            y.append("    - {name: c")
+                    .append(i)
+                    .append(", share: ")
+                    .append(0.9 / classCount)
+                    .append(i % 3 == 0 ? ", sensitive: true" : "")
+                    .append(i % 4 == 1 ? ", quality: frontier" : "")
                     .append("}\n");
         }
         y.append("options:\n");
-        List<String> apis = List.of("openai/gpt-5-mini", "openai/gpt-5.6", "anthropic/claude-opus-4-8",
-                "deepinfra/llama-3.3-70b", "google/gemini-3.1-pro-preview");
+        List<String> apis = List.of(
+                "openai/gpt-5-mini",
+                "openai/gpt-5.6",
+                "anthropic/claude-opus-4-8",
+                "deepinfra/llama-3.3-70b",
+                "google/gemini-3.1-pro-preview");
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < optionCount; i++) {
             switch (i % 3) {
                 case 0 -> rows.add("  - {id: o" + i + ", api: {model: " + apis.get(i / 3 % apis.size()) + "}}");
-                case 1 -> rows.add("  - {id: o" + i + ", self_hosted: {hardware: nvidia/rtx-4090, count: " + (1 + i / 3)
-                        + ", model: meta/llama-3.1-8b-instruct, tokens_per_second: 60}}");
-                default -> rows.add("  - {id: o" + i + ", rented: {offer: runpod/h100-sxm, count: " + (1 + i / 3)
-                        + ", model: meta/llama-3.3-70b-instruct, quantization: fp8}}");
+                case 1 ->
+                    rows.add("  - {id: o" + i + ", self_hosted: {hardware: nvidia/rtx-4090, count: " + (1 + i / 3)
+                            + ", model: meta/llama-3.1-8b-instruct, tokens_per_second: 60}}");
+                default ->
+                    rows.add("  - {id: o" + i + ", rented: {offer: runpod/h100-sxm, count: " + (1 + i / 3)
+                            + ", model: meta/llama-3.3-70b-instruct, quantization: fp8}}");
             }
         }
         rows.forEach(r -> y.append(r).append('\n'));

@@ -62,8 +62,10 @@ class SimulatorTest {
         assertThat(hardware).isEqualTo(25000);
         assertThat(rent).isEqualTo(2.69);
         Simulation sim = Simulator.simulate(base, Fixtures.catalog(), 300, 99);
-        OptionResult cheapest = base.options().stream().filter(OptionResult::feasible)
-                .min(Comparator.comparingDouble(OptionResult::tcoUsd)).orElseThrow();
+        OptionResult cheapest = base.options().stream()
+                .filter(OptionResult::feasible)
+                .min(Comparator.comparingDouble(OptionResult::tcoUsd))
+                .orElseThrow();
         for (Simulation.OptionSpread o : sim.options()) {
             double tco = base.option(o.id()).tcoUsd();
             assertThat(o.meanUsd()).as(o.id()).isEqualTo(tco);
@@ -104,8 +106,13 @@ class SimulatorTest {
                   options.h100-x4.rented.usd_per_gpu_hour: {low: 0.5, high: 4}
                 """;
         Simulation sim = simulate(yaml, 2000);
-        double sum = sim.pNoneFeasible() + sim.options().stream().mapToDouble(Simulation.OptionSpread::pCheapest).sum();
-        assertThat(sim.pNoneFeasible()).as("some draws are infeasible for every option").isBetween(0.05, 0.95);
+        double sum = sim.pNoneFeasible()
+                + sim.options().stream()
+                        .mapToDouble(Simulation.OptionSpread::pCheapest)
+                        .sum();
+        assertThat(sim.pNoneFeasible())
+                .as("some draws are infeasible for every option")
+                .isBetween(0.05, 0.95);
         assertThat(sim.options()).allSatisfy(o -> assertThat(o.pCheapest()).isGreaterThan(0));
         assertThat(sum).isCloseTo(1.0, within(1e-12));
     }
@@ -135,7 +142,11 @@ class SimulatorTest {
                   factors.api_prices: {low: 0.2, high: 5}
                 """;
         Simulation sim = simulate(yaml, 400);
-        double gptMini = sim.options().stream().filter(o -> o.id().equals("gpt-5-mini")).findFirst().orElseThrow().pCheapest();
+        double gptMini = sim.options().stream()
+                .filter(o -> o.id().equals("gpt-5-mini"))
+                .findFirst()
+                .orElseThrow()
+                .pCheapest();
         assertThat(gptMini).isIn(0.0, 1.0);
     }
 
@@ -155,16 +166,24 @@ class SimulatorTest {
                                   electricity_usd_per_month: 30, residual_share: 0, model: meta/llama-3.1-8b-instruct,
                                   quantization: q4_k_m, tokens_per_second: 120}
                 """;
-        String ranged = yaml.replace("LIFE", "48") + "uncertainty:\n  assumptions.lifetime_months: {low: 6, high: 120}\n";
+        String ranged =
+                yaml.replace("LIFE", "48") + "uncertainty:\n  assumptions.lifetime_months: {low: 6, high: 120}\n";
         Simulation sim = simulate(ranged, 10);
         Simulation.FlipPoint f = sim.flipPoints().getFirst();
         Simulation.Flip flip = f.flip().orElseThrow();
         assertThat(flip.direction()).isEqualTo(Simulation.Direction.BELOW);
         int month = (int) flip.value();
         assertThat((double) month).isEqualTo(flip.value());
-        assertThat(Fixtures.evaluate(yaml.replace("LIFE", String.valueOf(month))).recommendation().recommendedOption().orElseThrow())
+        assertThat(Fixtures.evaluate(yaml.replace("LIFE", String.valueOf(month)))
+                        .recommendation()
+                        .recommendedOption()
+                        .orElseThrow())
                 .isEqualTo(flip.to().orElseThrow());
-        assertThat(Fixtures.evaluate(yaml.replace("LIFE", String.valueOf(month + 1))).recommendation().recommendedOption().orElseThrow())
-                .isEqualTo(f.from().orElseThrow()).isNotEqualTo(flip.to().orElseThrow());
+        assertThat(Fixtures.evaluate(yaml.replace("LIFE", String.valueOf(month + 1)))
+                        .recommendation()
+                        .recommendedOption()
+                        .orElseThrow())
+                .isEqualTo(f.from().orElseThrow())
+                .isNotEqualTo(flip.to().orElseThrow());
     }
 }

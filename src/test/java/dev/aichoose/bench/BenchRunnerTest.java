@@ -19,8 +19,24 @@ class BenchRunnerTest {
     Path dir;
 
     static BenchPlan plan(java.net.URI endpoint, List<Load> loads, Integer requests) {
-        return new BenchPlan(endpoint, WireApi.OPENAI, "m", loads, requests, null, 0, 30, 10, null, false,
-                Workload.LatencySlo.NONE, null, Duration.ofSeconds(30), null, null, 7);
+        return new BenchPlan(
+                endpoint,
+                WireApi.OPENAI,
+                "m",
+                loads,
+                requests,
+                null,
+                0,
+                30,
+                10,
+                null,
+                false,
+                Workload.LatencySlo.NONE,
+                null,
+                Duration.ofSeconds(30),
+                null,
+                null,
+                7);
     }
 
     /** Ctrl-C: what finished is summarised, what was in flight (streaming or waiting) is dropped. */
@@ -43,7 +59,9 @@ class BenchRunnerTest {
             Path log = dir.resolve("r.requests.jsonl");
             List<String> notices = new ArrayList<>();
             BenchRunner runner = new BenchRunner(
-                    plan(server.uri(), List.of(new Load.Concurrency(1), new Load.Concurrency(4)), 20), log, notices::add);
+                    plan(server.uri(), List.of(new Load.Concurrency(1), new Load.Concurrency(4)), 20),
+                    log,
+                    notices::add);
             Thread.ofVirtual().start(() -> {
                 try {
                     // once the run has a request that never answers (not at a set time:
@@ -74,13 +92,30 @@ class BenchRunnerTest {
             String content = body.substring(body.indexOf("\"content\":\"") + 11, body.indexOf("\"}]"));
             int tokens = content.split(" ").length + 20;
             ex.head(200, "text/event-stream", java.util.Map.of());
-            ex.frame("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi there\"},\"finish_reason\":\"length\"}]}\n\n");
+            ex.frame(
+                    "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi there\"},\"finish_reason\":\"length\"}]}\n\n");
             ex.frame("data: {\"choices\":[],\"usage\":{\"prompt_tokens\":" + tokens + ",\"completion_tokens\":2}}\n\n");
             ex.frame("data: [DONE]\n\n");
             ex.end();
         })) {
-            BenchPlan plan = new BenchPlan(server.uri(), WireApi.OPENAI, "m", List.of(new Load.Concurrency(2)), 4, null, 0,
-                    300, 2, null, false, Workload.LatencySlo.NONE, null, Duration.ofSeconds(5), null, null, 7);
+            BenchPlan plan = new BenchPlan(
+                    server.uri(),
+                    WireApi.OPENAI,
+                    "m",
+                    List.of(new Load.Concurrency(2)),
+                    4,
+                    null,
+                    0,
+                    300,
+                    2,
+                    null,
+                    false,
+                    Workload.LatencySlo.NONE,
+                    null,
+                    Duration.ofSeconds(5),
+                    null,
+                    null,
+                    7);
             BenchResult result = new BenchRunner(plan, null, s -> {}).run();
             assertThat(result.settings()).containsEntry("prompt_calibration", "server");
             assertThat(result.runs().getFirst().inputTokens().mean()).isBetween(297.0, 303.0);
@@ -116,12 +151,36 @@ class BenchRunnerTest {
             // the first two answers are the prompt calibration
             (n < 2 ? good.timed(2, 11, 0, 0) : faults.get((n - 2) % faults.size())).respond(ex);
         })) {
-            BenchPlan plan = new BenchPlan(server.uri(), WireApi.OPENAI, "m", List.of(new Load.Concurrency(1)), 9, null, 0,
-                    30, 10, null, false, Workload.LatencySlo.NONE, null, Duration.ofMillis(400), null, null, 7);
+            BenchPlan plan = new BenchPlan(
+                    server.uri(),
+                    WireApi.OPENAI,
+                    "m",
+                    List.of(new Load.Concurrency(1)),
+                    9,
+                    null,
+                    0,
+                    30,
+                    10,
+                    null,
+                    false,
+                    Workload.LatencySlo.NONE,
+                    null,
+                    Duration.ofMillis(400),
+                    null,
+                    null,
+                    7);
             BenchRun run = new BenchRunner(plan, null, s -> {}).run().runs().getFirst();
             assertThat(run.requests().completed()).isEqualTo(1);
-            assertThat(run.requests().errors()).containsOnlyKeys("http_429", "http_500", "http_503", "http_529",
-                    "stream_error", "malformed", "connection_reset", "stall");
+            assertThat(run.requests().errors())
+                    .containsOnlyKeys(
+                            "http_429",
+                            "http_500",
+                            "http_503",
+                            "http_529",
+                            "stream_error",
+                            "malformed",
+                            "connection_reset",
+                            "stall");
             assertThat(run.retryAfterSMax()).isEqualTo(3.0);
         }
     }
@@ -136,11 +195,29 @@ class BenchRunnerTest {
             int n = served.getAndIncrement();
             arrivals.add(System.nanoTime());
             // after the two calibration answers: two refusals asking for 0.2 s each, then the answer
-            if (n == 2 || n == 3) ex.json(429, java.util.Map.of("retry-after-ms", "200"), "{\"error\":{\"message\":\"slow down\"}}");
+            if (n == 2 || n == 3)
+                ex.json(429, java.util.Map.of("retry-after-ms", "200"), "{\"error\":{\"message\":\"slow down\"}}");
             else good.timed(2, 11, 0, 0).respond(ex);
         })) {
-            BenchPlan plan = new BenchPlan(server.uri(), WireApi.OPENAI, "m", List.of(new Load.Concurrency(1)), 2, null, 0,
-                    30, 10, null, false, Workload.LatencySlo.NONE, null, Duration.ofSeconds(5), null, null, 7, true);
+            BenchPlan plan = new BenchPlan(
+                    server.uri(),
+                    WireApi.OPENAI,
+                    "m",
+                    List.of(new Load.Concurrency(1)),
+                    2,
+                    null,
+                    0,
+                    30,
+                    10,
+                    null,
+                    false,
+                    Workload.LatencySlo.NONE,
+                    null,
+                    Duration.ofSeconds(5),
+                    null,
+                    null,
+                    7,
+                    true);
             BenchResult result = new BenchRunner(plan, log, s -> {}).run();
             BenchRun run = result.runs().getFirst();
             assertThat(run.requests().completed()).isEqualTo(2);

@@ -27,8 +27,12 @@ class EndpointFaultTest {
 
     @Test
     void rateLimitKeepsTheRetryAfterTheServerAskedFor() {
-        RequestRecord r = send(WireApi.OPENAI, ex -> ex.json(429, Map.of("retry-after", "2"),
-                "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_error\"}}"));
+        RequestRecord r = send(
+                WireApi.OPENAI,
+                ex -> ex.json(
+                        429,
+                        Map.of("retry-after", "2"),
+                        "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_error\"}}"));
         assertThat(r.ok()).isFalse();
         assertThat(r.errorKind()).isEqualTo("http_429");
         assertThat(r.httpStatus()).isEqualTo(429);
@@ -39,15 +43,20 @@ class EndpointFaultTest {
     @ParameterizedTest
     @ValueSource(ints = {500, 503, 529})
     void serverErrorsAreCountedByStatus(int status) {
-        RequestRecord r = send(WireApi.ANTHROPIC, ex -> ex.json(status, Map.of(),
-                "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
+        RequestRecord r = send(
+                WireApi.ANTHROPIC,
+                ex -> ex.json(
+                        status,
+                        Map.of(),
+                        "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
         assertThat(r.errorKind()).isEqualTo("http_" + status);
         assertThat(r.retryAfterS()).isNull();
     }
 
     @Test
     void aRedirectIsNotFollowedAndCountsAsAnError() {
-        RequestRecord r = send(WireApi.OPENAI, ex -> ex.json(307, Map.of("location", "http://example.com/v1/chat/completions"), "{}"));
+        RequestRecord r = send(
+                WireApi.OPENAI, ex -> ex.json(307, Map.of("location", "http://example.com/v1/chat/completions"), "{}"));
         assertThat(r.errorKind()).isEqualTo("http_307");
     }
 
@@ -57,8 +66,8 @@ class EndpointFaultTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        try (EndpointClient client = WireFormatTimingTest.client(URI.create("http://127.0.0.1:" + port), WireApi.OPENAI,
-                null, Duration.ofSeconds(5))) {
+        try (EndpointClient client = WireFormatTimingTest.client(
+                URI.create("http://127.0.0.1:" + port), WireApi.OPENAI, null, Duration.ofSeconds(5))) {
             RequestRecord r = client.send(new Prompt("Hi", 10), new EndpointClient.Tag(1, false, 1, null, 0));
             assertThat(r.errorKind()).isEqualTo("connection_refused");
             assertThat(r.httpStatus()).isNull();
@@ -82,11 +91,14 @@ class EndpointFaultTest {
     void aStreamThatGoesSilentIsAStall() {
         Transcript t = Transcript.load("openai-vllm.sse");
         long start = System.nanoTime();
-        RequestRecord r = send(WireApi.OPENAI, ex -> {
-            ex.head(200, "text/event-stream", Map.of());
-            for (int i = 0; i < 4; i++) ex.frame(t.frames().get(i));
-            Thread.sleep(5_000);
-        }, Duration.ofMillis(300));
+        RequestRecord r = send(
+                WireApi.OPENAI,
+                ex -> {
+                    ex.head(200, "text/event-stream", Map.of());
+                    for (int i = 0; i < 4; i++) ex.frame(t.frames().get(i));
+                    Thread.sleep(5_000);
+                },
+                Duration.ofMillis(300));
         assertThat(r.errorKind()).isEqualTo("stall");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
@@ -99,13 +111,15 @@ class EndpointFaultTest {
 
     @Test
     void aMalformedLineFailsTheRequestNotTheRun() {
-        RequestRecord r = send(WireApi.OPENAI, Transcript.load("openai-malformed.sse").timed(1, 1, 0, 0));
+        RequestRecord r =
+                send(WireApi.OPENAI, Transcript.load("openai-malformed.sse").timed(1, 1, 0, 0));
         assertThat(r.errorKind()).isEqualTo("malformed");
     }
 
     @Test
     void anErrorInsideAnHttp200OpenAiStream() {
-        RequestRecord r = send(WireApi.OPENAI, Transcript.load("openai-stream-error.sse").timed(1, 1, 0, 0));
+        RequestRecord r =
+                send(WireApi.OPENAI, Transcript.load("openai-stream-error.sse").timed(1, 1, 0, 0));
         assertThat(r.httpStatus()).isEqualTo(200);
         assertThat(r.errorKind()).isEqualTo("stream_error");
         assertThat(r.errorDetail()).contains("server_error");
@@ -113,7 +127,8 @@ class EndpointFaultTest {
 
     @Test
     void anAnthropicOverloadedEventAfterHttp200() {
-        RequestRecord r = send(WireApi.ANTHROPIC, Transcript.load("anthropic-overloaded.sse").timed(3, 3, 0, 0));
+        RequestRecord r = send(
+                WireApi.ANTHROPIC, Transcript.load("anthropic-overloaded.sse").timed(3, 3, 0, 0));
         assertThat(r.httpStatus()).isEqualTo(200);
         assertThat(r.errorKind()).isEqualTo("stream_error");
         assertThat(r.errorDetail()).contains("overloaded_error");
@@ -121,7 +136,8 @@ class EndpointFaultTest {
 
     @Test
     void anOllamaErrorObjectAfterHttp200() {
-        RequestRecord r = send(WireApi.OLLAMA, Transcript.load("ollama-error.ndjson").timed(0, 0, 0, 0));
+        RequestRecord r =
+                send(WireApi.OLLAMA, Transcript.load("ollama-error.ndjson").timed(0, 0, 0, 0));
         assertThat(r.errorKind()).isEqualTo("stream_error");
         assertThat(r.errorDetail()).contains("error was encountered");
     }
@@ -141,7 +157,8 @@ class EndpointFaultTest {
     void aStreamWithoutGeneratedTextIsEmpty() {
         RequestRecord r = send(WireApi.OPENAI, ex -> {
             ex.head(200, "text/event-stream", Map.of());
-            ex.frame("data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\"},\"finish_reason\":\"stop\"}]}\n\n");
+            ex.frame(
+                    "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\"},\"finish_reason\":\"stop\"}]}\n\n");
             ex.frame("data: [DONE]\n\n");
             ex.end();
         });

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 public class FindMaxTest {
     /** Milliseconds of first-token latency per request waiting for its first token. */
     public static final long STEP_MS = 100;
+
     public static final double SLO_MS = 650;
 
     /**
@@ -43,35 +44,84 @@ public class FindMaxTest {
     }
 
     static BenchPlan plan(java.net.URI endpoint, Load start, Workload.LatencySlo slo) {
-        return new BenchPlan(endpoint, WireApi.OPENAI, "m", List.of(start), 12, null, 0, 30, 10, null, false, slo, null,
-                Duration.ofSeconds(30), null, null, 7, false, true, 0, 0);
+        return new BenchPlan(
+                endpoint,
+                WireApi.OPENAI,
+                "m",
+                List.of(start),
+                12,
+                null,
+                0,
+                30,
+                10,
+                null,
+                false,
+                slo,
+                null,
+                Duration.ofSeconds(30),
+                null,
+                null,
+                7,
+                false,
+                true,
+                0,
+                0);
     }
 
     @Test
     void convergesOnTheHighestConcurrencyThatMeetsTheSloRecordingEveryProbe() {
         try (ScriptedServer server = ScriptedServer.start(loadedServer(new AtomicInteger()))) {
-            BenchResult result = new BenchRunner(plan(server.uri(), new Load.Concurrency(1),
-                    new Workload.LatencySlo(SLO_MS, null)), null, n -> {}).run();
-            assertThat(result.runs()).as(() -> result.runs().stream().map(r -> r.concurrency() + ": p90 TTFT " + r.ttftMs().p90()
-                    + " p99 " + r.ttftMs().p99()).toList().toString())
-                    .extracting(BenchRun::concurrency).containsExactly(1, 2, 4, 8, 6, 7);
-            assertThat(result.runs()).filteredOn(BenchRun::chosenBySearch).extracting(BenchRun::concurrency).containsExactly(6);
-            assertThat(result.runs()).allSatisfy(r -> assertThat(r.requests().completed()).isEqualTo(12));
+            BenchResult result = new BenchRunner(
+                            plan(server.uri(), new Load.Concurrency(1), new Workload.LatencySlo(SLO_MS, null)),
+                            null,
+                            n -> {})
+                    .run();
+            assertThat(result.runs())
+                    .as(() -> result.runs().stream()
+                            .map(r -> r.concurrency() + ": p90 TTFT "
+                                    + r.ttftMs().p90() + " p99 " + r.ttftMs().p99())
+                            .toList()
+                            .toString())
+                    .extracting(BenchRun::concurrency)
+                    .containsExactly(1, 2, 4, 8, 6, 7);
+            assertThat(result.runs())
+                    .filteredOn(BenchRun::chosenBySearch)
+                    .extracting(BenchRun::concurrency)
+                    .containsExactly(6);
+            assertThat(result.runs())
+                    .allSatisfy(r -> assertThat(r.requests().completed()).isEqualTo(12));
             // each probe is a measured run: its p90 TTFT is what decided it
-            assertThat(result.runs()).allSatisfy(r -> assertThat(r.meetsP90(new Workload.LatencySlo(SLO_MS, null)))
-                    .as("concurrency %d, p90 TTFT %.0f ms", r.concurrency(), r.ttftMs().p90()).isEqualTo(r.concurrency() <= 6));
-            assertThat(result.settings().get("find_max")).isEqualTo(Map.of("outcome", "found", "probes", 6,
-                    "limit_reached", false, "failure_share_max", BenchRunner.FIND_MAX_FAILURE_SHARE));
+            assertThat(result.runs())
+                    .allSatisfy(r -> assertThat(r.meetsP90(new Workload.LatencySlo(SLO_MS, null)))
+                            .as(
+                                    "concurrency %d, p90 TTFT %.0f ms",
+                                    r.concurrency(), r.ttftMs().p90())
+                            .isEqualTo(r.concurrency() <= 6));
+            assertThat(result.settings().get("find_max"))
+                    .isEqualTo(Map.of(
+                            "outcome",
+                            "found",
+                            "probes",
+                            6,
+                            "limit_reached",
+                            false,
+                            "failure_share_max",
+                            BenchRunner.FIND_MAX_FAILURE_SHARE));
             assertThat(result.findMax()).containsInstanceOf(BenchResult.FindMax.Found.class);
-            assertThat(result.chosenRun(Workload.LatencySlo.NONE)).map(BenchRun::concurrency).contains(6);
+            assertThat(result.chosenRun(Workload.LatencySlo.NONE))
+                    .map(BenchRun::concurrency)
+                    .contains(6);
         }
     }
 
     @Test
     void whenNoLoadMeetsTheSloTheResultSaysSoAndChoosesNone() {
         try (ScriptedServer server = ScriptedServer.start(loadedServer(new AtomicInteger()))) {
-            BenchResult result = new BenchRunner(plan(server.uri(), new Load.Concurrency(2),
-                    new Workload.LatencySlo(20.0, null)), null, n -> {}).run();
+            BenchResult result = new BenchRunner(
+                            plan(server.uri(), new Load.Concurrency(2), new Workload.LatencySlo(20.0, null)),
+                            null,
+                            n -> {})
+                    .run();
             assertThat(result.runs()).extracting(BenchRun::concurrency).containsExactly(2, 1);
             assertThat(result.runs()).noneMatch(BenchRun::chosenBySearch);
             assertThat(result.findMax()).containsInstanceOf(BenchResult.FindMax.NoneMeets.class);

@@ -31,8 +31,10 @@ final class NaiveClient {
     }
 
     /** One request; the record carries only what the timing comparison reads. */
-    static RequestRecord send(URI server, String path, String prompt, int index, long[] frameEnds, int first, int last) {
-        String body = "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}";
+    static RequestRecord send(
+            URI server, String path, String prompt, int index, long[] frameEnds, int first, int last) {
+        String body =
+                "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nhost: " + server.getHost() + ":" + server.getPort()
                 + "\r\ncontent-type: application/json\r\ncontent-length: " + bytes.length + "\r\n\r\n";
@@ -62,8 +64,30 @@ final class NaiveClient {
             }
             List<Double> itl = new ArrayList<>();
             for (int f = first + 1; f <= last; f++) itl.add((seen[f] - seen[f - 1]) / 1e6);
-            return new RequestRecord(1, false, 1, null, index, "", true, null, null, 200, null,
-                    (seen[first] - sent) / 1e6, null, null, itl, last - first + 1, null, null, "estimate", null, null, true, null);
+            return new RequestRecord(
+                    1,
+                    false,
+                    1,
+                    null,
+                    index,
+                    "",
+                    true,
+                    null,
+                    null,
+                    200,
+                    null,
+                    (seen[first] - sent) / 1e6,
+                    null,
+                    null,
+                    itl,
+                    last - first + 1,
+                    null,
+                    null,
+                    "estimate",
+                    null,
+                    null,
+                    true,
+                    null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,6 +18,9 @@ class ProgressLineTest {
         try (ProgressLine line = new ProgressLine(new PrintWriter(err), progress)) {
             Thread.sleep(100);
         }
-        assertThat(err.toString()).startsWith("\rrun 1/2 concurrency 4: 2/10 done, 1 failed, ").contains(" tok/s", " s left").endsWith("\r\033[K");
+        assertThat(err.toString())
+                .startsWith("\rrun 1/2 concurrency 4: 2/10 done, 1 failed, ")
+                .contains(" tok/s", " s left")
+                .endsWith("\r\033[K");
     }
 }

@@ -28,9 +28,10 @@ class PromptsTest {
         // the third conversation has no reply and is skipped, as vLLM skips conversations under two turns
         assertThat(prompts).hasSize(2);
         assertThat(prompts.get(0).text()).startsWith("Summarize the main ideas of Jeff Walker's");
-        String reply = "Here are the main ideas of Jeff Walker's Product Launch Formula that can be applied by a growth "
-                + "marketing agency for their clients:\n\n1. Identify the target audience and their needs.\n2. Create "
-                + "pre-launch content that builds anticipation.";
+        String reply =
+                "Here are the main ideas of Jeff Walker's Product Launch Formula that can be applied by a growth "
+                        + "marketing agency for their clients:\n\n1. Identify the target audience and their needs.\n2. Create "
+                        + "pre-launch content that builds anticipation.";
         assertThat(prompts.get(0).outputTokens()).isEqualTo((int) Math.ceil(reply.length() / 4.0));
         // a conversation the model opened: the human turn after it is the prompt
         assertThat(prompts.get(1).text()).startsWith("How to tell if a customer segment");
@@ -39,13 +40,16 @@ class PromptsTest {
     @Test
     void aShareGptEntryWithoutConversationsIsNamedWithItsPlace() throws IOException {
         Path file = Files.writeString(dir.resolve("bad.json"), "[\n  {\"id\": \"x\", \"conversation\": []}\n]\n");
-        assertThatThrownBy(() -> Prompts.read(file, 10)).isInstanceOf(InputException.class)
-                .hasMessageContaining(file + ":2:3").hasMessageContaining("[0].conversations");
+        assertThatThrownBy(() -> Prompts.read(file, 10))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining(file + ":2:3")
+                .hasMessageContaining("[0].conversations");
     }
 
     @Test
     void jsonlStillReadsOnePromptALine() throws IOException {
-        Path file = Files.writeString(dir.resolve("p.jsonl"), "{\"prompt\": \"a\"}\n\n{\"prompt\": \"b\", \"output_tokens\": 7}\n");
+        Path file = Files.writeString(
+                dir.resolve("p.jsonl"), "{\"prompt\": \"a\"}\n\n{\"prompt\": \"b\", \"output_tokens\": 7}\n");
         assertThat(Prompts.read(file, 10)).containsExactly(new Prompt("a", 10), new Prompt("b", 7));
     }
 }

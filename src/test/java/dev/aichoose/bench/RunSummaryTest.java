@@ -12,13 +12,57 @@ import org.junit.jupiter.api.Test;
 
 class RunSummaryTest {
     static RequestRecord ok(double ttft, double tpot, double e2e, int in, int out, String from, List<Double> itl) {
-        return new RequestRecord(1, false, 4, null, 0, "2026-01-01T00:00:00Z", true, null, null, 200, null,
-                ttft, tpot, e2e, itl, itl.size() + 1, in, out, from, null, null, false, null);
+        return new RequestRecord(
+                1,
+                false,
+                4,
+                null,
+                0,
+                "2026-01-01T00:00:00Z",
+                true,
+                null,
+                null,
+                200,
+                null,
+                ttft,
+                tpot,
+                e2e,
+                itl,
+                itl.size() + 1,
+                in,
+                out,
+                from,
+                null,
+                null,
+                false,
+                null);
     }
 
     static RequestRecord failed(String kind, Double retryAfter) {
-        return new RequestRecord(1, false, 4, null, 0, "2026-01-01T00:00:00Z", false, kind, "x", null, retryAfter,
-                null, null, null, List.of(), 0, 10, 0, "estimate", null, null, false, null);
+        return new RequestRecord(
+                1,
+                false,
+                4,
+                null,
+                0,
+                "2026-01-01T00:00:00Z",
+                false,
+                kind,
+                "x",
+                null,
+                retryAfter,
+                null,
+                null,
+                null,
+                List.of(),
+                0,
+                10,
+                0,
+                "estimate",
+                null,
+                null,
+                false,
+                null);
     }
 
     @Test
@@ -48,7 +92,8 @@ class RunSummaryTest {
         BenchRun run = RunSummary.of(records, new Load.Rate(2.5), 2, new Workload.LatencySlo(500.0, 50.0, null));
         assertThat(run.requests().completed()).isEqualTo(3);
         assertThat(run.requests().failed()).isEqualTo(3);
-        assertThat(run.requests().errors()).containsExactly(java.util.Map.entry("http_429", 2), java.util.Map.entry("stall", 1));
+        assertThat(run.requests().errors())
+                .containsExactly(java.util.Map.entry("http_429", 2), java.util.Map.entry("stall", 1));
         assertThat(run.requestThroughput()).isEqualTo(1.5);
         assertThat(run.outputTokensPerSecond()).isEqualTo(75);
         assertThat(run.totalTokensPerSecond()).isEqualTo(825);
@@ -62,15 +107,19 @@ class RunSummaryTest {
 
     @Test
     void oneEstimatedCountLabelsTheRunAnEstimate() {
-        BenchRun run = RunSummary.of(List.of(ok(1, 1, 2, 10, 10, "server", List.of()), ok(1, 1, 2, 10, 10, "estimate", List.of())),
-                new Load.Concurrency(1), 1, Workload.LatencySlo.NONE);
+        BenchRun run = RunSummary.of(
+                List.of(ok(1, 1, 2, 10, 10, "server", List.of()), ok(1, 1, 2, 10, 10, "estimate", List.of())),
+                new Load.Concurrency(1),
+                1,
+                Workload.LatencySlo.NONE);
         assertThat(run.tokenCountsFrom()).isEqualTo("estimate");
         assertThat(run.goodputRps()).isNull();
     }
 
     @Test
     void aRunWithNothingCompletedHasNoLatencies() {
-        BenchRun run = RunSummary.of(List.of(failed("connection_refused", null)), new Load.Concurrency(1), 0.1, Workload.LatencySlo.NONE);
+        BenchRun run = RunSummary.of(
+                List.of(failed("connection_refused", null)), new Load.Concurrency(1), 0.1, Workload.LatencySlo.NONE);
         assertThat(run.requests().completed()).isZero();
         assertThat(run.ttftMs()).isEqualTo(LatencyStats.NONE);
         assertThat(run.outputTokens().mean()).isNull();

@@ -17,7 +17,9 @@ class SampleAnswerTest {
         BodyLines lines = new BodyLines(format.reader(trace));
         lines.bytes(answer, 0, answer.length, 1);
         lines.end(1);
-        assertThat(trace.failed()).as(trace.errorKind() + ": " + trace.errorDetail()).isFalse();
+        assertThat(trace.failed())
+                .as(trace.errorKind() + ": " + trace.errorDetail())
+                .isFalse();
         assertThat(trace.contentChunks()).isEqualTo(5);
         assertThat(trace.completionTokens()).isEqualTo(5);
         assertThat(trace.finished()).isTrue();

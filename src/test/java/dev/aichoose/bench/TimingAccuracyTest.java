@@ -78,14 +78,23 @@ class TimingAccuracyTest {
     record Summary(double ttftMin, double ttftQuartile, double ttftMedian, double itlMean) {
         static Summary of(List<Lag> errors) {
             double[] ttft = errors.stream().mapToDouble(Lag::ttftMs).sorted().toArray();
-            double itl = errors.stream().flatMap(e -> e.itlMs().stream()).mapToDouble(Double::doubleValue).average().orElseThrow();
+            double itl = errors.stream()
+                    .flatMap(e -> e.itlMs().stream())
+                    .mapToDouble(Double::doubleValue)
+                    .average()
+                    .orElseThrow();
             return new Summary(ttft[0], ttft[ttft.length / 4], ttft[ttft.length / 2], itl);
         }
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "TTFT error min %.2f p25 %.2f median %.2f ms, ITL error mean %.3f ms",
-                    ttftMin, ttftQuartile, ttftMedian, itlMean);
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "TTFT error min %.2f p25 %.2f median %.2f ms, ITL error mean %.3f ms",
+                    ttftMin,
+                    ttftQuartile,
+                    ttftMedian,
+                    itlMean);
         }
     }
 
@@ -95,30 +104,44 @@ class TimingAccuracyTest {
         ConcurrentLinkedQueue<RequestRecord> records = new ConcurrentLinkedQueue<>();
         List<Lag> errors = new ArrayList<>();
         try (ScriptedServer server = ScriptedServer.start(t.timed(script.firstContent, script.lastContent, 80, 20));
-                EndpointClient client = WireFormatTimingTest.client(server.uri(), script.api, null, Duration.ofSeconds(10))) {
+                EndpointClient client =
+                        WireFormatTimingTest.client(server.uri(), script.api, null, Duration.ofSeconds(10))) {
             long[] frameEnds = NaiveClient.frameEnds(t);
-            try (ExecutorService pool = naive ? Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())
+            try (ExecutorService pool = naive
+                    ? Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())
                     : Executors.newVirtualThreadPerTaskExecutor()) {
-                IntStream.range(0, streams).forEach(s -> pool.execute(() -> {
-                    for (int i = 0; i < each; i++) {
-                        int n = s * each + i;
-                        records.add(naive
-                                ? NaiveClient.send(server.uri(), script.api.defaultPath(), "probe " + n + ".", n, frameEnds,
-                                        script.firstContent, script.lastContent)
-                                : client.send(new Prompt("probe " + n + ".", 10), new EndpointClient.Tag(1, false, streams, null, n)));
-                    }
-                }));
+                IntStream.range(0, streams)
+                        .forEach(s -> pool.execute(() -> {
+                            for (int i = 0; i < each; i++) {
+                                int n = s * each + i;
+                                records.add(
+                                        naive
+                                                ? NaiveClient.send(
+                                                        server.uri(),
+                                                        script.api.defaultPath(),
+                                                        "probe " + n + ".",
+                                                        n,
+                                                        frameEnds,
+                                                        script.firstContent,
+                                                        script.lastContent)
+                                                : client.send(
+                                                        new Prompt("probe " + n + ".", 10),
+                                                        new EndpointClient.Tag(1, false, streams, null, n)));
+                            }
+                        }));
             }
             for (RequestRecord r : records) {
                 assertThat(r.ok()).as(String.valueOf(r)).isTrue();
                 ScriptedServer.Exchange ex = server.exchanges().stream()
                         .filter(e -> e.request.body().contains("probe " + r.index() + "."))
-                        .findFirst().orElseThrow();
+                        .findFirst()
+                        .orElseThrow();
                 double serverTtft = ex.frameSentMsAfterRequest(script.firstContent);
                 List<Double> itl = new ArrayList<>();
                 for (int i = 0; i < r.itlMs().size(); i++) {
                     int frame = script.firstContent + i;
-                    itl.add(r.itlMs().get(i) - (ex.frameSentMsAfterRequest(frame + 1) - ex.frameSentMsAfterRequest(frame)));
+                    itl.add(r.itlMs().get(i)
+                            - (ex.frameSentMsAfterRequest(frame + 1) - ex.frameSentMsAfterRequest(frame)));
                 }
                 errors.add(new Lag(r.ttftMs() - serverTtft, itl));
             }

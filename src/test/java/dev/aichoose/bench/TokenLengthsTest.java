@@ -9,15 +9,20 @@ import org.junit.jupiter.api.Test;
 
 class TokenLengthsTest {
     static int[] draws(int mean, double stdev, long seed, int which, int n) {
-        return IntStream.range(0, n).map(i -> TokenLengths.draw(mean, stdev, seed, i, which)).toArray();
+        return IntStream.range(0, n)
+                .map(i -> TokenLengths.draw(mean, stdev, seed, i, which))
+                .toArray();
     }
 
     @Test
     void aSeedGivesTheSameLengthsInTheSameOrder() {
-        assertThat(draws(512, 128, 42, TokenLengths.INPUT, 1000)).containsExactly(draws(512, 128, 42, TokenLengths.INPUT, 1000));
-        assertThat(draws(512, 128, 43, TokenLengths.INPUT, 1000)).isNotEqualTo(draws(512, 128, 42, TokenLengths.INPUT, 1000));
+        assertThat(draws(512, 128, 42, TokenLengths.INPUT, 1000))
+                .containsExactly(draws(512, 128, 42, TokenLengths.INPUT, 1000));
+        assertThat(draws(512, 128, 43, TokenLengths.INPUT, 1000))
+                .isNotEqualTo(draws(512, 128, 42, TokenLengths.INPUT, 1000));
         // input and output lengths of the same request are drawn apart
-        assertThat(draws(512, 128, 42, TokenLengths.OUTPUT, 1000)).isNotEqualTo(draws(512, 128, 42, TokenLengths.INPUT, 1000));
+        assertThat(draws(512, 128, 42, TokenLengths.OUTPUT, 1000))
+                .isNotEqualTo(draws(512, 128, 42, TokenLengths.INPUT, 1000));
     }
 
     @Test

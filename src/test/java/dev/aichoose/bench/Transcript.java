@@ -44,7 +44,8 @@ public record Transcript(String name, List<String> frames) {
         return ex -> {
             ex.head(200, contentType(), java.util.Map.of());
             for (int i = 0; i < frames.size(); i++) {
-                if (i >= firstContent && i <= lastContent) ex.frameAt(firstMs + (i - firstContent) * everyMs, frames.get(i));
+                if (i >= firstContent && i <= lastContent)
+                    ex.frameAt(firstMs + (i - firstContent) * everyMs, frames.get(i));
                 else ex.frame(frames.get(i));
             }
             ex.end();

@@ -32,7 +32,8 @@ class WireFormatTimingTest {
     }
 
     static double quantile(double[] values, double p) {
-        return new org.apache.commons.math3.stat.descriptive.rank.Percentile().withEstimationType(RunSummary.ESTIMATION)
+        return new org.apache.commons.math3.stat.descriptive.rank.Percentile()
+                .withEstimationType(RunSummary.ESTIMATION)
                 .evaluate(values, p);
     }
 
@@ -65,12 +66,17 @@ class WireFormatTimingTest {
             assertThat(r.ok()).as(String.valueOf(r)).isTrue();
             assertThat(r.itlMs()).hasSize(lastContent - firstContent);
             double[] lags = lags(r, exchange, firstContent);
-            String seen = "our lags " + java.util.Arrays.toString(lags) + ", naive " + java.util.Arrays.toString(naiveLags);
-            assertThat(java.util.Arrays.stream(lags).min().orElseThrow()).as(seen).isGreaterThanOrEqualTo(-0.5);
+            String seen =
+                    "our lags " + java.util.Arrays.toString(lags) + ", naive " + java.util.Arrays.toString(naiveLags);
+            assertThat(java.util.Arrays.stream(lags).min().orElseThrow())
+                    .as(seen)
+                    .isGreaterThanOrEqualTo(-0.5);
             double bound = bound();
             assertThat(quantile(lags, 50)).as(seen).isLessThanOrEqualTo(bound);
             double endLag = r.e2eMs() - sentAt(endFrame);
-            assertThat(endLag).as(seen).isBetween(-0.5, java.util.Arrays.stream(lags).max().orElseThrow() + bound);
+            assertThat(endLag)
+                    .as(seen)
+                    .isBetween(-0.5, java.util.Arrays.stream(lags).max().orElseThrow() + bound);
             // TPOT from the client's own TTFT and E2E: the formula, exactly
             assertThat(r.tpotMs()).isCloseTo((r.e2eMs() - r.ttftMs()) / (r.outputTokens() - 1), within(1e-9));
         }
@@ -102,8 +108,14 @@ class WireFormatTimingTest {
             exchange = server.exchanges().getFirst();
         }
         try (ScriptedServer server = ScriptedServer.start(t.timed(firstContent, lastContent, 100, 20))) {
-            RequestRecord naive = NaiveClient.send(server.uri(), api.defaultPath(), "Say something", 0, NaiveClient.frameEnds(t),
-                    firstContent, lastContent);
+            RequestRecord naive = NaiveClient.send(
+                    server.uri(),
+                    api.defaultPath(),
+                    "Say something",
+                    0,
+                    NaiveClient.frameEnds(t),
+                    firstContent,
+                    lastContent);
             return new Played(ours, exchange, lags(naive, server.exchanges().getFirst(), firstContent));
         }
     }
@@ -145,16 +157,22 @@ class WireFormatTimingTest {
 
     @Test
     void openAiRequestAsksForUsageAndTheTokenCount() throws Exception {
-        try (ScriptedServer server = ScriptedServer.start(Transcript.load("openai-vllm.sse").timed(2, 11, 0, 0));
-                EndpointClient client = new EndpointClient(WireFormat.resolve(server.uri(), WireApi.OPENAI), "m",
-                        new ApiKey("sk-test"), WireFormat.of(WireApi.OPENAI, true, false), Duration.ofSeconds(5))) {
+        try (ScriptedServer server =
+                        ScriptedServer.start(Transcript.load("openai-vllm.sse").timed(2, 11, 0, 0));
+                EndpointClient client = new EndpointClient(
+                        WireFormat.resolve(server.uri(), WireApi.OPENAI),
+                        "m",
+                        new ApiKey("sk-test"),
+                        WireFormat.of(WireApi.OPENAI, true, false),
+                        Duration.ofSeconds(5))) {
             client.send(new Prompt("Hi", 123), new EndpointClient.Tag(1, false, 1, null, 0));
             ScriptedServer.Request request = server.requests().getFirst();
             assertThat(request.path()).isEqualTo("/v1/chat/completions");
             assertThat(request.headers()).containsEntry("authorization", "Bearer sk-test");
             JsonNode body = new ObjectMapper().readTree(request.body());
             assertThat(body.path("stream").asBoolean()).isTrue();
-            assertThat(body.path("stream_options").path("include_usage").asBoolean()).isTrue();
+            assertThat(body.path("stream_options").path("include_usage").asBoolean())
+                    .isTrue();
             assertThat(body.path("max_tokens").asInt()).isEqualTo(123);
             assertThat(body.path("min_tokens").asInt()).isEqualTo(123);
             assertThat(body.path("ignore_eos").asBoolean()).isTrue();
@@ -178,13 +196,19 @@ class WireFormatTimingTest {
 
     @Test
     void ollamaAsksForTheOutputLengthWithNumPredict() throws Exception {
-        try (ScriptedServer server = ScriptedServer.start(Transcript.load("ollama-chat.ndjson").timed(0, 7, 0, 0));
+        try (ScriptedServer server = ScriptedServer.start(
+                        Transcript.load("ollama-chat.ndjson").timed(0, 7, 0, 0));
                 EndpointClient client = client(server.uri(), WireApi.OLLAMA, null, Duration.ofSeconds(5))) {
             client.send(new Prompt("Hi", 77), new EndpointClient.Tag(1, false, 1, null, 0));
             ScriptedServer.Request request = server.requests().getFirst();
             assertThat(request.path()).isEqualTo("/api/chat");
             assertThat(request.headers()).doesNotContainKey("authorization");
-            assertThat(new ObjectMapper().readTree(request.body()).path("options").path("num_predict").asInt()).isEqualTo(77);
+            assertThat(new ObjectMapper()
+                            .readTree(request.body())
+                            .path("options")
+                            .path("num_predict")
+                            .asInt())
+                    .isEqualTo(77);
         }
     }
 
@@ -199,13 +223,21 @@ class WireFormatTimingTest {
 
     @Test
     void anthropicRequestCarriesTheKeyVersionAndMaxTokens() throws Exception {
-        try (ScriptedServer server = ScriptedServer.start(Transcript.load("anthropic-messages.sse").timed(3, 8, 0, 0));
-                EndpointClient client = client(server.uri(), WireApi.ANTHROPIC, new ApiKey("sk-ant-test"), Duration.ofSeconds(5))) {
+        try (ScriptedServer server = ScriptedServer.start(
+                        Transcript.load("anthropic-messages.sse").timed(3, 8, 0, 0));
+                EndpointClient client =
+                        client(server.uri(), WireApi.ANTHROPIC, new ApiKey("sk-ant-test"), Duration.ofSeconds(5))) {
             client.send(new Prompt("Hi", 6), new EndpointClient.Tag(1, false, 1, null, 0));
             ScriptedServer.Request request = server.requests().getFirst();
             assertThat(request.path()).isEqualTo("/v1/messages");
-            assertThat(request.headers()).containsEntry("x-api-key", "sk-ant-test").containsEntry("anthropic-version", "2023-06-01");
-            assertThat(new ObjectMapper().readTree(request.body()).path("max_tokens").asInt()).isEqualTo(6);
+            assertThat(request.headers())
+                    .containsEntry("x-api-key", "sk-ant-test")
+                    .containsEntry("anthropic-version", "2023-06-01");
+            assertThat(new ObjectMapper()
+                            .readTree(request.body())
+                            .path("max_tokens")
+                            .asInt())
+                    .isEqualTo(6);
         }
     }
 

@@ -23,7 +23,11 @@ public final class Imports {
 
     public static Imported read(CatalogImport.Format format, String resource, LocalDate asOf) {
         try (var in = Imports.class.getResourceAsStream("/catalog/" + resource)) {
-            return CatalogImport.read(format, resource, new InputStreamReader(in, StandardCharsets.UTF_8), asOf,
+            return CatalogImport.read(
+                    format,
+                    resource,
+                    new InputStreamReader(in, StandardCharsets.UTF_8),
+                    asOf,
                     CatalogLoader.load(List.of()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -49,9 +53,13 @@ public final class Imports {
 
     /** USD per query of the scenario's first option, on this catalog. */
     public static double perQuery(Catalog catalog, String yaml) {
-        var scenario = new ScenarioLoader(catalog, (f, slo) -> {
-            throw new AssertionError("no bench files");
-        }, Map.of()).parse("test.yaml", new StringReader(yaml), Path.of("."));
+        var scenario = new ScenarioLoader(
+                        catalog,
+                        (f, slo) -> {
+                            throw new AssertionError("no bench files");
+                        },
+                        Map.of())
+                .parse("test.yaml", new StringReader(yaml), Path.of("."));
         Evaluation e = Evaluator.evaluate(scenario, catalog, LocalDate.of(2026, 12, 1));
         return e.options().getFirst().costPerQueryUsd();
     }

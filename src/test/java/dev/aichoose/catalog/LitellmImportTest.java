@@ -52,18 +52,21 @@ class LitellmImportTest {
 
     @Test
     void rangesBecomeBasePricesAndTiersWithLitellmsFallbacks() {
-        ApiModel m = only("{\"mode\": \"chat\", \"litellm_provider\": \"dashscope\", \"output_cost_per_token\": 1.6e-6, "
-                + "\"output_cost_per_reasoning_token\": 4e-6, \"tiered_pricing\": ["
-                + "{\"range\": [32000, 128000], \"input_cost_per_token\": 8e-7, \"output_cost_per_token\": 3.2e-6, "
-                + "\"cache_read_input_token_cost\": 1.6e-7},"
-                + "{\"range\": [0, 32000], \"input_cost_per_token\": 4e-7},"
-                + "{\"range\": [128000, 252000], \"input_cost_per_token\": \"1.2e-06\", \"output_cost_per_token\": 4.8e-6}]}");
+        ApiModel m = only(
+                "{\"mode\": \"chat\", \"litellm_provider\": \"dashscope\", \"output_cost_per_token\": 1.6e-6, "
+                        + "\"output_cost_per_reasoning_token\": 4e-6, \"tiered_pricing\": ["
+                        + "{\"range\": [32000, 128000], \"input_cost_per_token\": 8e-7, \"output_cost_per_token\": 3.2e-6, "
+                        + "\"cache_read_input_token_cost\": 1.6e-7},"
+                        + "{\"range\": [0, 32000], \"input_cost_per_token\": 4e-7},"
+                        + "{\"range\": [128000, 252000], \"input_cost_per_token\": \"1.2e-06\", \"output_cost_per_token\": 4.8e-6}]}");
         // the base range lists only its input: output and reasoning come from the model
         assertThat(m.inputUsdPerMtok()).isEqualTo(0.4);
         assertThat(m.outputUsdPerMtok()).isEqualTo(1.6);
         assertThat(m.reasoningUsdPerMtok()).isEqualTo(4.0);
         assertThat(m.cachedInputUsdPerMtok()).isNull();
-        assertThat(m.longContext()).extracting(ApiModel.LongContextTier::thresholdTokens).containsExactly(32_000, 128_000);
+        assertThat(m.longContext())
+                .extracting(ApiModel.LongContextTier::thresholdTokens)
+                .containsExactly(32_000, 128_000);
         ApiModel.Rates second = m.longContext().getFirst().rates();
         assertThat(m.longContext().getFirst().inclusive()).isFalse();
         // a range with its own output price bills reasoning at it, not at the model's reasoning price
@@ -83,18 +86,23 @@ class LitellmImportTest {
                 + "\"plain\": {\"mode\": \"chat\", \"litellm_provider\": \"dashscope\", \"input_cost_per_token\": 4e-7, "
                 + "\"output_cost_per_token\": 1.6e-6}");
         assertThat(imported.entries()).extracting(Imported.Entry::sourceKey).containsExactly("plain");
-        assertThat(imported.skipped()).containsEntry("tiered_pricing without a range from 0 with input and output prices", 1);
+        assertThat(imported.skipped())
+                .containsEntry("tiered_pricing without a range from 0 with input and output prices", 1);
     }
+
     @Test
     void aPriceThatIsNotANumberIsReportedWithItsKeyAndTheEntryLeftOut() {
-        Imported imported = read("{\"mode\": \"chat\", \"litellm_provider\": \"openai\", \"input_cost_per_token\": 2e-6, "
-                + "\"output_cost_per_token\": 8e-6, \"cache_read_input_token_cost\": \"n/a\"}, "
-                + "\"other\": {\"mode\": \"chat\", \"litellm_provider\": \"openai\", \"input_cost_per_token\": \"3e-7\", "
-                + "\"output_cost_per_token\": 6e-7, \"output_cost_per_token_flex\": {\"usd\": 1}, "
-                + "\"input_cost_per_token_flex\": 1e-7}, \"ok\": {\"mode\": \"chat\", \"litellm_provider\": \"openai\", "
-                + "\"input_cost_per_token\": 1e-6, \"output_cost_per_token\": 2e-6}");
+        Imported imported =
+                read("{\"mode\": \"chat\", \"litellm_provider\": \"openai\", \"input_cost_per_token\": 2e-6, "
+                        + "\"output_cost_per_token\": 8e-6, \"cache_read_input_token_cost\": \"n/a\"}, "
+                        + "\"other\": {\"mode\": \"chat\", \"litellm_provider\": \"openai\", \"input_cost_per_token\": \"3e-7\", "
+                        + "\"output_cost_per_token\": 6e-7, \"output_cost_per_token_flex\": {\"usd\": 1}, "
+                        + "\"input_cost_per_token_flex\": 1e-7}, \"ok\": {\"mode\": \"chat\", \"litellm_provider\": \"openai\", "
+                        + "\"input_cost_per_token\": 1e-6, \"output_cost_per_token\": 2e-6}");
         assertThat(imported.entries()).extracting(Imported.Entry::sourceKey).containsExactly("ok");
-        assertThat(imported.outOfBounds()).containsExactly("t.json: m: cached_input_usd_per_mtok is not a number",
-                "t.json: other: service_tiers.flex.output_usd_per_mtok is not a number");
+        assertThat(imported.outOfBounds())
+                .containsExactly(
+                        "t.json: m: cached_input_usd_per_mtok is not a number",
+                        "t.json: other: service_tiers.flex.output_usd_per_mtok is not a number");
     }
 }

@@ -23,10 +23,30 @@ class BenchMergeCommandTest {
     /** One real bench run at concurrency 2 then 3, with timings that differ request by request. */
     Path bench() {
         Path out = dir.resolve("one.json");
-        try (ScriptedServer server = ScriptedServer.start(Transcript.load("openai-vllm.sse").timed(2, 11, 3, 2))) {
-            CliRun run = CliRun.of("bench", "--endpoint", server.uri().toString(), "--api", "openai", "--model", "m",
-                    "--concurrency", "2,3", "--requests", "9", "--warmup", "2", "--input-tokens", "30", "--output-tokens", "10",
-                    "--slo", "ttft=500ms", "-o", out.toString());
+        try (ScriptedServer server =
+                ScriptedServer.start(Transcript.load("openai-vllm.sse").timed(2, 11, 3, 2))) {
+            CliRun run = CliRun.of(
+                    "bench",
+                    "--endpoint",
+                    server.uri().toString(),
+                    "--api",
+                    "openai",
+                    "--model",
+                    "m",
+                    "--concurrency",
+                    "2,3",
+                    "--requests",
+                    "9",
+                    "--warmup",
+                    "2",
+                    "--input-tokens",
+                    "30",
+                    "--output-tokens",
+                    "10",
+                    "--slo",
+                    "ttft=500ms",
+                    "-o",
+                    out.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
         }
         return out;
@@ -36,7 +56,8 @@ class BenchMergeCommandTest {
     void oneProcessesRecordsMergeToTheFiguresThatProcessComputed() {
         Path single = bench();
         Path merged = dir.resolve("merged.json");
-        CliRun run = CliRun.of("bench", "merge", dir.resolve("one.requests.jsonl").toString(), "-o", merged.toString());
+        CliRun run =
+                CliRun.of("bench", "merge", dir.resolve("one.requests.jsonl").toString(), "-o", merged.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("aichoose: wrote " + merged + " from 1 files, 18 requests");
         BenchResult expected = BenchResultReader.read(single);
@@ -59,9 +80,21 @@ class BenchMergeCommandTest {
         Files.write(dir.resolve("a.jsonl"), a);
         Files.write(dir.resolve("b.jsonl"), b);
         Path merged = dir.resolve("merged.json");
-        CliRun run = CliRun.of("bench", "merge", dir.resolve("a.jsonl").toString(), dir.resolve("b.jsonl").toString(),
-                "--api", "openai", "--endpoint", "http://127.0.0.1:1/v1/chat/completions", "--model", "m", "--slo", "ttft=500ms",
-                "-o", merged.toString());
+        CliRun run = CliRun.of(
+                "bench",
+                "merge",
+                dir.resolve("a.jsonl").toString(),
+                dir.resolve("b.jsonl").toString(),
+                "--api",
+                "openai",
+                "--endpoint",
+                "http://127.0.0.1:1/v1/chat/completions",
+                "--model",
+                "m",
+                "--slo",
+                "ttft=500ms",
+                "-o",
+                merged.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<BenchRun> expected = BenchResultReader.read(single).runs();
         List<BenchRun> actual = BenchResultReader.read(merged).runs();
@@ -74,13 +107,24 @@ class BenchMergeCommandTest {
             assertThat(m.requests()).isEqualTo(e.requests());
             // percentiles are the same numbers; a mean may differ in its last bit (another order of summing)
             assertThat(List.of(m.ttftMs(), m.tpotMs(), m.itlMs(), m.e2eMs(), m.connectMs()))
-                    .usingRecursiveFieldByFieldElementComparator(org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration
-                            .builder().withComparatorForType(closeTo(), Double.class).build())
+                    .usingRecursiveFieldByFieldElementComparator(
+                            org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration.builder()
+                                    .withComparatorForType(closeTo(), Double.class)
+                                    .build())
                     .isEqualTo(List.of(e.ttftMs(), e.tpotMs(), e.itlMs(), e.e2eMs(), e.connectMs()));
-            assertThat(List.of(m.ttftMs().p50(), m.ttftMs().p90(), m.ttftMs().p99(), m.itlMs().p99()))
-                    .isEqualTo(List.of(e.ttftMs().p50(), e.ttftMs().p90(), e.ttftMs().p99(), e.itlMs().p99()));
+            assertThat(List.of(
+                            m.ttftMs().p50(),
+                            m.ttftMs().p90(),
+                            m.ttftMs().p99(),
+                            m.itlMs().p99()))
+                    .isEqualTo(List.of(
+                            e.ttftMs().p50(),
+                            e.ttftMs().p90(),
+                            e.ttftMs().p99(),
+                            e.itlMs().p99()));
             assertThat(List.of(m.durationS(), m.outputTokensPerSecond(), m.requestThroughput(), m.goodputRps()))
-                    .isEqualTo(List.of(e.durationS(), e.outputTokensPerSecond(), e.requestThroughput(), e.goodputRps()));
+                    .isEqualTo(
+                            List.of(e.durationS(), e.outputTokensPerSecond(), e.requestThroughput(), e.goodputRps()));
         }
     }
 
@@ -92,8 +136,18 @@ class BenchMergeCommandTest {
     void aLineThatIsNotARecordIsAnInputErrorNamingItsLine() throws IOException {
         Path bad = dir.resolve("bad.jsonl");
         Files.writeString(bad, "\n{\"run\": 1, \"ok\": [true]}\n");
-        CliRun run = CliRun.of("bench", "merge", bad.toString(), "--api", "openai", "--endpoint", "http://h", "--model", "m",
-                "-o", dir.resolve("m.json").toString());
+        CliRun run = CliRun.of(
+                "bench",
+                "merge",
+                bad.toString(),
+                "--api",
+                "openai",
+                "--endpoint",
+                "http://h",
+                "--model",
+                "m",
+                "-o",
+                dir.resolve("m.json").toString());
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).startsWith(bad + ":2:").contains("not a request record");
     }
@@ -104,8 +158,18 @@ class BenchMergeCommandTest {
         Files.writeString(records, "");
         Path blocker = dir.resolve("file");
         Files.writeString(blocker, "");
-        CliRun run = CliRun.of("bench", "merge", records.toString(), "--api", "openai", "--endpoint", "http://h", "--model", "m",
-                "-o", blocker.resolve("m.json").toString());
+        CliRun run = CliRun.of(
+                "bench",
+                "merge",
+                records.toString(),
+                "--api",
+                "openai",
+                "--endpoint",
+                "http://h",
+                "--model",
+                "m",
+                "-o",
+                blocker.resolve("m.json").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("cannot write " + blocker.resolve("m.json"));
     }
@@ -114,7 +178,12 @@ class BenchMergeCommandTest {
     void withoutAResultBesideTheFilesTheApiIsAskedFor() throws IOException {
         Path records = dir.resolve("r.jsonl");
         Files.writeString(records, "");
-        CliRun run = CliRun.of("bench", "merge", records.toString(), "-o", dir.resolve("m.json").toString());
+        CliRun run = CliRun.of(
+                "bench",
+                "merge",
+                records.toString(),
+                "-o",
+                dir.resolve("m.json").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--api, --endpoint and --model are needed");
     }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aichoose.bench.ScriptedServer;
+import dev.aichoose.bench.Transcript;
 import dev.aichoose.load.BenchResultReader;
 import dev.aichoose.model.Workload;
-import dev.aichoose.bench.Transcript;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +26,26 @@ class BenchToEvaluateTest {
     void measure() {
         // the first content leaves 5 ms after the request, so no run meets a 1 ms first-token target on any machine
         result = dir.resolve("box.json");
-        try (ScriptedServer server = ScriptedServer.start(Transcript.load("openai-vllm.sse").timed(2, 11, 5, 0))) {
-            CliRun run = CliRun.of("bench", "--endpoint", server.uri().toString(), "--api", "openai", "--model", "m",
-                    "--concurrency", "1,2", "--requests", "4", "--input-tokens", "50", "--output-tokens", "10",
-                    "-o", result.toString());
+        try (ScriptedServer server =
+                ScriptedServer.start(Transcript.load("openai-vllm.sse").timed(2, 11, 5, 0))) {
+            CliRun run = CliRun.of(
+                    "bench",
+                    "--endpoint",
+                    server.uri().toString(),
+                    "--api",
+                    "openai",
+                    "--model",
+                    "m",
+                    "--concurrency",
+                    "1,2",
+                    "--requests",
+                    "4",
+                    "--input-tokens",
+                    "50",
+                    "--output-tokens",
+                    "10",
+                    "-o",
+                    result.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
         }
     }
@@ -52,7 +68,10 @@ class BenchToEvaluateTest {
 
     @Test
     void aScenarioOptionPointsAtABenchResult() throws IOException {
-        double measured = BenchResultReader.read(result).chosenRun(Workload.LatencySlo.NONE).orElseThrow().outputTokensPerSecond();
+        double measured = BenchResultReader.read(result)
+                .chosenRun(Workload.LatencySlo.NONE)
+                .orElseThrow()
+                .outputTokensPerSecond();
         CliRun run = CliRun.of("evaluate", scenario("", ", bench: box.json").toString(), "-f", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode box = new ObjectMapper().readTree(run.out()).path("options").get(1);
@@ -72,9 +91,11 @@ class BenchToEvaluateTest {
 
     @Test
     void latencyTargetsNoRunMeetsMakeTheOptionInfeasible() throws IOException {
-        CliRun run = CliRun.of("evaluate", scenario("slo: {ttft_ms: 1}", ", bench: box.json").toString());
+        CliRun run = CliRun.of(
+                "evaluate", scenario("slo: {ttft_ms: 1}", ", bench: box.json").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out().replaceAll("\\s+", " ")).contains("✗ box: the bench result", "no run that meets p90 TTFT ≤ 1 ms");
+        assertThat(run.out().replaceAll("\\s+", " "))
+                .contains("✗ box: the bench result", "no run that meets p90 TTFT ≤ 1 ms");
     }
 
     /** The capacity search's chosen run, not the fastest probe, is what evaluate plans with. */
@@ -83,15 +104,37 @@ class BenchToEvaluateTest {
         Path search = dir.resolve("search.json");
         try (ScriptedServer server = ScriptedServer.start(
                 dev.aichoose.bench.FindMaxTest.loadedServer(new java.util.concurrent.atomic.AtomicInteger()))) {
-            CliRun run = CliRun.of("bench", "--endpoint", server.uri().toString(), "--api", "openai", "--model", "m",
-                    "--find-max", "--slo", "ttft=" + (int) dev.aichoose.bench.FindMaxTest.SLO_MS + "ms", "--requests", "12",
-                    "--input-tokens", "50", "--output-tokens", "10", "-o", search.toString());
+            CliRun run = CliRun.of(
+                    "bench",
+                    "--endpoint",
+                    server.uri().toString(),
+                    "--api",
+                    "openai",
+                    "--model",
+                    "m",
+                    "--find-max",
+                    "--slo",
+                    "ttft=" + (int) dev.aichoose.bench.FindMaxTest.SLO_MS + "ms",
+                    "--requests",
+                    "12",
+                    "--input-tokens",
+                    "50",
+                    "--output-tokens",
+                    "10",
+                    "-o",
+                    search.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.out()).contains("concurrency 6: 12 completed", "(chosen: the highest load meeting the SLO)",
-                    "find-max: concurrency 6 is the highest load meeting the SLO (6 probes)");
+            assertThat(run.out())
+                    .contains(
+                            "concurrency 6: 12 completed",
+                            "(chosen: the highest load meeting the SLO)",
+                            "find-max: concurrency 6 is the highest load meeting the SLO (6 probes)");
         }
-        double chosen = BenchResultReader.read(search).runs().stream().filter(dev.aichoose.model.BenchRun::chosenBySearch)
-                .findFirst().orElseThrow().outputTokensPerSecond();
+        double chosen = BenchResultReader.read(search).runs().stream()
+                .filter(dev.aichoose.model.BenchRun::chosenBySearch)
+                .findFirst()
+                .orElseThrow()
+                .outputTokensPerSecond();
         CliRun run = CliRun.of("evaluate", scenario("", "").toString(), "--bench", "box=" + search, "-f", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode box = new ObjectMapper().readTree(run.out()).path("options").get(1);
@@ -106,8 +149,9 @@ class BenchToEvaluateTest {
         CliRun run = CliRun.of("evaluate", scenario("", ", bench: box.json").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         // the table lists warnings under the ranking; other formats print them on stderr
-        assertThat(run.out().replaceAll("\\s+", " ")).contains("box: " + result + ": the bench measured the model 'm', "
-                + "not the option's meta/llama-3.1-8b-instruct");
+        assertThat(run.out().replaceAll("\\s+", " "))
+                .contains("box: " + result + ": the bench measured the model 'm', "
+                        + "not the option's meta/llama-3.1-8b-instruct");
         CliRun json = CliRun.of("evaluate", scenario("", ", bench: box.json").toString(), "--format", "json");
         assertThat(json.err()).contains("aichoose: warning: box: " + result + ": the bench measured the model 'm'");
     }

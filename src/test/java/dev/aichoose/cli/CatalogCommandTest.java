@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aichoose.load.CatalogLoader;
 import dev.aichoose.model.Catalog;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +23,21 @@ class CatalogCommandTest {
     @Test
     void importsLitellmIntoALayerThatPricingReads() {
         Path layer = dir.resolve("litellm.yaml");
-        CliRun run = CliRun.of("catalog", "import", "litellm", RESOURCES.resolve("litellm-trimmed.json").toString(),
-                "-o", layer.toString());
+        CliRun run = CliRun.of(
+                "catalog",
+                "import",
+                "litellm",
+                RESOURCES.resolve("litellm-trimmed.json").toString(),
+                "-o",
+                layer.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).contains("aichoose: imported ").contains(" chat models from litellm (as of 2026-07-24)")
+        assertThat(run.err())
+                .contains("aichoose: imported ")
+                .contains(" chat models from litellm (as of 2026-07-24)")
                 .contains("skipped 11: mode embedding (not a chat model)")
-                .contains("out of bounds: " + RESOURCES.resolve("litellm-trimmed.json") + ": wandb/openai/gpt-oss-120b: "
-                        + "input_usd_per_mtok = $15000 per million tokens, above $1000 per million tokens (a unit error)")
+                .contains(
+                        "out of bounds: " + RESOURCES.resolve("litellm-trimmed.json") + ": wandb/openai/gpt-oss-120b: "
+                                + "input_usd_per_mtok = $15000 per million tokens, above $1000 per million tokens (a unit error)")
                 .contains("aichoose: wrote " + layer);
         Catalog c = CatalogLoader.load(List.of(layer));
         var gpt = c.apiModels().get("openai/gpt-5.6");
@@ -46,29 +53,55 @@ class CatalogCommandTest {
     @Test
     void importedLayerListsWithItsContextWindowsAndExtraPrices() {
         Path layer = dir.resolve("litellm.yaml");
-        CliRun.of("catalog", "import", "litellm", RESOURCES.resolve("litellm-trimmed.json").toString(), "-o", layer.toString());
+        CliRun.of(
+                "catalog",
+                "import",
+                "litellm",
+                RESOURCES.resolve("litellm-trimmed.json").toString(),
+                "-o",
+                layer.toString());
         CliRun list = CliRun.of("catalog", "list", "-k", "api", "--pricing", layer.toString());
         assertThat(list.exitCode()).isZero();
-        assertThat(list.out()).containsPattern("openai/gpt-5\\.6 +5\\.000 +0\\.500 +30\\.00 +1050k +frontier "
-                + "2026-07-24  write 6\\.25, >272k 10/45, batch, flex, priority");
+        assertThat(list.out())
+                .containsPattern("openai/gpt-5\\.6 +5\\.000 +0\\.500 +30\\.00 +1050k +frontier "
+                        + "2026-07-24  write 6\\.25, >272k 10/45, batch, flex, priority");
     }
 
     @Test
     void openRouterAndGenaiPricesNeedTheDateTheirFilesDoNotCarry() {
-        CliRun run = CliRun.of("catalog", "import", "openrouter", RESOURCES.resolve("openrouter-trimmed.json").toString());
+        CliRun run = CliRun.of(
+                "catalog",
+                "import",
+                "openrouter",
+                RESOURCES.resolve("openrouter-trimmed.json").toString());
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).startsWith(RESOURCES.resolve("openrouter-trimmed.json") + ":1:1: an OpenRouter models list "
-                + "has no date of its own; give the day it was fetched with --as-of YYYY-MM-DD");
-        CliRun ok = CliRun.of("catalog", "import", "openrouter", RESOURCES.resolve("openrouter-trimmed.json").toString(),
-                "--as-of", "2026-08-01");
+        assertThat(run.err())
+                .startsWith(RESOURCES.resolve("openrouter-trimmed.json") + ":1:1: an OpenRouter models list "
+                        + "has no date of its own; give the day it was fetched with --as-of YYYY-MM-DD");
+        CliRun ok = CliRun.of(
+                "catalog",
+                "import",
+                "openrouter",
+                RESOURCES.resolve("openrouter-trimmed.json").toString(),
+                "--as-of",
+                "2026-08-01");
         assertThat(ok.exitCode()).as(ok.err()).isZero();
-        assertThat(ok.out()).contains("  - id: \"openrouter/llama-3.3-70b\"").contains("    open_weight: true")
+        assertThat(ok.out())
+                .contains("  - id: \"openrouter/llama-3.3-70b\"")
+                .contains("    open_weight: true")
                 .contains("boundary: at_or_above");
-        CliRun genai = CliRun.of("catalog", "import", "genai-prices", RESOURCES.resolve("genai-prices-trimmed.json").toString(),
-                "--as-of", "2026-08-21");
+        CliRun genai = CliRun.of(
+                "catalog",
+                "import",
+                "genai-prices",
+                RESOURCES.resolve("genai-prices-trimmed.json").toString(),
+                "--as-of",
+                "2026-08-21");
         assertThat(genai.exitCode()).as(genai.err()).isZero();
         assertThat(genai.err()).contains("no input and output token price (embedding, image or audio model)");
-        assertThat(genai.out()).contains("  - id: \"anthropic/claude-opus-4-6\"").contains("cache_write_1h_usd_per_mtok: 10");
+        assertThat(genai.out())
+                .contains("  - id: \"anthropic/claude-opus-4-6\"")
+                .contains("cache_write_1h_usd_per_mtok: 10");
     }
 
     @Test
@@ -79,7 +112,8 @@ class CatalogCommandTest {
         Path layer = dir.resolve("layer.yaml");
         CliRun run = CliRun.of("catalog", "import", "litellm", cut.toString(), "-o", layer.toString());
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).matches("(?s)" + java.util.regex.Pattern.quote(cut.toString()) + ":\\d+:\\d+: syntax error: .*");
+        assertThat(run.err())
+                .matches("(?s)" + java.util.regex.Pattern.quote(cut.toString()) + ":\\d+:\\d+: syntax error: .*");
         assertThat(layer).doesNotExist();
         assertThat(dir.toFile().list()).containsExactly("cut.json");
     }
@@ -98,11 +132,19 @@ class CatalogCommandTest {
     void anotherSourcesFileIsExit3NotAnEmptyLayer() throws IOException {
         Path layer = dir.resolve("layer.yaml");
         // an OpenRouter list read as LiteLLM is an object too, but none of its entries is a model
-        CliRun run = CliRun.of("catalog", "import", "litellm", RESOURCES.resolve("openrouter-trimmed.json").toString(),
-                "--as-of", "2026-08-01", "-o", layer.toString());
+        CliRun run = CliRun.of(
+                "catalog",
+                "import",
+                "litellm",
+                RESOURCES.resolve("openrouter-trimmed.json").toString(),
+                "--as-of",
+                "2026-08-01",
+                "-o",
+                layer.toString());
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).startsWith(RESOURCES.resolve("openrouter-trimmed.json") + ":1:1: no chat model to import "
-                + "(skipped 1 no mode given, 2 not a model object); is this a litellm file?");
+        assertThat(run.err())
+                .startsWith(RESOURCES.resolve("openrouter-trimmed.json") + ":1:1: no chat model to import "
+                        + "(skipped 1 no mode given, 2 not a model object); is this a litellm file?");
         assertThat(layer).doesNotExist();
         Path empty = dir.resolve("empty.json");
         Files.writeString(empty, "[]");
@@ -121,8 +163,13 @@ class CatalogCommandTest {
     @Test
     void diffShowsWhatRoseFellAppearedAndWentInEachFormat() throws IOException {
         for (String format : List.of("table", "md", "json")) {
-            CliRun run = CliRun.of("catalog", "diff", RESOURCES.resolve("diff/old.yaml").toString(),
-                    RESOURCES.resolve("diff/new.yaml").toString(), "-f", format);
+            CliRun run = CliRun.of(
+                    "catalog",
+                    "diff",
+                    RESOURCES.resolve("diff/old.yaml").toString(),
+                    RESOURCES.resolve("diff/new.yaml").toString(),
+                    "-f",
+                    format);
             assertThat(run.exitCode()).as(run.err()).isZero();
             golden("diff." + (format.equals("table") ? "txt" : format), run.out());
         }
@@ -132,7 +179,9 @@ class CatalogCommandTest {
     void diffReadsACatalogAtAGitRevision() {
         CliRun run = CliRun.of("catalog", "diff", "pricing@HEAD", "pricing", "-f", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("\"schema\" : \"aichoose.catalog-diff/v1\"").contains("\"before\" : \"pricing@HEAD\"");
+        assertThat(run.out())
+                .contains("\"schema\" : \"aichoose.catalog-diff/v1\"")
+                .contains("\"before\" : \"pricing@HEAD\"");
         CliRun missing = CliRun.of("catalog", "diff", "pricing@no-such-revision", "pricing");
         assertThat(missing.exitCode()).isEqualTo(3);
         assertThat(missing.err()).startsWith("pricing@no-such-revision: git ls-tree failed:");
@@ -142,7 +191,9 @@ class CatalogCommandTest {
     void listShowsCardsSystemsEstimatesAndRanges() {
         CliRun run = CliRun.of("catalog", "list", "-k", "gpu");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("dense BF16 TFLOPS").contains("~ an estimate")
+        assertThat(run.out())
+                .contains("dense BF16 TFLOPS")
+                .contains("~ an estimate")
                 .containsPattern("nvidia/l4 +~2500 \\(1800-2500\\) +1× +24 +300 +121 +72 +datacenter")
                 .containsPattern("nvidia/l40s +no card price")
                 .containsPattern("nvidia/l4-4x-server +24000 +4× .*\\(4 × nvidia/l4\\)");
@@ -156,7 +207,8 @@ class CatalogCommandTest {
             Files.writeString(expected, actual, StandardCharsets.UTF_8);
             return;
         }
-        assertThat(actual).as("against %s (-Dgolden.update=true rewrites it)", expected)
+        assertThat(actual)
+                .as("against %s (-Dgolden.update=true rewrites it)", expected)
                 .isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
     }
 }

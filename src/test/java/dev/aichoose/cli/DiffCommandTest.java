@@ -21,14 +21,18 @@ class DiffCommandTest {
     static Path cheaperApi(Path dir) throws IOException {
         String seed = Files.readString(Path.of("scenarios/seed-example.yaml"));
         Path file = dir.resolve("cheaper.yaml");
-        Files.writeString(file, seed.replace("input_usd_per_mtok: 30, output_usd_per_mtok: 60",
-                "input_usd_per_mtok: 0.6, output_usd_per_mtok: 1.2"));
+        Files.writeString(
+                file,
+                seed.replace(
+                        "input_usd_per_mtok: 30, output_usd_per_mtok: 60",
+                        "input_usd_per_mtok: 0.6, output_usd_per_mtok: 1.2"));
         return file;
     }
 
     @Test
     void twoScenarioFilesShowEveryChangeAndTheFlippedVerdict(@TempDir Path dir) throws IOException {
-        CliRun run = CliRun.of("diff", "scenarios/seed-example.yaml", cheaperApi(dir).toString(), "--as-of", AS_OF);
+        CliRun run =
+                CliRun.of("diff", "scenarios/seed-example.yaml", cheaperApi(dir).toString(), "--as-of", AS_OF);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .contains("Verdict: open source → closed (changed)")
@@ -36,7 +40,8 @@ class DiffCommandTest {
                 .contains("$54,000")
                 .contains("$1,080")
                 .contains("-98.0%");
-        assertThat(run.out()).containsPattern("rtx-4090-box +gpt-4 +month 1 +none +changed")
+        assertThat(run.out())
+                .containsPattern("rtx-4090-box +gpt-4 +month 1 +none +changed")
                 .contains("Why: gpt-4 now costs less: TCO $1,080 against $1,360 for rtx-4090-box");
     }
 
@@ -44,8 +49,14 @@ class DiffCommandTest {
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"table", "md", "json"})
     void formatsMatchGolden(String format) throws IOException {
-        CliRun run = CliRun.of("diff", "scenarios/seed-example.yaml", "src/test/resources/diff/seed-cheaper-api.yaml",
-                "--as-of", AS_OF, "--format", format);
+        CliRun run = CliRun.of(
+                "diff",
+                "scenarios/seed-example.yaml",
+                "src/test/resources/diff/seed-cheaper-api.yaml",
+                "--as-of",
+                AS_OF,
+                "--format",
+                format);
         assertThat(run.exitCode()).as(run.err()).isZero();
         Path golden = Path.of("src/test/resources/golden/diff/seed-cheaper-api." + format.replace("table", "txt"));
         if (Boolean.getBoolean("golden.update")) {
@@ -59,36 +70,78 @@ class DiffCommandTest {
     void aBudgetRuleOnTheChangeExitsFive(@TempDir Path dir) throws IOException {
         Path cheaper = cheaperApi(dir);
         // A = cheaper API, B = the seed: the recommended plan goes from $1,080 (gpt-4) to $1,360 (rtx-4090-box)
-        CliRun run = CliRun.of("diff", cheaper.toString(), "scenarios/seed-example.yaml", "--as-of", AS_OF,
-                "--fail-if", "tco_change_pct > 10");
+        CliRun run = CliRun.of(
+                "diff",
+                cheaper.toString(),
+                "scenarios/seed-example.yaml",
+                "--as-of",
+                AS_OF,
+                "--fail-if",
+                "tco_change_pct > 10");
         assertThat(run.exitCode()).isEqualTo(5);
-        assertThat(run.err()).contains("--fail-if 'tco_change_pct > 10' breached: tco_change_pct is +25.9%")
+        assertThat(run.err())
+                .contains("--fail-if 'tco_change_pct > 10' breached: tco_change_pct is +25.9%")
                 .contains("gpt-4 → rtx-4090-box");
         assertThat(run.out()).contains("Verdict: closed → open source (changed)");
 
-        CliRun verdict = CliRun.of("diff", cheaper.toString(), "scenarios/seed-example.yaml", "--as-of", AS_OF,
-                "--fail-if", "verdict_changed == 1");
+        CliRun verdict = CliRun.of(
+                "diff",
+                cheaper.toString(),
+                "scenarios/seed-example.yaml",
+                "--as-of",
+                AS_OF,
+                "--fail-if",
+                "verdict_changed == 1");
         assertThat(verdict.exitCode()).isEqualTo(5);
-        CliRun holds = CliRun.of("diff", cheaper.toString(), "scenarios/seed-example.yaml", "--as-of", AS_OF,
-                "--fail-if", "tco_change_usd > 1_000");
+        CliRun holds = CliRun.of(
+                "diff",
+                cheaper.toString(),
+                "scenarios/seed-example.yaml",
+                "--as-of",
+                AS_OF,
+                "--fail-if",
+                "tco_change_usd > 1_000");
         assertThat(holds.exitCode()).as(holds.err()).isZero();
     }
 
     @Test
     void anEvaluationJsonReportDiffsAgainstItsScenarioAsNoChange(@TempDir Path dir) {
         Path report = dir.resolve("seed.json");
-        assertThat(CliRun.of("evaluate", "scenarios/seed-example.yaml", "--as-of", AS_OF, "--format", "json", "-o",
-                report.toString()).exitCode()).isZero();
-        CliRun run = CliRun.of("diff", report.toString(), "scenarios/seed-example.yaml", "--as-of", AS_OF,
-                "--format", "json", "--fail-if", "tco_change_usd > 0.01,tco_change_usd < -0.01");
+        assertThat(CliRun.of(
+                                "evaluate",
+                                "scenarios/seed-example.yaml",
+                                "--as-of",
+                                AS_OF,
+                                "--format",
+                                "json",
+                                "-o",
+                                report.toString())
+                        .exitCode())
+                .isZero();
+        CliRun run = CliRun.of(
+                "diff",
+                report.toString(),
+                "scenarios/seed-example.yaml",
+                "--as-of",
+                AS_OF,
+                "--format",
+                "json",
+                "--fail-if",
+                "tco_change_usd > 0.01,tco_change_usd < -0.01");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"schema\" : \"aichoose.diff/v1\"").contains("\"verdict_changed\" : false");
     }
 
     @Test
     void jsonCarriesAbsoluteAndPercentageChanges(@TempDir Path dir) throws IOException {
-        CliRun run = CliRun.of("diff", "scenarios/seed-example.yaml", cheaperApi(dir).toString(), "--as-of", AS_OF,
-                "--format", "json");
+        CliRun run = CliRun.of(
+                "diff",
+                "scenarios/seed-example.yaml",
+                cheaperApi(dir).toString(),
+                "--as-of",
+                AS_OF,
+                "--format",
+                "json");
         assertThat(run.exitCode()).isZero();
         JsonNode root = new ObjectMapper().readTree(run.out());
         JsonNode gpt = root.get("options").get(0);
@@ -96,17 +149,21 @@ class DiffCommandTest {
         assertThat(gpt.get("tco_before_usd").asDouble()).isEqualTo(54_000.0);
         assertThat(gpt.get("tco_after_usd").asDouble()).isCloseTo(1_080.0, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(gpt.get("tco_change_pct").asDouble()).isCloseTo(-98.0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(root.get("recommendation").get("verdict_changed").asBoolean()).isTrue();
+        assertThat(root.get("recommendation").get("verdict_changed").asBoolean())
+                .isTrue();
         assertThat(root.get("breakeven").get(0).get("month_before").asInt()).isEqualTo(1);
         assertThat(root.get("breakeven").get(0).get("month_after").isNull()).isTrue();
     }
 
     @Test
     void markdownForAPullRequestComment(@TempDir Path dir) throws IOException {
-        CliRun run = CliRun.of("diff", "scenarios/seed-example.yaml", cheaperApi(dir).toString(), "--as-of", AS_OF,
-                "--format", "md");
+        CliRun run = CliRun.of(
+                "diff", "scenarios/seed-example.yaml", cheaperApi(dir).toString(), "--as-of", AS_OF, "--format", "md");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("## Changes from").contains("| Option | Feasible | TCO before |").contains("| ---: |");
+        assertThat(run.out())
+                .startsWith("## Changes from")
+                .contains("| Option | Feasible | TCO before |")
+                .contains("| ---: |");
     }
 
     @Test
@@ -122,7 +179,8 @@ class DiffCommandTest {
 
         CliRun run = CliRun.of("diff", file + "@HEAD", file.toString(), "--as-of", AS_OF);
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Changes from " + file + "@HEAD to " + file)
+        assertThat(run.out())
+                .contains("Changes from " + file + "@HEAD to " + file)
                 .contains("Verdict: open source → closed (changed)");
 
         CliRun missing = CliRun.of("diff", file + "@no-such-rev", file.toString());
@@ -139,8 +197,8 @@ class DiffCommandTest {
 
     @Test
     void anEvaluateMetricInDiffIsAUsageErrorPointingAtTheChange() {
-        CliRun run = CliRun.of("diff", "scenarios/seed-example.yaml", "scenarios/seed-example.yaml", "--fail-if",
-                "tco_usd > 5");
+        CliRun run = CliRun.of(
+                "diff", "scenarios/seed-example.yaml", "scenarios/seed-example.yaml", "--fail-if", "tco_usd > 5");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("did you mean 'tco_change_usd'?");
     }
@@ -174,12 +232,20 @@ class DiffCommandTest {
                   - {id: api, api: {model: openai/gpt-5-mini}}
                 """);
         for (String format : new String[] {"table", "md", "json"}) {
-            CliRun run = CliRun.of("diff", none.toString(), "scenarios/seed-example.yaml", "--as-of", "2026-11-24",
-                    "--format", format);
+            CliRun run = CliRun.of(
+                    "diff",
+                    none.toString(),
+                    "scenarios/seed-example.yaml",
+                    "--as-of",
+                    "2026-11-24",
+                    "--format",
+                    format);
             assertThat(run.exitCode()).as(format + ": " + run.err()).isZero();
         }
         CliRun table = CliRun.of("diff", none.toString(), "scenarios/seed-example.yaml", "--as-of", "2026-11-24");
-        assertThat(table.out()).contains("Recommended option: no feasible option → rtx-4090-box (changed)",
-                "Recommended plan's TCO: none → $1,360");
+        assertThat(table.out())
+                .contains(
+                        "Recommended option: no feasible option → rtx-4090-box (changed)",
+                        "Recommended plan's TCO: none → $1,360");
     }
 }

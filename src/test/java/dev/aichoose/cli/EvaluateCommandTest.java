@@ -26,20 +26,32 @@ class EvaluateCommandTest {
         CliRun run = CliRun.of("evaluate", "scenarios/seed-example.yaml", "--as-of", "2026-11-24");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Recommendation: OPEN SOURCE → rtx-4090-box", "$54,000", "$3,360", "month 1");
-                assertThat(run.err()).isEmpty();
+        assertThat(run.err()).isEmpty();
     }
 
     @Test
     void jsonFollowsTheV1ContractAndWarningsGoToStderr() throws IOException {
-        CliRun run = CliRun.of("evaluate", "scenarios/prototype-low-volume.yaml", "--format", "json", "--as-of",
-                "2026-11-24");
+        CliRun run = CliRun.of(
+                "evaluate", "scenarios/prototype-low-volume.yaml", "--format", "json", "--as-of", "2026-11-24");
         assertThat(run.exitCode()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.path("schema").asText()).isEqualTo("aichoose.evaluation/v1");
         assertThat(json.path("horizon_months").asInt()).isEqualTo(12);
         JsonNode option = json.path("options").get(0);
-        for (String field : new String[] {"id", "kind", "feasible", "problems", "upfront_usd", "monthly",
-            "total_cash_usd", "salvage_usd", "tco_usd", "npv_usd", "cost_per_query_usd", "capacity"}) {
+        for (String field : new String[] {
+            "id",
+            "kind",
+            "feasible",
+            "problems",
+            "upfront_usd",
+            "monthly",
+            "total_cash_usd",
+            "salvage_usd",
+            "tco_usd",
+            "npv_usd",
+            "cost_per_query_usd",
+            "capacity"
+        }) {
             assertThat(option.has(field)).as(field).isTrue();
         }
         assertThat(json.path("breakeven").get(0).has("month")).isTrue();
@@ -54,7 +66,8 @@ class EvaluateCommandTest {
         CliRun run = CliRun.of("evaluate", "scenarios/seed-example.yaml", "-f", "json", "-o", out.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEmpty();
-        assertThat(new ObjectMapper().readTree(out.toFile()).path("schema").asText()).isEqualTo("aichoose.evaluation/v1");
+        assertThat(new ObjectMapper().readTree(out.toFile()).path("schema").asText())
+                .isEqualTo("aichoose.evaluation/v1");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(out);
         }
@@ -71,10 +84,12 @@ class EvaluateCommandTest {
         CliRun run = CliRun.of("evaluate", file.toString());
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err().lines()).containsExactly(
-                file + ":2:31: workload.queries_per_month: must be between 1 and 1000000000000, got -1",
-                file + ":4:26: options[a].api.model: unknown catalog id 'openai/gpt-4o' (did you mean 'openai/gpt-4'?) "
-                        + "(or give input_usd_per_mtok and output_usd_per_mtok inline); 'aichoose catalog list' shows the ids");
+        assertThat(run.err().lines())
+                .containsExactly(
+                        file + ":2:31: workload.queries_per_month: must be between 1 and 1000000000000, got -1",
+                        file
+                                + ":4:26: options[a].api.model: unknown catalog id 'openai/gpt-4o' (did you mean 'openai/gpt-4'?) "
+                                + "(or give input_usd_per_mtok and output_usd_per_mtok inline); 'aichoose catalog list' shows the ids");
     }
 
     @Test
@@ -96,11 +111,14 @@ class EvaluateCommandTest {
 
     @Test
     void aBrokenPriceBookExitsThree() throws IOException {
-        write("prices.yaml", "api_models:\n  - {id: x/y, provider: x, input_usd_per_mtok: 15000, output_usd_per_mtok: 1,"
-                + " as_of: 2026-01-01, source: s}\n");
+        write(
+                "prices.yaml",
+                "api_models:\n  - {id: x/y, provider: x, input_usd_per_mtok: 15000, output_usd_per_mtok: 1,"
+                        + " as_of: 2026-01-01, source: s}\n");
         CliRun run = CliRun.of("evaluate", "scenarios/seed-example.yaml", "--pricing", dir.toString());
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).contains("prices.yaml:2:48: api_models[x/y].input_usd_per_mtok: must be between 0 and 1000");
+        assertThat(run.err())
+                .contains("prices.yaml:2:48: api_models[x/y].input_usd_per_mtok: must be between 0 and 1000");
     }
 
     @Test
@@ -110,19 +128,28 @@ class EvaluateCommandTest {
                   - {id: nvidia/rtx-4090, name: RTX 4090 (our supplier), class: consumer, price_usd: 1000, vram_gb: 24,
                      memory_bandwidth_gbps: 1008, bf16_dense_tflops: 165.2, tdp_w: 450, as_of: 2026-11-01, source: quote 42}
                 """);
-        CliRun run = CliRun.of("evaluate", "scenarios/prototype-low-volume.yaml", "--pricing", dir.toString(),
-                "--as-of", "2026-11-24");
+        CliRun run = CliRun.of(
+                "evaluate",
+                "scenarios/prototype-low-volume.yaml",
+                "--pricing",
+                dir.toString(),
+                "--as-of",
+                "2026-11-24");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).containsPattern("rtx-4090-box +self-hosted +\\$2,400 ").contains( "nvidia/rtx-4090 (2026-11-01): quote 42");
+        assertThat(run.out())
+                .containsPattern("rtx-4090-box +self-hosted +\\$2,400 ")
+                .contains("nvidia/rtx-4090 (2026-11-01): quote 42");
     }
 
     @Test
     void validateChecksWithoutComputing() throws IOException {
         CliRun ok = CliRun.of("validate", "scenarios/seed-example.yaml", "scenarios/newcomer-defaults.yaml");
         assertThat(ok.exitCode()).isZero();
-        assertThat(ok.out()).contains("scenarios/seed-example.yaml: ok: Startup assistant (seed example), 12 months, 2 options",
-                "scenarios/newcomer-defaults.yaml: ok: Internal knowledge assistant (default options), 36 months, "
-                        + "the default option set");
+        assertThat(ok.out())
+                .contains(
+                        "scenarios/seed-example.yaml: ok: Startup assistant (seed example), 12 months, 2 options",
+                        "scenarios/newcomer-defaults.yaml: ok: Internal knowledge assistant (default options), 36 months, "
+                                + "the default option set");
         Path bad = write("bad.yaml", "name: t\n");
         CliRun fail = CliRun.of("validate", "scenarios/seed-example.yaml", bad.toString());
         assertThat(fail.exitCode()).isEqualTo(3);
@@ -138,8 +165,9 @@ class EvaluateCommandTest {
 
     @Test
     void everyCommandHasHelpAndCompletionIsGenerated() {
-        for (String[] args : new String[][] {{"--help"}, {"evaluate", "--help"}, {"validate", "--help"},
-            {"catalog", "list", "--help"}}) {
+        for (String[] args : new String[][] {
+            {"--help"}, {"evaluate", "--help"}, {"validate", "--help"}, {"catalog", "list", "--help"}
+        }) {
             CliRun run = CliRun.of(args);
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).contains("Usage: aichoose");
@@ -148,21 +176,40 @@ class EvaluateCommandTest {
         assertThat(completion.exitCode()).isZero();
         assertThat(completion.out()).contains("complete -F");
     }
+
     @Test
     void anUnwritableOutputIsAUsageErrorNotACrash() throws IOException {
         Path blocker = write("file", "not a directory");
-        CliRun run = CliRun.of("evaluate", "scenarios/seed-example.yaml", "-o", blocker.resolve("report.json").toString());
+        CliRun run = CliRun.of(
+                "evaluate",
+                "scenarios/seed-example.yaml",
+                "-o",
+                blocker.resolve("report.json").toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("aichoose: cannot write " + blocker.resolve("report.json")).doesNotContain("internal error");
-        CliRun bench = CliRun.of("bench", "--endpoint", "http://127.0.0.1:9", "--api", "ollama", "--model", "m",
-                "--requests", "1", "-o", blocker.resolve("r.json").toString());
+        assertThat(run.err())
+                .startsWith("aichoose: cannot write " + blocker.resolve("report.json"))
+                .doesNotContain("internal error");
+        CliRun bench = CliRun.of(
+                "bench",
+                "--endpoint",
+                "http://127.0.0.1:9",
+                "--api",
+                "ollama",
+                "--model",
+                "m",
+                "--requests",
+                "1",
+                "-o",
+                blocker.resolve("r.json").toString());
         assertThat(bench.exitCode()).isEqualTo(2);
         assertThat(bench.err()).startsWith("aichoose: cannot write");
     }
 
     @Test
     void aScenarioWithoutTrafficIsRejected() throws IOException {
-        Path file = write("zero.yaml", "name: t\nworkload: {queries_per_month: 0, input_tokens_per_query: 1, output_tokens_per_query: 1}\n");
+        Path file = write(
+                "zero.yaml",
+                "name: t\nworkload: {queries_per_month: 0, input_tokens_per_query: 1, output_tokens_per_query: 1}\n");
         CliRun run = CliRun.of("evaluate", file.toString());
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).contains("workload.queries_per_month: must be between 1 and");

@@ -30,14 +30,27 @@ class EveryFormatPropertyTest {
             Path file = dir.resolve("s" + i + ".yaml");
             Files.writeString(file, yaml);
             CliRun table = CliRun.of("evaluate", file.toString(), "--as-of", "2026-11-24");
-            assertThat(table.exitCode()).as("table on stdout: %s%n%s", table.err(), yaml).isZero();
+            assertThat(table.exitCode())
+                    .as("table on stdout: %s%n%s", table.err(), yaml)
+                    .isZero();
             boolean none = table.out().contains(": no feasible option");
             if (none) noneFeasible++;
             // every format into a directory in one run, with a rule over the recommended option
             Path out = dir.resolve("out" + i + "/");
-            CliRun all = CliRun.of("evaluate", file.toString(), "--as-of", "2026-11-24", "--format",
-                    String.join(",", FORMATS), "-o", out + "/", "--fail-if", "tco_usd > 1_000_000_000_000_000_000");
-            assertThat(all.exitCode()).as("every format with --fail-if: %s%n%s", all.err(), yaml).isEqualTo(none ? 5 : 0);
+            CliRun all = CliRun.of(
+                    "evaluate",
+                    file.toString(),
+                    "--as-of",
+                    "2026-11-24",
+                    "--format",
+                    String.join(",", FORMATS),
+                    "-o",
+                    out + "/",
+                    "--fail-if",
+                    "tco_usd > 1_000_000_000_000_000_000");
+            assertThat(all.exitCode())
+                    .as("every format with --fail-if: %s%n%s", all.err(), yaml)
+                    .isEqualTo(none ? 5 : 0);
             if (none) assertThat(all.err()).contains("cannot be checked: no option is feasible");
             String json = Files.readString(out.resolve("s" + i + ".json"));
             assertThat(json).contains(none ? "\"option\" : null" : "\"cheapest_option\"");

@@ -15,8 +15,17 @@ class FailIfTest {
 
     @Test
     void aBreachExitsFiveNamingTheRuleAndTheValueAfterWritingTheReports(@TempDir Path dir) {
-        CliRun run = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "--format", "md,json", "-o", dir.toString(),
-                "--fail-if", "tco_usd > 1_000");
+        CliRun run = CliRun.of(
+                "evaluate",
+                SEED,
+                "--as-of",
+                AS_OF,
+                "--format",
+                "md,json",
+                "-o",
+                dir.toString(),
+                "--fail-if",
+                "tco_usd > 1_000");
         assertThat(run.exitCode()).isEqualTo(5);
         assertThat(run.err()).contains("--fail-if 'tco_usd > 1_000' breached: tco_usd is $1,360 (rtx-4090-box)");
         assertThat(dir.resolve("seed-example.md")).isNotEmptyFile();
@@ -26,7 +35,8 @@ class FailIfTest {
     @Test
     void monthlyCostIsBreachedByAnyMonth() {
         // month 1 carries the $3,000 purchase; every later month costs $30
-        CliRun run = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "--format", "json", "--fail-if", "monthly_cost_usd > 2_000");
+        CliRun run = CliRun.of(
+                "evaluate", SEED, "--as-of", AS_OF, "--format", "json", "--fail-if", "monthly_cost_usd > 2_000");
         assertThat(run.exitCode()).isEqualTo(5);
         assertThat(run.err()).contains("monthly_cost_usd is $3,030 (rtx-4090-box, month 1)");
         assertThat(run.out()).contains("\"schema\"");
@@ -34,16 +44,25 @@ class FailIfTest {
 
     @Test
     void rulesThatHoldExitZero() {
-        CliRun run = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "--format", "md",
-                "--fail-if", "tco_usd > 50_000", "--fail-if", "cost_per_query_usd >= 0.01,monthly_cost_usd > 5000");
+        CliRun run = CliRun.of(
+                "evaluate",
+                SEED,
+                "--as-of",
+                AS_OF,
+                "--format",
+                "md",
+                "--fail-if",
+                "tco_usd > 50_000",
+                "--fail-if",
+                "cost_per_query_usd >= 0.01,monthly_cost_usd > 5000");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Recommended option: **rtx-4090-box**");
     }
 
     @Test
     void severalBreachesAreAllNamed() {
-        CliRun run = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "--fail-if", "tco_usd > 1000", "--fail-if",
-                "upfront_usd >= 3000");
+        CliRun run = CliRun.of(
+                "evaluate", SEED, "--as-of", AS_OF, "--fail-if", "tco_usd > 1000", "--fail-if", "upfront_usd >= 3000");
         assertThat(run.exitCode()).isEqualTo(5);
         assertThat(run.err()).contains("'tco_usd > 1000' breached").contains("'upfront_usd >= 3000' breached");
     }
@@ -87,11 +106,18 @@ class FailIfTest {
 
     @Test
     void everyFormatIntoADirectoryNamedAfterTheScenario(@TempDir Path dir) throws IOException {
-        CliRun run = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "--format", "table,json,md,html,csv,xlsx",
-                "-o", dir.toString());
+        CliRun run = CliRun.of(
+                "evaluate", SEED, "--as-of", AS_OF, "--format", "table,json,md,html,csv,xlsx", "-o", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        for (String f : new String[] {"seed-example.txt", "seed-example.json", "seed-example.md", "seed-example.html",
-                "seed-example-options.csv", "seed-example-monthly.csv", "seed-example.xlsx"}) {
+        for (String f : new String[] {
+            "seed-example.txt",
+            "seed-example.json",
+            "seed-example.md",
+            "seed-example.html",
+            "seed-example-options.csv",
+            "seed-example-monthly.csv",
+            "seed-example.xlsx"
+        }) {
             assertThat(dir.resolve(f)).isNotEmptyFile();
         }
         try (var files = Files.list(dir)) {
@@ -137,14 +163,26 @@ class FailIfTest {
                   - {id: api, api: {model: openai/gpt-5-mini}}
                 """);
         Path out = dir.resolve("out");
-        CliRun run = CliRun.of("evaluate", scenario.toString(), "--as-of", AS_OF, "--format", "table,json,md,html,csv,xlsx",
-                "-o", out + "/", "--fail-if", "tco_usd > 1_000");
+        CliRun run = CliRun.of(
+                "evaluate",
+                scenario.toString(),
+                "--as-of",
+                AS_OF,
+                "--format",
+                "table,json,md,html,csv,xlsx",
+                "-o",
+                out + "/",
+                "--fail-if",
+                "tco_usd > 1_000");
         assertThat(run.exitCode()).isEqualTo(5);
-        assertThat(run.err()).contains("--fail-if 'tco_usd > 1_000' cannot be checked: no option is feasible, so there "
-                + "is no recommended option to measure");
+        assertThat(run.err())
+                .contains("--fail-if 'tco_usd > 1_000' cannot be checked: no option is feasible, so there "
+                        + "is no recommended option to measure");
         assertThat(Files.readString(out.resolve("none.json"))).contains("\"option\" : null");
-        assertThat(Files.readString(out.resolve("none.txt"))).contains("Recommendation: OPEN SOURCE: no feasible option",
-                "offline operation is required, and an API is reached over the internet");
+        assertThat(Files.readString(out.resolve("none.txt")))
+                .contains(
+                        "Recommendation: OPEN SOURCE: no feasible option",
+                        "offline operation is required, and an API is reached over the internet");
         assertThat(out.resolve("none.xlsx")).isNotEmptyFile();
     }
 }

@@ -20,12 +20,18 @@ class OutputOptionsTest {
         CliRun run = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "-o", xlsx.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         byte[] bytes = Files.readAllBytes(xlsx);
-        assertThat(new String(bytes, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).as("a zip: a workbook").isEqualTo("PK");
+        assertThat(new String(bytes, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("a zip: a workbook")
+                .isEqualTo("PK");
         Path md = dir.resolve("r.markdown");
-        assertThat(CliRun.of("evaluate", SEED, "--as-of", AS_OF, "-o", md.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("evaluate", SEED, "--as-of", AS_OF, "-o", md.toString())
+                        .exitCode())
+                .isZero();
         assertThat(Files.readString(md)).startsWith("## aichoose: ");
         Path html = dir.resolve("R.HTML");
-        assertThat(CliRun.of("evaluate", SEED, "--as-of", AS_OF, "-o", html.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("evaluate", SEED, "--as-of", AS_OF, "-o", html.toString())
+                        .exitCode())
+                .isZero();
         assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>");
     }
 
@@ -37,21 +43,50 @@ class OutputOptionsTest {
         assertThat(run.err()).contains("-f md does not match -o " + html + " (.html is html)");
         assertThat(run.err().lines().count()).isEqualTo(2);
         assertThat(html).doesNotExist();
-        CliRun diff = CliRun.of("diff", SEED, SEED, "--as-of", AS_OF, "-f", "json", "-o", dir.resolve("d.md").toString());
+        CliRun diff = CliRun.of(
+                "diff",
+                SEED,
+                SEED,
+                "--as-of",
+                AS_OF,
+                "-f",
+                "json",
+                "-o",
+                dir.resolve("d.md").toString());
         assertThat(diff.exitCode()).isEqualTo(2);
         assertThat(diff.err()).contains("-f json does not match");
     }
 
     @Test
     void anExtensionThatNamesNoFormatNeedsOne(@TempDir Path dir) {
-        CliRun run = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "-o", dir.resolve("report.out").toString());
+        CliRun run = CliRun.of(
+                "evaluate",
+                SEED,
+                "--as-of",
+                AS_OF,
+                "-o",
+                dir.resolve("report.out").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("cannot tell the format from the extension .out; add -f FORMAT");
-        CliRun bare = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "-o", dir.resolve("reportsdir").toString());
+        CliRun bare = CliRun.of(
+                "evaluate",
+                SEED,
+                "--as-of",
+                AS_OF,
+                "-o",
+                dir.resolve("reportsdir").toString());
         assertThat(bare.exitCode()).isEqualTo(2);
         assertThat(bare.err()).contains("a name without an extension").contains("end a directory's name with /");
         // with -f the user has said what to write: any name will do
-        CliRun named = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "-f", "md", "-o", dir.resolve("REPORT").toString());
+        CliRun named = CliRun.of(
+                "evaluate",
+                SEED,
+                "--as-of",
+                AS_OF,
+                "-f",
+                "md",
+                "-o",
+                dir.resolve("REPORT").toString());
         assertThat(named.exitCode()).as(named.err()).isZero();
         assertThat(dir.resolve("REPORT")).isRegularFile();
     }
@@ -86,38 +121,66 @@ class OutputOptionsTest {
         String other = "scenarios/prototype-low-volume.yaml";
         CliRun table = CliRun.of("evaluate", SEED, other, "--as-of", AS_OF);
         assertThat(table.exitCode()).as(table.err()).isZero();
-        assertThat(table.out()).contains("aichoose: Startup assistant (seed example)").contains("scenarios/prototype-low-volume.yaml ·");
+        assertThat(table.out())
+                .contains("aichoose: Startup assistant (seed example)")
+                .contains("scenarios/prototype-low-volume.yaml ·");
         CliRun json = CliRun.of("evaluate", SEED, other, "--as-of", AS_OF, "-f", "json");
         assertThat(json.exitCode()).isEqualTo(2);
         assertThat(json.err()).contains("2 inputs in json need a directory, one file each: add -o DIR");
-        CliRun files = CliRun.of("evaluate", SEED, other, "--as-of", AS_OF, "-f", "json", "-o", dir.resolve("out").toString());
+        CliRun files = CliRun.of(
+                "evaluate",
+                SEED,
+                other,
+                "--as-of",
+                AS_OF,
+                "-f",
+                "json",
+                "-o",
+                dir.resolve("out").toString());
         assertThat(files.exitCode()).as(files.err()).isZero();
         assertThat(dir.resolve("out/seed-example.json")).isRegularFile();
         assertThat(dir.resolve("out/prototype-low-volume.json")).isRegularFile();
         Path copy = dir.resolve("x/seed-example.yaml");
         Files.createDirectories(copy.getParent());
         Files.copy(Path.of(SEED), copy);
-        CliRun same = CliRun.of("evaluate", SEED, copy.toString(), "--as-of", AS_OF, "-o", dir.resolve("o").toString());
+        CliRun same = CliRun.of(
+                "evaluate",
+                SEED,
+                copy.toString(),
+                "--as-of",
+                AS_OF,
+                "-o",
+                dir.resolve("o").toString());
         assertThat(same.exitCode()).isEqualTo(2);
         assertThat(same.err()).contains("two scenarios are named seed-example");
     }
 
     @Test
     void everyBadScenarioAmongSeveralIsReportedBeforeAnythingIsWritten(@TempDir Path dir) {
-        CliRun run = CliRun.of("evaluate", "no/such.yaml", SEED, "other/missing.yaml", "-o", dir.resolve("o/").toString());
+        CliRun run = CliRun.of(
+                "evaluate",
+                "no/such.yaml",
+                SEED,
+                "other/missing.yaml",
+                "-o",
+                dir.resolve("o/").toString());
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).isEqualTo("no/such.yaml: no such scenario file" + System.lineSeparator()
-                + "other/missing.yaml: no such scenario file" + System.lineSeparator());
+        assertThat(run.err())
+                .isEqualTo("no/such.yaml: no such scenario file" + System.lineSeparator()
+                        + "other/missing.yaml: no such scenario file" + System.lineSeparator());
         assertThat(dir.resolve("o")).doesNotExist();
     }
 
     @Test
     void aBenchResultThatIsMissingOrNotABenchResultIsAnInvalidInput(@TempDir Path dir) throws IOException {
-        CliRun missing = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "--bench", "rtx-4090-box=" + dir.resolve("none.json"));
+        CliRun missing =
+                CliRun.of("evaluate", SEED, "--as-of", AS_OF, "--bench", "rtx-4090-box=" + dir.resolve("none.json"));
         assertThat(missing.exitCode()).as(missing.err()).isEqualTo(3);
         assertThat(missing.err()).contains("none.json").doesNotContain("Exception");
         Path report = dir.resolve("report.json");
-        Files.writeString(report, CliRun.of("evaluate", SEED, "--as-of", AS_OF, "-f", "json").out());
+        Files.writeString(
+                report,
+                CliRun.of("evaluate", SEED, "--as-of", AS_OF, "-f", "json").out());
         CliRun wrong = CliRun.of("evaluate", SEED, "--as-of", AS_OF, "--bench", "rtx-4090-box=" + report);
         assertThat(wrong.exitCode()).as(wrong.err()).isEqualTo(3);
         assertThat(wrong.err()).contains(report.toString()).doesNotContain("Exception");

@@ -3,8 +3,8 @@ package dev.aichoose.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aichoose.bench.EndpointException;
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
+import dev.aichoose.load.located.Diagnostic;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
@@ -31,7 +31,10 @@ class RootCommandTest {
     void unknownFlagIsAUsageErrorWithASuggestion() {
         CliRun run = CliRun.of("--verbos");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Unknown option: '--verbos'").contains("--verbose").contains("--help");
+        assertThat(run.err())
+                .contains("Unknown option: '--verbos'")
+                .contains("--verbose")
+                .contains("--help");
         assertThat(run.err()).doesNotContain("at dev.aichoose");
     }
 
@@ -55,10 +58,11 @@ class RootCommandTest {
     @Test
     void everyFailureMapsToItsDocumentedExitCode() {
         CommandLine cli = Cli.create(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
-        assertThat(Cli.exitCodeOf(new CommandLine.ParameterException(cli, "bad"))).isEqualTo(ExitCode.USAGE);
+        assertThat(Cli.exitCodeOf(new CommandLine.ParameterException(cli, "bad")))
+                .isEqualTo(ExitCode.USAGE);
         assertThat(Cli.exitCodeOf(new UsageException("bad -o"))).isEqualTo(ExitCode.USAGE);
-        assertThat(Cli.exitCodeOf(new InputException(new Diagnostic("f.yaml", 1, 2, "bad")))).isEqualTo(
-                ExitCode.INVALID_INPUT);
+        assertThat(Cli.exitCodeOf(new InputException(new Diagnostic("f.yaml", 1, 2, "bad"))))
+                .isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(Cli.exitCodeOf(new EndpointException("refused"))).isEqualTo(ExitCode.ENDPOINT_FAILURE);
         assertThat(Cli.exitCodeOf(new RuleBreachedException("tco_usd > 1"))).isEqualTo(ExitCode.RULE_BREACHED);
         assertThat(Cli.exitCodeOf(new IllegalStateException("a bug"))).isEqualTo(ExitCode.INTERNAL_ERROR);
@@ -67,21 +71,26 @@ class RootCommandTest {
 
     @Test
     void theRootsVerboseFlagReachesTheCommandThatRunsWhereverItIsGiven() {
-        for (String[] args : new String[][] {{"evaluate", "--verbose", "x.yaml"}, {"--verbose", "evaluate", "x.yaml"}}) {
-            CommandLine cli = Cli.create(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args);
+        for (String[] args :
+                new String[][] {{"evaluate", "--verbose", "x.yaml"}, {"--verbose", "evaluate", "x.yaml"}}) {
+            CommandLine cli =
+                    Cli.create(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args);
             CommandLine.ParseResult parsed = cli.parseArgs(args);
             CommandLine running = parsed.subcommand().commandSpec().commandLine();
             assertThat(Cli.verbose(running)).as(String.join(" ", args)).isTrue();
-            assertThat(internalError(running, parsed)).contains("java.lang.IllegalStateException: a bug")
-                    .contains("\tat ").doesNotContain("please report");
+            assertThat(internalError(running, parsed))
+                    .contains("java.lang.IllegalStateException: a bug")
+                    .contains("\tat ")
+                    .doesNotContain("please report");
         }
         String[] quiet = {"evaluate", "x.yaml"};
         CommandLine cli = Cli.create(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), quiet);
         CommandLine.ParseResult parsed = cli.parseArgs(quiet);
         CommandLine running = parsed.subcommand().commandSpec().commandLine();
         assertThat(Cli.verbose(running)).isFalse();
-        assertThat(internalError(running, parsed)).isEqualTo("aichoose: internal error: java.lang.IllegalStateException: "
-                + "a bug (run with --verbose for the stack trace; please report it)" + System.lineSeparator());
+        assertThat(internalError(running, parsed))
+                .isEqualTo("aichoose: internal error: java.lang.IllegalStateException: "
+                        + "a bug (run with --verbose for the stack trace; please report it)" + System.lineSeparator());
     }
 
     /** What the CLI prints for a bug inside the command that ran, and that it exits 1. */

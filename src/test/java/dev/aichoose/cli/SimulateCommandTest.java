@@ -57,9 +57,12 @@ class SimulateCommandTest {
 
     @Test
     void theSameSeedGivesByteIdenticalJsonAndTheDefaultSeedIsFixed() {
-        CliRun a = CliRun.of("evaluate", SCENARIO, "--simulate", "300", "--seed", "11", "-f", "json", "--as-of", "2026-12-01");
-        CliRun b = CliRun.of("evaluate", SCENARIO, "--simulate", "300", "--seed", "11", "-f", "json", "--as-of", "2026-12-01");
-        CliRun c = CliRun.of("evaluate", SCENARIO, "--simulate", "300", "--seed", "12", "-f", "json", "--as-of", "2026-12-01");
+        CliRun a = CliRun.of(
+                "evaluate", SCENARIO, "--simulate", "300", "--seed", "11", "-f", "json", "--as-of", "2026-12-01");
+        CliRun b = CliRun.of(
+                "evaluate", SCENARIO, "--simulate", "300", "--seed", "11", "-f", "json", "--as-of", "2026-12-01");
+        CliRun c = CliRun.of(
+                "evaluate", SCENARIO, "--simulate", "300", "--seed", "12", "-f", "json", "--as-of", "2026-12-01");
         CliRun d1 = CliRun.of("evaluate", SCENARIO, "--simulate", "300", "-f", "json", "--as-of", "2026-12-01");
         CliRun d2 = CliRun.of("evaluate", SCENARIO, "--simulate", "300", "-f", "json", "--as-of", "2026-12-01");
         assertThat(a.exitCode()).isZero();
@@ -75,8 +78,10 @@ class SimulateCommandTest {
         assertThat(sim.path("draws").asInt()).isEqualTo(400);
         double sum = sim.path("p_none_feasible").asDouble();
         for (JsonNode o : sim.path("options")) {
-            for (String f : new String[] {"mean", "p5", "p50", "p95"}) assertThat(o.path("tco_usd").has(f)).as(f).isTrue();
-            assertThat(o.path("tco_usd").path("p5").asDouble()).isLessThanOrEqualTo(o.path("tco_usd").path("p95").asDouble());
+            for (String f : new String[] {"mean", "p5", "p50", "p95"})
+                assertThat(o.path("tco_usd").has(f)).as(f).isTrue();
+            assertThat(o.path("tco_usd").path("p5").asDouble())
+                    .isLessThanOrEqualTo(o.path("tco_usd").path("p95").asDouble());
             sum += o.path("p_cheapest").asDouble();
         }
         assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
@@ -84,8 +89,10 @@ class SimulateCommandTest {
             assertThat(sim.has(f)).as(f).isTrue();
         }
         JsonNode bar = sim.path("tornado").get(0);
-        for (String f : new String[] {"input", "low", "high", "gap_low_usd", "gap_high_usd"}) assertThat(bar.has(f)).isTrue();
-        assertThat(sim.path("flip_points")).allSatisfy(f -> assertThat(f.has("value")).isTrue());
+        for (String f : new String[] {"input", "low", "high", "gap_low_usd", "gap_high_usd"})
+            assertThat(bar.has(f)).isTrue();
+        assertThat(sim.path("flip_points"))
+                .allSatisfy(f -> assertThat(f.has("value")).isTrue());
     }
 
     @Test
@@ -98,8 +105,9 @@ class SimulateCommandTest {
     @Test
     void everyFlipPointSeparatesTheTwoRecommendationsItNames() throws IOException {
         Path scenario = closeCall();
-        JsonNode sim = json(CliRun.of("evaluate", scenario.toString(), "--simulate", "20", "-f", "json", "--as-of",
-                "2026-12-01")).path("simulation");
+        JsonNode sim = json(CliRun.of(
+                        "evaluate", scenario.toString(), "--simulate", "20", "-f", "json", "--as-of", "2026-12-01"))
+                .path("simulation");
         List<String> checked = new ArrayList<>();
         for (JsonNode f : sim.path("flip_points")) {
             String input = f.path("input").asText();
@@ -116,8 +124,11 @@ class SimulateCommandTest {
             // a whole-month flip point is the first month with the new recommendation
             double below = whole ? (above ? v - 1 : v) : v - delta;
             double aboveValue = whole ? (above ? v : v + 1) : v + delta;
-            assertThat(recommendedAt(scenario, input, below)).as(input + " just below " + v).isEqualTo(above ? from : to);
-            assertThat(recommendedAt(scenario, input, aboveValue)).as(input + " just above " + v)
+            assertThat(recommendedAt(scenario, input, below))
+                    .as(input + " just below " + v)
+                    .isEqualTo(above ? from : to);
+            assertThat(recommendedAt(scenario, input, aboveValue))
+                    .as(input + " just above " + v)
                     .isEqualTo(above ? to : from);
             checked.add(input + " " + f.path("direction").asText());
         }
@@ -131,7 +142,8 @@ class SimulateCommandTest {
         String[] parts = path.split("\\.", -1);
         ObjectNode target = null;
         if (parts[0].equals("options")) {
-            for (JsonNode o : doc.path("options")) if (o.path("id").asText().equals(parts[1])) target = (ObjectNode) o.path(parts[2]);
+            for (JsonNode o : doc.path("options"))
+                if (o.path("id").asText().equals(parts[1])) target = (ObjectNode) o.path(parts[2]);
         } else {
             target = doc.withObjectProperty(parts[0]);
         }
@@ -141,19 +153,21 @@ class SimulateCommandTest {
         Path file = dir.resolve("probe.yaml");
         YAML.writeValue(file.toFile(), doc);
         return json(CliRun.of("evaluate", file.toString(), "-f", "json", "--as-of", "2026-12-01"))
-                .path("recommendation").path("option").asText(null);
+                .path("recommendation")
+                .path("option")
+                .asText(null);
     }
 
     @Test
     void aFailIfRuleOnTheShareOfDrawsFailsTheRunAfterTheReport() throws IOException {
         String scenario = closeCall().toString();
-        CliRun run = CliRun.of("evaluate", scenario, "--simulate", "200", "--as-of", "2026-12-01",
-                "--fail-if", "p_cheapest < 0.8");
+        CliRun run = CliRun.of(
+                "evaluate", scenario, "--simulate", "200", "--as-of", "2026-12-01", "--fail-if", "p_cheapest < 0.8");
         assertThat(run.exitCode()).isEqualTo(5);
         assertThat(run.out()).contains("How sure is this?");
         assertThat(run.err()).contains("--fail-if 'p_cheapest < 0.8' breached: p_cheapest is ");
-        CliRun passes = CliRun.of("evaluate", scenario, "--simulate", "200", "--as-of", "2026-12-01",
-                "--fail-if", "p_cheapest > 1");
+        CliRun passes = CliRun.of(
+                "evaluate", scenario, "--simulate", "200", "--as-of", "2026-12-01", "--fail-if", "p_cheapest > 1");
         assertThat(passes.exitCode()).isZero();
     }
 
@@ -167,16 +181,26 @@ class SimulateCommandTest {
         assertThat(seed.err()).contains("--seed needs --simulate N");
         CliRun zero = CliRun.of("evaluate", SCENARIO, "--simulate", "0");
         assertThat(zero.exitCode()).isEqualTo(2);
-        assertThat(CliRun.of("evaluate", SCENARIO, "--simulate", "many").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("evaluate", SCENARIO, "--simulate", "many").exitCode())
+                .isEqualTo(2);
     }
 
     @Test
     void everyFormatCarriesTheSimulation() throws IOException {
-        CliRun run = CliRun.of("evaluate", SCENARIO, "--simulate", "200", "-f", "table,md,html,json,xlsx,csv",
-                "-o", dir.toString(), "--as-of", "2026-12-01");
+        CliRun run = CliRun.of(
+                "evaluate",
+                SCENARIO,
+                "--simulate",
+                "200",
+                "-f",
+                "table,md,html,json,xlsx,csv",
+                "-o",
+                dir.toString(),
+                "--as-of",
+                "2026-12-01");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(Files.readString(dir.resolve("support-bot-h100.txt"))).contains("How sure is this?", "P(cheapest)",
-                "Tornado");
+        assertThat(Files.readString(dir.resolve("support-bot-h100.txt")))
+                .contains("How sure is this?", "P(cheapest)", "Tornado");
         assertThat(Files.readString(dir.resolve("support-bot-h100.md"))).contains("### How sure is this?", "| P95 |");
         String html = Files.readString(dir.resolve("support-bot-h100.html"));
         assertThat(html).contains("id=\"chart-tornado\"", "id=\"chart-tco-distribution\"", "<rect");
@@ -189,8 +213,16 @@ class SimulateCommandTest {
 
     @Test
     void aScenarioWithoutRangesSimulatesTheBaseAndSaysSo() throws IOException {
-        JsonNode sim = json(CliRun.of("evaluate", "scenarios/seed-example.yaml", "--simulate", "10", "-f", "json",
-                "--as-of", "2026-11-24")).path("simulation");
+        JsonNode sim = json(CliRun.of(
+                        "evaluate",
+                        "scenarios/seed-example.yaml",
+                        "--simulate",
+                        "10",
+                        "-f",
+                        "json",
+                        "--as-of",
+                        "2026-11-24"))
+                .path("simulation");
         assertThat(sim.path("recommendation_holds_share").asDouble()).isEqualTo(1.0);
         CliRun run = CliRun.of("evaluate", "scenarios/seed-example.yaml", "--simulate", "10", "--as-of", "2026-11-24");
         assertThat(run.err()).contains("no uncertainty: section");

@@ -36,11 +36,13 @@ class ValidateWarningsTest {
         CliRun validate = CliRun.of("validate", scenario.toString(), "--as-of", "2026-12-01");
         assertThat(validate.exitCode()).as(validate.err()).isZero();
         assertThat(validate.out()).contains(scenario + ": ok: t, 36 months, 2 options");
-        assertThat(warnings(validate.err())).contains(
-                "aichoose: warning: " + scenario + ":7:27: options[x].api.input_usd_per_mtok: $0.00000025 per million "
-                        + "tokens is implausibly low: is it a per-token price? (per million it would be $0.25)",
-                "aichoose: warning: " + scenario + ":10:56: options[h100].rented.usd_per_gpu_hour: $0.0015 per "
-                        + "GPU-hour is implausibly low");
+        assertThat(warnings(validate.err()))
+                .contains(
+                        "aichoose: warning: " + scenario
+                                + ":7:27: options[x].api.input_usd_per_mtok: $0.00000025 per million "
+                                + "tokens is implausibly low: is it a per-token price? (per million it would be $0.25)",
+                        "aichoose: warning: " + scenario + ":10:56: options[h100].rented.usd_per_gpu_hour: $0.0015 per "
+                                + "GPU-hour is implausibly low");
         CliRun evaluate = CliRun.of("evaluate", scenario.toString(), "--as-of", "2026-12-01", "-f", "json");
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
         assertThat(warnings(evaluate.err())).containsAll(warnings(validate.err()));
@@ -52,10 +54,13 @@ class ValidateWarningsTest {
         CliRun validate = CliRun.of("validate", "scenarios/support-bot-h100.yaml", "--as-of", "2028-06-01");
         assertThat(validate.exitCode()).as(validate.err()).isZero();
         List<String> said = warnings(validate.err());
-        assertThat(said).anyMatch(w -> w.startsWith("aichoose: warning: catalog entry openai/gpt-5-mini is ")
-                && w.contains("days old") && w.contains("aichoose catalog import litellm FILE -o prices.yaml"));
+        assertThat(said)
+                .anyMatch(w -> w.startsWith("aichoose: warning: catalog entry openai/gpt-5-mini is ")
+                        && w.contains("days old")
+                        && w.contains("aichoose catalog import litellm FILE -o prices.yaml"));
         assertThat(said).anyMatch(w -> w.startsWith("aichoose: warning: catalog entry runpod/h100-sxm is "));
-        CliRun evaluate = CliRun.of("evaluate", "scenarios/support-bot-h100.yaml", "--as-of", "2028-06-01", "-f", "json");
+        CliRun evaluate =
+                CliRun.of("evaluate", "scenarios/support-bot-h100.yaml", "--as-of", "2028-06-01", "-f", "json");
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
         assertThat(warnings(evaluate.err())).containsAll(said);
         // on a date the catalog is fresh for, there is nothing to say
@@ -75,14 +80,27 @@ class ValidateWarningsTest {
                     as_of: 2026-11-01
                     source: "acme price page"
                 """);
-        CliRun run = CliRun.of("validate", "scenarios/seed-example.yaml", "scenarios/newcomer-defaults.yaml",
-                "--pricing", book.toString(), "--as-of", "2026-12-01");
+        CliRun run = CliRun.of(
+                "validate",
+                "scenarios/seed-example.yaml",
+                "scenarios/newcomer-defaults.yaml",
+                "--pricing",
+                book.toString(),
+                "--as-of",
+                "2026-12-01");
         assertThat(run.exitCode()).as(run.err()).isZero();
         String expected = "aichoose: warning: " + book + ":4:25: api_models[acme/chat].input_usd_per_mtok: $0.00000025 "
                 + "per million tokens is implausibly low: is it a per-token price? (per million it would be $0.25)";
         assertThat(warnings(run.err())).containsOnlyOnce(expected);
-        CliRun evaluate = CliRun.of("evaluate", "scenarios/seed-example.yaml", "--pricing", book.toString(),
-                "--as-of", "2026-12-01", "-f", "json");
+        CliRun evaluate = CliRun.of(
+                "evaluate",
+                "scenarios/seed-example.yaml",
+                "--pricing",
+                book.toString(),
+                "--as-of",
+                "2026-12-01",
+                "-f",
+                "json");
         assertThat(warnings(evaluate.err())).contains(expected);
     }
 }

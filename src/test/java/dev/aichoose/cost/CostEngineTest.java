@@ -71,7 +71,8 @@ class CostEngineTest {
                 options:
                   - {id: x, api: {model: m, input_usd_per_mtok: 1, output_usd_per_mtok: 1}}
                 """);
-        assertThat(api.monthly()).extracting(OptionResult.MonthlyCost::queries)
+        assertThat(api.monthly())
+                .extracting(OptionResult.MonthlyCost::queries)
                 .containsExactly(1000.0, 1100.0, 1210.0000000000002);
         assertThat(api.monthly().get(2).cumulativeUsd()).isCloseTo(3.31, within(1e-9));
     }
@@ -232,7 +233,9 @@ class CostEngineTest {
                                   gpus_per_replica: 1}
                 """);
         assertThat(box.feasible()).isFalse();
-        assertThat(box.problems()).singleElement().asString()
+        assertThat(box.problems())
+                .singleElement()
+                .asString()
                 .contains("meta/llama-3.1-70b-instruct at bf16 does not fit in memory", "21.6 GB usable");
         // an impossible option is still priced, so the report can show what it would have cost
         assertThat(box.tcoUsd()).isPositive();
@@ -255,7 +258,10 @@ class CostEngineTest {
         // 57.08 tok/s in month 1, 59.93 in month 2, 62.93 in month 3: at full load the box carries two months
         OptionResult box = only(GROWING_BOX.formatted("1", "1"));
         assertThat(box.feasible()).isFalse();
-        assertThat(box.problems()).singleElement().asString().contains("outgrows the hardware in month 3")
+        assertThat(box.problems())
+                .singleElement()
+                .asString()
+                .contains("outgrows the hardware in month 3")
                 .doesNotContain("planning utilisation");
     }
 
@@ -265,7 +271,9 @@ class CostEngineTest {
         // for it, so the stated one box is outgrown from month 1, not "feasible" beside an auto fleet of two
         OptionResult stated = only(GROWING_BOX.formatted("0.9", "1"));
         assertThat(stated.feasible()).isFalse();
-        assertThat(stated.problems()).singleElement().asString()
+        assertThat(stated.problems())
+                .singleElement()
+                .asString()
                 .startsWith("the load outgrows the hardware in month 1: it needs 57.1 tok/s at peak and 1 replica "
                         + "delivers 60.0 (given), 54.0 at the planning utilisation of 90.0 %; about 2 replicas would "
                         + "carry the whole horizon")
@@ -277,7 +285,8 @@ class CostEngineTest {
         assertThat(auto.feasible()).isTrue();
         assertThat(auto.capacity().fleet().orElseThrow().peakUnits()).isEqualTo(2);
         assertThat(two.capacity().fleet().orElseThrow().peakUtilisation().getAsDouble())
-                .isCloseTo(auto.capacity().fleet().orElseThrow().peakUtilisation().getAsDouble(), within(1e-12))
+                .isCloseTo(
+                        auto.capacity().fleet().orElseThrow().peakUtilisation().getAsDouble(), within(1e-12))
                 .isLessThanOrEqualTo(0.9);
     }
 
@@ -319,7 +328,8 @@ class CostEngineTest {
                 .anyMatch(p -> p.equals("class 'secret' (50.0 % of queries) is sensitive: it is never sent to a "
                         + "third-party API, and api sends it to openai"));
         // a single API carries every class, the sensitive one too
-        assertThat(e.option("api").problems()).anyMatch(p -> p.startsWith("class 'secret' (50.0 % of queries) is sensitive"));
+        assertThat(e.option("api").problems())
+                .anyMatch(p -> p.startsWith("class 'secret' (50.0 % of queries) is sensitive"));
         // rented GPUs may carry a sensitive class: only offline operation rules the cloud option out here
         assertThat(e.option("cloud").problems()).singleElement().asString().contains("offline operation is required");
     }
@@ -340,12 +350,14 @@ class CostEngineTest {
                   - {id: weak, hybrid: {routes: [{class: research, option: box}, {class: default, option: mini}]}}
                   - {id: strong, hybrid: {routes: [{class: research, option: top}, {class: default, option: box}]}}
                 """);
-        assertThat(e.option("weak").problems()).singleElement().asString()
+        assertThat(e.option("weak").problems())
+                .singleElement()
+                .asString()
                 .startsWith("class 'research' (20.0 % of queries) needs a frontier-tier model, and box serves "
                         + "meta/llama-3.1-8b-instruct, rated standard (");
         assertThat(e.option("strong").feasible()).isTrue();
-        assertThat(e.option("strong").routing()).containsExactly(new Option.Route("research", "top"),
-                new Option.Route("default", "box"));
+        assertThat(e.option("strong").routing())
+                .containsExactly(new Option.Route("research", "top"), new Option.Route("default", "box"));
         // the single options carry the research class too
         assertThat(e.option("mini").feasible()).isFalse();
         assertThat(e.option("box").feasible()).isFalse();
@@ -369,9 +381,10 @@ class CostEngineTest {
                 """);
         assertThat(e.option("box").feasible()).isFalse();
         assertThat(e.option("split").feasible()).isTrue();
-        assertThat(e.option("split").capacity().requiredTokensPerSecond()).isCloseTo(
-                0.2 * 1_000_000 * 100 / (730 * 3600.0) * 3, within(1e-9));
+        assertThat(e.option("split").capacity().requiredTokensPerSecond())
+                .isCloseTo(0.2 * 1_000_000 * 100 / (730 * 3600.0) * 3, within(1e-9));
     }
+
     @Test
     void anInlineNegotiatedPriceIsNotRepricedByTheCatalogTier() {
         OptionResult api = only("""

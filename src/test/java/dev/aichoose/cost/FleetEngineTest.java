@@ -55,7 +55,8 @@ class FleetEngineTest {
         assertThat(f.months()).extracting(Fleet.Month::purchased).containsExactly(1, 0, 2, 1);
         assertThat(f.months()).extracting(Fleet.Month::retired).containsExactly(0, 0, 1, 0);
         // cash: 1000 + 10 | 10 | 2000 − 500 + 20 | 1000 + 30 (a flat electricity figure is per unit under auto)
-        assertThat(owned.monthly()).extracting(OptionResult.MonthlyCost::costUsd)
+        assertThat(owned.monthly())
+                .extracting(OptionResult.MonthlyCost::costUsd)
                 .containsExactly(1010.0, 10.0, 1520.0, 1030.0);
         assertThat(owned.upfrontUsd()).isEqualTo(1000);
         // the month-3 purchase is at its end of life (its residual, 1,000), the month-4 one half-way (750)
@@ -72,11 +73,14 @@ class FleetEngineTest {
     void rentedInstancesFollowAGrowingAndAShrinkingLoad() {
         // one H100 instance at $2 × 730 h = $1,460 a month
         OptionResult growing = only(0.5, RENTED.formatted("auto"));
-        assertThat(growing.monthly()).extracting(OptionResult.MonthlyCost::costUsd)
+        assertThat(growing.monthly())
+                .extracting(OptionResult.MonthlyCost::costUsd)
                 .containsExactly(1460.0, 1460.0, 2920.0, 4380.0);
         // 202.5, 101.25, 50.6, 25.3 tok/s → 3, 2, 1, 1 instances
         OptionResult shrinking = Fixtures.evaluate(scenario(-0.5, RENTED.formatted("auto"))
-                .replace("queries_per_month: 52560", "queries_per_month: 177390")).options().getFirst();
+                        .replace("queries_per_month: 52560", "queries_per_month: 177390"))
+                .options()
+                .getFirst();
         assertThat(fleet(shrinking).months()).extracting(Fleet.Month::units).containsExactly(3, 2, 1, 1);
         assertThat(shrinking.tcoUsd()).isCloseTo(7 * 1460, within(CENT));
         assertThat(shrinking.salvageUsd()).isZero();
@@ -96,7 +100,9 @@ class FleetEngineTest {
         assertThat(fleet(stated).auto()).isFalse();
         assertThat(fleet(stated).months()).extracting(Fleet.Month::units).containsOnly(1);
         assertThat(stated.feasible()).isFalse();
-        assertThat(stated.problems()).singleElement().asString()
+        assertThat(stated.problems())
+                .singleElement()
+                .asString()
                 .startsWith("the load outgrows the hardware in month 3: it needs 135.0 tok/s")
                 .endsWith("; with count: auto aichoose would grow it to 3 units by month 4 for a TCO of $1,820");
     }
@@ -115,7 +121,9 @@ class FleetEngineTest {
                                   quantization: bf16}
                 """).option("one");
         assertThat(box.feasible()).isFalse();
-        assertThat(box.problems()).singleElement().asString()
+        assertThat(box.problems())
+                .singleElement()
+                .asString()
                 .startsWith("meta/llama-3.1-70b-instruct at bf16 needs a replica of 8 GPUs to fit in memory")
                 .contains("but the option has only 1; with count: auto aichoose would grow it to 8 units by month 1");
         OptionResult auto = Fixtures.evaluate("""

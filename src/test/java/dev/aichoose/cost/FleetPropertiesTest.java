@@ -55,11 +55,15 @@ class FleetPropertiesTest {
                 OptionResult fixed = evaluate(c, count, 1);
                 if (!fixed.feasible()) continue;
                 stated++;
-                assertThat(auto.feasible()).as("count %s is feasible, so auto must be:%n%s%nauto: %s", count,
-                        c.yaml(count, 1), auto.problems()).isTrue();
+                assertThat(auto.feasible())
+                        .as(
+                                "count %s is feasible, so auto must be:%n%s%nauto: %s",
+                                count, c.yaml(count, 1), auto.problems())
+                        .isTrue();
                 // both are held to the planning utilisation, so auto never buys more than a count that carries the load
-                assertThat(auto.capacity().fleet().orElseThrow().peakUnits()).as("count %s is feasible:%n%s", count,
-                        c.yaml(count, 1)).isLessThanOrEqualTo(Integer.parseInt(count));
+                assertThat(auto.capacity().fleet().orElseThrow().peakUnits())
+                        .as("count %s is feasible:%n%s", count, c.yaml(count, 1))
+                        .isLessThanOrEqualTo(Integer.parseInt(count));
             }
         }
         // the property is not vacuous: many draws have a feasible stated count
@@ -74,7 +78,8 @@ class FleetPropertiesTest {
             double factor = 1 + random.nextDouble() * (random.nextBoolean() ? 0.2 : 5);
             OptionResult base = evaluate(c, "auto", 1);
             OptionResult more = evaluate(c, "auto", factor);
-            assertThat(more.tcoUsd()).as("load × %s:%n%s", factor, c.yaml("auto", factor))
+            assertThat(more.tcoUsd())
+                    .as("load × %s:%n%s", factor, c.yaml("auto", factor))
                     .isGreaterThanOrEqualTo(base.tcoUsd() - 1e-9 * Math.abs(base.tcoUsd()));
             if (more.tcoUsd() > base.tcoUsd() + 0.005) grew++;
         }
@@ -91,27 +96,41 @@ class FleetPropertiesTest {
         w.append(", output_tokens_per_query: ").append(num(logUniform(1, 5_000)));
         w.append(", monthly_growth: ").append(num(random.nextInt(3) == 0 ? 0 : -0.3 + 0.5 * random.nextDouble()));
         w.append(", peak_to_average: ").append(num(1 + random.nextDouble() * 9)).append("}\n");
-        w.append("assumptions: {planning_utilisation: ").append(num(0.1 + 0.9 * random.nextDouble()))
-                .append(", lifetime_months: ").append(1 + random.nextInt(72))
-                .append(", residual_share: ").append(num(random.nextDouble() * 0.5))
-                .append(", ops_hours_per_month: ").append(num(random.nextInt(2) == 0 ? 0 : random.nextDouble() * 50))
+        w.append("assumptions: {planning_utilisation: ")
+                .append(num(0.1 + 0.9 * random.nextDouble()))
+                .append(", lifetime_months: ")
+                .append(1 + random.nextInt(72))
+                .append(", residual_share: ")
+                .append(num(random.nextDouble() * 0.5))
+                .append(", ops_hours_per_month: ")
+                .append(num(random.nextInt(2) == 0 ? 0 : random.nextDouble() * 50))
                 .append("}");
         StringBuilder o = new StringBuilder();
         if (random.nextBoolean()) {
-            o.append("self_hosted: {hardware: ").append(pick(catalog.gpus().values().stream().filter(g -> g.priceUsd() != null).map(dev.aichoose.model.Gpu::id).toList())).append(", count: @COUNT");
+            o.append("self_hosted: {hardware: ")
+                    .append(pick(catalog.gpus().values().stream()
+                            .filter(g -> g.priceUsd() != null)
+                            .map(dev.aichoose.model.Gpu::id)
+                            .toList()))
+                    .append(", count: @COUNT");
             if (random.nextInt(3) == 0) o.append(", extra_upfront_usd: ").append(num(random.nextDouble() * 20_000));
-            if (random.nextInt(4) == 0) o.append(", electricity_usd_per_month: ").append(num(random.nextDouble() * 500));
+            if (random.nextInt(4) == 0)
+                o.append(", electricity_usd_per_month: ").append(num(random.nextDouble() * 500));
         } else {
-            o.append("rented: {offer: ").append(pick(catalog.cloudOffers().keySet())).append(", count: @COUNT");
+            o.append("rented: {offer: ")
+                    .append(pick(catalog.cloudOffers().keySet()))
+                    .append(", count: @COUNT");
         }
         o.append(", model: ").append(pick(catalog.openModels().keySet()));
         if (random.nextBoolean()) {
-            o.append(", quantization: ").append(pick(List.of(Quantization.values())).name().toLowerCase(Locale.ROOT));
+            o.append(", quantization: ")
+                    .append(pick(List.of(Quantization.values())).name().toLowerCase(Locale.ROOT));
         }
         if (random.nextInt(3) == 0) o.append(", tokens_per_second: ").append(num(logUniform(1, 20_000)));
         if (random.nextInt(4) == 0) o.append(", concurrency: ").append(1 + random.nextInt(64));
         if (random.nextInt(4) == 0) {
-            o.append(", gpus_per_replica: ").append(random.nextBoolean() ? "auto" : String.valueOf(1 << random.nextInt(5)));
+            o.append(", gpus_per_replica: ")
+                    .append(random.nextBoolean() ? "auto" : String.valueOf(1 << random.nextInt(5)));
         }
         o.append("}");
         return new Case(queries, w.toString(), o.toString());

@@ -47,12 +47,14 @@ class FleetTest {
         assertThat(FleetSizing.peakUtilisation(new double[] {100, 250, 500}, units, 120, 2, 8))
                 .isCloseTo(250 / 480.0, within(1e-12));
         // a replica of 16 GPUs spans two systems
-        assertThat(FleetSizing.unitsNeeded(new double[] {500}, 1000, 16, 8, 0.9, 1)).containsExactly(2);
+        assertThat(FleetSizing.unitsNeeded(new double[] {500}, 1000, 16, 8, 0.9, 1))
+                .containsExactly(2);
     }
 
     @Test
     void anIdleMonthStillKeepsTheMinimumFleet() {
-        assertThat(FleetSizing.unitsNeeded(new double[] {0, 50}, 120, 1, 1, 0.9, 1)).containsExactly(1, 1);
+        assertThat(FleetSizing.unitsNeeded(new double[] {0, 50}, 120, 1, 1, 0.9, 1))
+                .containsExactly(1, 1);
     }
 
     @Test
@@ -80,8 +82,8 @@ class FleetTest {
         assertThat(FleetCash.owned(o, f, 5).electricity()).isCloseTo(109.5, within(CENT));
         // at month 6: C (month 4) is 3 months old → its residual $200; D 2 months → 1000 − 800 × 2/3;
         // E 1 month → 1000 − 800/3; the site renewed in month 4 → its residual $20
-        assertThat(FleetCash.salvage(o, f, 6)).isCloseTo(200 + (1000 - 800 * 2 / 3.0) + (1000 - 800 / 3.0) + 20,
-                within(CENT));
+        assertThat(FleetCash.salvage(o, f, 6))
+                .isCloseTo(200 + (1000 - 800 * 2 / 3.0) + (1000 - 800 / 3.0) + 20, within(CENT));
     }
 
     @Test
@@ -102,10 +104,12 @@ class FleetTest {
     void aFlatLoadIsOnePurchaseReplacedEveryLifetimeAsAStatedCountIs() {
         Fleet f = FleetSchedule.owned(FleetSchedule.constant(2, 7), 3, false, 1);
         assertThat(units(f)).containsOnly(2);
-        assertThat(f.purchases()).containsExactly(new Fleet.Purchase(1, 2), new Fleet.Purchase(4, 2),
-                new Fleet.Purchase(7, 2));
+        assertThat(f.purchases())
+                .containsExactly(new Fleet.Purchase(1, 2), new Fleet.Purchase(4, 2), new Fleet.Purchase(7, 2));
         Costing.Owned o = owned(3);
-        double[] hardware = IntStream.rangeClosed(1, 7).mapToDouble(m -> FleetCash.owned(o, f, m).hardware()).toArray();
+        double[] hardware = IntStream.rangeClosed(1, 7)
+                .mapToDouble(m -> FleetCash.owned(o, f, m).hardware())
+                .toArray();
         assertThat(hardware).containsExactly(2100, 0, 0, 2100, 0, 0, 2100);
         assertThat(FleetCash.owned(o, f, 7).residualCredit()).isCloseTo(420, within(CENT));
         // the month-7 purchase is one month old: 2100 − 1680 / 3
@@ -119,11 +123,17 @@ class FleetTest {
         Fleet shrinking = FleetSchedule.rented(new int[] {3, 1, 1}, true, 8);
         Fleet flat = FleetSchedule.rented(FleetSchedule.constant(2, 3), false, 8);
         // one instance of 8 GPUs × $2 × 730 h = $11,680 a month, plus 10 h × $50 of staff
-        assertThat(IntStream.rangeClosed(1, 3).mapToDouble(m -> FleetCash.rented(r, growing, m, 1).rent()).toArray())
+        assertThat(IntStream.rangeClosed(1, 3)
+                        .mapToDouble(m -> FleetCash.rented(r, growing, m, 1).rent())
+                        .toArray())
                 .containsExactly(11_680.0, 23_360.0, 35_040.0);
-        assertThat(IntStream.rangeClosed(1, 3).mapToDouble(m -> FleetCash.rented(r, shrinking, m, 1).rent()).toArray())
+        assertThat(IntStream.rangeClosed(1, 3)
+                        .mapToDouble(m -> FleetCash.rented(r, shrinking, m, 1).rent())
+                        .toArray())
                 .containsExactly(35_040.0, 11_680.0, 11_680.0);
-        assertThat(IntStream.rangeClosed(1, 3).mapToDouble(m -> FleetCash.rented(r, flat, m, 1).total()).toArray())
+        assertThat(IntStream.rangeClosed(1, 3)
+                        .mapToDouble(m -> FleetCash.rented(r, flat, m, 1).total())
+                        .toArray())
                 .containsOnly(23_360 + 500.0);
         assertThat(growing.purchases()).isEmpty();
     }

@@ -36,21 +36,31 @@ class PeerWorkedExamplesTest {
     /** BerriAI/litellm model_prices_and_context_window.json, last_updated 2026-07-24. */
     private static final Catalog LITELLM = Imports.layered(Format.LITELLM, "litellm-trimmed.json", null);
     /** pydantic/genai-prices@47df840a prices/new_data/v2/data.json, prices in force on 2026-08-21. */
-    private static final Catalog GENAI = Imports.layered(Format.GENAI_PRICES, "genai-prices-trimmed.json",
-            LocalDate.of(2026, 8, 21));
+    private static final Catalog GENAI =
+            Imports.layered(Format.GENAI_PRICES, "genai-prices-trimmed.json", LocalDate.of(2026, 8, 21));
 
     /** One request's price in USD. */
     private static double cost(Catalog catalog, String model, ServiceTier tier, Tokens t) {
         assertThat(catalog.apiModels()).as("imported model").containsKey(model);
-        Workload w = new Workload(1, t.input, t.output, t.reasoning, 0, t.input == 0 ? 0 : t.cacheRead / t.input, 1,
-                List.of(), null, t.input == 0 ? 0 : t.cacheWrite / t.input, t.ttl);
+        Workload w = new Workload(
+                1,
+                t.input,
+                t.output,
+                t.reasoning,
+                0,
+                t.input == 0 ? 0 : t.cacheRead / t.input,
+                1,
+                List.of(),
+                null,
+                t.input == 0 ? 0 : t.cacheWrite / t.input,
+                t.ttl);
         ApiPricing pricing = new ApiPricing(catalog, w);
-        return pricing.perQuery(pricing.perToken(new Option.Api("x", model, null, null, null, false, tier, null, null,
-                null)));
+        return pricing.perQuery(
+                pricing.perToken(new Option.Api("x", model, null, null, null, false, tier, null, null, null)));
     }
 
-    private record Tokens(double input, double cacheRead, double cacheWrite, CacheTtl ttl, double output,
-            double reasoning) {
+    private record Tokens(
+            double input, double cacheRead, double cacheWrite, CacheTtl ttl, double output, double reasoning) {
         static Tokens of(double input, double output) {
             return new Tokens(input, 0, 0, CacheTtl.M5, output, 0);
         }
@@ -100,14 +110,30 @@ class PeerWorkedExamplesTest {
     void litellmTieredCacheCreationRatesAreBilled() {
         // test_tiered_cache_creation_rates_are_registered_and_billed: 1,000 fresh tokens, the rest written;
         // each case bills the cache_creation key of its tier with the input key of the same tier
-        assertThat(cost(LITELLM, "openai/gpt-5.6", ServiceTier.STANDARD, Tokens.of(100_000, 0).written(99_000)))
+        assertThat(cost(
+                        LITELLM,
+                        "openai/gpt-5.6",
+                        ServiceTier.STANDARD,
+                        Tokens.of(100_000, 0).written(99_000)))
                 .isCloseTo(1000 * perToken(5) + 99_000 * perToken(6.25), within(1e-12)); // (None, 100000)
-        assertThat(cost(LITELLM, "openai/gpt-5.6", ServiceTier.PRIORITY, Tokens.of(100_000, 0).written(99_000)))
+        assertThat(cost(
+                        LITELLM,
+                        "openai/gpt-5.6",
+                        ServiceTier.PRIORITY,
+                        Tokens.of(100_000, 0).written(99_000)))
                 .isCloseTo(1000 * perToken(10) + 99_000 * perToken(12.5), within(1e-12)); // ("priority", 100000)
-        assertThat(cost(LITELLM, "openai/gpt-5.6", ServiceTier.FLEX, Tokens.of(100_000, 0).written(99_000)))
+        assertThat(cost(
+                        LITELLM,
+                        "openai/gpt-5.6",
+                        ServiceTier.FLEX,
+                        Tokens.of(100_000, 0).written(99_000)))
                 .isCloseTo(1000 * perToken(2.5) + 99_000 * perToken(3.125), within(1e-12)); // ("flex", 100000)
         // (None, 300000): cache_creation_input_token_cost_above_272k_tokens with input_cost_per_token_above_272k_tokens
-        assertThat(cost(LITELLM, "openai/gpt-5.6", ServiceTier.STANDARD, Tokens.of(300_000, 0).written(299_000)))
+        assertThat(cost(
+                        LITELLM,
+                        "openai/gpt-5.6",
+                        ServiceTier.STANDARD,
+                        Tokens.of(300_000, 0).written(299_000)))
                 .isCloseTo(1000 * perToken(10) + 299_000 * perToken(12.5), within(1e-12));
     }
 
@@ -140,16 +166,22 @@ class PeerWorkedExamplesTest {
                 .isCloseTo(1000 * 3e-05 + 500 * 6e-05, within(1e-10));
         String yaml = "name: t\nhorizon_months: 1\nworkload: {queries_per_month: 1, input_tokens_per_query: 1000, "
                 + "output_tokens_per_query: 500}\noptions:\n  - {id: x, api: {model: openai/gpt-4, service_tier: flex}}\n";
-        assertThatThrownBy(() -> new ScenarioLoader(LITELLM, (f, slo) -> {
-            throw new AssertionError("no bench files");
-        }, Map.of()).parse("t.yaml", new StringReader(yaml), Path.of(".")))
-                .isInstanceOf(InputException.class).hasMessageContaining("flex");
+        assertThatThrownBy(() -> new ScenarioLoader(
+                                LITELLM,
+                                (f, slo) -> {
+                                    throw new AssertionError("no bench files");
+                                },
+                                Map.of())
+                        .parse("t.yaml", new StringReader(yaml), Path.of(".")))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("flex");
     }
 
     @Test
     void litellmBedrockAnthropicPromptCaching() {
         // test_bedrock_anthropic_prompt_caching: us.anthropic.claude-sonnet-4-5-20250929-v1:0, 52,123 prompt tokens of
-        // which 7,183 written and 22,465 read, 497 completion → round(prompt, 3) == 0.111, round(completion, 5) == 0.00820
+        // which 7,183 written and 22,465 read, 497 completion → round(prompt, 3) == 0.111, round(completion, 5) ==
+        // 0.00820
         Tokens t = Tokens.of(52_123, 497).written(7_183).read(22_465);
         String model = "aws-bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1-0";
         double prompt = cost(LITELLM, model, ServiceTier.STANDARD, t.promptOnly());
@@ -162,7 +194,11 @@ class PeerWorkedExamplesTest {
     void litellmGeminiReasoningTokensBillAtTheReasoningRate() {
         // test_reasoning_tokens_gemini: gemini-2.5-flash, 17 prompt, 626 text and 952 reasoning tokens;
         // prompt × input + text × output + reasoning × output_cost_per_reasoning_token (0.3, 2.5, 2.5 $/M)
-        assertThat(cost(LITELLM, "google/gemini-2.5-flash", ServiceTier.STANDARD, Tokens.of(17, 626).reasoning(952)))
+        assertThat(cost(
+                        LITELLM,
+                        "google/gemini-2.5-flash",
+                        ServiceTier.STANDARD,
+                        Tokens.of(17, 626).reasoning(952)))
                 .isCloseTo(17 * perToken(0.3) + 626 * perToken(2.5) + 952 * perToken(2.5), within(1e-15));
     }
 
@@ -171,8 +207,13 @@ class PeerWorkedExamplesTest {
         // test_reasoning_tokens_no_price_set: 17 prompt and 1,578 completion tokens (952 of them reasoning) cost
         // prompt × input + completion × output. Its o1-mini is gone from the 2026-07-24 file; gpt-5-mini, which lists
         // no reasoning price either, stands in (0.25 / 2 $/M).
-        assertThat(LITELLM.apiModels().get("openai/gpt-5-mini").reasoningUsdPerMtok()).isNull();
-        assertThat(cost(LITELLM, "openai/gpt-5-mini", ServiceTier.STANDARD, Tokens.of(17, 626).reasoning(952)))
+        assertThat(LITELLM.apiModels().get("openai/gpt-5-mini").reasoningUsdPerMtok())
+                .isNull();
+        assertThat(cost(
+                        LITELLM,
+                        "openai/gpt-5-mini",
+                        ServiceTier.STANDARD,
+                        Tokens.of(17, 626).reasoning(952)))
                 .isCloseTo(17 * perToken(0.25) + 1578 * perToken(2), within(1e-15));
     }
 
@@ -193,9 +234,15 @@ class PeerWorkedExamplesTest {
         // test_calculate_cache_writing_cost: 56 five-minute writes at 3.75e-06 and 13,999 one-hour writes at 6e-06
         // → 0.084204 (claude-sonnet-4-5's rates). A scenario states one TTL for all its writes, so the two parts are
         // priced as two requests and summed.
-        double fiveMinute = cost(LITELLM, "anthropic/claude-sonnet-4-5", ServiceTier.STANDARD,
+        double fiveMinute = cost(
+                LITELLM,
+                "anthropic/claude-sonnet-4-5",
+                ServiceTier.STANDARD,
                 Tokens.of(56, 0).written(56));
-        double oneHour = cost(LITELLM, "anthropic/claude-sonnet-4-5", ServiceTier.STANDARD,
+        double oneHour = cost(
+                LITELLM,
+                "anthropic/claude-sonnet-4-5",
+                ServiceTier.STANDARD,
                 Tokens.of(13_999, 0).written1h(13_999));
         assertThat(Math.round((fiveMinute + oneHour) * 1e6) / 1e6).isEqualTo(0.084204);
     }
@@ -229,7 +276,8 @@ class PeerWorkedExamplesTest {
     @Test
     void litellmTieredOnlyModelBillsAtItsRangeRate() {
         // test_cost_per_token_tiered_only_model_bills_at_tier_rate: volcengine doubao-seed-2.0-pro has only
-        // tiered_pricing; 40,000 prompt tokens (the [32k, 128k] range) and 500 completion → 40000 × 7e-07 + 500 × 3.5e-06
+        // tiered_pricing; 40,000 prompt tokens (the [32k, 128k] range) and 500 completion → 40000 × 7e-07 + 500 ×
+        // 3.5e-06
         assertThat(cost(LITELLM, "volcengine/doubao-seed-2-0-pro-260215", ServiceTier.STANDARD, Tokens.of(40_000, 500)))
                 .isCloseTo(40_000 * 7e-07 + 500 * 3.5e-06, within(1e-12));
     }
@@ -238,7 +286,11 @@ class PeerWorkedExamplesTest {
     void litellmCachedTokensBillAtTheCacheReadRate() {
         // test_github_copilot_mai_code_1_flash_pricing: 1,000 prompt tokens of which 200 cached, 500 completion
         // → (800 × 7.5e-07 + 200 × 7.5e-08) + 500 × 4.5e-06
-        assertThat(cost(LITELLM, "github-copilot/mai-code-1-flash", ServiceTier.STANDARD, Tokens.of(1000, 500).read(200)))
+        assertThat(cost(
+                        LITELLM,
+                        "github-copilot/mai-code-1-flash",
+                        ServiceTier.STANDARD,
+                        Tokens.of(1000, 500).read(200)))
                 .isCloseTo(800 * 7.5e-07 + 200 * 7.5e-08 + 500 * 4.5e-06, within(1e-15));
     }
 
@@ -249,8 +301,11 @@ class PeerWorkedExamplesTest {
     void litellmCacheReadWithoutATierKeyKeepsItsBasePriceAboveTheThreshold() {
         // xai/grok-4-fast-reasoning: 0.2 / 0.5, cache read 0.05; from 128k (xAI: '>=') 0.4 / 1.0 and no cache key.
         // 200,000 input of which half read from the cache, 1,000 output.
-        assertThat(cost(LITELLM, "xai/grok-4-fast-reasoning", ServiceTier.STANDARD,
-                Tokens.of(200_000, 1000).read(100_000)))
+        assertThat(cost(
+                        LITELLM,
+                        "xai/grok-4-fast-reasoning",
+                        ServiceTier.STANDARD,
+                        Tokens.of(200_000, 1000).read(100_000)))
                 .isCloseTo(100_000 * perToken(0.4) + 100_000 * perToken(0.05) + 1000 * perToken(1.0), within(1e-12));
     }
 
@@ -266,24 +321,47 @@ class PeerWorkedExamplesTest {
     @Test
     void genaiPricesGpt56CacheWritePrices() {
         // test_gpt_5_6_cache_write_price: 1,000 input tokens, all written → sol 0.00625, terra 0.0025, luna 0.00025
-        assertThat(cost(GENAI, "openai/gpt-5.6-sol", ServiceTier.STANDARD, Tokens.of(1000, 0).written(1000)))
+        assertThat(cost(
+                        GENAI,
+                        "openai/gpt-5.6-sol",
+                        ServiceTier.STANDARD,
+                        Tokens.of(1000, 0).written(1000)))
                 .isCloseTo(0.00625, within(1e-15));
-        assertThat(cost(GENAI, "openai/gpt-5.6-terra", ServiceTier.STANDARD, Tokens.of(1000, 0).written(1000)))
+        assertThat(cost(
+                        GENAI,
+                        "openai/gpt-5.6-terra",
+                        ServiceTier.STANDARD,
+                        Tokens.of(1000, 0).written(1000)))
                 .isCloseTo(0.0025, within(1e-15));
-        assertThat(cost(GENAI, "openai/gpt-5.6-luna", ServiceTier.STANDARD, Tokens.of(1000, 0).written(1000)))
+        assertThat(cost(
+                        GENAI,
+                        "openai/gpt-5.6-luna",
+                        ServiceTier.STANDARD,
+                        Tokens.of(1000, 0).written(1000)))
                 .isCloseTo(0.00025, within(1e-15));
     }
 
     @Test
     void genaiPricesGpt56WriteTierBoundary() {
-        // test_gpt_5_6_cache_write_price_context_boundary: 272,000 written tokens at the short rate, 272,001 at the long
+        // test_gpt_5_6_cache_write_price_context_boundary: 272,000 written tokens at the short rate, 272,001 at the
+        // long
         String[][] cases = {{"sol", "6.25", "12.5"}, {"terra", "2.5", "5"}, {"luna", "0.25", "0.5"}};
         for (String[] c : cases) {
             String model = "openai/gpt-5.6-" + c[0];
-            assertThat(cost(GENAI, model, ServiceTier.STANDARD, Tokens.of(272_000, 0).written(272_000)))
-                    .as(model).isCloseTo(Double.parseDouble(c[1]) * 272_000 / 1e6, within(1e-12));
-            assertThat(cost(GENAI, model, ServiceTier.STANDARD, Tokens.of(272_001, 0).written(272_001)))
-                    .as(model).isCloseTo(Double.parseDouble(c[2]) * 272_001 / 1e6, within(1e-12));
+            assertThat(cost(
+                            GENAI,
+                            model,
+                            ServiceTier.STANDARD,
+                            Tokens.of(272_000, 0).written(272_000)))
+                    .as(model)
+                    .isCloseTo(Double.parseDouble(c[1]) * 272_000 / 1e6, within(1e-12));
+            assertThat(cost(
+                            GENAI,
+                            model,
+                            ServiceTier.STANDARD,
+                            Tokens.of(272_001, 0).written(272_001)))
+                    .as(model)
+                    .isCloseTo(Double.parseDouble(c[2]) * 272_001 / 1e6, within(1e-12));
         }
     }
 
@@ -296,8 +374,12 @@ class PeerWorkedExamplesTest {
         for (int i = 0; i < models.length; i++) {
             double[] r = rates[i];
             double expected = (r[0] * 150_000 + r[1] * 100_000 + r[2] * 50_000 + r[3] * 10_000) / 1e6;
-            assertThat(cost(GENAI, "openai/gpt-5.6-" + models[i], ServiceTier.STANDARD,
-                    Tokens.of(300_000, 10_000).written(100_000).read(50_000))).as(models[i])
+            assertThat(cost(
+                            GENAI,
+                            "openai/gpt-5.6-" + models[i],
+                            ServiceTier.STANDARD,
+                            Tokens.of(300_000, 10_000).written(100_000).read(50_000)))
+                    .as(models[i])
                     .isCloseTo(expected, within(1e-12));
         }
     }
@@ -309,14 +391,22 @@ class PeerWorkedExamplesTest {
         Catalog before = Imports.layered(Format.GENAI_PRICES, "genai-prices-trimmed.json", LocalDate.of(2026, 7, 29));
         Catalog after = Imports.layered(Format.GENAI_PRICES, "genai-prices-trimmed.json", LocalDate.of(2026, 7, 30));
         var luna = before.apiModels().get("openai/gpt-5.6-luna");
-        assertThat(List.of(luna.inputUsdPerMtok(), luna.outputUsdPerMtok(), luna.cacheWriteUsdPerMtok(),
-                luna.cachedInputUsdPerMtok())).containsExactly(1.0, 6.0, 1.25, 0.1);
+        assertThat(List.of(
+                        luna.inputUsdPerMtok(),
+                        luna.outputUsdPerMtok(),
+                        luna.cacheWriteUsdPerMtok(),
+                        luna.cachedInputUsdPerMtok()))
+                .containsExactly(1.0, 6.0, 1.25, 0.1);
         assertThat(luna.longContext().getFirst().thresholdTokens()).isEqualTo(272_000);
         assertThat(luna.longContext().getFirst().inputUsdPerMtok()).isEqualTo(2.0);
         assertThat(luna.longContext().getFirst().outputUsdPerMtok()).isEqualTo(9.0);
         var lunaAfter = after.apiModels().get("openai/gpt-5.6-luna");
-        assertThat(List.of(lunaAfter.inputUsdPerMtok(), lunaAfter.outputUsdPerMtok(), lunaAfter.cacheWriteUsdPerMtok(),
-                lunaAfter.cachedInputUsdPerMtok())).containsExactly(0.2, 1.2, 0.25, 0.02);
+        assertThat(List.of(
+                        lunaAfter.inputUsdPerMtok(),
+                        lunaAfter.outputUsdPerMtok(),
+                        lunaAfter.cacheWriteUsdPerMtok(),
+                        lunaAfter.cachedInputUsdPerMtok()))
+                .containsExactly(0.2, 1.2, 0.25, 0.02);
     }
 
     // ---- pydantic/genai-prices tests/test_tiered_pricing.py @47df840a5ab10bbcffb8e5ac01b9899032245d1b
@@ -331,11 +421,14 @@ class PeerWorkedExamplesTest {
         // ..._just_above_threshold: 200,001 input → 1.200006 (all tokens at 6 $/M)
         assertThat(cost(GENAI, m, ServiceTier.STANDARD, Tokens.of(200_001, 0))).isCloseTo(1.200006, within(1e-12));
         // ..._above_threshold: 1,000,000 input → 6
-        assertThat(cost(GENAI, m, ServiceTier.STANDARD, Tokens.of(1_000_000, 0))).isCloseTo(6, within(1e-12));
+        assertThat(cost(GENAI, m, ServiceTier.STANDARD, Tokens.of(1_000_000, 0)))
+                .isCloseTo(6, within(1e-12));
         // ..._with_output_below_threshold: 100k in, 100k out → 0.3 + 1.5
-        assertThat(cost(GENAI, m, ServiceTier.STANDARD, Tokens.of(100_000, 100_000))).isCloseTo(1.8, within(1e-12));
+        assertThat(cost(GENAI, m, ServiceTier.STANDARD, Tokens.of(100_000, 100_000)))
+                .isCloseTo(1.8, within(1e-12));
         // ..._with_output_above_threshold: 300k in, 100k out → 1.8 + 2.25
-        assertThat(cost(GENAI, m, ServiceTier.STANDARD, Tokens.of(300_000, 100_000))).isCloseTo(4.05, within(1e-12));
+        assertThat(cost(GENAI, m, ServiceTier.STANDARD, Tokens.of(300_000, 100_000)))
+                .isCloseTo(4.05, within(1e-12));
     }
 
     @Test
@@ -346,7 +439,8 @@ class PeerWorkedExamplesTest {
         // ..._above_threshold: 500,000 input → 2.5
         assertThat(cost(GENAI, m, ServiceTier.STANDARD, Tokens.of(500_000, 0))).isCloseTo(2.5, within(1e-12));
         // ..._with_output: 300k in, 100k out → 1.5 + 2.25
-        assertThat(cost(GENAI, m, ServiceTier.STANDARD, Tokens.of(300_000, 100_000))).isCloseTo(3.75, within(1e-12));
+        assertThat(cost(GENAI, m, ServiceTier.STANDARD, Tokens.of(300_000, 100_000)))
+                .isCloseTo(3.75, within(1e-12));
         // ..._with_cache: 100,000 input, all read from the cache → 0.025
         assertThat(cost(GENAI, m, ServiceTier.STANDARD, Tokens.of(100_000, 0).read(100_000)))
                 .isCloseTo(0.025, within(1e-12));

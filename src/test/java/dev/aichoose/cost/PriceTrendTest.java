@@ -45,10 +45,13 @@ class PriceTrendTest {
     @Test
     void withoutTrendsTheFiguresAreTheFlatOnesAndTheReportSaysPricesAreHeldFlat() {
         Evaluation flat = evaluate("");
-        assertThat(flat.option("api").monthly().get(24).costUsd()).isEqualTo(flat.option("api").monthly().get(0).costUsd());
-        assertThat(flat.warnings()).anySatisfy(w -> assertThat(w).startsWith("API prices are held flat"))
+        assertThat(flat.option("api").monthly().get(24).costUsd())
+                .isEqualTo(flat.option("api").monthly().get(0).costUsd());
+        assertThat(flat.warnings())
+                .anySatisfy(w -> assertThat(w).startsWith("API prices are held flat"))
                 .anySatisfy(w -> assertThat(w).startsWith("GPU rent is held flat"));
-        assertThat(evaluate("api_price_change_annual: -0.1, gpu_rent_change_annual: -0.1,").warnings())
+        assertThat(evaluate("api_price_change_annual: -0.1, gpu_rent_change_annual: -0.1,")
+                        .warnings())
                 .noneSatisfy(w -> assertThat(w).contains("held flat"));
     }
 }

@@ -20,11 +20,14 @@ class SmallestReplicaTest {
     void seventyBillionAtFp8NeedsTwoH100sForThirtyTwoStreams() {
         OpenModel llama70 = model("meta/llama-3.3-70b-instruct");
         // 1 GPU: 72 GB usable − 70.6 GB weights − 1 GB runtime leaves 0.4 GB, one 1,000-token stream of 0.33 GB
-        assertThat(Roofline.smallestReplica(H100, llama70, Quantization.FP8, 1000, 1)).isEqualTo(1);
+        assertThat(Roofline.smallestReplica(H100, llama70, Quantization.FP8, 1000, 1))
+                .isEqualTo(1);
         // 32 streams need 10.5 GB of KV: 2 GPUs leave 72.4 GB
-        assertThat(Roofline.smallestReplica(H100, llama70, Quantization.FP8, 1000, 32)).isEqualTo(2);
+        assertThat(Roofline.smallestReplica(H100, llama70, Quantization.FP8, 1000, 32))
+                .isEqualTo(2);
         // at BF16 the weights alone are 141.2 GB: 2 GPUs leave 1.8 GB (5 streams), 4 GPUs hold 32
-        assertThat(Roofline.smallestReplica(H100, llama70, Quantization.BF16, 1000, 32)).isEqualTo(4);
+        assertThat(Roofline.smallestReplica(H100, llama70, Quantization.BF16, 1000, 32))
+                .isEqualTo(4);
     }
 
     @Test

@@ -60,7 +60,11 @@ class DeciderTest {
     }
 
     private static Lean lean(Evaluation e, Question q) {
-        return e.recommendation().questions().stream().filter(a -> a.id() == q).findFirst().orElseThrow().leans();
+        return e.recommendation().questions().stream()
+                .filter(a -> a.id() == q)
+                .findFirst()
+                .orElseThrow()
+                .leans();
     }
 
     private static Recommendation.Recommended recommended(Evaluation e) {
@@ -110,8 +114,10 @@ class DeciderTest {
     void aPreferredOptionAboveThePremiumLimitIsTheAlternativeWithItsPrice() {
         // 40,000 queries: the api costs $2,400, the box $1,520; two factors lean closed
         Evaluation e = evaluate(40_000, "{enterprise_support: true, time_to_market: critical}");
-        assertThat(e.recommendation().constraints()).contains(
-                "enterprise support and SLAs are required: leans closed", "time to market is critical: leans closed");
+        assertThat(e.recommendation().constraints())
+                .contains(
+                        "enterprise support and SLAs are required: leans closed",
+                        "time to market is critical: leans closed");
         var r = recommended(e);
         assertThat(r.option()).isEqualTo("box");
         assertThat(r.cheapestOption()).isEqualTo("box");
@@ -157,8 +163,8 @@ class DeciderTest {
         assertThat(r.option()).isEqualTo("box");
         assertThat(r.alternative().orElseThrow().option()).isEqualTo("split");
         assertThat(r.alternative().orElseThrow().premiumShare()).isCloseTo(210 / 1520.0, within(1e-9));
-        Evaluation generous = split("{technical_capability: none, time_to_market: critical, max_premium_share: 0.2}",
-                "2000");
+        Evaluation generous =
+                split("{technical_capability: none, time_to_market: critical, max_premium_share: 0.2}", "2000");
         assertThat(generous.recommendation().recommendedOption()).contains("split");
         assertThat(generous.recommendation().verdict()).isEqualTo(Verdict.HYBRID);
     }
@@ -197,7 +203,9 @@ class DeciderTest {
                 profile: {technical_capability: none}
                 """ + OPTIONS);
         assertThat(e.option("api").feasible()).isFalse();
-        assertThat(e.option("api").problems()).singleElement().asString()
+        assertThat(e.option("api").problems())
+                .singleElement()
+                .asString()
                 .contains("class 'patients' (100.0 % of queries) is sensitive: it is never sent to a third-party API");
         assertThat(e.recommendation().recommendedOption()).contains("box");
         assertThat(e.recommendation().verdict()).isEqualTo(Verdict.OPEN_SOURCE);
@@ -237,8 +245,9 @@ class DeciderTest {
                     self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct, tokens_per_second: 2000}
                 """);
         assertThat(e.option("mini").feasible()).isFalse();
-        assertThat(e.option("mini").problems()).anyMatch(p -> p.contains("class 'default' (100.0 % of queries) needs a "
-                + "frontier-tier model, and mini serves openai/gpt-5-mini, rated standard"));
+        assertThat(e.option("mini").problems())
+                .anyMatch(p -> p.contains("class 'default' (100.0 % of queries) needs a "
+                        + "frontier-tier model, and mini serves openai/gpt-5-mini, rated standard"));
         assertThat(e.option("box").problems()).anyMatch(p -> p.contains("meta/llama-3.1-8b-instruct, rated standard"));
         assertThat(e.recommendation().recommendedOption()).contains("frontier");
     }
@@ -259,7 +268,9 @@ class DeciderTest {
                     self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct, tokens_per_second: 2000}
                 """);
         // a sensitive class may go to rented GPUs; an on_premises class may not
-        assertThat(e.option("rented").problems()).singleElement().asString()
+        assertThat(e.option("rented").problems())
+                .singleElement()
+                .asString()
                 .contains("class 'vault' (10.0 % of queries) must stay on owned hardware (on_premises)");
         assertThat(e.option("box").feasible()).isTrue();
         assertThat(e.recommendation().constraints())
@@ -284,7 +295,9 @@ class DeciderTest {
         assertThat(fit.of(e.option("closed"))).isZero();
         assertThat(fit.of(e.option("hosted"))).isEqualTo(1.0);
         assertThat(fit.of(e.option("box"))).isEqualTo(2.0);
-        assertThat(e.recommendation().constraints()).anyMatch(c -> c.startsWith("hosted serves open weights (meta/llama-3.3-70b-instruct) through an API: it counts half-way"));
+        assertThat(e.recommendation().constraints())
+                .anyMatch(c -> c.startsWith(
+                        "hosted serves open weights (meta/llama-3.3-70b-instruct) through an API: it counts half-way"));
     }
 
     @Test

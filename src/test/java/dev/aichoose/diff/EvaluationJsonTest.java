@@ -2,7 +2,6 @@ package dev.aichoose.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import dev.aichoose.analysis.Evaluator;
 import dev.aichoose.load.CatalogLoader;
@@ -16,9 +15,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** A report read back gives the same snapshot as the evaluation it was written from, so diff can mix the two. */
 class EvaluationJsonTest {
@@ -26,8 +25,13 @@ class EvaluationJsonTest {
 
     static Stream<String> scenarios() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-                    .map(n -> n.substring(0, n.length() - 5)).sorted().toList().stream();
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - 5))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -36,7 +40,8 @@ class EvaluationJsonTest {
     void theGoldenJsonReportReadsBackAsItsEvaluation(String name) throws IOException {
         Path json = Path.of("src/test/resources/golden/json/" + name + ".json");
         Snapshot read = EvaluationJson.read(json.toString(), "A", Files.readString(json));
-        var scenario = new ScenarioLoader(CATALOG, (f, s) -> null, Map.of()).load(Path.of("scenarios/" + name + ".yaml"));
+        var scenario =
+                new ScenarioLoader(CATALOG, (f, s) -> null, Map.of()).load(Path.of("scenarios/" + name + ".yaml"));
         Snapshot evaluated = Snapshot.of("A", Evaluator.evaluate(scenario, CATALOG, LocalDate.of(2026, 11, 24)));
 
         assertThat(read.scenario()).isEqualTo(evaluated.scenario());
@@ -54,12 +59,15 @@ class EvaluationJsonTest {
     void anotherSchemaIsRejectedWithItsLocation() {
         assertThatThrownBy(() -> EvaluationJson.read("r.json", "A", "{\n\"schema\": \"aichoose.bench/v1\"\n}"))
                 .isInstanceOf(InputException.class)
-                .hasMessageContaining("r.json:2:").hasMessageContaining("expected 'aichoose.evaluation/v1'");
+                .hasMessageContaining("r.json:2:")
+                .hasMessageContaining("expected 'aichoose.evaluation/v1'");
     }
 
     @Test
     void recognisesAReportByItsSchema() {
-        assertThat(EvaluationJson.isReport("{ \"schema\" : \"aichoose.evaluation/v1\" }")).isTrue();
-        assertThat(EvaluationJson.isReport("name: x\nschema: aichoose.evaluation/v1")).isFalse();
+        assertThat(EvaluationJson.isReport("{ \"schema\" : \"aichoose.evaluation/v1\" }"))
+                .isTrue();
+        assertThat(EvaluationJson.isReport("name: x\nschema: aichoose.evaluation/v1"))
+                .isFalse();
     }
 }

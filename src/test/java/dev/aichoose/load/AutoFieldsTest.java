@@ -39,14 +39,19 @@ class AutoFieldsTest {
     void anotherWordIsALocatedProblemThatNamesBothForms() {
         assertThat(Fixtures.problems(HEAD + """
                   - {id: b, self_hosted: {hardware: nvidia/rtx-4090, count: automatic, model: meta/llama-3.1-8b-instruct}}
-                """)).containsExactly("test.yaml:4:61: options[b].self_hosted.count: expected a whole number or auto, "
-                + "got text ('automatic')");
+                """))
+                .containsExactly("test.yaml:4:61: options[b].self_hosted.count: expected a whole number or auto, "
+                        + "got text ('automatic')");
         assertThat(Fixtures.problems(HEAD + """
                   - {id: r, rented: {offer: runpod/h100-sxm, model: meta/llama-3.1-8b-instruct, gpus_per_replica: two}}
-                """)).containsExactly("test.yaml:4:99: options[r].rented.gpus_per_replica: expected a whole number or "
-                + "auto, got text ('two')");
+                """))
+                .containsExactly("test.yaml:4:99: options[r].rented.gpus_per_replica: expected a whole number or "
+                        + "auto, got text ('two')");
         assertThat(Fixtures.problems(HEAD + """
                   - {id: r, rented: {offer: runpod/h100-sxm, model: meta/llama-3.1-8b-instruct, count: 0}}
-                """)).singleElement().asString().endsWith("options[r].rented.count: must be between 1 and 100000, got 0");
+                """))
+                .singleElement()
+                .asString()
+                .endsWith("options[r].rented.count: must be between 1 and 100000, got 0");
     }
 }

@@ -19,18 +19,41 @@ import org.junit.jupiter.api.Test;
 
 class BenchCapacityTest {
     // concurrency, output tok/s, p90 TTFT, p90 TPOT; each run failed 1 request in 11 (http_503)
-    final BenchResult sweep = result(run(1, 100, 150, 10), run(4, 350, 300, 20), run(16, 900, 900, 45), run(64, 850, 4000, 120));
+    final BenchResult sweep =
+            result(run(1, 100, 150, 10), run(4, 350, 300, 20), run(16, 900, 900, 45), run(64, 850, 4000, 120));
 
     static BenchRun counted(int concurrency, int completed, Map<String, Integer> errors, String tokensFrom) {
         int failed = errors.values().stream().mapToInt(Integer::intValue).sum();
-        return new BenchRun(concurrency, null, new RequestCounts(completed, failed, errors), 10, 1, 500, 1000,
-                new LatencyStats(1.0, 1.0, 1.0, 1.0), new LatencyStats(1.0, 1.0, 1.0, 1.0), LatencyStats.NONE,
-                LatencyStats.NONE, new TokenStats(1.0), new TokenStats(1.0), tokensFrom, null, null, null, null);
+        return new BenchRun(
+                concurrency,
+                null,
+                new RequestCounts(completed, failed, errors),
+                10,
+                1,
+                500,
+                1000,
+                new LatencyStats(1.0, 1.0, 1.0, 1.0),
+                new LatencyStats(1.0, 1.0, 1.0, 1.0),
+                LatencyStats.NONE,
+                LatencyStats.NONE,
+                new TokenStats(1.0),
+                new TokenStats(1.0),
+                tokensFrom,
+                null,
+                null,
+                null,
+                null);
     }
 
     static BenchResult withSettings(Map<String, Object> settings, BenchRun... runs) {
-        return new BenchResult(BenchResult.SCHEMA, "http://127.0.0.1:8000/v1/chat/completions", "openai",
-                "meta-llama/Llama-3.1-8B-Instruct", "2026-11-24T01:00:00Z", settings, List.of(runs));
+        return new BenchResult(
+                BenchResult.SCHEMA,
+                "http://127.0.0.1:8000/v1/chat/completions",
+                "openai",
+                "meta-llama/Llama-3.1-8B-Instruct",
+                "2026-11-24T01:00:00Z",
+                settings,
+                List.of(runs));
     }
 
     @Test
@@ -40,51 +63,69 @@ class BenchCapacityTest {
 
     @Test
     void withTargetsTheHighestConcurrencyWhoseP90sMeetThem() {
-        assertThat(sweep.chosenRun(new LatencySlo(500.0, 50.0)).orElseThrow().concurrency()).isEqualTo(4);
-        assertThat(sweep.chosenRun(new LatencySlo(1000.0, null)).orElseThrow().concurrency()).isEqualTo(16);
-        assertThat(sweep.chosenRun(new LatencySlo(null, 15.0)).orElseThrow().concurrency()).isEqualTo(1);
+        assertThat(sweep.chosenRun(new LatencySlo(500.0, 50.0)).orElseThrow().concurrency())
+                .isEqualTo(4);
+        assertThat(sweep.chosenRun(new LatencySlo(1000.0, null)).orElseThrow().concurrency())
+                .isEqualTo(16);
+        assertThat(sweep.chosenRun(new LatencySlo(null, 15.0)).orElseThrow().concurrency())
+                .isEqualTo(1);
     }
 
     @Test
     void noRunMeetingTheTargetsIsItsOwnAnswerNotZeroThroughput() {
         Option.Measured m = BenchCapacity.of("b.json", sweep, new LatencySlo(100.0, null));
-        assertThat(m).isInstanceOfSatisfying(Option.Measured.NoRunMeets.class,
-                none -> assertThat(none.targets()).isEqualTo("p90 TTFT ≤ 100 ms"));
+        assertThat(m)
+                .isInstanceOfSatisfying(
+                        Option.Measured.NoRunMeets.class,
+                        none -> assertThat(none.targets()).isEqualTo("p90 TTFT ≤ 100 ms"));
     }
 
     @Test
     void aCleanRunIsThroughputWithoutWarnings() {
-        Option.Measured m = BenchCapacity.of("b.json", withSettings(Map.of("stopped_early", false),
-                counted(8, 100, Map.of(), "server")), LatencySlo.NONE);
-        assertThat(m).isEqualTo(new Option.Measured.Throughput(500, "b.json", "2026-11-24T01:00:00Z", "at concurrency 8",
-                "meta-llama/Llama-3.1-8B-Instruct", List.of()));
+        Option.Measured m = BenchCapacity.of(
+                "b.json",
+                withSettings(Map.of("stopped_early", false), counted(8, 100, Map.of(), "server")),
+                LatencySlo.NONE);
+        assertThat(m)
+                .isEqualTo(new Option.Measured.Throughput(
+                        500,
+                        "b.json",
+                        "2026-11-24T01:00:00Z",
+                        "at concurrency 8",
+                        "meta-llama/Llama-3.1-8B-Instruct",
+                        List.of()));
     }
 
     @Test
     void aThirdOfRequestsRefusedIsAWarningNamingTheKinds() {
-        Option.Measured m = BenchCapacity.of("b.json", withSettings(Map.of(), counted(8, 20, Map.of("http_429", 10), "server")),
-                LatencySlo.NONE);
+        Option.Measured m = BenchCapacity.of(
+                "b.json", withSettings(Map.of(), counted(8, 20, Map.of("http_429", 10), "server")), LatencySlo.NONE);
         assertThat(m.warnings()).singleElement().asString().contains("33%", "http_429 ×10", "at concurrency 8");
     }
 
     @Test
     void aFewFailuresBelowTheThresholdAreNoWarning() {
-        Option.Measured m = BenchCapacity.of("b.json", withSettings(Map.of(), counted(8, 100, Map.of("stall", 2), "server")),
-                LatencySlo.NONE);
+        Option.Measured m = BenchCapacity.of(
+                "b.json", withSettings(Map.of(), counted(8, 100, Map.of("stall", 2), "server")), LatencySlo.NONE);
         assertThat(m.warnings()).isEmpty();
     }
 
     @Test
     void estimatedTokenCountsAndAnEarlyStopAreWarnings() {
-        Option.Measured m = BenchCapacity.of("b.json", withSettings(Map.of("stopped_early", true),
-                counted(8, 100, Map.of(), "estimate")), LatencySlo.NONE);
-        assertThat(m.warnings()).hasSize(2).anySatisfy(w -> assertThat(w).contains("stopped early"))
+        Option.Measured m = BenchCapacity.of(
+                "b.json",
+                withSettings(Map.of("stopped_early", true), counted(8, 100, Map.of(), "estimate")),
+                LatencySlo.NONE);
+        assertThat(m.warnings())
+                .hasSize(2)
+                .anySatisfy(w -> assertThat(w).contains("stopped early"))
                 .anySatisfy(w -> assertThat(w).contains("estimated"));
     }
 
     @Test
     void aRunThatFailedMostRequestsIsNeverChosen() {
-        BenchResult r = withSettings(Map.of(), counted(4, 100, Map.of(), "server"), counted(64, 10, Map.of("http_503", 90), "server"));
+        BenchResult r = withSettings(
+                Map.of(), counted(4, 100, Map.of(), "server"), counted(64, 10, Map.of("http_503", 90), "server"));
         Option.Measured m = BenchCapacity.of("b.json", r, LatencySlo.NONE);
         assertThat(((Option.Measured.Throughput) m).run()).isEqualTo("at concurrency 4");
         assertThat(m.warnings()).singleElement().asString().contains("at concurrency 64 is left out", "90%");
@@ -92,24 +133,36 @@ class BenchCapacityTest {
 
     @Test
     void onlyRefusalsOrNoRunsAtAllAreAnErrorNotACapacity() {
-        assertThatThrownBy(() -> BenchCapacity.of("b.json", withSettings(Map.of(), counted(4, 1, Map.of("http_429", 9), "server")),
-                LatencySlo.NONE)).isInstanceOf(InputException.class).hasMessageContaining("refusals");
-        assertThatThrownBy(() -> BenchCapacity.of("b.json", withSettings(Map.of("stopped_early", true)), LatencySlo.NONE))
-                .isInstanceOf(InputException.class).hasMessageContaining("no runs");
+        assertThatThrownBy(() -> BenchCapacity.of(
+                        "b.json",
+                        withSettings(Map.of(), counted(4, 1, Map.of("http_429", 9), "server")),
+                        LatencySlo.NONE))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("refusals");
+        assertThatThrownBy(
+                        () -> BenchCapacity.of("b.json", withSettings(Map.of("stopped_early", true)), LatencySlo.NONE))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("no runs");
     }
 
     @Test
     void anotherModelThanTheOptionsIsAWarning() {
-        OpenModel llama = new OpenModel("meta/llama-3.1-8b-instruct", "Llama 3.1 8B Instruct", 8, 8, 32, 8, 128, 131072,
-                "x", null, null);
-        Option.Measured m = BenchCapacity.of("b.json", withSettings(Map.of(), counted(8, 100, Map.of(), "server")), LatencySlo.NONE);
+        OpenModel llama = new OpenModel(
+                "meta/llama-3.1-8b-instruct", "Llama 3.1 8B Instruct", 8, 8, 32, 8, 128, 131072, "x", null, null);
+        Option.Measured m = BenchCapacity.of(
+                "b.json", withSettings(Map.of(), counted(8, 100, Map.of(), "server")), LatencySlo.NONE);
         assertThat(BenchCapacity.forModel(m, llama.id(), llama).warnings()).isEmpty();
-        Option.Measured ollama = new Option.Measured.Throughput(1, "b.json", "t", "r", "llama3.1:8b-instruct-q4_K_M", List.of());
+        Option.Measured ollama =
+                new Option.Measured.Throughput(1, "b.json", "t", "r", "llama3.1:8b-instruct-q4_K_M", List.of());
         assertThat(BenchCapacity.forModel(ollama, llama.id(), llama).warnings()).isEmpty();
-        Option.Measured qwen = new Option.Measured.Throughput(1, "b.json", "t", "r", "Qwen/Qwen2.5-7B-Instruct", List.of());
-        assertThat(BenchCapacity.forModel(qwen, llama.id(), llama).warnings()).singleElement().asString()
+        Option.Measured qwen =
+                new Option.Measured.Throughput(1, "b.json", "t", "r", "Qwen/Qwen2.5-7B-Instruct", List.of());
+        assertThat(BenchCapacity.forModel(qwen, llama.id(), llama).warnings())
+                .singleElement()
+                .asString()
                 .contains("Qwen/Qwen2.5-7B-Instruct", "meta/llama-3.1-8b-instruct");
-        Option.Measured big = new Option.Measured.Throughput(1, "b.json", "t", "r", "meta-llama/Llama-3.1-70B-Instruct", List.of());
+        Option.Measured big =
+                new Option.Measured.Throughput(1, "b.json", "t", "r", "meta-llama/Llama-3.1-70B-Instruct", List.of());
         assertThat(BenchCapacity.forModel(big, llama.id(), llama).warnings()).hasSize(1);
     }
 
@@ -121,8 +174,12 @@ class BenchCapacityTest {
     void aRunTheCapacitySearchChoseIsTheCapacity() {
         // the search chose concurrency 4; without targets of its own the scenario takes that run,
         // not the higher-throughput probe that missed the bench's SLO
-        BenchResult search = withSettings(searched("found"), run(1, 100, 150, 10), run(2, 200, 200, 10),
-                run(4, 350, 300, 20).asChosen(), run(8, 600, 900, 45));
+        BenchResult search = withSettings(
+                searched("found"),
+                run(1, 100, 150, 10),
+                run(2, 200, 200, 10),
+                run(4, 350, 300, 20).asChosen(),
+                run(8, 600, 900, 45));
         Option.Measured m = BenchCapacity.of("b.json", search, LatencySlo.NONE);
         assertThat(m).isInstanceOfSatisfying(Option.Measured.Throughput.class, t -> {
             assertThat(t.tokensPerSecond()).isEqualTo(350);
@@ -139,10 +196,14 @@ class BenchCapacityTest {
     @Test
     void aSearchThatFoundNoLoadMeetingItsSloIsNoRunMeetsNotTheFastestProbe() {
         BenchResult search = withSettings(searched("none_meets"), run(2, 300, 900, 10), run(1, 200, 500, 10));
-        assertThat(BenchCapacity.of("b.json", search, LatencySlo.NONE)).isInstanceOfSatisfying(Option.Measured.NoRunMeets.class,
-                none -> assertThat(none.targets()).isEqualTo("p90 TTFT ≤ 400 ms"));
+        assertThat(BenchCapacity.of("b.json", search, LatencySlo.NONE))
+                .isInstanceOfSatisfying(
+                        Option.Measured.NoRunMeets.class,
+                        none -> assertThat(none.targets()).isEqualTo("p90 TTFT ≤ 400 ms"));
         // the scenario's own, looser targets still find the probe that meets them
         assertThat(BenchCapacity.of("b.json", search, new LatencySlo(600.0, null)))
-                .isInstanceOfSatisfying(Option.Measured.Throughput.class, t -> assertThat(t.tokensPerSecond()).isEqualTo(200));
+                .isInstanceOfSatisfying(
+                        Option.Measured.Throughput.class,
+                        t -> assertThat(t.tokensPerSecond()).isEqualTo(200));
     }
 }

@@ -3,8 +3,8 @@ package dev.aichoose.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.bench.BenchResultFile;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.model.BenchResult;
 import dev.aichoose.model.BenchRun;
 import dev.aichoose.model.LatencyStats;
@@ -22,15 +22,36 @@ class BenchResultReaderTest {
     Path dir;
 
     public static BenchRun run(int concurrency, double tokensPerSecond, double ttftP90, double tpotP90) {
-        return new BenchRun(concurrency, null, new RequestCounts(10, 1, Map.of("http_503", 1)), 10, 1, tokensPerSecond,
-                tokensPerSecond * 2, new LatencyStats(ttftP90 / 2, ttftP90 / 2, ttftP90, ttftP90 * 1.1),
-                new LatencyStats(tpotP90, tpotP90, tpotP90, tpotP90), new LatencyStats(1.0, 1.0, 1.0, 1.0),
-                new LatencyStats(1.0, 1.0, 1.0, 1.0), new TokenStats(500.0), new TokenStats(500.0), "server", null, null, null, null);
+        return new BenchRun(
+                concurrency,
+                null,
+                new RequestCounts(10, 1, Map.of("http_503", 1)),
+                10,
+                1,
+                tokensPerSecond,
+                tokensPerSecond * 2,
+                new LatencyStats(ttftP90 / 2, ttftP90 / 2, ttftP90, ttftP90 * 1.1),
+                new LatencyStats(tpotP90, tpotP90, tpotP90, tpotP90),
+                new LatencyStats(1.0, 1.0, 1.0, 1.0),
+                new LatencyStats(1.0, 1.0, 1.0, 1.0),
+                new TokenStats(500.0),
+                new TokenStats(500.0),
+                "server",
+                null,
+                null,
+                null,
+                null);
     }
 
     public static BenchResult result(BenchRun... runs) {
-        return new BenchResult(BenchResult.SCHEMA, "http://127.0.0.1:8000/v1/chat/completions", "openai", "m",
-                "2026-11-24T01:00:00Z", Map.of("requests", 10), List.of(runs));
+        return new BenchResult(
+                BenchResult.SCHEMA,
+                "http://127.0.0.1:8000/v1/chat/completions",
+                "openai",
+                "m",
+                "2026-11-24T01:00:00Z",
+                Map.of("requests", 10),
+                List.of(runs));
     }
 
     @Test
@@ -39,8 +60,15 @@ class BenchResultReaderTest {
         BenchResult written = result(run(1, 100, 200, 20), run(4, 300, 400, 30));
         BenchResultFile.write(file, written);
         String json = Files.readString(file);
-        assertThat(json).contains("\"schema\" : \"aichoose.bench/v1\"", "\"started_at\"", "\"request_rate\" : null",
-                "\"output_tokens_per_second\"", "\"ttft_ms\"", "\"token_counts_from\" : \"server\"", "\"duration_s\"");
+        assertThat(json)
+                .contains(
+                        "\"schema\" : \"aichoose.bench/v1\"",
+                        "\"started_at\"",
+                        "\"request_rate\" : null",
+                        "\"output_tokens_per_second\"",
+                        "\"ttft_ms\"",
+                        "\"token_counts_from\" : \"server\"",
+                        "\"duration_s\"");
         assertThat(json).doesNotContain("goodput_rps");
         assertThat(BenchResultReader.read(file)).isEqualTo(written);
     }
@@ -48,13 +76,34 @@ class BenchResultReaderTest {
     @Test
     void goodputAndRetryAfterAreWrittenWhenKnown() throws Exception {
         Path file = dir.resolve("g.json");
-        BenchRun run = new BenchRun(null, 2.0, new RequestCounts(3, 1, Map.of("http_429", 1)), 2, 1.5, 75, 825,
-                LatencyStats.NONE, LatencyStats.NONE, LatencyStats.NONE, LatencyStats.NONE,
-                new TokenStats(500.0), new TokenStats(50.0), "estimate", 0.5, 7.0, 3, new LatencyStats(0.2, 0.1, 0.3, 0.4));
+        BenchRun run = new BenchRun(
+                null,
+                2.0,
+                new RequestCounts(3, 1, Map.of("http_429", 1)),
+                2,
+                1.5,
+                75,
+                825,
+                LatencyStats.NONE,
+                LatencyStats.NONE,
+                LatencyStats.NONE,
+                LatencyStats.NONE,
+                new TokenStats(500.0),
+                new TokenStats(50.0),
+                "estimate",
+                0.5,
+                7.0,
+                3,
+                new LatencyStats(0.2, 0.1, 0.3, 0.4));
         BenchResult written = result(run);
         BenchResultFile.write(file, written);
-        assertThat(Files.readString(file)).contains("\"goodput_rps\" : 0.5", "\"retry_after_s_max\" : 7.0",
-                "\"concurrency\" : null", "\"request_rate\" : 2.0", "\"http_429\" : 1");
+        assertThat(Files.readString(file))
+                .contains(
+                        "\"goodput_rps\" : 0.5",
+                        "\"retry_after_s_max\" : 7.0",
+                        "\"concurrency\" : null",
+                        "\"request_rate\" : 2.0",
+                        "\"http_429\" : 1");
         assertThat(BenchResultReader.read(file)).isEqualTo(written);
     }
 
@@ -64,8 +113,15 @@ class BenchResultReaderTest {
         BenchResultFile.write(file, result(run(1, 100, 200, 20)));
         Files.writeString(file, Files.readString(file).replace("aichoose.bench/v1", "aichoose.bench/v9"));
         assertThatThrownBy(() -> BenchResultReader.read(file))
-                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.diagnostics()).singleElement()
-                        .isEqualTo(new Diagnostic(file.toString(), 2, 14, "schema: expected \"aichoose.bench/v1\", found \"aichoose.bench/v9\"")));
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.diagnostics())
+                                .singleElement()
+                                .isEqualTo(new Diagnostic(
+                                        file.toString(),
+                                        2,
+                                        14,
+                                        "schema: expected \"aichoose.bench/v1\", found \"aichoose.bench/v9\"")));
     }
 
     @Test
@@ -82,26 +138,30 @@ class BenchResultReaderTest {
                  ]}
                 """);
         assertThatThrownBy(() -> BenchResultReader.read(file))
-                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.diagnostics()).extracting(Diagnostic::toString)
-                        .containsExactly(
-                                file + ":4:74: runs[0].output_tokens_per_second: expected a number, got text ('fast')",
-                                file + ":3:3: runs[0]: missing required field 'tpot_ms'"));
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.diagnostics())
+                                .extracting(Diagnostic::toString)
+                                .containsExactly(
+                                        file
+                                                + ":4:74: runs[0].output_tokens_per_second: expected a number, got text ('fast')",
+                                        file + ":3:3: runs[0]: missing required field 'tpot_ms'"));
     }
 
     @Test
     void brokenJsonPointsAtTheBreak() throws Exception {
         Path file = dir.resolve("x.json");
         Files.writeString(file, "{\n  \"schema\": \"aichoose.bench/v1\",\n  \"runs\": [ ,\n}");
-        assertThatThrownBy(() -> BenchResultReader.read(file))
-                .isInstanceOfSatisfying(InputException.class, e -> {
-                    Diagnostic d = e.diagnostics().getFirst();
-                    assertThat(d.line()).isEqualTo(3);
-                    assertThat(d.message()).startsWith("syntax error");
-                });
+        assertThatThrownBy(() -> BenchResultReader.read(file)).isInstanceOfSatisfying(InputException.class, e -> {
+            Diagnostic d = e.diagnostics().getFirst();
+            assertThat(d.line()).isEqualTo(3);
+            assertThat(d.message()).startsWith("syntax error");
+        });
     }
 
     @Test
     void aMissingFileIsAnInputError() {
-        assertThatThrownBy(() -> BenchResultReader.read(dir.resolve("nope.json"))).isInstanceOf(InputException.class);
+        assertThatThrownBy(() -> BenchResultReader.read(dir.resolve("nope.json")))
+                .isInstanceOf(InputException.class);
     }
 }

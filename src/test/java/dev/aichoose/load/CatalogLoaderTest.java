@@ -1,9 +1,9 @@
 package dev.aichoose.load;
 
-import dev.aichoose.load.located.Diagnostic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.model.Catalog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,20 +42,27 @@ class CatalogLoaderTest {
         assertThat(c.gpus()).hasSizeGreaterThanOrEqualTo(12);
         assertThat(c.cloudOffers()).hasSizeGreaterThanOrEqualTo(10);
         assertThat(c.openModels()).hasSizeGreaterThanOrEqualTo(12);
-        assertThat(c.apiModels().values()).allSatisfy(m -> assertThat(m.provenance().source()).isNotBlank());
-        assertThat(c.gpus().values()).allSatisfy(g -> assertThat(g.provenance().source()).isNotBlank());
+        assertThat(c.apiModels().values())
+                .allSatisfy(m -> assertThat(m.provenance().source()).isNotBlank());
+        assertThat(c.gpus().values())
+                .allSatisfy(g -> assertThat(g.provenance().source()).isNotBlank());
         assertThat(c.apiModels().values().stream().filter(m -> m.openWeight())).isNotEmpty();
     }
 
     @Test
     void aPriceOffByAFactorOfAThousandIsAUnitErrorNotAPrice() throws IOException {
-        assertThat(problems(MODEL.formatted("15000", "2026-10-01"))).singleElement().asString()
-                .endsWith("book.yaml:4:25: api_models[acme/chat].input_usd_per_mtok: must be between 0 and 1000, got 15000");
+        assertThat(problems(MODEL.formatted("15000", "2026-10-01")))
+                .singleElement()
+                .asString()
+                .endsWith(
+                        "book.yaml:4:25: api_models[acme/chat].input_usd_per_mtok: must be between 0 and 1000, got 15000");
     }
 
     @Test
     void aDateMustBeADate() throws IOException {
-        assertThat(problems(MODEL.formatted("1", "last week"))).singleElement().asString()
+        assertThat(problems(MODEL.formatted("1", "last week")))
+                .singleElement()
+                .asString()
                 .contains("book.yaml:6:12: api_models[acme/chat].as_of: expected a date as YYYY-MM-DD");
     }
 
@@ -64,7 +71,10 @@ class CatalogLoaderTest {
         assertThat(problems("""
                 gpus:
                   - {id: acme/gpu, price_usd: 1000, vram_gb: 16, memory_bandwidth_gbps: 500, tdp_w: 200, as_of: 2026-10-01}
-                """)).singleElement().asString().contains("book.yaml:2:5: gpus[acme/gpu]: missing required field 'source'");
+                """))
+                .singleElement()
+                .asString()
+                .contains("book.yaml:2:5: gpus[acme/gpu]: missing required field 'source'");
     }
 
     @Test
@@ -72,8 +82,11 @@ class CatalogLoaderTest {
         assertThat(problems("""
                 cloud_offers:
                   - {id: acme/box, provider: acme, gpu: nvidia/h100-sxn, usd_per_gpu_hour: 2, as_of: 2026-10-01, source: s}
-                """)).singleElement().asString()
-                .contains("book.yaml:2:41: cloud_offers[acme/box].gpu: unknown GPU 'nvidia/h100-sxn' (did you mean 'nvidia/h100-sxm'?)");
+                """))
+                .singleElement()
+                .asString()
+                .contains(
+                        "book.yaml:2:41: cloud_offers[acme/box].gpu: unknown GPU 'nvidia/h100-sxn' (did you mean 'nvidia/h100-sxm'?)");
     }
 
     @Test
@@ -82,7 +95,8 @@ class CatalogLoaderTest {
                 open_models:
                   - {id: acme/moe, params_b: 10, active_params_b: 20, layers: 10, kv_heads: 2, head_dim: 64,
                      context_tokens: 8192, license: MIT, as_of: 2026-01-01, source: s}
-                """)).anyMatch(p -> p.contains("open_models[acme/moe].active_params_b: must not exceed params_b"));
+                """))
+                .anyMatch(p -> p.contains("open_models[acme/moe].active_params_b: must not exceed params_b"));
     }
 
     @Test
@@ -114,8 +128,8 @@ class CatalogLoaderTest {
 
     @Test
     void aMissingPriceBookIsNamed() {
-        InputException e = catchThrowableOfType(InputException.class,
-                () -> CatalogLoader.load(List.of(dir.resolve("nowhere"))));
+        InputException e =
+                catchThrowableOfType(InputException.class, () -> CatalogLoader.load(List.of(dir.resolve("nowhere"))));
         assertThat(e.diagnostics().getFirst().toString()).endsWith("nowhere: no such price book (file or directory)");
     }
 }

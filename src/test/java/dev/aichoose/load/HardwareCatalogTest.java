@@ -70,9 +70,14 @@ class HardwareCatalogTest {
 
     @Test
     void aSystemWhosePerGpuSpecsContradictItsCardIsAnError() throws IOException {
-        assertThat(problems(system("20000", "48", "300"))).singleElement().asString()
-                .endsWith("book.yaml:4:11: gpus[acme/l4-2x-server]: vram_gb is 48 per GPU but its card nvidia/l4 has 24");
-        assertThat(problems(system("20000", "24", "864"))).singleElement().asString()
+        assertThat(problems(system("20000", "48", "300")))
+                .singleElement()
+                .asString()
+                .endsWith(
+                        "book.yaml:4:11: gpus[acme/l4-2x-server]: vram_gb is 48 per GPU but its card nvidia/l4 has 24");
+        assertThat(problems(system("20000", "24", "864")))
+                .singleElement()
+                .asString()
                 .contains("memory_bandwidth_gbps is 864 per GPU but its card nvidia/l4 has 300");
     }
 
@@ -80,7 +85,9 @@ class HardwareCatalogTest {
     void aSystemCheaperPerGpuThanItsCardIsAWarning() throws IOException {
         Catalog c = load(system("3000", "24", "300"));
         assertThat(c.gpus()).containsKey("acme/l4-2x-server");
-        assertThat(c.warnings()).singleElement().asString()
+        assertThat(c.warnings())
+                .singleElement()
+                .asString()
                 .endsWith("book.yaml:4:11: gpus[acme/l4-2x-server]: costs $1500 per GPU, less than the card nvidia/l4 "
                         + "alone ($2500); check that both are the same kind of price (new, used, card, server)");
     }
@@ -97,8 +104,11 @@ class HardwareCatalogTest {
                     tdp_w: 72
                     as_of: 2026-11-01
                     source: "acme quote"
-                """)).singleElement().asString()
-                .contains("gpus[acme/l4-box].gpus_per_system: a card is one GPU; a server with 4 GPUs is an entry of class system");
+                """))
+                .singleElement()
+                .asString()
+                .contains(
+                        "gpus[acme/l4-box].gpus_per_system: a card is one GPU; a server with 4 GPUs is an entry of class system");
     }
 
     @Test
@@ -122,8 +132,10 @@ class HardwareCatalogTest {
                 """);
         assertThat(c.apiModels()).containsKey("acme/chat");
         assertThat(c.warnings()).hasSize(2);
-        assertThat(c.warnings().get(0)).contains("book.yaml:4:25: api_models[acme/chat].input_usd_per_mtok: $0.00000025 per "
-                + "million tokens is implausibly low: is it a per-token price? (per million it would be $0.25)");
+        assertThat(c.warnings().get(0))
+                .contains(
+                        "book.yaml:4:25: api_models[acme/chat].input_usd_per_mtok: $0.00000025 per "
+                                + "million tokens is implausibly low: is it a per-token price? (per million it would be $0.25)");
         assertThat(c.warnings().get(1)).contains("book.yaml:10:16: gpus[acme/card].price_usd: $1.6 is implausibly low");
     }
 
@@ -150,7 +162,10 @@ class HardwareCatalogTest {
                 options:
                   - id: box
                     self_hosted: {hardware: nvidia/l40s, model: meta/llama-3.1-8b-instruct}
-                """)).singleElement().asString().contains("options[box].self_hosted.hardware: the catalog has no card price "
+                """))
+                .singleElement()
+                .asString()
+                .contains("options[box].self_hosted.hardware: the catalog has no card price "
                         + "for nvidia/l40s (the sources price it only inside a server); give hardware_usd, or choose a "
                         + "system (did you mean 'nvidia/l40s-1x-server'?)");
     }

@@ -23,38 +23,52 @@ class ShippedCatalogsTest {
     @Test
     void theBuildsCopyIsTheCatalogTheYamlParsesTo() {
         Catalog parsed = CatalogLoader.parse(List.of());
-        assertThat(ShippedCatalogs.prebuilt()).as("the build generates the copy (exec shipped-catalogs)")
+        assertThat(ShippedCatalogs.prebuilt())
+                .as("the build generates the copy (exec shipped-catalogs)")
                 .contains(parsed);
         Catalog loaded = CatalogLoader.load(List.of());
         assertThat(loaded).isEqualTo(parsed);
         // reports list entries in catalog order, so the order must survive too
-        assertThat(loaded.apiModels().keySet()).containsExactlyElementsOf(parsed.apiModels().keySet());
-        assertThat(loaded.gpus().keySet()).containsExactlyElementsOf(parsed.gpus().keySet());
-        assertThat(loaded.cloudOffers().keySet()).containsExactlyElementsOf(parsed.cloudOffers().keySet());
-        assertThat(loaded.openModels().keySet()).containsExactlyElementsOf(parsed.openModels().keySet());
+        assertThat(loaded.apiModels().keySet())
+                .containsExactlyElementsOf(parsed.apiModels().keySet());
+        assertThat(loaded.gpus().keySet())
+                .containsExactlyElementsOf(parsed.gpus().keySet());
+        assertThat(loaded.cloudOffers().keySet())
+                .containsExactlyElementsOf(parsed.cloudOffers().keySet());
+        assertThat(loaded.openModels().keySet())
+                .containsExactlyElementsOf(parsed.openModels().keySet());
     }
 
     @Test
     void aCopyMadeFromOtherFilesIsNotUsed() {
-        assertThat(ShippedCatalogs.prebuilt(ShippedCatalogs.DATA_CLASS, ShippedCatalogs.key())).isPresent();
-        assertThat(ShippedCatalogs.prebuilt(ShippedCatalogs.DATA_CLASS, "0000000000000000-4")).isEmpty();
-        assertThat(ShippedCatalogs.prebuilt("dev.aichoose.load.NoSuchCopy", ShippedCatalogs.key())).isEmpty();
+        assertThat(ShippedCatalogs.prebuilt(ShippedCatalogs.DATA_CLASS, ShippedCatalogs.key()))
+                .isPresent();
+        assertThat(ShippedCatalogs.prebuilt(ShippedCatalogs.DATA_CLASS, "0000000000000000-4"))
+                .isEmpty();
+        assertThat(ShippedCatalogs.prebuilt("dev.aichoose.load.NoSuchCopy", ShippedCatalogs.key()))
+                .isEmpty();
     }
 
     @Test
     void theKeyChangesWithAnyByteOfAnyFileAndWithTheFileNames() {
-        Map<String, byte[]> files = Map.of("a.yaml", "x: 1\n".getBytes(StandardCharsets.UTF_8),
-                "b.yaml", "y: 2\n".getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> files = Map.of(
+                "a.yaml",
+                "x: 1\n".getBytes(StandardCharsets.UTF_8),
+                "b.yaml",
+                "y: 2\n".getBytes(StandardCharsets.UTF_8));
         String key = ShippedCatalogs.key(List.of("a.yaml", "b.yaml"), files::get);
-        assertThat(ShippedCatalogs.key(List.of("a.yaml", "b.yaml"), n -> n.equals("b.yaml")
-                ? "y: 3\n".getBytes(StandardCharsets.UTF_8) : files.get(n))).isNotEqualTo(key);
+        assertThat(ShippedCatalogs.key(
+                        List.of("a.yaml", "b.yaml"),
+                        n -> n.equals("b.yaml") ? "y: 3\n".getBytes(StandardCharsets.UTF_8) : files.get(n)))
+                .isNotEqualTo(key);
         assertThat(ShippedCatalogs.key(List.of("b.yaml", "a.yaml"), files::get)).isNotEqualTo(key);
         assertThat(ShippedCatalogs.key(List.of("a.yaml"), files::get)).isNotEqualTo(key);
     }
 
     @Test
     void anyCatalogContentComesBackFromTheGeneratedCode() throws Exception {
-        // text that a naive Java literal would break: quotes, backslashes, line breaks, non-ASCII, a unicode-escape look-alike
+        // text that a naive Java literal would break: quotes, backslashes, line breaks, non-ASCII, a unicode-escape
+        // look-alike
         Files.writeString(dir.resolve("book.yaml"), """
                 api_models:
                   - id: "acme/chat \\"quoted\\""
@@ -72,7 +86,8 @@ class ShippedCatalogsTest {
         ShippedCatalogs.Data data = compileAndLoad(source);
         assertThat(data.key()).isEqualTo("the-key");
         assertThat(data.catalog()).isEqualTo(catalog);
-        assertThat(data.catalog().apiModels().keySet()).containsExactlyElementsOf(catalog.apiModels().keySet());
+        assertThat(data.catalog().apiModels().keySet())
+                .containsExactlyElementsOf(catalog.apiModels().keySet());
     }
 
     private ShippedCatalogs.Data compileAndLoad(String source) throws IOException, ReflectiveOperationException {
@@ -81,21 +96,35 @@ class ShippedCatalogsTest {
         Files.writeString(src, source, StandardCharsets.UTF_8);
         Path classes = Files.createDirectories(dir.resolve("classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int rc = javac.run(null, null, System.err, "-encoding", "UTF-8", "-nowarn", "-proc:none",
-                "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(), src.toString());
+        int rc = javac.run(
+                null,
+                null,
+                System.err,
+                "-encoding",
+                "UTF-8",
+                "-nowarn",
+                "-proc:none",
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "-d",
+                classes.toString(),
+                src.toString());
         assertThat(rc).as("the generated source compiles").isZero();
         // a loader of its own, so this copy is not the one the build put on the class path
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()) {
-            @Override
-            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                if (!name.equals(ShippedCatalogs.DATA_CLASS)) return super.loadClass(name, resolve);
-                synchronized (getClassLoadingLock(name)) {
-                    Class<?> c = findLoadedClass(name);
-                    return c != null ? c : findClass(name);
-                }
-            }
-        }) {
-            return (ShippedCatalogs.Data) loader.loadClass(ShippedCatalogs.DATA_CLASS).getDeclaredConstructor()
+        try (URLClassLoader loader =
+                new URLClassLoader(
+                        new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()) {
+                    @Override
+                    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                        if (!name.equals(ShippedCatalogs.DATA_CLASS)) return super.loadClass(name, resolve);
+                        synchronized (getClassLoadingLock(name)) {
+                            Class<?> c = findLoadedClass(name);
+                            return c != null ? c : findClass(name);
+                        }
+                    }
+                }) {
+            return (ShippedCatalogs.Data) loader.loadClass(ShippedCatalogs.DATA_CLASS)
+                    .getDeclaredConstructor()
                     .newInstance();
         }
     }

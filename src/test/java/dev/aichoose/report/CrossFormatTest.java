@@ -39,7 +39,8 @@ class CrossFormatTest {
     void everyFormatShowsTheSameFigures(Path file) throws IOException {
         Evaluation e = Engine.evaluate(Engine.scenario(file));
         // decimals as written, so "0.00" stays "0.00"
-        ObjectMapper mapper = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        ObjectMapper mapper = new ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         JsonNode json = mapper.readTree(text(new JsonReport(), e));
         Map<String, JsonNode> byId = new HashMap<>();
@@ -62,36 +63,60 @@ class CrossFormatTest {
             assertThat(csv.get(id).get(13)).isEqualTo(j.path("rank").isNull() ? "" : rank);
             assertThat(table.get(id).getFirst().replace("*", "")).isEqualTo(rank);
             // machine formats: the same decimals
-            for (var f : Map.of("upfront_usd", 4, "total_cash_usd", 5, "salvage_usd", 6, "tco_usd", 7, "npv_usd", 8,
-                    "cost_per_query_usd", 9, "steady_monthly_usd", 10).entrySet()) {
-                assertThat(csv.get(id).get(f.getValue())).as(id + " " + f.getKey()).isEqualTo(j.path(f.getKey()).decimalValue()
-                        .toPlainString());
+            for (var f : Map.of(
+                            "upfront_usd",
+                            4,
+                            "total_cash_usd",
+                            5,
+                            "salvage_usd",
+                            6,
+                            "tco_usd",
+                            7,
+                            "npv_usd",
+                            8,
+                            "cost_per_query_usd",
+                            9,
+                            "steady_monthly_usd",
+                            10)
+                    .entrySet()) {
+                assertThat(csv.get(id).get(f.getValue()))
+                        .as(id + " " + f.getKey())
+                        .isEqualTo(j.path(f.getKey()).decimalValue().toPlainString());
             }
             assertThat(j.path("tco_usd").decimalValue()).isEqualByComparingTo(Figures.cents(o.tcoUsd()));
-            assertThat(xlsxTco.get(id)).as(id + " workbook TCO").isCloseTo(j.path("tco_usd").asDouble(), within(0.005));
+            assertThat(xlsxTco.get(id))
+                    .as(id + " workbook TCO")
+                    .isCloseTo(j.path("tco_usd").asDouble(), within(0.005));
             // text formats: what Figures makes of the JSON's figure, or nothing for an infeasible option
             if (o.feasible()) {
-                assertThat(mdRow.subList(3, 10)).as(id + " upfront … per query").containsExactly(
-                        Figures.usd(j.path("upfront_usd").asDouble()),
-                        Figures.usd(j.path("steady_monthly_usd").asDouble()),
-                        Figures.usd(j.path("total_cash_usd").asDouble()),
-                        Figures.usd(j.path("salvage_usd").asDouble()),
-                        Figures.usd(j.path("tco_usd").asDouble()),
-                        Figures.usd(j.path("npv_usd").asDouble()),
-                        Figures.usdPerQuery(j.path("cost_per_query_usd").asDouble()));
-                assertThat(table.get(id).subList(3, 8)).as(id + " table").containsExactly(mdRow.get(3), mdRow.get(4),
-                        mdRow.get(5), mdRow.get(7), mdRow.get(9));
+                assertThat(mdRow.subList(3, 10))
+                        .as(id + " upfront … per query")
+                        .containsExactly(
+                                Figures.usd(j.path("upfront_usd").asDouble()),
+                                Figures.usd(j.path("steady_monthly_usd").asDouble()),
+                                Figures.usd(j.path("total_cash_usd").asDouble()),
+                                Figures.usd(j.path("salvage_usd").asDouble()),
+                                Figures.usd(j.path("tco_usd").asDouble()),
+                                Figures.usd(j.path("npv_usd").asDouble()),
+                                Figures.usdPerQuery(j.path("cost_per_query_usd").asDouble()));
+                assertThat(table.get(id).subList(3, 8))
+                        .as(id + " table")
+                        .containsExactly(mdRow.get(3), mdRow.get(4), mdRow.get(5), mdRow.get(7), mdRow.get(9));
             } else {
                 assertThat(mdRow.subList(3, 11)).as(id + ": not comparable").containsOnly("—");
                 assertThat(table.get(id).subList(3, 8)).containsOnly("—");
-                assertThat(json.path("breakeven").findValuesAsText("option")).as(id + ": paired with nothing")
+                assertThat(json.path("breakeven").findValuesAsText("option"))
+                        .as(id + ": paired with nothing")
                         .doesNotContain(id);
             }
             // breakeven against the baseline
-            String baseline = json.path("baseline").isNull() ? null : json.path("baseline").asText();
+            String baseline = json.path("baseline").isNull()
+                    ? null
+                    : json.path("baseline").asText();
             Integer month = null;
             for (JsonNode b : json.path("breakeven")) {
-                if (b.path("option").asText().equals(id) && b.path("baseline").asText().equals(baseline)) {
+                if (b.path("option").asText().equals(id)
+                        && b.path("baseline").asText().equals(baseline)) {
                     month = b.path("month").isNull() ? null : b.path("month").asInt();
                 }
             }
@@ -113,11 +138,15 @@ class CrossFormatTest {
     static Map<String, List<String>> markdownRows(String md) {
         String section = md.substring(md.indexOf("### Options"), md.indexOf("<sub>"));
         Map<String, List<String>> rows = new HashMap<>();
-        section.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Rank") && !l.startsWith("| ---")).forEach(l -> {
-            List<String> cells = Arrays.stream(l.substring(2, l.length() - 2).split(" \\| "))
-                    .map(c -> c.replace("\\_", "_").replace("\\|", "|")).toList();
-            rows.put(cells.get(1).replaceFirst(" \\((recommended|infeasible)\\)$", ""), cells);
-        });
+        section.lines()
+                .filter(l -> l.startsWith("| ") && !l.startsWith("| Rank") && !l.startsWith("| ---"))
+                .forEach(l -> {
+                    List<String> cells = Arrays.stream(
+                                    l.substring(2, l.length() - 2).split(" \\| "))
+                            .map(c -> c.replace("\\_", "_").replace("\\|", "|"))
+                            .toList();
+                    rows.put(cells.get(1).replaceFirst(" \\((recommended|infeasible)\\)$", ""), cells);
+                });
         return rows;
     }
 
@@ -127,8 +156,11 @@ class CrossFormatTest {
         Map<String, List<String>> rows = new HashMap<>();
         Matcher tr = Pattern.compile("<tr[^>]*>(.*?)</tr>").matcher(table);
         while (tr.find()) {
-            List<String> cells = Pattern.compile("<td[^>]*>(.*?)</td>").matcher(tr.group(1)).results()
-                    .map(m -> m.group(1).replace("&amp;", "&").replace("&#39;", "'")).toList();
+            List<String> cells = Pattern.compile("<td[^>]*>(.*?)</td>")
+                    .matcher(tr.group(1))
+                    .results()
+                    .map(m -> m.group(1).replace("&amp;", "&").replace("&#39;", "'"))
+                    .toList();
             rows.put(cells.get(1).replaceFirst(" \\((recommended|infeasible)\\)$", ""), cells);
         }
         return rows;
@@ -147,10 +179,13 @@ class CrossFormatTest {
     static Map<String, List<String>> tableRows(String table) {
         Map<String, List<String>> rows = new HashMap<>();
         String block = table.substring(table.indexOf("\n#"), table.indexOf("\n¹"));
-        block.lines().skip(3).filter(l -> !l.startsWith("*") && !l.startsWith("(")).forEach(l -> {
-            List<String> cells = Arrays.asList(l.split(" {2,}"));
-            rows.put(cells.get(1), cells);
-        });
+        block.lines()
+                .skip(3)
+                .filter(l -> !l.startsWith("*") && !l.startsWith("("))
+                .forEach(l -> {
+                    List<String> cells = Arrays.asList(l.split(" {2,}"));
+                    rows.put(cells.get(1), cells);
+                });
         return rows;
     }
 
@@ -162,7 +197,9 @@ class CrossFormatTest {
             var summary = wb.getSheet(XlsxReport.SUMMARY);
             for (int r = 1; r <= e.options().size(); r++) {
                 var row = summary.getRow(r);
-                tco.put(row.getCell(0).getStringCellValue(), row.getCell(XlsxReport.Builder.COL_TCO).getNumericCellValue());
+                tco.put(
+                        row.getCell(0).getStringCellValue(),
+                        row.getCell(XlsxReport.Builder.COL_TCO).getNumericCellValue());
             }
         }
         return tco;

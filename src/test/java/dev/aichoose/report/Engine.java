@@ -21,9 +21,14 @@ final class Engine {
     static final Catalog CATALOG = CatalogLoader.load(List.of());
 
     static Scenario scenario(Path file) {
-        return new ScenarioLoader(CATALOG, (f, slo) -> {
-            throw new InputException(new dev.aichoose.load.located.Diagnostic(f.toString(), 0, 0, "no bench results in tests"));
-        }, Map.of()).load(file);
+        return new ScenarioLoader(
+                        CATALOG,
+                        (f, slo) -> {
+                            throw new InputException(new dev.aichoose.load.located.Diagnostic(
+                                    f.toString(), 0, 0, "no bench results in tests"));
+                        },
+                        Map.of())
+                .load(file);
     }
 
     static Evaluation evaluate(Scenario scenario) {

@@ -1,8 +1,8 @@
 package dev.aichoose.report;
 
-import dev.aichoose.text.Figures;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aichoose.text.Figures;
 import org.junit.jupiter.api.Test;
 
 class FiguresTest {
@@ -12,11 +12,15 @@ class FiguresTest {
         assertThat(Figures.cents(-127905.79999999999)).hasToString("-127905.80");
         assertThat(Figures.usd(12345.675)).isEqualTo("$12,346");
         assertThat(Figures.usd(99.994)).isEqualTo("$99.99");
-        assertThat(Figures.usd(99.995)).as("rounds to $100.00, so written whole").isEqualTo("$100");
+        assertThat(Figures.usd(99.995))
+                .as("rounds to $100.00, so written whole")
+                .isEqualTo("$100");
         assertThat(Figures.usd(-5)).isEqualTo("-$5.00");
         assertThat(Figures.usd(-0.001)).isEqualTo("$0");
         assertThat(Figures.usd(0)).isEqualTo("$0");
-        assertThat(Figures.usdCompact(3_180_736.52)).isEqualTo(Figures.usd(3_180_736.52)).isEqualTo("$3,180,737");
+        assertThat(Figures.usdCompact(3_180_736.52))
+                .isEqualTo(Figures.usd(3_180_736.52))
+                .isEqualTo("$3,180,737");
         assertThat(Figures.usdWhole(1_234_567.8)).isEqualTo("$1,234,568");
         assertThat(Figures.usdChange(1200)).isEqualTo("+$1,200");
         assertThat(Figures.usdChange(-30.5)).isEqualTo("-$30.50");
@@ -27,7 +31,9 @@ class FiguresTest {
     void aCostPerQueryHasFourSignificantFiguresEverywhere() {
         assertThat(Figures.perQuery(0.000253511)).hasToString("0.0002535");
         assertThat(Figures.perQuery(7.321111E-4)).hasToString("0.0007321");
-        assertThat(Figures.perQuery(0.00099996)).as("rounding up keeps four figures").hasToString("0.001000");
+        assertThat(Figures.perQuery(0.00099996))
+                .as("rounding up keeps four figures")
+                .hasToString("0.001000");
         assertThat(Figures.perQuery(0.045)).hasToString("0.04500");
         assertThat(Figures.perQuery(12.34567)).hasToString("12.35");
         assertThat(Figures.perQuery(1234.5)).as("never fewer than cents").hasToString("1234.50");

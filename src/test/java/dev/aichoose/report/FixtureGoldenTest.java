@@ -3,9 +3,7 @@ package dev.aichoose.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aichoose.model.Evaluation;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,11 +21,12 @@ class FixtureGoldenTest {
     static final Map<String, Evaluation> FIXTURES = Map.of("seed", Fixtures.seed());
 
     static Stream<Arguments> cases() {
-        return FIXTURES.keySet().stream().flatMap(name -> Stream.of(
-                Arguments.of(name, "md", "fixture-" + name + ".md", new MarkdownReport()),
-                Arguments.of(name, "html", "fixture-" + name + ".html", new HtmlReport()),
-                Arguments.of(name, "csv", "fixture-" + name + "-options.csv", new CsvReport.Options()),
-                Arguments.of(name, "csv", "fixture-" + name + "-monthly.csv", new CsvReport.Monthly())));
+        return FIXTURES.keySet().stream()
+                .flatMap(name -> Stream.of(
+                        Arguments.of(name, "md", "fixture-" + name + ".md", new MarkdownReport()),
+                        Arguments.of(name, "html", "fixture-" + name + ".html", new HtmlReport()),
+                        Arguments.of(name, "csv", "fixture-" + name + "-options.csv", new CsvReport.Options()),
+                        Arguments.of(name, "csv", "fixture-" + name + "-monthly.csv", new CsvReport.Monthly())));
     }
 
     @ParameterizedTest(name = "{2}")
@@ -47,7 +46,8 @@ class FixtureGoldenTest {
             Path dir = Golden.ROOT.resolve(format);
             if (!Files.isDirectory(dir)) continue;
             try (Stream<Path> files = Files.list(dir)) {
-                files.map(p -> p.getFileName().toString()).filter(f -> f.startsWith("fixture-"))
+                files.map(p -> p.getFileName().toString())
+                        .filter(f -> f.startsWith("fixture-"))
                         .forEach(f -> present.add(format + "/" + f));
             }
         }

@@ -28,8 +28,11 @@ final class Golden {
             Files.writeString(expected, actual, StandardCharsets.UTF_8);
             return;
         }
-        assertThat(expected).as("golden file %s (create it with -Dgolden.update=true)", expected).exists();
-        assertThat(actual).as("output against %s (-Dgolden.update=true rewrites it)", expected)
+        assertThat(expected)
+                .as("golden file %s (create it with -Dgolden.update=true)", expected)
+                .exists();
+        assertThat(actual)
+                .as("output against %s (-Dgolden.update=true rewrites it)", expected)
                 .isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
     }
 }

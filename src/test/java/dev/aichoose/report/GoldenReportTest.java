@@ -27,8 +27,11 @@ class GoldenReportTest {
 
     static List<String> scenarios() throws IOException {
         try (Stream<Path> files = Files.list(SCENARIOS)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-                    .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length()))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -52,11 +55,15 @@ class GoldenReportTest {
             Files.createDirectories(golden.getParent());
             Files.writeString(golden, run.out(), StandardCharsets.UTF_8);
         }
-        assertThat(golden).as("golden file for " + name + " (run with -Dgolden.update=true to create it)").exists();
+        assertThat(golden)
+                .as("golden file for " + name + " (run with -Dgolden.update=true to create it)")
+                .exists();
         assertThat(run.out()).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
         if (format.equals("table")) {
-            assertThat(run.out().lines()).as("fits a terminal of 100 columns")
-                    .allSatisfy(line -> assertThat(line.codePointCount(0, line.length())).isLessThanOrEqualTo(100));
+            assertThat(run.out().lines())
+                    .as("fits a terminal of 100 columns")
+                    .allSatisfy(line ->
+                            assertThat(line.codePointCount(0, line.length())).isLessThanOrEqualTo(100));
         }
     }
 
@@ -67,8 +74,11 @@ class GoldenReportTest {
         for (String format : List.of("table", "json")) {
             try (Stream<Path> files = Files.list(GOLDEN.resolve(format))) {
                 Set<String> orphans = files.map(p -> p.getFileName().toString().replaceFirst("\\.[^.]+$", ""))
-                        .filter(n -> !names.contains(n)).collect(Collectors.toSet());
-                assertThat(orphans).as("golden " + format + " files without a scenario").isEmpty();
+                        .filter(n -> !names.contains(n))
+                        .collect(Collectors.toSet());
+                assertThat(orphans)
+                        .as("golden " + format + " files without a scenario")
+                        .isEmpty();
             }
         }
     }

@@ -2,9 +2,7 @@ package dev.aichoose.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -21,12 +19,16 @@ class HtmlReportTest {
         String html = page();
         assertThat(html).contains("id=\"chart-cumulative\"").contains("id=\"chart-monthly\"");
         assertThat(Pattern.compile("<svg ").matcher(html).results().count()).isEqualTo(2);
-        assertThat(Pattern.compile("<polyline ").matcher(html).results().count()).isEqualTo(2 * 4);
+        assertThat(Pattern.compile("<polyline ").matcher(html).results().count())
+                .isEqualTo(2 * 4);
         // the fixture breaks even three times: each point is marked on the cumulative chart
-        assertThat(Pattern.compile("class=\"marker\"").matcher(html).results().count()).isEqualTo(3);
+        assertThat(Pattern.compile("class=\"marker\"").matcher(html).results().count())
+                .isEqualTo(3);
         assertThat(html).contains("split breaks even against gpt-4 in month 5");
         assertThat(html).contains("@media print");
-        assertThat(html).containsPattern("<tr class=\"recommended\"><td class=\"num\">1</td><td>rtx-4090-box \\(recommended\\)");
+        assertThat(html)
+                .containsPattern(
+                        "<tr class=\"recommended\"><td class=\"num\">1</td><td>rtx-4090-box \\(recommended\\)");
     }
 
     /** An option that cannot carry the load: dashed, no breakeven marker, no rank, no figures. */
@@ -37,11 +39,16 @@ class HtmlReportTest {
         java.io.StringWriter out = new java.io.StringWriter();
         new HtmlReport().render(e, out);
         String html = out.toString();
-        assertThat(Pattern.compile("<polyline class=\"series infeasible\"[^>]*stroke-dasharray").matcher(html).results()
-                .count()).as("the box and the hybrid that routes to it, dashed in both charts").isEqualTo(2 * 2);
+        assertThat(Pattern.compile("<polyline class=\"series infeasible\"[^>]*stroke-dasharray")
+                        .matcher(html)
+                        .results()
+                        .count())
+                .as("the box and the hybrid that routes to it, dashed in both charts")
+                .isEqualTo(2 * 2);
         assertThat(html).doesNotContain("rtx-4090-box breaks even").doesNotContain("split breaks even");
-        assertThat(html).containsPattern("<tr class=\"infeasible\"><td class=\"num\">✗</td><td>rtx-4090-box \\(infeasible\\)"
-                + "</td><td>self-hosted</td>(<td class=\"num\">—</td>){7}<td>—</td>");
+        assertThat(html)
+                .containsPattern("<tr class=\"infeasible\"><td class=\"num\">✗</td><td>rtx-4090-box \\(infeasible\\)"
+                        + "</td><td>self-hosted</td>(<td class=\"num\">—</td>){7}<td>—</td>");
         assertThat(html).contains("rtx-4090-box (infeasible: not comparable)");
     }
 
@@ -59,15 +66,26 @@ class HtmlReportTest {
     }
 
     private static void assertSelfContained(String name, String html) {
-        assertThat(html).as(name).doesNotContain("src=").doesNotContain("@import").doesNotContain("<link")
-                .doesNotContain("<script").doesNotContain("href=").doesNotContain("<img").doesNotContain("<iframe");
-        assertThat(Pattern.compile("url\\(").matcher(html).find()).as(name + ": CSS url(...)").isFalse();
+        assertThat(html)
+                .as(name)
+                .doesNotContain("src=")
+                .doesNotContain("@import")
+                .doesNotContain("<link")
+                .doesNotContain("<script")
+                .doesNotContain("href=")
+                .doesNotContain("<img")
+                .doesNotContain("<iframe");
+        assertThat(Pattern.compile("url\\(").matcher(html).find())
+                .as(name + ": CSS url(...)")
+                .isFalse();
         // web addresses may appear only as text a reader sees (catalog sources), never inside a tag
         Matcher m = Pattern.compile("(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}").matcher(html);
         while (m.find()) {
             int lastOpen = html.lastIndexOf('<', m.start());
             int lastClose = html.lastIndexOf('>', m.start());
-            assertThat(lastClose).as(name + ": address " + m.group() + " inside a tag").isGreaterThan(lastOpen);
+            assertThat(lastClose)
+                    .as(name + ": address " + m.group() + " inside a tag")
+                    .isGreaterThan(lastOpen);
         }
     }
 

@@ -12,10 +12,13 @@ class PairNotesTest {
     void theTableAndTheMarkdownSayWhichApisThePairsAreAgainst() throws Exception {
         Evaluation seven = PairingsTest.evaluate(7);
         assertThat(CrossFormatTest.text(new TableReport(), seven))
-                .contains("Breakeven and crossover of each feasible option against the 5 cheapest feasible APIs (of 7)");
+                .contains(
+                        "Breakeven and crossover of each feasible option against the 5 cheapest feasible APIs (of 7)");
         assertThat(CrossFormatTest.text(new MarkdownReport(), seven))
-                .contains("Every feasible owned, rented or hybrid option against each of the 5 cheapest feasible APIs (of 7).")
-                .doesNotContain("| box | api-7 |").contains("| box | api-2 |");
+                .contains(
+                        "Every feasible owned, rented or hybrid option against each of the 5 cheapest feasible APIs (of 7).")
+                .doesNotContain("| box | api-7 |")
+                .contains("| box | api-2 |");
         assertThat(CrossFormatTest.text(new JsonReport(), seven)).doesNotContain("\"baseline\" : \"api-7\"");
         Evaluation five = PairingsTest.evaluate(5);
         assertThat(CrossFormatTest.text(new TableReport(), five))

@@ -22,8 +22,26 @@ class PlainDecimalsTest {
     @Test
     void halfCentsRoundAsTheShortestDecimalDoes() {
         // 1.005 is 1.00499999999999989… as a double; its shortest decimal, 1.005, rounds half up
-        for (double v : new double[] {1.005, 2.675, 0.125, -0.125, -1.005, 0.005, 1e-300, -0.001, 0, -0.0, 1234.565,
-                7543.9, 1e13, 9.5e13, 1e300, -1e300, Double.MAX_VALUE, Double.MIN_VALUE}) {
+        for (double v : new double[] {
+            1.005,
+            2.675,
+            0.125,
+            -0.125,
+            -1.005,
+            0.005,
+            1e-300,
+            -0.001,
+            0,
+            -0.0,
+            1234.565,
+            7543.9,
+            1e13,
+            9.5e13,
+            1e300,
+            -1e300,
+            Double.MAX_VALUE,
+            Double.MIN_VALUE
+        }) {
             assertThat(cents(v)).as("cents(%s)", v).isEqualTo(Figures.cents(v).toPlainString());
             assertThat(upTo(v)).as("upTo(%s)", v).isEqualTo(Figures.upTo(v, 2).toPlainString());
         }
@@ -39,8 +57,12 @@ class PlainDecimalsTest {
             double onHalf = Math.round(v * 1000) / 1000.0 + (random.nextBoolean() ? 0.005 : 0);
             double grown = 2_000_000 * Math.pow(1.04, random.nextInt(0, 120));
             for (double x : new double[] {v, onHalf, grown}) {
-                assertThat(cents(x)).as("cents(%s)", x).isEqualTo(Figures.cents(x).toPlainString());
-                assertThat(upTo(x)).as("upTo(%s)", x).isEqualTo(Figures.upTo(x, 2).toPlainString());
+                assertThat(cents(x))
+                        .as("cents(%s)", x)
+                        .isEqualTo(Figures.cents(x).toPlainString());
+                assertThat(upTo(x))
+                        .as("upTo(%s)", x)
+                        .isEqualTo(Figures.upTo(x, 2).toPlainString());
             }
         }
     }

@@ -30,8 +30,8 @@ class ScenarioGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void reportsMatchGolden(Path scenario, @TempDir Path dir) throws IOException {
-        CliRun run = CliRun.of("evaluate", scenario.toString(), "--as-of", AS_OF, "--format", "md,html,csv", "-o",
-                dir.toString());
+        CliRun run = CliRun.of(
+                "evaluate", scenario.toString(), "--as-of", AS_OF, "--format", "md,html,csv", "-o", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         String stem = ReportFiles.stem(scenario);
         Golden.check("md", stem + ".md", read(dir.resolve(stem + ".md")));
@@ -56,13 +56,18 @@ class ScenarioGoldenTest {
 
     @Test
     void everyScenarioGoldenFileHasAScenario() throws IOException {
-        TreeSet<String> stems = new TreeSet<>(scenarios().stream().map(ReportFiles::stem).toList());
+        TreeSet<String> stems =
+                new TreeSet<>(scenarios().stream().map(ReportFiles::stem).toList());
         for (String format : List.of("md", "html", "csv")) {
             try (Stream<Path> files = Files.list(Golden.ROOT.resolve(format))) {
-                files.map(p -> p.getFileName().toString()).filter(f -> !f.startsWith("fixture-")).forEach(f -> {
-                    String stem = f.replaceFirst("(-options|-monthly)?\\.[a-z]+$", "");
-                    assertThat(stems).as("golden file %s/%s has no scenario", format, f).contains(stem);
-                });
+                files.map(p -> p.getFileName().toString())
+                        .filter(f -> !f.startsWith("fixture-"))
+                        .forEach(f -> {
+                            String stem = f.replaceFirst("(-options|-monthly)?\\.[a-z]+$", "");
+                            assertThat(stems)
+                                    .as("golden file %s/%s has no scenario", format, f)
+                                    .contains(stem);
+                        });
             }
         }
     }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** The workbook's formulas against the real engine: every shipped scenario, and edits re-run through the engine. */
 class XlsxEngineTest {
@@ -34,30 +34,59 @@ class XlsxEngineTest {
     @Test
     void anApiPriceEditedInTheWorkbookMatchesTheEngineReRun() throws IOException {
         Scenario seed = Engine.scenario(Path.of("scenarios/seed-example.yaml"));
-        Scenario cheaper = withOption(seed, "gpt-4",
-                o -> o instanceof Option.Api a ? new Option.Api(a.id(), a.model(), a.inputUsdPerMtok(), 0.5,
-                        a.cachedInputUsdPerMtok(), a.batch()) : o);
+        Scenario cheaper = withOption(
+                seed,
+                "gpt-4",
+                o -> o instanceof Option.Api a
+                        ? new Option.Api(
+                                a.id(), a.model(), a.inputUsdPerMtok(), 0.5, a.cachedInputUsdPerMtok(), a.batch())
+                        : o);
         Evaluation expected = Engine.evaluate(cheaper);
-        assertThat(expected.breakeven().getFirst().month()).as("the edit moves the breakeven from month 1").isEqualTo(3);
+        assertThat(expected.breakeven().getFirst().month())
+                .as("the edit moves the breakeven from month 1")
+                .isEqualTo(3);
         XlsxReportTest.assertEditMatchesEngine(Engine.evaluate(seed), "o_gpt_4_output_usd_per_mtok", 0.5, expected);
     }
 
     @Test
     void aHardwarePriceEditedInTheWorkbookMatchesTheEngineReRun() throws IOException {
         Scenario seed = Engine.scenario(Path.of("scenarios/seed-example.yaml"));
-        Scenario dearer = withOption(seed, "rtx-4090-box", o -> o instanceof Option.SelfHosted s
-                ? new Option.SelfHosted(s.id(), s.hardware(), s.count(), 50_000.0, s.extraUpfrontUsd(),
-                        s.electricityUsdPerMonth(), s.powerW(), s.lifetimeMonths(), s.residualShare(),
-                        s.maintenanceShareAnnual(), s.opsHoursPerMonth(), s.serving())
-                : o);
+        Scenario dearer = withOption(
+                seed,
+                "rtx-4090-box",
+                o -> o instanceof Option.SelfHosted s
+                        ? new Option.SelfHosted(
+                                s.id(),
+                                s.hardware(),
+                                s.count(),
+                                50_000.0,
+                                s.extraUpfrontUsd(),
+                                s.electricityUsdPerMonth(),
+                                s.powerW(),
+                                s.lifetimeMonths(),
+                                s.residualShare(),
+                                s.maintenanceShareAnnual(),
+                                s.opsHoursPerMonth(),
+                                s.serving())
+                        : o);
         Evaluation expected = Engine.evaluate(dearer);
         // the unit price is an input; the upfront (50,000 + 1,400 for the rest of the system) follows by formula
-        XlsxReportTest.assertEditMatchesEngine(Engine.evaluate(seed), "o_rtx_4090_box_unit_price_usd", 50_000, expected);
+        XlsxReportTest.assertEditMatchesEngine(
+                Engine.evaluate(seed), "o_rtx_4090_box_unit_price_usd", 50_000, expected);
     }
 
     private static Scenario withOption(Scenario s, String id, UnaryOperator<Option> change) {
-        List<Option> options = s.options().stream().map(o -> o.id().equals(id) ? change.apply(o) : o).toList();
-        return new Scenario(s.name(), s.file(), s.horizonMonths(), s.workload(), s.profile(), s.assumptions(), options,
+        List<Option> options = s.options().stream()
+                .map(o -> o.id().equals(id) ? change.apply(o) : o)
+                .toList();
+        return new Scenario(
+                s.name(),
+                s.file(),
+                s.horizonMonths(),
+                s.workload(),
+                s.profile(),
+                s.assumptions(),
+                options,
                 s.optionsFromDefaults());
     }
 }

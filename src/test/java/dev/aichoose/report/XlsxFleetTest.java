@@ -33,15 +33,15 @@ class XlsxFleetTest {
                               model: meta/llama-3.1-8b-instruct, tokens_per_second: 300}
               - id: rented
                 rented: {offer: runpod/h100-sxm, count: auto, model: meta/llama-3.1-8b-instruct}
-            """
-            .formatted(queries, tokensPerSecond));
+            """.formatted(queries, tokensPerSecond));
     }
 
     @Test
     void theSizedFleetsFormulasAgreeWithTheEngine() throws IOException {
         Evaluation e = evaluate(400_000, 150);
         // the fleets grow over the horizon, so the schedule matters
-        assertThat(e.option("owned").capacity().fleet().orElseThrow().peakUnits()).isGreaterThan(3);
+        assertThat(e.option("owned").capacity().fleet().orElseThrow().peakUnits())
+                .isGreaterThan(3);
         try (XSSFWorkbook wb = XlsxReportTest.open(e)) {
             XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
             XlsxReportTest.assertAgrees(wb, e);
@@ -51,14 +51,15 @@ class XlsxFleetTest {
     @Test
     void editingTheVolumeMovesTheTotalsAsTheEngineDoes() throws IOException {
         Evaluation expected = evaluate(900_000, 150);
-        assertThat(expected.option("owned").tcoUsd()).isGreaterThan(evaluate(400_000, 150).option("owned").tcoUsd());
+        assertThat(expected.option("owned").tcoUsd())
+                .isGreaterThan(evaluate(400_000, 150).option("owned").tcoUsd());
         XlsxReportTest.assertEditMatchesEngine(evaluate(400_000, 150), "queries_per_month", 900_000, expected);
     }
 
     @Test
     void editingTheThroughputMovesTheTotalsAsTheEngineDoes() throws IOException {
-        XlsxReportTest.assertEditMatchesEngine(evaluate(400_000, 150), "o_owned_replica_tokens_per_second", 60,
-                evaluate(400_000, 60));
+        XlsxReportTest.assertEditMatchesEngine(
+                evaluate(400_000, 150), "o_owned_replica_tokens_per_second", 60, evaluate(400_000, 60));
     }
     /** Hybrids that send a share of the traffic to sized fleets, owned and rented, beside a stated count. */
     private static final String HYBRID = """
@@ -95,17 +96,20 @@ class XlsxFleetTest {
         Evaluation after = Fixtures.evaluate(HYBRID.formatted(900_000, 150));
         // the leg's fleet is sized for its 35 %, not for all the traffic its own option carries
         var legFleet = before.option("owned").capacity().fleet().orElseThrow();
-        assertThat(before.option("owned-and-api").upfrontUsd()).isLessThan(before.option("owned").upfrontUsd());
+        assertThat(before.option("owned-and-api").upfrontUsd())
+                .isLessThan(before.option("owned").upfrontUsd());
         assertThat(legFleet.peakUnits()).isGreaterThan(3);
-        assertThat(after.option("rented-and-owned").tcoUsd()).isGreaterThan(before.option("rented-and-owned").tcoUsd());
+        assertThat(after.option("rented-and-owned").tcoUsd())
+                .isGreaterThan(before.option("rented-and-owned").tcoUsd());
         try (XSSFWorkbook wb = XlsxReportTest.open(before)) {
             XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
             XlsxReportTest.assertAgrees(wb, before);
         }
         XlsxReportTest.assertEditMatchesEngine(before, "queries_per_month", 900_000, after);
-        XlsxReportTest.assertEditMatchesEngine(before, "o_owned_replica_tokens_per_second", 60,
-                Fixtures.evaluate(HYBRID.formatted(400_000, 60)));
+        XlsxReportTest.assertEditMatchesEngine(
+                before, "o_owned_replica_tokens_per_second", 60, Fixtures.evaluate(HYBRID.formatted(400_000, 60)));
     }
+
     @Test
     void moreSizedFleetsThanAWorkbooksColumnsHoldIsRefusedWithTheReason() {
         // a sized owned fleet takes 13 columns of the Cash flow sheet: 1,300 of them need 16,902 of 16,384
@@ -116,7 +120,9 @@ class XlsxFleetTest {
                 options:
                 """);
         for (int i = 0; i < 1300; i++) {
-            yaml.append("  - {id: o").append(i).append(", self_hosted: {hardware: nvidia/rtx-4090, count: auto, ")
+            yaml.append("  - {id: o")
+                    .append(i)
+                    .append(", self_hosted: {hardware: nvidia/rtx-4090, count: auto, ")
                     .append("hardware_usd: 1500, model: meta/llama-3.1-8b-instruct, tokens_per_second: 200}}\n");
         }
         Evaluation e = Fixtures.evaluate(yaml.toString());

@@ -37,7 +37,8 @@ class XlsxReportTest {
 
     @Test
     void changingAnApiPriceMovesTheTotalsAsTheEngineWould() throws IOException {
-        Evaluation expected = Fixtures.evaluate(Fixtures.SEED.replace("output_usd_per_mtok: 60", "output_usd_per_mtok: 12"));
+        Evaluation expected =
+                Fixtures.evaluate(Fixtures.SEED.replace("output_usd_per_mtok: 60", "output_usd_per_mtok: 12"));
         assertEditMatchesEngine(Fixtures.seed(), "o_gpt_4_output_usd_per_mtok", 12, expected);
     }
 
@@ -45,13 +46,15 @@ class XlsxReportTest {
     void changingTheHardwarePriceMovesMaintenanceSalvageReplacementAndBreakeven() throws IOException {
         // maintenance follows the price: 88,600 × 7.5 % / 12 a month instead of 1,600 × 7.5 % / 12
         Evaluation expected = Fixtures.evaluate(Fixtures.SEED.replace("hardware_usd: 1600", "hardware_usd: 88600"));
-        assertThat(expected.breakeven().getFirst().month()).isNotEqualTo(Fixtures.seed().breakeven().getFirst().month());
+        assertThat(expected.breakeven().getFirst().month())
+                .isNotEqualTo(Fixtures.seed().breakeven().getFirst().month());
         assertEditMatchesEngine(Fixtures.seed(), "o_rtx_4090_box_unit_price_usd", 88_600, expected);
     }
 
     @Test
     void idsThatDifferOnlyInCaseOrPunctuationGetTheirOwnNames() throws IOException {
-        Evaluation e = Fixtures.evaluate(Fixtures.SEED.replace("  - id: h100-rented\n",
+        Evaluation e = Fixtures.evaluate(Fixtures.SEED.replace(
+                "  - id: h100-rented\n",
                 "  - id: GPT_4\n    api: {model: openai/gpt-4, input_usd_per_mtok: 3, output_usd_per_mtok: 6}\n"
                         + "  - id: h100-rented\n"));
         try (XSSFWorkbook wb = open(e)) {
@@ -65,19 +68,25 @@ class XlsxReportTest {
     void sheetsAreFrozenAndFormattedForPeople() throws IOException {
         try (XSSFWorkbook wb = open(Fixtures.seed())) {
             assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("Summary");
-            for (Sheet s : wb) assertThat(s.getPaneInformation()).as(s.getSheetName()).isNotNull();
+            for (Sheet s : wb)
+                assertThat(s.getPaneInformation()).as(s.getSheetName()).isNotNull();
             Cell tco = wb.getSheet("Summary").getRow(1).getCell(COL_TCO);
             assertThat(tco.getCellStyle().getDataFormatString()).contains("$");
             assertThat(wb.getName("o_gpt_4_input_usd_per_mtok")).isNotNull();
-            assertThat(wb.getSheet("Catalog").getRow(1).getCell(0).getStringCellValue()).isEqualTo("openai/gpt-4");
+            assertThat(wb.getSheet("Catalog").getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("openai/gpt-4");
         }
     }
 
-    static void assertEditMatchesEngine(Evaluation original, String name, double value, Evaluation expected) throws IOException {
+    static void assertEditMatchesEngine(Evaluation original, String name, double value, Evaluation expected)
+            throws IOException {
         try (XSSFWorkbook wb = open(original)) {
             AreaReference area = new AreaReference(wb.getName(name).getRefersToFormula(), wb.getSpreadsheetVersion());
             CellReference ref = area.getFirstCell();
-            wb.getSheet(ref.getSheetName()).getRow(ref.getRow()).getCell(ref.getCol()).setCellValue(value);
+            wb.getSheet(ref.getSheetName())
+                    .getRow(ref.getRow())
+                    .getCell(ref.getCol())
+                    .setCellValue(value);
             XSSFFormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
             evaluator.clearAllCachedResultValues();
             XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
@@ -97,13 +106,20 @@ class XlsxReportTest {
             OptionResult o = e.options().get(i);
             Row row = summary.getRow(i + 1);
             assertThat(row.getCell(0).getStringCellValue()).isEqualTo(o.id());
-            assertThat(row.getCell(COL_TOTAL_CASH).getNumericCellValue()).as(o.id() + " total cash")
+            assertThat(row.getCell(COL_TOTAL_CASH).getNumericCellValue())
+                    .as(o.id() + " total cash")
                     .isCloseTo(o.totalCashUsd(), within(0.005));
-            assertThat(row.getCell(COL_SALVAGE).getNumericCellValue()).as(o.id() + " salvage")
+            assertThat(row.getCell(COL_SALVAGE).getNumericCellValue())
+                    .as(o.id() + " salvage")
                     .isCloseTo(o.salvageUsd(), within(0.005));
-            assertThat(row.getCell(COL_TCO).getNumericCellValue()).as(o.id() + " tco").isCloseTo(o.tcoUsd(), within(0.005));
-            assertThat(row.getCell(COL_NPV).getNumericCellValue()).as(o.id() + " npv").isCloseTo(o.npvUsd(), within(0.005));
-            assertThat(row.getCell(COL_COST_PER_QUERY).getNumericCellValue()).as(o.id() + " cost per query")
+            assertThat(row.getCell(COL_TCO).getNumericCellValue())
+                    .as(o.id() + " tco")
+                    .isCloseTo(o.tcoUsd(), within(0.005));
+            assertThat(row.getCell(COL_NPV).getNumericCellValue())
+                    .as(o.id() + " npv")
+                    .isCloseTo(o.npvUsd(), within(0.005));
+            assertThat(row.getCell(COL_COST_PER_QUERY).getNumericCellValue())
+                    .as(o.id() + " cost per query")
                     .isCloseTo(o.costPerQueryUsd(), within(0.000_005));
         }
         int r = e.options().size() + 2;
@@ -113,14 +129,22 @@ class XlsxReportTest {
             Cell month = row.getCell(2);
             if (b.month() == null) {
                 assertThat(month.getCachedFormulaResultType()).isEqualTo(CellType.STRING);
-                assertThat(month.getStringCellValue()).as(b.option() + " breakeven").isEqualTo("none");
+                assertThat(month.getStringCellValue())
+                        .as(b.option() + " breakeven")
+                        .isEqualTo("none");
             } else {
-                assertThat(month.getCachedFormulaResultType()).as(b.option() + " breakeven").isEqualTo(CellType.NUMERIC);
-                assertThat((int) month.getNumericCellValue()).as(b.option() + " breakeven").isEqualTo(b.month());
+                assertThat(month.getCachedFormulaResultType())
+                        .as(b.option() + " breakeven")
+                        .isEqualTo(CellType.NUMERIC);
+                assertThat((int) month.getNumericCellValue())
+                        .as(b.option() + " breakeven")
+                        .isEqualTo(b.month());
             }
         }
         Sheet cash = wb.getSheet("Cash flow");
-        assertThat(cash.getRow(XlsxReport.FIRST_MONTH_ROW + e.scenario().horizonMonths() - 1).getCell(1)
-                .getNumericCellValue()).isCloseTo(e.options().getFirst().monthly().getLast().queries(), within(1e-6));
+        assertThat(cash.getRow(XlsxReport.FIRST_MONTH_ROW + e.scenario().horizonMonths() - 1)
+                        .getCell(1)
+                        .getNumericCellValue())
+                .isCloseTo(e.options().getFirst().monthly().getLast().queries(), within(1e-6));
     }
 }

@@ -24,8 +24,10 @@ class RuleTest {
         assertThat(Rule.parse("tco_usd >= 10", Metrics.EVALUATE).breachedBy(10)).isTrue();
         assertThat(Rule.parse("tco_usd < 10", Metrics.EVALUATE).breachedBy(10)).isFalse();
         assertThat(Rule.parse("tco_usd <= 10", Metrics.EVALUATE).breachedBy(10)).isTrue();
-        assertThat(Rule.parse("tco_usd == 10", Metrics.EVALUATE).breachedBy(10.001)).isTrue();
-        assertThat(Rule.parse("tco_usd == 10", Metrics.EVALUATE).breachedBy(10.01)).isFalse();
+        assertThat(Rule.parse("tco_usd == 10", Metrics.EVALUATE).breachedBy(10.001))
+                .isTrue();
+        assertThat(Rule.parse("tco_usd == 10", Metrics.EVALUATE).breachedBy(10.01))
+                .isFalse();
     }
 
     @Test
@@ -40,21 +42,29 @@ class RuleTest {
 
     @Test
     void badSyntaxIsExplained() {
-        for (String bad : List.of("tco_usd >> 5", "tco_usd > ", "> 5", "tco_usd > 5_", "tco_usd > _5", "tco_usd > 1e6",
-                "tco_usd = 5")) {
-            assertThatThrownBy(() -> Rule.parse(bad, Metrics.EVALUATE)).as(bad)
-                    .isInstanceOf(RuleException.class).hasMessageContaining("expected METRIC OP NUMBER");
+        for (String bad : List.of(
+                "tco_usd >> 5", "tco_usd > ", "> 5", "tco_usd > 5_", "tco_usd > _5", "tco_usd > 1e6", "tco_usd = 5")) {
+            assertThatThrownBy(() -> Rule.parse(bad, Metrics.EVALUATE))
+                    .as(bad)
+                    .isInstanceOf(RuleException.class)
+                    .hasMessageContaining("expected METRIC OP NUMBER");
         }
     }
 
     @Test
     void aMetricWithSeveralValuesIsBreachedByAnyAndReportsTheFirst() {
         Rule rule = Rule.parse("monthly_cost_usd > 100", Metrics.EVALUATE);
-        Map<String, List<Measure>> measures = Map.of("monthly_cost_usd", List.of(
-                new Measure(50, "x, month 1", Measure.Unit.USD), new Measure(150, "x, month 2", Measure.Unit.USD),
-                new Measure(200, "x, month 3", Measure.Unit.USD)));
+        Map<String, List<Measure>> measures = Map.of(
+                "monthly_cost_usd",
+                List.of(
+                        new Measure(50, "x, month 1", Measure.Unit.USD),
+                        new Measure(150, "x, month 2", Measure.Unit.USD),
+                        new Measure(200, "x, month 3", Measure.Unit.USD)));
         List<Breach> breaches = RuleSet.check(List.of(rule), measures);
-        assertThat(breaches).singleElement().satisfies(b -> assertThat(b.measure().where()).isEqualTo("x, month 2"));
-        assertThat(RuleSet.check(List.of(Rule.parse("monthly_cost_usd > 500", Metrics.EVALUATE)), measures)).isEmpty();
+        assertThat(breaches)
+                .singleElement()
+                .satisfies(b -> assertThat(b.measure().where()).isEqualTo("x, month 2"));
+        assertThat(RuleSet.check(List.of(Rule.parse("monthly_cost_usd > 500", Metrics.EVALUATE)), measures))
+                .isEmpty();
     }
 }

@@ -2,9 +2,9 @@ package dev.aichoose.testing;
 
 import dev.aichoose.analysis.Evaluator;
 import dev.aichoose.load.CatalogLoader;
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.InputException;
 import dev.aichoose.load.ScenarioLoader;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Scenario;
@@ -27,9 +27,14 @@ public final class Fixtures {
     }
 
     public static Scenario scenario(String yaml) {
-        return new ScenarioLoader(catalog(), (file, slo) -> {
-            throw new InputException(new Diagnostic(file.toString(), 0, 0, "no bench files in this test"));
-        }, Map.of()).parse("test.yaml", new StringReader(yaml), Path.of("."));
+        return new ScenarioLoader(
+                        catalog(),
+                        (file, slo) -> {
+                            throw new InputException(
+                                    new Diagnostic(file.toString(), 0, 0, "no bench files in this test"));
+                        },
+                        Map.of())
+                .parse("test.yaml", new StringReader(yaml), Path.of("."));
     }
 
     public static Evaluation evaluate(String yaml) {

@@ -25,15 +25,23 @@ public final class RandomScenarios {
     /** One scenario as YAML. */
     public String next() {
         StringBuilder y = new StringBuilder("name: random\n");
-        y.append("horizon_months: ").append(random.nextInt(20) == 0 ? 1 + random.nextInt(600) : 1 + random.nextInt(60))
+        y.append("horizon_months: ")
+                .append(random.nextInt(20) == 0 ? 1 + random.nextInt(600) : 1 + random.nextInt(60))
                 .append('\n');
         y.append("workload:\n");
         y.append("  queries_per_month: ").append(num(logUniform(1, 1e9))).append('\n');
-        y.append("  input_tokens_per_query: ").append(num(random.nextInt(10) == 0 ? 0 : logUniform(1, 200_000)))
+        y.append("  input_tokens_per_query: ")
+                .append(num(random.nextInt(10) == 0 ? 0 : logUniform(1, 200_000)))
                 .append('\n');
-        y.append("  output_tokens_per_query: ").append(num(logUniform(1, 20_000))).append('\n');
-        if (random.nextBoolean()) y.append("  reasoning_tokens_per_query: ").append(num(logUniform(1, 5000))).append('\n');
-        double growth = random.nextInt(3) == 0 ? 0
+        y.append("  output_tokens_per_query: ")
+                .append(num(logUniform(1, 20_000)))
+                .append('\n');
+        if (random.nextBoolean())
+            y.append("  reasoning_tokens_per_query: ")
+                    .append(num(logUniform(1, 5000)))
+                    .append('\n');
+        double growth = random.nextInt(3) == 0
+                ? 0
                 : random.nextInt(10) == 0 ? -0.5 + 1.5 * random.nextDouble() : -0.05 + 0.15 * random.nextDouble();
         y.append("  monthly_growth: ").append(num(growth)).append('\n');
         y.append("  cached_input_share: ").append(num(random.nextDouble())).append('\n');
@@ -52,31 +60,49 @@ public final class RandomScenarios {
                 y.append("    - {name: ").append(name).append(", share: ").append(num(share));
                 if (random.nextInt(3) == 0) y.append(", sensitive: true");
                 if (random.nextInt(5) == 0) y.append(", on_premises: true");
-                if (random.nextInt(4) == 0) y.append(", quality: ").append(random.nextBoolean() ? "frontier" : "standard");
+                if (random.nextInt(4) == 0)
+                    y.append(", quality: ").append(random.nextBoolean() ? "frontier" : "standard");
                 if (random.nextInt(3) == 0) y.append(", complexity: complex");
                 y.append("}\n");
             }
         }
         y.append("profile:\n");
         y.append("  data_sensitivity: ").append(pick("low", "medium", "high")).append('\n');
-        y.append("  customization: ").append(pick("none", "prompting", "fine_tuning")).append('\n');
-        y.append("  technical_capability: ").append(pick("none", "some", "strong")).append('\n');
-        y.append("  vendor_independence: ").append(pick("low", "medium", "high")).append('\n');
+        y.append("  customization: ")
+                .append(pick("none", "prompting", "fine_tuning"))
+                .append('\n');
+        y.append("  technical_capability: ")
+                .append(pick("none", "some", "strong"))
+                .append('\n');
+        y.append("  vendor_independence: ")
+                .append(pick("low", "medium", "high"))
+                .append('\n');
         y.append("  offline_required: ").append(random.nextInt(8) == 0).append('\n');
-        y.append("  data_must_stay_on_premises: ").append(random.nextInt(8) == 0).append('\n');
-        y.append("  quality_need: ").append(random.nextInt(5) == 0 ? "frontier" : "standard").append('\n');
+        y.append("  data_must_stay_on_premises: ")
+                .append(random.nextInt(8) == 0)
+                .append('\n');
+        y.append("  quality_need: ")
+                .append(random.nextInt(5) == 0 ? "frontier" : "standard")
+                .append('\n');
         y.append("  enterprise_support: ").append(random.nextBoolean()).append('\n');
         y.append("  time_to_market: ").append(pick("normal", "critical")).append('\n');
         y.append("  usage_pattern: ").append(pick("steady", "variable")).append('\n');
         if (random.nextBoolean()) {
-            y.append("  max_premium_share: ").append(num(random.nextInt(10) == 0 ? 100 : random.nextDouble())).append('\n');
+            y.append("  max_premium_share: ")
+                    .append(num(random.nextInt(10) == 0 ? 100 : random.nextDouble()))
+                    .append('\n');
         }
         y.append("assumptions:\n");
-        y.append("  electricity_usd_per_kwh: ").append(num(random.nextDouble() * 0.5)).append('\n');
-        y.append("  pue: ").append(num(1 + random.nextDouble())).append('\n');
-        y.append("  ops_hours_per_month: ").append(num(random.nextInt(3) == 0 ? 0 : random.nextDouble() * 100))
+        y.append("  electricity_usd_per_kwh: ")
+                .append(num(random.nextDouble() * 0.5))
                 .append('\n');
-        y.append("  discount_rate_annual: ").append(num(random.nextDouble() * 0.2)).append('\n');
+        y.append("  pue: ").append(num(1 + random.nextDouble())).append('\n');
+        y.append("  ops_hours_per_month: ")
+                .append(num(random.nextInt(3) == 0 ? 0 : random.nextDouble() * 100))
+                .append('\n');
+        y.append("  discount_rate_annual: ")
+                .append(num(random.nextDouble() * 0.2))
+                .append('\n');
         y.append("  lifetime_months: ").append(1 + random.nextInt(72)).append('\n');
         y.append("  residual_share: ").append(num(random.nextDouble() * 0.5)).append('\n');
         if (random.nextInt(6) == 0) return y.toString(); // the default option set
@@ -92,19 +118,35 @@ public final class RandomScenarios {
                     String model = pick(catalog.apiModels().keySet());
                     y.append("  - {id: ").append(id).append(", api: {model: ").append(model);
                     if (random.nextInt(6) == 0) {
-                        y.append(", input_usd_per_mtok: ").append(num(random.nextDouble() * 20))
-                                .append(", output_usd_per_mtok: ").append(num(random.nextDouble() * 60));
+                        y.append(", input_usd_per_mtok: ")
+                                .append(num(random.nextDouble() * 20))
+                                .append(", output_usd_per_mtok: ")
+                                .append(num(random.nextDouble() * 60));
                     }
                     y.append("}}\n");
                 }
-                case 1 -> y.append("  - {id: ").append(id).append(", self_hosted: {hardware: ")
-                        // hardware one can buy: a card the sources price only inside a server needs hardware_usd
-                        .append(pick(catalog.gpus().values().stream().filter(g -> g.priceUsd() != null)
-                                .map(dev.aichoose.model.Gpu::id).toList())).append(", count: ").append(count())
-                        .append(serving()).append("}}\n");
-                default -> y.append("  - {id: ").append(id).append(", rented: {offer: ")
-                        .append(pick(catalog.cloudOffers().keySet())).append(", count: ").append(count())
-                        .append(serving()).append("}}\n");
+                case 1 ->
+                    y.append("  - {id: ")
+                            .append(id)
+                            .append(", self_hosted: {hardware: ")
+                            // hardware one can buy: a card the sources price only inside a server needs hardware_usd
+                            .append(pick(catalog.gpus().values().stream()
+                                    .filter(g -> g.priceUsd() != null)
+                                    .map(dev.aichoose.model.Gpu::id)
+                                    .toList()))
+                            .append(", count: ")
+                            .append(count())
+                            .append(serving())
+                            .append("}}\n");
+                default ->
+                    y.append("  - {id: ")
+                            .append(id)
+                            .append(", rented: {offer: ")
+                            .append(pick(catalog.cloudOffers().keySet()))
+                            .append(", count: ")
+                            .append(count())
+                            .append(serving())
+                            .append("}}\n");
             }
         }
         int hybrids = random.nextInt(3);
@@ -116,7 +158,11 @@ public final class RandomScenarios {
             } else {
                 y.append("  - id: h").append(i).append("\n    hybrid:\n      routes:\n");
                 for (String c : routed) {
-                    y.append("        - {class: ").append(c).append(", option: ").append(pick(plain)).append("}\n");
+                    y.append("        - {class: ")
+                            .append(c)
+                            .append(", option: ")
+                            .append(pick(plain))
+                            .append("}\n");
                 }
             }
         }
@@ -129,9 +175,11 @@ public final class RandomScenarios {
     }
 
     private String serving() {
-        StringBuilder s = new StringBuilder(", model: ").append(pick(catalog.openModels().keySet()));
+        StringBuilder s =
+                new StringBuilder(", model: ").append(pick(catalog.openModels().keySet()));
         if (random.nextBoolean()) {
-            s.append(", quantization: ").append(pick(List.of(Quantization.values())).name().toLowerCase(Locale.ROOT));
+            s.append(", quantization: ")
+                    .append(pick(List.of(Quantization.values())).name().toLowerCase(Locale.ROOT));
         }
         if (random.nextInt(3) == 0) s.append(", tokens_per_second: ").append(num(logUniform(1, 20_000)));
         if (random.nextInt(4) == 0) s.append(", concurrency: ").append(1 + random.nextInt(64));

@@ -59,7 +59,8 @@ public final class Fields {
     public Optional<Node> raw(String key) {
         read.add(key);
         Node.Entry e = node.entries().get(key);
-        if (e == null || (e.value() instanceof Node.Scalar s && s.kind() == Node.ScalarKind.NULL)) return Optional.empty();
+        if (e == null || (e.value() instanceof Node.Scalar s && s.kind() == Node.ScalarKind.NULL))
+            return Optional.empty();
         return Optional.of(e.value());
     }
 
@@ -130,8 +131,9 @@ public final class Fields {
             return Double.NaN;
         }
         if (!Double.isFinite(d) || d < min || d > max) {
-            problems.at(value, label(pathOf(key)) + "must be between " + show(min) + " and " + show(max)
-                    + ", got " + s.text());
+            problems.at(
+                    value,
+                    label(pathOf(key)) + "must be between " + show(min) + " and " + show(max) + ", got " + s.text());
             return Double.NaN;
         }
         return d;
@@ -177,10 +179,12 @@ public final class Fields {
 
     public boolean flag(String key, boolean fallback) {
         return raw(key).map(v -> {
-            if (v instanceof Node.Scalar s && s.kind() == Node.ScalarKind.BOOLEAN) return Boolean.parseBoolean(s.text());
-            problems.at(v, label(pathOf(key)) + "expected true or false, got " + v.describe());
-            return fallback;
-        }).orElse(fallback);
+                    if (v instanceof Node.Scalar s && s.kind() == Node.ScalarKind.BOOLEAN)
+                        return Boolean.parseBoolean(s.text());
+                    problems.at(v, label(pathOf(key)) + "expected true or false, got " + v.describe());
+                    return fallback;
+                })
+                .orElse(fallback);
     }
 
     /** An enum value written in snake_case, e.g. {@code fine_tuning} for {@code FINE_TUNING}. */
@@ -193,32 +197,39 @@ public final class Fields {
     }
 
     private <E extends Enum<E>> E checkChoice(String key, Node value, Class<E> type, E fallback) {
-        List<String> names = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+        List<String> names = Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(Locale.ROOT))
+                .toList();
         if (value instanceof Node.Scalar s && s.kind() != Node.ScalarKind.NULL) {
             String given = s.text().trim().toLowerCase(Locale.ROOT);
             int i = names.indexOf(given);
             if (i >= 0) return type.getEnumConstants()[i];
-            problems.at(value, label(pathOf(key)) + "'" + s.text() + "' is not one of " + String.join(" | ", names)
-                    + Suggestions.hint(s.text(), names));
+            problems.at(
+                    value,
+                    label(pathOf(key)) + "'" + s.text() + "' is not one of " + String.join(" | ", names)
+                            + Suggestions.hint(s.text(), names));
             return fallback;
         }
-        problems.at(value, label(pathOf(key)) + "expected one of " + String.join(" | ", names) + ", got "
-                + value.describe());
+        problems.at(
+                value,
+                label(pathOf(key)) + "expected one of " + String.join(" | ", names) + ", got " + value.describe());
         return fallback;
     }
 
     public LocalDate date(String key) {
-        return required(key).map(v -> {
-            if (v instanceof Node.Scalar s) {
-                try {
-                    return LocalDate.parse(s.text().trim());
-                } catch (DateTimeParseException e) {
-                    // reported below
-                }
-            }
-            problems.at(v, label(pathOf(key)) + "expected a date as YYYY-MM-DD, got " + v.describe());
-            return LocalDate.EPOCH;
-        }).orElse(LocalDate.EPOCH);
+        return required(key)
+                .map(v -> {
+                    if (v instanceof Node.Scalar s) {
+                        try {
+                            return LocalDate.parse(s.text().trim());
+                        } catch (DateTimeParseException e) {
+                            // reported below
+                        }
+                    }
+                    problems.at(v, label(pathOf(key)) + "expected a date as YYYY-MM-DD, got " + v.describe());
+                    return LocalDate.EPOCH;
+                })
+                .orElse(LocalDate.EPOCH);
     }
 
     // ---- structure
@@ -234,10 +245,11 @@ public final class Fields {
     /** The items of a list field (empty when absent); a non-list is a problem. */
     public List<Node> list(String key) {
         return raw(key).map(v -> {
-            if (v instanceof Node.Sequence seq) return seq.items();
-            problems.at(v, label(pathOf(key)) + "expected a list, got " + v.describe());
-            return List.<Node>of();
-        }).orElse(List.of());
+                    if (v instanceof Node.Sequence seq) return seq.items();
+                    problems.at(v, label(pathOf(key)) + "expected a list, got " + v.describe());
+                    return List.<Node>of();
+                })
+                .orElse(List.of());
     }
 
     /** Reports each key that no getter asked for, suggesting the nearest known one. */
@@ -245,8 +257,10 @@ public final class Fields {
         List<String> known = new ArrayList<>(read);
         for (Node.Entry e : node.entries().values()) {
             if (!read.contains(e.key())) {
-                problems.at(e.line(), e.column(), label(pathOf(e.key())) + "unknown field '" + e.key() + "'"
-                        + Suggestions.hint(e.key(), known));
+                problems.at(
+                        e.line(),
+                        e.column(),
+                        label(pathOf(e.key())) + "unknown field '" + e.key() + "'" + Suggestions.hint(e.key(), known));
             }
         }
     }

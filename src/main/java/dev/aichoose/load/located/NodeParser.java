@@ -1,20 +1,20 @@
 package dev.aichoose.load.located;
 
-import dev.aichoose.load.InputException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.aichoose.load.InputException;
 import java.io.IOException;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML or JSON into a {@link Node} tree with positions, through Jackson's streaming parser
@@ -45,13 +45,16 @@ public final class NodeParser {
                 // SnakeYAML knows where the problem is and what it expected; the context alone misleads
                 Mark at = yaml.getProblemMark();
                 String context = yaml.getContext() == null ? "" : yaml.getContext() + ": ";
-                throw new InputException(new Diagnostic(file, at.getLine() + 1, at.getColumn() + 1,
-                        "syntax error: " + context + yaml.getProblem()));
+                throw new InputException(new Diagnostic(
+                        file, at.getLine() + 1, at.getColumn() + 1, "syntax error: " + context + yaml.getProblem()));
             }
             JsonLocation at = e.getLocation();
             String message = e.getOriginalMessage().lines().findFirst().orElse("syntax error");
-            throw new InputException(new Diagnostic(file, at == null ? 0 : Math.max(at.getLineNr(), 0),
-                    at == null ? 0 : Math.max(at.getColumnNr(), 0), "syntax error: " + message));
+            throw new InputException(new Diagnostic(
+                    file,
+                    at == null ? 0 : Math.max(at.getLineNr(), 0),
+                    at == null ? 0 : Math.max(at.getColumnNr(), 0),
+                    "syntax error: " + message));
         } catch (IOException e) {
             throw new InputException(new Diagnostic(file, 0, 0, "cannot read: " + e.getMessage()));
         }
@@ -71,8 +74,12 @@ public final class NodeParser {
                     p.nextToken();
                     Node value = read(file, p);
                     if (entries.containsKey(key)) {
-                        throw new InputException(new Diagnostic(file, keyAt.getLineNr(), keyAt.getColumnNr(),
-                                "duplicate key '" + key + "' (first at line " + entries.get(key).line() + ")"));
+                        throw new InputException(new Diagnostic(
+                                file,
+                                keyAt.getLineNr(),
+                                keyAt.getColumnNr(),
+                                "duplicate key '" + key + "' (first at line "
+                                        + entries.get(key).line() + ")"));
                     }
                     entries.put(key, new Node.Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value));
                 }

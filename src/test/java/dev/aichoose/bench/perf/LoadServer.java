@@ -37,7 +37,8 @@ public final class LoadServer {
         static Format of(String contentType, String preamble, String content, String lastContent, String endTemplate) {
             byte[] head = ("HTTP/1.1 200 OK\r\ncontent-type: " + contentType + "\r\ntransfer-encoding: chunked\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII);
-            return new Format(preamble.isEmpty() ? head : concat(head, frame(preamble)), content, lastContent, endTemplate);
+            return new Format(
+                    preamble.isEmpty() ? head : concat(head, frame(preamble)), content, lastContent, endTemplate);
         }
 
         /** The end of the answer; %1$d prompt tokens, %2$d generated tokens. */
@@ -46,28 +47,41 @@ public final class LoadServer {
         }
     }
 
-    private static final String OPENAI_CONTENT = chunk("{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"load\","
-            + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\" tok\"},\"finish_reason\":null}]}");
-    private static final Format OPENAI = Format.of("text/event-stream",
+    private static final String OPENAI_CONTENT =
             chunk("{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"load\","
-                    + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}"),
-            OPENAI_CONTENT, OPENAI_CONTENT.replace("\"finish_reason\":null", "\"finish_reason\":\"length\""),
+                    + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\" tok\"},\"finish_reason\":null}]}");
+    private static final Format OPENAI = Format.of(
+            "text/event-stream",
+            chunk(
+                    "{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"load\","
+                            + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}"),
+            OPENAI_CONTENT,
+            OPENAI_CONTENT.replace("\"finish_reason\":null", "\"finish_reason\":\"length\""),
             chunk("{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"model\":\"load\",\"choices\":[],"
-                    + "\"usage\":{\"prompt_tokens\":%1$d,\"completion_tokens\":%2$d,\"total_tokens\":0}}") + "data: [DONE]\n\n");
-    private static final String ANTHROPIC_CONTENT = "event: content_block_delta\ndata: {\"type\":\"content_block_delta\","
-            + "\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\" tok\"}}\n\n";
-    private static final Format ANTHROPIC = Format.of("text/event-stream",
+                            + "\"usage\":{\"prompt_tokens\":%1$d,\"completion_tokens\":%2$d,\"total_tokens\":0}}")
+                    + "data: [DONE]\n\n");
+    private static final String ANTHROPIC_CONTENT =
+            "event: content_block_delta\ndata: {\"type\":\"content_block_delta\","
+                    + "\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\" tok\"}}\n\n";
+    private static final Format ANTHROPIC = Format.of(
+            "text/event-stream",
             "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"x\",\"type\":\"message\","
                     + "\"role\":\"assistant\",\"content\":[],\"model\":\"load\",\"usage\":{\"input_tokens\":0,\"output_tokens\":1}}}\n\n"
                     + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
                     + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n",
-            ANTHROPIC_CONTENT, ANTHROPIC_CONTENT,
+            ANTHROPIC_CONTENT,
+            ANTHROPIC_CONTENT,
             "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
                     + "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"max_tokens\"},"
                     + "\"usage\":{\"input_tokens\":%1$d,\"output_tokens\":%2$d}}\n\n"
                     + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
-    private static final String OLLAMA_CONTENT = "{\"model\":\"load\",\"message\":{\"role\":\"assistant\",\"content\":\" tok\"},\"done\":false}\n";
-    private static final Format OLLAMA = Format.of("application/x-ndjson", "", OLLAMA_CONTENT, OLLAMA_CONTENT,
+    private static final String OLLAMA_CONTENT =
+            "{\"model\":\"load\",\"message\":{\"role\":\"assistant\",\"content\":\" tok\"},\"done\":false}\n";
+    private static final Format OLLAMA = Format.of(
+            "application/x-ndjson",
+            "",
+            OLLAMA_CONTENT,
+            OLLAMA_CONTENT,
             "{\"model\":\"load\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,"
                     + "\"done_reason\":\"length\",\"prompt_eval_count\":%1$d,\"eval_count\":%2$d}\n");
 
@@ -97,12 +111,19 @@ public final class LoadServer {
         final String requestId;
         /** When each content chunk started to leave (System.nanoTime), kept for --log. */
         final long[] contentSent;
+
         int next = -1; // -1: headers and preamble; chunks: the end
         long due;
         long frameDue;
         ByteBuffer pending;
 
-        Stream(SocketChannel channel, long startNanos, int promptTokens, Format format, String requestId, boolean logged) {
+        Stream(
+                SocketChannel channel,
+                long startNanos,
+                int promptTokens,
+                Format format,
+                String requestId,
+                boolean logged) {
             this.channel = channel;
             this.startNanos = startNanos;
             this.promptTokens = promptTokens;
@@ -174,10 +195,16 @@ public final class LoadServer {
                 break;
             }
         }
-        System.out.printf("load server: responses=%d frames=%d max_concurrent_streams=%d max_connections=%d "
+        System.out.printf(
+                "load server: responses=%d frames=%d max_concurrent_streams=%d max_connections=%d "
                         + "send_lateness_us mean=%.0f p50=%d p99=%d%n",
-                responses.get(), framesSent.get(), maxStreaming.get(), connections.get(),
-                total == 0 ? 0.0 : (double) sum / total, p50, p99);
+                responses.get(),
+                framesSent.get(),
+                maxStreaming.get(),
+                connections.get(),
+                total == 0 ? 0.0 : (double) sum / total,
+                p50,
+                p99);
     }
 
     /** One JSON line per finished request: its id, and its chunks' send times in ms after the request was complete. */
@@ -249,13 +276,17 @@ public final class LoadServer {
         String requestId = "";
         String[] lines = text.substring(0, end).split("\r\n", -1);
         for (String line : lines) {
-            if (line.regionMatches(true, 0, "content-length:", 0, 15)) length = Integer.parseInt(line.substring(15).trim());
-            if (line.regionMatches(true, 0, "x-request-id:", 0, 13)) requestId = line.substring(13).trim();
+            if (line.regionMatches(true, 0, "content-length:", 0, 15))
+                length = Integer.parseInt(line.substring(15).trim());
+            if (line.regionMatches(true, 0, "x-request-id:", 0, 13))
+                requestId = line.substring(13).trim();
         }
-        Format format = lines[0].contains(" /v1/messages") ? ANTHROPIC : lines[0].contains(" /api/chat") ? OLLAMA : OPENAI;
+        Format format =
+                lines[0].contains(" /v1/messages") ? ANTHROPIC : lines[0].contains(" /api/chat") ? OLLAMA : OPENAI;
         long received = System.nanoTime();
         if (in.position() < end + 4 + length) {
-            if (!in.hasRemaining()) key.attach(ByteBuffer.allocate(in.capacity() * 2).put(in.flip()));
+            if (!in.hasRemaining())
+                key.attach(ByteBuffer.allocate(in.capacity() * 2).put(in.flip()));
             return;
         }
         in.clear();
@@ -317,8 +348,11 @@ public final class LoadServer {
                     } while (s.next < chunks && s.frameDue <= now + EARLY_NANOS && frames.length() < 60_000);
                     boolean end = s.next == chunks;
                     if (end) frames.append(s.format.end(s.promptTokens, chunks));
-                    s.pending = count == 1 && !end ? ByteBuffer.wrap(CONTENT_FRAME.get(s.format))
-                            : ByteBuffer.wrap(concat(frame(frames.toString()), end ? "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII) : new byte[0]));
+                    s.pending = count == 1 && !end
+                            ? ByteBuffer.wrap(CONTENT_FRAME.get(s.format))
+                            : ByteBuffer.wrap(concat(
+                                    frame(frames.toString()),
+                                    end ? "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII) : new byte[0]));
                 }
             }
             s.channel.write(s.pending);
@@ -343,7 +377,9 @@ public final class LoadServer {
     /** Text in HTTP/1.1 chunked framing. */
     private static byte[] frame(String text) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        return concat((Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.US_ASCII), body,
+        return concat(
+                (Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.US_ASCII),
+                body,
                 "\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
