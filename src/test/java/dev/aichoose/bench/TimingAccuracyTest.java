@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,11 +21,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * under the same load. The first release of the harness (java.net.http) added a median +3.7 ms at
  * one stream and +28 ms at 40 here, against about 1 ms for the naive client; these bounds catch that.
  *
- * <p>Opt-in ({@code ./mvnw test -Daichoose.timing=true -Dtest=TimingAccuracyTest}): on a machine at
+ * <p>Opt-in ({@code ./mvnw test -Dtest=TimingAccuracyTest -DexcludedGroups=none}): on a machine at
  * a load average of 20 both clients miss by tens to hundreds of milliseconds, and by different
  * amounts from run to run, so the default build would fail for the machine, not the code.
  */
-@EnabledIfSystemProperty(named = "aichoose.timing", matches = "true")
+@Tag("timing")
 class TimingAccuracyTest {
     /** Where each format's first and last content frame sit in its transcript. */
     enum Script {
