@@ -68,7 +68,10 @@ public final class FleetPlanner {
                 gpu(option),
                 gpusPerUnit(option),
                 catalog.openModels().get(option.serving().model()),
-                option.serving());
+                option.serving(),
+                option.autoCount()
+                        ? Integer.MAX_VALUE
+                        : (int) Math.min(Integer.MAX_VALUE, (long) option.count() * gpusPerUnit(option)));
     }
 
     /** The fleet carrying {@code share} of the queries; planned once per option and share. */

@@ -12,8 +12,9 @@ import java.util.Locale;
  * One model replica on owned or rented hardware (docs/methodology.md §11.2–11.5, §11.9): how many
  * GPUs it spans, what it delivers and where that figure comes from.
  *
- * @param gpus GPUs per replica: stated, the smallest that holds the model ({@code auto}, or when the
- *     model does not fit in one unit and the figure is an estimate), else all the GPUs of one unit
+ * @param gpus GPUs per replica: stated, the smallest that holds the model at its concurrency ({@code auto},
+ *     or, for an estimate, when one unit does not hold the model, or holds fewer streams than the
+ *     concurrency and the option has the GPUs), else all the GPUs of one unit
  * @param tokensPerSecond generated tokens/s one replica delivers; 0 when the estimate says it does not fit
  * @param roofline the memory and decode estimate for a replica of {@code gpus} GPUs
  * @param serving how the option serves the model, and {@code modelId} the model: for {@link #detail}
@@ -34,22 +35,33 @@ public record Replica(
                 : serving.quantization().gguf() ? Defaults.GGUF_CONCURRENCY : Defaults.SERVER_CONCURRENCY;
     }
 
-    public static Replica of(Workload workload, Gpu gpu, int gpusPerUnit, OpenModel model, Option.Serving serving) {
+    /**
+     * The replica an option serves its model on.
+     *
+     * @param gpuBudget the GPUs the option has (its stated count's), or {@link Integer#MAX_VALUE} for a
+     *     fleet aichoose sizes: a replica wider than one unit is chosen only within it
+     */
+    public static Replica of(
+            Workload workload, Gpu gpu, int gpusPerUnit, OpenModel model, Option.Serving serving, int gpuBudget) {
         double generated = workload.generatedTokensPerQuery();
         double context = workload.inputTokensPerQuery() + generated;
         double meanContext = workload.inputTokensPerQuery() + generated / 2;
         int target = streamsTarget(serving);
         boolean measuredOrGiven = serving.measured() != null || serving.tokensPerSecond() != null;
         int gpus;
+        Roofline unit = measuredOrGiven
+                ? null
+                : Roofline.estimate(gpu, gpusPerUnit, model, serving.quantization(), context, meanContext, target);
         if (serving.gpusPerReplica() != null) {
             gpus = serving.gpusPerReplica();
-        } else if (serving.autoReplica()
-                || (!measuredOrGiven
-                        && !Roofline.estimate(
-                                        gpu, gpusPerUnit, model, serving.quantization(), context, meanContext, target)
-                                .fits())) {
+        } else if (serving.autoReplica() || (unit != null && !unit.fits())) {
             int smallest = Roofline.smallestReplica(gpu, model, serving.quantization(), context, target);
             gpus = smallest > 0 ? smallest : gpusPerUnit;
+        } else if (unit != null && unit.streams() < target) {
+            // one unit holds the weights but fewer streams than the server runs: spread the replica as a
+            // serving engine would (tensor parallel), when the option has the GPUs for it
+            int smallest = Roofline.smallestReplica(gpu, model, serving.quantization(), context, target);
+            gpus = smallest > gpusPerUnit && smallest <= gpuBudget ? smallest : gpusPerUnit;
         } else {
             gpus = gpusPerUnit;
         }

@@ -2,6 +2,7 @@ package dev.aichoose.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Gpu;
 import dev.aichoose.model.OpenModel;
 import dev.aichoose.model.Quantization;
@@ -41,5 +42,34 @@ class SmallestReplicaTest {
     void aSmallModelTakesOneGpu() {
         assertThat(Roofline.smallestReplica(H100, model("meta/llama-3.1-8b-instruct"), Quantization.BF16, 4000, 32))
                 .isEqualTo(1);
+    }
+
+    /** 70B at FP8 on single H100 cards, 1,100-token requests, and no {@code gpus_per_replica}. */
+    private static Evaluation cards(String count) {
+        return Fixtures.evaluate("""
+                name: replicas
+                horizon_months: 12
+                workload: {queries_per_month: 1000000, input_tokens_per_query: 800, output_tokens_per_query: 300}
+                options:
+                  - {id: api, api: {model: openai/gpt-5-mini}}
+                  - id: box
+                    self_hosted: {hardware: nvidia/h100-sxm, count: %s, model: meta/llama-3.3-70b-instruct,
+                                  quantization: fp8}
+                """.formatted(count));
+    }
+
+    @Test
+    void aCardThatHoldsTheWeightsButFewStreamsIsJoinedWithAnotherWhenTheOptionHasIt() {
+        // one card fits one stream (0.4 GB of KV room); a server runs 32, which two cards hold
+        String four = cards("4").option("box").capacity().detail();
+        assertThat(four).contains("per replica of 2 GPUs", "32 streams");
+        String auto = cards("auto").option("box").capacity().detail();
+        assertThat(auto).contains("per replica of 2 GPUs", "32 streams");
+        // one card has no second to join: it serves its one stream, slowly, rather than not at all
+        String one = cards("1").option("box").capacity().detail();
+        assertThat(one).contains("per replica of 1 GPU:", "1 stream,");
+        double perReplicaOfTwo = cards("4").option("box").capacity().availableTokensPerSecond() / 2;
+        assertThat(perReplicaOfTwo)
+                .isGreaterThan(10 * cards("1").option("box").capacity().availableTokensPerSecond());
     }
 }
