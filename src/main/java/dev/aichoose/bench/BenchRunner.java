@@ -395,19 +395,22 @@ public final class BenchRunner {
 
     /**
      * Up to this many streams in flight, each has a platform thread of its own; beyond, virtual
-     * threads. Default 64, set with {@code -Daichoose.bench.platformThreadsUpTo=N} (0: always virtual).
+     * threads. Default 256, set with {@code -Daichoose.bench.platformThreadsUpTo=N} (0: always virtual).
      * A platform thread blocked on its socket is woken by the kernel itself, and on a busy machine
      * the scheduler favours a thread that slept: at 100 streams on a 2-core machine under a load
      * average of 20, platform threads read the first chunk about as promptly as a naive
      * thread-per-request client (TTFT error p50 4 ms against 15 to 48 ms on virtual threads,
      * bench/accuracy.sh). But they halve what the harness ingests (harness.sh (a): 31,000 against
-     * 57,000 to 62,000 chunks a second, same load), so beyond 64 streams, where ingest is what
-     * limits, virtual threads stay. Below, three runs each of bench/accuracy.sh (openai, load
+     * 57,000 to 62,000 chunks a second, same load), so beyond 256 streams, where ingest is what
+     * limits, virtual threads stay. On a quiet machine (load average 0.7) the threshold of 64 left
+     * 100 anthropic streams and 200 openai streams on virtual threads, 1.3 to 2.0 ms late at the
+     * median (the naive client 0.4 to 0.6) and 6.2 ms at the p99 of 200; with platform threads
+     * 0.6 to 0.75 ms and 5.4 ms. Below 64, three runs each of bench/accuracy.sh (openai, load
      * average 7 to 9) gave a TTFT error p50 at 1 stream of 1.17, 1.23, 2.10 ms on platform threads
      * against 1.69, 1.78, 1.94 on virtual ones; at 10 and 40 streams the two were the same within
      * the noise (medians of the runs 1.00 against 0.98 ms, and 2.00 against 1.92).
      */
-    static final int PLATFORM_THREADS_UP_TO = Integer.getInteger("aichoose.bench.platformThreadsUpTo", 64);
+    static final int PLATFORM_THREADS_UP_TO = Integer.getInteger("aichoose.bench.platformThreadsUpTo", 256);
 
     private static ExecutorService streamThreads(int inFlight) {
         return inFlight <= PLATFORM_THREADS_UP_TO
