@@ -72,10 +72,9 @@ final class BenchMergeCommand extends BaseCommand {
 
     @Override
     protected void validate() {
-        for (Path f : files) {
-            if (!Files.isRegularFile(f)) throw usageError("no such file: " + f);
-        }
-        if (beside(files.getFirst()).isEmpty() && (api == null || endpoint == null || model == null)) {
+        if (Files.isRegularFile(files.getFirst())
+                && beside(files.getFirst()).isEmpty()
+                && (api == null || endpoint == null || model == null)) {
             throw usageError("--api, --endpoint and --model are needed: no result JSON beside " + files.getFirst()
                     + " says what was measured");
         }
@@ -84,6 +83,11 @@ final class BenchMergeCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() {
+        List<dev.aichoose.load.located.Diagnostic> missing = files.stream()
+                .filter(f -> !Files.isRegularFile(f))
+                .map(f -> new dev.aichoose.load.located.Diagnostic(f.toString(), 0, 0, "no such request-records file"))
+                .toList();
+        if (!missing.isEmpty()) throw new InputException(missing);
         Map<Path, List<RequestRecord>> records = new LinkedHashMap<>();
         for (Path f : files) records.put(f, BenchMerge.read(f));
         if (records.values().stream().allMatch(List::isEmpty)) {

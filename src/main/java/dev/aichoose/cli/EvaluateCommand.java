@@ -141,6 +141,7 @@ final class EvaluateCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws IOException {
         Catalog catalog = pricing.load();
+        BenchFiles.checkFilesExist(benchOverrides(bench));
         ScenarioLoader loader = new ScenarioLoader(catalog, BenchFiles.SOURCE, benchOverrides(bench));
         // every scenario is read before anything is written, and every problem in every file is reported at once
         List<Scenario> scenarios = new ArrayList<>();
@@ -173,6 +174,8 @@ final class EvaluateCommand extends BaseCommand {
             if (i > 0 && target instanceof OutputOptions.Stdout<ReportFormat>) out.println();
             output.write(target, evaluation, ReportFiles.stem(scenarioFiles.get(i)), out, err);
             String where = scenarios.size() > 1 ? scenarioFiles.get(i) + ": " : "";
+            BenchFiles.unusedDefault(scenarios.get(i), benchOverrides(bench))
+                    .ifPresent(w -> err.println("aichoose: warning: " + where + w));
             // the table shows its warnings; for the other formats they go to standard error as well
             if (!(target instanceof OutputOptions.Stdout<ReportFormat> s && s.format() == ReportFormat.TABLE)) {
                 evaluation.warnings().forEach(w -> err.println("aichoose: warning: " + where + w));

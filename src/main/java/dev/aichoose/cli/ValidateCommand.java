@@ -43,6 +43,7 @@ final class ValidateCommand extends BaseCommand {
     @Override
     protected ExitCode execute() {
         Catalog catalog = pricing.load();
+        BenchFiles.checkFilesExist(EvaluateCommand.benchOverrides(bench));
         ScenarioLoader loader = new ScenarioLoader(catalog, BenchFiles.SOURCE, EvaluateCommand.benchOverrides(bench));
         List<Diagnostic> problems = new ArrayList<>();
         PrintWriter err = spec.commandLine().getErr();

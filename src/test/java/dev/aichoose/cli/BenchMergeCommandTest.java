@@ -133,6 +133,15 @@ class BenchMergeCommandTest {
     }
 
     @Test
+    void aMissingRecordsFileIsAnInputErrorNamingIt() {
+        Path none = dir.resolve("none.requests.jsonl");
+        CliRun run = CliRun.of(
+                "bench", "merge", none.toString(), "-o", dir.resolve("m.json").toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo(none + ": no such request-records file\n");
+    }
+
+    @Test
     void aLineThatIsNotARecordIsAnInputErrorNamingItsLine() throws IOException {
         Path bad = dir.resolve("bad.jsonl");
         Files.writeString(bad, "\n{\"run\": 1, \"ok\": [true]}\n");

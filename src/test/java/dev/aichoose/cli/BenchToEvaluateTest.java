@@ -11,6 +11,7 @@ import dev.aichoose.model.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,6 +155,32 @@ class BenchToEvaluateTest {
                         + "not the option's meta/llama-3.1-8b-instruct");
         CliRun json = CliRun.of("evaluate", scenario("", ", bench: box.json").toString(), "--format", "json");
         assertThat(json.err()).contains("aichoose: warning: box: " + result + ": the bench measured the model 'm'");
+    }
+
+    @Test
+    void aMissingBenchFileIsAnInputErrorEvenWhenNoOptionWouldTakeIt() throws IOException {
+        Path none = dir.resolve("none.json");
+        for (String command : List.of("evaluate", "validate")) {
+            CliRun run =
+                    CliRun.of(command, scenario("", ", tokens_per_second: 50").toString(), "--bench", none.toString());
+            assertThat(run.exitCode()).as(command).isEqualTo(3);
+            assertThat(run.err()).as(command).contains(none + ": no such bench result file (--bench)");
+        }
+    }
+
+    @Test
+    void aBenchFileNoOptionTakesIsAWarning() throws IOException {
+        CliRun run = CliRun.of(
+                "evaluate",
+                scenario("", ", tokens_per_second: 50").toString(),
+                "--bench",
+                result.toString(),
+                "-f",
+                "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("aichoose: warning: --bench " + result + ": no option takes it");
+        CliRun taken = CliRun.of("evaluate", scenario("", "").toString(), "--bench", result.toString(), "-f", "json");
+        assertThat(taken.err()).doesNotContain("no option takes it");
     }
 
     @Test
