@@ -10,10 +10,10 @@ public final class Descriptions {
         return switch (option) {
             case Option.Api a -> a.model() + (a.batch() ? " (batch)" : "");
             case Option.SelfHosted s ->
-                s.count() + " × " + s.hardware() + ", " + s.serving().model() + " "
+                count(s) + " × " + s.hardware() + ", " + s.serving().model() + " "
                         + s.serving().quantization().id();
             case Option.Rented r ->
-                r.count() + " × " + r.offer() + ", " + r.serving().model() + " "
+                count(r) + " × " + r.offer() + ", " + r.serving().model() + " "
                         + r.serving().quantization().id();
             case Option.Hybrid h ->
                 (h.auto() ? "auto: " : "")
@@ -23,5 +23,10 @@ public final class Descriptions {
                                         .map(r -> r.workloadClass() + " → " + r.option())
                                         .toList());
         };
+    }
+
+    /** The stated count, or {@code auto} for a fleet aichoose sizes (its schedule is in the capacity line). */
+    private static String count(Option.Sized option) {
+        return option.autoCount() ? "auto" : String.valueOf(option.count());
     }
 }
