@@ -10,9 +10,11 @@ import picocli.CommandLine.Spec;
  * A command's run: {@link #validate()} the options together, then {@link #execute()}. A problem
  * found while validating is a usage error on picocli's parameter path (exit 2, the message and
  * "Try 'aichoose CMD --help'"), before any file is read or any work done.
- * Annotated so that picocli (and its compile-time check) reads the {@code @Spec} below in every subclass.
+ * Annotated so that picocli (and its compile-time check) reads the {@code @Spec} below in every subclass,
+ * and so that no subclass has its methods searched for {@code @Command} methods: aichoose has none,
+ * and the search reads the annotations of every method a command inherits (about 10 ms of a start).
  */
-@Command
+@Command(addMethodSubcommands = false)
 abstract class BaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

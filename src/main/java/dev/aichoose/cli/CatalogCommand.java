@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "catalog",
+        addMethodSubcommands = false, // aichoose has no @Command methods; see BaseCommand
         mixinStandardHelpOptions = true,
         description = "Browse the price and hardware catalogs, import public price lists, see what changed.",
         subcommands = {
@@ -212,6 +213,7 @@ final class CatalogCommand implements Runnable {
         @Option(
                 names = "--as-of",
                 paramLabel = "DATE",
+                converter = AsOfDate.class,
                 description = "The date the file's prices were true (YYYY-MM-DD). Required when the file has no date "
                         + "of its own (openrouter, genai-prices); LiteLLM's last_updated is used otherwise.")
         LocalDate asOf;

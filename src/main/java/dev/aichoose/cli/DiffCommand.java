@@ -14,7 +14,6 @@ import dev.aichoose.rules.Rule;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,8 +122,6 @@ final class DiffCommand extends BaseCommand {
         if (catalog == null) catalog = pricing.load();
         Scenario scenario = new ScenarioLoader(catalog, BenchFiles.SOURCE, Map.of())
                 .parse(source.label(), new StringReader(source.text()), source.dir());
-        return Snapshot.of(
-                source.label(),
-                Evaluator.evaluate(scenario, catalog, asOf != null ? asOf : LocalDate.now(ZoneId.systemDefault())));
+        return Snapshot.of(source.label(), Evaluator.evaluate(scenario, catalog, AsOfDate.orToday(asOf)));
     }
 }

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -160,8 +159,7 @@ final class EvaluateCommand extends BaseCommand {
         PrintWriter err = spec.commandLine().getErr();
         List<String> breaches = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
-            Evaluation evaluation = Evaluator.evaluate(
-                    scenarios.get(i), catalog, asOf != null ? asOf : LocalDate.now(ZoneId.systemDefault()));
+            Evaluation evaluation = Evaluator.evaluate(scenarios.get(i), catalog, AsOfDate.orToday(asOf));
             if (simulate != null) {
                 if (scenarios.get(i).uncertainty().inputs().isEmpty()) {
                     err.println("aichoose: warning: " + (scenarios.size() > 1 ? scenarioFiles.get(i) + ": " : "")

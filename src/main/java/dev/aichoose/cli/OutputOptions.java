@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,6 +23,7 @@ import picocli.CommandLine.Option;
  * a mismatch refused), or several into a directory. Each command's subclass declares {@code -f}
  * with its own formats; the rules are here, once. Every file is written atomically.
  */
+@Command(addMethodSubcommands = false) // a mixin is read like a command: see BaseCommand
 abstract class OutputOptions<F extends Enum<F> & OutputFormat<T>, T> {
 
     @Option(

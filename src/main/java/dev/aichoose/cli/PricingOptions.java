@@ -5,9 +5,11 @@ import dev.aichoose.model.Catalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code --pricing DIR}: the user's price books, layered over the shipped catalogs in the order given. */
+@Command(addMethodSubcommands = false) // a mixin is read like a command: see BaseCommand
 final class PricingOptions {
     @Option(
             names = "--pricing",

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "aichoose",
+        addMethodSubcommands = false, // aichoose has no @Command methods; see BaseCommand
         mixinStandardHelpOptions = true,
         versionProvider = RootCommand.Version.class,
         description = "Decide between self-hosting open-weight AI models and paying a closed AI API: "

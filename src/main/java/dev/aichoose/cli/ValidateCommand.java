@@ -9,7 +9,6 @@ import dev.aichoose.model.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -60,7 +59,7 @@ final class ValidateCommand extends BaseCommand {
                                         ? "the default option set"
                                         : s.options().size() + " options"));
                 String where = scenarios.size() > 1 ? file + ": " : "";
-                Evaluator.inputWarnings(s, catalog, asOf != null ? asOf : LocalDate.now(ZoneId.systemDefault()))
+                Evaluator.inputWarnings(s, catalog, AsOfDate.orToday(asOf))
                         .forEach(w -> err.println("aichoose: warning: " + where + w));
             } catch (InputException e) {
                 problems.addAll(e.diagnostics());

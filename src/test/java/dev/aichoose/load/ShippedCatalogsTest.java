@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,25 @@ class ShippedCatalogsTest {
                 .isEmpty();
         assertThat(ShippedCatalogs.prebuilt("dev.aichoose.load.NoSuchCopy", ShippedCatalogs.key()))
                 .isEmpty();
+    }
+
+    @Test
+    void aJarsOwnCrcsGiveTheKeyOfTheBytesItHolds() throws Exception {
+        Map<String, byte[]> files = Map.of(
+                "a.yaml", "api_models:\n  - id: x\n".repeat(50).getBytes(StandardCharsets.UTF_8),
+                "b.yaml", "gpus: []\n".getBytes(StandardCharsets.UTF_8));
+        Path jar = dir.resolve("c.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String name : List.of("a.yaml", "b.yaml")) {
+                out.putNextEntry(new JarEntry("pricing/" + name));
+                out.write(files.get(name));
+                out.closeEntry();
+            }
+        }
+        List<String> names = List.of("a.yaml", "b.yaml");
+
+        assertThat(ShippedCatalogs.key(jar, names)).contains(ShippedCatalogs.key(names, files::get));
+        assertThat(ShippedCatalogs.key(jar, List.of("a.yaml", "c.yaml"))).isEmpty();
     }
 
     @Test
