@@ -11,6 +11,7 @@
 # Usage: bench/accuracy.sh [openai|anthropic|ollama ...]   (default: all three)
 #        STREAMS="1 10 40" bench/accuracy.sh openai          other stream counts
 #        BENCH_JAVA_OPTS="-Djdk.pollerMode=1" bench/accuracy.sh   extra JVM flags for the bench
+#        BENCH_GC="-XX:+UseSerialGC -Xmn1g" bench/accuracy.sh     another collector for the bench (default ZGC)
 # Defaults: openai at 1, 10, 40, 100, 200 and 1,000 streams; anthropic and ollama at 1, 10, 40
 # and 100. Loopback only; every process is bounded in time. Figures go to stdout and bench/out/.
 set -euo pipefail
@@ -100,7 +101,7 @@ for format in "${formats[@]}"; do
     ours="$out/accuracy-$format-$n-$stamp"
     # ZGC as in harness.sh; warm-up requests at the run's concurrency warm the JIT and open the connections
     # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of JVM flags
-    timeout 300 "$JAVA" -Xmx2g -XX:+UseZGC ${BENCH_JAVA_OPTS:-} -cp target/aichoose.jar dev.aichoose.Main bench \
+    timeout 300 "$JAVA" -Xmx2g ${BENCH_GC:--XX:+UseZGC} ${BENCH_JAVA_OPTS:-} -cp target/aichoose.jar dev.aichoose.Main bench \
         --endpoint "http://127.0.0.1:$port" --api "$format" --model load --concurrency "$n" --requests "$requests" \
         --warmup "$n" --input-tokens 20 --output-tokens 20 --no-progress -o "$ours.json" > "$ours.txt" 2>&1 \
         || { echo "accuracy: bench failed, see $ours.txt" >&2; cat "$ours.txt" >&2; }

@@ -31,7 +31,7 @@ public final class Cli {
     }
 
     /** The commands, in the order help lists them. */
-    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+    static final Map<String, Supplier<Object>> COMMANDS = commands();
 
     private static Map<String, Supplier<Object>> commands() {
         Map<String, Supplier<Object>> c = new LinkedHashMap<>();
@@ -44,6 +44,9 @@ public final class Cli {
         return c;
     }
 
+    /** The build's model of the commands; null where there is none, and picocli reads the annotations. */
+    private static final CommandModel MODEL = CommandModel.generated();
+
     /** Runs the command line for these arguments; the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         return create(out, err, args).execute(args);
@@ -51,16 +54,25 @@ public final class Cli {
 
     /**
      * The command line for these arguments. When the first argument names a command, only that
-     * command is built: picocli reflects over every option of every command it holds, and a person
-     * editing a scenario runs evaluate many times. Anything else (help, a typo that wants a
-     * suggestion, completion) gets every command.
+     * command is built: a person editing a scenario runs evaluate many times. Anything else (help,
+     * a typo that wants a suggestion, completion) gets every command. Each command's model comes
+     * from the build ({@link CommandModel}) when it has one.
      */
     public static CommandLine create(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new RootCommand());
+        return create(MODEL, out, err, args);
+    }
+
+    /** The same command line with every command read from its annotations, as the build reads them. */
+    static CommandLine createReflective(PrintWriter out, PrintWriter err, String... args) {
+        return create(null, out, err, args);
+    }
+
+    private static CommandLine create(CommandModel model, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(modelOf(model, new RootCommand()));
         String first = args.length > 0 ? args[0] : "";
         boolean one = COMMANDS.containsKey(first) && !first.equals("generate-completion");
         COMMANDS.forEach((name, command) -> {
-            if (!one || name.equals(first)) cli.addSubcommand(name, command.get());
+            if (!one || name.equals(first)) cli.addSubcommand(name, modelOf(model, command.get()));
         });
         cli.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCode.helpLines());
         cli.setOut(out);
@@ -71,6 +83,13 @@ public final class Cli {
         cli.setExecutionExceptionHandler(Cli::handleExecutionError);
         cli.setExecutionStrategy(new CommandLine.RunLast());
         return cli;
+    }
+
+    /** The command's spec from the build's model, or the command itself for picocli to read. */
+    private static Object modelOf(CommandModel model, Object command) {
+        if (model == null) return command;
+        Object spec = model.spec(command);
+        return spec != null ? spec : command;
     }
 
     /**
