@@ -1,5 +1,8 @@
 package dev.aichoose.cli;
 
+import static dev.aichoose.text.JavaLiterals.quote;
+
+import dev.aichoose.text.JavaLiterals;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
@@ -121,7 +124,7 @@ final class CommandModelSource {
         m.append(") {\n");
         m.append("        CommandSpec s = CommandSpec.wrapWithoutInspection(c);\n");
         if (hostType == null) {
-            m.append("        s.name(").append(literal(spec.name())).append(");\n");
+            m.append("        s.name(").append(quote(spec.name())).append(");\n");
             if (spec.aliases().length > 0)
                 m.append("        s.aliases(").append(literals(spec.aliases())).append(");\n");
             if (spec.versionProvider() != null) {
@@ -165,7 +168,7 @@ final class CommandModelSource {
             Class<?> subType = sub.getCommandSpec().userObject().getClass();
             command(sub.getCommandSpec());
             m.append("        s.addSubcommand(")
-                    .append(literal(name))
+                    .append(quote(name))
                     .append(", new CommandLine(")
                     .append(methodName(subType))
                     .append("(new ")
@@ -186,7 +189,7 @@ final class CommandModelSource {
                         .append(arg(option, null))
                         .append(");\n");
             }
-            m.append("            s.addMixin(").append(literal(name)).append(", help);\n        }\n");
+            m.append("            s.addMixin(").append(quote(name)).append(", help);\n        }\n");
             return;
         }
         Class<?> type = user.getClass();
@@ -209,7 +212,7 @@ final class CommandModelSource {
                 .append("();\n");
         m.append("            c.").append(field).append(" = m;\n");
         m.append("            s.addMixin(")
-                .append(literal(name))
+                .append(quote(name))
                 .append(", ")
                 .append(methodName(type))
                 .append("(m, s));\n        }\n");
@@ -233,35 +236,35 @@ final class CommandModelSource {
             if (o.usageHelp()) b.append(".usageHelp(true)");
             if (o.versionHelp()) b.append(".versionHelp(true)");
             if (o.fallbackValue() != null && !o.fallbackValue().isEmpty()) {
-                b.append(".fallbackValue(").append(literal(o.fallbackValue())).append(')');
+                b.append(".fallbackValue(").append(quote(o.fallbackValue())).append(')');
             }
             if (o.order() != -1) b.append(".order(").append(o.order()).append(')');
         } else {
             PositionalParamSpec p = (PositionalParamSpec) arg;
             b.append("PositionalParamSpec.builder()");
             if (!p.index().isUnspecified())
-                b.append(".index(").append(literal(p.index().originalValue())).append(')');
+                b.append(".index(").append(quote(p.index().originalValue())).append(')');
         }
         String[] description = raw(arg, "description", String[].class);
         if (description != null && description.length > 0) {
             b.append(".description(").append(literals(description)).append(')');
         }
         if (arg.descriptionKey() != null && !arg.descriptionKey().isEmpty()) {
-            b.append(".descriptionKey(").append(literal(arg.descriptionKey())).append(')');
+            b.append(".descriptionKey(").append(quote(arg.descriptionKey())).append(')');
         }
         b.append(".paramLabel(")
-                .append(literal(raw(arg, "paramLabel", String.class)))
+                .append(quote(raw(arg, "paramLabel", String.class)))
                 .append(')');
         if (arg.hideParamSyntax()) b.append(".hideParamSyntax(true)");
         if (!arg.arity().isUnspecified())
-            b.append(".arity(").append(literal(arg.arity().originalValue())).append(')');
+            b.append(".arity(").append(quote(arg.arity().originalValue())).append(')');
         if (arg.required()) b.append(".required(true)");
         if (arg.interactive()) b.append(".interactive(true)");
         if (!arg.splitRegex().isEmpty())
-            b.append(".splitRegex(").append(literal(arg.splitRegex())).append(')');
+            b.append(".splitRegex(").append(quote(arg.splitRegex())).append(')');
         if (!arg.splitRegexSynopsisLabel().isEmpty()) {
             b.append(".splitRegexSynopsisLabel(")
-                    .append(literal(arg.splitRegexSynopsisLabel()))
+                    .append(quote(arg.splitRegexSynopsisLabel()))
                     .append(')');
         }
         if (arg.hidden()) b.append(".hidden(true)");
@@ -282,7 +285,7 @@ final class CommandModelSource {
         }
         String defaultValue = raw(arg, "defaultValue", String.class);
         if (defaultValue != null)
-            b.append(".defaultValue(").append(literal(defaultValue)).append(')');
+            b.append(".defaultValue(").append(quote(defaultValue)).append(')');
         if (arg.showDefaultValue() != CommandLine.Help.Visibility.ON_DEMAND) {
             b.append(".showDefaultValue(CommandLine.Help.Visibility.")
                     .append(arg.showDefaultValue().name())
@@ -308,7 +311,7 @@ final class CommandModelSource {
         } else if (arg.hasInitialValue()) {
             throw new IllegalStateException(arg + ": an initial value without a field is not written yet");
         }
-        b.append(".withToString(").append(literal(arg.toString())).append(')');
+        b.append(".withToString(").append(quote(arg.toString())).append(')');
         b.append(".build()");
         return b.toString();
     }
@@ -358,7 +361,7 @@ final class CommandModelSource {
                     .append(");\n");
         if (!Objects.equals(u.footerHeading(), d.footerHeading())) {
             m.append("        s.usageMessage().footerHeading(")
-                    .append(literal(u.footerHeading()))
+                    .append(quote(u.footerHeading()))
                     .append(");\n");
         }
         if (u.sortOptions() != d.sortOptions()) {
@@ -453,26 +456,6 @@ final class CommandModelSource {
     }
 
     private static String literals(String[] values) {
-        return Arrays.stream(values).map(CommandModelSource::literal).collect(Collectors.joining(", "));
-    }
-
-    static String literal(String value) {
-        if (value == null) return "null";
-        StringBuilder s = new StringBuilder("\"");
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                case '\n' -> s.append("\\n");
-                case '\r' -> s.append("\\r");
-                case '\t' -> s.append("\\t");
-                default -> {
-                    if (ch < 0x20 || ch > 0x7e) s.append(String.format("\\u%04x", (int) ch));
-                    else s.append(ch);
-                }
-            }
-        }
-        return s.append('"').toString();
+        return Arrays.stream(values).map(JavaLiterals::quote).collect(Collectors.joining(", "));
     }
 }

@@ -1,5 +1,7 @@
 package dev.aichoose.load;
 
+import static dev.aichoose.text.JavaLiterals.quote;
+
 import dev.aichoose.model.Catalog;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -138,26 +140,5 @@ final class ShippedCatalogsSource {
         if (Double.isNaN(d)) return "Double.NaN";
         if (Double.isInfinite(d)) return d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
         return Double.toString(d);
-    }
-
-    /** A string literal; line breaks, quotes and backslashes escaped, anything past ASCII as \\uXXXX. */
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) b.append(String.format("\\%03o", (int) c));
-                    else if (c > 0x7e) b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }
