@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.TypeConversionException;
@@ -16,9 +17,9 @@ class AsOfDateTest {
             // zones either side of UTC, so that a date taken in UTC would be a day off in one of them
             for (String zone : new String[] {"Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kolkata", "UTC"}) {
                 TimeZone.setDefault(TimeZone.getTimeZone(zone));
-                LocalDate before = LocalDate.now();
+                LocalDate before = LocalDate.now(ZoneId.systemDefault());
                 LocalDate today = AsOfDate.orToday(null);
-                LocalDate after = LocalDate.now();
+                LocalDate after = LocalDate.now(ZoneId.systemDefault());
                 assertThat(today).as(zone).isBetween(before, after);
             }
         } finally {
