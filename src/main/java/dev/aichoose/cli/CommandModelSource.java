@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -43,7 +45,7 @@ final class CommandModelSource {
     /** One method per command or mixin class, in the order first met. */
     private final Map<Class<?>, String> methods = new LinkedHashMap<>();
 
-    private final Map<Class<?>, CommandSpec> specs = new LinkedHashMap<>();
+    private final Set<Class<?>> mixinClasses = new HashSet<>();
 
     private CommandModelSource() {}
 
@@ -77,8 +79,8 @@ final class CommandModelSource {
         s.append("final class ").append(name).append(" implements CommandModel {\n");
         // instanceof, not a pattern switch: on JDK 25 each switch site generates a class when first run
         s.append("    @Override\n    public CommandSpec spec(Object command) {\n");
-        for (Class<?> type : writer.specs.keySet()) {
-            if (writer.isCommand(type)) {
+        for (Class<?> type : writer.methods.keySet()) {
+            if (!writer.mixinClasses.contains(type)) {
                 s.append("        if (command instanceof ")
                         .append(typeName(type))
                         .append(" c) return ")
@@ -92,12 +94,6 @@ final class CommandModelSource {
         return s.toString();
     }
 
-    private final List<Class<?>> mixinClasses = new ArrayList<>();
-
-    private boolean isCommand(Class<?> type) {
-        return !mixinClasses.contains(type);
-    }
-
     /** Writes the method for this command's class, and those of its subcommands and mixins. */
     private void command(CommandSpec spec) {
         Object user = spec.userObject();
@@ -105,13 +101,12 @@ final class CommandModelSource {
         if (!type.getPackageName().equals(CommandModelSource.class.getPackageName())) {
             return; // picocli's own commands (generate-completion) keep their reflection: not on the hot path
         }
-        if (specs.containsKey(type)) return;
-        specs.put(type, spec);
+        if (methods.containsKey(type)) return;
         methods.put(type, ""); // reserve the place: subcommands and mixins follow their parent
-        methods.put(type, method(spec, type, null));
+        methods.put(type, method(spec, type, false));
     }
 
-    private String method(CommandSpec spec, Class<?> type, Class<?> hostType) {
+    private String method(CommandSpec spec, Class<?> type, boolean isMixin) {
         refuseUnsupported(type);
         StringBuilder m = new StringBuilder();
         String t = typeName(type);
@@ -120,10 +115,10 @@ final class CommandModelSource {
                 .append('(')
                 .append(t)
                 .append(" c");
-        if (hostType != null) m.append(", CommandSpec host");
+        if (isMixin) m.append(", CommandSpec host");
         m.append(") {\n");
         m.append("        CommandSpec s = CommandSpec.wrapWithoutInspection(c);\n");
-        if (hostType == null) {
+        if (!isMixin) {
             m.append("        s.name(").append(quote(spec.name())).append(");\n");
             if (spec.aliases().length > 0)
                 m.append("        s.aliases(").append(literals(spec.aliases())).append(");\n");
@@ -136,15 +131,14 @@ final class CommandModelSource {
         usage(m, spec.usageMessage());
         Map<String, CommandSpec> mixins = spec.mixins();
         List<String> mixinsDone = new ArrayList<>();
-        List<ArgSpec> args = new ArrayList<>(spec.args());
-        for (ArgSpec arg : args) {
+        for (ArgSpec arg : spec.args()) {
             if (arg.inherited())
                 continue; // a copy of a parent's option: picocli makes it when the parent adds this command
             String mixin = mixinOf(arg, mixins);
             if (mixin != null) {
                 if (!mixinsDone.contains(mixin)) {
                     mixinsDone.add(mixin);
-                    mixin(m, spec, mixin, mixins.get(mixin), type);
+                    mixin(m, spec, mixin, mixins.get(mixin));
                 }
                 continue;
             }
@@ -152,7 +146,7 @@ final class CommandModelSource {
             m.append(arg(arg, type)).append(");\n");
         }
         for (String mixin : mixins.keySet()) {
-            if (!mixinsDone.contains(mixin)) mixin(m, spec, mixin, mixins.get(mixin), type); // a mixin with no args
+            if (!mixinsDone.contains(mixin)) mixin(m, spec, mixin, mixins.get(mixin)); // a mixin with no args
         }
         for (Field field : fields(type)) {
             Spec annotation = field.getAnnotation(Spec.class);
@@ -179,7 +173,7 @@ final class CommandModelSource {
         return m.toString();
     }
 
-    private void mixin(StringBuilder m, CommandSpec host, String name, CommandSpec mixin, Class<?> hostType) {
+    private void mixin(StringBuilder m, CommandSpec host, String name, CommandSpec mixin) {
         Object user = mixin.userObject();
         if (name.equals("mixinStandardHelpOptions")) {
             // picocli's own help mixin: its two options, built here, under the name picocli looks for
@@ -194,11 +188,10 @@ final class CommandModelSource {
         }
         Class<?> type = user.getClass();
         String field = host.mixinAnnotatedElements().get(name).getName();
-        if (!specs.containsKey(type)) {
-            specs.put(type, mixin);
+        if (!methods.containsKey(type)) {
             mixinClasses.add(type);
             methods.put(type, "");
-            methods.put(type, method(mixin, type, hostType));
+            methods.put(type, method(mixin, type, true));
         }
         String t = typeName(type);
         m.append("        {\n            ")
