@@ -131,7 +131,8 @@ public final class Reconciler {
             }
         }
         warnings.addAll(coverage(actuals, cells.keySet()));
-        return new Reconciliation(scenario, evaluation.asOf(), start, files, rows, summary(rows), unmapped, warnings);
+        return new Reconciliation(
+                scenario, evaluation.asOf(), start, files, rows, totals(rows), summary(rows), unmapped, warnings);
     }
 
     /** A charge and whether its line named the option's own model (a line item of another is unmodelled). */
@@ -249,6 +250,10 @@ public final class Reconciler {
         }
         if (other != 0) notes.add("unmodelled lines: " + lines.otherLabels());
         Inputs inputs = new Inputs(qp, cpp, qa, cap, priced, billed, measured, brokenDown);
+        Optional<Reconciliation.Measured> usage = measured
+                ? Optional.of(new Reconciliation.Measured(
+                        qa, estimated > 0, in, cached, writesReported ? Optional.of(written) : Optional.empty(), out))
+                : Optional.empty();
         return row(
                 m,
                 calendar,
@@ -257,6 +262,7 @@ public final class Reconciler {
                 Unit.QUERIES,
                 inputs,
                 Optional.empty(),
+                usage,
                 notes);
     }
 
@@ -333,7 +339,8 @@ public final class Reconciler {
                 && lines.charges.stream()
                         .anyMatch(p ->
                                 p.kind() == Charge.Kind.USAGE && !p.charge().perGpu())) {
-            notes.add("instance-hours counted as " + gpusPerInstance + " GPU-hours each (the offer's GPUs)");
+            notes.add("instance-hours counted as " + gpusPerInstance + " GPU-hour" + (gpusPerInstance == 1 ? "" : "s")
+                    + " each (the offer's GPUs)");
         }
         notes.add("staff time is on no provider's bill: predicted is the rent alone");
         Inputs inputs = new Inputs(hp, cpp, ha, cpp, priced, billed, anyHours, anyHours);
@@ -350,6 +357,7 @@ public final class Reconciler {
                 Unit.GPU_HOURS,
                 inputs,
                 Optional.of(gpu),
+                Optional.empty(),
                 notes);
     }
 
@@ -363,12 +371,13 @@ public final class Reconciler {
             Unit unit,
             Inputs in,
             Optional<GpuHours> gpu,
+            Optional<Reconciliation.Measured> usage,
             List<String> notes) {
         Cents cents = cents(in);
         Optional<Double> share = cents.predicted().signum() == 0
                 ? Optional.empty()
                 : Optional.of(cents.delta().doubleValue() / cents.predicted().doubleValue());
-        return new Row(m, calendar, option, kind, unit, in, cents, share, gpu, notes);
+        return new Row(m, calendar, option, kind, unit, in, cents, share, gpu, usage, notes);
     }
 
     /**
@@ -390,7 +399,21 @@ public final class Reconciler {
                 afterVolume.subtract(predicted),
                 afterMix.subtract(afterVolume),
                 afterPrice.subtract(afterMix),
-                billed.subtract(afterPrice));
+                billed.subtract(afterPrice),
+                afterPrice);
+    }
+
+    private static List<Reconciliation.MonthTotal> totals(List<Row> rows) {
+        Map<Integer, List<Row>> byMonth = new java.util.TreeMap<>();
+        rows.forEach(
+                r -> byMonth.computeIfAbsent(r.month(), k -> new ArrayList<>()).add(r));
+        return byMonth.values().stream()
+                .map(rs -> new Reconciliation.MonthTotal(
+                        rs.getFirst().month(),
+                        rs.getFirst().calendarMonth(),
+                        sum(rs, Cents::predicted),
+                        sum(rs, Cents::billed)))
+                .toList();
     }
 
     static Reconciliation.Summary summary(List<Row> rows) {

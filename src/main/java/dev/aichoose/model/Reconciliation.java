@@ -21,6 +21,7 @@ public record Reconciliation(
         YearMonth start,
         List<String> files,
         List<Row> months,
+        List<MonthTotal> totals,
         Summary summary,
         List<Unmapped> unmapped,
         List<String> warnings) {
@@ -28,6 +29,7 @@ public record Reconciliation(
     public Reconciliation {
         files = List.copyOf(files);
         months = List.copyOf(months);
+        totals = List.copyOf(totals);
         unmapped = List.copyOf(unmapped);
         warnings = List.copyOf(warnings);
     }
@@ -69,7 +71,10 @@ public record Reconciliation(
             boolean measured,
             boolean brokenDown) {}
 
-    /** The row's figures in cents: the parts add up to {@code delta} exactly, and delta is billed − predicted. */
+    /**
+     * The row's figures in cents: the parts add up to {@code delta} exactly, and delta is billed −
+     * predicted; {@code priced} is what the bill charged for the model's units, Q_a·c(s_a, p_a).
+     */
     public record Cents(
             BigDecimal predicted,
             BigDecimal billed,
@@ -77,7 +82,8 @@ public record Reconciliation(
             BigDecimal volume,
             BigDecimal mix,
             BigDecimal price,
-            BigDecimal unmodelled) {}
+            BigDecimal unmodelled,
+            BigDecimal priced) {}
 
     /** A rented option's hours and price per GPU-hour, planned and billed; the billed ones empty where the bill has none. */
     public record GpuHours(
@@ -100,11 +106,25 @@ public record Reconciliation(
             Cents cents,
             Optional<Double> deltaShare,
             Optional<GpuHours> gpu,
+            Optional<Measured> usage,
             List<String> notes) {
         public Row {
             notes = List.copyOf(notes);
         }
     }
+
+    /**
+     * What an API option's usage exports measured in the month: queries (estimated from input tokens
+     * where the export counts no requests), and tokens; {@code cacheWriteTokens} empty where no export
+     * reports cache writes.
+     */
+    public record Measured(
+            double queries,
+            boolean queriesEstimated,
+            double inputTokens,
+            double cachedInputTokens,
+            Optional<Double> cacheWriteTokens,
+            double outputTokens) {}
 
     /**
      * Over every row: the totals; the mean absolute percentage error (|delta| / billed, over the
@@ -123,6 +143,9 @@ public record Reconciliation(
             beyond = List.copyOf(beyond);
         }
     }
+
+    /** Every option's rows in one month together: what the chart of predicted against billed draws. */
+    public record MonthTotal(int month, YearMonth calendarMonth, BigDecimal predicted, BigDecimal billed) {}
 
     /** The share of the forecast beyond which a month is called out: the peers' triage rule of about 10 %. */
     public static final double BEYOND_SHARE = 0.10;
