@@ -478,7 +478,7 @@ public final class Reconciler {
 
     /**
      * A month the exports cover only in part looks like a fall in volume: each month with rows is
-     * checked against the union of every line's period (all exports together).
+     * checked against the union of the periods the exports cover (every bucket, empty ones too).
      */
     private static List<String> coverage(Actuals actuals, Set<YearMonth> months) {
         List<String> warnings = new ArrayList<>();
@@ -486,15 +486,15 @@ public final class Reconciler {
             Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             Instant to =
                     month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            List<Line> within = actuals.lines().stream()
-                    .filter(l -> l.end().isAfter(from) && l.start().isBefore(to))
-                    .sorted(Comparator.comparing(Line::start))
+            List<Actuals.Period> within = actuals.covered().stream()
+                    .filter(p -> p.end().isAfter(from) && p.start().isBefore(to))
+                    .sorted(Comparator.comparing(Actuals.Period::start))
                     .toList();
             long covered = 0;
             Instant reach = from;
-            for (Line l : within) {
-                Instant s = l.start().isBefore(reach) ? reach : l.start();
-                Instant e = l.end().isAfter(to) ? to : l.end();
+            for (Actuals.Period p : within) {
+                Instant s = p.start().isBefore(reach) ? reach : p.start();
+                Instant e = p.end().isAfter(to) ? to : p.end();
                 if (e.isAfter(s)) {
                     covered += s.until(e, ChronoUnit.SECONDS);
                     reach = e;

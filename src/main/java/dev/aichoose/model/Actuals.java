@@ -12,10 +12,22 @@ import java.util.Map;
  * its file it was read from. The readers in {@code load} fill it; {@code aichoose reconcile} maps
  * each line to an option and sets it against the forecast.
  */
-public record Actuals(List<Line> lines) {
+public record Actuals(List<Line> lines, List<Period> covered) {
     public Actuals {
         lines = List.copyOf(lines);
+        covered = List.copyOf(covered);
     }
+
+    /** Lines that cover only their own periods. */
+    public Actuals(List<Line> lines) {
+        this(lines, lines.stream().map(l -> new Period(l.start(), l.end())).toList());
+    }
+
+    /**
+     * A period an export covers, {@code [start, end)}: every bucket of a page, empty ones too (nothing
+     * was used that day), every CSV row.
+     */
+    public record Period(Instant start, Instant end) {}
 
     /** Where a line was read: its file, line and column, and a JSON pointer or CSV column where there is one. */
     public record Origin(String file, int line, int column, String pointer) {

@@ -27,7 +27,7 @@ public enum ReconcileFormat implements OutputFormat<Reconciliation> {
         @Override
         public List<OutputFile<Reconciliation>> files(String stem) {
             return List.of(
-                    new OutputFile<>(stem + "-reconcile.csv", (Renderer.Text<Reconciliation>) ReconcileFormat::csv),
+                    new OutputFile<>(stem + ".csv", (Renderer.Text<Reconciliation>) ReconcileFormat::csv),
                     new OutputFile<>(
                             stem + "-unmapped.csv", (Renderer.Text<Reconciliation>) ReconcileFormat::unmappedCsv));
         }

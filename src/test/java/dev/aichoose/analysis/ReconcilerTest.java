@@ -216,6 +216,14 @@ class ReconcilerTest {
     }
 
     @Test
+    void emptyDailyBucketsCoverTheirDays() throws IOException {
+        // gpt-5-mini was used on four days; the other 27 buckets are empty, and say so
+        assertThat(reconcile("openai-usage-2026-01.json", "openai-costs-2026-01.json")
+                        .warnings())
+                .isEmpty();
+    }
+
+    @Test
     void aPartMonthIsWarnedAbout() throws IOException {
         Path dir = Files.createTempDirectory("reconcile");
         String week = Files.readString(DIR.resolve("focus-2026-01.csv"))

@@ -18,6 +18,7 @@ record ExportRead(List<Actuals.Line> lines, List<Period> periods) {
     /**
      * A bucket or a row: where it was read, what it covers, and {@code key}: what identifies it among
      * its kind's (a bucket's endpoint; a FOCUS charge's period, resource and SKU; a CSV month and option).
+     * A bucket's {@code source} is null when its page has no result to name its endpoint.
      */
     record Period(Actuals.Source source, Instant start, Instant end, Actuals.Origin origin, String key) {}
 }

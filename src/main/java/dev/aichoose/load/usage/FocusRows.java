@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,10 +34,13 @@ final class FocusRows {
             List.of(BILLED_COST, "ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory", "BillingCurrency");
     private static final List<String> CATEGORIES = List.of("Usage", "Purchase", "Tax", "Credit", "Adjustment");
 
-    /** An hour of an instance ("Hours", "Hrs", "Instance-Hours") or of a GPU ("GPU-Hours"), as providers write them. */
-    private static final Pattern INSTANCE_HOURS = Pattern.compile("(?i)(instance-)?(hours?|hrs?)");
+    /**
+     * An hour of an instance ("Hours", "Hrs", "Instance-Hours") or of a GPU ("GPU-Hours"), as providers
+     * write them, optionally with a whole-number quantity as the FOCUS Unit Format allows ("10 Hours").
+     */
+    private static final Pattern INSTANCE_HOURS = Pattern.compile("(?i)(?:(\\d{1,6}) )?(?:instance-)?(?:hours?|hrs?)");
 
-    private static final Pattern GPU_HOURS = Pattern.compile("(?i)gpu-(hours?|hrs?)");
+    private static final Pattern GPU_HOURS = Pattern.compile("(?i)(?:(\\d{1,6}) )?gpu-(?:hours?|hrs?)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static boolean isFocus(CsvTable t) {
@@ -81,11 +85,13 @@ final class FocusRows {
             boolean perGpu = false;
             String unit = t.get(row, "ConsumedUnit");
             if (category.equals("Usage") && !t.get(row, "ConsumedQuantity").isEmpty()) {
-                if (GPU_HOURS.matcher(unit).matches()) {
-                    perGpu = true;
-                    hours = t.number(row, "ConsumedQuantity");
-                } else if (INSTANCE_HOURS.matcher(unit).matches()) {
-                    hours = t.number(row, "ConsumedQuantity");
+                Matcher gpu = GPU_HOURS.matcher(unit);
+                Matcher instance = INSTANCE_HOURS.matcher(unit);
+                Matcher hourly = gpu.matches() ? gpu : instance.matches() ? instance : null;
+                if (hourly != null) {
+                    perGpu = hourly == gpu;
+                    hours = t.number(row, "ConsumedQuantity")
+                            * (hourly.group(1) == null ? 1 : Integer.parseInt(hourly.group(1)));
                 }
             }
             if (start == null || end == null) continue;

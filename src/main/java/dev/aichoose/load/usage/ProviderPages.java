@@ -95,14 +95,16 @@ final class ProviderPages {
     /**
      * The buckets' periods, each of the endpoint its page's results name: an empty bucket covers its
      * day as much as a full one (nothing was used), and a page with no result at all names no endpoint
-     * and so overlaps nothing.
+     * (a null source) and so overlaps nothing.
      */
     private static List<ExportRead.Period> periods(List<Bucket> buckets) {
-        Optional<Source> source =
-                buckets.stream().map(Bucket::source).flatMap(Optional::stream).findFirst();
-        if (source.isEmpty()) return List.of();
+        Source source = buckets.stream()
+                .map(Bucket::source)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElse(null);
         return buckets.stream()
-                .map(b -> new ExportRead.Period(source.get(), b.start(), b.end(), b.at().origin(), "bucket"))
+                .map(b -> new ExportRead.Period(source, b.start(), b.end(), b.at().origin(), "bucket"))
                 .toList();
     }
 

@@ -59,7 +59,9 @@ public final class UsageExports {
         if (!problems.isEmpty()) throw new InputException(problems);
         List<Actuals.Line> lines = new ArrayList<>();
         reads.forEach(r -> lines.addAll(r.lines()));
-        return new Actuals(lines);
+        List<Actuals.Period> covered = new ArrayList<>();
+        reads.forEach(r -> r.periods().forEach(p -> covered.add(new Actuals.Period(p.start(), p.end()))));
+        return new Actuals(lines, covered);
     }
 
     /** One export's text: JSON pages when it starts with '{' or '[', else a CSV told apart by its header. */

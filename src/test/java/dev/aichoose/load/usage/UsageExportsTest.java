@@ -113,6 +113,18 @@ class UsageExportsTest {
     }
 
     @Test
+    void focusHoursMayCountSeveralHoursAUnitOrGpuHours() {
+        Actuals a = parse("f.csv", """
+                BilledCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,ConsumedQuantity,ConsumedUnit
+                10,USD,Usage,2026-01-01T00:00:00Z,2026-01-02T00:00:00Z,3,10 Hours
+                10,USD,Usage,2026-01-01T00:00:00Z,2026-01-02T00:00:00Z,24,Hrs
+                10,USD,Usage,2026-01-01T00:00:00Z,2026-01-02T00:00:00Z,8,GPU-Hours
+                """);
+        assertThat(a.lines()).extracting(l -> ((Charge) l).hours()).containsExactly(30.0, 24.0, 8.0);
+        assertThat(a.lines()).extracting(l -> ((Charge) l).perGpu()).containsExactly(false, false, true);
+    }
+
+    @Test
     void theUsageCsvGivesUsageAndItsTwoCosts() {
         Actuals a = read("usage.csv");
         assertThat(a.lines()).hasSize(5);
