@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
                     + "why they differ, in parts that add up to the difference to the cent: volume (queries or "
                     + "GPU-hours), mix (tokens per query, cached share), price (the bill's prices against the plan's) "
                     + "and unmodelled (lines the scenario does not price); mean absolute percentage error, bias and "
-                    + "the months beyond ±10 %.",
+                    + "the months beyond ±10 %%.",
             "Reads OpenAI usage and costs pages, Anthropic usage and cost reports (saved JSON), FOCUS 1.x CSV and "
                     + "aichoose's usage CSV; every line goes to an option by name, reconcile tag, model or provider, "
                     + "or is listed as going to none.",
@@ -134,7 +134,7 @@ final class ReconcileCommand extends BaseCommand {
             converter = FailIf.ReconcileRule.class,
             description = {
                 "Exit 5 when the reconciliation breaks a rule, after the report is written: METRIC OP NUMBER, e.g. "
-                        + "'reconcile.delta_share > 0.10' (any option's month billed more than 10 % over its forecast).",
+                        + "'reconcile.delta_share > 0.10' (any option's month billed more than 10 %% over its forecast).",
                 "Metrics: reconcile.delta_share (each option and month, difference over predicted), "
                         + "reconcile.delta_usd (each option and month), reconcile.bias_share, reconcile.mape, "
                         + "reconcile.unmapped_usd. Repeatable."
