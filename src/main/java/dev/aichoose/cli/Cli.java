@@ -37,6 +37,7 @@ public final class Cli {
         Map<String, Supplier<Object>> c = new LinkedHashMap<>();
         c.put("evaluate", EvaluateCommand::new);
         c.put("diff", DiffCommand::new);
+        c.put("reconcile", ReconcileCommand::new);
         c.put("validate", ValidateCommand::new);
         c.put("catalog", CatalogCommand::new);
         c.put("bench", BenchCommand::new);

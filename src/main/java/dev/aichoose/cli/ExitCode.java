@@ -7,7 +7,7 @@ public enum ExitCode {
     OK(0, "success"),
     INTERNAL_ERROR(1, "internal error (a bug; --verbose shows the stack trace)"),
     USAGE(2, "usage error (no command, unknown flag, bad flag value)"),
-    INVALID_INPUT(3, "invalid input file (scenario, catalog or bench result)"),
+    INVALID_INPUT(3, "invalid input file (scenario, catalog, bench result or usage export)"),
     ENDPOINT_FAILURE(4, "endpoint failure (the benchmark could not run)"),
     RULE_BREACHED(5, "a --fail-if rule was breached (reports still written)");
 

@@ -40,6 +40,14 @@ final class FailIf {
         }
     }
 
+    /** Rules over a reconciliation: the forecast against the bill. */
+    static final class ReconcileRule implements ITypeConverter<Rule> {
+        @Override
+        public Rule convert(String value) {
+            return parse(value, dev.aichoose.rules.ReconcileMetrics.NAMES);
+        }
+    }
+
     private static Rule parse(String value, List<String> metrics) {
         try {
             return Rule.parse(value, metrics);

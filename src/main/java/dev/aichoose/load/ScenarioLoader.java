@@ -8,6 +8,7 @@ import dev.aichoose.load.located.Problems;
 import dev.aichoose.load.located.Suggestions;
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Assumptions;
+import dev.aichoose.model.BillTag;
 import dev.aichoose.model.CacheTtl;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Defaults;
@@ -45,6 +46,8 @@ public final class ScenarioLoader {
     static final String AUTO_ROUTES = "auto";
     /** Auto routing is exact and its cost grows as 3^classes (docs/methodology.md §6.1). */
     public static final int MAX_AUTO_CLASSES = 12;
+    /** An option's {@code reconcile:} section: which lines of a provider's bill are its own. */
+    static final String RECONCILE = "reconcile";
 
     private final Catalog catalog;
     private final BenchSource bench;
@@ -102,11 +105,12 @@ public final class ScenarioLoader {
         Map<String, Node> optionMappings = new LinkedHashMap<>();
         List<PendingRoute> routes = new ArrayList<>();
         Map<String, Node> autoNodes = new LinkedHashMap<>();
+        Map<String, BillTag> billTags = new LinkedHashMap<>();
         Workload.LatencySlo slo = workload == null ? Workload.LatencySlo.NONE : workload.slo();
         for (int i = 0; i < optionNodes.size(); i++) {
             Node node = optionNodes.get(i);
             Fields.of(problems, node, "options[" + i + "]").ifPresent(f -> {
-                Optional<Option> option = option(f, routes, autoNodes, dir, slo);
+                Optional<Option> option = option(f, routes, autoNodes, dir, slo, billTags);
                 option.ifPresent(o -> {
                     if (idNodes.containsKey(o.id())) {
                         problems.at(
@@ -137,7 +141,8 @@ public final class ScenarioLoader {
                 options,
                 !hasOptions,
                 uncertainty,
-                ImplausibleInputs.of(file, options, optionMappings));
+                ImplausibleInputs.of(file, options, optionMappings),
+                billTags);
     }
 
     // ---- workload
@@ -299,12 +304,19 @@ public final class ScenarioLoader {
             String hybrid, String workloadClass, Node classNode, String option, Node optionNode, String path) {}
 
     private Optional<Option> option(
-            Fields f, List<PendingRoute> routes, Map<String, Node> autoNodes, Path dir, Workload.LatencySlo slo) {
+            Fields f,
+            List<PendingRoute> routes,
+            Map<String, Node> autoNodes,
+            Path dir,
+            Workload.LatencySlo slo,
+            Map<String, BillTag> billTags) {
         String id = f.text("id");
         List<String> kinds = f.node() instanceof Node.Mapping m
                 ? m.entries().keySet().stream().filter(KINDS::contains).toList()
                 : List.of();
         f.allow(KINDS);
+        if (kinds.size() == 1) billTag(f, kinds.getFirst(), billTags).ifPresent(t -> billTags.put(id, t));
+        else f.allow(Set.of(RECONCILE));
         if (kinds.size() != 1) {
             f.problems()
                     .at(
@@ -330,6 +342,45 @@ public final class ScenarioLoader {
         };
         b.finish();
         return Optional.of(option);
+    }
+
+    /** Where the bills' lines go: {@code reconcile: {tag: "key=value"}}, on an option that a bill can charge. */
+    private static Optional<BillTag> billTag(Fields f, String kind, Map<String, BillTag> taken) {
+        return f.mapping(RECONCILE).flatMap(r -> {
+            String written = r.text("tag");
+            r.finish();
+            Node at = r.raw("tag").orElse(r.node());
+            if (!kind.equals("api") && !kind.equals("rented")) {
+                r.problems()
+                        .at(
+                                r.node(),
+                                r.path() + ": only an api or rented option is on a provider's bill; a " + kind
+                                        + " option's lines cannot be reconciled");
+                return Optional.empty();
+            }
+            int eq = written.indexOf('=');
+            if (eq <= 0) {
+                if (!written.isEmpty()) {
+                    r.problems()
+                            .at(
+                                    at,
+                                    r.pathOf("tag") + ": expected key=value, e.g. \"team=support\", got '" + written
+                                            + "'");
+                }
+                return Optional.empty();
+            }
+            BillTag tag = new BillTag(
+                    written.substring(0, eq).strip(), written.substring(eq + 1).strip());
+            taken.entrySet().stream()
+                    .filter(e -> e.getValue().equals(tag))
+                    .findFirst()
+                    .ifPresent(e -> r.problems()
+                            .at(
+                                    at,
+                                    r.pathOf("tag") + ": option '" + e.getKey() + "' already names " + tag
+                                            + "; a bill's line can go to one option only"));
+            return Optional.of(tag);
+        });
     }
 
     private Option.Api api(String id, Fields b) {

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * A workload scenario as loaded: {@code optionsFromDefaults} when the file listed none;
  * {@code uncertainty} the ranges it puts on its inputs (none when it has no such section);
- * {@code warnings} the values that load but look like a unit slip ({@code file:line:col: message}).
+ * {@code warnings} the values that load but look like a unit slip ({@code file:line:col: message});
+ * {@code billTags} the tag each option names for {@code aichoose reconcile} ({@code reconcile: {tag:
+ * "team=support"}}), by option id: lines of a bill that carry it belong to that option.
  */
 public record Scenario(
         String name,
@@ -17,11 +19,41 @@ public record Scenario(
         List<Option> options,
         boolean optionsFromDefaults,
         Uncertainty uncertainty,
-        List<String> warnings) {
+        List<String> warnings,
+        java.util.Map<String, BillTag> billTags) {
 
     public Scenario {
         options = List.copyOf(options);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        billTags = billTags == null
+                ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(billTags));
+    }
+
+    /** A scenario whose options name no bill tags. */
+    public Scenario(
+            String name,
+            String file,
+            int horizonMonths,
+            Workload workload,
+            Profile profile,
+            Assumptions assumptions,
+            List<Option> options,
+            boolean optionsFromDefaults,
+            Uncertainty uncertainty,
+            List<String> warnings) {
+        this(
+                name,
+                file,
+                horizonMonths,
+                workload,
+                profile,
+                assumptions,
+                options,
+                optionsFromDefaults,
+                uncertainty,
+                warnings,
+                java.util.Map.of());
     }
 
     /** A scenario whose values raise no warning. */
@@ -73,7 +105,8 @@ public record Scenario(
                 options,
                 optionsFromDefaults,
                 uncertainty,
-                warnings);
+                warnings,
+                billTags);
     }
 
     /**

@@ -28,7 +28,7 @@ import java.util.Locale;
  * and scroll sideways only when the window is narrower still.
  */
 final class HtmlReport implements Renderer.Text<Evaluation> {
-    private static final String STYLE = """
+    static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem auto;max-width:78rem;\
             padding:0 1rem;color:#1b1f23;line-height:1.45}
             h1{font-size:1.6rem;margin-bottom:.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd}
@@ -135,7 +135,7 @@ final class HtmlReport implements Renderer.Text<Evaluation> {
         out.write("</figcaption>\n</figure>\n");
     }
 
-    private static void table(Writer out, String heading, String id, Table t, List<String> notes) throws IOException {
+    static void table(Writer out, String heading, String id, Table t, List<String> notes) throws IOException {
         out.write("<h2>" + Html.escape(heading) + "</h2>\n<div class=\"wide\"><table id=\"" + id + "\">\n<thead><tr>");
         for (Column col : t.columns()) out.write("<th" + cls(col) + ">" + Html.escape(col.title()) + "</th>");
         out.write("</tr></thead>\n<tbody>\n");
@@ -159,7 +159,7 @@ final class HtmlReport implements Renderer.Text<Evaluation> {
         return col.align() == Align.RIGHT ? " class=\"num\"" : "";
     }
 
-    private static void list(Writer out, String heading, String cssClass, List<String> items) throws IOException {
+    static void list(Writer out, String heading, String cssClass, List<String> items) throws IOException {
         if (items.isEmpty()) return;
         out.write("<h2>" + Html.escape(heading) + "</h2>\n<ul class=\"" + cssClass + "\">\n");
         for (String item : items) out.write("<li>" + Html.escape(item) + "</li>\n");

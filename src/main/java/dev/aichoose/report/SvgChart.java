@@ -53,6 +53,15 @@ final class SvgChart {
     static final double OUTLIER_FACTOR = 3;
 
     static Chart lines(String title, List<Series> series, List<Marker> markers, boolean capOutliers) {
+        return lines(title, series, markers, capOutliers, null);
+    }
+
+    /**
+     * The same chart over points labelled {@code xLabels} (one a point, e.g. calendar months) rather
+     * than months 1, 2, 3, …; null labels them by month number.
+     */
+    static Chart lines(
+            String title, List<Series> series, List<Marker> markers, boolean capOutliers, List<String> xLabels) {
         int months = series.stream().mapToInt(s -> s.values().size()).max().orElse(1);
         double[] all = series.stream()
                 .flatMap(s -> s.values().stream())
@@ -113,10 +122,10 @@ final class SvgChart {
             if (m != 1 && m % every != 0) continue;
             svg.append(String.format(
                     Locale.ROOT,
-                    "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>\n",
+                    "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
                     axes.x(m),
                     HEIGHT - BOTTOM + 16,
-                    m));
+                    xLabels == null ? String.valueOf(m) : Html.escape(xLabels.get(m - 1))));
         }
         svg.append(String.format(
                 Locale.ROOT,

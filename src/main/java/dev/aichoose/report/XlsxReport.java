@@ -1014,7 +1014,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
     }
 
     /** The workbook's cell formats, made once: Excel caps the number of distinct styles. */
-    private static final class Styles {
+    static final class Styles {
         final CellStyle header;
         final CellStyle title;
         final CellStyle bold;

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 public record Rule(String text, String metric, Comparison comparison, double threshold) {
 
     private static final Pattern SYNTAX =
-            Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(>=|<=|==|>|<)\\s*([-+]?)\\$?"
-                    + "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d(?:_?\\d)*(?:\\.\\d(?:_?\\d)*)?)\\s*%?\\s*");
+            // a metric may be qualified by its command's section: reconcile.delta_share
+            Pattern.compile(
+                    "\\s*([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)\\s*(>=|<=|==|>|<)\\s*([-+]?)\\$?"
+                            + "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d(?:_?\\d)*(?:\\.\\d(?:_?\\d)*)?)\\s*%?\\s*");
 
     /** Reads one rule, accepting only the given metrics; every problem is a one-line {@link RuleException}. */
     public static Rule parse(String text, Collection<String> metrics) {

@@ -63,6 +63,20 @@ public final class Figures {
         return (c.signum() < 0 ? "-$" : "$") + digits;
     }
 
+    /**
+     * Money always to the cent, for figures that must add up as written (a reconciliation's parts):
+     * {@code $3,650.00}, {@code -$89.90}.
+     */
+    public static String usdCents(double value) {
+        BigDecimal c = cents(value);
+        return (c.signum() < 0 ? "-$" : "$") + format(c.abs(), "#,##0.00");
+    }
+
+    /** {@link #usdCents}, always signed: {@code +$70.00}, {@code -$9.60}, {@code $0.00}. */
+    public static String usdCentsChange(double value) {
+        return cents(value).signum() > 0 ? "+" + usdCents(value) : usdCents(value);
+    }
+
     /** Same as {@link #usd}: kept so callers that asked for the compact form read the same. */
     public static String usdCompact(double value) {
         return usd(value);

@@ -35,11 +35,25 @@ public final class NodeParser {
     }
 
     private static Node parse(String file, Reader reader, JsonFactory factory) {
+        return parse(file, reader, factory, false).getFirst();
+    }
+
+    /**
+     * Every JSON value in the text, one after another: saved API pages concatenated in one file, or
+     * one a line (JSON Lines). Positions run on through the file.
+     */
+    public static List<Node> parseJsonValues(String file, Reader reader) {
+        return parse(file, reader, JSON, true);
+    }
+
+    private static List<Node> parse(String file, Reader reader, JsonFactory factory, boolean several) {
         try (JsonParser parser = factory.createParser(reader)) {
             JsonToken first = parser.nextToken();
             if (first == null) throw new InputException(new Diagnostic(file, 1, 1, "the file is empty"));
-            Node root = read(file, parser);
-            return root;
+            List<Node> values = new ArrayList<>();
+            values.add(read(file, parser));
+            while (several && parser.nextToken() != null) values.add(read(file, parser));
+            return values;
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
                 // SnakeYAML knows where the problem is and what it expected; the context alone misleads
