@@ -215,7 +215,8 @@ final class ScenarioDraft {
                                 v.getOrDefault(UncertainField.USD_PER_GPU_HOUR, r.usdPerGpuHour()),
                                 v.getOrDefault(UncertainField.RENTED_OPS_HOURS_PER_MONTH, r.opsHoursPerMonth()),
                                 serving(r.serving(), v.get(UncertainField.RENTED_TOKENS_PER_SECOND), throughput),
-                                r.autoCount());
+                                r.autoCount(),
+                                r.choice());
             case Option.Hybrid h -> h;
         };
     }
