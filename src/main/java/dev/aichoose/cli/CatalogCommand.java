@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CatalogCommand.ListCommand.class,
             CatalogCommand.ImportCommand.class,
-            CatalogCommand.DiffPricesCommand.class
+            CatalogCommand.DiffPricesCommand.class,
+            CatalogCommand.TrendCommand.class
         })
 final class CatalogCommand implements Runnable {
     @Spec
@@ -383,6 +384,99 @@ final class CatalogCommand implements Runnable {
                 spec.commandLine().getErr().println("aichoose: wrote " + output);
             } else {
                 format.render(before, after, changes, spec.commandLine().getOut());
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(
+            name = "trend",
+            mixinStandardHelpOptions = true,
+            description = {
+                "How GPU rent moved across dated snapshots of SkyPilot's catalogs: per GPU, the median on-demand and "
+                        + "spot $/GPU-hour at each date and the annual change of a least-squares line through "
+                        + "ln(price), with a 90% interval (docs/methodology.md, \"Rent trends\").",
+                "Each SNAPSHOT is PATH@REV from a git checkout of the catalog (dated by the commit) or PATH=YYYY-MM-DD; "
+                        + "PATH is a vms.csv or a directory of CLOUD/vms.csv."
+            })
+    static final class TrendCommand extends BaseCommand {
+        @Parameters(index = "0", paramLabel = "FORMAT", description = "skypilot")
+        String source;
+
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "SNAPSHOT")
+        List<String> snapshots;
+
+        @Option(
+                names = {"-f", "--format"},
+                paramLabel = "FORMAT",
+                defaultValue = "table",
+                description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        dev.aichoose.report.RentTrendReport format;
+
+        @Option(
+                names = {"-o", "--output"},
+                paramLabel = "TREND.yaml",
+                description = "Also write each GPU's trend as a range a scenario's uncertainty section can use "
+                        + "(from_trend: TREND.yaml), atomically.")
+        Path output;
+
+        @Option(names = "--region", paramLabel = "REGEX", description = "Only regions whose whole name matches REGEX.")
+        String region;
+
+        private java.util.regex.Pattern regionPattern;
+
+        @Override
+        protected void validate() {
+            if (!source.equalsIgnoreCase("skypilot")) {
+                throw usageError("unknown format '" + source + "': catalog trend reads skypilot");
+            }
+            if (region != null) {
+                try {
+                    regionPattern = java.util.regex.Pattern.compile(region);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    throw usageError("--region: not a regular expression: " + e.getDescription());
+                }
+            }
+        }
+
+        @Override
+        protected ExitCode execute() throws IOException {
+            Catalog reference = CatalogLoader.load(List.of());
+            List<dev.aichoose.catalog.RentTrends.Snapshot> read = new ArrayList<>();
+            for (String arg : snapshots) {
+                LocalDate date = null;
+                String path = arg;
+                int eq = arg.lastIndexOf('=');
+                if (eq > 0) {
+                    path = arg.substring(0, eq);
+                    try {
+                        date = LocalDate.parse(arg.substring(eq + 1));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw usageError("snapshot '" + arg + "': expected PATH=YYYY-MM-DD, got the date '"
+                                + arg.substring(eq + 1) + "'");
+                    }
+                } else if (arg.lastIndexOf('@') <= 0 || Files.exists(Path.of(arg))) {
+                    throw usageError("snapshot '" + arg + "' has no date: give PATH=YYYY-MM-DD, or PATH@REV from a git "
+                            + "checkout of the catalog");
+                }
+                var files = SkypilotFiles.read(path, null);
+                ImportedOffers imported = SkypilotImport.read(
+                        files, new SkypilotImport.Options(regionPattern, false, false, date), reference);
+                read.add(new dev.aichoose.catalog.RentTrends.Snapshot(arg, imported.asOf(), imported.offers()));
+            }
+            var trend = dev.aichoose.catalog.RentTrends.of(read);
+            format.render(trend, spec.commandLine().getOut());
+            if (output != null) {
+                try {
+                    AtomicFile.write(output, out -> {
+                        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                        dev.aichoose.catalog.RentTrendFile.write(trend, w);
+                        w.flush();
+                    });
+                } catch (IOException e) {
+                    throw UsageException.cannotWrite(output, e);
+                }
+                spec.commandLine().getErr().println("aichoose: wrote " + output);
             }
             return ExitCode.OK;
         }

@@ -122,7 +122,7 @@ public final class ScenarioLoader {
             });
         }
         Uncertainty uncertainty = top.mapping("uncertainty")
-                .map(u -> UncertaintyReader.read(u, options, !hasOptions))
+                .map(u -> UncertaintyReader.read(u, options, !hasOptions, dir))
                 .orElse(Uncertainty.NONE);
         top.finish();
         if (workload != null) checkRoutes(problems, workload, options, routes, autoNodes);
