@@ -6,8 +6,9 @@
 #                                                 (a checkout's catalogs/v7, or a copy of the two files)
 #        bench/skypilot-import.sh --standin [runs]
 # --standin builds files of the same sizes from the trimmed real rows under src/test/resources (each row
-# repeated with a numbered instance type, CPU rows for the bulk as in AWS's file) when the real files
-# cannot be had; say so when you report its figures.
+# repeated with a numbered instance type) when the real files cannot be had; say so when you report its
+# figures. Its rows are mostly GPU rows (about 6,500 offers written), where AWS's real file is mostly CPU
+# rows, so it asks more of the import than the real files do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:?usage: bench/skypilot-import.sh DIR|--standin [runs]}
