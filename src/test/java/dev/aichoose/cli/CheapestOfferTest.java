@@ -141,4 +141,25 @@ class CheapestOfferTest {
                 .doesNotContain("lam/eight");
         assertThat(run.out()).contains("\"simulation\"");
     }
+
+    @Test
+    void thePickIsNamedInEveryReportFormatThatDescribesOptions() throws IOException {
+        for (String format : java.util.List.of("table", "md", "html", "json")) {
+            CliRun run = evaluate("200000", "      providers: [lam]", "-f", format);
+            assertThat(run.exitCode()).as(format + ": " + run.err()).isZero();
+            // the catalog entries used list the picked offer with its date; the description or capacity line names it
+            assertThat(run.out()).as(format).contains("lam/one").doesNotContain("lam/eight");
+        }
+        Path xlsx = dir.resolve("r.xlsx");
+        CliRun run = evaluate("200000", "      providers: [lam]", "-f", "xlsx", "-o", xlsx.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+            StringBuilder text = new StringBuilder();
+            wb.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> {
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING)
+                    text.append(cell.getStringCellValue()).append('\n');
+            })));
+            assertThat(text).contains("lam/one");
+        }
+    }
 }
