@@ -50,7 +50,9 @@ public final class GpuMapping {
     public static Result map(String accelerator, Double memoryGib, String instanceType, Catalog catalog) {
         String key = accelerator.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
         String id = switch (key) {
-            case "H100", "H100SXM", "H100SXM5", "H100PCIE", "H100NVL", "H10080GB" -> h100(key, memoryGib, instanceType);
+            // RunPod's H100-80GB-HBM3 is the SXM card (the PCIe card has HBM2e)
+            case "H100", "H100SXM", "H100SXM5", "H100PCIE", "H100NVL", "H10080GB", "H10080GBHBM3" ->
+                h100(key, memoryGib, instanceType);
             case "H200", "H200SXM" -> NVL.matcher(instanceType).matches() ? null : "nvidia/h200-sxm";
             case "A100", "A10040GB", "A10080GB", "A100SXM4", "A100PCIE" -> a100(key, memoryGib, instanceType);
             default -> PLAIN.get(key);

@@ -77,6 +77,11 @@ public final class SkypilotImport {
                     skip(skipped, "CPU only (no accelerator)");
                     continue;
                 }
+                if (r.instanceType().isEmpty()) {
+                    // GCP prices an attachable GPU on its own; SkyPilot adds a host VM's price at launch
+                    skip(skipped, "accelerator priced alone, with no instance type (GCP: the host VM is priced apart)");
+                    continue;
+                }
                 if (r.count() == null || r.count() <= 0) {
                     skip(skipped, "no accelerator count");
                     continue;

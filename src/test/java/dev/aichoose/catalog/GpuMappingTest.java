@@ -38,6 +38,7 @@ class GpuMappingTest {
         assertThat(map("L40S", 45776 / 1024.0, "g6e.xlarge")).isEqualTo("nvidia/l40s");
         assertThat(map("RTX 4090", 24.0, "1x_RTX4090")).isEqualTo("nvidia/rtx-4090");
         assertThat(map("H200", 141.0, "p5en.48xlarge")).isEqualTo("nvidia/h200-sxm");
+        assertThat(map("H100-80GB-HBM3", null, "1x_H100-80GB-HBM3_secure")).isEqualTo("nvidia/h100-sxm");
     }
 
     @Test

@@ -195,4 +195,25 @@ class SkypilotImportTest {
         assertThat(p5.provenance().source())
                 .startsWith("skypilot-org/skypilot-catalog@" + commit + ":catalogs/v7/aws/vms.csv line 25");
     }
+
+    @Test
+    void anAcceleratorPricedWithoutAnInstanceTypeIsCountedNotImported() throws IOException {
+        // GCP's column order and its attachable-GPU rows (written here in that shape): the GPU's own price,
+        // no instance type; SkyPilot adds a host VM's price at launch, which an offer cannot stand for
+        Path gcp = dir.resolve("gcp/vms.csv");
+        Files.createDirectories(gcp.getParent());
+        Files.writeString(gcp, """
+                InstanceType,vCPUs,MemoryGiB,AcceleratorName,AcceleratorCount,GpuInfo,Region,AvailabilityZone,Price,SpotPrice
+                ,,,A100,1.0,A100,us-central1,us-central1-a,2.93,1.17
+                g2-standard-4,4.0,16.0,L4,1.0,L4,us-central1,us-central1-a,0.71,0.21
+                """);
+        Path layer = dir.resolve("gcp.yaml");
+        CliRun run = CliRun.of(
+                "catalog", "import", "skypilot", gcp.toString(), "--as-of", "2026-12-01", "-o", layer.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("skipped 1: accelerator priced alone, with no instance type");
+        Catalog c = CatalogLoader.load(List.of(layer));
+        offer(c, "gcp/g2-standard-4", "nvidia/l4", 1, 0.71, "on_demand", "us-central1");
+        assertThat(c.cloudOffers().keySet()).noneMatch(id -> id.equals("gcp/") || id.startsWith("gcp/-"));
+    }
 }
