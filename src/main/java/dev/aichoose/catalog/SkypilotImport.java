@@ -113,6 +113,8 @@ public final class SkypilotImport {
                     continue;
                 }
                 String hardware = ((GpuMapping.Result.Mapped) mapped).hardware();
+                // a row with no region prices the instance wherever it runs: the offer records none
+                String region = r.region().isEmpty() ? null : r.region();
                 int gpus = (int) Math.rint(r.count());
                 String base = f.cloud() + "/" + r.instanceType().toLowerCase(Locale.ROOT);
                 if (priced)
@@ -123,7 +125,7 @@ public final class SkypilotImport {
                             new Best(
                                     f.cloud(),
                                     r.instanceType(),
-                                    r.region(),
+                                    region,
                                     r.price(),
                                     gpus,
                                     hardware,
@@ -138,7 +140,7 @@ public final class SkypilotImport {
                             new Best(
                                     f.cloud(),
                                     r.instanceType(),
-                                    r.region(),
+                                    region,
                                     r.spotPrice(),
                                     gpus,
                                     hardware,
@@ -164,12 +166,14 @@ public final class SkypilotImport {
 
     /** Keeps the cheapest row per offer id; on a tie, the region first in alphabetical order. */
     private static void offer(Map<String, Best> into, String base, Options options, Best row) {
-        String id = options.allRegions() ? base + "@" + row.region().toLowerCase(Locale.ROOT) : base;
+        String id = options.allRegions()
+                ? base + "@" + (row.region() == null ? "any" : row.region().toLowerCase(Locale.ROOT))
+                : base;
         into.merge(id, row, (a, b) -> BEST.compare(a, b) <= 0 ? a : b);
     }
 
-    private static final Comparator<Best> BEST =
-            Comparator.comparingDouble((Best b) -> b.price() / b.gpus()).thenComparing(Best::region);
+    private static final Comparator<Best> BEST = Comparator.comparingDouble((Best b) -> b.price() / b.gpus())
+            .thenComparing(Best::region, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private static void addAll(
             List<CloudOffer> offers,
