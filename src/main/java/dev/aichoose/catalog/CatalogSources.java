@@ -46,7 +46,7 @@ public final class CatalogSources {
         return CatalogLoader.loadStandalone(files);
     }
 
-    private static String git(String label, String... args) {
+    static String git(String label, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
         try {

@@ -2,6 +2,7 @@ package dev.aichoose.catalog;
 
 import dev.aichoose.load.Sanity;
 import dev.aichoose.model.ApiModel;
+import dev.aichoose.model.CloudOffer;
 import dev.aichoose.model.Quality;
 import dev.aichoose.model.ServiceTier;
 import java.io.IOException;
@@ -26,6 +27,33 @@ public final class LayerWriter {
                 .append(" chat models; prices USD per million tokens. Regenerate with 'aichoose catalog import'.\n");
         b.append("api_models:\n");
         for (Imported.Entry e : imported.entries()) entry(b, e.model());
+        out.write(b.toString());
+    }
+
+    /** Writes imported rented offers as a price-book layer ({@code cloud_offers:}). */
+    public static void write(ImportedOffers imported, String origin, Writer out) throws IOException {
+        StringBuilder b = new StringBuilder(imported.offers().size() * 300);
+        b.append("# aichoose price-book layer imported from skypilot: ")
+                .append(origin)
+                .append('\n');
+        b.append("# as_of ")
+                .append(imported.asOf())
+                .append("; ")
+                .append(imported.offers().size())
+                .append(" rented offers; usd_per_gpu_hour is the instance price / gpus. ")
+                .append("Regenerate with 'aichoose catalog import skypilot'.\n");
+        b.append("cloud_offers:\n");
+        for (CloudOffer o : imported.offers()) {
+            b.append("  - id: ").append(quote(o.id())).append('\n');
+            field(b, 4, "provider", quote(o.provider()));
+            field(b, 4, "gpu", quote(o.gpu()));
+            field(b, 4, "gpus", String.valueOf(o.gpus()));
+            field(b, 4, "usd_per_gpu_hour", num(o.usdPerGpuHour()));
+            field(b, 4, "tier", o.tier());
+            if (o.region() != null) field(b, 4, "region", quote(o.region()));
+            field(b, 4, "as_of", o.provenance().asOf().toString());
+            field(b, 4, "source", quote(o.provenance().source()));
+        }
         out.write(b.toString());
     }
 

@@ -198,6 +198,12 @@ final class CapacityCheck {
                     fleet.peakUnits() == 1 ? "" : "s",
                     fleet.peakMonth());
         }
+        if (option instanceof Option.Rented r
+                && r.choice() != null
+                && r.choice().picked()) {
+            detail += "; rents " + r.offer() + ", the cheapest for this workload of "
+                    + r.choice().candidates() + " offers of " + r.choice().describe();
+        }
         Optional<String> outgrownProblem = Optional.empty();
         if (serving.measured() instanceof Option.Measured.NoRunMeets none) {
             problems.add("the bench result " + none.file() + " has no run that meets " + none.targets()

@@ -384,7 +384,8 @@ public final class CatalogLoader {
                     f.integer("gpus", 1, 1, 64),
                     f.number("usd_per_gpu_hour", 0.001, 200),
                     f.text("tier", "on_demand"),
-                    provenance(f));
+                    provenance(f),
+                    f.has("region") ? f.text("region") : null);
             if (offer.usdPerGpuHour() < MIN_PLAUSIBLE_USD_PER_GPU_HOUR) {
                 warn(
                         f,

@@ -126,7 +126,7 @@ public final class ScenarioLoader {
             });
         }
         Uncertainty uncertainty = top.mapping("uncertainty")
-                .map(u -> UncertaintyReader.read(u, options, !hasOptions))
+                .map(u -> UncertaintyReader.read(u, options, !hasOptions, dir))
                 .orElse(Uncertainty.NONE);
         top.finish();
         if (workload != null) checkRoutes(problems, workload, options, routes, autoNodes);
@@ -476,20 +476,72 @@ public final class ScenarioLoader {
 
     private Option.Rented rented(String id, Fields b, Path dir, Workload.LatencySlo slo) {
         String offer = b.text("offer");
+        Option.OfferChoice choice = offer.equals(CHEAPEST) ? offerChoice(b) : null;
         var entry = catalog.cloudOffers().get(offer);
-        if (entry == null && !offer.isEmpty())
-            unknownId(b, "offer", offer, catalog.cloudOffers().keySet(), "");
-        Gpu gpu = entry == null ? null : catalog.gpus().get(entry.gpu());
+        if (entry == null && !offer.isEmpty() && choice == null)
+            unknownId(b, "offer", offer, catalog.cloudOffers().keySet(), " (or offer: cheapest with hardware)");
+        Gpu gpu = choice != null
+                ? catalog.gpus().get(choice.hardware())
+                : entry == null ? null : catalog.gpus().get(entry.gpu());
         boolean auto = b.auto("count");
         return new Option.Rented(
                 id,
-                offer,
+                choice != null ? null : offer,
                 auto ? 1 : b.integer("count", 1, 1, 100_000),
                 b.number("hours_per_month", Assumptions.HOURS_PER_MONTH, 1, 744),
                 b.optionalNumber("usd_per_gpu_hour", 0, 200),
                 b.optionalNumber("ops_hours_per_month", 0, 10_000),
                 serving(id, b, dir, slo, gpu == null ? "datacenter" : gpu.hardwareClass()),
-                auto);
+                auto,
+                choice);
+    }
+
+    static final String CHEAPEST = "cheapest";
+
+    /**
+     * {@code offer: cheapest} with {@code hardware}, {@code tier}, {@code providers} and {@code region}:
+     * the offers the evaluation may pick from; none matching is an input error here, where the file
+     * and line are known.
+     */
+    private Option.OfferChoice offerChoice(Fields b) {
+        String hardware = b.text("hardware");
+        if (!hardware.isEmpty() && !catalog.gpus().containsKey(hardware))
+            unknownId(b, "hardware", hardware, catalog.gpus().keySet(), "");
+        String tier = b.text("tier", "on_demand");
+        List<String> providers = new ArrayList<>();
+        for (Node n : b.list("providers")) {
+            if (n instanceof Node.Scalar sc && sc.kind() == Node.ScalarKind.STRING) providers.add(sc.text());
+            else b.problems().at(n, b.pathOf("providers") + ": expected provider names, got " + n.describe());
+        }
+        java.util.regex.Pattern region = null;
+        if (b.has("region")) {
+            try {
+                region = java.util.regex.Pattern.compile(b.text("region"));
+            } catch (java.util.regex.PatternSyntaxException e) {
+                b.problems()
+                        .at(
+                                b.raw("region").orElse(b.node()),
+                                b.pathOf("region") + ": not a regular expression: " + e.getDescription());
+            }
+        }
+        var choice = new Option.OfferChoice(hardware, tier, providers, region, null);
+        if (!hardware.isEmpty()
+                && catalog.gpus().containsKey(hardware)
+                && catalog.cloudOffers().values().stream().noneMatch(choice::matches)) {
+            List<String> ofHardware = catalog.cloudOffers().values().stream()
+                    .filter(o -> o.gpu().equals(hardware))
+                    .map(o -> o.id() + " (" + o.provider() + ", " + o.tier()
+                            + (o.region() == null ? "" : ", " + o.region()) + ")")
+                    .toList();
+            b.problems()
+                    .at(
+                            b.raw("offer").orElse(b.node()),
+                            b.pathOf("offer") + ": no cloud offer matches offer: cheapest for " + choice.describe()
+                                    + (ofHardware.isEmpty()
+                                            ? "; the catalog has no offer of " + hardware
+                                            : "; offers of " + hardware + ": " + String.join(", ", ofHardware)));
+        }
+        return choice;
     }
 
     private Option.Serving serving(String id, Fields b, Path dir, Workload.LatencySlo slo, String hardwareClass) {
