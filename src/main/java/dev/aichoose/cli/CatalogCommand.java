@@ -395,7 +395,7 @@ final class CatalogCommand implements Runnable {
             description = {
                 "How GPU rent moved across dated snapshots of SkyPilot's catalogs: per GPU, the median on-demand and "
                         + "spot $/GPU-hour at each date and the annual change of a least-squares line through "
-                        + "ln(price), with a 90% interval (docs/methodology.md, \"Rent trends\").",
+                        + "ln(price), with a 90%% interval (docs/methodology.md, \"Rent trends\").",
                 "Each SNAPSHOT is PATH@REV from a git checkout of the catalog (dated by the commit) or PATH=YYYY-MM-DD; "
                         + "PATH is a vms.csv or a directory of CLOUD/vms.csv."
             })
