@@ -49,7 +49,7 @@ class SimulatorTest {
                   assumptions.lifetime_months: {low: 48, high: 48}
                   assumptions.api_price_change_annual: {low: 0, high: 0}
                   options.box.self_hosted.hardware_usd: {low: 25000, high: 25000}
-                  options.h100-x4.rented.usd_per_gpu_hour: {low: 2.69, high: 2.69}
+                  options.h100-x4.rented.usd_per_gpu_hour: {low: 3.99, high: 3.99}
                   factors.api_prices: {low: 1, high: 1}
                   factors.hardware_prices: {low: 1, high: 1}
                   factors.throughput: {low: 1, high: 1}
@@ -60,7 +60,7 @@ class SimulatorTest {
         double rent = ((dev.aichoose.model.Costing.Rent) base.option("h100-x4").costing()).usdPerGpuHour();
         // the two option ranges above must sit on the catalog's figures for the premise to hold
         assertThat(hardware).isEqualTo(25000);
-        assertThat(rent).isEqualTo(2.69);
+        assertThat(rent).isEqualTo(3.99);
         Simulation sim = Simulator.simulate(base, Fixtures.catalog(), 300, 99);
         OptionResult cheapest = base.options().stream()
                 .filter(OptionResult::feasible)
