@@ -62,8 +62,8 @@ sealed interface WireFormat permits OpenAiChat, OllamaChat, AnthropicMessages {
      */
     String sampleAnswer(int chunks);
 
-    /** A fresh reader for one response, feeding what it sees into the trace. */
-    LineReader reader(RequestTrace trace);
+    /** A fresh reader for one response, feeding what it sees into the trace, within the limits' event cap. */
+    LineReader reader(RequestTrace trace, RequestLimits limits);
 
     /**
      * Receives the response body one line at a time, without the line terminator;
@@ -108,29 +108,33 @@ sealed interface WireFormat permits OpenAiChat, OllamaChat, AnthropicMessages {
         try {
             JsonNode node = JSON.readTree(data, offset, length);
             if (node == null || !node.isObject()) {
-                trace.fail("malformed", "not a JSON object: " + abbreviate(data, offset, length));
+                trace.failQuoting("malformed", "not a JSON object: ", data, offset, length);
                 return null;
             }
             return node;
         } catch (java.io.IOException e) {
-            trace.fail("malformed", "not JSON: " + abbreviate(data, offset, length));
+            trace.failQuoting("malformed", "not JSON: ", data, offset, length);
             return null;
         }
     }
 
-    static Integer intOrNull(JsonNode node, String field) {
+    /**
+     * A token count the server reported, or null when it reported none; a number that is not a
+     * whole count within an int fails the request as malformed (and gives null).
+     */
+    static Integer count(JsonNode node, String field, RequestTrace trace) {
         JsonNode v = node == null ? null : node.get(field);
-        return v != null && v.isNumber() ? v.intValue() : null;
+        if (v == null || !v.isNumber()) return null;
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            trace.fail("malformed", field + ": " + v.asText() + " is not a token count");
+            return null;
+        }
+        return v.intValue();
     }
 
     static int textLength(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         return v != null && v.isTextual() ? v.textValue().length() : 0;
-    }
-
-    static String abbreviate(byte[] data, int offset, int length) {
-        String s = new String(data, offset, Math.min(length, 200), java.nio.charset.StandardCharsets.UTF_8);
-        return length <= 200 ? s : s + "…";
     }
 
     /** The server's own words for an error object in any of the shapes seen in the wild. */
