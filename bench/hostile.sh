@@ -72,6 +72,8 @@ for case in "${cases[@]}"; do
   [ "$mode" != "$case" ] && flags=${case#*+}
   api=openai
   [ "$mode" = ollama-endless-line ] && api=ollama
+  count="--requests 1"
+  case " $flags " in *" --requests "*|*" --duration "*) count="" ;; esac
   rm -f "$dir/port"
   "$JAVA" -Xmx256m -cp "$SERVER_CP" dev.aichoose.bench.perf.HostileServer --mode "$mode" --port-file "$dir/port" \
       --max-seconds $((LIMIT_S + 30)) > "$dir/server-$n.log" 2>&1 &
@@ -80,10 +82,10 @@ for case in "${cases[@]}"; do
   [ -s "$dir/port" ] || { echo "hostile: server did not start for $case" >&2; cat "$dir/server-$n.log" >&2; exit 1; }
   port=$(cat "$dir/port")
   out="$dir/case-$n.json"
-  # shellcheck disable=SC2086 # flags is a list of bench flags
+  # shellcheck disable=SC2086 # count and flags are lists of bench flags
   set +e
   /usr/bin/time -v -o "$dir/time-$n.txt" timeout -s TERM "$LIMIT_S" "$JAVA" -jar "$JAR" bench \
-      --endpoint "http://127.0.0.1:$port" --api "$api" --model m --requests 1 --prompts "$dir/one.jsonl" \
+      --endpoint "http://127.0.0.1:$port" --api "$api" --model m $count --prompts "$dir/one.jsonl" \
       --api-key-env AICHOOSE_HOSTILE_KEY --no-progress -o "$out" $flags > "$dir/stdout-$n.txt" 2> "$dir/stderr-$n.txt"
   code=$?
   set -e
@@ -101,7 +103,9 @@ for case in "${cases[@]}"; do
   # the whole key, or either half of it, anywhere in what the bench printed or wrote
   secret=none
   for part in "$key" "${key:0:$((${#key} / 2))}" "${key:$((${#key} / 2))}"; do
-    if grep -rqF -- "$part" "$dir/stdout-$n.txt" "$dir/stderr-$n.txt" "$dir"/case-"$n"*; then secret=LEAKED; fi
+    if cat "$dir/stdout-$n.txt" "$dir/stderr-$n.txt" "$dir"/case-"$n".* 2>/dev/null | grep -qF -- "$part"; then
+      secret=LEAKED
+    fi
   done
   errors=$(python3 - "$out" <<'PY' 2>/dev/null || echo -
 import json, sys

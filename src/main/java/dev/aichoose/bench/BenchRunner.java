@@ -419,9 +419,9 @@ public final class BenchRunner {
         double elapsed = (System.nanoTime() - start) / 1e9;
         int abandoned = abandonedAtRunEnd.getAndSet(0);
         if (abandoned > 0 && !stopped) {
-            notices.accept(label + ": " + abandoned + (abandoned == 1 ? " request" : " requests")
+            notices.accept(label + ": abandoned " + abandoned + (abandoned == 1 ? " request" : " requests")
                     + " still running " + BenchTable.fmt((runEnds - deadline) / 1e9)
-                    + " s after the --duration ended were abandoned and not counted");
+                    + " s after the --duration ended (not counted)");
         }
         List<RequestRecord> finished = List.copyOf(records);
         // from the records, as 'bench merge' does, so that the two agree to the last digit

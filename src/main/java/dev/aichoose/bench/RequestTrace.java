@@ -95,10 +95,11 @@ final class RequestTrace {
      * short name; the name passes redaction (a server may name a field after what it was sent).
      */
     void serverTiming(String name, Number value) {
-        if (name.isEmpty() || name.length() > TIMING_NAME_CHARS || serverTimings.size() >= SERVER_TIMINGS) return;
+        if (serverTimings.size() >= SERVER_TIMINGS || name.length() > TIMING_NAME_CHARS) return;
         if ((value instanceof Double || value instanceof Float) && !Double.isFinite(value.doubleValue())) return;
         if (value instanceof java.math.BigDecimal d && !Double.isFinite(d.doubleValue())) return;
-        serverTimings.put(redaction.apply(name), value);
+        String kept = redaction.apply(name);
+        if (!kept.isEmpty() && kept.length() <= TIMING_NAME_CHARS) serverTimings.put(kept, value);
     }
 
     /** The request failed; {@code detail} (the server's words, often) is redacted, then bounded. */

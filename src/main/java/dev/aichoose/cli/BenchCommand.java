@@ -370,10 +370,17 @@ public final class BenchCommand extends BaseCommand {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException shuttingDown) {
-                    // the hook is running; it waits on the latch just released
+                    // a signal: its hook, waiting on the latch just released, ends the JVM with the signal's
+                    // status (130, 143); returning would race it with exit 0 (Main halts)
+                    awaitTheEnd();
                 }
             }
         }
+    }
+
+    @SuppressWarnings("InfiniteLoopStatement") // the JVM is shutting down and halts this thread with it
+    private static void awaitTheEnd() {
+        while (true) java.util.concurrent.locks.LockSupport.park();
     }
 
     /** How long a signal waits for the result to be written before the JVM ends anyway. */

@@ -188,6 +188,7 @@ class HostileServerTest {
         try (ServerSocket deaf = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread.ofPlatform().daemon().start(() -> {
                 try (Socket s = deaf.accept()) {
+                    s.setReceiveBufferSize(4096); // and never reads
                     Thread.sleep(30_000);
                 } catch (IOException | InterruptedException ignored) {
                     // the test ended

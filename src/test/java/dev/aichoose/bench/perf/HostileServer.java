@@ -180,7 +180,7 @@ public final class HostileServer {
     }
 
     private static String header(String head, String name) {
-        for (String line : head.split("\r\n")) {
+        for (String line : head.lines().toList()) {
             int colon = line.indexOf(':');
             if (colon > 0
                     && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(name))
