@@ -11,12 +11,16 @@ import java.util.Set;
 /**
  * Takes the API key out of anything a server sent before it reaches a record, a file or a line on
  * the terminal: as sent, as JSON writes it (a server echoing the request in a JSON error escapes
- * it, {@code /} too in some encoders) and percent-encoded. Redaction comes before any truncation,
- * and a text cut short loses a tail that could be the start of the key, so that no part of a key
- * that straddles a cap survives.
+ * it, {@code /} too in some encoders) and percent-encoded; and not only the whole key: any
+ * {@value #PART} characters of it in a row, so that a server echoing half a key, or a key cut by a
+ * cap, leaves nothing of it. Redaction comes before any truncation, and a text cut short loses a
+ * tail that could be the start of the key.
  */
 final class Redaction {
     static final String MARK = "[redacted]";
+    /** This many characters of the key in a row are redacted wherever they stand (the whole key when shorter). */
+    static final int PART = 8;
+
     static final Redaction NONE = new Redaction(List.of());
 
     /** The key's forms, longest first, so that a longer form is replaced before a shorter one inside it. */
@@ -46,14 +50,47 @@ final class Redaction {
         return forms.isEmpty() ? 0 : forms.getFirst().getBytes(StandardCharsets.UTF_8).length;
     }
 
-    /** Every whole occurrence of the key, in any of its forms, replaced. */
+    /** Every run of {@value #PART} or more characters of the key, in any of its forms, replaced. */
     String apply(String text) {
         if (text == null || forms.isEmpty()) return text;
-        String out = text;
-        for (String form : forms) {
-            if (out.contains(form)) out = out.replace(form, MARK);
+        int part = Math.min(PART, forms.getLast().length());
+        StringBuilder out = null;
+        int copied = 0;
+        int at = 0;
+        while (at + part <= text.length()) {
+            int longest = longestPieceAt(text, at);
+            if (longest == 0) {
+                at++;
+                continue;
+            }
+            if (out == null) out = new StringBuilder(text.length());
+            out.append(text, copied, at).append(MARK);
+            at += longest;
+            copied = at;
         }
-        return out;
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /**
+     * The length of the longest piece of any form of the key that the text holds from {@code at}, or 0
+     * when that is shorter than {@value #PART} (than the form, for a short key). Linear in the text,
+     * quadratic in the key: it runs on failures and server timings, not per chunk.
+     */
+    private int longestPieceAt(String text, int at) {
+        int longest = 0;
+        for (String form : forms) {
+            int part = Math.min(PART, form.length());
+            if (at + part > text.length()) continue;
+            String start = text.substring(at, at + part);
+            for (int from = form.indexOf(start); from >= 0; from = form.indexOf(start, from + 1)) {
+                int length = part;
+                while (from + length < form.length()
+                        && at + length < text.length()
+                        && form.charAt(from + length) == text.charAt(at + length)) length++;
+                longest = Math.max(longest, length);
+            }
+        }
+        return longest;
     }
 
     /**
@@ -68,7 +105,7 @@ final class Redaction {
         if (cutShort) out = withoutKeyPrefixAtEnd(out);
         if (out.length() > maxChars) {
             int end = Character.isHighSurrogate(out.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
-            out = out.substring(0, end);
+            out = withoutKeyPrefixAtEnd(out.substring(0, end));
             cut = true;
         }
         return cut ? out + "…" : out;

@@ -20,9 +20,10 @@ class RedactionTest {
     void aTextCutShortLosesATailThatCouldBeTheKeysStart() {
         for (int k = 1; k < KEY.length(); k++) {
             String cut = "error: " + KEY.substring(0, k);
+            // eight characters and more are a piece of the key wherever they stand; fewer, at a cut, are dropped
             assertThat(R.quote(cut, true, 4096))
                     .as("%d characters of the key", k)
-                    .isEqualTo("error: …");
+                    .isEqualTo(k >= Redaction.PART ? "error: [redacted]…" : "error: …");
         }
         // a whole text keeps its end
         assertThat(R.quote("error: sk-", false, 4096)).isEqualTo("error: sk-");
@@ -34,6 +35,18 @@ class RedactionTest {
         String quoted = R.quote(text, false, 14);
         assertThat(quoted).isEqualTo("xxxxxxxxxx[red…");
         assertThat(quoted).doesNotContain(KEY.substring(0, 4));
+    }
+
+    @Test
+    void eightCharactersOfTheKeyInARowAreRedactedWhereverTheyStand() {
+        assertThat(R.apply("half: " + KEY.substring(0, 20) + " end")).isEqualTo("half: [redacted] end");
+        assertThat(R.apply("middle " + KEY.substring(9, 17) + "!")).isEqualTo("middle [redacted]!");
+        assertThat(R.apply("seven " + KEY.substring(9, 16) + "!")).isEqualTo("seven " + KEY.substring(9, 16) + "!");
+        // two pieces side by side are two runs
+        assertThat(R.apply(KEY.substring(20) + KEY.substring(0, 10))).isEqualTo("[redacted][redacted]");
+        // a key shorter than eight characters is redacted whole, and only whole
+        Redaction shortKey = Redaction.of(new ApiKey("abc12"));
+        assertThat(shortKey.apply("x abc12 abc1")).isEqualTo("x [redacted] abc1");
     }
 
     @Test

@@ -35,17 +35,24 @@ public final class BenchFilesReadBack {
         return result;
     }
 
+    /** One request record, as the JSONL holds it, checked against bench-request.schema.json. */
+    public static void assertValidRecord(String json) {
+        try {
+            assertThat(SchemaTest.schema("bench-request.schema.json").validate(JSON.readTree(json)))
+                    .as(json)
+                    .isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Validates every line of a request-records file against bench-request.schema.json and reads it as
      * bench merge does; returns every record that merge would use (warm-up left out).
      */
     public static List<RequestRecord> records(Path file) {
         try {
-            for (String line : Files.readAllLines(file)) {
-                assertThat(SchemaTest.schema("bench-request.schema.json").validate(JSON.readTree(line)))
-                        .as("%s: %s", file, line)
-                        .isEmpty();
-            }
+            for (String line : Files.readAllLines(file)) assertValidRecord(line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
