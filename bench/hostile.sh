@@ -25,7 +25,7 @@ cases=("$@")
   retry-after:-5
   retry-after:NaN
   retry-after-date
-  echo-key
+  "echo-key+--requests 2"
   reset
 )
 
