@@ -512,7 +512,7 @@ public final class BenchRunner {
             // RetryAfter gives a finite number of seconds, 0 or more, or none
             double wait = Math.min(MAX_WAIT_S, r.retryAfterS() != null ? r.retryAfterS() : DEFAULT_WAIT_S);
             long waitNanos = (long) (wait * 1e9);
-            if (runEnds - (System.nanoTime() + waitNanos) < 0) return null;
+            if (runEnds != Long.MAX_VALUE && runEnds - (System.nanoTime() + waitNanos) < 0) return null;
             if (waitUnlessStopped(waitNanos)) return null;
             retries++;
             waited += wait;

@@ -137,7 +137,8 @@ final class EndpointClient implements AutoCloseable {
         InFlight mine = new InFlight();
         long begin = System.nanoTime();
         long deadlineAt = begin + Math.min(limits.deadline().toNanos(), Long.MAX_VALUE / 4);
-        boolean runEndsFirst = runEndsNanos - deadlineAt < 0;
+        // Long.MAX_VALUE: the run waits for it (compared as is, since nanoTime may be negative)
+        boolean runEndsFirst = runEndsNanos != Long.MAX_VALUE && runEndsNanos - deadlineAt < 0;
         inFlight.add(mine);
         if (stopped) mine.cut(Cut.STOPPED);
         ScheduledFuture<?> alarm = alarms.schedule(

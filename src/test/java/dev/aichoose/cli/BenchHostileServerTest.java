@@ -210,6 +210,30 @@ class BenchHostileServerTest {
         BenchFilesReadBack.result(dir.resolve("m.json"));
     }
 
+    /** A Retry-After that is not a delay is none: --respect-retry-after waits its default second, never resends at once. */
+    @Test
+    void anInvalidRetryAfterIsWaitedOutAsNoneNotResentAtOnce() throws IOException {
+        Path out = dir.resolve("w.json");
+        List<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Transcript answer = Transcript.load("openai-vllm.sse");
+        try (ScriptedServer server = ScriptedServer.start(ex -> {
+            arrivals.add(System.nanoTime());
+            if (arrivals.size() == 1) ex.json(429, Map.of("retry-after", "-5"), "{}");
+            else answer.timed(2, 11, 0, 0).respond(ex);
+        })) {
+            CliRun run = bench(server, out, "--respect-retry-after");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+        }
+        assertThat((arrivals.get(1) - arrivals.get(0)) / 1e9).isGreaterThanOrEqualTo(0.95);
+        assertThat(BenchFilesReadBack.records(dir.resolve("w.requests.jsonl")))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.ok()).isTrue();
+                    assertThat(r.retries()).isEqualTo(1);
+                    assertThat(r.retryWaitS()).isEqualTo(1.0);
+                });
+    }
+
     /**
      * PATH's value is the key (every test process has it): the server names a llama.cpp timing after
      * it on one request and sends it across the error-body cap on the other. No 16 characters of it
