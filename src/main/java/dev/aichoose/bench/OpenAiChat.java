@@ -113,7 +113,7 @@ record OpenAiChat(boolean ignoreEos, boolean maxCompletionTokens) implements Wir
             }
             if (errorObject) trace.fail("stream_error", message);
         } catch (IOException e) {
-            trace.failQuoting("malformed", "not JSON: ", data, 0, length);
+            if (!WireFormat.tooLarge(e, trace)) trace.failQuoting("malformed", "not JSON: ", data, 0, length);
         }
     }
 

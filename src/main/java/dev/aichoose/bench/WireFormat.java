@@ -13,7 +13,30 @@ import java.util.Map;
  * The request executor knows nothing of any format beyond this interface.
  */
 sealed interface WireFormat permits OpenAiChat, OllamaChat, AnthropicMessages {
-    ObjectMapper JSON = new ObjectMapper();
+    /** The most tokens of one line a reader takes: a chunk has a few dozen. */
+    int MAX_JSON_TOKENS = 100_000;
+    /** The deepest nesting of one line a reader takes: a chunk has three or four levels. */
+    int MAX_JSON_DEPTH = 64;
+
+    /**
+     * Reads what servers send within bounds of its own, so that a line within the line cap cannot
+     * become a tree many times its size.
+     */
+    ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxTokenCount(MAX_JSON_TOKENS)
+                    .maxNestingDepth(MAX_JSON_DEPTH)
+                    .build())
+            .build());
+
+    /** A line that breaks the JSON reader's bounds: a failure of kind {@code too_large}, not a malformed line. */
+    static boolean tooLarge(java.io.IOException e, RequestTrace trace) {
+        if (!(e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException)) return false;
+        trace.fail(
+                "too_large",
+                "a JSON line of more than " + MAX_JSON_TOKENS + " tokens or " + MAX_JSON_DEPTH + " levels of nesting");
+        return true;
+    }
 
     /** The request for one prompt; the client adds only the host, length and request id. */
     Post request(URI endpoint, String model, Prompt prompt, ApiKey key);
@@ -113,7 +136,7 @@ sealed interface WireFormat permits OpenAiChat, OllamaChat, AnthropicMessages {
             }
             return node;
         } catch (java.io.IOException e) {
-            trace.failQuoting("malformed", "not JSON: ", data, offset, length);
+            if (!tooLarge(e, trace)) trace.failQuoting("malformed", "not JSON: ", data, offset, length);
             return null;
         }
     }

@@ -156,6 +156,23 @@ class HostileServerTest {
         assertThat(r.errorDetail()).isEqualTo("a line longer than 64 KiB");
     }
 
+    /** Within the line cap, but a tree many times its size: the JSON reader's own bounds refuse it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"wide", "deep"})
+    void aJsonLineTooBigToReadAsATreeIsTooLarge(String shape) {
+        RequestLimits roomyLines = new RequestLimits(Duration.ofSeconds(10), 8 << 20, 2 << 20, 2 << 20);
+        String line = shape.equals("wide")
+                ? "{\"message\":{\"content\":\"x\"},\"done\":false,\"n\":[" + "1,".repeat(200_000) + "1]}\n"
+                : "{\"message\":" + "[".repeat(100) + "]".repeat(100) + "}\n";
+        RequestRecord r = send(WireApi.OLLAMA, roomyLines, Duration.ofSeconds(5), ex -> {
+            ex.head(200, "application/x-ndjson", Map.of());
+            ex.frame(line);
+            ex.end();
+        });
+        assertThat(r.errorKind()).isEqualTo("too_large");
+        assertThat(r.errorDetail()).isEqualTo("a JSON line of more than 100000 tokens or 64 levels of nesting");
+    }
+
     @Test
     void headersThatNeverEndAreTooLarge() {
         RequestRecord r = send(WireApi.OPENAI, ex -> {
