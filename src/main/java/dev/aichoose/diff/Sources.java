@@ -1,6 +1,8 @@
 package dev.aichoose.diff;
 
 import dev.aichoose.load.InputException;
+import dev.aichoose.load.InputFiles;
+import dev.aichoose.load.InputKind;
 import dev.aichoose.load.located.Diagnostic;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,19 +25,29 @@ public final class Sources {
 
     public static Source read(String arg) {
         Path plain = Path.of(arg);
-        if (Files.isRegularFile(plain)) {
-            try {
-                return new Source(arg, Files.readString(plain, StandardCharsets.UTF_8), parent(plain));
-            } catch (IOException e) {
-                throw fail(arg, "cannot read: " + e.getMessage());
-            }
-        }
+        if (Files.exists(plain))
+            return checked(new Source(arg, InputFiles.read(plain, InputKind.EVALUATION_REPORT), parent(plain)));
         int at = arg.lastIndexOf('@');
         if (at <= 0 || at == arg.length() - 1) throw fail(arg, "no such file (for a git revision, write PATH@REV)");
         Path file = Path.of(arg.substring(0, at));
         String rev = arg.substring(at + 1);
         if (rev.startsWith("-")) throw fail(arg, "a revision may not start with '-'");
-        return new Source(arg, gitShow(arg, parent(file), rev + ":./" + file.getFileName()), parent(file));
+        return checked(new Source(arg, gitShow(arg, parent(file), rev + ":./" + file.getFileName()), parent(file)));
+    }
+
+    /** A side is read under a report's limit (the larger); a scenario is then held to its own. */
+    private static Source checked(Source source) {
+        if (!EvaluationJson.isReport(source.text())) {
+            long bytes = source.text().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > InputKind.SCENARIO.maxBytes()) {
+                throw fail(
+                        source.label(),
+                        "the file is " + InputKind.size(bytes) + "; a scenario may be at most "
+                                + InputKind.size(InputKind.SCENARIO.maxBytes())
+                                + " (docs/reports.md, \"Limits on input files\")");
+            }
+        }
+        return source;
     }
 
     private static String gitShow(String label, Path dir, String object) {
@@ -46,7 +58,14 @@ public final class Sources {
             // read both streams while git runs, so a large file cannot fill a pipe and stall it
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             Thread errReader = Thread.ofVirtual().start(() -> copy(p.getErrorStream(), err));
-            byte[] out = p.getInputStream().readAllBytes();
+            String out;
+            try {
+                // a file at a revision is an input like any other: the same limit and decoding
+                out = InputFiles.read(label, p.getInputStream(), InputKind.EVALUATION_REPORT);
+            } catch (InputException e) {
+                p.destroyForcibly();
+                throw e;
+            }
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw fail(label, "git show " + object + " did not finish within 60 s");
@@ -57,7 +76,7 @@ public final class Sources {
                         err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("exit " + p.exitValue());
                 throw fail(label, "git show " + object + " failed: " + why.replaceFirst("^fatal: ", ""));
             }
-            return new String(out, StandardCharsets.UTF_8);
+            return out;
         } catch (IOException e) {
             throw fail(label, "cannot run git (is it installed and on PATH?): " + e.getMessage());
         } catch (InterruptedException e) {

@@ -24,10 +24,6 @@ import dev.aichoose.model.Workload;
 import dev.aichoose.model.WorkloadClass;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -61,16 +57,12 @@ public final class ScenarioLoader {
     }
 
     public Scenario load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(new Diagnostic(file.toString(), 0, 0, "no such scenario file"));
+        Path dir = file.toAbsolutePath().getParent();
+        try (Reader reader = InputFiles.open(file, InputKind.SCENARIO)) {
+            return parse(file.toString(), reader, dir);
         } catch (IOException e) {
             throw new InputException(new Diagnostic(file.toString(), 0, 0, "cannot read: " + e.getMessage()));
         }
-        Path dir = file.toAbsolutePath().getParent();
-        return parse(file.toString(), new StringReader(text), dir);
     }
 
     /** Parses scenario text; {@code dir} resolves relative bench paths. */
@@ -90,11 +82,15 @@ public final class ScenarioLoader {
                 .orElse(null);
         Assumptions assumptions =
                 top.mapping("assumptions").map(this::assumptions).orElseGet(ScenarioLoader::defaultAssumptions);
-        boolean hasOptions = top.has("options");
+        // 'options:' with nothing after it is the empty list written the YAML way, not the key left out
+        Node.Entry optionsEntry = ((Node.Mapping) top.node()).entries().get("options");
+        boolean hasOptions = optionsEntry != null;
         List<Node> optionNodes = top.list("options");
-        if (hasOptions && optionNodes.isEmpty() && top.raw("options").orElseThrow() instanceof Node.Sequence seq) {
+        if (hasOptions
+                && optionNodes.isEmpty()
+                && (!top.has("options") || optionsEntry.value() instanceof Node.Sequence)) {
             problems.at(
-                    seq,
+                    optionsEntry.value(),
                     "options: the list is empty; list at least one option, or leave 'options' out for the default set");
         }
         List<Option> options = new ArrayList<>();

@@ -1,28 +1,61 @@
 package dev.aichoose.load.located;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.aichoose.load.InputException;
+import dev.aichoose.load.InputKind;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.scanner.ScannerImpl;
 
 /**
  * Reads YAML or JSON into a {@link Node} tree with positions, through Jackson's streaming parser
  * (one reader for scenarios, catalogs and bench results). Syntax errors become diagnostics.
+ *
+ * <p>A file holds one document: a second YAML document (after {@code ---}) or anything after the JSON
+ * value is an error, not ignored. YAML aliases ({@code *name}) are refused: Jackson hands an alias on
+ * as the bare name, which would read {@code *q} as the text "q". A syntax error quotes no more of the
+ * input than {@link Excerpt} allows.
  */
 public final class NodeParser {
-    private static final YAMLFactory YAML = new YAMLFactory();
-    private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * SnakeYAML's own stop, in code points: the largest limit on an input file (InputKind), in bytes, so
+     * that no file within its limit reaches it (a code point is at least a byte).
+     */
+    static final int YAML_CODE_POINT_LIMIT = (int) java.util.Arrays.stream(InputKind.values())
+            .mapToLong(InputKind::maxBytes)
+            .max()
+            .orElseThrow();
+
+    /**
+     * Jackson quotes the token it could not read ("Unrecognized token 'FAKETOKEN_…'"): at most this many of
+     * its characters, enough for the typos it meets ({@code tru}, {@code NaN}, {@code undefined}).
+     */
+    static final int ERROR_TOKEN_CHARACTERS = 8;
+
+    private static final ErrorReportConfiguration ERRORS = ErrorReportConfiguration.builder()
+            .maxErrorTokenLength(ERROR_TOKEN_CHARACTERS)
+            .maxRawContentLength(0)
+            .build();
+    private static final YAMLFactory YAML = new LinearYamlFactory();
+    private static final JsonFactory JSON =
+            JsonFactory.builder().errorReportConfiguration(ERRORS).build();
 
     private NodeParser() {}
 
@@ -39,6 +72,17 @@ public final class NodeParser {
             JsonToken first = parser.nextToken();
             if (first == null) throw new InputException(new Diagnostic(file, 1, 1, "the file is empty"));
             Node root = read(file, parser);
+            if (parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new InputException(new Diagnostic(
+                        file,
+                        at.getLineNr(),
+                        at.getColumnNr(),
+                        factory == YAML
+                                ? "a second YAML document starts here: a file holds one document (remove the '---'"
+                                        + " line and what follows, or make it a file of its own)"
+                                : "more after the JSON value ends: a file holds one value"));
+            }
             return root;
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
@@ -65,6 +109,15 @@ public final class NodeParser {
         int line = at.getLineNr();
         int col = at.getColumnNr();
         JsonToken token = p.currentToken();
+        if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            throw new InputException(
+                    new Diagnostic(
+                            file,
+                            line,
+                            col,
+                            "the alias *" + Excerpt.of(p.getText())
+                                    + " is not supported: write the value out where it is used (anchors and aliases are not read)"));
+        }
         return switch (token) {
             case START_OBJECT -> {
                 Map<String, Node.Entry> entries = new LinkedHashMap<>();
@@ -78,7 +131,7 @@ public final class NodeParser {
                                 file,
                                 keyAt.getLineNr(),
                                 keyAt.getColumnNr(),
-                                "duplicate key '" + key + "' (first at line "
+                                "duplicate key '" + Excerpt.of(key) + "' (first at line "
                                         + entries.get(key).line() + ")"));
                     }
                     entries.put(key, new Node.Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value));
@@ -97,5 +150,41 @@ public final class NodeParser {
             case VALUE_STRING -> new Node.Scalar(line, col, Node.ScalarKind.STRING, p.getText());
             default -> throw new InputException(new Diagnostic(file, line, col, "unsupported value: " + token));
         };
+    }
+
+    /**
+     * Jackson's YAML factory with SnakeYAML's scanner reading through {@link LinearStreamReader}, and the
+     * code-point limit set to {@link #YAML_CODE_POINT_LIMIT}.
+     */
+    private static final class LinearYamlFactory extends YAMLFactory {
+        private static final long serialVersionUID = 1L;
+
+        LinearYamlFactory() {
+            // the builder starts from no parser features, where new YAMLFactory() starts from the defaults:
+            // without this one, 'options:' with nothing after it would read as "" rather than null
+            super(YAMLFactory.builder()
+                    .loaderOptions(options())
+                    .errorReportConfiguration(ERRORS)
+                    .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL));
+        }
+
+        private static LoaderOptions options() {
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(YAML_CODE_POINT_LIMIT);
+            return options;
+        }
+
+        @Override
+        protected YAMLParser _createParser(Reader r, IOContext context) {
+            ParserImpl events = new ParserImpl(new ScannerImpl(new LinearStreamReader("input", r), _loaderOptions));
+            return new Parser(context, _parserFeatures, _yamlParserFeatures, _objectCodec, r, events);
+        }
+    }
+
+    /** Jackson's YAML parser over the events of the scanner above (its constructor for that is protected). */
+    private static final class Parser extends YAMLParser {
+        Parser(IOContext context, int features, int yamlFeatures, ObjectCodec codec, Reader r, ParserImpl events) {
+            super(context, features, yamlFeatures, codec, r, events);
+        }
     }
 }
