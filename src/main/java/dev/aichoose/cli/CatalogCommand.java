@@ -7,19 +7,17 @@ import dev.aichoose.catalog.CatalogSources;
 import dev.aichoose.catalog.Imported;
 import dev.aichoose.catalog.LayerWriter;
 import dev.aichoose.load.CatalogLoader;
-import dev.aichoose.load.InputException;
+import dev.aichoose.load.InputFiles;
+import dev.aichoose.load.InputKind;
 import dev.aichoose.load.Sanity;
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Gpu;
-import dev.aichoose.report.AtomicFile;
+import dev.aichoose.report.Renderer;
+import dev.aichoose.report.ReportFiles;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -234,22 +232,13 @@ final class CatalogCommand implements Runnable {
         @Override
         protected ExitCode execute() throws IOException {
             Imported imported;
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            try (Reader r = InputFiles.open(file, InputKind.PRICE_LIST)) {
                 imported = CatalogImport.read(f, file.toString(), r, asOf, CatalogLoader.load(List.of()));
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new InputException(new Diagnostic(file.toString(), 0, 0, "no such file"));
             }
             String origin = file.getFileName().toString();
             if (output != null) {
-                try {
-                    AtomicFile.write(output, out -> {
-                        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                        LayerWriter.write(imported, origin, w);
-                        w.flush();
-                    });
-                } catch (IOException e) {
-                    throw UsageException.cannotWrite(output, e);
-                }
+                new Inputs().add(file, "the price list").refuse("-o", output);
+                write(output, (value, w) -> LayerWriter.write(value, origin, w), imported);
             } else {
                 LayerWriter.write(imported, origin, spec.commandLine().getOut());
                 spec.commandLine().getOut().flush();
@@ -293,19 +282,26 @@ final class CatalogCommand implements Runnable {
         protected ExitCode execute() throws IOException {
             var changes = CatalogDiff.between(CatalogSources.read(before), CatalogSources.read(after));
             if (output != null) {
-                try {
-                    AtomicFile.write(output, out -> {
-                        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                        format.render(before, after, changes, w);
-                    });
-                } catch (IOException e) {
-                    throw UsageException.cannotWrite(output, e);
+                Inputs inputs = new Inputs();
+                for (String side : List.of(before, after)) {
+                    if (Files.exists(Path.of(side))) inputs.addAll(CatalogLoader.yamlFiles(Path.of(side)), "a catalog");
                 }
+                inputs.refuse("-o", output);
+                write(output, (value, w) -> format.render(before, after, value, w), changes);
                 spec.commandLine().getErr().println("aichoose: wrote " + output);
             } else {
                 format.render(before, after, changes, spec.commandLine().getOut());
             }
             return ExitCode.OK;
+        }
+    }
+
+    /** A catalog command's file, written as every report is ({@link ReportFiles}): atomically, or exit 6. */
+    private static <T> void write(Path output, Renderer.Text<T> renderer, T value) {
+        try {
+            ReportFiles.write(output, renderer, value);
+        } catch (IOException e) {
+            throw OutputFailure.writing(output, e);
         }
     }
 }

@@ -9,10 +9,10 @@ import dev.aichoose.load.ScenarioLoader;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Scenario;
 import dev.aichoose.report.DiffFormat;
-import dev.aichoose.rules.Metrics;
 import dev.aichoose.rules.Rule;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +95,7 @@ final class DiffCommand extends BaseCommand {
 
     private Catalog catalog;
     private OutputOptions.Target<DiffFormat> target;
+    private final Inputs inputs = new Inputs();
 
     @Override
     protected void validate() {
@@ -104,13 +105,15 @@ final class DiffCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws IOException {
         Diff diff = Diff.between(snapshot(before), snapshot(after));
+        inputs.add(Path.of(before), "A").add(Path.of(after), "B").addAll(pricing.files(), "a price book");
+        output.refuseInputs(target, List.of("diff"), inputs);
         output.write(
                 target,
                 diff,
                 "diff",
                 spec.commandLine().getOut(),
                 spec.commandLine().getErr());
-        FailIf.enforce(failIf, Metrics.of(diff));
+        FailIf.enforce(failIf, diff);
         return ExitCode.OK;
     }
 
@@ -122,6 +125,7 @@ final class DiffCommand extends BaseCommand {
         if (catalog == null) catalog = pricing.load();
         Scenario scenario = new ScenarioLoader(catalog, BenchFiles.SOURCE, Map.of())
                 .parse(source.label(), new StringReader(source.text()), source.dir());
+        inputs.benchOf(scenario);
         return Snapshot.of(source.label(), Evaluator.evaluate(scenario, catalog, AsOfDate.orToday(asOf)));
     }
 }

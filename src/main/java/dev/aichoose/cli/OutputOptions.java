@@ -115,6 +115,26 @@ abstract class OutputOptions<F extends Enum<F> & OutputFormat<T>, T> {
     }
 
     /**
+     * Refuses, before anything is written, a target that would write over one of the command's inputs;
+     * {@code stems} name the files the command writes into a directory (one per report).
+     */
+    void refuseInputs(Target<F> target, List<String> stems, Inputs inputs) {
+        switch (target) {
+            case Stdout<F> s -> {}
+            case ToFile<F> f -> inputs.refuse("-o", f.file());
+            case ToDirectory<F> d -> {
+                for (String stem : stems) {
+                    for (F format : d.formats()) {
+                        for (OutputFormat.OutputFile<T> file : format.files(stem)) {
+                            inputs.refuse("-o", d.dir().resolve(file.name()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Writes {@code value} where the target says, reporting each file written on {@code err}.
      * {@code stem} names the files in a directory.
      */
@@ -149,7 +169,7 @@ abstract class OutputOptions<F extends Enum<F> & OutputFormat<T>, T> {
         try {
             ReportFiles.write(p, renderer, value);
         } catch (IOException e) {
-            throw UsageException.cannotWrite(p, e);
+            throw OutputFailure.writing(p, e);
         }
     }
 

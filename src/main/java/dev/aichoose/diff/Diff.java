@@ -67,8 +67,12 @@ public record Diff(
             Change costPerQuery,
             Change npv,
             String reason) {
+        /**
+         * Whether the verdict changed; a side with nothing feasible recommends nothing, whatever kind its
+         * questions lean to, so going from a recommendation to none (or back) is a change.
+         */
         public boolean verdictChanged() {
-            return !verdictBefore.equals(verdictAfter);
+            return !verdictBefore.equals(verdictAfter) || (optionBefore == null) != (optionAfter == null);
         }
 
         public boolean optionChanged() {
