@@ -2,6 +2,7 @@ package dev.aichoose.cli;
 
 import dev.aichoose.report.OutputFormat;
 import dev.aichoose.report.Renderer;
+import dev.aichoose.report.ReportDoesNotFit;
 import dev.aichoose.report.ReportFiles;
 import java.io.File;
 import java.io.IOException;
@@ -168,6 +169,8 @@ abstract class OutputOptions<F extends Enum<F> & OutputFormat<T>, T> {
     private static <T> void file(Path p, Renderer<T> renderer, T value) {
         try {
             ReportFiles.write(p, renderer, value);
+        } catch (ReportDoesNotFit e) {
+            throw new UsageException("cannot write " + p + " (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw OutputFailure.writing(p, e);
         }
