@@ -11,7 +11,6 @@ import dev.aichoose.model.Scenario;
 import dev.aichoose.report.DiffFormat;
 import dev.aichoose.rules.Rule;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -120,11 +119,11 @@ final class DiffCommand extends BaseCommand {
     /** An evaluation report is read as it stands; a scenario is evaluated with today's (or --as-of) catalogs. */
     private Snapshot snapshot(String arg) {
         Sources.Source source = Sources.read(arg);
-        if (EvaluationJson.isReport(source.text()))
-            return EvaluationJson.read(source.label(), source.label(), source.text());
+        if (source.report()) return source.read(r -> EvaluationJson.read(source.label(), source.label(), r));
         if (catalog == null) catalog = pricing.load();
-        Scenario scenario = new ScenarioLoader(catalog, BenchFiles.SOURCE, Map.of())
-                .parse(source.label(), new StringReader(source.text()), source.dir());
+        Catalog prices = catalog;
+        Scenario scenario = source.read(
+                r -> new ScenarioLoader(prices, BenchFiles.SOURCE, Map.of()).parse(source.label(), r, source.dir()));
         inputs.benchOf(scenario);
         return Snapshot.of(source.label(), Evaluator.evaluate(scenario, catalog, AsOfDate.orToday(asOf)));
     }

@@ -9,16 +9,20 @@ import java.util.Locale;
  * lists them with their messages.
  */
 public enum InputKind {
-    /** A scenario (YAML); 1 MiB holds about 10,000 options written one a line. */
-    SCENARIO("scenario", 1 << 20),
+    /** A scenario (YAML): 10,000 options (ScenarioLoader's most) written one a line are about 1.3 MB. */
+    SCENARIO("scenario", 4 << 20),
     /** One catalog file of a price book (YAML): about 50,000 imported models. */
     PRICE_BOOK("price book", 16 << 20),
     /** A bench result (JSON): thousands of runs. */
     BENCH_RESULT("bench result", 16 << 20),
     /** A public price list for {@code catalog import} (JSON): ten times LiteLLM's full file of 2026. */
     PRICE_LIST("price list", 16 << 20),
-    /** An evaluation report that {@code diff} reads back (JSON): 1,000 options over 60 months is 29 MB. */
-    EVALUATION_REPORT("evaluation report", 64 << 20);
+    /**
+     * An evaluation report that {@code diff} reads back (JSON), read as a stream that keeps only the
+     * figures a diff compares: the largest report a scenario within its limits makes (1,000 options
+     * over 600 months, or 10,000 over 60) is under 300 MB.
+     */
+    EVALUATION_REPORT("evaluation report", 512 << 20);
 
     private final String noun;
     private final long maxBytes;

@@ -41,6 +41,14 @@ public final class ScenarioLoader {
     static final String AUTO_ROUTES = "auto";
     /** Auto routing is exact and its cost grows as 3^classes (docs/methodology.md §6.1). */
     public static final int MAX_AUTO_CLASSES = 12;
+    /**
+     * The most options times months a scenario may ask for: each option is priced month by month, and
+     * the reports hold every month (1,000 options over 600 months are a 280 MB JSON report and a workbook
+     * of 7 million formulas). docs/reports.md, "Limits on input files".
+     */
+    public static final int MAX_OPTION_MONTHS = 600_000;
+    /** The most options one scenario lists (10,000 over 60 months are a 290 MB JSON report). */
+    public static final int MAX_OPTIONS = 10_000;
 
     private final Catalog catalog;
     private final BenchSource bench;
@@ -92,6 +100,20 @@ public final class ScenarioLoader {
             problems.at(
                     optionsEntry.value(),
                     "options: the list is empty; list at least one option, or leave 'options' out for the default set");
+        }
+        if (optionNodes.size() > MAX_OPTIONS || (long) optionNodes.size() * horizon > MAX_OPTION_MONTHS) {
+            problems.at(
+                    optionsEntry.value(),
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "options: %,d options over %,d months; a scenario may list at most %,d options and %,d"
+                                    + " option-months (1,000 options over 600 months, 10,000 over 60): evaluate fewer"
+                                    + " options at a time (docs/reports.md, \"Limits on input files\")",
+                            optionNodes.size(),
+                            horizon,
+                            MAX_OPTIONS,
+                            MAX_OPTION_MONTHS));
+            throw new InputException(problems.all());
         }
         List<Option> options = new ArrayList<>();
         Map<String, Node> idNodes = new LinkedHashMap<>();

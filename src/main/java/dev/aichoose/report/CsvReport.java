@@ -38,8 +38,10 @@ final class CsvReport {
         @Override
         public void render(Evaluation e, Writer out) throws IOException {
             row(out, HEADER);
+            var ranks = e.ranking().ranks();
+            var pairs = e.baselinePairs();
             for (OptionResult o : e.options()) {
-                var pair = e.againstBaseline(o.id());
+                var pair = java.util.Optional.ofNullable(pairs.get(o.id()));
                 row(
                         out,
                         List.of(
@@ -60,7 +62,7 @@ final class CsvReport {
                                 pair.map(p -> p.baseline()).orElse(""),
                                 pair.map(p -> p.breakevenMonth() == null ? "" : String.valueOf(p.breakevenMonth()))
                                         .orElse(""),
-                                e.ranking().rank(o.id()).map(String::valueOf).orElse("")));
+                                ranks.containsKey(o.id()) ? String.valueOf(ranks.get(o.id())) : ""));
             }
             out.flush();
         }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -60,18 +61,27 @@ public final class NodeParser {
     private NodeParser() {}
 
     public static Node parseYaml(String file, Reader reader) {
-        return parse(file, reader, YAML);
+        return parse(file, reader, YAML, Set.of());
     }
 
     public static Node parseJson(String file, Reader reader) {
-        return parse(file, reader, JSON);
+        return parse(file, reader, JSON, Set.of());
     }
 
-    private static Node parse(String file, Reader reader, JsonFactory factory) {
+    /**
+     * As {@link #parseJson(String, Reader)}, with the values of the {@code skipped} keys, wherever they
+     * stand, read past without building them (they read as null): a reader that needs a few figures of
+     * a large file (an evaluation report's 600 months per option) holds only those.
+     */
+    public static Node parseJson(String file, Reader reader, Set<String> skipped) {
+        return parse(file, reader, JSON, skipped);
+    }
+
+    private static Node parse(String file, Reader reader, JsonFactory factory, Set<String> skipped) {
         try (JsonParser parser = factory.createParser(reader)) {
             JsonToken first = parser.nextToken();
             if (first == null) throw new InputException(new Diagnostic(file, 1, 1, "the file is empty"));
-            Node root = read(file, parser);
+            Node root = new Reading(file, skipped).read(parser);
             if (parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();
                 throw new InputException(new Diagnostic(
@@ -104,52 +114,90 @@ public final class NodeParser {
         }
     }
 
-    private static Node read(String file, JsonParser p) throws IOException {
-        JsonLocation at = p.currentTokenLocation();
-        int line = at.getLineNr();
-        int col = at.getColumnNr();
-        JsonToken token = p.currentToken();
-        if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-            throw new InputException(
-                    new Diagnostic(
-                            file,
-                            line,
-                            col,
-                            "the alias *" + Excerpt.of(p.getText())
-                                    + " is not supported: write the value out where it is used (anchors and aliases are not read)"));
+    /**
+     * The most values (numbers, texts, lists, mappings) one file may hold. A file's size bounds its
+     * tree only loosely (16 MiB of {@code [0,0,…]} are 8 million values, half a gigabyte of nodes); a
+     * price book of 50,000 models holds under a million.
+     */
+    public static final int MAX_VALUES = 2_000_000;
+
+    /** One file's reading: where it is, what is skipped, and how many values it holds so far. */
+    private static final class Reading {
+        private final String file;
+        private final Set<String> skipped;
+        private int values;
+
+        Reading(String file, Set<String> skipped) {
+            this.file = file;
+            this.skipped = skipped;
         }
-        return switch (token) {
-            case START_OBJECT -> {
-                Map<String, Node.Entry> entries = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    JsonLocation keyAt = p.currentTokenLocation();
-                    String key = p.currentName();
-                    p.nextToken();
-                    Node value = read(file, p);
-                    if (entries.containsKey(key)) {
-                        throw new InputException(new Diagnostic(
-                                file,
-                                keyAt.getLineNr(),
-                                keyAt.getColumnNr(),
-                                "duplicate key '" + Excerpt.of(key) + "' (first at line "
-                                        + entries.get(key).line() + ")"));
+
+        Node read(JsonParser p) throws IOException {
+            JsonLocation at = p.currentTokenLocation();
+            int line = at.getLineNr();
+            int col = at.getColumnNr();
+            if (++values > MAX_VALUES) {
+                throw new InputException(new Diagnostic(
+                        file,
+                        line,
+                        col,
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "more than %,d values: no input file holds that many (docs/reports.md,"
+                                        + " \"Limits on input files\")",
+                                MAX_VALUES)));
+            }
+            JsonToken token = p.currentToken();
+            if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                throw new InputException(new Diagnostic(
+                        file,
+                        line,
+                        col,
+                        "the alias *" + Excerpt.of(p.getText())
+                                + " is not supported: write the value out where it is used (anchors and aliases are"
+                                + " not read)"));
+            }
+            return switch (token) {
+                case START_OBJECT -> {
+                    Map<String, Node.Entry> entries = new LinkedHashMap<>();
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        JsonLocation keyAt = p.currentTokenLocation();
+                        String key = p.currentName();
+                        p.nextToken();
+                        Node value;
+                        if (skipped.contains(key)) {
+                            JsonLocation valueAt = p.currentTokenLocation();
+                            p.skipChildren();
+                            value = new Node.Scalar(
+                                    valueAt.getLineNr(), valueAt.getColumnNr(), Node.ScalarKind.NULL, "null");
+                        } else {
+                            value = read(p);
+                        }
+                        if (entries.containsKey(key)) {
+                            throw new InputException(new Diagnostic(
+                                    file,
+                                    keyAt.getLineNr(),
+                                    keyAt.getColumnNr(),
+                                    "duplicate key '" + Excerpt.of(key) + "' (first at line "
+                                            + entries.get(key).line() + ")"));
+                        }
+                        entries.put(key, new Node.Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value));
                     }
-                    entries.put(key, new Node.Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value));
+                    yield new Node.Mapping(line, col, entries);
                 }
-                yield new Node.Mapping(line, col, entries);
-            }
-            case START_ARRAY -> {
-                List<Node> items = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) items.add(read(file, p));
-                yield new Node.Sequence(line, col, items);
-            }
-            case VALUE_NULL -> new Node.Scalar(line, col, Node.ScalarKind.NULL, "null");
-            case VALUE_TRUE, VALUE_FALSE -> new Node.Scalar(line, col, Node.ScalarKind.BOOLEAN, p.getText());
-            case VALUE_NUMBER_INT -> new Node.Scalar(line, col, Node.ScalarKind.INTEGER, p.getText());
-            case VALUE_NUMBER_FLOAT -> new Node.Scalar(line, col, Node.ScalarKind.DECIMAL, p.getText());
-            case VALUE_STRING -> new Node.Scalar(line, col, Node.ScalarKind.STRING, p.getText());
-            default -> throw new InputException(new Diagnostic(file, line, col, "unsupported value: " + token));
-        };
+                case START_ARRAY -> {
+                    List<Node> items = new ArrayList<>();
+                    while (p.nextToken() != JsonToken.END_ARRAY) items.add(read(p));
+                    yield new Node.Sequence(line, col, items);
+                }
+                case VALUE_NULL -> new Node.Scalar(line, col, Node.ScalarKind.NULL, "null");
+                case VALUE_TRUE, VALUE_FALSE -> new Node.Scalar(line, col, Node.ScalarKind.BOOLEAN, p.getText());
+                case VALUE_NUMBER_INT -> new Node.Scalar(line, col, Node.ScalarKind.INTEGER, p.getText());
+                case VALUE_NUMBER_FLOAT -> new Node.Scalar(line, col, Node.ScalarKind.DECIMAL, p.getText());
+                case VALUE_STRING -> new Node.Scalar(line, col, Node.ScalarKind.STRING, p.getText());
+                default -> throw new InputException(new Diagnostic(file, line, col, "unsupported value: " + token));
+            };
+        }
     }
 
     /**
