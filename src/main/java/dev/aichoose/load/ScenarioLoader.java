@@ -73,6 +73,11 @@ public final class ScenarioLoader {
         }
     }
 
+    /** A number Fields returned, or null where it recorded a problem and returned NaN. */
+    private static Double reported(Double value) {
+        return value == null || value.isNaN() ? null : value;
+    }
+
     /** Parses scenario text; {@code dir} resolves relative bench paths. */
     public Scenario parse(String file, Reader reader, Path dir) {
         Problems problems = new Problems(file);
@@ -223,8 +228,10 @@ public final class ScenarioLoader {
         }
         Workload.LatencySlo slo = f.mapping("slo")
                 .map(s -> {
+                    // a target that is not a number (already reported) reads as none, not as NaN (exit 1)
                     var v = new Workload.LatencySlo(
-                            s.optionalNumber("ttft_ms", 1, 600_000), s.optionalNumber("tpot_ms", 0.1, 60_000));
+                            reported(s.optionalNumber("ttft_ms", 1, 600_000)),
+                            reported(s.optionalNumber("tpot_ms", 0.1, 60_000)));
                     s.finish();
                     return v;
                 })

@@ -261,6 +261,17 @@ class HostileInputTest {
                 write("p.json", litellm(2).replaceFirst("1e-06,", "1e308,")).toString());
         assertThat(huge.exitCode()).as(huge.err()).isZero();
         assertThat(huge.err()).contains("input_usd_per_mtok is too large to be a price");
+        // found by ReadersFuzzTest: a latency target that is not a number was NaN in the model, exit 1
+        CliRun slo = CliRun.of(
+                "validate",
+                write(
+                                "slo.yaml",
+                                seed().replace(
+                                                "  peak_to_average: 3.0\n",
+                                                "  peak_to_average: 3.0\n  slo: {ttft_ms: fast}\n"))
+                        .toString());
+        assertThat(slo.exitCode()).as(slo.err()).isEqualTo(3);
+        assertThat(slo.err()).contains("workload.slo.ttft_ms: expected a number");
         CliRun rule = CliRun.of("evaluate", SEED, "--fail-if", "tco_usd > " + "9".repeat(3_000));
         assertThat(rule.exitCode()).isEqualTo(2);
         assertThat(rule.err())
