@@ -1,9 +1,10 @@
 package dev.aichoose.catalog;
 
 import dev.aichoose.load.InputException;
+import dev.aichoose.load.InputFiles;
+import dev.aichoose.load.InputKind;
 import dev.aichoose.load.located.Diagnostic;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,12 +56,8 @@ public final class SkypilotFiles {
     }
 
     private static CloudFile fromFile(Path file, String cloud) {
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return new CloudFile(cloudOf(file.toString(), cloud), file.toString(), text, null, file.toString());
-        } catch (IOException e) {
-            throw new InputException(new Diagnostic(file.toString(), 0, 0, "cannot read: " + e.getMessage()));
-        }
+        String text = InputFiles.read(file, InputKind.PRICE_LIST);
+        return new CloudFile(cloudOf(file.toString(), cloud), file.toString(), text, null, file.toString());
     }
 
     private static List<CloudFile> fromGit(String path, String rev, String label, String cloud) {

@@ -10,19 +10,17 @@ import dev.aichoose.catalog.LayerWriter;
 import dev.aichoose.catalog.SkypilotFiles;
 import dev.aichoose.catalog.SkypilotImport;
 import dev.aichoose.load.CatalogLoader;
-import dev.aichoose.load.InputException;
+import dev.aichoose.load.InputFiles;
+import dev.aichoose.load.InputKind;
 import dev.aichoose.load.Sanity;
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Gpu;
-import dev.aichoose.report.AtomicFile;
+import dev.aichoose.report.Renderer;
+import dev.aichoose.report.ReportFiles;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -285,22 +283,13 @@ final class CatalogCommand implements Runnable {
             if (f == null) return skypilot();
             Path path = Path.of(file);
             Imported imported;
-            try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            try (Reader r = InputFiles.open(path, InputKind.PRICE_LIST)) {
                 imported = CatalogImport.read(f, file, r, asOf, CatalogLoader.load(List.of()));
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new InputException(new Diagnostic(file, 0, 0, "no such file"));
             }
             String origin = path.getFileName().toString();
             if (output != null) {
-                try {
-                    AtomicFile.write(output, out -> {
-                        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                        LayerWriter.write(imported, origin, w);
-                        w.flush();
-                    });
-                } catch (IOException e) {
-                    throw UsageException.cannotWrite(output, e);
-                }
+                new Inputs().add(path, "the price list").refuse("-o", output);
+                write(output, (value, w) -> LayerWriter.write(value, origin, w), imported);
             } else {
                 LayerWriter.write(imported, origin, spec.commandLine().getOut());
                 spec.commandLine().getOut().flush();
@@ -321,15 +310,12 @@ final class CatalogCommand implements Runnable {
                     .map(SkypilotFiles.CloudFile::source)
                     .collect(java.util.stream.Collectors.joining(", "));
             if (output != null) {
-                try {
-                    AtomicFile.write(output, out -> {
-                        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                        LayerWriter.write(imported, origin, w);
-                        w.flush();
-                    });
-                } catch (IOException e) {
-                    throw UsageException.cannotWrite(output, e);
-                }
+                Inputs inputs = new Inputs();
+                files.stream()
+                        .filter(cloudFile -> cloudFile.date() == null)
+                        .forEach(cloudFile -> inputs.add(Path.of(cloudFile.file()), "a SkyPilot catalog file"));
+                inputs.refuse("-o", output);
+                write(output, (value, w) -> LayerWriter.write(value, origin, w), imported);
             } else {
                 LayerWriter.write(imported, origin, spec.commandLine().getOut());
                 spec.commandLine().getOut().flush();
@@ -373,14 +359,12 @@ final class CatalogCommand implements Runnable {
         protected ExitCode execute() throws IOException {
             var changes = CatalogDiff.between(CatalogSources.read(before), CatalogSources.read(after));
             if (output != null) {
-                try {
-                    AtomicFile.write(output, out -> {
-                        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                        format.render(before, after, changes, w);
-                    });
-                } catch (IOException e) {
-                    throw UsageException.cannotWrite(output, e);
+                Inputs inputs = new Inputs();
+                for (String side : List.of(before, after)) {
+                    if (Files.exists(Path.of(side))) inputs.addAll(CatalogLoader.yamlFiles(Path.of(side)), "a catalog");
                 }
+                inputs.refuse("-o", output);
+                write(output, (value, w) -> format.render(before, after, value, w), changes);
                 spec.commandLine().getErr().println("aichoose: wrote " + output);
             } else {
                 format.render(before, after, changes, spec.commandLine().getOut());
@@ -467,18 +451,19 @@ final class CatalogCommand implements Runnable {
             var trend = dev.aichoose.catalog.RentTrends.of(read);
             format.render(trend, spec.commandLine().getOut());
             if (output != null) {
-                try {
-                    AtomicFile.write(output, out -> {
-                        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                        dev.aichoose.catalog.RentTrendFile.write(trend, w);
-                        w.flush();
-                    });
-                } catch (IOException e) {
-                    throw UsageException.cannotWrite(output, e);
-                }
+                write(output, (value, w) -> dev.aichoose.catalog.RentTrendFile.write(value, w), trend);
                 spec.commandLine().getErr().println("aichoose: wrote " + output);
             }
             return ExitCode.OK;
+        }
+    }
+
+    /** A catalog command's file, written as every report is ({@link ReportFiles}): atomically, or exit 6. */
+    private static <T> void write(Path output, Renderer.Text<T> renderer, T value) {
+        try {
+            ReportFiles.write(output, renderer, value);
+        } catch (IOException e) {
+            throw OutputFailure.writing(output, e);
         }
     }
 }

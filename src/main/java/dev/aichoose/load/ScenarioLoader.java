@@ -25,10 +25,6 @@ import dev.aichoose.model.Workload;
 import dev.aichoose.model.WorkloadClass;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,6 +44,14 @@ public final class ScenarioLoader {
     public static final int MAX_AUTO_CLASSES = 12;
     /** An option's {@code reconcile:} section: which lines of a provider's bill are its own. */
     static final String RECONCILE = "reconcile";
+    /**
+     * The most options times months a scenario may ask for: each option is priced month by month, and
+     * the reports hold every month (1,000 options over 600 months are a 280 MB JSON report and a workbook
+     * of 7 million formulas). docs/reports.md, "Limits on input files".
+     */
+    public static final int MAX_OPTION_MONTHS = 600_000;
+    /** The most options one scenario lists (10,000 over 60 months are a 290 MB JSON report). */
+    public static final int MAX_OPTIONS = 10_000;
 
     private final Catalog catalog;
     private final BenchSource bench;
@@ -64,16 +68,17 @@ public final class ScenarioLoader {
     }
 
     public Scenario load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(new Diagnostic(file.toString(), 0, 0, "no such scenario file"));
+        Path dir = file.toAbsolutePath().getParent();
+        try (Reader reader = InputFiles.open(file, InputKind.SCENARIO)) {
+            return parse(file.toString(), reader, dir);
         } catch (IOException e) {
             throw new InputException(new Diagnostic(file.toString(), 0, 0, "cannot read: " + e.getMessage()));
         }
-        Path dir = file.toAbsolutePath().getParent();
-        return parse(file.toString(), new StringReader(text), dir);
+    }
+
+    /** A number Fields returned, or null where it recorded a problem and returned NaN. */
+    private static Double reported(Double value) {
+        return value == null || value.isNaN() ? null : value;
     }
 
     /** Parses scenario text; {@code dir} resolves relative bench paths. */
@@ -93,12 +98,30 @@ public final class ScenarioLoader {
                 .orElse(null);
         Assumptions assumptions =
                 top.mapping("assumptions").map(this::assumptions).orElseGet(ScenarioLoader::defaultAssumptions);
-        boolean hasOptions = top.has("options");
+        // 'options:' with nothing after it is the empty list written the YAML way, not the key left out
+        Node.Entry optionsEntry = ((Node.Mapping) top.node()).entries().get("options");
+        boolean hasOptions = optionsEntry != null;
         List<Node> optionNodes = top.list("options");
-        if (hasOptions && optionNodes.isEmpty() && top.raw("options").orElseThrow() instanceof Node.Sequence seq) {
+        if (hasOptions
+                && optionNodes.isEmpty()
+                && (!top.has("options") || optionsEntry.value() instanceof Node.Sequence)) {
             problems.at(
-                    seq,
+                    optionsEntry.value(),
                     "options: the list is empty; list at least one option, or leave 'options' out for the default set");
+        }
+        if (optionNodes.size() > MAX_OPTIONS || (long) optionNodes.size() * horizon > MAX_OPTION_MONTHS) {
+            problems.at(
+                    optionsEntry.value(),
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "options: %,d options over %,d months; a scenario may list at most %,d options and %,d"
+                                    + " option-months (1,000 options over 600 months, 10,000 over 60): evaluate fewer"
+                                    + " options at a time (docs/reports.md, \"Limits on input files\")",
+                            optionNodes.size(),
+                            horizon,
+                            MAX_OPTIONS,
+                            MAX_OPTION_MONTHS));
+            throw new InputException(problems.all());
         }
         List<Option> options = new ArrayList<>();
         Map<String, Node> idNodes = new LinkedHashMap<>();
@@ -210,8 +233,10 @@ public final class ScenarioLoader {
         }
         Workload.LatencySlo slo = f.mapping("slo")
                 .map(s -> {
+                    // a target that is not a number (already reported) reads as none, not as NaN (exit 1)
                     var v = new Workload.LatencySlo(
-                            s.optionalNumber("ttft_ms", 1, 600_000), s.optionalNumber("tpot_ms", 0.1, 60_000));
+                            reported(s.optionalNumber("ttft_ms", 1, 600_000)),
+                            reported(s.optionalNumber("tpot_ms", 0.1, 60_000)));
                     s.finish();
                     return v;
                 })
