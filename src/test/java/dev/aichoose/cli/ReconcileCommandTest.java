@@ -299,7 +299,8 @@ class ReconcileCommandTest {
     void calibrateNeedsAYamlFileThatIsNoInput() {
         List<String> common = List.of("--usage", DIR.resolve("usage.csv").toString(), "--start", "2026-01");
         assertThat(run(common, "--calibrate").err()).contains("give it a name with -o FILE.yaml");
-        assertThat(run(common, "--calibrate", "-o", SCENARIO).err()).contains("an input of this command: refusing to write over it");
+        assertThat(run(common, "--calibrate", "-o", SCENARIO).err())
+                .contains("an input of this command: refusing to write over it");
         assertThat(run(common, "--calibrate", "-o", tmp.resolve("c.json").toString())
                         .exitCode())
                 .isEqualTo(2);
