@@ -23,7 +23,7 @@ class SimulatorTest {
               - {id: gpt-5-mini, api: {model: openai/gpt-5-mini}}
               - {id: llama70b-hosted, api: {model: deepinfra/llama-3.3-70b}}
               - id: h100-x4
-                rented: {offer: runpod/h100-sxm, count: 4, model: meta/llama-3.3-70b-instruct, quantization: fp8,
+                rented: {offer: lambda/h100-sxm, count: 1, model: meta/llama-3.3-70b-instruct, quantization: fp8,
                          concurrency: 64, gpus_per_replica: 2}
               - id: box
                 self_hosted: {hardware: nvidia/h100-sxm, count: 4, model: meta/llama-3.3-70b-instruct,
@@ -49,7 +49,7 @@ class SimulatorTest {
                   assumptions.lifetime_months: {low: 48, high: 48}
                   assumptions.api_price_change_annual: {low: 0, high: 0}
                   options.box.self_hosted.hardware_usd: {low: 25000, high: 25000}
-                  options.h100-x4.rented.usd_per_gpu_hour: {low: 2.69, high: 2.69}
+                  options.h100-x4.rented.usd_per_gpu_hour: {low: 3.0, high: 3.0}
                   factors.api_prices: {low: 1, high: 1}
                   factors.hardware_prices: {low: 1, high: 1}
                   factors.throughput: {low: 1, high: 1}
@@ -60,7 +60,7 @@ class SimulatorTest {
         double rent = ((dev.aichoose.model.Costing.Rent) base.option("h100-x4").costing()).usdPerGpuHour();
         // the two option ranges above must sit on the catalog's figures for the premise to hold
         assertThat(hardware).isEqualTo(25000);
-        assertThat(rent).isEqualTo(2.69);
+        assertThat(rent).isEqualTo(3.0);
         Simulation sim = Simulator.simulate(base, Fixtures.catalog(), 300, 99);
         OptionResult cheapest = base.options().stream()
                 .filter(OptionResult::feasible)
@@ -95,7 +95,7 @@ class SimulatorTest {
                            monthly_growth: 0.03, peak_to_average: 2.5}
                 options:
                   - id: h100-x4
-                    rented: {offer: runpod/h100-sxm, count: 4, model: meta/llama-3.3-70b-instruct, quantization: fp8,
+                    rented: {offer: lambda/h100-sxm, count: 1, model: meta/llama-3.3-70b-instruct, quantization: fp8,
                              concurrency: 64, gpus_per_replica: 2}
                   - id: box
                     self_hosted: {hardware: nvidia/h100-sxm, count: 4, model: meta/llama-3.3-70b-instruct,
