@@ -8,6 +8,7 @@ import dev.aichoose.model.Gpu;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.Scenario;
 import dev.aichoose.model.Workload;
+import dev.aichoose.serving.Chassis;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;

@@ -9,7 +9,9 @@ import dev.aichoose.model.Parallelism;
 import dev.aichoose.model.ServingCalibration;
 import dev.aichoose.model.Workload;
 import dev.aichoose.serving.AccuracyGroup;
+import dev.aichoose.serving.Chassis;
 import dev.aichoose.serving.OperatingPoint;
+import dev.aichoose.serving.ReplicaSearch;
 import dev.aichoose.serving.ServingEstimate;
 import dev.aichoose.serving.ServingModel;
 import dev.aichoose.text.Figures;
@@ -101,25 +103,26 @@ public record Replica(
         } else {
             ServingEstimate unit = ServingModel.estimate(unitPoint, calibration);
             if (serving.autoReplica() || !unit.fits()) {
-                gpus = smallest(unitPoint, chassis, target, Integer.MAX_VALUE, calibration)
-                        .or(() -> largestFitting(unitPoint, chassis, calibration))
+                gpus = ReplicaSearch.smallest(unitPoint, chassis, target, Integer.MAX_VALUE, calibration)
+                        .or(() -> ReplicaSearch.largestFitting(unitPoint, chassis, calibration))
                         .orElse(Math.max(chassis.gpusPerUnit(), chassis.maxGpus()));
             } else if (unit.streams() < target) {
                 // one unit holds the weights but fewer streams than the server runs: spread the replica as a
                 // serving engine would, inside one chassis, when the option has the GPUs for it
-                gpus = smallest(unitPoint, chassis, target, gpuBudget, calibration)
+                gpus = ReplicaSearch.smallest(unitPoint, chassis, target, gpuBudget, calibration)
                         .filter(g -> g > chassis.gpusPerUnit())
                         .orElse(chassis.gpusPerUnit());
             } else {
                 gpus = chassis.gpusPerUnit();
             }
         }
-        if (!chassis.holds(gpus)) problems.add(spanProblem(gpus, chassis));
+        if (!chassis.holds(gpus)) problems.add(chassis.spanProblem(gpus));
         OperatingPoint point = unitPoint.withGpus(gpus);
         ServingEstimate estimate = ServingModel.estimate(point, calibration);
         Workload.LatencySlo slo = workload.slo();
         if (!measuredOrGiven && estimate.fits() && (slo.ttftMs() != null || slo.tpotMs() != null)) {
-            Optional<Integer> meets = highestMeeting(point, Math.min(target, estimate.streams()), slo, calibration);
+            Optional<Integer> meets =
+                    ReplicaSearch.highestMeeting(point, Math.min(target, estimate.streams()), slo, calibration);
             if (meets.isPresent()) {
                 point = point.withConcurrency(meets.get());
                 estimate = ServingModel.estimate(point, calibration);
@@ -161,78 +164,11 @@ public record Replica(
                 calibration.accuracyOf(AccuracyGroup.of(point).id()));
     }
 
-    /** The fewest GPUs, a power of two within one chassis and the budget, whose replica holds {@code target} streams. */
-    private static Optional<Integer> smallest(
-            OperatingPoint unit, Chassis chassis, int target, int budget, ServingCalibration calibration) {
-        for (int g = 1; g <= Math.min(chassis.maxGpus(), budget); g *= 2) {
-            if (!chassis.holds(g)) continue;
-            if (ServingModel.estimate(unit.withGpus(g), calibration).streams() >= target) return Optional.of(g);
-        }
-        return Optional.empty();
-    }
-
-    /** The widest replica one chassis holds, if it fits the model at all. */
-    private static Optional<Integer> largestFitting(OperatingPoint unit, Chassis chassis, ServingCalibration c) {
-        for (int g = Integer.highestOneBit(Math.max(1, chassis.maxGpus())); g >= 1; g /= 2) {
-            if (chassis.holds(g) && ServingModel.estimate(unit.withGpus(g), c).fits()) return Optional.of(g);
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The highest concurrency up to {@code most} whose estimated TTFT and TPOT meet the targets. Both
-     * grow with the streams, so the search halves the range.
-     */
-    static Optional<Integer> highestMeeting(
-            OperatingPoint point, int most, Workload.LatencySlo slo, ServingCalibration calibration) {
-        if (most < 1 || !meets(ServingModel.estimate(point.withConcurrency(1), calibration), slo)) {
-            return Optional.empty();
-        }
-        int lo = 1;
-        int hi = most;
-        while (lo < hi) {
-            int mid = lo + (hi - lo + 1) / 2;
-            if (meets(ServingModel.estimate(point.withConcurrency(mid), calibration), slo)) lo = mid;
-            else hi = mid - 1;
-        }
-        return Optional.of(lo);
-    }
-
-    private static boolean meets(ServingEstimate e, Workload.LatencySlo slo) {
-        return e.fits()
-                && (slo.ttftMs() == null || e.ttftMs() <= slo.ttftMs())
-                && (slo.tpotMs() == null || e.tpotMs() <= slo.tpotMs());
-    }
-
     private static String targets(Workload.LatencySlo slo) {
         List<String> t = new ArrayList<>();
         if (slo.ttftMs() != null) t.add(String.format(Locale.ROOT, "TTFT ≤ %.0f ms", slo.ttftMs()));
         if (slo.tpotMs() != null) t.add(String.format(Locale.ROOT, "TPOT ≤ %.1f ms", slo.tpotMs()));
         return String.join(" and ", t);
-    }
-
-    private static String spanProblem(int gpus, Chassis chassis) {
-        if (gpus > chassis.maxGpus()) {
-            int units = (int) Math.ceil((double) gpus / Math.max(1, chassis.gpusPerUnit()));
-            return String.format(
-                    Locale.ROOT,
-                    "a replica of %d GPUs would span %s: a replica runs inside one chassis (its GPUs exchange "
-                            + "activations at every layer), and one holds at most %d; choose hardware with at least %d "
-                            + "GPUs in one system, or quantize further",
-                    gpus,
-                    chassis.gpusPerUnit() > 1 || chassis.divides()
-                            ? units + " separate " + chassis.unitsName()
-                            : chassis.unitsName() + " (at most " + chassis.maxGpus() + " to a box)",
-                    chassis.maxGpus(),
-                    gpus);
-        }
-        return String.format(
-                Locale.ROOT,
-                "a replica of %d GPUs does not divide the %d GPUs of one of the %s: choose gpus_per_replica among "
-                        + "its divisors",
-                gpus,
-                chassis.gpusPerUnit(),
-                chassis.unitsName());
     }
 
     /** How the replica serves the model, in words: GPUs, split, engine. */

@@ -8,6 +8,7 @@ import dev.aichoose.model.Gpu;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.Quantization;
 import dev.aichoose.model.Workload;
+import dev.aichoose.serving.Chassis;
 import dev.aichoose.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;

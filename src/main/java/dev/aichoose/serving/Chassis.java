@@ -1,6 +1,7 @@
-package dev.aichoose.cost;
+package dev.aichoose.serving;
 
 import dev.aichoose.model.Gpu;
+import java.util.Locale;
 
 /**
  * What one replica may span (docs/methodology.md §11.9): the GPUs of one chassis, because tensor and
@@ -49,5 +50,30 @@ public record Chassis(Gpu gpu, int gpusPerUnit, int maxGpus, String unitsName, b
     /** Whether a replica of {@code gpus} GPUs fits in one chassis. */
     public boolean holds(int gpus) {
         return gpus <= maxGpus && (!divides || gpusPerUnit % gpus == 0);
+    }
+
+    /** Why a replica of {@code gpus} GPUs does not fit one chassis, in words. */
+    public String spanProblem(int gpus) {
+        if (gpus > maxGpus()) {
+            int units = (int) Math.ceil((double) gpus / Math.max(1, gpusPerUnit()));
+            return String.format(
+                    Locale.ROOT,
+                    "a replica of %d GPUs would span %s: a replica runs inside one chassis (its GPUs exchange "
+                            + "activations at every layer), and one holds at most %d; choose hardware with at least %d "
+                            + "GPUs in one system, or quantize further",
+                    gpus,
+                    gpusPerUnit() > 1 || divides()
+                            ? units + " separate " + unitsName()
+                            : unitsName() + " (at most " + maxGpus() + " to a box)",
+                    maxGpus(),
+                    gpus);
+        }
+        return String.format(
+                Locale.ROOT,
+                "a replica of %d GPUs does not divide the %d GPUs of one of the %s: choose gpus_per_replica among "
+                        + "its divisors",
+                gpus,
+                gpusPerUnit(),
+                unitsName());
     }
 }
