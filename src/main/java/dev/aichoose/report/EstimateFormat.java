@@ -1,6 +1,7 @@
 package dev.aichoose.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.aichoose.model.ServingCalibration;
 import dev.aichoose.model.ThroughputMeasurement;
 import dev.aichoose.report.ReportContent.Align;
@@ -108,8 +109,8 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
             int runs,
             int publishers,
             BigDecimal medianRatio,
-            BigDecimal within30Pct,
-            BigDecimal within25Pct,
+            @JsonProperty("within_30_pct") BigDecimal within30Pct,
+            @JsonProperty("within_25_pct") BigDecimal within25Pct,
             BigDecimal lowFactor,
             BigDecimal highFactor) {}
 

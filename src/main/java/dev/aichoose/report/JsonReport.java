@@ -118,7 +118,12 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
 
     /** The measured, cross-validated error of the estimate's group (docs/methodology.md §11.6). */
     record AccuracyOut(
-            String group, String label, int runs, int publishers, BigDecimal medianRatio, BigDecimal within30Pct) {}
+            String group,
+            String label,
+            int runs,
+            int publishers,
+            BigDecimal medianRatio,
+            @JsonProperty("within_30_pct") BigDecimal within30Pct) {}
 
     record BreakevenOut(String option, String baseline, Integer month) {}
 

@@ -323,6 +323,36 @@ class CostEngineTest {
     }
 
     @Test
+    void latencyTargetsApplyToAnEstimate() {
+        String yaml = """
+                name: t
+                horizon_months: 1
+                workload: {queries_per_month: 1000, input_tokens_per_query: 1000, output_tokens_per_query: 200,
+                           slo: {tpot_ms: %s}}
+                options:
+                  - id: box
+                    self_hosted: {hardware: nvidia/h100-sxm, model: meta/llama-3.1-8b-instruct, concurrency: 256}
+                """;
+        OptionResult loose = only(yaml.formatted("60"));
+        OptionResult tight = only(yaml.formatted("12"));
+        // the capacity is taken at the highest concurrency whose estimated TTFT and TPOT meet the targets
+        assertThat(loose.capacity().estimate().orElseThrow().tpotMs()).isLessThanOrEqualTo(60);
+        assertThat(tight.capacity().estimate().orElseThrow().tpotMs()).isLessThanOrEqualTo(12);
+        assertThat(tight.capacity().estimate().orElseThrow().streams())
+                .isLessThan(loose.capacity().estimate().orElseThrow().streams());
+        assertThat(tight.capacity().availableTokensPerSecond())
+                .isLessThan(loose.capacity().availableTokensPerSecond());
+        // a target no concurrency meets makes the option infeasible and says why
+        OptionResult impossible = only(yaml.formatted("1"));
+        assertThat(impossible.feasible()).isFalse();
+        assertThat(impossible.problems())
+                .singleElement()
+                .asString()
+                .startsWith("the estimate meets the latency targets (TPOT ≤ 1.0 ms) at no concurrency: one stream "
+                        + "alone has a TTFT of");
+    }
+
+    @Test
     void aReplicaNeverSpansSeparateInstancesOrServers() {
         OptionResult rented = only("""
                 name: t
