@@ -224,7 +224,7 @@ public record Replica(
         return detail;
     }
 
-    /** "; datacenter dense batched: 85 % of 14 published runs within ±30 %". */
+    /** "; dense on one GPU, data-centre or batched: 77 % of 31 published runs within ±30 %". */
     static String accuracyWords(ServingCalibration.GroupAccuracy a) {
         return String.format(
                 Locale.ROOT,

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The serving model's fitted efficiencies and how well it predicts the published measurements
- * (docs/methodology.md §11.5–11.6). Fitted on {@code pricing/throughput-measurements.yaml} (and
+ * (docs/methodology.md §11.5, §11.7). Fitted on {@code pricing/throughput-measurements.yaml} (and
  * any measurements a price book adds); {@code accuracy} is from leave-one-publisher-out
  * cross-validation: each publisher's runs predicted by a fit on the others' only.
  *
@@ -32,7 +32,7 @@ public record ServingCalibration(
      * The figures before any measurement: KV-planner's defaults (memory-bandwidth utilisation 0.75
      * after Databricks' inference guide, model FLOPs utilisation 0.5 after PaLM), no fixed time per
      * layer, every memory technology at its nominal bandwidth. The fit starts from here and is pulled
-     * back towards it where the table says little (docs/methodology.md §11.6).
+     * back towards it where the table says little (docs/methodology.md §11.7).
      */
     public static final ServingCalibration PRIOR = new ServingCalibration(
             java.util.Arrays.stream(Engine.values())

@@ -3,7 +3,7 @@ package dev.aichoose.serving;
 import dev.aichoose.model.Gpu;
 
 /**
- * The groups the serving model's accuracy is measured and reported in (docs/methodology.md §11.6).
+ * The groups the serving model's accuracy is measured and reported in (docs/methodology.md §11.7).
  * Every operating point belongs to exactly one: the first that applies, in this order.
  */
 public enum AccuracyGroup {
@@ -14,7 +14,7 @@ public enum AccuracyGroup {
     /** A dense model on one consumer, workstation or Apple GPU, one stream at a time. */
     CONSUMER_SINGLE_STREAM("consumer-single-stream", "consumer single-stream"),
     /** A dense model on one GPU: a data-centre card, or a consumer card serving several streams. */
-    DATACENTER_DENSE("datacenter-dense", "datacenter dense batched");
+    DATACENTER_DENSE("datacenter-dense", "dense on one GPU, data-centre or batched");
 
     private final String id;
     private final String label;

@@ -25,7 +25,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
 /**
  * Fits the serving model's efficiencies on published measurements and measures how well it predicts
- * them (docs/methodology.md §11.6). Few parameters, each a physical quantity with a prior from the
+ * them (docs/methodology.md §11.7). Few parameters, each a physical quantity with a prior from the
  * literature: the fit minimises a robust loss on log(estimate ÷ measured), each publisher weighing
  * as much as any other however many runs it published, plus a weak pull towards the priors.
  */

@@ -100,6 +100,8 @@ public final class Estimator {
         String card = gpu.card() != null ? gpu.card() : gpu.id();
         List<EstimateResult.Neighbour> all = new ArrayList<>();
         for (ThroughputMeasurement m : catalog.measurements()) {
+            // the runs the table excludes are not the model's evidence either way
+            if (!m.used()) continue;
             Optional<Calibrator.Run> run = Calibrator.run(m, catalog.gpus(), catalog.openModels());
             if (run.isEmpty()) continue;
             double d = (m.model().equals(point.model().id()) ? 0 : 4)

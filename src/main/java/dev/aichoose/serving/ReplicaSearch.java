@@ -5,7 +5,7 @@ import dev.aichoose.model.Workload;
 import java.util.Optional;
 
 /**
- * The searches a replica's size and load are chosen by (docs/methodology.md §11.9, §11.6): the fewest
+ * The searches a replica's size and load are chosen by (docs/methodology.md §11.9, §11.5): the fewest
  * GPUs that hold the streams, the widest replica that fits at all, the most streams that meet latency
  * targets.
  */

@@ -44,7 +44,7 @@ class ServingAccuracyTest {
         for (ServingCalibration.GroupAccuracy g : groups) {
             System.out.printf(
                     Locale.ROOT,
-                    "%-26s runs %4d publishers %2d  median %.3f  within ±30 %% %5.1f %%  within ±25 %% %5.1f %%  "
+                    "%-42s runs %4d publishers %2d  median %.3f  within ±30 %% %5.1f %%  within ±25 %% %5.1f %%  "
                             + "measured÷estimate %.2f–%.2f%n",
                     g.label(),
                     g.runs(),
