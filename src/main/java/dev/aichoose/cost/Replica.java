@@ -128,15 +128,7 @@ public record Replica(
                 estimate = ServingModel.estimate(point, calibration);
             } else {
                 ServingEstimate one = ServingModel.estimate(point.withConcurrency(1), calibration);
-                problems.add(String.format(
-                        Locale.ROOT,
-                        "the estimate meets the latency targets (%s) at no concurrency: one stream alone has a TTFT "
-                                + "of %s ms and a TPOT of %s ms on a replica of %d GPU%s",
-                        targets(slo),
-                        Figures.wholeCount(one.ttftMs()),
-                        String.format(Locale.ROOT, "%.1f", one.tpotMs()),
-                        gpus,
-                        gpus == 1 ? "" : "s"));
+                problems.add(ReplicaSearch.noConcurrencyMeets(slo, one, gpus));
             }
         }
         double perReplica;
@@ -164,13 +156,6 @@ public record Replica(
                 calibration.accuracyOf(AccuracyGroup.of(point).id()));
     }
 
-    private static String targets(Workload.LatencySlo slo) {
-        List<String> t = new ArrayList<>();
-        if (slo.ttftMs() != null) t.add(String.format(Locale.ROOT, "TTFT ≤ %.0f ms", slo.ttftMs()));
-        if (slo.tpotMs() != null) t.add(String.format(Locale.ROOT, "TPOT ≤ %.1f ms", slo.tpotMs()));
-        return String.join(" and ", t);
-    }
-
     /** How the replica serves the model, in words: GPUs, split, engine. */
     public String servingWords() {
         return gpus == 1
@@ -189,21 +174,21 @@ public record Replica(
             case BENCH ->
                 String.format(
                         Locale.ROOT,
-                        "measured %.1f tok/s per replica (%s, %s, %s)",
-                        tokensPerSecond,
+                        "measured %s tok/s per replica (%s, %s, %s)",
+                        Figures.rate(tokensPerSecond),
                         serving.measured().file(),
                         serving.measured().startedAt(),
                         switch (serving.measured()) {
                             case Option.Measured.Throughput t -> t.run();
                             case Option.Measured.NoRunMeets none -> "no run meets " + none.targets();
                         });
-            case GIVEN -> String.format(Locale.ROOT, "given %.1f tok/s per replica", tokensPerSecond);
+            case GIVEN -> "given " + Figures.rate(tokensPerSecond) + " tok/s per replica";
             case ESTIMATE ->
                 String.format(
                                 Locale.ROOT,
-                                "%.1f tok/s per replica, estimated: %s at %s on %s, %d stream%s, TTFT %s ms, TPOT %.1f ms, "
+                                "%s tok/s per replica, estimated: %s at %s on %s, %d stream%s, TTFT %s ms, TPOT %.1f ms, "
                                         + "%s-bound",
-                                tokensPerSecond,
+                                Figures.rate(tokensPerSecond),
                                 modelId,
                                 serving.quantization().id(),
                                 servingWords(),

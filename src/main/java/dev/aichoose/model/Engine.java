@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The serving engine a replica runs (docs/methodology.md §11.5): what it reads per step, how much
+ * The serving engine a replica runs (docs/methodology.md §11.3–11.5): what it reads per step, how much
  * memory it keeps for itself, and how many streams it serves by default differ by engine.
  */
 public enum Engine {

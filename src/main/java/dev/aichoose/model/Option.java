@@ -191,7 +191,7 @@ public sealed interface Option {
      * the model does not fit there, the smallest replica that holds it; with {@code autoReplica}
      * ({@code gpus_per_replica: auto}) always the smallest replica that holds the model and the KV
      * cache of its concurrency. {@code engine}, {@code kvPrecision} and {@code parallelism} are null
-     * when the scenario leaves them to their defaults (docs/methodology.md §11.5);
+     * when the scenario leaves them to their defaults (docs/methodology.md §11.4);
      * {@code throughputFactor} multiplies whatever the replica delivers (1 but in a simulation's draw).
      */
     record Serving(

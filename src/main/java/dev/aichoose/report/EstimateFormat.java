@@ -9,6 +9,7 @@ import dev.aichoose.report.ReportContent.Column;
 import dev.aichoose.report.ReportContent.Table;
 import dev.aichoose.serving.EstimateResult;
 import dev.aichoose.serving.OperatingPoint;
+import dev.aichoose.serving.ReplicaSearch;
 import dev.aichoose.serving.ServingEstimate;
 import dev.aichoose.serving.ServingModel;
 import dev.aichoose.text.Figures;
@@ -260,7 +261,8 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                         Figures.wholeCount(p.inputTokens()),
                         Figures.wholeCount(p.outputTokens()),
                         r.sloConcurrency().isPresent() || !r.request().slo().isEmpty()
-                                ? "the highest concurrency meeting " + targets(r) + ": "
+                                ? "the highest concurrency meeting "
+                                        + ReplicaSearch.targetsWords(r.request().slo()) + ": "
                                         + r.sloConcurrency()
                                                 .map(c -> c + " stream" + (c == 1 ? "" : "s"))
                                                 .orElse("none")
@@ -292,8 +294,8 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                     String.format(
                             Locale.ROOT,
                             "%s tok/s per replica (%s per GPU), estimated, %d stream%s: %s-bound",
-                            Figures.count(Math.round(e.tokensPerSecond() * 10) / 10.0),
-                            Figures.count(Math.round(e.tokensPerSecond() / p.gpus() * 10) / 10.0),
+                            Figures.rate(e.tokensPerSecond()),
+                            Figures.rate(e.tokensPerSecond() / p.gpus()),
                             e.streams(),
                             e.streams() == 1 ? "" : "s",
                             e.bound().label()),
@@ -367,7 +369,7 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                 .reduce("", (a, b) -> a + b + "\n")));
         out.println();
         out.println("Nearest published runs (" + r.publishedRuns()
-                + " in pricing/throughput-measurements.yaml), the model at each run's own operating point");
+                + " validated in pricing/throughput-measurements.yaml), the model at each run's own operating point");
         List<List<String>> rows = new ArrayList<>();
         for (EstimateResult.Neighbour n : r.nearest()) {
             ThroughputMeasurement run = n.run();
@@ -402,17 +404,6 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
         out.flush();
         w.write(buffer.toString());
         w.flush();
-    }
-
-    private static String targets(EstimateResult r) {
-        List<String> t = new ArrayList<>();
-        if (r.request().slo().ttftMs() != null) {
-            t.add(String.format(Locale.ROOT, "TTFT ≤ %.0f ms", r.request().slo().ttftMs()));
-        }
-        if (r.request().slo().tpotMs() != null) {
-            t.add(String.format(Locale.ROOT, "TPOT ≤ %.1f ms", r.request().slo().tpotMs()));
-        }
-        return String.join(" and ", t);
     }
 
     private static String ms(double v) {

@@ -8,7 +8,7 @@ import dev.aichoose.model.Workload;
 
 /**
  * What {@code aichoose estimate} asks: hardware and model by catalog id; each null field is left to its
- * default (docs/methodology.md §11.5): the quantization by hardware class, the engine by quantization and
+ * default (docs/methodology.md §11.4): the quantization by hardware class, the engine by quantization and
  * hardware, the split by engine, FP16 KV, the concurrency by engine, the GPUs to the fewest that hold it.
  *
  * @param slo when given, the highest concurrency whose estimated TTFT and TPOT meet it is estimated

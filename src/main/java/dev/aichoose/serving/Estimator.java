@@ -73,6 +73,9 @@ public final class Estimator {
             point = point.withConcurrency(meeting.orElse(1));
         }
         ServingEstimate estimate = ServingModel.estimate(point, catalog.calibration());
+        if (targets && meeting.isEmpty() && estimate.fits()) {
+            problems.add(ReplicaSearch.noConcurrencyMeets(request.slo(), estimate, gpus));
+        }
         AccuracyGroup group = AccuracyGroup.of(point);
         return new EstimateResult(
                 gpu,

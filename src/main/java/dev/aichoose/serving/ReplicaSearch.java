@@ -2,6 +2,10 @@ package dev.aichoose.serving;
 
 import dev.aichoose.model.ServingCalibration;
 import dev.aichoose.model.Workload;
+import dev.aichoose.text.Figures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -54,6 +58,27 @@ public final class ReplicaSearch {
             else hi = mid - 1;
         }
         return Optional.of(lo);
+    }
+
+    /** The targets in words: "TTFT ≤ 500 ms and TPOT ≤ 20.0 ms". */
+    public static String targetsWords(Workload.LatencySlo slo) {
+        List<String> t = new ArrayList<>();
+        if (slo.ttftMs() != null) t.add(String.format(Locale.ROOT, "TTFT ≤ %.0f ms", slo.ttftMs()));
+        if (slo.tpotMs() != null) t.add(String.format(Locale.ROOT, "TPOT ≤ %.1f ms", slo.tpotMs()));
+        return String.join(" and ", t);
+    }
+
+    /** Why a replica serves nothing within the targets: what one stream alone takes on it. */
+    public static String noConcurrencyMeets(Workload.LatencySlo slo, ServingEstimate oneStream, int gpus) {
+        return String.format(
+                Locale.ROOT,
+                "the estimate meets the latency targets (%s) at no concurrency: one stream alone has a TTFT "
+                        + "of %s ms and a TPOT of %.1f ms on a replica of %d GPU%s",
+                targetsWords(slo),
+                Figures.wholeCount(oneStream.ttftMs()),
+                oneStream.tpotMs(),
+                gpus,
+                gpus == 1 ? "" : "s");
     }
 
     /** Whether an estimate meets the targets (a missing target does not constrain). */

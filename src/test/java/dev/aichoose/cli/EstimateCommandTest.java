@@ -149,6 +149,10 @@ class EstimateCommandTest {
         JsonNode none =
                 json("--hardware", "nvidia/h100-sxm", "--model", "meta/llama-3.1-8b-instruct", "--slo", "tpot=1ms");
         assertThat(none.path("slo_concurrency").isNull()).isTrue();
+        assertThat(none.path("serves").asBoolean()).isFalse();
+        assertThat(none.path("problems").get(0).asText())
+                .startsWith("the estimate meets the latency targets (TPOT ≤ 1.0 ms) at no concurrency: one stream "
+                        + "alone has a TTFT of");
     }
 
     @Test
