@@ -43,7 +43,9 @@ public final class Simulator {
 
     private Simulator(Evaluation base, Catalog catalog) {
         this.base = base;
-        this.draft = new ScenarioDraft(base.scenario(), catalog);
+        // the scenario's ranges, and for each estimated option its estimate's measured error
+        this.draft = new ScenarioDraft(
+                base.scenario().withUncertainty(new Uncertainty(EstimateErrors.inputs(base))), catalog);
         this.evaluator = new DrawEvaluator(base, catalog);
         this.ids = base.options().stream().map(OptionResult::id).toList();
         this.recommended = recommendedOf(base);

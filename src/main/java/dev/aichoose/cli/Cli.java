@@ -41,6 +41,7 @@ public final class Cli {
         c.put("diff", DiffCommand::new);
         c.put("reconcile", ReconcileCommand::new);
         c.put("validate", ValidateCommand::new);
+        c.put("estimate", EstimateCommand::new);
         c.put("catalog", CatalogCommand::new);
         c.put("bench", BenchCommand::new);
         c.put("generate-completion", AutoComplete.GenerateCompletion::new);

@@ -88,7 +88,7 @@ public final class BenchCapacity {
         var searched = result.findMax().orElse(null);
         if (slo.isEmpty() && searched instanceof BenchResult.FindMax.NoneMeets none) {
             return new Option.Measured.NoRunMeets(
-                    file, result.startedAt(), targets(none.slo()), result.model(), warnings);
+                    file, result.startedAt(), targets(none.slo()), result.model(), warnings, recorded(result, null));
         }
         if (chosen.isPresent()
                 && searched instanceof BenchResult.FindMax.Found
@@ -97,7 +97,8 @@ public final class BenchCapacity {
                     + "); the highest run that does is used");
         }
         if (chosen.isEmpty()) {
-            return new Option.Measured.NoRunMeets(file, result.startedAt(), targets(slo), result.model(), warnings);
+            return new Option.Measured.NoRunMeets(
+                    file, result.startedAt(), targets(slo), result.model(), warnings, recorded(result, null));
         }
         BenchRun run = chosen.get();
         if (run.failureShare() > FAILURE_WARNING_SHARE) {
@@ -114,7 +115,50 @@ public final class BenchCapacity {
                     + ": its throughput is estimated at 4 characters a token");
         }
         return new Option.Measured.Throughput(
-                run.outputTokensPerSecond(), file, result.startedAt(), level(run), result.model(), warnings);
+                run.outputTokensPerSecond(),
+                file,
+                result.startedAt(),
+                level(run),
+                result.model(),
+                warnings,
+                recorded(result, run));
+    }
+
+    /** What the bench recorded of its setup ({@code settings.hardware}, {@code settings.quantization}) and the run's lengths. */
+    private static Option.Measured.Recorded recorded(BenchResult result, BenchRun run) {
+        return new Option.Measured.Recorded(
+                setting(result, "hardware"),
+                setting(result, "quantization"),
+                run == null || run.inputTokens() == null
+                        ? null
+                        : run.inputTokens().mean(),
+                run == null || run.outputTokens() == null
+                        ? null
+                        : run.outputTokens().mean());
+    }
+
+    private static String setting(BenchResult result, String key) {
+        return result.settings().get(key) instanceof String s && !s.isBlank() ? s : null;
+    }
+
+    /**
+     * Whether the bench measured the option's model: names compared without case, punctuation or an
+     * organisation prefix ({@code meta-llama/Llama-3.1-8B-Instruct}, {@code llama3.1:8b} and
+     * {@code meta/llama-3.1-8b-instruct} agree). A bench that names no model matches any.
+     */
+    public static boolean sameModel(Option.Measured measured, String optionModel, OpenModel catalogModel) {
+        if (measured == null
+                || optionModel == null
+                || optionModel.isEmpty()
+                || measured.model() == null
+                || measured.model().isEmpty()) {
+            return true;
+        }
+        String bench = key(measured.model());
+        List<String> names = new ArrayList<>(List.of(key(optionModel)));
+        if (catalogModel != null) names.add(key(catalogModel.name()));
+        return names.stream()
+                .anyMatch(n -> n.length() >= 3 && bench.length() >= 3 && (bench.contains(n) || n.contains(bench)));
     }
 
     /**
@@ -123,19 +167,7 @@ public final class BenchCapacity {
      * {@code llama3.1:8b} and {@code meta/llama-3.1-8b-instruct} agree), and a mismatch is a warning.
      */
     public static Option.Measured forModel(Option.Measured measured, String optionModel, OpenModel catalogModel) {
-        if (measured == null
-                || optionModel == null
-                || optionModel.isEmpty()
-                || measured.model() == null
-                || measured.model().isEmpty()) {
-            return measured;
-        }
-        String bench = key(measured.model());
-        List<String> names = new ArrayList<>(List.of(key(optionModel)));
-        if (catalogModel != null) names.add(key(catalogModel.name()));
-        boolean same = names.stream()
-                .anyMatch(n -> n.length() >= 3 && bench.length() >= 3 && (bench.contains(n) || n.contains(bench)));
-        return same
+        return sameModel(measured, optionModel, catalogModel)
                 ? measured
                 : measured.withWarning(
                         "the bench measured the model '" + measured.model() + "', not the option's " + optionModel);

@@ -9,13 +9,17 @@ import java.util.Optional;
 /**
  * The price and hardware catalogs after layering, each kind keyed by id. {@code warnings} are
  * implausible values found while loading ({@code file:line:col: message}): kept, but said.
+ * {@code measurements} are the published serving runs ({@code pricing/throughput-measurements.yaml})
+ * and {@code calibration} the serving model fitted on them.
  */
 public record Catalog(
         Map<String, ApiModel> apiModels,
         Map<String, Gpu> gpus,
         Map<String, CloudOffer> cloudOffers,
         Map<String, OpenModel> openModels,
-        List<String> warnings) {
+        List<String> warnings,
+        List<ThroughputMeasurement> measurements,
+        ServingCalibration calibration) {
 
     public Catalog {
         apiModels = Collections.unmodifiableMap(new LinkedHashMap<>(apiModels));
@@ -23,6 +27,26 @@ public record Catalog(
         cloudOffers = Collections.unmodifiableMap(new LinkedHashMap<>(cloudOffers));
         openModels = Collections.unmodifiableMap(new LinkedHashMap<>(openModels));
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        measurements = measurements == null ? List.of() : List.copyOf(measurements);
+        if (calibration == null) calibration = ServingCalibration.PRIOR;
+    }
+
+    public Catalog(
+            Map<String, ApiModel> apiModels,
+            Map<String, Gpu> gpus,
+            Map<String, CloudOffer> cloudOffers,
+            Map<String, OpenModel> openModels,
+            List<String> warnings) {
+        this(apiModels, gpus, cloudOffers, openModels, warnings, List.of(), null);
+    }
+
+    /** The same catalogs with other entries, keeping the measurements and the serving calibration. */
+    public Catalog with(
+            Map<String, ApiModel> apiModels,
+            Map<String, Gpu> gpus,
+            Map<String, CloudOffer> cloudOffers,
+            Map<String, OpenModel> openModels) {
+        return new Catalog(apiModels, gpus, cloudOffers, openModels, warnings, measurements, calibration);
     }
 
     public Catalog(
