@@ -101,7 +101,15 @@ final class ScenarioDraft {
                 case GPU_RENT_CHANGE_ANNUAL -> av[9] = v;
                 case API_PRICES -> apiFactor = v;
                 case HARDWARE_PRICES -> hardwareFactor = v;
-                case THROUGHPUT -> throughputFactor = v;
+                case THROUGHPUT -> {
+                    // an option's own factor (the estimate's measured error) or every option's
+                    if (in.option().isPresent()) {
+                        byOption.computeIfAbsent(in.option().get(), k -> new EnumMap<>(UncertainField.class))
+                                .put(in.field(), v);
+                    } else {
+                        throughputFactor = v;
+                    }
+                }
                 case HARDWARE_USD,
                         EXTRA_UPFRONT_USD,
                         ELECTRICITY_USD_PER_MONTH,
@@ -171,7 +179,8 @@ final class ScenarioDraft {
     /** A scenario and the catalogs it is priced with. */
     record Point(Scenario scenario, Catalog catalog) {}
 
-    private static Option option(Option o, EnumMap<UncertainField, Double> v, double throughput) {
+    private static Option option(Option o, EnumMap<UncertainField, Double> v, double everyOption) {
+        double throughput = everyOption * v.getOrDefault(UncertainField.THROUGHPUT, 1.0);
         return switch (o) {
             case Option.Api a ->
                 v.isEmpty()

@@ -43,7 +43,12 @@ public final class Simulator {
 
     private Simulator(Evaluation base, Catalog catalog) {
         this.base = base;
-        this.draft = new ScenarioDraft(base.scenario(), catalog);
+        // the scenario's ranges, and for each option whose capacity a bench measured its interval
+        this.draft = new ScenarioDraft(
+                base.scenario()
+                        .withUncertainty(new Uncertainty(BenchRanges.inputs(
+                                base, base.scenario().uncertainty().inputs()))),
+                catalog);
         this.evaluator = new DrawEvaluator(base, catalog);
         this.ids = base.options().stream().map(OptionResult::id).toList();
         this.recommended = recommendedOf(base);

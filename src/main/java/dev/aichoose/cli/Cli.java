@@ -104,6 +104,7 @@ public final class Cli {
             case InputException e -> ExitCode.INVALID_INPUT;
             case EndpointException e -> ExitCode.ENDPOINT_FAILURE;
             case RuleBreachedException e -> ExitCode.RULE_BREACHED;
+            case SelfTestFailedException e -> ExitCode.SELF_TEST_FAILED;
             default -> ExitCode.INTERNAL_ERROR;
         };
     }
@@ -128,6 +129,7 @@ public final class Cli {
             }
             case EndpointException endpoint -> err.println("aichoose: " + endpoint.getMessage());
             case RuleBreachedException breach -> err.println("aichoose: " + breach.getMessage());
+            case SelfTestFailedException failed -> err.println("aichoose: " + failed.getMessage());
             default -> {
                 err.println("aichoose: internal error: " + e
                         + (verbose(cmd) ? "" : " (run with --verbose for the stack trace; please report it)"));

@@ -9,7 +9,8 @@ public enum ExitCode {
     USAGE(2, "usage error (no command, unknown flag, bad flag value)"),
     INVALID_INPUT(3, "invalid input file (scenario, catalog, bench result or usage export)"),
     ENDPOINT_FAILURE(4, "endpoint failure (the benchmark could not run)"),
-    RULE_BREACHED(5, "a --fail-if rule was breached (reports still written)");
+    RULE_BREACHED(5, "a --fail-if rule was breached (reports still written)"),
+    SELF_TEST_FAILED(6, "bench --self-test failed: the timing error here is above its bound");
 
     private final int code;
     private final String meaning;

@@ -48,7 +48,16 @@ public final class BenchCapacity {
         }
         List<BenchRun> usable = result.runs().stream()
                 .filter(r -> r.failureShare() <= FAILURE_UNUSABLE_SHARE)
+                .filter(r -> !r.saturatedRun())
                 .toList();
+        if (usable.isEmpty() && result.runs().stream().anyMatch(BenchRun::saturatedRun)) {
+            throw new InputException(new Diagnostic(
+                    file,
+                    0,
+                    0,
+                    "every run saturated the server or failed most of its requests: none measures capacity "
+                            + "(docs/bench.md, \"Saturation\"); bench lower loads"));
+        }
         if (usable.isEmpty()) {
             throw new InputException(new Diagnostic(
                     file,
@@ -65,7 +74,10 @@ public final class BenchCapacity {
             warnings.add("the bench was stopped early (stopped_early): it may not have reached the load asked for");
         }
         for (BenchRun r : result.runs()) {
-            if (!usable.contains(r)) {
+            if (r.saturatedRun() && r.failureShare() <= FAILURE_UNUSABLE_SHARE) {
+                warnings.add("the run " + level(r) + " is left out: it saturated the server (more load only queued), "
+                        + "so it is not capacity");
+            } else if (!usable.contains(r)) {
                 warnings.add(String.format(
                         Locale.ROOT,
                         "the run %s is left out: %.0f%% of its requests failed (%s)",
@@ -114,7 +126,13 @@ public final class BenchCapacity {
                     + ": its throughput is estimated at 4 characters a token");
         }
         return new Option.Measured.Throughput(
-                run.outputTokensPerSecond(), file, result.startedAt(), level(run), result.model(), warnings);
+                run.outputTokensPerSecond(),
+                file,
+                result.startedAt(),
+                level(run),
+                result.model(),
+                warnings,
+                run.outputTokensPerSecondCi());
     }
 
     /**

@@ -298,17 +298,39 @@ public sealed interface Option {
 
         Measured withWarning(String warning);
 
-        /** The throughput of the run chosen ({@code run} says which, e.g. "at concurrency 16"). */
+        /**
+         * The throughput of the run chosen ({@code run} says which, e.g. "at concurrency 16"), with its
+         * 95 % interval {@code [low, high]} from the run's per-second series when the bench had one.
+         */
         record Throughput(
-                double tokensPerSecond, String file, String startedAt, String run, String model, List<String> warnings)
+                double tokensPerSecond,
+                String file,
+                String startedAt,
+                String run,
+                String model,
+                List<String> warnings,
+                List<Double> tokensPerSecondCi)
                 implements Measured {
             public Throughput {
                 warnings = List.copyOf(warnings);
+                tokensPerSecondCi = tokensPerSecondCi == null ? null : List.copyOf(tokensPerSecondCi);
+            }
+
+            /** A throughput without an interval. */
+            public Throughput(
+                    double tokensPerSecond,
+                    String file,
+                    String startedAt,
+                    String run,
+                    String model,
+                    List<String> warnings) {
+                this(tokensPerSecond, file, startedAt, run, model, warnings, null);
             }
 
             @Override
             public Throughput withWarning(String warning) {
-                return new Throughput(tokensPerSecond, file, startedAt, run, model, plus(warnings, warning));
+                return new Throughput(
+                        tokensPerSecond, file, startedAt, run, model, plus(warnings, warning), tokensPerSecondCi);
             }
         }
 

@@ -65,8 +65,10 @@ class RootCommandTest {
                 .isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(Cli.exitCodeOf(new EndpointException("refused"))).isEqualTo(ExitCode.ENDPOINT_FAILURE);
         assertThat(Cli.exitCodeOf(new RuleBreachedException("tco_usd > 1"))).isEqualTo(ExitCode.RULE_BREACHED);
+        assertThat(Cli.exitCodeOf(new SelfTestFailedException("median TTFT error 3 ms")))
+                .isEqualTo(ExitCode.SELF_TEST_FAILED);
         assertThat(Cli.exitCodeOf(new IllegalStateException("a bug"))).isEqualTo(ExitCode.INTERNAL_ERROR);
-        assertThat(Arrays.stream(ExitCode.values()).map(ExitCode::code)).containsExactly(0, 1, 2, 3, 4, 5);
+        assertThat(Arrays.stream(ExitCode.values()).map(ExitCode::code)).containsExactly(0, 1, 2, 3, 4, 5, 6);
     }
 
     @Test
