@@ -158,7 +158,7 @@ public final class BenchTable {
                 .collect(Collectors.joining(", "));
     }
 
-    static String fmt(Double v) {
+    public static String fmt(Double v) {
         if (v == null) return "-";
         double a = Math.abs(v);
         return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", v);

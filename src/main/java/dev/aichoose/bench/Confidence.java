@@ -24,7 +24,7 @@ final class Confidence {
      * P(x(l) ≤ quantile ≤ x(u)) = B(u − 1) − B(l − 1) ≥ 95 % for any continuous distribution
      * (Conover, Practical Nonparametric Statistics, 3rd ed., 1999, §3.2; Hahn and Meeker,
      * Statistical Intervals, 1991, §5.2). Null when n is too small for both ranks to exist: under 6
-     * samples for the median, 35 for p90 and 368 for p99.
+     * samples for the median, 36 for p90 and 368 for p99.
      */
     static List<Double> percentile(double[] sorted, double p) {
         int n = sorted.length;

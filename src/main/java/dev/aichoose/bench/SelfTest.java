@@ -30,7 +30,7 @@ public final class SelfTest {
     static final int ATTEMPTS = 3;
 
     /** The script: first content frame after this many ms, then one every {@link #EVERY_MS}. */
-    static final long FIRST_MS = 30;
+    static final long FIRST_MS = 20;
 
     static final long EVERY_MS = 10;
     static final int CHUNKS = 4;
@@ -38,7 +38,7 @@ public final class SelfTest {
     static final List<Load> LOADS =
             List.of(new Load.Concurrency(1), new Load.Concurrency(10), new Load.Concurrency(100));
 
-    static final int[] REQUESTS = {8, 20, 100};
+    static final int[] REQUESTS = {6, 20, 100};
     /** A short open-loop run for the dispatch delay. */
     static final double RATE = 200;
 
@@ -56,10 +56,15 @@ public final class SelfTest {
 
     /** As {@link #run(Consumer)}, the scripted server on {@code serverClock} (a test skews it). */
     static Verdict run(Consumer<String> out, LongSupplier serverClock) {
+        return run(out, serverClock, ATTEMPTS);
+    }
+
+    /** As {@link #run(Consumer, LongSupplier)}, with at most {@code attempts} attempts. */
+    static Verdict run(Consumer<String> out, LongSupplier serverClock, int attempts) {
         out.accept("aichoose bench --self-test: the harness against a scripted server in this process ("
                 + Runtime.getRuntime().availableProcessors() + " cores" + loadAverage() + ")");
         Verdict verdict = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             verdict = attempt(out, serverClock, attempt);
             if (verdict.passed()) break;
         }
