@@ -52,7 +52,10 @@ import picocli.CommandLine.Option;
             "        labelled token_counts_from: estimate",
             "  goodput: requests per second that met every --slo bound",
             "  percentiles: Commons Math Percentile, estimation type R_7",
-            "        (linear interpolation between ranks, as numpy)",
+            "        (linear interpolation between ranks, as numpy), each with",
+            "        its 95%% interval from order statistics (pNN_ci)",
+            "  TTFT*, E2E*: from the intended send time (the arrival with --rate)",
+            "  dispatch: how late each request began against that time",
         })
 public final class BenchCommand extends BaseCommand {
 
