@@ -116,10 +116,10 @@ class BenchProofTest {
         return ex -> {
             free.acquire();
             try {
-                Thread.sleep(30);
+                Thread.sleep(40);
                 ex.head(200, answer.contentType(), Map.of());
                 for (int i = 0; i < answer.frames().size(); i++) {
-                    if (i > 2 && i <= 11) Thread.sleep(4);
+                    if (i > 2 && i <= 11) Thread.sleep(6);
                     ex.frame(answer.frames().get(i));
                 }
                 ex.end();
@@ -129,68 +129,98 @@ class BenchProofTest {
         };
     }
 
+    /**
+     * A sweep or search against {@link #saturatingServer}, up to three times until {@code holds}: a
+     * machine busy with other work can stall one run by tens of milliseconds, which reads as a load
+     * that scaled less or more than it did; a rule that is wrong fails every attempt.
+     */
+    static BenchResult untilItHolds(BenchPlan plan, java.util.function.Predicate<BenchResult> holds) {
+        BenchResult result = null;
+        for (int attempt = 0; attempt < 3 && (result == null || !holds.test(result)); attempt++) {
+            try (ScriptedServer server = ScriptedServer.start(saturatingServer(4))) {
+                BenchPlan at = new BenchPlan(
+                        server.uri(),
+                        plan.api(),
+                        plan.model(),
+                        plan.loads(),
+                        plan.requests(),
+                        plan.duration(),
+                        plan.warmup(),
+                        plan.inputTokens(),
+                        plan.outputTokens(),
+                        plan.maxTokens(),
+                        plan.ignoreEos(),
+                        plan.slo(),
+                        plan.key(),
+                        plan.timeout(),
+                        plan.prompts(),
+                        plan.promptsFile(),
+                        plan.seed(),
+                        plan.respectRetryAfter(),
+                        plan.findMax(),
+                        0,
+                        0,
+                        plan.limits());
+                result = new BenchRunner(at, null, n -> {}).run();
+            }
+        }
+        return result;
+    }
+
+    static String seen(BenchResult result) {
+        return result.runs().stream()
+                .map(r -> r.concurrency() + ": " + BenchTable.fmt(r.outputTokensPerSecond()) + " tok/s, mean TTFT "
+                        + BenchTable.fmt(r.ttftMs().mean()) + " saturated " + r.saturated())
+                .toList()
+                .toString();
+    }
+
     /** Past 4 streams the server only queues: the sweep flags the point above it and evaluate never plans with it. */
     @Test
     void aServerThatSaturatesAtAKnownConcurrencyIsFlaggedThereAndNotAbove() {
-        try (ScriptedServer server = ScriptedServer.start(saturatingServer(4))) {
-            BenchResult result = new BenchRunner(
-                            plan(
-                                    server.uri(),
-                                    List.of(
-                                            new Load.Concurrency(1),
-                                            new Load.Concurrency(2),
-                                            new Load.Concurrency(4),
-                                            new Load.Concurrency(8)),
-                                    24,
-                                    null,
-                                    false,
-                                    null),
-                            null,
-                            n -> {})
-                    .run();
-            String seen = result.runs().stream()
-                    .map(r -> r.concurrency() + ": " + BenchTable.fmt(r.outputTokensPerSecond()) + " tok/s, mean TTFT "
-                            + BenchTable.fmt(r.ttftMs().mean()) + " saturated " + r.saturated())
-                    .toList()
-                    .toString();
-            assertThat(result.runs())
-                    .as(seen)
-                    .extracting(BenchRun::saturated)
-                    .containsExactly(false, false, false, true);
-            assertThat(result.runs().get(3).warningsOrNone()).as(seen).anyMatch(w -> w.startsWith("saturated:"));
-            assertThat(result.chosenRun(Workload.LatencySlo.NONE))
-                    .map(BenchRun::concurrency)
-                    .as(seen)
-                    .contains(4);
-        }
+        BenchPlan sweep = plan(
+                java.net.URI.create("http://127.0.0.1:9"),
+                List.of(
+                        new Load.Concurrency(1),
+                        new Load.Concurrency(2),
+                        new Load.Concurrency(4),
+                        new Load.Concurrency(8)),
+                24,
+                null,
+                false,
+                null);
+        BenchResult result = untilItHolds(
+                sweep,
+                r -> r.runs().stream().map(BenchRun::saturated).toList().equals(List.of(false, false, false, true)));
+        assertThat(result.runs())
+                .as(seen(result))
+                .extracting(BenchRun::saturated)
+                .containsExactly(false, false, false, true);
+        assertThat(result.runs().get(3).warningsOrNone()).as(seen(result)).anyMatch(w -> w.startsWith("saturated:"));
+        assertThat(result.chosenRun(Workload.LatencySlo.NONE))
+                .map(BenchRun::concurrency)
+                .contains(4);
     }
 
     /** --find-max with an SLO the queueing alone would meet stops below the saturation, not above it. */
     @Test
     void findMaxStaysBelowTheSaturation() {
-        try (ScriptedServer server = ScriptedServer.start(saturatingServer(4))) {
-            BenchResult result = new BenchRunner(
-                            plan(server.uri(), List.of(new Load.Concurrency(1)), 24, null, true, 5_000.0),
-                            null,
-                            n -> {})
-                    .run();
-            String seen = result.runs().stream()
-                    .map(r -> r.concurrency() + ": " + BenchTable.fmt(r.outputTokensPerSecond()) + " tok/s, mean TTFT "
-                            + BenchTable.fmt(r.ttftMs().mean()) + " saturated " + r.saturated())
-                    .toList()
-                    .toString();
-            BenchRun chosen = result.runs().stream()
-                    .filter(BenchRun::chosenBySearch)
-                    .findFirst()
-                    .orElseThrow();
-            assertThat(chosen.concurrency()).as(seen).isLessThanOrEqualTo(4);
-            assertThat(chosen.saturated()).isFalse();
-            assertThat(result.runs())
-                    .as(seen)
-                    .filteredOn(r -> r.concurrency() > 4)
-                    .isNotEmpty()
-                    .allMatch(BenchRun::saturatedRun);
-        }
+        BenchPlan search = plan(
+                java.net.URI.create("http://127.0.0.1:9"), List.of(new Load.Concurrency(1)), 24, null, true, 5_000.0);
+        java.util.function.Predicate<BenchResult> below =
+                r -> r.runs().stream().anyMatch(p -> p.chosenBySearch() && p.concurrency() <= 4 && !p.saturatedRun());
+        BenchResult result = untilItHolds(search, below);
+        BenchRun chosen = result.runs().stream()
+                .filter(BenchRun::chosenBySearch)
+                .findFirst()
+                .orElseThrow();
+        assertThat(chosen.concurrency()).as(seen(result)).isLessThanOrEqualTo(4);
+        assertThat(chosen.saturated()).isFalse();
+        assertThat(result.runs())
+                .as(seen(result))
+                .filteredOn(r -> r.concurrency() > 4)
+                .isNotEmpty()
+                .allMatch(BenchRun::saturatedRun);
     }
 
     /**
