@@ -43,9 +43,11 @@ public final class Simulator {
 
     private Simulator(Evaluation base, Catalog catalog) {
         this.base = base;
-        // the scenario's ranges, and for each estimated option its estimate's measured error
+        // the scenario's ranges, for each estimated option its estimate's measured error, and for each
+        // option whose capacity a bench measured the bench's interval
         this.draft = new ScenarioDraft(
-                base.scenario().withUncertainty(new Uncertainty(EstimateErrors.inputs(base))), catalog);
+                base.scenario().withUncertainty(new Uncertainty(BenchRanges.inputs(base, EstimateErrors.inputs(base)))),
+                catalog);
         this.evaluator = new DrawEvaluator(base, catalog);
         this.ids = base.options().stream().map(OptionResult::id).toList();
         this.recommended = recommendedOf(base);

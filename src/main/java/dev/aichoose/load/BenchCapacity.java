@@ -50,7 +50,17 @@ public final class BenchCapacity {
         // list whether it holds each run was quadratic (5,000 runs, half failing: 34 s)
         List<BenchRun> usable = new ArrayList<>();
         List<BenchRun> leftOut = new ArrayList<>();
-        for (BenchRun r : result.runs()) (r.failureShare() <= FAILURE_UNUSABLE_SHARE ? usable : leftOut).add(r);
+        for (BenchRun r : result.runs()) {
+            (r.failureShare() <= FAILURE_UNUSABLE_SHARE && !r.saturatedRun() ? usable : leftOut).add(r);
+        }
+        if (usable.isEmpty() && result.runs().stream().anyMatch(BenchRun::saturatedRun)) {
+            throw new InputException(new Diagnostic(
+                    file,
+                    0,
+                    0,
+                    "every run saturated the server or failed most of its requests: none measures capacity "
+                            + "(docs/bench.md, \"Saturation\"); bench lower loads"));
+        }
         if (usable.isEmpty()) {
             throw new InputException(new Diagnostic(
                     file,
@@ -67,12 +77,17 @@ public final class BenchCapacity {
             warnings.add("the bench was stopped early (stopped_early): it may not have reached the load asked for");
         }
         for (BenchRun r : leftOut) {
-            warnings.add(String.format(
-                    Locale.ROOT,
-                    "the run %s is left out: %.0f%% of its requests failed (%s)",
-                    level(r),
-                    r.failureShare() * 100,
-                    kinds(r)));
+            if (r.saturatedRun() && r.failureShare() <= FAILURE_UNUSABLE_SHARE) {
+                warnings.add("the run " + level(r) + " is left out: it saturated the server (more load only queued), "
+                        + "so it is not capacity");
+            } else {
+                warnings.add(String.format(
+                        Locale.ROOT,
+                        "the run %s is left out: %.0f%% of its requests failed (%s)",
+                        level(r),
+                        r.failureShare() * 100,
+                        kinds(r)));
+            }
         }
         BenchResult eligible = new BenchResult(
                 result.schema(),
@@ -121,7 +136,8 @@ public final class BenchCapacity {
                 level(run),
                 result.model(),
                 warnings,
-                recorded(result, run));
+                recorded(result, run),
+                run.outputTokensPerSecondCi());
     }
 
     /** What the bench recorded of its setup ({@code settings.hardware}, {@code settings.quantization}) and the run's lengths. */

@@ -370,7 +370,10 @@ public sealed interface Option {
             public static final Recorded NOTHING = new Recorded(null, null, null, null);
         }
 
-        /** The throughput of the run chosen ({@code run} says which, e.g. "at concurrency 16"). */
+        /**
+         * The throughput of the run chosen ({@code run} says which, e.g. "at concurrency 16"), with its
+         * 95 % interval {@code [low, high]} from the run's per-second series when the bench had one.
+         */
         record Throughput(
                 double tokensPerSecond,
                 String file,
@@ -378,13 +381,16 @@ public sealed interface Option {
                 String run,
                 String model,
                 List<String> warnings,
-                Recorded recorded)
+                Recorded recorded,
+                List<Double> tokensPerSecondCi)
                 implements Measured {
             public Throughput {
                 warnings = List.copyOf(warnings);
                 if (recorded == null) recorded = Recorded.NOTHING;
+                tokensPerSecondCi = tokensPerSecondCi == null ? null : List.copyOf(tokensPerSecondCi);
             }
 
+            /** A throughput without an interval or a record of its setup. */
             public Throughput(
                     double tokensPerSecond,
                     String file,
@@ -392,12 +398,20 @@ public sealed interface Option {
                     String run,
                     String model,
                     List<String> warnings) {
-                this(tokensPerSecond, file, startedAt, run, model, warnings, Recorded.NOTHING);
+                this(tokensPerSecond, file, startedAt, run, model, warnings, Recorded.NOTHING, null);
             }
 
             @Override
             public Throughput withWarning(String warning) {
-                return new Throughput(tokensPerSecond, file, startedAt, run, model, plus(warnings, warning), recorded);
+                return new Throughput(
+                        tokensPerSecond,
+                        file,
+                        startedAt,
+                        run,
+                        model,
+                        plus(warnings, warning),
+                        recorded,
+                        tokensPerSecondCi);
             }
         }
 

@@ -83,6 +83,42 @@ class BenchToEvaluateTest {
         assertThat(run.err()).doesNotContain("serving model's estimate");
     }
 
+    /**
+     * A run with a throughput interval gives its option a range of its own in --simulate: the
+     * interval over the measured figure, as a factor on that option's throughput.
+     */
+    @Test
+    void aBenchIntervalIsTheDefaultRangeOfTheOptionsThroughputInASimulation() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode bench =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(result.toFile());
+        for (JsonNode run : bench.path("runs")) {
+            double tps = run.path("output_tokens_per_second").asDouble();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) run)
+                    .putArray("output_tokens_per_second_ci")
+                    .add(tps * 0.9)
+                    .add(tps * 1.08);
+        }
+        json.writeValue(result.toFile(), bench);
+        CliRun run =
+                CliRun.of("evaluate", scenario("", ", bench: box.json").toString(), "--simulate", "200", "-f", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode bar = null;
+        for (JsonNode t : json.readTree(run.out()).path("simulation").path("tornado"))
+            if (t.path("input").asText().equals("options.box.throughput")) bar = t;
+        assertThat(bar).as(run.out()).isNotNull();
+        assertThat(bar.path("low").asDouble()).isCloseTo(0.9, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(bar.path("high").asDouble()).isCloseTo(1.08, org.assertj.core.api.Assertions.within(1e-9));
+        // a range the scenario puts on throughput itself is the one drawn
+        Path own = Files.writeString(
+                dir.resolve("own.yaml"),
+                Files.readString(scenario("", ", bench: box.json"))
+                        + "uncertainty:\n  factors.throughput: {low: 0.8, mode: 1.0, high: 1.1}\n");
+        CliRun ownRun = CliRun.of("evaluate", own.toString(), "--simulate", "200", "-f", "json");
+        assertThat(ownRun.exitCode()).as(ownRun.err()).isZero();
+        assertThat(ownRun.out()).doesNotContain("options.box.throughput");
+    }
+
     @Test
     void theBenchFlagAppliesToOptionsWithoutAThroughput() throws IOException {
         CliRun run = CliRun.of("evaluate", scenario("", "").toString(), "--bench", result.toString());
