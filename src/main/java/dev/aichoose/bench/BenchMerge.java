@@ -4,14 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.aichoose.load.InputException;
+import dev.aichoose.load.InputFiles;
+import dev.aichoose.load.InputKind;
 import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.model.BenchResult;
 import dev.aichoose.model.BenchRun;
 import dev.aichoose.model.Workload;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +38,7 @@ public final class BenchMerge {
     /** The non-warm-up records of one JSONL file; a line that is not a record is {@code file:line:col: message}. */
     public static List<RequestRecord> read(Path file) {
         List<RequestRecord> records = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(InputFiles.open(file, InputKind.REQUEST_LOG))) {
             String line;
             int number = 0;
             while ((line = in.readLine()) != null) {

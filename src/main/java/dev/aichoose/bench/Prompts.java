@@ -3,13 +3,14 @@ package dev.aichoose.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aichoose.load.InputException;
+import dev.aichoose.load.InputFiles;
+import dev.aichoose.load.InputKind;
 import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.located.Node;
 import dev.aichoose.load.located.NodeParser;
 import dev.aichoose.load.located.Problems;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,13 +47,7 @@ public final class Prompts {
      * optional {@code output_tokens} integer; blank lines are skipped.
      */
     public static List<Prompt> read(Path file, int defaultOutputTokens) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new InputException(
-                    new Diagnostic(file.toString(), 0, 0, "cannot read the prompts file: " + e.getMessage()));
-        }
+        String text = InputFiles.read(file, InputKind.PROMPTS);
         if (text.strip().startsWith("[")) return shareGpt(file.toString(), text);
         List<String> lines = text.lines().toList();
         ObjectMapper json = new ObjectMapper();

@@ -246,18 +246,20 @@ public final class BenchCommand extends BaseCommand {
     Path output;
 
     /** Before the first request: a run of many minutes must not end on a path it cannot write. */
-    static void checkWritable(Path output, BaseCommand command) {
+    /**
+     * Before a run of many minutes, whether its result can be written: a directory that cannot be made
+     * or written is an output failure (exit 6) now, as it would be at the end.
+     */
+    static void checkWritable(Path output) {
         if (output == null) return;
         Path dir = output.toAbsolutePath().getParent();
         try {
             java.nio.file.Files.createDirectories(dir);
         } catch (java.io.IOException e) {
-            throw command.usageError(UsageException.cannotWrite(output, e).getMessage());
+            throw OutputFailure.writing(output, e);
         }
         if (!java.nio.file.Files.isWritable(dir)) {
-            throw command.usageError(
-                    UsageException.cannotWrite(output, new java.nio.file.AccessDeniedException(dir.toString()))
-                            .getMessage());
+            throw OutputFailure.writing(output, new java.nio.file.AccessDeniedException(dir.toString()));
         }
     }
 
@@ -330,7 +332,7 @@ public final class BenchCommand extends BaseCommand {
                 throw usageError("--start-at " + startAt + " is more than 24 hours ahead");
         }
         key = apiKey(url);
-        checkWritable(output, this);
+        checkWritable(output);
         if (output != null && promptsFile != null) {
             for (Path written : List.of(output, BenchResultFile.requestLogBeside(output))) {
                 if (sameFile(written, promptsFile))

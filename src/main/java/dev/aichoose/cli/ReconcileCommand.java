@@ -220,7 +220,7 @@ final class ReconcileCommand extends BaseCommand {
         try {
             ReportFiles.write(calibrated, (Renderer.Text<String>) (s, w) -> w.write(s), edited);
         } catch (IOException e) {
-            throw UsageException.cannotWrite(calibrated, e);
+            throw OutputFailure.writing(calibrated, e);
         }
         err.println(
                 "aichoose: wrote " + calibrated + " (" + calibration.changes().size() + " field"

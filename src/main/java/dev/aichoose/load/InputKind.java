@@ -22,6 +22,13 @@ public enum InputKind {
      * buckets for hundreds of models and projects, or a FOCUS bill of a few hundred thousand rows.
      */
     USAGE_EXPORT("usage export", 64 << 20),
+    /** A {@code bench --prompts} file (JSONL or ShareGPT JSON): ShareGPT's 90,000 conversations are about 670 MB, a bench sends thousands. */
+    PROMPTS("prompts file", 64 << 20),
+    /**
+     * The request records a bench wrote ({@code x.requests.jsonl}) for {@code bench merge}: about 600
+     * bytes a request, so 256 MiB holds about 400,000 requests.
+     */
+    REQUEST_LOG("request log", 256 << 20),
     /**
      * An evaluation report that {@code diff} reads back (JSON), read as a stream that keeps only the
      * figures a diff compares: the largest report a scenario within its limits makes (1,000 options

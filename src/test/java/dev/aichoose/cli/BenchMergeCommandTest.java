@@ -162,7 +162,7 @@ class BenchMergeCommandTest {
     }
 
     @Test
-    void anOutputThatCannotBeWrittenIsAUsageError() throws IOException {
+    void anOutputThatCannotBeWrittenIsAnOutputFailure() throws IOException {
         Path records = dir.resolve("r.jsonl");
         Files.writeString(records, "");
         Path blocker = dir.resolve("file");
@@ -179,7 +179,7 @@ class BenchMergeCommandTest {
                 "m",
                 "-o",
                 blocker.resolve("m.json").toString());
-        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OUTPUT_FAILURE.code());
         assertThat(run.err()).contains("cannot write " + blocker.resolve("m.json"));
     }
 
