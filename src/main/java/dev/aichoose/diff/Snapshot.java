@@ -70,7 +70,8 @@ public record Snapshot(
                 o.problems(),
                 Figures.cents(o.tcoUsd()).doubleValue(),
                 Figures.cents(o.npvUsd()).doubleValue(),
-                Figures.perQuery(o.costPerQueryUsd()).doubleValue(),
+                Figures.perQueryToTheCent(o.costPerQueryUsd(), o.queriesOverHorizon())
+                        .doubleValue(),
                 Figures.cents(o.steadyMonthlyUsd()).doubleValue());
     }
 }
