@@ -34,11 +34,16 @@ public record Snapshot(
             double tcoUsd,
             double npvUsd,
             double costPerQueryUsd,
-            double steadyMonthlyUsd) {
+            double steadyMonthlyUsd,
+            List<Leg> routing) {
         public OptionFigures {
             problems = List.copyOf(problems);
+            routing = List.copyOf(routing);
         }
     }
+
+    /** Where a hybrid sends one class of its workload; empty for every other kind. */
+    public record Leg(String workloadClass, String option) {}
 
     public record BreakevenMonth(String option, String baseline, Integer month) {}
 
@@ -72,6 +77,9 @@ public record Snapshot(
                 Figures.cents(o.npvUsd()).doubleValue(),
                 Figures.perQueryToTheCent(o.costPerQueryUsd(), o.queriesOverHorizon())
                         .doubleValue(),
-                Figures.cents(o.steadyMonthlyUsd()).doubleValue());
+                Figures.cents(o.steadyMonthlyUsd()).doubleValue(),
+                o.routing().stream()
+                        .map(r -> new Leg(r.workloadClass(), r.option()))
+                        .toList());
     }
 }
