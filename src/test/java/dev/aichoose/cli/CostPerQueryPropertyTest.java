@@ -50,8 +50,8 @@ class CostPerQueryPropertyTest {
                     workload.get("monthly_growth").asDouble(),
                     report.get("horizon_months").asInt());
             List<String> csv = Files.readAllLines(out.resolve("s" + i + "-options.csv"));
-            int column = List.of(csv.getFirst().split(",")).indexOf("cost_per_query_usd");
-            int tcoColumn = List.of(csv.getFirst().split(",")).indexOf("tco_usd");
+            int column = List.of(csv.getFirst().split(",", -1)).indexOf("cost_per_query_usd");
+            int tcoColumn = List.of(csv.getFirst().split(",", -1)).indexOf("tco_usd");
             assertThat(column).isNotNegative();
             for (JsonNode o : report.get("options")) {
                 BigDecimal tco = o.get("tco_usd").decimalValue();
@@ -69,7 +69,7 @@ class CostPerQueryPropertyTest {
                         .filter(l -> l.startsWith(o.get("id").asText() + ","))
                         .findFirst()
                         .orElseThrow()
-                        .split(",");
+                        .split(",", -1);
                 assertThat(new BigDecimal(row[column]))
                         .as("CSV's cost per query")
                         .isEqualByComparingTo(perQuery);

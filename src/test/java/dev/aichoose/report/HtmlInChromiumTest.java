@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every shipped example's HTML report laid out by a real browser at 1,280 px: headless Chromium
@@ -87,38 +87,35 @@ class HtmlInChromiumTest {
             </script>
             """;
 
-    private static Path chromium;
-
-    @BeforeAll
-    static void findChromium() {
-        chromium = chromium().orElse(null);
-        assumeTrue(
-                chromium != null,
-                "no Chromium found (CHROMIUM, or chromium, chromium-browser, google-chrome on PATH):"
-                        + " the HTML layout check is skipped; install one (apt-get install chromium) to run it");
-    }
-
-    @TestFactory
-    Stream<DynamicTest> everyShippedExampleFitsA1280PxScreen() throws IOException {
-        Files.createDirectories(OUT);
-        List<DynamicTest> tests = new ArrayList<>();
+    /** Every example in scenarios/, and each one with uncertainty ranges again with --simulate. */
+    static Stream<Arguments> examples() throws IOException {
+        List<Arguments> examples = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
             for (Path scenario :
                     files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 String name = scenario.getFileName().toString().replace(".yaml", "");
-                tests.add(DynamicTest.dynamicTest(name, () -> check(name, scenario, List.of())));
+                examples.add(Arguments.of(name, scenario, List.of()));
                 if (Files.readString(scenario).contains("\nuncertainty:")) {
-                    tests.add(DynamicTest.dynamicTest(
-                            name + " --simulate",
-                            () -> check(name + "-simulated", scenario, List.of("--simulate", "500"))));
+                    examples.add(Arguments.of(name + "-simulated", scenario, List.of("--simulate", "500")));
                 }
             }
         }
-        assertThat(tests).as("the shipped examples").isNotEmpty();
-        return tests.stream();
+        return examples.stream();
     }
 
-    private static void check(String name, Path scenario, List<String> extra) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void fitsA1280PxScreen(String name, Path scenario, List<String> extra) throws Exception {
+        Path chromium = chromium().orElse(null);
+        assumeTrue(
+                chromium != null,
+                "no Chromium found (CHROMIUM, or chromium, chromium-browser, google-chrome on PATH):"
+                        + " the HTML layout check is skipped; install one (apt-get install chromium) to run it");
+        Files.createDirectories(OUT);
+        check(chromium, name, scenario, extra);
+    }
+
+    private static void check(Path chromium, String name, Path scenario, List<String> extra) throws Exception {
         Path html = OUT.resolve(name + ".html");
         List<String> args =
                 new ArrayList<>(List.of("evaluate", scenario.toString(), "-f", "html", "-o", html.toString()));
@@ -129,7 +126,7 @@ class HtmlInChromiumTest {
         Path measured = OUT.resolve(name + ".measured.html");
         Files.writeString(measured, page.replace("</body>", MEASURE + "</body>"), StandardCharsets.UTF_8);
 
-        String dom = dumpDom(measured);
+        String dom = dumpDom(chromium, measured);
         Matcher done = Pattern.compile("<pre id=\"layout-measured\">measured (\\d+) charts</pre>")
                 .matcher(dom);
         assertThat(done.find())
@@ -139,15 +136,12 @@ class HtmlInChromiumTest {
         Matcher problems = Pattern.compile("<pre id=\"layout-problems\">(.*?)</pre>", Pattern.DOTALL)
                 .matcher(dom);
         assertThat(problems.find()).isTrue();
-        assertThat(
-                        problems.group(1).isBlank()
-                                ? List.of()
-                                : List.of(problems.group(1).split("\n")))
+        assertThat(problems.group(1).lines().filter(l -> !l.isBlank()).toList())
                 .as("layout problems of %s at %d px (page: %s)", scenario, VIEWPORT, measured)
                 .isEmpty();
     }
 
-    private static String dumpDom(Path page) throws IOException, InterruptedException {
+    private static String dumpDom(Path chromium, Path page) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("chromium-profile");
         Path dom = OUT.resolve(page.getFileName() + ".dom");
         try {
@@ -189,7 +183,7 @@ class HtmlInChromiumTest {
         String path = System.getenv("PATH");
         if (path == null) return Optional.empty();
         for (String browser : List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")) {
-            for (String dir : path.split(File.pathSeparator)) {
+            for (String dir : path.split(File.pathSeparator, -1)) {
                 Path candidate = Path.of(dir, browser);
                 if (Files.isExecutable(candidate)) return Optional.of(candidate);
             }
