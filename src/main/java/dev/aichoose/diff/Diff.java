@@ -38,16 +38,24 @@ public record Diff(
             Change tco,
             Change monthly,
             Change costPerQuery,
-            Change npv) {
+            Change npv,
+            List<RouteMove> routeMoves) {
         public OptionChange {
             problemsBefore = List.copyOf(problemsBefore);
             problemsAfter = List.copyOf(problemsAfter);
+            routeMoves = List.copyOf(routeMoves);
         }
 
         public boolean feasibilityChanged() {
             return !Objects.equals(feasibleBefore, feasibleAfter);
         }
     }
+
+    /**
+     * A hybrid's class sent to another leg: {@code before} and {@code after} are the options it went
+     * to; null on a side whose routing does not name the class.
+     */
+    public record RouteMove(String workloadClass, String before, String after) {}
 
     public record BreakevenChange(
             String option, String baseline, Integer before, Integer after, boolean inBefore, boolean inAfter) {
@@ -103,7 +111,8 @@ public record Diff(
                     change(cb, ca, OptionFigures::tcoUsd),
                     change(cb, ca, OptionFigures::steadyMonthlyUsd),
                     change(cb, ca, OptionFigures::costPerQueryUsd),
-                    change(cb, ca, OptionFigures::npvUsd)));
+                    change(cb, ca, OptionFigures::npvUsd),
+                    before == null || after == null ? List.of() : moves(before.routing(), after.routing())));
         }
         List<BreakevenChange> breakeven = new ArrayList<>();
         Set<String> pairs = new LinkedHashSet<>();
@@ -157,6 +166,21 @@ public record Diff(
                     + Figures.usd(inB.tcoUsd()) + " for " + was;
         }
         return b.summary();
+    }
+
+    /** The classes whose leg differs between two routings of one hybrid, in B's order, then A's. */
+    static List<RouteMove> moves(List<Snapshot.Leg> before, List<Snapshot.Leg> after) {
+        java.util.Map<String, String> was = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> is = new java.util.LinkedHashMap<>();
+        before.forEach(l -> was.putIfAbsent(l.workloadClass(), l.option()));
+        after.forEach(l -> is.putIfAbsent(l.workloadClass(), l.option()));
+        Set<String> classes = new LinkedHashSet<>(is.keySet());
+        classes.addAll(was.keySet());
+        List<RouteMove> moves = new ArrayList<>();
+        for (String c : classes) {
+            if (!Objects.equals(was.get(c), is.get(c))) moves.add(new RouteMove(c, was.get(c), is.get(c)));
+        }
+        return moves;
     }
 
     private static Change change(OptionFigures before, OptionFigures after, ToDoubleFunction<OptionFigures> figure) {

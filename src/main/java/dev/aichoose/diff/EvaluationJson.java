@@ -75,6 +75,11 @@ public final class EvaluationJson {
         double max = Double.MAX_VALUE;
         List<String> problems = new ArrayList<>();
         for (Node p : o.list("problems")) if (p instanceof Node.Scalar sc) problems.add(sc.text());
+        List<Snapshot.Leg> routing = new ArrayList<>();
+        for (Node r : o.list("routing")) {
+            Fields.of(o.problems(), r, "routing[" + routing.size() + "]")
+                    .ifPresent(leg -> routing.add(new Snapshot.Leg(leg.text("class"), leg.text("option"))));
+        }
         return new Snapshot.OptionFigures(
                 o.text("id"),
                 o.text("kind", ""),
@@ -83,6 +88,7 @@ public final class EvaluationJson {
                 o.number("tco_usd", -max, max),
                 o.number("npv_usd", -max, max),
                 o.number("cost_per_query_usd", -max, max),
-                o.number("steady_monthly_usd", -max, max));
+                o.number("steady_monthly_usd", -max, max),
+                routing);
     }
 }

@@ -34,11 +34,16 @@ public record Snapshot(
             double tcoUsd,
             double npvUsd,
             double costPerQueryUsd,
-            double steadyMonthlyUsd) {
+            double steadyMonthlyUsd,
+            List<Leg> routing) {
         public OptionFigures {
             problems = List.copyOf(problems);
+            routing = List.copyOf(routing);
         }
     }
+
+    /** Where a hybrid sends one class of its workload; empty for every other kind. */
+    public record Leg(String workloadClass, String option) {}
 
     public record BreakevenMonth(String option, String baseline, Integer month) {}
 
@@ -70,7 +75,11 @@ public record Snapshot(
                 o.problems(),
                 Figures.cents(o.tcoUsd()).doubleValue(),
                 Figures.cents(o.npvUsd()).doubleValue(),
-                Figures.perQuery(o.costPerQueryUsd()).doubleValue(),
-                Figures.cents(o.steadyMonthlyUsd()).doubleValue());
+                Figures.perQueryToTheCent(o.costPerQueryUsd(), o.queriesOverHorizon())
+                        .doubleValue(),
+                Figures.cents(o.steadyMonthlyUsd()).doubleValue(),
+                o.routing().stream()
+                        .map(r -> new Leg(r.workloadClass(), r.option()))
+                        .toList());
     }
 }

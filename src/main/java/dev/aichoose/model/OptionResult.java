@@ -63,6 +63,11 @@ public record OptionResult(
                 List.of());
     }
 
+    /** All the queries of the horizon, Σ Q_m: what {@code costPerQueryUsd} divides the TCO by (methodology §8). */
+    public double queriesOverHorizon() {
+        return monthly.stream().mapToDouble(MonthlyCost::queries).sum();
+    }
+
     /** One month's cash: {@code costUsd} is the sum of the parts; month 1 includes upfront. */
     public record MonthlyCost(int month, double queries, double costUsd, double cumulativeUsd, CostParts parts) {}
 

@@ -57,7 +57,8 @@ final class CsvReport {
                                 money(o.salvageUsd()),
                                 money(o.tcoUsd()),
                                 money(o.npvUsd()),
-                                Figures.perQuery(o.costPerQueryUsd()).toPlainString(),
+                                Figures.perQueryToTheCent(o.costPerQueryUsd(), o.queriesOverHorizon())
+                                        .toPlainString(),
                                 money(o.steadyMonthlyUsd()),
                                 pair.map(p -> p.baseline()).orElse(""),
                                 pair.map(p -> p.breakevenMonth() == null ? "" : String.valueOf(p.breakevenMonth()))

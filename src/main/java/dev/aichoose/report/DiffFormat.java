@@ -1,5 +1,7 @@
 package dev.aichoose.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.aichoose.diff.Change;
 import dev.aichoose.diff.Diff;
@@ -83,6 +85,14 @@ public enum DiffFormat implements OutputFormat<Diff> {
             for (String f : feasibility) {
                 if (markdown) out.write("- " + MarkdownReport.escape(f) + "\n");
                 else wrap(out, "  " + f);
+            }
+        }
+        List<String> routing = routing(d);
+        if (!routing.isEmpty()) {
+            out.write(markdown ? "\n### Routing\n\n" : "\nRouting: classes a hybrid now sends to another leg\n");
+            for (String r : routing) {
+                if (markdown) out.write("- " + MarkdownReport.escape(r) + "\n");
+                else wrap(out, "  " + r);
             }
         }
         Table breakeven = breakeven(d);
@@ -169,6 +179,19 @@ public enum DiffFormat implements OutputFormat<Diff> {
         return value == null ? "n/a" : format.apply(value);
     }
 
+    /** Each hybrid's classes that moved to another leg: "split: client_documents gpt-4 → rtx-4090-box". */
+    private static List<String> routing(Diff d) {
+        List<String> out = new ArrayList<>();
+        for (OptionChange o : d.options()) {
+            for (Diff.RouteMove m : o.routeMoves()) {
+                out.add(o.id() + ": " + m.workloadClass() + " "
+                        + (m.before() == null ? "(not routed)" : m.before()) + " → "
+                        + (m.after() == null ? "(not routed)" : m.after()));
+            }
+        }
+        return out;
+    }
+
     /** Each option whose feasibility differs between A and B, or that is infeasible in B, with the reasons. */
     private static List<String> feasibility(Diff d) {
         List<String> out = new ArrayList<>();
@@ -250,7 +273,11 @@ public enum DiffFormat implements OutputFormat<Diff> {
             @JsonUnwrapped(prefix = "tco_") ChangeOut tco,
             @JsonUnwrapped(prefix = "monthly_cost_") ChangeOut monthlyCost,
             @JsonUnwrapped(prefix = "cost_per_query_") ChangeOut costPerQuery,
-            @JsonUnwrapped(prefix = "npv_") ChangeOut npv) {}
+            @JsonUnwrapped(prefix = "npv_") ChangeOut npv,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RouteMoveOut> routingChanges) {}
+
+    /** A hybrid's class whose leg changed: the option it went to before and after (null: not routed there). */
+    record RouteMoveOut(@JsonProperty("class") String workloadClass, String before, String after) {}
 
     /** A figure before and after, its change in dollars and per cent; null where absent or not comparable. */
     record ChangeOut(BigDecimal beforeUsd, BigDecimal afterUsd, BigDecimal changeUsd, BigDecimal changePct) {}
@@ -285,7 +312,10 @@ public enum DiffFormat implements OutputFormat<Diff> {
                                 money(o.tco()),
                                 money(o.monthly()),
                                 perQuery(o.costPerQuery()),
-                                money(o.npv())))
+                                money(o.npv()),
+                                o.routeMoves().stream()
+                                        .map(m -> new RouteMoveOut(m.workloadClass(), m.before(), m.after()))
+                                        .toList()))
                         .toList(),
                 d.breakeven().stream()
                         .map(b -> new BreakevenOut(b.option(), b.baseline(), b.before(), b.after(), b.changed()))

@@ -19,4 +19,16 @@ final class Html {
         }
         return b.toString();
     }
+
+    /** A date (2026-07-24) or month (2026-07) standing alone in text, not inside a longer token. */
+    private static final java.util.regex.Pattern DATE =
+            java.util.regex.Pattern.compile("(?<![\\w-])\\d{4}-\\d{2}(?:-\\d{2})?(?![\\w-])");
+
+    /**
+     * {@link #escape} for text in a table cell or list item, each date kept on one line: a browser
+     * may break a line at a hyphen, and 2026-07-/24 reads as nothing.
+     */
+    static String escapeKeepingDates(String s) {
+        return DATE.matcher(escape(s)).replaceAll("<span class=\"date\">$0</span>");
+    }
 }

@@ -40,12 +40,12 @@ final class HtmlReport implements Renderer.Text<Evaluation> {
             tr.infeasible td{color:#6b7280;background:#f9fafb;font-style:italic}
             .notes{font-size:.8rem;color:#555;margin:.2rem 0 1rem}.notes p{margin:.1rem 0}
             .infeasible-list li{color:#6b7280}.warnings li{color:#9a6700}
-            .chart{margin:0}.chart svg{width:100%;height:auto;max-width:760px;display:block}
+            .chart{margin:0}.chart svg{width:100%;height:auto;display:block}.zoom{margin-top:1rem}
             .grid{stroke:#e5e7eb;stroke-width:1}.axisline{stroke:#6b7280}.tick,.axis,.note{font-size:11px;fill:#374151}
-            .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1rem;font-size:.85rem;max-width:760px}
+            .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1rem;font-size:.85rem}
             .legend li.infeasible{color:#6b7280}
             .swatch{display:inline-block;width:.9rem;height:.6rem;margin-right:.3rem;vertical-align:middle}
-            figcaption{font-size:.8rem;color:#555;max-width:760px}
+            figcaption{font-size:.8rem;color:#555}.date{white-space:nowrap}
             @media print{body{margin:0;max-width:none;font-size:9pt}h2{break-after:avoid}table{font-size:7.5pt}\
             .chart,table{break-inside:avoid}.wide{overflow:visible}\
             .swatch,tr.recommended td,tr.infeasible td{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
@@ -112,6 +112,7 @@ final class HtmlReport implements Renderer.Text<Evaluation> {
                 SvgChart.lines("Cumulative cost by month, every option" + baseline, cumulative, markers, false);
         out.write("<h2>Cumulative cost by month</h2>\n<figure class=\"chart\" id=\"chart-cumulative\">\n");
         out.write(cum.svg());
+        zoomPanel(out, "cumulative", "Cumulative cost by month", cumulative, markers);
         out.write(SvgChart.legend(cumulative));
         out.write("<figcaption>Cash paid to date; a circle marks the month an option breaks even"
                 + e.ranking()
@@ -123,6 +124,7 @@ final class HtmlReport implements Renderer.Text<Evaluation> {
                 SvgChart.lines("Monthly cost by option (month 1 includes upfront purchases)", monthly, List.of(), true);
         out.write("<h2>Monthly cost by option</h2>\n<figure class=\"chart\" id=\"chart-monthly\">\n");
         out.write(mon.svg());
+        zoomPanel(out, "monthly", "Monthly cost by option", monthly, List.of());
         out.write(SvgChart.legend(monthly));
         out.write("<figcaption>Cash paid each month; month 1 includes upfront purchases.");
         if (!mon.clipped().isEmpty()) {
@@ -137,6 +139,27 @@ final class HtmlReport implements Renderer.Text<Evaluation> {
         out.write("</figcaption>\n</figure>\n");
     }
 
+    /**
+     * When one line dwarfs the recommended option's, the same chart again with its axis stopping
+     * just above the recommended line; the lines that go higher leave the top of this panel.
+     */
+    private static void zoomPanel(Writer out, String id, String title, List<Series> series, List<Marker> markers)
+            throws IOException {
+        var recommendedTop = SvgChart.dwarfed(series);
+        if (recommendedTop.isEmpty()) return;
+        String recommended = series.stream()
+                .filter(s -> s.style() == Style.RECOMMENDED)
+                .map(Series::label)
+                .findFirst()
+                .orElse("");
+        String zoomTitle = title + ", zoomed to " + recommended + " (lines above leave the top)";
+        out.write("<p class=\"notes zoom\">Zoomed to the recommended option, " + Html.escape(recommended)
+                + ", up to " + Html.escape(Figures.usdWhole(recommendedTop.getAsDouble()))
+                + ": the lines that go higher leave the top of this panel.</p>\n");
+        out.write(SvgChart.zoomed(zoomTitle, series, markers, recommendedTop.getAsDouble(), "zoom-" + id)
+                .svg());
+    }
+
     static void table(Writer out, String heading, String id, Table t, List<String> notes) throws IOException {
         out.write("<h2>" + Html.escape(heading) + "</h2>\n<div class=\"wide\"><table id=\"" + id + "\">\n<thead><tr>");
         for (Column col : t.columns()) out.write("<th" + cls(col) + ">" + Html.escape(col.title()) + "</th>");
@@ -146,7 +169,7 @@ final class HtmlReport implements Renderer.Text<Evaluation> {
             Mark mark = t.marks().get(r);
             out.write(mark == Mark.NONE ? "<tr>" : "<tr class=\"" + mark.name().toLowerCase(Locale.ROOT) + "\">");
             for (int i = 0; i < row.size(); i++)
-                out.write("<td" + cls(t.columns().get(i)) + ">" + Html.escape(row.get(i)) + "</td>");
+                out.write("<td" + cls(t.columns().get(i)) + ">" + Html.escapeKeepingDates(row.get(i)) + "</td>");
             out.write("</tr>\n");
         }
         out.write("</tbody>\n</table></div>\n");
@@ -164,7 +187,7 @@ final class HtmlReport implements Renderer.Text<Evaluation> {
     static void list(Writer out, String heading, String cssClass, List<String> items) throws IOException {
         if (items.isEmpty()) return;
         out.write("<h2>" + Html.escape(heading) + "</h2>\n<ul class=\"" + cssClass + "\">\n");
-        for (String item : items) out.write("<li>" + Html.escape(item) + "</li>\n");
+        for (String item : items) out.write("<li>" + Html.escapeKeepingDates(item) + "</li>\n");
         out.write("</ul>\n");
     }
 }

@@ -1,7 +1,6 @@
 package dev.aichoose.report;
 
 import static dev.aichoose.text.Figures.cents;
-import static dev.aichoose.text.Figures.perQuery;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -235,6 +234,13 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                         .orElse(null));
     }
 
+    /** All the queries of the horizon, the divisor of the option's cost per query (methodology §7). */
+    static double queriesOverHorizon(OptionResult o) {
+        return o.monthly().stream()
+                .mapToDouble(OptionResult.MonthlyCost::queries)
+                .sum();
+    }
+
     private static OptionOut option(OptionResult o, Integer rank) {
         var c = o.capacity();
         return new OptionOut(
@@ -250,7 +256,7 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                 cents(o.salvageUsd()),
                 cents(o.tcoUsd()),
                 cents(o.npvUsd()),
-                perQuery(o.costPerQueryUsd()),
+                Figures.perQueryToTheCent(o.costPerQueryUsd(), o.queriesOverHorizon()),
                 cents(o.steadyMonthlyUsd()),
                 c == null
                         ? null

@@ -40,38 +40,86 @@ final class SvgChart {
     static final List<String> PALETTE =
             List.of("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf");
 
-    static final int WIDTH = 760;
+    /** The page's content width at 1,280 px, so that a chart's 11 px text is drawn at about 11 px. */
+    static final int WIDTH = 1200;
+
     static final int HEIGHT = 340;
     private static final int LEFT = 64;
     private static final int RIGHT = 24;
     private static final int TOP = 20;
     private static final int BOTTOM = 44;
     /** Width of one character of the 11 px label font, generously: a label must never run past the edge. */
-    private static final double CHAR_PX = 6.6;
+    static final double CHAR_PX = 6.6;
 
     /** A month whose value is more than this many times the ordinary months' top goes off the scale. */
     static final double OUTLIER_FACTOR = 3;
 
     static Chart lines(String title, List<Series> series, List<Marker> markers, boolean capOutliers) {
-        return lines(title, series, markers, capOutliers, null);
+        return lines(title, series, markers, capOutliers, null, Double.NaN, "");
+    }
+
+    static Chart lines(
+            String title, List<Series> series, List<Marker> markers, boolean capOutliers, List<String> xLabels) {
+        return lines(title, series, markers, capOutliers, xLabels, Double.NaN, "");
+    }
+
+    /**
+     * The value the recommended line reaches when the chart's scale makes it hard to read (the
+     * largest value is {@link #DWARF_FACTOR} times its top or more); empty when it reads well or
+     * nothing is recommended. A second panel zoomed to that value keeps it readable.
+     */
+    static java.util.OptionalDouble dwarfed(List<Series> series) {
+        double recommendedTop = series.stream()
+                .filter(s -> s.style() == Style.RECOMMENDED)
+                .flatMap(s -> s.values().stream())
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(Double.NaN);
+        double top = series.stream()
+                .flatMap(s -> s.values().stream())
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(0);
+        return recommendedTop > 0 && top >= DWARF_FACTOR * recommendedTop
+                ? java.util.OptionalDouble.of(recommendedTop)
+                : java.util.OptionalDouble.empty();
+    }
+
+    /** The largest line is this many times the recommended one's top or more: the latter is drawn again, zoomed. */
+    static final double DWARF_FACTOR = 5;
+
+    /**
+     * A chart whose axis stops at {@code zoomTo} (with room above): lines that go higher leave the
+     * top, cut at the plot's edge, rather than flatten the others. {@code id} names the clipping
+     * area, unique in the page; NaN draws every value to scale.
+     */
+    static Chart zoomed(String title, List<Series> series, List<Marker> markers, double zoomTo, String id) {
+        return lines(title, series, markers, false, null, zoomTo, id);
     }
 
     /**
      * The same chart over points labelled {@code xLabels} (one a point, e.g. calendar months) rather
      * than months 1, 2, 3, …; null labels them by month number.
      */
-    static Chart lines(
-            String title, List<Series> series, List<Marker> markers, boolean capOutliers, List<String> xLabels) {
+    private static Chart lines(
+            String title,
+            List<Series> series,
+            List<Marker> markers,
+            boolean capOutliers,
+            List<String> xLabels,
+            double zoomTo,
+            String id) {
+        boolean zoomed = !Double.isNaN(zoomTo);
         int months = series.stream().mapToInt(s -> s.values().size()).max().orElse(1);
         double[] all = series.stream()
                 .flatMap(s -> s.values().stream())
                 .mapToDouble(Double::doubleValue)
                 .sorted()
                 .toArray();
-        double max = all.length == 0 ? 1 : all[all.length - 1];
+        double max = zoomed ? 1.2 * zoomTo : all.length == 0 ? 1 : all[all.length - 1];
         double min = Math.min(0, all.length == 0 ? 0 : all[0]);
         double cap = Double.POSITIVE_INFINITY;
-        if (capOutliers && all.length > 0) {
+        if (capOutliers && !zoomed && all.length > 0) {
             double ordinary = all[(int) Math.floor(0.9 * (all.length - 1))];
             if (ordinary > 0 && max > OUTLIER_FACTOR * ordinary) {
                 // room for the ordinary months and their growth; anything above sits on the top edge
@@ -96,6 +144,16 @@ final class SvgChart {
                 .append(Html.escape(title))
                 .append("\">\n");
         svg.append("<title>").append(Html.escape(title)).append("</title>\n");
+        if (zoomed) {
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<clipPath id=\"%s\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/></clipPath>\n",
+                    Html.escape(id),
+                    LEFT,
+                    TOP,
+                    WIDTH - LEFT - RIGHT,
+                    HEIGHT - TOP - BOTTOM));
+        }
         for (double v = bottom; v <= top + step / 2; v += step) {
             double y = axes.y(v);
             svg.append(String.format(
@@ -120,12 +178,7 @@ final class SvgChart {
         int every = Math.max(1, (int) Math.ceil(months / 12.0));
         for (int m = 1; m <= months; m++) {
             if (m != 1 && m % every != 0) continue;
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
-                    axes.x(m),
-                    HEIGHT - BOTTOM + 16,
-                    xLabels == null ? String.valueOf(m) : Html.escape(xLabels.get(m - 1))));
+            xTick(svg, axes.x(m), HEIGHT - BOTTOM + 16, xLabels == null ? String.valueOf(m) : xLabels.get(m - 1));
         }
         svg.append(String.format(
                 Locale.ROOT,
@@ -151,7 +204,8 @@ final class SvgChart {
             for (int m = 1; m <= s.values().size(); m++) {
                 double v = s.values().get(m - 1);
                 if (v > cap) clipped.add(new Clipped(i, m, v));
-                points.add(String.format(Locale.ROOT, "%.1f,%.1f", axes.x(m), axes.y(Math.min(v, top))));
+                // zoomed: drawn to scale and cut by the clipping area; else held at the top edge
+                points.add(String.format(Locale.ROOT, "%.1f,%.1f", axes.x(m), axes.y(zoomed ? v : Math.min(v, top))));
             }
             svg.append("<polyline class=\"series ")
                     .append(s.style().name().toLowerCase(Locale.ROOT))
@@ -166,6 +220,7 @@ final class SvgChart {
                             })
                     .append('"')
                     .append(s.style() == Style.INFEASIBLE ? " stroke-dasharray=\"6 4\" opacity=\"0.6\"" : "")
+                    .append(zoomed ? " clip-path=\"url(#" + Html.escape(id) + ")\"" : "")
                     .append(" points=\"")
                     .append(String.join(" ", points))
                     .append("\">")
@@ -186,6 +241,7 @@ final class SvgChart {
         Map<Integer, Integer> labelsInMonth = new HashMap<>();
         for (Marker mk : markers) {
             if (series.get(mk.series()).style() == Style.INFEASIBLE) continue;
+            if (zoomed && series.get(mk.series()).values().get(mk.month() - 1) > top) continue;
             double v = Math.min(series.get(mk.series()).values().get(mk.month() - 1), top);
             double x = axes.x(mk.month());
             double y = axes.y(v);
@@ -209,6 +265,42 @@ final class SvgChart {
         }
         svg.append("</svg>\n");
         return new Chart(svg.toString(), List.copyOf(clipped));
+    }
+
+    /**
+     * A label under the x axis, centred on {@code x} unless that would put it past either edge of
+     * the chart: then it ends at the right edge or starts at the left one.
+     */
+    static void xTick(StringBuilder svg, double x, int y, String label) {
+        xTick(svg, x, y, label, WIDTH);
+    }
+
+    static void xTick(StringBuilder svg, double x, int y, String label, int width) {
+        double half = label.length() * CHAR_PX / 2;
+        String anchor = "middle";
+        double at = x;
+        if (x + half > width - 2) {
+            anchor = "end";
+            at = Math.min(x + half, width - 2);
+        } else if (x - half < 2) {
+            anchor = "start";
+            at = Math.max(x - half, 2);
+        }
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text>\n",
+                at,
+                y,
+                anchor,
+                Html.escape(label)));
+    }
+
+    /**
+     * {@code text} shortened to at most {@code chars} characters by dropping its start (an input's
+     * path ends in what tells it apart), with "…" in front; unchanged when it fits.
+     */
+    static String shortenStart(String text, int chars) {
+        return text.length() <= chars ? text : "…" + text.substring(text.length() - Math.max(1, chars - 1));
     }
 
     /** Axis labels in k and M, so that they stay short at any magnitude; the figures themselves are in the tables. */

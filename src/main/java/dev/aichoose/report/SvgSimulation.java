@@ -15,7 +15,7 @@ import java.util.Locale;
 final class SvgSimulation {
     private SvgSimulation() {}
 
-    private static final int WIDTH = 760;
+    private static final int WIDTH = SvgChart.WIDTH;
     private static final int LEFT = 84;
     private static final int RIGHT = 16;
     private static final int TOP = 16;
@@ -53,13 +53,7 @@ final class SvgSimulation {
         double xStep = SvgChart.niceStep((xHigh - xLow) / 5);
         for (double v = Math.ceil(xLow / xStep) * xStep; v <= xHigh; v += xStep) {
             double x = LEFT + (v - xLow) * plotW / (xHigh - xLow);
-            if (x > WIDTH - RIGHT - 30) break; // a label there would be cut off at the edge
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
-                    x,
-                    height - BOTTOM + 16,
-                    Html.escape(Figures.usdWhole(v))));
+            SvgChart.xTick(svg, x, height - BOTTOM + 16, Figures.usdWhole(v));
         }
         svg.append(String.format(
                 Locale.ROOT,
@@ -104,7 +98,9 @@ final class SvgSimulation {
     static String tornado(String title, Simulation s) {
         List<TornadoBar> bars = s.tornado();
         int rowH = 26;
-        int left = 250;
+        // room for an input's path of about 48 characters; a longer one loses its start (full text on hover)
+        int left = 330;
+        int labelChars = (int) ((left - 12) / SvgChart.CHAR_PX);
         int legendRow = 20;
         int height = TOP + BOTTOM + legendRow + rowH * bars.size();
         double baseGap = s.baseGapUsd().orElse(0.0);
@@ -124,15 +120,12 @@ final class SvgSimulation {
         for (double v = xLow; v <= xHigh + step / 2; v += step) {
             svg.append(String.format(
                     Locale.ROOT,
-                    "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>"
-                            + "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
+                    "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>",
                     x.applyAsDouble(v),
                     TOP,
                     x.applyAsDouble(v),
-                    height - BOTTOM - legendRow,
-                    x.applyAsDouble(v),
-                    height - BOTTOM - legendRow + 16,
-                    Html.escape(Figures.usdWhole(v))));
+                    height - BOTTOM - legendRow));
+            SvgChart.xTick(svg, x.applyAsDouble(v), height - BOTTOM - legendRow + 16, Figures.usdWhole(v));
         }
         svg.append(String.format(
                 Locale.ROOT,
@@ -147,10 +140,11 @@ final class SvgSimulation {
             double y = TOP + i * rowH + 4;
             svg.append(String.format(
                     Locale.ROOT,
-                    "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
+                    "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\"><title>%s</title>%s</text>\n",
                     left - 6,
                     y + 13,
-                    Html.escape(t.input())));
+                    Html.escape(t.input()),
+                    Html.escape(SvgChart.shortenStart(t.input(), labelChars))));
             bar(
                     svg,
                     x.applyAsDouble(baseGap),

@@ -51,6 +51,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Apache POI's evaluator also supports (IF, AND, MOD, INT, POWER, SUM, COUNT, MIN) are used.
  */
 final class XlsxReport implements Renderer.Binary<Evaluation> {
+    /**
+     * Under an automatic hybrid's shares: aichoose chose its routing for the scenario's inputs, and the
+     * workbook's formulas keep those shares as they are when other inputs change.
+     */
+    static final String AUTO_ROUTING_FIXED =
+            "Routing fixed: aichoose chose these shares (routes: auto) for the inputs as evaluated; editing other"
+                    + " inputs does not re-route. Edit the shares by hand, or run aichoose again to choose anew.";
+
     static final String SUMMARY = "Summary";
     static final String ASSUMPTIONS = "Assumptions";
     static final String CASH_FLOW = "Cash flow";
@@ -443,6 +451,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                                     styles.percent,
                                     "of all queries");
                         }
+                        if (autoRouted(o.id())) note(AUTO_ROUTING_FIXED);
                     }
                 }
                 sizing(o).ifPresent(z -> {
@@ -476,6 +485,18 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             Cell c = assumptions.createRow(assumptionRow++).createCell(0);
             c.setCellValue(title);
             c.setCellStyle(styles.bold);
+        }
+
+        /** Whether the scenario left this hybrid's routing to aichoose ({@code routes: auto}). */
+        private boolean autoRouted(String id) {
+            return e.scenario().options().stream()
+                    .anyMatch(
+                            opt -> opt instanceof dev.aichoose.model.Option.Hybrid h && h.auto() && h.id().equals(id));
+        }
+
+        /** A line of text under the inputs above it, naming no cell. */
+        private void note(String text) {
+            assumptions.createRow(assumptionRow++).createCell(0).setCellValue(text);
         }
 
         /** A named cell computed from other inputs: change those and it follows. */

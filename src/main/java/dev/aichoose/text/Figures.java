@@ -38,6 +38,23 @@ public final class Figures {
         return v.precision() > PER_QUERY_SIGNIFICANT && v.scale() > 2 ? v.setScale(scale - 1, RoundingMode.HALF_UP) : v;
     }
 
+    /**
+     * A cost per query for the machine formats: as many decimals as it takes for cost per query ×
+     * the horizon's queries to give back the TCO to the cent. Rounded half up to {@code d}
+     * decimals, {@code d = ⌈log10(queries)⌉ + 3}, so that its rounding error times all the queries
+     * stays under $0.0005; never fewer decimals than {@link #perQuery} gives; trailing zeros dropped
+     * down to two decimals. {@code 0.016525} over 120,000 queries is {@code 0.01652500}, not
+     * {@code 0.01653}.
+     */
+    public static BigDecimal perQueryToTheCent(double usd, double queries) {
+        BigDecimal shown = perQuery(usd);
+        if (usd == 0 || !Double.isFinite(usd) || !(queries >= 1) || !Double.isFinite(queries)) return shown;
+        int scale = Math.max(shown.scale(), (int) Math.ceil(Math.log10(queries)) + 3);
+        BigDecimal v =
+                BigDecimal.valueOf(usd).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros();
+        return v.scale() < 2 ? v.setScale(2) : v;
+    }
+
     /** A rate such as tokens per second, to one decimal. */
     public static BigDecimal tenths(double value) {
         return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP);

@@ -248,4 +248,41 @@ class DiffCommandTest {
                         "Recommended option: no feasible option → rtx-4090-box (changed)",
                         "Recommended plan's TCO: none → $1,360");
     }
+
+    /** A hybrid that sends a class to another leg: each moved class, from a report read back and in every format. */
+    @Test
+    void aRoutingChangeNamesTheClassAndBothLegs(@TempDir Path dir) throws IOException {
+        Path before = dir.resolve("before.json");
+        assertThat(CliRun.of("evaluate", "scenarios/legal-hybrid.yaml", "--as-of", AS_OF, "-o", before.toString())
+                        .exitCode())
+                .isZero();
+        String legal = Files.readString(Path.of("scenarios/legal-hybrid.yaml"));
+        Path after = dir.resolve("after.yaml");
+        Files.writeString(
+                after,
+                legal.replace(
+                        "{class: default, option: gpt-5-mini}", "{class: default, option: rtx-5090-workstation}"));
+        CliRun table = CliRun.of("diff", before.toString(), after.toString(), "--as-of", AS_OF);
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out())
+                .contains("Routing: classes a hybrid now sends to another leg")
+                .contains("  legal-split: default gpt-5-mini → rtx-5090-workstation")
+                .doesNotContain("auto-split: ");
+        CliRun md = CliRun.of("diff", before.toString(), after.toString(), "--as-of", AS_OF, "-f", "md");
+        assertThat(md.out()).contains("### Routing\n\n- legal-split: default gpt-5-mini → rtx-5090-workstation\n");
+        CliRun json = CliRun.of("diff", before.toString(), after.toString(), "--as-of", AS_OF, "-f", "json");
+        JsonNode options = new ObjectMapper().readTree(json.out()).get("options");
+        JsonNode split = null;
+        for (JsonNode o : options) if (o.get("id").asText().equals("legal-split")) split = o;
+        assertThat(split).isNotNull();
+        assertThat(split.get("routing_changes").toString())
+                .isEqualTo("[{\"class\":\"default\",\"before\":\"gpt-5-mini\",\"after\":\"rtx-5090-workstation\"}]");
+        for (JsonNode o : options) {
+            if (!o.get("id").asText().equals("legal-split"))
+                assertThat(o.has("routing_changes")).isFalse();
+        }
+        // the same scenario on both sides: no routing section
+        CliRun same = CliRun.of("diff", before.toString(), "scenarios/legal-hybrid.yaml", "--as-of", AS_OF);
+        assertThat(same.out()).doesNotContain("Routing");
+    }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class DiffTest {
     static OptionFigures option(String id, double tco) {
-        return new OptionFigures(id, "api", true, List.of(), tco, tco, tco / 1000, tco / 2);
+        return new OptionFigures(id, "api", true, List.of(), tco, tco, tco / 1000, tco / 2, List.of());
     }
 
     @Test
@@ -57,7 +57,15 @@ class DiffTest {
                 List.of(option("api", 300), option("box", 100)),
                 List.of(new BreakevenMonth("box", "api", 1)));
         OptionFigures outgrown = new OptionFigures(
-                "box", "self_hosted", false, List.of("needs 900 tokens/s in month 2, has 300"), 100, 100, 0.1, 50);
+                "box",
+                "self_hosted",
+                false,
+                List.of("needs 900 tokens/s in month 2, has 300"),
+                100,
+                100,
+                0.1,
+                50,
+                List.of());
         Snapshot b = new Snapshot(
                 "B",
                 "s",

@@ -18,11 +18,19 @@ class HtmlReportTest {
     void drawsBothChartsWithEveryOptionAndTheBreakevenPoints() throws IOException {
         String html = page();
         assertThat(html).contains("id=\"chart-cumulative\"").contains("id=\"chart-monthly\"");
-        assertThat(Pattern.compile("<svg ").matcher(html).results().count()).isEqualTo(2);
+        // the cumulative chart has a second panel: gpt-4's line dwarfs the recommended box's
+        assertThat(Pattern.compile("<svg ").matcher(html).results().count()).isEqualTo(3);
         assertThat(Pattern.compile("<polyline ").matcher(html).results().count())
-                .isEqualTo(2 * 4);
+                .isEqualTo(3 * 4);
+        assertThat(html)
+                .contains("Zoomed to the recommended option, rtx-4090-box, up to $10,680")
+                .contains("clip-path=\"url(#zoom-cumulative)\"");
         // the fixture breaks even three times: each point is marked on the cumulative chart
-        assertThat(Pattern.compile("class=\"marker\"").matcher(html).results().count())
+        String cumulative = html.substring(html.indexOf("<svg "), html.indexOf("</svg>"));
+        assertThat(Pattern.compile("class=\"marker\"")
+                        .matcher(cumulative)
+                        .results()
+                        .count())
                 .isEqualTo(3);
         assertThat(html).contains("split breaks even against gpt-4 in month 5");
         assertThat(html).contains("@media print");
@@ -52,6 +60,33 @@ class HtmlReportTest {
         assertThat(html).contains("rtx-4090-box (infeasible: not comparable)");
     }
 
+    /** Labels keep the end that tells them apart, and tick labels stay inside the chart at either edge. */
+    @Test
+    void longLabelsAreShortenedAndEdgeTicksStayInside() {
+        assertThat(SvgChart.shortenStart("options.buy-hgx-8x.self_hosted.hardware_usd", 30))
+                .isEqualTo("…x-8x.self_hosted.hardware_usd")
+                .hasSize(30);
+        assertThat(SvgChart.shortenStart("factors.throughput", 30)).isEqualTo("factors.throughput");
+        StringBuilder right = new StringBuilder();
+        SvgChart.xTick(right, SvgChart.WIDTH - 10, 300, "$100,000");
+        assertThat(right.toString()).contains("x=\"1198.0\"").contains("text-anchor=\"end\"");
+        StringBuilder left = new StringBuilder();
+        SvgChart.xTick(left, 5, 300, "$100,000");
+        assertThat(left.toString()).contains("x=\"2.0\"").contains("text-anchor=\"start\"");
+        StringBuilder middle = new StringBuilder();
+        SvgChart.xTick(middle, 600, 300, "$100,000");
+        assertThat(middle.toString()).contains("x=\"600.0\"").contains("text-anchor=\"middle\"");
+    }
+
+    /** Dates in cells keep to one line; a date inside a longer token is left alone. */
+    @Test
+    void datesAreKeptOnOneLine() {
+        assertThat(Html.escapeKeepingDates("model (2026-07-24); as of 2026-07 <b>"))
+                .isEqualTo("model (<span class=\"date\">2026-07-24</span>); as of <span class=\"date\">2026-07</span>"
+                        + " &lt;b&gt;");
+        assertThat(Html.escapeKeepingDates("h100-2026-07-24x")).isEqualTo("h100-2026-07-24x");
+    }
+
     @Test
     void referencesNothingOutsideItself() throws IOException {
         assertSelfContained("fixture", page());
@@ -75,7 +110,7 @@ class HtmlReportTest {
                 .doesNotContain("href=")
                 .doesNotContain("<img")
                 .doesNotContain("<iframe");
-        assertThat(Pattern.compile("url\\(").matcher(html).find())
+        assertThat(Pattern.compile("url\\((?!#)").matcher(html).find())
                 .as(name + ": CSS url(...)")
                 .isFalse();
         // web addresses may appear only as text a reader sees (catalog sources), never inside a tag

@@ -51,6 +51,32 @@ class XlsxReportTest {
         assertEditMatchesEngine(Fixtures.seed(), "o_rtx_4090_box_unit_price_usd", 88_600, expected);
     }
 
+    /** An automatic hybrid's shares are the routing aichoose chose; the sheet says they stay fixed, a written one's not. */
+    @Test
+    void anAutomaticHybridSaysItsRoutingIsFixed() throws IOException {
+        String legal = java.nio.file.Files.readString(java.nio.file.Path.of("scenarios/legal-hybrid.yaml"));
+        try (XSSFWorkbook wb = open(Fixtures.evaluate(legal))) {
+            var sheet = wb.getSheet(XlsxReport.ASSUMPTIONS);
+            java.util.List<String> column = new java.util.ArrayList<>();
+            for (var row : sheet) {
+                var cell = row.getCell(0);
+                column.add(cell == null ? "" : cell.toString());
+            }
+            int auto = column.indexOf("Option auto-split (hybrid)");
+            int written = column.indexOf("Option legal-split (hybrid)");
+            assertThat(auto).isNotNegative();
+            assertThat(written).isNotNegative();
+            int note = column.indexOf(XlsxReport.AUTO_ROUTING_FIXED);
+            assertThat(note).as("the note, under auto-split's shares").isGreaterThan(auto);
+            assertThat(column.subList(auto, note))
+                    .as("auto-split's shares, then the note")
+                    .anyMatch(l -> l.startsWith("Share of queries to "));
+            assertThat(java.util.Collections.frequency(column, XlsxReport.AUTO_ROUTING_FIXED))
+                    .as("once: legal-split's routes are written in the scenario")
+                    .isEqualTo(1);
+        }
+    }
+
     @Test
     void idsThatDifferOnlyInCaseOrPunctuationGetTheirOwnNames() throws IOException {
         Evaluation e = Fixtures.evaluate(Fixtures.SEED.replace(
