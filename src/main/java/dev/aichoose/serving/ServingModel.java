@@ -46,7 +46,7 @@ public final class ServingModel {
         int n = point.gpus();
         boolean tensor = point.parallelism() == Parallelism.TENSOR || n == 1;
         ServingCalibration.EngineFit fit = calibration.engine(point.engine());
-        Weights weights = Weights.of(model, point.quantization());
+        Weights weights = Weights.of(model, point.quantization(), point.engine());
         KvCache kv = KvCache.of(model, point.kvPrecision());
 
         // memory: the replica's usable share, the engine's own overhead, the weights, then KV per stream
@@ -89,8 +89,9 @@ public final class ServingModel {
         double moeLayers = model.architecture().moe() == null
                 ? 0
                 : model.architecture().moe().moeLayers();
-        double overheadS =
-                (model.layers() * fit.layerOverheadUs() + moeLayers * calibration.moeLayerOverheadUs()) * 1e-6;
+        double overheadS = (model.layers() * fit.layerOverheadUs() + moeLayers * calibration.moeLayerOverheadUs())
+                * calibration.overheadFactor(gpu)
+                * 1e-6;
         double stepS = Math.max(weightsS, computeS) + kvS + communicationS + overheadS;
 
         // prefill of one prompt: its FLOPs (and its activations between the GPUs)

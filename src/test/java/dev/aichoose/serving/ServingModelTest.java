@@ -38,6 +38,7 @@ class ServingModelTest {
             0.5,
             0.5,
             0,
+            1,
             List.of(),
             0,
             0);
@@ -113,6 +114,55 @@ class ServingModelTest {
                 point("nvidia/h100-sxm", 1, "meta/llama-3.1-8b-instruct", Quantization.BF16, Engine.VLLM, 8, 8000, 200),
                 ROUND);
         assertThat(longer.tokensPerSecond()).isLessThan(eight.tokensPerSecond() / 2);
+    }
+
+    @Test
+    void llamaCppKeepsTheRestOfAFourBitMixtureAtEightBits() {
+        OpenModel oss = model("openai/gpt-oss-20b");
+        double experts = oss.architecture().moe().routedParamsB();
+        double rest = oss.paramsB() - experts;
+        // ggml-org's GGUF: MXFP4 experts (4.25 bits), Q8_0 for the rest (8.5 bits): 11.22 GiB, the file's 11.27
+        Weights gguf = Weights.of(oss, Quantization.MXFP4, Engine.LLAMA_CPP);
+        assertThat(gguf.totalBytes()).isCloseTo((experts * 4.25 / 8 + rest * 1.0625) * 1e9, within(1.0));
+        assertThat(gguf.totalBytes() / (1L << 30)).isCloseTo(11.22, within(0.02));
+        // the serving engines load the checkpoint as shipped: the rest in BF16
+        Weights served = Weights.of(oss, Quantization.MXFP4, Engine.VLLM);
+        assertThat(served.totalBytes()).isCloseTo((experts * 4.25 / 8 + rest * 2) * 1e9, within(1.0));
+        assertThat(Weights.of(oss, Quantization.MXFP4, Engine.OLLAMA)).isEqualTo(served);
+        // a dense model in a GGUF format is unchanged
+        OpenModel dense = model("meta/llama-3.1-8b-instruct");
+        assertThat(Weights.of(dense, Quantization.Q4_K_M, Engine.LLAMA_CPP))
+                .isEqualTo(Weights.of(dense, Quantization.Q4_K_M));
+    }
+
+    @Test
+    void theFixedTimesOnAmdGpusAreScaledByTheirFactor() {
+        ServingCalibration slow = new ServingCalibration(
+                Arrays.stream(Engine.values())
+                        .collect(Collectors.toMap(
+                                e -> e,
+                                e -> new ServingCalibration.EngineFit(
+                                        0.8,
+                                        Map.of(Gpu.Memory.HBM, 1.0, Gpu.Memory.GDDR, 1.0, Gpu.Memory.UNIFIED, 1.0),
+                                        50,
+                                        0,
+                                        0))),
+                0.5,
+                0.5,
+                20,
+                1.5,
+                List.of(),
+                0,
+                0);
+        OpenModel r1 = model("deepseek/deepseek-r1");
+        // 61 layers × 50 µs + 58 MoE layers × 20 µs = 4.21 ms on NVIDIA, 1.5 × that on AMD
+        ServingEstimate nvidia = ServingModel.estimate(
+                point("nvidia/h200-sxm", 8, "deepseek/deepseek-r1", Quantization.FP8, Engine.SGLANG, 1, 0, 1), slow);
+        ServingEstimate amd = ServingModel.estimate(
+                point("amd/mi300x", 8, "deepseek/deepseek-r1", Quantization.FP8, Engine.SGLANG, 1, 0, 1), slow);
+        assertThat(r1.layers()).isEqualTo(61);
+        assertThat(nvidia.step().overheadMs()).isCloseTo(4.21, within(1e-9));
+        assertThat(amd.step().overheadMs()).isCloseTo(1.5 * 4.21, within(1e-9));
     }
 
     @Test
