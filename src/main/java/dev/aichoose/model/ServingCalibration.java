@@ -17,9 +17,6 @@ import java.util.Optional;
  *     small expert products
  * @param moeLayerOverheadUs the time each mixture-of-experts layer adds to a step for routing and
  *     its many small matrix products, microseconds
- * @param amdOverheadFactor the fixed times (per layer and per MoE layer) on AMD GPUs relative to
- *     NVIDIA's: ROCm's kernel launches, graph replay and RCCL's small all-reduces take longer than
- *     CUDA's and NCCL's, which shows where a step is short (one stream, many layers)
  * @param runs measurements fitted, {@code publishers} how many independent publishers they come from
  */
 public record ServingCalibration(
@@ -27,7 +24,6 @@ public record ServingCalibration(
         double computeEfficiency,
         double moeComputeEfficiency,
         double moeLayerOverheadUs,
-        double amdOverheadFactor,
         List<GroupAccuracy> accuracy,
         int runs,
         int publishers) {
@@ -51,7 +47,6 @@ public record ServingCalibration(
             0.5,
             0.5,
             0,
-            1,
             List.of(),
             0,
             0);
@@ -105,19 +100,7 @@ public record ServingCalibration(
     /** The same parameters with their cross-validated accuracy. */
     public ServingCalibration withAccuracy(List<GroupAccuracy> groups) {
         return new ServingCalibration(
-                engines,
-                computeEfficiency,
-                moeComputeEfficiency,
-                moeLayerOverheadUs,
-                amdOverheadFactor,
-                groups,
-                runs,
-                publishers);
-    }
-
-    /** What the fixed times are multiplied by on {@code gpu}: {@code amdOverheadFactor} on AMD's, else 1. */
-    public double overheadFactor(Gpu gpu) {
-        return gpu.id().startsWith("amd/") ? amdOverheadFactor : 1;
+                engines, computeEfficiency, moeComputeEfficiency, moeLayerOverheadUs, groups, runs, publishers);
     }
 
     public EngineFit engine(Engine engine) {

@@ -48,9 +48,7 @@ public final class Calibrator {
         SERVER_HBM_FACTOR(1, 0.3),
         LLAMA_CPP_HBM_FACTOR(1, 0.3),
         LLAMA_CPP_UNIFIED_FACTOR(1, 0.3),
-        MOE_LAYER_OVERHEAD_US(20, 2.0),
-        // prior: no difference from NVIDIA; spread 0.5 lets the table say up to a few times
-        AMD_OVERHEAD_FACTOR(1, 0.5);
+        MOE_LAYER_OVERHEAD_US(20, 2.0);
 
         final double prior;
         final double spread;
@@ -267,7 +265,6 @@ public final class Calibrator {
                 value(theta, Parameter.COMPUTE_EFFICIENCY),
                 value(theta, Parameter.MOE_COMPUTE_EFFICIENCY),
                 value(theta, Parameter.MOE_LAYER_OVERHEAD_US),
-                value(theta, Parameter.AMD_OVERHEAD_FACTOR),
                 List.of(),
                 runs.size(),
                 (int) allPublishers);

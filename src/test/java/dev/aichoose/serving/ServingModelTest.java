@@ -38,7 +38,6 @@ class ServingModelTest {
             0.5,
             0.5,
             0,
-            1,
             List.of(),
             0,
             0);
@@ -133,36 +132,6 @@ class ServingModelTest {
         OpenModel dense = model("meta/llama-3.1-8b-instruct");
         assertThat(Weights.of(dense, Quantization.Q4_K_M, Engine.LLAMA_CPP))
                 .isEqualTo(Weights.of(dense, Quantization.Q4_K_M));
-    }
-
-    @Test
-    void theFixedTimesOnAmdGpusAreScaledByTheirFactor() {
-        ServingCalibration slow = new ServingCalibration(
-                Arrays.stream(Engine.values())
-                        .collect(Collectors.toMap(
-                                e -> e,
-                                e -> new ServingCalibration.EngineFit(
-                                        0.8,
-                                        Map.of(Gpu.Memory.HBM, 1.0, Gpu.Memory.GDDR, 1.0, Gpu.Memory.UNIFIED, 1.0),
-                                        50,
-                                        0,
-                                        0))),
-                0.5,
-                0.5,
-                20,
-                1.5,
-                List.of(),
-                0,
-                0);
-        OpenModel r1 = model("deepseek/deepseek-r1");
-        // 61 layers × 50 µs + 58 MoE layers × 20 µs = 4.21 ms on NVIDIA, 1.5 × that on AMD
-        ServingEstimate nvidia = ServingModel.estimate(
-                point("nvidia/h200-sxm", 8, "deepseek/deepseek-r1", Quantization.FP8, Engine.SGLANG, 1, 0, 1), slow);
-        ServingEstimate amd = ServingModel.estimate(
-                point("amd/mi300x", 8, "deepseek/deepseek-r1", Quantization.FP8, Engine.SGLANG, 1, 0, 1), slow);
-        assertThat(r1.layers()).isEqualTo(61);
-        assertThat(nvidia.step().overheadMs()).isCloseTo(4.21, within(1e-9));
-        assertThat(amd.step().overheadMs()).isCloseTo(1.5 * 4.21, within(1e-9));
     }
 
     @Test
