@@ -592,6 +592,17 @@ public final class CatalogLoader {
                                 f.pathOf("read_as") + ": expected table | text | chart | log, got '" + readAs + "'");
             }
             f.optionalNumber("request_rate", 0, 1_000_000);
+            // what the figure measures: closed-loop serving, a static batch (both output over the whole
+            // run, prefill included) or the decode rate alone, which decode_only: true also says
+            String measures = f.text("measures", "");
+            if (!List.of("", "online", "offline_batch", "decode_only").contains(measures)) {
+                f.problems()
+                        .at(
+                                f.raw("measures").orElse(f.node()),
+                                f.pathOf("measures") + ": expected online | offline_batch | decode_only, got '"
+                                        + measures + "'");
+            }
+            boolean decodeOnly = f.flag("decode_only", false) || measures.equals("decode_only");
             String hardware = f.text("hardware");
             String model = f.text("model");
             var m = new ThroughputMeasurement(
@@ -608,7 +619,7 @@ public final class CatalogLoader {
                     f.number("input_tokens", 0, 10_000_000),
                     f.number("output_tokens", 1, 10_000_000),
                     f.number("output_tokens_per_second", 0.001, 100_000_000),
-                    f.flag("decode_only", false),
+                    decodeOnly,
                     f.optionalNumber("ttft_ms", 0, 100_000_000),
                     f.optionalNumber("tpot_ms", 0, 100_000_000),
                     f.text("publisher"),

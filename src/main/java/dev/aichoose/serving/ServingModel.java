@@ -46,7 +46,7 @@ public final class ServingModel {
         int n = point.gpus();
         boolean tensor = point.parallelism() == Parallelism.TENSOR || n == 1;
         ServingCalibration.EngineFit fit = calibration.engine(point.engine());
-        Weights weights = Weights.of(model, point.quantization());
+        Weights weights = Weights.of(model, point.quantization(), point.engine());
         KvCache kv = KvCache.of(model, point.kvPrecision());
 
         // memory: the replica's usable share, the engine's own overhead, the weights, then KV per stream

@@ -1,5 +1,6 @@
 package dev.aichoose.serving;
 
+import dev.aichoose.model.Engine;
 import dev.aichoose.model.OpenModel;
 import dev.aichoose.model.Quantization;
 
@@ -27,6 +28,22 @@ public record Weights(double denseParamsB, double denseBytesPerParam, OpenModel.
             denseBytes = model.architecture().nativePrecision() == Quantization.FP8 ? 1.0 : 2.0;
         }
         return new Weights(model.paramsB() - routed, denseBytes, moe, q.bytesPerParam());
+    }
+
+    /**
+     * The weights as {@code engine} loads them. llama.cpp's GGUF files of a mixture of experts with
+     * 4-bit float experts keep the rest in Q8_0 (34 bytes a block of 32 weights), not 16 bits:
+     * ggml-org/gpt-oss-20b-GGUF is 11.27 GiB for 20.91 B parameters (llama-bench's model line in
+     * ggml-org/llama.cpp benches/dgx-spark.md@4c7e9893), which is the 19.11 B expert parameters at
+     * MXFP4's 4.25 bits and the other 1.79 B at 8.5 bits (11.22 GiB). Ollama converts models itself and
+     * its files were not checked, so this applies to llama.cpp alone.
+     */
+    public static Weights of(OpenModel model, Quantization q, Engine engine) {
+        Weights w = of(model, q);
+        if (engine == Engine.LLAMA_CPP && w.moe() != null && q.fp4()) {
+            return new Weights(w.denseParamsB(), Quantization.Q8_0.bytesPerParam(), w.moe(), w.expertBytesPerParam());
+        }
+        return w;
     }
 
     /** Bytes of all the weights: what must fit in memory. */

@@ -126,6 +126,48 @@ class CatalogLoaderTest {
         assertThat(c.apiModels()).containsKey("openai/gpt-4");
     }
 
+    private static final String RUN = """
+            measurements:
+              - id: book-run
+                hardware: nvidia/rtx-4090
+                gpus: 1
+                model: meta/llama-3.1-8b-instruct
+                quantization: q4_k_m
+                engine: llama.cpp
+                concurrency: 1
+                input_tokens: 512
+                output_tokens: 128
+                output_tokens_per_second: 150
+                measures: %s
+                publisher: book
+                as_of: 2026-11-01
+                source: "our own llama-bench run"
+            """;
+
+    @Test
+    void aRunThatMeasuresTheDecodeRateIsComparedWithTheDecodeRate() throws IOException {
+        Files.writeString(dir.resolve("runs.yaml"), RUN.formatted("decode_only"));
+        Catalog c = CatalogLoader.load(List.of(dir));
+        var run = c.measurements().stream()
+                .filter(m -> m.id().equals("book-run"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(run.decodeOnly()).isTrue();
+        Files.writeString(dir.resolve("runs.yaml"), RUN.formatted("offline_batch"));
+        assertThat(CatalogLoader.load(List.of(dir)).measurements().stream()
+                        .filter(m -> m.id().equals("book-run"))
+                        .findFirst()
+                        .orElseThrow()
+                        .decodeOnly())
+                .isFalse();
+    }
+
+    @Test
+    void whatARunMeasuresIsOneOfThree() throws IOException {
+        assertThat(problems(RUN.formatted("decode")))
+                .anyMatch(p -> p.contains("measures: expected online | offline_batch | decode_only, got 'decode'"));
+    }
+
     @Test
     void aMissingPriceBookIsNamed() {
         InputException e =

@@ -116,6 +116,25 @@ class ServingModelTest {
     }
 
     @Test
+    void llamaCppKeepsTheRestOfAFourBitMixtureAtEightBits() {
+        OpenModel oss = model("openai/gpt-oss-20b");
+        double experts = oss.architecture().moe().routedParamsB();
+        double rest = oss.paramsB() - experts;
+        // ggml-org's GGUF: MXFP4 experts (4.25 bits), Q8_0 for the rest (8.5 bits): 11.22 GiB, the file's 11.27
+        Weights gguf = Weights.of(oss, Quantization.MXFP4, Engine.LLAMA_CPP);
+        assertThat(gguf.totalBytes()).isCloseTo((experts * 4.25 / 8 + rest * 1.0625) * 1e9, within(1.0));
+        assertThat(gguf.totalBytes() / (1L << 30)).isCloseTo(11.22, within(0.02));
+        // the serving engines load the checkpoint as shipped: the rest in BF16
+        Weights served = Weights.of(oss, Quantization.MXFP4, Engine.VLLM);
+        assertThat(served.totalBytes()).isCloseTo((experts * 4.25 / 8 + rest * 2) * 1e9, within(1.0));
+        assertThat(Weights.of(oss, Quantization.MXFP4, Engine.OLLAMA)).isEqualTo(served);
+        // a dense model in a GGUF format is unchanged
+        OpenModel dense = model("meta/llama-3.1-8b-instruct");
+        assertThat(Weights.of(dense, Quantization.Q4_K_M, Engine.LLAMA_CPP))
+                .isEqualTo(Weights.of(dense, Quantization.Q4_K_M));
+    }
+
+    @Test
     void aMixtureOfExpertsReadsTheExpertsItsTokensAreRoutedTo() {
         OpenModel r1 = model("deepseek/deepseek-r1");
         OpenModel.Moe moe = r1.architecture().moe();
