@@ -1,7 +1,7 @@
 package dev.aichoose.cli;
 
 import dev.aichoose.bench.EndpointException;
-import dev.aichoose.load.InputException;
+import dev.aichoose.input.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

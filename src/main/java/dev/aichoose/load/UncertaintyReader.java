@@ -1,9 +1,9 @@
 package dev.aichoose.load;
 
-import dev.aichoose.load.located.Fields;
-import dev.aichoose.load.located.Node;
-import dev.aichoose.load.located.Problems;
-import dev.aichoose.load.located.Suggestions;
+import dev.aichoose.input.Fields;
+import dev.aichoose.input.Node;
+import dev.aichoose.input.Problems;
+import dev.aichoose.input.Suggestions;
 import dev.aichoose.model.Distribution;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.UncertainField;

@@ -1,6 +1,9 @@
 package dev.aichoose.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -92,6 +95,42 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAPackage("dev.aichoose.cli..")
                 .because("core code does not import the command line's exception types")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noPackagesDependOnEachOtherInACircle() {
+        slices().matching("dev.aichoose.(**)")
+                .should()
+                .beFreeOfCycles()
+                .because("each package sits on a floor; an arrow that comes back is a floor that cannot be "
+                        + "understood, or changed, alone")
+                .check(CLASSES);
+    }
+
+    @Test
+    void whatEveryReaderSharesDependsOnNothingOfTheProgram() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.aichoose.input..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAPackage("dev.aichoose..").and(not(resideInAPackage("dev.aichoose.input.."))))
+                .because("input (opening files, located YAML nodes, diagnostics, git) is the floor every reader "
+                        + "stands on: load, bench, diff and catalog")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheGitRunnerStartsAProcess() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("dev.aichoose.input.Git")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(ProcessBuilder.class.getName())
+                .because("one runner holds git to the same time limit, input limits and one-line errors for every "
+                        + "caller")
                 .check(CLASSES);
     }
 }
