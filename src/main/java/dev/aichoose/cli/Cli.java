@@ -53,6 +53,13 @@ public final class Cli {
 
     /** Runs the command line for these arguments; the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (MODEL == null) {
+            // an IDE's own compile: the jar never takes this path, so say so rather than differ in silence
+            err.println("aichoose: note: no generated command model (" + CommandModel.DATA_CLASS + "); picocli reads"
+                    + " the annotations instead. The jar uses the generated one: build with ./mvnw compile"
+                    + " (CONTRIBUTING.md, \"Build-time code\")");
+            err.flush();
+        }
         return create(out, err, args).execute(args);
     }
 
