@@ -175,7 +175,7 @@ final class UncertaintyReader {
                         ? "the option takes this price from the catalog; put a range on factors.api_prices, "
                                 + "or write the price on the option"
                         : null;
-            case OWNED_TOKENS_PER_SECOND, RENTED_TOKENS_PER_SECOND -> {
+            case SELF_HOSTED_TOKENS_PER_SECOND, RENTED_TOKENS_PER_SECOND -> {
                 Option.Serving s = o instanceof Option.SelfHosted h
                         ? h.serving()
                         : o instanceof Option.Rented r ? r.serving() : null;
