@@ -53,7 +53,7 @@ public final class BenchRanges {
 
     private static boolean ownsThroughput(Uncertainty.Input in) {
         return in.field() == UncertainField.THROUGHPUT
-                || in.field() == UncertainField.OWNED_TOKENS_PER_SECOND
+                || in.field() == UncertainField.SELF_HOSTED_TOKENS_PER_SECOND
                 || in.field() == UncertainField.RENTED_TOKENS_PER_SECOND;
     }
 

@@ -114,11 +114,11 @@ final class ScenarioDraft {
                         EXTRA_UPFRONT_USD,
                         ELECTRICITY_USD_PER_MONTH,
                         POWER_W,
-                        OWNED_LIFETIME_MONTHS,
-                        OWNED_RESIDUAL_SHARE,
-                        OWNED_MAINTENANCE_SHARE_ANNUAL,
-                        OWNED_OPS_HOURS_PER_MONTH,
-                        OWNED_TOKENS_PER_SECOND,
+                        SELF_HOSTED_LIFETIME_MONTHS,
+                        SELF_HOSTED_RESIDUAL_SHARE,
+                        SELF_HOSTED_MAINTENANCE_SHARE_ANNUAL,
+                        SELF_HOSTED_OPS_HOURS_PER_MONTH,
+                        SELF_HOSTED_TOKENS_PER_SECOND,
                         USD_PER_GPU_HOUR,
                         HOURS_PER_MONTH,
                         RENTED_OPS_HOURS_PER_MONTH,
@@ -205,14 +205,16 @@ final class ScenarioDraft {
                                 v.getOrDefault(UncertainField.EXTRA_UPFRONT_USD, s.extraUpfrontUsd()),
                                 v.getOrDefault(UncertainField.ELECTRICITY_USD_PER_MONTH, s.electricityUsdPerMonth()),
                                 v.getOrDefault(UncertainField.POWER_W, s.powerW()),
-                                v.containsKey(UncertainField.OWNED_LIFETIME_MONTHS)
-                                        ? Integer.valueOf((int) (double) v.get(UncertainField.OWNED_LIFETIME_MONTHS))
+                                v.containsKey(UncertainField.SELF_HOSTED_LIFETIME_MONTHS)
+                                        ? Integer.valueOf(
+                                                (int) (double) v.get(UncertainField.SELF_HOSTED_LIFETIME_MONTHS))
                                         : s.lifetimeMonths(),
-                                v.getOrDefault(UncertainField.OWNED_RESIDUAL_SHARE, s.residualShare()),
+                                v.getOrDefault(UncertainField.SELF_HOSTED_RESIDUAL_SHARE, s.residualShare()),
                                 v.getOrDefault(
-                                        UncertainField.OWNED_MAINTENANCE_SHARE_ANNUAL, s.maintenanceShareAnnual()),
-                                v.getOrDefault(UncertainField.OWNED_OPS_HOURS_PER_MONTH, s.opsHoursPerMonth()),
-                                serving(s.serving(), v.get(UncertainField.OWNED_TOKENS_PER_SECOND), throughput),
+                                        UncertainField.SELF_HOSTED_MAINTENANCE_SHARE_ANNUAL,
+                                        s.maintenanceShareAnnual()),
+                                v.getOrDefault(UncertainField.SELF_HOSTED_OPS_HOURS_PER_MONTH, s.opsHoursPerMonth()),
+                                serving(s.serving(), v.get(UncertainField.SELF_HOSTED_TOKENS_PER_SECOND), throughput),
                                 s.autoCount());
             case Option.Rented r ->
                 v.isEmpty() && throughput == 1
@@ -305,12 +307,14 @@ final class ScenarioDraft {
                 Gpu g = catalog.gpus().get(s.hardware());
                 yield s.powerW() != null ? s.powerW() : g.tdpW() * g.gpusPerSystem();
             }
-            case OWNED_LIFETIME_MONTHS -> or(((Option.SelfHosted) o).lifetimeMonths(), a.lifetimeMonths());
-            case OWNED_RESIDUAL_SHARE -> or(((Option.SelfHosted) o).residualShare(), a.residualShare());
-            case OWNED_MAINTENANCE_SHARE_ANNUAL ->
+            case SELF_HOSTED_LIFETIME_MONTHS -> or(((Option.SelfHosted) o).lifetimeMonths(), a.lifetimeMonths());
+            case SELF_HOSTED_RESIDUAL_SHARE -> or(((Option.SelfHosted) o).residualShare(), a.residualShare());
+            case SELF_HOSTED_MAINTENANCE_SHARE_ANNUAL ->
                 or(((Option.SelfHosted) o).maintenanceShareAnnual(), a.maintenanceShareAnnual());
-            case OWNED_OPS_HOURS_PER_MONTH -> or(((Option.SelfHosted) o).opsHoursPerMonth(), a.opsHoursPerMonth());
-            case OWNED_TOKENS_PER_SECOND -> ((Option.SelfHosted) o).serving().tokensPerSecond();
+            case SELF_HOSTED_OPS_HOURS_PER_MONTH ->
+                or(((Option.SelfHosted) o).opsHoursPerMonth(), a.opsHoursPerMonth());
+            case SELF_HOSTED_TOKENS_PER_SECOND ->
+                ((Option.SelfHosted) o).serving().tokensPerSecond();
             case USD_PER_GPU_HOUR ->
                 ((Option.Rented) o).usdPerGpuHour() != null
                         ? ((Option.Rented) o).usdPerGpuHour()

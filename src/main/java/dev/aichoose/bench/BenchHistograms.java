@@ -116,7 +116,7 @@ public final class BenchHistograms {
                 add(histograms, h);
             }
         } catch (IOException | RuntimeException e) {
-            throw new dev.aichoose.load.InputException(new dev.aichoose.load.located.Diagnostic(
+            throw new dev.aichoose.input.InputException(new dev.aichoose.input.Diagnostic(
                     file.toString(), 0, 0, "not an HdrHistogram log: " + e.getMessage()));
         }
         return histograms;

@@ -1,9 +1,9 @@
 package dev.aichoose.catalog;
 
-import dev.aichoose.load.InputException;
-import dev.aichoose.load.located.Diagnostic;
-import dev.aichoose.load.located.Node;
-import dev.aichoose.load.located.NodeParser;
+import dev.aichoose.input.Diagnostic;
+import dev.aichoose.input.InputException;
+import dev.aichoose.input.Node;
+import dev.aichoose.input.NodeParser;
 import dev.aichoose.model.Catalog;
 import java.io.Reader;
 import java.time.LocalDate;

@@ -1,9 +1,9 @@
 package dev.aichoose.catalog;
 
-import dev.aichoose.load.InputException;
-import dev.aichoose.load.InputKind;
+import dev.aichoose.input.Diagnostic;
+import dev.aichoose.input.InputException;
+import dev.aichoose.input.InputKind;
 import dev.aichoose.load.Sanity;
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.CloudOffer;
 import dev.aichoose.model.Quality;

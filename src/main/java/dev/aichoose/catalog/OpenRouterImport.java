@@ -1,8 +1,8 @@
 package dev.aichoose.catalog;
 
-import dev.aichoose.load.InputException;
-import dev.aichoose.load.located.Diagnostic;
-import dev.aichoose.load.located.Node;
+import dev.aichoose.input.Diagnostic;
+import dev.aichoose.input.InputException;
+import dev.aichoose.input.Node;
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;
 import java.time.LocalDate;

@@ -1,9 +1,10 @@
 package dev.aichoose.catalog;
 
-import dev.aichoose.load.InputException;
-import dev.aichoose.load.InputFiles;
-import dev.aichoose.load.InputKind;
-import dev.aichoose.load.located.Diagnostic;
+import dev.aichoose.input.Diagnostic;
+import dev.aichoose.input.Git;
+import dev.aichoose.input.InputException;
+import dev.aichoose.input.InputFiles;
+import dev.aichoose.input.InputKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,23 +62,18 @@ public final class SkypilotFiles {
     }
 
     private static List<CloudFile> fromGit(String path, String rev, String label, String cloud) {
-        Path p = Path.of(path);
-        // git runs in the checkout that holds the path, so a catalog checkout anywhere can be read
-        Path dir = Files.isDirectory(p) ? p : p.toAbsolutePath().getParent();
-        String rel = Files.isDirectory(p) ? "." : p.getFileName().toString();
-        if (dir == null || !Files.isDirectory(dir)) {
-            dir = Path.of(".");
-            rel = path;
-        }
-        String d = dir.toString();
-        String commit = CatalogSources.git(label, "-C", d, "rev-parse", rev + "^{commit}")
+        Git.Place place = Git.Place.of(path);
+        Path dir = place.dir();
+        String rel = place.pathspec();
+        String commit = Git.output(
+                        label, dir, InputKind.PRICE_LIST, "rev-parse", Git.revision(label, rev) + "^{commit}")
                 .strip();
-        long seconds = Long.parseLong(CatalogSources.git(label, "-C", d, "log", "-1", "--format=%ct", commit)
+        long seconds = Long.parseLong(Git.output(label, dir, InputKind.PRICE_LIST, "log", "-1", "--format=%ct", commit)
                 .strip());
         LocalDate date = LocalDate.ofInstant(Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
-        String repo = repository(label, d);
-        String listing =
-                CatalogSources.git(label, "-C", d, "ls-tree", "-r", "--name-only", "--full-name", commit, "--", rel);
+        String repo = repository(label, dir);
+        String listing = Git.output(
+                label, dir, InputKind.PRICE_LIST, "ls-tree", "-r", "--name-only", "--full-name", commit, "--", rel);
         List<String> names = listing.lines()
                 .filter(n -> n.equals("vms.csv") || n.endsWith("/vms.csv"))
                 .sorted()
@@ -87,7 +83,7 @@ public final class SkypilotFiles {
         }
         List<CloudFile> out = new ArrayList<>();
         for (String name : names) {
-            String text = CatalogSources.git(label, "-C", d, "show", commit + ":" + name);
+            String text = Git.output(label, dir, InputKind.PRICE_LIST, "show", commit + ":" + name);
             out.add(new CloudFile(
                     cloudOf(name, cloud), name + "@" + rev, text, date, repo + "@" + commit + ":" + name));
         }
@@ -97,16 +93,16 @@ public final class SkypilotFiles {
     private static final Pattern GITHUB = Pattern.compile("[:/]([^/:]+/[^/]+?)(?:\\.git)?/?$");
 
     /** {@code OWNER/REPO} from the checkout's origin, or the checkout's folder name when it has none. */
-    private static String repository(String label, String dir) {
+    private static String repository(String label, Path dir) {
         try {
-            String url = CatalogSources.git(label, "-C", dir, "remote", "get-url", "origin")
+            String url = Git.output(label, dir, InputKind.PRICE_LIST, "remote", "get-url", "origin")
                     .strip();
             Matcher m = GITHUB.matcher(url);
             if (m.find()) return m.group(1);
         } catch (InputException e) {
             // no origin: a local checkout
         }
-        String top = CatalogSources.git(label, "-C", dir, "rev-parse", "--show-toplevel")
+        String top = Git.output(label, dir, InputKind.PRICE_LIST, "rev-parse", "--show-toplevel")
                 .strip();
         return Path.of(top).getFileName().toString();
     }

@@ -1,8 +1,8 @@
 package dev.aichoose.catalog;
 
-import dev.aichoose.load.InputException;
+import dev.aichoose.input.Diagnostic;
+import dev.aichoose.input.InputException;
 import dev.aichoose.load.Sanity;
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.CloudOffer;
 import dev.aichoose.model.Provenance;

@@ -1,6 +1,6 @@
 package dev.aichoose.catalog;
 
-import dev.aichoose.load.located.Diagnostic;
+import dev.aichoose.input.Diagnostic;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,7 +105,7 @@ final class SkypilotRows {
                 List<String> missing =
                         REQUIRED.stream().filter(c -> !at.containsKey(c)).toList();
                 if (!missing.isEmpty()) {
-                    throw new dev.aichoose.load.InputException(new Diagnostic(
+                    throw new dev.aichoose.input.InputException(new Diagnostic(
                             file,
                             startLine,
                             1,
@@ -139,7 +139,7 @@ final class SkypilotRows {
             }
         }
         if (header == null) {
-            throw new dev.aichoose.load.InputException(
+            throw new dev.aichoose.input.InputException(
                     new Diagnostic(file, 1, 1, "not a SkyPilot vms.csv: the file is empty"));
         }
         return new Parsed(rows, bad);

@@ -1,8 +1,8 @@
 package dev.aichoose.catalog;
 
+import dev.aichoose.input.Node;
 import dev.aichoose.load.CatalogLoader;
 import dev.aichoose.load.Sanity;
-import dev.aichoose.load.located.Node;
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Provenance;

@@ -8,7 +8,6 @@ import dev.aichoose.bench.BenchRunner;
 import dev.aichoose.bench.BenchTable;
 import dev.aichoose.bench.EndpointException;
 import dev.aichoose.bench.Load;
-import dev.aichoose.bench.ProgressLine;
 import dev.aichoose.bench.Prompt;
 import dev.aichoose.bench.Prompts;
 import dev.aichoose.bench.RequestLimits;
@@ -25,8 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -245,7 +242,6 @@ public final class BenchCommand extends BaseCommand {
             description = "Write bench JSON v1 here (and FILE's .requests.jsonl).")
     Path output;
 
-    /** Before the first request: a run of many minutes must not end on a path it cannot write. */
     /**
      * Before a run of many minutes, whether its result can be written: a directory that cannot be made
      * or written is an output failure (exit 6) now, as it would be at the end.
@@ -331,7 +327,7 @@ public final class BenchCommand extends BaseCommand {
             if (start.isAfter(java.time.Instant.now().plus(java.time.Duration.ofHours(24))))
                 throw usageError("--start-at " + startAt + " is more than 24 hours ahead");
         }
-        key = apiKey(url);
+        key = new BenchKeyPolicy(apiKeyEnv, allowInsecureKey, System::getenv).key(api, url);
         checkWritable(output);
         if (output != null && promptsFile != null) {
             for (Path written : List.of(output, BenchResultFile.requestLogBeside(output))) {
@@ -353,9 +349,8 @@ public final class BenchCommand extends BaseCommand {
     }
 
     /**
-     * Runs the bench. Ctrl-C or SIGTERM stops it: the JVM's shutdown hook tells the runner to stop
-     * (requests in flight are abandoned, every wait ends), then waits while this thread writes what
-     * finished and releases the output; the process then ends with the signal's status (130, 143).
+     * Runs the bench. Ctrl-C or SIGTERM stops it ({@link BenchStopOnSignal}): what finished is written
+     * and the output released before the process ends with the signal's status.
      */
     @Override
     protected ExitCode execute() {
@@ -369,83 +364,52 @@ public final class BenchCommand extends BaseCommand {
         } catch (BenchOutput.Busy busy) {
             throw usageError(busy.getMessage());
         }
-        ProgressLine[] line = new ProgressLine[1];
+        BenchProgress shown = new BenchProgress(err);
         BenchRunner runner = new BenchRunner(
-                plan,
-                files == null ? null : files.recordsBeingWritten(),
-                notice -> {
-                    if (line[0] != null) {
-                        line[0].println("aichoose: " + notice);
-                    } else {
-                        err.println("aichoose: " + notice);
-                        err.flush();
-                    }
-                },
-                run -> {
-                    if (line[0] != null) line[0].println("aichoose: " + BenchTable.oneLine(run));
-                });
-        // Ctrl-C: stop sending, then let the main thread write what finished before the JVM goes
-        CountDownLatch written = new CountDownLatch(1);
-        Thread hook = new Thread(
-                () -> {
-                    runner.stop();
-                    try {
-                        written.await(STOP_GRACE_S, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
-                "bench-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            BenchResult result;
-            line[0] = showProgress() ? new ProgressLine(err, runner.progress()) : null;
+                plan, files == null ? null : files.recordsBeingWritten(), shown::notice, shown::runEnded);
+        try (BenchStopOnSignal signal = new BenchStopOnSignal(runner::stop)) {
             try {
-                result = runner.run();
+                return runAndReport(runner, shown, files, out, err);
             } finally {
-                if (line[0] != null) line[0].close();
-                line[0] = null;
-            }
-            boolean anySucceeded =
-                    result.runs().stream().anyMatch(r -> r.requests().completed() > 0);
-            Path resultFile = null;
-            if (files != null) {
-                BenchOutput.Placed placed = files.place(result, anySucceeded);
-                resultFile = placed.result();
-                if (placed.kept() != null) {
-                    err.println("aichoose: no request succeeded: " + placed.kept() + " (an earlier result) is kept; "
-                            + "this bench wrote " + placed.result() + " and " + placed.records());
-                } else {
-                    err.println("aichoose: wrote " + placed.result() + " and " + placed.records());
-                }
-                err.flush();
-            }
-            out.print(BenchTable.render(result));
-            out.flush();
-            if (runner.unreachable()) {
-                throw new EndpointException("nothing answers at " + result.endpoint()
-                        + ": the first requests were refused"
-                        + runner.firstFailure().map(BenchCommand::describe).orElse("")
-                        + (resultFile == null ? "" : "; what ran is in " + resultFile));
-            }
-            if (!result.runs().isEmpty() && !anySucceeded) {
-                throw new EndpointException(nothingSucceeded(result, runner, resultFile));
-            }
-            return ExitCode.OK;
-        } finally {
-            try {
                 if (files != null) files.close();
-            } finally {
-                written.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // a signal: its hook, waiting on the latch just released, ends the JVM with the signal's
-                    // status (130, 143); returning would race it with exit 0 (Main halts)
-                    awaitTheEnd();
-                }
             }
         }
+    }
+
+    private ExitCode runAndReport(
+            BenchRunner runner, BenchProgress shown, BenchOutput files, PrintWriter out, PrintWriter err) {
+        BenchResult result;
+        shown.draw(BenchProgress.wanted(progress), runner.progress());
+        try {
+            result = runner.run();
+        } finally {
+            shown.close();
+        }
+        boolean anySucceeded = result.runs().stream().anyMatch(r -> r.requests().completed() > 0);
+        Path resultFile = null;
+        if (files != null) {
+            BenchOutput.Placed placed = files.place(result, anySucceeded);
+            resultFile = placed.result();
+            if (placed.kept() != null) {
+                err.println("aichoose: no request succeeded: " + placed.kept() + " (an earlier result) is kept; "
+                        + "this bench wrote " + placed.result() + " and " + placed.records());
+            } else {
+                err.println("aichoose: wrote " + placed.result() + " and " + placed.records());
+            }
+            err.flush();
+        }
+        out.print(BenchTable.render(result));
+        out.flush();
+        if (runner.unreachable()) {
+            throw new EndpointException("nothing answers at " + result.endpoint()
+                    + ": the first requests were refused"
+                    + runner.firstFailure().map(BenchCommand::describe).orElse("")
+                    + (resultFile == null ? "" : "; what ran is in " + resultFile));
+        }
+        if (!result.runs().isEmpty() && !anySucceeded) {
+            throw new EndpointException(nothingSucceeded(result, runner, resultFile));
+        }
+        return ExitCode.OK;
     }
 
     /** {@code --self-test}: the report on stdout; a failure is one line on stderr and exit 7. */
@@ -456,31 +420,6 @@ public final class BenchCommand extends BaseCommand {
         });
         if (!verdict.passed()) throw new SelfTestFailedException(verdict.message());
         return ExitCode.OK;
-    }
-
-    @SuppressWarnings("InfiniteLoopStatement") // the JVM is shutting down and halts this thread with it
-    private static void awaitTheEnd() {
-        while (true) java.util.concurrent.locks.LockSupport.park();
-    }
-
-    /** How long a signal waits for the result to be written before the JVM ends anyway. */
-    static final int STOP_GRACE_S = 15;
-
-    /**
-     * {@code --progress} or {@code --no-progress} decide; without either, progress is drawn when
-     * stderr is a terminal. System.console() alone cannot say: on JDK 22 to 24 it is non-null for
-     * redirected output too, so its isTerminal() (JDK 22+) is asked where it exists.
-     */
-    private boolean showProgress() {
-        if (progress != null) return progress;
-        @SuppressWarnings("SystemConsoleNull") // null on JDK 21 without a terminal; isTerminal() below for 22+
-        java.io.Console console = System.console();
-        if (console == null) return false;
-        try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException jdk21) {
-            return true; // JDK 21: a console is only there for a terminal
-        }
     }
 
     private static String nothingSucceeded(BenchResult result, BenchRunner runner, Path written) {
@@ -538,21 +477,5 @@ public final class BenchCommand extends BaseCommand {
         } catch (URISyntaxException e) {
             throw usageError("--endpoint is not a URL: '" + endpoint + "'");
         }
-    }
-
-    /** The key comes only from the environment and is never echoed, not even in an error. */
-    private ApiKey apiKey(URI url) {
-        String name = apiKeyEnv != null ? apiKeyEnv : api.defaultKeyEnv().orElse(null);
-        if (name == null) return null;
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-            if (apiKeyEnv != null) throw usageError("--api-key-env " + name + ": the environment variable is not set");
-            return null; // a local server often needs no key; one that does answers 401, which is exit 4
-        }
-        if (url.getScheme().equalsIgnoreCase("http") && !BenchPlan.isLoopback(url) && !allowInsecureKey) {
-            throw usageError("refusing to send the API key from " + name + " in clear text to " + url.getHost()
-                    + "; use https, or --allow-insecure-key if you mean it");
-        }
-        return new ApiKey(value);
     }
 }

@@ -1,10 +1,10 @@
 package dev.aichoose.cli;
 
+import dev.aichoose.input.Diagnostic;
+import dev.aichoose.input.InputException;
+import dev.aichoose.input.Suggestions;
 import dev.aichoose.load.BenchCapacity;
 import dev.aichoose.load.BenchSource;
-import dev.aichoose.load.InputException;
-import dev.aichoose.load.located.Diagnostic;
-import dev.aichoose.load.located.Suggestions;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.Scenario;
 import java.nio.file.Files;

@@ -6,8 +6,8 @@ import dev.aichoose.bench.BenchResultFile;
 import dev.aichoose.bench.BenchTable;
 import dev.aichoose.bench.RequestRecord;
 import dev.aichoose.bench.WireApi;
+import dev.aichoose.input.InputException;
 import dev.aichoose.load.BenchResultReader;
-import dev.aichoose.load.InputException;
 import dev.aichoose.model.BenchResult;
 import dev.aichoose.model.Workload;
 import java.nio.file.Files;
@@ -100,15 +100,15 @@ final class BenchMergeCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() {
-        List<dev.aichoose.load.located.Diagnostic> missing = files.stream()
+        List<dev.aichoose.input.Diagnostic> missing = files.stream()
                 .filter(f -> !Files.isRegularFile(f))
-                .map(f -> new dev.aichoose.load.located.Diagnostic(f.toString(), 0, 0, "no such request-records file"))
+                .map(f -> new dev.aichoose.input.Diagnostic(f.toString(), 0, 0, "no such request-records file"))
                 .toList();
         if (!missing.isEmpty()) throw new InputException(missing);
         Map<Path, List<RequestRecord>> records = new LinkedHashMap<>();
         for (Path f : files) records.put(f, BenchMerge.read(f));
         if (records.values().stream().allMatch(List::isEmpty)) {
-            throw new InputException(new dev.aichoose.load.located.Diagnostic(
+            throw new InputException(new dev.aichoose.input.Diagnostic(
                     files.getFirst().toString(), 0, 0, "no request records outside the warm-up"));
         }
         Optional<BenchResult> first = beside(files.getFirst()).map(BenchResultReader::read);

@@ -1,7 +1,7 @@
 package dev.aichoose.cli;
 
 import dev.aichoose.bench.EndpointException;
-import dev.aichoose.load.InputException;
+import dev.aichoose.input.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -53,6 +53,13 @@ public final class Cli {
 
     /** Runs the command line for these arguments; the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (MODEL == null) {
+            // an IDE's own compile: the jar never takes this path, so say so rather than differ in silence
+            err.println("aichoose: note: no generated command model (" + CommandModel.DATA_CLASS + "); picocli reads"
+                    + " the annotations instead. The jar uses the generated one: build with ./mvnw compile"
+                    + " (CONTRIBUTING.md, \"Build-time code\")");
+            err.flush();
+        }
         return create(out, err, args).execute(args);
     }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.ISetter;
  * annotations by reflection on every run, which costs more than all the parsing that follows (about
  * 25 ms of a 160 ms start: the JDK generates a proxy class for each annotation type and parses every
  * annotation of every field and method). The build runs that reflection once and writes the model
- * it found as plain Java ({@link CommandModelSource}); the annotations stay the one place where an
+ * it found as plain Java ({@code CommandModelSource}, a build tool in src/build/java); the annotations stay the one place where an
  * option is declared. {@code CommandModelTest} holds the two models equal, option by option and in
  * the usage text of every command.
  */

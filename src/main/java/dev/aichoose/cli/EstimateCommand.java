@@ -1,6 +1,6 @@
 package dev.aichoose.cli;
 
-import dev.aichoose.load.located.Suggestions;
+import dev.aichoose.input.Suggestions;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Engine;
 import dev.aichoose.model.KvPrecision;

@@ -1,9 +1,9 @@
 package dev.aichoose.cli;
 
 import dev.aichoose.analysis.Evaluator;
-import dev.aichoose.load.InputException;
+import dev.aichoose.input.Diagnostic;
+import dev.aichoose.input.InputException;
 import dev.aichoose.load.ScenarioLoader;
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Scenario;
 import java.io.PrintWriter;

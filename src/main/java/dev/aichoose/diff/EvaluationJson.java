@@ -1,9 +1,9 @@
 package dev.aichoose.diff;
 
-import dev.aichoose.load.located.Fields;
-import dev.aichoose.load.located.Node;
-import dev.aichoose.load.located.NodeParser;
-import dev.aichoose.load.located.Problems;
+import dev.aichoose.input.Fields;
+import dev.aichoose.input.Node;
+import dev.aichoose.input.NodeParser;
+import dev.aichoose.input.Problems;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;

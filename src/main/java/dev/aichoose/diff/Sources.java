@@ -1,18 +1,16 @@
 package dev.aichoose.diff;
 
-import dev.aichoose.load.InputException;
-import dev.aichoose.load.InputFiles;
-import dev.aichoose.load.InputKind;
-import dev.aichoose.load.located.Diagnostic;
-import java.io.ByteArrayOutputStream;
+import dev.aichoose.input.Diagnostic;
+import dev.aichoose.input.Git;
+import dev.aichoose.input.InputException;
+import dev.aichoose.input.InputFiles;
+import dev.aichoose.input.InputKind;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One side of a diff: a file in the working tree, or {@code path@rev}, a file as it was at a git
@@ -52,9 +50,10 @@ public final class Sources {
         int at = arg.lastIndexOf('@');
         if (at <= 0 || at == arg.length() - 1) throw fail(arg, "no such file (for a git revision, write PATH@REV)");
         Path file = Path.of(arg.substring(0, at));
-        String rev = arg.substring(at + 1);
-        if (rev.startsWith("-")) throw fail(arg, "a revision may not start with '-'");
-        String text = gitShow(arg, parent(file), rev + ":./" + file.getFileName());
+        String rev = Git.revision(arg, arg.substring(at + 1));
+        // a file at a revision is an input like any other: read under the larger limit, a report's
+        String text =
+                Git.output(arg, parent(file), InputKind.EVALUATION_REPORT, "show", rev + ":./" + file.getFileName());
         boolean report = EvaluationJson.isReport(text.substring(0, Math.min(text.length(), HEAD_CHARS)));
         if (!report) {
             // the blob was read under a report's limit, the larger: a scenario is held to its own
@@ -79,53 +78,6 @@ public final class Sources {
         } catch (IOException e) {
             throw fail(file.toString(), "cannot read: " + e.getMessage());
         }
-    }
-
-    private static String gitShow(String label, Path dir, String object) {
-        ProcessBuilder pb = new ProcessBuilder("git", "-C", dir.toString(), "show", object);
-        pb.redirectInput(ProcessBuilder.Redirect.from(devNull()));
-        try {
-            Process p = pb.start();
-            // read both streams while git runs, so a large file cannot fill a pipe and stall it
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            Thread errReader = Thread.ofVirtual().start(() -> copy(p.getErrorStream(), err));
-            String out;
-            try {
-                // a file at a revision is an input like any other: the same limit and decoding
-                out = InputFiles.read(label, p.getInputStream(), InputKind.EVALUATION_REPORT);
-            } catch (InputException e) {
-                p.destroyForcibly();
-                throw e;
-            }
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw fail(label, "git show " + object + " did not finish within 60 s");
-            }
-            errReader.join();
-            if (p.exitValue() != 0) {
-                String why =
-                        err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("exit " + p.exitValue());
-                throw fail(label, "git show " + object + " failed: " + why.replaceFirst("^fatal: ", ""));
-            }
-            return out;
-        } catch (IOException e) {
-            throw fail(label, "cannot run git (is it installed and on PATH?): " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw fail(label, "interrupted while running git");
-        }
-    }
-
-    private static void copy(InputStream in, ByteArrayOutputStream to) {
-        try {
-            in.transferTo(to);
-        } catch (IOException e) {
-            // the exit status tells the caller what went wrong
-        }
-    }
-
-    private static java.io.File devNull() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
     private static Path parent(Path file) {

@@ -1,6 +1,7 @@
 package dev.aichoose.load;
 
-import dev.aichoose.load.located.Diagnostic;
+import dev.aichoose.input.Diagnostic;
+import dev.aichoose.input.InputException;
 import dev.aichoose.model.BenchResult;
 import dev.aichoose.model.BenchRun;
 import dev.aichoose.model.OpenModel;

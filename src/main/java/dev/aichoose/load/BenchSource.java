@@ -1,5 +1,6 @@
 package dev.aichoose.load;
 
+import dev.aichoose.input.InputException;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.Workload;
 import java.nio.file.Path;

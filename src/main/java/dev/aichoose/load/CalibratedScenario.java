@@ -1,7 +1,7 @@
 package dev.aichoose.load;
 
-import dev.aichoose.load.located.Node;
-import dev.aichoose.load.located.NodeParser;
+import dev.aichoose.input.Node;
+import dev.aichoose.input.NodeParser;
 import dev.aichoose.model.Calibration;
 import java.io.StringReader;
 import java.util.ArrayList;

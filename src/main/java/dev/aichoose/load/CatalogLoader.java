@@ -1,11 +1,14 @@
 package dev.aichoose.load;
 
-import dev.aichoose.load.located.Diagnostic;
-import dev.aichoose.load.located.Fields;
-import dev.aichoose.load.located.Node;
-import dev.aichoose.load.located.NodeParser;
-import dev.aichoose.load.located.Problems;
-import dev.aichoose.load.located.Suggestions;
+import dev.aichoose.input.Diagnostic;
+import dev.aichoose.input.Fields;
+import dev.aichoose.input.InputException;
+import dev.aichoose.input.InputFiles;
+import dev.aichoose.input.InputKind;
+import dev.aichoose.input.Node;
+import dev.aichoose.input.NodeParser;
+import dev.aichoose.input.Problems;
+import dev.aichoose.input.Suggestions;
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.CloudOffer;

@@ -1,7 +1,7 @@
 package dev.aichoose.load;
 
-import dev.aichoose.load.located.Diagnostic;
-import dev.aichoose.load.located.Node;
+import dev.aichoose.input.Diagnostic;
+import dev.aichoose.input.Node;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.SanityBounds;
 import java.util.ArrayList;

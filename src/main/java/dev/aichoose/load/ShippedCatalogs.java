@@ -22,7 +22,7 @@ import java.util.zip.ZipFile;
 /**
  * The shipped catalogs as the build parsed them. Parsing the YAML took about 90 ms of every run for
  * files that do not change between runs, so the build runs {@link CatalogLoader} on them once and
- * writes the result as Java code ({@link ShippedCatalogsSource}). That copy is used only when it
+ * writes the result as Java code ({@code ShippedCatalogsSource}, a build tool in src/build/java). That copy is used only when it
  * was made from exactly the catalog bytes now in the jar; anything else is parsed as before.
  */
 public final class ShippedCatalogs {

@@ -1,9 +1,10 @@
 package dev.aichoose.load;
 
-import dev.aichoose.load.located.Fields;
-import dev.aichoose.load.located.Node;
-import dev.aichoose.load.located.NodeParser;
-import dev.aichoose.load.located.Problems;
+import dev.aichoose.input.Fields;
+import dev.aichoose.input.InputException;
+import dev.aichoose.input.Node;
+import dev.aichoose.input.NodeParser;
+import dev.aichoose.input.Problems;
 import dev.aichoose.model.Distribution;
 import dev.aichoose.model.UncertainField;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.aichoose.load;
 
-import dev.aichoose.load.located.Fields;
-import dev.aichoose.load.located.Node;
-import dev.aichoose.load.located.Problems;
-import dev.aichoose.load.located.Suggestions;
+import dev.aichoose.input.Fields;
+import dev.aichoose.input.Node;
+import dev.aichoose.input.Problems;
+import dev.aichoose.input.Suggestions;
 import dev.aichoose.model.Distribution;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.UncertainField;
@@ -175,7 +175,7 @@ final class UncertaintyReader {
                         ? "the option takes this price from the catalog; put a range on factors.api_prices, "
                                 + "or write the price on the option"
                         : null;
-            case OWNED_TOKENS_PER_SECOND, RENTED_TOKENS_PER_SECOND -> {
+            case SELF_HOSTED_TOKENS_PER_SECOND, RENTED_TOKENS_PER_SECOND -> {
                 Option.Serving s = o instanceof Option.SelfHosted h
                         ? h.serving()
                         : o instanceof Option.Rented r ? r.serving() : null;

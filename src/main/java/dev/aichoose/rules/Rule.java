@@ -1,6 +1,6 @@
 package dev.aichoose.rules;
 
-import dev.aichoose.load.located.Suggestions;
+import dev.aichoose.input.Suggestions;
 import java.util.Collection;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.aichoose.cost.CostEngine;
 import dev.aichoose.decide.Decider;
 import dev.aichoose.decide.PreferenceFit;
-import dev.aichoose.load.InputException;
+import dev.aichoose.input.InputException;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.OptionResult;

@@ -2,7 +2,7 @@ package dev.aichoose.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aichoose.load.InputException;
+import dev.aichoose.input.InputException;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.OptionResult;

@@ -1,10 +1,17 @@
 package dev.aichoose.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The layering the design promises, checked over the compiled classes. */
@@ -93,5 +100,69 @@ class ArchitectureTest {
                 .resideInAPackage("dev.aichoose.cli..")
                 .because("core code does not import the command line's exception types")
                 .check(CLASSES);
+    }
+
+    @Test
+    void noPackagesDependOnEachOtherInACircle() {
+        slices().matching("dev.aichoose.(**)")
+                .should()
+                .beFreeOfCycles()
+                .because("each package sits on a floor; an arrow that comes back is a floor that cannot be "
+                        + "understood, or changed, alone")
+                .check(CLASSES);
+    }
+
+    @Test
+    void whatEveryReaderSharesDependsOnNothingOfTheProgram() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.aichoose.input..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAPackage("dev.aichoose..").and(not(resideInAPackage("dev.aichoose.input.."))))
+                .because("input (opening files, located YAML nodes, diagnostics, git) is the floor every reader "
+                        + "stands on: load, bench, diff and catalog")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheGitRunnerStartsAProcess() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("dev.aichoose.input.Git")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(ProcessBuilder.class.getName())
+                .because("one runner holds git to the same time limit, input limits and one-line errors for every "
+                        + "caller")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theBuildToolsAreCompiledApartFromTheProgram() throws ClassNotFoundException {
+        // src/build/java compiles into target/build-classes, which the jar does not hold
+        for (String tool : List.of(
+                "dev.aichoose.cli.CommandModelSource",
+                "dev.aichoose.load.ShippedCatalogsSource",
+                "dev.aichoose.text.JavaLiterals")) {
+            assertThat(location(Class.forName(tool))).as(tool).endsWith("/build-classes/");
+        }
+        assertThat(location(dev.aichoose.cli.ExitCode.class)).doesNotEndWith("/build-classes/");
+        noClasses()
+                .that(not(BUILD_TOOL))
+                .should()
+                .dependOnClassesThat(BUILD_TOOL)
+                .because("the build tools run once at build time and are not in the jar")
+                .check(CLASSES);
+    }
+
+    private static final DescribedPredicate<JavaClass> BUILD_TOOL = DescribedPredicate.describe(
+            "a build tool (src/build/java)",
+            c -> c.getSource()
+                    .map(s -> s.getUri().toString().contains("/build-classes/"))
+                    .orElse(false));
+
+    private static String location(Class<?> type) {
+        return type.getProtectionDomain().getCodeSource().getLocation().toString();
     }
 }

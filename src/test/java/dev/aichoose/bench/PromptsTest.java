@@ -3,7 +3,7 @@ package dev.aichoose.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aichoose.load.InputException;
+import dev.aichoose.input.InputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

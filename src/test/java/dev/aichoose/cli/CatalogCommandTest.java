@@ -185,7 +185,7 @@ class CatalogCommandTest {
                 .contains("\"before\" : \"pricing@HEAD\"");
         CliRun missing = CliRun.of("catalog", "diff", "pricing@no-such-revision", "pricing");
         assertThat(missing.exitCode()).isEqualTo(3);
-        assertThat(missing.err()).startsWith("pricing@no-such-revision: git ls-tree failed:");
+        assertThat(missing.err()).startsWith("pricing@no-such-revision: git ls-tree no-such-revision failed:");
     }
 
     @Test

@@ -3,8 +3,8 @@ package dev.aichoose.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aichoose.bench.EndpointException;
-import dev.aichoose.load.InputException;
-import dev.aichoose.load.located.Diagnostic;
+import dev.aichoose.input.Diagnostic;
+import dev.aichoose.input.InputException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;

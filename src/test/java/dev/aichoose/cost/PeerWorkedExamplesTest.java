@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.aichoose.catalog.CatalogImport.Format;
 import dev.aichoose.catalog.Imports;
-import dev.aichoose.load.InputException;
+import dev.aichoose.input.InputException;
 import dev.aichoose.load.ScenarioLoader;
 import dev.aichoose.model.CacheTtl;
 import dev.aichoose.model.Catalog;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aichoose.analysis.Evaluator;
+import dev.aichoose.input.InputException;
 import dev.aichoose.load.CatalogLoader;
-import dev.aichoose.load.InputException;
 import dev.aichoose.load.ScenarioLoader;
 import dev.aichoose.model.Catalog;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import static dev.aichoose.load.BenchResultReaderTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aichoose.input.InputException;
 import dev.aichoose.model.BenchResult;
 import dev.aichoose.model.BenchRun;
 import dev.aichoose.model.LatencyStats;

@@ -3,7 +3,8 @@ package dev.aichoose.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.aichoose.load.located.Diagnostic;
+import dev.aichoose.input.Diagnostic;
+import dev.aichoose.input.InputException;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Gpu;
 import dev.aichoose.testing.Fixtures;

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.aichoose.catalog.CatalogImport;
 import dev.aichoose.diff.EvaluationJson;
-import dev.aichoose.load.located.Diagnostic;
+import dev.aichoose.input.Diagnostic;
+import dev.aichoose.input.InputException;
+import dev.aichoose.input.InputFiles;
+import dev.aichoose.input.InputKind;
 import dev.aichoose.testing.Fixtures;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,8 +1,8 @@
 package dev.aichoose.report;
 
 import dev.aichoose.analysis.Evaluator;
+import dev.aichoose.input.InputException;
 import dev.aichoose.load.CatalogLoader;
-import dev.aichoose.load.InputException;
 import dev.aichoose.load.ScenarioLoader;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Evaluation;
@@ -24,8 +24,8 @@ final class Engine {
         return new ScenarioLoader(
                         CATALOG,
                         (f, slo) -> {
-                            throw new InputException(new dev.aichoose.load.located.Diagnostic(
-                                    f.toString(), 0, 0, "no bench results in tests"));
+                            throw new InputException(
+                                    new dev.aichoose.input.Diagnostic(f.toString(), 0, 0, "no bench results in tests"));
                         },
                         Map.of())
                 .load(file);

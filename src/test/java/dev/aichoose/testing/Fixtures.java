@@ -1,10 +1,10 @@
 package dev.aichoose.testing;
 
 import dev.aichoose.analysis.Evaluator;
+import dev.aichoose.input.Diagnostic;
+import dev.aichoose.input.InputException;
 import dev.aichoose.load.CatalogLoader;
-import dev.aichoose.load.InputException;
 import dev.aichoose.load.ScenarioLoader;
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Scenario;

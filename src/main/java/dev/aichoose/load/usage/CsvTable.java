@@ -1,6 +1,6 @@
 package dev.aichoose.load.usage;
 
-import dev.aichoose.load.located.Problems;
+import dev.aichoose.input.Problems;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.aichoose.load.usage;
 
-import dev.aichoose.load.located.Node;
-import dev.aichoose.load.located.Problems;
+import dev.aichoose.input.Node;
+import dev.aichoose.input.Problems;
 import dev.aichoose.model.Actuals;
 import java.util.ArrayList;
 import java.util.List;

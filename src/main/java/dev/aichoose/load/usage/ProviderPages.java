@@ -1,8 +1,8 @@
 package dev.aichoose.load.usage;
 
-import dev.aichoose.load.located.Node;
-import dev.aichoose.load.located.NodeParser;
-import dev.aichoose.load.located.Problems;
+import dev.aichoose.input.Node;
+import dev.aichoose.input.NodeParser;
+import dev.aichoose.input.Problems;
 import dev.aichoose.model.Actuals;
 import dev.aichoose.model.Actuals.Charge;
 import dev.aichoose.model.Actuals.Match;

@@ -1,6 +1,6 @@
 package dev.aichoose.load.usage;
 
-import dev.aichoose.load.located.Problems;
+import dev.aichoose.input.Problems;
 import dev.aichoose.model.Actuals;
 import dev.aichoose.model.Actuals.Charge;
 import dev.aichoose.model.Actuals.Match;

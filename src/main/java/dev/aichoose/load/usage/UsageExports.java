@@ -1,10 +1,10 @@
 package dev.aichoose.load.usage;
 
-import dev.aichoose.load.InputException;
-import dev.aichoose.load.InputFiles;
-import dev.aichoose.load.InputKind;
-import dev.aichoose.load.located.Diagnostic;
-import dev.aichoose.load.located.Problems;
+import dev.aichoose.input.Diagnostic;
+import dev.aichoose.input.InputException;
+import dev.aichoose.input.InputFiles;
+import dev.aichoose.input.InputKind;
+import dev.aichoose.input.Problems;
 import dev.aichoose.model.Actuals;
 import dev.aichoose.model.Actuals.Source;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.aichoose.load.located;
+package dev.aichoose.input;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,5 @@
-package dev.aichoose.load;
+package dev.aichoose.input;
 
-import dev.aichoose.load.located.Diagnostic;
 import java.util.List;
 
 /** An input file (scenario, catalog, bench result) is invalid; carries every problem found. */

@@ -1,4 +1,4 @@
-package dev.aichoose.load.located;
+package dev.aichoose.input;
 
 /**
  * A value from an input file as a message may quote it. Any file can be named where an input is

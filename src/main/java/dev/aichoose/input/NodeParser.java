@@ -1,4 +1,4 @@
-package dev.aichoose.load.located;
+package dev.aichoose.input;
 
 import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -10,8 +10,6 @@ import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import dev.aichoose.load.InputException;
-import dev.aichoose.load.InputKind;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;

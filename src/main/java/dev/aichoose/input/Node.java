@@ -1,4 +1,4 @@
-package dev.aichoose.load.located;
+package dev.aichoose.input;
 
 import java.util.LinkedHashMap;
 import java.util.List;

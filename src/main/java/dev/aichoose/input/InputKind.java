@@ -1,4 +1,4 @@
-package dev.aichoose.load;
+package dev.aichoose.input;
 
 import java.util.Locale;
 

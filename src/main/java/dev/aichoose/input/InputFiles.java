@@ -1,6 +1,5 @@
-package dev.aichoose.load;
+package dev.aichoose.input;
 
-import dev.aichoose.load.located.Diagnostic;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -184,7 +183,8 @@ public final class InputFiles {
                 total += n;
                 if (total > kind.maxBytes()) {
                     bytes.flip();
-                    throw tooLarge(name, kind, total);
+                    // only what was read so far is known, not the whole size
+                    throw tooLarge(name, kind, kind.maxBytes() + 1);
                 }
             }
             bytes.flip();

@@ -1,6 +1,5 @@
-package dev.aichoose.load.located;
+package dev.aichoose.input;
 
-import dev.aichoose.load.InputException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.aichoose.load.located;
+package dev.aichoose.input;
 
 /**
  * One problem in an input file, located by line and column (1-based; 0 when unknown).

@@ -1,4 +1,4 @@
-package dev.aichoose.load.located;
+package dev.aichoose.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
