@@ -45,7 +45,7 @@ final class HtmlReport implements Renderer.Text<Evaluation> {
             .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1rem;font-size:.85rem}
             .legend li.infeasible{color:#6b7280}
             .swatch{display:inline-block;width:.9rem;height:.6rem;margin-right:.3rem;vertical-align:middle}
-            figcaption{font-size:.8rem;color:#555}.date{white-space:nowrap}
+            figcaption{font-size:.8rem;color:#555}.date,#catalog td:first-child{white-space:nowrap}
             @media print{body{margin:0;max-width:none;font-size:9pt}h2{break-after:avoid}table{font-size:7.5pt}\
             .chart,table{break-inside:avoid}.wide{overflow:visible}\
             .swatch,tr.recommended td,tr.infeasible td{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
