@@ -33,11 +33,18 @@ public final class DefaultOptions {
     public static List<Option> build(Scenario scenario, Catalog catalog) {
         List<Option> options = new ArrayList<>();
         CostEngine engine = new CostEngine(scenario, catalog, List.of());
-        Comparator<ApiModel> byQueryCost =
-                Comparator.comparingDouble(m -> engine.perQuery(new dev.aichoose.model.Costing.PerToken(
-                        m.inputUsdPerMtok(),
-                        m.cachedInputUsdPerMtok() != null ? m.cachedInputUsdPerMtok() : m.inputUsdPerMtok(),
-                        m.outputUsdPerMtok())));
+        // a query of the workload as it is: each class at its own shape, weighted by its queries
+        var traffic = engine.traffic();
+        Comparator<ApiModel> byQueryCost = Comparator.comparingDouble(m -> {
+            var prices = new dev.aichoose.model.Costing.PerToken(
+                    m.inputUsdPerMtok(),
+                    m.cachedInputUsdPerMtok() != null ? m.cachedInputUsdPerMtok() : m.inputUsdPerMtok(),
+                    m.outputUsdPerMtok());
+            double cost = 0;
+            for (var slice : traffic.slices())
+                cost += slice.share() * dev.aichoose.cost.ApiPricing.perQuery(prices, slice.shape());
+            return cost;
+        });
         List<ApiModel> closed = catalog.apiModels().values().stream()
                 .filter(m -> !m.openWeight())
                 .toList();

@@ -119,7 +119,18 @@ final class ScenarioDraft {
                             .put(in.field(), v);
             }
         }
-        Workload workload = new Workload(wv[0], wv[1], wv[2], wv[3], wv[4], wv[5], wv[6], w.classes(), w.slo());
+        Workload workload = new Workload(
+                wv[0],
+                wv[1],
+                wv[2],
+                wv[3],
+                wv[4],
+                wv[5],
+                wv[6],
+                w.classes(),
+                w.slo(),
+                w.cacheWriteShare(),
+                w.cacheWriteTtl());
         Assumptions assumptions = new Assumptions(
                 av[0], av[1], av[2], av[3], av[4], av[5], (int) av[6], av[7], a.planningUtilisation(), av[8], av[9]);
         List<Option> options = new ArrayList<>(scenario.options().size());

@@ -106,6 +106,7 @@ public final class Feasibility {
     private boolean allowed(Option option, WorkloadClass c) {
         if ((c.sensitive() || c.onPremises()) && option instanceof Option.Api) return false;
         if (c.onPremises() && option instanceof Option.Rented) return false;
+        if (option instanceof Option.Api a && classContext(a, c).isPresent()) return false;
         return c.quality() != Quality.FRONTIER || tierOf(option).quality() == Quality.FRONTIER;
     }
 
@@ -163,12 +164,9 @@ public final class Feasibility {
                     problems.add("offline operation is required, and an API is reached over the internet");
                 if (profile.dataMustStayOnPremises())
                     problems.add("data must stay on the premises, and an API sends it to " + providerOf(a));
-                ApiModel m = catalog.apiModels().get(a.model());
-                double request = workload.inputTokensPerQuery() + workload.generatedTokensPerQuery();
-                if (m != null && m.contextTokens() != null && request > m.contextTokens()) {
-                    problems.add("a request of " + Figures.wholeCount(request) + " tokens exceeds " + a.model()
-                            + "'s context of " + Figures.wholeCount(m.contextTokens()) + " tokens");
-                }
+                // with shapes per class, each class's request is checked against the context on its own
+                if (!workload.hasClassShapes())
+                    contextProblem(a, workload.shape()).ifPresent(problems::add);
             }
             case Option.SelfHosted s -> {}
             case Option.Rented r -> {
@@ -197,6 +195,7 @@ public final class Feasibility {
             problems.add(cls + " must stay on owned hardware (on_premises), and " + r.id()
                     + " is rented GPUs in the provider's data centre");
         }
+        if (option instanceof Option.Api a) classContext(a, c).ifPresent(p -> problems.add(cls + ": " + p));
         if (c.quality() == Quality.FRONTIER) {
             Tier tier = tierOf(option);
             if (tier.quality() != Quality.FRONTIER) {
@@ -206,6 +205,21 @@ public final class Feasibility {
             }
         }
         return problems;
+    }
+
+    /** A request of this shape that exceeds the API model's context window, in words. */
+    private Optional<String> contextProblem(Option.Api a, dev.aichoose.model.TokenShape shape) {
+        ApiModel m = catalog.apiModels().get(a.model());
+        double request = shape.requestTokens();
+        if (m == null || m.contextTokens() == null || request <= m.contextTokens()) return Optional.empty();
+        return Optional.of("a request of " + Figures.wholeCount(request) + " tokens exceeds " + a.model()
+                + "'s context of " + Figures.wholeCount(m.contextTokens()) + " tokens");
+    }
+
+    /** A class of its own shape whose request exceeds the API's context (none without class shapes). */
+    private Optional<String> classContext(Option.Api a, WorkloadClass c) {
+        if (!workload.hasClassShapes()) return Optional.empty();
+        return contextProblem(a, workload.shapeOf(c.name()));
     }
 
     /** The tier of the model an option serves and where the rating comes from. */

@@ -187,13 +187,14 @@ public final class ScenarioLoader {
                                             + ")");
                 }
                 names.putIfAbsent(n, node.line());
-                classes.add(new WorkloadClass(
-                        n,
-                        c.number("share", 0, 1),
-                        c.flag("sensitive", false),
-                        c.choice("complexity", WorkloadClass.Complexity.class, WorkloadClass.Complexity.ROUTINE),
-                        c.choice("quality", Quality.class, defaultQuality),
-                        c.flag("on_premises", false)));
+                double share = c.number("share", 0, 1);
+                boolean sensitive = c.flag("sensitive", false);
+                WorkloadClass.Complexity complexity =
+                        c.choice("complexity", WorkloadClass.Complexity.class, WorkloadClass.Complexity.ROUTINE);
+                Quality quality = c.choice("quality", Quality.class, defaultQuality);
+                boolean onPremises = c.flag("on_premises", false);
+                WorkloadClass.Shape shape = classShape(c, cached, written);
+                classes.add(new WorkloadClass(n, share, sensitive, complexity, quality, onPremises, shape));
                 c.finish();
             });
         }
@@ -218,6 +219,31 @@ public final class ScenarioLoader {
                 .orElse(Workload.LatencySlo.NONE);
         f.finish();
         return new Workload(queries, in, out, reasoning, growth, cached, peak, classes, slo, written, ttl);
+    }
+
+    /**
+     * The token fields a class states for itself, within the workload's own bounds; the class's
+     * cached and written shares together (its own or the workload's) stay at most 1.
+     */
+    private static WorkloadClass.Shape classShape(Fields c, double workloadCached, double workloadWritten) {
+        Double cached = c.optionalNumber("cached_input_share", 0, 1);
+        Double written = c.optionalNumber("cache_write_share", 0, 1);
+        var shape = new WorkloadClass.Shape(
+                c.optionalNumber("input_tokens_per_query", 0, 10_000_000),
+                c.optionalNumber("output_tokens_per_query", 1, 1_000_000),
+                c.optionalNumber("reasoning_tokens_per_query", 0, 1_000_000),
+                cached,
+                written);
+        double both = (cached != null ? cached : workloadCached) + (written != null ? written : workloadWritten);
+        if ((cached != null || written != null) && both > 1 + 1e-9) {
+            String key = written != null ? "cache_write_share" : "cached_input_share";
+            c.problems()
+                    .at(
+                            c.raw(key).orElse(c.node()),
+                            c.pathOf(key) + ": the class's cached_input_share plus cache_write_share is " + round(both)
+                                    + "; together they must be at most 1 (the rest is uncached input)");
+        }
+        return shape;
     }
 
     private static CacheTtl cacheTtl(Fields f) {

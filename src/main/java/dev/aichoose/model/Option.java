@@ -176,6 +176,17 @@ public sealed interface Option {
             return legs;
         }
 
+        /** Each routed option and the traffic it carries: its classes, in route order, with their shapes. */
+        public java.util.Map<String, Traffic> traffic(Workload workload) {
+            java.util.Map<String, List<String>> classes = new java.util.LinkedHashMap<>();
+            for (Route r : routes)
+                classes.computeIfAbsent(r.option(), k -> new java.util.ArrayList<>())
+                        .add(r.workloadClass());
+            java.util.Map<String, Traffic> traffic = new java.util.LinkedHashMap<>();
+            classes.forEach((option, names) -> traffic.put(option, workload.traffic(names)));
+            return traffic;
+        }
+
         /** An automatic hybrid before its routes are chosen. */
         public static Hybrid auto(String id) {
             return new Hybrid(id, List.of(), true);

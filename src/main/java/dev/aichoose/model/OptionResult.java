@@ -19,13 +19,68 @@ public record OptionResult(
         double steadyMonthlyUsd,
         Capacity capacity,
         Costing costing,
-        List<Option.Route> routing) {
+        List<Option.Route> routing,
+        List<ClassCost> classCosts) {
 
     public OptionResult {
         problems = List.copyOf(problems);
         monthly = List.copyOf(monthly);
         routing = List.copyOf(routing);
+        classCosts = List.copyOf(classCosts);
     }
+
+    /** An option whose classes have no per-query cost of their own to show. */
+    public OptionResult(
+            String id,
+            OptionKind kind,
+            String description,
+            boolean feasible,
+            List<String> problems,
+            double upfrontUsd,
+            List<MonthlyCost> monthly,
+            double totalCashUsd,
+            double salvageUsd,
+            double tcoUsd,
+            double npvUsd,
+            double costPerQueryUsd,
+            double steadyMonthlyUsd,
+            Capacity capacity,
+            Costing costing,
+            List<Option.Route> routing) {
+        this(
+                id,
+                kind,
+                description,
+                feasible,
+                problems,
+                upfrontUsd,
+                monthly,
+                totalCashUsd,
+                salvageUsd,
+                tcoUsd,
+                npvUsd,
+                costPerQueryUsd,
+                steadyMonthlyUsd,
+                capacity,
+                costing,
+                routing,
+                List.of());
+    }
+
+    /**
+     * What a query of one class costs on the API that carries it, at the class's own shape
+     * (docs/methodology.md §3.2): an API option's every class, a hybrid's classes routed to an API.
+     * {@code share} is the class's share of all queries; {@code prices} the API's effective prices for
+     * its shape (a long-context tier follows the class's input); {@code month1UsageUsd} what the class
+     * costs there in month 1.
+     */
+    public record ClassCost(
+            String workloadClass,
+            String option,
+            double share,
+            double costPerQueryUsd,
+            double month1UsageUsd,
+            Costing.PerToken prices) {}
 
     /** An option that routes nothing (every kind but a hybrid). */
     public OptionResult(

@@ -46,6 +46,7 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
             String asOf,
             List<CatalogEntry> catalog,
             String baseline,
+            List<ClassOut> classes,
             List<OptionOut> options,
             List<BreakevenOut> breakeven,
             List<CrossoverOut> crossovers,
@@ -56,6 +57,24 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
     record ScenarioRef(String name, String file) {}
 
     record CatalogEntry(String id, String asOf, String source, long ageDays) {}
+
+    /** A class with traffic, {@code default} included: its share of queries and its query's shape. */
+    record ClassOut(
+            @JsonProperty("class") String workloadClass,
+            BigDecimal share,
+            BigDecimal inputTokensPerQuery,
+            BigDecimal outputTokensPerQuery,
+            BigDecimal reasoningTokensPerQuery,
+            BigDecimal cachedInputShare,
+            BigDecimal cacheWriteShare) {}
+
+    /** What a query of one class costs on the API that carries it, at the class's own shape and month 1's prices. */
+    record ClassCostOut(
+            @JsonProperty("class") String workloadClass,
+            String option,
+            BigDecimal share,
+            BigDecimal costPerQueryUsd,
+            @JsonProperty("month_1_usage_usd") BigDecimal month1UsageUsd) {}
 
     record OptionOut(
             String id,
@@ -75,6 +94,7 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
             CapacityOut capacity,
             CostingOut costing,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<RouteOut> routing,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ClassCostOut> classCosts,
             @JsonInclude(JsonInclude.Include.NON_NULL) FleetOut fleet,
             @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal peakUtilisation) {}
 
@@ -170,6 +190,7 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                         .map(c -> new CatalogEntry(c.id(), c.asOf().toString(), c.source(), c.ageDays()))
                         .toList(),
                 e.ranking().baseline().orElse(null),
+                classes(e.scenario().workload()),
                 e.options().stream().map(o -> option(o, ranks.get(o.id()))).toList(),
                 e.pairs().stream()
                         .map(p -> new BreakevenOut(p.option(), p.baseline(), p.breakevenMonth()))
@@ -219,6 +240,14 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                                 .map(r -> new RouteOut(r.workloadClass(), r.option()))
                                 .toList()
                         : null,
+                o.classCosts().stream()
+                        .map(x -> new ClassCostOut(
+                                x.workloadClass(),
+                                x.option(),
+                                plain(x.share()),
+                                perQuery(x.costPerQueryUsd()),
+                                cents(x.month1UsageUsd())))
+                        .toList(),
                 c == null ? null : c.fleet().map(FleetOut::new).orElse(null),
                 c == null
                         ? null
@@ -356,6 +385,22 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                                 .map(l -> new LegOut(l.option(), plain(l.share())))
                                 .toList());
         };
+    }
+
+    private static List<ClassOut> classes(dev.aichoose.model.Workload w) {
+        return w.trafficClassNames().stream()
+                .map(name -> {
+                    var shape = w.shapeOf(name);
+                    return new ClassOut(
+                            name,
+                            plain(w.shareOf(name)),
+                            plain(shape.inputTokensPerQuery()),
+                            plain(shape.outputTokensPerQuery()),
+                            plain(shape.reasoningTokensPerQuery()),
+                            plain(shape.cachedInputShare()),
+                            plain(shape.cacheWriteShare()));
+                })
+                .toList();
     }
 
     private static RecommendationOut recommendation(Recommendation r) {

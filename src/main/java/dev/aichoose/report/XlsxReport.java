@@ -162,6 +162,133 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                     .anyMatch(o -> o.costing() instanceof Costing.PerToken t && !t.billsLikeInputAndOutputOnly());
         }
 
+        /** Whether some class has token counts of its own: then every API's usage is written class by class. */
+        private boolean classShapes() {
+            return e.scenario().workload().hasClassShapes();
+        }
+
+        /** A class's name as the stem of its formula names, unique like an option's. */
+        private String classSlug(String name) {
+            return slugs.computeIfAbsent("\u0000class " + name, k -> {
+                String base = "c_" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+                String s = base;
+                for (int n = 2; slugs.containsValue(s); n++) s = base + "_" + n;
+                return s;
+            });
+        }
+
+        /** The stem of an API's prices for one class: its own where that class's input reaches another tier. */
+        private String classPrices(OptionResult o, String workloadClass) {
+            return slug(o.id()) + "_" + classSlug(workloadClass);
+        }
+
+        private static boolean samePrices(Costing.PerToken a, Costing.PerToken b) {
+            return a.inputUsdPerMtok() == b.inputUsdPerMtok()
+                    && a.cachedInputUsdPerMtok() == b.cachedInputUsdPerMtok()
+                    && a.outputUsdPerMtok() == b.outputUsdPerMtok()
+                    && a.cacheWriteUsdPerMtok() == b.cacheWriteUsdPerMtok()
+                    && a.reasoningUsdPerMtok() == b.reasoningUsdPerMtok();
+        }
+
+        /**
+         * Each class with traffic, its share of queries and its query's shape: a figure the class
+         * states is a value, one it takes from the workload a formula over the workload's, and the
+         * default class's share is the rest.
+         */
+        private void writeClasses(Workload w) {
+            section("Workload classes (a figure the class does not state is the workload's, by formula)");
+            List<String> names = w.trafficClassNames();
+            List<String> others = new ArrayList<>();
+            for (String name : names) {
+                String c = classSlug(name);
+                var own = w.classes().stream()
+                        .filter(x -> x.name().equals(name))
+                        .findFirst()
+                        .map(dev.aichoose.model.WorkloadClass::shape)
+                        .orElse(dev.aichoose.model.WorkloadClass.Shape.NONE);
+                var shape = w.shapeOf(name);
+                if (name.equals(Workload.DEFAULT_CLASS)) {
+                    derived(
+                            "Class default: share of queries",
+                            c + "_share",
+                            others.isEmpty() ? "1" : "1-" + String.join("-", others),
+                            w.shareOf(name),
+                            styles.percent,
+                            "the rest of the traffic");
+                } else {
+                    input("Class " + name + ": share of queries", c + "_share", w.shareOf(name), styles.percent, "");
+                    others.add(c + "_share");
+                }
+                classField(
+                        name,
+                        c,
+                        "input tokens per query",
+                        "input_tokens_per_query",
+                        own.inputTokensPerQuery() != null,
+                        shape.inputTokensPerQuery(),
+                        styles.integer,
+                        "tokens");
+                classField(
+                        name,
+                        c,
+                        "output tokens per query",
+                        "output_tokens_per_query",
+                        own.outputTokensPerQuery() != null,
+                        shape.outputTokensPerQuery(),
+                        styles.integer,
+                        "tokens");
+                classField(
+                        name,
+                        c,
+                        "reasoning tokens per query",
+                        "reasoning_tokens_per_query",
+                        own.reasoningTokensPerQuery() != null,
+                        shape.reasoningTokensPerQuery(),
+                        styles.integer,
+                        "tokens");
+                classField(
+                        name,
+                        c,
+                        "cached input share",
+                        "cached_input_share",
+                        own.cachedInputShare() != null,
+                        shape.cachedInputShare(),
+                        styles.percent,
+                        "of its input tokens");
+                if (longUsageForm()) {
+                    classField(
+                            name,
+                            c,
+                            "cache write share",
+                            "cache_write_share",
+                            own.cacheWriteShare() != null,
+                            shape.cacheWriteShare(),
+                            styles.percent,
+                            "of its input tokens");
+                }
+            }
+        }
+
+        private void classField(
+                String name,
+                String c,
+                String label,
+                String field,
+                boolean own,
+                double value,
+                CellStyle style,
+                String unit) {
+            if (own) input("Class " + name + ": " + label, c + "_" + field, value, style, unit);
+            else
+                derived(
+                        "Class " + name + ": " + label,
+                        c + "_" + field,
+                        field,
+                        value,
+                        style,
+                        unit + ", the workload's");
+        }
+
         private void writeAssumptions() {
             header(assumptions, 0, "Input", "Value", "Unit", "Name in formulas");
             Workload w = e.scenario().workload();
@@ -200,6 +327,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                 input("Cache write share", "cache_write_share", w.cacheWriteShare(), styles.percent, "of input tokens");
             }
             input("Peak to average", "peak_to_average", w.peakToAverage(), styles.decimal, "sizing only");
+            if (classShapes()) writeClasses(w);
             section("Defaults the engine resolved the options' monthly figures from");
             input(
                     "Electricity price",
@@ -266,6 +394,45 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                                     t.reasoningUsdPerMtok(),
                                     styles.usd,
                                     "USD per million tokens");
+                        }
+                        if (classShapes()) {
+                            for (OptionResult.ClassCost c : o.classCosts()) {
+                                if (samePrices(c.prices(), t)) continue;
+                                String q = classPrices(o, c.workloadClass());
+                                String of = " for class " + c.workloadClass() + " (its input reaches another tier)";
+                                input(
+                                        "Input price" + of,
+                                        q + "_input_usd_per_mtok",
+                                        c.prices().inputUsdPerMtok(),
+                                        styles.usd,
+                                        "USD per million tokens");
+                                input(
+                                        "Cached input price" + of,
+                                        q + "_cached_input_usd_per_mtok",
+                                        c.prices().cachedInputUsdPerMtok(),
+                                        styles.usd,
+                                        "USD per million tokens");
+                                input(
+                                        "Output price" + of,
+                                        q + "_output_usd_per_mtok",
+                                        c.prices().outputUsdPerMtok(),
+                                        styles.usd,
+                                        "USD per million tokens");
+                                if (longUsageForm()) {
+                                    input(
+                                            "Cache write price" + of,
+                                            q + "_cache_write_usd_per_mtok",
+                                            c.prices().cacheWriteUsdPerMtok(),
+                                            styles.usd,
+                                            "USD per million tokens");
+                                    input(
+                                            "Reasoning price" + of,
+                                            q + "_reasoning_usd_per_mtok",
+                                            c.prices().reasoningUsdPerMtok(),
+                                            styles.usd,
+                                            "USD per million tokens");
+                                }
+                            }
                         }
                     }
                     case Costing.Owned h -> {
@@ -624,40 +791,49 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             return col;
         }
 
+        /**
+         * Month r's usage of an API: queries times the cost of a query, in the long form (cache writes,
+         * a reasoning price) when some option needs it, else in the short one.
+         *
+         * @param prices the stem of the price names
+         * @param shape the stem of the shape's names: empty for the workload's, {@code c_<class>_} for a class's
+         * @param share a factor on the queries ({@code *c_<class>_share}), or empty for all of them
+         */
+        private String usage(String prices, String shape, String share, int r) {
+            String in = shape + "input_tokens_per_query";
+            String cached = shape + "cached_input_share";
+            String trend = "*POWER(1+api_price_change_annual,($A" + r + "-1)/12)";
+            if (longUsageForm()) {
+                String written = shape + "cache_write_share";
+                return "$B" + r + share + "*(" + in + "*(1-" + cached + "-" + written + ")*" + prices
+                        + "_input_usd_per_mtok+" + in + "*" + cached + "*" + prices + "_cached_input_usd_per_mtok+"
+                        + in + "*" + written + "*" + prices + "_cache_write_usd_per_mtok+" + shape
+                        + "output_tokens_per_query*" + prices + "_output_usd_per_mtok+" + shape
+                        + "reasoning_tokens_per_query*" + prices + "_reasoning_usd_per_mtok)/1000000" + trend;
+            }
+            return "$B" + r + share + "*(" + in + "*(1-" + cached + ")*" + prices + "_input_usd_per_mtok+" + in + "*"
+                    + cached + "*" + prices + "_cached_input_usd_per_mtok+(" + shape + "output_tokens_per_query+"
+                    + shape + "reasoning_tokens_per_query)*" + prices + "_output_usd_per_mtok)/1000000" + trend;
+        }
+
         /** The columns that make up an option's monthly cost, as formulas over the named inputs. */
         private List<Part> parts(OptionResult o, int firstCol) {
             if (o.costing() == null) return List.of();
             if (sizing(o).isPresent()) return fleetParts(o, firstCol);
             String p = slug(o.id());
             return switch (o.costing()) {
-                case Costing.PerToken t ->
-                    List.of(
-                            longUsageForm()
-                                    ? new Part(
-                                            "Usage",
-                                            1,
-                                            r -> "$B" + r
-                                                    + "*(input_tokens_per_query*(1-cached_input_share-cache_write_share)*"
-                                                    + p + "_input_usd_per_mtok"
-                                                    + "+input_tokens_per_query*cached_input_share*" + p
-                                                    + "_cached_input_usd_per_mtok"
-                                                    + "+input_tokens_per_query*cache_write_share*" + p
-                                                    + "_cache_write_usd_per_mtok"
-                                                    + "+output_tokens_per_query*" + p + "_output_usd_per_mtok"
-                                                    + "+reasoning_tokens_per_query*" + p
-                                                    + "_reasoning_usd_per_mtok)/1000000"
-                                                    + "*POWER(1+api_price_change_annual,($A" + r + "-1)/12)")
-                                    : new Part(
-                                            "Usage",
-                                            1,
-                                            r -> "$B" + r
-                                                    + "*(input_tokens_per_query*(1-cached_input_share)*" + p
-                                                    + "_input_usd_per_mtok"
-                                                    + "+input_tokens_per_query*cached_input_share*" + p
-                                                    + "_cached_input_usd_per_mtok"
-                                                    + "+(output_tokens_per_query+reasoning_tokens_per_query)*" + p
-                                                    + "_output_usd_per_mtok)/1000000"
-                                                    + "*POWER(1+api_price_change_annual,($A" + r + "-1)/12)"));
+                case Costing.PerToken t -> {
+                    if (!classShapes()) yield List.of(new Part("Usage", 1, r -> usage(p, "", "", r)));
+                    // one column per class at its own shape, so a hybrid can take the classes routed to it
+                    List<Part> usage = new ArrayList<>();
+                    for (OptionResult.ClassCost c : o.classCosts()) {
+                        String prices = samePrices(c.prices(), t) ? p : classPrices(o, c.workloadClass());
+                        String shape = classSlug(c.workloadClass()) + "_";
+                        usage.add(new Part(
+                                "Usage: " + c.workloadClass(), 1, r -> usage(prices, shape, "*" + shape + "share", r)));
+                    }
+                    yield usage;
+                }
                 case Costing.Owned h -> {
                     String replaced = "MOD($A%d-1," + p + "_lifetime_months)=0";
                     yield List.of(
@@ -689,7 +865,15 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                             throw new IllegalStateException(o.id() + ": leg " + leg.option() + " comes after it");
                         String share = p + "_" + slug(leg.option()) + "_share";
                         var sized = sizedLeg(leg.option());
-                        if (b.costing() instanceof Costing.PerToken) {
+                        if (b.costing() instanceof Costing.PerToken && classShapes()) {
+                            // each class routed to the API, at its own shape: the API's own column for the class
+                            for (var route : o.routing()) {
+                                if (!route.option().equals(leg.option())) continue;
+                                int classCol = columns.get(leg.option()).get("Usage: " + route.workloadClass());
+                                legs.add(new Part(
+                                        leg.option() + " usage: " + route.workloadClass(), 1, r -> ref(classCol, r)));
+                            }
+                        } else if (b.costing() instanceof Costing.PerToken) {
                             legs.add(new Part(leg.option() + " usage", 1, r -> share + "*" + ref(b.usageCol(), r)));
                         } else if (sized.isPresent()) {
                             if (fixed.add(leg.option())) {
