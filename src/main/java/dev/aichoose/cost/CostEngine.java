@@ -110,7 +110,19 @@ public final class CostEngine {
                 checked.capacity().orElse(null),
                 costing,
                 routing,
-                classCosts(option));
+                classCosts(option),
+                servedBy(option));
+    }
+
+    /** The kinds that serve the option's traffic: its own, or a hybrid's legs'. */
+    private java.util.Set<OptionKind> servedBy(Option option) {
+        if (!(option instanceof Option.Hybrid h)) return java.util.Set.of(kindOf(option));
+        java.util.Set<OptionKind> kinds = java.util.EnumSet.noneOf(OptionKind.class);
+        for (Option.Route r : h.routes()) {
+            Option leg = options.get(r.option());
+            if (leg != null) kinds.add(kindOf(leg));
+        }
+        return kinds.isEmpty() ? java.util.Set.of(OptionKind.HYBRID) : kinds;
     }
 
     /** What a query of each class costs on the API that carries it (none for owned or rented hardware). */

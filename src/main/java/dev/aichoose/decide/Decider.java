@@ -69,21 +69,26 @@ public final class Decider {
     }
 
     private Recommendation decide() {
-        Optional<OptionResult> bestOpen = cheapest(r -> r.kind().openSource());
-        Optional<OptionResult> bestApi = cheapest(r -> r.kind() == OptionKind.API);
+        // by what serves the traffic: a routing across APIs is closed, one across owned hardware open source
+        Optional<OptionResult> bestOpen = cheapest(r -> r.category() == Verdict.OPEN_SOURCE);
+        Optional<OptionResult> bestApi = cheapest(r -> r.category() == Verdict.CLOSED);
         List<WorkloadClass> sensitive = scenario.workload().classes().stream()
                 .filter(WorkloadClass::sensitive)
                 .toList();
 
-        List<Answer> answers = List.of(
-                dataSensitivity(sensitive), volume(bestOpen, bestApi), customization(), capability(), independence());
-        PreferenceFit fit = fit(answers);
+        Answer q1 = dataSensitivity(sensitive);
+        Answer q3 = customization();
+        Answer q4 = capability();
+        Answer q5 = independence();
+        // the volume question explains and never pulls: it is answered once the choice is made, so that it names it
+        PreferenceFit fit = fit(List.of(q1, q3, q4, q5));
         List<String> constraints = constraints(sensitive);
         hybridSavings(constraints);
 
         List<OptionResult> feasible =
                 evaluation.options().stream().filter(OptionResult::feasible).toList();
         if (feasible.isEmpty()) {
+            List<Answer> answers = List.of(q1, volume(bestOpen, bestApi, Optional.empty()), q3, q4, q5);
             Verdict leaning = leaning(fit);
             constraints.add("no option is feasible, so none is recommended: each option's problems say which rule it "
                     + "breaks; the verdict, " + leaning.id() + ", is only the way the answers lean");
@@ -127,10 +132,11 @@ public final class Decider {
                     + Figures.usdCompact(premium) + " (" + Figures.percent(premiumShare) + ") more, above "
                     + "max_premium_share (" + Figures.percent(limit) + "): it is the alternative";
         }
+        List<Answer> answers = List.of(q1, volume(bestOpen, bestApi, Optional.of(pick)), q3, q4, q5);
         double pickPremium = pick.tcoUsd() - cheapest.tcoUsd();
         var choice = new Recommendation.Recommended(
                 pick.id(), cheapest.id(), pickPremium, share(pickPremium, cheapest), alternative);
-        Verdict verdict = verdictOf(pick);
+        Verdict verdict = pick.category();
         return new Recommendation(
                 verdict,
                 choice,
@@ -265,14 +271,6 @@ public final class Decider {
         }
     }
 
-    private static Verdict verdictOf(OptionResult option) {
-        return switch (option.kind()) {
-            case API -> Verdict.CLOSED;
-            case SELF_HOSTED, RENTED -> Verdict.OPEN_SOURCE;
-            case HYBRID -> Verdict.HYBRID;
-        };
-    }
-
     private Optional<OptionResult> cheapest(Predicate<OptionResult> kind) {
         return evaluation.options().stream()
                 .filter(OptionResult::feasible)
@@ -310,7 +308,13 @@ public final class Decider {
                         + " and no class is marked sensitive: a closed API is acceptable for this data");
     }
 
-    private Answer volume(Optional<OptionResult> bestOpen, Optional<OptionResult> bestApi) {
+    /**
+     * Q2, the volume, from the computed costs: the cheapest closed option (an API, or a routing
+     * across APIs) against the cheapest option the team runs (owned or rented hardware, or a routing
+     * across them). Where the recommended option is of the kind the sentence names, it is the one named.
+     */
+    private Answer volume(
+            Optional<OptionResult> bestOpen, Optional<OptionResult> bestApi, Optional<OptionResult> recommended) {
         Question q = Question.Q2_VOLUME;
         double volume = scenario.workload().queriesPerMonth();
         double last = scenario.workload().queriesInMonth(scenario.horizonMonths());
@@ -326,47 +330,72 @@ public final class Decider {
                     case NEUTRAL -> "10,000–100,000 a month needs the numbers";
                 };
         int h = scenario.horizonMonths();
+        Optional<OptionResult> namedOpen =
+                recommended.filter(r -> r.category() == Verdict.OPEN_SOURCE).or(() -> bestOpen);
+        Optional<OptionResult> namedApi =
+                recommended.filter(OptionResult::closed).or(() -> bestApi);
         if (bestOpen.isPresent() && bestApi.isPresent()) {
-            OptionResult open = bestOpen.get();
-            OptionResult api = bestApi.get();
+            OptionResult open = namedOpen.get();
+            OptionResult api = namedApi.get();
             Integer month = evaluation.breakeven().stream()
                     .filter(b -> b.option().equals(open.id()) && b.baseline().equals(api.id()))
                     .findFirst()
                     .map(Evaluation.Breakeven::month)
                     .orElse(null);
             String computed = load + ": " + open.id() + " costs " + Figures.usdCompact(open.tcoUsd()) + " over " + h
-                    + " months against " + Figures.usdCompact(api.tcoUsd()) + " for " + api.id() + "; "
-                    + (month == null ? "no breakeven within " + h + " months" : "breakeven in month " + month)
+                    + " months against " + Figures.usdCompact(api.tcoUsd()) + " for " + api.id()
+                    + closedWords(api)
+                    + (month == null && api.kind() != OptionKind.API
+                            ? ""
+                            : "; "
+                                    + (month == null
+                                            ? "no breakeven within " + h + " months"
+                                            : "breakeven in month " + month))
                     + " (the computed costs outrank the " + ruleText + ")";
-            Lean lean = open.tcoUsd() < api.tcoUsd() ? Lean.OPEN_SOURCE : Lean.CLOSED;
+            Lean lean = bestOpen.get().tcoUsd() < bestApi.get().tcoUsd() ? Lean.OPEN_SOURCE : Lean.CLOSED;
             return new Answer(q, lean, computed);
         }
         if (bestApi.isPresent()) {
+            OptionResult api = namedApi.get();
             return new Answer(
                     q,
                     Lean.CLOSED,
-                    load + ": no owned or rented option is feasible, so "
-                            + bestApi.get().id() + " at "
-                            + Figures.usdCompact(bestApi.get().tcoUsd()) + " over " + h + " months carries it");
+                    load + ": no owned or rented option is feasible, so " + api.id() + closedWords(api) + " at "
+                            + Figures.usdCompact(api.tcoUsd()) + " over " + h + " months carries it");
         }
         if (bestOpen.isPresent()) {
+            OptionResult open = namedOpen.get();
             return new Answer(
                     q,
                     Lean.OPEN_SOURCE,
-                    load + ": no API option is feasible, so " + bestOpen.get().id() + " at "
-                            + Figures.usdCompact(bestOpen.get().tcoUsd()) + " over " + h + " months carries it");
+                    load + ": no API option is feasible, so " + open.id() + " at " + Figures.usdCompact(open.tcoUsd())
+                            + " over " + h + " months carries it");
         }
-        Optional<OptionResult> any = cheapest(r -> true);
+        Optional<OptionResult> any = recommended.or(() -> cheapest(r -> true));
         if (any.isPresent()) {
             return new Answer(
                     q,
                     Lean.NEUTRAL,
-                    load + ": no single owned, rented or API option is feasible; the cheapest "
-                            + "feasible option, " + any.get().id() + ", costs "
+                    load + ": no single owned, rented or API option is feasible; "
+                            + (recommended.isPresent() ? "the recommended option, " : "the cheapest feasible option, ")
+                            + any.get().id() + ", costs "
                             + Figures.usdCompact(any.get().tcoUsd()) + " over "
                             + h + " months (" + ruleText + ")");
         }
         return new Answer(q, rule, load + ": nothing to compare with (" + ruleText + ")");
+    }
+
+    /** For a routing across APIs, what it is: a closed option split across them. */
+    private static String closedWords(OptionResult closed) {
+        return closed.kind() == OptionKind.HYBRID ? " (closed, " + splitAcross(closed) + ")" : "";
+    }
+
+    /** "split across two APIs": how many options a routing of one kind spreads its traffic over. */
+    static String splitAcross(OptionResult routing) {
+        long legs =
+                routing.routing().stream().map(Option.Route::option).distinct().count();
+        String what = routing.closed() ? "API" : "owned or rented option";
+        return "split across " + Figures.countWord(legs) + " " + what + (legs == 1 ? "" : "s");
     }
 
     private Answer customization() {
@@ -439,8 +468,11 @@ public final class Decider {
                 && catalog.apiModels().containsKey(a.model())
                 && catalog.apiModels().get(a.model()).openWeight();
         String head = switch (verdict) {
-            case OPEN_SOURCE -> "Open source";
-            case CLOSED -> openWeights ? "Closed (an API serving open weights)" : "Closed";
+            case OPEN_SOURCE -> p.kind() == OptionKind.HYBRID ? "Open source, " + splitAcross(p) : "Open source";
+            case CLOSED ->
+                p.kind() == OptionKind.HYBRID
+                        ? "Closed, " + splitAcross(p)
+                        : openWeights ? "Closed (an API serving open weights)" : "Closed";
             case HYBRID -> "Hybrid";
         };
         StringBuilder s = new StringBuilder(head)
@@ -456,19 +488,23 @@ public final class Decider {
                 .append(Figures.usdSignificant(p.costPerQueryUsd()))
                 .append(" a query: ")
                 .append(decided);
-        Optional<OptionResult> other = p.kind() == OptionKind.API ? bestOpen : bestApi;
+        Optional<OptionResult> other = p.closed() ? bestOpen : bestApi;
         other.filter(o -> !o.id().equals(p.id())).ifPresent(o -> {
             // the alternative's figures are already in the sentence: only its breakeven is new
             if (alternative.filter(o.id()::equals).isEmpty()) {
                 s.append("; the cheapest feasible ")
-                        .append(o.kind() == OptionKind.API ? "API" : "owned or rented option")
+                        .append(
+                                o.kind() == OptionKind.API
+                                        ? "API"
+                                        : o.closed() ? "closed option" : "owned or rented option")
                         .append(", ")
                         .append(o.id())
+                        .append(closedWords(o))
                         .append(", costs ")
                         .append(Figures.usdCompact(o.tcoUsd()));
             }
-            String a = p.kind() == OptionKind.API ? o.id() : p.id();
-            String b = p.kind() == OptionKind.API ? p.id() : o.id();
+            String a = p.closed() ? o.id() : p.id();
+            String b = p.closed() ? p.id() : o.id();
             boolean isAlternative = alternative.filter(o.id()::equals).isPresent();
             evaluation.breakeven().stream()
                     .filter(x -> x.option().equals(a) && x.baseline().equals(b))

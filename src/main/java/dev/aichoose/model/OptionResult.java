@@ -20,13 +20,74 @@ public record OptionResult(
         Capacity capacity,
         Costing costing,
         List<Option.Route> routing,
-        List<ClassCost> classCosts) {
+        List<ClassCost> classCosts,
+        java.util.Set<OptionKind> servedBy) {
 
     public OptionResult {
         problems = List.copyOf(problems);
         monthly = List.copyOf(monthly);
         routing = List.copyOf(routing);
         classCosts = List.copyOf(classCosts);
+        servedBy = servedBy == null || servedBy.isEmpty()
+                ? java.util.Set.of(kind)
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(servedBy));
+    }
+
+    /** An option whose classes have no per-query cost of their own to show, served by its own kind. */
+    public OptionResult(
+            String id,
+            OptionKind kind,
+            String description,
+            boolean feasible,
+            List<String> problems,
+            double upfrontUsd,
+            List<MonthlyCost> monthly,
+            double totalCashUsd,
+            double salvageUsd,
+            double tcoUsd,
+            double npvUsd,
+            double costPerQueryUsd,
+            double steadyMonthlyUsd,
+            Capacity capacity,
+            Costing costing,
+            List<Option.Route> routing,
+            List<ClassCost> classCosts) {
+        this(
+                id,
+                kind,
+                description,
+                feasible,
+                problems,
+                upfrontUsd,
+                monthly,
+                totalCashUsd,
+                salvageUsd,
+                tcoUsd,
+                npvUsd,
+                costPerQueryUsd,
+                steadyMonthlyUsd,
+                capacity,
+                costing,
+                routing,
+                classCosts,
+                java.util.Set.of(kind));
+    }
+
+    /**
+     * What the option is, by what serves its traffic (docs/methodology.md §13.4): closed when only
+     * APIs do, open source when only owned or rented hardware does, a hybrid only when it mixes the
+     * two. A routing across two APIs is closed, not a hybrid.
+     */
+    public Recommendation.Verdict category() {
+        boolean api = servedBy.contains(OptionKind.API);
+        boolean open = servedBy.stream().anyMatch(OptionKind::openSource);
+        if ((api && open) || servedBy.contains(OptionKind.HYBRID)) return Recommendation.Verdict.HYBRID;
+        return api ? Recommendation.Verdict.CLOSED : Recommendation.Verdict.OPEN_SOURCE;
+    }
+
+    /** Whether only APIs serve it: an API, or a routing across APIs. */
+    public boolean closed() {
+        return category() == Recommendation.Verdict.CLOSED;
     }
 
     /** An option whose classes have no per-query cost of their own to show. */
@@ -64,7 +125,8 @@ public record OptionResult(
                 capacity,
                 costing,
                 routing,
-                List.of());
+                List.of(),
+                java.util.Set.of(kind));
     }
 
     /**

@@ -33,7 +33,8 @@ final class CsvReport {
                 "steady_monthly_usd",
                 "breakeven_baseline",
                 "breakeven_month",
-                "rank");
+                "rank",
+                "category");
 
         @Override
         public void render(Evaluation e, Writer out) throws IOException {
@@ -60,7 +61,8 @@ final class CsvReport {
                                 pair.map(p -> p.baseline()).orElse(""),
                                 pair.map(p -> p.breakevenMonth() == null ? "" : String.valueOf(p.breakevenMonth()))
                                         .orElse(""),
-                                e.ranking().rank(o.id()).map(String::valueOf).orElse("")));
+                                e.ranking().rank(o.id()).map(String::valueOf).orElse(""),
+                                o.category().id()));
             }
             out.flush();
         }

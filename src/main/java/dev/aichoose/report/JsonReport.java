@@ -79,6 +79,7 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
     record OptionOut(
             String id,
             String kind,
+            String category,
             String description,
             boolean feasible,
             Integer rank,
@@ -213,6 +214,7 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
         return new OptionOut(
                 o.id(),
                 o.kind().id(),
+                o.category().id(),
                 o.description(),
                 o.feasible(),
                 rank,

@@ -89,6 +89,10 @@ record ReportContent(
     }
 
     static String kind(OptionResult o) {
+        // a routing is a hybrid only when it mixes kinds: across APIs alone it is closed, across owned
+        // or rented hardware alone open source
+        if (o.kind() == OptionKind.HYBRID && o.category() != Recommendation.Verdict.HYBRID)
+            return o.closed() ? "closed split" : "open split";
         return o.kind().id().replace('_', '-');
     }
 
@@ -104,8 +108,8 @@ record ReportContent(
     /** The breakeven cell against the baseline: {@code month 3}, {@code none}, or why there is none. */
     static String breakeven(Evaluation e, OptionResult o) {
         if (!o.feasible()) return NOT_COMPARABLE;
-        if (o.kind() == dev.aichoose.model.OptionKind.API) {
-            // an API is not measured against another API
+        if (o.closed()) {
+            // an API, or a routing across APIs, is not measured against another API
             return e.ranking().baseline().filter(o.id()::equals).isPresent() ? "baseline" : "";
         }
         if (e.ranking().baseline().isEmpty()) return "no API";

@@ -359,7 +359,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                     "per year, month by month (0: held flat)");
             for (OptionResult o : e.options()) {
                 if (o.costing() == null) continue;
-                section("Option " + o.id() + " (" + o.kind().id() + ")");
+                section("Option " + o.id() + " (" + ReportContent.kind(o) + ")");
                 String p = slug(o.id());
                 switch (o.costing()) {
                     case Costing.PerToken t -> {
@@ -679,7 +679,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                             styles.usd);
                 }
                 Cell title = titles.createCell(first);
-                title.setCellValue(o.id() + " (" + o.kind().id() + ")");
+                title.setCellValue(o.id() + " (" + ReportContent.kind(o) + ")");
                 title.setCellStyle(styles.title);
                 if (discountedCol > first) cashFlow.addMergedRegion(new CellRangeAddress(0, 0, first, discountedCol));
                 blocks.put(o.id(), new Block(o.id(), o.costing(), usageCol, costCol, cumulativeCol, discountedCol));
@@ -961,7 +961,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                 Row row = summary.createRow(r);
                 int x = r + 1;
                 row.createCell(0).setCellValue(o.id());
-                row.createCell(1).setCellValue(o.kind().id());
+                row.createCell(1).setCellValue(ReportContent.kind(o));
                 row.createCell(2).setCellValue(o.feasible() ? "yes" : "no: not comparable");
                 formula(row.createCell(3), upfront(o), styles.usd);
                 formula(
