@@ -12,6 +12,7 @@
 #        STREAMS="1 10 40" bench/accuracy.sh openai          other stream counts
 #        BENCH_JAVA_OPTS="-Djdk.pollerMode=1" bench/accuracy.sh   extra JVM flags for the bench
 #        BENCH_GC="-XX:+UseSerialGC -Xmn1g" bench/accuracy.sh     another collector for the bench (default ZGC)
+#        JAR=/path/to/aichoose.jar bench/accuracy.sh              another build of the client (default target/aichoose.jar)
 # Defaults: openai at 1, 10, 40, 100, 200 and 1,000 streams; anthropic and ollama at 1, 10, 40
 # and 100. Loopback only; every process is bounded in time. Figures go to stdout and bench/out/.
 set -euo pipefail
@@ -31,7 +32,8 @@ pick_java() {
 JAVA=$(pick_java)
 command -v python3 >/dev/null || { echo "accuracy: python3 is needed for the naive client and the figures" >&2; exit 1; }
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-[ -f target/aichoose.jar ] && [ -f target/test-classes/dev/aichoose/bench/perf/LoadServer.class ] || ./mvnw -q -B package -DskipTests
+JAR=${JAR:-target/aichoose.jar} # another build of the client, for a paired comparison
+[ -f "$JAR" ] && [ -f target/test-classes/dev/aichoose/bench/perf/LoadServer.class ] || ./mvnw -q -B package -DskipTests
 
 out=bench/out
 mkdir -p "$out"
@@ -101,7 +103,7 @@ for format in "${formats[@]}"; do
     ours="$out/accuracy-$format-$n-$stamp"
     # ZGC as in harness.sh; warm-up requests at the run's concurrency warm the JIT and open the connections
     # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of JVM flags
-    timeout 300 "$JAVA" -Xmx2g ${BENCH_GC:--XX:+UseZGC} ${BENCH_JAVA_OPTS:-} -cp target/aichoose.jar dev.aichoose.Main bench \
+    timeout 300 "$JAVA" -Xmx2g ${BENCH_GC:--XX:+UseZGC} ${BENCH_JAVA_OPTS:-} -cp "$JAR" dev.aichoose.Main bench \
         --endpoint "http://127.0.0.1:$port" --api "$format" --model load --concurrency "$n" --requests "$requests" \
         --warmup "$n" --input-tokens 20 --output-tokens 20 --no-progress -o "$ours.json" > "$ours.txt" 2>&1 \
         || { echo "accuracy: bench failed, see $ours.txt" >&2; cat "$ours.txt" >&2; }

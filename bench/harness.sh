@@ -8,6 +8,7 @@
 #   (r) like (b) but open loop (Poisson arrivals keeping ~STREAMS in flight), not run by default.
 # Usage: bench/harness.sh [a|b|r|c ...]   (default: a b c). Figures go to stdout and bench/out/.
 #        STREAMS=100 EVERY_MS=40 WARMUP_WAVES=2 bench/harness.sh b   varies (b) (and r).
+#        JAR=/path/to/aichoose.jar bench/harness.sh a   another build of the client (default target/aichoose.jar).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +30,8 @@ JAVA=$(pick_java)
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 echo "harness: open-file limit $(ulimit -n), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1)"
 
-[ -f target/aichoose.jar ] && [ -d target/test-classes/dev/aichoose/bench/perf ] || ./mvnw -q -B package -DskipTests
+JAR=${JAR:-target/aichoose.jar} # another build of the client, for a paired comparison
+[ -f "$JAR" ] && [ -d target/test-classes/dev/aichoose/bench/perf ] || ./mvnw -q -B package -DskipTests
 
 out=bench/out
 mkdir -p "$out"
@@ -60,7 +62,7 @@ bench() { # args for aichoose bench
   # every timing figure; ZGC's pauses are under a millisecond
   # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of JVM flags
   "$JAVA" -Xmx3g -XX:+UseZGC ${BENCH_JAVA_OPTS:-} \
-      -cp target/aichoose.jar dev.aichoose.Main bench --endpoint "http://127.0.0.1:$port" --api openai --model load --no-progress "$@"
+      -cp "$JAR" dev.aichoose.Main bench --endpoint "http://127.0.0.1:$port" --api openai --model load --no-progress "$@"
 }
 
 timing_errors() { # JSONL, scripted chunk interval, label: |error| of TTFT (vs 200 ms) and ITL

@@ -1,6 +1,7 @@
 package dev.aichoose;
 
 import dev.aichoose.cli.Cli;
+import dev.aichoose.cli.ExitCode;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,11 @@ public final class Main {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(out, err, args);
         out.flush();
+        // a PrintWriter keeps a failed write to itself: standard output on a full disk would end in 0
+        if (out.checkError() && (code == ExitCode.OK.code() || code == ExitCode.RULE_BREACHED.code())) {
+            err.println("aichoose: could not write to standard output (a full disk, or the reader went away)");
+            code = ExitCode.OUTPUT_FAILURE.code();
+        }
         err.flush();
         System.out.flush();
         System.err.flush();

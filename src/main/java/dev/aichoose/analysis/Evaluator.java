@@ -27,6 +27,13 @@ public final class Evaluator {
 
     public static Evaluation evaluate(Scenario scenario, Catalog catalog, LocalDate asOf) {
         List<Option> options = optionsOf(scenario, catalog);
+        // offer: cheapest is picked once, here; the evaluation's scenario carries the pick, so the
+        // simulation's draws, the tornado and the flip points all rent the offer this evaluation chose
+        List<Option> picked = OfferChoices.resolve(scenario, catalog, options);
+        if (picked != options) {
+            options = picked;
+            scenario = scenario.with(scenario.workload(), scenario.assumptions(), picked);
+        }
         // hybrids route to the other options by id, so one engine serves the automatic ones once resolved
         CostEngine engine = new CostEngine(scenario, catalog, options);
         List<Option> candidates =
@@ -161,7 +168,7 @@ public final class Evaluator {
                     if (s.hardwareUsd() == null) ids.add(s.hardware());
                 }
                 case Option.Rented r -> {
-                    if (r.usdPerGpuHour() == null) ids.add(r.offer());
+                    if (r.usdPerGpuHour() == null && r.offer() != null) ids.add(r.offer());
                 }
                 case Option.Hybrid h -> {}
             }
@@ -180,6 +187,12 @@ public final class Evaluator {
                     ids.add(s.serving().model());
                 }
                 case Option.Rented r -> {
+                    if (r.offer() == null) {
+                        // an offer: cheapest not yet picked (validate): the hardware it asks for
+                        ids.add(r.choice().hardware());
+                        ids.add(r.serving().model());
+                        continue;
+                    }
                     ids.add(r.offer());
                     CloudOffer offer = catalog.cloudOffers().get(r.offer());
                     if (offer != null) ids.add(offer.gpu());

@@ -30,6 +30,9 @@ final class ScenarioDraft {
     private final double[] base;
 
     ScenarioDraft(Scenario scenario, Catalog catalog) {
+        // a draft of a scenario as written rents the offers its evaluation picks (offer: cheapest)
+        List<Option> picked = OfferChoices.resolve(scenario, catalog, scenario.options());
+        if (picked != scenario.options()) scenario = scenario.with(scenario.workload(), scenario.assumptions(), picked);
         this.scenario = scenario;
         this.catalog = scenario.optionsFromDefaults() ? catalog : used(scenario, catalog);
         this.inputs = scenario.uncertainty().inputs();
@@ -226,7 +229,8 @@ final class ScenarioDraft {
                                 v.getOrDefault(UncertainField.USD_PER_GPU_HOUR, r.usdPerGpuHour()),
                                 v.getOrDefault(UncertainField.RENTED_OPS_HOURS_PER_MONTH, r.opsHoursPerMonth()),
                                 serving(r.serving(), v.get(UncertainField.RENTED_TOKENS_PER_SECOND), throughput),
-                                r.autoCount());
+                                r.autoCount(),
+                                r.choice());
             case Option.Hybrid h -> h;
         };
     }

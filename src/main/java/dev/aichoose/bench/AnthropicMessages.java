@@ -41,8 +41,11 @@ record AnthropicMessages() implements WireFormat {
     }
 
     @Override
-    public LineReader reader(RequestTrace trace) {
-        return new ServerSentEvents((name, data, length, nanos) -> event(name, data, length, nanos, trace))
+    public LineReader reader(RequestTrace trace, RequestLimits limits) {
+        return new ServerSentEvents(
+                        trace,
+                        limits.eventBytes(),
+                        (name, data, length, nanos) -> event(name, data, length, nanos, trace))
                 .reader(() -> {
                     if (!trace.terminated() && !trace.failed())
                         trace.fail("incomplete", "stream ended before message_stop");
@@ -57,7 +60,7 @@ record AnthropicMessages() implements WireFormat {
         switch (type) {
             case "message_start" -> {
                 JsonNode usage = event.path("message").path("usage");
-                trace.usage(WireFormat.intOrNull(usage, "input_tokens"), null);
+                trace.usage(WireFormat.count(usage, "input_tokens", trace), null);
             }
             case "content_block_delta" -> {
                 JsonNode delta = event.get("delta");
@@ -71,7 +74,8 @@ record AnthropicMessages() implements WireFormat {
                 JsonNode usage = event.get("usage");
                 if (usage != null && usage.isObject()) {
                     trace.usage(
-                            WireFormat.intOrNull(usage, "input_tokens"), WireFormat.intOrNull(usage, "output_tokens"));
+                            WireFormat.count(usage, "input_tokens", trace),
+                            WireFormat.count(usage, "output_tokens", trace));
                 }
                 if (!event.path("delta").path("stop_reason").isMissingNode()
                         && !event.path("delta").path("stop_reason").isNull()) trace.finish(nanos);

@@ -58,6 +58,8 @@ public final class BenchMerge {
                             "not a request record: "
                                     + e.getOriginalMessage().lines().findFirst().orElse("")));
                 }
+                String bad = unreadable(r);
+                if (bad != null) throw new InputException(new Diagnostic(file.toString(), number, 1, bad));
                 if (r.warmup() || r.run() < 1) continue;
                 if (r.concurrency() == null == (r.requestRate() == null)) {
                     throw new InputException(new Diagnostic(
@@ -82,6 +84,37 @@ public final class BenchMerge {
                     new Diagnostic(file.toString(), 0, 0, "cannot read the request records: " + e.getMessage()));
         }
         return records;
+    }
+
+    /**
+     * What makes a record's figure unusable, or null: times and counts are finite and not negative
+     * (an older aichoose wrote a Retry-After of "Infinity"; a merge must not carry it into a result
+     * that no reader takes).
+     */
+    static String unreadable(RequestRecord r) {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("ttft_ms", r.ttftMs());
+        figures.put("tpot_ms", r.tpotMs());
+        figures.put("e2e_ms", r.e2eMs());
+        figures.put("connect_ms", r.connectMs());
+        figures.put("retry_after_s", r.retryAfterS());
+        figures.put("retry_wait_s", r.retryWaitS());
+        figures.put("ended_ms", r.endedMs());
+        for (var f : figures.entrySet()) {
+            Double v = f.getValue();
+            if (v != null && !(Double.isFinite(v) && v >= 0))
+                return f.getKey() + ": expected a finite number, 0 or more, found " + v;
+        }
+        for (Double gap : r.itlMs()) {
+            if (gap == null || !(Double.isFinite(gap) && gap >= 0))
+                return "itl_ms: expected finite numbers, 0 or more, found " + gap;
+        }
+        if (r.runStartedAtMs() != null && !Double.isFinite(r.runStartedAtMs()))
+            return "run_started_at_ms: expected a finite number, found " + r.runStartedAtMs();
+        for (Integer n : java.util.Arrays.asList(r.inputTokens(), r.outputTokens())) {
+            if (n != null && n < 0) return "a token count below 0: " + n;
+        }
+        return null;
     }
 
     /** Merges the files' records, run by run; {@code files} names each list for error messages. */

@@ -31,7 +31,8 @@ public record BenchPlan(
         boolean respectRetryAfter,
         boolean findMax,
         double inputTokensStdev,
-        double outputTokensStdev) {
+        double outputTokensStdev,
+        RequestLimits limits) {
 
     public BenchPlan {
         if (loads == null || loads.isEmpty()) throw new IllegalArgumentException("at least one load level");
@@ -52,6 +53,55 @@ public record BenchPlan(
         }
         if (!(inputTokensStdev >= 0) || !(outputTokensStdev >= 0))
             throw new IllegalArgumentException("a standard deviation is 0 or more");
+        limits = limits == null ? RequestLimits.DEFAULT : limits;
+    }
+
+    /** A plan with the default bounds on each request. */
+    public BenchPlan(
+            URI endpoint,
+            WireApi api,
+            String model,
+            List<Load> loads,
+            Integer requests,
+            Duration duration,
+            int warmup,
+            int inputTokens,
+            int outputTokens,
+            Integer maxTokens,
+            boolean ignoreEos,
+            Workload.LatencySlo slo,
+            ApiKey key,
+            Duration timeout,
+            List<Prompt> prompts,
+            Path promptsFile,
+            long seed,
+            boolean respectRetryAfter,
+            boolean findMax,
+            double inputTokensStdev,
+            double outputTokensStdev) {
+        this(
+                endpoint,
+                api,
+                model,
+                loads,
+                requests,
+                duration,
+                warmup,
+                inputTokens,
+                outputTokens,
+                maxTokens,
+                ignoreEos,
+                slo,
+                key,
+                timeout,
+                prompts,
+                promptsFile,
+                seed,
+                respectRetryAfter,
+                findMax,
+                inputTokensStdev,
+                outputTokensStdev,
+                RequestLimits.DEFAULT);
     }
 
     /** A sweep of the load levels given, without a capacity search. */

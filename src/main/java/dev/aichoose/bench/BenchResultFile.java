@@ -7,8 +7,10 @@ import dev.aichoose.model.BenchResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** Writes bench JSON v1 (read back by {@code load.BenchResultReader}) and names the JSONL beside it. */
 public final class BenchResultFile {
@@ -23,16 +25,61 @@ public final class BenchResultFile {
         return RequestLog.besides(result);
     }
 
+    /**
+     * Writes a result: beside its target and moved over it in one step, so that a reader never sees
+     * half a file and a failed write leaves the earlier one. The target keeps its permissions, and
+     * a symbolic link is written through, to the file it names.
+     *
+     * @throws UncheckedIOException when it cannot be written (a full disk, a directory not writable)
+     */
     public static void write(Path file, BenchResult result) {
+        Path target = throughLinks(file);
+        Path partial = BenchOutput.partial(target);
         try {
-            Path parent = file.toAbsolutePath().getParent();
+            Path parent = target.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            // written beside and moved, so a reader never sees half a file
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
             Files.writeString(partial, MAPPER.writeValueAsString(result) + "\n", StandardCharsets.UTF_8);
-            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            replace(partial, target);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            deleteQuietly(partial);
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves {@code written} over {@code target} in one step where the file system can, with the target's permissions. */
+    static void replace(Path written, Path target) throws IOException {
+        if (Files.exists(target)) {
+            try {
+                Files.setPosixFilePermissions(written, Files.getPosixFilePermissions(target));
+            } catch (UnsupportedOperationException notPosix) {
+                // permissions as the file system gives them
+            }
+        }
+        try {
+            Files.move(written, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(written, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The file a path names, symbolic links followed (a link to a file not there yet too). */
+    static Path throughLinks(Path file) {
+        Path p = file;
+        for (int hops = 0; hops < 40 && Files.isSymbolicLink(p); hops++) {
+            try {
+                p = p.resolveSibling(Files.readSymbolicLink(p));
+            } catch (IOException e) {
+                return p;
+            }
+        }
+        return p;
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // what could not be written cannot be removed either; the error says so
         }
     }
 }

@@ -11,12 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -99,6 +100,11 @@ public final class BenchRunner {
     private volatile boolean unreachable;
     private final Consumer<BenchRun> runEnded;
     private volatile boolean stopped;
+    /** Released by {@link #stop()}: every wait (an arrival, a 429's retry-after) ends at once. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    /** Requests of the current run abandoned when the grace after its --duration ran out. */
+    private final AtomicInteger abandonedAtRunEnd = new AtomicInteger();
+
     private volatile EndpointClient client;
     private int promptWords;
     private CapacitySearch.Outcome searchOutcome;
@@ -160,8 +166,20 @@ public final class BenchRunner {
     /** Ends the benchmark early: in-flight requests are abandoned and not counted. Safe from any thread. */
     public void stop() {
         stopped = true;
+        stopping.countDown();
         EndpointClient c = client;
         if (c != null) c.cancelAll();
+    }
+
+    /** Waits {@code nanos} unless the bench is stopped first; true when it was. */
+    private boolean waitUnlessStopped(long nanos) {
+        if (nanos <= 0) return stopped;
+        try {
+            return stopping.await(nanos, TimeUnit.NANOSECONDS) || stopped;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     public BenchResult run() {
@@ -171,10 +189,16 @@ public final class BenchRunner {
         boolean maxCompletionTokens = "api.openai.com".equalsIgnoreCase(url.getHost());
         WireFormat format = WireFormat.of(plan.api(), plan.ignoreEos(), maxCompletionTokens);
         List<BenchRun> runs = new ArrayList<>();
-        try (EndpointClient endpoint = new EndpointClient(url, plan.model(), plan.key(), format, plan.timeout());
-                RequestLog log = requestLogFile == null ? null : new RequestLog(requestLogFile)) {
+        try (EndpointClient endpoint =
+                        new EndpointClient(url, plan.model(), plan.key(), format, plan.timeout(), plan.limits());
+                RequestLog log = requestLogFile == null
+                        ? null
+                        : new RequestLog(requestLogFile, () -> {
+                            notices.accept("cannot write " + requestLogFile + ": stopping the bench");
+                            stop();
+                        })) {
             client = endpoint;
-            warmJit(format);
+            warmJit(format, plan.limits());
             if (plan.prompts() == null && !stopped) calibrate(endpoint);
             if (plan.warmup() > 0 && !stopped) warmUp(endpoint, log);
             if (plan.findMax()) {
@@ -215,11 +239,12 @@ public final class BenchRunner {
      * measured: interpreted, it cost the first runs CPU that, on a busy machine, delayed every
      * stream's reads. A few hundred milliseconds once, no request sent.
      */
-    private static void warmJit(WireFormat format) {
+    private static void warmJit(WireFormat format, RequestLimits limits) {
         byte[] answer = format.sampleAnswer(20).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         for (int i = 0; i < JIT_WARMUP_ANSWERS; i++) {
             long now = System.nanoTime();
-            BodyLines lines = new BodyLines(format.reader(new RequestTrace(now)));
+            RequestTrace trace = new RequestTrace(now);
+            BodyLines lines = new BodyLines(format.reader(trace, limits), trace, limits.lineBytes());
             lines.bytes(answer, 0, answer.length, now);
             lines.end(now);
         }
@@ -345,6 +370,13 @@ public final class BenchRunner {
         long deadline = plan.duration() == null
                 ? Long.MAX_VALUE
                 : start + plan.duration().toNanos();
+        // requests in flight when the duration ends may finish for as long again (at most --deadline), no longer
+        long runEnds = plan.duration() == null
+                ? Long.MAX_VALUE
+                : deadline
+                        + Math.min(
+                                plan.duration().toNanos(),
+                                plan.limits().deadline().toNanos());
         Integer limit = plan.requests();
         AtomicInteger issued = new AtomicInteger();
         try (ExecutorService pool = streamThreads(
@@ -365,7 +397,8 @@ public final class BenchRunner {
                                         log,
                                         records,
                                         new EndpointClient.Tag(run, false, concurrency, null, n),
-                                        clock);
+                                        clock,
+                                        runEnds);
                             }
                         });
                     }
@@ -375,16 +408,21 @@ public final class BenchRunner {
                     SplittableRandom arrivals = new SplittableRandom(plan.seed() + run);
                     long next = start;
                     for (int n = 0; !stopped && (limit == null || n < limit) && next < deadline; n++) {
-                        long wait;
-                        while (!stopped && (wait = next - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
+                        if (waitUnlessStopped(next - System.nanoTime())) break;
                         EndpointClient.Tag tag = new EndpointClient.Tag(run, false, null, rate, n);
-                        pool.execute(() -> send(endpoint, log, records, tag, clock));
+                        pool.execute(() -> send(endpoint, log, records, tag, clock, runEnds));
                         next += (long) (-Math.log(1 - arrivals.nextDouble()) / r.perSecond() * 1e9);
                     }
                 }
             }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        int abandoned = abandonedAtRunEnd.getAndSet(0);
+        if (abandoned > 0 && !stopped) {
+            notices.accept(label + ": abandoned " + abandoned + (abandoned == 1 ? " request" : " requests")
+                    + " still running " + BenchTable.fmt((runEnds - deadline) / 1e9)
+                    + " s after the --duration ended (not counted)");
+        }
         List<RequestRecord> finished = List.copyOf(records);
         // from the records, as 'bench merge' does, so that the two agree to the last digit
         double seconds = finished.isEmpty() ? elapsed : RunSummary.durationS(finished);
@@ -437,11 +475,14 @@ public final class BenchRunner {
             RequestLog log,
             List<RequestRecord> records,
             EndpointClient.Tag tag,
-            RunClock clock) {
+            RunClock clock,
+            long runEnds) {
         Prompt prompt = nextPrompt();
-        RequestRecord r = endpoint.send(prompt, tag);
+        RequestRecord r = endpoint.send(prompt, tag, runEnds);
         observe(r);
-        if (plan.respectRetryAfter()) r = waitOutRateLimits(endpoint, prompt, tag, r);
+        if (plan.respectRetryAfter()) r = waitOutRateLimits(endpoint, prompt, tag, r, runEnds);
+        // null without a stop: the request was still running (or waiting) when its run stopped waiting
+        if (r == null && !stopped) abandonedAtRunEnd.incrementAndGet();
         // after a stop, failures are the stop's own doing (closed streams), not the endpoint's
         if (r == null || (stopped && !r.ok())) return;
         r = clock.place(r);
@@ -458,20 +499,24 @@ public final class BenchRunner {
     /** The wait when a 429 names none. */
     static final double DEFAULT_WAIT_S = 1;
 
-    /** --respect-retry-after: a 429 is waited out (retry-after, capped) and the request sent again. */
+    /**
+     * --respect-retry-after: a 429 is waited out (retry-after, capped) and the request sent again. A
+     * wait that a stop interrupts, or that would end after its run stops waiting, abandons the
+     * request (null): it never finished.
+     */
     private RequestRecord waitOutRateLimits(
-            EndpointClient endpoint, Prompt prompt, EndpointClient.Tag tag, RequestRecord r) {
+            EndpointClient endpoint, Prompt prompt, EndpointClient.Tag tag, RequestRecord r, long runEnds) {
         int retries = 0;
         double waited = 0;
         while (r != null && !stopped && "http_429".equals(r.errorKind()) && retries < MAX_RETRIES) {
+            // RetryAfter gives a finite number of seconds, 0 or more, or none
             double wait = Math.min(MAX_WAIT_S, r.retryAfterS() != null ? r.retryAfterS() : DEFAULT_WAIT_S);
-            long until = System.nanoTime() + (long) (wait * 1e9);
-            long left;
-            while (!stopped && (left = until - System.nanoTime()) > 0) LockSupport.parkNanos(left);
-            if (stopped) return null;
+            long waitNanos = (long) (wait * 1e9);
+            if (runEnds != Long.MAX_VALUE && runEnds - (System.nanoTime() + waitNanos) < 0) return null;
+            if (waitUnlessStopped(waitNanos)) return null;
             retries++;
             waited += wait;
-            r = endpoint.send(prompt, tag);
+            r = endpoint.send(prompt, tag, runEnds);
             observe(r);
         }
         return r == null || retries == 0 ? r : r.afterRetries(retries, waited);
@@ -526,6 +571,8 @@ public final class BenchRunner {
             s.put("prompt_calibration", calibration);
         }
         s.put("timeout_s", plan.timeout().toMillis() / 1000.0);
+        s.put("deadline_s", plan.limits().deadline().toMillis() / 1000.0);
+        s.put("max_response_bytes", plan.limits().responseBytes());
         s.put("seed", plan.seed());
         s.put("respect_retry_after", plan.respectRetryAfter());
         if (searchOutcome != null) {

@@ -21,7 +21,7 @@ final class Connection implements Closeable {
     /** As java.net.http's default (jdk.httpclient.bufsize): a read takes up to about 80 SSE chunks. */
     private static final int BUFFER = 16 * 1024;
 
-    private static final int MAX_HEAD = 64 * 1024;
+    private static final int MAX_HEAD = RequestLimits.HEAD_BYTES;
 
     private final Socket socket;
     private final InputStream in;
@@ -105,7 +105,7 @@ final class Connection implements Closeable {
             } else if (buffer.length < MAX_HEAD) {
                 buffer = Arrays.copyOf(buffer, buffer.length * 2);
             } else {
-                throw new IOException("response head longer than " + MAX_HEAD + " bytes");
+                throw new ResponseReader.TooLarge("response headers longer than " + RequestLimits.describe(MAX_HEAD));
             }
         }
         socket.setSoTimeout(Math.max(1, timeoutMs));

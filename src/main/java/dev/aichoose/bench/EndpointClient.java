@@ -8,18 +8,18 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 /**
@@ -42,25 +42,42 @@ final class EndpointClient implements AutoCloseable {
     private final URI endpoint;
     private final String model;
     private final ApiKey key;
+    private final Redaction redaction;
     private final WireFormat format;
     private final long timeoutNanos;
     private final int timeoutMs;
+    private final RequestLimits limits;
     /** Sent as x-request-id, as vLLM's bench does, so a server's log can be matched to the records. */
     private final String idPrefix =
             "aichoose-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + "-";
     /** Kept-alive connections, the most recently used first. */
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
 
-    private final Set<Closeable> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * Ends a request at its deadline by closing its connection, whatever it is blocked in (connect,
+     * a write the server never reads, a read): one timer per request, none per chunk.
+     */
+    private final ScheduledThreadPoolExecutor alarms;
+
     private volatile boolean stopped;
 
     EndpointClient(URI endpoint, String model, ApiKey key, WireFormat format, Duration timeout) {
+        this(endpoint, model, key, format, timeout, RequestLimits.DEFAULT);
+    }
+
+    EndpointClient(URI endpoint, String model, ApiKey key, WireFormat format, Duration timeout, RequestLimits limits) {
         this.endpoint = endpoint;
         this.model = model;
         this.key = key;
+        this.redaction = Redaction.of(key);
         this.format = format;
         this.timeoutNanos = timeout.toNanos();
         this.timeoutMs = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+        this.limits = limits;
+        this.alarms = new ScheduledThreadPoolExecutor(
+                1, Thread.ofPlatform().name("bench-deadline").daemon().factory());
+        alarms.setRemoveOnCancelPolicy(true);
     }
 
     URI endpoint() {
@@ -73,15 +90,61 @@ final class EndpointClient implements AutoCloseable {
         BODY
     }
 
+    /** Why a request's connection was closed under it. */
+    private enum Cut {
+        /** its --deadline passed: a failed request of kind {@code deadline} */
+        DEADLINE,
+        /** its run stopped waiting for it (the grace after --duration): abandoned, not counted */
+        RUN_ENDED,
+        /** Ctrl-C or SIGTERM: abandoned, not counted */
+        STOPPED
+    }
+
+    /** One request's sockets, closed together when it is cut short. */
+    private static final class InFlight {
+        private final List<Closeable> resources = new CopyOnWriteArrayList<>();
+        private volatile Cut cut;
+
+        void track(Closeable resource) {
+            resources.add(resource);
+            // a cut between the check and the add must still close it
+            if (cut != null) closeQuietly(resource);
+        }
+
+        void cut(Cut why) {
+            if (cut == null) cut = why;
+            for (Closeable c : resources) closeQuietly(c);
+        }
+    }
+
     /** Returns null when the request was cut short by a stop (Ctrl-C): it never finished, so it is not data. */
     RequestRecord send(Prompt prompt, Tag tag) {
+        return send(prompt, tag, Long.MAX_VALUE);
+    }
+
+    /**
+     * Sends one request and reads its answer. {@code runEndsNanos} ({@link System#nanoTime()}) is
+     * when its run stops waiting for it: a request still running then is abandoned and gives null,
+     * as one cut by a stop does; one that reaches its own deadline first is a {@code deadline} failure.
+     */
+    RequestRecord send(Prompt prompt, Tag tag, long runEndsNanos) {
         if (stopped) return null;
         WireFormat.Post post = format.request(endpoint, model, prompt, key);
         String requestId = idPrefix + tag.run() + "-" + (tag.warmup() ? "w" : "") + tag.index();
         // joined before the stamp: what follows `sent` is the write itself
         byte[] request = Connection.join(post.head(requestId), post.body);
         String startedAt = Instant.now().toString();
-        List<Closeable> mine = new ArrayList<>(2);
+        InFlight mine = new InFlight();
+        long begin = System.nanoTime();
+        long deadlineAt = begin + Math.min(limits.deadline().toNanos(), Long.MAX_VALUE / 4);
+        // Long.MAX_VALUE: the run waits for it (compared as is, since nanoTime may be negative)
+        boolean runEndsFirst = runEndsNanos != Long.MAX_VALUE && runEndsNanos - deadlineAt < 0;
+        inFlight.add(mine);
+        if (stopped) mine.cut(Cut.STOPPED);
+        ScheduledFuture<?> alarm = alarms.schedule(
+                () -> mine.cut(runEndsFirst ? Cut.RUN_ENDED : Cut.DEADLINE),
+                Math.max(0, (runEndsFirst ? runEndsNanos : deadlineAt) - begin),
+                TimeUnit.NANOSECONDS);
         Connection c = null;
         boolean opened = false;
         boolean reusable = false;
@@ -96,19 +159,19 @@ final class EndpointClient implements AutoCloseable {
                 c = idle.pollFirst();
                 opened = c == null;
                 if (opened) {
-                    c = Connection.open(endpoint, timeoutMs, socket -> track(mine, socket));
+                    c = Connection.open(endpoint, timeoutMs, mine::track);
                 }
-                track(mine, c);
-                if (stopped) return null;
+                mine.track(c);
+                if (stopped || mine.cut != null) throw new java.net.SocketException("cut short");
                 phase = Phase.HEAD;
-                trace = new RequestTrace(System.nanoTime());
+                trace = new RequestTrace(System.nanoTime(), redaction);
                 try {
                     c.write(request);
                     response = ResponseReader.head(c, trace.sentNanos + timeoutNanos)
                             .orElse(null);
                 } catch (IOException e) {
                     // a kept-alive connection the server has since closed: once more on a new one
-                    if (opened || stopped || e instanceof SocketTimeoutException) throw e;
+                    if (opened || stopped || mine.cut != null || e instanceof SocketTimeoutException) throw e;
                 }
                 if (response == null) {
                     if (opened) throw new java.io.EOFException("connection closed without a response");
@@ -119,22 +182,33 @@ final class EndpointClient implements AutoCloseable {
             status = response.status();
             boolean ok = status / 100 == 2;
             // anything but 2xx is an error answer, redirects included: they are never followed
-            BodyLines body = new BodyLines(ok ? format.reader(trace) : null);
-            boolean whole = ResponseReader.body(c, response, body, timeoutMs);
-            if (whole) body.end(c.readNanos);
+            ErrorBody error = ok ? null : new ErrorBody(redaction);
+            BodyLines lines = ok ? new BodyLines(format.reader(trace, limits), trace, limits.lineBytes()) : null;
+            boolean whole = ResponseReader.body(c, response, ok ? lines : error, timeoutMs, limits.responseBytes());
+            if (whole && lines != null) lines.end(c.readNanos);
             reusable = whole && response.keepAlive();
-            if (!ok) {
-                retryAfter = retryAfterSeconds(response::header);
-                trace.fail("http_" + status, body.errorText());
+            if (error != null) {
+                retryAfter = RetryAfter.seconds(response::header, Instant.now());
+                error.failInto(trace, "http_" + status);
             }
         } catch (IOException e) {
-            if (stopped) return null;
-            if (trace == null) trace = new RequestTrace(System.nanoTime());
-            classify(trace, phase, e);
+            Cut why = mine.cut;
+            if (stopped || why == Cut.STOPPED) return null;
+            if (why == Cut.RUN_ENDED) return null;
+            if (trace == null) trace = new RequestTrace(System.nanoTime(), redaction);
+            if (why == Cut.DEADLINE) {
+                trace.fail(
+                        "deadline",
+                        "not over within the --deadline of " + limits.deadline().toMillis() / 1000.0 + " s");
+            } else {
+                classify(trace, phase, e);
+            }
         } finally {
-            inFlight.removeAll(mine);
+            alarm.cancel(false);
+            inFlight.remove(mine);
             if (c != null) {
-                if (reusable && !stopped) idle.addFirst(c);
+                // a connection its alarm closed, even just after the end, is not reused
+                if (reusable && !stopped && mine.cut == null) idle.addFirst(c);
                 else c.close();
             }
         }
@@ -145,13 +219,6 @@ final class EndpointClient implements AutoCloseable {
         return record(tag, requestId, startedAt, status, retryAfter, trace, prompt, opened, connectMs);
     }
 
-    private void track(List<Closeable> mine, Closeable resource) {
-        mine.add(resource);
-        inFlight.add(resource);
-        // a stop between the check and the add must still close it
-        if (stopped) closeQuietly(resource);
-    }
-
     private static void closeQuietly(Closeable resource) {
         try {
             resource.close();
@@ -160,32 +227,11 @@ final class EndpointClient implements AutoCloseable {
         }
     }
 
-    /** Retry-After in seconds or as an HTTP date, or the retry-after-ms some servers send. */
-    static Double retryAfterSeconds(Function<String, Optional<String>> header) {
-        var ms = header.apply("retry-after-ms");
-        try {
-            if (ms.isPresent()) return Double.parseDouble(ms.get().trim()) / 1000.0;
-        } catch (NumberFormatException ignored) {
-            // fall through to retry-after
-        }
-        var value = header.apply("retry-after");
-        if (value.isEmpty()) return null;
-        try {
-            return Double.parseDouble(value.get().trim());
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value.get().trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Math.max(
-                        0, Duration.between(Instant.now(), at.toInstant()).toMillis() / 1000.0);
-            } catch (java.time.format.DateTimeParseException notADate) {
-                return null;
-            }
-        }
-    }
-
     private static void classify(RequestTrace trace, Phase phase, IOException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof SocketTimeoutException) {
+        if (e instanceof ResponseReader.TooLarge) {
+            trace.fail("too_large", message);
+        } else if (e instanceof SocketTimeoutException) {
             switch (phase) {
                 case CONNECT -> trace.fail("timeout", "no connection within the timeout");
                 case HEAD -> trace.fail("timeout", "no response within the timeout");
@@ -232,7 +278,7 @@ final class EndpointClient implements AutoCloseable {
                 startedAt,
                 ok,
                 t.errorKind(),
-                redact(t.errorDetail()),
+                t.errorDetail(),
                 status,
                 retryAfter,
                 ok ? ttft : null,
@@ -249,12 +295,6 @@ final class EndpointClient implements AutoCloseable {
                 connectMs);
     }
 
-    /** Servers sometimes echo what they were sent; the key must not reach a record that way. */
-    private String redact(String detail) {
-        if (detail == null || key == null) return detail;
-        return detail.replace(key.reveal(), "[redacted]");
-    }
-
     private static double millis(long nanos) {
         return nanos / 1_000_000.0;
     }
@@ -262,13 +302,18 @@ final class EndpointClient implements AutoCloseable {
     /** A stop: connections opening, waiting or streaming are closed, and later sends refused. */
     void cancelAll() {
         stopped = true;
-        for (Closeable c : inFlight) closeQuietly(c);
-        close();
+        for (InFlight request : inFlight) request.cut(Cut.STOPPED);
+        closeIdle();
+    }
+
+    private void closeIdle() {
+        Connection c;
+        while ((c = idle.pollFirst()) != null) c.close();
     }
 
     @Override
     public void close() {
-        Connection c;
-        while ((c = idle.pollFirst()) != null) c.close();
+        closeIdle();
+        alarms.shutdownNow();
     }
 }

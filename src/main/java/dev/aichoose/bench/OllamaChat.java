@@ -42,7 +42,7 @@ record OllamaChat() implements WireFormat {
     }
 
     @Override
-    public LineReader reader(RequestTrace trace) {
+    public LineReader reader(RequestTrace trace, RequestLimits limits) {
         return new LineReader() {
             @Override
             public void line(byte[] bytes, int offset, int length, long nanos) {
@@ -66,12 +66,13 @@ record OllamaChat() implements WireFormat {
                     trace.terminate();
                     for (String field : TIMING_FIELDS) {
                         JsonNode v = object.get(field);
-                        if (v != null && v.isNumber()) trace.serverTiming(field, v.longValue());
+                        if (v != null && v.isIntegralNumber() && v.canConvertToLong())
+                            trace.serverTiming(field, v.longValue());
                     }
                     // counters are omitempty: a missing one is left to the estimate
                     trace.usage(
-                            WireFormat.intOrNull(object, "prompt_eval_count"),
-                            WireFormat.intOrNull(object, "eval_count"));
+                            WireFormat.count(object, "prompt_eval_count", trace),
+                            WireFormat.count(object, "eval_count", trace));
                 }
             }
 

@@ -49,11 +49,14 @@ record OpenAiChat(boolean ignoreEos, boolean maxCompletionTokens) implements Wir
     }
 
     @Override
-    public LineReader reader(RequestTrace trace) {
-        return new ServerSentEvents((name, data, length, nanos) -> event(data, length, nanos, trace)).reader(() -> {
-            // some servers close after the finish chunk without [DONE]; that answer is whole
-            if (!trace.terminated() && !trace.finished()) trace.fail("incomplete", "stream ended before [DONE]");
-        });
+    public LineReader reader(RequestTrace trace, RequestLimits limits) {
+        return new ServerSentEvents(
+                        trace, limits.eventBytes(), (name, data, length, nanos) -> event(data, length, nanos, trace))
+                .reader(() -> {
+                    // some servers close after the finish chunk without [DONE]; that answer is whole
+                    if (!trace.terminated() && !trace.finished())
+                        trace.fail("incomplete", "stream ended before [DONE]");
+                });
     }
 
     private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
@@ -70,7 +73,7 @@ record OpenAiChat(boolean ignoreEos, boolean maxCompletionTokens) implements Wir
         }
         try (JsonParser p = JSON.getFactory().createParser(data, 0, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                trace.fail("malformed", "not a JSON object: " + WireFormat.abbreviate(data, 0, length));
+                trace.failQuoting("malformed", "not a JSON object: ", data, 0, length);
                 return;
             }
             boolean errorObject = false;
@@ -110,7 +113,7 @@ record OpenAiChat(boolean ignoreEos, boolean maxCompletionTokens) implements Wir
             }
             if (errorObject) trace.fail("stream_error", message);
         } catch (IOException e) {
-            trace.fail("malformed", "not JSON: " + WireFormat.abbreviate(data, 0, length));
+            if (!WireFormat.tooLarge(e, trace)) trace.failQuoting("malformed", "not JSON: ", data, 0, length);
         }
     }
 
@@ -151,12 +154,19 @@ record OpenAiChat(boolean ignoreEos, boolean maxCompletionTokens) implements Wir
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
-            if (value == JsonToken.VALUE_NUMBER_INT && field.equals("prompt_tokens")) prompt = p.getIntValue();
+            if (value == JsonToken.VALUE_NUMBER_INT && field.equals("prompt_tokens")) prompt = count(p, trace);
             else if (value == JsonToken.VALUE_NUMBER_INT && field.equals("completion_tokens"))
-                completion = p.getIntValue();
+                completion = count(p, trace);
             else p.skipChildren();
         }
         trace.usage(prompt, completion);
+    }
+
+    /** A whole number that fits an int, or null with the request failed as malformed. */
+    private static Integer count(JsonParser p, RequestTrace trace) throws IOException {
+        if (p.getNumberType() == JsonParser.NumberType.INT) return p.getIntValue();
+        trace.fail("malformed", p.currentName() + ": " + p.getText() + " is not a token count");
+        return null;
     }
 
     /** llama.cpp's timings: kept as sent; its counters stand in when the usage chunk is missing. */
@@ -168,8 +178,8 @@ record OpenAiChat(boolean ignoreEos, boolean maxCompletionTokens) implements Wir
             JsonToken value = p.nextToken();
             if (value.isNumeric()) {
                 trace.serverTiming(field, p.getNumberValue());
-                if (field.equals("prompt_n")) prompt = p.getIntValue();
-                if (field.equals("predicted_n")) predicted = p.getIntValue();
+                if (value == JsonToken.VALUE_NUMBER_INT && field.equals("prompt_n")) prompt = count(p, trace);
+                if (value == JsonToken.VALUE_NUMBER_INT && field.equals("predicted_n")) predicted = count(p, trace);
             } else {
                 p.skipChildren();
             }

@@ -7,20 +7,36 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
-/** The per-request JSONL file: each record is written and flushed the moment its request ends. */
+/**
+ * The per-request JSONL file: each record is written and flushed the moment its request ends, so
+ * that a crash loses nothing that finished. A write that fails (a full disk) is kept, later records
+ * are dropped, {@code onFailure} is told at once (the bench stops: what it measures can no longer
+ * be kept) and {@link #close()} throws it.
+ */
 final class RequestLog implements AutoCloseable {
+    private final Path file;
     private final Writer out;
+    private final Runnable onFailure;
     private final ObjectWriter json =
             BenchResultFile.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    private IOException failure;
 
-    RequestLog(Path file) {
+    RequestLog(Path file, Runnable onFailure) {
+        this.file = file;
+        this.onFailure = onFailure;
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            out = Files.newBufferedWriter(
+                    file,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -32,13 +48,15 @@ final class RequestLog implements AutoCloseable {
     }
 
     synchronized void append(RequestRecord record) {
+        if (failure != null) return;
         try {
             out.write(json.writeValueAsString(record));
             out.write('\n');
             // a crash or Ctrl-C must lose nothing that finished
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            failure = e;
+            onFailure.run();
         }
     }
 
@@ -47,7 +65,9 @@ final class RequestLog implements AutoCloseable {
         try {
             out.close();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (failure == null) failure = e;
         }
+        if (failure != null)
+            throw new UncheckedIOException("cannot write " + file + ": " + failure.getMessage(), failure);
     }
 }

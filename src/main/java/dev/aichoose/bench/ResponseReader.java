@@ -51,6 +51,15 @@ final class ResponseReader {
         }
     }
 
+    /** A response broke a size limit: a failed request of kind {@code too_large}, not a broken connection. */
+    static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
     private ResponseReader() {}
 
     /**
@@ -95,12 +104,8 @@ final class ResponseReader {
         String[] status = lines[0].split(" ", 3);
         if (status.length < 2 || !status[0].startsWith("HTTP/1."))
             throw new ProtocolException("not an HTTP/1.x response: " + lines[0]);
-        int code;
-        try {
-            code = Integer.parseInt(status[1]);
-        } catch (NumberFormatException e) {
-            throw new ProtocolException("bad status line: " + lines[0]);
-        }
+        if (!status[1].matches("[1-9][0-9][0-9]")) throw new ProtocolException("bad status line: " + lines[0]);
+        int code = Integer.parseInt(status[1]);
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
@@ -127,20 +132,28 @@ final class ResponseReader {
      * when the body ended where its framing says (the connection may be reused), false when the
      * sink stopped early.
      *
+     * @param maxBytes the most bytes of body, framing included, read before giving up: a server
+     *     that streams forever, or pads its chunk framing forever, is cut off there
      * @throws java.net.SocketTimeoutException after {@code stallMs} without a byte
      * @throws EOFException when the connection closed before the body's end
+     * @throws TooLarge past {@code maxBytes}
      */
-    static boolean body(Connection c, Head head, Sink sink, int stallMs) throws IOException {
+    static boolean body(Connection c, Head head, Sink sink, int stallMs, long maxBytes) throws IOException {
         boolean chunked = head.chunked();
         long length = chunked ? 0 : head.contentLength();
         boolean toClose = !chunked && length < 0;
         State state = chunked ? State.SIZE : length == 0 ? State.DONE : State.DATA;
         long left = toClose ? Long.MAX_VALUE : length;
+        long allowed = maxBytes;
         while (state != State.DONE) {
             if (c.start == c.end && !c.fill(stallMs)) {
                 if (toClose) return true;
                 throw new EOFException("connection closed before the response ended");
             }
+            // counted per read, not per byte: the cap costs nothing on the path that is timed
+            allowed -= c.end - c.start;
+            if (allowed < 0)
+                throw new TooLarge("a response longer than " + RequestLimits.describe(maxBytes) + " (--max-response)");
             long nanos = c.readNanos;
             byte[] b = c.buffer;
             int i = c.start;

@@ -7,6 +7,8 @@ import java.util.Arrays;
  * Frames a text/event-stream into events: {@code data:} with or without the space, multi-line
  * data joined, {@code :} comments (pings) skipped, an event dispatched at the blank line. Works
  * on bytes: decoding every line to a String was the harness's largest cost at high chunk rates.
+ * An event's data never grows past the event cap: a server that sends {@code data:} lines without
+ * the blank line that ends an event fails the request ({@code too_large}) instead.
  */
 final class ServerSentEvents {
     /** Receives one whole event; {@code data[0, length)} is only valid during the call. */
@@ -18,13 +20,17 @@ final class ServerSentEvents {
     private static final byte[] EVENT = "event".getBytes(StandardCharsets.US_ASCII);
 
     private final Listener listener;
+    private final RequestTrace trace;
+    private final int maxEventBytes;
     private String name;
     private byte[] data = new byte[1024];
     private int dataLength = -1; // -1: no data line yet
     private long dataNanos;
 
-    ServerSentEvents(Listener listener) {
+    ServerSentEvents(RequestTrace trace, int maxEventBytes, Listener listener) {
         this.listener = listener;
+        this.trace = trace;
+        this.maxEventBytes = maxEventBytes;
     }
 
     /** The time of an event is when its first data line was read. */
@@ -50,7 +56,7 @@ final class ServerSentEvents {
                 dataLength = 0;
                 dataNanos = nanos;
             } else {
-                append(new byte[] {'\n'}, 0, 1);
+                append(NEWLINE, 0, 1);
             }
             append(b, valueStart, valueLength);
         } else if (is(b, off, fieldEnd, EVENT)) {
@@ -82,10 +88,24 @@ final class ServerSentEvents {
         dispatch();
     }
 
+    private static final byte[] NEWLINE = {'\n'};
+
     private void append(byte[] b, int off, int len) {
-        if (data.length < dataLength + len) data = Arrays.copyOf(data, Math.max(data.length * 2, dataLength + len));
+        if (dataLength < 0) return; // the event was already too long
+        if (len > maxEventBytes - dataLength) {
+            trace.fail("too_large", "an SSE event longer than " + RequestLimits.describe(maxEventBytes));
+            dataLength = -1;
+            return;
+        }
+        if (data.length < dataLength + len)
+            data = Arrays.copyOf(data, (int) Math.min(maxEventBytes, Math.max(2L * data.length, dataLength + len)));
         System.arraycopy(b, off, data, dataLength, len);
         dataLength += len;
+    }
+
+    /** The bytes this holds now, for the tests that check it never exceeds the cap. */
+    int heldBytes() {
+        return data.length;
     }
 
     private static boolean is(byte[] b, int from, int to, byte[] word) {

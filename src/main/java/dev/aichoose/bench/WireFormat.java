@@ -13,7 +13,30 @@ import java.util.Map;
  * The request executor knows nothing of any format beyond this interface.
  */
 sealed interface WireFormat permits OpenAiChat, OllamaChat, AnthropicMessages {
-    ObjectMapper JSON = new ObjectMapper();
+    /** The most tokens of one line a reader takes: a chunk has a few dozen. */
+    int MAX_JSON_TOKENS = 100_000;
+    /** The deepest nesting of one line a reader takes: a chunk has three or four levels. */
+    int MAX_JSON_DEPTH = 64;
+
+    /**
+     * Reads what servers send within bounds of its own, so that a line within the line cap cannot
+     * become a tree many times its size.
+     */
+    ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxTokenCount(MAX_JSON_TOKENS)
+                    .maxNestingDepth(MAX_JSON_DEPTH)
+                    .build())
+            .build());
+
+    /** A line that breaks the JSON reader's bounds: a failure of kind {@code too_large}, not a malformed line. */
+    static boolean tooLarge(java.io.IOException e, RequestTrace trace) {
+        if (!(e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException)) return false;
+        trace.fail(
+                "too_large",
+                "a JSON line of more than " + MAX_JSON_TOKENS + " tokens or " + MAX_JSON_DEPTH + " levels of nesting");
+        return true;
+    }
 
     /** The request for one prompt; the client adds only the host, length and request id. */
     Post request(URI endpoint, String model, Prompt prompt, ApiKey key);
@@ -62,8 +85,8 @@ sealed interface WireFormat permits OpenAiChat, OllamaChat, AnthropicMessages {
      */
     String sampleAnswer(int chunks);
 
-    /** A fresh reader for one response, feeding what it sees into the trace. */
-    LineReader reader(RequestTrace trace);
+    /** A fresh reader for one response, feeding what it sees into the trace, within the limits' event cap. */
+    LineReader reader(RequestTrace trace, RequestLimits limits);
 
     /**
      * Receives the response body one line at a time, without the line terminator;
@@ -108,29 +131,33 @@ sealed interface WireFormat permits OpenAiChat, OllamaChat, AnthropicMessages {
         try {
             JsonNode node = JSON.readTree(data, offset, length);
             if (node == null || !node.isObject()) {
-                trace.fail("malformed", "not a JSON object: " + abbreviate(data, offset, length));
+                trace.failQuoting("malformed", "not a JSON object: ", data, offset, length);
                 return null;
             }
             return node;
         } catch (java.io.IOException e) {
-            trace.fail("malformed", "not JSON: " + abbreviate(data, offset, length));
+            if (!tooLarge(e, trace)) trace.failQuoting("malformed", "not JSON: ", data, offset, length);
             return null;
         }
     }
 
-    static Integer intOrNull(JsonNode node, String field) {
+    /**
+     * A token count the server reported, or null when it reported none; a number that is not a
+     * whole count within an int fails the request as malformed (and gives null).
+     */
+    static Integer count(JsonNode node, String field, RequestTrace trace) {
         JsonNode v = node == null ? null : node.get(field);
-        return v != null && v.isNumber() ? v.intValue() : null;
+        if (v == null || !v.isNumber()) return null;
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            trace.fail("malformed", field + ": " + v.asText() + " is not a token count");
+            return null;
+        }
+        return v.intValue();
     }
 
     static int textLength(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         return v != null && v.isTextual() ? v.textValue().length() : 0;
-    }
-
-    static String abbreviate(byte[] data, int offset, int length) {
-        String s = new String(data, offset, Math.min(length, 200), java.nio.charset.StandardCharsets.UTF_8);
-        return length <= 200 ? s : s + "…";
     }
 
     /** The server's own words for an error object in any of the shapes seen in the wild. */

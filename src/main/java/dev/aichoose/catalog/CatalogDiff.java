@@ -61,7 +61,8 @@ public final class CatalogDiff {
             if (a == null || b == null) {
                 Map<String, Double> p = prices.apply(a != null ? a : b);
                 var main = p.entrySet().stream().findFirst();
-                String field = main.map(Map.Entry::getKey).orElse("price");
+                // a card listed without a price (priced only inside a server) still says which price it lacks
+                String field = main.map(Map.Entry::getKey).orElse(kind.equals("gpu") ? "price_usd" : "price");
                 Double value = main.map(Map.Entry::getValue).orElse(null);
                 out.add(
                         a == null

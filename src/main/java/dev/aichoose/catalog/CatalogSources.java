@@ -2,6 +2,8 @@ package dev.aichoose.catalog;
 
 import dev.aichoose.load.CatalogLoader;
 import dev.aichoose.load.InputException;
+import dev.aichoose.load.InputFiles;
+import dev.aichoose.load.InputKind;
 import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.model.Catalog;
 import java.io.IOException;
@@ -23,11 +25,7 @@ public final class CatalogSources {
         if (at > 0 && !Files.exists(plain)) return fromGit(arg.substring(0, at), arg.substring(at + 1), arg);
         Map<String, String> files = new LinkedHashMap<>();
         for (Path file : CatalogLoader.yamlFiles(plain)) {
-            try {
-                files.put(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new InputException(new Diagnostic(file.toString(), 0, 0, "cannot read: " + e.getMessage()));
-            }
+            files.put(file.toString(), InputFiles.read(file, InputKind.PRICE_BOOK));
         }
         return CatalogLoader.loadStandalone(files);
     }
@@ -37,7 +35,8 @@ public final class CatalogSources {
         Map<String, String> files = new LinkedHashMap<>();
         for (String name :
                 listing.lines().filter(n -> n.matches(".*\\.ya?ml")).sorted().toList()) {
-            files.put(name + "@" + rev, git(label, "show", rev + ":" + name));
+            String file = name + "@" + rev;
+            files.put(file, git(file, "show", rev + ":" + name));
         }
         if (files.isEmpty()) {
             throw new InputException(
@@ -46,14 +45,23 @@ public final class CatalogSources {
         return CatalogLoader.loadStandalone(files);
     }
 
-    private static String git(String label, String... args) {
+    static String git(String label, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
+        Process p;
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p = new ProcessBuilder(command).start();
+        } catch (IOException e) {
+            throw new InputException(new Diagnostic(label, 0, 0, "cannot run git: " + e.getMessage()));
+        }
+        try {
+            // a blob in a repository is an input like any file: held to the price book's limit
+            String out = InputFiles.read(label, p.getInputStream(), InputKind.PRICE_BOOK);
+            String err = new String(p.getErrorStream().readNBytes(64 << 10), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                throw new InputException(new Diagnostic(label, 0, 0, "git " + args[0] + " did not finish within 60 s"));
+            }
+            if (p.exitValue() != 0) {
                 throw new InputException(new Diagnostic(
                         label,
                         0,
@@ -63,12 +71,14 @@ public final class CatalogSources {
                                         ? "exit " + p.exitValue()
                                         : err.lines().findFirst().orElse(err))));
             }
-            return new String(out, StandardCharsets.UTF_8);
+            return out;
         } catch (IOException e) {
             throw new InputException(new Diagnostic(label, 0, 0, "cannot run git: " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InputException(new Diagnostic(label, 0, 0, "interrupted while running git"));
+        } finally {
+            p.destroyForcibly(); // nothing to do when it has ended; stops it when reading it failed
         }
     }
 }

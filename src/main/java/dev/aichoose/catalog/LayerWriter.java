@@ -1,23 +1,32 @@
 package dev.aichoose.catalog;
 
+import dev.aichoose.load.InputException;
+import dev.aichoose.load.InputKind;
 import dev.aichoose.load.Sanity;
+import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.model.ApiModel;
+import dev.aichoose.model.CloudOffer;
 import dev.aichoose.model.Quality;
 import dev.aichoose.model.ServiceTier;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Writes imported entries as a price-book layer in the catalog format {@code --pricing} reads. */
 public final class LayerWriter {
     private LayerWriter() {}
 
+    /**
+     * Writes the layer; a layer larger than a price book may be ({@link InputKind#PRICE_BOOK}) is refused,
+     * naming the source, since {@code --pricing} could not read it back.
+     */
     public static void write(Imported imported, String origin, Writer out) throws IOException {
         StringBuilder b = new StringBuilder(imported.entries().size() * 400);
         b.append("# aichoose price-book layer imported from ")
                 .append(imported.format())
                 .append(": ")
-                .append(origin)
+                .append(origin.replaceAll("\\p{Cntrl}|[\\u0085\\u2028\\u2029]", "?"))
                 .append('\n');
         b.append("# as_of ")
                 .append(imported.asOf())
@@ -26,6 +35,48 @@ public final class LayerWriter {
                 .append(" chat models; prices USD per million tokens. Regenerate with 'aichoose catalog import'.\n");
         b.append("api_models:\n");
         for (Imported.Entry e : imported.entries()) entry(b, e.model());
+        String layer = b.toString();
+        long bytes = layer.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > InputKind.PRICE_BOOK.maxBytes()) {
+            throw new InputException(new Diagnostic(
+                    origin,
+                    0,
+                    0,
+                    String.format(
+                            Locale.ROOT,
+                            "its %,d chat models make a layer of %s, and a price book may be at most %s "
+                                    + "(docs/reports.md, \"Limits on input files\"): split the price list",
+                            imported.entries().size(),
+                            InputKind.size(bytes),
+                            InputKind.size(InputKind.PRICE_BOOK.maxBytes()))));
+        }
+        out.write(layer);
+    }
+
+    /** Writes imported rented offers as a price-book layer ({@code cloud_offers:}). */
+    public static void write(ImportedOffers imported, String origin, Writer out) throws IOException {
+        StringBuilder b = new StringBuilder(imported.offers().size() * 300);
+        b.append("# aichoose price-book layer imported from skypilot: ")
+                .append(origin)
+                .append('\n');
+        b.append("# as_of ")
+                .append(imported.asOf())
+                .append("; ")
+                .append(imported.offers().size())
+                .append(" rented offers; usd_per_gpu_hour is the instance price / gpus. ")
+                .append("Regenerate with 'aichoose catalog import skypilot'.\n");
+        b.append("cloud_offers:\n");
+        for (CloudOffer o : imported.offers()) {
+            b.append("  - id: ").append(quote(o.id())).append('\n');
+            field(b, 4, "provider", quote(o.provider()));
+            field(b, 4, "gpu", quote(o.gpu()));
+            field(b, 4, "gpus", String.valueOf(o.gpus()));
+            field(b, 4, "usd_per_gpu_hour", num(o.usdPerGpuHour()));
+            field(b, 4, "tier", o.tier());
+            if (o.region() != null) field(b, 4, "region", quote(o.region()));
+            field(b, 4, "as_of", o.provenance().asOf().toString());
+            field(b, 4, "source", quote(o.provenance().source()));
+        }
         out.write(b.toString());
     }
 
@@ -90,8 +141,35 @@ public final class LayerWriter {
                 new java.math.BigDecimal(v).round(new java.math.MathContext(10)).doubleValue());
     }
 
-    /** A double-quoted YAML scalar. */
+    /**
+     * A double-quoted YAML scalar. Every character YAML does not take as it stands (controls, line
+     * breaks, a byte order mark) is escaped, so the layer reads back as the source spelled it.
+     */
     static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        s.codePoints().forEach(c -> {
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '"' -> b.append("\\\"");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                case '\r' -> b.append("\\r");
+                default -> {
+                    if (c < 0x20
+                            || (c >= 0x7F && c <= 0x9F)
+                            || c == 0x2028
+                            || c == 0x2029
+                            || c == 0xFEFF
+                            || (c >= 0xD800 && c <= 0xDFFF)
+                            || c == 0xFFFE
+                            || c == 0xFFFF) {
+                        b.append(String.format(Locale.ROOT, "\\u%04X", c));
+                    } else {
+                        b.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return b.append('"').toString();
     }
 }

@@ -104,8 +104,11 @@ public final class LitellmImport {
         for (Node.Entry e : m.entries().values()) {
             Matcher x = ABOVE.matcher(e.key());
             if (!x.matches()) continue;
+            // thousands of tokens; a threshold beyond an int's tokens is no context any model has
+            long thousands = x.group(2).length() > 7 ? Long.MAX_VALUE : Long.parseLong(x.group(2));
+            if (thousands * 1000 > Integer.MAX_VALUE) continue;
             per(m, e.key())
-                    .ifPresent(v -> above.computeIfAbsent(Integer.parseInt(x.group(2)) * 1000, k -> new TreeMap<>())
+                    .ifPresent(v -> above.computeIfAbsent((int) thousands * 1000, k -> new TreeMap<>())
                             .put(x.group(1), v));
         }
         // a cache price the tier does not list stays at its base price above the threshold, as LiteLLM bills it

@@ -84,6 +84,12 @@ final class SourceReading {
                 ok = false;
                 continue;
             }
+            if (Double.isInfinite(v)) {
+                outOfBounds.add(
+                        file + ": " + key + ": " + p.getKey() + " is too large to be a price (beyond a double)");
+                ok = false;
+                continue;
+            }
             String why = v < 0
                     ? "negative"
                     : v > CatalogLoader.MAX_USD_PER_MTOK
@@ -109,6 +115,12 @@ final class SourceReading {
      * over one that only normalises to the same id (the alias says which offer our id means).
      */
     void add(String sourceKey, ApiModel model, boolean aliased) {
+        int slash = model.id().indexOf('/');
+        if (slash <= 0 || slash == model.id().length() - 1) {
+            // an empty key (or one of punctuation only) normalises to "/" or "openai/": no id a scenario can name
+            skip("no model id left after normalising its key");
+            return;
+        }
         Imported.Entry earlier = entries.get(model.id());
         if (earlier != null && !(aliased && !aliasedKeys.contains(earlier.sourceKey()))) {
             skip("duplicate of an id already imported (first key kept)");

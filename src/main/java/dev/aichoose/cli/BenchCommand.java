@@ -1,6 +1,7 @@
 package dev.aichoose.cli;
 
 import dev.aichoose.bench.ApiKey;
+import dev.aichoose.bench.BenchOutput;
 import dev.aichoose.bench.BenchPlan;
 import dev.aichoose.bench.BenchResultFile;
 import dev.aichoose.bench.BenchRunner;
@@ -10,6 +11,7 @@ import dev.aichoose.bench.Load;
 import dev.aichoose.bench.ProgressLine;
 import dev.aichoose.bench.Prompt;
 import dev.aichoose.bench.Prompts;
+import dev.aichoose.bench.RequestLimits;
 import dev.aichoose.bench.RequestRecord;
 import dev.aichoose.bench.WireApi;
 import dev.aichoose.model.BenchResult;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Benchmark a streaming chat endpoint (OpenAI-compatible, Ollama native or Anthropic) under load.",
-            "Each finished request is appended at once to FILE's .requests.jsonl beside -o FILE.",
+            "Each finished request is appended at once to FILE.requests.jsonl.partial beside -o FILE, moved to "
+                    + "FILE's .requests.jsonl when the bench ends. Ctrl-C or SIGTERM stops it; what finished is written.",
         },
         footerHeading = "%nMetrics (client clock; see docs/bench.md):%n",
         footer = {
@@ -167,6 +170,24 @@ public final class BenchCommand extends BaseCommand {
                     "Limit for connecting, for the response headers, and for silence inside a stream (default 60s).")
     Duration timeout;
 
+    @Option(
+            names = "--deadline",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
+            converter = BenchDurationConverter.class,
+            description = "Limit for a whole request, connecting to the last byte, however steadily the server "
+                    + "sends (default 10m); a request past it fails as 'deadline'.")
+    Duration deadline;
+
+    @Option(
+            names = "--max-response",
+            paramLabel = "SIZE",
+            defaultValue = "64MiB",
+            converter = BenchSizeConverter.class,
+            description = "Limit for one response body (default 64MiB); a longer one fails as 'too_large'. "
+                    + "A line or SSE event is limited to 16MiB.")
+    long maxResponse;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed for prompts and arrivals.")
     long seed;
 
@@ -243,17 +264,45 @@ public final class BenchCommand extends BaseCommand {
         }
         key = apiKey(url);
         checkWritable(output, this);
+        if (output != null && promptsFile != null) {
+            for (Path written : List.of(output, BenchResultFile.requestLogBeside(output))) {
+                if (sameFile(written, promptsFile))
+                    throw usageError("-o " + output + " would overwrite the --prompts file " + promptsFile);
+            }
+        }
     }
 
+    /** Whether two paths name one file: the same file on disk, or the same path before it exists. */
+    static boolean sameFile(Path a, Path b) {
+        try {
+            if (java.nio.file.Files.exists(a) && java.nio.file.Files.exists(b))
+                return java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            // compared as paths below
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Runs the bench. Ctrl-C or SIGTERM stops it: the JVM's shutdown hook tells the runner to stop
+     * (requests in flight are abandoned, every wait ends), then waits while this thread writes what
+     * finished and releases the output; the process then ends with the signal's status (130, 143).
+     */
     @Override
     protected ExitCode execute() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BenchPlan plan = plan();
+        BenchOutput files;
+        try {
+            files = output == null ? null : BenchOutput.claim(output);
+        } catch (BenchOutput.Busy busy) {
+            throw usageError(busy.getMessage());
+        }
         ProgressLine[] line = new ProgressLine[1];
         BenchRunner runner = new BenchRunner(
                 plan,
-                output == null ? null : BenchResultFile.requestLogBeside(output),
+                files == null ? null : files.recordsBeingWritten(),
                 notice -> {
                     if (line[0] != null) {
                         line[0].println("aichoose: " + notice);
@@ -271,7 +320,7 @@ public final class BenchCommand extends BaseCommand {
                 () -> {
                     runner.stop();
                     try {
-                        written.await(15, TimeUnit.SECONDS);
+                        written.await(STOP_GRACE_S, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -287,9 +336,18 @@ public final class BenchCommand extends BaseCommand {
                 if (line[0] != null) line[0].close();
                 line[0] = null;
             }
-            if (output != null) {
-                BenchResultFile.write(output, result);
-                err.println("aichoose: wrote " + output + " and " + BenchResultFile.requestLogBeside(output));
+            boolean anySucceeded =
+                    result.runs().stream().anyMatch(r -> r.requests().completed() > 0);
+            Path resultFile = null;
+            if (files != null) {
+                BenchOutput.Placed placed = files.place(result, anySucceeded);
+                resultFile = placed.result();
+                if (placed.kept() != null) {
+                    err.println("aichoose: no request succeeded: " + placed.kept() + " (an earlier result) is kept; "
+                            + "this bench wrote " + placed.result() + " and " + placed.records());
+                } else {
+                    err.println("aichoose: wrote " + placed.result() + " and " + placed.records());
+                }
                 err.flush();
             }
             out.print(BenchTable.render(result));
@@ -298,22 +356,35 @@ public final class BenchCommand extends BaseCommand {
                 throw new EndpointException("nothing answers at " + result.endpoint()
                         + ": the first requests were refused"
                         + runner.firstFailure().map(BenchCommand::describe).orElse("")
-                        + (output == null ? "" : "; what ran is in " + output));
+                        + (resultFile == null ? "" : "; what ran is in " + resultFile));
             }
-            if (!result.runs().isEmpty()
-                    && result.runs().stream().allMatch(r -> r.requests().completed() == 0)) {
-                throw new EndpointException(nothingSucceeded(result, runner));
+            if (!result.runs().isEmpty() && !anySucceeded) {
+                throw new EndpointException(nothingSucceeded(result, runner, resultFile));
             }
             return ExitCode.OK;
         } finally {
-            written.countDown();
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running; it waits on the latch just released
+                if (files != null) files.close();
+            } finally {
+                written.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // a signal: its hook, waiting on the latch just released, ends the JVM with the signal's
+                    // status (130, 143); returning would race it with exit 0 (Main halts)
+                    awaitTheEnd();
+                }
             }
         }
     }
+
+    @SuppressWarnings("InfiniteLoopStatement") // the JVM is shutting down and halts this thread with it
+    private static void awaitTheEnd() {
+        while (true) java.util.concurrent.locks.LockSupport.park();
+    }
+
+    /** How long a signal waits for the result to be written before the JVM ends anyway. */
+    static final int STOP_GRACE_S = 15;
 
     /**
      * {@code --progress} or {@code --no-progress} decide; without either, progress is drawn when
@@ -332,11 +403,11 @@ public final class BenchCommand extends BaseCommand {
         }
     }
 
-    private String nothingSucceeded(BenchResult result, BenchRunner runner) {
+    private static String nothingSucceeded(BenchResult result, BenchRunner runner, Path written) {
         int failed = result.runs().stream().mapToInt(r -> r.requests().failed()).sum();
         String first = runner.firstFailure().map(BenchCommand::describe).orElse("");
         return "no request to " + result.endpoint() + " succeeded (" + failed + " failed" + first + ")"
-                + (output == null ? "" : "; results so far are in " + output);
+                + (written == null ? "" : "; results so far are in " + written);
     }
 
     private static String describe(RequestRecord r) {
@@ -369,7 +440,8 @@ public final class BenchCommand extends BaseCommand {
                 respectRetryAfter,
                 findMax,
                 inputTokens.stdev(),
-                outputTokens.stdev());
+                outputTokens.stdev(),
+                RequestLimits.of(deadline, maxResponse));
     }
 
     private URI endpointUri() {

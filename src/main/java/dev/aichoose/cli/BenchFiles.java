@@ -19,10 +19,13 @@ final class BenchFiles {
 
     static final BenchSource SOURCE = BenchCapacity::read;
 
-    /** A bench result named on the command line must exist, whether or not an option takes it (exit 3). */
+    /**
+     * A bench result named on the command line must exist, whether or not an option takes it (exit 3);
+     * one that is there but is not a regular file is refused with its reason when it is read.
+     */
     static void checkFilesExist(Map<String, Path> overrides) {
         List<Diagnostic> missing = overrides.values().stream()
-                .filter(p -> !Files.isRegularFile(p))
+                .filter(p -> !Files.exists(p))
                 .map(p -> new Diagnostic(p.toString(), 0, 0, "no such bench result file (--bench)"))
                 .toList();
         if (!missing.isEmpty()) throw new InputException(missing);

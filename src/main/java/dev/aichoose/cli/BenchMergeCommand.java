@@ -79,6 +79,13 @@ final class BenchMergeCommand extends BaseCommand {
                     + " says what was measured");
         }
         BenchCommand.checkWritable(output, this);
+        for (Path input : files) {
+            Optional<Path> result = beside(input);
+            if (BenchCommand.sameFile(output, input)
+                    || (result.isPresent() && BenchCommand.sameFile(output, result.get())))
+                throw usageError("-o " + output + " would overwrite an input of the merge ("
+                        + (BenchCommand.sameFile(output, input) ? input : result.get()) + ")");
+        }
     }
 
     @Override

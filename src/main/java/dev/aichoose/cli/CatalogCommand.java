@@ -5,21 +5,22 @@ import dev.aichoose.catalog.CatalogDiffReport;
 import dev.aichoose.catalog.CatalogImport;
 import dev.aichoose.catalog.CatalogSources;
 import dev.aichoose.catalog.Imported;
+import dev.aichoose.catalog.ImportedOffers;
 import dev.aichoose.catalog.LayerWriter;
+import dev.aichoose.catalog.SkypilotFiles;
+import dev.aichoose.catalog.SkypilotImport;
 import dev.aichoose.load.CatalogLoader;
-import dev.aichoose.load.InputException;
+import dev.aichoose.load.InputFiles;
+import dev.aichoose.load.InputKind;
 import dev.aichoose.load.Sanity;
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Gpu;
-import dev.aichoose.report.AtomicFile;
+import dev.aichoose.report.Renderer;
+import dev.aichoose.report.ReportFiles;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CatalogCommand.ListCommand.class,
             CatalogCommand.ImportCommand.class,
-            CatalogCommand.DiffPricesCommand.class
+            CatalogCommand.DiffPricesCommand.class,
+            CatalogCommand.TrendCommand.class
         })
 final class CatalogCommand implements Runnable {
     @Spec
@@ -195,14 +197,22 @@ final class CatalogCommand implements Runnable {
                 "FORMAT is litellm (model_prices_and_context_window.json), openrouter (the /api/v1/models response) "
                         + "or genai-prices (prices/data.json). Chat models only; the others are skipped and counted. "
                         + "Prices that fail the sanity bounds are reported with their key and left out. "
-                        + "A summary goes to standard error; see docs/catalog-import.md for the field mapping."
+                        + "A summary goes to standard error; see docs/catalog-import.md for the field mapping.",
+                "FORMAT skypilot reads SkyPilot's cloud catalogs (catalogs/v7/CLOUD/vms.csv): a file, a directory of "
+                        + "CLOUD/vms.csv, or either as PATH@REV from a git checkout (dated by the commit). Each GPU "
+                        + "instance type becomes a rented offer (and a spot offer where the file has a spot price) "
+                        + "in its cheapest region."
             })
     static final class ImportCommand extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "FORMAT", description = "litellm | openrouter | genai-prices")
+        @Parameters(index = "0", paramLabel = "FORMAT", description = "litellm | openrouter | genai-prices | skypilot")
         String format;
 
-        @Parameters(index = "1", paramLabel = "FILE", description = "The price file (JSON).")
-        Path file;
+        @Parameters(
+                index = "1",
+                paramLabel = "FILE",
+                description =
+                        "The price file (JSON); for skypilot a vms.csv, a directory of CLOUD/vms.csv, or PATH@REV.")
+        String file;
 
         @Option(
                 names = {"-o", "--output"},
@@ -218,38 +228,94 @@ final class CatalogCommand implements Runnable {
                         + "of its own (openrouter, genai-prices); LiteLLM's last_updated is used otherwise.")
         LocalDate asOf;
 
+        @Option(
+                names = "--region",
+                paramLabel = "REGEX",
+                description = "skypilot: only regions whose whole name matches REGEX (e.g. 'us-.*').")
+        String region;
+
+        @Option(
+                names = "--all-regions",
+                description = "skypilot: one offer per region (CLOUD/TYPE@REGION) instead of the cheapest region.")
+        boolean allRegions;
+
+        @Option(
+                names = "--skip-bad",
+                description = "skypilot: count malformed rows and go on, instead of stopping at the first (exit 3).")
+        boolean skipBad;
+
+        @Option(
+                names = "--cloud",
+                paramLabel = "NAME",
+                description = "skypilot: the cloud of a vms.csv not kept in a folder named after it.")
+        String cloud;
+
         private CatalogImport.Format f;
+        private java.util.regex.Pattern regionPattern;
 
         @Override
         protected void validate() {
-            f = switch (format.toLowerCase(Locale.ROOT)) {
-                case "litellm" -> CatalogImport.Format.LITELLM;
-                case "openrouter" -> CatalogImport.Format.OPENROUTER;
-                case "genai-prices", "genai_prices" -> CatalogImport.Format.GENAI_PRICES;
-                default ->
-                    throw usageError("unknown format '" + format + "': expected litellm, openrouter or genai-prices");
-            };
+            boolean skypilot = format.equalsIgnoreCase("skypilot");
+            if (!skypilot) {
+                f = switch (format.toLowerCase(Locale.ROOT)) {
+                    case "litellm" -> CatalogImport.Format.LITELLM;
+                    case "openrouter" -> CatalogImport.Format.OPENROUTER;
+                    case "genai-prices", "genai_prices" -> CatalogImport.Format.GENAI_PRICES;
+                    default ->
+                        throw usageError("unknown format '" + format
+                                + "': expected litellm, openrouter, genai-prices or skypilot");
+                };
+                if (region != null || allRegions || skipBad || cloud != null) {
+                    throw usageError("--region, --all-regions, --skip-bad and --cloud are for the skypilot format");
+                }
+            }
+            if (region != null) {
+                try {
+                    regionPattern = java.util.regex.Pattern.compile(region);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    throw usageError("--region: not a regular expression: " + e.getDescription());
+                }
+            }
         }
 
         @Override
         protected ExitCode execute() throws IOException {
+            if (f == null) return skypilot();
+            Path path = Path.of(file);
             Imported imported;
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                imported = CatalogImport.read(f, file.toString(), r, asOf, CatalogLoader.load(List.of()));
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new InputException(new Diagnostic(file.toString(), 0, 0, "no such file"));
+            try (Reader r = InputFiles.open(path, InputKind.PRICE_LIST)) {
+                imported = CatalogImport.read(f, file, r, asOf, CatalogLoader.load(List.of()));
             }
-            String origin = file.getFileName().toString();
+            String origin = path.getFileName().toString();
             if (output != null) {
-                try {
-                    AtomicFile.write(output, out -> {
-                        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                        LayerWriter.write(imported, origin, w);
-                        w.flush();
-                    });
-                } catch (IOException e) {
-                    throw UsageException.cannotWrite(output, e);
-                }
+                new Inputs().add(path, "the price list").refuse("-o", output);
+                write(output, (value, w) -> LayerWriter.write(value, origin, w), imported);
+            } else {
+                LayerWriter.write(imported, origin, spec.commandLine().getOut());
+                spec.commandLine().getOut().flush();
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            imported.summary().forEach(line -> err.println("aichoose: " + line));
+            if (output != null) err.println("aichoose: wrote " + output);
+            return ExitCode.OK;
+        }
+
+        private ExitCode skypilot() throws IOException {
+            var files = SkypilotFiles.read(file, cloud);
+            ImportedOffers imported = SkypilotImport.read(
+                    files,
+                    new SkypilotImport.Options(regionPattern, allRegions, skipBad, asOf),
+                    CatalogLoader.load(List.of()));
+            String origin = files.stream()
+                    .map(SkypilotFiles.CloudFile::source)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            if (output != null) {
+                Inputs inputs = new Inputs();
+                files.stream()
+                        .filter(cloudFile -> cloudFile.date() == null)
+                        .forEach(cloudFile -> inputs.add(Path.of(cloudFile.file()), "a SkyPilot catalog file"));
+                inputs.refuse("-o", output);
+                write(output, (value, w) -> LayerWriter.write(value, origin, w), imported);
             } else {
                 LayerWriter.write(imported, origin, spec.commandLine().getOut());
                 spec.commandLine().getOut().flush();
@@ -293,19 +359,111 @@ final class CatalogCommand implements Runnable {
         protected ExitCode execute() throws IOException {
             var changes = CatalogDiff.between(CatalogSources.read(before), CatalogSources.read(after));
             if (output != null) {
-                try {
-                    AtomicFile.write(output, out -> {
-                        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                        format.render(before, after, changes, w);
-                    });
-                } catch (IOException e) {
-                    throw UsageException.cannotWrite(output, e);
+                Inputs inputs = new Inputs();
+                for (String side : List.of(before, after)) {
+                    if (Files.exists(Path.of(side))) inputs.addAll(CatalogLoader.yamlFiles(Path.of(side)), "a catalog");
                 }
+                inputs.refuse("-o", output);
+                write(output, (value, w) -> format.render(before, after, value, w), changes);
                 spec.commandLine().getErr().println("aichoose: wrote " + output);
             } else {
                 format.render(before, after, changes, spec.commandLine().getOut());
             }
             return ExitCode.OK;
+        }
+    }
+
+    @Command(
+            name = "trend",
+            mixinStandardHelpOptions = true,
+            description = {
+                "How GPU rent moved across dated snapshots of SkyPilot's catalogs: per GPU, the median on-demand and "
+                        + "spot $/GPU-hour at each date and the annual change of a least-squares line through "
+                        + "ln(price), with a 90%% interval (docs/methodology.md, \"Rent trends\").",
+                "Each SNAPSHOT is PATH@REV from a git checkout of the catalog (dated by the commit) or PATH=YYYY-MM-DD; "
+                        + "PATH is a vms.csv or a directory of CLOUD/vms.csv."
+            })
+    static final class TrendCommand extends BaseCommand {
+        @Parameters(index = "0", paramLabel = "FORMAT", description = "skypilot")
+        String source;
+
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "SNAPSHOT")
+        List<String> snapshots;
+
+        @Option(
+                names = {"-f", "--format"},
+                paramLabel = "FORMAT",
+                defaultValue = "table",
+                description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        dev.aichoose.report.RentTrendReport format;
+
+        @Option(
+                names = {"-o", "--output"},
+                paramLabel = "TREND.yaml",
+                description = "Also write each GPU's trend as a range a scenario's uncertainty section can use "
+                        + "(from_trend: TREND.yaml), atomically.")
+        Path output;
+
+        @Option(names = "--region", paramLabel = "REGEX", description = "Only regions whose whole name matches REGEX.")
+        String region;
+
+        private java.util.regex.Pattern regionPattern;
+
+        @Override
+        protected void validate() {
+            if (!source.equalsIgnoreCase("skypilot")) {
+                throw usageError("unknown format '" + source + "': catalog trend reads skypilot");
+            }
+            if (region != null) {
+                try {
+                    regionPattern = java.util.regex.Pattern.compile(region);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    throw usageError("--region: not a regular expression: " + e.getDescription());
+                }
+            }
+        }
+
+        @Override
+        protected ExitCode execute() throws IOException {
+            Catalog reference = CatalogLoader.load(List.of());
+            List<dev.aichoose.catalog.RentTrends.Snapshot> read = new ArrayList<>();
+            for (String arg : snapshots) {
+                LocalDate date = null;
+                String path = arg;
+                int eq = arg.lastIndexOf('=');
+                if (eq > 0) {
+                    path = arg.substring(0, eq);
+                    try {
+                        date = LocalDate.parse(arg.substring(eq + 1));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw usageError("snapshot '" + arg + "': expected PATH=YYYY-MM-DD, got the date '"
+                                + arg.substring(eq + 1) + "'");
+                    }
+                } else if (arg.lastIndexOf('@') <= 0 || Files.exists(Path.of(arg))) {
+                    throw usageError("snapshot '" + arg + "' has no date: give PATH=YYYY-MM-DD, or PATH@REV from a git "
+                            + "checkout of the catalog");
+                }
+                var files = SkypilotFiles.read(path, null);
+                ImportedOffers imported = SkypilotImport.read(
+                        files, new SkypilotImport.Options(regionPattern, false, false, date), reference);
+                read.add(new dev.aichoose.catalog.RentTrends.Snapshot(arg, imported.asOf(), imported.offers()));
+            }
+            var trend = dev.aichoose.catalog.RentTrends.of(read);
+            format.render(trend, spec.commandLine().getOut());
+            if (output != null) {
+                write(output, (value, w) -> dev.aichoose.catalog.RentTrendFile.write(value, w), trend);
+                spec.commandLine().getErr().println("aichoose: wrote " + output);
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    /** A catalog command's file, written as every report is ({@link ReportFiles}): atomically, or exit 6. */
+    private static <T> void write(Path output, Renderer.Text<T> renderer, T value) {
+        try {
+            ReportFiles.write(output, renderer, value);
+        } catch (IOException e) {
+            throw OutputFailure.writing(output, e);
         }
     }
 }

@@ -2,7 +2,9 @@ package dev.aichoose.cli;
 
 import dev.aichoose.bench.EndpointException;
 import dev.aichoose.load.InputException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -104,6 +106,9 @@ public final class Cli {
             case InputException e -> ExitCode.INVALID_INPUT;
             case EndpointException e -> ExitCode.ENDPOINT_FAILURE;
             case RuleBreachedException e -> ExitCode.RULE_BREACHED;
+            // reading problems are InputExceptions by the time they leave a reader: what is left is writing
+            case IOException e -> ExitCode.OUTPUT_FAILURE;
+            case UncheckedIOException e -> ExitCode.OUTPUT_FAILURE;
             default -> ExitCode.INTERNAL_ERROR;
         };
     }
@@ -128,6 +133,8 @@ public final class Cli {
             }
             case EndpointException endpoint -> err.println("aichoose: " + endpoint.getMessage());
             case RuleBreachedException breach -> err.println("aichoose: " + breach.getMessage());
+            case IOException write -> err.println("aichoose: " + OutputFailure.describe(write));
+            case UncheckedIOException write -> err.println("aichoose: " + OutputFailure.describe(write));
             default -> {
                 err.println("aichoose: internal error: " + e
                         + (verbose(cmd) ? "" : " (run with --verbose for the stack trace; please report it)"));

@@ -9,10 +9,9 @@ import dev.aichoose.load.ScenarioLoader;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Scenario;
 import dev.aichoose.report.DiffFormat;
-import dev.aichoose.rules.Metrics;
 import dev.aichoose.rules.Rule;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +94,7 @@ final class DiffCommand extends BaseCommand {
 
     private Catalog catalog;
     private OutputOptions.Target<DiffFormat> target;
+    private final Inputs inputs = new Inputs();
 
     @Override
     protected void validate() {
@@ -104,24 +104,27 @@ final class DiffCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws IOException {
         Diff diff = Diff.between(snapshot(before), snapshot(after));
+        inputs.add(Path.of(before), "A").add(Path.of(after), "B").addAll(pricing.files(), "a price book");
+        output.refuseInputs(target, List.of("diff"), inputs);
         output.write(
                 target,
                 diff,
                 "diff",
                 spec.commandLine().getOut(),
                 spec.commandLine().getErr());
-        FailIf.enforce(failIf, Metrics.of(diff));
+        FailIf.enforce(failIf, diff);
         return ExitCode.OK;
     }
 
     /** An evaluation report is read as it stands; a scenario is evaluated with today's (or --as-of) catalogs. */
     private Snapshot snapshot(String arg) {
         Sources.Source source = Sources.read(arg);
-        if (EvaluationJson.isReport(source.text()))
-            return EvaluationJson.read(source.label(), source.label(), source.text());
+        if (source.report()) return source.read(r -> EvaluationJson.read(source.label(), source.label(), r));
         if (catalog == null) catalog = pricing.load();
-        Scenario scenario = new ScenarioLoader(catalog, BenchFiles.SOURCE, Map.of())
-                .parse(source.label(), new StringReader(source.text()), source.dir());
+        Catalog prices = catalog;
+        Scenario scenario = source.read(
+                r -> new ScenarioLoader(prices, BenchFiles.SOURCE, Map.of()).parse(source.label(), r, source.dir()));
+        inputs.benchOf(scenario);
         return Snapshot.of(source.label(), Evaluator.evaluate(scenario, catalog, AsOfDate.orToday(asOf)));
     }
 }

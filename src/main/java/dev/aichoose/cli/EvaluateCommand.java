@@ -163,6 +163,13 @@ final class EvaluateCommand extends BaseCommand {
             }
         }
         if (!problems.isEmpty()) throw new InputException(problems);
+        Inputs inputs = new Inputs()
+                .addAll(scenarioFiles, "the scenario")
+                .addAll(pricing.files(), "a price book")
+                .addAll(List.copyOf(benchOverrides(bench).values()), "the bench result");
+        scenarios.forEach(inputs::benchOf);
+        output.refuseInputs(
+                target, scenarioFiles.stream().map(ReportFiles::stem).toList(), inputs);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> breaches = new ArrayList<>();

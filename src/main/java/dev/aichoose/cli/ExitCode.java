@@ -9,7 +9,8 @@ public enum ExitCode {
     USAGE(2, "usage error (no command, unknown flag, bad flag value)"),
     INVALID_INPUT(3, "invalid input file (scenario, catalog, bench result or usage export)"),
     ENDPOINT_FAILURE(4, "endpoint failure (the benchmark could not run)"),
-    RULE_BREACHED(5, "a --fail-if rule was breached (reports still written)");
+    RULE_BREACHED(5, "a --fail-if rule was breached (reports still written)"),
+    OUTPUT_FAILURE(6, "could not write output: disk full, read-only or permission");
 
     private final int code;
     private final String meaning;

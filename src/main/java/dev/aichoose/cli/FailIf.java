@@ -75,6 +75,26 @@ final class FailIf {
         return breaches(rules, measures);
     }
 
+    /**
+     * As {@link #enforce(List, Map)} over a diff; with nothing feasible in B, a rule over the plan's change
+     * fails the run (exit 5) as one that cannot be checked, as in {@code evaluate}. {@code verdict_changed}
+     * and {@code option_changed} are measured all the same.
+     */
+    static void enforce(List<Rule> rules, dev.aichoose.diff.Diff diff) {
+        var measures = Metrics.of(diff);
+        var unmeasured = Metrics.unmeasured(diff);
+        List<String> breaches = new java.util.ArrayList<>();
+        for (Rule rule : rules) {
+            if (unmeasured.isPresent()
+                    && measures.getOrDefault(rule.metric(), List.of()).isEmpty()) {
+                breaches.add("--fail-if '" + rule.text() + "' cannot be checked: " + unmeasured.get());
+            } else {
+                breaches.addAll(breaches(List.of(rule), measures));
+            }
+        }
+        if (!breaches.isEmpty()) throw new RuleBreachedException(String.join("; ", breaches));
+    }
+
     /** Throws {@link RuleBreachedException} listing every breached rule; returns when none is. */
     static void enforce(List<Rule> rules, Map<String, List<Measure>> measures) {
         List<String> breaches = breaches(rules, measures);

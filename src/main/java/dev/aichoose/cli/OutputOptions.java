@@ -2,6 +2,7 @@ package dev.aichoose.cli;
 
 import dev.aichoose.report.OutputFormat;
 import dev.aichoose.report.Renderer;
+import dev.aichoose.report.ReportDoesNotFit;
 import dev.aichoose.report.ReportFiles;
 import java.io.File;
 import java.io.IOException;
@@ -115,6 +116,26 @@ abstract class OutputOptions<F extends Enum<F> & OutputFormat<T>, T> {
     }
 
     /**
+     * Refuses, before anything is written, a target that would write over one of the command's inputs;
+     * {@code stems} name the files the command writes into a directory (one per report).
+     */
+    void refuseInputs(Target<F> target, List<String> stems, Inputs inputs) {
+        switch (target) {
+            case Stdout<F> s -> {}
+            case ToFile<F> f -> inputs.refuse("-o", f.file());
+            case ToDirectory<F> d -> {
+                for (String stem : stems) {
+                    for (F format : d.formats()) {
+                        for (OutputFormat.OutputFile<T> file : format.files(stem)) {
+                            inputs.refuse("-o", d.dir().resolve(file.name()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Writes {@code value} where the target says, reporting each file written on {@code err}.
      * {@code stem} names the files in a directory.
      */
@@ -148,8 +169,10 @@ abstract class OutputOptions<F extends Enum<F> & OutputFormat<T>, T> {
     private static <T> void file(Path p, Renderer<T> renderer, T value) {
         try {
             ReportFiles.write(p, renderer, value);
+        } catch (ReportDoesNotFit e) {
+            throw new UsageException("cannot write " + p + " (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw UsageException.cannotWrite(p, e);
+            throw OutputFailure.writing(p, e);
         }
     }
 

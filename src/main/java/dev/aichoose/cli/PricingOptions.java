@@ -21,4 +21,11 @@ final class PricingOptions {
     Catalog load() {
         return CatalogLoader.load(layers);
     }
+
+    /** The catalog files the price books hold: each one an input of the command. */
+    List<Path> files() {
+        List<Path> files = new ArrayList<>();
+        for (Path layer : layers) files.addAll(CatalogLoader.yamlFiles(layer));
+        return files;
+    }
 }

@@ -5,8 +5,9 @@ import dev.aichoose.analysis.Evaluator;
 import dev.aichoose.analysis.Reconciler;
 import dev.aichoose.load.CalibratedScenario;
 import dev.aichoose.load.InputException;
+import dev.aichoose.load.InputFiles;
+import dev.aichoose.load.InputKind;
 import dev.aichoose.load.ScenarioLoader;
-import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.usage.UsageExports;
 import dev.aichoose.model.Actuals;
 import dev.aichoose.model.Calibration;
@@ -21,9 +22,6 @@ import dev.aichoose.rules.Rule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -160,12 +158,7 @@ final class ReconcileCommand extends BaseCommand {
         if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
             throw usageError("--calibrate -o " + output.outputArg + ": the calibrated scenario is YAML; name it .yaml");
         }
-        for (Path input : inputs()) {
-            if (same(input, calibrated)) {
-                throw usageError("-o " + output.outputArg + " is an input of this run; write the calibrated scenario "
-                        + "to another file");
-            }
-        }
+        inputs().refuse("-o", calibrated);
         List<ReconcileFormat> asked = output.requested();
         if (asked != null && (asked.size() > 1 || asked.getFirst().binary())) {
             throw usageError("with --calibrate the report goes to standard output: give one of -f table, json, md, "
@@ -183,6 +176,9 @@ final class ReconcileCommand extends BaseCommand {
                         scenarioFile.toString(),
                         new StringReader(scenarioText),
                         scenarioFile.toAbsolutePath().getParent());
+        Inputs inputs = inputs().benchOf(scenario);
+        if (calibrate) inputs.refuse("-o", calibrated);
+        else output.refuseInputs(target, List.of(ReportFiles.stem(scenarioFile) + "-reconcile"), inputs);
         Actuals actuals = UsageExports.read(usage, start, scenario.horizonMonths(), focusCost);
         Reconciliation reconciliation = Reconciler.reconcile(
                 Evaluator.evaluate(scenario, catalog, AsOfDate.orToday(asOf)),
@@ -231,24 +227,16 @@ final class ReconcileCommand extends BaseCommand {
                         + (calibration.changes().size() == 1 ? "" : "s") + " calibrated)");
     }
 
-    private List<Path> inputs() {
-        List<Path> all = new ArrayList<>(usage);
-        all.add(scenarioFile);
-        return all;
-    }
-
-    private static boolean same(Path a, Path b) {
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    /** The files this run reads, none of which an output may write over. */
+    private Inputs inputs() {
+        return new Inputs()
+                .add(scenarioFile, "the scenario")
+                .addAll(usage, "a usage export")
+                .addAll(pricing.files(), "a price book");
     }
 
     /** The scenario's text, kept: --calibrate edits it rather than writing the model out. */
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(new Diagnostic(file.toString(), 0, 0, "no such scenario file"));
-        } catch (IOException e) {
-            throw new InputException(new Diagnostic(file.toString(), 0, 0, "cannot read: " + e.getMessage()));
-        }
+        return InputFiles.read(file, InputKind.SCENARIO);
     }
 }

@@ -6,15 +6,8 @@ public final class UsageException extends RuntimeException {
         super(message);
     }
 
-    /** An output path that cannot be written is a bad flag value, not a bug. */
+    /** An output path that cannot be written, found before any work is done, is a bad flag value. */
     static UsageException cannotWrite(java.nio.file.Path target, java.io.IOException e) {
-        String why = switch (e) {
-            case java.nio.file.NoSuchFileException n -> "no such directory: " + n.getFile();
-            case java.nio.file.AccessDeniedException a -> "permission denied: " + a.getFile();
-            case java.nio.file.FileSystemException f ->
-                f.getReason() != null ? f.getReason() + ": " + f.getFile() : String.valueOf(f.getFile());
-            default -> e.getMessage();
-        };
-        return new UsageException("cannot write " + target + " (" + why + ")");
+        return new UsageException("cannot write " + target + " (" + OutputFailure.reason(e) + ")");
     }
 }

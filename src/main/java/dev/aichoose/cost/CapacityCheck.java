@@ -198,6 +198,12 @@ final class CapacityCheck {
                     fleet.peakUnits() == 1 ? "" : "s",
                     fleet.peakMonth());
         }
+        if (option instanceof Option.Rented r
+                && r.choice() != null
+                && r.choice().picked()) {
+            detail += "; rents " + r.offer() + ", the cheapest for this workload of "
+                    + r.choice().candidates() + " offers of " + r.choice().describe();
+        }
         Optional<String> outgrownProblem = Optional.empty();
         if (serving.measured() instanceof Option.Measured.NoRunMeets none) {
             problems.add("the bench result " + none.file() + " has no run that meets " + none.targets()
@@ -206,11 +212,11 @@ final class CapacityCheck {
             double atOutgrown = required[outgrown - 1];
             double delivered =
                     perUnit * FleetSizing.replicasIn(fleet.month(outgrown).units(), perReplica, gpusPerUnit);
-            int replicasNeeded = FleetSizing.replicasNeeded(peak, perUnit, utilisation);
+            double replicasNeeded = FleetSizing.replicasNeededCount(peak, perUnit, utilisation);
             outgrownProblem = Optional.of(String.format(
                             Locale.ROOT,
                             "the load outgrows the hardware in month %d: it needs %.1f tok/s at peak and %d replica%s "
-                                    + "%.1f (%s)%s; about %d replica%s would carry the whole horizon",
+                                    + "%.1f (%s)%s; about %s replica%s would carry the whole horizon",
                             outgrown,
                             atOutgrown,
                             replicas,
@@ -224,7 +230,7 @@ final class CapacityCheck {
                                             delivered * utilisation,
                                             Figures.percent(utilisation))
                                     : "",
-                            replicasNeeded,
+                            Figures.count(replicasNeeded),
                             replicasNeeded == 1 ? "" : "s")
                     + autoAlternative(option, share));
         }

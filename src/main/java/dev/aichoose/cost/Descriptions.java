@@ -13,8 +13,8 @@ public final class Descriptions {
                 count(s) + " × " + s.hardware() + ", " + s.serving().model() + " "
                         + s.serving().quantization().id();
             case Option.Rented r ->
-                count(r) + " × " + r.offer() + ", " + r.serving().model() + " "
-                        + r.serving().quantization().id();
+                count(r) + " × " + (r.offer() == null ? "cheapest offer" : r.offer()) + chosen(r) + ", "
+                        + r.serving().model() + " " + r.serving().quantization().id();
             case Option.Hybrid h ->
                 (h.auto() ? "auto: " : "")
                         + String.join(
@@ -23,6 +23,13 @@ public final class Descriptions {
                                         .map(r -> r.workloadClass() + " → " + r.option())
                                         .toList());
         };
+    }
+
+    /** For {@code offer: cheapest}: of how many offers it was the cheapest for this workload, and what was asked. */
+    private static String chosen(Option.Rented r) {
+        if (r.choice() == null) return "";
+        var c = r.choice();
+        return " (cheapest for this workload" + (c.picked() ? " of " + c.candidates() : "") + ": " + c.describe() + ")";
     }
 
     /** The stated count, or {@code auto} for a fleet aichoose sizes (its schedule is in the capacity line). */

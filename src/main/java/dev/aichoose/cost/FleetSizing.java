@@ -21,12 +21,22 @@ public final class FleetSizing {
     /** Replicas needed to carry {@code requiredTokensPerSecond} with none above {@code utilisation}. */
     public static int replicasNeeded(
             double requiredTokensPerSecond, double perReplicaTokensPerSecond, double utilisation) {
+        return (int) Math.min(
+                replicasNeededCount(requiredTokensPerSecond, perReplicaTokensPerSecond, utilisation),
+                Integer.MAX_VALUE);
+    }
+
+    /**
+     * The same as a whole number of any size, for a message: a load far beyond any fleet needs more
+     * replicas than an int holds, and {@link #replicasNeeded} stops at 2,147,483,647.
+     */
+    public static double replicasNeededCount(
+            double requiredTokensPerSecond, double perReplicaTokensPerSecond, double utilisation) {
         if (!(perReplicaTokensPerSecond > 0) || !(utilisation > 0)) {
             throw new IllegalArgumentException("a replica must deliver tokens: " + perReplicaTokensPerSecond);
         }
         if (requiredTokensPerSecond <= 0) return 0;
-        double replicas = Math.ceil(requiredTokensPerSecond / (perReplicaTokensPerSecond * utilisation) - TOLERANCE);
-        return (int) Math.min(replicas, Integer.MAX_VALUE);
+        return Math.ceil(requiredTokensPerSecond / (perReplicaTokensPerSecond * utilisation) - TOLERANCE);
     }
 
     /** Units that hold {@code replicas} replicas of {@code gpusPerReplica} GPUs each. */

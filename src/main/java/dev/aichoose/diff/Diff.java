@@ -67,8 +67,12 @@ public record Diff(
             Change costPerQuery,
             Change npv,
             String reason) {
+        /**
+         * Whether the verdict changed; a side with nothing feasible recommends nothing, whatever kind its
+         * questions lean to, so going from a recommendation to none (or back) is a change.
+         */
         public boolean verdictChanged() {
-            return !verdictBefore.equals(verdictAfter);
+            return !verdictBefore.equals(verdictAfter) || (optionBefore == null) != (optionAfter == null);
         }
 
         public boolean optionChanged() {
@@ -80,10 +84,14 @@ public record Diff(
         Set<String> ids = new LinkedHashSet<>();
         b.options().forEach(o -> ids.add(o.id()));
         a.options().forEach(o -> ids.add(o.id()));
+        // looked up by id and by pair, once each: a walk per option and per pair was quadratic (10,000
+        // options and their 37,500 pairs: 37 s)
+        java.util.Map<String, OptionFigures> inA = byId(a);
+        java.util.Map<String, OptionFigures> inB = byId(b);
         List<OptionChange> options = new ArrayList<>();
         for (String id : ids) {
-            OptionFigures before = a.option(id);
-            OptionFigures after = b.option(id);
+            OptionFigures before = inA.get(id);
+            OptionFigures after = inB.get(id);
             OptionFigures cb = before != null && before.feasible() ? before : null;
             OptionFigures ca = after != null && after.feasible() ? after : null;
             options.add(new OptionChange(
@@ -101,10 +109,12 @@ public record Diff(
         Set<String> pairs = new LinkedHashSet<>();
         b.breakeven().forEach(x -> pairs.add(x.option() + "\u0000" + x.baseline()));
         a.breakeven().forEach(x -> pairs.add(x.option() + "\u0000" + x.baseline()));
+        java.util.Map<String, BreakevenMonth> pairsA = byPair(a);
+        java.util.Map<String, BreakevenMonth> pairsB = byPair(b);
         for (String pair : pairs) {
             String[] p = pair.split("\u0000", 2);
-            BreakevenMonth before = find(a, p[0], p[1]);
-            BreakevenMonth after = find(b, p[0], p[1]);
+            BreakevenMonth before = pairsA.get(pair);
+            BreakevenMonth after = pairsB.get(pair);
             breakeven.add(new BreakevenChange(
                     p[0],
                     p[1],
@@ -155,10 +165,17 @@ public record Diff(
                 after == null ? null : figure.applyAsDouble(after));
     }
 
-    private static BreakevenMonth find(Snapshot s, String option, String baseline) {
-        return s.breakeven().stream()
-                .filter(x -> x.option().equals(option) && x.baseline().equals(baseline))
-                .findFirst()
-                .orElse(null);
+    /** Each option's figures by id; the first of two with one id, as a walk of the list finds it. */
+    private static java.util.Map<String, OptionFigures> byId(Snapshot s) {
+        java.util.Map<String, OptionFigures> out = new java.util.HashMap<>();
+        for (OptionFigures o : s.options()) out.putIfAbsent(o.id(), o);
+        return out;
+    }
+
+    /** Each breakeven month by its option and baseline, joined as the pairs' keys above are. */
+    private static java.util.Map<String, BreakevenMonth> byPair(Snapshot s) {
+        java.util.Map<String, BreakevenMonth> out = new java.util.HashMap<>();
+        for (BreakevenMonth x : s.breakeven()) out.putIfAbsent(x.option() + "\u0000" + x.baseline(), x);
+        return out;
     }
 }

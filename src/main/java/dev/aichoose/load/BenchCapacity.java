@@ -46,9 +46,11 @@ public final class BenchCapacity {
                     "the bench result has no runs"
                             + (result.stoppedEarly() ? " (it was stopped before the first run ended)" : "")));
         }
-        List<BenchRun> usable = result.runs().stream()
-                .filter(r -> r.failureShare() <= FAILURE_UNUSABLE_SHARE)
-                .toList();
+        // one pass that keeps each run's place: a run record's equals compares every figure, so asking a
+        // list whether it holds each run was quadratic (5,000 runs, half failing: 34 s)
+        List<BenchRun> usable = new ArrayList<>();
+        List<BenchRun> leftOut = new ArrayList<>();
+        for (BenchRun r : result.runs()) (r.failureShare() <= FAILURE_UNUSABLE_SHARE ? usable : leftOut).add(r);
         if (usable.isEmpty()) {
             throw new InputException(new Diagnostic(
                     file,
@@ -64,15 +66,13 @@ public final class BenchCapacity {
         if (result.stoppedEarly()) {
             warnings.add("the bench was stopped early (stopped_early): it may not have reached the load asked for");
         }
-        for (BenchRun r : result.runs()) {
-            if (!usable.contains(r)) {
-                warnings.add(String.format(
-                        Locale.ROOT,
-                        "the run %s is left out: %.0f%% of its requests failed (%s)",
-                        level(r),
-                        r.failureShare() * 100,
-                        kinds(r)));
-            }
+        for (BenchRun r : leftOut) {
+            warnings.add(String.format(
+                    Locale.ROOT,
+                    "the run %s is left out: %.0f%% of its requests failed (%s)",
+                    level(r),
+                    r.failureShare() * 100,
+                    kinds(r)));
         }
         BenchResult eligible = new BenchResult(
                 result.schema(),

@@ -1,6 +1,7 @@
 package dev.aichoose.load;
 
 import dev.aichoose.load.located.Diagnostic;
+import dev.aichoose.load.located.Excerpt;
 import dev.aichoose.load.located.Fields;
 import dev.aichoose.load.located.Node;
 import dev.aichoose.load.located.NodeParser;
@@ -11,9 +12,7 @@ import dev.aichoose.model.LatencyStats;
 import dev.aichoose.model.RequestCounts;
 import dev.aichoose.model.TokenStats;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,14 +28,13 @@ public final class BenchResultReader {
 
     public static BenchResult read(Path file) {
         String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        Node root;
+        try (Reader reader = InputFiles.open(file, InputKind.BENCH_RESULT)) {
+            root = NodeParser.parseJson(name, reader);
         } catch (IOException e) {
             throw new InputException(new Diagnostic(name, 0, 0, "cannot read the bench result: " + e.getMessage()));
         }
         Problems problems = new Problems(name);
-        Node root = NodeParser.parseJson(name, new StringReader(text));
         // fields a later version adds are read past, not rejected: readers of v1 must keep working
         BenchResult result =
                 Fields.of(problems, root, "").map(BenchResultReader::result).orElse(null);
@@ -50,12 +48,14 @@ public final class BenchResultReader {
             f.problems()
                     .at(
                             f.raw("schema").orElseThrow(),
-                            "schema: expected \"" + BenchResult.SCHEMA + "\", found \"" + schema + "\"");
+                            "schema: expected \"" + BenchResult.SCHEMA + "\", found \"" + Excerpt.of(schema) + "\"");
         }
         String api = f.text("api");
         if (!api.isEmpty() && !APIS.contains(api)) {
             f.problems()
-                    .at(f.raw("api").orElseThrow(), "api: expected openai, ollama or anthropic, found \"" + api + "\"");
+                    .at(
+                            f.raw("api").orElseThrow(),
+                            "api: expected openai, ollama or anthropic, found \"" + Excerpt.of(api) + "\"");
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         f.raw("settings").ifPresent(s -> {
@@ -114,7 +114,8 @@ public final class BenchResultReader {
             r.problems()
                     .at(
                             r.raw("token_counts_from").orElseThrow(),
-                            r.pathOf("token_counts_from") + ": expected server or estimate, found \"" + from + "\"");
+                            r.pathOf("token_counts_from") + ": expected server or estimate, found \"" + Excerpt.of(from)
+                                    + "\"");
         }
         Double goodput = r.optionalNumber("goodput_rps", 0, 1e9);
         Double retryAfter = r.optionalNumber("retry_after_s_max", 0, 1e9);
@@ -172,8 +173,12 @@ public final class BenchResultReader {
                     case NULL -> null;
                     case BOOLEAN -> Boolean.parseBoolean(sc.text());
                     case INTEGER -> {
-                        long v = Long.parseLong(sc.text());
-                        yield v == (int) v ? (Object) (int) v : (Object) v;
+                        try {
+                            long v = Long.parseLong(sc.text());
+                            yield v == (int) v ? (Object) (int) v : (Object) v;
+                        } catch (NumberFormatException e) {
+                            yield Double.parseDouble(sc.text()); // beyond a long: JSON's digits still make a double
+                        }
                     }
                     case DECIMAL -> Double.parseDouble(sc.text());
                     case STRING -> sc.text();

@@ -72,7 +72,7 @@ public final class CatalogLoader {
         }
         for (Path layer : layers) {
             for (Path file : yamlFiles(layer)) {
-                try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                try (Reader r = InputFiles.open(file, InputKind.PRICE_BOOK)) {
                     builder.add(file.toString(), r);
                 } catch (IOException e) {
                     throw new InputException(new Diagnostic(file.toString(), 0, 0, "cannot read: " + e.getMessage()));
@@ -93,10 +93,13 @@ public final class CatalogLoader {
         return builder.build();
     }
 
-    /** The {@code *.yaml} files of a price book (a directory, or one file), in name order. */
+    /**
+     * The {@code *.yaml} files of a price book (a directory, or one file), in name order. Anything else
+     * that exists is returned as it is, for {@link InputFiles} to refuse with its reason (a FIFO, a device).
+     */
     public static List<Path> yamlFiles(Path layer) {
-        if (Files.isRegularFile(layer)) return List.of(layer);
         if (!Files.isDirectory(layer)) {
+            if (Files.exists(layer)) return List.of(layer);
             throw new InputException(new Diagnostic(layer.toString(), 0, 0, "no such price book (file or directory)"));
         }
         try (Stream<Path> files = Files.list(layer)) {
@@ -359,11 +362,21 @@ public final class CatalogLoader {
             return out;
         }
 
+        /** Whether YAML's number is one Java reads as a finite double ({@code .inf}, {@code 0x1F} and {@code 1_000} are not). */
+        private static boolean finite(String text) {
+            try {
+                return Double.isFinite(Double.parseDouble(text));
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+
         private static List<Double> numbers(Fields f, String key) {
             List<Double> out = new ArrayList<>();
             for (Node n : f.list(key)) {
                 if (n instanceof Node.Scalar sc
-                        && (sc.kind() == Node.ScalarKind.INTEGER || sc.kind() == Node.ScalarKind.DECIMAL)) {
+                        && (sc.kind() == Node.ScalarKind.INTEGER || sc.kind() == Node.ScalarKind.DECIMAL)
+                        && finite(sc.text())) {
                     out.add(Double.parseDouble(sc.text()));
                 } else {
                     f.problems().at(n, f.pathOf(key) + ": expected a number, got " + n.describe());
@@ -384,7 +397,8 @@ public final class CatalogLoader {
                     f.integer("gpus", 1, 1, 64),
                     f.number("usd_per_gpu_hour", 0.001, 200),
                     f.text("tier", "on_demand"),
-                    provenance(f));
+                    provenance(f),
+                    f.has("region") ? f.text("region") : null);
             if (offer.usdPerGpuHour() < MIN_PLAUSIBLE_USD_PER_GPU_HOUR) {
                 warn(
                         f,

@@ -41,8 +41,9 @@ public final class Sanity {
         }
     }
 
-    /** A number as written: no trailing zeros, no exponent. */
+    /** A number as written: no trailing zeros, no exponent (and Infinity or NaN as Java writes them). */
     public static String show(double v) {
+        if (!Double.isFinite(v)) return String.valueOf(v);
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -25,10 +25,6 @@ import dev.aichoose.model.Workload;
 import dev.aichoose.model.WorkloadClass;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,6 +44,14 @@ public final class ScenarioLoader {
     public static final int MAX_AUTO_CLASSES = 12;
     /** An option's {@code reconcile:} section: which lines of a provider's bill are its own. */
     static final String RECONCILE = "reconcile";
+    /**
+     * The most options times months a scenario may ask for: each option is priced month by month, and
+     * the reports hold every month (1,000 options over 600 months are a 280 MB JSON report and a workbook
+     * of 7 million formulas). docs/reports.md, "Limits on input files".
+     */
+    public static final int MAX_OPTION_MONTHS = 600_000;
+    /** The most options one scenario lists (10,000 over 60 months are a 290 MB JSON report). */
+    public static final int MAX_OPTIONS = 10_000;
 
     private final Catalog catalog;
     private final BenchSource bench;
@@ -64,16 +68,17 @@ public final class ScenarioLoader {
     }
 
     public Scenario load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(new Diagnostic(file.toString(), 0, 0, "no such scenario file"));
+        Path dir = file.toAbsolutePath().getParent();
+        try (Reader reader = InputFiles.open(file, InputKind.SCENARIO)) {
+            return parse(file.toString(), reader, dir);
         } catch (IOException e) {
             throw new InputException(new Diagnostic(file.toString(), 0, 0, "cannot read: " + e.getMessage()));
         }
-        Path dir = file.toAbsolutePath().getParent();
-        return parse(file.toString(), new StringReader(text), dir);
+    }
+
+    /** A number Fields returned, or null where it recorded a problem and returned NaN. */
+    private static Double reported(Double value) {
+        return value == null || value.isNaN() ? null : value;
     }
 
     /** Parses scenario text; {@code dir} resolves relative bench paths. */
@@ -93,12 +98,30 @@ public final class ScenarioLoader {
                 .orElse(null);
         Assumptions assumptions =
                 top.mapping("assumptions").map(this::assumptions).orElseGet(ScenarioLoader::defaultAssumptions);
-        boolean hasOptions = top.has("options");
+        // 'options:' with nothing after it is the empty list written the YAML way, not the key left out
+        Node.Entry optionsEntry = ((Node.Mapping) top.node()).entries().get("options");
+        boolean hasOptions = optionsEntry != null;
         List<Node> optionNodes = top.list("options");
-        if (hasOptions && optionNodes.isEmpty() && top.raw("options").orElseThrow() instanceof Node.Sequence seq) {
+        if (hasOptions
+                && optionNodes.isEmpty()
+                && (!top.has("options") || optionsEntry.value() instanceof Node.Sequence)) {
             problems.at(
-                    seq,
+                    optionsEntry.value(),
                     "options: the list is empty; list at least one option, or leave 'options' out for the default set");
+        }
+        if (optionNodes.size() > MAX_OPTIONS || (long) optionNodes.size() * horizon > MAX_OPTION_MONTHS) {
+            problems.at(
+                    optionsEntry.value(),
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "options: %,d options over %,d months; a scenario may list at most %,d options and %,d"
+                                    + " option-months (1,000 options over 600 months, 10,000 over 60): evaluate fewer"
+                                    + " options at a time (docs/reports.md, \"Limits on input files\")",
+                            optionNodes.size(),
+                            horizon,
+                            MAX_OPTIONS,
+                            MAX_OPTION_MONTHS));
+            throw new InputException(problems.all());
         }
         List<Option> options = new ArrayList<>();
         Map<String, Node> idNodes = new LinkedHashMap<>();
@@ -126,7 +149,7 @@ public final class ScenarioLoader {
             });
         }
         Uncertainty uncertainty = top.mapping("uncertainty")
-                .map(u -> UncertaintyReader.read(u, options, !hasOptions))
+                .map(u -> UncertaintyReader.read(u, options, !hasOptions, dir))
                 .orElse(Uncertainty.NONE);
         top.finish();
         if (workload != null) checkRoutes(problems, workload, options, routes, autoNodes);
@@ -211,8 +234,10 @@ public final class ScenarioLoader {
         }
         Workload.LatencySlo slo = f.mapping("slo")
                 .map(s -> {
+                    // a target that is not a number (already reported) reads as none, not as NaN (exit 1)
                     var v = new Workload.LatencySlo(
-                            s.optionalNumber("ttft_ms", 1, 600_000), s.optionalNumber("tpot_ms", 0.1, 60_000));
+                            reported(s.optionalNumber("ttft_ms", 1, 600_000)),
+                            reported(s.optionalNumber("tpot_ms", 0.1, 60_000)));
                     s.finish();
                     return v;
                 })
@@ -502,20 +527,72 @@ public final class ScenarioLoader {
 
     private Option.Rented rented(String id, Fields b, Path dir, Workload.LatencySlo slo) {
         String offer = b.text("offer");
+        Option.OfferChoice choice = offer.equals(CHEAPEST) ? offerChoice(b) : null;
         var entry = catalog.cloudOffers().get(offer);
-        if (entry == null && !offer.isEmpty())
-            unknownId(b, "offer", offer, catalog.cloudOffers().keySet(), "");
-        Gpu gpu = entry == null ? null : catalog.gpus().get(entry.gpu());
+        if (entry == null && !offer.isEmpty() && choice == null)
+            unknownId(b, "offer", offer, catalog.cloudOffers().keySet(), " (or offer: cheapest with hardware)");
+        Gpu gpu = choice != null
+                ? catalog.gpus().get(choice.hardware())
+                : entry == null ? null : catalog.gpus().get(entry.gpu());
         boolean auto = b.auto("count");
         return new Option.Rented(
                 id,
-                offer,
+                choice != null ? null : offer,
                 auto ? 1 : b.integer("count", 1, 1, 100_000),
                 b.number("hours_per_month", Assumptions.HOURS_PER_MONTH, 1, 744),
                 b.optionalNumber("usd_per_gpu_hour", 0, 200),
                 b.optionalNumber("ops_hours_per_month", 0, 10_000),
                 serving(id, b, dir, slo, gpu == null ? "datacenter" : gpu.hardwareClass()),
-                auto);
+                auto,
+                choice);
+    }
+
+    static final String CHEAPEST = "cheapest";
+
+    /**
+     * {@code offer: cheapest} with {@code hardware}, {@code tier}, {@code providers} and {@code region}:
+     * the offers the evaluation may pick from; none matching is an input error here, where the file
+     * and line are known.
+     */
+    private Option.OfferChoice offerChoice(Fields b) {
+        String hardware = b.text("hardware");
+        if (!hardware.isEmpty() && !catalog.gpus().containsKey(hardware))
+            unknownId(b, "hardware", hardware, catalog.gpus().keySet(), "");
+        String tier = b.text("tier", "on_demand");
+        List<String> providers = new ArrayList<>();
+        for (Node n : b.list("providers")) {
+            if (n instanceof Node.Scalar sc && sc.kind() == Node.ScalarKind.STRING) providers.add(sc.text());
+            else b.problems().at(n, b.pathOf("providers") + ": expected provider names, got " + n.describe());
+        }
+        java.util.regex.Pattern region = null;
+        if (b.has("region")) {
+            try {
+                region = java.util.regex.Pattern.compile(b.text("region"));
+            } catch (java.util.regex.PatternSyntaxException e) {
+                b.problems()
+                        .at(
+                                b.raw("region").orElse(b.node()),
+                                b.pathOf("region") + ": not a regular expression: " + e.getDescription());
+            }
+        }
+        var choice = new Option.OfferChoice(hardware, tier, providers, region, null);
+        if (!hardware.isEmpty()
+                && catalog.gpus().containsKey(hardware)
+                && catalog.cloudOffers().values().stream().noneMatch(choice::matches)) {
+            List<String> ofHardware = catalog.cloudOffers().values().stream()
+                    .filter(o -> o.gpu().equals(hardware))
+                    .map(o -> o.id() + " (" + o.provider() + ", " + o.tier()
+                            + (o.region() == null ? "" : ", " + o.region()) + ")")
+                    .toList();
+            b.problems()
+                    .at(
+                            b.raw("offer").orElse(b.node()),
+                            b.pathOf("offer") + ": no cloud offer matches offer: cheapest for " + choice.describe()
+                                    + (ofHardware.isEmpty()
+                                            ? "; the catalog has no offer of " + hardware
+                                            : "; offers of " + hardware + ": " + String.join(", ", ofHardware)));
+        }
+        return choice;
     }
 
     private Option.Serving serving(String id, Fields b, Path dir, Workload.LatencySlo slo, String hardwareClass) {

@@ -3,7 +3,6 @@ package dev.aichoose.load;
 import dev.aichoose.model.Catalog;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,7 +118,8 @@ public final class ShippedCatalogs {
             if (in == null) throw new IllegalStateException("shipped catalog missing from the jar: " + name);
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read shipped catalog " + name, e);
+            // the jar itself is damaged: a bug to report, not a file the user can mend (and not exit 6)
+            throw new IllegalStateException("cannot read shipped catalog " + name, e);
         }
     }
 }

@@ -28,14 +28,18 @@ final class UncertaintyReader {
     private final List<Option> options;
     private final boolean defaultOptions;
 
-    private UncertaintyReader(Problems problems, List<Option> options, boolean defaultOptions) {
+    private final java.nio.file.Path dir;
+
+    private UncertaintyReader(Problems problems, List<Option> options, boolean defaultOptions, java.nio.file.Path dir) {
         this.problems = problems;
         this.options = options;
         this.defaultOptions = defaultOptions;
+        this.dir = dir;
     }
 
-    static Uncertainty read(Fields section, List<Option> options, boolean defaultOptions) {
-        UncertaintyReader reader = new UncertaintyReader(section.problems(), options, defaultOptions);
+    /** @param dir the scenario's folder, against which a {@code from_trend} file is resolved */
+    static Uncertainty read(Fields section, List<Option> options, boolean defaultOptions, java.nio.file.Path dir) {
+        UncertaintyReader reader = new UncertaintyReader(section.problems(), options, defaultOptions, dir);
         List<Uncertainty.Input> inputs = new ArrayList<>();
         Node.Mapping m = (Node.Mapping) section.node();
         section.allow(m.entries().keySet());
@@ -48,6 +52,11 @@ final class UncertaintyReader {
         Optional<Target> target = target(path, e);
         Optional<Fields> body = Fields.of(problems, e.value(), "uncertainty." + path);
         if (target.isEmpty() || body.isEmpty()) return Optional.empty();
+        if (body.get().has("from_trend")) {
+            return TrendFile.range(body.get(), target.get().field(), dir)
+                    .map(d -> new Uncertainty.Input(
+                            path, target.get().field(), target.get().option(), d));
+        }
         return distribution(body.get(), target.get().field())
                 .map(d -> new Uncertainty.Input(
                         path, target.get().field(), target.get().option(), d));

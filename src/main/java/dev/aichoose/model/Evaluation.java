@@ -82,6 +82,13 @@ public record Evaluation(
             int i = byTco.indexOf(id);
             return i < 0 ? Optional.empty() : Optional.of(i + 1);
         }
+
+        /** Every feasible option's rank by id, for a report that looks up each option (one walk, not one per option). */
+        public java.util.Map<String, Integer> ranks() {
+            java.util.Map<String, Integer> ranks = new java.util.HashMap<>();
+            for (int i = 0; i < byTco.size(); i++) ranks.put(byTco.get(i), i + 1);
+            return ranks;
+        }
     }
 
     public List<Breakeven> breakeven() {
@@ -100,11 +107,27 @@ public record Evaluation(
                         .findFirst());
     }
 
-    /** Options in rank order: the feasible by TCO, then the infeasible in the scenario's order. */
+    /** Each option's pairing with the baseline, by option id, for a report that looks up every option. */
+    public java.util.Map<String, Pair> baselinePairs() {
+        java.util.Map<String, Pair> out = new java.util.HashMap<>();
+        ranking.baseline()
+                .ifPresent(b -> pairs.stream()
+                        .filter(p -> p.baseline().equals(b))
+                        .forEach(p -> out.putIfAbsent(p.option(), p)));
+        return out;
+    }
+
+    /**
+     * Options in rank order: the feasible by TCO, then the infeasible in the scenario's order. One walk
+     * of each list (10,000 options looked each other up for seconds).
+     */
     public List<OptionResult> ranked() {
-        List<OptionResult> feasible = ranking.byTco().stream().map(this::option).toList();
+        java.util.Map<String, OptionResult> byId = new java.util.HashMap<>();
+        for (OptionResult o : options) byId.putIfAbsent(o.id(), o);
+        java.util.Set<String> ranked = new java.util.HashSet<>(ranking.byTco());
+        List<OptionResult> feasible = ranking.byTco().stream().map(byId::get).toList();
         List<OptionResult> rest =
-                options.stream().filter(o -> !ranking.byTco().contains(o.id())).toList();
+                options.stream().filter(o -> !ranked.contains(o.id())).toList();
         return java.util.stream.Stream.concat(feasible.stream(), rest.stream()).toList();
     }
 

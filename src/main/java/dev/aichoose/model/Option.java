@@ -113,7 +113,11 @@ public sealed interface Option {
         }
     }
 
-    /** GPUs rented by the hour; {@code count} instances, or as many as the load needs ({@code autoCount}). */
+    /**
+     * GPUs rented by the hour; {@code count} instances, or as many as the load needs ({@code autoCount}).
+     * With a {@code choice} ({@code offer: cheapest}) the evaluation picks the offer: until then
+     * {@code offer} is null, and after it names the pick (docs/methodology.md §5.1).
+     */
     record Rented(
             String id,
             String offer,
@@ -122,8 +126,36 @@ public sealed interface Option {
             Double usdPerGpuHour,
             Double opsHoursPerMonth,
             Serving serving,
-            boolean autoCount)
+            boolean autoCount,
+            OfferChoice choice)
             implements Sized {
+
+        /** An option that names its offer. */
+        public Rented(
+                String id,
+                String offer,
+                int count,
+                double hoursPerMonth,
+                Double usdPerGpuHour,
+                Double opsHoursPerMonth,
+                Serving serving,
+                boolean autoCount) {
+            this(id, offer, count, hoursPerMonth, usdPerGpuHour, opsHoursPerMonth, serving, autoCount, null);
+        }
+
+        /** The same option renting {@code picked}, one of {@code candidates} offers that matched its choice. */
+        public Rented pick(String picked, int candidates) {
+            return new Rented(
+                    id,
+                    picked,
+                    count,
+                    hoursPerMonth,
+                    usdPerGpuHour,
+                    opsHoursPerMonth,
+                    serving,
+                    autoCount,
+                    choice.picked(candidates));
+        }
 
         /** A stated count. */
         public Rented(
@@ -139,7 +171,43 @@ public sealed interface Option {
 
         @Override
         public Rented autoSized() {
-            return new Rented(id, offer, 1, hoursPerMonth, usdPerGpuHour, opsHoursPerMonth, serving, true);
+            return new Rented(id, offer, 1, hoursPerMonth, usdPerGpuHour, opsHoursPerMonth, serving, true, choice);
+        }
+    }
+
+    /**
+     * {@code offer: cheapest}: rent whichever catalog offer of {@code hardware} on {@code tier}, from one
+     * of {@code providers} (all when empty) in a region {@code region} matches (any when null), gives the
+     * option its lowest TCO. {@code candidates} is how many matched, once the evaluation has picked; null before.
+     */
+    record OfferChoice(
+            String hardware, String tier, List<String> providers, java.util.regex.Pattern region, Integer candidates) {
+        public OfferChoice {
+            providers = List.copyOf(providers);
+        }
+
+        public boolean picked() {
+            return candidates != null;
+        }
+
+        OfferChoice picked(int n) {
+            return new OfferChoice(hardware, tier, providers, region, n);
+        }
+
+        /** Whether the catalog offer is one this choice may rent. */
+        public boolean matches(CloudOffer offer) {
+            return offer.gpu().equals(hardware)
+                    && offer.tier().equals(tier)
+                    && (providers.isEmpty() || providers.contains(offer.provider()))
+                    && (region == null
+                            || (offer.region() != null
+                                    && region.matcher(offer.region()).matches()));
+        }
+
+        /** What the choice asks for, in the scenario's terms: "nvidia/h100-sxm on_demand from lambda, runpod in us-.*". */
+        public String describe() {
+            return hardware + " " + tier + (providers.isEmpty() ? "" : " from " + String.join(", ", providers))
+                    + (region == null ? "" : " in " + region.pattern());
         }
     }
 

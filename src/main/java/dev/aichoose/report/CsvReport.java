@@ -39,8 +39,10 @@ final class CsvReport {
         @Override
         public void render(Evaluation e, Writer out) throws IOException {
             row(out, HEADER);
+            var ranks = e.ranking().ranks();
+            var pairs = e.baselinePairs();
             for (OptionResult o : e.options()) {
-                var pair = e.againstBaseline(o.id());
+                var pair = java.util.Optional.ofNullable(pairs.get(o.id()));
                 row(
                         out,
                         List.of(
@@ -61,7 +63,7 @@ final class CsvReport {
                                 pair.map(p -> p.baseline()).orElse(""),
                                 pair.map(p -> p.breakevenMonth() == null ? "" : String.valueOf(p.breakevenMonth()))
                                         .orElse(""),
-                                e.ranking().rank(o.id()).map(String::valueOf).orElse(""),
+                                ranks.containsKey(o.id()) ? String.valueOf(ranks.get(o.id())) : "",
                                 o.category().id()));
             }
             out.flush();
@@ -119,16 +121,34 @@ final class CsvReport {
         return Figures.cents(usd).toPlainString();
     }
 
+    /** The characters a spreadsheet takes as the start of a formula (OWASP, "CSV Injection"). */
+    private static final String FORMULA_START = "=+-@\t\r\n";
+
+    /** A plain decimal, as every figure here is written: data, even when it starts with a minus. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
     /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled; lines end in \n. */
     static void row(Writer out, List<String> fields) throws IOException {
         List<String> cells = new ArrayList<>(fields.size());
-        for (String f : fields) {
-            cells.add(
-                    f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")
-                            ? "\"" + f.replace("\"", "\"\"") + "\""
-                            : f);
-        }
+        for (String f : fields) cells.add(cell(f));
         out.write(String.join(",", cells));
         out.write('\n');
+    }
+
+    /**
+     * One field. Text that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a
+     * line break: an option id such as {@code =HYPERLINK(...)}) gets a leading apostrophe and quotes, as
+     * OWASP's CSV Injection page recommends, so that Excel, LibreOffice and Google Sheets show it as text.
+     * A number stays as it is, a negative one included: the figures are data, and a spreadsheet must
+     * read {@code -5.00} as minus five.
+     */
+    static String cell(String f) {
+        boolean formula = !f.isEmpty()
+                && FORMULA_START.indexOf(f.charAt(0)) >= 0
+                && !NUMBER.matcher(f).matches();
+        String v = formula ? "'" + f : f;
+        return formula || v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+                ? "\"" + v.replace("\"", "\"\"") + "\""
+                : v;
     }
 }

@@ -94,11 +94,13 @@ final class HtmlReport implements Renderer.Text<Evaluation> {
         }
         // one marker per option, against the baseline the options table uses; the others are in the table below
         List<Marker> markers = new ArrayList<>();
-        for (OptionResult o : e.options()) {
-            Pair p = e.againstBaseline(o.id()).orElse(null);
+        var pairs = e.baselinePairs();
+        for (int i = 0; i < e.options().size(); i++) {
+            OptionResult o = e.options().get(i);
+            Pair p = pairs.get(o.id());
             if (p == null || p.breakevenMonth() == null) continue;
             markers.add(new Marker(
-                    e.options().indexOf(o),
+                    i,
                     p.breakevenMonth(),
                     Figures.month(p.breakevenMonth()),
                     p.option() + " breaks even against " + p.baseline() + " in " + Figures.month(p.breakevenMonth())));

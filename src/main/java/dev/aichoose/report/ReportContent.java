@@ -12,6 +12,7 @@ import dev.aichoose.model.Recommendation.Answer;
 import dev.aichoose.text.Figures;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -106,20 +107,22 @@ record ReportContent(
     }
 
     /** The breakeven cell against the baseline: {@code month 3}, {@code none}, or why there is none. */
-    static String breakeven(Evaluation e, OptionResult o) {
+    static String breakeven(Evaluation e, Map<String, Pair> baselinePairs, OptionResult o) {
         if (!o.feasible()) return NOT_COMPARABLE;
         if (o.closed()) {
             // an API, or a routing across APIs, is not measured against another API
             return e.ranking().baseline().filter(o.id()::equals).isPresent() ? "baseline" : "";
         }
         if (e.ranking().baseline().isEmpty()) return "no API";
-        return e.againstBaseline(o.id())
+        return Optional.ofNullable(baselinePairs.get(o.id()))
                 .map(p -> Figures.month(p.breakevenMonth()))
                 .orElse(NOT_COMPARABLE);
     }
 
-    static String rank(Evaluation e, OptionResult o) {
-        return e.ranking().rank(o.id()).map(String::valueOf).orElse("✗");
+    /** The rank cell: {@code ranks} is {@link Evaluation.Ranking#ranks()}, made once per report. */
+    static String rank(Map<String, Integer> ranks, OptionResult o) {
+        Integer rank = ranks.get(o.id());
+        return rank == null ? "✗" : String.valueOf(rank);
     }
 
     private static List<Span> headline(Evaluation e) {
@@ -175,11 +178,13 @@ record ReportContent(
         List<List<String>> rows = new ArrayList<>();
         List<Mark> marks = new ArrayList<>();
         String pick = e.recommendation().recommendedOption().orElse(null);
+        Map<String, Integer> ranks = e.ranking().ranks();
+        Map<String, Pair> pairs = e.baselinePairs();
         for (OptionResult o : e.ranked()) {
             boolean recommended = o.id().equals(pick);
             boolean ok = o.feasible();
             rows.add(List.of(
-                    rank(e, o),
+                    rank(ranks, o),
                     recommended ? o.id() + " (recommended)" : ok ? o.id() : o.id() + " (infeasible)",
                     kind(o),
                     ok ? Figures.usd(o.upfrontUsd()) : NOT_COMPARABLE,
@@ -189,7 +194,7 @@ record ReportContent(
                     ok ? Figures.usd(o.tcoUsd()) : NOT_COMPARABLE,
                     ok ? Figures.usd(o.npvUsd()) : NOT_COMPARABLE,
                     ok ? Figures.usdPerQuery(o.costPerQueryUsd()) : NOT_COMPARABLE,
-                    breakeven(e, o),
+                    breakeven(e, pairs, o),
                     capacity(o.capacity())));
             marks.add(recommended ? Mark.RECOMMENDED : ok ? Mark.NONE : Mark.INFEASIBLE);
         }

@@ -19,7 +19,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * "How sure is this?": every format's rendering of {@code evaluate --simulate}, kept here so that
@@ -443,7 +443,7 @@ final class SimulationSection {
     // ---- the workbook: a sheet with the summary, the tornado and the flip points (values, not formulas:
     // a simulation is not a spreadsheet calculation)
 
-    static void xlsx(XSSFWorkbook wb, Simulation s, CellStyle header) {
+    static void xlsx(Workbook wb, Simulation s, CellStyle header) {
         Sheet sheet = wb.createSheet(SHEET);
         int r = 0;
         r = line(sheet, r, HEADING + " " + intro(s));

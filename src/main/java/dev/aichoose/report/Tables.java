@@ -14,6 +14,13 @@ import java.util.Set;
 final class Tables {
     private Tables() {}
 
+    /**
+     * Above this many rows ids are not shortened and the table is printed whole: shortening compares every
+     * id with every other at each width it tries (10,000 options: seconds), and a table that long is read
+     * in a pager or a file, not fitted to a terminal.
+     */
+    static final int MAX_SHORTENED_ROWS = 500;
+
     /** Columns are two spaces apart, so that no two figures ever run together. */
     static final String GAP = "  ";
 
@@ -48,7 +55,7 @@ final class Tables {
         List<List<String>> rows = table.rows();
         int[] width = widths(table.columns(), rows);
         int total = total(width);
-        if (total > maxWidth && idColumn >= 0) {
+        if (total > maxWidth && idColumn >= 0 && rows.size() <= MAX_SHORTENED_ROWS) {
             List<String> ids = rows.stream().map(r -> r.get(idColumn)).toList();
             int target = width[idColumn] - (total - maxWidth);
             int floor = Math.max(table.columns().get(idColumn).title().length(), 8);

@@ -14,7 +14,6 @@ import dev.aichoose.model.Workload;
 import dev.aichoose.text.Figures;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.zip.Deflater;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -34,8 +35,11 @@ import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -59,19 +63,94 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
     /** The engine's tolerance: cash flows equal to the cent meet, whatever order they were summed in. */
     static final String BREAKEVEN_TOLERANCE_USD = "0.005";
 
+    /**
+     * Up to {@link #CACHED_VALUES_MAX_OPTIONS} options the workbook is built in memory and stores each
+     * formula's value too; above, it is streamed (POI's SXSSF), a few rows in memory at a time, and
+     * stores the formulas only: 1,000 options over 600 months are 7 million formulas, which a workbook in
+     * memory held in 4.4 GB (docs/reports.md, "The workbook").
+     */
     @Override
     public void render(Evaluation evaluation, OutputStream out) throws IOException {
-        try (XSSFWorkbook wb = new Builder(evaluation).build()) {
+        if (evaluation.options().size() > CACHED_VALUES_MAX_OPTIONS) {
+            stream(evaluation, out);
+            return;
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            new Builder(evaluation, wb).build();
+            // cached values too, for viewers that show a file without recalculating it; but POI looks each
+            // defined name up by walking them all, so evaluating grows as options squared (100 options: 30 s)
+            XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
             wb.write(out);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 
+    /** Rows the streaming workbook keeps in memory per sheet; every sheet is written row after row. */
+    static final int STREAMED_ROWS = 8;
+
     /**
-     * Above this many options the workbook stores formulas without their computed values, and the
-     * spreadsheet computes them on opening (docs/reports.md).
+     * The streaming workbook: rows go to POI's temporary files (in java.io.tmpdir) as they are
+     * written, and are copied into the zip at the end, deflated at the fastest level (the sheets' XML
+     * is repetitive, and the default level tripled the time for a few per cent of size). The temporary
+     * files are removed on every way out, Ctrl-C and SIGTERM included.
      */
+    static void stream(Evaluation evaluation, OutputStream out) throws IOException {
+        StreamedWorkbook wb = new StreamedWorkbook();
+        // deletes the files only: POI's own dispose() first writes out every row still held, for minutes
+        Thread cleanUp = new Thread(wb::deleteTemporaries, "aichoose-remove-workbook-temporaries");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
+        try {
+            new Builder(evaluation, wb).build();
+            wb.write(out);
+        } finally {
+            wb.close();
+            wb.deleteTemporaries();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            } catch (IllegalStateException e) {
+                // stopping (Ctrl-C): the hook runs and finds the files gone
+            }
+        }
+    }
+
+    /** POI's streaming workbook, knowing its sheets' temporary files and deflating at the fastest level. */
+    private static final class StreamedWorkbook extends SXSSFWorkbook {
+        private final List<java.io.File> temporaries = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        StreamedWorkbook() {
+            super(null, STREAMED_ROWS, false, false);
+        }
+
+        @Override
+        protected SheetDataWriter createSheetDataWriter() throws IOException {
+            return new SheetDataWriter() {
+                @Override
+                public java.io.File createTempFile() throws IOException {
+                    java.io.File file = super.createTempFile();
+                    temporaries.add(file);
+                    return file;
+                }
+            };
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+            ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+            zip.setLevel(Deflater.BEST_SPEED);
+            return zip;
+        }
+
+        void deleteTemporaries() {
+            for (java.io.File file : temporaries) {
+                try {
+                    java.nio.file.Files.deleteIfExists(file.toPath());
+                } catch (IOException e) {
+                    // on the way out: nothing more to do; the name (poi-sxssf-sheet*.xml) says what it is
+                }
+            }
+        }
+    }
+
+    /** Above this many options the workbook is streamed and stores formulas without their computed values. */
     static final int CACHED_VALUES_MAX_OPTIONS = 40;
 
     private static final int MAX_COLUMNS = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxColumns();
@@ -84,7 +163,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
 
     static final class Builder {
         private final Evaluation e;
-        private final XSSFWorkbook wb = new XSSFWorkbook();
+        private final Workbook wb;
         private final Styles styles;
         private final Sheet summary;
         private final Sheet assumptions;
@@ -100,12 +179,17 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
 
         private int assumptionRow = 1;
 
-        Builder(Evaluation e) {
+        Builder(Evaluation e, Workbook wb) {
             this.e = e;
+            this.wb = wb;
             this.styles = new Styles(wb);
             // created in reading order first: a formula can only name a sheet that exists
             // our formulas are checked by the tests that evaluate them; parsing each on the way in walks every name
-            wb.setCellFormulaValidation(false);
+            switch (wb) {
+                case XSSFWorkbook x -> x.setCellFormulaValidation(false);
+                case SXSSFWorkbook s -> s.getXSSFWorkbook().setCellFormulaValidation(false);
+                default -> {}
+            }
             summary = wb.createSheet(SUMMARY);
             assumptions = wb.createSheet(ASSUMPTIONS);
             cashFlow = wb.createSheet(CASH_FLOW);
@@ -113,7 +197,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             catalog = wb.createSheet(CATALOG);
         }
 
-        XSSFWorkbook build() {
+        void build() {
             // the options' own columns, hybrids' legs not counted: enough to refuse before any work
             int columns = 2;
             for (OptionResult o : e.options()) {
@@ -128,22 +212,18 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             e.simulation().ifPresent(sim -> SimulationSection.xlsx(wb, sim, styles.header));
             for (Sheet sheet : wb) printable(sheet);
             wb.setForceFormulaRecalculation(true);
-            // cached values too, for viewers that show a file without recalculating it; but POI looks each
-            // defined name up by walking them all, so evaluating grows as options squared (100 options: 30 s)
-            if (e.options().size() <= CACHED_VALUES_MAX_OPTIONS) XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
-            return wb;
         }
 
         /** A workbook's sheet has 16,384 columns; the Cash flow sheet lays the options side by side. */
-        private UncheckedIOException tooWide(int columns) {
-            return new UncheckedIOException(new IOException(String.format(
+        private ReportDoesNotFit tooWide(int columns) {
+            return new ReportDoesNotFit(String.format(
                     Locale.ROOT,
                     "the Cash flow sheet of %,d "
                             + "options needs at least %,d columns and a workbook has %,d; write --format json or csv, or "
                             + "evaluate fewer options at a time",
                     e.options().size(),
                     columns,
-                    MAX_COLUMNS)));
+                    MAX_COLUMNS));
         }
 
         private int months() {
@@ -605,22 +685,15 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
 
         // ---- Cash flow ------------------------------------------------------------------------
 
+        /** One option's columns on the Cash flow sheet: its parts, then its cost, cumulative and discounted cost. */
+        private record Layout(OptionResult option, List<Part> parts, Block block, int first) {}
+
+        /**
+         * The Cash flow sheet, row by row (a streaming workbook keeps only a few rows in memory): the
+         * options' columns are laid out first, then each month's row is written across all of them.
+         */
         private void writeCashFlow() {
-            Row titles = cashFlow.createRow(0);
-            Row headers = cashFlow.createRow(1);
-            headerCell(headers, 0, "Month");
-            headerCell(headers, 1, "Queries");
-            for (int m = 1; m <= months(); m++) {
-                int r = FIRST_MONTH_ROW + m - 1;
-                Row row = cashFlow.createRow(r);
-                Cell month = row.createCell(0);
-                month.setCellValue(m);
-                month.setCellStyle(styles.integer);
-                formula(
-                        row.createCell(1),
-                        "queries_per_month*POWER(1+monthly_growth,$A" + (r + 1) + "-1)",
-                        styles.integer);
-            }
+            List<Layout> layouts = new ArrayList<>();
             int col = 2;
             // a hybrid's formulas point at its legs' columns, so the legs are laid out first
             List<OptionResult> ordered = new ArrayList<>(e.options());
@@ -634,61 +707,85 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                 columns.put(o.id(), byHeader);
                 for (Part part : parts) {
                     if (part.header().equals("Usage")) usageCol = col;
-                    byHeader.put(part.header(), col);
-                    headerCell(headers, col, part.header());
-                    for (int r = FIRST_MONTH_ROW; r <= lastMonthRow(); r++) {
-                        formula(
-                                cashFlow.getRow(r).createCell(col),
-                                part.formula().apply(r + 1),
-                                part.sign() == 0 ? styles.integer : styles.usd);
-                    }
-                    col++;
+                    byHeader.put(part.header(), col++);
                 }
-                int costCol = col++;
-                int cumulativeCol = col++;
-                int discountedCol = col++;
-                headerCell(headers, costCol, "Cost");
-                headerCell(headers, cumulativeCol, "Cumulative");
-                headerCell(headers, discountedCol, "Discounted");
-                for (int r = FIRST_MONTH_ROW; r <= lastMonthRow(); r++) {
-                    Row row = cashFlow.getRow(r);
-                    int excelRow = r + 1;
-                    StringBuilder cost = new StringBuilder();
-                    for (int i = 0; i < parts.size(); i++) {
-                        if (parts.get(i).sign() == 0) continue; // a count of units, not money
-                        cost.append(parts.get(i).sign() < 0 ? "-" : cost.isEmpty() ? "" : "+")
-                                .append(CellReference.convertNumToColString(first + i))
-                                .append(excelRow);
-                    }
-                    if (parts.isEmpty()) {
-                        // no resolved inputs (the engine could not price it): the engine's figure as a constant
-                        Cell c = row.createCell(costCol);
-                        c.setCellValue(o.monthly().get(r - FIRST_MONTH_ROW).costUsd());
-                        c.setCellStyle(styles.usd);
-                    } else {
-                        formula(row.createCell(costCol), cost.toString(), styles.usdBold);
-                    }
-                    String costRef = ref(costCol, excelRow);
-                    formula(
-                            row.createCell(cumulativeCol),
-                            r == FIRST_MONTH_ROW ? costRef : ref(cumulativeCol, excelRow - 1) + "+" + costRef,
-                            styles.usd);
-                    formula(
-                            row.createCell(discountedCol),
-                            costRef + "/POWER(1+discount_rate_annual,$A" + excelRow + "/12)",
-                            styles.usd);
+                Block block = new Block(o.id(), o.costing(), usageCol, col, col + 1, col + 2);
+                col += 3;
+                blocks.put(o.id(), block);
+                layouts.add(new Layout(o, parts, block, first));
+            }
+            Row titles = cashFlow.createRow(0);
+            Row headers = cashFlow.createRow(1);
+            headerCell(headers, 0, "Month");
+            headerCell(headers, 1, "Queries");
+            for (Layout l : layouts) {
+                for (int i = 0; i < l.parts().size(); i++) {
+                    headerCell(headers, l.first() + i, l.parts().get(i).header());
                 }
-                Cell title = titles.createCell(first);
-                title.setCellValue(o.id() + " (" + ReportContent.kind(o) + ")");
+                headerCell(headers, l.block().costCol(), "Cost");
+                headerCell(headers, l.block().cumulativeCol(), "Cumulative");
+                headerCell(headers, l.block().discountedCol(), "Discounted");
+                Cell title = titles.createCell(l.first());
+                title.setCellValue(l.option().id() + " (" + ReportContent.kind(l.option()) + ")");
                 title.setCellStyle(styles.title);
-                if (discountedCol > first) cashFlow.addMergedRegion(new CellRangeAddress(0, 0, first, discountedCol));
-                blocks.put(o.id(), new Block(o.id(), o.costing(), usageCol, costCol, cumulativeCol, discountedCol));
+                if (l.block().discountedCol() > l.first()) {
+                    cashFlow.addMergedRegion(
+                            new CellRangeAddress(0, 0, l.first(), l.block().discountedCol()));
+                }
+            }
+            for (int r = FIRST_MONTH_ROW; r <= lastMonthRow(); r++) {
+                int excelRow = r + 1;
+                Row row = cashFlow.createRow(r);
+                Cell month = row.createCell(0);
+                month.setCellValue(r - FIRST_MONTH_ROW + 1);
+                month.setCellStyle(styles.integer);
+                formula(
+                        row.createCell(1),
+                        "queries_per_month*POWER(1+monthly_growth,$A" + excelRow + "-1)",
+                        styles.integer);
+                for (Layout l : layouts) monthOf(l, row, r);
             }
             // one default for the options' columns: POI finds a column's width by walking the columns before it
             cashFlow.setDefaultColumnWidth(15);
             cashFlow.setColumnWidth(0, 8 * 256);
             cashFlow.setColumnWidth(1, 14 * 256);
             cashFlow.createFreezePane(2, FIRST_MONTH_ROW);
+        }
+
+        /** One option's cells in one month's row: each part, then the cost, cumulative and discounted cost. */
+        private void monthOf(Layout l, Row row, int r) {
+            int excelRow = r + 1;
+            List<Part> parts = l.parts();
+            StringBuilder cost = new StringBuilder();
+            for (int i = 0; i < parts.size(); i++) {
+                Part part = parts.get(i);
+                formula(
+                        row.createCell(l.first() + i),
+                        part.formula().apply(excelRow),
+                        part.sign() == 0 ? styles.integer : styles.usd);
+                if (part.sign() == 0) continue; // a count of units, not money
+                cost.append(part.sign() < 0 ? "-" : cost.isEmpty() ? "" : "+")
+                        .append(CellReference.convertNumToColString(l.first() + i))
+                        .append(excelRow);
+            }
+            Block b = l.block();
+            if (parts.isEmpty()) {
+                // no resolved inputs (the engine could not price it): the engine's figure as a constant
+                Cell c = row.createCell(b.costCol());
+                c.setCellValue(l.option().monthly().get(r - FIRST_MONTH_ROW).costUsd());
+                c.setCellStyle(styles.usd);
+            } else {
+                formula(row.createCell(b.costCol()), cost.toString(), styles.usdBold);
+            }
+            String costRef = ref(b.costCol(), excelRow);
+            formula(
+                    row.createCell(b.cumulativeCol()),
+                    r == FIRST_MONTH_ROW ? costRef : ref(b.cumulativeCol(), excelRow - 1) + "+" + costRef,
+                    styles.usd);
+            formula(
+                    row.createCell(b.discountedCol()),
+                    costRef + "/POWER(1+discount_rate_annual,$A" + excelRow + "/12)",
+                    styles.usd);
         }
 
         /** A fleet aichoose sized ({@code count: auto}), which the workbook rebuilds from the load; else empty. */
@@ -891,32 +988,35 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
 
         // ---- Breakeven ------------------------------------------------------------------------
 
+        /** The Breakeven sheet, row by row as the Cash flow sheet: one column per pair of options. */
         private void writeBreakeven() {
-            Row headers = breakeven.createRow(1);
-            headerCell(headers, 0, "Month");
             breakeven
                     .createRow(0)
                     .createCell(0)
                     .setCellValue("A month appears where the option's cumulative cost is at or below the baseline's");
-            for (int r = FIRST_MONTH_ROW; r <= lastMonthRow(); r++) {
-                Cell c = breakeven.createRow(r).createCell(0);
-                formula(c, quoted(CASH_FLOW) + "!$A" + (r + 1), styles.integer);
+            Row headers = breakeven.createRow(1);
+            headerCell(headers, 0, "Month");
+            List<Breakeven> pairs = e.breakeven();
+            for (int i = 0; i < pairs.size(); i++) {
+                headerCell(
+                        headers,
+                        i + 1,
+                        pairs.get(i).option() + " vs " + pairs.get(i).baseline());
             }
-            int col = 1;
-            for (Breakeven b : e.breakeven()) {
-                Block a = blocks.get(b.option());
-                Block base = blocks.get(b.baseline());
-                headerCell(headers, col, b.option() + " vs " + b.baseline());
-                for (int r = FIRST_MONTH_ROW; r <= lastMonthRow(); r++) {
-                    int x = r + 1;
+            String cf = quoted(CASH_FLOW) + "!";
+            for (int r = FIRST_MONTH_ROW; r <= lastMonthRow(); r++) {
+                int x = r + 1;
+                Row row = breakeven.createRow(r);
+                formula(row.createCell(0), cf + "$A" + x, styles.integer);
+                for (int i = 0; i < pairs.size(); i++) {
+                    Block a = blocks.get(pairs.get(i).option());
+                    Block base = blocks.get(pairs.get(i).baseline());
                     formula(
-                            breakeven.getRow(r).createCell(col),
-                            "IF(" + quoted(CASH_FLOW) + "!" + ref(a.cumulativeCol(), x) + "<=" + quoted(CASH_FLOW) + "!"
-                                    + ref(base.cumulativeCol(), x) + "+" + BREAKEVEN_TOLERANCE_USD + ",$A" + x
-                                    + ",\"\")",
+                            row.createCell(i + 1),
+                            "IF(" + cf + ref(a.cumulativeCol(), x) + "<=" + cf + ref(base.cumulativeCol(), x) + "+"
+                                    + BREAKEVEN_TOLERANCE_USD + ",$A" + x + ",\"\")",
                             styles.integer);
                 }
-                col++;
             }
             breakeven.setDefaultColumnWidth(26);
             breakeven.setColumnWidth(0, 8 * 256);
@@ -1209,11 +1309,11 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
         final CellStyle integer;
         final CellStyle decimal;
         final CellStyle date;
-        private final XSSFWorkbook wb;
+        private final Workbook wb;
         private final Font greyItalic;
         private final Map<CellStyle, CellStyle> infeasible = new HashMap<>();
 
-        Styles(XSSFWorkbook wb) {
+        Styles(Workbook wb) {
             this.wb = wb;
             greyItalic = wb.createFont();
             greyItalic.setItalic(true);
@@ -1255,7 +1355,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             });
         }
 
-        private static CellStyle numeric(XSSFWorkbook wb, short dataFormat) {
+        private static CellStyle numeric(Workbook wb, short dataFormat) {
             CellStyle s = wb.createCellStyle();
             s.setDataFormat(dataFormat);
             return s;

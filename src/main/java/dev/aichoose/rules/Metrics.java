@@ -66,6 +66,17 @@ public final class Metrics {
                         + "(each option's problems in the report say why)");
     }
 
+    /**
+     * Why the change in the recommended plan cannot be measured, if it cannot: with nothing feasible in B
+     * there is no plan after, and a rule over the change fails the run, as it does in {@code evaluate}.
+     */
+    public static java.util.Optional<String> unmeasured(Diff d) {
+        return d.plan().optionAfter() != null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of("no option is feasible in B (" + d.b().label()
+                        + "), so there is no recommended plan to compare (each option's problems in the diff say why)");
+    }
+
     public static Map<String, List<Measure>> of(Diff d) {
         Diff.PlanChange p = d.plan();
         String where = p.optionChanged() ? p.optionBefore() + " → " + p.optionAfter() : String.valueOf(p.optionAfter());

@@ -17,8 +17,19 @@ public record Rule(String text, String metric, Comparison comparison, double thr
                     "\\s*([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)\\s*(>=|<=|==|>|<)\\s*([-+]?)\\$?"
                             + "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d(?:_?\\d)*(?:\\.\\d(?:_?\\d)*)?)\\s*%?\\s*");
 
+    /**
+     * The longest rule read: a metric name and a number of 60 digits fit well within it. Java's regular
+     * expressions recurse once per repetition of a group, so a rule of thousands of digits overflowed the stack.
+     */
+    static final int MAX_LENGTH = 120;
+
     /** Reads one rule, accepting only the given metrics; every problem is a one-line {@link RuleException}. */
     public static Rule parse(String text, Collection<String> metrics) {
+        if (text.length() > MAX_LENGTH) {
+            throw new RuleException(
+                    "'" + text.substring(0, 24) + "…' is " + text.length() + " characters long; a rule is at most "
+                            + MAX_LENGTH + " (METRIC OP NUMBER, e.g. 'tco_usd > 50_000')");
+        }
         Matcher m = SYNTAX.matcher(text);
         if (!m.matches()) {
             throw new RuleException("'" + text + "': expected METRIC OP NUMBER, e.g. 'tco_usd > 50_000'"

@@ -87,7 +87,12 @@ class DecisionPropertiesTest {
         int checked = 0;
         for (int i = 0; i < SCENARIOS && checked < 60; i++) {
             String yaml = random.next();
-            Scenario s = scenario(yaml);
+            Scenario written0 = scenario(yaml);
+            // the options as the evaluation prices them: an offer: cheapest picked
+            Scenario s = written0.with(
+                    written0.workload(),
+                    written0.assumptions(),
+                    OfferChoices.resolve(written0, Fixtures.catalog(), written0.options()));
             List<Option> candidates = s.options().stream()
                     .filter(o -> !(o instanceof Option.Hybrid))
                     .toList();

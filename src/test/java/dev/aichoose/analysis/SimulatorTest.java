@@ -49,7 +49,7 @@ class SimulatorTest {
                   assumptions.lifetime_months: {low: 48, high: 48}
                   assumptions.api_price_change_annual: {low: 0, high: 0}
                   options.box.self_hosted.hardware_usd: {low: 25000, high: 25000}
-                  options.h100-x4.rented.usd_per_gpu_hour: {low: 2.69, high: 2.69}
+                  options.h100-x4.rented.usd_per_gpu_hour: {low: 3.99, high: 3.99}
                   factors.api_prices: {low: 1, high: 1}
                   factors.hardware_prices: {low: 1, high: 1}
                   factors.throughput: {low: 1, high: 1}
@@ -60,7 +60,7 @@ class SimulatorTest {
         double rent = ((dev.aichoose.model.Costing.Rent) base.option("h100-x4").costing()).usdPerGpuHour();
         // the two option ranges above must sit on the catalog's figures for the premise to hold
         assertThat(hardware).isEqualTo(25000);
-        assertThat(rent).isEqualTo(2.69);
+        assertThat(rent).isEqualTo(3.99);
         Simulation sim = Simulator.simulate(base, Fixtures.catalog(), 300, 99);
         OptionResult cheapest = base.options().stream()
                 .filter(OptionResult::feasible)
@@ -198,7 +198,7 @@ class SimulatorTest {
         Evaluation base = Evaluator.evaluate(Fixtures.scenario(yaml), Fixtures.catalog(), Fixtures.AS_OF);
         Simulation sim = Simulator.simulate(base, Fixtures.catalog(), 50, Simulator.DEFAULT_SEED);
         assertThat(sim.recommended()).contains("gpt-5-nano");
-        assertThat(sim.runnerUp()).contains("llama70b-hosted");
+        assertThat(sim.runnerUp()).contains("llama-api");
         String hardware = "options.hgx-bought.self_hosted.hardware_usd";
         String rent = "options.h100-rented.rented.usd_per_gpu_hour";
         assertThat(sim.tornado())
@@ -274,8 +274,8 @@ class SimulatorTest {
         String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("scenarios/platform-buy-rent-api.yaml"));
         Evaluation base = Evaluator.evaluate(Fixtures.scenario(yaml), Fixtures.catalog(), Fixtures.AS_OF);
         Simulation sim = Simulator.simulate(
-                base, Fixtures.catalog(), 20, Simulator.DEFAULT_SEED, java.util.Optional.of("llama70b-hosted"));
-        assertThat(sim.rivals()).extracting(Simulation.Rival::option).containsExactly("llama70b-hosted");
+                base, Fixtures.catalog(), 20, Simulator.DEFAULT_SEED, java.util.Optional.of("llama-api"));
+        assertThat(sim.rivals()).extracting(Simulation.Rival::option).containsExactly("llama-api");
     }
 
     private static Simulation.TornadoBar bar(Simulation.Rival r, String input) {

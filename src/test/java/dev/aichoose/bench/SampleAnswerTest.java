@@ -14,7 +14,8 @@ class SampleAnswerTest {
         WireFormat format = WireFormat.of(api, false, false);
         byte[] answer = format.sampleAnswer(5).getBytes(StandardCharsets.UTF_8);
         RequestTrace trace = new RequestTrace(0);
-        BodyLines lines = new BodyLines(format.reader(trace));
+        BodyLines lines =
+                new BodyLines(format.reader(trace, RequestLimits.DEFAULT), trace, RequestLimits.DEFAULT.lineBytes());
         lines.bytes(answer, 0, answer.length, 1);
         lines.end(1);
         assertThat(trace.failed())

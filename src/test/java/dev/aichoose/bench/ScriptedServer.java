@@ -93,8 +93,14 @@ public final class ScriptedServer implements AutoCloseable {
             out.flush();
         }
 
+        /** Bytes as they are, no framing: a broken or hostile server's own. */
+        public void raw(byte[] bytes) throws IOException {
+            out.write(bytes);
+            out.flush();
+        }
+
         /** A reset: SO_LINGER 0 makes close send RST instead of FIN. */
-        void reset() throws IOException {
+        public void reset() throws IOException {
             socket.setSoLinger(true, 0);
             socket.close();
         }

@@ -196,4 +196,61 @@ class BenchMergeCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--api, --endpoint and --model are needed");
     }
+
+    /** An older aichoose wrote a Retry-After of Infinity as a string: merging it would write a result no reader takes. */
+    @Test
+    void aRecordWithAFigureThatIsNotAFiniteNumberIsAnInputErrorNamingIt() throws IOException {
+        bench();
+        List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("one.requests.jsonl")));
+        lines.set(3, lines.get(3).replace("\"ok\":true", "\"ok\":false,\"retry_after_s\":\"Infinity\""));
+        Path bad = dir.resolve("bad.requests.jsonl");
+        Files.write(bad, lines);
+        CliRun run = CliRun.of(
+                "bench",
+                "merge",
+                bad.toString(),
+                "--api",
+                "openai",
+                "--endpoint",
+                "http://h",
+                "--model",
+                "m",
+                "-o",
+                dir.resolve("m.json").toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err())
+                .isEqualTo(bad + ":4:1: retry_after_s: expected a finite number, 0 or more, found Infinity\n");
+        assertThat(dir.resolve("m.json")).doesNotExist();
+    }
+
+    @Test
+    void anOutputOverAnInputOfTheMergeIsRefused() throws IOException {
+        Path single = bench();
+        byte[] before = Files.readAllBytes(single);
+        Path records = dir.resolve("one.requests.jsonl");
+        for (Path target : List.of(single, records)) {
+            CliRun run = CliRun.of("bench", "merge", records.toString(), "-o", target.toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("-o " + target + " would overwrite an input of the merge (" + target + ")");
+        }
+        assertThat(Files.readAllBytes(single)).isEqualTo(before);
+    }
+
+    @Test
+    void theMergedResultIsReadBackAndMatchesTheSchema() {
+        bench();
+        Path merged = dir.resolve("merged.json");
+        CliRun run =
+                CliRun.of("bench", "merge", dir.resolve("one.requests.jsonl").toString(), "-o", merged.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(dev.aichoose.schema.BenchFilesReadBack.result(merged).runs()).hasSize(2);
+        assertThat(dev.aichoose.schema.BenchFilesReadBack.records(dir.resolve("one.requests.jsonl")))
+                .hasSize(18);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("one.json", "one.requests.jsonl", "merged.json");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

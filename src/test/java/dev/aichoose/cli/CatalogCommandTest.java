@@ -157,7 +157,8 @@ class CatalogCommandTest {
     void anUnknownFormatIsAUsageError() {
         CliRun run = CliRun.of("catalog", "import", "portkey", "x.json");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown format 'portkey': expected litellm, openrouter or genai-prices");
+        assertThat(run.err())
+                .contains("unknown format 'portkey': expected litellm, openrouter, genai-prices or skypilot");
     }
 
     @Test

@@ -178,14 +178,14 @@ class EvaluateCommandTest {
     }
 
     @Test
-    void anUnwritableOutputIsAUsageErrorNotACrash() throws IOException {
+    void anUnwritableOutputIsAnOutputFailureNotACrash() throws IOException {
         Path blocker = write("file", "not a directory");
         CliRun run = CliRun.of(
                 "evaluate",
                 "scenarios/seed-example.yaml",
                 "-o",
                 blocker.resolve("report.json").toString());
-        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OUTPUT_FAILURE.code());
         assertThat(run.err())
                 .startsWith("aichoose: cannot write " + blocker.resolve("report.json"))
                 .doesNotContain("internal error");

@@ -218,7 +218,7 @@ class ReconcileCommandTest {
                         + " (2026-12): give the months the scenario covers, or another --start\n");
         CliRun missing = run(List.of("--usage", tmp.resolve("nope.json").toString(), "--start", "2026-01"));
         assertThat(missing.exitCode()).isEqualTo(3);
-        assertThat(missing.err()).contains("nope.json: no such usage file");
+        assertThat(missing.err()).contains("nope.json: no such usage export file");
     }
 
     /**
@@ -299,7 +299,8 @@ class ReconcileCommandTest {
     void calibrateNeedsAYamlFileThatIsNoInput() {
         List<String> common = List.of("--usage", DIR.resolve("usage.csv").toString(), "--start", "2026-01");
         assertThat(run(common, "--calibrate").err()).contains("give it a name with -o FILE.yaml");
-        assertThat(run(common, "--calibrate", "-o", SCENARIO).err()).contains("is an input of this run");
+        assertThat(run(common, "--calibrate", "-o", SCENARIO).err())
+                .contains("an input of this command: refusing to write over it");
         assertThat(run(common, "--calibrate", "-o", tmp.resolve("c.json").toString())
                         .exitCode())
                 .isEqualTo(2);

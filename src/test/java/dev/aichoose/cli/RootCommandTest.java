@@ -65,8 +65,12 @@ class RootCommandTest {
                 .isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(Cli.exitCodeOf(new EndpointException("refused"))).isEqualTo(ExitCode.ENDPOINT_FAILURE);
         assertThat(Cli.exitCodeOf(new RuleBreachedException("tco_usd > 1"))).isEqualTo(ExitCode.RULE_BREACHED);
+        assertThat(Cli.exitCodeOf(new java.io.IOException("No space left on device")))
+                .isEqualTo(ExitCode.OUTPUT_FAILURE);
+        assertThat(Cli.exitCodeOf(new java.io.UncheckedIOException(new java.io.IOException("Read-only file system"))))
+                .isEqualTo(ExitCode.OUTPUT_FAILURE);
         assertThat(Cli.exitCodeOf(new IllegalStateException("a bug"))).isEqualTo(ExitCode.INTERNAL_ERROR);
-        assertThat(Arrays.stream(ExitCode.values()).map(ExitCode::code)).containsExactly(0, 1, 2, 3, 4, 5);
+        assertThat(Arrays.stream(ExitCode.values()).map(ExitCode::code)).containsExactly(0, 1, 2, 3, 4, 5, 6);
     }
 
     @Test

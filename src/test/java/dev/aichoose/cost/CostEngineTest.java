@@ -133,9 +133,9 @@ class CostEngineTest {
                   - id: r
                     rented: {offer: runpod/h100-sxm, count: 3, hours_per_month: 500, model: meta/llama-3.1-8b-instruct}
                 """);
-        // 3 GPUs × $2.69 × 500 h + 2 h × $50
-        assertThat(rented.monthly().getFirst().costUsd()).isCloseTo(4035 + 100, within(CENT));
-        assertThat(rented.tcoUsd()).isCloseTo(41_350, within(CENT));
+        // 3 GPUs × $3.99 (the catalog's runpod/h100-sxm) × 500 h + 2 h × $50
+        assertThat(rented.monthly().getFirst().costUsd()).isCloseTo(5985 + 100, within(CENT));
+        assertThat(rented.tcoUsd()).isCloseTo(60_850, within(CENT));
         assertThat(rented.upfrontUsd()).isZero();
         assertThat(rented.salvageUsd()).isZero();
     }

@@ -62,7 +62,7 @@ class XlsxFleetTest {
                 evaluate(400_000, 150), "o_owned_replica_tokens_per_second", 60, evaluate(400_000, 60));
     }
     /** Hybrids that send a share of the traffic to sized fleets, owned and rented, beside a stated count. */
-    private static final String HYBRID = """
+    static final String HYBRID = """
             name: sized legs
             horizon_months: 30
             workload:
@@ -127,7 +127,7 @@ class XlsxFleetTest {
         }
         Evaluation e = Fixtures.evaluate(yaml.toString());
         assertThatThrownBy(() -> new XlsxReport().render(e, java.io.OutputStream.nullOutputStream()))
-                .isInstanceOf(IOException.class)
+                .isInstanceOf(ReportDoesNotFit.class)
                 .hasMessage("the Cash flow sheet of 1,300 options needs at least 16,902 columns and a workbook has "
                         + "16,384; write --format json or csv, or evaluate fewer options at a time");
     }

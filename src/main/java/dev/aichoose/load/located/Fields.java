@@ -260,7 +260,8 @@ public final class Fields {
                 problems.at(
                         e.line(),
                         e.column(),
-                        label(pathOf(e.key())) + "unknown field '" + e.key() + "'" + Suggestions.hint(e.key(), known));
+                        label(pathOf(Excerpt.of(e.key()))) + "unknown field '" + Excerpt.of(e.key()) + "'"
+                                + Suggestions.hint(e.key(), known));
             }
         }
     }

@@ -45,8 +45,8 @@ public sealed interface Node {
             return switch (kind) {
                 case NULL -> "nothing (null)";
                 case BOOLEAN -> "a boolean (" + text + ")";
-                case INTEGER, DECIMAL -> "a number (" + text + ")";
-                case STRING -> "text ('" + text + "')";
+                case INTEGER, DECIMAL -> "a number (" + Excerpt.of(text) + ")";
+                case STRING -> "text ('" + Excerpt.of(text) + "')";
             };
         }
     }

@@ -8,8 +8,12 @@ import java.util.Locale;
 public final class Suggestions {
     private Suggestions() {}
 
+    /** Names longer than this get no hint: no name is, and the distance costs their length times each name's. */
+    static final int LONGEST = 100;
+
     /** {@code " (did you mean 'x'?)"}, or empty when nothing is close enough. */
     public static String hint(String given, Collection<String> known) {
+        if (given.length() > LONGEST) return "";
         String g = given.toLowerCase(Locale.ROOT);
         return known.stream()
                 .min(Comparator.comparingInt((String k) -> distance(g, k.toLowerCase(Locale.ROOT))))

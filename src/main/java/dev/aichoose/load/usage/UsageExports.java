@@ -1,14 +1,12 @@
 package dev.aichoose.load.usage;
 
 import dev.aichoose.load.InputException;
+import dev.aichoose.load.InputFiles;
+import dev.aichoose.load.InputKind;
 import dev.aichoose.load.located.Diagnostic;
 import dev.aichoose.load.located.Problems;
 import dev.aichoose.model.Actuals;
 import dev.aichoose.model.Actuals.Source;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -46,11 +44,7 @@ public final class UsageExports {
         for (Path file : files) {
             String name = file.toString();
             try {
-                reads.add(parse(name, Files.readString(file, StandardCharsets.UTF_8), cost));
-            } catch (NoSuchFileException e) {
-                problems.add(new Diagnostic(name, 0, 0, "no such usage file"));
-            } catch (IOException e) {
-                problems.add(new Diagnostic(name, 0, 0, "cannot read: " + e.getMessage()));
+                reads.add(parse(name, InputFiles.read(file, InputKind.USAGE_EXPORT), cost));
             } catch (InputException e) {
                 problems.addAll(e.diagnostics());
             }
