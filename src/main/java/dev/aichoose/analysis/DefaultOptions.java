@@ -22,8 +22,6 @@ import java.util.Optional;
 public final class DefaultOptions {
     static final String BOX_GPU = "nvidia/rtx-4090";
     static final String BOX_MODEL = "meta/llama-3.1-8b-instruct";
-    /** The seed article's "rest of system" for an RTX 4090 box. */
-    static final double BOX_EXTRA_UPFRONT_USD = 1400;
 
     static final String RENTED_OFFER = "runpod/h100-sxm";
     static final String RENTED_MODEL = "meta/llama-3.3-70b-instruct";
@@ -66,7 +64,8 @@ public final class DefaultOptions {
                     BOX_GPU,
                     1,
                     null,
-                    BOX_EXTRA_UPFRONT_USD,
+                    // the rest of the box is the card's catalog host, the seed article's $1,400 desktop
+                    0,
                     null,
                     null,
                     null,

@@ -4,6 +4,7 @@ import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Assumptions;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Gpu;
+import dev.aichoose.model.Host;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.Scenario;
 import dev.aichoose.model.UncertainField;
@@ -135,7 +136,20 @@ final class ScenarioDraft {
                 w.cacheWriteShare(),
                 w.cacheWriteTtl());
         Assumptions assumptions = new Assumptions(
-                av[0], av[1], av[2], av[3], av[4], av[5], (int) av[6], av[7], a.planningUtilisation(), av[8], av[9]);
+                av[0],
+                av[1],
+                av[2],
+                av[3],
+                av[4],
+                av[5],
+                (int) av[6],
+                av[7],
+                a.planningUtilisation(),
+                av[8],
+                av[9],
+                a.powerLoadFactor(),
+                a.colocationUsdPerKwMonth(),
+                a.spotInterruptionsPerMonth());
         List<Option> options = new ArrayList<>(scenario.options().size());
         for (Option o : scenario.options()) {
             options.add(option(o, byOption.getOrDefault(o.id(), NO_VALUES), throughputFactor));
@@ -171,7 +185,8 @@ final class ScenarioDraft {
                 case Option.Hybrid h -> {}
             }
         }
-        return new Catalog(models, gpus, offers, open);
+        // hosts are few, and a card names its own: every one is kept
+        return new Catalog(models, gpus, offers, open, List.of(), c.hosts());
     }
 
     private static <T> void copy(Map<String, T> from, String id, Map<String, T> to) {
@@ -217,7 +232,9 @@ final class ScenarioDraft {
                                         UncertainField.OWNED_MAINTENANCE_SHARE_ANNUAL, s.maintenanceShareAnnual()),
                                 v.getOrDefault(UncertainField.OWNED_OPS_HOURS_PER_MONTH, s.opsHoursPerMonth()),
                                 serving(s.serving(), v.get(UncertainField.OWNED_TOKENS_PER_SECOND), throughput),
-                                s.autoCount());
+                                s.autoCount(),
+                                s.server(),
+                                s.recurring());
             case Option.Rented r ->
                 v.isEmpty() && throughput == 1
                         ? r
@@ -230,7 +247,9 @@ final class ScenarioDraft {
                                 v.getOrDefault(UncertainField.RENTED_OPS_HOURS_PER_MONTH, r.opsHoursPerMonth()),
                                 serving(r.serving(), v.get(UncertainField.RENTED_TOKENS_PER_SECOND), throughput),
                                 r.autoCount(),
-                                r.choice());
+                                r.choice(),
+                                r.rental(),
+                                r.recurring());
             case Option.Hybrid h -> h;
         };
     }
@@ -286,10 +305,21 @@ final class ScenarioDraft {
                                 g.estimated(),
                                 g.priceRangeUsd().stream()
                                         .map(p -> p * hardware)
-                                        .toList()));
+                                        .toList(),
+                                g.host()));
             }
         }
-        return new Catalog(models, gpus, c.cloudOffers(), c.openModels(), c.warnings());
+        Map<String, Host> hosts = c.hosts();
+        if (hardware != 1) {
+            // a host is hardware bought from the catalog too
+            hosts = new LinkedHashMap<>();
+            for (Host h : c.hosts().values()) {
+                hosts.put(
+                        h.id(),
+                        new Host(h.id(), h.name(), h.gpuSlots(), h.priceUsd() * hardware, h.powerW(), h.provenance()));
+            }
+        }
+        return new Catalog(models, gpus, c.cloudOffers(), c.openModels(), c.warnings(), hosts);
     }
 
     private double baseValue(Uncertainty.Input in) {

@@ -368,10 +368,13 @@ public final class CostEngine {
             case Option.SelfHosted s -> {
                 Costing.Owned o = (Costing.Owned) costing(s);
                 int units = fleets.steadyUnits(s, share, queriesPerMonth);
-                yield o.electricityUsdPerMonth(units)
-                        + o.maintenanceUsdPerMonth(units)
+                int hosts = o.hostsFor(units);
+                yield o.electricityUsdPerMonth(units, hosts)
+                        + o.maintenanceUsdPerMonth(units, hosts)
                         + o.staffUsdPerMonth()
-                        + (units * o.unitPriceUsd() + o.extraUpfrontUsd())
+                        + o.colocationUsdPerMonth(units, hosts)
+                        + o.recurringUsdPerMonth()
+                        + (units * o.unitPriceUsd() + hosts * o.hostPriceUsd() + o.extraUpfrontUsd())
                                 * (1 - o.residualShare())
                                 / o.lifetimeMonths();
             }
@@ -379,7 +382,8 @@ public final class CostEngine {
                 Costing.Rent rent = (Costing.Rent) costing(r);
                 yield rent.rentUsdPerMonth(fleets.steadyUnits(r, share, queriesPerMonth)
                                 * (rent.gpus() / r.count())) // GPUs per instance
-                        + rent.staffUsdPerMonth();
+                        + rent.staffUsdPerMonth()
+                        + rent.recurringUsdPerMonth();
             }
             case Option.Hybrid h ->
                 legTraffic(h).entrySet().stream()

@@ -142,6 +142,10 @@ public final class FleetPlanner {
         Fleet fleet = option instanceof Option.SelfHosted
                 ? FleetSchedule.owned(units, lifetimeMonths, option.autoCount(), perUnit)
                 : FleetSchedule.rented(units, option.autoCount(), perUnit);
+        if (option instanceof Option.SelfHosted s && pricing.owned(s).cardsPerHost() > 0) {
+            // owned cards are bought with the hosts they go into
+            fleet = fleet.withHosts(FleetSchedule.hosts(fleet, pricing.owned(s).cardsPerHost(), lifetimeMonths));
+        }
         if (sizing != null) fleet = fleet.withSizing(sizing);
         if (replica.delivers()) {
             double peak =

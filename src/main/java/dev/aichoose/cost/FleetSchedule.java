@@ -39,6 +39,18 @@ public final class FleetSchedule {
                 auto, gpusPerUnit, months, purchases, java.util.OptionalDouble.empty(), java.util.Optional.empty());
     }
 
+    /**
+     * The hosts owned cards go into: each month as many as hold the cards in service
+     * ({@code ceil(cards / cardsPerHost)}), bought and kept as owned units are, with the cards' lifetime.
+     */
+    public static Fleet hosts(Fleet cards, int cardsPerHost, int lifetimeMonths) {
+        int[] needed = new int[cards.months().size()];
+        for (Fleet.Month m : cards.months()) {
+            needed[m.month() - 1] = (int) (((long) m.units() + cardsPerHost - 1) / cardsPerHost);
+        }
+        return owned(needed, lifetimeMonths, cards.auto(), 0);
+    }
+
     /** Rented units: exactly what each month needs, nothing bought. */
     public static Fleet rented(int[] needed, boolean auto, int gpusPerUnit) {
         List<Fleet.Month> months = new ArrayList<>(needed.length);

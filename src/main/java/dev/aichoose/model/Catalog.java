@@ -15,9 +15,11 @@ public record Catalog(
         Map<String, Gpu> gpus,
         Map<String, CloudOffer> cloudOffers,
         Map<String, OpenModel> openModels,
-        List<String> warnings) {
+        List<String> warnings,
+        Map<String, Host> hosts) {
 
     public Catalog {
+        hosts = hosts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(hosts));
         apiModels = Collections.unmodifiableMap(new LinkedHashMap<>(apiModels));
         gpus = Collections.unmodifiableMap(new LinkedHashMap<>(gpus));
         cloudOffers = Collections.unmodifiableMap(new LinkedHashMap<>(cloudOffers));
@@ -33,12 +35,23 @@ public record Catalog(
         this(apiModels, gpus, cloudOffers, openModels, List.of());
     }
 
+    /** A catalog with no hosts. */
+    public Catalog(
+            Map<String, ApiModel> apiModels,
+            Map<String, Gpu> gpus,
+            Map<String, CloudOffer> cloudOffers,
+            Map<String, OpenModel> openModels,
+            List<String> warnings) {
+        this(apiModels, gpus, cloudOffers, openModels, warnings, Map.of());
+    }
+
     /** The provenance of any entry by id, whatever its kind. */
     public Optional<Provenance> provenanceOf(String id) {
         if (apiModels.containsKey(id)) return Optional.of(apiModels.get(id).provenance());
         if (gpus.containsKey(id)) return Optional.of(gpus.get(id).provenance());
         if (cloudOffers.containsKey(id)) return Optional.of(cloudOffers.get(id).provenance());
         if (openModels.containsKey(id)) return Optional.of(openModels.get(id).provenance());
+        if (hosts.containsKey(id)) return Optional.of(hosts.get(id).provenance());
         return Optional.empty();
     }
 }

@@ -34,10 +34,13 @@ public sealed interface Costing {
     }
 
     /**
-     * Owned hardware: the upfront ({@code count × unitPriceUsd + extraUpfrontUsd}) is paid in month 1
-     * and again every {@code lifetimeMonths}, less {@code residualShare} of it back at each
-     * replacement; electricity, maintenance and staff are paid monthly. Electricity is the flat
-     * figure when the scenario gives one, else {@code count × unitPowerW / 1000 × 730 × pue × price}.
+     * Owned hardware: the upfront ({@code count × unitPriceUsd + hosts × hostPriceUsd + extraUpfrontUsd})
+     * is paid in month 1 and again every {@code lifetimeMonths}, less {@code residualShare} of it back
+     * at each replacement; electricity, maintenance, colocation, the recurring lines and staff are paid
+     * monthly (docs/methodology.md §4). A card needs one host for every {@code cardsPerHost} of it (0:
+     * none bought); a unit's power is its GPUs' (for a server, its host's too). Electricity is the flat
+     * figure when the scenario gives one, else the whole system's power at {@code powerLoadFactor}:
+     * {@code (units × unitPowerW + hosts × hostPowerW) × load factor / 1000 × 730 × pue × price}.
      */
     record Owned(
             int count,
@@ -51,34 +54,117 @@ public sealed interface Costing {
             double electricityUsdPerKwh,
             double maintenanceShareAnnual,
             double opsHoursPerMonth,
-            double opsUsdPerHour)
+            double opsUsdPerHour,
+            String host,
+            int cardsPerHost,
+            double hostPriceUsd,
+            double hostPowerW,
+            double powerLoadFactor,
+            double colocationUsdPerKwMonth,
+            List<Option.RecurringCost> recurring)
             implements Costing {
 
+        public Owned {
+            recurring = recurring == null ? List.of() : List.copyOf(recurring);
+        }
+
+        /** Cards (or systems) with no host of their own, at their maximum power, with no colocation or recurring lines. */
+        public Owned(
+                int count,
+                double unitPriceUsd,
+                double extraUpfrontUsd,
+                int lifetimeMonths,
+                double residualShare,
+                Double flatElectricityUsdPerMonth,
+                double unitPowerW,
+                double pue,
+                double electricityUsdPerKwh,
+                double maintenanceShareAnnual,
+                double opsHoursPerMonth,
+                double opsUsdPerHour) {
+            this(
+                    count,
+                    unitPriceUsd,
+                    extraUpfrontUsd,
+                    lifetimeMonths,
+                    residualShare,
+                    flatElectricityUsdPerMonth,
+                    unitPowerW,
+                    pue,
+                    electricityUsdPerKwh,
+                    maintenanceShareAnnual,
+                    opsHoursPerMonth,
+                    opsUsdPerHour,
+                    null,
+                    0,
+                    0,
+                    0,
+                    1,
+                    0,
+                    List.of());
+        }
+
+        /** Hosts that {@code units} cards go into: one per {@code cardsPerHost}, none without a host. */
+        public int hostsFor(int units) {
+            return cardsPerHost > 0
+                    ? (int) Math.min(Integer.MAX_VALUE, ((long) units + cardsPerHost - 1) / cardsPerHost)
+                    : 0;
+        }
+
+        public int hosts() {
+            return hostsFor(count);
+        }
+
         public double hardwareUsd() {
-            return count * unitPriceUsd;
+            return count * unitPriceUsd + hosts() * hostPriceUsd;
         }
 
         public double upfrontUsd() {
             return hardwareUsd() + extraUpfrontUsd;
         }
 
-        public double electricityUsdPerMonth() {
-            return electricityUsdPerMonth(count);
+        /** The whole system's maximum power, in watts: the units' and their hosts'. */
+        public double maxPowerW(int units, int hosts) {
+            return units * unitPowerW + hosts * hostPowerW;
         }
 
-        /** For {@code units} in service: a flat figure is for {@code count} units and scales with them. */
-        public double electricityUsdPerMonth(int units) {
+        public double electricityUsdPerMonth() {
+            return electricityUsdPerMonth(count, hosts());
+        }
+
+        /** For {@code units} in service in {@code hosts}: a flat figure is for {@code count} units and scales with them. */
+        public double electricityUsdPerMonth(int units, int hosts) {
             return flatElectricityUsdPerMonth != null
                     ? units == count ? flatElectricityUsdPerMonth : flatElectricityUsdPerMonth * units / count
-                    : units * unitPowerW / 1000 * Assumptions.HOURS_PER_MONTH * pue * electricityUsdPerKwh;
+                    : maxPowerW(units, hosts)
+                            * powerLoadFactor
+                            / 1000
+                            * Assumptions.HOURS_PER_MONTH
+                            * pue
+                            * electricityUsdPerKwh;
         }
 
         public double maintenanceUsdPerMonth() {
-            return maintenanceUsdPerMonth(count);
+            return maintenanceUsdPerMonth(count, hosts());
         }
 
-        public double maintenanceUsdPerMonth(int units) {
-            return units * unitPriceUsd * maintenanceShareAnnual / 12;
+        public double maintenanceUsdPerMonth(int units, int hosts) {
+            return (units * unitPriceUsd + hosts * hostPriceUsd) * maintenanceShareAnnual / 12;
+        }
+
+        /** Rack space, by the kW of maximum power it must provision. */
+        public double colocationUsdPerMonth(int units, int hosts) {
+            return maxPowerW(units, hosts) / 1000 * colocationUsdPerKwMonth;
+        }
+
+        public double colocationUsdPerMonth() {
+            return colocationUsdPerMonth(count, hosts());
+        }
+
+        public double recurringUsdPerMonth() {
+            double sum = 0;
+            for (Option.RecurringCost r : recurring) sum += r.usdPerMonth();
+            return sum;
         }
 
         public double staffUsdPerMonth() {
@@ -86,15 +172,36 @@ public sealed interface Costing {
         }
     }
 
-    /** Rented GPUs: the same bill every month. */
-    record Rent(int gpus, double usdPerGpuHour, double hoursPerMonth, double opsHoursPerMonth, double opsUsdPerHour)
+    /** Rented GPUs: the same bill every month, and the fixed lines the scenario adds (storage, egress). */
+    record Rent(
+            int gpus,
+            double usdPerGpuHour,
+            double hoursPerMonth,
+            double opsHoursPerMonth,
+            double opsUsdPerHour,
+            List<Option.RecurringCost> recurring)
             implements Costing {
+        public Rent {
+            recurring = recurring == null ? List.of() : List.copyOf(recurring);
+        }
+
+        public Rent(
+                int gpus, double usdPerGpuHour, double hoursPerMonth, double opsHoursPerMonth, double opsUsdPerHour) {
+            this(gpus, usdPerGpuHour, hoursPerMonth, opsHoursPerMonth, opsUsdPerHour, List.of());
+        }
+
         public double rentUsdPerMonth() {
             return rentUsdPerMonth(gpus);
         }
 
         public double rentUsdPerMonth(int gpusRented) {
             return gpusRented * usdPerGpuHour * hoursPerMonth;
+        }
+
+        public double recurringUsdPerMonth() {
+            double sum = 0;
+            for (Option.RecurringCost r : recurring) sum += r.usdPerMonth();
+            return sum;
         }
 
         public double staffUsdPerMonth() {

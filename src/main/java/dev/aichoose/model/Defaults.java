@@ -47,6 +47,14 @@ public final class Defaults {
      * {@code peak_to_average}; the 10 % left covers bursts within it and a replica out for a restart.
      */
     public static final double PLANNING_UTILISATION = 0.9;
+
+    /**
+     * The share of an owned system's maximum power it draws on average: 1, the maximum, the figure
+     * a system's documentation gives (NVIDIA's DGX H100 guide: a 10.2 kW maximum input) and the one
+     * ConfigIQ charges (GPU TDP plus base server power). A DGX H100 typically draws 6.5-8.5 kW of its 10.2 kW
+     * (supercluster.blog, read 2026-12-06): 0.64-0.83 for a scenario that prefers the typical draw.
+     */
+    public static final double POWER_LOAD_FACTOR = 1.0;
     /**
      * APIs each owned, rented or hybrid option is paired with for breakeven and crossover: the
      * cheapest feasible ones by TCO. A catalog-wide comparison (every GPU against every API model)

@@ -9,6 +9,8 @@ import java.util.List;
  * sources price only inside a system. {@code bf16DenseTflops} is dense BF16 tensor throughput
  * (FP32 accumulate), never a sparse figure. {@code estimated} names the figures that are
  * estimates or the low end of a range; {@code priceRangeUsd} is that range where one is known.
+ * {@code host} names the {@link Host} a card needs (bought with it, one per host's slots), or the host
+ * a system is built on (its price already in the system's, its power added); null for none.
  */
 public record Gpu(
         String id,
@@ -23,11 +25,44 @@ public record Gpu(
         Provenance provenance,
         String card,
         List<String> estimated,
-        List<Double> priceRangeUsd) {
+        List<Double> priceRangeUsd,
+        String host) {
 
     public Gpu {
         estimated = estimated == null ? List.of() : List.copyOf(estimated);
         priceRangeUsd = priceRangeUsd == null ? List.of() : List.copyOf(priceRangeUsd);
+    }
+
+    /** An entry that names no host: a whole computer, or a card the scenario houses itself. */
+    public Gpu(
+            String id,
+            String name,
+            String hardwareClass,
+            int gpusPerSystem,
+            Double priceUsd,
+            double vramGb,
+            double memoryBandwidthGbps,
+            Double bf16DenseTflops,
+            double tdpW,
+            Provenance provenance,
+            String card,
+            List<String> estimated,
+            List<Double> priceRangeUsd) {
+        this(
+                id,
+                name,
+                hardwareClass,
+                gpusPerSystem,
+                priceUsd,
+                vramGb,
+                memoryBandwidthGbps,
+                bf16DenseTflops,
+                tdpW,
+                provenance,
+                card,
+                estimated,
+                priceRangeUsd,
+                null);
     }
 
     public Gpu(

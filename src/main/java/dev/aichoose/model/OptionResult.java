@@ -184,8 +184,9 @@ public record OptionResult(
     public record MonthlyCost(int month, double queries, double costUsd, double cumulativeUsd, CostParts parts) {}
 
     /**
-     * Where a month's cash goes. {@code hardware} is purchases (upfront and replacements),
-     * {@code residualCredit} the resale value that comes back at a replacement (a negative cost).
+     * Where a month's cash goes. {@code hardware} is purchases (upfront and replacements, hosts
+     * included), {@code residualCredit} the resale value that comes back at a replacement (a negative
+     * cost), {@code colocation} rack space by the kW, {@code recurring} the option's fixed monthly lines.
      */
     public record CostParts(
             double usage,
@@ -194,11 +195,33 @@ public record OptionResult(
             double electricity,
             double maintenance,
             double staff,
-            double rent) {
-        public static final CostParts ZERO = new CostParts(0, 0, 0, 0, 0, 0, 0);
+            double rent,
+            double colocation,
+            double recurring) {
+        public static final CostParts ZERO = new CostParts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        /** A month with no colocation and no recurring lines. */
+        public CostParts(
+                double usage,
+                double hardware,
+                double residualCredit,
+                double electricity,
+                double maintenance,
+                double staff,
+                double rent) {
+            this(usage, hardware, residualCredit, electricity, maintenance, staff, rent, 0, 0);
+        }
 
         public double total() {
-            return usage + hardware - residualCredit + electricity + maintenance + staff + rent;
+            return usage
+                    + hardware
+                    - residualCredit
+                    + electricity
+                    + maintenance
+                    + staff
+                    + rent
+                    + colocation
+                    + recurring;
         }
 
         public CostParts plus(CostParts o) {
@@ -209,7 +232,9 @@ public record OptionResult(
                     electricity + o.electricity,
                     maintenance + o.maintenance,
                     staff + o.staff,
-                    rent + o.rent);
+                    rent + o.rent,
+                    colocation + o.colocation,
+                    recurring + o.recurring);
         }
     }
 

@@ -416,6 +416,20 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                     styles.usdPrecise,
                     "USD/kWh");
             input("PUE", "pue", a.pue(), styles.decimal, "");
+            if (e.options().stream().anyMatch(o -> o.costing() instanceof Costing.Owned)) {
+                input(
+                        "Power load factor",
+                        "power_load_factor",
+                        a.powerLoadFactor(),
+                        styles.percent,
+                        "of an owned system's maximum power, drawn on average");
+                input(
+                        "Colocation",
+                        "colocation_usd_per_kw_month",
+                        a.colocationUsdPerKwMonth(),
+                        styles.usd,
+                        "USD per kW of maximum power a month");
+            }
             input("Operations rate", "ops_usd_per_hour", a.opsUsdPerHour(), styles.usd, "USD/hour");
             if (e.options().stream().anyMatch(o -> sizing(o).isPresent())) {
                 input(
@@ -518,6 +532,22 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                     case Costing.Owned h -> {
                         input("Units (cards or systems)", p + "_count", h.count(), styles.integer, "");
                         input("Price per unit", p + "_unit_price_usd", h.unitPriceUsd(), styles.usd, "USD");
+                        if (h.cardsPerHost() > 0) {
+                            input(
+                                    "Host (" + h.host() + "): price without GPUs",
+                                    p + "_host_price_usd",
+                                    h.hostPriceUsd(),
+                                    styles.usd,
+                                    "USD");
+                            input("Cards per host", p + "_cards_per_host", h.cardsPerHost(), styles.integer, "");
+                            derived(
+                                    "Hosts",
+                                    p + "_hosts",
+                                    "CEILING(" + p + "_count/" + p + "_cards_per_host,1)",
+                                    h.hosts(),
+                                    styles.integer,
+                                    "one per cards per host");
+                        }
                         input(
                                 "Rest of the system, installation",
                                 p + "_extra_upfront_usd",
@@ -527,12 +557,32 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                         derived(
                                 "Upfront",
                                 p + "_upfront_usd",
-                                p + "_count*" + p + "_unit_price_usd+" + p + "_extra_upfront_usd",
+                                p + "_count*" + p + "_unit_price_usd+" + hostTerm(h, p, p + "_hosts", "_host_price_usd")
+                                        + p + "_extra_upfront_usd",
                                 h.upfrontUsd(),
                                 styles.usd,
                                 "USD, paid in month 1 and at each replacement");
                         input("Lifetime", p + "_lifetime_months", h.lifetimeMonths(), styles.integer, "months");
                         input("Residual value", p + "_residual_share", h.residualShare(), styles.percent, "of upfront");
+                        {
+                            input(
+                                    "Power per unit",
+                                    p + "_unit_power_w",
+                                    h.unitPowerW(),
+                                    styles.integer,
+                                    "W, its maximum"
+                                            + (h.host() != null && h.cardsPerHost() == 0
+                                                    ? " (the server's host included)"
+                                                    : ""));
+                            if (h.cardsPerHost() > 0) {
+                                input(
+                                        "Host power",
+                                        p + "_host_power_w",
+                                        h.hostPowerW(),
+                                        styles.integer,
+                                        "W, its maximum");
+                            }
+                        }
                         if (h.flatElectricityUsdPerMonth() != null) {
                             input(
                                     "Electricity (a flat figure)",
@@ -541,12 +591,11 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                                     styles.usd,
                                     "USD/month");
                         } else {
-                            input("Power per unit", p + "_unit_power_w", h.unitPowerW(), styles.integer, "W");
                             derived(
                                     "Electricity",
                                     p + "_electricity_usd_per_month",
-                                    p + "_count*" + p + "_unit_power_w/1000*" + Assumptions.HOURS_PER_MONTH
-                                            + "*pue*electricity_usd_per_kwh",
+                                    maxPowerW(h, p, p + "_count", p + "_hosts") + "*power_load_factor/1000*"
+                                            + Assumptions.HOURS_PER_MONTH + "*pue*electricity_usd_per_kwh",
                                     h.electricityUsdPerMonth(),
                                     styles.usd,
                                     "USD/month");
@@ -560,10 +609,20 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                         derived(
                                 "Maintenance",
                                 p + "_maintenance_usd_per_month",
-                                p + "_count*" + p + "_unit_price_usd*" + p + "_maintenance_share_annual/12",
+                                "(" + p + "_count*" + p + "_unit_price_usd"
+                                        + (h.cardsPerHost() > 0 ? "+" + p + "_hosts*" + p + "_host_price_usd" : "")
+                                        + ")*" + p + "_maintenance_share_annual/12",
                                 h.maintenanceUsdPerMonth(),
                                 styles.usd,
                                 "USD/month");
+                        derived(
+                                "Colocation",
+                                p + "_colocation_usd_per_month",
+                                maxPowerW(h, p, p + "_count", p + "_hosts") + "/1000*colocation_usd_per_kw_month",
+                                h.colocationUsdPerMonth(),
+                                styles.usd,
+                                "USD/month, by the kW of maximum power");
+                        recurringInputs(p, h.recurring());
                         input(
                                 "Operations hours",
                                 p + "_ops_hours_per_month",
@@ -587,6 +646,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                                 styles.usdPrecise,
                                 "USD");
                         input("Hours billed", p + "_hours_per_month", r.hoursPerMonth(), styles.decimal, "hours/month");
+                        recurringInputs(p, r.recurring());
                         input(
                                 "Operations hours",
                                 p + "_ops_hours_per_month",
@@ -636,6 +696,38 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             }
             assumptions.createFreezePane(0, 1);
             widths(assumptions, 58, 16, 30, 44);
+        }
+
+        /** {@code +hosts*price} for an option whose cards are bought with hosts; empty otherwise. */
+        private static String hostTerm(Costing.Owned h, String p, String hosts, String priceSuffix) {
+            return h.cardsPerHost() > 0 ? hosts + "*" + p + priceSuffix + "+" : "";
+        }
+
+        /** The whole system's maximum power in watts: units times their power, and their hosts'. */
+        private static String maxPowerW(Costing.Owned h, String p, String units, String hosts) {
+            return "(" + units + "*" + p + "_unit_power_w"
+                    + (h.cardsPerHost() > 0 ? "+" + hosts + "*" + p + "_host_power_w" : "") + ")";
+        }
+
+        /** Each recurring line as its own named input, and their sum by formula. */
+        private void recurringInputs(String p, List<dev.aichoose.model.Option.RecurringCost> recurring) {
+            if (recurring.isEmpty()) return;
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < recurring.size(); i++) {
+                var line = recurring.get(i);
+                String name = p + "_recurring_" + (i + 1) + "_usd_per_month";
+                input("Recurring: " + line.name(), name, line.usdPerMonth(), styles.usd, "USD/month");
+                names.add(name);
+            }
+            derived(
+                    "Recurring lines",
+                    p + "_recurring_usd_per_month",
+                    String.join("+", names),
+                    recurring.stream()
+                            .mapToDouble(dev.aichoose.model.Option.RecurringCost::usdPerMonth)
+                            .sum(),
+                    styles.usd,
+                    "USD/month");
         }
 
         private void section(String title) {
@@ -823,62 +915,115 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                     + "/(" + p + "_replica_tokens_per_second*planning_utilisation)-1E-9),1)*" + p + "_gpus_per_replica/"
                     + p + "_gpus_per_unit,1)))";
             String needCol = col(firstCol);
-            if (o.costing() instanceof Costing.Rent) {
-                return List.of(
+            if (o.costing() instanceof Costing.Rent rent) {
+                List<Part> rented = new ArrayList<>(List.of(
                         new Part(prefix + "Units", 0, r -> need.formatted(r)),
                         new Part(
                                 prefix + "Rent",
                                 1,
                                 r -> needCol + r + "*" + p + "_gpus_per_unit*" + p + "_usd_per_gpu_hour*" + p
-                                        + "_hours_per_month*POWER(1+gpu_rent_change_annual,($A" + r + "-1)/12)"),
-                        new Part(prefix + "Staff", 1, r -> p + "_staff_usd_per_month"));
+                                        + "_hours_per_month*POWER(1+gpu_rent_change_annual,($A" + r + "-1)/12)")));
+                if (!rent.recurring().isEmpty()) rented.add(recurringPart(p, rent.recurring(), prefix));
+                rented.add(new Part(prefix + "Staff", 1, r -> p + "_staff_usd_per_month"));
+                return rented;
             }
             Costing.Owned h = (Costing.Owned) o.costing();
             String retired = col(firstCol + 1);
             String bought = col(firstCol + 2);
             String inService = col(firstCol + 3);
+            boolean hosts = h.cardsPerHost() > 0;
+            String hostsRetired = col(firstCol + 5);
+            String hostsBought = col(firstCol + 6);
+            String hostsInService = col(firstCol + 7);
             String life = p + "_lifetime_months";
             String price = p + "_unit_price_usd";
+            String hostPrice = p + "_host_price_usd";
             int firstRow = FIRST_MONTH_ROW + 1;
+            int lastRow = lastMonthRow() + 1;
             IntFunction<String> before = r -> r == firstRow ? "0" : inService + (r - 1);
+            IntFunction<String> hostsBefore = r -> r == firstRow ? "0" : hostsInService + (r - 1);
             IntFunction<String> site = r -> "IF(MOD($A" + r + "-1," + life + ")=0," + p + "_extra_upfront_usd,0)";
-            return List.of(
+            // the cards' and their hosts' maximum power in month r
+            IntFunction<String> watts = r -> "(" + inService + r + "*" + p + "_unit_power_w"
+                    + (hosts ? "+" + hostsInService + r + "*" + p + "_host_power_w" : "") + ")";
+            IntFunction<String> bookValue = r -> "(" + price + "-" + price + "*(1-" + p
+                    + "_residual_share)*(horizon_months-$A" + r + "+1)/" + life + ")";
+            IntFunction<String> hostBookValue = r -> "(" + hostPrice + "-" + hostPrice + "*(1-" + p
+                    + "_residual_share)*(horizon_months-$A" + r + "+1)/" + life + ")";
+            List<Part> parts = new ArrayList<>(List.of(
                     new Part(prefix + "Units needed", 0, r -> need.formatted(r)),
                     new Part(
                             prefix + "Retired",
                             0,
                             r -> "IF($A" + r + ">" + life + ",INDEX(" + bought + "$" + firstRow + ":" + bought + "$"
-                                    + (lastMonthRow() + 1) + ",$A" + r + "-" + life + "),0)"),
+                                    + lastRow + ",$A" + r + "-" + life + "),0)"),
                     new Part(
                             prefix + "Bought",
                             0,
                             r -> "MAX(0," + needCol + r + "-(" + before.apply(r) + "-" + retired + r + "))"),
-                    new Part(prefix + "In service", 0, r -> before.apply(r) + "-" + retired + r + "+" + bought + r),
-                    new Part(prefix + "Hardware", 1, r -> bought + r + "*" + price + "+" + site.apply(r)),
+                    new Part(prefix + "In service", 0, r -> before.apply(r) + "-" + retired + r + "+" + bought + r)));
+            if (hosts) {
+                // the hosts the cards go into, bought and kept as the cards are
+                parts.addAll(List.of(
+                        new Part(
+                                prefix + "Hosts needed",
+                                0,
+                                r -> "CEILING(" + inService + r + "/" + p + "_cards_per_host,1)"),
+                        new Part(
+                                prefix + "Hosts retired",
+                                0,
+                                r -> "IF($A" + r + ">" + life + ",INDEX(" + hostsBought + "$" + firstRow + ":"
+                                        + hostsBought + "$" + lastRow + ",$A" + r + "-" + life + "),0)"),
+                        new Part(
+                                prefix + "Hosts bought",
+                                0,
+                                r -> "MAX(0," + col(firstCol + 4) + r + "-(" + hostsBefore.apply(r) + "-" + hostsRetired
+                                        + r + "))"),
+                        new Part(
+                                prefix + "Hosts in service",
+                                0,
+                                r -> hostsBefore.apply(r) + "-" + hostsRetired + r + "+" + hostsBought + r)));
+            }
+            parts.addAll(List.of(
+                    new Part(
+                            prefix + "Hardware",
+                            1,
+                            r -> bought + r + "*" + price + (hosts ? "+" + hostsBought + r + "*" + hostPrice : "") + "+"
+                                    + site.apply(r)),
                     new Part(
                             prefix + "Residual credit",
                             -1,
-                            r -> p + "_residual_share*(" + retired + r + "*" + price + "+IF($A" + r + ">1,"
+                            r -> p + "_residual_share*(" + retired + r + "*" + price
+                                    + (hosts ? "+" + hostsRetired + r + "*" + hostPrice : "") + "+IF($A" + r + ">1,"
                                     + site.apply(r) + ",0))"),
                     new Part(
                             prefix + "Electricity",
                             1,
                             r -> h.flatElectricityUsdPerMonth() != null
                                     ? p + "_electricity_usd_per_month*" + inService + r + "/" + p + "_count"
-                                    : inService + r + "*" + p + "_unit_power_w/1000*" + Assumptions.HOURS_PER_MONTH
+                                    : watts.apply(r) + "*power_load_factor/1000*" + Assumptions.HOURS_PER_MONTH
                                             + "*pue*electricity_usd_per_kwh"),
                     new Part(
                             prefix + "Maintenance",
                             1,
-                            r -> inService + r + "*" + price + "*" + p + "_maintenance_share_annual/12"),
-                    new Part(prefix + "Staff", 1, r -> p + "_staff_usd_per_month"),
-                    new Part(
-                            prefix + "Book value at the end",
-                            0,
-                            r -> "IF($A" + r + "+" + life + ">horizon_months," + bought + r + "*("
-                                    + price + "-" + price + "*(1-" + p + "_residual_share)*(horizon_months-$A" + r
-                                    + "+1)/" + life
-                                    + "),0)"));
+                            r -> "(" + inService + r + "*" + price
+                                    + (hosts ? "+" + hostsInService + r + "*" + hostPrice : "") + ")*" + p
+                                    + "_maintenance_share_annual/12"),
+                    new Part(prefix + "Colocation", 1, r -> watts.apply(r) + "/1000*colocation_usd_per_kw_month")));
+            if (!h.recurring().isEmpty()) parts.add(recurringPart(p, h.recurring(), prefix));
+            parts.add(new Part(prefix + "Staff", 1, r -> p + "_staff_usd_per_month"));
+            parts.add(new Part(
+                    prefix + "Book value at the end",
+                    0,
+                    r -> "IF($A" + r + "+" + life + ">horizon_months," + bought + r + "*" + bookValue.apply(r)
+                            + (hosts ? "+" + hostsBought + r + "*" + hostBookValue.apply(r) : "") + ",0)"));
+            return parts;
+        }
+
+        /** The option's recurring lines, one column: their sum, named on Assumptions. */
+        private static Part recurringPart(
+                String p, List<dev.aichoose.model.Option.RecurringCost> recurring, String prefix) {
+            return new Part(prefix + "Recurring", 1, r -> p + "_recurring_usd_per_month");
         }
 
         /** The column of a sized fleet's part, by its header. */
@@ -933,7 +1078,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                 }
                 case Costing.Owned h -> {
                     String replaced = "MOD($A%d-1," + p + "_lifetime_months)=0";
-                    yield List.of(
+                    List<Part> owned = new ArrayList<>(List.of(
                             new Part("Hardware", 1, r -> "IF(" + replaced.formatted(r) + "," + p + "_upfront_usd,0)"),
                             new Part(
                                     "Residual credit",
@@ -942,16 +1087,21 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                                             + p + "_upfront_usd,0)"),
                             new Part("Electricity", 1, r -> p + "_electricity_usd_per_month"),
                             new Part("Maintenance", 1, r -> p + "_maintenance_usd_per_month"),
-                            new Part("Staff", 1, r -> p + "_staff_usd_per_month"));
+                            new Part("Colocation", 1, r -> p + "_colocation_usd_per_month")));
+                    if (!h.recurring().isEmpty()) owned.add(recurringPart(p, h.recurring(), ""));
+                    owned.add(new Part("Staff", 1, r -> p + "_staff_usd_per_month"));
+                    yield owned;
                 }
-                case Costing.Rent r ->
-                    List.of(
-                            new Part(
-                                    "Rent",
-                                    1,
-                                    row -> p + "_gpus*" + p + "_usd_per_gpu_hour*" + p + "_hours_per_month"
-                                            + "*POWER(1+gpu_rent_change_annual,($A" + row + "-1)/12)"),
-                            new Part("Staff", 1, row -> p + "_staff_usd_per_month"));
+                case Costing.Rent r -> {
+                    List<Part> rent = new ArrayList<>(List.of(new Part(
+                            "Rent",
+                            1,
+                            row -> p + "_gpus*" + p + "_usd_per_gpu_hour*" + p + "_hours_per_month"
+                                    + "*POWER(1+gpu_rent_change_annual,($A" + row + "-1)/12)")));
+                    if (!r.recurring().isEmpty()) rent.add(recurringPart(p, r.recurring(), ""));
+                    rent.add(new Part("Staff", 1, row -> p + "_staff_usd_per_month"));
+                    yield rent;
+                }
                 case Costing.Mix m -> {
                     // API legs carry their share of the usage; an owned or rented leg's costs count once
                     List<Part> legs = new ArrayList<>();

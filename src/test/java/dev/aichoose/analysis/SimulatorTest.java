@@ -26,7 +26,7 @@ class SimulatorTest {
                 rented: {offer: runpod/h100-sxm, count: 4, model: meta/llama-3.3-70b-instruct, quantization: fp8,
                          concurrency: 64, gpus_per_replica: 2}
               - id: box
-                self_hosted: {hardware: nvidia/h100-sxm, count: 4, model: meta/llama-3.3-70b-instruct,
+                self_hosted: {hardware: nvidia/h100-sxm, host: none, count: 4, model: meta/llama-3.3-70b-instruct,
                               quantization: fp8, concurrency: 64, gpus_per_replica: 2}
             """;
 
@@ -98,7 +98,7 @@ class SimulatorTest {
                     rented: {offer: runpod/h100-sxm, count: 4, model: meta/llama-3.3-70b-instruct, quantization: fp8,
                              concurrency: 64, gpus_per_replica: 2}
                   - id: box
-                    self_hosted: {hardware: nvidia/h100-sxm, count: 4, model: meta/llama-3.3-70b-instruct,
+                    self_hosted: {hardware: nvidia/h100-sxm, host: none, count: 4, model: meta/llama-3.3-70b-instruct,
                                   quantization: fp8, concurrency: 64, gpus_per_replica: 2}
                 uncertainty:
                   factors.throughput: {low: 0.1, high: 3}
@@ -162,7 +162,7 @@ class SimulatorTest {
                 options:
                   - {id: api, api: {model: custom, input_usd_per_mtok: 1, output_usd_per_mtok: 1}}
                   - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 1600, extra_upfront_usd: 1400,
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, hardware_usd: 1600, extra_upfront_usd: 1400,
                                   electricity_usd_per_month: 30, residual_share: 0, model: meta/llama-3.1-8b-instruct,
                                   quantization: q4_k_m, tokens_per_second: 120}
                 """;
@@ -245,7 +245,7 @@ class SimulatorTest {
                 options:
                   - {id: api, api: {model: custom, input_usd_per_mtok: 1, output_usd_per_mtok: 2}}
                   - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, count: 1, hardware_usd: 1600,
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, count: 1, hardware_usd: 1600,
                                   electricity_usd_per_month: 30, lifetime_months: 36, residual_share: 0,
                                   model: meta/llama-3.1-8b-instruct, tokens_per_second: 120}
                 uncertainty:

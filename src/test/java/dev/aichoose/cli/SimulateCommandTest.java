@@ -31,7 +31,7 @@ class SimulateCommandTest {
             options:
               - {id: api, api: {model: custom, input_usd_per_mtok: 1, output_usd_per_mtok: 1}}
               - id: box
-                self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 1600, extra_upfront_usd: 1400,
+                self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 1600, host_usd: 1400,
                               electricity_usd_per_month: 30, residual_share: 0, model: meta/llama-3.1-8b-instruct,
                               quantization: q4_k_m, tokens_per_second: 120}
             uncertainty:
