@@ -13,6 +13,8 @@
 #        BENCH_JAVA_OPTS="-Djdk.pollerMode=1" bench/accuracy.sh   extra JVM flags for the bench
 #        BENCH_GC="-XX:+UseSerialGC -Xmn1g" bench/accuracy.sh     another collector for the bench (default ZGC)
 #        JAR=/path/to/aichoose.jar bench/accuracy.sh              another build of the client (default target/aichoose.jar)
+#        SERVER=heldout bench/accuracy.sh                         the held-out Python server (bench/heldout-server.py)
+#        SERVER=heldout HELDOUT_OPTS="--framing line" bench/accuracy.sh   with its frames written line by line
 # Defaults: openai at 1, 10, 40, 100, 200 and 1,000 streams; anthropic and ollama at 1, 10, 40
 # and 100. Loopback only; every process is bounded in time. Figures go to stdout and bench/out/.
 set -euo pipefail
@@ -38,7 +40,7 @@ JAR=${JAR:-target/aichoose.jar} # another build of the client, for a paired comp
 out=bench/out
 mkdir -p "$out"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-echo "accuracy: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "accuracy: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg), server ${SERVER:-load} ${HELDOUT_OPTS:-}"
 server_pid=
 
 stop_server() {
@@ -89,9 +91,15 @@ for format in "${formats[@]}"; do
   esac
   log="$out/accuracy-$format-$stamp.server.jsonl"
   rm -f "$out/port"
-  "$JAVA" -Xmx1g -XX:+UseParallelGC -cp target/test-classes dev.aichoose.bench.perf.LoadServer \
-      --port-file "$out/port" --max-seconds 900 --chunks 20 --first-ms 80 --every-ms 20 --log "$log" \
-      > "$out/accuracy-$format-$stamp.server.log" 2>&1 &
+  if [ "${SERVER:-load}" = heldout ]; then
+    # shellcheck disable=SC2086 # HELDOUT_OPTS is a list of the server's flags
+    python3 bench/heldout-server.py --port-file "$out/port" --max-seconds 900 --chunks 20 --first-ms 80 \
+        --every-ms 20 --log "$log" ${HELDOUT_OPTS:-} > "$out/accuracy-$format-$stamp.server.log" 2>&1 &
+  else
+    "$JAVA" -Xmx1g -XX:+UseParallelGC -cp target/test-classes dev.aichoose.bench.perf.LoadServer \
+        --port-file "$out/port" --max-seconds 900 --chunks 20 --first-ms 80 --every-ms 20 --log "$log" \
+        > "$out/accuracy-$format-$stamp.server.log" 2>&1 &
+  fi
   server_pid=$!
   for _ in $(seq 1 100); do [ -s "$out/port" ] && break; sleep 0.1; done
   [ -s "$out/port" ] || { echo "accuracy: load server did not start" >&2; exit 1; }

@@ -55,8 +55,8 @@ public final class Evaluator {
             if (r.capacity() != null
                     && r.capacity().source() == OptionResult.CapacitySource.ESTIMATE
                     && r.kind() != OptionKind.HYBRID) {
-                warnings.add(r.id() + ": throughput is a roofline estimate; run 'aichoose bench' and point the option "
-                        + "at the result for a measured figure");
+                warnings.add(r.id() + ": throughput is the serving model's estimate (docs/methodology.md §11.5); run "
+                        + "'aichoose bench' and point the option at the result for a measured figure");
             }
         }
         for (Option o : options) {

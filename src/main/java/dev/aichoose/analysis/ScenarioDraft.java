@@ -102,7 +102,15 @@ final class ScenarioDraft {
                 case GPU_RENT_CHANGE_ANNUAL -> av[9] = v;
                 case API_PRICES -> apiFactor = v;
                 case HARDWARE_PRICES -> hardwareFactor = v;
-                case THROUGHPUT -> throughputFactor = v;
+                case THROUGHPUT -> {
+                    // an option's own factor (the estimate's measured error) or every option's
+                    if (in.option().isPresent()) {
+                        byOption.computeIfAbsent(in.option().get(), k -> new EnumMap<>(UncertainField.class))
+                                .put(in.field(), v);
+                    } else {
+                        throughputFactor = v;
+                    }
+                }
                 case HARDWARE_USD,
                         EXTRA_UPFRONT_USD,
                         ELECTRICITY_USD_PER_MONTH,
@@ -154,9 +162,7 @@ final class ScenarioDraft {
         for (Option o : scenario.options()) {
             options.add(option(o, byOption.getOrDefault(o.id(), NO_VALUES), throughputFactor));
         }
-        return new Point(
-                scenario.with(workload, assumptions, options),
-                scaled(catalog, apiFactor, hardwareFactor, throughputFactor));
+        return new Point(scenario.with(workload, assumptions, options), scaled(catalog, apiFactor, hardwareFactor));
     }
 
     /**
@@ -186,7 +192,7 @@ final class ScenarioDraft {
             }
         }
         // hosts are few, and a card names its own: every one is kept
-        return new Catalog(models, gpus, offers, open, List.of(), c.hosts());
+        return c.with(models, gpus, offers, open);
     }
 
     private static <T> void copy(Map<String, T> from, String id, Map<String, T> to) {
@@ -197,7 +203,8 @@ final class ScenarioDraft {
     /** A scenario and the catalogs it is priced with. */
     record Point(Scenario scenario, Catalog catalog) {}
 
-    private static Option option(Option o, EnumMap<UncertainField, Double> v, double throughput) {
+    private static Option option(Option o, EnumMap<UncertainField, Double> v, double everyOption) {
+        double throughput = everyOption * v.getOrDefault(UncertainField.THROUGHPUT, 1.0);
         return switch (o) {
             case Option.Api a ->
                 v.isEmpty()
@@ -254,26 +261,17 @@ final class ScenarioDraft {
         };
     }
 
+    /** The serving with a drawn throughput of its own and the throughput factor; the same object when neither changes. */
     private static Option.Serving serving(Option.Serving s, Double given, double factor) {
-        Double tps = given != null ? given : s.tokensPerSecond();
         if (factor == 1 && given == null) return s;
-        Option.Measured m = s.measured() instanceof Option.Measured.Throughput t && factor != 1
-                ? new Option.Measured.Throughput(
-                        t.tokensPerSecond() * factor, t.file(), t.startedAt(), t.run(), t.model(), t.warnings())
-                : s.measured();
-        return new Option.Serving(
-                s.model(),
-                s.quantization(),
-                tps == null ? null : tps * factor,
-                m,
-                s.concurrency(),
-                s.gpusPerReplica(),
-                s.autoReplica());
+        Option.Serving drawn = given != null ? s.withTokensPerSecond(given) : s;
+        // the factor multiplies what a replica delivers, whatever its source
+        return factor == 1 ? drawn : drawn.timesThroughput(factor);
     }
 
-    /** The catalogs with their API prices, hardware prices and hardware speed scaled; the same object at 1. */
-    private static Catalog scaled(Catalog c, double api, double hardware, double throughput) {
-        if (api == 1 && hardware == 1 && throughput == 1) return c;
+    /** The catalogs with their API prices and hardware prices scaled; the same object at 1. */
+    private static Catalog scaled(Catalog c, double api, double hardware) {
+        if (api == 1 && hardware == 1) return c;
         Map<String, ApiModel> models = c.apiModels();
         if (api != 1) {
             models = new LinkedHashMap<>();
@@ -282,31 +280,18 @@ final class ScenarioDraft {
             }
         }
         Map<String, Gpu> gpus = c.gpus();
-        if (hardware != 1 || throughput != 1) {
+        if (hardware != 1) {
             gpus = new LinkedHashMap<>();
-            // the roofline estimate is linear in bandwidth and in compute, so scaling both scales its tokens/s
             for (Gpu g : c.gpus().values()) {
                 // a card the sources price only inside a system has no price to scale
                 Double price = g.priceUsd() == null ? g.priceUsd() : Double.valueOf(g.priceUsd() * hardware);
                 gpus.put(
                         g.id(),
-                        new Gpu(
-                                g.id(),
-                                g.name(),
-                                g.hardwareClass(),
-                                g.gpusPerSystem(),
+                        g.withPrice(
                                 price,
-                                g.vramGb(),
-                                g.memoryBandwidthGbps() * throughput,
-                                g.bf16DenseTflops() == null ? null : g.bf16DenseTflops() * throughput,
-                                g.tdpW(),
-                                g.provenance(),
-                                g.card(),
-                                g.estimated(),
                                 g.priceRangeUsd().stream()
                                         .map(p -> p * hardware)
-                                        .toList(),
-                                g.host()));
+                                        .toList()));
             }
         }
         Map<String, Host> hosts = c.hosts();
@@ -319,7 +304,7 @@ final class ScenarioDraft {
                         new Host(h.id(), h.name(), h.gpuSlots(), h.priceUsd() * hardware, h.powerW(), h.provenance()));
             }
         }
-        return new Catalog(models, gpus, c.cloudOffers(), c.openModels(), c.warnings(), hosts);
+        return c.with(models, gpus, c.cloudOffers(), c.openModels()).withHosts(hosts);
     }
 
     private double baseValue(Uncertainty.Input in) {

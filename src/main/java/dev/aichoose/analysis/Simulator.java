@@ -45,7 +45,11 @@ public final class Simulator {
 
     private Simulator(Evaluation base, Catalog catalog, Optional<String> versus) {
         this.base = base;
-        this.draft = new ScenarioDraft(base.scenario(), catalog);
+        // the scenario's ranges, for each estimated option its estimate's measured error, and for each
+        // option whose capacity a bench measured the bench's interval
+        this.draft = new ScenarioDraft(
+                base.scenario().withUncertainty(new Uncertainty(BenchRanges.inputs(base, EstimateErrors.inputs(base)))),
+                catalog);
         this.evaluator = new DrawEvaluator(base, catalog);
         this.ids = base.options().stream().map(OptionResult::id).toList();
         this.recommended = recommendedOf(base);

@@ -100,6 +100,11 @@ public final class BenchMerge {
         figures.put("retry_after_s", r.retryAfterS());
         figures.put("retry_wait_s", r.retryWaitS());
         figures.put("ended_ms", r.endedMs());
+        figures.put("intended_ms", r.intendedMs());
+        figures.put("sent_ms", r.sentMs());
+        figures.put("dispatch_delay_ms", r.dispatchDelayMs());
+        figures.put("ttft_from_intended_ms", r.ttftFromIntendedMs());
+        figures.put("e2e_from_intended_ms", r.e2eFromIntendedMs());
         for (var f : figures.entrySet()) {
             Double v = f.getValue();
             if (v != null && !(Double.isFinite(v) && v >= 0))
@@ -156,6 +161,7 @@ public final class BenchMerge {
             List<RequestRecord> records = run.getValue();
             runs.add(RunSummary.of(records, load, RunSummary.durationS(records), header.slo()));
         }
+        runs = Saturation.judgeAll(runs);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("merged_from", files.keySet().stream().map(Path::toString).toList());
         if (!header.slo().isEmpty()) settings.put("slo", BenchRunner.sloSetting(header.slo()));

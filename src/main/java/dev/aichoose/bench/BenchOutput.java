@@ -123,6 +123,9 @@ public final class BenchOutput implements AutoCloseable {
             throw new UncheckedIOException("cannot write " + records + ": " + e.getMessage(), e);
         }
         BenchResultFile.write(target, bench);
+        // the latencies as HdrHistogram logs too, which 'bench merge' adds up across shards
+        if (Files.exists(records))
+            BenchHistograms.write(BenchHistograms.beside(target), BenchHistograms.of(BenchMerge.read(records)));
         placed = true;
         return new Placed(target, records, keep ? result : null);
     }

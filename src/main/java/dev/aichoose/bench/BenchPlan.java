@@ -32,7 +32,10 @@ public record BenchPlan(
         boolean findMax,
         double inputTokensStdev,
         double outputTokensStdev,
-        RequestLimits limits) {
+        RequestLimits limits,
+        int repeat,
+        Shard shard,
+        java.time.Instant startAt) {
 
     public BenchPlan {
         if (loads == null || loads.isEmpty()) throw new IllegalArgumentException("at least one load level");
@@ -54,6 +57,66 @@ public record BenchPlan(
         if (!(inputTokensStdev >= 0) || !(outputTokensStdev >= 0))
             throw new IllegalArgumentException("a standard deviation is 0 or more");
         limits = limits == null ? RequestLimits.DEFAULT : limits;
+        if (repeat < 1) throw new IllegalArgumentException("repeat must be at least 1");
+        shard = shard == null ? Shard.WHOLE : shard;
+        if (!shard.whole() && findMax)
+            throw new IllegalArgumentException("a capacity search cannot be split into shards");
+        for (Load load : loads) {
+            if (load instanceof Load.Concurrency c && shard.streams(c.streams()) < 1)
+                throw new IllegalArgumentException("concurrency " + c.streams() + " has no stream for shard " + shard);
+        }
+    }
+
+    /** A plan run once per level on one machine, starting at once. */
+    public BenchPlan(
+            URI endpoint,
+            WireApi api,
+            String model,
+            List<Load> loads,
+            Integer requests,
+            Duration duration,
+            int warmup,
+            int inputTokens,
+            int outputTokens,
+            Integer maxTokens,
+            boolean ignoreEos,
+            Workload.LatencySlo slo,
+            ApiKey key,
+            Duration timeout,
+            List<Prompt> prompts,
+            Path promptsFile,
+            long seed,
+            boolean respectRetryAfter,
+            boolean findMax,
+            double inputTokensStdev,
+            double outputTokensStdev,
+            RequestLimits limits) {
+        this(
+                endpoint,
+                api,
+                model,
+                loads,
+                requests,
+                duration,
+                warmup,
+                inputTokens,
+                outputTokens,
+                maxTokens,
+                ignoreEos,
+                slo,
+                key,
+                timeout,
+                prompts,
+                promptsFile,
+                seed,
+                respectRetryAfter,
+                findMax,
+                inputTokensStdev,
+                outputTokensStdev,
+                limits,
+                1,
+                Shard.WHOLE,
+                null);
     }
 
     /** A plan with the default bounds on each request. */

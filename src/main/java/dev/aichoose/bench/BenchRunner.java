@@ -93,7 +93,6 @@ public final class BenchRunner {
     private final Path requestLogFile;
     private final Consumer<String> notices;
     private final Progress progress = new Progress();
-    private final AtomicInteger promptNumber = new AtomicInteger();
     private final AtomicReference<RequestRecord> firstFailure = new AtomicReference<>();
     private final AtomicInteger refusedBeforeAnySuccess = new AtomicInteger();
     private volatile boolean anySucceeded;
@@ -201,6 +200,7 @@ public final class BenchRunner {
             warmJit(format, plan.limits());
             if (plan.prompts() == null && !stopped) calibrate(endpoint);
             if (plan.warmup() > 0 && !stopped) warmUp(endpoint, log);
+            if (plan.startAt() != null && !stopped) awaitStart();
             if (plan.findMax()) {
                 runs.addAll(findMax(endpoint, log));
             } else {
@@ -213,6 +213,9 @@ public final class BenchRunner {
                             load,
                             "run " + (i + 1) + "/" + plan.loads().size() + " " + label(load)));
                 }
+                List<BenchRun> judged = Saturation.judgeAll(runs);
+                runs.clear();
+                runs.addAll(judged);
             }
         } finally {
             client = null;
@@ -307,8 +310,7 @@ public final class BenchRunner {
                 pool.execute(() -> {
                     int n;
                     while (!stopped && (n = issued.getAndIncrement()) < plan.warmup()) {
-                        RequestRecord r =
-                                endpoint.send(nextPrompt(), new EndpointClient.Tag(0, true, streams, null, n));
+                        RequestRecord r = endpoint.send(prompt(n), new EndpointClient.Tag(0, true, streams, null, n));
                         observe(r);
                         if (r != null && log != null) log.append(r);
                         if (r != null) progress.finished(r);
@@ -339,10 +341,15 @@ public final class BenchRunner {
                         case Load.Rate r -> new Load.Rate(r.perSecond() * steps);
                     };
                     int number = probes.size() + 1;
-                    BenchRun run = runOne(endpoint, log, number, load, "probe " + number + " " + label(load));
+                    // a probe that saturated the server met no SLO worth having: the search goes below it
+                    BenchRun run = Saturation.judge(
+                            runOne(endpoint, log, number, load, "probe " + number + " " + label(load)), probes);
                     probes.add(run);
                     runAt.put(steps, probes.size() - 1);
-                    return !stopped && run.failureShare() <= FIND_MAX_FAILURE_SHARE && run.meetsP90(plan.slo());
+                    return !stopped
+                            && !run.saturatedRun()
+                            && run.failureShare() <= FIND_MAX_FAILURE_SHARE
+                            && run.meetsP90(plan.slo());
                 },
                 () -> stopped);
         searchOutcome = outcome;
@@ -350,7 +357,7 @@ public final class BenchRunner {
             int i = runAt.get(found.steps());
             probes.set(i, probes.get(i).asChosen());
         }
-        return probes;
+        return Saturation.judgeAll(probes);
     }
 
     private static String label(Load load) {
@@ -360,11 +367,49 @@ public final class BenchRunner {
         };
     }
 
+    /**
+     * One run at one load level: {@code --repeat N} times in a row, its summary pooling every
+     * repeat's requests (docs/bench.md, "Confidence").
+     */
     private BenchRun runOne(EndpointClient endpoint, RequestLog log, int run, Load load, String label) {
+        List<RequestRecord> all = new ArrayList<>();
+        double seconds = 0;
+        for (int k = 1; k <= plan.repeat() && !stopped; k++) {
+            Integer repeat = plan.repeat() > 1 ? k : null;
+            Finished finished = measure(
+                    endpoint,
+                    log,
+                    run,
+                    repeat,
+                    load,
+                    repeat == null ? label : label + " repeat " + k + "/" + plan.repeat());
+            all.addAll(finished.records());
+            seconds += finished.seconds();
+        }
+        BenchRun summary = RunSummary.of(all, load, seconds, plan.slo());
+        runEnded.accept(summary);
+        return summary;
+    }
+
+    /** What one repeat of a run finished, and its duration. */
+    private record Finished(List<RequestRecord> records, double seconds) {}
+
+    /**
+     * Dispatch runs ahead of each arrival by this much: the thread that sends it is started, and its
+     * prompt built, before the intended time, and then waits for it, so that what a request's
+     * dispatch delay measures is the wake-up, not a thread's start.
+     */
+    static final long DISPATCH_LEAD_NANOS = 5_000_000;
+
+    private Finished measure(
+            EndpointClient endpoint, RequestLog log, int run, Integer repeat, Load load, String label) {
         List<RequestRecord> records = Collections.synchronizedList(new ArrayList<>());
-        Integer concurrency = load instanceof Load.Concurrency c ? c.streams() : null;
-        Double rate = load instanceof Load.Rate r ? r.perSecond() : null;
-        progress.startRun(label, plan.requests(), plan.duration());
+        Shard shard = plan.shard();
+        // a shard's records carry its own share of the load; 'bench merge' adds the shares up
+        Integer concurrency = load instanceof Load.Concurrency c ? shard.streams(c.streams()) : null;
+        Double rate = load instanceof Load.Rate r ? r.perSecond() / shard.count() : null;
+        Integer limit = plan.requests();
+        progress.startRun(label, limit == null ? null : shardRequests(limit), plan.duration());
         long start = System.nanoTime();
         RunClock clock = new RunClock(start, epochMillis(Instant.now()));
         long deadline = plan.duration() == null
@@ -377,7 +422,6 @@ public final class BenchRunner {
                         + Math.min(
                                 plan.duration().toNanos(),
                                 plan.limits().deadline().toNanos());
-        Integer limit = plan.requests();
         AtomicInteger issued = new AtomicInteger();
         try (ExecutorService pool = streamThreads(
                 concurrency != null
@@ -387,31 +431,44 @@ public final class BenchRunner {
                                 Math.ceil(rate * plan.timeout().toSeconds())))) {
             switch (load) {
                 case Load.Concurrency c -> {
-                    for (int w = 0; w < c.streams(); w++) {
+                    for (int w = 0; w < concurrency; w++) {
                         pool.execute(() -> {
+                            // a stream is due to send the moment it is ready: when it started, then when
+                            // its last answer ended
+                            long ready = System.nanoTime();
                             while (!stopped && System.nanoTime() < deadline) {
-                                int n = issued.getAndIncrement();
+                                int n = shard.request(issued.getAndIncrement(), plan.seed());
                                 if (limit != null && n >= limit) break;
-                                send(
+                                ready = send(
                                         endpoint,
                                         log,
                                         records,
-                                        new EndpointClient.Tag(run, false, concurrency, null, n),
+                                        new EndpointClient.Tag(run, false, concurrency, null, n, repeat),
+                                        prompt(run, repeat, n),
                                         clock,
-                                        runEnds);
+                                        runEnds,
+                                        ready);
                             }
                         });
                     }
                 }
                 case Load.Rate r -> {
-                    // open loop: arrival times are drawn ahead of need and never wait for the server
+                    // open loop: arrival times are drawn ahead of need and never wait for the server; every
+                    // shard draws the whole plan's and sends its own share of them
                     SplittableRandom arrivals = new SplittableRandom(plan.seed() + run);
                     long next = start;
                     for (int n = 0; !stopped && (limit == null || n < limit) && next < deadline; n++) {
-                        if (waitUnlessStopped(next - System.nanoTime())) break;
-                        EndpointClient.Tag tag = new EndpointClient.Tag(run, false, null, rate, n);
-                        pool.execute(() -> send(endpoint, log, records, tag, clock, runEnds));
+                        long intended = next;
                         next += (long) (-Math.log(1 - arrivals.nextDouble()) / r.perSecond() * 1e9);
+                        if (!shard.owns(n, plan.seed())) continue;
+                        if (waitUnlessStopped(intended - DISPATCH_LEAD_NANOS - System.nanoTime())) break;
+                        EndpointClient.Tag tag = new EndpointClient.Tag(run, false, null, rate, n, repeat);
+                        int index = n;
+                        pool.execute(() -> {
+                            Prompt prompt = prompt(run, repeat, index);
+                            if (waitUnlessStopped(intended - System.nanoTime())) return;
+                            send(endpoint, log, records, tag, prompt, clock, runEnds, intended);
+                        });
                     }
                 }
             }
@@ -425,10 +482,30 @@ public final class BenchRunner {
         }
         List<RequestRecord> finished = List.copyOf(records);
         // from the records, as 'bench merge' does, so that the two agree to the last digit
-        double seconds = finished.isEmpty() ? elapsed : RunSummary.durationS(finished);
-        BenchRun summary = RunSummary.of(finished, load, seconds, plan.slo());
-        runEnded.accept(summary);
-        return summary;
+        return new Finished(finished, finished.isEmpty() ? elapsed : RunSummary.durationS(finished));
+    }
+
+    /** How many of a run's {@code requests} this shard sends. */
+    private int shardRequests(int requests) {
+        int count = 0;
+        for (int j = 0; plan.shard().request(j, plan.seed()) < requests; j++) count++;
+        return count;
+    }
+
+    /**
+     * {@code --start-at}: waits on the wall clock for the instant every shard starts its first run
+     * at; one that has passed starts at once, with a notice, since shards then start apart.
+     */
+    private void awaitStart() {
+        long waitMs = java.time.Duration.between(Instant.now(), plan.startAt()).toMillis();
+        if (waitMs < 0) {
+            notices.accept("--start-at " + plan.startAt() + " had passed by " + BenchTable.fmt(-waitMs / 1000.0)
+                    + " s when the warm-up ended: starting at once, apart from any shard that waited for it");
+            return;
+        }
+        progress.startRun("waiting for --start-at " + plan.startAt(), null, java.time.Duration.ofMillis(waitMs));
+        waitUnlessStopped(
+                java.time.Duration.between(Instant.now(), plan.startAt()).toNanos());
     }
 
     /**
@@ -470,26 +547,35 @@ public final class BenchRunner {
         return t.getEpochSecond() * 1000.0 + t.getNano() / 1e6;
     }
 
-    private void send(
+    /**
+     * Sends one request due at {@code intendedNanos} and records it; returns when its answer ended
+     * (before it was recorded), the moment its stream was free again.
+     */
+    private long send(
             EndpointClient endpoint,
             RequestLog log,
             List<RequestRecord> records,
             EndpointClient.Tag tag,
+            Prompt prompt,
             RunClock clock,
-            long runEnds) {
-        Prompt prompt = nextPrompt();
-        RequestRecord r = endpoint.send(prompt, tag, runEnds);
+            long runEnds,
+            long intendedNanos) {
+        RequestRecord r =
+                endpoint.send(prompt, tag, runEnds, new EndpointClient.Schedule(clock.startNanos(), intendedNanos));
+        long ended = System.nanoTime();
         observe(r);
-        if (plan.respectRetryAfter()) r = waitOutRateLimits(endpoint, prompt, tag, r, runEnds);
+        if (plan.respectRetryAfter()) r = waitOutRateLimits(endpoint, prompt, tag, r, runEnds, clock);
         // null without a stop: the request was still running (or waiting) when its run stopped waiting
         if (r == null && !stopped) abandonedAtRunEnd.incrementAndGet();
         // after a stop, failures are the stop's own doing (closed streams), not the endpoint's
-        if (r == null || (stopped && !r.ok())) return;
+        if (r == null || (stopped && !r.ok())) return System.nanoTime();
+        if (r.retries() != null) ended = System.nanoTime();
         r = clock.place(r);
         if (log != null) log.append(r);
         records.add(r);
         progress.finished(r);
         if (!r.ok()) firstFailure.compareAndSet(null, r);
+        return ended;
     }
 
     /** At most this many 429 answers are waited out for one request; the next one counts as a failure. */
@@ -505,7 +591,12 @@ public final class BenchRunner {
      * request (null): it never finished.
      */
     private RequestRecord waitOutRateLimits(
-            EndpointClient endpoint, Prompt prompt, EndpointClient.Tag tag, RequestRecord r, long runEnds) {
+            EndpointClient endpoint,
+            Prompt prompt,
+            EndpointClient.Tag tag,
+            RequestRecord r,
+            long runEnds,
+            RunClock clock) {
         int retries = 0;
         double waited = 0;
         while (r != null && !stopped && "http_429".equals(r.errorKind()) && retries < MAX_RETRIES) {
@@ -516,19 +607,34 @@ public final class BenchRunner {
             if (waitUnlessStopped(waitNanos)) return null;
             retries++;
             waited += wait;
-            r = endpoint.send(prompt, tag, runEnds);
+            // a request sent again is due when its wait ends: the wait is the server's asking, not lateness
+            r = endpoint.send(prompt, tag, runEnds, new EndpointClient.Schedule(clock.startNanos(), System.nanoTime()));
             observe(r);
         }
         return r == null || retries == 0 ? r : r.afterRetries(retries, waited);
     }
 
-    private Prompt nextPrompt() {
-        int n = promptNumber.getAndIncrement();
-        if (plan.prompts() != null) return plan.prompts().get(n % plan.prompts().size());
+    /**
+     * The prompt of request {@code n} of a run (and repeat): numbered the same in every process for
+     * the same plan, so that the shards of a plan send between them exactly the prompts one process
+     * would, none twice. Warm-up requests come first, then each run's in turn.
+     */
+    private Prompt prompt(int run, Integer repeat, int n) {
+        long stride = plan.requests() != null ? plan.requests() : DURATION_RUN_STRIDE;
+        long before = (long) (run - 1) * plan.repeat() + (repeat == null ? 0 : repeat - 1);
+        return prompt((int) Math.min(Integer.MAX_VALUE, plan.warmup() + before * stride + n));
+    }
+
+    /** Numbers between runs bounded by a duration, whose request counts are not known ahead. */
+    static final long DURATION_RUN_STRIDE = 1_000_000;
+
+    private Prompt prompt(int number) {
+        if (plan.prompts() != null)
+            return plan.prompts().get(number % plan.prompts().size());
         // a drawn length moves the calibrated word count along the calibration's line
-        int words =
-                Math.max(1, (int) Math.round(promptWords + (plan.inputTokens(n) - plan.inputTokens()) / tokensPerWord));
-        return new Prompt(Prompts.synthetic(n, words, plan.seed()), plan.askedTokens(n));
+        int words = Math.max(
+                1, (int) Math.round(promptWords + (plan.inputTokens(number) - plan.inputTokens()) / tokensPerWord));
+        return new Prompt(Prompts.synthetic(number, words, plan.seed()), plan.askedTokens(number));
     }
 
     /** The {@code settings.slo} block: the bounds given, in milliseconds. */
@@ -575,6 +681,9 @@ public final class BenchRunner {
         s.put("max_response_bytes", plan.limits().responseBytes());
         s.put("seed", plan.seed());
         s.put("respect_retry_after", plan.respectRetryAfter());
+        if (plan.repeat() > 1) s.put("repeat", plan.repeat());
+        if (!plan.shard().whole()) s.put("shard", plan.shard().toString());
+        if (plan.startAt() != null) s.put("start_at", plan.startAt().toString());
         if (searchOutcome != null) {
             Map<String, Object> search = new LinkedHashMap<>();
             search.put("outcome", searchOutcome instanceof CapacitySearch.Outcome.Found ? "found" : "none_meets");

@@ -55,12 +55,17 @@ public final class BenchTable {
                         .append(" s");
             s.append(", ").append(fmt(run.durationS())).append(" s");
             if (run.chosenBySearch()) s.append(" (chosen: the highest load meeting the SLO)");
+            if (run.saturatedRun()) s.append(" (saturated: not capacity)");
             s.append('\n');
             s.append(String.format(Locale.ROOT, "  %-8s %10s %10s %10s %10s%n", "ms", "mean", "p50", "p90", "p99"));
             row(s, "TTFT", run.ttftMs());
             row(s, "TPOT", run.tpotMs());
             row(s, "ITL", run.itlMs());
             row(s, "E2E", run.e2eMs());
+            // from the intended send time: what a user arriving on schedule waited (free of coordinated omission)
+            if (run.ttftFromIntendedMs() != null) row(s, "TTFT*", run.ttftFromIntendedMs());
+            if (run.e2eFromIntendedMs() != null) row(s, "E2E*", run.e2eFromIntendedMs());
+            if (run.dispatchDelayMs() != null) row(s, "dispatch", run.dispatchDelayMs());
             s.append("  throughput: ")
                     .append(fmt(run.requestThroughput()))
                     .append(" req/s, ")
@@ -71,6 +76,29 @@ public final class BenchTable {
             if (run.goodputRps() != null)
                 s.append(", goodput ").append(fmt(run.goodputRps())).append(" req/s");
             s.append('\n');
+            if (run.outputTokensPerSecondCi() != null) {
+                s.append("  output tok/s 95% interval: ")
+                        .append(fmt(run.outputTokensPerSecondCi().get(0)))
+                        .append(" to ")
+                        .append(fmt(run.outputTokensPerSecondCi().get(1)))
+                        .append('\n');
+            }
+            if (run.achievedRate() != null || run.meanInFlight() != null) {
+                s.append("  offered: ");
+                if (run.achievedRate() != null)
+                    s.append(fmt(run.achievedRate())).append(" req/s sent");
+                if (run.meanInFlight() != null)
+                    s.append(run.achievedRate() != null ? ", " : "")
+                            .append(fmt(run.meanInFlight()))
+                            .append(" in flight on average");
+                s.append(" (* from the intended send time)\n");
+            }
+            if (run.repeats() != null) {
+                s.append("  repeats: ").append(run.repeats().count());
+                Double cv = run.repeats().cv().get("output_tokens_per_second");
+                if (cv != null) s.append(String.format(Locale.ROOT, ", output tok/s CV %.1f%%", cv * 100));
+                s.append('\n');
+            }
             s.append("  tokens per request: input ")
                     .append(fmt(run.inputTokens().mean()))
                     .append(", output ")
@@ -88,6 +116,8 @@ public final class BenchTable {
                 }
                 s.append(" (not in TTFT)\n");
             }
+            for (String warning : run.warningsOrNone())
+                s.append("  warning: ").append(warning).append('\n');
         }
         return s.toString();
     }
@@ -128,7 +158,7 @@ public final class BenchTable {
                 .collect(Collectors.joining(", "));
     }
 
-    static String fmt(Double v) {
+    public static String fmt(Double v) {
         if (v == null) return "-";
         double a = Math.abs(v);
         return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", v);

@@ -37,7 +37,17 @@ import javax.net.ssl.SSLException;
  */
 final class EndpointClient implements AutoCloseable {
     /** Where a record belongs: which run, and whether it is a warm-up that the summary leaves out. */
-    record Tag(int run, boolean warmup, Integer concurrency, Double requestRate, int index) {}
+    record Tag(int run, boolean warmup, Integer concurrency, Double requestRate, int index, Integer repeat) {
+        Tag(int run, boolean warmup, Integer concurrency, Double requestRate, int index) {
+            this(run, warmup, concurrency, requestRate, index, null);
+        }
+    }
+
+    /**
+     * When a request was meant to leave ({@link System#nanoTime()}), and when its run started: the
+     * record then says how late it began and what its latencies were counted from that intended time.
+     */
+    record Schedule(long runStartNanos, long intendedNanos) {}
 
     private final URI endpoint;
     private final String model;
@@ -128,6 +138,11 @@ final class EndpointClient implements AutoCloseable {
      * as one cut by a stop does; one that reaches its own deadline first is a {@code deadline} failure.
      */
     RequestRecord send(Prompt prompt, Tag tag, long runEndsNanos) {
+        return send(prompt, tag, runEndsNanos, null);
+    }
+
+    /** As {@link #send(Prompt, Tag, long)}, its record placed against the {@code schedule} when there is one. */
+    RequestRecord send(Prompt prompt, Tag tag, long runEndsNanos, Schedule schedule) {
         if (stopped) return null;
         WireFormat.Post post = format.request(endpoint, model, prompt, key);
         String requestId = idPrefix + tag.run() + "-" + (tag.warmup() ? "w" : "") + tag.index();
@@ -216,7 +231,7 @@ final class EndpointClient implements AutoCloseable {
         if (!trace.failed() && trace.contentChunks() == 0)
             trace.fail("empty_response", "no generated text in the stream");
         Double connectMs = opened && c != null && phase != Phase.CONNECT ? millis(c.openNanos) : null;
-        return record(tag, requestId, startedAt, status, retryAfter, trace, prompt, opened, connectMs);
+        return record(tag, requestId, startedAt, status, retryAfter, trace, prompt, opened, connectMs, schedule, begin);
     }
 
     private static void closeQuietly(Closeable resource) {
@@ -257,7 +272,9 @@ final class EndpointClient implements AutoCloseable {
             RequestTrace t,
             Prompt prompt,
             boolean opened,
-            Double connectMs) {
+            Double connectMs,
+            Schedule schedule,
+            long beginNanos) {
         boolean ok = !t.failed();
         Double ttft = t.firstContentNanos() < 0 ? null : millis(t.firstContentNanos() - t.sentNanos);
         Double e2e = ok ? millis(t.lastEventNanos() - t.sentNanos) : null;
@@ -292,7 +309,19 @@ final class EndpointClient implements AutoCloseable {
                 t.serverTimings(),
                 requestId,
                 opened,
-                connectMs);
+                connectMs,
+                null,
+                null,
+                null,
+                null,
+                schedule == null ? null : millis(schedule.intendedNanos() - schedule.runStartNanos()),
+                schedule == null ? null : millis(t.sentNanos - schedule.runStartNanos()),
+                schedule == null ? null : millis(Math.max(0, beginNanos - schedule.intendedNanos())),
+                schedule == null || !ok || ttft == null
+                        ? null
+                        : millis(Math.max(0, t.firstContentNanos() - schedule.intendedNanos())),
+                schedule == null || !ok ? null : millis(Math.max(0, t.lastEventNanos() - schedule.intendedNanos())),
+                tag.repeat());
     }
 
     private static double millis(long nanos) {

@@ -1,7 +1,9 @@
 package dev.aichoose.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
@@ -47,33 +49,7 @@ record OllamaChat() implements WireFormat {
             @Override
             public void line(byte[] bytes, int offset, int length, long nanos) {
                 if (trace.failed() || trace.terminated() || blank(bytes, offset, length)) return;
-                JsonNode object = WireFormat.parse(bytes, offset, length, trace);
-                if (object == null) return;
-                JsonNode error = object.get("error");
-                if (error != null && !error.isNull()) {
-                    trace.fail("stream_error", WireFormat.errorText(error));
-                    return;
-                }
-                JsonNode message = object.get("message");
-                trace.content(
-                        nanos,
-                        WireFormat.textLength(message, "content")
-                                + WireFormat.textLength(message, "thinking")
-                                + WireFormat.textLength(object, "response")
-                                + WireFormat.textLength(object, "thinking"));
-                if (object.path("done").asBoolean(false)) {
-                    trace.finish(nanos);
-                    trace.terminate();
-                    for (String field : TIMING_FIELDS) {
-                        JsonNode v = object.get(field);
-                        if (v != null && v.isIntegralNumber() && v.canConvertToLong())
-                            trace.serverTiming(field, v.longValue());
-                    }
-                    // counters are omitempty: a missing one is left to the estimate
-                    trace.usage(
-                            WireFormat.count(object, "prompt_eval_count", trace),
-                            WireFormat.count(object, "eval_count", trace));
-                }
+                object(bytes, offset, length, nanos, trace);
             }
 
             @Override
@@ -81,6 +57,104 @@ record OllamaChat() implements WireFormat {
                 if (!trace.terminated()) trace.fail("incomplete", "stream ended before \"done\": true");
             }
         };
+    }
+
+    /**
+     * Reads one object with Jackson's streaming parser, as {@link OpenAiChat} reads a chunk: the tree
+     * it replaced allocated a node per field of every line of every stream (docs/bench.md, "Every
+     * wire format as accurate as OpenAI's").
+     */
+    private static void object(byte[] bytes, int offset, int length, long nanos, RequestTrace trace) {
+        int chars = 0;
+        boolean done = false;
+        String error = null;
+        WireFormat.Count prompt = null;
+        WireFormat.Count eval = null;
+        java.util.Map<String, Long> timings = new java.util.HashMap<>(8);
+        try (JsonParser p = JSON.getFactory().createParser(bytes, offset, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                trace.failQuoting("malformed", "not a JSON object: ", bytes, offset, length);
+                return;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "error" -> {
+                        if (value != JsonToken.VALUE_NULL) error = WireFormat.errorText(p.readValueAsTree());
+                    }
+                    case "message" -> {
+                        if (value != JsonToken.START_OBJECT) {
+                            p.skipChildren();
+                            continue;
+                        }
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String inner = p.currentName();
+                            JsonToken v = p.nextToken();
+                            if (v == JsonToken.VALUE_STRING && (inner.equals("content") || inner.equals("thinking")))
+                                chars += p.getTextLength();
+                            else p.skipChildren();
+                        }
+                    }
+                    case "response", "thinking" -> {
+                        if (value == JsonToken.VALUE_STRING) chars += p.getTextLength();
+                        else p.skipChildren();
+                    }
+                    case "done" ->
+                        done = switch (value) {
+                            case VALUE_TRUE -> true;
+                            case VALUE_STRING -> "true".equals(p.getText().trim());
+                            case VALUE_NUMBER_INT -> p.getLongValue() != 0;
+                            default -> {
+                                p.skipChildren();
+                                yield false;
+                            }
+                        };
+                    case "prompt_eval_count" -> {
+                        timing(p, value, field, timings);
+                        prompt = WireFormat.Count.read(p, value);
+                    }
+                    case "eval_count" -> {
+                        timing(p, value, field, timings);
+                        eval = WireFormat.Count.read(p, value);
+                    }
+                    default -> {
+                        if (!timing(p, value, field, timings)) p.skipChildren();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            if (!WireFormat.tooLarge(e, trace)) trace.failQuoting("malformed", "not JSON: ", bytes, offset, length);
+            return;
+        }
+        if (error != null) {
+            trace.fail("stream_error", error);
+            return;
+        }
+        trace.content(nanos, chars);
+        if (done) {
+            trace.finish(nanos);
+            trace.terminate();
+            // in the order the server reports them, as listed
+            for (String field : TIMING_FIELDS) {
+                Long v = timings.get(field);
+                if (v != null) trace.serverTiming(field, v);
+            }
+            // counters are omitempty: a missing one is left to the estimate
+            trace.usage(
+                    WireFormat.Count.of(prompt, "prompt_eval_count", trace),
+                    WireFormat.Count.of(eval, "eval_count", trace));
+        }
+    }
+
+    /** Keeps one of {@link #TIMING_FIELDS} when it is a whole number within a long; false when it is not one. */
+    private static boolean timing(JsonParser p, JsonToken value, String field, java.util.Map<String, Long> timings)
+            throws IOException {
+        if (value != JsonToken.VALUE_NUMBER_INT
+                || !TIMING_FIELDS.contains(field)
+                || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) return false;
+        timings.put(field, p.getLongValue());
+        return true;
     }
 
     private static boolean blank(byte[] bytes, int offset, int length) {

@@ -42,7 +42,17 @@ public record RequestRecord(
         // when its run started (epoch milliseconds, the sending process's clock) and when, after
         // that start, the request ended: what 'bench merge' needs to find a run's duration
         Double runStartedAtMs,
-        Double endedMs) {
+        Double endedMs,
+        // open-loop accounting, on the run clock (ms after its start): when the request was meant to
+        // be sent, when it was (connection ready), how late it began against its intended time, and
+        // TTFT and E2E counted from the intended time (free of coordinated omission)
+        Double intendedMs,
+        Double sentMs,
+        Double dispatchDelayMs,
+        Double ttftFromIntendedMs,
+        Double e2eFromIntendedMs,
+        // with --repeat N: which of the N runs of its load level it belongs to (1 to N)
+        Integer repeat) {
 
     public RequestRecord(
             int run,
@@ -95,43 +105,26 @@ public record RequestRecord(
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 null);
     }
 
     /** This record, saying that {@code retries} 429 answers were waited out for {@code waitS} seconds before it. */
     RequestRecord afterRetries(int retries, double waitS) {
-        return new RequestRecord(
-                run,
-                warmup,
-                concurrency,
-                requestRate,
-                index,
-                startedAt,
-                ok,
-                errorKind,
-                errorDetail,
-                httpStatus,
-                retryAfterS,
-                ttftMs,
-                tpotMs,
-                e2eMs,
-                itlMs,
-                chunks,
-                inputTokens,
-                outputTokens,
-                tokenCountsFrom,
-                serverTimings,
-                requestId,
-                newConnection,
-                connectMs,
-                retries,
-                waitS,
-                runStartedAtMs,
-                endedMs);
+        return copy(retries, waitS, runStartedAtMs, endedMs);
     }
 
     /** This record, placed on its run's clock: the run's start (epoch ms) and the request's end after it (ms). */
     RequestRecord onRunClock(double runStartedAtMs, double endedMs) {
+        return copy(retries, retryWaitS, runStartedAtMs, endedMs);
+    }
+
+    private RequestRecord copy(Integer retries, Double retryWaitS, Double runStartedAtMs, Double endedMs) {
         return new RequestRecord(
                 run,
                 warmup,
@@ -159,7 +152,18 @@ public record RequestRecord(
                 retries,
                 retryWaitS,
                 runStartedAtMs,
-                endedMs);
+                endedMs,
+                intendedMs,
+                sentMs,
+                dispatchDelayMs,
+                ttftFromIntendedMs,
+                e2eFromIntendedMs,
+                repeat);
+    }
+
+    /** The repeat this record belongs to: 1 when the bench ran each level once. */
+    int repeatOrFirst() {
+        return repeat == null ? 1 : repeat;
     }
 
     public RequestRecord {

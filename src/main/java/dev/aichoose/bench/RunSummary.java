@@ -5,6 +5,7 @@ import dev.aichoose.model.LatencyStats;
 import dev.aichoose.model.RequestCounts;
 import dev.aichoose.model.TokenStats;
 import dev.aichoose.model.Workload;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,11 @@ final class RunSummary {
                 "connect_ms",
                 records.stream().filter(r -> r.connectMs() != null).mapToDouble(RequestRecord::connectMs));
 
+        LatencyStats ttft = stats(requests.ttft.where(ok));
+        OpenLoop open = OpenLoop.of(records, load, seconds);
+        List<String> warnings = new ArrayList<>(open.warnings());
+        Repeats repeats = Repeats.of(records);
+        if (repeats.summary() != null) warnings.addAll(repeats.warnings());
         return new BenchRun(
                 load instanceof Load.Concurrency c ? c.streams() : null,
                 load instanceof Load.Rate r ? r.perSecond() : null,
@@ -67,7 +73,7 @@ final class RunSummary {
                 orZero(rate(completed, seconds)),
                 orZero(rate(outputSum, seconds)),
                 orZero(rate(inputSum + outputSum, seconds)),
-                stats(requests.ttft.where(ok)),
+                ttft,
                 stats(requests.tpot.where(ok)),
                 stats(itl),
                 stats(requests.e2e.where(ok)),
@@ -77,7 +83,17 @@ final class RunSummary {
                 goodput,
                 retryAfterMax,
                 opened,
-                connect.isEmpty() ? null : stats(connect));
+                connect.isEmpty() ? null : stats(connect),
+                null,
+                open.achievedRate(),
+                open.meanInFlight(),
+                open.dispatchDelay(),
+                open.ttftFromIntended(),
+                open.e2eFromIntended(),
+                Confidence.meanOfSeries(Timeline.outputTokensPerSecond(records)),
+                open.saturated(),
+                warnings,
+                repeats.summary());
     }
 
     /**
@@ -127,6 +143,13 @@ final class RunSummary {
      * clock (files from before it was recorded) count 0.
      */
     static double durationS(List<RequestRecord> records) {
+        // with --repeat N, each repeat has a clock of its own: the run lasted the sum of theirs
+        double total = 0;
+        for (List<RequestRecord> repeat : Timeline.byRepeat(records).values()) total += oneDurationS(repeat);
+        return total;
+    }
+
+    private static double oneDurationS(List<RequestRecord> records) {
         double first = records.stream()
                 .filter(r -> r.runStartedAtMs() != null)
                 .mapToDouble(RequestRecord::runStartedAtMs)
@@ -159,11 +182,27 @@ final class RunSummary {
         if (values.length == 0) return LatencyStats.NONE;
         Percentile percentile = new Percentile().withEstimationType(ESTIMATION);
         percentile.setData(values);
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
         return new LatencyStats(
                 column.removeMissing().mean(),
                 percentile.evaluate(50),
                 percentile.evaluate(90),
-                percentile.evaluate(99));
+                percentile.evaluate(99),
+                Confidence.percentile(sorted, 0.50),
+                Confidence.percentile(sorted, 0.90),
+                Confidence.percentile(sorted, 0.99));
+    }
+
+    /** The statistics of the figures a record may carry ({@code dispatch_delay_ms} …), null when none does. */
+    static LatencyStats statsOf(
+            List<RequestRecord> records, java.util.function.Function<RequestRecord, Double> figure) {
+        DoubleColumn column = DoubleColumn.create("figure");
+        for (RequestRecord r : records) {
+            Double v = figure.apply(r);
+            if (v != null) column.append(v);
+        }
+        return column.isEmpty() ? null : stats(column);
     }
 
     private static Double rate(double count, double seconds) {

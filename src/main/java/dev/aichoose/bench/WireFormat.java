@@ -155,6 +155,33 @@ sealed interface WireFormat permits OpenAiChat, OllamaChat, AnthropicMessages {
         return v.intValue();
     }
 
+    /**
+     * A token count as a streaming parser met it: a whole number within an int, or one that cannot
+     * be a count ({@code bad}: its text), kept until the reader knows the event needs it.
+     */
+    record Count(Integer value, String bad) {
+        /** The count at the parser's current value, or null when the value is not a number at all. */
+        static Count read(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.core.JsonToken value)
+                throws java.io.IOException {
+            if (value == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT
+                    && p.getNumberType() == com.fasterxml.jackson.core.JsonParser.NumberType.INT)
+                return new Count(p.getIntValue(), null);
+            if (value != null && value.isNumeric()) return new Count(null, p.getText());
+            p.skipChildren();
+            return null;
+        }
+
+        /** The count, or null: absent, or not a count (the request then fails as malformed, as {@link #count} does). */
+        static Integer of(Count c, String field, RequestTrace trace) {
+            if (c == null) return null;
+            if (c.bad != null) {
+                trace.fail("malformed", field + ": " + c.bad + " is not a token count");
+                return null;
+            }
+            return c.value;
+        }
+    }
+
     static int textLength(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         return v != null && v.isTextual() ? v.textValue().length() : 0;

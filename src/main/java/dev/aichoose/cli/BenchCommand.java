@@ -13,6 +13,8 @@ import dev.aichoose.bench.Prompt;
 import dev.aichoose.bench.Prompts;
 import dev.aichoose.bench.RequestLimits;
 import dev.aichoose.bench.RequestRecord;
+import dev.aichoose.bench.SelfTest;
+import dev.aichoose.bench.Shard;
 import dev.aichoose.bench.WireApi;
 import dev.aichoose.model.BenchResult;
 import dev.aichoose.model.Workload;
@@ -50,7 +52,10 @@ import picocli.CommandLine.Option;
             "        labelled token_counts_from: estimate",
             "  goodput: requests per second that met every --slo bound",
             "  percentiles: Commons Math Percentile, estimation type R_7",
-            "        (linear interpolation between ranks, as numpy)",
+            "        (linear interpolation between ranks, as numpy), each with",
+            "        its 95%% interval from order statistics (pNN_ci)",
+            "  TTFT*, E2E*: from the intended send time (the arrival with --rate)",
+            "  dispatch: how late each request began against that time",
         })
 public final class BenchCommand extends BaseCommand {
 
@@ -198,6 +203,36 @@ public final class BenchCommand extends BaseCommand {
     boolean respectRetryAfter;
 
     @Option(
+            names = "--repeat",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Run each load level N times in a row; the run pools them and reports each repeat's "
+                    + "throughput and their coefficient of variation (default 1).")
+    int repeat;
+
+    @Option(
+            names = "--shard",
+            paramLabel = "I/N",
+            description = "Run shard I of N of the plan (I from 1): every N-th request, a fixed share of the "
+                    + "concurrency or rate, the same split on every machine for the same --seed; "
+                    + "'bench merge' joins the shards' files.")
+    String shard;
+
+    @Option(
+            names = "--start-at",
+            paramLabel = "TIME",
+            description = "Start the first run at this wall-clock time, ISO-8601 UTC (2026-12-06T18:00:00Z), "
+                    + "after calibration and warm-up: a barrier for shards on several machines (clocks kept by NTP).")
+    String startAt;
+
+    @Option(
+            names = "--self-test",
+            description = "Measure the harness's own timing error on this machine against a scripted server "
+                    + "inside the process (every wire format, 1 to 100 streams) and exit 0 when the median "
+                    + "TTFT error is within 1 ms, 6 when it is not. Takes no --endpoint.")
+    boolean selfTest;
+
+    @Option(
             names = "--progress",
             negatable = true,
             description = "Draw progress on stderr: requests done of the run, ETA, and each run's summary as it ends "
@@ -229,10 +264,18 @@ public final class BenchCommand extends BaseCommand {
     private URI url;
     private List<Load> loads;
     private ApiKey key;
+    private Shard shardPlan = Shard.WHOLE;
+    private java.time.Instant start;
 
     /** Every flag is checked before the first request: a run of many minutes must not fail on a typo at its end. */
     @Override
     protected void validate() {
+        if (selfTest) {
+            if (endpoint != null || api != null || model != null || output != null)
+                throw usageError(
+                        "--self-test runs its own scripted server: it takes no --endpoint, --api, --model or -o");
+            return;
+        }
         if (endpoint == null) throw usageError("Missing required option: '--endpoint=URL'");
         if (api == null) throw usageError("Missing required option: '--api=openai|ollama|anthropic'");
         if (model == null) throw usageError("Missing required option: '--model=NAME'");
@@ -261,6 +304,30 @@ public final class BenchCommand extends BaseCommand {
             }
             if (loads.size() > 1)
                 throw usageError("--find-max starts from one --concurrency or --rate value, not a list");
+        }
+        if (repeat < 1) throw usageError("--repeat must be at least 1");
+        if (shard != null) {
+            try {
+                shardPlan = Shard.parse(shard);
+            } catch (IllegalArgumentException e) {
+                throw usageError("--shard: " + e.getMessage());
+            }
+            if (findMax) throw usageError("--find-max cannot be split into shards: each would search on its own");
+            for (Load load : loads) {
+                if (load instanceof Load.Concurrency c && c.streams() < shardPlan.count())
+                    throw usageError("--concurrency " + c.streams() + " is fewer streams than the " + shardPlan.count()
+                            + " shards: each shard needs one at least");
+            }
+        }
+        if (startAt != null) {
+            try {
+                start = java.time.OffsetDateTime.parse(startAt).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw usageError(
+                        "--start-at: expected an ISO-8601 time such as 2026-12-06T18:00:00Z, not '" + startAt + "'");
+            }
+            if (start.isAfter(java.time.Instant.now().plus(java.time.Duration.ofHours(24))))
+                throw usageError("--start-at " + startAt + " is more than 24 hours ahead");
         }
         key = apiKey(url);
         checkWritable(output, this);
@@ -292,6 +359,7 @@ public final class BenchCommand extends BaseCommand {
     protected ExitCode execute() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (selfTest) return selfTest(out);
         BenchPlan plan = plan();
         BenchOutput files;
         try {
@@ -378,6 +446,16 @@ public final class BenchCommand extends BaseCommand {
         }
     }
 
+    /** {@code --self-test}: the report on stdout; a failure is one line on stderr and exit 7. */
+    private static ExitCode selfTest(PrintWriter out) {
+        SelfTest.Verdict verdict = SelfTest.run(line -> {
+            out.println(line);
+            out.flush();
+        });
+        if (!verdict.passed()) throw new SelfTestFailedException(verdict.message());
+        return ExitCode.OK;
+    }
+
     @SuppressWarnings("InfiniteLoopStatement") // the JVM is shutting down and halts this thread with it
     private static void awaitTheEnd() {
         while (true) java.util.concurrent.locks.LockSupport.park();
@@ -441,7 +519,10 @@ public final class BenchCommand extends BaseCommand {
                 findMax,
                 inputTokens.stdev(),
                 outputTokens.stdev(),
-                RequestLimits.of(deadline, maxResponse));
+                RequestLimits.of(deadline, maxResponse),
+                repeat,
+                shardPlan,
+                start);
     }
 
     private URI endpointUri() {

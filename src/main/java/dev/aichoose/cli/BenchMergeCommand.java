@@ -1,5 +1,6 @@
 package dev.aichoose.cli;
 
+import dev.aichoose.bench.BenchHistograms;
 import dev.aichoose.bench.BenchMerge;
 import dev.aichoose.bench.BenchResultFile;
 import dev.aichoose.bench.BenchTable;
@@ -70,6 +71,15 @@ final class BenchMergeCommand extends BaseCommand {
             description = "Bounds for goodput (default: the first result's).")
     Workload.LatencySlo slo;
 
+    @Option(
+            names = "--expected-interval",
+            paramLabel = "DURATION",
+            converter = BenchDurationConverter.class,
+            description = "Also correct the merged HdrHistogram logs for coordinated omission, expecting a sample "
+                    + "this often on each stream (e.g. the median E2E): corrected percentiles are printed and "
+                    + "logged under <tag>.corrected.")
+    java.time.Duration expectedInterval;
+
     @Override
     protected void validate() {
         if (Files.isRegularFile(files.getFirst())
@@ -120,6 +130,7 @@ final class BenchMergeCommand extends BaseCommand {
         BenchResult merged = BenchMerge.merge(records, header);
         BenchResultFile.write(output, merged);
         spec.commandLine().getOut().print(BenchTable.render(merged));
+        mergeHistograms();
         spec.commandLine().getOut().flush();
         spec.commandLine()
                 .getErr()
@@ -127,6 +138,47 @@ final class BenchMergeCommand extends BaseCommand {
                         + records.values().stream().mapToInt(List::size).sum() + " requests");
         spec.commandLine().getErr().flush();
         return ExitCode.OK;
+    }
+
+    /**
+     * Adds up the HdrHistogram logs beside the files ({@code x.requests.jsonl} → {@code x.hlog}) into
+     * one beside the output, when every file has one; with {@code --expected-interval}, adds copies
+     * corrected for coordinated omission and prints their percentiles.
+     */
+    private void mergeHistograms() {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        List<Path> logs = files.stream().map(BenchHistograms::beside).toList();
+        List<Path> missing = logs.stream().filter(p -> !Files.isRegularFile(p)).toList();
+        if (!missing.isEmpty()) {
+            err.println("aichoose: no HdrHistogram log " + missing.getFirst()
+                    + " (written by benches since histograms were): no merged log written");
+            return;
+        }
+        Map<String, org.HdrHistogram.Histogram> merged =
+                BenchHistograms.merge(logs.stream().map(BenchHistograms::read).toList());
+        Map<String, org.HdrHistogram.Histogram> written = new java.util.TreeMap<>(merged);
+        if (expectedInterval != null) {
+            double expectedMs = expectedInterval.toNanos() / 1e6;
+            Map<String, org.HdrHistogram.Histogram> corrected = BenchHistograms.corrected(merged, expectedMs);
+            written.putAll(corrected);
+            out.println();
+            out.println("HdrHistogram percentiles (ms), p50 / p90 / p99, and corrected for coordinated omission at "
+                    + BenchTable.fmt(expectedMs) + " ms between samples:");
+            for (var e : merged.entrySet()) {
+                org.HdrHistogram.Histogram c = corrected.get(e.getKey() + ".corrected");
+                if (c == null) continue;
+                out.println("  " + e.getKey() + ": " + triple(BenchHistograms.percentilesMs(e.getValue()))
+                        + "  corrected " + triple(BenchHistograms.percentilesMs(c)));
+            }
+        }
+        Path target = BenchHistograms.beside(output);
+        BenchHistograms.write(target, written);
+        err.println("aichoose: wrote " + target + " from " + logs.size() + " HdrHistogram logs");
+    }
+
+    private static String triple(List<Double> p) {
+        return BenchTable.fmt(p.get(0)) + " / " + BenchTable.fmt(p.get(1)) + " / " + BenchTable.fmt(p.get(2));
     }
 
     /** The result JSON a bench wrote beside its records: {@code x.requests.jsonl} → {@code x.json}. */

@@ -41,6 +41,7 @@ public final class Cli {
         c.put("diff", DiffCommand::new);
         c.put("reconcile", ReconcileCommand::new);
         c.put("validate", ValidateCommand::new);
+        c.put("estimate", EstimateCommand::new);
         c.put("catalog", CatalogCommand::new);
         c.put("bench", BenchCommand::new);
         c.put("generate-completion", AutoComplete.GenerateCompletion::new);
@@ -109,6 +110,7 @@ public final class Cli {
             // reading problems are InputExceptions by the time they leave a reader: what is left is writing
             case IOException e -> ExitCode.OUTPUT_FAILURE;
             case UncheckedIOException e -> ExitCode.OUTPUT_FAILURE;
+            case SelfTestFailedException e -> ExitCode.SELF_TEST_FAILED;
             default -> ExitCode.INTERNAL_ERROR;
         };
     }
@@ -135,6 +137,7 @@ public final class Cli {
             case RuleBreachedException breach -> err.println("aichoose: " + breach.getMessage());
             case IOException write -> err.println("aichoose: " + OutputFailure.describe(write));
             case UncheckedIOException write -> err.println("aichoose: " + OutputFailure.describe(write));
+            case SelfTestFailedException failed -> err.println("aichoose: " + failed.getMessage());
             default -> {
                 err.println("aichoose: internal error: " + e
                         + (verbose(cmd) ? "" : " (run with --verbose for the stack trace; please report it)"));

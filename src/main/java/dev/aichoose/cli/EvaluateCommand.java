@@ -1,5 +1,6 @@
 package dev.aichoose.cli;
 
+import dev.aichoose.analysis.EstimateErrors;
 import dev.aichoose.analysis.Evaluator;
 import dev.aichoose.analysis.Simulator;
 import dev.aichoose.load.InputException;
@@ -176,7 +177,7 @@ final class EvaluateCommand extends BaseCommand {
         for (int i = 0; i < scenarios.size(); i++) {
             Evaluation evaluation = Evaluator.evaluate(scenarios.get(i), catalog, AsOfDate.orToday(asOf));
             if (simulate != null) {
-                if (scenarios.get(i).uncertainty().inputs().isEmpty()) {
+                if (EstimateErrors.inputs(evaluation).isEmpty()) {
                     err.println("aichoose: warning: " + (scenarios.size() > 1 ? scenarioFiles.get(i) + ": " : "")
                             + "the scenario has no uncertainty: section, so every draw is the base scenario "
                             + "(docs/methodology.md, \"Ranges on the inputs\")");

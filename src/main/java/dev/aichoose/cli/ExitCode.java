@@ -10,7 +10,9 @@ public enum ExitCode {
     INVALID_INPUT(3, "invalid input file (scenario, catalog, bench result or usage export)"),
     ENDPOINT_FAILURE(4, "endpoint failure (the benchmark could not run)"),
     RULE_BREACHED(5, "a --fail-if rule was breached (reports still written)"),
-    OUTPUT_FAILURE(6, "could not write output: disk full, read-only or permission");
+    OUTPUT_FAILURE(6, "could not write output: disk full, read-only or permission"),
+
+    SELF_TEST_FAILED(7, "bench --self-test failed: the timing error here is above its bound");
 
     private final int code;
     private final String meaning;

@@ -1,15 +1,17 @@
 package dev.aichoose.cost;
 
 import dev.aichoose.model.Catalog;
-import dev.aichoose.model.Defaults;
 import dev.aichoose.model.Fleet;
 import dev.aichoose.model.Gpu;
 import dev.aichoose.model.OpenModel;
 import dev.aichoose.model.Option;
+import dev.aichoose.model.OptionResult;
 import dev.aichoose.model.OptionResult.Capacity;
 import dev.aichoose.model.OptionResult.CapacitySource;
 import dev.aichoose.model.Scenario;
 import dev.aichoose.model.Workload;
+import dev.aichoose.serving.ServingEstimate;
+import dev.aichoose.serving.ServingModel;
 import dev.aichoose.text.Figures;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,19 +96,6 @@ final class CapacityCheck {
         return requiredTokensPerSecond(workload.queriesInMonth(workload.busiestMonth(scenario.horizonMonths())));
     }
 
-    /** Throughput one unit delivers by roofline (used to size the default set). */
-    Roofline roofline(Gpu gpu, int gpusPerUnit, Option.Serving serving) {
-        double generated = workload.generatedTokensPerQuery();
-        return Roofline.estimate(
-                gpu,
-                gpusPerUnit,
-                catalog.openModels().get(serving.model()),
-                serving.quantization(),
-                workload.inputTokensPerQuery() + generated,
-                workload.inputTokensPerQuery() + generated / 2,
-                Replica.streamsTarget(serving));
-    }
-
     private Check hardware(Option.Sized option, double share) {
         List<String> problems = new ArrayList<>();
         FleetPlanner.Plan plan = planner.plan(option, share);
@@ -118,22 +107,26 @@ final class CapacityCheck {
         OpenModel model = catalog.openModels().get(serving.model());
         double context = workload.inputTokensPerQuery() + workload.generatedTokensPerQuery();
         int perReplica = replica.gpus();
-        Roofline roofline = replica.roofline();
+        ServingEstimate estimate = replica.estimate();
+        ServingEstimate.Memory memory = estimate.memory();
         int replicas = FleetSizing.replicasIn(fleet.month(1).units(), perReplica, gpusPerUnit);
-        if (replicas == 0 && serving.gpusPerReplica() == null) {
+        problems.addAll(replica.problems());
+        if (!replica.problems().isEmpty()) {
+            // a replica wider than one chassis, or latency targets missed: the count changes nothing
+        } else if (replicas == 0 && serving.gpusPerReplica() == null) {
             problems.add(String.format(
                             Locale.ROOT,
-                            "%s at %s needs a replica of %d GPUs to fit in memory (%.1f GB: weights %.1f GB, runtime and KV for "
-                                    + "%d stream%s), but the option has only %d",
+                            "%s at %s needs a replica of %d GPUs to fit in memory (%.1f GB: weights %.1f GB, engine "
+                                    + "overhead and KV for %d stream%s), but the option has only %d",
                             model.id(),
                             serving.quantization().id(),
                             perReplica,
-                            roofline.weightsGb()
-                                    + Defaults.RUNTIME_OVERHEAD_GB
-                                    + roofline.kvGbPerStream() * Math.max(roofline.streams(), 1),
-                            roofline.weightsGb(),
-                            Math.max(roofline.streams(), 1),
-                            roofline.streams() > 1 ? "s" : "",
+                            memory.weightsGb()
+                                    + memory.overheadGb()
+                                    + memory.kvGbPerStream() * Math.max(estimate.streams(), 1),
+                            memory.weightsGb(),
+                            Math.max(estimate.streams(), 1),
+                            estimate.streams() > 1 ? "s" : "",
                             fleet.month(1).units() * gpusPerUnit)
                     + autoAlternative(option, share));
         } else if (replicas == 0) {
@@ -144,24 +137,27 @@ final class CapacityCheck {
             problems.add("a request of " + Figures.wholeCount(context) + " tokens exceeds " + model.id()
                     + "'s context of " + Figures.wholeCount(model.contextTokens()) + " tokens");
         }
-        if (!roofline.fits() && !replica.measuredOrGiven()) {
+        if (!estimate.fits() && replica.source() != CapacitySource.GIVEN) {
             problems.add(String.format(
-                    Locale.ROOT,
-                    "%s at %s does not fit in memory: it needs %.1f GB (weights %.1f GB, runtime %.1f GB, KV cache for "
-                            + "one %s-token request %.2f GB) and a replica on %s × %d offers %.1f GB usable "
-                            + "(%.0f%% of %.0f GB); spread it over more GPUs with gpus_per_replica, or quantize further",
-                    model.id(),
-                    serving.quantization().id(),
-                    roofline.neededGbForOneStream(),
-                    roofline.weightsGb(),
-                    Defaults.RUNTIME_OVERHEAD_GB,
-                    Figures.wholeCount(context),
-                    roofline.kvGbPerStream(),
-                    gpu.id(),
-                    perReplica,
-                    roofline.usableVramGb(),
-                    Defaults.USABLE_VRAM_SHARE * 100,
-                    gpu.vramGb() * perReplica));
+                            Locale.ROOT,
+                            "%s at %s does not fit in memory: it needs %.1f GB (weights %.1f GB, %s overhead %.1f GB, KV "
+                                    + "cache for one %s-token request %.2f GB) and a replica on %s × %d offers %.1f GB "
+                                    + "usable (%.0f%% of %.1f GB); %s",
+                            model.id(),
+                            serving.quantization().id(),
+                            memory.neededGbForOneStream(),
+                            memory.weightsGb(),
+                            replica.point().engine().id(),
+                            memory.overheadGb(),
+                            Figures.wholeCount(context),
+                            memory.kvGbPerStream(),
+                            gpu.id(),
+                            perReplica,
+                            memory.usableGb(),
+                            ServingModel.usableShare(replica.point().engine(), gpu) * 100,
+                            gpu.vramGb() * perReplica * ServingModel.VRAM_BYTES_PER_GB / ServingModel.GB,
+                            planner.chassis(option).advice(perReplica))
+                    + (replica.source() == CapacitySource.BENCH ? " (a bench result does not change what fits)" : ""));
         }
         double perUnit = replica.tokensPerSecond();
         CapacitySource source = replica.source();
@@ -180,7 +176,7 @@ final class CapacityCheck {
             if (outgrown == null
                     && replicas > 0
                     && perUnit > 0
-                    && (roofline.fits() || replica.measuredOrGiven())
+                    && replica.delivers()
                     && outgrows(
                             required[m - 1],
                             perUnit,
@@ -235,7 +231,7 @@ final class CapacityCheck {
                     + autoAlternative(option, share));
         }
         return new Check(
-                new Capacity(peak, available, source, detail, Optional.of(fleet)),
+                new Capacity(peak, available, source, detail, Optional.of(fleet), estimateOf(replica)),
                 List.copyOf(problems),
                 outgrownProblem,
                 fleet.auto() && replica.delivers());
@@ -254,7 +250,8 @@ final class CapacityCheck {
         if (FleetSizing.replicasIn(fleet.month(1).units(), perReplica, gpusPerUnit) == 0) return false;
         OpenModel model = catalog.openModels().get(option.serving().model());
         if (workload.inputTokensPerQuery() + workload.generatedTokensPerQuery() > model.contextTokens()) return false;
-        if (!replica.roofline().fits() && !replica.measuredOrGiven()) return false;
+        if (!replica.problems().isEmpty()) return false;
+        if (!replica.estimate().fits() && replica.source() != CapacitySource.GIVEN) return false;
         if (option.serving().measured() instanceof Option.Measured.NoRunMeets) return false;
         double perUnit = replica.tokensPerSecond();
         double[] required = plan.requiredTokensPerSecond();
@@ -264,6 +261,23 @@ final class CapacityCheck {
             if (perUnit > 0 ? outgrows(required[m - 1], perUnit, utilisation, held) : required[m - 1] > 0) return false;
         }
         return true;
+    }
+
+    /** The serving model's figures behind an estimated capacity. */
+    private static Optional<OptionResult.Estimate> estimateOf(Replica replica) {
+        if (replica.source() != CapacitySource.ESTIMATE || !replica.estimate().fits()) return Optional.empty();
+        ServingEstimate e = replica.estimate();
+        return Optional.of(new OptionResult.Estimate(
+                replica.tokensPerSecond(),
+                replica.gpus(),
+                replica.point().parallelism().id(),
+                replica.point().engine().id(),
+                replica.point().kvPrecision().id(),
+                e.streams(),
+                e.ttftMs(),
+                e.tpotMs(),
+                e.bound().id(),
+                replica.accuracy()));
     }
 
     /** The rule a stated count and a sized fleet share: a month needs no replica above the planning utilisation. */

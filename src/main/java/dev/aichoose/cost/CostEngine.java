@@ -4,7 +4,6 @@ import dev.aichoose.model.Assumptions;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Costing;
 import dev.aichoose.model.Fleet;
-import dev.aichoose.model.Gpu;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.OptionKind;
 import dev.aichoose.model.OptionResult;
@@ -397,11 +396,6 @@ public final class CostEngine {
     /** Peak generated tokens per second for a month's queries: average rate times the peak factor. */
     public double requiredTokensPerSecond(double queriesInMonth) {
         return capacity.requiredTokensPerSecond(queriesInMonth);
-    }
-
-    /** Throughput one unit delivers by roofline (used to size the default set). */
-    public Roofline roofline(Gpu gpu, int gpusPerUnit, Option.Serving serving) {
-        return capacity.roofline(gpu, gpusPerUnit, serving);
     }
 
     /** A one-line description of the option for reports. */

@@ -8,6 +8,7 @@ import dev.aichoose.model.Gpu;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.Scenario;
 import dev.aichoose.model.Workload;
+import dev.aichoose.serving.Chassis;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -62,16 +63,30 @@ public final class FleetPlanner {
         };
     }
 
+    /** What one replica of the option may span: one system, one instance, or one box of loose cards. */
+    public Chassis chassis(Option.Sized option) {
+        return switch (option) {
+            case Option.SelfHosted s -> {
+                Gpu gpu = catalog.gpus().get(s.hardware());
+                yield gpu.isSystem() ? Chassis.system(gpu) : Chassis.cards(gpu);
+            }
+            case Option.Rented r -> {
+                CloudOffer offer = catalog.cloudOffers().get(r.offer());
+                yield Chassis.instance(catalog.gpus().get(offer.gpu()), offer.gpus(), offer.id());
+            }
+        };
+    }
+
     public Replica replica(Option.Sized option) {
         return Replica.of(
                 workload,
-                gpu(option),
-                gpusPerUnit(option),
+                chassis(option),
                 catalog.openModels().get(option.serving().model()),
                 option.serving(),
                 option.autoCount()
                         ? Integer.MAX_VALUE
-                        : (int) Math.min(Integer.MAX_VALUE, (long) option.count() * gpusPerUnit(option)));
+                        : (int) Math.min(Integer.MAX_VALUE, (long) option.count() * gpusPerUnit(option)),
+                catalog.calibration());
     }
 
     /** The fleet carrying {@code share} of the queries; planned once per option and share. */

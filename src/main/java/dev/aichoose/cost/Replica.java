@@ -1,38 +1,67 @@
 package dev.aichoose.cost;
 
-import dev.aichoose.model.Defaults;
-import dev.aichoose.model.Gpu;
+import dev.aichoose.model.Engine;
+import dev.aichoose.model.KvPrecision;
 import dev.aichoose.model.OpenModel;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.OptionResult.CapacitySource;
+import dev.aichoose.model.Parallelism;
+import dev.aichoose.model.ServingCalibration;
 import dev.aichoose.model.Workload;
+import dev.aichoose.serving.AccuracyGroup;
+import dev.aichoose.serving.Chassis;
+import dev.aichoose.serving.OperatingPoint;
+import dev.aichoose.serving.ReplicaSearch;
+import dev.aichoose.serving.ServingEstimate;
+import dev.aichoose.serving.ServingModel;
+import dev.aichoose.text.Figures;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * One model replica on owned or rented hardware (docs/methodology.md §11.2–11.5, §11.9): how many
- * GPUs it spans, what it delivers and where that figure comes from.
+ * One model replica on owned or rented hardware (docs/methodology.md §11.2–11.6, §11.9): how many
+ * GPUs of one chassis it spans, how it serves the model, what it delivers and where that figure
+ * comes from.
  *
- * @param gpus GPUs per replica: stated, the smallest that holds the model at its concurrency ({@code auto},
- *     or, for an estimate, when one unit does not hold the model, or holds fewer streams than the
- *     concurrency and the option has the GPUs), else all the GPUs of one unit
- * @param tokensPerSecond generated tokens/s one replica delivers; 0 when the estimate says it does not fit
- * @param roofline the memory and decode estimate for a replica of {@code gpus} GPUs
- * @param serving how the option serves the model, and {@code modelId} the model: for {@link #detail}
+ * @param gpus GPUs per replica: stated, the smallest that holds the model at its concurrency
+ *     ({@code auto}, or, for an estimate, when one unit does not hold the model, or holds fewer streams
+ *     than the concurrency and the option has the GPUs), else all the GPUs of one unit
+ * @param tokensPerSecond generated tokens/s one replica delivers; 0 when it cannot serve
+ * @param estimate the serving model at the replica's operating point (its memory check applies to
+ *     every source; its throughput only to an estimate)
+ * @param problems what makes the option infeasible whatever the load: a replica wider than one
+ *     chassis, latency targets no concurrency meets
+ * @param accuracy the published accuracy of the estimate's group, when the table has runs in it
  */
 public record Replica(
         int gpus,
         double tokensPerSecond,
         CapacitySource source,
-        Roofline roofline,
+        ServingEstimate estimate,
+        OperatingPoint point,
         boolean measuredOrGiven,
         Option.Serving serving,
-        String modelId) {
+        String modelId,
+        List<String> problems,
+        Optional<ServingCalibration.GroupAccuracy> accuracy) {
 
-    /** Streams a replica runs at once: the option's concurrency, else the runner class's default. */
-    public static int streamsTarget(Option.Serving serving) {
-        return serving.concurrency() != null
-                ? serving.concurrency()
-                : serving.quantization().gguf() ? Defaults.GGUF_CONCURRENCY : Defaults.SERVER_CONCURRENCY;
+    public Replica {
+        problems = List.copyOf(problems);
+    }
+
+    /** The engine when the option names none: llama.cpp for GGUF quantizations and Apple hardware, else vLLM. */
+    public static Engine engine(Option.Serving serving, Chassis chassis) {
+        return serving.engine() != null ? serving.engine() : Engine.defaultFor(serving.quantization(), chassis.gpu());
+    }
+
+    /** Streams a replica runs at once: the option's concurrency, else its engine's default. */
+    public static int streamsTarget(Option.Serving serving, Engine engine) {
+        if (serving.concurrency() != null) return serving.concurrency();
+        return engine.family() == Engine.Family.LLAMA_CPP
+                ? dev.aichoose.model.Defaults.GGUF_CONCURRENCY
+                : dev.aichoose.model.Defaults.SERVER_CONCURRENCY;
     }
 
     /**
@@ -42,30 +71,66 @@ public record Replica(
      *     fleet aichoose sizes: a replica wider than one unit is chosen only within it
      */
     public static Replica of(
-            Workload workload, Gpu gpu, int gpusPerUnit, OpenModel model, Option.Serving serving, int gpuBudget) {
-        double generated = workload.generatedTokensPerQuery();
-        double context = workload.inputTokensPerQuery() + generated;
-        double meanContext = workload.inputTokensPerQuery() + generated / 2;
-        int target = streamsTarget(serving);
+            Workload workload,
+            Chassis chassis,
+            OpenModel model,
+            Option.Serving serving,
+            int gpuBudget,
+            ServingCalibration calibration) {
+        Engine engine = engine(serving, chassis);
+        Parallelism parallelism =
+                serving.parallelism() != null ? serving.parallelism() : Parallelism.defaultFor(engine);
+        KvPrecision kv = serving.kvPrecision() != null ? serving.kvPrecision() : KvPrecision.FP16;
+        int target = streamsTarget(serving, engine);
         boolean measuredOrGiven = serving.measured() != null || serving.tokensPerSecond() != null;
+        List<String> problems = new ArrayList<>();
+        OperatingPoint unitPoint = new OperatingPoint(
+                chassis.gpu(),
+                chassis.gpusPerUnit(),
+                parallelism,
+                model,
+                serving.quantization(),
+                kv,
+                engine,
+                target,
+                workload.inputTokensPerQuery(),
+                Math.max(1, workload.generatedTokensPerQuery()));
         int gpus;
-        Roofline unit = measuredOrGiven
-                ? null
-                : Roofline.estimate(gpu, gpusPerUnit, model, serving.quantization(), context, meanContext, target);
         if (serving.gpusPerReplica() != null) {
             gpus = serving.gpusPerReplica();
-        } else if (serving.autoReplica() || (unit != null && !unit.fits())) {
-            int smallest = Roofline.smallestReplica(gpu, model, serving.quantization(), context, target);
-            gpus = smallest > 0 ? smallest : gpusPerUnit;
-        } else if (unit != null && unit.streams() < target) {
-            // one unit holds the weights but fewer streams than the server runs: spread the replica as a
-            // serving engine would (tensor parallel), when the option has the GPUs for it
-            int smallest = Roofline.smallestReplica(gpu, model, serving.quantization(), context, target);
-            gpus = smallest > gpusPerUnit && smallest <= gpuBudget ? smallest : gpusPerUnit;
+        } else if (measuredOrGiven) {
+            gpus = chassis.gpusPerUnit();
         } else {
-            gpus = gpusPerUnit;
+            ServingEstimate unit = ServingModel.estimate(unitPoint, calibration);
+            if (serving.autoReplica() || !unit.fits()) {
+                gpus = ReplicaSearch.smallest(unitPoint, chassis, target, Integer.MAX_VALUE, calibration)
+                        .or(() -> ReplicaSearch.largestFitting(unitPoint, chassis, calibration))
+                        .orElse(Math.max(chassis.gpusPerUnit(), chassis.maxGpus()));
+            } else if (unit.streams() < target) {
+                // one unit holds the weights but fewer streams than the server runs: spread the replica as a
+                // serving engine would, inside one chassis, when the option has the GPUs for it
+                gpus = ReplicaSearch.smallest(unitPoint, chassis, target, gpuBudget, calibration)
+                        .filter(g -> g > chassis.gpusPerUnit())
+                        .orElse(chassis.gpusPerUnit());
+            } else {
+                gpus = chassis.gpusPerUnit();
+            }
         }
-        Roofline roofline = Roofline.estimate(gpu, gpus, model, serving.quantization(), context, meanContext, target);
+        if (!chassis.holds(gpus)) problems.add(chassis.spanProblem(gpus));
+        OperatingPoint point = unitPoint.withGpus(gpus);
+        ServingEstimate estimate = ServingModel.estimate(point, calibration);
+        Workload.LatencySlo slo = workload.slo();
+        if (!measuredOrGiven && estimate.fits() && (slo.ttftMs() != null || slo.tpotMs() != null)) {
+            Optional<Integer> meets =
+                    ReplicaSearch.highestMeeting(point, Math.min(target, estimate.streams()), slo, calibration);
+            if (meets.isPresent()) {
+                point = point.withConcurrency(meets.get());
+                estimate = ServingModel.estimate(point, calibration);
+            } else {
+                ServingEstimate one = ServingModel.estimate(point.withConcurrency(1), calibration);
+                problems.add(ReplicaSearch.noConcurrencyMeets(slo, one, gpus));
+            }
+        }
         double perReplica;
         CapacitySource source;
         if (serving.measured() != null) {
@@ -75,10 +140,32 @@ public record Replica(
             perReplica = serving.tokensPerSecond();
             source = CapacitySource.GIVEN;
         } else {
-            perReplica = roofline.fits() ? roofline.tokensPerSecond() : 0;
+            perReplica = estimate.fits() && problems.isEmpty() ? estimate.tokensPerSecond() : 0;
             source = CapacitySource.ESTIMATE;
         }
-        return new Replica(gpus, perReplica, source, roofline, measuredOrGiven, serving, model.id());
+        return new Replica(
+                gpus,
+                perReplica * serving.throughputFactor(),
+                source,
+                estimate,
+                point,
+                measuredOrGiven,
+                serving,
+                model.id(),
+                problems,
+                calibration.accuracyOf(AccuracyGroup.of(point).id()));
+    }
+
+    /** How the replica serves the model, in words: GPUs, split, engine. */
+    public String servingWords() {
+        return gpus == 1
+                ? "1 GPU (" + point.engine().id() + ")"
+                : String.format(
+                        Locale.ROOT,
+                        "%d GPUs (%s parallel, %s)",
+                        gpus,
+                        point.parallelism().id(),
+                        point.engine().id());
     }
 
     /** Where the throughput comes from, in words; written when a report asks, never on a simulation's draws. */
@@ -87,46 +174,57 @@ public record Replica(
             case BENCH ->
                 String.format(
                         Locale.ROOT,
-                        "measured %.1f tok/s per replica (%s, %s, %s)",
-                        tokensPerSecond,
+                        "measured %s tok/s per replica (%s, %s, %s)",
+                        Figures.rate(tokensPerSecond),
                         serving.measured().file(),
                         serving.measured().startedAt(),
                         switch (serving.measured()) {
                             case Option.Measured.Throughput t -> t.run();
                             case Option.Measured.NoRunMeets none -> "no run meets " + none.targets();
                         });
-            case GIVEN -> String.format(Locale.ROOT, "given %.1f tok/s per replica", tokensPerSecond);
+            case GIVEN -> "given " + Figures.rate(tokensPerSecond) + " tok/s per replica";
             case ESTIMATE ->
                 String.format(
-                        Locale.ROOT,
-                        "roofline estimate %.1f tok/s per replica of %d GPU%s: %s at %s, %d stream%s, %s-bound",
-                        tokensPerSecond,
-                        gpus,
-                        gpus == 1 ? "" : "s",
-                        modelId,
-                        serving.quantization().id(),
-                        Math.max(roofline.streams(), 0),
-                        roofline.streams() == 1 ? "" : "s",
-                        roofline.computeBoundTokensPerSecond() != null
-                                        && roofline.computeBoundTokensPerSecond()
-                                                < roofline.memoryBoundTokensPerSecond()
-                                ? "compute"
-                                : "memory-bandwidth");
+                                Locale.ROOT,
+                                "%s tok/s per replica, estimated: %s at %s on %s, %d stream%s, TTFT %s ms, TPOT %.1f ms, "
+                                        + "%s-bound",
+                                Figures.rate(tokensPerSecond),
+                                modelId,
+                                serving.quantization().id(),
+                                servingWords(),
+                                Math.max(estimate.streams(), 0),
+                                estimate.streams() == 1 ? "" : "s",
+                                Figures.wholeCount(estimate.ttftMs()),
+                                estimate.tpotMs(),
+                                estimate.bound().label())
+                        + accuracy.map(Replica::accuracyWords).orElse("");
         };
-        if (!roofline.fits() && measuredOrGiven) {
-            // a measurement (or the user's own figure) outranks the memory estimate, which overstates
-            // KV for sliding-window and latent attention
+        if (!estimate.fits() && source == CapacitySource.GIVEN) {
+            // the user's own figure outranks the memory estimate
             detail += String.format(
                     Locale.ROOT,
-                    " (the memory estimate says it would not fit in %.1f GB; " + "the %s figure overrides it)",
-                    roofline.usableVramGb(),
-                    source.id());
+                    " (the memory estimate says it would not fit in %.1f GB; the given figure overrides it)",
+                    estimate.memory().usableGb());
         }
         return detail;
     }
 
-    /** Whether a fleet of these replicas can carry load at all: it fits (or was measured) and delivers tokens. */
+    /** "; dense on one GPU, data-centre or batched: 77 % of 31 published runs within ±30 %". */
+    static String accuracyWords(ServingCalibration.GroupAccuracy a) {
+        return String.format(
+                Locale.ROOT,
+                "; %s: %.0f %% of %d published run%s within ±30 %%",
+                a.label(),
+                a.within30() * 100,
+                a.runs(),
+                a.runs() == 1 ? "" : "s");
+    }
+
+    /**
+     * Whether a fleet of these replicas can carry load at all: it delivers tokens, fits in memory (a
+     * bench never overrides the memory check; a figure the user gives does) and fits in one chassis.
+     */
     public boolean delivers() {
-        return tokensPerSecond > 0 && (roofline.fits() || measuredOrGiven);
+        return tokensPerSecond > 0 && (estimate.fits() || source == CapacitySource.GIVEN) && problems.isEmpty();
     }
 }

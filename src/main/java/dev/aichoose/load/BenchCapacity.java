@@ -50,7 +50,17 @@ public final class BenchCapacity {
         // list whether it holds each run was quadratic (5,000 runs, half failing: 34 s)
         List<BenchRun> usable = new ArrayList<>();
         List<BenchRun> leftOut = new ArrayList<>();
-        for (BenchRun r : result.runs()) (r.failureShare() <= FAILURE_UNUSABLE_SHARE ? usable : leftOut).add(r);
+        for (BenchRun r : result.runs()) {
+            (r.failureShare() <= FAILURE_UNUSABLE_SHARE && !r.saturatedRun() ? usable : leftOut).add(r);
+        }
+        if (usable.isEmpty() && result.runs().stream().anyMatch(BenchRun::saturatedRun)) {
+            throw new InputException(new Diagnostic(
+                    file,
+                    0,
+                    0,
+                    "every run saturated the server or failed most of its requests: none measures capacity "
+                            + "(docs/bench.md, \"Saturation\"); bench lower loads"));
+        }
         if (usable.isEmpty()) {
             throw new InputException(new Diagnostic(
                     file,
@@ -67,12 +77,17 @@ public final class BenchCapacity {
             warnings.add("the bench was stopped early (stopped_early): it may not have reached the load asked for");
         }
         for (BenchRun r : leftOut) {
-            warnings.add(String.format(
-                    Locale.ROOT,
-                    "the run %s is left out: %.0f%% of its requests failed (%s)",
-                    level(r),
-                    r.failureShare() * 100,
-                    kinds(r)));
+            if (r.saturatedRun() && r.failureShare() <= FAILURE_UNUSABLE_SHARE) {
+                warnings.add("the run " + level(r) + " is left out: it saturated the server (more load only queued), "
+                        + "so it is not capacity");
+            } else {
+                warnings.add(String.format(
+                        Locale.ROOT,
+                        "the run %s is left out: %.0f%% of its requests failed (%s)",
+                        level(r),
+                        r.failureShare() * 100,
+                        kinds(r)));
+            }
         }
         BenchResult eligible = new BenchResult(
                 result.schema(),
@@ -88,7 +103,7 @@ public final class BenchCapacity {
         var searched = result.findMax().orElse(null);
         if (slo.isEmpty() && searched instanceof BenchResult.FindMax.NoneMeets none) {
             return new Option.Measured.NoRunMeets(
-                    file, result.startedAt(), targets(none.slo()), result.model(), warnings);
+                    file, result.startedAt(), targets(none.slo()), result.model(), warnings, recorded(result, null));
         }
         if (chosen.isPresent()
                 && searched instanceof BenchResult.FindMax.Found
@@ -97,7 +112,8 @@ public final class BenchCapacity {
                     + "); the highest run that does is used");
         }
         if (chosen.isEmpty()) {
-            return new Option.Measured.NoRunMeets(file, result.startedAt(), targets(slo), result.model(), warnings);
+            return new Option.Measured.NoRunMeets(
+                    file, result.startedAt(), targets(slo), result.model(), warnings, recorded(result, null));
         }
         BenchRun run = chosen.get();
         if (run.failureShare() > FAILURE_WARNING_SHARE) {
@@ -114,7 +130,51 @@ public final class BenchCapacity {
                     + ": its throughput is estimated at 4 characters a token");
         }
         return new Option.Measured.Throughput(
-                run.outputTokensPerSecond(), file, result.startedAt(), level(run), result.model(), warnings);
+                run.outputTokensPerSecond(),
+                file,
+                result.startedAt(),
+                level(run),
+                result.model(),
+                warnings,
+                recorded(result, run),
+                run.outputTokensPerSecondCi());
+    }
+
+    /** What the bench recorded of its setup ({@code settings.hardware}, {@code settings.quantization}) and the run's lengths. */
+    private static Option.Measured.Recorded recorded(BenchResult result, BenchRun run) {
+        return new Option.Measured.Recorded(
+                setting(result, "hardware"),
+                setting(result, "quantization"),
+                run == null || run.inputTokens() == null
+                        ? null
+                        : run.inputTokens().mean(),
+                run == null || run.outputTokens() == null
+                        ? null
+                        : run.outputTokens().mean());
+    }
+
+    private static String setting(BenchResult result, String key) {
+        return result.settings().get(key) instanceof String s && !s.isBlank() ? s : null;
+    }
+
+    /**
+     * Whether the bench measured the option's model: names compared without case, punctuation or an
+     * organisation prefix ({@code meta-llama/Llama-3.1-8B-Instruct}, {@code llama3.1:8b} and
+     * {@code meta/llama-3.1-8b-instruct} agree). A bench that names no model matches any.
+     */
+    public static boolean sameModel(Option.Measured measured, String optionModel, OpenModel catalogModel) {
+        if (measured == null
+                || optionModel == null
+                || optionModel.isEmpty()
+                || measured.model() == null
+                || measured.model().isEmpty()) {
+            return true;
+        }
+        String bench = key(measured.model());
+        List<String> names = new ArrayList<>(List.of(key(optionModel)));
+        if (catalogModel != null) names.add(key(catalogModel.name()));
+        return names.stream()
+                .anyMatch(n -> n.length() >= 3 && bench.length() >= 3 && (bench.contains(n) || n.contains(bench)));
     }
 
     /**
@@ -123,19 +183,7 @@ public final class BenchCapacity {
      * {@code llama3.1:8b} and {@code meta/llama-3.1-8b-instruct} agree), and a mismatch is a warning.
      */
     public static Option.Measured forModel(Option.Measured measured, String optionModel, OpenModel catalogModel) {
-        if (measured == null
-                || optionModel == null
-                || optionModel.isEmpty()
-                || measured.model() == null
-                || measured.model().isEmpty()) {
-            return measured;
-        }
-        String bench = key(measured.model());
-        List<String> names = new ArrayList<>(List.of(key(optionModel)));
-        if (catalogModel != null) names.add(key(catalogModel.name()));
-        boolean same = names.stream()
-                .anyMatch(n -> n.length() >= 3 && bench.length() >= 3 && (bench.contains(n) || n.contains(bench)));
-        return same
+        return sameModel(measured, optionModel, catalogModel)
                 ? measured
                 : measured.withWarning(
                         "the bench measured the model '" + measured.model() + "', not the option's " + optionModel);

@@ -123,6 +123,21 @@ public final class BenchResultReader {
         LatencyStats connect =
                 r.mapping("connect_ms").map(BenchResultReader::stats).orElse(null);
         Boolean chosen = r.has("chosen") ? r.flag("chosen", false) : null;
+        Double achieved = r.optionalNumber("achieved_rate", 0, 1e12);
+        Double inFlight = r.optionalNumber("mean_in_flight", 0, 1e12);
+        LatencyStats dispatch =
+                r.mapping("dispatch_delay_ms").map(BenchResultReader::stats).orElse(null);
+        LatencyStats ttftIntended =
+                r.mapping("ttft_from_intended_ms").map(BenchResultReader::stats).orElse(null);
+        LatencyStats e2eIntended =
+                r.mapping("e2e_from_intended_ms").map(BenchResultReader::stats).orElse(null);
+        List<Double> throughputCi = interval(r, "output_tokens_per_second_ci");
+        Boolean saturated = r.has("saturated") ? r.flag("saturated", false) : null;
+        List<String> warnings = r.has("warnings")
+                ? r.list("warnings").stream()
+                        .map(n -> n instanceof Node.Scalar sc ? sc.text() : n.describe())
+                        .toList()
+                : null;
         if (counts == null || r.problems().any()) return null;
         return new BenchRun(
                 concurrency,
@@ -143,7 +158,34 @@ public final class BenchResultReader {
                 retryAfter,
                 newConnections,
                 connect,
-                chosen);
+                chosen,
+                achieved,
+                inFlight,
+                dispatch,
+                ttftIntended,
+                e2eIntended,
+                throughputCi,
+                saturated,
+                warnings,
+                null);
+    }
+
+    /** A {@code [low, high]} interval, absent when the field is; anything else is a located problem. */
+    private static List<Double> interval(Fields f, String key) {
+        if (!f.has(key)) return null;
+        List<Node> items = f.list(key);
+        List<Double> bounds = new ArrayList<>();
+        for (Node n : items) {
+            if (n instanceof Node.Scalar sc
+                    && (sc.kind() == Node.ScalarKind.INTEGER || sc.kind() == Node.ScalarKind.DECIMAL)) {
+                bounds.add(Double.parseDouble(sc.text()));
+            }
+        }
+        if (bounds.size() != 2 || !(bounds.get(0) <= bounds.get(1)) || bounds.get(0) < 0) {
+            f.problems().at(f.raw(key).orElseThrow(), f.pathOf(key) + ": expected [low, high] with 0 <= low <= high");
+            return null;
+        }
+        return bounds;
     }
 
     private static LatencyStats latency(Fields r, String key) {
@@ -155,7 +197,10 @@ public final class BenchResultReader {
                 l.optionalNumber("mean", 0, 1e12),
                 l.optionalNumber("p50", 0, 1e12),
                 l.optionalNumber("p90", 0, 1e12),
-                l.optionalNumber("p99", 0, 1e12));
+                l.optionalNumber("p99", 0, 1e12),
+                interval(l, "p50_ci"),
+                interval(l, "p90_ci"),
+                interval(l, "p99_ci"));
     }
 
     /** A settings value as plain Java: maps, lists, numbers, text, booleans. */

@@ -9,12 +9,18 @@ import dev.aichoose.load.located.Suggestions;
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.CloudOffer;
+import dev.aichoose.model.Engine;
 import dev.aichoose.model.Gpu;
 import dev.aichoose.model.Host;
+import dev.aichoose.model.KvPrecision;
 import dev.aichoose.model.OpenModel;
 import dev.aichoose.model.Provenance;
 import dev.aichoose.model.Quality;
+import dev.aichoose.model.Quantization;
 import dev.aichoose.model.ServiceTier;
+import dev.aichoose.model.ServingCalibration;
+import dev.aichoose.model.ThroughputMeasurement;
+import dev.aichoose.serving.Calibrator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -40,8 +46,13 @@ import java.util.stream.Stream;
  */
 public final class CatalogLoader {
     /** The shipped catalog files, in the jar under {@code /pricing/}. */
-    public static final List<String> SHIPPED =
-            List.of("api-models.yaml", "gpus.yaml", "hosts.yaml", "cloud-offers.yaml", "open-models.yaml");
+    public static final List<String> SHIPPED = List.of(
+            "api-models.yaml",
+            "gpus.yaml",
+            "hosts.yaml",
+            "cloud-offers.yaml",
+            "open-models.yaml",
+            "throughput-measurements.yaml");
 
     public static final double MAX_USD_PER_MTOK = dev.aichoose.model.SanityBounds.MAX_USD_PER_MTOK;
     public static final double MIN_PLAUSIBLE_USD_PER_MTOK = dev.aichoose.model.SanityBounds.MIN_PLAUSIBLE_USD_PER_MTOK;
@@ -60,9 +71,22 @@ public final class CatalogLoader {
         return parse(layers);
     }
 
-    /** As {@link #load}, always parsing the YAML (the build's own step, and the path with price books). */
+    /**
+     * As {@link #load}, always parsing the YAML (the path with price books). The serving calibration is
+     * the build's when the price books add no measurements.
+     */
     static Catalog parse(List<Path> layers) {
+        return parse(layers, ShippedCatalogs.prebuilt().orElse(null));
+    }
+
+    /** The shipped catalogs parsed and calibrated afresh: the build's own step. */
+    static Catalog parseAfresh() {
+        return parse(List.of(), null);
+    }
+
+    private static Catalog parse(List<Path> layers, Catalog shipped) {
         Builder builder = new Builder();
+        builder.shipped = shipped;
         for (String name : SHIPPED) {
             try (InputStream in = CatalogLoader.class.getResourceAsStream("/pricing/" + name)) {
                 if (in == null) throw new IllegalStateException("shipped catalog missing from the jar: " + name);
@@ -120,16 +144,24 @@ public final class CatalogLoader {
         private final Map<String, OpenModel> openModels = new LinkedHashMap<>();
         private final Map<String, Host> hosts = new LinkedHashMap<>();
         private final List<PendingCheck> hostRefs = new ArrayList<>();
+        private final Map<String, ThroughputMeasurement> measurements = new LinkedHashMap<>();
+        private final List<PendingMeasurement> measurementRefs = new ArrayList<>();
         private final List<Diagnostic> problems = new ArrayList<>();
         private final List<PendingCheck> offerGpuRefs = new ArrayList<>();
         private final List<PendingSystem> systemChecks = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private boolean standalone;
+        /** The build's copy of the shipped catalogs, whose calibration is reused when the runs are the same. */
+        private Catalog shipped;
+
         private final List<PendingCheck> weightRefs = new ArrayList<>();
 
         private record PendingCheck(Diagnostic ifMissing, String gpuId) {}
 
         private record PendingSystem(String file, Node at, String path, Gpu system) {}
+
+        private record PendingMeasurement(
+                String file, Node hardware, Node model, String path, ThroughputMeasurement m) {}
 
         void add(String file, Reader reader) {
             Problems found = new Problems(file);
@@ -142,6 +174,7 @@ public final class CatalogLoader {
                 section(top, "hosts", this::host, hosts, found);
                 section(top, "cloud_offers", this::cloudOffer, offers, found);
                 section(top, "open_models", this::openModel, openModels, found);
+                section(top, "measurements", this::measurement, measurements, found);
                 top.finish();
             });
             problems.addAll(found.all());
@@ -320,7 +353,7 @@ public final class CatalogLoader {
 
         private Gpu gpu(Fields f, String id) {
             String hardwareClass = f.text("class", "datacenter");
-            int gpus = f.integer("gpus_per_system", 1, 1, 64);
+            int gpus = f.integer("gpus_per_system", 1, 1, 1024);
             Double price = f.optionalNumber("price_usd", 0, 5_000_000);
             if (price != null && price < MIN_PLAUSIBLE_HARDWARE_USD) {
                 warn(
@@ -342,6 +375,16 @@ public final class CatalogLoader {
             }
             List<String> estimated = texts(f, "estimates");
             List<Double> range = numbers(f, "price_range_usd");
+            Double fp8 = f.optionalNumber("fp8_dense_tflops", 0.1, 1_000_000);
+            Double fp4 = f.optionalNumber("fp4_dense_tflops", 0.1, 1_000_000);
+            String architecture = f.has("architecture") ? f.text("architecture") : null;
+            Gpu.Memory memory = f.has("memory") ? f.choice("memory", Gpu.Memory.class) : null;
+            Gpu.Interconnect interconnect = f.has("interconnect")
+                    ? named(f, "interconnect", Gpu.Interconnect::byId, Gpu.Interconnect.values(), Gpu.Interconnect::id)
+                    : null;
+            Double linkGbps = f.optionalNumber("interconnect_gbps", 0.1, 100_000);
+            // where the serving figures (FP8/FP4 TFLOPS, architecture, memory, interconnect) come from
+            f.text("serving_source", "");
             Gpu gpu = new Gpu(
                     id,
                     f.text("name", id),
@@ -356,6 +399,12 @@ public final class CatalogLoader {
                     card.isEmpty() ? null : card,
                     estimated,
                     range,
+                    fp8,
+                    fp4,
+                    architecture,
+                    memory,
+                    interconnect,
+                    linkGbps,
                     host);
             Node at = f.node();
             if (gpu.isSystem() && card.isEmpty()) {
@@ -493,19 +542,179 @@ public final class CatalogLoader {
                                 f.raw("active_params_b").orElse(f.node()),
                                 f.pathOf("active_params_b") + ": must not exceed params_b (" + params + ")");
             }
+            int layers = f.integer("layers", 1, 1000);
             return new OpenModel(
                     id,
                     f.text("name", id),
                     params,
                     active,
-                    f.integer("layers", 1, 1000),
+                    layers,
                     f.integer("kv_heads", 1, 1024),
                     f.integer("head_dim", 1, 4096),
                     f.integer("context_tokens", 512, 100_000_000),
                     f.text("license"),
                     f.choice("quality", Quality.class, Quality.STANDARD),
                     provenance(f),
-                    qualityProvenance(f));
+                    qualityProvenance(f),
+                    architecture(f, layers, params));
+        }
+
+        /** The architecture fields of an open model (config.json), checked against its layers and size. */
+        private static OpenModel.Architecture architecture(Fields f, int layers, double params) {
+            // where the architecture fields come from, when not the entry's own source
+            f.text("architecture_source", "");
+            OpenModel.Attention attention = f.choice("attention", OpenModel.Attention.class, OpenModel.Attention.GQA);
+            Integer loraRank = f.optionalInteger("kv_lora_rank", 1, 65_536);
+            Integer rope = f.optionalInteger("qk_rope_head_dim", 0, 65_536);
+            if (attention == OpenModel.Attention.MLA && loraRank == null) {
+                f.problems()
+                        .at(
+                                f.raw("attention").orElse(f.node()),
+                                f.pathOf("attention") + ": mla needs kv_lora_rank (and qk_rope_head_dim)");
+            }
+            Integer window = f.optionalInteger("sliding_window", 1, 100_000_000);
+            int slidingLayers = f.integer("sliding_window_layers", 0, 0, 1000);
+            int kvFree = f.integer("kv_free_layers", 0, 0, 1000);
+            if (slidingLayers > 0 && window == null) {
+                f.problems()
+                        .at(
+                                f.raw("sliding_window_layers").orElse(f.node()),
+                                f.pathOf("sliding_window_layers")
+                                        + ": needs sliding_window (the tokens such a layer caches)");
+            }
+            if (slidingLayers + kvFree > layers) {
+                f.problems()
+                        .at(
+                                f.node(),
+                                f.path() + ": sliding_window_layers + kv_free_layers (" + (slidingLayers + kvFree)
+                                        + ") exceed layers (" + layers + ")");
+            }
+            OpenModel.Moe moe = f.mapping("moe")
+                    .map(m -> {
+                        int experts = m.integer("experts", 1, 100_000);
+                        int perToken = m.integer("experts_per_token", 1, 100_000);
+                        var value = new OpenModel.Moe(
+                                experts,
+                                perToken,
+                                m.integer("shared_experts", 0, 0, 100_000),
+                                m.integer("moe_layers", 1, 1000),
+                                m.number("expert_params_b", 1e-6, 1000));
+                        if (perToken > experts) {
+                            m.problems()
+                                    .at(
+                                            m.raw("experts_per_token").orElse(m.node()),
+                                            m.pathOf("experts_per_token") + ": must not exceed experts (" + experts
+                                                    + ")");
+                        }
+                        if (value.moeLayers() > layers) {
+                            m.problems()
+                                    .at(
+                                            m.raw("moe_layers").orElse(m.node()),
+                                            m.pathOf("moe_layers") + ": must not exceed layers (" + layers + ")");
+                        }
+                        if (value.routedParamsB() > params) {
+                            m.problems()
+                                    .at(
+                                            m.node(),
+                                            m.path() + ": moe_layers x experts x expert_params_b ("
+                                                    + Sanity.show(value.routedParamsB())
+                                                    + " billion) exceeds params_b ("
+                                                    + Sanity.show(params) + ")");
+                        }
+                        m.finish();
+                        return value;
+                    })
+                    .orElse(null);
+            Quantization nativePrecision =
+                    f.has("native_precision") ? f.choice("native_precision", Quantization.class) : null;
+            return new OpenModel.Architecture(
+                    f.optionalInteger("attention_heads", 1, 65_536),
+                    f.optionalInteger("hidden_size", 1, 1_000_000),
+                    attention,
+                    loraRank,
+                    rope,
+                    window,
+                    slidingLayers,
+                    kvFree,
+                    moe,
+                    nativePrecision);
+        }
+
+        /** One published serving run ({@code pricing/throughput-measurements.yaml}). */
+        private ThroughputMeasurement measurement(Fields f, String id) {
+            int gpus = f.integer("gpus", 1, 1024);
+            int tp = f.integer("tensor_parallel", 1, 1, 1024);
+            int pp = f.integer("pipeline_parallel", 1, 1, 1024);
+            f.optionalInteger("expert_parallel", 1, 1024);
+            f.optionalInteger("data_parallel", 1, 1024);
+            if (tp * pp != gpus) {
+                f.problems()
+                        .at(
+                                f.raw("gpus").orElse(f.node()),
+                                f.pathOf("gpus") + ": " + gpus + " GPUs, but tensor_parallel x pipeline_parallel is "
+                                        + tp * pp);
+            }
+            Quantization quantization = f.choice("quantization", Quantization.class);
+            KvPrecision kv = f.choice("kv_precision", KvPrecision.class, KvPrecision.FP16);
+            Engine engine = named(f, "engine", Engine::byId, Engine.values(), Engine::id);
+            String readAs = f.text("read_as", "table");
+            if (!List.of("table", "text", "chart", "log").contains(readAs)) {
+                f.problems()
+                        .at(
+                                f.raw("read_as").orElse(f.node()),
+                                f.pathOf("read_as") + ": expected table | text | chart | log, got '" + readAs + "'");
+            }
+            f.optionalNumber("request_rate", 0, 1_000_000);
+            String hardware = f.text("hardware");
+            String model = f.text("model");
+            var m = new ThroughputMeasurement(
+                    id,
+                    hardware,
+                    gpus,
+                    tp,
+                    pp,
+                    model,
+                    quantization,
+                    kv,
+                    engine,
+                    f.integer("concurrency", 1, 100_000),
+                    f.number("input_tokens", 0, 10_000_000),
+                    f.number("output_tokens", 1, 10_000_000),
+                    f.number("output_tokens_per_second", 0.001, 100_000_000),
+                    f.flag("decode_only", false),
+                    f.optionalNumber("ttft_ms", 0, 100_000_000),
+                    f.optionalNumber("tpot_ms", 0, 100_000_000),
+                    f.text("publisher"),
+                    readAs,
+                    f.has("excluded") ? f.text("excluded") : null,
+                    provenance(f));
+            measurementRefs.add(new PendingMeasurement(
+                    f.problems().file(),
+                    f.raw("hardware").orElse(f.node()),
+                    f.raw("model").orElse(f.node()),
+                    f.path(),
+                    m));
+            return m;
+        }
+
+        /** A field whose words are not Java names (trt-llm, llama.cpp, infinity-fabric), with a hint when misspelt. */
+        private static <E> E named(
+                Fields f,
+                String key,
+                java.util.function.Function<String, Optional<E>> byId,
+                E[] values,
+                java.util.function.Function<E, String> idOf) {
+            String text = f.text(key);
+            Optional<E> value = byId.apply(text);
+            if (value.isEmpty() && !text.isEmpty()) {
+                List<String> ids = java.util.Arrays.stream(values).map(idOf).toList();
+                f.problems()
+                        .at(
+                                f.raw(key).orElse(f.node()),
+                                f.pathOf(key) + ": '" + text + "' is not one of " + String.join(" | ", ids)
+                                        + Suggestions.hint(text, ids));
+            }
+            return value.orElse(null);
         }
 
         /** The quality tier's own source and date, when the entry gives them (a leaderboard, not the config). */
@@ -577,8 +786,72 @@ public final class CatalogLoader {
                             check.ifMissing().message() + Suggestions.hint(check.gpuId(), hosts.keySet())));
                 }
             }
+            for (PendingMeasurement check : measurementRefs) {
+                if (standalone) break;
+                if (!gpus.containsKey(check.m().hardware())
+                        && !check.m().hardware().isEmpty()) {
+                    problems.add(new Diagnostic(
+                            check.file(),
+                            check.hardware().line(),
+                            check.hardware().column(),
+                            check.path() + ".hardware: unknown GPU '"
+                                    + check.m().hardware() + "'"
+                                    + Suggestions.hint(check.m().hardware(), gpus.keySet())));
+                }
+                if (!openModels.containsKey(check.m().model())
+                        && !check.m().model().isEmpty()) {
+                    problems.add(new Diagnostic(
+                            check.file(),
+                            check.model().line(),
+                            check.model().column(),
+                            check.path() + ".model: unknown open-weight model '"
+                                    + check.m().model() + "'"
+                                    + Suggestions.hint(check.m().model(), openModels.keySet())));
+                }
+            }
             if (!problems.isEmpty()) throw new InputException(problems);
-            return new Catalog(apiModels, gpus, offers, openModels, warnings, hosts);
+            inheritCardFigures();
+            List<ThroughputMeasurement> runs = List.copyOf(measurements.values());
+            return new Catalog(apiModels, gpus, offers, openModels, warnings, runs, calibration(runs), hosts);
+        }
+
+        /** A system states what differs from its card; the serving figures it leaves out are its card's. */
+        private void inheritCardFigures() {
+            for (Map.Entry<String, Gpu> e : gpus.entrySet()) {
+                Gpu system = e.getValue();
+                Gpu card = system.card() == null ? null : gpus.get(system.card());
+                if (card == null) continue;
+                e.setValue(new Gpu(
+                        system.id(),
+                        system.name(),
+                        system.hardwareClass(),
+                        system.gpusPerSystem(),
+                        system.priceUsd(),
+                        system.vramGb(),
+                        system.memoryBandwidthGbps(),
+                        system.bf16DenseTflops(),
+                        system.tdpW(),
+                        system.provenance(),
+                        system.card(),
+                        system.estimated(),
+                        system.priceRangeUsd(),
+                        system.fp8DenseTflops() != null ? system.fp8DenseTflops() : card.fp8DenseTflops(),
+                        system.fp4DenseTflops() != null ? system.fp4DenseTflops() : card.fp4DenseTflops(),
+                        system.architecture() != null ? system.architecture() : card.architecture(),
+                        system.memory() != null ? system.memory() : card.memory(),
+                        system.interconnect() != null ? system.interconnect() : card.interconnect(),
+                        system.interconnectGbps() != null ? system.interconnectGbps() : card.interconnectGbps(),
+                        system.host()));
+            }
+        }
+
+        /**
+         * The serving model fitted on the measurements. The shipped table's fit (and its cross-validation,
+         * a few hundred milliseconds) is the build's, reused when no price book adds or changes a run.
+         */
+        private ServingCalibration calibration(List<ThroughputMeasurement> runs) {
+            if (!standalone && shipped != null && shipped.measurements().equals(runs)) return shipped.calibration();
+            return Calibrator.calibrate(Calibrator.runs(runs, gpus, openModels));
         }
     }
 }

@@ -12,8 +12,11 @@ import dev.aichoose.model.BillTag;
 import dev.aichoose.model.CacheTtl;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Defaults;
+import dev.aichoose.model.Engine;
 import dev.aichoose.model.Gpu;
+import dev.aichoose.model.KvPrecision;
 import dev.aichoose.model.Option;
+import dev.aichoose.model.Parallelism;
 import dev.aichoose.model.Profile;
 import dev.aichoose.model.Quality;
 import dev.aichoose.model.Quantization;
@@ -56,6 +59,10 @@ public final class ScenarioLoader {
     private final Catalog catalog;
     private final BenchSource bench;
     private final Map<String, Path> benchOverrides;
+    /** The workload whose options are being read: a bench's lengths are checked against it. */
+    private Workload servedLengths;
+    /** Bench results given to every option that one option did not take, and why. */
+    private final List<String> benchNotes = new ArrayList<>();
 
     /**
      * @param benchOverrides bench files given on the command line: by option id, or under {@code "*"}
@@ -130,6 +137,8 @@ public final class ScenarioLoader {
         Map<String, Node> autoNodes = new LinkedHashMap<>();
         Map<String, BillTag> billTags = new LinkedHashMap<>();
         Workload.LatencySlo slo = workload == null ? Workload.LatencySlo.NONE : workload.slo();
+        servedLengths = workload;
+        benchNotes.clear();
         for (int i = 0; i < optionNodes.size(); i++) {
             Node node = optionNodes.get(i);
             Fields.of(problems, node, "options[" + i + "]").ifPresent(f -> {
@@ -164,8 +173,14 @@ public final class ScenarioLoader {
                 options,
                 !hasOptions,
                 uncertainty,
-                ImplausibleInputs.of(file, options, optionMappings),
+                warnings(ImplausibleInputs.of(file, options, optionMappings)),
                 billTags);
+    }
+
+    private List<String> warnings(List<String> implausible) {
+        List<String> all = new ArrayList<>(implausible);
+        all.addAll(benchNotes);
+        return all;
     }
 
     // ---- workload
@@ -523,7 +538,7 @@ public final class ScenarioLoader {
                 b.optionalNumber("residual_share", 0, 1),
                 b.optionalNumber("maintenance_share_annual", 0, 1),
                 b.optionalNumber("ops_hours_per_month", 0, 10_000),
-                serving(id, b, dir, slo, gpu == null ? "datacenter" : gpu.hardwareClass()),
+                serving(id, b, dir, slo, gpu, hardware),
                 auto,
                 server(b, gpu),
                 recurring(b));
@@ -606,7 +621,7 @@ public final class ScenarioLoader {
                 b.number("hours_per_month", Assumptions.HOURS_PER_MONTH, 1, 744),
                 b.optionalNumber("usd_per_gpu_hour", 0, 200),
                 b.optionalNumber("ops_hours_per_month", 0, 10_000),
-                serving(id, b, dir, slo, gpu == null ? "datacenter" : gpu.hardwareClass()),
+                serving(id, b, dir, slo, gpu, choice != null ? choice.hardware() : entry == null ? null : entry.gpu()),
                 auto,
                 choice,
                 new Option.Rental(
@@ -666,16 +681,27 @@ public final class ScenarioLoader {
         return choice;
     }
 
-    private Option.Serving serving(String id, Fields b, Path dir, Workload.LatencySlo slo, String hardwareClass) {
+    /**
+     * What an owned or rented option serves and how fast. A bench result is used when the option names
+     * it ({@code bench:}, {@code --bench ID=FILE}); one given to every option ({@code --bench FILE}) only
+     * where its model, and its hardware and quantization where it recorded them, are the option's
+     * (docs/bench.md, "Capacity for evaluate").
+     *
+     * @param gpu the hardware's catalog entry (null when unknown, reported elsewhere)
+     * @param hardware its id: the option's hardware, or the offer's GPU
+     */
+    private Option.Serving serving(String id, Fields b, Path dir, Workload.LatencySlo slo, Gpu gpu, String hardware) {
         String model = b.text("model");
         if (!model.isEmpty() && !catalog.openModels().containsKey(model)) {
             unknownId(b, "model", model, catalog.openModels().keySet(), "");
         }
+        String hardwareClass = gpu == null ? "datacenter" : gpu.hardwareClass();
         Quantization fallback = hardwareClass.equals("consumer") ? Quantization.Q4_K_M : Quantization.BF16;
         Quantization quantization = b.choice("quantization", Quantization.class, fallback);
         Double tps = b.optionalNumber("tokens_per_second", 0.01, 10_000_000);
         Option.Measured measured = null;
         Optional<Node> benchNode = b.raw("bench");
+        boolean named = benchOverrides.containsKey(id) || benchNode.isPresent();
         Path benchFile = benchOverrides.containsKey(id)
                 ? benchOverrides.get(id)
                 : benchNode.isPresent()
@@ -689,8 +715,16 @@ public final class ScenarioLoader {
             b.problems().at(benchNode.get(), b.pathOf("bench") + ": give tokens_per_second or bench, not both");
         } else if (benchFile != null) {
             try {
-                measured = BenchCapacity.forModel(
-                        bench.read(benchFile, slo), model, catalog.openModels().get(model));
+                Option.Measured read = bench.read(benchFile, slo);
+                Optional<String> elsewhere =
+                        named ? Optional.empty() : measuredElsewhere(read, model, quantization, gpu, hardware);
+                if (elsewhere.isPresent()) {
+                    benchNotes.add(id + ": " + benchFile + ": " + elsewhere.get()
+                            + ": not applied (name the option with " + "--bench " + id + "=FILE to apply it anyway)");
+                } else {
+                    measured = lengths(BenchCapacity.forModel(
+                            read, model, catalog.openModels().get(model)));
+                }
             } catch (InputException e) {
                 Node at = benchNode.orElse(b.node());
                 for (Diagnostic d : e.diagnostics()) {
@@ -699,6 +733,18 @@ public final class ScenarioLoader {
             }
         }
         boolean autoReplica = b.auto("gpus_per_replica");
+        Engine engine = null;
+        if (b.has("engine")) {
+            String written = b.text("engine");
+            engine = Engine.byId(written).orElse(null);
+            if (engine == null) {
+                b.problems()
+                        .at(
+                                b.raw("engine").orElse(b.node()),
+                                b.pathOf("engine") + ": '" + written + "' is not one of "
+                                        + String.join(" | ", Engine.ids()) + Suggestions.hint(written, Engine.ids()));
+            }
+        }
         return new Option.Serving(
                 model,
                 quantization,
@@ -706,7 +752,69 @@ public final class ScenarioLoader {
                 measured,
                 b.optionalInteger("concurrency", 1, 4096),
                 autoReplica ? null : b.optionalInteger("gpus_per_replica", 1, 1024),
-                autoReplica);
+                autoReplica,
+                engine,
+                b.has("kv_precision") ? b.choice("kv_precision", KvPrecision.class) : null,
+                b.has("parallelism") ? b.choice("parallelism", Parallelism.class) : null,
+                1);
+    }
+
+    /**
+     * Why a bench given to every option measured something else than this one: another model, or
+     * (where the bench recorded them) other hardware or another quantization; empty when it matches.
+     */
+    private Optional<String> measuredElsewhere(
+            Option.Measured m, String model, Quantization quantization, Gpu gpu, String hardware) {
+        if (!BenchCapacity.sameModel(m, model, catalog.openModels().get(model))) {
+            return Optional.of("the bench measured the model '" + m.model() + "', not the option's " + model);
+        }
+        String measuredOn = m.recorded().hardware();
+        if (measuredOn != null
+                && hardware != null
+                && !measuredOn.equals(hardware)
+                && !(gpu != null && measuredOn.equals(gpu.card()))) {
+            return Optional.of("the bench measured " + measuredOn + ", not the option's " + hardware);
+        }
+        String format = m.recorded().quantization();
+        if (format != null && !format.equalsIgnoreCase(quantization.id())) {
+            return Optional.of(
+                    "the bench measured " + model + " at " + format + ", not at the option's " + quantization.id());
+        }
+        return Optional.empty();
+    }
+
+    /** A bench whose prompts or outputs differ from the scenario's by more than a quarter says so. */
+    private Option.Measured lengths(Option.Measured m) {
+        if (m == null || servedLengths == null) return m;
+        Option.Measured out = m;
+        Double in = m.recorded().inputTokens();
+        if (in != null && differs(in, servedLengths.inputTokensPerQuery())) {
+            out = out.withWarning(String.format(
+                    java.util.Locale.ROOT,
+                    "the bench's prompts average %s tokens, the scenario's %s: the measured throughput is for other "
+                            + "requests (more than %d %% apart)",
+                    dev.aichoose.text.Figures.wholeCount(in),
+                    dev.aichoose.text.Figures.wholeCount(servedLengths.inputTokensPerQuery()),
+                    Math.round(LENGTH_TOLERANCE * 100)));
+        }
+        Double outTokens = m.recorded().outputTokens();
+        if (outTokens != null && differs(outTokens, servedLengths.generatedTokensPerQuery())) {
+            out = out.withWarning(String.format(
+                    java.util.Locale.ROOT,
+                    "the bench's outputs average %s tokens, the scenario's %s: the measured throughput is for other "
+                            + "requests (more than %d %% apart)",
+                    dev.aichoose.text.Figures.wholeCount(outTokens),
+                    dev.aichoose.text.Figures.wholeCount(servedLengths.generatedTokensPerQuery()),
+                    Math.round(LENGTH_TOLERANCE * 100)));
+        }
+        return out;
+    }
+
+    /** How far a bench's mean prompt or output length may be from the scenario's before it warns. */
+    static final double LENGTH_TOLERANCE = 0.25;
+
+    private static boolean differs(double bench, double scenario) {
+        return scenario > 0 ? Math.abs(bench / scenario - 1) > LENGTH_TOLERANCE : bench > 0;
     }
 
     private Option.Hybrid hybrid(String id, Fields b, List<PendingRoute> pending, Map<String, Node> autoNodes) {

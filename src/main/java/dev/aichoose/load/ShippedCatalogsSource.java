@@ -28,7 +28,7 @@ final class ShippedCatalogsSource {
     public static void main(String[] args) throws IOException {
         if (args.length != 1) throw new IllegalArgumentException("usage: ShippedCatalogsSource OUTPUT_SOURCE_DIR");
         Path out = Path.of(args[0], ShippedCatalogs.DATA_CLASS.replace('.', '/') + ".java");
-        String source = source(CatalogLoader.parse(List.of()), ShippedCatalogs.key());
+        String source = source(CatalogLoader.parseAfresh(), ShippedCatalogs.key());
         Files.createDirectories(out.getParent());
         // rewritten only when it changes, so an unchanged catalog does not recompile
         if (!Files.exists(out) || !Files.readString(out, StandardCharsets.UTF_8).equals(source)) {

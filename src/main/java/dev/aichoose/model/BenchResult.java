@@ -31,7 +31,9 @@ public record BenchResult(
      * load). Empty when no run qualifies.
      */
     public Optional<BenchRun> chosenRun(Workload.LatencySlo slo) {
+        // a saturated run measured queueing, not capacity (docs/bench.md, "Saturation")
         Optional<BenchRun> searched = runs.stream()
+                .filter(r -> !r.saturatedRun())
                 .filter(BenchRun::chosenBySearch)
                 .filter(r -> r.meetsP90(slo))
                 .findFirst();
@@ -40,6 +42,7 @@ public record BenchResult(
         Comparator<BenchRun> byThroughput = Comparator.comparingDouble(BenchRun::outputTokensPerSecond);
         Comparator<BenchRun> byLoad = Comparator.comparingDouble(BenchRun::loadLevel);
         return runs.stream()
+                .filter(r -> !r.saturatedRun())
                 .filter(r -> r.meetsP90(slo))
                 .max(constrained ? byLoad.thenComparing(byThroughput) : byThroughput.thenComparing(byLoad));
     }

@@ -2,6 +2,7 @@ package dev.aichoose.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /**
  * The summary of one run at one load level, as in bench JSON v1. Exactly one of
@@ -30,7 +31,17 @@ public record BenchRun(
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer newConnections,
         @JsonInclude(JsonInclude.Include.NON_NULL) LatencyStats connectMs,
         // --find-max: the probe the search settled on (absent on every other run)
-        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean chosen) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean chosen,
+        // added with open-loop accounting (absent from older files): what the harness really offered
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double achievedRate,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double meanInFlight,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LatencyStats dispatchDelayMs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LatencyStats ttftFromIntendedMs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LatencyStats e2eFromIntendedMs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> outputTokensPerSecondCi,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean saturated,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> warnings,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BenchRepeats repeats) {
 
     public BenchRun {
         if ((concurrency == null) == (requestRate == null)) {
@@ -39,6 +50,60 @@ public record BenchRun(
         if (!"server".equals(tokenCountsFrom) && !"estimate".equals(tokenCountsFrom)) {
             throw new IllegalArgumentException("token_counts_from must be server or estimate");
         }
+        outputTokensPerSecondCi = outputTokensPerSecondCi == null ? null : List.copyOf(outputTokensPerSecondCi);
+        warnings = warnings == null ? null : List.copyOf(warnings);
+    }
+
+    /** A run as results before open-loop accounting were written. */
+    public BenchRun(
+            Integer concurrency,
+            Double requestRate,
+            RequestCounts requests,
+            double durationS,
+            double requestThroughput,
+            double outputTokensPerSecond,
+            double totalTokensPerSecond,
+            LatencyStats ttftMs,
+            LatencyStats tpotMs,
+            LatencyStats itlMs,
+            LatencyStats e2eMs,
+            TokenStats inputTokens,
+            TokenStats outputTokens,
+            String tokenCountsFrom,
+            Double goodputRps,
+            Double retryAfterSMax,
+            Integer newConnections,
+            LatencyStats connectMs,
+            Boolean chosen) {
+        this(
+                concurrency,
+                requestRate,
+                requests,
+                durationS,
+                requestThroughput,
+                outputTokensPerSecond,
+                totalTokensPerSecond,
+                ttftMs,
+                tpotMs,
+                itlMs,
+                e2eMs,
+                inputTokens,
+                outputTokens,
+                tokenCountsFrom,
+                goodputRps,
+                retryAfterSMax,
+                newConnections,
+                connectMs,
+                chosen,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** A run as the first release wrote it, without the later fields' {@code chosen}. */
@@ -85,6 +150,15 @@ public record BenchRun(
 
     /** This run, marked as the one a capacity search chose. */
     public BenchRun asChosen() {
+        return with(true, saturated, warnings);
+    }
+
+    /** This run with the saturation verdict and its warnings (docs/bench.md, "Saturation"). */
+    public BenchRun judged(boolean saturated, List<String> warnings) {
+        return with(chosen, saturated, warnings);
+    }
+
+    private BenchRun with(Boolean chosen, Boolean saturated, List<String> warnings) {
         return new BenchRun(
                 concurrency,
                 requestRate,
@@ -104,11 +178,30 @@ public record BenchRun(
                 retryAfterSMax,
                 newConnections,
                 connectMs,
-                true);
+                chosen,
+                achievedRate,
+                meanInFlight,
+                dispatchDelayMs,
+                ttftFromIntendedMs,
+                e2eFromIntendedMs,
+                outputTokensPerSecondCi,
+                saturated,
+                warnings,
+                repeats);
     }
 
     public boolean chosenBySearch() {
         return Boolean.TRUE.equals(chosen);
+    }
+
+    /** Whether the run was judged saturated: more load only queued (docs/bench.md, "Saturation"). */
+    public boolean saturatedRun() {
+        return Boolean.TRUE.equals(saturated);
+    }
+
+    /** The run's warnings; none for results written before they were. */
+    public List<String> warningsOrNone() {
+        return warnings == null ? List.of() : warnings;
     }
 
     /**

@@ -9,6 +9,9 @@ import java.util.Optional;
 /**
  * The price and hardware catalogs after layering, each kind keyed by id. {@code warnings} are
  * implausible values found while loading ({@code file:line:col: message}): kept, but said.
+ * {@code measurements} are the published serving runs ({@code pricing/throughput-measurements.yaml})
+ * and {@code calibration} the serving model fitted on them; {@code hosts} the machines cards go into
+ * ({@code pricing/hosts.yaml}).
  */
 public record Catalog(
         Map<String, ApiModel> apiModels,
@@ -16,6 +19,8 @@ public record Catalog(
         Map<String, CloudOffer> cloudOffers,
         Map<String, OpenModel> openModels,
         List<String> warnings,
+        List<ThroughputMeasurement> measurements,
+        ServingCalibration calibration,
         Map<String, Host> hosts) {
 
     public Catalog {
@@ -25,6 +30,43 @@ public record Catalog(
         cloudOffers = Collections.unmodifiableMap(new LinkedHashMap<>(cloudOffers));
         openModels = Collections.unmodifiableMap(new LinkedHashMap<>(openModels));
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        measurements = measurements == null ? List.of() : List.copyOf(measurements);
+        if (calibration == null) calibration = ServingCalibration.PRIOR;
+    }
+
+    public Catalog(
+            Map<String, ApiModel> apiModels,
+            Map<String, Gpu> gpus,
+            Map<String, CloudOffer> cloudOffers,
+            Map<String, OpenModel> openModels,
+            List<String> warnings) {
+        this(apiModels, gpus, cloudOffers, openModels, warnings, List.of(), null, Map.of());
+    }
+
+    /** The catalogs with the published serving runs and their fit, and no hosts. */
+    public Catalog(
+            Map<String, ApiModel> apiModels,
+            Map<String, Gpu> gpus,
+            Map<String, CloudOffer> cloudOffers,
+            Map<String, OpenModel> openModels,
+            List<String> warnings,
+            List<ThroughputMeasurement> measurements,
+            ServingCalibration calibration) {
+        this(apiModels, gpus, cloudOffers, openModels, warnings, measurements, calibration, Map.of());
+    }
+
+    /** The same catalogs with other entries, keeping the measurements, the serving calibration and the hosts. */
+    public Catalog with(
+            Map<String, ApiModel> apiModels,
+            Map<String, Gpu> gpus,
+            Map<String, CloudOffer> cloudOffers,
+            Map<String, OpenModel> openModels) {
+        return new Catalog(apiModels, gpus, cloudOffers, openModels, warnings, measurements, calibration, hosts);
+    }
+
+    /** The same catalogs with other hosts. */
+    public Catalog withHosts(Map<String, Host> otherHosts) {
+        return new Catalog(apiModels, gpus, cloudOffers, openModels, warnings, measurements, calibration, otherHosts);
     }
 
     public Catalog(
@@ -33,16 +75,6 @@ public record Catalog(
             Map<String, CloudOffer> cloudOffers,
             Map<String, OpenModel> openModels) {
         this(apiModels, gpus, cloudOffers, openModels, List.of());
-    }
-
-    /** A catalog with no hosts. */
-    public Catalog(
-            Map<String, ApiModel> apiModels,
-            Map<String, Gpu> gpus,
-            Map<String, CloudOffer> cloudOffers,
-            Map<String, OpenModel> openModels,
-            List<String> warnings) {
-        this(apiModels, gpus, cloudOffers, openModels, warnings, Map.of());
     }
 
     /** The provenance of any entry by id, whatever its kind. */

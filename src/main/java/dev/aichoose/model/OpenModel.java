@@ -1,6 +1,11 @@
 package dev.aichoose.model;
 
-/** An open-weight model: what sizing and the roofline estimate need. Parameters in billions. */
+/**
+ * An open-weight model: what sizing and the serving model need. Parameters in billions.
+ * {@code architecture} holds what the KV cache and mixture-of-experts reads depend on (from the
+ * model's config.json); an entry without it is read as a dense model with grouped-query attention
+ * on every layer.
+ */
 public record OpenModel(
         String id,
         String name,
@@ -13,11 +18,42 @@ public record OpenModel(
         String license,
         Quality quality,
         Provenance provenance,
-        Provenance qualityProvenance) {
+        Provenance qualityProvenance,
+        Architecture architecture) {
 
     /** Without a source of its own, the quality tier shares the entry's. */
     public OpenModel {
         if (qualityProvenance == null) qualityProvenance = provenance;
+        if (architecture == null) architecture = Architecture.DENSE_GQA;
+    }
+
+    public OpenModel(
+            String id,
+            String name,
+            double paramsB,
+            double activeParamsB,
+            int layers,
+            int kvHeads,
+            int headDim,
+            int contextTokens,
+            String license,
+            Quality quality,
+            Provenance provenance,
+            Provenance qualityProvenance) {
+        this(
+                id,
+                name,
+                paramsB,
+                activeParamsB,
+                layers,
+                kvHeads,
+                headDim,
+                contextTokens,
+                license,
+                quality,
+                provenance,
+                qualityProvenance,
+                null);
     }
 
     public OpenModel(
@@ -44,11 +80,68 @@ public record OpenModel(
                 license,
                 quality,
                 provenance,
+                null,
                 null);
     }
 
-    /** Bytes of KV cache per token: K and V, every layer, every KV head (GQA-aware). */
+    /** Bytes of KV cache per token on a full-attention GQA layer stack: K and V, every layer, every KV head. */
     public double kvBytesPerToken(double bytesPerElement) {
         return 2.0 * layers * kvHeads * headDim * bytesPerElement;
+    }
+
+    /** Whether the model routes tokens to experts. */
+    public boolean moe() {
+        return architecture.moe() != null;
+    }
+
+    /** How attention caches keys and values. */
+    public enum Attention {
+        /** Grouped-query attention (multi-head attention is the case {@code kv_heads = attention_heads}). */
+        GQA,
+        /** Multi-head latent attention (DeepSeek V2/V3, Kimi K2): one compressed latent per layer and token. */
+        MLA
+    }
+
+    /**
+     * What the KV cache and the weights read per step depend on, beyond layers, KV heads and head size.
+     *
+     * @param attentionHeads query heads (attention FLOPs); null when the catalog does not say
+     * @param hiddenSize the model width (the activations tensor parallelism exchanges); null when unknown
+     * @param kvLoraRank MLA: latent elements cached per layer and token (with {@code qkRopeHeadDim})
+     * @param slidingWindow tokens a sliding-window layer caches; null when no layer slides
+     * @param slidingWindowLayers how many layers slide (the others cache the whole context)
+     * @param kvFreeLayers layers with no growing KV cache (linear attention, state-space layers)
+     * @param moe the experts; null for a dense model
+     * @param nativePrecision the format the released checkpoint ships in; null when unknown
+     */
+    public record Architecture(
+            Integer attentionHeads,
+            Integer hiddenSize,
+            Attention attention,
+            Integer kvLoraRank,
+            Integer qkRopeHeadDim,
+            Integer slidingWindow,
+            int slidingWindowLayers,
+            int kvFreeLayers,
+            Moe moe,
+            Quantization nativePrecision) {
+        public static final Architecture DENSE_GQA =
+                new Architecture(null, null, Attention.GQA, null, null, null, 0, 0, null, null);
+
+        public Architecture {
+            if (attention == null) attention = Attention.GQA;
+        }
+    }
+
+    /**
+     * Mixture of experts: {@code experts} routed experts in each of {@code moeLayers} layers, of which
+     * {@code expertsPerToken} serve each token, plus {@code sharedExperts} that serve every token.
+     * {@code expertParamsB} is one routed expert in one layer, in billions of parameters.
+     */
+    public record Moe(int experts, int expertsPerToken, int sharedExperts, int moeLayers, double expertParamsB) {
+        /** Parameters of all routed experts, billions: the part of the model a step reads only where routed. */
+        public double routedParamsB() {
+            return moeLayers * (double) experts * expertParamsB;
+        }
     }
 }

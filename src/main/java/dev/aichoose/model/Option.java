@@ -385,11 +385,13 @@ public sealed interface Option {
 
     /**
      * What runs on owned or rented hardware and how fast: a bench result, a given figure (per model
-     * replica), or neither (a roofline estimate). A replica spans {@code gpusPerReplica} GPUs
-     * (tensor parallel); by default all the GPUs of one unit (a card, a system, an instance), or when
+     * replica), or neither (the serving model's estimate). A replica spans {@code gpusPerReplica} GPUs
+     * of one chassis; by default all the GPUs of one unit (a card, a system, an instance), or when
      * the model does not fit there, the smallest replica that holds it; with {@code autoReplica}
      * ({@code gpus_per_replica: auto}) always the smallest replica that holds the model and the KV
-     * cache of its concurrency.
+     * cache of its concurrency. {@code engine}, {@code kvPrecision} and {@code parallelism} are null
+     * when the scenario leaves them to their defaults (docs/methodology.md §11.4);
+     * {@code throughputFactor} multiplies whatever the replica delivers (1 but in a simulation's draw).
      */
     record Serving(
             String model,
@@ -398,7 +400,33 @@ public sealed interface Option {
             Measured measured,
             Integer concurrency,
             Integer gpusPerReplica,
-            boolean autoReplica) {
+            boolean autoReplica,
+            Engine engine,
+            KvPrecision kvPrecision,
+            Parallelism parallelism,
+            double throughputFactor) {
+
+        public Serving(
+                String model,
+                Quantization quantization,
+                Double tokensPerSecond,
+                Measured measured,
+                Integer concurrency,
+                Integer gpusPerReplica,
+                boolean autoReplica) {
+            this(
+                    model,
+                    quantization,
+                    tokensPerSecond,
+                    measured,
+                    concurrency,
+                    gpusPerReplica,
+                    autoReplica,
+                    null,
+                    null,
+                    null,
+                    1);
+        }
 
         /** A stated replica size, or the default (null): all the GPUs of one unit. */
         public Serving(
@@ -410,12 +438,45 @@ public sealed interface Option {
                 Integer gpusPerReplica) {
             this(model, quantization, tokensPerSecond, measured, concurrency, gpusPerReplica, false);
         }
+
+        /** The same serving with its throughput times {@code factor} (a simulation's draw). */
+        public Serving timesThroughput(double factor) {
+            return new Serving(
+                    model,
+                    quantization,
+                    tokensPerSecond,
+                    measured,
+                    concurrency,
+                    gpusPerReplica,
+                    autoReplica,
+                    engine,
+                    kvPrecision,
+                    parallelism,
+                    throughputFactor * factor);
+        }
+
+        /** The same serving with a given throughput in place of its own (a simulation's draw). */
+        public Serving withTokensPerSecond(Double given) {
+            return new Serving(
+                    model,
+                    quantization,
+                    given,
+                    measured,
+                    concurrency,
+                    gpusPerReplica,
+                    autoReplica,
+                    engine,
+                    kvPrecision,
+                    parallelism,
+                    throughputFactor);
+        }
     }
 
     /**
      * What a bench result says at the scenario's latency targets: the throughput of the run chosen,
      * or that no run met them. {@code warnings} say why the figure deserves less trust (another
-     * model than the option's, failures, estimated token counts, a bench stopped early).
+     * model than the option's, failures, estimated token counts, a bench stopped early, other prompt
+     * lengths); {@code recorded} what the bench recorded of its setup and the chosen run's lengths.
      */
     sealed interface Measured {
         String file();
@@ -427,32 +488,80 @@ public sealed interface Option {
 
         List<String> warnings();
 
+        Recorded recorded();
+
         Measured withWarning(String warning);
 
-        /** The throughput of the run chosen ({@code run} says which, e.g. "at concurrency 16"). */
+        /**
+         * What a bench result recorded about itself, each null when it did not: the hardware and
+         * quantization it measured ({@code settings.hardware}, {@code settings.quantization}), and the
+         * mean prompt and output tokens of the run chosen.
+         */
+        record Recorded(String hardware, String quantization, Double inputTokens, Double outputTokens) {
+            public static final Recorded NOTHING = new Recorded(null, null, null, null);
+        }
+
+        /**
+         * The throughput of the run chosen ({@code run} says which, e.g. "at concurrency 16"), with its
+         * 95 % interval {@code [low, high]} from the run's per-second series when the bench had one.
+         */
         record Throughput(
-                double tokensPerSecond, String file, String startedAt, String run, String model, List<String> warnings)
+                double tokensPerSecond,
+                String file,
+                String startedAt,
+                String run,
+                String model,
+                List<String> warnings,
+                Recorded recorded,
+                List<Double> tokensPerSecondCi)
                 implements Measured {
             public Throughput {
                 warnings = List.copyOf(warnings);
+                if (recorded == null) recorded = Recorded.NOTHING;
+                tokensPerSecondCi = tokensPerSecondCi == null ? null : List.copyOf(tokensPerSecondCi);
+            }
+
+            /** A throughput without an interval or a record of its setup. */
+            public Throughput(
+                    double tokensPerSecond,
+                    String file,
+                    String startedAt,
+                    String run,
+                    String model,
+                    List<String> warnings) {
+                this(tokensPerSecond, file, startedAt, run, model, warnings, Recorded.NOTHING, null);
             }
 
             @Override
             public Throughput withWarning(String warning) {
-                return new Throughput(tokensPerSecond, file, startedAt, run, model, plus(warnings, warning));
+                return new Throughput(
+                        tokensPerSecond,
+                        file,
+                        startedAt,
+                        run,
+                        model,
+                        plus(warnings, warning),
+                        recorded,
+                        tokensPerSecondCi);
             }
         }
 
         /** No run met the targets ({@code targets} names them): as measured, this hardware does not. */
-        record NoRunMeets(String file, String startedAt, String targets, String model, List<String> warnings)
+        record NoRunMeets(
+                String file, String startedAt, String targets, String model, List<String> warnings, Recorded recorded)
                 implements Measured {
             public NoRunMeets {
                 warnings = List.copyOf(warnings);
+                if (recorded == null) recorded = Recorded.NOTHING;
+            }
+
+            public NoRunMeets(String file, String startedAt, String targets, String model, List<String> warnings) {
+                this(file, startedAt, targets, model, warnings, Recorded.NOTHING);
             }
 
             @Override
             public NoRunMeets withWarning(String warning) {
-                return new NoRunMeets(file, startedAt, targets, model, plus(warnings, warning));
+                return new NoRunMeets(file, startedAt, targets, model, plus(warnings, warning), recorded);
             }
         }
 

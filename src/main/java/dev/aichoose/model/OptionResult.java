@@ -241,20 +241,47 @@ public record OptionResult(
     /**
      * Peak generated tokens/s needed (in the busiest month) against what the hardware delivers in
      * that month; {@code fleet} is the owned or rented fleet month by month (empty for a hybrid,
-     * whose legs each have their own).
+     * whose legs each have their own); {@code estimate} the serving model's figures when the
+     * throughput is its estimate.
      */
     public record Capacity(
             double requiredTokensPerSecond,
             Double availableTokensPerSecond,
             CapacitySource source,
             String detail,
-            java.util.Optional<Fleet> fleet) {
+            java.util.Optional<Fleet> fleet,
+            java.util.Optional<Estimate> estimate) {
+
+        public Capacity(
+                double requiredTokensPerSecond,
+                Double availableTokensPerSecond,
+                CapacitySource source,
+                String detail,
+                java.util.Optional<Fleet> fleet) {
+            this(requiredTokensPerSecond, availableTokensPerSecond, source, detail, fleet, java.util.Optional.empty());
+        }
 
         public Capacity(
                 double requiredTokensPerSecond, Double availableTokensPerSecond, CapacitySource source, String detail) {
             this(requiredTokensPerSecond, availableTokensPerSecond, source, detail, java.util.Optional.empty());
         }
     }
+
+    /**
+     * An estimated replica (docs/methodology.md §11.5): what it delivers and how, and the measured error
+     * of the group its operating point belongs to ({@code accuracy}, absent when the table has no run in it).
+     */
+    public record Estimate(
+            double tokensPerSecond,
+            int gpus,
+            String parallelism,
+            String engine,
+            String kvPrecision,
+            int streams,
+            double ttftMs,
+            double tpotMs,
+            String bound,
+            java.util.Optional<ServingCalibration.GroupAccuracy> accuracy) {}
 
     public enum CapacitySource {
         BENCH,

@@ -2,7 +2,10 @@ package dev.aichoose.model;
 
 /**
  * Weight formats and their bytes per parameter. GGUF figures from
- * sterlenjohnson/ViVi-Buddy research/models/memory_calculations.md.
+ * sterlenjohnson/ViVi-Buddy research/models/memory_calculations.md; {@code q4_0} and the 4-bit
+ * floating-point formats from their block layouts (docs/methodology.md §11.3): Q4_0 is 32 4-bit
+ * weights and one FP16 scale (4.5 bits), NVFP4 16 weights and one FP8 scale (4.5 bits), MXFP4 32
+ * weights and one 8-bit scale (4.25 bits).
  */
 public enum Quantization {
     FP32(4.0, false),
@@ -13,10 +16,13 @@ public enum Quantization {
     AWQ(0.5, false),
     GPTQ(0.5, false),
     INT4(0.5, false),
+    NVFP4(0.5625, false),
+    MXFP4(0.53125, false),
     Q8_0(1.0625, true),
     Q6_K(0.82, true),
     Q5_K_M(0.71, true),
-    Q4_K_M(0.6, true);
+    Q4_K_M(0.6, true),
+    Q4_0(0.5625, true);
 
     private final double bytesPerParam;
     private final boolean gguf;
@@ -33,6 +39,11 @@ public enum Quantization {
     /** GGUF formats run on llama.cpp-class runners (Ollama, LM Studio), which serve few streams at once. */
     public boolean gguf() {
         return gguf;
+    }
+
+    /** The 4-bit floating-point formats (NVFP4, MXFP4), which run on FP4 tensor cores where the card has them. */
+    public boolean fp4() {
+        return this == NVFP4 || this == MXFP4;
     }
 
     public String id() {

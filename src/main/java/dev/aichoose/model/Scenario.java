@@ -109,6 +109,21 @@ public record Scenario(
                 billTags);
     }
 
+    /** The same scenario with other ranges: a simulation's, with the ranges aichoose adds itself. */
+    public Scenario withUncertainty(Uncertainty ranges) {
+        return new Scenario(
+                name,
+                file,
+                horizonMonths,
+                workload,
+                profile,
+                assumptions,
+                options,
+                optionsFromDefaults,
+                ranges,
+                warnings);
+    }
+
     /**
      * Every class that carries traffic, the implicit {@code default} last: it has the rest of the
      * share, the profile's quality need, and no placement rule of its own.

@@ -118,7 +118,33 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
     record RouteOut(@JsonProperty("class") String workloadClass, String option) {}
 
     record CapacityOut(
-            BigDecimal requiredTokensPerSecond, BigDecimal availableTokensPerSecond, String source, String detail) {}
+            BigDecimal requiredTokensPerSecond,
+            BigDecimal availableTokensPerSecond,
+            String source,
+            String detail,
+            @JsonInclude(JsonInclude.Include.NON_NULL) EstimateOut estimate) {}
+
+    /** The serving model's figures behind an estimated capacity (docs/methodology.md §11.5). */
+    record EstimateOut(
+            BigDecimal tokensPerSecondPerReplica,
+            int gpusPerReplica,
+            String parallelism,
+            String engine,
+            String kvPrecision,
+            int streams,
+            BigDecimal ttftMs,
+            BigDecimal tpotMs,
+            String bound,
+            @JsonInclude(JsonInclude.Include.NON_NULL) AccuracyOut accuracy) {}
+
+    /** The measured, cross-validated error of the estimate's group (docs/methodology.md §11.7). */
+    record AccuracyOut(
+            String group,
+            String label,
+            int runs,
+            int publishers,
+            BigDecimal medianRatio,
+            @JsonProperty("within_30_pct") BigDecimal within30Pct) {}
 
     record BreakevenOut(String option, String baseline, Integer month) {}
 
@@ -209,6 +235,28 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                 e.simulation().map(SimulationSection::json).orElse(null));
     }
 
+    private static EstimateOut estimate(OptionResult.Estimate e) {
+        return new EstimateOut(
+                Figures.tenths(e.tokensPerSecond()),
+                e.gpus(),
+                e.parallelism(),
+                e.engine(),
+                e.kvPrecision(),
+                e.streams(),
+                Figures.tenths(e.ttftMs()),
+                Figures.upTo(e.tpotMs(), 2),
+                e.bound(),
+                e.accuracy()
+                        .map(a -> new AccuracyOut(
+                                a.group(),
+                                a.label(),
+                                a.runs(),
+                                a.publishers(),
+                                Figures.upTo(a.medianRatio(), 3),
+                                Figures.upTo(a.within30() * 100, 1)))
+                        .orElse(null));
+    }
+
     private static OptionOut option(OptionResult o, Integer rank) {
         var c = o.capacity();
         return new OptionOut(
@@ -235,7 +283,8 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                                         ? null
                                         : Figures.tenths(c.availableTokensPerSecond()),
                                 c.source().id(),
-                                c.detail()),
+                                c.detail(),
+                                c.estimate().map(JsonReport::estimate).orElse(null)),
                 costing(o.costing()),
                 o.kind() == dev.aichoose.model.OptionKind.HYBRID
                         ? o.routing().stream()

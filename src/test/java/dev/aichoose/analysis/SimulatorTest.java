@@ -23,7 +23,7 @@ class SimulatorTest {
               - {id: gpt-5-mini, api: {model: openai/gpt-5-mini}}
               - {id: llama70b-hosted, api: {model: deepinfra/llama-3.3-70b}}
               - id: h100-x4
-                rented: {offer: runpod/h100-sxm, count: 4, model: meta/llama-3.3-70b-instruct, quantization: fp8,
+                rented: {offer: lambda/h100-sxm, count: 1, model: meta/llama-3.3-70b-instruct, quantization: fp8,
                          concurrency: 64, gpus_per_replica: 2}
               - id: box
                 self_hosted: {hardware: nvidia/h100-sxm, host: none, count: 4, model: meta/llama-3.3-70b-instruct,
@@ -95,7 +95,7 @@ class SimulatorTest {
                            monthly_growth: 0.03, peak_to_average: 2.5}
                 options:
                   - id: h100-x4
-                    rented: {offer: runpod/h100-sxm, count: 4, model: meta/llama-3.3-70b-instruct, quantization: fp8,
+                    rented: {offer: lambda/h100-sxm, count: 1, model: meta/llama-3.3-70b-instruct, quantization: fp8,
                              concurrency: 64, gpus_per_replica: 2}
                   - id: box
                     self_hosted: {hardware: nvidia/h100-sxm, host: none, count: 4, model: meta/llama-3.3-70b-instruct,
@@ -223,8 +223,8 @@ class SimulatorTest {
         Evaluation cheapRent = Evaluator.evaluate(
                 Fixtures.scenario(yaml.substring(0, yaml.indexOf("uncertainty:"))
                         .replace(
-                                "      offer: runpod/h100-sxm\n",
-                                "      offer: runpod/h100-sxm\n      usd_per_gpu_hour: 1.80\n")),
+                                "      count: auto\n      model: meta/llama-3.3-70b",
+                                "      count: auto\n      usd_per_gpu_hour: 2.49\n      model: meta/llama-3.3-70b")),
                 Fixtures.catalog(),
                 Fixtures.AS_OF);
         assertThat(t.gapLowUsd())
@@ -283,5 +283,50 @@ class SimulatorTest {
                 .filter(t -> t.input().equals(input))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    @Test
+    void anEstimatedOptionDrawsItsThroughputFromItsGroupsMeasuredError() {
+        String yaml = """
+                name: estimated
+                horizon_months: 12
+                workload: {queries_per_month: 60000000, input_tokens_per_query: 1000, output_tokens_per_query: 300}
+                options:
+                  - {id: api, api: {model: openai/gpt-5-mini}}
+                  - id: box
+                    self_hosted: {hardware: nvidia/h100-sxm, count: auto, model: meta/llama-3.3-70b-instruct,
+                                  quantization: fp8}
+                """;
+        Scenario s = Fixtures.scenario(yaml);
+        Evaluation base = Evaluator.evaluate(s, Fixtures.catalog(), Fixtures.AS_OF);
+        var accuracy = base.option("box")
+                .capacity()
+                .estimate()
+                .orElseThrow()
+                .accuracy()
+                .orElseThrow();
+        // no uncertainty: section, yet the estimate's error is a range of its own
+        var inputs = EstimateErrors.inputs(base);
+        assertThat(inputs).singleElement().satisfies(in -> {
+            assertThat(in.path()).isEqualTo("options.box.throughput");
+            assertThat(in.distribution().low()).isEqualTo(accuracy.lowFactor());
+            assertThat(in.distribution().high()).isEqualTo(accuracy.highFactor());
+        });
+        Simulation sim = Simulator.simulate(base, Fixtures.catalog(), 200, Simulator.DEFAULT_SEED);
+        Simulation.OptionSpread box = sim.options().stream()
+                .filter(o -> o.id().equals("box"))
+                .findFirst()
+                .orElseThrow();
+        // the doubt shows: the sized fleet's TCO spreads with the throughput drawn
+        assertThat(box.p95Usd()).isGreaterThan(box.p5Usd());
+        assertThat(sim.tornado()).anyMatch(b -> b.input().equals("options.box.throughput"));
+        // a range the scenario gives on throughput replaces it
+        Evaluation given = Evaluator.evaluate(
+                Fixtures.scenario(yaml + "uncertainty:\n  factors.throughput: {low: 0.9, high: 1.1}\n"),
+                Fixtures.catalog(),
+                Fixtures.AS_OF);
+        assertThat(EstimateErrors.inputs(given))
+                .extracting(dev.aichoose.model.Uncertainty.Input::path)
+                .containsExactly("factors.throughput");
     }
 }

@@ -15,7 +15,11 @@ class ArchitectureTest {
 
     /** The packages that take values and return values: no files, no network, no printing. */
     private static final String[] CORE = {
-        "dev.aichoose.model..", "dev.aichoose.cost..", "dev.aichoose.analysis..", "dev.aichoose.decide.."
+        "dev.aichoose.model..",
+        "dev.aichoose.serving..",
+        "dev.aichoose.cost..",
+        "dev.aichoose.analysis..",
+        "dev.aichoose.decide.."
     };
 
     @Test
@@ -63,6 +67,19 @@ class ArchitectureTest {
                         "dev.aichoose.bench..",
                         "dev.aichoose.diff..")
                 .because("data flows one way: load → model → cost → analysis → decide → report")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theServingModelSitsUnderTheCostEngine() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.aichoose.serving..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.aichoose.cost..", "dev.aichoose.analysis..", "dev.aichoose.decide..")
+                .because("the serving model answers one replica's question from the catalogs alone; costing and "
+                        + "deciding build on it, never the other way round")
                 .check(CLASSES);
     }
 

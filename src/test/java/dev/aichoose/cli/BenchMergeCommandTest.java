@@ -248,7 +248,8 @@ class BenchMergeCommandTest {
                 .hasSize(18);
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("one.json", "one.requests.jsonl", "merged.json");
+                    .containsExactlyInAnyOrder(
+                            "one.json", "one.requests.jsonl", "one.hlog", "merged.json", "merged.hlog");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -116,7 +116,7 @@ class BenchSignalTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList())
                     .containsExactlyInAnyOrderElementsOf(
-                            List.of("one.jsonl", "s.json", "s.requests.jsonl", "stdout.txt", "stderr.txt"));
+                            List.of("one.jsonl", "s.json", "s.requests.jsonl", "s.hlog", "stdout.txt", "stderr.txt"));
         }
     }
 

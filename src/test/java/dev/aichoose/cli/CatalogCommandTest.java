@@ -196,7 +196,7 @@ class CatalogCommandTest {
                 .contains("dense BF16 TFLOPS")
                 .contains("~ an estimate")
                 .containsPattern("nvidia/l4 +~2500 \\(1800-2500\\) +1× +24 +300 +121 +72 +datacenter")
-                .containsPattern("nvidia/l40s +no card price")
+                .containsPattern("nvidia/h100-pcie +no card price")
                 .containsPattern("nvidia/l4-4x-server +24000 +4× .*\\(4 × nvidia/l4\\)");
         assertThat(run.err()).isEmpty();
     }

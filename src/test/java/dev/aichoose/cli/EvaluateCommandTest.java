@@ -57,7 +57,7 @@ class EvaluateCommandTest {
         assertThat(json.path("breakeven").get(0).has("month")).isTrue();
         assertThat(json.path("recommendation").path("verdict").asText()).isEqualTo("closed");
         assertThat(json.path("recommendation").path("questions")).hasSize(5);
-        assertThat(run.err()).contains("aichoose: warning: rtx-4090-box: throughput is a roofline estimate");
+        assertThat(run.err()).contains("aichoose: warning: rtx-4090-box: throughput is the serving model's estimate");
     }
 
     @Test

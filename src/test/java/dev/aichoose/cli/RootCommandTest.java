@@ -69,8 +69,10 @@ class RootCommandTest {
                 .isEqualTo(ExitCode.OUTPUT_FAILURE);
         assertThat(Cli.exitCodeOf(new java.io.UncheckedIOException(new java.io.IOException("Read-only file system"))))
                 .isEqualTo(ExitCode.OUTPUT_FAILURE);
+        assertThat(Cli.exitCodeOf(new SelfTestFailedException("median TTFT error 3 ms")))
+                .isEqualTo(ExitCode.SELF_TEST_FAILED);
         assertThat(Cli.exitCodeOf(new IllegalStateException("a bug"))).isEqualTo(ExitCode.INTERNAL_ERROR);
-        assertThat(Arrays.stream(ExitCode.values()).map(ExitCode::code)).containsExactly(0, 1, 2, 3, 4, 5, 6);
+        assertThat(Arrays.stream(ExitCode.values()).map(ExitCode::code)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
     }
 
     @Test

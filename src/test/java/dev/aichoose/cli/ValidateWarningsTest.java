@@ -63,8 +63,9 @@ class ValidateWarningsTest {
                 CliRun.of("evaluate", "scenarios/support-bot-h100.yaml", "--as-of", "2028-06-01", "-f", "json");
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
         assertThat(warnings(evaluate.err())).containsAll(said);
-        // on a date the catalog is fresh for, there is nothing to say
-        CliRun fresh = CliRun.of("validate", "scenarios/support-bot-h100.yaml", "--as-of", "2026-09-01");
+        // on a date the catalog is fresh for (its oldest price it takes, lambda/h100-sxm, is of 2026-01-01),
+        // there is nothing to say
+        CliRun fresh = CliRun.of("validate", "scenarios/support-bot-h100.yaml", "--as-of", "2026-06-25");
         assertThat(warnings(fresh.err())).noneMatch(w -> w.contains("days old"));
     }
 

@@ -204,7 +204,7 @@ class CostEngineTest {
     }
 
     @Test
-    void rooflineEstimatesDecodeFromMemoryBandwidth() {
+    void anEstimateIsTheServingModelAtTheOptionsOperatingPoint() {
         OptionResult box = only("""
                 name: t
                 horizon_months: 1
@@ -213,12 +213,28 @@ class CostEngineTest {
                   - id: box
                     self_hosted: {hardware: nvidia/rtx-4090, host: none, model: meta/llama-3.1-8b-instruct, quantization: q4_k_m}
                 """);
-        // weights 8.03 B × 0.6 B = 4.818 GB; KV 2·32·8·128·2 B = 131,072 B/token × 750 mean tokens;
-        // one stream: (4.818 + 0.0983) GB / (1,008 GB/s × 0.75 MBU)
-        double expected = 1 / ((4.818 + 131_072 * 750 / 1e9) / (1008 * 0.75));
-        assertThat(box.capacity().availableTokensPerSecond()).isCloseTo(expected, within(1e-6));
+        // a GGUF quantization runs on llama.cpp, one stream, one card: the serving model at that point
+        var catalog = Fixtures.catalog();
+        var point = new dev.aichoose.serving.OperatingPoint(
+                catalog.gpus().get("nvidia/rtx-4090"),
+                1,
+                dev.aichoose.model.Parallelism.PIPELINE,
+                catalog.openModels().get("meta/llama-3.1-8b-instruct"),
+                dev.aichoose.model.Quantization.Q4_K_M,
+                dev.aichoose.model.KvPrecision.FP16,
+                dev.aichoose.model.Engine.LLAMA_CPP,
+                1,
+                500,
+                500);
+        double expected = dev.aichoose.serving.ServingModel.estimate(point, catalog.calibration())
+                .tokensPerSecond();
+        assertThat(box.capacity().availableTokensPerSecond()).isCloseTo(expected, within(1e-9));
         assertThat(box.capacity().source()).isEqualTo(OptionResult.CapacitySource.ESTIMATE);
-        assertThat(box.capacity().detail()).contains("roofline", "1 stream");
+        assertThat(box.capacity().detail()).contains("estimated", "on 1 GPU (llama.cpp)", "1 stream");
+        assertThat(box.capacity().estimate()).hasValueSatisfying(e -> {
+            assertThat(e.engine()).isEqualTo("llama.cpp");
+            assertThat(e.accuracy()).isPresent();
+        });
     }
 
     @Test
@@ -236,7 +252,7 @@ class CostEngineTest {
         assertThat(box.problems())
                 .singleElement()
                 .asString()
-                .contains("meta/llama-3.1-70b-instruct at bf16 does not fit in memory", "21.6 GB usable");
+                .contains("meta/llama-3.1-70b-instruct at bf16 does not fit in memory", "23.2 GB usable");
         // an impossible option is still priced, so the report can show what it would have cost
         assertThat(box.tcoUsd()).isPositive();
     }
@@ -291,7 +307,53 @@ class CostEngineTest {
     }
 
     @Test
-    void tensorParallelReplicasShareTheGpus() {
+    void tensorParallelReplicasShareTheGpusOfOneInstance() {
+        OptionResult rented = only("""
+                name: t
+                horizon_months: 1
+                workload: {queries_per_month: 1000, input_tokens_per_query: 1000, output_tokens_per_query: 200}
+                options:
+                  - id: r
+                    rented: {offer: lambda/h100-sxm, count: 1, model: meta/llama-3.3-70b-instruct, quantization: fp8,
+                             gpus_per_replica: 2, tokens_per_second: 500}
+                """);
+        // one 8-GPU instance holds four replicas of two
+        assertThat(rented.feasible()).isTrue();
+        assertThat(rented.capacity().availableTokensPerSecond()).isEqualTo(2000);
+    }
+
+    @Test
+    void latencyTargetsApplyToAnEstimate() {
+        String yaml = """
+                name: t
+                horizon_months: 1
+                workload: {queries_per_month: 1000, input_tokens_per_query: 1000, output_tokens_per_query: 200,
+                           slo: {tpot_ms: %s}}
+                options:
+                  - id: box
+                    self_hosted: {hardware: nvidia/h100-sxm, model: meta/llama-3.1-8b-instruct, concurrency: 256}
+                """;
+        OptionResult loose = only(yaml.formatted("60"));
+        OptionResult tight = only(yaml.formatted("12"));
+        // the capacity is taken at the highest concurrency whose estimated TTFT and TPOT meet the targets
+        assertThat(loose.capacity().estimate().orElseThrow().tpotMs()).isLessThanOrEqualTo(60);
+        assertThat(tight.capacity().estimate().orElseThrow().tpotMs()).isLessThanOrEqualTo(12);
+        assertThat(tight.capacity().estimate().orElseThrow().streams())
+                .isLessThan(loose.capacity().estimate().orElseThrow().streams());
+        assertThat(tight.capacity().availableTokensPerSecond())
+                .isLessThan(loose.capacity().availableTokensPerSecond());
+        // a target no concurrency meets makes the option infeasible and says why
+        OptionResult impossible = only(yaml.formatted("1"));
+        assertThat(impossible.feasible()).isFalse();
+        assertThat(impossible.problems())
+                .singleElement()
+                .asString()
+                .startsWith("the estimate meets the latency targets (TPOT ≤ 1.0 ms) at no concurrency: one stream "
+                        + "alone has a TTFT of");
+    }
+
+    @Test
+    void aReplicaNeverSpansSeparateInstancesOrServers() {
         OptionResult rented = only("""
                 name: t
                 horizon_months: 1
@@ -301,8 +363,35 @@ class CostEngineTest {
                     rented: {offer: runpod/h100-sxm, count: 4, model: meta/llama-3.3-70b-instruct, quantization: fp8,
                              gpus_per_replica: 2, tokens_per_second: 500}
                 """);
-        assertThat(rented.feasible()).isTrue();
-        assertThat(rented.capacity().availableTokensPerSecond()).isEqualTo(1000);
+        assertThat(rented.feasible()).isFalse();
+        assertThat(rented.problems())
+                .singleElement()
+                .asString()
+                .startsWith("a replica of 2 GPUs would span 2 separate runpod/h100-sxm instances");
+        OptionResult servers = only("""
+                name: t
+                horizon_months: 1
+                workload: {queries_per_month: 1000, input_tokens_per_query: 1000, output_tokens_per_query: 200}
+                options:
+                  - id: s
+                    self_hosted: {hardware: nvidia/l40s-1x-server, count: 2, model: meta/llama-3.3-70b-instruct,
+                                  quantization: fp8, gpus_per_replica: 2}
+                """);
+        assertThat(servers.feasible()).isFalse();
+        assertThat(servers.problems())
+                .anyMatch(p -> p.startsWith("a replica of 2 GPUs would span 2 separate nvidia/l40s-1x-server servers"));
+        // without gpus_per_replica the model does not fit one server, and no replica may join two
+        OptionResult estimated = only("""
+                name: t
+                horizon_months: 1
+                workload: {queries_per_month: 1000, input_tokens_per_query: 1000, output_tokens_per_query: 200}
+                options:
+                  - id: s
+                    self_hosted: {hardware: nvidia/l40s-1x-server, count: 2, model: meta/llama-3.3-70b-instruct,
+                                  quantization: fp8}
+                """);
+        assertThat(estimated.feasible()).isFalse();
+        assertThat(estimated.problems()).anyMatch(p -> p.contains("does not fit in memory"));
     }
 
     @Test

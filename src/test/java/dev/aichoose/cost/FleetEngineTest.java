@@ -109,7 +109,7 @@ class FleetEngineTest {
 
     @Test
     void aReplicaThatSpansSeveralCardsIsBoughtWhole() {
-        // Llama 3.1 70B at bf16 needs 8 RTX 4090s a replica (141.2 GB of weights; 21.6 GB usable each)
+        // Llama 3.1 70B at bf16 needs 8 RTX 4090s a replica (141.2 GB of weights; 23.2 GB usable each, 90 % of 24 GiB)
         OptionResult box = Fixtures.evaluate("""
                 name: t
                 horizon_months: 1
@@ -137,6 +137,6 @@ class FleetEngineTest {
                 """).options().getFirst();
         assertThat(auto.feasible()).isTrue();
         assertThat(fleet(auto).peakUnits()).isEqualTo(8);
-        assertThat(auto.capacity().detail()).contains("per replica of 8 GPUs");
+        assertThat(auto.capacity().detail()).contains("on 8 GPUs (tensor parallel, vllm)");
     }
 }

@@ -2,49 +2,80 @@ package dev.aichoose.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Gpu;
-import dev.aichoose.model.OpenModel;
+import dev.aichoose.model.Option;
 import dev.aichoose.model.Quantization;
+import dev.aichoose.model.Workload;
+import dev.aichoose.serving.Chassis;
 import dev.aichoose.testing.Fixtures;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code gpus_per_replica: auto}: the fewest GPUs (a power of two) holding weights, runtime and KV at the concurrency. */
+/**
+ * {@code gpus_per_replica: auto}: the fewest GPUs (a power of two, inside one chassis) holding weights,
+ * the engine's overhead and the KV cache at the concurrency (docs/methodology.md §11.9).
+ */
 class SmallestReplicaTest {
-    private static final Gpu H100 = Fixtures.catalog().gpus().get("nvidia/h100-sxm");
+    private static final Catalog CATALOG = Fixtures.catalog();
+    private static final Gpu H100 = CATALOG.gpus().get("nvidia/h100-sxm");
 
-    private static OpenModel model(String id) {
-        return Fixtures.catalog().openModels().get(id);
+    /** The replica {@code gpus_per_replica: auto} picks for {@code streams} streams of {@code context} tokens. */
+    private static Replica auto(Gpu gpu, String model, Quantization q, double context, int streams) {
+        Workload w = new Workload(1000, context - 1, 1, 0, 0, 0, 1, List.of(), Workload.LatencySlo.NONE);
+        var serving = new Option.Serving(model, q, null, null, streams, null, true);
+        return Replica.of(
+                w,
+                Chassis.cards(gpu),
+                CATALOG.openModels().get(model),
+                serving,
+                Integer.MAX_VALUE,
+                CATALOG.calibration());
     }
 
     @Test
     void seventyBillionAtFp8NeedsTwoH100sForThirtyTwoStreams() {
-        OpenModel llama70 = model("meta/llama-3.3-70b-instruct");
-        // 1 GPU: 72 GB usable − 70.6 GB weights − 1 GB runtime leaves 0.4 GB, one 1,000-token stream of 0.33 GB
-        assertThat(Roofline.smallestReplica(H100, llama70, Quantization.FP8, 1000, 1))
+        // one H100 (80 GiB = 85.9 GB): 77.3 GB usable − 70.6 GB weights − 1.07 GB overhead leaves 5.6 GB,
+        // seventeen 1,000-token streams of 0.33 GB each
+        assertThat(auto(H100, "meta/llama-3.3-70b-instruct", Quantization.FP8, 1000, 1)
+                        .gpus())
                 .isEqualTo(1);
-        // 32 streams need 10.5 GB of KV: 2 GPUs leave 72.4 GB
-        assertThat(Roofline.smallestReplica(H100, llama70, Quantization.FP8, 1000, 32))
+        assertThat(auto(H100, "meta/llama-3.3-70b-instruct", Quantization.FP8, 1000, 17)
+                        .gpus())
+                .isEqualTo(1);
+        assertThat(auto(H100, "meta/llama-3.3-70b-instruct", Quantization.FP8, 1000, 18)
+                        .gpus())
                 .isEqualTo(2);
-        // at BF16 the weights alone are 141.2 GB: 2 GPUs leave 1.8 GB (5 streams), 4 GPUs hold 32
-        assertThat(Roofline.smallestReplica(H100, llama70, Quantization.BF16, 1000, 32))
+        // at BF16 the weights alone are 141.2 GB: two cards leave 11.3 GB (34 streams), so they hold 32
+        assertThat(auto(H100, "meta/llama-3.3-70b-instruct", Quantization.BF16, 1000, 32)
+                        .gpus())
+                .isEqualTo(2);
+        assertThat(auto(H100, "meta/llama-3.3-70b-instruct", Quantization.BF16, 1000, 64)
+                        .gpus())
                 .isEqualTo(4);
     }
 
     @Test
-    void aReplicaMaySpanMoreGpusThanOneSystemHas() {
-        // Maverick's 400 B parameters at BF16 are 800 GB: 8 H100s offer 576 GB usable, 16 offer 1,152
-        assertThat(Roofline.smallestReplica(H100, model("meta/llama-4-maverick-17b-128e"), Quantization.BF16, 1000, 1))
-                .isEqualTo(16);
+    void aReplicaNeverSpansMoreThanOneChassis() {
+        // Maverick's 400 B parameters at BF16 are 800 GB: a box of eight H100s offers 618 GB usable
+        Replica maverick = auto(H100, "meta/llama-4-maverick-17b-128e", Quantization.BF16, 1000, 1);
+        assertThat(maverick.estimate().fits()).isFalse();
+        assertThat(maverick.delivers()).isFalse();
+        // at FP8 (400 GB) eight cards hold it
+        assertThat(auto(H100, "meta/llama-4-maverick-17b-128e", Quantization.FP8, 1000, 1)
+                        .gpus())
+                .isEqualTo(8);
     }
 
     @Test
     void aSmallModelTakesOneGpu() {
-        assertThat(Roofline.smallestReplica(H100, model("meta/llama-3.1-8b-instruct"), Quantization.BF16, 4000, 32))
+        assertThat(auto(H100, "meta/llama-3.1-8b-instruct", Quantization.BF16, 4000, 32)
+                        .gpus())
                 .isEqualTo(1);
     }
 
-    /** 70B at FP8 on single H100 cards, 1,100-token requests, and no {@code gpus_per_replica}. */
+    /** 70B at FP8 on single H100 cards, 1,100-token requests and 64 streams, and no {@code gpus_per_replica}. */
     private static Evaluation cards(String count) {
         return Fixtures.evaluate("""
                 name: replicas
@@ -54,22 +85,23 @@ class SmallestReplicaTest {
                   - {id: api, api: {model: openai/gpt-5-mini}}
                   - id: box
                     self_hosted: {hardware: nvidia/h100-sxm, count: %s, model: meta/llama-3.3-70b-instruct,
-                                  quantization: fp8}
+                                  quantization: fp8, concurrency: 64}
                 """.formatted(count));
     }
 
     @Test
     void aCardThatHoldsTheWeightsButFewStreamsIsJoinedWithAnotherWhenTheOptionHasIt() {
-        // one card fits one stream (0.4 GB of KV room); a server runs 32, which two cards hold
+        // one card holds 15 streams of 1,100 tokens; the server runs 64, which two cards hold
         String four = cards("4").option("box").capacity().detail();
-        assertThat(four).contains("per replica of 2 GPUs", "32 streams");
+        assertThat(four).contains("on 2 GPUs (tensor parallel, vllm)", "64 streams");
         String auto = cards("auto").option("box").capacity().detail();
-        assertThat(auto).contains("per replica of 2 GPUs", "32 streams");
-        // one card has no second to join: it serves its one stream, slowly, rather than not at all
+        assertThat(auto).contains("on 2 GPUs (tensor parallel, vllm)", "64 streams");
+        // one card has no second to join: it serves the streams it holds rather than none
         String one = cards("1").option("box").capacity().detail();
-        assertThat(one).contains("per replica of 1 GPU:", "1 stream,");
-        double perReplicaOfTwo = cards("4").option("box").capacity().availableTokensPerSecond() / 2;
-        assertThat(perReplicaOfTwo)
-                .isGreaterThan(10 * cards("1").option("box").capacity().availableTokensPerSecond());
+        assertThat(one).contains("on 1 GPU (vllm)", "15 streams");
+        // four cards are two replicas of two, each serving four times the streams of one card
+        double fourCards = cards("4").option("box").capacity().availableTokensPerSecond();
+        assertThat(fourCards)
+                .isGreaterThan(4 * cards("1").option("box").capacity().availableTokensPerSecond());
     }
 }

@@ -93,7 +93,74 @@ class BenchCapacityTest {
                         "2026-11-24T01:00:00Z",
                         "at concurrency 8",
                         "meta-llama/Llama-3.1-8B-Instruct",
-                        List.of()));
+                        List.of(),
+                        // the run's mean lengths travel with the figure, for the check against the scenario's
+                        new Option.Measured.Recorded(null, null, 1.0, 1.0),
+                        null));
+    }
+
+    @Test
+    void aSaturatedRunIsLeftOutWithAWarningAndItsIntervalTravelsWithTheChosenOne() {
+        BenchRun scaled = counted(4, 100, Map.of(), "server").judged(false, List.of());
+        BenchRun withInterval = new BenchRun(
+                scaled.concurrency(),
+                null,
+                scaled.requests(),
+                scaled.durationS(),
+                scaled.requestThroughput(),
+                scaled.outputTokensPerSecond(),
+                scaled.totalTokensPerSecond(),
+                scaled.ttftMs(),
+                scaled.tpotMs(),
+                scaled.itlMs(),
+                scaled.e2eMs(),
+                scaled.inputTokens(),
+                scaled.outputTokens(),
+                "server",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(450.0, 540.0),
+                false,
+                List.of(),
+                null);
+        // more throughput than the run below, but saturated: never capacity
+        BenchRun queued = new BenchRun(
+                        8,
+                        null,
+                        scaled.requests(),
+                        10,
+                        1,
+                        510,
+                        1000,
+                        scaled.ttftMs(),
+                        scaled.tpotMs(),
+                        LatencyStats.NONE,
+                        LatencyStats.NONE,
+                        new TokenStats(1.0),
+                        new TokenStats(1.0),
+                        "server",
+                        null,
+                        null,
+                        null,
+                        null)
+                .judged(true, List.of("saturated: ..."));
+        Option.Measured m = BenchCapacity.of("b.json", withSettings(Map.of(), withInterval, queued), LatencySlo.NONE);
+        assertThat(m).isInstanceOfSatisfying(Option.Measured.Throughput.class, t -> {
+            assertThat(t.run()).isEqualTo("at concurrency 4");
+            assertThat(t.tokensPerSecondCi()).containsExactly(450.0, 540.0);
+        });
+        assertThat(m.warnings()).singleElement().asString().contains("at concurrency 8", "saturated");
+        assertThatThrownBy(() -> BenchCapacity.of("b.json", withSettings(Map.of(), queued), LatencySlo.NONE))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("saturated");
     }
 
     @Test

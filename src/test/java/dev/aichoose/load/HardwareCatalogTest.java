@@ -65,7 +65,10 @@ class HardwareCatalogTest {
         // the $18,000 L4 figure was a one-GPU server: the card is a card price now
         assertThat(c.gpus().get("nvidia/l4").priceUsd()).isLessThan(5000);
         assertThat(c.gpus().get("nvidia/l4-1x-server").priceUsd()).isEqualTo(18000);
-        assertThat(c.gpus().get("nvidia/l40s").priceUsd()).isNull();
+        // the L40S card has a retail price of its own now (runlocalai.co, June 2026), below the 1x server's
+        assertThat(c.gpus().get("nvidia/l40s").priceUsd())
+                .isLessThan(c.gpus().get("nvidia/l40s-1x-server").priceUsd());
+        assertThat(c.gpus().get("nvidia/h100-pcie").priceUsd()).isNull();
     }
 
     @Test
@@ -161,13 +164,13 @@ class HardwareCatalogTest {
                 workload: {queries_per_month: 1000, input_tokens_per_query: 500, output_tokens_per_query: 500}
                 options:
                   - id: box
-                    self_hosted: {hardware: nvidia/l40s, model: meta/llama-3.1-8b-instruct}
+                    self_hosted: {hardware: nvidia/h100-pcie, model: meta/llama-3.1-8b-instruct}
                 """))
                 .singleElement()
                 .asString()
                 .contains("options[box].self_hosted.hardware: the catalog has no card price "
-                        + "for nvidia/l40s (the sources price it only inside a server); give hardware_usd, or choose a "
-                        + "system (did you mean 'nvidia/l40s-1x-server'?)");
+                        + "for nvidia/h100-pcie (the sources price it only inside a server); give hardware_usd, or choose a "
+                        + "system (did you mean 'nvidia/h100-1x-server'?)");
     }
 
     @Test

@@ -195,6 +195,10 @@ public final class RandomScenarios {
         if (random.nextInt(3) == 0) s.append(", tokens_per_second: ").append(num(logUniform(1, 20_000)));
         if (random.nextInt(4) == 0) s.append(", concurrency: ").append(1 + random.nextInt(64));
         if (random.nextInt(6) == 0) s.append(", gpus_per_replica: auto");
+        // the serving model's own fields, now and then (docs/methodology.md §11.5)
+        if (random.nextInt(5) == 0) s.append(", engine: ").append(pick(dev.aichoose.model.Engine.ids()));
+        if (random.nextInt(6) == 0) s.append(", kv_precision: ").append(pick("fp16", "fp8"));
+        if (random.nextInt(8) == 0) s.append(", parallelism: ").append(pick("tensor", "pipeline"));
         return s.toString();
     }
 

@@ -15,12 +15,27 @@ public final class Suggestions {
     public static String hint(String given, Collection<String> known) {
         if (given.length() > LONGEST) return "";
         String g = given.toLowerCase(Locale.ROOT);
+        // the name that shares the longest start with what was typed, then the nearest by spelling: an id is
+        // typed from its start, so 'nvidia/h100' means an H100 ('nvidia/h100-sxm'), not the nearer 'nvidia/b200'
         return known.stream()
-                .min(Comparator.comparingInt((String k) -> distance(g, k.toLowerCase(Locale.ROOT))))
-                .filter(best -> distance(g, best.toLowerCase(Locale.ROOT)) <= Math.max(2, best.length() / 3)
-                        || (best.contains(g) && g.length() >= 3))
+                .filter(k -> close(g, k.toLowerCase(Locale.ROOT)))
+                .min(Comparator.comparingInt((String k) -> -commonPrefix(g, k.toLowerCase(Locale.ROOT)))
+                        .thenComparingInt(k -> distance(g, k.toLowerCase(Locale.ROOT)))
+                        .thenComparing(Comparator.naturalOrder()))
                 .map(best -> " (did you mean '" + best + "'?)")
                 .orElse("");
+    }
+
+    /** Near enough by spelling, or a name that holds what was typed. */
+    private static boolean close(String given, String name) {
+        return distance(given, name) <= Math.max(2, name.length() / 3) || (name.contains(given) && given.length() >= 3);
+    }
+
+    static int commonPrefix(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) i++;
+        return i;
     }
 
     static int distance(String a, String b) {

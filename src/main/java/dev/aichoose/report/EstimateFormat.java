@@ -1,0 +1,416 @@
+package dev.aichoose.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.aichoose.model.ServingCalibration;
+import dev.aichoose.model.ThroughputMeasurement;
+import dev.aichoose.report.ReportContent.Align;
+import dev.aichoose.report.ReportContent.Column;
+import dev.aichoose.report.ReportContent.Table;
+import dev.aichoose.serving.EstimateResult;
+import dev.aichoose.serving.OperatingPoint;
+import dev.aichoose.serving.ReplicaSearch;
+import dev.aichoose.serving.ServingEstimate;
+import dev.aichoose.serving.ServingModel;
+import dev.aichoose.text.Figures;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code aichoose estimate} output (docs/reports.md, "Estimate"): a terminal report, or JSON. */
+public enum EstimateFormat implements OutputFormat<EstimateResult> {
+    TABLE(List.of("txt")),
+    JSON(List.of("json"));
+
+    public static final String SCHEMA = "aichoose.estimate/v1";
+
+    @SuppressWarnings("ImmutableEnumChecker") // built with List.of, which is unmodifiable
+    private final List<String> extensions;
+
+    EstimateFormat(List<String> extensions) {
+        this.extensions = extensions;
+    }
+
+    @Override
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public List<String> extensions() {
+        return extensions;
+    }
+
+    @Override
+    public Renderer<EstimateResult> renderer() {
+        return switch (this) {
+            case TABLE -> (Renderer.Text<EstimateResult>) EstimateFormat::text;
+            case JSON -> (Renderer.Text<EstimateResult>) (r, out) -> Json.write(document(r), out);
+        };
+    }
+
+    // ---- JSON
+
+    record Document(
+            String schema,
+            String hardware,
+            String model,
+            String quantization,
+            String kvPrecision,
+            String engine,
+            String parallelism,
+            int gpus,
+            BigDecimal inputTokens,
+            BigDecimal outputTokens,
+            int concurrency,
+            int streams,
+            SloOut slo,
+            Integer sloConcurrency,
+            boolean serves,
+            List<String> problems,
+            BigDecimal tokensPerSecond,
+            BigDecimal tokensPerSecondPerGpu,
+            BigDecimal ttftMs,
+            BigDecimal tpotMs,
+            String bound,
+            MemoryOut memory,
+            StepOut step,
+            AccuracyOut accuracy,
+            int publishedRuns,
+            List<NearOut> nearest) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SloOut(BigDecimal ttftMs, BigDecimal tpotMs) {}
+
+    record MemoryOut(
+            BigDecimal weightsGb,
+            BigDecimal kvPerStreamGb,
+            BigDecimal overheadGb,
+            BigDecimal usableGb,
+            int streamsItHolds) {}
+
+    record StepOut(
+            BigDecimal weightsMs,
+            BigDecimal computeMs,
+            BigDecimal kvMs,
+            BigDecimal communicationMs,
+            BigDecimal overheadMs,
+            BigDecimal stepMs,
+            BigDecimal prefillMs,
+            BigDecimal prefillAloneMs) {}
+
+    record AccuracyOut(
+            String group,
+            String label,
+            int runs,
+            int publishers,
+            BigDecimal medianRatio,
+            @JsonProperty("within_30_pct") BigDecimal within30Pct,
+            @JsonProperty("within_25_pct") BigDecimal within25Pct,
+            BigDecimal lowFactor,
+            BigDecimal highFactor) {}
+
+    record NearOut(
+            String id,
+            String hardware,
+            int gpus,
+            String model,
+            String quantization,
+            String engine,
+            int concurrency,
+            BigDecimal inputTokens,
+            BigDecimal outputTokens,
+            boolean decodeOnly,
+            BigDecimal measuredTokensPerSecond,
+            BigDecimal estimatedTokensPerSecond,
+            BigDecimal ratio,
+            String publisher,
+            String source,
+            String asOf) {}
+
+    static Document document(EstimateResult r) {
+        OperatingPoint p = r.point();
+        ServingEstimate e = r.estimate();
+        ServingEstimate.Memory m = e.memory();
+        ServingEstimate.Step s = e.step();
+        double tokens = r.serves() ? e.tokensPerSecond() : 0;
+        return new Document(
+                SCHEMA,
+                r.hardware().id(),
+                r.model().id(),
+                p.quantization().id(),
+                p.kvPrecision().id(),
+                p.engine().id(),
+                p.parallelism().id(),
+                p.gpus(),
+                Figures.tenths(p.inputTokens()),
+                Figures.tenths(p.outputTokens()),
+                p.concurrency(),
+                Math.max(e.streams(), 0),
+                r.request().slo().isEmpty()
+                        ? null
+                        : new SloOut(
+                                r.request().slo().ttftMs() == null
+                                        ? null
+                                        : Figures.tenths(r.request().slo().ttftMs()),
+                                r.request().slo().tpotMs() == null
+                                        ? null
+                                        : Figures.tenths(r.request().slo().tpotMs())),
+                r.sloConcurrency().orElse(null),
+                r.serves(),
+                r.problems(),
+                Figures.tenths(tokens),
+                Figures.tenths(tokens / p.gpus()),
+                Figures.tenths(e.ttftMs()),
+                Figures.upTo(e.tpotMs(), 2),
+                e.bound().id(),
+                new MemoryOut(
+                        Figures.upTo(m.weightsGb(), 2),
+                        Figures.upTo(m.kvGbPerStream(), 4),
+                        Figures.upTo(m.overheadGb(), 2),
+                        Figures.upTo(m.usableGb(), 2),
+                        streamsItHolds(m)),
+                new StepOut(
+                        Figures.upTo(s.weightsMs(), 3),
+                        Figures.upTo(s.computeMs(), 3),
+                        Figures.upTo(s.kvMs(), 3),
+                        Figures.upTo(s.communicationMs(), 3),
+                        Figures.upTo(s.overheadMs(), 3),
+                        Figures.upTo(s.stepMs(), 3),
+                        Figures.upTo(s.prefillMs(), 3),
+                        Figures.upTo(s.prefillAloneMs(), 3)),
+                r.accuracy().map(EstimateFormat::accuracy).orElse(null),
+                r.publishedRuns(),
+                r.nearest().stream().map(EstimateFormat::near).toList());
+    }
+
+    private static AccuracyOut accuracy(ServingCalibration.GroupAccuracy a) {
+        return new AccuracyOut(
+                a.group(),
+                a.label(),
+                a.runs(),
+                a.publishers(),
+                Figures.upTo(a.medianRatio(), 3),
+                Figures.upTo(a.within30() * 100, 1),
+                Figures.upTo(a.within25() * 100, 1),
+                Figures.upTo(a.lowFactor(), 3),
+                Figures.upTo(a.highFactor(), 3));
+    }
+
+    private static NearOut near(EstimateResult.Neighbour n) {
+        ThroughputMeasurement m = n.run();
+        return new NearOut(
+                m.id(),
+                m.hardware(),
+                m.gpus(),
+                m.model(),
+                m.quantization().id(),
+                m.engine().id(),
+                m.concurrency(),
+                Figures.tenths(m.inputTokens()),
+                Figures.tenths(m.outputTokens()),
+                m.decodeOnly(),
+                Figures.tenths(m.outputTokensPerSecond()),
+                Figures.tenths(n.estimate()),
+                Figures.upTo(n.ratio(), 3),
+                m.publisher(),
+                m.provenance().source(),
+                m.provenance().asOf().toString());
+    }
+
+    /** Streams the replica's memory holds at the full context, whatever the concurrency asked for. */
+    static int streamsItHolds(ServingEstimate.Memory m) {
+        double free = m.usableGb() - m.weightsGb() - m.overheadGb();
+        if (free < 0) return 0;
+        return m.kvGbPerStream() <= 0
+                ? Integer.MAX_VALUE
+                : (int) Math.min(Integer.MAX_VALUE, Math.floor(free / m.kvGbPerStream()));
+    }
+
+    // ---- table
+
+    private static void text(EstimateResult r, Writer w) throws IOException {
+        StringWriter buffer = new StringWriter();
+        PrintWriter out = new PrintWriter(buffer);
+        OperatingPoint p = r.point();
+        ServingEstimate e = r.estimate();
+        String replica = p.gpus() == 1
+                ? "1 × " + r.hardware().id() + " (" + p.engine().id() + ")"
+                : String.format(
+                        Locale.ROOT,
+                        "%d × %s (%s parallel, %s)",
+                        p.gpus(),
+                        r.hardware().id(),
+                        p.parallelism().id(),
+                        p.engine().id());
+        TableReport.wrap(
+                out,
+                "Estimate: " + r.model().id() + " at " + p.quantization().id() + " on " + replica + ", KV cache "
+                        + p.kvPrecision().id(),
+                "  ");
+        TableReport.wrap(
+                out,
+                String.format(
+                        Locale.ROOT,
+                        "%s input and %s output tokens a request, %s",
+                        Figures.wholeCount(p.inputTokens()),
+                        Figures.wholeCount(p.outputTokens()),
+                        r.sloConcurrency().isPresent() || !r.request().slo().isEmpty()
+                                ? "the highest concurrency meeting "
+                                        + ReplicaSearch.targetsWords(r.request().slo()) + ": "
+                                        + r.sloConcurrency()
+                                                .map(c -> c + " stream" + (c == 1 ? "" : "s"))
+                                                .orElse("none")
+                                : p.concurrency() + " stream" + (p.concurrency() == 1 ? "" : "s") + " asked for"),
+                "  ");
+        out.println();
+        if (!r.serves()) {
+            if (!e.fits()) {
+                ServingEstimate.Memory m = e.memory();
+                TableReport.wrap(
+                        out,
+                        String.format(
+                                Locale.ROOT,
+                                "Does not fit: it needs %.1f GB (weights %.1f GB, %s overhead %.2f GB, KV cache for one "
+                                        + "request %.2f GB) and the replica offers %.1f GB usable.",
+                                m.neededGbForOneStream(),
+                                m.weightsGb(),
+                                p.engine().id(),
+                                m.overheadGb(),
+                                m.kvGbPerStream(),
+                                m.usableGb()),
+                        "  ");
+            }
+            for (String problem : r.problems()) TableReport.wrap(out, "Cannot serve: " + problem, "  ");
+            out.println();
+        } else {
+            TableReport.wrap(
+                    out,
+                    String.format(
+                            Locale.ROOT,
+                            "%s tok/s per replica (%s per GPU), estimated, %d stream%s: %s-bound",
+                            Figures.rate(e.tokensPerSecond()),
+                            Figures.rate(e.tokensPerSecond() / p.gpus()),
+                            e.streams(),
+                            e.streams() == 1 ? "" : "s",
+                            e.bound().label()),
+                    "  ");
+            TableReport.wrap(
+                    out,
+                    String.format(
+                            Locale.ROOT,
+                            "TTFT %s ms, TPOT %.1f ms (estimated: no queueing beyond the streams it runs)",
+                            Figures.wholeCount(e.ttftMs()),
+                            e.tpotMs()),
+                    "  ");
+        }
+        TableReport.wrap(
+                out,
+                r.accuracy()
+                        .map(a -> String.format(
+                                Locale.ROOT,
+                                "Measured error of its group, %s: %.0f %% of %d published runs (%d publisher%s) within "
+                                        + "±30 %%, %.0f %% within ±25 %%, median estimate ÷ measured %.2f "
+                                        + "(cross-validated, docs/methodology.md §11.7)",
+                                a.label(),
+                                a.within30() * 100,
+                                a.runs(),
+                                a.publishers(),
+                                a.publishers() == 1 ? "" : "s",
+                                a.within25() * 100,
+                                a.medianRatio()))
+                        .orElse("Measured error of its group, " + r.group().label()
+                                + ": no published run in the table yet"),
+                "  ");
+        out.println();
+        ServingEstimate.Memory m = e.memory();
+        out.println("Memory (GB, across the replica)");
+        List<List<String>> memory = new ArrayList<>();
+        memory.add(List.of("weights", String.format(Locale.ROOT, "%.2f", m.weightsGb())));
+        memory.add(List.of(
+                "KV cache per stream (" + Figures.wholeCount(p.inputTokens() + p.outputTokens()) + " tokens)",
+                String.format(Locale.ROOT, "%.3f", m.kvGbPerStream())));
+        memory.add(List.of(p.engine().id() + " overhead", String.format(Locale.ROOT, "%.2f", m.overheadGb())));
+        memory.add(List.of(
+                String.format(
+                        Locale.ROOT,
+                        "usable (%.0f %% of %d × %.1f)",
+                        ServingModel.usableShare(p.engine(), r.hardware()) * 100,
+                        p.gpus(),
+                        r.hardware().vramGb() * ServingModel.VRAM_BYTES_PER_GB / ServingModel.GB),
+                String.format(Locale.ROOT, "%.2f", m.usableGb())));
+        int holds = streamsItHolds(m);
+        memory.add(List.of("streams it holds", holds == Integer.MAX_VALUE ? "no limit" : Figures.wholeCount(holds)));
+        out.print(indent(Tables.text(
+                        new Table(List.of(new Column("", Align.LEFT), new Column("", Align.RIGHT)), memory))
+                .lines()
+                .skip(2)
+                .reduce("", (a, b) -> a + b + "\n")));
+        out.println();
+        ServingEstimate.Step s = e.step();
+        out.println("A decode step and a prefill (ms)");
+        List<List<String>> step = List.of(
+                List.of("weights read", ms(s.weightsMs())),
+                List.of("matrix products", ms(s.computeMs())),
+                List.of("KV cache read", ms(s.kvMs())),
+                List.of("communication", ms(s.communicationMs())),
+                List.of("engine overhead", ms(s.overheadMs())),
+                List.of("step: max(weights, products) + the rest", ms(s.stepMs())),
+                List.of("one prompt's prefill among decoding streams", ms(s.prefillMs())),
+                List.of("one prompt's prefill on its own", ms(s.prefillAloneMs())));
+        out.print(indent(Tables.text(new Table(List.of(new Column("", Align.LEFT), new Column("", Align.RIGHT)), step))
+                .lines()
+                .skip(2)
+                .reduce("", (a, b) -> a + b + "\n")));
+        out.println();
+        out.println("Nearest published runs (" + r.publishedRuns()
+                + " validated in pricing/throughput-measurements.yaml), the model at each run's own operating point");
+        List<List<String>> rows = new ArrayList<>();
+        for (EstimateResult.Neighbour n : r.nearest()) {
+            ThroughputMeasurement run = n.run();
+            rows.add(List.of(
+                    run.id(),
+                    run.gpus() + "×" + run.hardware().substring(run.hardware().indexOf('/') + 1),
+                    run.engine().id(),
+                    String.valueOf(run.concurrency()),
+                    Figures.wholeCount(run.inputTokens()) + "/" + Figures.wholeCount(run.outputTokens())
+                            + (run.decodeOnly() ? "*" : ""),
+                    Figures.count(Math.round(run.outputTokensPerSecond() * 10) / 10.0),
+                    Figures.count(Math.round(n.estimate() * 10) / 10.0),
+                    String.format(Locale.ROOT, "%.2f", n.ratio())));
+        }
+        out.print(indent(Tables.text(
+                new Table(
+                        List.of(
+                                new Column("run", Align.LEFT),
+                                new Column("hardware", Align.LEFT),
+                                new Column("engine", Align.LEFT),
+                                new Column("streams", Align.RIGHT),
+                                new Column("in/out", Align.RIGHT),
+                                new Column("measured", Align.RIGHT),
+                                new Column("estimate", Align.RIGHT),
+                                new Column("ratio", Align.RIGHT)),
+                        rows),
+                TableReport.WIDTH - 2,
+                0)));
+        if (r.nearest().stream().anyMatch(n -> n.run().decodeOnly())) {
+            out.println("  * decode rate at that context, prefill excluded (llama-bench tg, or 1,000 ÷ TPOT)");
+        }
+        out.flush();
+        w.write(buffer.toString());
+        w.flush();
+    }
+
+    private static String ms(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String indent(String block) {
+        return block.lines().map(l -> "  " + l).reduce("", (a, b) -> a + b + "\n");
+    }
+}

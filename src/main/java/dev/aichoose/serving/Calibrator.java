@@ -1,0 +1,276 @@
+package dev.aichoose.serving;
+
+import dev.aichoose.model.Engine;
+import dev.aichoose.model.Gpu;
+import dev.aichoose.model.OpenModel;
+import dev.aichoose.model.ServingCalibration;
+import dev.aichoose.model.ThroughputMeasurement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+
+/**
+ * Fits the serving model's efficiencies on published measurements and measures how well it predicts
+ * them (docs/methodology.md §11.7). Few parameters, each a physical quantity with a prior from the
+ * literature: the fit minimises a robust loss on log(estimate ÷ measured), each publisher weighing
+ * as much as any other however many runs it published, plus a weak pull towards the priors.
+ */
+public final class Calibrator {
+    /** The scale of the robust (soft-L1) loss on log ratios: errors beyond about 20 % count less than squared. */
+    static final double LOSS_SCALE = 0.2;
+    /** The weight of the priors against one publisher's runs. */
+    static final double PRIOR_WEIGHT = 0.05;
+
+    private Calibrator() {}
+
+    /** The fitted parameters, their priors (mean, and spread in natural log units). */
+    enum Parameter {
+        SERVER_BANDWIDTH(0.75, 0.3),
+        LLAMA_CPP_BANDWIDTH(0.75, 0.3),
+        SERVER_LAYER_OVERHEAD_US(20, 1.5),
+        LLAMA_CPP_LAYER_OVERHEAD_US(50, 1.5),
+        COMPUTE_EFFICIENCY(0.5, 0.5),
+        MOE_COMPUTE_EFFICIENCY(0.5, 1.0),
+        SERVER_HBM_FACTOR(1, 0.3),
+        LLAMA_CPP_HBM_FACTOR(1, 0.3),
+        LLAMA_CPP_UNIFIED_FACTOR(1, 0.3),
+        MOE_LAYER_OVERHEAD_US(20, 2.0);
+
+        final double prior;
+        final double spread;
+
+        Parameter(double prior, double spread) {
+            this.prior = prior;
+            this.spread = spread;
+        }
+    }
+
+    /** A measurement the model can be held against: its operating point and the figure measured. */
+    public record Run(ThroughputMeasurement measurement, OperatingPoint point) {
+        /** The estimate of what this run measured: output over the whole run, or the decode rate alone. */
+        public double estimate(ServingCalibration calibration) {
+            ServingEstimate e = ServingModel.estimate(point, calibration);
+            return measurement.decodeOnly() ? e.decodeTokensPerSecond() : e.tokensPerSecond();
+        }
+
+        public AccuracyGroup group() {
+            return AccuracyGroup.of(point);
+        }
+
+        public String publisher() {
+            return measurement.publisher();
+        }
+    }
+
+    /** One run held out: what the model fitted without its publisher estimates, against what was measured. */
+    public record Check(Run run, double estimate) {
+        public double ratio() {
+            return estimate / run.measurement().outputTokensPerSecond();
+        }
+    }
+
+    /** The operating point of a measurement, when the catalogs know its hardware and model. */
+    public static Optional<Run> run(ThroughputMeasurement m, Map<String, Gpu> gpus, Map<String, OpenModel> models) {
+        Gpu gpu = gpus.get(m.hardware());
+        OpenModel model = models.get(m.model());
+        if (gpu == null || model == null) return Optional.empty();
+        return Optional.of(new Run(
+                m,
+                new OperatingPoint(
+                        gpu,
+                        m.gpus(),
+                        m.parallelism(),
+                        model,
+                        m.quantization(),
+                        m.kvPrecision(),
+                        m.engine(),
+                        m.concurrency(),
+                        m.inputTokens(),
+                        m.outputTokens())));
+    }
+
+    /** The runs of the measurements whose hardware and model the catalogs know, in table order. */
+    public static List<Run> runs(
+            List<ThroughputMeasurement> measurements, Map<String, Gpu> gpus, Map<String, OpenModel> models) {
+        List<Run> runs = new ArrayList<>();
+        for (ThroughputMeasurement m : measurements) run(m, gpus, models).ifPresent(runs::add);
+        return runs;
+    }
+
+    /**
+     * The calibration fitted on every run the table uses, with its leave-one-publisher-out accuracy,
+     * and last the accuracy on the runs it excludes (never fitted, so estimated by the full fit).
+     */
+    public static ServingCalibration calibrate(List<Run> runs) {
+        List<Run> used = runs.stream().filter(r -> r.measurement().used()).toList();
+        if (used.isEmpty()) return ServingCalibration.PRIOR;
+        ServingCalibration fitted = fit(used);
+        List<ServingCalibration.GroupAccuracy> groups = new ArrayList<>(accuracy(crossValidate(used)));
+        List<Check> excluded = runs.stream()
+                .filter(r -> !r.measurement().used())
+                .map(r -> new Check(r, r.estimate(fitted)))
+                .toList();
+        if (!excluded.isEmpty()) groups.add(summary(EXCLUDED, "runs the table excludes", excluded));
+        return fitted.withAccuracy(groups);
+    }
+
+    /** The group the excluded runs' accuracy is reported under. */
+    public static final String EXCLUDED = "excluded";
+
+    /** Each run estimated by the model fitted on every other publisher's runs. */
+    public static List<Check> crossValidate(List<Run> runs) {
+        Set<String> publishers = new LinkedHashSet<>();
+        for (Run r : runs) publishers.add(r.publisher());
+        Map<Run, Double> estimates = new java.util.IdentityHashMap<>();
+        for (String held : publishers) {
+            List<Run> others =
+                    runs.stream().filter(r -> !r.publisher().equals(held)).toList();
+            ServingCalibration c = others.isEmpty() ? ServingCalibration.PRIOR : fit(others);
+            for (Run r : runs) if (r.publisher().equals(held)) estimates.put(r, r.estimate(c));
+        }
+        return runs.stream().map(r -> new Check(r, estimates.get(r))).toList();
+    }
+
+    /** Accuracy by group, and over all runs last, in the order of {@link AccuracyGroup}. */
+    public static List<ServingCalibration.GroupAccuracy> accuracy(List<Check> checks) {
+        List<ServingCalibration.GroupAccuracy> out = new ArrayList<>();
+        for (AccuracyGroup g : AccuracyGroup.values()) {
+            List<Check> in = checks.stream().filter(c -> c.run().group() == g).toList();
+            if (!in.isEmpty()) out.add(summary(g.id(), g.label(), in));
+        }
+        if (!checks.isEmpty()) out.add(summary("all", "all runs", checks));
+        return out;
+    }
+
+    static ServingCalibration.GroupAccuracy summary(String id, String label, List<Check> checks) {
+        double[] ratios = checks.stream().mapToDouble(Check::ratio).sorted().toArray();
+        double[] factors =
+                checks.stream().mapToDouble(c -> 1 / c.ratio()).sorted().toArray();
+        long within30 = Arrays.stream(ratios)
+                .filter(r -> Math.abs(r - 1) <= 0.30 + 1e-12)
+                .count();
+        long within25 = Arrays.stream(ratios)
+                .filter(r -> Math.abs(r - 1) <= 0.25 + 1e-12)
+                .count();
+        long publishers =
+                checks.stream().map(c -> c.run().publisher()).distinct().count();
+        return new ServingCalibration.GroupAccuracy(
+                id,
+                label,
+                ratios.length,
+                (int) publishers,
+                quantile(ratios, 0.5),
+                (double) within30 / ratios.length,
+                (double) within25 / ratios.length,
+                quantile(factors, 0.1),
+                quantile(factors, 0.9));
+    }
+
+    /** Linear interpolation between order statistics (type 7). */
+    static double quantile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int i = (int) Math.floor(h);
+        if (i + 1 >= sorted.length) return sorted[sorted.length - 1];
+        return sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]);
+    }
+
+    /** The parameters that minimise the loss on {@code runs} (no accuracy: see {@link #calibrate}). */
+    public static ServingCalibration fit(List<Run> runs) {
+        Map<String, Integer> perPublisher = new HashMap<>();
+        for (Run r : runs) perPublisher.merge(r.publisher(), 1, Integer::sum);
+        Parameter[] params = Parameter.values();
+        double[] start = new double[params.length];
+        for (int i = 0; i < params.length; i++) start[i] = Math.log(params[i].prior);
+        ObjectiveFunction objective = new ObjectiveFunction(theta -> loss(theta, runs, perPublisher));
+        SimplexOptimizer optimizer = new SimplexOptimizer(1e-10, 1e-12);
+        double[] point = start;
+        // restarts from the last optimum: a simplex can stall on a ridge before it reaches the minimum
+        for (int restart = 0; restart < 3; restart++) {
+            PointValuePair best = optimizer.optimize(
+                    new MaxEval(20_000),
+                    objective,
+                    GoalType.MINIMIZE,
+                    new InitialGuess(point),
+                    new NelderMeadSimplex(params.length, 0.3));
+            point = best.getPoint();
+        }
+        return calibration(point, runs);
+    }
+
+    private static double loss(double[] theta, List<Run> runs, Map<String, Integer> perPublisher) {
+        ServingCalibration c = calibration(theta, List.of());
+        double total = 0;
+        for (Run r : runs) {
+            double estimate = r.estimate(c);
+            double z = Math.log(Math.max(estimate, 1e-9) / r.measurement().outputTokensPerSecond()) / LOSS_SCALE;
+            total += 2 * LOSS_SCALE * LOSS_SCALE * (Math.sqrt(1 + z * z) - 1) / perPublisher.get(r.publisher());
+        }
+        Parameter[] params = Parameter.values();
+        for (int i = 0; i < params.length; i++) {
+            double d = (theta[i] - Math.log(params[i].prior)) / params[i].spread;
+            total += PRIOR_WEIGHT * 0.5 * d * d;
+        }
+        return total;
+    }
+
+    /** The calibration a parameter vector (natural logs) stands for; {@code runs} count the runs behind each family. */
+    static ServingCalibration calibration(double[] theta, List<Run> runs) {
+        Map<Engine.Family, int[]> counts = new EnumMap<>(Engine.Family.class);
+        Map<Engine.Family, Set<String>> publishers = new EnumMap<>(Engine.Family.class);
+        for (Run r : runs) {
+            Engine.Family f = r.point().engine().family();
+            counts.computeIfAbsent(f, k -> new int[1])[0]++;
+            publishers.computeIfAbsent(f, k -> new LinkedHashSet<>()).add(r.publisher());
+        }
+        Map<Engine, ServingCalibration.EngineFit> engines = new LinkedHashMap<>();
+        for (Engine e : Engine.values()) {
+            boolean server = e.family() == Engine.Family.SERVER;
+            Map<Gpu.Memory, Double> memory = new EnumMap<>(Gpu.Memory.class);
+            memory.put(Gpu.Memory.GDDR, 1.0);
+            memory.put(
+                    Gpu.Memory.HBM,
+                    value(theta, server ? Parameter.SERVER_HBM_FACTOR : Parameter.LLAMA_CPP_HBM_FACTOR));
+            // no batching server runs on Apple's unified memory: theirs stays at the nominal bandwidth
+            memory.put(Gpu.Memory.UNIFIED, server ? 1.0 : value(theta, Parameter.LLAMA_CPP_UNIFIED_FACTOR));
+            engines.put(
+                    e,
+                    new ServingCalibration.EngineFit(
+                            value(theta, server ? Parameter.SERVER_BANDWIDTH : Parameter.LLAMA_CPP_BANDWIDTH),
+                            memory,
+                            value(
+                                    theta,
+                                    server
+                                            ? Parameter.SERVER_LAYER_OVERHEAD_US
+                                            : Parameter.LLAMA_CPP_LAYER_OVERHEAD_US),
+                            counts.getOrDefault(e.family(), new int[1])[0],
+                            publishers.getOrDefault(e.family(), Set.of()).size()));
+        }
+        long allPublishers = runs.stream().map(Run::publisher).distinct().count();
+        return new ServingCalibration(
+                engines,
+                value(theta, Parameter.COMPUTE_EFFICIENCY),
+                value(theta, Parameter.MOE_COMPUTE_EFFICIENCY),
+                value(theta, Parameter.MOE_LAYER_OVERHEAD_US),
+                List.of(),
+                runs.size(),
+                (int) allPublishers);
+    }
+
+    private static double value(double[] theta, Parameter p) {
+        return Math.exp(theta[p.ordinal()]);
+    }
+}

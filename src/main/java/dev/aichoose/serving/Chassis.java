@@ -1,0 +1,79 @@
+package dev.aichoose.serving;
+
+import dev.aichoose.model.Gpu;
+import java.util.Locale;
+
+/**
+ * What one replica may span (docs/methodology.md §11.9): the GPUs of one chassis, because tensor and
+ * pipeline parallelism exchange activations at every layer and a replica never spans separate
+ * servers. A system ({@code class: system}) is one chassis; a cloud instance is one; an Apple
+ * computer is one; cards bought loose go into boxes of up to {@link #CARDS_PER_BOX}.
+ *
+ * @param gpu the hardware entry: per-GPU figures and the chassis' interconnect
+ * @param gpusPerUnit GPUs in one unit the option counts (a card, a system, an instance)
+ * @param maxGpus the most GPUs one replica may span
+ * @param unitsName how the report names several separate units ("nvidia/l40s-1x-server servers")
+ * @param divides whether a replica's GPUs must divide the unit's (a system packs whole replicas)
+ */
+public record Chassis(Gpu gpu, int gpusPerUnit, int maxGpus, String unitsName, boolean divides) {
+    /** The most loose cards one box takes: the double-width slots of a standard 8-GPU server. */
+    public static final int CARDS_PER_BOX = 8;
+
+    /** A system: one chassis of {@code gpusPerSystem} GPUs. */
+    public static Chassis system(Gpu system) {
+        return new Chassis(system, system.gpusPerSystem(), system.gpusPerSystem(), system.id() + " servers", true);
+    }
+
+    /**
+     * Cards bought loose: they go into boxes of up to {@link #CARDS_PER_BOX}, so a replica spans at most
+     * that many (fewer when the option owns fewer: its count says so). An Apple computer is a chassis of its own.
+     */
+    public static Chassis cards(Gpu card) {
+        if (card.isApple() || card.gpusPerSystem() > 1) {
+            return new Chassis(card, card.gpusPerSystem(), card.gpusPerSystem(), card.id() + " computers", true);
+        }
+        return new Chassis(card, 1, CARDS_PER_BOX, "boxes of loose " + card.id() + " cards", false);
+    }
+
+    /** A cloud instance of {@code gpus} GPUs of {@code card}. */
+    public static Chassis instance(Gpu card, int gpus, String offer) {
+        return new Chassis(card, gpus, gpus, offer + " instances", true);
+    }
+
+    /** What to do about a model that does not fit a replica of {@code gpus} GPUs of this chassis. */
+    public String advice(int gpus) {
+        if (gpus < maxGpus) return "spread it over more GPUs with gpus_per_replica, or quantize further";
+        return "a replica never spans separate " + unitsName + " and one holds at most " + maxGpus + " GPU"
+                + (maxGpus == 1 ? "" : "s") + ": choose hardware with more GPUs in one system, or quantize further";
+    }
+
+    /** Whether a replica of {@code gpus} GPUs fits in one chassis. */
+    public boolean holds(int gpus) {
+        return gpus <= maxGpus && (!divides || gpusPerUnit % gpus == 0);
+    }
+
+    /** Why a replica of {@code gpus} GPUs does not fit one chassis, in words. */
+    public String spanProblem(int gpus) {
+        if (gpus > maxGpus()) {
+            int units = (int) Math.ceil((double) gpus / Math.max(1, gpusPerUnit()));
+            return String.format(
+                    Locale.ROOT,
+                    "a replica of %d GPUs would span %s: a replica runs inside one chassis (its GPUs exchange "
+                            + "activations at every layer), and one holds at most %d; choose hardware with at least %d "
+                            + "GPUs in one system, or quantize further",
+                    gpus,
+                    gpusPerUnit() > 1 || divides()
+                            ? units + " separate " + unitsName()
+                            : unitsName() + " (at most " + maxGpus() + " to a box)",
+                    maxGpus(),
+                    gpus);
+        }
+        return String.format(
+                Locale.ROOT,
+                "a replica of %d GPUs does not divide the %d GPUs of one of the %s: choose gpus_per_replica among "
+                        + "its divisors",
+                gpus,
+                gpusPerUnit(),
+                unitsName());
+    }
+}

@@ -1,0 +1,209 @@
+package dev.aichoose.serving;
+
+import dev.aichoose.model.Engine;
+import dev.aichoose.model.Gpu;
+import dev.aichoose.model.OpenModel;
+import dev.aichoose.model.Parallelism;
+import dev.aichoose.model.Quantization;
+import dev.aichoose.model.ServingCalibration;
+
+/**
+ * The serving model (docs/methodology.md §11.3–11.5): what one replica delivers at an operating
+ * point, from the bytes a decode step reads, the FLOPs it does, the prefill interleaved with it,
+ * the communication between the replica's GPUs and the engine's fixed time per layer. Pure: no
+ * state, no I/O.
+ */
+public final class ServingModel {
+    /** Bytes in one GB of a vendor's VRAM figure: NVIDIA, AMD and Apple count memory in GiB. */
+    public static final double VRAM_BYTES_PER_GB = 1L << 30;
+    /** Bytes in one GB of the figures the model reports. */
+    public static final double GB = 1e9;
+    /** The share of VRAM a batching server uses (vLLM's default gpu_memory_utilization; SGLang and TensorRT-LLM keep a like margin). */
+    public static final double SERVER_USABLE_SHARE = 0.9;
+    /** llama.cpp allocates what it needs and no more: all of a card is usable. */
+    public static final double LLAMA_CPP_USABLE_SHARE = 1.0;
+    /** macOS lets the GPU wire about three quarters of unified memory by default (recommendedMaxWorkingSetSize). */
+    public static final double APPLE_USABLE_SHARE = 0.75;
+    /** What a batching server keeps per GPU besides weights and KV (CUDA context, activations, graphs), GiB. */
+    public static final double SERVER_OVERHEAD_GIB = 1.0;
+    /** What llama.cpp keeps per GPU besides weights and KV (context and compute buffers), GiB. */
+    public static final double LLAMA_CPP_OVERHEAD_GIB = 0.5;
+    /** Bytes per activation element exchanged between GPUs (BF16). */
+    static final double ACTIVATION_BYTES = 2;
+    /** Latency of one small all-reduce over NVLink (vLLM's custom all-reduce on H100, sgl-project/sglang#2904). */
+    static final double NVLINK_LATENCY_S = 10e-6;
+    /** Latency of one small all-reduce over PCIe (NCCL inside a CUDA graph, haohervchb/sglang-V100#2). */
+    static final double PCIE_LATENCY_S = 20e-6;
+    /** PCIe 4.0 x16, per direction, GB/s: the link assumed when the catalog names none. */
+    static final double DEFAULT_LINK_GBPS = 32;
+
+    private ServingModel() {}
+
+    /** The estimate at {@code point}, with the engine efficiencies of {@code calibration}. */
+    public static ServingEstimate estimate(OperatingPoint point, ServingCalibration calibration) {
+        OpenModel model = point.model();
+        Gpu gpu = point.gpu();
+        int n = point.gpus();
+        boolean tensor = point.parallelism() == Parallelism.TENSOR || n == 1;
+        ServingCalibration.EngineFit fit = calibration.engine(point.engine());
+        Weights weights = Weights.of(model, point.quantization());
+        KvCache kv = KvCache.of(model, point.kvPrecision());
+
+        // memory: the replica's usable share, the engine's own overhead, the weights, then KV per stream
+        double usable = gpu.vramGb() * VRAM_BYTES_PER_GB * n * usableShare(point.engine(), gpu);
+        double overhead = overheadGib(point.engine()) * VRAM_BYTES_PER_GB * n;
+        int shards = tensor ? kv.shards(n) : n;
+        // tensor parallelism keeps a copy of a KV head on each GPU that shares it
+        double replication = tensor ? (double) n / shards : 1;
+        double context = point.inputTokens() + point.outputTokens();
+        double kvPerStream = kv.bytes(context) * replication;
+        double free = usable - weights.totalBytes() - overhead;
+        int streams = kvPerStream <= 0
+                ? (free >= 0 ? point.concurrency() : 0)
+                : (int) Math.max(0, Math.min(point.concurrency(), Math.floor(free / kvPerStream)));
+        ServingEstimate.Memory memory =
+                new ServingEstimate.Memory(weights.totalBytes() / GB, kvPerStream / GB, overhead / GB, usable / GB);
+
+        // a decode step at b streams: the GPUs of a tensor-parallel replica work at once, a pipeline's in turn
+        int b = Math.max(streams, 1);
+        int parallel = tensor ? n : 1;
+        double bandwidth = gpu.memoryBandwidthGbps() * 1e9 * fit.bandwidthShare(gpu.memoryKind());
+        double flops = tflops(gpu, point.quantization())
+                * 1e12
+                * (model.moe() ? calibration.moeComputeEfficiency() : calibration.computeEfficiency());
+        double meanContext = point.inputTokens() + point.outputTokens() / 2;
+        double weightsS = weights.readBytes(b) / (parallel * bandwidth);
+        double computeS = flops > 0 ? 2 * model.activeParamsB() * 1e9 * b / (parallel * flops) : 0;
+        double kvS = b * kv.bytes(meanContext) / ((tensor ? shards : 1) * bandwidth);
+        Link link = Link.of(gpu);
+        double hidden = hiddenSize(model);
+        double communicationS = 0;
+        if (n > 1 && tensor) {
+            // two all-reduces a layer (after attention and after the MLP), ring: 2(n−1)/n of the activations each way
+            communicationS = 2
+                    * model.layers()
+                    * (link.latencyS() + 2.0 * (n - 1) / n * b * hidden * ACTIVATION_BYTES / link.bytesPerSecond());
+        } else if (n > 1) {
+            communicationS = (n - 1) * (link.latencyS() + b * hidden * ACTIVATION_BYTES / link.bytesPerSecond());
+        }
+        double moeLayers = model.architecture().moe() == null
+                ? 0
+                : model.architecture().moe().moeLayers();
+        double overheadS =
+                (model.layers() * fit.layerOverheadUs() + moeLayers * calibration.moeLayerOverheadUs()) * 1e-6;
+        double stepS = Math.max(weightsS, computeS) + kvS + communicationS + overheadS;
+
+        // prefill of one prompt: its FLOPs (and its activations between the GPUs)
+        double input = point.inputTokens();
+        double prefillFlops = 2 * model.activeParamsB() * 1e9 * input + attentionFlops(model, input);
+        double prefillComputeS = flops > 0 ? prefillFlops / (parallel * flops) : 0;
+        double prefillCommunicationS = 0;
+        if (n > 1 && input > 0) {
+            prefillCommunicationS = tensor
+                    ? 2 * model.layers() * 2.0 * (n - 1) / n * input * hidden * ACTIVATION_BYTES / link.bytesPerSecond()
+                    : (n - 1) * input * hidden * ACTIVATION_BYTES / link.bytesPerSecond();
+        }
+        double prefillAloneS = input > 0
+                ? Math.max(weights.readBytes(input) / (parallel * bandwidth), prefillComputeS)
+                        + prefillCommunicationS
+                        + overheadS
+                : 0;
+        // with other streams decoding, a prompt rides on their steps, which read the weights anyway
+        double prefillS = input <= 0 ? 0 : b > 1 ? prefillComputeS + prefillCommunicationS : prefillAloneS;
+
+        double output = point.outputTokens();
+        double cycleS = output * stepS + b * prefillS;
+        double tokensPerSecond = streams >= 1 ? b * output / cycleS : 0;
+        double ttftS = prefillAloneS + stepS;
+        double tpotS = output > 1 ? stepS + (b - 1) * prefillS / (output - 1) : stepS;
+
+        double memoryShare = output * ((weightsS >= computeS ? weightsS : 0) + kvS);
+        double computeShare = output * (computeS > weightsS ? computeS : 0) + b * (prefillS - prefillCommunicationS);
+        double linkShare = output * communicationS + b * prefillCommunicationS;
+        double overheadShare = output * overheadS;
+        ServingEstimate.Bound bound = ServingEstimate.Bound.MEMORY_BANDWIDTH;
+        double most = memoryShare;
+        if (computeShare > most) {
+            bound = ServingEstimate.Bound.COMPUTE;
+            most = computeShare;
+        }
+        if (linkShare > most) {
+            bound = ServingEstimate.Bound.INTERCONNECT;
+            most = linkShare;
+        }
+        if (overheadShare > most) bound = ServingEstimate.Bound.OVERHEAD;
+        ServingEstimate.Step step = new ServingEstimate.Step(
+                weightsS * 1e3,
+                computeS * 1e3,
+                kvS * 1e3,
+                communicationS * 1e3,
+                overheadS * 1e3,
+                stepS * 1e3,
+                prefillS * 1e3,
+                prefillAloneS * 1e3);
+        return new ServingEstimate(tokensPerSecond, streams, ttftS * 1e3, tpotS * 1e3, memory, step, bound);
+    }
+
+    /** The share of each GPU's memory the engine may use. */
+    public static double usableShare(Engine engine, Gpu gpu) {
+        if (engine.family() == Engine.Family.SERVER) return SERVER_USABLE_SHARE;
+        return gpu.isApple() ? APPLE_USABLE_SHARE : LLAMA_CPP_USABLE_SHARE;
+    }
+
+    /** What the engine keeps per GPU besides weights and KV, GiB. */
+    public static double overheadGib(Engine engine) {
+        return engine.family() == Engine.Family.SERVER ? SERVER_OVERHEAD_GIB : LLAMA_CPP_OVERHEAD_GIB;
+    }
+
+    /**
+     * Dense tensor TFLOPS the replica's matrix products run at: FP8 for FP8 weights, and for the 4-bit
+     * float formats where the card has FP4 (their activations run in 8 bits: MXFP4 × MXFP8, NVFP4 with
+     * FP8 attention), else BF16 (weight-only formats dequantize to BF16); 0 when the catalog gives no figure.
+     */
+    static double tflops(Gpu gpu, Quantization q) {
+        boolean eightBit = q == Quantization.FP8 || (q.fp4() && gpu.fp4DenseTflops() != null);
+        if (eightBit && gpu.fp8DenseTflops() != null) return gpu.fp8DenseTflops();
+        return gpu.bf16DenseTflops() == null ? 0 : gpu.bf16DenseTflops();
+    }
+
+    /**
+     * FLOPs of a prompt's causal attention: for each layer, QKᵀ and AV over the tokens each token sees
+     * (all before it, or the window on a sliding layer), 2 FLOPs per multiply-add over the query heads.
+     */
+    static double attentionFlops(OpenModel model, double tokens) {
+        if (tokens <= 0) return 0;
+        OpenModel.Architecture a = model.architecture();
+        double width = (a.attentionHeads() != null ? a.attentionHeads() : model.kvHeads()) * (double) model.headDim();
+        int sliding = a.slidingWindow() == null ? 0 : a.slidingWindowLayers();
+        int full = Math.max(0, model.layers() - sliding - a.kvFreeLayers());
+        double seenFull = tokens * tokens / 2;
+        double seenSliding = 0;
+        if (sliding > 0) {
+            double w = a.slidingWindow();
+            seenSliding = tokens <= w ? tokens * tokens / 2 : tokens * w - w * w / 2;
+        }
+        return 4 * width * (full * seenFull + sliding * seenSliding);
+    }
+
+    /** The width of the activations exchanged between GPUs: the model's hidden size, else query heads × head size. */
+    static double hiddenSize(OpenModel model) {
+        OpenModel.Architecture a = model.architecture();
+        if (a.hiddenSize() != null) return a.hiddenSize();
+        return (a.attentionHeads() != null ? a.attentionHeads() : model.kvHeads() * 4.0) * model.headDim();
+    }
+
+    /** The chassis link: latency of one small all-reduce and bytes per second per GPU and direction. */
+    record Link(double latencyS, double bytesPerSecond) {
+        static Link of(Gpu gpu) {
+            Gpu.Interconnect kind = gpu.interconnect() == null ? Gpu.Interconnect.PCIE : gpu.interconnect();
+            double latency = switch (kind) {
+                case NVLINK, INFINITY_FABRIC -> NVLINK_LATENCY_S;
+                case PCIE, NONE -> PCIE_LATENCY_S;
+            };
+            double gbps = gpu.interconnectGbps() != null && gpu.interconnectGbps() > 0
+                    ? gpu.interconnectGbps()
+                    : DEFAULT_LINK_GBPS;
+            return new Link(latency, gbps * 1e9);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package dev.aichoose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code aichoose estimate}, end to end: the figures, both formats, and bad flags as usage errors. */
+class EstimateCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode json(String... args) throws IOException {
+        String[] all = new String[args.length + 3];
+        all[0] = "estimate";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "-f";
+        all[args.length + 2] = "json";
+        CliRun run = CliRun.of(all);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = JSON.readTree(run.out());
+        try (InputStream in = Files.newInputStream(Path.of("docs/schemas/estimate.schema.json"))) {
+            assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                            .getSchema(in)
+                            .validate(report))
+                    .as(run.out())
+                    .isEmpty();
+        }
+        return report;
+    }
+
+    @Test
+    void aTableWithTheFiguresTheMemoryAndTheNearestPublishedRuns() {
+        CliRun run = CliRun.of(
+                "estimate",
+                "--hardware",
+                "nvidia/h100-sxm",
+                "--model",
+                "meta/llama-3.3-70b-instruct",
+                "--quantization",
+                "fp8",
+                "--concurrency",
+                "64");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains(
+                        "Estimate: meta/llama-3.3-70b-instruct at fp8 on 2 × nvidia/h100-sxm (tensor parallel, vllm)",
+                        "tok/s per replica",
+                        "estimated, 64 streams",
+                        "TTFT",
+                        "TPOT",
+                        "Measured error of its group, multi-GPU dense",
+                        "Memory (GB, across the replica)",
+                        "weights                              70.60",
+                        "Nearest published runs",
+                        "nim-llama33");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void jsonMatchesTheSchemaAndTheSameFiguresAsAnEvaluation() throws IOException {
+        JsonNode r = json(
+                "--hardware",
+                "nvidia/rtx-4090",
+                "--model",
+                "meta/llama-3.1-8b-instruct",
+                "--input-tokens",
+                "500",
+                "--output-tokens",
+                "500");
+        // a consumer card defaults to q4_k_m on llama.cpp, one stream, one card
+        assertThat(r.path("quantization").asText()).isEqualTo("q4_k_m");
+        assertThat(r.path("engine").asText()).isEqualTo("llama.cpp");
+        assertThat(r.path("gpus").asInt()).isEqualTo(1);
+        assertThat(r.path("concurrency").asInt()).isEqualTo(1);
+        assertThat(r.path("serves").asBoolean()).isTrue();
+        assertThat(r.path("accuracy").path("group").asText()).isEqualTo("consumer-single-stream");
+        assertThat(r.path("nearest")).hasSize(5);
+        assertThat(r.path("nearest").get(0).path("model").asText()).isEqualTo("meta/llama-3.1-8b-instruct");
+        // what evaluate estimates for the same option is the same figure
+        CliRun evaluate = CliRun.of("evaluate", "scenarios/seed-example.yaml", "-f", "json");
+        assertThat(evaluate.exitCode()).isZero();
+        double estimated = r.path("tokens_per_second").asDouble();
+        assertThat(estimated).isGreaterThan(50).isLessThan(250);
+    }
+
+    @Test
+    void seventyBillionAtQ4OnTwoConsumerCardsFitsWithTheLayerSplit() throws IOException {
+        JsonNode r = json(
+                "--hardware",
+                "nvidia/rtx-3090",
+                "--model",
+                "meta/llama-3.1-70b-instruct",
+                "--quantization",
+                "q4_k_m",
+                "--gpus",
+                "2",
+                "--input-tokens",
+                "0",
+                "--output-tokens",
+                "512");
+        assertThat(r.path("serves").asBoolean()).isTrue();
+        assertThat(r.path("parallelism").asText()).isEqualTo("pipeline");
+        // published at 16.6 tok/s (llama-bench tg512, two RTX 3090s)
+        assertThat(r.path("tokens_per_second").asDouble()).isBetween(16.57 * 0.7, 16.57 * 1.3);
+    }
+
+    @Test
+    void aModelThatDoesNotFitIsSaidSoAndDeliversNothing() throws IOException {
+        JsonNode r = json(
+                "--hardware",
+                "nvidia/l40s-1x-server",
+                "--model",
+                "meta/llama-3.3-70b-instruct",
+                "--quantization",
+                "bf16");
+        assertThat(r.path("serves").asBoolean()).isFalse();
+        assertThat(r.path("tokens_per_second").asDouble()).isZero();
+        JsonNode wide = json(
+                "--hardware",
+                "nvidia/l40s-1x-server",
+                "--model",
+                "meta/llama-3.3-70b-instruct",
+                "--quantization",
+                "fp8",
+                "--gpus",
+                "2");
+        assertThat(wide.path("problems").get(0).asText())
+                .startsWith("a replica of 2 GPUs would span 2 separate nvidia/l40s-1x-server servers");
+    }
+
+    @Test
+    void latencyTargetsPickTheHighestConcurrencyThatMeetsThem() throws IOException {
+        JsonNode loose =
+                json("--hardware", "nvidia/h100-sxm", "--model", "meta/llama-3.1-8b-instruct", "--slo", "tpot=40ms");
+        JsonNode tight =
+                json("--hardware", "nvidia/h100-sxm", "--model", "meta/llama-3.1-8b-instruct", "--slo", "tpot=15ms");
+        int many = loose.path("slo_concurrency").asInt();
+        int few = tight.path("slo_concurrency").asInt();
+        assertThat(few).isPositive().isLessThan(many);
+        assertThat(tight.path("tpot_ms").asDouble()).isLessThanOrEqualTo(15);
+        JsonNode none =
+                json("--hardware", "nvidia/h100-sxm", "--model", "meta/llama-3.1-8b-instruct", "--slo", "tpot=1ms");
+        assertThat(none.path("slo_concurrency").isNull()).isTrue();
+        assertThat(none.path("serves").asBoolean()).isFalse();
+        assertThat(none.path("problems").get(0).asText())
+                .startsWith("the estimate meets the latency targets (TPOT ≤ 1.0 ms) at no concurrency: one stream "
+                        + "alone has a TTFT of");
+    }
+
+    @Test
+    void badFlagsAreUsageErrorsWithASuggestion(@TempDir Path dir) {
+        CliRun typo = CliRun.of("estimate", "--hardware", "nvidia/h100-sxn", "--model", "meta/llama-3.1-8b-instruct");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err())
+                .contains(
+                        "--hardware nvidia/h100-sxn: no such GPU or system in the catalog (did you mean 'nvidia/h100-sxm'?)");
+        CliRun model = CliRun.of("estimate", "--hardware", "nvidia/h100-sxm", "--model", "meta/llama-3.1-8b-instruc");
+        assertThat(model.exitCode()).isEqualTo(2);
+        assertThat(model.err()).contains("did you mean 'meta/llama-3.1-8b-instruct'?");
+        CliRun offer = CliRun.of("estimate", "--hardware", "runpod/h100-sxm", "--model", "meta/llama-3.1-8b-instruct");
+        assertThat(offer.exitCode()).isEqualTo(2);
+        assertThat(offer.err()).contains("is a cloud offer: give its GPU, nvidia/h100-sxm");
+        CliRun both = CliRun.of(
+                "estimate",
+                "--hardware",
+                "nvidia/h100-sxm",
+                "--model",
+                "meta/llama-3.1-8b-instruct",
+                "--concurrency",
+                "8",
+                "--slo",
+                "tpot=50ms");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("give --concurrency or --slo, not both");
+        CliRun engine = CliRun.of(
+                "estimate",
+                "--hardware",
+                "nvidia/h100-sxm",
+                "--model",
+                "meta/llama-3.1-8b-instruct",
+                "--engine",
+                "vlm");
+        assertThat(engine.exitCode()).isEqualTo(2);
+        assertThat(engine.err()).contains("did you mean 'vllm'?");
+        CliRun missing = CliRun.of("estimate", "--model", "meta/llama-3.1-8b-instruct");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        CliRun written = CliRun.of(
+                "estimate",
+                "--hardware",
+                "nvidia/h100-sxm",
+                "--model",
+                "meta/llama-3.1-8b-instruct",
+                "-o",
+                dir.resolve("e.json").toString());
+        assertThat(written.exitCode()).isZero();
+        assertThat(dir.resolve("e.json")).exists();
+    }
+}

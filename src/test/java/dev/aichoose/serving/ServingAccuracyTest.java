@@ -1,0 +1,101 @@
+package dev.aichoose.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.aichoose.load.CatalogLoader;
+import dev.aichoose.model.Catalog;
+import dev.aichoose.model.ServingCalibration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The serving model against the shipped measurements (docs/methodology.md §11.6): each publisher's runs
+ * estimated by a fit on the other publishers' only, so that no run checks a fit it took part in. The
+ * figures below are the ones the methodology publishes; the test fails when the model or the table
+ * makes any group worse. Run with {@code -Dserving.rows=true} for every run's ratio:
+ * {@code ./mvnw -q test -Dtest=ServingAccuracyTest -Dserving.rows=true}.
+ */
+class ServingAccuracyTest {
+    private static final Catalog CATALOG = CatalogLoader.load(List.of());
+
+    /** The methodology's table: runs, share within ±30 % and ±25 % (at least), median estimate ÷ measured. */
+    private record Published(int runs, double within30, double within25, double median) {}
+
+    private static final Map<String, Published> PUBLISHED = Map.of(
+            "moe", new Published(291, 0.711, 0.642, 0.942),
+            "multi-gpu", new Published(31, 0.580, 0.483, 0.993),
+            "consumer-single-stream", new Published(13, 0.846, 0.769, 0.988),
+            "datacenter-dense", new Published(31, 0.774, 0.645, 0.903),
+            "all", new Published(366, 0.709, 0.633, 0.941));
+
+    private static List<Calibrator.Run> used() {
+        return Calibrator.runs(CATALOG.measurements(), CATALOG.gpus(), CATALOG.openModels()).stream()
+                .filter(r -> r.measurement().used())
+                .toList();
+    }
+
+    @Test
+    void crossValidatedAccuracyHoldsThePublishedFigures() {
+        List<Calibrator.Check> checks = Calibrator.crossValidate(used());
+        List<ServingCalibration.GroupAccuracy> groups = Calibrator.accuracy(checks);
+        for (ServingCalibration.GroupAccuracy g : groups) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-42s runs %4d publishers %2d  median %.3f  within ±30 %% %5.1f %%  within ±25 %% %5.1f %%  "
+                            + "measured÷estimate %.2f–%.2f%n",
+                    g.label(),
+                    g.runs(),
+                    g.publishers(),
+                    g.medianRatio(),
+                    g.within30() * 100,
+                    g.within25() * 100,
+                    g.lowFactor(),
+                    g.highFactor());
+        }
+        if (Boolean.getBoolean("serving.rows")) {
+            for (Calibrator.Check c : checks) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-62s %-26s %6.2f%n",
+                        c.run().measurement().id(),
+                        c.run().publisher(),
+                        c.ratio());
+            }
+        }
+        for (ServingCalibration.GroupAccuracy g : groups) {
+            Published p = PUBLISHED.get(g.group());
+            assertThat(g.runs()).as(g.group() + " runs").isEqualTo(p.runs());
+            assertThat(g.within30()).as(g.group() + " within ±30 %").isGreaterThanOrEqualTo(p.within30());
+            assertThat(g.within25()).as(g.group() + " within ±25 %").isGreaterThanOrEqualTo(p.within25());
+            assertThat(g.medianRatio()).as(g.group() + " median ratio").isCloseTo(p.median(), within(0.005));
+        }
+        assertThat(groups).extracting(ServingCalibration.GroupAccuracy::group).containsAll(PUBLISHED.keySet());
+    }
+
+    @Test
+    void theShippedCalibrationIsTheFitOfTheShippedTable() {
+        // the build fits the table once (the prebuilt catalogs); it must be what a fresh fit gives
+        ServingCalibration shipped = CATALOG.calibration();
+        ServingCalibration fresh =
+                Calibrator.calibrate(Calibrator.runs(CATALOG.measurements(), CATALOG.gpus(), CATALOG.openModels()));
+        assertThat(shipped).isEqualTo(fresh);
+        assertThat(shipped.runs()).isEqualTo(used().size());
+        assertThat(shipped.accuracyOf(Calibrator.EXCLUDED)).isPresent();
+    }
+
+    @Test
+    void everyRunTheTableListsIsOneTheCatalogsCanExpress() {
+        // a run whose hardware or model the catalogs lack would silently drop out of the fit
+        assertThat(Calibrator.runs(CATALOG.measurements(), CATALOG.gpus(), CATALOG.openModels()))
+                .hasSameSizeAs(CATALOG.measurements());
+        assertThat(CATALOG.measurements()).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(CATALOG.measurements().stream()
+                        .map(m -> m.publisher())
+                        .distinct()
+                        .count())
+                .isGreaterThanOrEqualTo(5);
+    }
+}

@@ -1,0 +1,228 @@
+package dev.aichoose.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.aichoose.model.Catalog;
+import dev.aichoose.model.Engine;
+import dev.aichoose.model.Gpu;
+import dev.aichoose.model.KvPrecision;
+import dev.aichoose.model.OpenModel;
+import dev.aichoose.model.Parallelism;
+import dev.aichoose.model.Quantization;
+import dev.aichoose.model.ServingCalibration;
+import dev.aichoose.testing.Fixtures;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The serving model's formulas (docs/methodology.md §11.3–11.5) computed by hand, with round efficiencies
+ * so that every figure below can be checked on paper: 80 % of the bandwidth on every memory, no fixed
+ * time per layer, half the tensor FLOPS.
+ */
+class ServingModelTest {
+    private static final Catalog CATALOG = Fixtures.catalog();
+    private static final ServingCalibration ROUND = new ServingCalibration(
+            Arrays.stream(Engine.values())
+                    .collect(Collectors.toMap(
+                            e -> e,
+                            e -> new ServingCalibration.EngineFit(
+                                    0.8,
+                                    Map.of(Gpu.Memory.HBM, 1.0, Gpu.Memory.GDDR, 1.0, Gpu.Memory.UNIFIED, 1.0),
+                                    0,
+                                    0,
+                                    0))),
+            0.5,
+            0.5,
+            0,
+            List.of(),
+            0,
+            0);
+
+    private static Gpu gpu(String id) {
+        return CATALOG.gpus().get(id);
+    }
+
+    private static OpenModel model(String id) {
+        return CATALOG.openModels().get(id);
+    }
+
+    private static OperatingPoint point(
+            String gpu, int gpus, String model, Quantization q, Engine engine, int streams, double in, double out) {
+        return new OperatingPoint(
+                gpu(gpu),
+                gpus,
+                Parallelism.defaultFor(engine),
+                model(model),
+                q,
+                KvPrecision.FP16,
+                engine,
+                streams,
+                in,
+                out);
+    }
+
+    @Test
+    void aDenseDecodeStepReadsEveryWeightAndEachStreamsCache() {
+        // Llama 3.1 8B at BF16 on one H100 SXM (3,350 GB/s, 989 dense BF16 TFLOPS), one stream, 1,000 in / 200 out
+        ServingEstimate e = ServingModel.estimate(
+                point("nvidia/h100-sxm", 1, "meta/llama-3.1-8b-instruct", Quantization.BF16, Engine.VLLM, 1, 1000, 200),
+                ROUND);
+        double bandwidth = 3350e9 * 0.8;
+        double weightsMs = 8.03e9 * 2 / bandwidth * 1e3; // 16.06 GB at 2,680 GB/s: 5.993 ms
+        // KV: 2 × 32 layers × 8 heads × 128 × 2 bytes = 131,072 bytes a token, at the mean context 1,000 + 100
+        double kvMs = 131_072.0 * 1100 / bandwidth * 1e3;
+        double computeMs = 2 * 8.03e9 / (989e12 * 0.5) * 1e3; // 0.032 ms: far below the weights
+        assertThat(e.step().weightsMs()).isCloseTo(weightsMs, within(1e-9));
+        assertThat(e.step().kvMs()).isCloseTo(kvMs, within(1e-9));
+        assertThat(e.step().computeMs()).isCloseTo(computeMs, within(1e-9));
+        assertThat(e.step().stepMs()).isCloseTo(weightsMs + kvMs, within(1e-9));
+        assertThat(e.bound()).isEqualTo(ServingEstimate.Bound.MEMORY_BANDWIDTH);
+        assertThat(e.decodeTokensPerSecond()).isCloseTo(1000 / (weightsMs + kvMs), within(1e-9));
+    }
+
+    @Test
+    void prefillIsComputeForTheInputAndInterleavesWithDecode() {
+        // the same 8B model, 2,000-token prompts: 2 × 8.03e9 × 2,000 FLOPs for the weights, and causal attention
+        // 4 × (32 heads × 128) × 32 layers × 2,000² / 2
+        double flops = 2 * 8.03e9 * 2000 + 4.0 * 32 * 128 * 32 * 2000.0 * 2000 / 2;
+        double prefillMs = flops / (989e12 * 0.5) * 1e3; // 67.1 ms
+        ServingEstimate one = ServingModel.estimate(
+                point("nvidia/h100-sxm", 1, "meta/llama-3.1-8b-instruct", Quantization.BF16, Engine.VLLM, 1, 2000, 200),
+                ROUND);
+        // alone, the prompt's prefill is compute-bound (67 ms against 6 ms of weights) and TTFT adds one decode step
+        assertThat(one.step().prefillAloneMs()).isCloseTo(prefillMs, within(1e-9));
+        assertThat(one.ttftMs()).isCloseTo(prefillMs + one.step().stepMs(), within(1e-9));
+        // one stream: 200 decode steps and its own prefill per request
+        assertThat(one.tokensPerSecond())
+                .isCloseTo(200 / ((200 * one.step().stepMs() + prefillMs) / 1e3), within(1e-9));
+        // eight streams: each request's prefill rides on the others' steps, which read the weights anyway
+        ServingEstimate eight = ServingModel.estimate(
+                point("nvidia/h100-sxm", 1, "meta/llama-3.1-8b-instruct", Quantization.BF16, Engine.VLLM, 8, 2000, 200),
+                ROUND);
+        assertThat(eight.step().prefillMs()).isCloseTo(prefillMs, within(1e-9));
+        double cycleMs = 200 * eight.step().stepMs() + 8 * prefillMs;
+        assertThat(eight.tokensPerSecond()).isCloseTo(8 * 200 / (cycleMs / 1e3), within(1e-9));
+        // by Little's law, a request's time in the replica is its first token plus 199 more
+        assertThat(eight.ttftMs() + 199 * eight.tpotMs()).isCloseTo(cycleMs, within(1e-6));
+        // input-heavy work lowers decode throughput: the same load with 8,000-token prompts delivers less
+        ServingEstimate longer = ServingModel.estimate(
+                point("nvidia/h100-sxm", 1, "meta/llama-3.1-8b-instruct", Quantization.BF16, Engine.VLLM, 8, 8000, 200),
+                ROUND);
+        assertThat(longer.tokensPerSecond()).isLessThan(eight.tokensPerSecond() / 2);
+    }
+
+    @Test
+    void aMixtureOfExpertsReadsTheExpertsItsTokensAreRoutedTo() {
+        OpenModel r1 = model("deepseek/deepseek-r1");
+        OpenModel.Moe moe = r1.architecture().moe();
+        assertThat(moe.experts()).isEqualTo(256);
+        assertThat(moe.expertsPerToken()).isEqualTo(8);
+        Weights w = Weights.of(r1, Quantization.FP8);
+        // E·(1−(1−k/E)^B): one token reaches its 8; 64 tokens reach 256 × (1 − (31/32)^64) = 222.4 of 256
+        assertThat(w.distinctExperts(1)).isCloseTo(8, within(1e-9));
+        assertThat(w.distinctExperts(64)).isCloseTo(256 * (1 - Math.pow(31.0 / 32, 64)), within(1e-9));
+        assertThat(w.distinctExperts(64)).isCloseTo(222.4, within(0.05));
+        // the rest (attention, embeddings, dense layers, the shared expert): 671 − 58 × 256 × 0.04404 billion
+        double dense = 671 - 58 * 256 * 0.04404;
+        assertThat(w.readBytes(64)).isCloseTo((dense + 58 * w.distinctExperts(64) * 0.04404) * 1e9, within(1.0));
+        // at one stream the step reads about 37 GB, the active parameters; at 64 it reads 585 GB of 671
+        assertThat(w.readBytes(1) / 1e9).isCloseTo(37.5, within(0.1));
+        assertThat(w.readBytes(64) / 1e9).isCloseTo(585.3, within(0.1));
+        // so 64 streams on eight H200s decode several times one stream's tokens, far from 64×
+        OperatingPoint p = new OperatingPoint(
+                gpu("nvidia/h200-sxm"),
+                8,
+                Parallelism.TENSOR,
+                r1,
+                Quantization.FP8,
+                KvPrecision.FP16,
+                Engine.SGLANG,
+                1,
+                0,
+                1);
+        double ratio = ServingModel.estimate(p.withConcurrency(64), ROUND).decodeTokensPerSecond()
+                / ServingModel.estimate(p, ROUND).decodeTokensPerSecond();
+        assertThat(ratio).isBetween(4.0, 16.0);
+    }
+
+    @Test
+    void theKvCacheFollowsTheArchitecture() {
+        // grouped-query attention: 2 × 32 layers × 8 KV heads × 128 × 2 bytes
+        assertThat(KvCache.of(model("meta/llama-3.1-8b-instruct"), KvPrecision.FP16)
+                        .bytes(1))
+                .isEqualTo(131_072);
+        // and FP8 halves it
+        assertThat(KvCache.of(model("meta/llama-3.1-8b-instruct"), KvPrecision.FP8)
+                        .bytes(1))
+                .isEqualTo(65_536);
+        // latent attention caches kv_lora_rank + qk_rope_head_dim = 576 elements a layer: 61 × 576 × 2 bytes
+        assertThat(KvCache.of(model("deepseek/deepseek-r1"), KvPrecision.FP16).bytes(1))
+                .isEqualTo(61 * 576 * 2);
+        // gpt-oss-20b: 12 full layers keep the whole context, 12 sliding layers at most 128 tokens
+        KvCache oss = KvCache.of(model("openai/gpt-oss-20b"), KvPrecision.FP16);
+        double perLayer = 2.0 * 8 * 64 * 2;
+        assertThat(oss.bytes(10_000)).isEqualTo(perLayer * (12 * 10_000 + 12 * 128));
+        assertThat(oss.bytes(100)).isEqualTo(perLayer * 24 * 100);
+        // tensor parallelism splits KV heads, but never more ways than there are: MLA's one latent is copied
+        assertThat(KvCache.of(model("deepseek/deepseek-r1"), KvPrecision.FP16).shards(8))
+                .isEqualTo(1);
+        assertThat(KvCache.of(model("qwen/qwen2.5-7b-instruct"), KvPrecision.FP16)
+                        .shards(8))
+                .isEqualTo(4);
+    }
+
+    @Test
+    void tensorParallelSplitsTheReadsAndPaysTwoAllReducesALayer() {
+        // Llama 3.3 70B at FP8 on two H100 SXM (NVLink, 450 GB/s a direction), 32 streams
+        OperatingPoint two = point(
+                "nvidia/h100-sxm", 2, "meta/llama-3.3-70b-instruct", Quantization.FP8, Engine.VLLM, 32, 1000, 200);
+        ServingEstimate e = ServingModel.estimate(two, ROUND);
+        double bandwidth = 3350e9 * 0.8;
+        assertThat(e.step().weightsMs()).isCloseTo(70.6e9 / (2 * bandwidth) * 1e3, within(1e-9));
+        // 2 × 80 layers × (10 µs + 2 × (2 − 1) / 2 × 32 streams × 8,192 × 2 bytes / 450 GB/s)
+        double allReduceMs = 2 * 80 * (10e-6 + 1.0 * 32 * 8192 * 2 / 450e9) * 1e3;
+        assertThat(e.step().communicationMs()).isCloseTo(allReduceMs, within(1e-9));
+        // FP8 weights run on the FP8 tensor cores: 2 × 70.6e9 × 32 FLOPs over two GPUs' 1,978 TFLOPS at half
+        assertThat(e.step().computeMs()).isCloseTo(2 * 70.6e9 * 32 / (2 * 1978e12 * 0.5) * 1e3, within(1e-9));
+    }
+
+    @Test
+    void aLayerSplitReadsItsStagesOneAfterAnother() {
+        // llama.cpp's layer split of Llama 70B at Q4_K_M over two RTX 4090s: one card's bandwidth for the whole
+        // model (42.4 GB at 1,008 GB/s × 0.8), and one hop of the activations between the cards (PCIe 4.0, 20 µs)
+        OperatingPoint p = point(
+                "nvidia/rtx-4090", 2, "meta/llama-3.1-70b-instruct", Quantization.Q4_K_M, Engine.LLAMA_CPP, 1, 0, 512);
+        assertThat(p.parallelism()).isEqualTo(Parallelism.PIPELINE);
+        ServingEstimate e = ServingModel.estimate(p, ROUND);
+        assertThat(e.step().weightsMs()).isCloseTo(70.6e9 * 0.6 / (1008e9 * 0.8) * 1e3, within(1e-9));
+        assertThat(e.step().communicationMs()).isCloseTo((20e-6 + 8192 * 2 / 32e9) * 1e3, within(1e-9));
+        // it fits: 2 × 24 GiB = 51.5 GB, less llama.cpp's 0.5 GiB a card, holds 42.4 GB of weights and the KV
+        assertThat(e.fits()).isTrue();
+        assertThat(e.memory().usableGb()).isCloseTo(2 * 24 * 1.073741824, within(1e-9));
+    }
+
+    @Test
+    void memoryIsCountedInGibAndTheEnginesShare() {
+        ServingEstimate e = ServingModel.estimate(
+                point(
+                        "nvidia/h100-sxm",
+                        1,
+                        "meta/llama-3.3-70b-instruct",
+                        Quantization.FP8,
+                        Engine.VLLM,
+                        64,
+                        1000,
+                        500),
+                ROUND);
+        // 80 GiB × 0.9 (vLLM's gpu_memory_utilization) = 77.31 GB; weights 70.6, overhead 1 GiB = 1.07
+        assertThat(e.memory().usableGb()).isCloseTo(80 * 1.073741824 * 0.9, within(1e-9));
+        assertThat(e.memory().overheadGb()).isCloseTo(1.073741824, within(1e-9));
+        // 5.64 GB left for KV at 327,680 bytes a token × 1,500 tokens = 0.49 GB a stream: 11 streams, not 64
+        double free = 80 * 1.073741824 * 0.9 - 70.6 - 1.073741824;
+        assertThat(e.streams()).isEqualTo((int) Math.floor(free / (327_680 * 1500 / 1e9)));
+    }
+}
