@@ -323,8 +323,11 @@ public final class Reconciler {
                 result.capacity() == null ? Optional.empty() : result.capacity().fleet();
         int gpusPerInstance = fleet.map(Fleet::gpusPerUnit).orElse(Math.max(1, rent.gpus() / rented.count()));
         int gpus = fleet.map(f -> f.month(m).units() * f.gpusPerUnit()).orElse(rent.gpus());
-        double hp = gpus * rent.hoursPerMonth();
         double cpp = rent.usdPerGpuHour() * scenario.assumptions().gpuRentFactor(m);
+        // a serverless flex worker bills the hours it runs, not every hour: the month's rent says how many
+        double hp = rent.serverless() == null || !(cpp > 0)
+                ? gpus * rent.hoursPerMonth()
+                : result.monthly().get(m - 1).parts().rent() / cpp;
         List<String> notes = new ArrayList<>();
 
         double hours = 0;

@@ -168,9 +168,9 @@ public final class CostEngine {
                 for (int m = 1; m <= horizon; m++) cumulative += usage(a, allTraffic, m);
             }
             case Option.Sized s -> {
-                Fleet fleet = fleets.plan(s, 1.0).fleet();
+                FleetPlanner.Plan plan = fleets.plan(s, 1.0);
                 for (int m = 1; m <= horizon; m++)
-                    cumulative += parts(s, fleet, m).total();
+                    cumulative += parts(s, plan, allTraffic, m).total();
             }
             case Option.Hybrid h -> {
                 for (int m = 1; m <= horizon; m++)
@@ -202,7 +202,17 @@ public final class CostEngine {
         return switch (option) {
             case Option.Api a -> perToken(a);
             case Option.SelfHosted s -> hardware.owned(s);
-            case Option.Rented r -> hardware.rent(r);
+            case Option.Rented r -> {
+                Costing.Rent rent = hardware.rent(r);
+                if (rent.serverless() == null) yield rent;
+                // a serverless worker is billed for its work at the replica's operating point
+                Replica replica = fleets.replica(r);
+                yield rent.withServerless(rent.serverless()
+                        .withReplica(
+                                replica.delivers() ? replica.tokensPerSecond() : 0,
+                                replica.gpus(),
+                                rent.gpusPerInstance(r.count())));
+            }
             case Option.Hybrid h ->
                 new Costing.Mix(legs(h).entrySet().stream()
                         .map(e -> new Costing.Leg(e.getKey(), e.getValue()))
@@ -260,8 +270,8 @@ public final class CostEngine {
     public CostParts parts(Option option, Traffic traffic, int month) {
         return switch (option) {
             case Option.Api a -> new CostParts(usage(a, traffic, month), 0, 0, 0, 0, 0, 0);
-            case Option.SelfHosted s -> parts(s, fleets.plan(s, traffic.share()).fleet(), month);
-            case Option.Rented r -> parts(r, fleets.plan(r, traffic.share()).fleet(), month);
+            case Option.SelfHosted s -> parts(s, fleets.plan(s, traffic.share()), traffic, month);
+            case Option.Rented r -> parts(r, fleets.plan(r, traffic.share()), traffic, month);
             case Option.Hybrid h -> {
                 CostParts sum = CostParts.ZERO;
                 for (var leg : legTraffic(h).entrySet())
@@ -283,13 +293,46 @@ public final class CostEngine {
         return usage;
     }
 
-    /** Month m's cash for owned or rented hardware running {@code fleet}. */
-    private CostParts parts(Option.Sized option, Fleet fleet, int month) {
+    /**
+     * Month m's cash for owned or rented hardware running {@code plan}'s fleet for {@code traffic}:
+     * its share of the queries, and the tokens it generates (Σ share × (O + R) of the classes it
+     * carries for each query of the workload), the work a serverless worker is billed for.
+     */
+    private CostParts parts(Option.Sized option, FleetPlanner.Plan plan, Traffic traffic, int month) {
+        Fleet fleet = plan.fleet();
         return switch (option) {
             case Option.SelfHosted s -> FleetCash.owned((Costing.Owned) costing(s), fleet, month);
-            case Option.Rented r ->
-                FleetCash.rented((Costing.Rent) costing(r), fleet, month, assumptions.gpuRentFactor(month));
+            case Option.Rented r -> {
+                Costing.Rent rent = (Costing.Rent) costing(r);
+                if (rent.serverless() == null) {
+                    yield FleetCash.rented(rent, fleet, month, assumptions.gpuRentFactor(month));
+                }
+                yield FleetCash.serverless(
+                        rent,
+                        fleet,
+                        month,
+                        assumptions.gpuRentFactor(month),
+                        serverlessMonth(
+                                rent,
+                                plan,
+                                month,
+                                workload.queriesInMonth(month) * traffic.generatedTokensPerQuery(),
+                                workload.queriesInMonth(month) * traffic.share()));
+            }
         };
+    }
+
+    /**
+     * A serverless month (docs/methodology.md §5.2): the work ({@code tokens} generated, at the
+     * replica's throughput at its operating point) in worker-seconds, and the worker runs around it.
+     */
+    Costing.Billed serverlessMonth(
+            Costing.Rent rent, FleetPlanner.Plan plan, int month, double tokens, double queries) {
+        return rent.serverless()
+                .billed(
+                        queries,
+                        rent.serverless().busySeconds(tokens),
+                        plan.fleet().month(month).units());
     }
 
     /** Hardware bought in month 1 for the option carrying {@code traffic}. */
@@ -337,12 +380,13 @@ public final class CostEngine {
 
     /** TCO of owned or rented hardware carrying {@code share} of the queries (its capacity reads only the share). */
     double tco(Option.Sized option, double share) {
-        Fleet fleet = fleets.plan(option, share).fleet();
+        FleetPlanner.Plan plan = fleets.plan(option, share);
         double tco = option instanceof Option.SelfHosted s
-                ? -FleetCash.salvage((Costing.Owned) costing(s), fleet, scenario.horizonMonths())
+                ? -FleetCash.salvage((Costing.Owned) costing(s), plan.fleet(), scenario.horizonMonths())
                 : 0;
+        Traffic traffic = new Traffic(List.of(new Traffic.Slice(List.of(), share, workload.shape())));
         for (int m = 1; m <= scenario.horizonMonths(); m++)
-            tco += parts(option, fleet, m).total();
+            tco += parts(option, plan, traffic, m).total();
         return tco;
     }
 
@@ -379,10 +423,20 @@ public final class CostEngine {
             }
             case Option.Rented r -> {
                 Costing.Rent rent = (Costing.Rent) costing(r);
-                yield rent.rentUsdPerMonth(fleets.steadyUnits(r, share, queriesPerMonth)
-                                * (rent.gpus() / r.count())) // GPUs per instance
-                        + rent.staffUsdPerMonth()
-                        + rent.recurringUsdPerMonth();
+                int units = fleets.steadyUnits(r, share, queriesPerMonth);
+                int perInstance = rent.gpusPerInstance(r.count());
+                double rentUsd;
+                if (rent.serverless() == null) {
+                    rentUsd = rent.rentUsdPerMonth(units * perInstance);
+                } else {
+                    double busy = rent.serverless().busySeconds(queriesPerMonth * traffic.generatedTokensPerQuery());
+                    rentUsd = rent.serverless()
+                                    .billed(share * queriesPerMonth, busy, units)
+                                    .workerHours()
+                            * perInstance
+                            * rent.usdPerGpuHour();
+                }
+                yield rentUsd + rent.staffUsdPerMonth() + rent.recurringUsdPerMonth();
             }
             case Option.Hybrid h ->
                 legTraffic(h).entrySet().stream()

@@ -2,6 +2,8 @@ package dev.aichoose.cost;
 
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;
+import dev.aichoose.model.CloudOffer;
+import dev.aichoose.model.Costing;
 import dev.aichoose.model.OpenModel;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.OptionResult.Capacity;
@@ -32,6 +34,7 @@ public final class Feasibility {
     private final Profile profile;
     private final Map<String, Option> options;
     private final CapacityCheck capacity;
+    private final HardwarePricing pricing;
     /** The scenario's classes with traffic, default included: read for every option and route. */
     private final List<WorkloadClass> classes;
 
@@ -41,6 +44,7 @@ public final class Feasibility {
         this.profile = scenario.profile();
         this.options = options;
         this.capacity = capacity;
+        this.pricing = new HardwarePricing(catalog, scenario.assumptions());
         this.classes = scenario.trafficClasses();
     }
 
@@ -174,10 +178,48 @@ public final class Feasibility {
                     problems.add("offline operation is required, and rented GPUs are reached over the internet");
                 if (profile.dataMustStayOnPremises())
                     problems.add("data must stay on the premises, and rented GPUs sit in the provider's data centre");
+                rentalProblems(r).ifPresent(problems::add);
             }
             case Option.Hybrid h -> throw new IllegalArgumentException("a hybrid is checked route by route");
         }
         return problems;
+    }
+
+    /** The share of requests a serverless worker may keep waiting for a cold start: a p99 latency target. */
+    static final double MAX_COLD_SHARE = 0.01;
+
+    /**
+     * How the offer is sold against the latency targets (docs/methodology.md §5.2, §5.3): spot capacity
+     * is taken back without warning, so it carries no latency target unless the scenario accepts it; a
+     * serverless worker's cold start keeps a request waiting, so it must not miss the TTFT target for more
+     * than 1 % of requests at month 1's rate.
+     */
+    private Optional<String> rentalProblems(Option.Rented r) {
+        Workload.LatencySlo slo = workload.slo();
+        if (slo == null || (slo.ttftMs() == null && slo.tpotMs() == null)) return Optional.empty();
+        Costing.Rent rent = pricing.rent(r);
+        if (CloudOffer.SPOT.equals(rent.tier()) && !r.rental().spotCarriesLatency()) {
+            return Optional.of(r.offer() + " is spot capacity, taken back without warning, and workload.slo sets a "
+                    + "latency target: spot alone does not carry it (spot_carries_latency: true accepts it)");
+        }
+        Costing.Serverless cold = rent.serverless();
+        if (cold != null && slo.ttftMs() != null && cold.coldStartSeconds() * 1000 > slo.ttftMs()) {
+            double queries = workload.queriesInMonth(1);
+            double share = cold.billed(queries, 0, 1).coldShare();
+            if (share > MAX_COLD_SHARE) {
+                return Optional.of(String.format(
+                        java.util.Locale.ROOT,
+                        "%s starts a cold worker for %s of requests at month 1's rate (idle timeout %s s), and a cold "
+                                + "start of %s s misses the TTFT target of %s ms; keep a worker active or lengthen "
+                                + "idle_timeout_seconds",
+                        r.id(),
+                        Figures.percent(share),
+                        Figures.count(cold.idleTimeoutSeconds()),
+                        Figures.count(cold.coldStartSeconds()),
+                        Figures.count(slo.ttftMs())));
+            }
+        }
+        return Optional.empty();
     }
 
     /** What keeps one class of traffic off the option: where its data may go, and the model tier it needs. */

@@ -62,6 +62,24 @@ public final class FleetCash {
     }
 
     /**
+     * A serverless flex worker's month: the worker-hours {@code billed} (docs/methodology.md §5.2), each
+     * of the worker's GPUs at the hourly price.
+     */
+    public static CostParts serverless(
+            Costing.Rent r, Fleet fleet, int month, double rentFactor, Costing.Billed billed) {
+        return new CostParts(
+                0,
+                0,
+                0,
+                0,
+                0,
+                r.staffUsdPerMonth(),
+                billed.workerHours() * fleet.gpusPerUnit() * r.usdPerGpuHour() * rentFactor,
+                0,
+                r.recurringUsdPerMonth());
+    }
+
+    /**
      * Book value at the horizon's end of every purchase still in service, cards and hosts, and of
      * the site: straight line from its price down to its residual over its lifetime.
      */

@@ -51,6 +51,21 @@ public final class FleetSchedule {
         return owned(needed, lifetimeMonths, cards.auto(), 0);
     }
 
+    /**
+     * Units held through each commitment of {@code termMonths} from month 1: every month of a term
+     * pays for the most any month of it needs.
+     */
+    public static int[] heldForTerms(int[] needed, int termMonths) {
+        int[] held = new int[needed.length];
+        for (int start = 0; start < needed.length; start += termMonths) {
+            int end = Math.min(needed.length, start + termMonths);
+            int most = 0;
+            for (int m = start; m < end; m++) most = Math.max(most, needed[m]);
+            for (int m = start; m < end; m++) held[m] = most;
+        }
+        return held;
+    }
+
     /** Rented units: exactly what each month needs, nothing bought. */
     public static Fleet rented(int[] needed, boolean auto, int gpusPerUnit) {
         List<Fleet.Month> months = new ArrayList<>(needed.length);

@@ -4,6 +4,7 @@ import dev.aichoose.model.Assumptions;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.CloudOffer;
 import dev.aichoose.model.Costing;
+import dev.aichoose.model.Defaults;
 import dev.aichoose.model.Gpu;
 import dev.aichoose.model.Host;
 import dev.aichoose.model.Option;
@@ -63,13 +64,49 @@ final class HardwarePricing {
 
     Costing.Rent rent(Option.Rented r) {
         CloudOffer offer = catalog.cloudOffers().get(r.offer());
+        CloudOffer.Billing b = offer.billing();
+        Option.Rental terms = r.rental();
+        Costing.Serverless serverless = offer.serverless() && !Boolean.TRUE.equals(b.alwaysOn())
+                ? new Costing.Serverless(
+                        first(
+                                terms.idleTimeoutSeconds(),
+                                b.idleTimeoutSeconds(),
+                                Defaults.SERVERLESS_IDLE_TIMEOUT_SECONDS),
+                        first(null, b.billingIncrementSeconds(), Defaults.SERVERLESS_BILLING_INCREMENT_SECONDS),
+                        first(null, b.coldStartSeconds(), Defaults.WORKER_START_SECONDS))
+                : null;
+        double lost = 0;
+        if (offer.spot()) {
+            double perMonth = terms.interruptionsPerMonth() != null
+                    ? terms.interruptionsPerMonth()
+                    : b.interruptionsPerMonth() != null
+                            ? b.interruptionsPerMonth()
+                            : Double.isNaN(assumptions.spotInterruptionsPerMonth())
+                                    ? Defaults.SPOT_INTERRUPTIONS_PER_MONTH
+                                    : assumptions.spotInterruptionsPerMonth();
+            double restart = first(terms.restartSeconds(), null, Defaults.WORKER_START_SECONDS);
+            lost = Math.min(0.99, perMonth * restart / (Assumptions.HOURS_PER_MONTH * 3600));
+        }
+        int term = offer.reserved()
+                ? terms.termMonths() != null
+                        ? terms.termMonths()
+                        : b.termMonths() != null ? b.termMonths() : Defaults.RESERVED_TERM_MONTHS
+                : 0;
         return new Costing.Rent(
                 r.count() * offer.gpus(),
                 r.usdPerGpuHour() != null ? r.usdPerGpuHour() : offer.usdPerGpuHour(),
                 r.hoursPerMonth(),
                 opsHours(r.opsHoursPerMonth()),
                 assumptions.opsUsdPerHour(),
-                r.recurring());
+                r.recurring(),
+                offer.tier(),
+                serverless,
+                lost,
+                term);
+    }
+
+    private static double first(Double own, Double catalog, double fallback) {
+        return own != null ? own : catalog != null ? catalog : fallback;
     }
 
     private double opsHours(Double own) {

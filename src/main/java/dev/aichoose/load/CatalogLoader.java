@@ -502,7 +502,8 @@ public final class CatalogLoader {
                             f.optionalNumber("interruptions_per_month", 0, 10_000),
                             f.optionalNumber("idle_timeout_seconds", 0, 86_400),
                             f.optionalNumber("billing_increment_seconds", 0.001, 86_400),
-                            f.optionalNumber("cold_start_seconds", 0, 3_600)));
+                            f.optionalNumber("cold_start_seconds", 0, 3_600),
+                            f.has("always_on") ? f.flag("always_on", false) : null));
             if (offer.usdPerGpuHour() < MIN_PLAUSIBLE_USD_PER_GPU_HOUR) {
                 warn(
                         f,

@@ -70,7 +70,9 @@ public record CloudOffer(
      * say: {@code storage} and {@code egress} {@code included} in the price or {@code billed} apart; a
      * reservation's {@code termMonths}; a spot offer's {@code interruptionsPerMonth}; a serverless
      * worker's {@code idleTimeoutSeconds} (how long it stays up, billed, after its last request),
-     * {@code billingIncrementSeconds} (the unit busy time is rounded up to) and {@code coldStartSeconds}.
+     * {@code billingIncrementSeconds} (the unit busy time is rounded up to) and {@code coldStartSeconds};
+     * {@code alwaysOn} a serverless worker billed every hour whether it works or not (RunPod's
+     * "active" worker), null or false for one billed while it runs ("flex").
      */
     public record Billing(
             String storage,
@@ -79,8 +81,9 @@ public record CloudOffer(
             Double interruptionsPerMonth,
             Double idleTimeoutSeconds,
             Double billingIncrementSeconds,
-            Double coldStartSeconds) {
-        public static final Billing UNKNOWN = new Billing(null, null, null, null, null, null, null);
+            Double coldStartSeconds,
+            Boolean alwaysOn) {
+        public static final Billing UNKNOWN = new Billing(null, null, null, null, null, null, null, null);
         public static final String INCLUDED = "included";
         public static final String BILLED = "billed";
     }

@@ -172,22 +172,73 @@ public sealed interface Costing {
         }
     }
 
-    /** Rented GPUs: the same bill every month, and the fixed lines the scenario adds (storage, egress). */
+    /**
+     * Rented GPUs (docs/methodology.md §5): on-demand, spot and reserved instances bill every hour of
+     * {@code hoursPerMonth}; a serverless flex worker ({@code serverless} not null) bills the seconds it
+     * runs. {@code tier} is the offer's; {@code lostShare} the share of a spot instance's time lost to
+     * interruptions and restarts (0 otherwise); {@code termMonths} a reservation's commitment (0 for
+     * none). {@code recurring} are the fixed lines the scenario adds (storage, egress).
+     */
     record Rent(
             int gpus,
             double usdPerGpuHour,
             double hoursPerMonth,
             double opsHoursPerMonth,
             double opsUsdPerHour,
-            List<Option.RecurringCost> recurring)
+            List<Option.RecurringCost> recurring,
+            String tier,
+            Serverless serverless,
+            double lostShare,
+            int termMonths)
             implements Costing {
         public Rent {
             recurring = recurring == null ? List.of() : List.copyOf(recurring);
+            if (tier == null) tier = CloudOffer.ON_DEMAND;
+        }
+
+        public Rent(
+                int gpus,
+                double usdPerGpuHour,
+                double hoursPerMonth,
+                double opsHoursPerMonth,
+                double opsUsdPerHour,
+                List<Option.RecurringCost> recurring) {
+            this(
+                    gpus,
+                    usdPerGpuHour,
+                    hoursPerMonth,
+                    opsHoursPerMonth,
+                    opsUsdPerHour,
+                    recurring,
+                    CloudOffer.ON_DEMAND,
+                    null,
+                    0,
+                    0);
         }
 
         public Rent(
                 int gpus, double usdPerGpuHour, double hoursPerMonth, double opsHoursPerMonth, double opsUsdPerHour) {
             this(gpus, usdPerGpuHour, hoursPerMonth, opsHoursPerMonth, opsUsdPerHour, List.of());
+        }
+
+        /** The same rent with other serverless terms. */
+        public Rent withServerless(Serverless terms) {
+            return new Rent(
+                    gpus,
+                    usdPerGpuHour,
+                    hoursPerMonth,
+                    opsHoursPerMonth,
+                    opsUsdPerHour,
+                    recurring,
+                    tier,
+                    terms,
+                    lostShare,
+                    termMonths);
+        }
+
+        /** GPUs in one instance or worker. */
+        public int gpusPerInstance(int instances) {
+            return instances > 0 ? gpus / instances : gpus;
         }
 
         public double rentUsdPerMonth() {
@@ -217,4 +268,64 @@ public sealed interface Costing {
     }
 
     record Leg(String option, double share) {}
+
+    /**
+     * How a serverless flex worker is billed (docs/methodology.md §5.2): per second from its start to
+     * its stop, each start a cold start of {@code coldStartSeconds}, kept up {@code idleTimeoutSeconds}
+     * after its last request, each run rounded up to {@code billingIncrementSeconds}.
+     */
+    record Serverless(
+            double idleTimeoutSeconds,
+            double billingIncrementSeconds,
+            double coldStartSeconds,
+            double replicaTokensPerSecond,
+            int gpusPerReplica,
+            int gpusPerWorker) {
+
+        /** Billing terms before the replica is known. */
+        public Serverless(double idleTimeoutSeconds, double billingIncrementSeconds, double coldStartSeconds) {
+            this(idleTimeoutSeconds, billingIncrementSeconds, coldStartSeconds, Double.NaN, 1, 1);
+        }
+
+        /** The same terms for a replica generating {@code tokensPerSecond} on {@code gpus} GPUs of a worker's {@code perWorker}. */
+        public Serverless withReplica(double tokensPerSecond, int gpus, int perWorker) {
+            return new Serverless(
+                    idleTimeoutSeconds, billingIncrementSeconds, coldStartSeconds, tokensPerSecond, gpus, perWorker);
+        }
+
+        /** Worker-seconds of work to generate {@code tokens}: at the replica's throughput, its share of a worker. */
+        public double busySeconds(double tokens) {
+            if (!(replicaTokensPerSecond > 0)) return tokens > 0 ? Double.POSITIVE_INFINITY : 0;
+            return tokens / replicaTokensPerSecond * gpusPerReplica / gpusPerWorker;
+        }
+
+        /**
+         * A month's billing for one worker-pool: {@code queries} arriving at random (a Poisson stream)
+         * over the month, {@code busySeconds} of work at the replica's operating point, at most
+         * {@code workers} running. A worker is up from a cold start until a gap of the idle timeout
+         * passes with no request: with arrival rate λ, a run lasts {@code c + (e^{λT} − 1)/λ}, the wait
+         * for the next request {@code 1/λ}, so the share of the month it is up waiting is
+         * {@code (λc + e^{λT} − 1) / (λc + e^{λT})} of the time it is not working. Busy share
+         * {@code u = busy / month}: billed {@code busy + (1 − u) × (month × that share + runs × increment / 2)},
+         * each run rounded up by half an increment on average, never more than {@code workers} for the whole month.
+         */
+        public Billed billed(double queries, double busySeconds, int workers) {
+            if (!(queries > 0)) return new Billed(0, 0, 0);
+            double month = Assumptions.HOURS_PER_MONTH * 3600;
+            double lambda = queries / month;
+            double growth = Math.exp(Math.min(700, lambda * idleTimeoutSeconds));
+            double cycle = lambda * coldStartSeconds + growth;
+            double upShare = (cycle - 1) / cycle;
+            double runs = month * lambda / cycle;
+            double busyShare = Math.min(1, busySeconds / month);
+            double seconds = busySeconds + (1 - busyShare) * (month * upShare + runs * billingIncrementSeconds / 2);
+            double cap = Math.max(1, workers) * month;
+            return new Billed(Math.min(seconds, cap) / 3600, runs, runs / queries);
+        }
+    }
+
+    /**
+     * A serverless month: worker-hours billed, cold starts, and the share of requests that wait for one.
+     */
+    record Billed(double workerHours, double coldStarts, double coldShare) {}
 }

@@ -109,7 +109,8 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
 
     /**
      * Each month's {@code month, queries, cost_usd, cumulative_usd} and {@code parts}: {@code usage_usd,
-     * hardware_usd, residual_credit_usd, electricity_usd, maintenance_usd, staff_usd, rent_usd}.
+     * hardware_usd, residual_credit_usd, electricity_usd, maintenance_usd, staff_usd, rent_usd,
+     * colocation_usd, recurring_usd}.
      */
     @JsonSerialize(using = MonthsSerializer.class)
     record MonthsOut(List<OptionResult.MonthlyCost> months) {}
@@ -187,8 +188,19 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
             BigDecimal maintenanceShareAnnual,
             BigDecimal maintenanceUsdPerMonth,
             BigDecimal opsHoursPerMonth,
-            BigDecimal staffUsdPerMonth)
+            BigDecimal staffUsdPerMonth,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String host,
+            int hosts,
+            BigDecimal hostPriceUsd,
+            BigDecimal hostPowerW,
+            BigDecimal powerLoadFactor,
+            BigDecimal colocationUsdPerMonth,
+            List<RecurringOut> recurring,
+            BigDecimal recurringUsdPerMonth)
             implements CostingOut {}
+
+    /** A fixed monthly line of an owned or rented option. */
+    record RecurringOut(String name, BigDecimal usdPerMonth) {}
 
     record RentOut(
             String type,
@@ -196,8 +208,23 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
             BigDecimal usdPerGpuHour,
             BigDecimal hoursPerMonth,
             BigDecimal opsHoursPerMonth,
-            BigDecimal staffUsdPerMonth)
+            BigDecimal staffUsdPerMonth,
+            String tier,
+            List<RecurringOut> recurring,
+            BigDecimal recurringUsdPerMonth,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ServerlessOut serverless,
+            BigDecimal spotLostShare,
+            int termMonths)
             implements CostingOut {}
+
+    /** A serverless flex worker's billing terms and the replica its work is billed at. */
+    record ServerlessOut(
+            BigDecimal idleTimeoutSeconds,
+            BigDecimal billingIncrementSeconds,
+            BigDecimal coldStartSeconds,
+            BigDecimal replicaTokensPerSecond,
+            int gpusPerReplica,
+            int gpusPerWorker) {}
 
     record MixOut(String type, List<LegOut> legs) implements CostingOut {}
 
@@ -321,6 +348,8 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
         private static final SerializedString MAINTENANCE = new SerializedString("maintenance_usd");
         private static final SerializedString STAFF = new SerializedString("staff_usd");
         private static final SerializedString RENT = new SerializedString("rent_usd");
+        private static final SerializedString COLOCATION = new SerializedString("colocation_usd");
+        private static final SerializedString RECURRING = new SerializedString("recurring_usd");
 
         MonthsSerializer() {
             super(MonthsOut.class);
@@ -349,6 +378,8 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                 cents(g, d, MAINTENANCE, p.maintenance());
                 cents(g, d, STAFF, p.staff());
                 cents(g, d, RENT, p.rent());
+                cents(g, d, COLOCATION, p.colocation());
+                cents(g, d, RECURRING, p.recurring());
                 g.writeEndObject();
                 g.writeEndObject();
             }
@@ -420,7 +451,15 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                         plain(o.maintenanceShareAnnual()),
                         cents(o.maintenanceUsdPerMonth()),
                         plain(o.opsHoursPerMonth()),
-                        cents(o.staffUsdPerMonth()));
+                        cents(o.staffUsdPerMonth()),
+                        o.host(),
+                        o.hosts(),
+                        cents(o.hostPriceUsd()),
+                        plain(o.hostPowerW()),
+                        plain(o.powerLoadFactor()),
+                        cents(o.colocationUsdPerMonth()),
+                        recurring(o.recurring()),
+                        cents(o.recurringUsdPerMonth()));
             case Costing.Rent r ->
                 new RentOut(
                         "rent",
@@ -428,7 +467,21 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                         plain(r.usdPerGpuHour()),
                         plain(r.hoursPerMonth()),
                         plain(r.opsHoursPerMonth()),
-                        cents(r.staffUsdPerMonth()));
+                        cents(r.staffUsdPerMonth()),
+                        r.tier(),
+                        recurring(r.recurring()),
+                        cents(r.recurringUsdPerMonth()),
+                        r.serverless() == null
+                                ? null
+                                : new ServerlessOut(
+                                        plain(r.serverless().idleTimeoutSeconds()),
+                                        plain(r.serverless().billingIncrementSeconds()),
+                                        plain(r.serverless().coldStartSeconds()),
+                                        plain(r.serverless().replicaTokensPerSecond()),
+                                        r.serverless().gpusPerReplica(),
+                                        r.serverless().gpusPerWorker()),
+                        plain(r.lostShare()),
+                        r.termMonths());
             case Costing.Mix x ->
                 new MixOut(
                         "mix",
@@ -436,6 +489,12 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                                 .map(l -> new LegOut(l.option(), plain(l.share())))
                                 .toList());
         };
+    }
+
+    private static List<RecurringOut> recurring(List<dev.aichoose.model.Option.RecurringCost> lines) {
+        return lines.stream()
+                .map(l -> new RecurringOut(l.name(), cents(l.usdPerMonth())))
+                .toList();
     }
 
     private static List<ClassOut> classes(dev.aichoose.model.Workload w) {

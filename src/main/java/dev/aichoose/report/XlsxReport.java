@@ -646,6 +646,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                                 styles.usdPrecise,
                                 "USD");
                         input("Hours billed", p + "_hours_per_month", r.hoursPerMonth(), styles.decimal, "hours/month");
+                        if (r.serverless() != null) serverlessInputs(p, r.serverless());
                         recurringInputs(p, r.recurring());
                         input(
                                 "Operations hours",
@@ -696,6 +697,67 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             }
             assumptions.createFreezePane(0, 1);
             widths(assumptions, 58, 16, 30, 44);
+        }
+
+        /** A serverless flex worker's billing terms and the replica its work runs at (docs/methodology.md §5.2). */
+        private void serverlessInputs(String p, Costing.Serverless s) {
+            input(
+                    "Idle timeout",
+                    p + "_idle_timeout_seconds",
+                    s.idleTimeoutSeconds(),
+                    styles.decimal,
+                    "s a worker stays up");
+            input("Cold start", p + "_cold_start_seconds", s.coldStartSeconds(), styles.decimal, "s, billed");
+            input(
+                    "Billing increment",
+                    p + "_billing_increment_seconds",
+                    s.billingIncrementSeconds(),
+                    styles.decimal,
+                    "s each run is rounded up to");
+            input(
+                    "Replica throughput (serverless)",
+                    p + "_worker_tokens_per_second",
+                    s.replicaTokensPerSecond(),
+                    styles.decimal,
+                    "generated tok/s at its operating point");
+            input(
+                    "GPUs per replica (serverless)",
+                    p + "_worker_gpus_per_replica",
+                    s.gpusPerReplica(),
+                    styles.integer,
+                    "");
+            input("GPUs per worker", p + "_worker_gpus", s.gpusPerWorker(), styles.integer, "");
+            if (classShapes()) {
+                input(
+                        "Generated tokens per query",
+                        p + "_generated_tokens_per_query",
+                        e.scenario().workload().traffic().generatedTokensPerQuery(),
+                        styles.decimal,
+                        "output and reasoning, the classes' mean");
+            }
+        }
+
+        /**
+         * Month r's rent of a serverless flex worker pool of {@code units} workers carrying {@code queries}:
+         * the worker-hours billed (docs/methodology.md §5.2) times the worker's GPUs and their price.
+         */
+        private String serverlessRent(String p, String queries, String units, int r) {
+            String month = Integer.toString((int) (Assumptions.HOURS_PER_MONTH * 3600));
+            String gen = classShapes()
+                    ? p + "_generated_tokens_per_query"
+                    : "(output_tokens_per_query+reasoning_tokens_per_query)";
+            String lam = "(" + queries + "/" + month + ")";
+            String cycle = "(" + lam + "*" + p + "_cold_start_seconds+EXP(MIN(700," + lam + "*" + p
+                    + "_idle_timeout_seconds)))";
+            String busy = "IF(" + p + "_worker_tokens_per_second>0," + queries + "*" + gen + "/" + p
+                    + "_worker_tokens_per_second*" + p + "_worker_gpus_per_replica/" + p + "_worker_gpus,MAX(1," + units
+                    + ")*" + month + ")";
+            String billed =
+                    "MIN(MAX(1," + units + ")*" + month + "," + busy + "+(1-MIN(1," + busy + "/" + month + "))*("
+                            + month + "*(" + cycle + "-1)/" + cycle + "+" + month + "*" + lam + "/" + cycle + "*" + p
+                            + "_billing_increment_seconds/2))/3600";
+            return "IF(" + queries + "<=0,0," + billed + "*" + p + "_worker_gpus*" + p
+                    + "_usd_per_gpu_hour*POWER(1+gpu_rent_change_annual,($A" + r + "-1)/12))";
         }
 
         /** {@code +hosts*price} for an option whose cards are bought with hosts; empty otherwise. */
@@ -921,8 +983,11 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                         new Part(
                                 prefix + "Rent",
                                 1,
-                                r -> needCol + r + "*" + p + "_gpus_per_unit*" + p + "_usd_per_gpu_hour*" + p
-                                        + "_hours_per_month*POWER(1+gpu_rent_change_annual,($A" + r + "-1)/12)")));
+                                r -> rent.serverless() != null
+                                        ? serverlessRent(p, "$B" + r + share, needCol + r, r)
+                                        : needCol + r + "*" + p + "_gpus_per_unit*" + p + "_usd_per_gpu_hour*" + p
+                                                + "_hours_per_month*POWER(1+gpu_rent_change_annual,($A" + r
+                                                + "-1)/12)")));
                 if (!rent.recurring().isEmpty()) rented.add(recurringPart(p, rent.recurring(), prefix));
                 rented.add(new Part(prefix + "Staff", 1, r -> p + "_staff_usd_per_month"));
                 return rented;
@@ -1096,8 +1161,10 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                     List<Part> rent = new ArrayList<>(List.of(new Part(
                             "Rent",
                             1,
-                            row -> p + "_gpus*" + p + "_usd_per_gpu_hour*" + p + "_hours_per_month"
-                                    + "*POWER(1+gpu_rent_change_annual,($A" + row + "-1)/12)")));
+                            row -> r.serverless() != null
+                                    ? serverlessRent(p, "$B" + row, p + "_gpus/" + p + "_worker_gpus", row)
+                                    : p + "_gpus*" + p + "_usd_per_gpu_hour*" + p + "_hours_per_month"
+                                            + "*POWER(1+gpu_rent_change_annual,($A" + row + "-1)/12)")));
                     if (!r.recurring().isEmpty()) rent.add(recurringPart(p, r.recurring(), ""));
                     rent.add(new Part("Staff", 1, row -> p + "_staff_usd_per_month"));
                     yield rent;
