@@ -29,7 +29,10 @@ public final class FleetPlanner {
     FleetPlanner(Scenario scenario, Catalog catalog, HardwarePricing pricing) {
         this.scenario = scenario;
         this.catalog = catalog;
-        this.workload = scenario.workload();
+        // with classes of their own shape, a replica serves and the fleet generates the classes' mean query
+        this.workload = scenario.workload().hasClassShapes()
+                ? scenario.workload().servedAs(scenario.workload().traffic().mean())
+                : scenario.workload();
         this.pricing = pricing;
     }
 
@@ -37,7 +40,10 @@ public final class FleetPlanner {
     @SuppressWarnings("ArrayRecordComponent") // arrays read by index, never compared or hashed
     public record Plan(Fleet fleet, Replica replica, double[] requiredTokensPerSecond) {}
 
-    /** Peak generated tokens per second for a month's queries: average rate times the peak factor. */
+    /**
+     * Peak generated tokens per second for a month's queries: average rate times the peak factor, each
+     * query generating the classes' mean (Σ share × (O + R)).
+     */
     public double requiredTokensPerSecond(double queriesInMonth) {
         return queriesInMonth
                 * workload.generatedTokensPerQuery()

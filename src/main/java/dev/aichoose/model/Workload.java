@@ -50,6 +50,25 @@ public record Workload(
                 CacheTtl.M5);
     }
 
+    /**
+     * The same workload with {@code shape}'s token fields: what a replica serves when the classes'
+     * mean query is not the workload's own (docs/methodology.md §11.1).
+     */
+    public Workload servedAs(TokenShape shape) {
+        return new Workload(
+                queriesPerMonth,
+                shape.inputTokensPerQuery(),
+                shape.outputTokensPerQuery(),
+                shape.reasoningTokensPerQuery(),
+                monthlyGrowth,
+                shape.cachedInputShare(),
+                peakToAverage,
+                classes,
+                slo,
+                shape.cacheWriteShare(),
+                cacheWriteTtl);
+    }
+
     /** The shape of the default class: the workload's own token fields. */
     public TokenShape shape() {
         return new TokenShape(

@@ -247,6 +247,20 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             return e.scenario().workload().hasClassShapes();
         }
 
+        /**
+         * Generated tokens per query as a formula: the workload's, or with classes of their own shape
+         * the classes' mean, {@code Σ share × (output + reasoning)} (docs/methodology.md §11.1).
+         */
+        private String generatedPerQuery() {
+            if (!classShapes()) return "(output_tokens_per_query+reasoning_tokens_per_query)";
+            List<String> terms = new ArrayList<>();
+            for (String name : e.scenario().workload().trafficClassNames()) {
+                String c = classSlug(name);
+                terms.add(c + "_share*(" + c + "_output_tokens_per_query+" + c + "_reasoning_tokens_per_query)");
+            }
+            return "(" + String.join("+", terms) + ")";
+        }
+
         /** A class's name as the stem of its formula names, unique like an option's. */
         private String classSlug(String name) {
             return slugs.computeIfAbsent("\u0000class " + name, k -> {
@@ -727,14 +741,6 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                     styles.integer,
                     "");
             input("GPUs per worker", p + "_worker_gpus", s.gpusPerWorker(), styles.integer, "");
-            if (classShapes()) {
-                input(
-                        "Generated tokens per query",
-                        p + "_generated_tokens_per_query",
-                        e.scenario().workload().traffic().generatedTokensPerQuery(),
-                        styles.decimal,
-                        "output and reasoning, the classes' mean");
-            }
         }
 
         /**
@@ -743,9 +749,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
          */
         private String serverlessRent(String p, String queries, String units, int r) {
             String month = Integer.toString((int) (Assumptions.HOURS_PER_MONTH * 3600));
-            String gen = classShapes()
-                    ? p + "_generated_tokens_per_query"
-                    : "(output_tokens_per_query+reasoning_tokens_per_query)";
+            String gen = generatedPerQuery();
             String lam = "(" + queries + "/" + month + ")";
             String cycle = "(" + lam + "*" + p + "_cold_start_seconds+EXP(MIN(700," + lam + "*" + p
                     + "_idle_timeout_seconds)))";
@@ -971,7 +975,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
          */
         private List<Part> fleetParts(OptionResult o, String share, String prefix, int firstCol) {
             String p = slug(o.id());
-            String required = "$B%d" + share + "*(output_tokens_per_query+reasoning_tokens_per_query)/("
+            String required = "$B%d" + share + "*" + generatedPerQuery().replace("%", "%%") + "/("
                     + Assumptions.HOURS_PER_MONTH + "*3600)*peak_to_average";
             String need = "MAX(" + p + "_min_units,MIN(" + FleetSizing.MAX_UNITS + ",CEILING(CEILING(MAX(0," + required
                     + "/(" + p + "_replica_tokens_per_second*planning_utilisation)-1E-9),1)*" + p + "_gpus_per_replica/"

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Over random valid scenarios (seeded): a recurring cost never lowers any option's TCO, and a class's
- * shape moves only that class's figures (issue 19's property tests). Capacity still follows the
- * workload's shape, not each class's, so an owned or rented fleet does not yet move with a class's shape.
+ * shape moves only that class's figures (issue 19's property tests).
  */
 class RunningCostPropertiesTest {
     private static final int CASES = 40;
