@@ -200,4 +200,48 @@ class RentalBillingTest {
         assertThat(e.option("reserved").monthly().getFirst().parts().rent())
                 .isCloseTo(needed.month(12).units() * 1.85 * 730, within(1e-6));
     }
+
+    @Test
+    void aRentedOfferSaysWhatItsPriceLeavesOutAndTheScenarioAddsIt() {
+        var shipped = Fixtures.catalog();
+        var h100 = shipped.cloudOffers().get("runpod/h100-sxm");
+        var offers = new java.util.LinkedHashMap<>(shipped.cloudOffers());
+        offers.put(
+                "book/h100",
+                new dev.aichoose.model.CloudOffer(
+                        "book/h100",
+                        "book",
+                        h100.gpu(),
+                        1,
+                        2.0,
+                        "on_demand",
+                        h100.provenance(),
+                        null,
+                        new dev.aichoose.model.CloudOffer.Billing(
+                                "included", "billed", null, null, null, null, null, null)));
+        var catalog = shipped.with(shipped.apiModels(), shipped.gpus(), offers, shipped.openModels());
+        var loader = new dev.aichoose.load.ScenarioLoader(
+                catalog,
+                (file, slo) -> {
+                    throw new IllegalStateException("no bench files in this test");
+                },
+                java.util.Map.of());
+        Evaluation e = dev.aichoose.analysis.Evaluator.evaluate(
+                loader.parse("extras.yaml", new java.io.StringReader("""
+                        name: extras
+                        horizon_months: 12
+                        workload: {queries_per_month: 1000, input_tokens_per_query: 100, output_tokens_per_query: 100}
+                        assumptions: {ops_hours_per_month: 0}
+                        options:
+                          - id: r
+                            rented: {offer: book/h100, count: 1, model: meta/llama-3.1-8b-instruct, tokens_per_second: 100,
+                                     recurring: [{name: egress, usd_per_month: 80}]}
+                        """), java.nio.file.Path.of(".")),
+                catalog,
+                Fixtures.AS_OF);
+        assertThat(e.option("r").capacity().detail())
+                .contains("storage included, egress billed (add what is billed as recurring lines)");
+        // 730 × $2.00 + the $80 egress line
+        assertThat(e.option("r").monthly().getFirst().costUsd()).isCloseTo(1540, within(1e-9));
+    }
 }
