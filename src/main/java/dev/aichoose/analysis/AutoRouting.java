@@ -29,15 +29,16 @@ final class AutoRouting {
     /**
      * @param classes the classes with traffic, default included
      * @param candidates the options a class may go to, with their results for all of the traffic
-     * @param legTco the TCO of an option carrying a share of the queries: a fleet sized by aichoose
-     *     ({@code count: auto}) is priced as sized for its leg's own traffic
+     * @param legTco the TCO of an option carrying these classes, each at its own shape: an API's is
+     *     its usage of them, a fleet sized by aichoose ({@code count: auto}) is priced as sized for
+     *     its leg's own traffic
      */
     static Routing route(
             List<WorkloadClass> classes,
             List<Option> candidates,
             List<OptionResult> results,
             Feasibility feasibility,
-            ToDoubleBiFunction<Option, Double> legTco) {
+            ToDoubleBiFunction<Option, List<String>> legTco) {
         int c = classes.size();
         int n = candidates.size();
         int full = (1 << c) - 1;
@@ -58,7 +59,7 @@ final class AutoRouting {
             for (int k = 0; k < c; k++) {
                 if (!feasibility.classProblems(option, classes.get(k)).isEmpty()) barred |= 1 << k;
             }
-            double[] legCost = legCosts(option, results.get(i), share, legTco);
+            double[] legCost = legCosts(option, results.get(i), classes, legTco);
             boolean unusable = !leg.fixedProblems().isEmpty();
             int[] broken = prevBroken.clone();
             double[] cost = prevCost.clone();
@@ -96,20 +97,41 @@ final class AutoRouting {
     }
 
     /**
-     * What the option costs carrying each subset of the classes: an API its share of the full
-     * traffic's TCO, a sized fleet its TCO sized for that share, a stated count its whole TCO.
+     * What the option costs carrying each subset of the classes: an API the sum of its usage of
+     * each class at the class's own shape, a sized fleet its TCO sized for that traffic, a stated
+     * count its whole TCO.
      */
     private static double[] legCosts(
-            Option option, OptionResult result, double[] share, ToDoubleBiFunction<Option, Double> legTco) {
-        double[] cost = new double[share.length];
-        for (int sub = 1; sub < share.length; sub++) {
+            Option option,
+            OptionResult result,
+            List<WorkloadClass> classes,
+            ToDoubleBiFunction<Option, List<String>> legTco) {
+        int subsets = 1 << classes.size();
+        double[] cost = new double[subsets];
+        double[] perClass = new double[classes.size()];
+        if (option instanceof Option.Api) {
+            // usage is additive over classes: each class priced once, every subset summed from them
+            for (int k = 0; k < classes.size(); k++)
+                perClass[k] =
+                        legTco.applyAsDouble(option, List.of(classes.get(k).name()));
+        }
+        for (int sub = 1; sub < subsets; sub++) {
+            int low = Integer.numberOfTrailingZeros(sub);
             cost[sub] = switch (option) {
-                case Option.Api a -> share[sub] * result.tcoUsd();
+                case Option.Api a -> cost[sub & (sub - 1)] + perClass[low];
                 case Option.Sized sized ->
-                    sized.autoCount() ? legTco.applyAsDouble(option, share[sub]) : result.tcoUsd();
+                    sized.autoCount() ? legTco.applyAsDouble(option, names(classes, sub)) : result.tcoUsd();
                 case Option.Hybrid h -> result.tcoUsd();
             };
         }
         return cost;
+    }
+
+    /** The names of the classes in a subset, in their order. */
+    private static List<String> names(List<WorkloadClass> classes, int subset) {
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < classes.size(); k++)
+            if ((subset & 1 << k) != 0) names.add(classes.get(k).name());
+        return names;
     }
 }

@@ -5,7 +5,10 @@ import dev.aichoose.model.Calibration.Change;
 import dev.aichoose.model.Reconciliation;
 import dev.aichoose.model.Reconciliation.Measured;
 import dev.aichoose.model.Reconciliation.Row;
+import dev.aichoose.model.TokenShape;
+import dev.aichoose.model.Traffic;
 import dev.aichoose.model.Workload;
+import dev.aichoose.model.WorkloadClass;
 import dev.aichoose.text.Figures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -108,57 +111,157 @@ public final class Calibrator {
         }
 
         Measured all = months.values().stream().reduce(Calibrator::plus).orElseThrow();
-        double input = round(all.inputTokens() / all.queries(), 1);
+        Traffic traffic = plan.traffic();
+        TokenShape mean = traffic.mean();
+        if (plan.hasClassShapes()) {
+            notes.add("classes with token counts of their own keep them: the workload's figures, which the other "
+                    + "classes take, are fitted so that the traffic as a whole matches the bill");
+        }
         double generated = all.outputTokens() / all.queries();
-        double planGenerated = plan.generatedTokensPerQuery();
-        double output = Math.max(
-                1, round(planGenerated > 0 ? generated * plan.outputTokensPerQuery() / planGenerated : generated, 1));
-        double reasoning = round(Math.max(0, generated - output), 1);
+        double planGenerated = mean.generatedTokensPerQuery();
+        double meanOutput = planGenerated > 0 ? generated * mean.outputTokensPerQuery() / planGenerated : generated;
         String tokens = Figures.wholeCount(all.inputTokens()) + " input and " + Figures.wholeCount(all.outputTokens())
                 + " output tokens over " + Figures.wholeCount(all.queries()) + " queries, " + span;
         if (!estimated) {
-            changes.add(new Change("input_tokens_per_query", plan.inputTokensPerQuery(), input, plain(input), tokens));
+            fitted(plan, traffic, Field.INPUT, all.inputTokens() / all.queries(), notes)
+                    .map(v -> round(v, 1))
+                    .ifPresent(input -> changes.add(new Change(
+                            "input_tokens_per_query", plan.inputTokensPerQuery(), input, plain(input), tokens)));
         } else {
             notes.add("input tokens per query stay the scenario's: the queries were counted from them");
         }
-        String split = plan.reasoningTokensPerQuery() > 0
+        String split = mean.reasoningTokensPerQuery() > 0
                 ? " (output and reasoning are billed together; split in the scenario's proportion)"
                 : "";
-        changes.add(new Change(
-                "output_tokens_per_query", plan.outputTokensPerQuery(), output, plain(output), tokens + split));
-        if (plan.reasoningTokensPerQuery() > 0) {
-            changes.add(new Change(
-                    "reasoning_tokens_per_query",
-                    plan.reasoningTokensPerQuery(),
-                    reasoning,
-                    plain(reasoning),
-                    tokens + split));
+        Optional<Double> output =
+                fitted(plan, traffic, Field.OUTPUT, meanOutput, notes).map(v -> Math.max(1, round(v, 1)));
+        output.ifPresent(o -> changes.add(
+                new Change("output_tokens_per_query", plan.outputTokensPerQuery(), o, plain(o), tokens + split)));
+        if (mean.reasoningTokensPerQuery() > 0) {
+            // what the output took (its rounding, its floor of 1) is not reasoning
+            double outputTaken = output.isPresent() && !plan.hasClassShapes() ? output.get() : meanOutput;
+            fitted(plan, traffic, Field.REASONING, Math.max(0, generated - outputTaken), notes)
+                    .map(v -> round(Math.max(0, v), 1))
+                    .ifPresent(reasoning -> changes.add(new Change(
+                            "reasoning_tokens_per_query",
+                            plan.reasoningTokensPerQuery(),
+                            reasoning,
+                            plain(reasoning),
+                            tokens + split)));
         }
         if (all.inputTokens() > 0) {
-            double cached = round(all.cachedInputTokens() / all.inputTokens(), 4);
-            changes.add(new Change(
-                    "cached_input_share",
-                    plan.cachedInputShare(),
-                    cached,
-                    plain(cached),
-                    Figures.wholeCount(all.cachedInputTokens()) + " of " + Figures.wholeCount(all.inputTokens())
-                            + " input tokens read from the cache, " + span));
+            fitted(plan, traffic, Field.CACHED, all.cachedInputTokens() / all.inputTokens(), notes)
+                    .map(v -> round(Math.min(1, v), 4))
+                    .ifPresent(cached -> {
+                        changes.add(new Change(
+                                "cached_input_share",
+                                plan.cachedInputShare(),
+                                cached,
+                                plain(cached),
+                                Figures.wholeCount(all.cachedInputTokens()) + " of "
+                                        + Figures.wholeCount(all.inputTokens()) + " input tokens read from the cache, "
+                                        + span));
+                    });
             if (writes) {
-                double written =
-                        round(Math.min(1 - cached, all.cacheWriteTokens().orElse(0.0) / all.inputTokens()), 4);
-                changes.add(new Change(
-                        "cache_write_share",
-                        plan.cacheWriteShare(),
-                        written,
-                        plain(written),
-                        Figures.wholeCount(all.cacheWriteTokens().orElse(0.0)) + " of "
-                                + Figures.wholeCount(all.inputTokens()) + " input tokens written to the cache, "
-                                + span));
+                double cachedNow = changes.stream()
+                        .filter(c -> c.field().equals("cached_input_share"))
+                        .mapToDouble(Change::to)
+                        .findFirst()
+                        .orElse(plan.cachedInputShare());
+                fitted(plan, traffic, Field.WRITTEN, all.cacheWriteTokens().orElse(0.0) / all.inputTokens(), notes)
+                        .map(v -> round(Math.min(1 - cachedNow, v), 4))
+                        .ifPresent(written -> changes.add(new Change(
+                                "cache_write_share",
+                                plan.cacheWriteShare(),
+                                written,
+                                plain(written),
+                                Figures.wholeCount(all.cacheWriteTokens().orElse(0.0)) + " of "
+                                        + Figures.wholeCount(all.inputTokens()) + " input tokens written to the cache, "
+                                        + span)));
             }
         }
         // a field that did not move is not rewritten
         changes.removeIf(c -> c.from() == c.to());
         return new Calibration(changes, notes);
+    }
+
+    /** A field of a query's shape that the bill measures for the traffic as a whole. */
+    enum Field {
+        INPUT("input_tokens_per_query"),
+        OUTPUT("output_tokens_per_query"),
+        REASONING("reasoning_tokens_per_query"),
+        CACHED("cached_input_share"),
+        WRITTEN("cache_write_share");
+
+        final String key;
+
+        Field(String key) {
+            this.key = key;
+        }
+
+        double of(TokenShape s) {
+            return switch (this) {
+                case INPUT -> s.inputTokensPerQuery();
+                case OUTPUT -> s.outputTokensPerQuery();
+                case REASONING -> s.reasoningTokensPerQuery();
+                case CACHED -> s.cachedInputShare();
+                case WRITTEN -> s.cacheWriteShare();
+            };
+        }
+
+        /** Whether the class states this field itself, rather than taking the workload's. */
+        boolean own(WorkloadClass.Shape s) {
+            return switch (this) {
+                case INPUT -> s.inputTokensPerQuery() != null;
+                case OUTPUT -> s.outputTokensPerQuery() != null;
+                case REASONING -> s.reasoningTokensPerQuery() != null;
+                case CACHED -> s.cachedInputShare() != null;
+                case WRITTEN -> s.cacheWriteShare() != null;
+            };
+        }
+
+        /** How much a class weighs in the traffic's mean: its queries, or for a cache share its input tokens. */
+        double weight(double share, TokenShape s) {
+            return this == CACHED || this == WRITTEN ? share * s.inputTokensPerQuery() : share;
+        }
+    }
+
+    /**
+     * The workload's figure that makes the traffic's mean equal {@code measured}: classes that state
+     * the field keep it, and those that take the workload's absorb the difference. With no class of
+     * its own shape that is the measured figure itself. Empty, with a note, when every class states
+     * the field or the figure it would take is below zero.
+     */
+    private static Optional<Double> fitted(
+            Workload plan, Traffic traffic, Field field, double measured, List<String> notes) {
+        double all = 0;
+        double inheriting = 0;
+        double stated = 0;
+        for (Traffic.Slice slice : traffic.slices()) {
+            for (String name : slice.classes()) {
+                double share = plan.shareOf(name);
+                TokenShape shape = plan.shapeOf(name);
+                double w = field.weight(share, shape);
+                all += w;
+                WorkloadClass own = plan.classes().stream()
+                        .filter(c -> c.name().equals(name))
+                        .findFirst()
+                        .orElse(null);
+                if (own != null && field.own(own.shape())) stated += w * field.of(shape);
+                else inheriting += w;
+            }
+        }
+        if (!plan.hasClassShapes()) return Optional.of(measured);
+        if (!(inheriting > 0)) {
+            notes.add(field.key + " is not fitted: every class with traffic states its own");
+            return Optional.empty();
+        }
+        double value = (measured * all - stated) / inheriting;
+        if (value < 0) {
+            notes.add(field.key + " is not fitted: the classes that state their own already exceed what was billed");
+            return Optional.empty();
+        }
+        return Optional.of(value);
     }
 
     /** Intercept and slope of ln Q on (m − 1), by ordinary least squares. */

@@ -22,8 +22,6 @@ import java.util.Optional;
 public final class DefaultOptions {
     static final String BOX_GPU = "nvidia/rtx-4090";
     static final String BOX_MODEL = "meta/llama-3.1-8b-instruct";
-    /** The seed article's "rest of system" for an RTX 4090 box. */
-    static final double BOX_EXTRA_UPFRONT_USD = 1400;
 
     static final String RENTED_OFFER = "runpod/h100-sxm";
     static final String RENTED_MODEL = "meta/llama-3.3-70b-instruct";
@@ -33,11 +31,18 @@ public final class DefaultOptions {
     public static List<Option> build(Scenario scenario, Catalog catalog) {
         List<Option> options = new ArrayList<>();
         CostEngine engine = new CostEngine(scenario, catalog, List.of());
-        Comparator<ApiModel> byQueryCost =
-                Comparator.comparingDouble(m -> engine.perQuery(new dev.aichoose.model.Costing.PerToken(
-                        m.inputUsdPerMtok(),
-                        m.cachedInputUsdPerMtok() != null ? m.cachedInputUsdPerMtok() : m.inputUsdPerMtok(),
-                        m.outputUsdPerMtok())));
+        // a query of the workload as it is: each class at its own shape, weighted by its queries
+        var traffic = engine.traffic();
+        Comparator<ApiModel> byQueryCost = Comparator.comparingDouble(m -> {
+            var prices = new dev.aichoose.model.Costing.PerToken(
+                    m.inputUsdPerMtok(),
+                    m.cachedInputUsdPerMtok() != null ? m.cachedInputUsdPerMtok() : m.inputUsdPerMtok(),
+                    m.outputUsdPerMtok());
+            double cost = 0;
+            for (var slice : traffic.slices())
+                cost += slice.share() * dev.aichoose.cost.ApiPricing.perQuery(prices, slice.shape());
+            return cost;
+        });
         List<ApiModel> closed = catalog.apiModels().values().stream()
                 .filter(m -> !m.openWeight())
                 .toList();
@@ -59,7 +64,8 @@ public final class DefaultOptions {
                     BOX_GPU,
                     1,
                     null,
-                    BOX_EXTRA_UPFRONT_USD,
+                    // the rest of the box is the card's catalog host, the seed article's $1,400 desktop
+                    0,
                     null,
                     null,
                     null,

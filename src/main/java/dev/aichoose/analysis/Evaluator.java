@@ -107,7 +107,7 @@ public final class Evaluator {
         for (Option o : options) {
             if (o instanceof Option.Hybrid h && h.auto()) {
                 var routing = AutoRouting.route(
-                        scenario.trafficClasses(), candidates, candidateResults, engine.feasibility(), engine::tco);
+                        scenario.trafficClasses(), candidates, candidateResults, engine.feasibility(), engine::legTco);
                 resolved.add(new Option.Hybrid(h.id(), routing.routes(), true));
             } else {
                 resolved.add(o);

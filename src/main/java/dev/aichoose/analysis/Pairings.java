@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
 /**
  * Each feasible owned, rented or hybrid option against each of the {@link Defaults#PAIRED_APIS}
  * cheapest feasible APIs (docs/methodology.md §9): its breakeven month and crossover volume. An
- * infeasible option is compared with nothing.
+ * infeasible option is compared with nothing, and neither is a routing across APIs alone: it is a
+ * closed option, and against its own legs a breakeven and a crossover say nothing.
  */
 public final class Pairings {
     private Pairings() {}
@@ -37,7 +38,8 @@ public final class Pairings {
         List<Evaluation.Pair> pairs = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             OptionResult option = results.get(i);
-            if (option.kind() == OptionKind.API || !option.feasible()) continue;
+            // a closed option (an API, or a routing across APIs) is not measured against the APIs it is made of
+            if (option.closed() || !option.feasible()) continue;
             for (int j : baselines) {
                 OptionResult baseline = results.get(j);
                 Option a = options.get(i);

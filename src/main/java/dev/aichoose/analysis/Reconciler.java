@@ -19,6 +19,7 @@ import dev.aichoose.model.Reconciliation.Row;
 import dev.aichoose.model.Reconciliation.Unit;
 import dev.aichoose.model.Reconciliation.Unmapped;
 import dev.aichoose.model.Scenario;
+import dev.aichoose.model.TokenShape;
 import dev.aichoose.model.Workload;
 import dev.aichoose.text.Figures;
 import java.math.BigDecimal;
@@ -193,9 +194,10 @@ public final class Reconciler {
             Lines lines) {
         Workload plan = scenario.workload();
         double factor = scenario.assumptions().apiPriceFactor(m);
-        Costing.PerToken prices = (Costing.PerToken) result.costing();
         double qp = plan.queriesInMonth(m);
-        double cpp = new ApiPricing(catalog, plan).perQuery(prices) * factor;
+        // the engine's own cost of a planned query: each class at its shape, weighted by its queries
+        double cpp = planned(plan, result) * factor;
+        TokenShape planShape = plan.traffic().mean();
         List<String> notes = new ArrayList<>();
 
         double requests = 0;
@@ -215,9 +217,9 @@ public final class Reconciler {
             }
             if (u.requests() != null) requests += u.requests();
             else
-                estimated += plan.inputTokensPerQuery() > 0
-                        ? u.inputTokens() / plan.inputTokensPerQuery()
-                        : u.outputTokens() / plan.generatedTokensPerQuery();
+                estimated += planShape.inputTokensPerQuery() > 0
+                        ? u.inputTokens() / planShape.inputTokensPerQuery()
+                        : u.outputTokens() / planShape.generatedTokensPerQuery();
         }
         boolean measured = !lines.usage.isEmpty();
         double qa = measured ? requests + estimated : qp;
@@ -227,13 +229,16 @@ public final class Reconciler {
         } else {
             if (estimated > 0) {
                 notes.add("queries " + (requests > 0 ? "partly " : "") + "estimated from input tokens at the plan's "
-                        + Figures.count(plan.inputTokensPerQuery())
+                        + Figures.count(planShape.inputTokensPerQuery())
                         + " a query (the export counts no requests): volume and mix split as if so");
             }
             if (qa > 0) {
-                Workload actual = shape(plan, qa, in, cached, writesReported ? written : null, out);
-                ApiPricing pricing = new ApiPricing(catalog, actual);
-                cap = pricing.perQuery(pricing.perToken(api)) * factor;
+                TokenShape actual = shape(planShape, in / qa, cached, writesReported ? written : null, out / qa, in);
+                // the plan's own shape is the plan's cost, class by class; any other is priced as one query shape
+                if (!actual.equals(planShape)) {
+                    ApiPricing pricing = new ApiPricing(catalog, plan);
+                    cap = ApiPricing.perQuery(pricing.perToken(api, actual), actual) * factor;
+                }
             } else if (in + out > 0) {
                 notes.add("tokens without a single request: the token shape is the plan's");
             }
@@ -266,15 +271,33 @@ public final class Reconciler {
                 notes);
     }
 
+    /** A planned query's cost on this API: the engine's cost of each class, weighted by its share of queries. */
+    private static double planned(Workload plan, OptionResult result) {
+        if (result.classCosts().isEmpty()) return 0;
+        double cost = 0;
+        double share = 0;
+        for (OptionResult.ClassCost c : result.classCosts()) {
+            cost += c.share() * c.costPerQueryUsd();
+            share += c.share();
+        }
+        // one class (or every class at the workload's shape) is the engine's figure to the last bit
+        return result.classCosts().size() == 1 || !plan.hasClassShapes()
+                ? result.classCosts().getFirst().costPerQueryUsd()
+                : cost / share;
+    }
+
     /**
-     * The shape of the actual queries as a workload the engine prices: tokens per query, the cached
-     * and written shares of input, and the generated tokens split between output and reasoning in
-     * the plan's proportion (the exports count them together). A figure within {@link #SAME} of the
-     * plan's is the plan's, so that actuals equal to the plan price exactly as the plan does.
+     * The shape of the actual queries: tokens per query, the cached and written shares of input, and
+     * the generated tokens split between output and reasoning in the plan's proportion (the exports
+     * count them together). A figure within {@link #SAME} of the plan's is the plan's, so that actuals
+     * equal to the plan price exactly as the plan does.
+     *
+     * @param plan the planned traffic's average query
+     * @param in all the input tokens, for the cached and written shares
      */
-    static Workload shape(Workload plan, double queries, double in, double cached, Double written, double out) {
-        double input = same(in / queries, plan.inputTokensPerQuery());
-        double generated = out / queries;
+    static TokenShape shape(
+            TokenShape plan, double inputPerQuery, double cached, Double written, double generated, double in) {
+        double input = same(inputPerQuery, plan.inputTokensPerQuery());
         double planGenerated = plan.generatedTokensPerQuery();
         double output = same(
                 planGenerated > 0 ? generated * plan.outputTokensPerQuery() / planGenerated : generated,
@@ -284,18 +307,7 @@ public final class Reconciler {
         double writeShare = written == null
                 ? plan.cacheWriteShare()
                 : same(in > 0 ? Math.min(1 - cachedShare, written / in) : 0, plan.cacheWriteShare());
-        return new Workload(
-                queries,
-                input,
-                output,
-                reasoning,
-                plan.monthlyGrowth(),
-                cachedShare,
-                plan.peakToAverage(),
-                plan.classes(),
-                plan.slo(),
-                Math.min(writeShare, 1 - cachedShare),
-                plan.cacheWriteTtl());
+        return new TokenShape(input, output, reasoning, cachedShare, Math.min(writeShare, 1 - cachedShare));
     }
 
     private static double same(double actual, double plan) {
@@ -311,8 +323,11 @@ public final class Reconciler {
                 result.capacity() == null ? Optional.empty() : result.capacity().fleet();
         int gpusPerInstance = fleet.map(Fleet::gpusPerUnit).orElse(Math.max(1, rent.gpus() / rented.count()));
         int gpus = fleet.map(f -> f.month(m).units() * f.gpusPerUnit()).orElse(rent.gpus());
-        double hp = gpus * rent.hoursPerMonth();
         double cpp = rent.usdPerGpuHour() * scenario.assumptions().gpuRentFactor(m);
+        // a serverless flex worker bills the hours it runs, not every hour: the month's rent says how many
+        double hp = rent.serverless() == null || !(cpp > 0)
+                ? gpus * rent.hoursPerMonth()
+                : result.monthly().get(m - 1).parts().rent() / cpp;
         List<String> notes = new ArrayList<>();
 
         double hours = 0;

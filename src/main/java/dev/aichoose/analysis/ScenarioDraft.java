@@ -4,6 +4,7 @@ import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Assumptions;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Gpu;
+import dev.aichoose.model.Host;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.Scenario;
 import dev.aichoose.model.UncertainField;
@@ -130,9 +131,33 @@ final class ScenarioDraft {
                             .put(in.field(), v);
             }
         }
-        Workload workload = new Workload(wv[0], wv[1], wv[2], wv[3], wv[4], wv[5], wv[6], w.classes(), w.slo());
+        Workload workload = new Workload(
+                wv[0],
+                wv[1],
+                wv[2],
+                wv[3],
+                wv[4],
+                wv[5],
+                wv[6],
+                w.classes(),
+                w.slo(),
+                w.cacheWriteShare(),
+                w.cacheWriteTtl());
         Assumptions assumptions = new Assumptions(
-                av[0], av[1], av[2], av[3], av[4], av[5], (int) av[6], av[7], a.planningUtilisation(), av[8], av[9]);
+                av[0],
+                av[1],
+                av[2],
+                av[3],
+                av[4],
+                av[5],
+                (int) av[6],
+                av[7],
+                a.planningUtilisation(),
+                av[8],
+                av[9],
+                a.powerLoadFactor(),
+                a.colocationUsdPerKwMonth(),
+                a.spotInterruptionsPerMonth());
         List<Option> options = new ArrayList<>(scenario.options().size());
         for (Option o : scenario.options()) {
             options.add(option(o, byOption.getOrDefault(o.id(), NO_VALUES), throughputFactor));
@@ -166,6 +191,7 @@ final class ScenarioDraft {
                 case Option.Hybrid h -> {}
             }
         }
+        // hosts are few, and a card names its own: every one is kept
         return c.with(models, gpus, offers, open);
     }
 
@@ -215,7 +241,9 @@ final class ScenarioDraft {
                                         s.maintenanceShareAnnual()),
                                 v.getOrDefault(UncertainField.SELF_HOSTED_OPS_HOURS_PER_MONTH, s.opsHoursPerMonth()),
                                 serving(s.serving(), v.get(UncertainField.SELF_HOSTED_TOKENS_PER_SECOND), throughput),
-                                s.autoCount());
+                                s.autoCount(),
+                                s.server(),
+                                s.recurring());
             case Option.Rented r ->
                 v.isEmpty() && throughput == 1
                         ? r
@@ -228,7 +256,9 @@ final class ScenarioDraft {
                                 v.getOrDefault(UncertainField.RENTED_OPS_HOURS_PER_MONTH, r.opsHoursPerMonth()),
                                 serving(r.serving(), v.get(UncertainField.RENTED_TOKENS_PER_SECOND), throughput),
                                 r.autoCount(),
-                                r.choice());
+                                r.choice(),
+                                r.rental(),
+                                r.recurring());
             case Option.Hybrid h -> h;
         };
     }
@@ -266,7 +296,17 @@ final class ScenarioDraft {
                                         .toList()));
             }
         }
-        return c.with(models, gpus, c.cloudOffers(), c.openModels());
+        Map<String, Host> hosts = c.hosts();
+        if (hardware != 1) {
+            // a host is hardware bought from the catalog too
+            hosts = new LinkedHashMap<>();
+            for (Host h : c.hosts().values()) {
+                hosts.put(
+                        h.id(),
+                        new Host(h.id(), h.name(), h.gpuSlots(), h.priceUsd() * hardware, h.powerW(), h.provenance()));
+            }
+        }
+        return c.with(models, gpus, c.cloudOffers(), c.openModels()).withHosts(hosts);
     }
 
     private double baseValue(Uncertainty.Input in) {

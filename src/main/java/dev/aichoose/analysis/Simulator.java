@@ -3,6 +3,7 @@ package dev.aichoose.analysis;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Distribution;
 import dev.aichoose.model.Evaluation;
+import dev.aichoose.model.OptionKind;
 import dev.aichoose.model.OptionResult;
 import dev.aichoose.model.Simulation;
 import dev.aichoose.model.Uncertainty;
@@ -40,8 +41,9 @@ public final class Simulator {
     private final DrawEvaluator evaluator;
     private final List<String> ids;
     private final Optional<String> recommended;
+    private final Optional<String> versus;
 
-    private Simulator(Evaluation base, Catalog catalog) {
+    private Simulator(Evaluation base, Catalog catalog, Optional<String> versus) {
         this.base = base;
         // the scenario's ranges, for each estimated option its estimate's measured error, and for each
         // option whose capacity a bench measured the bench's interval
@@ -51,12 +53,25 @@ public final class Simulator {
         this.evaluator = new DrawEvaluator(base, catalog);
         this.ids = base.options().stream().map(OptionResult::id).toList();
         this.recommended = recommendedOf(base);
+        this.versus = versus;
     }
 
     /** {@code base}: the deterministic evaluation of the scenario, whose ranges are drawn from. */
     public static Simulation simulate(Evaluation base, Catalog catalog, int draws, long seed) {
+        return simulate(base, catalog, draws, seed, Optional.empty());
+    }
+
+    /**
+     * @param versus the option the tornado and the gap flips measure the recommendation against;
+     *     empty for the best feasible option of each other kind
+     */
+    public static Simulation simulate(Evaluation base, Catalog catalog, int draws, long seed, Optional<String> versus) {
         if (draws < 1) throw new IllegalArgumentException("draws must be at least 1, got " + draws);
-        return new Simulator(base, catalog).run(draws, seed);
+        versus.ifPresent(v -> {
+            if (!base.options().stream().anyMatch(o -> o.id().equals(v)))
+                throw new IllegalArgumentException("no option " + v);
+        });
+        return new Simulator(base, catalog, versus).run(draws, seed);
     }
 
     /** The option an evaluation recommends; empty when nothing is feasible. */
@@ -169,7 +184,14 @@ public final class Simulator {
                     List.of(counts)));
         }
         Optional<String> runnerUp = runnerUp();
-        List<Simulation.TornadoBar> tornado = runnerUp.isPresent() ? tornado(runnerUp.get()) : List.of();
+        List<String> rivals = rivals();
+        // each input at its low and its high value, evaluated once for the runner-up and every rival
+        Outcome[][] ends = runnerUp.isPresent() || !rivals.isEmpty() ? ends() : new Outcome[0][];
+        List<Simulation.TornadoBar> tornado = runnerUp.isPresent() ? tornado(runnerUp.get(), ends) : List.of();
+        List<Simulation.Rival> rivalResults = rivals.stream()
+                .map(id -> new Simulation.Rival(
+                        id, base.option(id).kind(), gap(base, id), tornado(id, ends), gapFlips(id)))
+                .toList();
         return new Simulation(
                 draws,
                 seed,
@@ -183,7 +205,8 @@ public final class Simulator {
                 tornado,
                 flipPoints(),
                 lo,
-                bin);
+                bin,
+                rivalResults);
     }
 
     /** One random stream per input, so that adding an input leaves the others' draws as they were. */
@@ -233,24 +256,84 @@ public final class Simulator {
                 .orElse(Double.NaN);
     }
 
-    private List<Simulation.TornadoBar> tornado(String runnerUp) {
+    /**
+     * What the recommendation is measured against (docs/methodology.md §17.3): the option
+     * {@code --versus} names, else the best feasible option at base of each kind other than the
+     * recommended one's (owned, rented, API; a hybrid is measured against all three), cheapest first.
+     */
+    private List<String> rivals() {
+        if (recommended.isEmpty()) return List.of();
+        if (versus.isPresent()) {
+            return versus.filter(v -> !v.equals(recommended.get())).stream().toList();
+        }
+        OptionKind own = base.option(recommended.get()).kind();
+        List<String> rivals = new ArrayList<>();
+        for (OptionKind kind : List.of(OptionKind.SELF_HOSTED, OptionKind.RENTED, OptionKind.API)) {
+            if (kind == own) continue;
+            base.options().stream()
+                    .filter(o -> o.kind() == kind && o.feasible())
+                    .min(Comparator.comparingDouble(OptionResult::tcoUsd))
+                    .ifPresent(o -> rivals.add(o.id()));
+        }
+        rivals.sort(Comparator.comparingDouble(id -> base.option(id).tcoUsd()));
+        return rivals;
+    }
+
+    /** Each input at its low ({@code [i][0]}) and high ({@code [i][1]}) value, the others at base. */
+    private Outcome[][] ends() {
+        List<Uncertainty.Input> inputs = draft.inputs();
+        Outcome[][] ends = new Outcome[inputs.size()][];
+        IntStream.range(0, inputs.size()).parallel().forEach(i -> {
+            Distribution d = inputs.get(i).distribution();
+            ends[i] = new Outcome[] {evaluateWith(i, d.low()), evaluateWith(i, d.high())};
+        });
+        return ends;
+    }
+
+    private List<Simulation.TornadoBar> tornado(String versus, Outcome[][] ends) {
         List<Uncertainty.Input> inputs = draft.inputs();
         double[] at = draft.base();
-        List<Simulation.TornadoBar> bars = new ArrayList<>(IntStream.range(0, inputs.size())
-                .parallel()
-                .mapToObj(i -> {
-                    Distribution d = inputs.get(i).distribution();
-                    return new Simulation.TornadoBar(
-                            inputs.get(i).path(),
-                            at[i],
-                            d.low(),
-                            d.high(),
-                            gap(evaluateWith(i, d.low()), runnerUp),
-                            gap(evaluateWith(i, d.high()), runnerUp));
-                })
-                .toList());
+        List<Simulation.TornadoBar> bars = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            Distribution d = inputs.get(i).distribution();
+            bars.add(new Simulation.TornadoBar(
+                    inputs.get(i).path(), at[i], d.low(), d.high(), gap(ends[i][0], versus), gap(ends[i][1], versus)));
+        }
         bars.sort(Comparator.comparingDouble(Simulation.TornadoBar::swingUsd).reversed());
         return bars;
+    }
+
+    // ---- where a rival overtakes the recommended option
+
+    private double gapWith(int input, double value, String rival) {
+        return gap(evaluateWith(input, value), rival);
+    }
+
+    private List<Simulation.GapFlip> gapFlips(String rival) {
+        List<Uncertainty.Input> inputs = draft.inputs();
+        return IntStream.range(0, inputs.size())
+                .parallel()
+                .mapToObj(i -> gapFlips(i, rival))
+                .flatMap(List::stream)
+                .toList();
+    }
+
+    /** Input i's nearest values below and above its base where the rival's gap changes sign; one "none" if neither. */
+    private List<Simulation.GapFlip> gapFlips(int i, String rival) {
+        Uncertainty.Input in = draft.inputs().get(i);
+        double low = in.distribution().low();
+        double high = in.distribution().high();
+        double anchor = Math.min(high, Math.max(low, draft.base()[i]));
+        boolean cheaper = gapWith(i, anchor, rival) >= 0;
+        List<Simulation.GapFlip> flips = new ArrayList<>();
+        for (Simulation.Direction direction : Simulation.Direction.values()) {
+            double end = direction == Simulation.Direction.BELOW ? low : high;
+            crossing(i, in, anchor, end, v -> gapWith(i, v, rival) >= 0 == cheaper)
+                    .ifPresent(c -> flips.add(
+                            new Simulation.GapFlip(in.path(), Optional.of(c.value()), Optional.of(direction))));
+        }
+        if (flips.isEmpty()) flips.add(new Simulation.GapFlip(in.path(), Optional.empty(), Optional.empty()));
+        return flips;
     }
 
     private Outcome evaluateWith(int input, double value) {
@@ -303,28 +386,39 @@ public final class Simulator {
             double end,
             Optional<String> from,
             Simulation.Direction direction) {
+        return crossing(i, in, anchor, end, v -> recommendedWith(i, v).equals(from))
+                .map(c -> new Simulation.Flip(c.value(), recommendedWith(i, c.beyond()), direction));
+    }
+
+    /** Where a condition stops holding, and a value just past it, on the side of the change. */
+    private record Crossing(double value, double beyond) {}
+
+    /**
+     * The nearest value between {@code anchor} and {@code end} where {@code same} stops holding:
+     * probes across the side, then Commons Math's bisection on the bracket it found (the condition
+     * is a step function of the input, so bisection, which needs only a sign change, is the root
+     * finder that is guaranteed to converge on it). Whole-number inputs are walked instead.
+     */
+    private static Optional<Crossing> crossing(
+            int i, Uncertainty.Input in, double anchor, double end, java.util.function.DoublePredicate same) {
         if (end == anchor) return Optional.empty();
         if (in.field().whole()) {
             int step = end > anchor ? 1 : -1;
             for (long v = Math.round(anchor) + step; step > 0 ? v <= end : v >= end; v += step) {
-                Optional<String> to = recommendedWith(i, (double) v);
-                if (!to.equals(from)) return Optional.of(new Simulation.Flip(v, to, direction));
+                if (!same.test(v)) return Optional.of(new Crossing(v, v));
             }
             return Optional.empty();
         }
         double previous = anchor;
         for (int k = 1; k <= SCAN_STEPS; k++) {
             double x = k == SCAN_STEPS ? end : anchor + (end - anchor) * k / SCAN_STEPS;
-            if (!recommendedWith(i, x).equals(from)) {
+            if (!same.test(x)) {
                 double accuracy = Math.max(Math.abs(end - anchor) * FLIP_ACCURACY, Math.ulp(Math.abs(x)) * 4);
                 double lo = Math.min(previous, x);
                 double hi = Math.max(previous, x);
-                double root = new BisectionSolver(accuracy)
-                        .solve(200, v -> recommendedWith(i, v).equals(from) ? -1 : 1, lo, hi);
-                double beyond = direction == Simulation.Direction.ABOVE
-                        ? Math.min(hi, root + 2 * accuracy)
-                        : Math.max(lo, root - 2 * accuracy);
-                return Optional.of(new Simulation.Flip(root, recommendedWith(i, beyond), direction));
+                double root = new BisectionSolver(accuracy).solve(200, v -> same.test(v) ? -1 : 1, lo, hi);
+                double beyond = end > anchor ? Math.min(hi, root + 2 * accuracy) : Math.max(lo, root - 2 * accuracy);
+                return Optional.of(new Crossing(root, beyond));
             }
             previous = x;
         }

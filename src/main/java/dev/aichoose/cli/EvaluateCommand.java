@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -115,6 +116,13 @@ final class EvaluateCommand extends BaseCommand {
     static final int MAX_DRAWS = 1_000_000;
 
     @Option(
+            names = "--versus",
+            paramLabel = "ID",
+            description = "With --simulate: the option the tornado and the gap flip points measure the recommendation "
+                    + "against. Default: the best feasible option of each other kind (owned, rented, API).")
+    String versus;
+
+    @Option(
             names = "--as-of",
             paramLabel = "DATE",
             converter = AsOfDate.class,
@@ -174,8 +182,9 @@ final class EvaluateCommand extends BaseCommand {
                             + "the scenario has no uncertainty: section, so every draw is the base scenario "
                             + "(docs/methodology.md, \"Ranges on the inputs\")");
                 }
+                Optional<String> against = versus(evaluation, scenarioFiles.get(i), err, scenarios.size() > 1);
                 evaluation = evaluation.withSimulation(Simulator.simulate(
-                        evaluation, catalog, simulate, seed != null ? seed : Simulator.DEFAULT_SEED));
+                        evaluation, catalog, simulate, seed != null ? seed : Simulator.DEFAULT_SEED, against));
             }
             if (i > 0 && target instanceof OutputOptions.Stdout<ReportFormat>) out.println();
             output.write(target, evaluation, ReportFiles.stem(scenarioFiles.get(i)), out, err);
@@ -192,12 +201,33 @@ final class EvaluateCommand extends BaseCommand {
         return ExitCode.OK;
     }
 
+    /** The option --versus names, checked against the evaluation's options. */
+    private Optional<String> versus(Evaluation evaluation, Path file, PrintWriter err, boolean several) {
+        if (versus == null) return Optional.empty();
+        List<String> ids = evaluation.options().stream().map(o -> o.id()).toList();
+        if (!ids.contains(versus)) {
+            throw usageError("--versus " + versus + ": " + file + " has no option '" + versus + "'"
+                    + dev.aichoose.input.Suggestions.hint(versus, ids));
+        }
+        if (evaluation
+                .recommendation()
+                .recommendedOption()
+                .filter(versus::equals)
+                .isPresent()) {
+            err.println("aichoose: warning: " + (several ? file + ": " : "") + "--versus " + versus
+                    + " is the recommended option; the tornado measures it against the runner-up");
+            return Optional.empty();
+        }
+        return Optional.of(versus);
+    }
+
     /** The simulation's flags make sense together, checked before any work. */
     private void checkSimulation() {
         if (simulate != null && (simulate < 1 || simulate > MAX_DRAWS)) {
             throw usageError("--simulate " + simulate + ": give between 1 and " + MAX_DRAWS + " draws");
         }
         if (seed != null && simulate == null) throw usageError("--seed needs --simulate N");
+        if (versus != null && simulate == null) throw usageError("--versus needs --simulate N");
         failIf.stream()
                 .filter(SimulationMetrics::names)
                 .findFirst()

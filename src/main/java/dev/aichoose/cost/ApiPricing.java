@@ -8,6 +8,7 @@ import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Costing;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.ServiceTier;
+import dev.aichoose.model.TokenShape;
 import dev.aichoose.model.Workload;
 import java.util.List;
 import java.util.Optional;
@@ -27,9 +28,15 @@ public final class ApiPricing {
         this.workload = workload;
     }
 
+    /** The option's prices for a query of the workload's own shape (the default class's). */
     public Costing.PerToken perToken(Option.Api a) {
+        return perToken(a, workload.shape());
+    }
+
+    /** The option's prices for a query of this shape: its input decides the long-context tier. */
+    public Costing.PerToken perToken(Option.Api a, TokenShape shape) {
         ApiModel m = catalog.apiModels().get(a.model());
-        double tokens = workload.inputTokensPerQuery();
+        double tokens = shape.inputTokensPerQuery();
         CacheTtl ttl = workload.cacheWriteTtl();
 
         // the catalog's prices at the option's service tier, then at its long-context tier
@@ -58,19 +65,24 @@ public final class ApiPricing {
         double reasoning = a.reasoningUsdPerMtok() != null
                 ? a.reasoningUsdPerMtok()
                 : catalogOutput && fromCatalog.reasoning() != null ? fromCatalog.reasoning() : out;
-        return new Costing.PerToken(in, cached, out, write, reasoning, workload.cacheWriteShare());
+        return new Costing.PerToken(in, cached, out, write, reasoning, shape.cacheWriteShare());
     }
 
-    /** USD per query at effective prices. */
+    /** USD per query of the workload's own shape at effective prices. */
     public double perQuery(Costing.PerToken p) {
-        double i = workload.inputTokensPerQuery();
-        double c = workload.cachedInputShare();
+        return perQuery(p, workload.shape());
+    }
+
+    /** USD per query of this shape at effective prices (docs/methodology.md §3.2). */
+    public static double perQuery(Costing.PerToken p, TokenShape shape) {
+        double i = shape.inputTokensPerQuery();
+        double c = shape.cachedInputShare();
         double w = p.cacheWriteShare();
         return (i * (1 - c - w) * p.inputUsdPerMtok()
                         + i * c * p.cachedInputUsdPerMtok()
                         + i * w * p.cacheWriteUsdPerMtok()
-                        + workload.outputTokensPerQuery() * p.outputUsdPerMtok()
-                        + workload.reasoningTokensPerQuery() * p.reasoningUsdPerMtok())
+                        + shape.outputTokensPerQuery() * p.outputUsdPerMtok()
+                        + shape.reasoningTokensPerQuery() * p.reasoningUsdPerMtok())
                 / 1e6;
     }
 

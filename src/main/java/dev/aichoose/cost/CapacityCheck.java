@@ -87,6 +87,20 @@ final class CapacityCheck {
     }
 
     /** The share of its throughput a replica may run at in the peak hour, stated count or sized. */
+    /**
+     * What a rented offer's hourly price leaves out, where the catalog says: storage and egress
+     * {@code included} or {@code billed} apart, the latter for {@code rented.recurring} lines.
+     */
+    private static String extras(dev.aichoose.model.CloudOffer.Billing b) {
+        java.util.List<String> said = new java.util.ArrayList<>();
+        if (b.storage() != null) said.add("storage " + b.storage());
+        if (b.egress() != null) said.add("egress " + b.egress());
+        if (said.isEmpty()) return "";
+        boolean billed = dev.aichoose.model.CloudOffer.Billing.BILLED.equals(b.storage())
+                || dev.aichoose.model.CloudOffer.Billing.BILLED.equals(b.egress());
+        return "; " + String.join(", ", said) + (billed ? " (add what is billed as recurring lines)" : "");
+    }
+
     double planningUtilisation() {
         return scenario.assumptions().planningUtilisation();
     }
@@ -199,6 +213,9 @@ final class CapacityCheck {
                 && r.choice().picked()) {
             detail += "; rents " + r.offer() + ", the cheapest for this workload of "
                     + r.choice().candidates() + " offers of " + r.choice().describe();
+        }
+        if (option instanceof Option.Rented r && r.offer() != null) {
+            detail += extras(catalog.cloudOffers().get(r.offer()).billing());
         }
         Optional<String> outgrownProblem = Optional.empty();
         if (serving.measured() instanceof Option.Measured.NoRunMeets none) {

@@ -10,6 +10,8 @@ import dev.aichoose.model.OptionResult;
 import dev.aichoose.model.OptionResult.CostParts;
 import dev.aichoose.model.OptionResult.MonthlyCost;
 import dev.aichoose.model.Scenario;
+import dev.aichoose.model.TokenShape;
+import dev.aichoose.model.Traffic;
 import dev.aichoose.model.Workload;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -30,6 +32,9 @@ public final class CostEngine {
     private final Map<String, Option> options = new LinkedHashMap<>();
     // by identity: an option is a record whose hash walks all its fields, and this is read per month
     private final IdentityHashMap<Option, Costing> costings = new IdentityHashMap<>();
+    // an API's prices and cost per query for each shape it carries (a long-context tier follows the input)
+    private final IdentityHashMap<Option, Map<TokenShape, Costing.PerToken>> shapePrices = new IdentityHashMap<>();
+    private final Traffic allTraffic;
     private final ApiPricing apiPricing;
     private final HardwarePricing hardware;
     private final FleetPlanner fleets;
@@ -41,6 +46,7 @@ public final class CostEngine {
         this.workload = scenario.workload();
         this.assumptions = scenario.assumptions();
         this.apiPricing = new ApiPricing(catalog, workload);
+        this.allTraffic = workload.traffic();
         options.forEach(o -> this.options.put(o.id(), o));
         this.hardware = new HardwarePricing(catalog, assumptions);
         this.fleets = new FleetPlanner(scenario, catalog, hardware);
@@ -74,7 +80,7 @@ public final class CostEngine {
         double queries = 0;
         double rate = assumptions.discountRateAnnual();
         for (int m = 1; m <= horizon; m++) {
-            CostParts parts = parts(option, 1.0, m);
+            CostParts parts = parts(option, allTraffic, m);
             double cost = parts.total();
             cumulative += cost;
             double q = workload.queriesInMonth(m);
@@ -82,7 +88,7 @@ public final class CostEngine {
             npv += cost / Math.pow(1 + rate, m / 12.0);
             monthly.add(new MonthlyCost(m, q, cost, cumulative, parts));
         }
-        double salvage = salvage(option, 1.0);
+        double salvage = salvage(option, allTraffic);
         npv -= salvage / Math.pow(1 + rate, horizon / 12.0);
         double tco = cumulative - salvage;
         List<Option.Route> routing = option instanceof Option.Hybrid h ? h.routes() : List.of();
@@ -92,7 +98,7 @@ public final class CostEngine {
                 Descriptions.describe(option),
                 checked.problems().isEmpty(),
                 checked.problems(),
-                upfront(option, 1.0),
+                upfront(option, allTraffic),
                 monthly,
                 cumulative,
                 salvage,
@@ -102,7 +108,51 @@ public final class CostEngine {
                 steadyMonthly(option, workload.queriesPerMonth()),
                 checked.capacity().orElse(null),
                 costing,
-                routing);
+                routing,
+                classCosts(option),
+                servedBy(option));
+    }
+
+    /** The kinds that serve the option's traffic: its own, or a hybrid's legs'. */
+    private java.util.Set<OptionKind> servedBy(Option option) {
+        if (!(option instanceof Option.Hybrid h)) return java.util.Set.of(kindOf(option));
+        java.util.Set<OptionKind> kinds = java.util.EnumSet.noneOf(OptionKind.class);
+        for (Option.Route r : h.routes()) {
+            Option leg = options.get(r.option());
+            if (leg != null) kinds.add(kindOf(leg));
+        }
+        return kinds.isEmpty() ? java.util.Set.of(OptionKind.HYBRID) : kinds;
+    }
+
+    /** What a query of each class costs on the API that carries it (none for owned or rented hardware). */
+    private List<OptionResult.ClassCost> classCosts(Option option) {
+        List<OptionResult.ClassCost> costs = new ArrayList<>();
+        switch (option) {
+            case Option.Api a -> {
+                for (String c : workload.trafficClassNames()) costs.add(classCost(a, c));
+            }
+            case Option.Hybrid h -> {
+                for (Option.Route r : h.routes()) {
+                    if (options.get(r.option()) instanceof Option.Api a) costs.add(classCost(a, r.workloadClass()));
+                }
+            }
+            case Option.Sized s -> {}
+        }
+        return costs;
+    }
+
+    private OptionResult.ClassCost classCost(Option.Api a, String workloadClass) {
+        TokenShape shape = workload.shapeOf(workloadClass);
+        Costing.PerToken prices = prices(a, shape);
+        double share = workload.shareOf(workloadClass);
+        double perQuery = ApiPricing.perQuery(prices, shape);
+        return new OptionResult.ClassCost(
+                workloadClass,
+                a.id(),
+                share,
+                perQuery,
+                share * workload.queriesInMonth(1) * perQuery * assumptions.apiPriceFactor(1),
+                prices);
     }
 
     /**
@@ -115,19 +165,19 @@ public final class CostEngine {
         switch (option) {
             // an API's month is its usage alone: the other parts are zeros, which add nothing to the sum
             case Option.Api a -> {
-                for (int m = 1; m <= horizon; m++) cumulative += usage(a, 1.0, m);
+                for (int m = 1; m <= horizon; m++) cumulative += usage(a, allTraffic, m);
             }
             case Option.Sized s -> {
-                Fleet fleet = fleets.plan(s, 1.0).fleet();
+                FleetPlanner.Plan plan = fleets.plan(s, 1.0);
                 for (int m = 1; m <= horizon; m++)
-                    cumulative += parts(s, fleet, m).total();
+                    cumulative += parts(s, plan, allTraffic, m).total();
             }
             case Option.Hybrid h -> {
                 for (int m = 1; m <= horizon; m++)
-                    cumulative += parts(h, 1.0, m).total();
+                    cumulative += parts(h, allTraffic, m).total();
             }
         }
-        return cumulative - salvage(option, 1.0);
+        return cumulative - salvage(option, allTraffic);
     }
 
     /** Whether {@link #evaluate} finds the option free of problems. */
@@ -152,7 +202,17 @@ public final class CostEngine {
         return switch (option) {
             case Option.Api a -> perToken(a);
             case Option.SelfHosted s -> hardware.owned(s);
-            case Option.Rented r -> hardware.rent(r);
+            case Option.Rented r -> {
+                Costing.Rent rent = hardware.rent(r);
+                if (rent.serverless() == null) yield rent;
+                // a serverless worker is billed for its work at the replica's operating point
+                Replica replica = fleets.replica(r);
+                yield rent.withServerless(rent.serverless()
+                        .withReplica(
+                                replica.delivers() ? replica.tokensPerSecond() : 0,
+                                replica.gpus(),
+                                rent.gpusPerInstance(r.count())));
+            }
             case Option.Hybrid h ->
                 new Costing.Mix(legs(h).entrySet().stream()
                         .map(e -> new Costing.Leg(e.getKey(), e.getValue()))
@@ -164,9 +224,34 @@ public final class CostEngine {
         return apiPricing.perToken(a);
     }
 
-    /** USD per query at effective prices. */
+    /** An API's effective prices for a query of this shape, resolved once per shape. */
+    private Costing.PerToken prices(Option.Api a, TokenShape shape) {
+        Map<TokenShape, Costing.PerToken> byShape = shapePrices.get(a);
+        if (byShape == null) {
+            byShape = new java.util.HashMap<>();
+            shapePrices.put(a, byShape);
+        }
+        Costing.PerToken prices = byShape.get(shape);
+        if (prices == null) {
+            prices = shape.equals(workload.shape()) ? (Costing.PerToken) costing(a) : apiPricing.perToken(a, shape);
+            byShape.put(shape, prices);
+        }
+        return prices;
+    }
+
+    /** USD per query of the workload's own shape at effective prices. */
     public double perQuery(Costing.PerToken p) {
         return apiPricing.perQuery(p);
+    }
+
+    /** The traffic of these classes, with their shapes: what a leg of a routing carries. */
+    public Traffic traffic(List<String> classes) {
+        return workload.traffic(classes);
+    }
+
+    /** All the workload's traffic: what a single option carries. */
+    public Traffic traffic() {
+        return allTraffic;
     }
 
     /** Each routed option and the share of all queries it carries. */
@@ -174,73 +259,134 @@ public final class CostEngine {
         return h.legs(workload);
     }
 
+    /** Each routed option and the traffic it carries, classes and shapes. */
+    private Map<String, Traffic> legTraffic(Option.Hybrid h) {
+        return h.traffic(workload);
+    }
+
     // ---- cash flows
 
-    /** Month m's cash for the option carrying {@code share} of the queries. */
-    public CostParts parts(Option option, double share, int month) {
+    /** Month m's cash for the option carrying {@code traffic}. */
+    public CostParts parts(Option option, Traffic traffic, int month) {
         return switch (option) {
-            case Option.Api a -> new CostParts(usage(a, share, month), 0, 0, 0, 0, 0, 0);
-            case Option.SelfHosted s -> parts(s, fleets.plan(s, share).fleet(), month);
-            case Option.Rented r -> parts(r, fleets.plan(r, share).fleet(), month);
+            case Option.Api a -> new CostParts(usage(a, traffic, month), 0, 0, 0, 0, 0, 0);
+            case Option.SelfHosted s -> parts(s, fleets.plan(s, traffic.share()), traffic, month);
+            case Option.Rented r -> parts(r, fleets.plan(r, traffic.share()), traffic, month);
             case Option.Hybrid h -> {
                 CostParts sum = CostParts.ZERO;
-                for (var leg : legs(h).entrySet())
+                for (var leg : legTraffic(h).entrySet())
                     sum = sum.plus(parts(options.get(leg.getKey()), leg.getValue(), month));
                 yield sum;
             }
         };
     }
 
-    /** Month m's cash for an API carrying {@code share} of the queries: all of it usage. */
-    private double usage(Option.Api a, double share, int month) {
-        return share
-                * workload.queriesInMonth(month)
-                * perQuery((Costing.PerToken) costing(a))
-                * assumptions.apiPriceFactor(month);
+    /** Month m's cash for an API carrying {@code traffic}: all of it usage, each class at its own shape. */
+    private double usage(Option.Api a, Traffic traffic, int month) {
+        double usage = 0;
+        for (Traffic.Slice s : traffic.slices()) {
+            usage += s.share()
+                    * workload.queriesInMonth(month)
+                    * ApiPricing.perQuery(prices(a, s.shape()), s.shape())
+                    * assumptions.apiPriceFactor(month);
+        }
+        return usage;
     }
 
-    /** Month m's cash for owned or rented hardware running {@code fleet}. */
-    private CostParts parts(Option.Sized option, Fleet fleet, int month) {
+    /**
+     * Month m's cash for owned or rented hardware running {@code plan}'s fleet for {@code traffic}:
+     * its share of the queries, and the tokens it generates (Σ share × (O + R) of the classes it
+     * carries for each query of the workload), the work a serverless worker is billed for.
+     */
+    private CostParts parts(Option.Sized option, FleetPlanner.Plan plan, Traffic traffic, int month) {
+        Fleet fleet = plan.fleet();
         return switch (option) {
             case Option.SelfHosted s -> FleetCash.owned((Costing.Owned) costing(s), fleet, month);
-            case Option.Rented r ->
-                FleetCash.rented((Costing.Rent) costing(r), fleet, month, assumptions.gpuRentFactor(month));
+            case Option.Rented r -> {
+                Costing.Rent rent = (Costing.Rent) costing(r);
+                if (rent.serverless() == null) {
+                    yield FleetCash.rented(rent, fleet, month, assumptions.gpuRentFactor(month));
+                }
+                yield FleetCash.serverless(
+                        rent,
+                        fleet,
+                        month,
+                        assumptions.gpuRentFactor(month),
+                        serverlessMonth(
+                                rent,
+                                plan,
+                                month,
+                                workload.queriesInMonth(month) * traffic.generatedTokensPerQuery(),
+                                workload.queriesInMonth(month) * traffic.share()));
+            }
         };
     }
 
-    /** Hardware bought in month 1 for the option carrying {@code share} of the queries. */
-    public double upfront(Option option, double share) {
+    /**
+     * A serverless month (docs/methodology.md §5.2): the work ({@code tokens} generated, at the
+     * replica's throughput at its operating point) in worker-seconds, and the worker runs around it.
+     */
+    Costing.Billed serverlessMonth(
+            Costing.Rent rent, FleetPlanner.Plan plan, int month, double tokens, double queries) {
+        return rent.serverless()
+                .billed(
+                        queries,
+                        rent.serverless().busySeconds(tokens),
+                        plan.fleet().month(month).units());
+    }
+
+    /** Hardware bought in month 1 for the option carrying {@code traffic}. */
+    public double upfront(Option option, Traffic traffic) {
         return switch (option) {
             case Option.Api a -> 0;
-            case Option.SelfHosted s -> parts(s, share, 1).hardware();
+            case Option.SelfHosted s -> parts(s, traffic, 1).hardware();
             case Option.Rented r -> 0;
             case Option.Hybrid h ->
-                legs(h).entrySet().stream()
+                legTraffic(h).entrySet().stream()
                         .mapToDouble(e -> upfront(options.get(e.getKey()), e.getValue()))
                         .sum();
         };
     }
 
     /** Book value at the horizon's end of the hardware still in service: straight line from price to residual. */
-    public double salvage(Option option, double share) {
+    public double salvage(Option option, Traffic traffic) {
         return switch (option) {
             case Option.Api a -> 0;
             case Option.SelfHosted s ->
                 FleetCash.salvage(
-                        (Costing.Owned) costing(s), fleets.plan(s, share).fleet(), scenario.horizonMonths());
+                        (Costing.Owned) costing(s),
+                        fleets.plan(s, traffic.share()).fleet(),
+                        scenario.horizonMonths());
             case Option.Rented r -> 0;
             case Option.Hybrid h ->
-                legs(h).entrySet().stream()
+                legTraffic(h).entrySet().stream()
                         .mapToDouble(e -> salvage(options.get(e.getKey()), e.getValue()))
                         .sum();
         };
     }
 
-    /** TCO of the option carrying {@code share} of the queries: its cash over the horizon less salvage. */
-    public double tco(Option option, double share) {
-        double tco = -salvage(option, share);
+    /** TCO of the option carrying {@code traffic}: its cash over the horizon less salvage. */
+    public double tco(Option option, Traffic traffic) {
+        double tco = -salvage(option, traffic);
         for (int m = 1; m <= scenario.horizonMonths(); m++)
-            tco += parts(option, share, m).total();
+            tco += parts(option, traffic, m).total();
+        return tco;
+    }
+
+    /** TCO of the option carrying these classes, each at its own shape: a leg of an automatic routing. */
+    public double legTco(Option option, List<String> classes) {
+        return tco(option, traffic(classes));
+    }
+
+    /** TCO of owned or rented hardware carrying {@code share} of the queries (its capacity reads only the share). */
+    double tco(Option.Sized option, double share) {
+        FleetPlanner.Plan plan = fleets.plan(option, share);
+        double tco = option instanceof Option.SelfHosted s
+                ? -FleetCash.salvage((Costing.Owned) costing(s), plan.fleet(), scenario.horizonMonths())
+                : 0;
+        Traffic traffic = new Traffic(List.of(new Traffic.Slice(List.of(), share, workload.shape())));
+        for (int m = 1; m <= scenario.horizonMonths(); m++)
+            tco += parts(option, plan, traffic, m).total();
         return tco;
     }
 
@@ -250,30 +396,50 @@ public final class CostEngine {
      * with each unit the volume needs; crossover searches it.
      */
     public double steadyMonthly(Option option, double queriesPerMonth) {
-        return steadyMonthly(option, 1.0, queriesPerMonth);
+        return steadyMonthly(option, allTraffic, queriesPerMonth);
     }
 
-    private double steadyMonthly(Option option, double share, double queriesPerMonth) {
+    private double steadyMonthly(Option option, Traffic traffic, double queriesPerMonth) {
+        double share = traffic.share();
         return switch (option) {
-            case Option.Api a -> share * queriesPerMonth * perQuery((Costing.PerToken) costing(a));
+            case Option.Api a -> {
+                double usage = 0;
+                for (Traffic.Slice s : traffic.slices())
+                    usage += s.share() * queriesPerMonth * ApiPricing.perQuery(prices(a, s.shape()), s.shape());
+                yield usage;
+            }
             case Option.SelfHosted s -> {
                 Costing.Owned o = (Costing.Owned) costing(s);
                 int units = fleets.steadyUnits(s, share, queriesPerMonth);
-                yield o.electricityUsdPerMonth(units)
-                        + o.maintenanceUsdPerMonth(units)
+                int hosts = o.hostsFor(units);
+                yield o.electricityUsdPerMonth(units, hosts)
+                        + o.maintenanceUsdPerMonth(units, hosts)
                         + o.staffUsdPerMonth()
-                        + (units * o.unitPriceUsd() + o.extraUpfrontUsd())
+                        + o.colocationUsdPerMonth(units, hosts)
+                        + o.recurringUsdPerMonth()
+                        + (units * o.unitPriceUsd() + hosts * o.hostPriceUsd() + o.extraUpfrontUsd())
                                 * (1 - o.residualShare())
                                 / o.lifetimeMonths();
             }
             case Option.Rented r -> {
                 Costing.Rent rent = (Costing.Rent) costing(r);
-                yield rent.rentUsdPerMonth(fleets.steadyUnits(r, share, queriesPerMonth)
-                                * (rent.gpus() / r.count())) // GPUs per instance
-                        + rent.staffUsdPerMonth();
+                int units = fleets.steadyUnits(r, share, queriesPerMonth);
+                int perInstance = rent.gpusPerInstance(r.count());
+                double rentUsd;
+                if (rent.serverless() == null) {
+                    rentUsd = rent.rentUsdPerMonth(units * perInstance);
+                } else {
+                    double busy = rent.serverless().busySeconds(queriesPerMonth * traffic.generatedTokensPerQuery());
+                    rentUsd = rent.serverless()
+                                    .billed(share * queriesPerMonth, busy, units)
+                                    .workerHours()
+                            * perInstance
+                            * rent.usdPerGpuHour();
+                }
+                yield rentUsd + rent.staffUsdPerMonth() + rent.recurringUsdPerMonth();
             }
             case Option.Hybrid h ->
-                legs(h).entrySet().stream()
+                legTraffic(h).entrySet().stream()
                         .mapToDouble(e -> steadyMonthly(options.get(e.getKey()), e.getValue(), queriesPerMonth))
                         .sum();
         };

@@ -2,6 +2,8 @@ package dev.aichoose.cost;
 
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;
+import dev.aichoose.model.CloudOffer;
+import dev.aichoose.model.Costing;
 import dev.aichoose.model.OpenModel;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.OptionResult.Capacity;
@@ -32,6 +34,7 @@ public final class Feasibility {
     private final Profile profile;
     private final Map<String, Option> options;
     private final CapacityCheck capacity;
+    private final HardwarePricing pricing;
     /** The scenario's classes with traffic, default included: read for every option and route. */
     private final List<WorkloadClass> classes;
 
@@ -41,6 +44,7 @@ public final class Feasibility {
         this.profile = scenario.profile();
         this.options = options;
         this.capacity = capacity;
+        this.pricing = new HardwarePricing(catalog, scenario.assumptions());
         this.classes = scenario.trafficClasses();
     }
 
@@ -106,6 +110,7 @@ public final class Feasibility {
     private boolean allowed(Option option, WorkloadClass c) {
         if ((c.sensitive() || c.onPremises()) && option instanceof Option.Api) return false;
         if (c.onPremises() && option instanceof Option.Rented) return false;
+        if (option instanceof Option.Api a && classContext(a, c).isPresent()) return false;
         return c.quality() != Quality.FRONTIER || tierOf(option).quality() == Quality.FRONTIER;
     }
 
@@ -163,12 +168,9 @@ public final class Feasibility {
                     problems.add("offline operation is required, and an API is reached over the internet");
                 if (profile.dataMustStayOnPremises())
                     problems.add("data must stay on the premises, and an API sends it to " + providerOf(a));
-                ApiModel m = catalog.apiModels().get(a.model());
-                double request = workload.inputTokensPerQuery() + workload.generatedTokensPerQuery();
-                if (m != null && m.contextTokens() != null && request > m.contextTokens()) {
-                    problems.add("a request of " + Figures.wholeCount(request) + " tokens exceeds " + a.model()
-                            + "'s context of " + Figures.wholeCount(m.contextTokens()) + " tokens");
-                }
+                // with shapes per class, each class's request is checked against the context on its own
+                if (!workload.hasClassShapes())
+                    contextProblem(a, workload.shape()).ifPresent(problems::add);
             }
             case Option.SelfHosted s -> {}
             case Option.Rented r -> {
@@ -176,10 +178,48 @@ public final class Feasibility {
                     problems.add("offline operation is required, and rented GPUs are reached over the internet");
                 if (profile.dataMustStayOnPremises())
                     problems.add("data must stay on the premises, and rented GPUs sit in the provider's data centre");
+                rentalProblems(r).ifPresent(problems::add);
             }
             case Option.Hybrid h -> throw new IllegalArgumentException("a hybrid is checked route by route");
         }
         return problems;
+    }
+
+    /** The share of requests a serverless worker may keep waiting for a cold start: a p99 latency target. */
+    static final double MAX_COLD_SHARE = 0.01;
+
+    /**
+     * How the offer is sold against the latency targets (docs/methodology.md §5.2, §5.3): spot capacity
+     * is taken back without warning, so it carries no latency target unless the scenario accepts it; a
+     * serverless worker's cold start keeps a request waiting, so it must not miss the TTFT target for more
+     * than 1 % of requests at month 1's rate.
+     */
+    private Optional<String> rentalProblems(Option.Rented r) {
+        Workload.LatencySlo slo = workload.slo();
+        if (slo == null || (slo.ttftMs() == null && slo.tpotMs() == null)) return Optional.empty();
+        Costing.Rent rent = pricing.rent(r);
+        if (CloudOffer.SPOT.equals(rent.tier()) && !r.rental().spotCarriesLatency()) {
+            return Optional.of(r.offer() + " is spot capacity, taken back without warning, and workload.slo sets a "
+                    + "latency target: spot alone does not carry it (spot_carries_latency: true accepts it)");
+        }
+        Costing.Serverless cold = rent.serverless();
+        if (cold != null && slo.ttftMs() != null && cold.coldStartSeconds() * 1000 > slo.ttftMs()) {
+            double queries = workload.queriesInMonth(1);
+            double share = cold.billed(queries, 0, 1).coldShare();
+            if (share > MAX_COLD_SHARE) {
+                return Optional.of(String.format(
+                        java.util.Locale.ROOT,
+                        "%s starts a cold worker for %s of requests at month 1's rate (idle timeout %s s), and a cold "
+                                + "start of %s s misses the TTFT target of %s ms; keep a worker active or lengthen "
+                                + "idle_timeout_seconds",
+                        r.id(),
+                        Figures.percent(share),
+                        Figures.count(cold.idleTimeoutSeconds()),
+                        Figures.count(cold.coldStartSeconds()),
+                        Figures.count(slo.ttftMs())));
+            }
+        }
+        return Optional.empty();
     }
 
     /** What keeps one class of traffic off the option: where its data may go, and the model tier it needs. */
@@ -197,6 +237,7 @@ public final class Feasibility {
             problems.add(cls + " must stay on owned hardware (on_premises), and " + r.id()
                     + " is rented GPUs in the provider's data centre");
         }
+        if (option instanceof Option.Api a) classContext(a, c).ifPresent(p -> problems.add(cls + ": " + p));
         if (c.quality() == Quality.FRONTIER) {
             Tier tier = tierOf(option);
             if (tier.quality() != Quality.FRONTIER) {
@@ -206,6 +247,21 @@ public final class Feasibility {
             }
         }
         return problems;
+    }
+
+    /** A request of this shape that exceeds the API model's context window, in words. */
+    private Optional<String> contextProblem(Option.Api a, dev.aichoose.model.TokenShape shape) {
+        ApiModel m = catalog.apiModels().get(a.model());
+        double request = shape.requestTokens();
+        if (m == null || m.contextTokens() == null || request <= m.contextTokens()) return Optional.empty();
+        return Optional.of("a request of " + Figures.wholeCount(request) + " tokens exceeds " + a.model()
+                + "'s context of " + Figures.wholeCount(m.contextTokens()) + " tokens");
+    }
+
+    /** A class of its own shape whose request exceeds the API's context (none without class shapes). */
+    private Optional<String> classContext(Option.Api a, WorkloadClass c) {
+        if (!workload.hasClassShapes()) return Optional.empty();
+        return contextProblem(a, workload.shapeOf(c.name()));
     }
 
     /** The tier of the model an option serves and where the rating comes from. */

@@ -19,6 +19,7 @@ public final class FleetCash {
 
     public static CostParts owned(Costing.Owned o, Fleet fleet, int month) {
         Fleet.Month m = fleet.month(month);
+        int hosts = fleet.hostsInService(month);
         boolean site = siteRenewed(o, month);
         double bought = 0;
         double retired = 0;
@@ -26,16 +27,25 @@ public final class FleetCash {
             if (p.month() == month) bought += p.units() * o.unitPriceUsd();
             if (p.month() + o.lifetimeMonths() == month) retired += p.units() * o.unitPriceUsd();
         }
+        // the hosts the cards go into are bought and retired as their own purchases, at the host's price
+        if (fleet.hosts().isPresent()) {
+            for (Fleet.Purchase p : fleet.hosts().get().purchases()) {
+                if (p.month() == month) bought += p.units() * o.hostPriceUsd();
+                if (p.month() + o.lifetimeMonths() == month) retired += p.units() * o.hostPriceUsd();
+            }
+        }
         double hardware = site ? bought + o.extraUpfrontUsd() : bought;
         double credit = o.residualShare() * (site && month > 1 ? retired + o.extraUpfrontUsd() : retired);
         return new CostParts(
                 0,
                 hardware,
                 credit,
-                o.electricityUsdPerMonth(m.units()),
-                o.maintenanceUsdPerMonth(m.units()),
+                o.electricityUsdPerMonth(m.units(), hosts),
+                o.maintenanceUsdPerMonth(m.units(), hosts),
                 o.staffUsdPerMonth(),
-                0);
+                0,
+                o.colocationUsdPerMonth(m.units(), hosts),
+                o.recurringUsdPerMonth());
     }
 
     public static CostParts rented(Costing.Rent r, Fleet fleet, int month, double rentFactor) {
@@ -46,12 +56,32 @@ public final class FleetCash {
                 0,
                 0,
                 r.staffUsdPerMonth(),
-                r.rentUsdPerMonth(fleet.month(month).units() * fleet.gpusPerUnit()) * rentFactor);
+                r.rentUsdPerMonth(fleet.month(month).units() * fleet.gpusPerUnit()) * rentFactor,
+                0,
+                r.recurringUsdPerMonth());
     }
 
     /**
-     * Book value at the horizon's end of every purchase still in service, and of the site: straight
-     * line from its price down to its residual over its lifetime.
+     * A serverless flex worker's month: the worker-hours {@code billed} (docs/methodology.md §5.2), each
+     * of the worker's GPUs at the hourly price.
+     */
+    public static CostParts serverless(
+            Costing.Rent r, Fleet fleet, int month, double rentFactor, Costing.Billed billed) {
+        return new CostParts(
+                0,
+                0,
+                0,
+                0,
+                0,
+                r.staffUsdPerMonth(),
+                billed.workerHours() * fleet.gpusPerUnit() * r.usdPerGpuHour() * rentFactor,
+                0,
+                r.recurringUsdPerMonth());
+    }
+
+    /**
+     * Book value at the horizon's end of every purchase still in service, cards and hosts, and of
+     * the site: straight line from its price down to its residual over its lifetime.
      */
     public static double salvage(Costing.Owned o, Fleet fleet, int horizonMonths) {
         int lifetime = o.lifetimeMonths();
@@ -65,6 +95,16 @@ public final class FleetCash {
                 withSite += p.units() * o.unitPriceUsd();
             } else {
                 salvage += bookValue(o, p.units() * o.unitPriceUsd(), horizonMonths - p.month() + 1);
+            }
+        }
+        if (fleet.hosts().isPresent()) {
+            for (Fleet.Purchase p : fleet.hosts().get().purchases()) {
+                if (p.month() + lifetime <= horizonMonths) continue;
+                if (p.month() == lastSite) {
+                    withSite += p.units() * o.hostPriceUsd();
+                } else {
+                    salvage += bookValue(o, p.units() * o.hostPriceUsd(), horizonMonths - p.month() + 1);
+                }
             }
         }
         return bookValue(o, withSite + o.extraUpfrontUsd(), horizonMonths - lastSite + 1) + salvage;

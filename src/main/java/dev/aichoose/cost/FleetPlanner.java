@@ -29,7 +29,10 @@ public final class FleetPlanner {
     FleetPlanner(Scenario scenario, Catalog catalog, HardwarePricing pricing) {
         this.scenario = scenario;
         this.catalog = catalog;
-        this.workload = scenario.workload();
+        // with classes of their own shape, a replica serves and the fleet generates the classes' mean query
+        this.workload = scenario.workload().hasClassShapes()
+                ? scenario.workload().servedAs(scenario.workload().traffic().mean())
+                : scenario.workload();
         this.pricing = pricing;
     }
 
@@ -37,7 +40,10 @@ public final class FleetPlanner {
     @SuppressWarnings("ArrayRecordComponent") // arrays read by index, never compared or hashed
     public record Plan(Fleet fleet, Replica replica, double[] requiredTokensPerSecond) {}
 
-    /** Peak generated tokens per second for a month's queries: average rate times the peak factor. */
+    /**
+     * Peak generated tokens per second for a month's queries: average rate times the peak factor, each
+     * query generating the classes' mean (Σ share × (O + R)).
+     */
     public double requiredTokensPerSecond(double queriesInMonth) {
         return queriesInMonth
                 * workload.generatedTokensPerQuery()
@@ -127,8 +133,9 @@ public final class FleetPlanner {
                     Math.max(option.count(), FleetSizing.unitsFor(1, replica.gpus(), perUnit)));
         });
         if (!st.sized()) return st.count();
+        double kept = option instanceof Option.Rented r ? 1 - pricing.rent(r).lostShare() : 1;
         int replicas = FleetSizing.replicasNeeded(
-                requiredTokensPerSecond(share * queriesPerMonth),
+                requiredTokensPerSecond(share * queriesPerMonth) / kept,
                 st.replicaTokensPerSecond(),
                 scenario.assumptions().planningUtilisation());
         return Math.max(st.minimumUnits(), FleetSizing.unitsFor(replicas, st.gpusPerReplica(), st.gpusPerUnit()));
@@ -138,8 +145,10 @@ public final class FleetPlanner {
     private Plan plan(Option.Sized option, double share, int lifetimeMonths) {
         int horizon = scenario.horizonMonths();
         double[] required = new double[horizon];
+        // a spot fleet carries the load with the capacity its interruptions and restarts take away
+        double kept = option instanceof Option.Rented r ? 1 - pricing.rent(r).lostShare() : 1;
         for (int m = 1; m <= horizon; m++)
-            required[m - 1] = requiredTokensPerSecond(share * workload.queriesInMonth(m));
+            required[m - 1] = requiredTokensPerSecond(share * workload.queriesInMonth(m)) / kept;
         Replica replica = replica(option);
         int perUnit = gpusPerUnit(option);
         int[] units;
@@ -154,9 +163,16 @@ public final class FleetPlanner {
         } else {
             units = FleetSchedule.constant(option.count(), horizon);
         }
+        int term = option instanceof Option.Rented r ? pricing.rent(r).termMonths() : 0;
+        // a reservation is paid for its whole term: the most the term needs, every month of it
+        if (term > 0) units = FleetSchedule.heldForTerms(units, term);
         Fleet fleet = option instanceof Option.SelfHosted
                 ? FleetSchedule.owned(units, lifetimeMonths, option.autoCount(), perUnit)
                 : FleetSchedule.rented(units, option.autoCount(), perUnit);
+        if (option instanceof Option.SelfHosted s && pricing.owned(s).cardsPerHost() > 0) {
+            // owned cards are bought with the hosts they go into
+            fleet = fleet.withHosts(FleetSchedule.hosts(fleet, pricing.owned(s).cardsPerHost(), lifetimeMonths));
+        }
         if (sizing != null) fleet = fleet.withSizing(sizing);
         if (replica.delivers()) {
             double peak =

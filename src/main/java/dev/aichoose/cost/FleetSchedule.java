@@ -39,6 +39,33 @@ public final class FleetSchedule {
                 auto, gpusPerUnit, months, purchases, java.util.OptionalDouble.empty(), java.util.Optional.empty());
     }
 
+    /**
+     * The hosts owned cards go into: each month as many as hold the cards in service
+     * ({@code ceil(cards / cardsPerHost)}), bought and kept as owned units are, with the cards' lifetime.
+     */
+    public static Fleet hosts(Fleet cards, int cardsPerHost, int lifetimeMonths) {
+        int[] needed = new int[cards.months().size()];
+        for (Fleet.Month m : cards.months()) {
+            needed[m.month() - 1] = (int) (((long) m.units() + cardsPerHost - 1) / cardsPerHost);
+        }
+        return owned(needed, lifetimeMonths, cards.auto(), 0);
+    }
+
+    /**
+     * Units held through each commitment of {@code termMonths} from month 1: every month of a term
+     * pays for the most any month of it needs.
+     */
+    public static int[] heldForTerms(int[] needed, int termMonths) {
+        int[] held = new int[needed.length];
+        for (int start = 0; start < needed.length; start += termMonths) {
+            int end = Math.min(needed.length, start + termMonths);
+            int most = 0;
+            for (int m = start; m < end; m++) most = Math.max(most, needed[m]);
+            for (int m = start; m < end; m++) held[m] = most;
+        }
+        return held;
+    }
+
     /** Rented units: exactly what each month needs, nothing bought. */
     public static Fleet rented(int[] needed, boolean auto, int gpusPerUnit) {
         List<Fleet.Month> months = new ArrayList<>(needed.length);

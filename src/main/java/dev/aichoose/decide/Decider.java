@@ -68,21 +68,26 @@ public final class Decider {
     }
 
     private Recommendation decide() {
-        Optional<OptionResult> bestOpen = cheapest(r -> r.kind().openSource());
-        Optional<OptionResult> bestApi = cheapest(r -> r.kind() == OptionKind.API);
+        // by what serves the traffic: a routing across APIs is closed, one across owned hardware open source
+        Optional<OptionResult> bestOpen = cheapest(r -> r.category() == Verdict.OPEN_SOURCE);
+        Optional<OptionResult> bestApi = cheapest(r -> r.category() == Verdict.CLOSED);
         List<WorkloadClass> sensitive = scenario.workload().classes().stream()
                 .filter(WorkloadClass::sensitive)
                 .toList();
 
-        List<Answer> answers = List.of(
-                dataSensitivity(sensitive), volume(bestOpen, bestApi), customization(), capability(), independence());
-        PreferenceFit fit = fit(answers);
+        Answer q1 = dataSensitivity(sensitive);
+        Answer q3 = customization();
+        Answer q4 = capability();
+        Answer q5 = independence();
+        // the volume question explains and never pulls: it is answered once the choice is made, so that it names it
+        PreferenceFit fit = fit(List.of(q1, q3, q4, q5));
         List<String> constraints = text.constraints(sensitive);
         text.hybridSavings(cheapest(r -> r.kind() != OptionKind.HYBRID), constraints);
 
         List<OptionResult> feasible =
                 evaluation.options().stream().filter(OptionResult::feasible).toList();
         if (feasible.isEmpty()) {
+            List<Answer> answers = List.of(q1, volume(bestOpen, bestApi, Optional.empty()), q3, q4, q5);
             Verdict leaning = leaning(fit);
             constraints.add(DecisionText.noneFeasibleConstraint(leaning));
             return new Recommendation(
@@ -114,10 +119,11 @@ public final class Decider {
             alternative = Optional.of(new Recommendation.Alternative(preferred.id(), premium, premiumShare, reason));
             decided = DecisionText.cheapestOverPreferred(preferred, premium, premiumShare, limit);
         }
+        List<Answer> answers = List.of(q1, volume(bestOpen, bestApi, Optional.of(pick)), q3, q4, q5);
         double pickPremium = pick.tcoUsd() - cheapest.tcoUsd();
         var choice = new Recommendation.Recommended(
                 pick.id(), cheapest.id(), pickPremium, share(pickPremium, cheapest), alternative);
-        Verdict verdict = verdictOf(pick);
+        Verdict verdict = pick.category();
         return new Recommendation(
                 verdict,
                 choice,
@@ -128,7 +134,7 @@ public final class Decider {
                         pick,
                         decided,
                         alternative.map(Recommendation.Alternative::option),
-                        pick.kind() == OptionKind.API ? bestOpen : bestApi));
+                        pick.closed() ? bestOpen : bestApi));
     }
 
     /** The choice among the feasible results, by TCO and fit alone. */
@@ -158,14 +164,6 @@ public final class Decider {
         return closed > open ? Verdict.CLOSED : Verdict.OPEN_SOURCE;
     }
 
-    private static Verdict verdictOf(OptionResult option) {
-        return switch (option.kind()) {
-            case API -> Verdict.CLOSED;
-            case SELF_HOSTED, RENTED -> Verdict.OPEN_SOURCE;
-            case HYBRID -> Verdict.HYBRID;
-        };
-    }
-
     private Optional<OptionResult> cheapest(Predicate<OptionResult> kind) {
         return evaluation.options().stream()
                 .filter(OptionResult::feasible)
@@ -183,7 +181,13 @@ public final class Decider {
                 text.dataSensitivity(sensitive));
     }
 
-    private Answer volume(Optional<OptionResult> bestOpen, Optional<OptionResult> bestApi) {
+    /**
+     * Q2, the volume, from the computed costs: the cheapest closed option (an API, or a routing
+     * across APIs) against the cheapest option the team runs (owned or rented hardware, or a routing
+     * across them). Where the recommended option is of the kind the sentence names, it is the one named.
+     */
+    private Answer volume(
+            Optional<OptionResult> bestOpen, Optional<OptionResult> bestApi, Optional<OptionResult> recommended) {
         double volume = scenario.workload().queriesPerMonth();
         Lean rule = volume < LOW_VOLUME ? Lean.CLOSED : volume > HIGH_VOLUME ? Lean.OPEN_SOURCE : Lean.NEUTRAL;
         // the computed costs outrank the rule of thumb; with one side missing, the other carries it
@@ -199,7 +203,8 @@ public final class Decider {
         } else {
             lean = rule;
         }
-        return new Answer(Question.Q2_VOLUME, lean, text.volume(rule, bestOpen, bestApi, cheapest(r -> true)));
+        return new Answer(
+                Question.Q2_VOLUME, lean, text.volume(rule, bestOpen, bestApi, recommended, cheapest(r -> true)));
     }
 
     private Answer customization() {

@@ -191,11 +191,16 @@ final class DecisionText {
     }
 
     /**
-     * The volume answer: the computed costs of the cheapest open and API options where both are
-     * feasible, else the side that is, else {@code any} feasible option, else the rule of thumb.
+     * The volume answer: the computed costs of the cheapest open and closed options where both are
+     * feasible (the recommended option named in place of the cheapest of its side), else the side that
+     * is, else the recommended or the cheapest feasible option, else the rule of thumb.
      */
     String volume(
-            Lean rule, Optional<OptionResult> bestOpen, Optional<OptionResult> bestApi, Optional<OptionResult> any) {
+            Lean rule,
+            Optional<OptionResult> bestOpen,
+            Optional<OptionResult> bestApi,
+            Optional<OptionResult> recommended,
+            Optional<OptionResult> cheapestAny) {
         double volume = scenario.workload().queriesPerMonth();
         double last = scenario.workload().queriesInMonth(scenario.horizonMonths());
         String load = Figures.wholeCount(volume) + " queries a month"
@@ -209,35 +214,61 @@ final class DecisionText {
                     case NEUTRAL -> "10,000–100,000 a month needs the numbers";
                 };
         int h = scenario.horizonMonths();
+        Optional<OptionResult> namedOpen =
+                recommended.filter(r -> r.category() == Verdict.OPEN_SOURCE).or(() -> bestOpen);
+        Optional<OptionResult> namedApi =
+                recommended.filter(OptionResult::closed).or(() -> bestApi);
+        Optional<OptionResult> any = recommended.or(() -> cheapestAny);
         if (bestOpen.isPresent() && bestApi.isPresent()) {
-            OptionResult open = bestOpen.get();
-            OptionResult api = bestApi.get();
+            OptionResult open = namedOpen.get();
+            OptionResult api = namedApi.get();
             Integer month = evaluation.breakeven().stream()
                     .filter(b -> b.option().equals(open.id()) && b.baseline().equals(api.id()))
                     .findFirst()
                     .map(Evaluation.Breakeven::month)
                     .orElse(null);
             return load + ": " + open.id() + " costs " + Figures.usdCompact(open.tcoUsd()) + " over " + h
-                    + " months against " + Figures.usdCompact(api.tcoUsd()) + " for " + api.id() + "; "
-                    + (month == null ? "no breakeven within " + h + " months" : "breakeven in month " + month)
+                    + " months against " + Figures.usdCompact(api.tcoUsd()) + " for " + api.id()
+                    + closedWords(api)
+                    + (month == null && api.kind() != OptionKind.API
+                            ? ""
+                            : "; "
+                                    + (month == null
+                                            ? "no breakeven within " + h + " months"
+                                            : "breakeven in month " + month))
                     + " (the computed costs outrank the " + ruleText + ")";
         }
         if (bestApi.isPresent()) {
-            return load + ": no owned or rented option is feasible, so "
-                    + bestApi.get().id() + " at "
-                    + Figures.usdCompact(bestApi.get().tcoUsd()) + " over " + h + " months carries it";
+            OptionResult api = namedApi.get();
+            return load + ": no owned or rented option is feasible, so " + api.id() + closedWords(api) + " at "
+                    + Figures.usdCompact(api.tcoUsd()) + " over " + h + " months carries it";
         }
         if (bestOpen.isPresent()) {
-            return load + ": no API option is feasible, so " + bestOpen.get().id() + " at "
-                    + Figures.usdCompact(bestOpen.get().tcoUsd()) + " over " + h + " months carries it";
+            OptionResult open = namedOpen.get();
+            return load + ": no API option is feasible, so " + open.id() + " at " + Figures.usdCompact(open.tcoUsd())
+                    + " over " + h + " months carries it";
         }
         if (any.isPresent()) {
-            return load + ": no single owned, rented or API option is feasible; the cheapest "
-                    + "feasible option, " + any.get().id() + ", costs "
+            return load + ": no single owned, rented or API option is feasible; "
+                    + (recommended.isPresent() ? "the recommended option, " : "the cheapest feasible option, ")
+                    + any.get().id() + ", costs "
                     + Figures.usdCompact(any.get().tcoUsd()) + " over "
                     + h + " months (" + ruleText + ")";
         }
         return load + ": nothing to compare with (" + ruleText + ")";
+    }
+
+    /** For a routing across APIs, what it is: a closed option split across them. */
+    private static String closedWords(OptionResult closed) {
+        return closed.kind() == OptionKind.HYBRID ? " (closed, " + splitAcross(closed) + ")" : "";
+    }
+
+    /** "split across two APIs": how many options a routing of one kind spreads its traffic over. */
+    static String splitAcross(OptionResult routing) {
+        long legs =
+                routing.routing().stream().map(Option.Route::option).distinct().count();
+        String what = routing.closed() ? "API" : "owned or rented option";
+        return "split across " + Figures.countWord(legs) + " " + what + (legs == 1 ? "" : "s");
     }
 
     static String customization(Profile.Customization customization) {
@@ -284,8 +315,11 @@ final class DecisionText {
                 && catalog.apiModels().containsKey(a.model())
                 && catalog.apiModels().get(a.model()).openWeight();
         String head = switch (verdict) {
-            case OPEN_SOURCE -> "Open source";
-            case CLOSED -> openWeights ? "Closed (an API serving open weights)" : "Closed";
+            case OPEN_SOURCE -> p.kind() == OptionKind.HYBRID ? "Open source, " + splitAcross(p) : "Open source";
+            case CLOSED ->
+                p.kind() == OptionKind.HYBRID
+                        ? "Closed, " + splitAcross(p)
+                        : openWeights ? "Closed (an API serving open weights)" : "Closed";
             case HYBRID -> "Hybrid";
         };
         StringBuilder s = new StringBuilder(head)
@@ -305,14 +339,18 @@ final class DecisionText {
             // the alternative's figures are already in the sentence: only its breakeven is new
             if (alternative.filter(o.id()::equals).isEmpty()) {
                 s.append("; the cheapest feasible ")
-                        .append(o.kind() == OptionKind.API ? "API" : "owned or rented option")
+                        .append(
+                                o.kind() == OptionKind.API
+                                        ? "API"
+                                        : o.closed() ? "closed option" : "owned or rented option")
                         .append(", ")
                         .append(o.id())
+                        .append(closedWords(o))
                         .append(", costs ")
                         .append(Figures.usdCompact(o.tcoUsd()));
             }
-            String a = p.kind() == OptionKind.API ? o.id() : p.id();
-            String b = p.kind() == OptionKind.API ? p.id() : o.id();
+            String a = p.closed() ? o.id() : p.id();
+            String b = p.closed() ? p.id() : o.id();
             boolean isAlternative = alternative.filter(o.id()::equals).isPresent();
             evaluation.breakeven().stream()
                     .filter(x -> x.option().equals(a) && x.baseline().equals(b))

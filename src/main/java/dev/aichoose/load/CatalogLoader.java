@@ -14,6 +14,7 @@ import dev.aichoose.model.Catalog;
 import dev.aichoose.model.CloudOffer;
 import dev.aichoose.model.Engine;
 import dev.aichoose.model.Gpu;
+import dev.aichoose.model.Host;
 import dev.aichoose.model.KvPrecision;
 import dev.aichoose.model.OpenModel;
 import dev.aichoose.model.Provenance;
@@ -49,7 +50,12 @@ import java.util.stream.Stream;
 public final class CatalogLoader {
     /** The shipped catalog files, in the jar under {@code /pricing/}. */
     public static final List<String> SHIPPED = List.of(
-            "api-models.yaml", "gpus.yaml", "cloud-offers.yaml", "open-models.yaml", "throughput-measurements.yaml");
+            "api-models.yaml",
+            "gpus.yaml",
+            "hosts.yaml",
+            "cloud-offers.yaml",
+            "open-models.yaml",
+            "throughput-measurements.yaml");
 
     public static final double MAX_USD_PER_MTOK = dev.aichoose.model.SanityBounds.MAX_USD_PER_MTOK;
     public static final double MIN_PLAUSIBLE_USD_PER_MTOK = dev.aichoose.model.SanityBounds.MIN_PLAUSIBLE_USD_PER_MTOK;
@@ -139,6 +145,8 @@ public final class CatalogLoader {
         private final Map<String, Gpu> gpus = new LinkedHashMap<>();
         private final Map<String, CloudOffer> offers = new LinkedHashMap<>();
         private final Map<String, OpenModel> openModels = new LinkedHashMap<>();
+        private final Map<String, Host> hosts = new LinkedHashMap<>();
+        private final List<PendingCheck> hostRefs = new ArrayList<>();
         private final Map<String, ThroughputMeasurement> measurements = new LinkedHashMap<>();
         private final List<PendingMeasurement> measurementRefs = new ArrayList<>();
         private final List<Diagnostic> problems = new ArrayList<>();
@@ -163,13 +171,34 @@ public final class CatalogLoader {
             Node root = NodeParser.parseYaml(file, reader);
             Fields.of(found, root, "").ifPresent(top -> {
                 section(top, "api_models", this::apiModel, apiModels, found);
+                Map<String, Gpu> before = new LinkedHashMap<>(gpus);
                 section(top, "gpus", this::gpu, gpus, found);
+                hostsDropped(file, before);
+                section(top, "hosts", this::host, hosts, found);
                 section(top, "cloud_offers", this::cloudOffer, offers, found);
                 section(top, "open_models", this::openModel, openModels, found);
                 section(top, "measurements", this::measurement, measurements, found);
                 top.finish();
             });
             problems.addAll(found.all());
+        }
+
+        /**
+         * A later layer that replaces a card naming a host with one that names none stops buying the
+         * host: a price book written before hosts existed would do that silently, so it is said.
+         */
+        private void hostsDropped(String file, Map<String, Gpu> before) {
+            for (var e : gpus.entrySet()) {
+                Gpu old = before.get(e.getKey());
+                if (old != null
+                        && old != e.getValue()
+                        && old.host() != null
+                        && e.getValue().host() == null) {
+                    warnings.add(file + ": gpus[" + e.getKey() + "] names no host, so the " + old.host()
+                            + " the earlier catalog bought with it is no longer bought; add host: " + old.host()
+                            + " to keep it");
+                }
+            }
         }
 
         private <T> void section(
@@ -336,6 +365,17 @@ public final class CatalogLoader {
                         "$" + Sanity.show(price) + " is implausibly low for GPU hardware (price in thousands?)");
             }
             String card = f.text("card", "");
+            String host = f.has("host") ? f.text("host") : null;
+            if (host != null) {
+                Node hostAt = f.raw("host").orElse(f.node());
+                hostRefs.add(new PendingCheck(
+                        new Diagnostic(
+                                f.problems().file(),
+                                hostAt.line(),
+                                hostAt.column(),
+                                f.pathOf("host") + ": unknown host '" + host + "'"),
+                        host));
+            }
             List<String> estimated = texts(f, "estimates");
             List<Double> range = numbers(f, "price_range_usd");
             Double fp8 = f.optionalNumber("fp8_dense_tflops", 0.1, 1_000_000);
@@ -367,7 +407,8 @@ public final class CatalogLoader {
                     architecture,
                     memory,
                     interconnect,
-                    linkGbps);
+                    linkGbps,
+                    host);
             Node at = f.node();
             if (gpu.isSystem() && card.isEmpty()) {
                 // a warning, not an error: price books written before systems named their cards still load
@@ -435,6 +476,17 @@ public final class CatalogLoader {
             return out;
         }
 
+        /** The machine cards go into: its slots, its price without GPUs, its own maximum power. */
+        private Host host(Fields f, String id) {
+            return new Host(
+                    id,
+                    f.text("name", id),
+                    f.integer("gpu_slots", 1, 64),
+                    f.number("price_usd", 0, 5_000_000),
+                    f.number("power_w", 0, 100_000),
+                    provenance(f));
+        }
+
         private CloudOffer cloudOffer(Fields f, String id) {
             String gpu = f.text("gpu");
             var offer = new CloudOffer(
@@ -445,7 +497,16 @@ public final class CatalogLoader {
                     f.number("usd_per_gpu_hour", 0.001, 200),
                     f.text("tier", "on_demand"),
                     provenance(f),
-                    f.has("region") ? f.text("region") : null);
+                    f.has("region") ? f.text("region") : null,
+                    new CloudOffer.Billing(
+                            includedOrBilled(f, "storage"),
+                            includedOrBilled(f, "egress"),
+                            f.optionalInteger("term_months", 1, 120),
+                            f.optionalNumber("interruptions_per_month", 0, 10_000),
+                            f.optionalNumber("idle_timeout_seconds", 0, 86_400),
+                            f.optionalNumber("billing_increment_seconds", 0.001, 86_400),
+                            f.optionalNumber("cold_start_seconds", 0, 3_600),
+                            f.has("always_on") ? f.flag("always_on", false) : null));
             if (offer.usdPerGpuHour() < MIN_PLAUSIBLE_USD_PER_GPU_HOUR) {
                 warn(
                         f,
@@ -461,6 +522,19 @@ public final class CatalogLoader {
                             f.pathOf("gpu") + ": unknown GPU '" + gpu + "'"),
                     gpu));
             return offer;
+        }
+
+        private static String includedOrBilled(Fields f, String key) {
+            if (!f.has(key)) return null;
+            String value = f.text(key);
+            if (!value.equals(CloudOffer.Billing.INCLUDED) && !value.equals(CloudOffer.Billing.BILLED)) {
+                f.problems()
+                        .at(
+                                f.raw(key).orElse(f.node()),
+                                f.pathOf(key) + ": expected included | billed, got '" + value + "'");
+                return null;
+            }
+            return value;
         }
 
         private OpenModel openModel(Fields f, String id) {
@@ -716,6 +790,17 @@ public final class CatalogLoader {
                             check.ifMissing().message() + Suggestions.hint(check.gpuId(), openModels.keySet())));
                 }
             }
+            for (PendingCheck check : hostRefs) {
+                if (!standalone
+                        && !hosts.containsKey(check.gpuId())
+                        && !check.gpuId().isEmpty()) {
+                    problems.add(new Diagnostic(
+                            check.ifMissing().file(),
+                            check.ifMissing().line(),
+                            check.ifMissing().column(),
+                            check.ifMissing().message() + Suggestions.hint(check.gpuId(), hosts.keySet())));
+                }
+            }
             for (PendingMeasurement check : measurementRefs) {
                 if (standalone) break;
                 if (!gpus.containsKey(check.m().hardware())
@@ -742,7 +827,7 @@ public final class CatalogLoader {
             if (!problems.isEmpty()) throw new InputException(problems);
             inheritCardFigures();
             List<ThroughputMeasurement> runs = List.copyOf(measurements.values());
-            return new Catalog(apiModels, gpus, offers, openModels, warnings, runs, calibration(runs));
+            return new Catalog(apiModels, gpus, offers, openModels, warnings, runs, calibration(runs), hosts);
         }
 
         /** A system states what differs from its card; the serving figures it leaves out are its card's. */
@@ -770,7 +855,8 @@ public final class CatalogLoader {
                         system.architecture() != null ? system.architecture() : card.architecture(),
                         system.memory() != null ? system.memory() : card.memory(),
                         system.interconnect() != null ? system.interconnect() : card.interconnect(),
-                        system.interconnectGbps() != null ? system.interconnectGbps() : card.interconnectGbps()));
+                        system.interconnectGbps() != null ? system.interconnectGbps() : card.interconnectGbps(),
+                        system.host()));
             }
         }
 

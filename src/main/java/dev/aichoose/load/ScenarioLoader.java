@@ -228,13 +228,14 @@ public final class ScenarioLoader {
                                             + ")");
                 }
                 names.putIfAbsent(n, node.line());
-                classes.add(new WorkloadClass(
-                        n,
-                        c.number("share", 0, 1),
-                        c.flag("sensitive", false),
-                        c.choice("complexity", WorkloadClass.Complexity.class, WorkloadClass.Complexity.ROUTINE),
-                        c.choice("quality", Quality.class, defaultQuality),
-                        c.flag("on_premises", false)));
+                double share = c.number("share", 0, 1);
+                boolean sensitive = c.flag("sensitive", false);
+                WorkloadClass.Complexity complexity =
+                        c.choice("complexity", WorkloadClass.Complexity.class, WorkloadClass.Complexity.ROUTINE);
+                Quality quality = c.choice("quality", Quality.class, defaultQuality);
+                boolean onPremises = c.flag("on_premises", false);
+                WorkloadClass.Shape shape = classShape(c, cached, written);
+                classes.add(new WorkloadClass(n, share, sensitive, complexity, quality, onPremises, shape));
                 c.finish();
             });
         }
@@ -261,6 +262,31 @@ public final class ScenarioLoader {
                 .orElse(Workload.LatencySlo.NONE);
         f.finish();
         return new Workload(queries, in, out, reasoning, growth, cached, peak, classes, slo, written, ttl);
+    }
+
+    /**
+     * The token fields a class states for itself, within the workload's own bounds; the class's
+     * cached and written shares together (its own or the workload's) stay at most 1.
+     */
+    private static WorkloadClass.Shape classShape(Fields c, double workloadCached, double workloadWritten) {
+        Double cached = c.optionalNumber("cached_input_share", 0, 1);
+        Double written = c.optionalNumber("cache_write_share", 0, 1);
+        var shape = new WorkloadClass.Shape(
+                c.optionalNumber("input_tokens_per_query", 0, 10_000_000),
+                c.optionalNumber("output_tokens_per_query", 1, 1_000_000),
+                c.optionalNumber("reasoning_tokens_per_query", 0, 1_000_000),
+                cached,
+                written);
+        double both = (cached != null ? cached : workloadCached) + (written != null ? written : workloadWritten);
+        if ((cached != null || written != null) && both > 1 + 1e-9) {
+            String key = written != null ? "cache_write_share" : "cached_input_share";
+            c.problems()
+                    .at(
+                            c.raw(key).orElse(c.node()),
+                            c.pathOf(key) + ": the class's cached_input_share plus cache_write_share is " + round(both)
+                                    + "; together they must be at most 1 (the rest is uncached input)");
+        }
+        return shape;
     }
 
     private static CacheTtl cacheTtl(Fields f) {
@@ -324,7 +350,10 @@ public final class ScenarioLoader {
                         "gpu_rent_change_annual",
                         0,
                         UncertainField.MIN_CHANGE_ANNUAL,
-                        UncertainField.MAX_CHANGE_ANNUAL));
+                        UncertainField.MAX_CHANGE_ANNUAL),
+                f.number("power_load_factor", Defaults.POWER_LOAD_FACTOR, 0.01, 1),
+                f.number("colocation_usd_per_kw_month", 0, 0, 10_000),
+                f.number("spot_interruptions_per_month", Double.NaN, 0, 10_000));
         f.finish();
         return a;
     }
@@ -513,8 +542,69 @@ public final class ScenarioLoader {
                 b.optionalNumber("maintenance_share_annual", 0, 1),
                 b.optionalNumber("ops_hours_per_month", 0, 10_000),
                 serving(id, b, dir, slo, gpu, hardware),
-                auto);
+                auto,
+                server(b, gpu),
+                recurring(b));
         return option;
+    }
+
+    /**
+     * The host the cards go into: {@code host: ID} (or {@code none}), and {@code host_usd},
+     * {@code host_power_w} over the host's own figures. A whole server is built on its host, so it
+     * takes none of these but its power.
+     */
+    private Option.Server server(Fields b, Gpu gpu) {
+        String host = b.has("host") ? b.text("host") : null;
+        Double hostUsd = b.optionalNumber("host_usd", 0, 50_000_000);
+        Double hostPowerW = b.optionalNumber("host_power_w", 0, 1_000_000);
+        if (host != null && !host.equals(Option.Server.NONE) && !catalog.hosts().containsKey(host)) {
+            unknownId(b, "host", host, catalog.hosts().keySet(), " (or host: none)");
+        }
+        boolean whole = gpu != null && (gpu.isSystem() || gpu.gpusPerSystem() > 1);
+        if (whole && (host != null || hostUsd != null)) {
+            String key = host != null ? "host" : "host_usd";
+            b.problems()
+                    .at(
+                            b.raw(key).orElse(b.node()),
+                            b.pathOf(key) + ": " + gpu.id()
+                                    + " is a whole server, its host inside it and in its price; "
+                                    + "name its card instead to buy cards and hosts apart");
+        }
+        boolean noHost = Option.Server.NONE.equals(host) || (host == null && (gpu == null || gpu.host() == null));
+        if (noHost && !whole && (hostUsd != null || hostPowerW != null) && gpu != null) {
+            String key = hostUsd != null ? "host_usd" : "host_power_w";
+            b.problems()
+                    .at(
+                            b.raw(key).orElse(b.node()),
+                            b.pathOf(key) + ": " + (host != null ? "host is none" : gpu.id() + " names no host")
+                                    + ", so there is no host to price; name one with host: ID");
+        }
+        return new Option.Server(host, hostUsd, hostPowerW);
+    }
+
+    /** {@code recurring: [{name, usd_per_month}]}: fixed monthly lines, each reported as its own. */
+    private static List<Option.RecurringCost> recurring(Fields b) {
+        List<Option.RecurringCost> lines = new ArrayList<>();
+        List<Node> nodes = b.list("recurring");
+        Map<String, Integer> names = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            Node node = nodes.get(i);
+            Fields.of(b.problems(), node, b.pathOf("recurring") + "[" + i + "]").ifPresent(r -> {
+                String name = r.text("name");
+                double usd = r.number("usd_per_month", 0, 100_000_000);
+                if (names.containsKey(name)) {
+                    r.problems()
+                            .at(
+                                    r.raw("name").orElse(node),
+                                    r.pathOf("name") + ": duplicate line '" + name + "' (first at line "
+                                            + names.get(name) + ")");
+                }
+                names.putIfAbsent(name, node.line());
+                lines.add(new Option.RecurringCost(name, usd));
+                r.finish();
+            });
+        }
+        return lines;
     }
 
     private Option.Rented rented(String id, Fields b, Path dir, Workload.LatencySlo slo) {
@@ -536,7 +626,14 @@ public final class ScenarioLoader {
                 b.optionalNumber("ops_hours_per_month", 0, 10_000),
                 serving(id, b, dir, slo, gpu, choice != null ? choice.hardware() : entry == null ? null : entry.gpu()),
                 auto,
-                choice);
+                choice,
+                new Option.Rental(
+                        b.optionalInteger("term_months", 1, 120),
+                        b.optionalNumber("idle_timeout_seconds", 0, 86_400),
+                        b.optionalNumber("interruptions_per_month", 0, 10_000),
+                        b.optionalNumber("restart_seconds", 0, 86_400),
+                        b.flag("spot_carries_latency", false)),
+                recurring(b));
     }
 
     static final String CHEAPEST = "cheapest";

@@ -5,7 +5,10 @@ package dev.aichoose.model;
  * {@code planningUtilisation} is the share of its throughput a replica may run at in the peak
  * hour when aichoose sizes a fleet ({@code count: auto}).
  * {@code apiPriceChangeAnnual} and {@code gpuRentChangeAnnual} are trends (−0.5 halves the price
- * each year), applied month by month from month 1's price.
+ * each year), applied month by month from month 1's price. {@code powerLoadFactor} is the share of
+ * its maximum power an owned system draws on average; {@code colocationUsdPerKwMonth} the rent of
+ * rack space per kW of maximum power; {@code spotInterruptionsPerMonth} how often a spot instance is
+ * taken back where the catalog does not say (NaN: not stated).
  */
 public record Assumptions(
         double electricityUsdPerKwh,
@@ -18,7 +21,40 @@ public record Assumptions(
         double residualShare,
         double planningUtilisation,
         double apiPriceChangeAnnual,
-        double gpuRentChangeAnnual) {
+        double gpuRentChangeAnnual,
+        double powerLoadFactor,
+        double colocationUsdPerKwMonth,
+        double spotInterruptionsPerMonth) {
+
+    /** With the whole system at its maximum power, no colocation and no spot interruptions of its own. */
+    public Assumptions(
+            double electricityUsdPerKwh,
+            double pue,
+            double opsHoursPerMonth,
+            double opsUsdPerHour,
+            double discountRateAnnual,
+            double maintenanceShareAnnual,
+            int lifetimeMonths,
+            double residualShare,
+            double planningUtilisation,
+            double apiPriceChangeAnnual,
+            double gpuRentChangeAnnual) {
+        this(
+                electricityUsdPerKwh,
+                pue,
+                opsHoursPerMonth,
+                opsUsdPerHour,
+                discountRateAnnual,
+                maintenanceShareAnnual,
+                lifetimeMonths,
+                residualShare,
+                planningUtilisation,
+                apiPriceChangeAnnual,
+                gpuRentChangeAnnual,
+                Defaults.POWER_LOAD_FACTOR,
+                0,
+                Double.NaN);
+    }
 
     /** With the default planning utilisation, and prices held flat. */
     public Assumptions(

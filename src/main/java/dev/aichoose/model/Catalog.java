@@ -10,7 +10,8 @@ import java.util.Optional;
  * The price and hardware catalogs after layering, each kind keyed by id. {@code warnings} are
  * implausible values found while loading ({@code file:line:col: message}): kept, but said.
  * {@code measurements} are the published serving runs ({@code pricing/throughput-measurements.yaml})
- * and {@code calibration} the serving model fitted on them.
+ * and {@code calibration} the serving model fitted on them; {@code hosts} the machines cards go into
+ * ({@code pricing/hosts.yaml}).
  */
 public record Catalog(
         Map<String, ApiModel> apiModels,
@@ -19,9 +20,11 @@ public record Catalog(
         Map<String, OpenModel> openModels,
         List<String> warnings,
         List<ThroughputMeasurement> measurements,
-        ServingCalibration calibration) {
+        ServingCalibration calibration,
+        Map<String, Host> hosts) {
 
     public Catalog {
+        hosts = hosts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(hosts));
         apiModels = Collections.unmodifiableMap(new LinkedHashMap<>(apiModels));
         gpus = Collections.unmodifiableMap(new LinkedHashMap<>(gpus));
         cloudOffers = Collections.unmodifiableMap(new LinkedHashMap<>(cloudOffers));
@@ -37,16 +40,33 @@ public record Catalog(
             Map<String, CloudOffer> cloudOffers,
             Map<String, OpenModel> openModels,
             List<String> warnings) {
-        this(apiModels, gpus, cloudOffers, openModels, warnings, List.of(), null);
+        this(apiModels, gpus, cloudOffers, openModels, warnings, List.of(), null, Map.of());
     }
 
-    /** The same catalogs with other entries, keeping the measurements and the serving calibration. */
+    /** The catalogs with the published serving runs and their fit, and no hosts. */
+    public Catalog(
+            Map<String, ApiModel> apiModels,
+            Map<String, Gpu> gpus,
+            Map<String, CloudOffer> cloudOffers,
+            Map<String, OpenModel> openModels,
+            List<String> warnings,
+            List<ThroughputMeasurement> measurements,
+            ServingCalibration calibration) {
+        this(apiModels, gpus, cloudOffers, openModels, warnings, measurements, calibration, Map.of());
+    }
+
+    /** The same catalogs with other entries, keeping the measurements, the serving calibration and the hosts. */
     public Catalog with(
             Map<String, ApiModel> apiModels,
             Map<String, Gpu> gpus,
             Map<String, CloudOffer> cloudOffers,
             Map<String, OpenModel> openModels) {
-        return new Catalog(apiModels, gpus, cloudOffers, openModels, warnings, measurements, calibration);
+        return new Catalog(apiModels, gpus, cloudOffers, openModels, warnings, measurements, calibration, hosts);
+    }
+
+    /** The same catalogs with other hosts. */
+    public Catalog withHosts(Map<String, Host> otherHosts) {
+        return new Catalog(apiModels, gpus, cloudOffers, openModels, warnings, measurements, calibration, otherHosts);
     }
 
     public Catalog(
@@ -63,6 +83,7 @@ public record Catalog(
         if (gpus.containsKey(id)) return Optional.of(gpus.get(id).provenance());
         if (cloudOffers.containsKey(id)) return Optional.of(cloudOffers.get(id).provenance());
         if (openModels.containsKey(id)) return Optional.of(openModels.get(id).provenance());
+        if (hosts.containsKey(id)) return Optional.of(hosts.get(id).provenance());
         return Optional.empty();
     }
 }

@@ -34,10 +34,13 @@ public sealed interface Costing {
     }
 
     /**
-     * Owned hardware: the upfront ({@code count × unitPriceUsd + extraUpfrontUsd}) is paid in month 1
-     * and again every {@code lifetimeMonths}, less {@code residualShare} of it back at each
-     * replacement; electricity, maintenance and staff are paid monthly. Electricity is the flat
-     * figure when the scenario gives one, else {@code count × unitPowerW / 1000 × 730 × pue × price}.
+     * Owned hardware: the upfront ({@code count × unitPriceUsd + hosts × hostPriceUsd + extraUpfrontUsd})
+     * is paid in month 1 and again every {@code lifetimeMonths}, less {@code residualShare} of it back
+     * at each replacement; electricity, maintenance, colocation, the recurring lines and staff are paid
+     * monthly (docs/methodology.md §4). A card needs one host for every {@code cardsPerHost} of it (0:
+     * none bought); a unit's power is its GPUs' (for a server, its host's too). Electricity is the flat
+     * figure when the scenario gives one, else the whole system's power at {@code powerLoadFactor}:
+     * {@code (units × unitPowerW + hosts × hostPowerW) × load factor / 1000 × 730 × pue × price}.
      */
     record Owned(
             int count,
@@ -51,34 +54,117 @@ public sealed interface Costing {
             double electricityUsdPerKwh,
             double maintenanceShareAnnual,
             double opsHoursPerMonth,
-            double opsUsdPerHour)
+            double opsUsdPerHour,
+            String host,
+            int cardsPerHost,
+            double hostPriceUsd,
+            double hostPowerW,
+            double powerLoadFactor,
+            double colocationUsdPerKwMonth,
+            List<Option.RecurringCost> recurring)
             implements Costing {
 
+        public Owned {
+            recurring = recurring == null ? List.of() : List.copyOf(recurring);
+        }
+
+        /** Cards (or systems) with no host of their own, at their maximum power, with no colocation or recurring lines. */
+        public Owned(
+                int count,
+                double unitPriceUsd,
+                double extraUpfrontUsd,
+                int lifetimeMonths,
+                double residualShare,
+                Double flatElectricityUsdPerMonth,
+                double unitPowerW,
+                double pue,
+                double electricityUsdPerKwh,
+                double maintenanceShareAnnual,
+                double opsHoursPerMonth,
+                double opsUsdPerHour) {
+            this(
+                    count,
+                    unitPriceUsd,
+                    extraUpfrontUsd,
+                    lifetimeMonths,
+                    residualShare,
+                    flatElectricityUsdPerMonth,
+                    unitPowerW,
+                    pue,
+                    electricityUsdPerKwh,
+                    maintenanceShareAnnual,
+                    opsHoursPerMonth,
+                    opsUsdPerHour,
+                    null,
+                    0,
+                    0,
+                    0,
+                    1,
+                    0,
+                    List.of());
+        }
+
+        /** Hosts that {@code units} cards go into: one per {@code cardsPerHost}, none without a host. */
+        public int hostsFor(int units) {
+            return cardsPerHost > 0
+                    ? (int) Math.min(Integer.MAX_VALUE, ((long) units + cardsPerHost - 1) / cardsPerHost)
+                    : 0;
+        }
+
+        public int hosts() {
+            return hostsFor(count);
+        }
+
         public double hardwareUsd() {
-            return count * unitPriceUsd;
+            return count * unitPriceUsd + hosts() * hostPriceUsd;
         }
 
         public double upfrontUsd() {
             return hardwareUsd() + extraUpfrontUsd;
         }
 
-        public double electricityUsdPerMonth() {
-            return electricityUsdPerMonth(count);
+        /** The whole system's maximum power, in watts: the units' and their hosts'. */
+        public double maxPowerW(int units, int hosts) {
+            return units * unitPowerW + hosts * hostPowerW;
         }
 
-        /** For {@code units} in service: a flat figure is for {@code count} units and scales with them. */
-        public double electricityUsdPerMonth(int units) {
+        public double electricityUsdPerMonth() {
+            return electricityUsdPerMonth(count, hosts());
+        }
+
+        /** For {@code units} in service in {@code hosts}: a flat figure is for {@code count} units and scales with them. */
+        public double electricityUsdPerMonth(int units, int hosts) {
             return flatElectricityUsdPerMonth != null
                     ? units == count ? flatElectricityUsdPerMonth : flatElectricityUsdPerMonth * units / count
-                    : units * unitPowerW / 1000 * Assumptions.HOURS_PER_MONTH * pue * electricityUsdPerKwh;
+                    : maxPowerW(units, hosts)
+                            * powerLoadFactor
+                            / 1000
+                            * Assumptions.HOURS_PER_MONTH
+                            * pue
+                            * electricityUsdPerKwh;
         }
 
         public double maintenanceUsdPerMonth() {
-            return maintenanceUsdPerMonth(count);
+            return maintenanceUsdPerMonth(count, hosts());
         }
 
-        public double maintenanceUsdPerMonth(int units) {
-            return units * unitPriceUsd * maintenanceShareAnnual / 12;
+        public double maintenanceUsdPerMonth(int units, int hosts) {
+            return (units * unitPriceUsd + hosts * hostPriceUsd) * maintenanceShareAnnual / 12;
+        }
+
+        /** Rack space, by the kW of maximum power it must provision. */
+        public double colocationUsdPerMonth(int units, int hosts) {
+            return maxPowerW(units, hosts) / 1000 * colocationUsdPerKwMonth;
+        }
+
+        public double colocationUsdPerMonth() {
+            return colocationUsdPerMonth(count, hosts());
+        }
+
+        public double recurringUsdPerMonth() {
+            double sum = 0;
+            for (Option.RecurringCost r : recurring) sum += r.usdPerMonth();
+            return sum;
         }
 
         public double staffUsdPerMonth() {
@@ -86,15 +172,87 @@ public sealed interface Costing {
         }
     }
 
-    /** Rented GPUs: the same bill every month. */
-    record Rent(int gpus, double usdPerGpuHour, double hoursPerMonth, double opsHoursPerMonth, double opsUsdPerHour)
+    /**
+     * Rented GPUs (docs/methodology.md §5): on-demand, spot and reserved instances bill every hour of
+     * {@code hoursPerMonth}; a serverless flex worker ({@code serverless} not null) bills the seconds it
+     * runs. {@code tier} is the offer's; {@code lostShare} the share of a spot instance's time lost to
+     * interruptions and restarts (0 otherwise); {@code termMonths} a reservation's commitment (0 for
+     * none). {@code recurring} are the fixed lines the scenario adds (storage, egress).
+     */
+    record Rent(
+            int gpus,
+            double usdPerGpuHour,
+            double hoursPerMonth,
+            double opsHoursPerMonth,
+            double opsUsdPerHour,
+            List<Option.RecurringCost> recurring,
+            String tier,
+            Serverless serverless,
+            double lostShare,
+            int termMonths)
             implements Costing {
+        public Rent {
+            recurring = recurring == null ? List.of() : List.copyOf(recurring);
+            if (tier == null) tier = CloudOffer.ON_DEMAND;
+        }
+
+        public Rent(
+                int gpus,
+                double usdPerGpuHour,
+                double hoursPerMonth,
+                double opsHoursPerMonth,
+                double opsUsdPerHour,
+                List<Option.RecurringCost> recurring) {
+            this(
+                    gpus,
+                    usdPerGpuHour,
+                    hoursPerMonth,
+                    opsHoursPerMonth,
+                    opsUsdPerHour,
+                    recurring,
+                    CloudOffer.ON_DEMAND,
+                    null,
+                    0,
+                    0);
+        }
+
+        public Rent(
+                int gpus, double usdPerGpuHour, double hoursPerMonth, double opsHoursPerMonth, double opsUsdPerHour) {
+            this(gpus, usdPerGpuHour, hoursPerMonth, opsHoursPerMonth, opsUsdPerHour, List.of());
+        }
+
+        /** The same rent with other serverless terms. */
+        public Rent withServerless(Serverless terms) {
+            return new Rent(
+                    gpus,
+                    usdPerGpuHour,
+                    hoursPerMonth,
+                    opsHoursPerMonth,
+                    opsUsdPerHour,
+                    recurring,
+                    tier,
+                    terms,
+                    lostShare,
+                    termMonths);
+        }
+
+        /** GPUs in one instance or worker. */
+        public int gpusPerInstance(int instances) {
+            return instances > 0 ? gpus / instances : gpus;
+        }
+
         public double rentUsdPerMonth() {
             return rentUsdPerMonth(gpus);
         }
 
         public double rentUsdPerMonth(int gpusRented) {
             return gpusRented * usdPerGpuHour * hoursPerMonth;
+        }
+
+        public double recurringUsdPerMonth() {
+            double sum = 0;
+            for (Option.RecurringCost r : recurring) sum += r.usdPerMonth();
+            return sum;
         }
 
         public double staffUsdPerMonth() {
@@ -110,4 +268,64 @@ public sealed interface Costing {
     }
 
     record Leg(String option, double share) {}
+
+    /**
+     * How a serverless flex worker is billed (docs/methodology.md §5.2): per second from its start to
+     * its stop, each start a cold start of {@code coldStartSeconds}, kept up {@code idleTimeoutSeconds}
+     * after its last request, each run rounded up to {@code billingIncrementSeconds}.
+     */
+    record Serverless(
+            double idleTimeoutSeconds,
+            double billingIncrementSeconds,
+            double coldStartSeconds,
+            double replicaTokensPerSecond,
+            int gpusPerReplica,
+            int gpusPerWorker) {
+
+        /** Billing terms before the replica is known. */
+        public Serverless(double idleTimeoutSeconds, double billingIncrementSeconds, double coldStartSeconds) {
+            this(idleTimeoutSeconds, billingIncrementSeconds, coldStartSeconds, Double.NaN, 1, 1);
+        }
+
+        /** The same terms for a replica generating {@code tokensPerSecond} on {@code gpus} GPUs of a worker's {@code perWorker}. */
+        public Serverless withReplica(double tokensPerSecond, int gpus, int perWorker) {
+            return new Serverless(
+                    idleTimeoutSeconds, billingIncrementSeconds, coldStartSeconds, tokensPerSecond, gpus, perWorker);
+        }
+
+        /** Worker-seconds of work to generate {@code tokens}: at the replica's throughput, its share of a worker. */
+        public double busySeconds(double tokens) {
+            if (!(replicaTokensPerSecond > 0)) return tokens > 0 ? Double.POSITIVE_INFINITY : 0;
+            return tokens / replicaTokensPerSecond * gpusPerReplica / gpusPerWorker;
+        }
+
+        /**
+         * A month's billing for one worker-pool: {@code queries} arriving at random (a Poisson stream)
+         * over the month, {@code busySeconds} of work at the replica's operating point, at most
+         * {@code workers} running. A worker is up from a cold start until a gap of the idle timeout
+         * passes with no request: with arrival rate λ, a run lasts {@code c + (e^{λT} − 1)/λ}, the wait
+         * for the next request {@code 1/λ}, so the share of the month it is up waiting is
+         * {@code (λc + e^{λT} − 1) / (λc + e^{λT})} of the time it is not working. Busy share
+         * {@code u = busy / month}: billed {@code busy + (1 − u) × (month × that share + runs × increment / 2)},
+         * each run rounded up by half an increment on average, never more than {@code workers} for the whole month.
+         */
+        public Billed billed(double queries, double busySeconds, int workers) {
+            if (!(queries > 0)) return new Billed(0, 0, 0);
+            double month = Assumptions.HOURS_PER_MONTH * 3600;
+            double lambda = queries / month;
+            double growth = Math.exp(Math.min(700, lambda * idleTimeoutSeconds));
+            double cycle = lambda * coldStartSeconds + growth;
+            double upShare = (cycle - 1) / cycle;
+            double runs = month * lambda / cycle;
+            double busyShare = Math.min(1, busySeconds / month);
+            double seconds = busySeconds + (1 - busyShare) * (month * upShare + runs * billingIncrementSeconds / 2);
+            double cap = Math.max(1, workers) * month;
+            return new Billed(Math.min(seconds, cap) / 3600, runs, runs / queries);
+        }
+    }
+
+    /**
+     * A serverless month: worker-hours billed, cold starts, and the share of requests that wait for one.
+     */
+    record Billed(double workerHours, double coldStarts, double coldShare) {}
 }

@@ -47,6 +47,46 @@ public final class Defaults {
      * {@code peak_to_average}; the 10 % left covers bursts within it and a replica out for a restart.
      */
     public static final double PLANNING_UTILISATION = 0.9;
+
+    /**
+     * The share of an owned system's maximum power it draws on average: 1, the maximum, the figure
+     * a system's documentation gives (NVIDIA's DGX H100 guide: a 10.2 kW maximum input) and the one
+     * ConfigIQ charges (GPU TDP plus base server power). A DGX H100 typically draws 6.5-8.5 kW of its 10.2 kW
+     * (supercluster.blog, read 2026-12-06): 0.64-0.83 for a scenario that prefers the typical draw.
+     */
+    public static final double POWER_LOAD_FACTOR = 1.0;
+
+    /**
+     * How often a spot GPU instance is taken back a month where neither the catalog nor the scenario
+     * says: 0.15, the middle of the 10-20 % "frequency of interruption" AWS's Spot Instance Advisor
+     * showed for H100 instances (p5.48xlarge) on 2026-02-24 (thundercompute.com/blog/cloud-gpu-spot-
+     * instance-availability; the Advisor's band is the share of instances reclaimed in the trailing month).
+     */
+    public static final double SPOT_INTERRUPTIONS_PER_MONTH = 0.15;
+
+    /**
+     * Seconds a GPU worker takes to start and load a model, for a serverless cold start and a spot
+     * replica's restart where the catalog and scenario do not say: 60, the middle of the 30-90 s
+     * pikkero.com/blog/runpodio-serverless-2026-practical-guide-for-ai-teams reports for container start,
+     * CUDA initialisation and model loading (last updated 2026-05-01). RunPod's FlashBoot cuts it to about
+     * 2.5 s for an endpoint with steady traffic (server-rentals-blog.pages.dev/blog/runpod-serverless-deep-dive).
+     */
+    public static final double WORKER_START_SECONDS = 60;
+
+    /**
+     * A serverless worker's idle timeout and billing increment where the catalog does not say: RunPod's
+     * defaults, 5 s idle timeout (docs.runpod.io/serverless/endpoints/endpoint-configurations, read
+     * 2026-12-06) and billing per second rounded up to the second (docs.runpod.io/serverless/pricing).
+     */
+    public static final double SERVERLESS_IDLE_TIMEOUT_SECONDS = 5;
+
+    public static final double SERVERLESS_BILLING_INCREMENT_SECONDS = 1;
+
+    /**
+     * A reservation's commitment where neither the catalog nor the scenario gives one: 12 months, the
+     * shorter of the 1- and 3-year terms reservations are sold on.
+     */
+    public static final int RESERVED_TERM_MONTHS = 12;
     /**
      * APIs each owned, rented or hybrid option is paired with for breakeven and crossover: the
      * cheapest feasible ones by TCO. A catalog-wide comparison (every GPU against every API model)

@@ -12,6 +12,8 @@ import java.util.OptionalDouble;
  * @param peakUtilisation the highest share of its throughput the fleet runs at in any month's peak
  *     hour; empty when its replicas deliver nothing (the model does not fit)
  * @param sizing how aichoose sized it, for reports that rebuild the schedule; empty for a stated count
+ * @param hosts owned cards' hosts (one per host's slots of the cards in service), each purchase its
+ *     own; empty when the units need no host of their own
  */
 public record Fleet(
         boolean auto,
@@ -19,7 +21,8 @@ public record Fleet(
         List<Month> months,
         List<Purchase> purchases,
         OptionalDouble peakUtilisation,
-        java.util.Optional<Sizing> sizing) {
+        java.util.Optional<Sizing> sizing,
+        java.util.Optional<Fleet> hosts) {
 
     /**
      * The figures a sized fleet follows: units in month m = max(minimumUnits, ceil(ceil(required_m /
@@ -36,14 +39,37 @@ public record Fleet(
     public Fleet {
         months = List.copyOf(months);
         purchases = List.copyOf(purchases);
+        if (hosts == null) hosts = java.util.Optional.empty();
+    }
+
+    /** Units with no hosts of their own (rented instances, whole servers, or cards in machines the team has). */
+    public Fleet(
+            boolean auto,
+            int gpusPerUnit,
+            List<Month> months,
+            List<Purchase> purchases,
+            OptionalDouble peakUtilisation,
+            java.util.Optional<Sizing> sizing) {
+        this(auto, gpusPerUnit, months, purchases, peakUtilisation, sizing, java.util.Optional.empty());
     }
 
     public Fleet withPeakUtilisation(double utilisation) {
-        return new Fleet(auto, gpusPerUnit, months, purchases, OptionalDouble.of(utilisation), sizing);
+        return new Fleet(auto, gpusPerUnit, months, purchases, OptionalDouble.of(utilisation), sizing, hosts);
     }
 
     public Fleet withSizing(Sizing how) {
-        return new Fleet(auto, gpusPerUnit, months, purchases, peakUtilisation, java.util.Optional.of(how));
+        return new Fleet(auto, gpusPerUnit, months, purchases, peakUtilisation, java.util.Optional.of(how), hosts);
+    }
+
+    /** The same units in the hosts they go into, bought and retired as their own purchases. */
+    public Fleet withHosts(Fleet hostFleet) {
+        return new Fleet(
+                auto, gpusPerUnit, months, purchases, peakUtilisation, sizing, java.util.Optional.of(hostFleet));
+    }
+
+    /** Hosts in service in month m: none when the units need none of their own. */
+    public int hostsInService(int month) {
+        return hosts.map(h -> h.month(month).units()).orElse(0);
     }
 
     /** Month m (1-based). */

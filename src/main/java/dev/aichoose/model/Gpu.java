@@ -14,6 +14,8 @@ import java.util.Optional;
  * estimates or the low end of a range; {@code priceRangeUsd} is that range where one is known.
  * {@code interconnect} is how the GPUs of one chassis talk (for a card: a box of such cards), at
  * {@code interconnectGbps} GB/s per GPU and direction; {@code memory} the memory technology.
+ * {@code host} names the {@link Host} a card needs (bought with it, one per host's slots), or the host
+ * a system is built on (its price already in the system's, its power added); null for none.
  */
 public record Gpu(
         String id,
@@ -34,7 +36,8 @@ public record Gpu(
         String architecture,
         Memory memory,
         Interconnect interconnect,
-        Double interconnectGbps) {
+        Double interconnectGbps,
+        String host) {
 
     /** How the GPUs of one chassis exchange activations, as the catalog writes it. */
     public enum Interconnect {
@@ -108,6 +111,51 @@ public record Gpu(
                 null,
                 null,
                 null,
+                null,
+                null);
+    }
+
+    /** Hardware with its serving figures and no host. */
+    public Gpu(
+            String id,
+            String name,
+            String hardwareClass,
+            int gpusPerSystem,
+            Double priceUsd,
+            double vramGb,
+            double memoryBandwidthGbps,
+            Double bf16DenseTflops,
+            double tdpW,
+            Provenance provenance,
+            String card,
+            List<String> estimated,
+            List<Double> priceRangeUsd,
+            Double fp8DenseTflops,
+            Double fp4DenseTflops,
+            String architecture,
+            Memory memory,
+            Interconnect interconnect,
+            Double interconnectGbps) {
+        this(
+                id,
+                name,
+                hardwareClass,
+                gpusPerSystem,
+                priceUsd,
+                vramGb,
+                memoryBandwidthGbps,
+                bf16DenseTflops,
+                tdpW,
+                provenance,
+                card,
+                estimated,
+                priceRangeUsd,
+                fp8DenseTflops,
+                fp4DenseTflops,
+                architecture,
+                memory,
+                interconnect,
+                interconnectGbps,
                 null);
     }
 
@@ -179,7 +227,8 @@ public record Gpu(
                 architecture,
                 memory,
                 interconnect,
-                interconnectGbps);
+                interconnectGbps,
+                host);
     }
 
     /** The same hardware at another price (and price range). */
@@ -203,6 +252,7 @@ public record Gpu(
                 architecture,
                 memory,
                 interconnect,
-                interconnectGbps);
+                interconnectGbps,
+                host);
     }
 }

@@ -46,7 +46,8 @@ public sealed interface Option {
     /**
      * Hardware bought and run on premises. Null fields fall back to the catalog or the assumptions.
      * With {@code autoCount} ({@code count: auto}) aichoose buys units as the load needs them, never
-     * fewer than {@code count}; otherwise {@code count} units are the whole fleet.
+     * fewer than {@code count}; otherwise {@code count} units are the whole fleet. {@code server} is
+     * the host the cards go into; {@code recurring} the fixed monthly lines the option pays.
      */
     record SelfHosted(
             String id,
@@ -61,8 +62,48 @@ public sealed interface Option {
             Double maintenanceShareAnnual,
             Double opsHoursPerMonth,
             Serving serving,
-            boolean autoCount)
+            boolean autoCount,
+            Server server,
+            List<RecurringCost> recurring)
             implements Sized {
+
+        public SelfHosted {
+            if (server == null) server = Server.CATALOG;
+            recurring = recurring == null ? List.of() : List.copyOf(recurring);
+        }
+
+        /** The catalog's host and no recurring lines. */
+        public SelfHosted(
+                String id,
+                String hardware,
+                int count,
+                Double hardwareUsd,
+                double extraUpfrontUsd,
+                Double electricityUsdPerMonth,
+                Double powerW,
+                Integer lifetimeMonths,
+                Double residualShare,
+                Double maintenanceShareAnnual,
+                Double opsHoursPerMonth,
+                Serving serving,
+                boolean autoCount) {
+            this(
+                    id,
+                    hardware,
+                    count,
+                    hardwareUsd,
+                    extraUpfrontUsd,
+                    electricityUsdPerMonth,
+                    powerW,
+                    lifetimeMonths,
+                    residualShare,
+                    maintenanceShareAnnual,
+                    opsHoursPerMonth,
+                    serving,
+                    autoCount,
+                    Server.CATALOG,
+                    List.of());
+        }
 
         /** A stated count. */
         public SelfHosted(
@@ -109,14 +150,32 @@ public sealed interface Option {
                     maintenanceShareAnnual,
                     opsHoursPerMonth,
                     serving,
-                    true);
+                    true,
+                    server,
+                    recurring);
         }
     }
 
     /**
+     * The host owned cards go into (docs/methodology.md §4.1): {@code host} names a catalog host, or
+     * is {@link #NONE} for none (the cards go into machines the team has, or {@code extra_upfront_usd}
+     * prices them); null takes the card's own catalog host. {@code hostUsd} and {@code hostPowerW}
+     * override the host's price and power.
+     */
+    record Server(String host, Double hostUsd, Double hostPowerW) {
+        public static final String NONE = "none";
+        public static final Server CATALOG = new Server(null, null, null);
+    }
+
+    /** A fixed monthly line an owned or rented option pays whatever its load: rack space, a licence, storage. */
+    record RecurringCost(String name, double usdPerMonth) {}
+
+    /**
      * GPUs rented by the hour; {@code count} instances, or as many as the load needs ({@code autoCount}).
      * With a {@code choice} ({@code offer: cheapest}) the evaluation picks the offer: until then
-     * {@code offer} is null, and after it names the pick (docs/methodology.md §5.1).
+     * {@code offer} is null, and after it names the pick (docs/methodology.md §5.1). {@code rental}
+     * holds the terms the offer is billed on where the scenario states them; {@code recurring} the
+     * fixed monthly lines it adds (storage, egress, a support plan).
      */
     record Rented(
             String id,
@@ -127,8 +186,40 @@ public sealed interface Option {
             Double opsHoursPerMonth,
             Serving serving,
             boolean autoCount,
-            OfferChoice choice)
+            OfferChoice choice,
+            Rental rental,
+            List<RecurringCost> recurring)
             implements Sized {
+
+        public Rented {
+            if (rental == null) rental = Rental.CATALOG;
+            recurring = recurring == null ? List.of() : List.copyOf(recurring);
+        }
+
+        /** The offer's own terms and no recurring lines. */
+        public Rented(
+                String id,
+                String offer,
+                int count,
+                double hoursPerMonth,
+                Double usdPerGpuHour,
+                Double opsHoursPerMonth,
+                Serving serving,
+                boolean autoCount,
+                OfferChoice choice) {
+            this(
+                    id,
+                    offer,
+                    count,
+                    hoursPerMonth,
+                    usdPerGpuHour,
+                    opsHoursPerMonth,
+                    serving,
+                    autoCount,
+                    choice,
+                    Rental.CATALOG,
+                    List.of());
+        }
 
         /** An option that names its offer. */
         public Rented(
@@ -154,7 +245,9 @@ public sealed interface Option {
                     opsHoursPerMonth,
                     serving,
                     autoCount,
-                    choice.picked(candidates));
+                    choice.picked(candidates),
+                    rental,
+                    recurring);
         }
 
         /** A stated count. */
@@ -171,8 +264,35 @@ public sealed interface Option {
 
         @Override
         public Rented autoSized() {
-            return new Rented(id, offer, 1, hoursPerMonth, usdPerGpuHour, opsHoursPerMonth, serving, true, choice);
+            return new Rented(
+                    id,
+                    offer,
+                    1,
+                    hoursPerMonth,
+                    usdPerGpuHour,
+                    opsHoursPerMonth,
+                    serving,
+                    true,
+                    choice,
+                    rental,
+                    recurring);
         }
+    }
+
+    /**
+     * How a rented offer is billed, where the scenario says so rather than the catalog (null: the
+     * catalog's, else the defaults of docs/methodology.md §5): a reservation's {@code termMonths}; a
+     * serverless worker's {@code idleTimeoutSeconds}; a spot instance's {@code interruptionsPerMonth}
+     * and {@code restartSeconds}; {@code spotCarriesLatency} accepts spot capacity alone for a class
+     * with a latency target.
+     */
+    record Rental(
+            Integer termMonths,
+            Double idleTimeoutSeconds,
+            Double interruptionsPerMonth,
+            Double restartSeconds,
+            boolean spotCarriesLatency) {
+        public static final Rental CATALOG = new Rental(null, null, null, null, false);
     }
 
     /**
@@ -242,6 +362,17 @@ public sealed interface Option {
             java.util.Map<String, Double> legs = new java.util.LinkedHashMap<>();
             for (Route r : routes) legs.merge(r.option(), workload.shareOf(r.workloadClass()), Double::sum);
             return legs;
+        }
+
+        /** Each routed option and the traffic it carries: its classes, in route order, with their shapes. */
+        public java.util.Map<String, Traffic> traffic(Workload workload) {
+            java.util.Map<String, List<String>> classes = new java.util.LinkedHashMap<>();
+            for (Route r : routes)
+                classes.computeIfAbsent(r.option(), k -> new java.util.ArrayList<>())
+                        .add(r.workloadClass());
+            java.util.Map<String, Traffic> traffic = new java.util.LinkedHashMap<>();
+            classes.forEach((option, names) -> traffic.put(option, workload.traffic(names)));
+            return traffic;
         }
 
         /** An automatic hybrid before its routes are chosen. */

@@ -19,13 +19,130 @@ public record OptionResult(
         double steadyMonthlyUsd,
         Capacity capacity,
         Costing costing,
-        List<Option.Route> routing) {
+        List<Option.Route> routing,
+        List<ClassCost> classCosts,
+        java.util.Set<OptionKind> servedBy) {
 
     public OptionResult {
         problems = List.copyOf(problems);
         monthly = List.copyOf(monthly);
         routing = List.copyOf(routing);
+        classCosts = List.copyOf(classCosts);
+        servedBy = servedBy == null || servedBy.isEmpty()
+                ? java.util.Set.of(kind)
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(servedBy));
     }
+
+    /** An option whose classes have no per-query cost of their own to show, served by its own kind. */
+    public OptionResult(
+            String id,
+            OptionKind kind,
+            String description,
+            boolean feasible,
+            List<String> problems,
+            double upfrontUsd,
+            List<MonthlyCost> monthly,
+            double totalCashUsd,
+            double salvageUsd,
+            double tcoUsd,
+            double npvUsd,
+            double costPerQueryUsd,
+            double steadyMonthlyUsd,
+            Capacity capacity,
+            Costing costing,
+            List<Option.Route> routing,
+            List<ClassCost> classCosts) {
+        this(
+                id,
+                kind,
+                description,
+                feasible,
+                problems,
+                upfrontUsd,
+                monthly,
+                totalCashUsd,
+                salvageUsd,
+                tcoUsd,
+                npvUsd,
+                costPerQueryUsd,
+                steadyMonthlyUsd,
+                capacity,
+                costing,
+                routing,
+                classCosts,
+                java.util.Set.of(kind));
+    }
+
+    /**
+     * What the option is, by what serves its traffic (docs/methodology.md §13.4): closed when only
+     * APIs do, open source when only owned or rented hardware does, a hybrid only when it mixes the
+     * two. A routing across two APIs is closed, not a hybrid.
+     */
+    public Recommendation.Verdict category() {
+        boolean api = servedBy.contains(OptionKind.API);
+        boolean open = servedBy.stream().anyMatch(OptionKind::openSource);
+        if ((api && open) || servedBy.contains(OptionKind.HYBRID)) return Recommendation.Verdict.HYBRID;
+        return api ? Recommendation.Verdict.CLOSED : Recommendation.Verdict.OPEN_SOURCE;
+    }
+
+    /** Whether only APIs serve it: an API, or a routing across APIs. */
+    public boolean closed() {
+        return category() == Recommendation.Verdict.CLOSED;
+    }
+
+    /** An option whose classes have no per-query cost of their own to show. */
+    public OptionResult(
+            String id,
+            OptionKind kind,
+            String description,
+            boolean feasible,
+            List<String> problems,
+            double upfrontUsd,
+            List<MonthlyCost> monthly,
+            double totalCashUsd,
+            double salvageUsd,
+            double tcoUsd,
+            double npvUsd,
+            double costPerQueryUsd,
+            double steadyMonthlyUsd,
+            Capacity capacity,
+            Costing costing,
+            List<Option.Route> routing) {
+        this(
+                id,
+                kind,
+                description,
+                feasible,
+                problems,
+                upfrontUsd,
+                monthly,
+                totalCashUsd,
+                salvageUsd,
+                tcoUsd,
+                npvUsd,
+                costPerQueryUsd,
+                steadyMonthlyUsd,
+                capacity,
+                costing,
+                routing,
+                List.of(),
+                java.util.Set.of(kind));
+    }
+
+    /**
+     * What a query of one class costs on the API that carries it, at the class's own shape
+     * (docs/methodology.md §3.2): an API option's every class, a hybrid's classes routed to an API.
+     * {@code share} is the class's share of all queries; {@code prices} the API's effective prices for
+     * its shape (a long-context tier follows the class's input); {@code month1UsageUsd} what the class
+     * costs there in month 1.
+     */
+    public record ClassCost(
+            String workloadClass,
+            String option,
+            double share,
+            double costPerQueryUsd,
+            double month1UsageUsd,
+            Costing.PerToken prices) {}
 
     /** An option that routes nothing (every kind but a hybrid). */
     public OptionResult(
@@ -72,8 +189,9 @@ public record OptionResult(
     public record MonthlyCost(int month, double queries, double costUsd, double cumulativeUsd, CostParts parts) {}
 
     /**
-     * Where a month's cash goes. {@code hardware} is purchases (upfront and replacements),
-     * {@code residualCredit} the resale value that comes back at a replacement (a negative cost).
+     * Where a month's cash goes. {@code hardware} is purchases (upfront and replacements, hosts
+     * included), {@code residualCredit} the resale value that comes back at a replacement (a negative
+     * cost), {@code colocation} rack space by the kW, {@code recurring} the option's fixed monthly lines.
      */
     public record CostParts(
             double usage,
@@ -82,11 +200,33 @@ public record OptionResult(
             double electricity,
             double maintenance,
             double staff,
-            double rent) {
-        public static final CostParts ZERO = new CostParts(0, 0, 0, 0, 0, 0, 0);
+            double rent,
+            double colocation,
+            double recurring) {
+        public static final CostParts ZERO = new CostParts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        /** A month with no colocation and no recurring lines. */
+        public CostParts(
+                double usage,
+                double hardware,
+                double residualCredit,
+                double electricity,
+                double maintenance,
+                double staff,
+                double rent) {
+            this(usage, hardware, residualCredit, electricity, maintenance, staff, rent, 0, 0);
+        }
 
         public double total() {
-            return usage + hardware - residualCredit + electricity + maintenance + staff + rent;
+            return usage
+                    + hardware
+                    - residualCredit
+                    + electricity
+                    + maintenance
+                    + staff
+                    + rent
+                    + colocation
+                    + recurring;
         }
 
         public CostParts plus(CostParts o) {
@@ -97,7 +237,9 @@ public record OptionResult(
                     electricity + o.electricity,
                     maintenance + o.maintenance,
                     staff + o.staff,
-                    rent + o.rent);
+                    rent + o.rent,
+                    colocation + o.colocation,
+                    recurring + o.recurring);
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param runnerUp the cheapest feasible option other than the recommended one, which the tornado measures against
  * @param baseGapUsd the runner-up's TCO less the recommended option's, at the base values
  * @param histogramLowUsd the left edge of every option's TCO histogram; bins are {@code histogramBinUsd} wide
+ * @param rivals the best feasible option of each other kind (or the one {@code --versus} names), each
+ *     with its own tornado and the inputs' values where it would overtake the recommended option
  */
 public record Simulation(
         int draws,
@@ -27,13 +29,33 @@ public record Simulation(
         List<TornadoBar> tornado,
         List<FlipPoint> flipPoints,
         double histogramLowUsd,
-        double histogramBinUsd) {
+        double histogramBinUsd,
+        List<Rival> rivals) {
 
     public Simulation {
         options = List.copyOf(options);
         tornado = List.copyOf(tornado);
         flipPoints = List.copyOf(flipPoints);
+        rivals = List.copyOf(rivals);
     }
+
+    /**
+     * The question asked of the recommendation: against the best feasible option of each other kind
+     * (owned, rented, API), or the option {@code --versus} names. {@code baseGapUsd} is the rival's TCO
+     * less the recommended option's at the base values; the tornado's bars are that gap with each
+     * input at its low and high value; {@code flips} say, input by input, where the gap crosses zero:
+     * the value at which the rival would cost less (or no longer less) than the recommended option.
+     */
+    public record Rival(
+            String option, OptionKind kind, double baseGapUsd, List<TornadoBar> tornado, List<GapFlip> flips) {
+        public Rival {
+            tornado = List.copyOf(tornado);
+            flips = List.copyOf(flips);
+        }
+    }
+
+    /** The nearest value of an input, moving {@code direction} from its base, where a rival's gap changes sign. */
+    public record GapFlip(String input, Optional<Double> value, Optional<Direction> direction) {}
 
     /** One option's TCO over the draws; {@code histogram} counts draws per bin. */
     public record OptionSpread(

@@ -50,6 +50,66 @@ public record Workload(
                 CacheTtl.M5);
     }
 
+    /**
+     * The same workload with {@code shape}'s token fields: what a replica serves when the classes'
+     * mean query is not the workload's own (docs/methodology.md §11.1).
+     */
+    public Workload servedAs(TokenShape shape) {
+        return new Workload(
+                queriesPerMonth,
+                shape.inputTokensPerQuery(),
+                shape.outputTokensPerQuery(),
+                shape.reasoningTokensPerQuery(),
+                monthlyGrowth,
+                shape.cachedInputShare(),
+                peakToAverage,
+                classes,
+                slo,
+                shape.cacheWriteShare(),
+                cacheWriteTtl);
+    }
+
+    /** The shape of the default class: the workload's own token fields. */
+    public TokenShape shape() {
+        return new TokenShape(
+                inputTokensPerQuery, outputTokensPerQuery, reasoningTokensPerQuery, cachedInputShare, cacheWriteShare);
+    }
+
+    /** A class's shape by name: the fields it states, the workload's for the rest; {@code default}'s is the workload's. */
+    public TokenShape shapeOf(String className) {
+        for (WorkloadClass c : classes)
+            if (c.name().equals(className)) return c.shape().over(shape());
+        return shape();
+    }
+
+    /** Whether some class with traffic states a shape of its own. */
+    public boolean hasClassShapes() {
+        for (WorkloadClass c : classes) if (c.share() > 0 && !c.shape().isEmpty()) return true;
+        return false;
+    }
+
+    /** Every class with traffic, {@code default} last (when it has any): what a single option carries. */
+    public List<String> trafficClassNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (WorkloadClass c : classes) if (c.share() > 0) names.add(c.name());
+        if (defaultShare() > 1e-9) names.add(DEFAULT_CLASS);
+        return List.copyOf(names);
+    }
+
+    /** All the traffic: every class with its share and shape, in one slice when they share the workload's shape. */
+    public Traffic traffic() {
+        if (!hasClassShapes()) return new Traffic(List.of(new Traffic.Slice(trafficClassNames(), 1.0, shape())));
+        return traffic(trafficClassNames());
+    }
+
+    /** The traffic of these classes, in this order. */
+    public Traffic traffic(List<String> classNames) {
+        return Traffic.of(
+                classNames,
+                classNames.stream().map(this::shareOf).toList(),
+                classNames.stream().map(this::shapeOf).toList());
+    }
+
     /** Queries in month m (1-based): compounding growth. */
     public double queriesInMonth(int month) {
         return queriesPerMonth * Math.pow(1 + monthlyGrowth, month - 1);

@@ -33,7 +33,8 @@ final class CsvReport {
                 "steady_monthly_usd",
                 "breakeven_baseline",
                 "breakeven_month",
-                "rank");
+                "rank",
+                "category");
 
         @Override
         public void render(Evaluation e, Writer out) throws IOException {
@@ -63,7 +64,33 @@ final class CsvReport {
                                 pair.map(p -> p.baseline()).orElse(""),
                                 pair.map(p -> p.breakevenMonth() == null ? "" : String.valueOf(p.breakevenMonth()))
                                         .orElse(""),
-                                ranks.containsKey(o.id()) ? String.valueOf(ranks.get(o.id())) : ""));
+                                ranks.containsKey(o.id()) ? String.valueOf(ranks.get(o.id())) : "",
+                                o.category().id()));
+            }
+            out.flush();
+        }
+    }
+
+    /**
+     * One row per option and class it carries on an API: what a query of the class costs at the
+     * class's own shape, month 1's prices, and its usage in month 1.
+     */
+    static final class Classes implements Renderer.Text<Evaluation> {
+        @Override
+        public void render(Evaluation e, Writer out) throws IOException {
+            row(out, List.of("option", "class", "api", "share", "cost_per_query_usd", "month_1_usage_usd"));
+            for (OptionResult o : e.options()) {
+                for (OptionResult.ClassCost c : o.classCosts()) {
+                    row(
+                            out,
+                            List.of(
+                                    o.id(),
+                                    c.workloadClass(),
+                                    c.option(),
+                                    Figures.upTo(c.share(), 10).toPlainString(),
+                                    Figures.perQuery(c.costPerQueryUsd()).toPlainString(),
+                                    money(c.month1UsageUsd())));
+                }
             }
             out.flush();
         }

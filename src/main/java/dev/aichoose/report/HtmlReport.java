@@ -67,6 +67,7 @@ final class HtmlReport implements Renderer.Text<Evaluation> {
         charts(out, e);
         SimulationSection.html(out, e);
         if (!c.pairs().rows().isEmpty()) table(out, "Breakeven and crossover", "pairs", c.pairs(), c.pairNotes());
+        if (!c.classes().rows().isEmpty()) table(out, "Classes", "classes", c.classes(), c.classNotes());
         table(out, "The five questions", "questions", c.questions(), List.of());
         list(out, "Constraints", "constraints", c.constraints());
         list(out, "Infeasible options", "infeasible-list", c.infeasible());

@@ -45,6 +45,7 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
             String asOf,
             List<CatalogEntry> catalog,
             String baseline,
+            List<ClassOut> classes,
             List<OptionOut> options,
             List<BreakevenOut> breakeven,
             List<CrossoverOut> crossovers,
@@ -56,9 +57,28 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
 
     record CatalogEntry(String id, String asOf, String source, long ageDays) {}
 
+    /** A class with traffic, {@code default} included: its share of queries and its query's shape. */
+    record ClassOut(
+            @JsonProperty("class") String workloadClass,
+            BigDecimal share,
+            BigDecimal inputTokensPerQuery,
+            BigDecimal outputTokensPerQuery,
+            BigDecimal reasoningTokensPerQuery,
+            BigDecimal cachedInputShare,
+            BigDecimal cacheWriteShare) {}
+
+    /** What a query of one class costs on the API that carries it, at the class's own shape and month 1's prices. */
+    record ClassCostOut(
+            @JsonProperty("class") String workloadClass,
+            String option,
+            BigDecimal share,
+            BigDecimal costPerQueryUsd,
+            @JsonProperty("month_1_usage_usd") BigDecimal month1UsageUsd) {}
+
     record OptionOut(
             String id,
             String kind,
+            String category,
             String description,
             boolean feasible,
             Integer rank,
@@ -74,6 +94,7 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
             CapacityOut capacity,
             CostingOut costing,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<RouteOut> routing,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ClassCostOut> classCosts,
             @JsonInclude(JsonInclude.Include.NON_NULL) FleetOut fleet,
             @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal peakUtilisation) {}
 
@@ -87,7 +108,8 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
 
     /**
      * Each month's {@code month, queries, cost_usd, cumulative_usd} and {@code parts}: {@code usage_usd,
-     * hardware_usd, residual_credit_usd, electricity_usd, maintenance_usd, staff_usd, rent_usd}.
+     * hardware_usd, residual_credit_usd, electricity_usd, maintenance_usd, staff_usd, rent_usd,
+     * colocation_usd, recurring_usd}.
      */
     @JsonSerialize(using = MonthsSerializer.class)
     record MonthsOut(List<OptionResult.MonthlyCost> months) {}
@@ -165,8 +187,19 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
             BigDecimal maintenanceShareAnnual,
             BigDecimal maintenanceUsdPerMonth,
             BigDecimal opsHoursPerMonth,
-            BigDecimal staffUsdPerMonth)
+            BigDecimal staffUsdPerMonth,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String host,
+            int hosts,
+            BigDecimal hostPriceUsd,
+            BigDecimal hostPowerW,
+            BigDecimal powerLoadFactor,
+            BigDecimal colocationUsdPerMonth,
+            List<RecurringOut> recurring,
+            BigDecimal recurringUsdPerMonth)
             implements CostingOut {}
+
+    /** A fixed monthly line of an owned or rented option. */
+    record RecurringOut(String name, BigDecimal usdPerMonth) {}
 
     record RentOut(
             String type,
@@ -174,8 +207,23 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
             BigDecimal usdPerGpuHour,
             BigDecimal hoursPerMonth,
             BigDecimal opsHoursPerMonth,
-            BigDecimal staffUsdPerMonth)
+            BigDecimal staffUsdPerMonth,
+            String tier,
+            List<RecurringOut> recurring,
+            BigDecimal recurringUsdPerMonth,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ServerlessOut serverless,
+            BigDecimal spotLostShare,
+            int termMonths)
             implements CostingOut {}
+
+    /** A serverless flex worker's billing terms and the replica its work is billed at. */
+    record ServerlessOut(
+            BigDecimal idleTimeoutSeconds,
+            BigDecimal billingIncrementSeconds,
+            BigDecimal coldStartSeconds,
+            BigDecimal replicaTokensPerSecond,
+            int gpusPerReplica,
+            int gpusPerWorker) {}
 
     record MixOut(String type, List<LegOut> legs) implements CostingOut {}
 
@@ -195,6 +243,7 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                         .map(c -> new CatalogEntry(c.id(), c.asOf().toString(), c.source(), c.ageDays()))
                         .toList(),
                 e.ranking().baseline().orElse(null),
+                classes(e.scenario().workload()),
                 e.options().stream().map(o -> option(o, ranks.get(o.id()))).toList(),
                 e.pairs().stream()
                         .map(p -> new BreakevenOut(p.option(), p.baseline(), p.breakevenMonth()))
@@ -246,6 +295,7 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
         return new OptionOut(
                 o.id(),
                 o.kind().id(),
+                o.category().id(),
                 o.description(),
                 o.feasible(),
                 rank,
@@ -274,6 +324,14 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                                 .map(r -> new RouteOut(r.workloadClass(), r.option()))
                                 .toList()
                         : null,
+                o.classCosts().stream()
+                        .map(x -> new ClassCostOut(
+                                x.workloadClass(),
+                                x.option(),
+                                plain(x.share()),
+                                Figures.perQuery(x.costPerQueryUsd()),
+                                cents(x.month1UsageUsd())))
+                        .toList(),
                 c == null ? null : c.fleet().map(FleetOut::new).orElse(null),
                 c == null
                         ? null
@@ -296,6 +354,8 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
         private static final SerializedString MAINTENANCE = new SerializedString("maintenance_usd");
         private static final SerializedString STAFF = new SerializedString("staff_usd");
         private static final SerializedString RENT = new SerializedString("rent_usd");
+        private static final SerializedString COLOCATION = new SerializedString("colocation_usd");
+        private static final SerializedString RECURRING = new SerializedString("recurring_usd");
 
         MonthsSerializer() {
             super(MonthsOut.class);
@@ -324,6 +384,8 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                 cents(g, d, MAINTENANCE, p.maintenance());
                 cents(g, d, STAFF, p.staff());
                 cents(g, d, RENT, p.rent());
+                cents(g, d, COLOCATION, p.colocation());
+                cents(g, d, RECURRING, p.recurring());
                 g.writeEndObject();
                 g.writeEndObject();
             }
@@ -395,7 +457,15 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                         plain(o.maintenanceShareAnnual()),
                         cents(o.maintenanceUsdPerMonth()),
                         plain(o.opsHoursPerMonth()),
-                        cents(o.staffUsdPerMonth()));
+                        cents(o.staffUsdPerMonth()),
+                        o.host(),
+                        o.hosts(),
+                        cents(o.hostPriceUsd()),
+                        plain(o.hostPowerW()),
+                        plain(o.powerLoadFactor()),
+                        cents(o.colocationUsdPerMonth()),
+                        recurring(o.recurring()),
+                        cents(o.recurringUsdPerMonth()));
             case Costing.Rent r ->
                 new RentOut(
                         "rent",
@@ -403,7 +473,21 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                         plain(r.usdPerGpuHour()),
                         plain(r.hoursPerMonth()),
                         plain(r.opsHoursPerMonth()),
-                        cents(r.staffUsdPerMonth()));
+                        cents(r.staffUsdPerMonth()),
+                        r.tier(),
+                        recurring(r.recurring()),
+                        cents(r.recurringUsdPerMonth()),
+                        r.serverless() == null
+                                ? null
+                                : new ServerlessOut(
+                                        plain(r.serverless().idleTimeoutSeconds()),
+                                        plain(r.serverless().billingIncrementSeconds()),
+                                        plain(r.serverless().coldStartSeconds()),
+                                        plain(r.serverless().replicaTokensPerSecond()),
+                                        r.serverless().gpusPerReplica(),
+                                        r.serverless().gpusPerWorker()),
+                        plain(r.lostShare()),
+                        r.termMonths());
             case Costing.Mix x ->
                 new MixOut(
                         "mix",
@@ -411,6 +495,28 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                                 .map(l -> new LegOut(l.option(), plain(l.share())))
                                 .toList());
         };
+    }
+
+    private static List<RecurringOut> recurring(List<dev.aichoose.model.Option.RecurringCost> lines) {
+        return lines.stream()
+                .map(l -> new RecurringOut(l.name(), cents(l.usdPerMonth())))
+                .toList();
+    }
+
+    private static List<ClassOut> classes(dev.aichoose.model.Workload w) {
+        return w.trafficClassNames().stream()
+                .map(name -> {
+                    var shape = w.shapeOf(name);
+                    return new ClassOut(
+                            name,
+                            plain(w.shareOf(name)),
+                            plain(shape.inputTokensPerQuery()),
+                            plain(shape.outputTokensPerQuery()),
+                            plain(shape.reasoningTokensPerQuery()),
+                            plain(shape.cachedInputShare()),
+                            plain(shape.cacheWriteShare()));
+                })
+                .toList();
     }
 
     private static RecommendationOut recommendation(Recommendation r) {

@@ -18,6 +18,7 @@ final class MarkdownReport implements Renderer.Text<Evaluation> {
         if (!c.summary().isBlank()) out.write("> " + escape(c.summary()) + "\n\n");
         section(out, "Options", c.options(), c.optionNotes());
         if (!c.pairs().rows().isEmpty()) section(out, "Breakeven and crossover", c.pairs(), c.pairNotes());
+        if (!c.classes().rows().isEmpty()) section(out, "Classes", c.classes(), c.classNotes());
         section(out, "The five questions", c.questions(), List.of());
         list(out, "Constraints", c.constraints());
         list(

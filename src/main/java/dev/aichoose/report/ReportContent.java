@@ -28,6 +28,8 @@ record ReportContent(
         List<String> optionNotes,
         Table pairs,
         List<String> pairNotes,
+        Table classes,
+        List<String> classNotes,
         Table questions,
         List<String> constraints,
         List<String> infeasible,
@@ -78,6 +80,8 @@ record ReportContent(
                 optionNotes(e),
                 pairs(e),
                 pairNotes(e),
+                classes(e),
+                classNotes(e),
                 questions(e.recommendation()),
                 e.recommendation().constraints(),
                 infeasible(e),
@@ -86,6 +90,10 @@ record ReportContent(
     }
 
     static String kind(OptionResult o) {
+        // a routing is a hybrid only when it mixes kinds: across APIs alone it is closed, across owned
+        // or rented hardware alone open source
+        if (o.kind() == OptionKind.HYBRID && o.category() != Recommendation.Verdict.HYBRID)
+            return o.closed() ? "closed split" : "open split";
         return o.kind().id().replace('_', '-');
     }
 
@@ -101,8 +109,8 @@ record ReportContent(
     /** The breakeven cell against the baseline: {@code month 3}, {@code none}, or why there is none. */
     static String breakeven(Evaluation e, Map<String, Pair> baselinePairs, OptionResult o) {
         if (!o.feasible()) return NOT_COMPARABLE;
-        if (o.kind() == dev.aichoose.model.OptionKind.API) {
-            // an API is not measured against another API
+        if (o.closed()) {
+            // an API, or a routing across APIs, is not measured against another API
             return e.ranking().baseline().filter(o.id()::equals).isPresent() ? "baseline" : "";
         }
         if (e.ranking().baseline().isEmpty()) return "no API";
@@ -251,6 +259,60 @@ record ReportContent(
                         : "every feasible API")
                 + ". Crossover volume: "
                 + "the monthly queries at which their steady monthly costs meet.");
+    }
+
+    /** The most API options the classes table prices each class on: the feasible ones first, by TCO. */
+    static final int CLASS_TABLE_APIS = 4;
+
+    /**
+     * Each class with traffic and its query's shape, and what a query of it costs on the API options
+     * (at most {@link #CLASS_TABLE_APIS}, feasible first by TCO; every one is in the JSON and CSV
+     * reports). Empty unless some class has token counts of its own: otherwise every class is the
+     * workload's shape and costs what the options table says.
+     */
+    static Table classes(Evaluation e) {
+        var w = e.scenario().workload();
+        if (!w.hasClassShapes()) return new Table(List.of(), List.of());
+        List<OptionResult> apis = new ArrayList<>();
+        e.ranked().stream()
+                .filter(o -> o.kind() == OptionKind.API && !o.classCosts().isEmpty())
+                .limit(CLASS_TABLE_APIS)
+                .forEach(apis::add);
+        List<Column> columns = new ArrayList<>(List.of(
+                new Column("Class", Align.LEFT),
+                new Column("Share", Align.RIGHT),
+                new Column("Input", Align.RIGHT),
+                new Column("Output", Align.RIGHT),
+                new Column("Reasoning", Align.RIGHT),
+                new Column("Cached", Align.RIGHT)));
+        apis.forEach(a -> columns.add(new Column("Per query on " + a.id(), Align.RIGHT)));
+        List<List<String>> rows = new ArrayList<>();
+        for (String name : w.trafficClassNames()) {
+            var shape = w.shapeOf(name);
+            List<String> row = new ArrayList<>(List.of(
+                    name,
+                    Figures.percent(w.shareOf(name)),
+                    Figures.wholeCount(shape.inputTokensPerQuery()),
+                    Figures.wholeCount(shape.outputTokensPerQuery()),
+                    Figures.wholeCount(shape.reasoningTokensPerQuery()),
+                    Figures.percent(shape.cachedInputShare())));
+            for (OptionResult a : apis) {
+                row.add(a.classCosts().stream()
+                        .filter(c -> c.workloadClass().equals(name))
+                        .findFirst()
+                        .map(c -> Figures.usdPerQuery(c.costPerQueryUsd()))
+                        .orElse(NOT_COMPARABLE));
+            }
+            rows.add(row);
+        }
+        return new Table(columns, rows);
+    }
+
+    static List<String> classNotes(Evaluation e) {
+        if (!e.scenario().workload().hasClassShapes()) return List.of();
+        return List.of("Each class's share of queries and its query's tokens (a figure the class does not state is "
+                + "the workload's); per query: what the API bills a query of the class at month 1's prices. "
+                + "Every option carries each class at its own shape.");
     }
 
     /** Feasible API options: more than {@link Defaults#PAIRED_APIS} and only the cheapest are paired. */

@@ -16,13 +16,14 @@ public enum ReportFormat implements OutputFormat<Evaluation> {
     JSON(List.of("json"), () -> new JsonReport()),
     MD(List.of("md", "markdown"), () -> new MarkdownReport()),
     HTML(List.of("html", "htm"), () -> new HtmlReport()),
-    /** On stdout (or one named file) the options summary; into a directory, the summary and the monthly cash flows. */
+    /** On stdout (or one named file) the options summary; into a directory, the summary, the monthly cash flows and the cost of each class on each API. */
     CSV(List.of("csv"), () -> new CsvReport.Options()) {
         @Override
         public List<OutputFile<Evaluation>> files(String stem) {
             return List.of(
                     new OutputFile<>(stem + "-options.csv", new CsvReport.Options()),
-                    new OutputFile<>(stem + "-monthly.csv", new CsvReport.Monthly()));
+                    new OutputFile<>(stem + "-monthly.csv", new CsvReport.Monthly()),
+                    new OutputFile<>(stem + "-classes.csv", new CsvReport.Classes()));
         }
     },
     /** A binary workbook: written to a file only, never to a terminal. */

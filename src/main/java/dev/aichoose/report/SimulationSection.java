@@ -108,15 +108,39 @@ final class SimulationSection {
         return new ReportContent.Table(columns, rows);
     }
 
-    static String tornadoTitle(Simulation s) {
-        return "Tornado: the gap between " + s.runnerUp().orElse("?") + " and "
-                + s.recommended().orElse("?")
-                + " (runner-up's TCO less the recommended option's; "
-                + s.baseGapUsd().map(Figures::usdWhole).orElse("n/a")
+    /**
+     * One tornado to draw: the recommendation against {@code versus}. The rivals when there are any
+     * (the best feasible option of each other kind, or the one --versus names), else the runner-up.
+     */
+    record Gap(String versus, String who, double baseGapUsd, List<TornadoBar> bars, List<Simulation.GapFlip> flips) {}
+
+    static List<Gap> gaps(Simulation s) {
+        if (!s.rivals().isEmpty()) {
+            return s.rivals().stream()
+                    .map(r -> new Gap(r.option(), who(r), r.baseGapUsd(), r.tornado(), r.flips()))
+                    .toList();
+        }
+        if (s.runnerUp().isEmpty() || s.tornado().isEmpty()) return List.of();
+        return List.of(
+                new Gap(s.runnerUp().get(), "the runner-up", s.baseGapUsd().orElse(0.0), s.tornado(), List.of()));
+    }
+
+    private static String who(Simulation.Rival r) {
+        return switch (r.kind()) {
+            case SELF_HOSTED -> "the best feasible owned option";
+            case RENTED -> "the best feasible rented option";
+            case API -> "the best feasible API";
+            case HYBRID -> "the option asked about";
+        };
+    }
+
+    static String tornadoTitle(Simulation s, Gap g) {
+        return "Tornado against " + g.versus() + ", " + g.who() + ": the gap (" + g.versus() + "'s TCO less "
+                + s.recommended().orElse("?") + "'s; " + Figures.usdWhole(g.baseGapUsd())
                 + " at base), each input at its low and high value with the others at base";
     }
 
-    static ReportContent.Table tornado(Simulation s) {
+    static ReportContent.Table tornado(Gap g) {
         var right = ReportContent.Align.RIGHT;
         List<ReportContent.Column> columns = List.of(
                 new ReportContent.Column("Input", ReportContent.Align.LEFT),
@@ -127,7 +151,7 @@ final class SimulationSection {
                 new ReportContent.Column("Gap at high", right),
                 new ReportContent.Column("Swing", right));
         List<List<String>> rows = new ArrayList<>();
-        for (TornadoBar t : s.tornado()) {
+        for (TornadoBar t : g.bars()) {
             rows.add(List.of(
                     t.input(),
                     value(t.low()),
@@ -138,6 +162,28 @@ final class SimulationSection {
                     Figures.usdWhole(t.swingUsd())));
         }
         return new ReportContent.Table(columns, rows);
+    }
+
+    /** Where each input would make the rival the cheaper (or no longer the cheaper) of the two. */
+    static List<String> gapSentences(Simulation s, Gap g) {
+        String rec = s.recommended().orElse("?");
+        boolean dearer = g.baseGapUsd() >= 0;
+        List<String> out = new ArrayList<>();
+        List<String> steady = new ArrayList<>();
+        for (Simulation.GapFlip f : g.flips()) {
+            if (f.value().isEmpty()) {
+                steady.add(f.input());
+            } else {
+                out.add(g.versus() + " would cost " + (dearer ? "less" : "more") + " than " + rec
+                        + (f.direction().orElseThrow() == Direction.BELOW ? " below " : " above ")
+                        + value(f.value().get()) + " (" + f.input() + ").");
+            }
+        }
+        if (!steady.isEmpty()) {
+            out.add(g.versus() + " stays " + (dearer ? "dearer" : "cheaper") + " than " + rec + " across the whole "
+                    + (steady.size() == 1 ? "range of " : "ranges of ") + String.join(", ", steady) + ".");
+        }
+        return out;
     }
 
     // ---- the terminal table
@@ -162,23 +208,25 @@ final class SimulationSection {
         out.println();
         out.println(HEADING);
         TableReport.wrap(out, "  " + intro(s), "  ");
-        String row = "  %-22s%12s%12s%12s%12s%12s";
-        out.println(String.format(Locale.ROOT, row, "option", "mean TCO", "P5", "P50", "P95", "P(cheapest)"));
+        String row = "  %-20s%11s%11s%11s%11s%12s%12s";
+        out.println(String.format(
+                Locale.ROOT, row, "option", "mean TCO", "P5", "P50", "P95", "P(cheapest)", "P(feasible)"));
         for (OptionSpread o : s.options()) {
             out.println(String.format(
                     Locale.ROOT,
                     row,
-                    clip(o.id(), 21),
+                    clip(o.id(), 19),
                     Figures.usdCompact(o.meanUsd()),
                     Figures.usdCompact(o.p5Usd()),
                     Figures.usdCompact(o.p50Usd()),
                     Figures.usdCompact(o.p95Usd()),
-                    Figures.share(o.pCheapest())));
+                    Figures.share(o.pCheapest()),
+                    Figures.share(o.pFeasible())));
         }
         for (String line : sentences(s)) TableReport.wrap(out, "  - " + line, "    ");
-        if (!s.tornado().isEmpty()) {
-            TableReport.wrap(out, "  " + tornadoTitle(s) + ":", "  ");
-            for (TornadoBar t : s.tornado()) {
+        for (Gap g : gaps(s)) {
+            TableReport.wrap(out, "  " + tornadoTitle(s, g) + ":", "  ");
+            for (TornadoBar t : g.bars()) {
                 TableReport.wrap(
                         out,
                         String.format(
@@ -191,6 +239,7 @@ final class SimulationSection {
                                 Figures.usdCompact(t.gapHighUsd())),
                         "      ");
             }
+            for (String line : gapSentences(s, g)) TableReport.wrap(out, "    - " + line, "      ");
         }
     }
 
@@ -211,8 +260,10 @@ final class SimulationSection {
         out.print(Tables.markdown(options(s)) + "\n");
         for (String line : sentences(s)) out.print("- " + MarkdownReport.escape(line) + "\n");
         out.print("\n");
-        if (!s.tornado().isEmpty()) {
-            out.print(MarkdownReport.escape(tornadoTitle(s)) + ":\n\n" + Tables.markdown(tornado(s)) + "\n");
+        for (Gap g : gaps(s)) {
+            out.print(MarkdownReport.escape(tornadoTitle(s, g)) + ":\n\n" + Tables.markdown(tornado(g)) + "\n");
+            for (String line : gapSentences(s, g)) out.print("- " + MarkdownReport.escape(line) + "\n");
+            if (!g.flips().isEmpty()) out.print("\n");
         }
     }
 
@@ -236,11 +287,21 @@ final class SimulationSection {
                         .map(o -> new SvgChart.Series(o.id(), List.of(), SvgChart.Style.NORMAL))
                         .toList())
                 + "</figure>\n");
-        if (!s.tornado().isEmpty()) {
-            out.print("<h2>Tornado</h2>\n<p>" + Html.escape(tornadoTitle(s)) + ".</p>\n");
-            out.print("<figure class=\"chart\" id=\"chart-tornado\">\n" + SvgSimulation.tornado(tornadoTitle(s), s)
+        List<Gap> gaps = gaps(s);
+        for (int i = 0; i < gaps.size(); i++) {
+            Gap g = gaps.get(i);
+            String title = tornadoTitle(s, g);
+            out.print("<h2>Tornado against " + Html.escape(g.versus()) + "</h2>\n<p>" + Html.escape(title) + ".</p>\n");
+            out.print("<figure class=\"chart\" id=\"chart-tornado" + (i == 0 ? "" : "-" + (i + 1)) + "\">\n"
+                    + SvgSimulation.tornado(title, g.versus(), s.recommended().orElse("?"), g.baseGapUsd(), g.bars())
                     + "</figure>\n");
-            htmlTable(out, tornado(s));
+            htmlTable(out, tornado(g));
+            List<String> lines = gapSentences(s, g);
+            if (!lines.isEmpty()) {
+                out.print("<ul class=\"simulation\">\n");
+                for (String line : lines) out.print("<li>" + Html.escape(line) + "</li>\n");
+                out.print("</ul>\n");
+            }
         }
     }
 
@@ -275,7 +336,15 @@ final class SimulationSection {
             BigDecimal baseGapUsd,
             List<TornadoOut> tornado,
             List<FlipOut> flipPoints,
-            HistogramOut histogram) {}
+            HistogramOut histogram,
+            List<RivalOut> rivals) {}
+
+    /** The recommendation against the best feasible option of another kind (or the --versus option). */
+    record RivalOut(
+            String option, String kind, BigDecimal baseGapUsd, List<TornadoOut> tornado, List<GapFlipOut> flipPoints) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record GapFlipOut(String input, BigDecimal value, String direction) {}
 
     record OptionOut(
             String id, TcoOut tcoUsd, BigDecimal pCheapest, BigDecimal pFeasible, List<Integer> tcoHistogram) {}
@@ -317,15 +386,7 @@ final class SimulationSection {
                 s.expectedRegretUsd().map(Figures::cents).orElse(null),
                 s.runnerUp().orElse(null),
                 s.baseGapUsd().map(Figures::cents).orElse(null),
-                s.tornado().stream()
-                        .map(t -> new TornadoOut(
-                                t.input(),
-                                input(t.base()),
-                                input(t.low()),
-                                input(t.high()),
-                                Figures.cents(t.gapLowUsd()),
-                                Figures.cents(t.gapHighUsd())))
-                        .toList(),
+                bars(s.tornado()),
                 s.flipPoints().stream()
                         .map(f -> new FlipOut(
                                 f.input(),
@@ -339,7 +400,34 @@ final class SimulationSection {
                         Figures.cents(s.histogramBinUsd()),
                         s.options().isEmpty()
                                 ? 0
-                                : s.options().getFirst().histogram().size()));
+                                : s.options().getFirst().histogram().size()),
+                s.rivals().stream()
+                        .map(r -> new RivalOut(
+                                r.option(),
+                                r.kind().id(),
+                                Figures.cents(r.baseGapUsd()),
+                                bars(r.tornado()),
+                                r.flips().stream()
+                                        .map(f -> new GapFlipOut(
+                                                f.input(),
+                                                f.value()
+                                                        .map(SimulationSection::input)
+                                                        .orElse(null),
+                                                f.direction().map(Direction::id).orElse(null)))
+                                        .toList()))
+                        .toList());
+    }
+
+    private static List<TornadoOut> bars(List<TornadoBar> bars) {
+        return bars.stream()
+                .map(t -> new TornadoOut(
+                        t.input(),
+                        input(t.base()),
+                        input(t.low()),
+                        input(t.high()),
+                        Figures.cents(t.gapLowUsd()),
+                        Figures.cents(t.gapHighUsd())))
+                .toList();
     }
 
     /** A probability or share of draws, as a plain decimal. */
@@ -380,6 +468,36 @@ final class SimulationSection {
             row.createCell(0).setCellValue(t.input());
             double[] v = {t.low(), t.base(), t.high(), t.gapLowUsd(), t.gapHighUsd()};
             for (int i = 0; i < v.length; i++) row.createCell(i + 1).setCellValue(v[i]);
+        }
+        for (Simulation.Rival rival : s.rivals()) {
+            r++;
+            r = text(
+                    sheet,
+                    r,
+                    "Against " + rival.option(),
+                    "the best feasible " + rival.kind().id() + " option");
+            r = pair(
+                    sheet,
+                    r,
+                    "Gap at base (USD, " + rival.option() + " less recommended)",
+                    Optional.of(rival.baseGapUsd()));
+            r = headers(
+                    sheet, r, header, "Tornado input", "Low", "Base", "High", "Gap at low (USD)", "Gap at high (USD)");
+            for (TornadoBar t : rival.tornado()) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(t.input());
+                double[] v = {t.low(), t.base(), t.high(), t.gapLowUsd(), t.gapHighUsd()};
+                for (int i = 0; i < v.length; i++) row.createCell(i + 1).setCellValue(v[i]);
+            }
+            r = headers(sheet, r, header, "Gap flips sign at", "Value", "Direction");
+            for (Simulation.GapFlip f : rival.flips()) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(f.input());
+                Cell value = row.createCell(1);
+                if (f.value().isPresent()) value.setCellValue(f.value().get());
+                else value.setCellValue("none within the range");
+                row.createCell(2).setCellValue(f.direction().map(Direction::id).orElse(""));
+            }
         }
         r++;
         r = headers(sheet, r, header, "Flip point input", "Value", "From", "To", "Direction", "Reads");

@@ -96,14 +96,22 @@ final class SvgSimulation {
     }
 
     static String tornado(String title, Simulation s) {
-        List<TornadoBar> bars = s.tornado();
+        return tornado(
+                title,
+                s.runnerUp().orElse("?"),
+                s.recommended().orElse("?"),
+                s.baseGapUsd().orElse(0.0),
+                s.tornado());
+    }
+
+    /** The gap between {@code versus} and the recommended option, each input at its low and high value. */
+    static String tornado(String title, String versus, String recommended, double baseGap, List<TornadoBar> bars) {
         int rowH = 26;
         // room for an input's path of about 48 characters; a longer one loses its start (full text on hover)
         int left = 330;
         int labelChars = (int) ((left - 12) / SvgChart.CHAR_PX);
         int legendRow = 20;
         int height = TOP + BOTTOM + legendRow + rowH * bars.size();
-        double baseGap = s.baseGapUsd().orElse(0.0);
         double lo = Math.min(0, baseGap);
         double hi = Math.max(0, baseGap);
         for (TornadoBar t : bars) {
@@ -130,11 +138,12 @@ final class SvgSimulation {
         svg.append(String.format(
                 Locale.ROOT,
                 "<text class=\"axis\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">"
-                        + "%s's TCO less %s's (below 0: the runner-up is cheaper)</text>\n",
+                        + "%s's TCO less %s's (below 0: %s is cheaper)</text>\n",
                 left + plotW / 2,
                 height - 6 - legendRow,
-                Html.escape(s.runnerUp().orElse("?")),
-                Html.escape(s.recommended().orElse("?"))));
+                Html.escape(versus),
+                Html.escape(recommended),
+                Html.escape(versus)));
         for (int i = 0; i < bars.size(); i++) {
             TornadoBar t = bars.get(i);
             double y = TOP + i * rowH + 4;

@@ -113,6 +113,14 @@ public final class TableReport implements Renderer.Text<Evaluation> {
             out.println();
         }
 
+        Table classes = ReportContent.classes(e);
+        if (!classes.rows().isEmpty()) {
+            out.println("Classes: each class's share of queries, tokens per query, and its cost on each API");
+            out.print(indent(Tables.text(classes, WIDTH - 2, 0)));
+            for (String note : ReportContent.classNotes(e)) wrap(out, "  " + note, "  ");
+            out.println();
+        }
+
         Recommendation r = e.recommendation();
         out.println(
                 "Recommendation: " + r.verdict().id().toUpperCase(Locale.ROOT).replace('_', ' ')

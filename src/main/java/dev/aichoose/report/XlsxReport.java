@@ -250,6 +250,147 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                     .anyMatch(o -> o.costing() instanceof Costing.PerToken t && !t.billsLikeInputAndOutputOnly());
         }
 
+        /** Whether some class has token counts of its own: then every API's usage is written class by class. */
+        private boolean classShapes() {
+            return e.scenario().workload().hasClassShapes();
+        }
+
+        /**
+         * Generated tokens per query as a formula: the workload's, or with classes of their own shape
+         * the classes' mean, {@code Σ share × (output + reasoning)} (docs/methodology.md §11.1).
+         */
+        private String generatedPerQuery() {
+            if (!classShapes()) return "(output_tokens_per_query+reasoning_tokens_per_query)";
+            List<String> terms = new ArrayList<>();
+            for (String name : e.scenario().workload().trafficClassNames()) {
+                String c = classSlug(name);
+                terms.add(c + "_share*(" + c + "_output_tokens_per_query+" + c + "_reasoning_tokens_per_query)");
+            }
+            return "(" + String.join("+", terms) + ")";
+        }
+
+        /** A class's name as the stem of its formula names, unique like an option's. */
+        private String classSlug(String name) {
+            return slugs.computeIfAbsent("\u0000class " + name, k -> {
+                String base = "c_" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+                String s = base;
+                for (int n = 2; slugs.containsValue(s); n++) s = base + "_" + n;
+                return s;
+            });
+        }
+
+        /** The stem of an API's prices for one class: its own where that class's input reaches another tier. */
+        private String classPrices(OptionResult o, String workloadClass) {
+            return slug(o.id()) + "_" + classSlug(workloadClass);
+        }
+
+        private static boolean samePrices(Costing.PerToken a, Costing.PerToken b) {
+            return a.inputUsdPerMtok() == b.inputUsdPerMtok()
+                    && a.cachedInputUsdPerMtok() == b.cachedInputUsdPerMtok()
+                    && a.outputUsdPerMtok() == b.outputUsdPerMtok()
+                    && a.cacheWriteUsdPerMtok() == b.cacheWriteUsdPerMtok()
+                    && a.reasoningUsdPerMtok() == b.reasoningUsdPerMtok();
+        }
+
+        /**
+         * Each class with traffic, its share of queries and its query's shape: a figure the class
+         * states is a value, one it takes from the workload a formula over the workload's, and the
+         * default class's share is the rest.
+         */
+        private void writeClasses(Workload w) {
+            section("Workload classes (a figure the class does not state is the workload's, by formula)");
+            List<String> names = w.trafficClassNames();
+            List<String> others = new ArrayList<>();
+            for (String name : names) {
+                String c = classSlug(name);
+                var own = w.classes().stream()
+                        .filter(x -> x.name().equals(name))
+                        .findFirst()
+                        .map(dev.aichoose.model.WorkloadClass::shape)
+                        .orElse(dev.aichoose.model.WorkloadClass.Shape.NONE);
+                var shape = w.shapeOf(name);
+                if (name.equals(Workload.DEFAULT_CLASS)) {
+                    derived(
+                            "Class default: share of queries",
+                            c + "_share",
+                            others.isEmpty() ? "1" : "1-" + String.join("-", others),
+                            w.shareOf(name),
+                            styles.percent,
+                            "the rest of the traffic");
+                } else {
+                    input("Class " + name + ": share of queries", c + "_share", w.shareOf(name), styles.percent, "");
+                    others.add(c + "_share");
+                }
+                classField(
+                        name,
+                        c,
+                        "input tokens per query",
+                        "input_tokens_per_query",
+                        own.inputTokensPerQuery() != null,
+                        shape.inputTokensPerQuery(),
+                        styles.integer,
+                        "tokens");
+                classField(
+                        name,
+                        c,
+                        "output tokens per query",
+                        "output_tokens_per_query",
+                        own.outputTokensPerQuery() != null,
+                        shape.outputTokensPerQuery(),
+                        styles.integer,
+                        "tokens");
+                classField(
+                        name,
+                        c,
+                        "reasoning tokens per query",
+                        "reasoning_tokens_per_query",
+                        own.reasoningTokensPerQuery() != null,
+                        shape.reasoningTokensPerQuery(),
+                        styles.integer,
+                        "tokens");
+                classField(
+                        name,
+                        c,
+                        "cached input share",
+                        "cached_input_share",
+                        own.cachedInputShare() != null,
+                        shape.cachedInputShare(),
+                        styles.percent,
+                        "of its input tokens");
+                if (longUsageForm()) {
+                    classField(
+                            name,
+                            c,
+                            "cache write share",
+                            "cache_write_share",
+                            own.cacheWriteShare() != null,
+                            shape.cacheWriteShare(),
+                            styles.percent,
+                            "of its input tokens");
+                }
+            }
+        }
+
+        private void classField(
+                String name,
+                String c,
+                String label,
+                String field,
+                boolean own,
+                double value,
+                CellStyle style,
+                String unit) {
+            if (own) input("Class " + name + ": " + label, c + "_" + field, value, style, unit);
+            else
+                derived(
+                        "Class " + name + ": " + label,
+                        c + "_" + field,
+                        field,
+                        value,
+                        style,
+                        unit + ", the workload's");
+        }
+
         private void writeAssumptions() {
             header(assumptions, 0, "Input", "Value", "Unit", "Name in formulas");
             Workload w = e.scenario().workload();
@@ -288,6 +429,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                 input("Cache write share", "cache_write_share", w.cacheWriteShare(), styles.percent, "of input tokens");
             }
             input("Peak to average", "peak_to_average", w.peakToAverage(), styles.decimal, "sizing only");
+            if (classShapes()) writeClasses(w);
             section("Defaults the engine resolved the options' monthly figures from");
             input(
                     "Electricity price",
@@ -296,6 +438,20 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                     styles.usdPrecise,
                     "USD/kWh");
             input("PUE", "pue", a.pue(), styles.decimal, "");
+            if (e.options().stream().anyMatch(o -> o.costing() instanceof Costing.Owned)) {
+                input(
+                        "Power load factor",
+                        "power_load_factor",
+                        a.powerLoadFactor(),
+                        styles.percent,
+                        "of an owned system's maximum power, drawn on average");
+                input(
+                        "Colocation",
+                        "colocation_usd_per_kw_month",
+                        a.colocationUsdPerKwMonth(),
+                        styles.usd,
+                        "USD per kW of maximum power a month");
+            }
             input("Operations rate", "ops_usd_per_hour", a.opsUsdPerHour(), styles.usd, "USD/hour");
             if (e.options().stream().anyMatch(o -> sizing(o).isPresent())) {
                 input(
@@ -319,7 +475,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                     "per year, month by month (0: held flat)");
             for (OptionResult o : e.options()) {
                 if (o.costing() == null) continue;
-                section("Option " + o.id() + " (" + o.kind().id() + ")");
+                section("Option " + o.id() + " (" + ReportContent.kind(o) + ")");
                 String p = slug(o.id());
                 switch (o.costing()) {
                     case Costing.PerToken t -> {
@@ -355,10 +511,65 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                                     styles.usd,
                                     "USD per million tokens");
                         }
+                        if (classShapes()) {
+                            for (OptionResult.ClassCost c : o.classCosts()) {
+                                if (samePrices(c.prices(), t)) continue;
+                                String q = classPrices(o, c.workloadClass());
+                                String of = " for class " + c.workloadClass() + " (its input reaches another tier)";
+                                input(
+                                        "Input price" + of,
+                                        q + "_input_usd_per_mtok",
+                                        c.prices().inputUsdPerMtok(),
+                                        styles.usd,
+                                        "USD per million tokens");
+                                input(
+                                        "Cached input price" + of,
+                                        q + "_cached_input_usd_per_mtok",
+                                        c.prices().cachedInputUsdPerMtok(),
+                                        styles.usd,
+                                        "USD per million tokens");
+                                input(
+                                        "Output price" + of,
+                                        q + "_output_usd_per_mtok",
+                                        c.prices().outputUsdPerMtok(),
+                                        styles.usd,
+                                        "USD per million tokens");
+                                if (longUsageForm()) {
+                                    input(
+                                            "Cache write price" + of,
+                                            q + "_cache_write_usd_per_mtok",
+                                            c.prices().cacheWriteUsdPerMtok(),
+                                            styles.usd,
+                                            "USD per million tokens");
+                                    input(
+                                            "Reasoning price" + of,
+                                            q + "_reasoning_usd_per_mtok",
+                                            c.prices().reasoningUsdPerMtok(),
+                                            styles.usd,
+                                            "USD per million tokens");
+                                }
+                            }
+                        }
                     }
                     case Costing.Owned h -> {
                         input("Units (cards or systems)", p + "_count", h.count(), styles.integer, "");
                         input("Price per unit", p + "_unit_price_usd", h.unitPriceUsd(), styles.usd, "USD");
+                        if (h.cardsPerHost() > 0) {
+                            input(
+                                    "Host (" + h.host() + "): price without GPUs",
+                                    p + "_host_price_usd",
+                                    h.hostPriceUsd(),
+                                    styles.usd,
+                                    "USD");
+                            input("Cards per host", p + "_cards_per_host", h.cardsPerHost(), styles.integer, "");
+                            derived(
+                                    "Hosts",
+                                    p + "_hosts",
+                                    "CEILING(" + p + "_count/" + p + "_cards_per_host,1)",
+                                    h.hosts(),
+                                    styles.integer,
+                                    "one per cards per host");
+                        }
                         input(
                                 "Rest of the system, installation",
                                 p + "_extra_upfront_usd",
@@ -368,12 +579,32 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                         derived(
                                 "Upfront",
                                 p + "_upfront_usd",
-                                p + "_count*" + p + "_unit_price_usd+" + p + "_extra_upfront_usd",
+                                p + "_count*" + p + "_unit_price_usd+" + hostTerm(h, p, p + "_hosts", "_host_price_usd")
+                                        + p + "_extra_upfront_usd",
                                 h.upfrontUsd(),
                                 styles.usd,
                                 "USD, paid in month 1 and at each replacement");
                         input("Lifetime", p + "_lifetime_months", h.lifetimeMonths(), styles.integer, "months");
                         input("Residual value", p + "_residual_share", h.residualShare(), styles.percent, "of upfront");
+                        {
+                            input(
+                                    "Power per unit",
+                                    p + "_unit_power_w",
+                                    h.unitPowerW(),
+                                    styles.integer,
+                                    "W, its maximum"
+                                            + (h.host() != null && h.cardsPerHost() == 0
+                                                    ? " (the server's host included)"
+                                                    : ""));
+                            if (h.cardsPerHost() > 0) {
+                                input(
+                                        "Host power",
+                                        p + "_host_power_w",
+                                        h.hostPowerW(),
+                                        styles.integer,
+                                        "W, its maximum");
+                            }
+                        }
                         if (h.flatElectricityUsdPerMonth() != null) {
                             input(
                                     "Electricity (a flat figure)",
@@ -382,12 +613,11 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                                     styles.usd,
                                     "USD/month");
                         } else {
-                            input("Power per unit", p + "_unit_power_w", h.unitPowerW(), styles.integer, "W");
                             derived(
                                     "Electricity",
                                     p + "_electricity_usd_per_month",
-                                    p + "_count*" + p + "_unit_power_w/1000*" + Assumptions.HOURS_PER_MONTH
-                                            + "*pue*electricity_usd_per_kwh",
+                                    maxPowerW(h, p, p + "_count", p + "_hosts") + "*power_load_factor/1000*"
+                                            + Assumptions.HOURS_PER_MONTH + "*pue*electricity_usd_per_kwh",
                                     h.electricityUsdPerMonth(),
                                     styles.usd,
                                     "USD/month");
@@ -401,10 +631,20 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                         derived(
                                 "Maintenance",
                                 p + "_maintenance_usd_per_month",
-                                p + "_count*" + p + "_unit_price_usd*" + p + "_maintenance_share_annual/12",
+                                "(" + p + "_count*" + p + "_unit_price_usd"
+                                        + (h.cardsPerHost() > 0 ? "+" + p + "_hosts*" + p + "_host_price_usd" : "")
+                                        + ")*" + p + "_maintenance_share_annual/12",
                                 h.maintenanceUsdPerMonth(),
                                 styles.usd,
                                 "USD/month");
+                        derived(
+                                "Colocation",
+                                p + "_colocation_usd_per_month",
+                                maxPowerW(h, p, p + "_count", p + "_hosts") + "/1000*colocation_usd_per_kw_month",
+                                h.colocationUsdPerMonth(),
+                                styles.usd,
+                                "USD/month, by the kW of maximum power");
+                        recurringInputs(p, h.recurring());
                         input(
                                 "Operations hours",
                                 p + "_ops_hours_per_month",
@@ -428,6 +668,8 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                                 styles.usdPrecise,
                                 "USD");
                         input("Hours billed", p + "_hours_per_month", r.hoursPerMonth(), styles.decimal, "hours/month");
+                        if (r.serverless() != null) serverlessInputs(p, r.serverless());
+                        recurringInputs(p, r.recurring());
                         input(
                                 "Operations hours",
                                 p + "_ops_hours_per_month",
@@ -478,6 +720,90 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             }
             assumptions.createFreezePane(0, 1);
             widths(assumptions, 58, 16, 30, 44);
+        }
+
+        /** A serverless flex worker's billing terms and the replica its work runs at (docs/methodology.md §5.2). */
+        private void serverlessInputs(String p, Costing.Serverless s) {
+            input(
+                    "Idle timeout",
+                    p + "_idle_timeout_seconds",
+                    s.idleTimeoutSeconds(),
+                    styles.decimal,
+                    "s a worker stays up");
+            input("Cold start", p + "_cold_start_seconds", s.coldStartSeconds(), styles.decimal, "s, billed");
+            input(
+                    "Billing increment",
+                    p + "_billing_increment_seconds",
+                    s.billingIncrementSeconds(),
+                    styles.decimal,
+                    "s each run is rounded up to");
+            input(
+                    "Replica throughput (serverless)",
+                    p + "_worker_tokens_per_second",
+                    s.replicaTokensPerSecond(),
+                    styles.decimal,
+                    "generated tok/s at its operating point");
+            input(
+                    "GPUs per replica (serverless)",
+                    p + "_worker_gpus_per_replica",
+                    s.gpusPerReplica(),
+                    styles.integer,
+                    "");
+            input("GPUs per worker", p + "_worker_gpus", s.gpusPerWorker(), styles.integer, "");
+        }
+
+        /**
+         * Month r's rent of a serverless flex worker pool of {@code units} workers carrying {@code queries}:
+         * the worker-hours billed (docs/methodology.md §5.2) times the worker's GPUs and their price.
+         */
+        private String serverlessRent(String p, String queries, String units, int r) {
+            String month = Integer.toString((int) (Assumptions.HOURS_PER_MONTH * 3600));
+            String gen = generatedPerQuery();
+            String lam = "(" + queries + "/" + month + ")";
+            String cycle = "(" + lam + "*" + p + "_cold_start_seconds+EXP(MIN(700," + lam + "*" + p
+                    + "_idle_timeout_seconds)))";
+            String busy = "IF(" + p + "_worker_tokens_per_second>0," + queries + "*" + gen + "/" + p
+                    + "_worker_tokens_per_second*" + p + "_worker_gpus_per_replica/" + p + "_worker_gpus,MAX(1," + units
+                    + ")*" + month + ")";
+            String billed =
+                    "MIN(MAX(1," + units + ")*" + month + "," + busy + "+(1-MIN(1," + busy + "/" + month + "))*("
+                            // (1-1/cycle), not (cycle-1)/cycle: month × e^700 would overflow to #NUM!
+                            + month + "*(1-1/" + cycle + ")+" + month + "*" + lam + "/" + cycle + "*" + p
+                            + "_billing_increment_seconds/2))/3600";
+            return "IF(" + queries + "<=0,0," + billed + "*" + p + "_worker_gpus*" + p
+                    + "_usd_per_gpu_hour*POWER(1+gpu_rent_change_annual,($A" + r + "-1)/12))";
+        }
+
+        /** {@code +hosts*price} for an option whose cards are bought with hosts; empty otherwise. */
+        private static String hostTerm(Costing.Owned h, String p, String hosts, String priceSuffix) {
+            return h.cardsPerHost() > 0 ? hosts + "*" + p + priceSuffix + "+" : "";
+        }
+
+        /** The whole system's maximum power in watts: units times their power, and their hosts'. */
+        private static String maxPowerW(Costing.Owned h, String p, String units, String hosts) {
+            return "(" + units + "*" + p + "_unit_power_w"
+                    + (h.cardsPerHost() > 0 ? "+" + hosts + "*" + p + "_host_power_w" : "") + ")";
+        }
+
+        /** Each recurring line as its own named input, and their sum by formula. */
+        private void recurringInputs(String p, List<dev.aichoose.model.Option.RecurringCost> recurring) {
+            if (recurring.isEmpty()) return;
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < recurring.size(); i++) {
+                var line = recurring.get(i);
+                String name = p + "_recurring_" + (i + 1) + "_usd_per_month";
+                input("Recurring: " + line.name(), name, line.usdPerMonth(), styles.usd, "USD/month");
+                names.add(name);
+            }
+            derived(
+                    "Recurring lines",
+                    p + "_recurring_usd_per_month",
+                    String.join("+", names),
+                    recurring.stream()
+                            .mapToDouble(dev.aichoose.model.Option.RecurringCost::usdPerMonth)
+                            .sum(),
+                    styles.usd,
+                    "USD/month");
         }
 
         private void section(String title) {
@@ -580,7 +906,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                 headerCell(headers, l.block().cumulativeCol(), "Cumulative");
                 headerCell(headers, l.block().discountedCol(), "Discounted");
                 Cell title = titles.createCell(l.first());
-                title.setCellValue(l.option().id() + " (" + l.option().kind().id() + ")");
+                title.setCellValue(l.option().id() + " (" + ReportContent.kind(l.option()) + ")");
                 title.setCellStyle(styles.title);
                 if (l.block().discountedCol() > l.first()) {
                     cashFlow.addMergedRegion(
@@ -671,68 +997,124 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
          */
         private List<Part> fleetParts(OptionResult o, String share, String prefix, int firstCol) {
             String p = slug(o.id());
-            String required = "$B%d" + share + "*(output_tokens_per_query+reasoning_tokens_per_query)/("
+            String required = "$B%d" + share + "*" + generatedPerQuery().replace("%", "%%") + "/("
                     + Assumptions.HOURS_PER_MONTH + "*3600)*peak_to_average";
             String need = "MAX(" + p + "_min_units,MIN(" + FleetSizing.MAX_UNITS + ",CEILING(CEILING(MAX(0," + required
                     + "/(" + p + "_replica_tokens_per_second*planning_utilisation)-1E-9),1)*" + p + "_gpus_per_replica/"
                     + p + "_gpus_per_unit,1)))";
             String needCol = col(firstCol);
-            if (o.costing() instanceof Costing.Rent) {
-                return List.of(
+            if (o.costing() instanceof Costing.Rent rent) {
+                List<Part> rented = new ArrayList<>(List.of(
                         new Part(prefix + "Units", 0, r -> need.formatted(r)),
                         new Part(
                                 prefix + "Rent",
                                 1,
-                                r -> needCol + r + "*" + p + "_gpus_per_unit*" + p + "_usd_per_gpu_hour*" + p
-                                        + "_hours_per_month*POWER(1+gpu_rent_change_annual,($A" + r + "-1)/12)"),
-                        new Part(prefix + "Staff", 1, r -> p + "_staff_usd_per_month"));
+                                r -> rent.serverless() != null
+                                        ? serverlessRent(p, "$B" + r + share, needCol + r, r)
+                                        : needCol + r + "*" + p + "_gpus_per_unit*" + p + "_usd_per_gpu_hour*" + p
+                                                + "_hours_per_month*POWER(1+gpu_rent_change_annual,($A" + r
+                                                + "-1)/12)")));
+                if (!rent.recurring().isEmpty()) rented.add(recurringPart(p, rent.recurring(), prefix));
+                rented.add(new Part(prefix + "Staff", 1, r -> p + "_staff_usd_per_month"));
+                return rented;
             }
             Costing.Owned h = (Costing.Owned) o.costing();
             String retired = col(firstCol + 1);
             String bought = col(firstCol + 2);
             String inService = col(firstCol + 3);
+            boolean hosts = h.cardsPerHost() > 0;
+            String hostsRetired = col(firstCol + 5);
+            String hostsBought = col(firstCol + 6);
+            String hostsInService = col(firstCol + 7);
             String life = p + "_lifetime_months";
             String price = p + "_unit_price_usd";
+            String hostPrice = p + "_host_price_usd";
             int firstRow = FIRST_MONTH_ROW + 1;
+            int lastRow = lastMonthRow() + 1;
             IntFunction<String> before = r -> r == firstRow ? "0" : inService + (r - 1);
+            IntFunction<String> hostsBefore = r -> r == firstRow ? "0" : hostsInService + (r - 1);
             IntFunction<String> site = r -> "IF(MOD($A" + r + "-1," + life + ")=0," + p + "_extra_upfront_usd,0)";
-            return List.of(
+            // the cards' and their hosts' maximum power in month r
+            IntFunction<String> watts = r -> "(" + inService + r + "*" + p + "_unit_power_w"
+                    + (hosts ? "+" + hostsInService + r + "*" + p + "_host_power_w" : "") + ")";
+            IntFunction<String> bookValue = r -> "(" + price + "-" + price + "*(1-" + p
+                    + "_residual_share)*(horizon_months-$A" + r + "+1)/" + life + ")";
+            IntFunction<String> hostBookValue = r -> "(" + hostPrice + "-" + hostPrice + "*(1-" + p
+                    + "_residual_share)*(horizon_months-$A" + r + "+1)/" + life + ")";
+            List<Part> parts = new ArrayList<>(List.of(
                     new Part(prefix + "Units needed", 0, r -> need.formatted(r)),
                     new Part(
                             prefix + "Retired",
                             0,
                             r -> "IF($A" + r + ">" + life + ",INDEX(" + bought + "$" + firstRow + ":" + bought + "$"
-                                    + (lastMonthRow() + 1) + ",$A" + r + "-" + life + "),0)"),
+                                    + lastRow + ",$A" + r + "-" + life + "),0)"),
                     new Part(
                             prefix + "Bought",
                             0,
                             r -> "MAX(0," + needCol + r + "-(" + before.apply(r) + "-" + retired + r + "))"),
-                    new Part(prefix + "In service", 0, r -> before.apply(r) + "-" + retired + r + "+" + bought + r),
-                    new Part(prefix + "Hardware", 1, r -> bought + r + "*" + price + "+" + site.apply(r)),
+                    new Part(prefix + "In service", 0, r -> before.apply(r) + "-" + retired + r + "+" + bought + r)));
+            if (hosts) {
+                // the hosts the cards go into, bought and kept as the cards are
+                parts.addAll(List.of(
+                        new Part(
+                                prefix + "Hosts needed",
+                                0,
+                                r -> "CEILING(" + inService + r + "/" + p + "_cards_per_host,1)"),
+                        new Part(
+                                prefix + "Hosts retired",
+                                0,
+                                r -> "IF($A" + r + ">" + life + ",INDEX(" + hostsBought + "$" + firstRow + ":"
+                                        + hostsBought + "$" + lastRow + ",$A" + r + "-" + life + "),0)"),
+                        new Part(
+                                prefix + "Hosts bought",
+                                0,
+                                r -> "MAX(0," + col(firstCol + 4) + r + "-(" + hostsBefore.apply(r) + "-" + hostsRetired
+                                        + r + "))"),
+                        new Part(
+                                prefix + "Hosts in service",
+                                0,
+                                r -> hostsBefore.apply(r) + "-" + hostsRetired + r + "+" + hostsBought + r)));
+            }
+            parts.addAll(List.of(
+                    new Part(
+                            prefix + "Hardware",
+                            1,
+                            r -> bought + r + "*" + price + (hosts ? "+" + hostsBought + r + "*" + hostPrice : "") + "+"
+                                    + site.apply(r)),
                     new Part(
                             prefix + "Residual credit",
                             -1,
-                            r -> p + "_residual_share*(" + retired + r + "*" + price + "+IF($A" + r + ">1,"
+                            r -> p + "_residual_share*(" + retired + r + "*" + price
+                                    + (hosts ? "+" + hostsRetired + r + "*" + hostPrice : "") + "+IF($A" + r + ">1,"
                                     + site.apply(r) + ",0))"),
                     new Part(
                             prefix + "Electricity",
                             1,
                             r -> h.flatElectricityUsdPerMonth() != null
                                     ? p + "_electricity_usd_per_month*" + inService + r + "/" + p + "_count"
-                                    : inService + r + "*" + p + "_unit_power_w/1000*" + Assumptions.HOURS_PER_MONTH
+                                    : watts.apply(r) + "*power_load_factor/1000*" + Assumptions.HOURS_PER_MONTH
                                             + "*pue*electricity_usd_per_kwh"),
                     new Part(
                             prefix + "Maintenance",
                             1,
-                            r -> inService + r + "*" + price + "*" + p + "_maintenance_share_annual/12"),
-                    new Part(prefix + "Staff", 1, r -> p + "_staff_usd_per_month"),
-                    new Part(
-                            prefix + "Book value at the end",
-                            0,
-                            r -> "IF($A" + r + "+" + life + ">horizon_months," + bought + r + "*("
-                                    + price + "-" + price + "*(1-" + p + "_residual_share)*(horizon_months-$A" + r
-                                    + "+1)/" + life
-                                    + "),0)"));
+                            r -> "(" + inService + r + "*" + price
+                                    + (hosts ? "+" + hostsInService + r + "*" + hostPrice : "") + ")*" + p
+                                    + "_maintenance_share_annual/12"),
+                    new Part(prefix + "Colocation", 1, r -> watts.apply(r) + "/1000*colocation_usd_per_kw_month")));
+            if (!h.recurring().isEmpty()) parts.add(recurringPart(p, h.recurring(), prefix));
+            parts.add(new Part(prefix + "Staff", 1, r -> p + "_staff_usd_per_month"));
+            parts.add(new Part(
+                    prefix + "Book value at the end",
+                    0,
+                    r -> "IF($A" + r + "+" + life + ">horizon_months," + bought + r + "*" + bookValue.apply(r)
+                            + (hosts ? "+" + hostsBought + r + "*" + hostBookValue.apply(r) : "") + ",0)"));
+            return parts;
+        }
+
+        /** The option's recurring lines, one column: their sum, named on Assumptions. */
+        private static Part recurringPart(
+                String p, List<dev.aichoose.model.Option.RecurringCost> recurring, String prefix) {
+            return new Part(prefix + "Recurring", 1, r -> p + "_recurring_usd_per_month");
         }
 
         /** The column of a sized fleet's part, by its header. */
@@ -742,43 +1124,52 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
             return col;
         }
 
+        /**
+         * Month r's usage of an API: queries times the cost of a query, in the long form (cache writes,
+         * a reasoning price) when some option needs it, else in the short one.
+         *
+         * @param prices the stem of the price names
+         * @param shape the stem of the shape's names: empty for the workload's, {@code c_<class>_} for a class's
+         * @param share a factor on the queries ({@code *c_<class>_share}), or empty for all of them
+         */
+        private String usage(String prices, String shape, String share, int r) {
+            String in = shape + "input_tokens_per_query";
+            String cached = shape + "cached_input_share";
+            String trend = "*POWER(1+api_price_change_annual,($A" + r + "-1)/12)";
+            if (longUsageForm()) {
+                String written = shape + "cache_write_share";
+                return "$B" + r + share + "*(" + in + "*(1-" + cached + "-" + written + ")*" + prices
+                        + "_input_usd_per_mtok+" + in + "*" + cached + "*" + prices + "_cached_input_usd_per_mtok+"
+                        + in + "*" + written + "*" + prices + "_cache_write_usd_per_mtok+" + shape
+                        + "output_tokens_per_query*" + prices + "_output_usd_per_mtok+" + shape
+                        + "reasoning_tokens_per_query*" + prices + "_reasoning_usd_per_mtok)/1000000" + trend;
+            }
+            return "$B" + r + share + "*(" + in + "*(1-" + cached + ")*" + prices + "_input_usd_per_mtok+" + in + "*"
+                    + cached + "*" + prices + "_cached_input_usd_per_mtok+(" + shape + "output_tokens_per_query+"
+                    + shape + "reasoning_tokens_per_query)*" + prices + "_output_usd_per_mtok)/1000000" + trend;
+        }
+
         /** The columns that make up an option's monthly cost, as formulas over the named inputs. */
         private List<Part> parts(OptionResult o, int firstCol) {
             if (o.costing() == null) return List.of();
             if (sizing(o).isPresent()) return fleetParts(o, firstCol);
             String p = slug(o.id());
             return switch (o.costing()) {
-                case Costing.PerToken t ->
-                    List.of(
-                            longUsageForm()
-                                    ? new Part(
-                                            "Usage",
-                                            1,
-                                            r -> "$B" + r
-                                                    + "*(input_tokens_per_query*(1-cached_input_share-cache_write_share)*"
-                                                    + p + "_input_usd_per_mtok"
-                                                    + "+input_tokens_per_query*cached_input_share*" + p
-                                                    + "_cached_input_usd_per_mtok"
-                                                    + "+input_tokens_per_query*cache_write_share*" + p
-                                                    + "_cache_write_usd_per_mtok"
-                                                    + "+output_tokens_per_query*" + p + "_output_usd_per_mtok"
-                                                    + "+reasoning_tokens_per_query*" + p
-                                                    + "_reasoning_usd_per_mtok)/1000000"
-                                                    + "*POWER(1+api_price_change_annual,($A" + r + "-1)/12)")
-                                    : new Part(
-                                            "Usage",
-                                            1,
-                                            r -> "$B" + r
-                                                    + "*(input_tokens_per_query*(1-cached_input_share)*" + p
-                                                    + "_input_usd_per_mtok"
-                                                    + "+input_tokens_per_query*cached_input_share*" + p
-                                                    + "_cached_input_usd_per_mtok"
-                                                    + "+(output_tokens_per_query+reasoning_tokens_per_query)*" + p
-                                                    + "_output_usd_per_mtok)/1000000"
-                                                    + "*POWER(1+api_price_change_annual,($A" + r + "-1)/12)"));
+                case Costing.PerToken t -> {
+                    if (!classShapes()) yield List.of(new Part("Usage", 1, r -> usage(p, "", "", r)));
+                    // one column per class at its own shape, so a hybrid can take the classes routed to it
+                    List<Part> usage = new ArrayList<>();
+                    for (OptionResult.ClassCost c : o.classCosts()) {
+                        String prices = samePrices(c.prices(), t) ? p : classPrices(o, c.workloadClass());
+                        String shape = classSlug(c.workloadClass()) + "_";
+                        usage.add(new Part(
+                                "Usage: " + c.workloadClass(), 1, r -> usage(prices, shape, "*" + shape + "share", r)));
+                    }
+                    yield usage;
+                }
                 case Costing.Owned h -> {
                     String replaced = "MOD($A%d-1," + p + "_lifetime_months)=0";
-                    yield List.of(
+                    List<Part> owned = new ArrayList<>(List.of(
                             new Part("Hardware", 1, r -> "IF(" + replaced.formatted(r) + "," + p + "_upfront_usd,0)"),
                             new Part(
                                     "Residual credit",
@@ -787,16 +1178,23 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                                             + p + "_upfront_usd,0)"),
                             new Part("Electricity", 1, r -> p + "_electricity_usd_per_month"),
                             new Part("Maintenance", 1, r -> p + "_maintenance_usd_per_month"),
-                            new Part("Staff", 1, r -> p + "_staff_usd_per_month"));
+                            new Part("Colocation", 1, r -> p + "_colocation_usd_per_month")));
+                    if (!h.recurring().isEmpty()) owned.add(recurringPart(p, h.recurring(), ""));
+                    owned.add(new Part("Staff", 1, r -> p + "_staff_usd_per_month"));
+                    yield owned;
                 }
-                case Costing.Rent r ->
-                    List.of(
-                            new Part(
-                                    "Rent",
-                                    1,
-                                    row -> p + "_gpus*" + p + "_usd_per_gpu_hour*" + p + "_hours_per_month"
-                                            + "*POWER(1+gpu_rent_change_annual,($A" + row + "-1)/12)"),
-                            new Part("Staff", 1, row -> p + "_staff_usd_per_month"));
+                case Costing.Rent r -> {
+                    List<Part> rent = new ArrayList<>(List.of(new Part(
+                            "Rent",
+                            1,
+                            row -> r.serverless() != null
+                                    ? serverlessRent(p, "$B" + row, p + "_gpus/" + p + "_worker_gpus", row)
+                                    : p + "_gpus*" + p + "_usd_per_gpu_hour*" + p + "_hours_per_month"
+                                            + "*POWER(1+gpu_rent_change_annual,($A" + row + "-1)/12)")));
+                    if (!r.recurring().isEmpty()) rent.add(recurringPart(p, r.recurring(), ""));
+                    rent.add(new Part("Staff", 1, row -> p + "_staff_usd_per_month"));
+                    yield rent;
+                }
                 case Costing.Mix m -> {
                     // API legs carry their share of the usage; an owned or rented leg's costs count once
                     List<Part> legs = new ArrayList<>();
@@ -807,7 +1205,15 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                             throw new IllegalStateException(o.id() + ": leg " + leg.option() + " comes after it");
                         String share = p + "_" + slug(leg.option()) + "_share";
                         var sized = sizedLeg(leg.option());
-                        if (b.costing() instanceof Costing.PerToken) {
+                        if (b.costing() instanceof Costing.PerToken && classShapes()) {
+                            // each class routed to the API, at its own shape: the API's own column for the class
+                            for (var route : o.routing()) {
+                                if (!route.option().equals(leg.option())) continue;
+                                int classCol = columns.get(leg.option()).get("Usage: " + route.workloadClass());
+                                legs.add(new Part(
+                                        leg.option() + " usage: " + route.workloadClass(), 1, r -> ref(classCol, r)));
+                            }
+                        } else if (b.costing() instanceof Costing.PerToken) {
                             legs.add(new Part(leg.option() + " usage", 1, r -> share + "*" + ref(b.usageCol(), r)));
                         } else if (sized.isPresent()) {
                             if (fixed.add(leg.option())) {
@@ -898,7 +1304,7 @@ final class XlsxReport implements Renderer.Binary<Evaluation> {
                 Row row = summary.createRow(r);
                 int x = r + 1;
                 row.createCell(0).setCellValue(o.id());
-                row.createCell(1).setCellValue(o.kind().id());
+                row.createCell(1).setCellValue(ReportContent.kind(o));
                 row.createCell(2).setCellValue(o.feasible() ? "yes" : "no: not comparable");
                 formula(row.createCell(3), upfront(o), styles.usd);
                 formula(

@@ -158,6 +158,15 @@ public final class Figures {
         return format(BigDecimal.valueOf(n).setScale(0, RoundingMode.HALF_UP), "#,##0");
     }
 
+    private static final String[] SMALL = {
+        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"
+    };
+
+    /** A small count in words, as prose writes it ({@code two APIs}); 11 and up in digits. */
+    public static String countWord(long n) {
+        return n >= 0 && n < SMALL.length ? SMALL[(int) n] : wholeCount(n);
+    }
+
     /** A probability or a share of draws: {@code 83.4%}. */
     public static String share(double value) {
         return format(BigDecimal.valueOf(value * 100).setScale(1, RoundingMode.HALF_UP), "0.0") + "%";

@@ -17,7 +17,7 @@ class AnalysisTest {
             options:
               - {id: api, api: {model: m, input_usd_per_mtok: 0, output_usd_per_mtok: 100}}
               - id: box
-                self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 5000, electricity_usd_per_month: 100,
+                self_hosted: {hardware: nvidia/rtx-4090, host: none, hardware_usd: 5000, electricity_usd_per_month: 100,
                               lifetime_months: 50, residual_share: 0, model: meta/llama-3.1-8b-instruct,
                               tokens_per_second: 1000}
             """;

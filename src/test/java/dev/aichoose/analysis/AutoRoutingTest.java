@@ -28,7 +28,7 @@ class AutoRoutingTest {
                 options:
                   - {id: api, api: {model: m, input_usd_per_mtok: 1, output_usd_per_mtok: 4}}
                   - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 2000, electricity_usd_per_month: 30,
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, hardware_usd: 2000, electricity_usd_per_month: 30,
                                   model: meta/llama-3.1-8b-instruct, tokens_per_second: %s}
                   - {id: auto, hybrid: {routes: auto}}
                 """.formatted(classes, boxSpeed) + extraOptions);
@@ -78,7 +78,7 @@ class AutoRoutingTest {
                 options:
                   - {id: api, api: {model: m, input_usd_per_mtok: 1, output_usd_per_mtok: 4}}
                   - id: boxes
-                    self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 2000, electricity_usd_per_month: 30,
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, hardware_usd: 2000, electricity_usd_per_month: 30,
                                   model: meta/llama-3.1-8b-instruct, tokens_per_second: 2, count: auto}
                   - {id: auto, hybrid: {routes: auto}}
                 """);

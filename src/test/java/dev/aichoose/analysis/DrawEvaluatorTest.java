@@ -101,7 +101,7 @@ class DrawEvaluatorTest {
                     rented: {offer: lambda/h100-sxm, count: auto, model: meta/llama-3.3-70b-instruct,
                              quantization: fp8, concurrency: 64, gpus_per_replica: 2}
                   - id: box
-                    self_hosted: {hardware: nvidia/h100-sxm, count: 4, model: meta/llama-3.3-70b-instruct,
+                    self_hosted: {hardware: nvidia/h100-sxm, host: none, count: 4, model: meta/llama-3.3-70b-instruct,
                                   quantization: fp8, concurrency: 64, gpus_per_replica: 2}
                 uncertainty:
                   workload.queries_per_month: {low: 2000000, mode: 12000000, high: 16000000}

@@ -247,4 +247,57 @@ class ReconcilerTest {
                 .containsExactly("anthropic/claude-3-5-haiku-latest", "anthropic/claude-3-5-haiku");
         assertThat(BillMapping.catalogIds("openai", "gpt-4o")).containsExactly("openai/gpt-4o");
     }
+
+    /**
+     * A class of its own shape (methodology §2.1, §18.3): 20 % "long" queries of 5,000 input tokens.
+     * The plan's query is the engine's, class by class: 0.8 × $0.0005375 + 0.2 × (2,500 × 0.25 + 2,500 ×
+     * 0.025 + 200 × 2) / 1e6 = 0.00043 + 0.0002175 = $0.0006475, predicted $64.75; its average shape is
+     * 1,800 input tokens, half cached, 200 output. A bill of exactly that has no mix; one of 2,000 input
+     * tokens a query (c(s_a, p_p) = (1,000 × 0.25 + 1,000 × 0.025 + 200 × 2) / 1e6 = $0.000675) has a mix of
+     * 100,000 × $0.0000275 = $2.75, and calibrates the workload's input, which the default class takes,
+     * to (2,000 − 0.2 × 5,000) / 0.8 = 1,250.
+     */
+    @Test
+    void aClassOfItsOwnShapeIsPlannedClassByClass(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        String yaml = Files.readString(DIR.resolve("reconcile-example.yaml"))
+                .replace(
+                        "  peak_to_average: 3.0\n",
+                        "  peak_to_average: 3.0\n  classes: [{name: long, share: 0.2, input_tokens_per_query: 5000}]\n");
+        Evaluation e = Evaluator.evaluate(Fixtures.scenario(yaml), Fixtures.catalog(), Fixtures.AS_OF);
+        String header = "month,option,queries,input_tokens,cached_input_tokens,output_tokens,cost_usd,other_usd\n";
+        Path asPlanned = tmp.resolve("planned.csv");
+        Files.writeString(asPlanned, header + "2026-01,mini,100000,180000000,90000000,20000000,64.75,\n");
+        Path longer = tmp.resolve("longer.csv");
+        Files.writeString(longer, header + "2026-01,mini,100000,200000000,100000000,20000000,67.5,\n");
+
+        Row planned = mini(e, asPlanned);
+        assertThat(planned.inputs().plannedUnitCostUsd()).isCloseTo(0.0006475, within(1e-15));
+        assertCents(planned.cents(), "64.75", "64.75", "0.00", "0.00", "0.00", "0.00");
+        assertThat(planned.cents().predicted())
+                .isEqualByComparingTo(dev.aichoose.text.Figures.cents(
+                        e.option("mini").monthly().getFirst().costUsd()));
+
+        Row mixed = mini(e, longer);
+        assertThat(mixed.inputs().actualUnitCostAtPlanPricesUsd()).isCloseTo(0.000675, within(1e-15));
+        assertCents(mixed.cents(), "64.75", "67.50", "0.00", "2.75", "0.00", "0.00");
+        var calibration = Calibrator.fit(Reconciler.reconcile(
+                e,
+                Fixtures.catalog(),
+                UsageExports.read(List.of(longer), JAN, 12, UsageExports.FocusCost.BILLED),
+                JAN,
+                List.of(longer.toString())));
+        assertThat(calibration.changes())
+                .filteredOn(c -> c.field().equals("input_tokens_per_query"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.to()).isEqualTo(1250));
+        assertThat(calibration.notes()).anySatisfy(n -> assertThat(n).contains("classes with token counts"));
+    }
+
+    private static Row mini(Evaluation e, Path usage) throws IOException {
+        Actuals a = UsageExports.read(List.of(usage), JAN, 12, UsageExports.FocusCost.BILLED);
+        return Reconciler.reconcile(e, Fixtures.catalog(), a, JAN, List.of(usage.toString())).months().stream()
+                .filter(x -> x.option().equals("mini"))
+                .findFirst()
+                .orElseThrow();
+    }
 }

@@ -28,7 +28,8 @@ public final class RoutingTiming {
             List<OptionResult> alone = candidates.stream().map(engine::evaluate).toList();
             double[] route = time(
                     runs,
-                    () -> AutoRouting.route(s.trafficClasses(), candidates, alone, engine.feasibility(), engine::tco));
+                    () -> AutoRouting.route(
+                            s.trafficClasses(), candidates, alone, engine.feasibility(), engine::legTco));
             double[] evaluate =
                     time(Math.max(20, runs / 10), () -> Evaluator.evaluate(s, Fixtures.catalog(), Fixtures.AS_OF));
             System.out.printf(

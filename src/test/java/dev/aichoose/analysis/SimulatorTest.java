@@ -26,7 +26,7 @@ class SimulatorTest {
                 rented: {offer: lambda/h100-sxm, count: 1, model: meta/llama-3.3-70b-instruct, quantization: fp8,
                          concurrency: 64, gpus_per_replica: 2}
               - id: box
-                self_hosted: {hardware: nvidia/h100-sxm, count: 4, model: meta/llama-3.3-70b-instruct,
+                self_hosted: {hardware: nvidia/h100-sxm, host: none, count: 4, model: meta/llama-3.3-70b-instruct,
                               quantization: fp8, concurrency: 64, gpus_per_replica: 2}
             """;
 
@@ -98,7 +98,7 @@ class SimulatorTest {
                     rented: {offer: lambda/h100-sxm, count: 1, model: meta/llama-3.3-70b-instruct, quantization: fp8,
                              concurrency: 64, gpus_per_replica: 2}
                   - id: box
-                    self_hosted: {hardware: nvidia/h100-sxm, count: 4, model: meta/llama-3.3-70b-instruct,
+                    self_hosted: {hardware: nvidia/h100-sxm, host: none, count: 4, model: meta/llama-3.3-70b-instruct,
                                   quantization: fp8, concurrency: 64, gpus_per_replica: 2}
                 uncertainty:
                   factors.throughput: {low: 0.1, high: 3}
@@ -162,7 +162,7 @@ class SimulatorTest {
                 options:
                   - {id: api, api: {model: custom, input_usd_per_mtok: 1, output_usd_per_mtok: 1}}
                   - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 1600, extra_upfront_usd: 1400,
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, hardware_usd: 1600, extra_upfront_usd: 1400,
                                   electricity_usd_per_month: 30, residual_share: 0, model: meta/llama-3.1-8b-instruct,
                                   quantization: q4_k_m, tokens_per_second: 120}
                 """;
@@ -185,6 +185,104 @@ class SimulatorTest {
                         .orElseThrow())
                 .isEqualTo(f.from().orElseThrow())
                 .isNotEqualTo(flip.to().orElseThrow());
+    }
+
+    /**
+     * The issue's platform team (scenarios/platform-buy-rent-api.yaml): an 8×H100 server bought, H100s
+     * rented, and two APIs. The runner-up is the other API, so its tornado has no bar for the server's
+     * price or the rent; the tornado against the best feasible option of each other kind has both.
+     */
+    @Test
+    void theTornadoMeasuresTheRecommendationAgainstTheBestOfEachOtherKind() throws java.io.IOException {
+        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("scenarios/platform-buy-rent-api.yaml"));
+        Evaluation base = Evaluator.evaluate(Fixtures.scenario(yaml), Fixtures.catalog(), Fixtures.AS_OF);
+        Simulation sim = Simulator.simulate(base, Fixtures.catalog(), 50, Simulator.DEFAULT_SEED);
+        assertThat(sim.recommended()).contains("gpt-5-nano");
+        assertThat(sim.runnerUp()).contains("llama-api");
+        String hardware = "options.hgx-bought.self_hosted.hardware_usd";
+        String rent = "options.h100-rented.rented.usd_per_gpu_hour";
+        assertThat(sim.tornado())
+                .filteredOn(t -> t.input().equals(hardware) || t.input().equals(rent))
+                .allSatisfy(t -> assertThat(t.swingUsd()).isZero());
+        assertThat(sim.rivals()).extracting(Simulation.Rival::option).containsExactly("hgx-bought", "h100-rented");
+        Simulation.Rival owned = sim.rivals().get(0);
+        Simulation.Rival rented = sim.rivals().get(1);
+        assertThat(owned.kind()).isEqualTo(dev.aichoose.model.OptionKind.SELF_HOSTED);
+        assertThat(owned.baseGapUsd())
+                .isCloseTo(
+                        base.option("hgx-bought").tcoUsd()
+                                - base.option("gpt-5-nano").tcoUsd(),
+                        within(1e-6));
+        // the server's price moves its gap by what the price moves its TCO: one server bought, 20 % back at the end
+        assertThat(bar(owned, hardware).swingUsd()).isGreaterThan(0);
+        assertThat(bar(owned, rent).swingUsd()).isZero();
+        assertThat(bar(rented, rent).swingUsd()).isGreaterThan(0);
+        assertThat(bar(rented, hardware).swingUsd()).isZero();
+        // each gap tornado is the gap evaluated with the input at its end, the others at base
+        Simulation.TornadoBar t = bar(rented, rent);
+        Evaluation cheapRent = Evaluator.evaluate(
+                Fixtures.scenario(yaml.substring(0, yaml.indexOf("uncertainty:"))
+                        .replace(
+                                "      count: auto\n      model: meta/llama-3.3-70b",
+                                "      count: auto\n      usd_per_gpu_hour: 2.49\n      model: meta/llama-3.3-70b")),
+                Fixtures.catalog(),
+                Fixtures.AS_OF);
+        assertThat(t.gapLowUsd())
+                .isCloseTo(
+                        cheapRent.option("h100-rented").tcoUsd()
+                                - cheapRent.option("gpt-5-nano").tcoUsd(),
+                        within(0.01));
+    }
+
+    /** A gap flip point is where the rival's gap changes sign: just either side of it, the rival is dearer, then cheaper. */
+    @Test
+    void aGapFlipIsWhereTheRivalOvertakesTheRecommendation() {
+        String yaml = """
+                name: box or api
+                horizon_months: 12
+                workload: {queries_per_month: 100000, input_tokens_per_query: 500, output_tokens_per_query: 500}
+                assumptions: {maintenance_share_annual: 0, ops_hours_per_month: 0}
+                options:
+                  - {id: api, api: {model: custom, input_usd_per_mtok: 1, output_usd_per_mtok: 2}}
+                  - id: box
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, count: 1, hardware_usd: 1600,
+                                  electricity_usd_per_month: 30, lifetime_months: 36, residual_share: 0,
+                                  model: meta/llama-3.1-8b-instruct, tokens_per_second: 120}
+                uncertainty:
+                  workload.queries_per_month: {low: 10000, high: 200000}
+                """;
+        Evaluation base = Evaluator.evaluate(Fixtures.scenario(yaml), Fixtures.catalog(), Fixtures.AS_OF);
+        Simulation sim = Simulator.simulate(base, Fixtures.catalog(), 20, Simulator.DEFAULT_SEED);
+        String rec = sim.recommended().orElseThrow();
+        Simulation.Rival rival = sim.rivals().getFirst();
+        Simulation.GapFlip flip = rival.flips().getFirst();
+        assertThat(flip.value()).isPresent();
+        double v = flip.value().get();
+        for (double q : new double[] {v * 0.999, v * 1.001}) {
+            Evaluation e = Evaluator.evaluate(
+                    Fixtures.scenario(yaml.replace("queries_per_month: 100000", "queries_per_month: " + q)),
+                    Fixtures.catalog(),
+                    Fixtures.AS_OF);
+            double gap = e.option(rival.option()).tcoUsd() - e.option(rec).tcoUsd();
+            boolean past = flip.direction().orElseThrow() == Simulation.Direction.BELOW ? q < v : q > v;
+            assertThat(gap >= 0).as("at %s the gap is %s", q, gap).isEqualTo(rival.baseGapUsd() >= 0 != past);
+        }
+    }
+
+    @Test
+    void versusNamesTheOneRival() throws java.io.IOException {
+        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("scenarios/platform-buy-rent-api.yaml"));
+        Evaluation base = Evaluator.evaluate(Fixtures.scenario(yaml), Fixtures.catalog(), Fixtures.AS_OF);
+        Simulation sim = Simulator.simulate(
+                base, Fixtures.catalog(), 20, Simulator.DEFAULT_SEED, java.util.Optional.of("llama-api"));
+        assertThat(sim.rivals()).extracting(Simulation.Rival::option).containsExactly("llama-api");
+    }
+
+    private static Simulation.TornadoBar bar(Simulation.Rival r, String input) {
+        return r.tornado().stream()
+                .filter(t -> t.input().equals(input))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -126,7 +126,8 @@ class EvaluateCommandTest {
         write("prices.yaml", """
                 gpus:
                   - {id: nvidia/rtx-4090, name: RTX 4090 (our supplier), class: consumer, price_usd: 1000, vram_gb: 24,
-                     memory_bandwidth_gbps: 1008, bf16_dense_tflops: 165.2, tdp_w: 450, as_of: 2026-11-01, source: quote 42}
+                     memory_bandwidth_gbps: 1008, bf16_dense_tflops: 165.2, tdp_w: 450, host: host/desktop-1gpu,
+                     as_of: 2026-11-01, source: quote 42}
                 """);
         CliRun run = CliRun.of(
                 "evaluate",

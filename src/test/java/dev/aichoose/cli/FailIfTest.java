@@ -116,12 +116,13 @@ class FailIfTest {
             "seed-example.html",
             "seed-example-options.csv",
             "seed-example-monthly.csv",
+            "seed-example-classes.csv",
             "seed-example.xlsx"
         }) {
             assertThat(dir.resolve(f)).isNotEmptyFile();
         }
         try (var files = Files.list(dir)) {
-            assertThat(files).hasSize(7);
+            assertThat(files).hasSize(8);
         }
     }
 

@@ -31,7 +31,7 @@ class SimulateCommandTest {
             options:
               - {id: api, api: {model: custom, input_usd_per_mtok: 1, output_usd_per_mtok: 1}}
               - id: box
-                self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 1600, extra_upfront_usd: 1400,
+                self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 1600, host_usd: 1400,
                               electricity_usd_per_month: 30, residual_share: 0, model: meta/llama-3.1-8b-instruct,
                               quantization: q4_k_m, tokens_per_second: 120}
             uncertainty:
@@ -226,5 +226,36 @@ class SimulateCommandTest {
         assertThat(sim.path("recommendation_holds_share").asDouble()).isEqualTo(1.0);
         CliRun run = CliRun.of("evaluate", "scenarios/seed-example.yaml", "--simulate", "10", "--as-of", "2026-11-24");
         assertThat(run.err()).contains("no uncertainty: section");
+    }
+
+    @Test
+    void versusPicksTheRivalAndIsCheckedLikeAnyFlag() throws IOException {
+        String platform = "scenarios/platform-buy-rent-api.yaml";
+        JsonNode sim = json(CliRun.of(
+                        "evaluate", platform, "-f", "json", "--simulate", "20", "--versus", "h100-rented"))
+                .path("simulation");
+        assertThat(sim.path("rivals")).hasSize(1);
+        assertThat(sim.path("rivals").get(0).path("option").asText()).isEqualTo("h100-rented");
+        assertThat(sim.path("rivals").get(0).path("kind").asText()).isEqualTo("rented");
+
+        CliRun unknown = CliRun.of("evaluate", platform, "--simulate", "20", "--versus", "h100-rentd");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--versus h100-rentd", "has no option 'h100-rentd'", "h100-rented");
+        CliRun alone = CliRun.of("evaluate", platform, "--versus", "h100-rented");
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("--versus needs --simulate N");
+    }
+
+    @Test
+    void theTableShowsPFeasibleBesidePCheapestAndATornadoPerRival() {
+        CliRun run = CliRun.of("evaluate", "scenarios/platform-buy-rent-api.yaml", "--simulate", "20");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("P(cheapest) P(feasible)");
+        assertThat(run.out())
+                .contains("Tornado against hgx-bought, the best feasible owned option")
+                .contains("Tornado against h100-rented, the best feasible rented option");
+        assertThat(run.out().lines().filter(l -> l.contains("100.0%")).count())
+                .as("each option's row ends with its P(feasible)")
+                .isGreaterThanOrEqualTo(4);
     }
 }

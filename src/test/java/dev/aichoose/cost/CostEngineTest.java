@@ -87,7 +87,7 @@ class CostEngineTest {
                               ops_hours_per_month: 5, ops_usd_per_hour: 100, discount_rate_annual: 0}
                 options:
                   - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, count: 2, hardware_usd: 1500, extra_upfront_usd: 1000,
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, count: 2, hardware_usd: 1500, extra_upfront_usd: 1000,
                                   lifetime_months: 12, residual_share: 0.25, model: meta/llama-3.1-8b-instruct,
                                   tokens_per_second: 100}
                 """);
@@ -116,7 +116,7 @@ class CostEngineTest {
                 assumptions: {maintenance_share_annual: 0}
                 options:
                   - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 1000, electricity_usd_per_month: 30,
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, hardware_usd: 1000, electricity_usd_per_month: 30,
                                   model: meta/llama-3.1-8b-instruct}
                 """);
         assertThat(owned.monthly().get(1).parts().electricity()).isEqualTo(30);
@@ -154,7 +154,7 @@ class CostEngineTest {
                 options:
                   - {id: api, api: {model: m, input_usd_per_mtok: 1, output_usd_per_mtok: 2}}
                   - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 2000, electricity_usd_per_month: 40,
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, hardware_usd: 2000, electricity_usd_per_month: 40,
                                   lifetime_months: 24, residual_share: 0, model: meta/llama-3.1-8b-instruct,
                                   tokens_per_second: 100}
                   - id: split
@@ -196,7 +196,7 @@ class CostEngineTest {
                            peak_to_average: 3}
                 options:
                   - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct, tokens_per_second: 120}
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, model: meta/llama-3.1-8b-instruct, tokens_per_second: 120}
                 """);
         assertThat(box.capacity().requiredTokensPerSecond()).isCloseTo(100_000 * 500 / 2_628_000.0 * 3, within(1e-9));
         assertThat(box.capacity().availableTokensPerSecond()).isEqualTo(120);
@@ -211,7 +211,7 @@ class CostEngineTest {
                 workload: {queries_per_month: 1000, input_tokens_per_query: 500, output_tokens_per_query: 500}
                 options:
                   - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct, quantization: q4_k_m}
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, model: meta/llama-3.1-8b-instruct, quantization: q4_k_m}
                 """);
         // a GGUF quantization runs on llama.cpp, one stream, one card: the serving model at that point
         var catalog = Fixtures.catalog();
@@ -245,7 +245,7 @@ class CostEngineTest {
                 workload: {queries_per_month: 1000, input_tokens_per_query: 500, output_tokens_per_query: 500}
                 options:
                   - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-70b-instruct, quantization: bf16,
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, model: meta/llama-3.1-70b-instruct, quantization: bf16,
                                   gpus_per_replica: 1}
                 """);
         assertThat(box.feasible()).isFalse();
@@ -265,7 +265,7 @@ class CostEngineTest {
             assumptions: {planning_utilisation: %s}
             options:
               - id: box
-                self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct, tokens_per_second: 60,
+                self_hosted: {hardware: nvidia/rtx-4090, host: none, model: meta/llama-3.1-8b-instruct, tokens_per_second: 60,
                               count: %s}
             """;
 
@@ -407,7 +407,7 @@ class CostEngineTest {
                 options:
                   - {id: api, api: {model: openai/gpt-5-mini}}
                   - {id: cloud, rented: {offer: runpod/rtx-4090, model: meta/llama-3.1-8b-instruct}}
-                  - {id: box, self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct}}
+                  - {id: box, self_hosted: {hardware: nvidia/rtx-4090, host: none, model: meta/llama-3.1-8b-instruct}}
                   - {id: leak, hybrid: {routes: [{class: secret, option: api}, {class: default, option: box}]}}
                 """);
         assertThat(e.option("api").problems()).anyMatch(p -> p.contains("offline operation is required"));
@@ -435,7 +435,7 @@ class CostEngineTest {
                 options:
                   - {id: mini, api: {model: openai/gpt-5-mini}}
                   - {id: top, api: {model: openai/gpt-5.6}}
-                  - {id: box, self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct}}
+                  - {id: box, self_hosted: {hardware: nvidia/rtx-4090, host: none, model: meta/llama-3.1-8b-instruct}}
                   - {id: weak, hybrid: {routes: [{class: research, option: box}, {class: default, option: mini}]}}
                   - {id: strong, hybrid: {routes: [{class: research, option: top}, {class: default, option: box}]}}
                 """);
@@ -465,7 +465,7 @@ class CostEngineTest {
                   classes: [{name: small, share: 0.2}]
                 options:
                   - {id: mini, api: {model: openai/gpt-5-mini}}
-                  - {id: box, self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct, tokens_per_second: 50}}
+                  - {id: box, self_hosted: {hardware: nvidia/rtx-4090, host: none, model: meta/llama-3.1-8b-instruct, tokens_per_second: 50}}
                   - {id: split, hybrid: {routes: [{class: small, option: box}, {class: default, option: mini}]}}
                 """);
         assertThat(e.option("box").feasible()).isFalse();
@@ -494,7 +494,7 @@ class CostEngineTest {
                 workload: {queries_per_month: 1000, input_tokens_per_query: 500, output_tokens_per_query: 500}
                 options:
                   - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-70b-instruct, quantization: bf16,
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, model: meta/llama-3.1-70b-instruct, quantization: bf16,
                                   tokens_per_second: 20}
                 """);
         assertThat(box.feasible()).isTrue();

@@ -29,7 +29,7 @@ class FleetEngineTest {
     }
 
     private static final String OWNED = """
-                    self_hosted: {hardware: nvidia/rtx-4090, count: %s, hardware_usd: 1000, lifetime_months: 2,
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, count: %s, hardware_usd: 1000, lifetime_months: 2,
                                   residual_share: 0.5, electricity_usd_per_month: 10, model: meta/llama-3.1-8b-instruct,
                                   tokens_per_second: 100}""";
 
@@ -115,9 +115,9 @@ class FleetEngineTest {
                 horizon_months: 1
                 workload: {queries_per_month: 1000, input_tokens_per_query: 500, output_tokens_per_query: 500}
                 options:
-                  - {id: one, self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-70b-instruct, quantization: bf16}}
+                  - {id: one, self_hosted: {hardware: nvidia/rtx-4090, host: none, model: meta/llama-3.1-70b-instruct, quantization: bf16}}
                   - id: auto
-                    self_hosted: {hardware: nvidia/rtx-4090, count: auto, model: meta/llama-3.1-70b-instruct,
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, count: auto, model: meta/llama-3.1-70b-instruct,
                                   quantization: bf16}
                 """).option("one");
         assertThat(box.feasible()).isFalse();
@@ -132,7 +132,7 @@ class FleetEngineTest {
                 workload: {queries_per_month: 1000, input_tokens_per_query: 500, output_tokens_per_query: 500}
                 options:
                   - id: auto
-                    self_hosted: {hardware: nvidia/rtx-4090, count: auto, model: meta/llama-3.1-70b-instruct,
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, count: auto, model: meta/llama-3.1-70b-instruct,
                                   quantization: bf16}
                 """).options().getFirst();
         assertThat(auto.feasible()).isTrue();

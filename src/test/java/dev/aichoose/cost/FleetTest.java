@@ -142,6 +142,6 @@ class FleetTest {
     void aFlatElectricityFigureIsForTheStatedCountAndScalesWithTheUnitsInService() {
         var o = new Costing.Owned(2, 1000, 0, 12, 0, 40.0, 500, 1, 0.1, 0, 0, 0);
         assertThat(o.electricityUsdPerMonth()).isEqualTo(40);
-        assertThat(o.electricityUsdPerMonth(3)).isCloseTo(60, within(1e-9));
+        assertThat(o.electricityUsdPerMonth(3, 0)).isCloseTo(60, within(1e-9));
     }
 }

@@ -23,7 +23,7 @@ class DeciderTest {
             options:
               - {id: api, api: {model: m, input_usd_per_mtok: 1, output_usd_per_mtok: 4}}
               - id: box
-                self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 2000, electricity_usd_per_month: 30,
+                self_hosted: {hardware: nvidia/rtx-4090, host: none, hardware_usd: 2000, electricity_usd_per_month: 30,
                               model: meta/llama-3.1-8b-instruct, tokens_per_second: 2000}
             """;
 
@@ -52,7 +52,7 @@ class DeciderTest {
                 options:
                   - {id: api, api: {model: m, input_usd_per_mtok: 1, output_usd_per_mtok: 4}}
                   - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 2000, electricity_usd_per_month: 30,
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, hardware_usd: 2000, electricity_usd_per_month: 30,
                                   model: meta/llama-3.1-8b-instruct, tokens_per_second: %s}
                   - id: split
                     hybrid: {routes: [{class: clients, option: box}, {class: default, option: api}]}
@@ -102,7 +102,7 @@ class DeciderTest {
                 options:
                   - {id: api, api: {model: m, input_usd_per_mtok: 30, output_usd_per_mtok: 60}}
                   - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, hardware_usd: 2000, electricity_usd_per_month: 30,
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, hardware_usd: 2000, electricity_usd_per_month: 30,
                                   model: meta/llama-3.1-8b-instruct, tokens_per_second: 2000}
                 """);
         assertThat(lean(e, Question.Q2_VOLUME)).isEqualTo(Lean.OPEN_SOURCE);
@@ -223,7 +223,7 @@ class DeciderTest {
                 options:
                   - {id: api, api: {model: m, input_usd_per_mtok: 1, output_usd_per_mtok: 4}}
                   - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct, tokens_per_second: 10}
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, model: meta/llama-3.1-8b-instruct, tokens_per_second: 10}
                 """);
         assertThat(e.options()).noneMatch(o -> o.feasible());
         assertThat(e.recommendation().choice()).isInstanceOf(Recommendation.NoneFeasible.class);
@@ -242,7 +242,7 @@ class DeciderTest {
                   - {id: mini, api: {model: openai/gpt-5-mini}}
                   - {id: frontier, api: {model: openai/gpt-5.6}}
                   - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct, tokens_per_second: 2000}
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, model: meta/llama-3.1-8b-instruct, tokens_per_second: 2000}
                 """);
         assertThat(e.option("mini").feasible()).isFalse();
         assertThat(e.option("mini").problems())
@@ -265,7 +265,7 @@ class DeciderTest {
                   - id: rented
                     rented: {offer: runpod/h100-sxm, model: meta/llama-3.1-8b-instruct, tokens_per_second: 2000}
                   - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct, tokens_per_second: 2000}
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, model: meta/llama-3.1-8b-instruct, tokens_per_second: 2000}
                 """);
         // a sensitive class may go to rented GPUs; an on_premises class may not
         assertThat(e.option("rented").problems())
@@ -288,7 +288,7 @@ class DeciderTest {
                   - {id: closed, api: {model: openai/gpt-5-mini}}
                   - {id: hosted, api: {model: deepinfra/llama-3.3-70b}}
                   - id: box
-                    self_hosted: {hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct, tokens_per_second: 2000}
+                    self_hosted: {hardware: nvidia/rtx-4090, host: none, model: meta/llama-3.1-8b-instruct, tokens_per_second: 2000}
                 """);
         Scenario s = e.scenario();
         PreferenceFit fit = Decider.fit(e, s.options(), Fixtures.catalog());

@@ -47,6 +47,7 @@ public final class Fixtures {
                   hardware: nvidia/rtx-4090
                   count: 1
                   hardware_usd: 1600
+                  host: none
                   extra_upfront_usd: 1400
                   electricity_usd_per_month: 30
                   lifetime_months: 5

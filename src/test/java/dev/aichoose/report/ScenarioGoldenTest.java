@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each shipped scenario through the real {@code evaluate} command, as of a fixed date so that
  * catalog ages and stale-price warnings stay put: Markdown, HTML and both CSV files against their
- * golden files ({@code golden/<format>/<scenario-stem>...}).
+ * golden files ({@code golden/<format>/<scenario-stem>...}), the CSV's three.
  */
 class ScenarioGoldenTest {
     static final String AS_OF = "2026-11-24";
@@ -38,6 +38,7 @@ class ScenarioGoldenTest {
         Golden.check("html", stem + ".html", read(dir.resolve(stem + ".html")));
         Golden.check("csv", stem + "-options.csv", read(dir.resolve(stem + "-options.csv")));
         Golden.check("csv", stem + "-monthly.csv", read(dir.resolve(stem + "-monthly.csv")));
+        Golden.check("csv", stem + "-classes.csv", read(dir.resolve(stem + "-classes.csv")));
     }
 
     @Test
@@ -63,7 +64,7 @@ class ScenarioGoldenTest {
                 files.map(p -> p.getFileName().toString())
                         .filter(f -> !f.startsWith("fixture-"))
                         .forEach(f -> {
-                            String stem = f.replaceFirst("(-options|-monthly)?\\.[a-z]+$", "");
+                            String stem = f.replaceFirst("(-options|-monthly|-classes)?\\.[a-z]+$", "");
                             assertThat(stems)
                                     .as("golden file %s/%s has no scenario", format, f)
                                     .contains(stem);

@@ -6,6 +6,7 @@ import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.Scenario;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -73,6 +74,24 @@ class XlsxEngineTest {
         // the unit price is an input; the upfront (50,000 + 1,400 for the rest of the system) follows by formula
         XlsxReportTest.assertEditMatchesEngine(
                 Engine.evaluate(seed), "o_rtx_4090_box_unit_price_usd", 50_000, expected);
+    }
+
+    @Test
+    void aClassOutputEditedInTheWorkbookMatchesTheEngineReRun() throws IOException {
+        String yaml = Files.readString(Path.of("scenarios/fintech-escalations.yaml"));
+        Evaluation original = Engine.evaluate(dev.aichoose.testing.Fixtures.scenario(yaml));
+        // the escalations' own output: the class's cell is a value; only the options carrying it move
+        Evaluation longer = Engine.evaluate(dev.aichoose.testing.Fixtures.scenario(
+                yaml.replace("output_tokens_per_query: 400", "output_tokens_per_query: 800")));
+        assertThat(longer.option("opus").tcoUsd())
+                .isGreaterThan(original.option("opus").tcoUsd());
+        XlsxReportTest.assertEditMatchesEngine(original, "c_escalations_output_tokens_per_query", 800, longer);
+        // the workload's output: the default class takes it by formula, the escalations keep their own
+        Evaluation chattier = Engine.evaluate(dev.aichoose.testing.Fixtures.scenario(
+                yaml.replace("output_tokens_per_query: 8\n", "output_tokens_per_query: 20\n")));
+        assertThat(chattier.option("opus").tcoUsd())
+                .isGreaterThan(original.option("opus").tcoUsd());
+        XlsxReportTest.assertEditMatchesEngine(original, "output_tokens_per_query", 20, chattier);
     }
 
     private static Scenario withOption(Scenario s, String id, UnaryOperator<Option> change) {

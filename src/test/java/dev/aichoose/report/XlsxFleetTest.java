@@ -112,7 +112,8 @@ class XlsxFleetTest {
 
     @Test
     void moreSizedFleetsThanAWorkbooksColumnsHoldIsRefusedWithTheReason() {
-        // a sized owned fleet takes 13 columns of the Cash flow sheet: 1,300 of them need 16,902 of 16,384
+        // a sized owned fleet of cards takes 18 columns of the Cash flow sheet (its units, its hosts, eight
+        // parts of its cash, cost, cumulative and discounted): 1,300 of them need 23,402 of 16,384
         StringBuilder yaml = new StringBuilder("""
                 name: wide
                 horizon_months: 2
@@ -128,7 +129,7 @@ class XlsxFleetTest {
         Evaluation e = Fixtures.evaluate(yaml.toString());
         assertThatThrownBy(() -> new XlsxReport().render(e, java.io.OutputStream.nullOutputStream()))
                 .isInstanceOf(ReportDoesNotFit.class)
-                .hasMessage("the Cash flow sheet of 1,300 options needs at least 16,902 columns and a workbook has "
+                .hasMessage("the Cash flow sheet of 1,300 options needs at least 23,402 columns and a workbook has "
                         + "16,384; write --format json or csv, or evaluate fewer options at a time");
     }
 }
