@@ -318,7 +318,7 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                                 c.source().id(),
                                 c.detail(),
                                 c.estimate().map(JsonReport::estimate).orElse(null)),
-                costing(o.costing()),
+                costing(o.costing(), c == null ? java.util.Optional.empty() : c.fleet()),
                 o.kind() == dev.aichoose.model.OptionKind.HYBRID
                         ? o.routing().stream()
                                 .map(r -> new RouteOut(r.workloadClass(), r.option()))
@@ -431,6 +431,45 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
             g.writeFieldName(name);
             g.writeNumber(value);
         }
+    }
+
+    /**
+     * The option's costing. An owned fleet aichoose sized ({@code count: auto}) is described as bought in
+     * month 1: its units then, their hosts, and what they cost and draw, so that {@code upfront_usd} here is
+     * the option's own; the months after are in {@code fleet}.
+     */
+    private static CostingOut costing(Costing costing, java.util.Optional<Fleet> fleet) {
+        if (costing instanceof Costing.Owned o
+                && fleet.filter(Fleet::auto).isPresent()
+                && !fleet.get().months().isEmpty()) {
+            int units = fleet.get().month(1).units();
+            int hosts = o.hostsFor(units);
+            double hardware = units * o.unitPriceUsd() + hosts * o.hostPriceUsd();
+            return new OwnedOut(
+                    "owned",
+                    units,
+                    cents(o.unitPriceUsd()),
+                    cents(o.extraUpfrontUsd()),
+                    cents(hardware + o.extraUpfrontUsd()),
+                    cents(hardware),
+                    o.lifetimeMonths(),
+                    plain(o.residualShare()),
+                    cents(o.electricityUsdPerMonth(units, hosts)),
+                    plain(o.unitPowerW()),
+                    plain(o.maintenanceShareAnnual()),
+                    cents(o.maintenanceUsdPerMonth(units, hosts)),
+                    plain(o.opsHoursPerMonth()),
+                    cents(o.staffUsdPerMonth()),
+                    o.host(),
+                    hosts,
+                    cents(o.hostPriceUsd()),
+                    plain(o.hostPowerW()),
+                    plain(o.powerLoadFactor()),
+                    cents(o.colocationUsdPerMonth(units, hosts)),
+                    recurring(o.recurring()),
+                    cents(o.recurringUsdPerMonth()));
+        }
+        return costing(costing);
     }
 
     private static CostingOut costing(Costing costing) {

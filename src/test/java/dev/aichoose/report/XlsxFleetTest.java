@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class XlsxFleetTest {
 
-    private static Evaluation evaluate(double queries, double tokensPerSecond) {
+    static Evaluation evaluate(double queries, double tokensPerSecond) {
         return Fixtures.evaluate("""
             name: sized
             horizon_months: 30
