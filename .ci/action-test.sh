@@ -19,8 +19,8 @@ git -C "$repo" init -q -b main
 git -C "$repo" -c user.name=ci -c user.email=ci@example.invalid add -A
 git -C "$repo" -c user.name=ci -c user.email=ci@example.invalid commit -q -m base
 git -C "$repo" checkout -q -b feature
-sed -i 's/extra_upfront_usd: 1400/extra_upfront_usd: 2400/' "$repo/scenarios/assistant.yaml"
-grep -q 'extra_upfront_usd: 2400' "$repo/scenarios/assistant.yaml" || fail "the seed example changed shape"
+sed -i 's/host_usd: 1400/host_usd: 2400/' "$repo/scenarios/assistant.yaml"
+grep -q 'host_usd: 2400' "$repo/scenarios/assistant.yaml" || fail "the seed example changed shape"
 cp scenarios/prototype-low-volume.yaml "$repo/scenarios/prototype.yaml"
 git -C "$repo" -c user.name=ci -c user.email=ci@example.invalid add -A
 git -C "$repo" -c user.name=ci -c user.email=ci@example.invalid commit -q -m "bigger box, new scenario"
