@@ -110,7 +110,7 @@ public final class Feasibility {
     private boolean allowed(Option option, WorkloadClass c) {
         if ((c.sensitive() || c.onPremises()) && option instanceof Option.Api) return false;
         if (c.onPremises() && option instanceof Option.Rented) return false;
-        if (option instanceof Option.Api a && classContext(a, c).isPresent()) return false;
+        if (classContext(option, c).isPresent()) return false;
         return c.quality() != Quality.FRONTIER || tierOf(option).quality() == Quality.FRONTIER;
     }
 
@@ -237,7 +237,7 @@ public final class Feasibility {
             problems.add(cls + " must stay on owned hardware (on_premises), and " + r.id()
                     + " is rented GPUs in the provider's data centre");
         }
-        if (option instanceof Option.Api a) classContext(a, c).ifPresent(p -> problems.add(cls + ": " + p));
+        classContext(option, c).ifPresent(p -> problems.add(cls + ": " + p));
         if (c.quality() == Quality.FRONTIER) {
             Tier tier = tierOf(option);
             if (tier.quality() != Quality.FRONTIER) {
@@ -258,10 +258,26 @@ public final class Feasibility {
                 + "'s context of " + Figures.wholeCount(m.contextTokens()) + " tokens");
     }
 
-    /** A class of its own shape whose request exceeds the API's context (none without class shapes). */
-    private Optional<String> classContext(Option.Api a, WorkloadClass c) {
+    /**
+     * A class of its own shape whose request exceeds the context of the model the option serves: the
+     * API's, or the open model an owned or rented option runs (none without class shapes; the workload's
+     * own shape is checked with the option's capacity).
+     */
+    private Optional<String> classContext(Option option, WorkloadClass c) {
         if (!workload.hasClassShapes()) return Optional.empty();
-        return contextProblem(a, workload.shapeOf(c.name()));
+        dev.aichoose.model.TokenShape shape = workload.shapeOf(c.name());
+        return switch (option) {
+            case Option.Api a -> contextProblem(a, shape);
+            case Option.Sized sized -> {
+                var m = catalog.openModels().get(sized.serving().model());
+                double request = shape.requestTokens();
+                yield m == null || request <= m.contextTokens()
+                        ? Optional.empty()
+                        : Optional.of("a request of " + Figures.wholeCount(request) + " tokens exceeds " + m.id()
+                                + "'s context of " + Figures.wholeCount(m.contextTokens()) + " tokens");
+            }
+            case Option.Hybrid h -> Optional.empty();
+        };
     }
 
     /** The tier of the model an option serves and where the rating comes from. */

@@ -137,6 +137,30 @@ class ClassShapeTest {
         assertThat(e.option("split").feasible()).isTrue();
     }
 
+    /** The open model an owned option serves has a context too: a class longer than it goes elsewhere. */
+    @Test
+    void eachClassRequestIsCheckedAgainstTheOpenModelsContext() {
+        Evaluation e = Fixtures.evaluate("""
+                name: t
+                horizon_months: 1
+                workload: {queries_per_month: 100, input_tokens_per_query: 2000, output_tokens_per_query: 500,
+                           classes: [{name: archives, share: 0.1, input_tokens_per_query: 150000}]}
+                options:
+                  - id: box
+                    self_hosted: {hardware: nvidia/rtx-4090, count: 1, hardware_usd: 1600,
+                                  model: meta/llama-3.1-8b-instruct, quantization: q4_k_m, tokens_per_second: 100}
+                  - {id: opus, api: {model: anthropic/claude-opus-4-8}}
+                  - {id: split, hybrid: {routes: auto}}
+                """);
+        assertThat(e.option("box").problems())
+                .contains("class 'archives' (10.0 % of queries): a request of 150,500 tokens exceeds "
+                        + "meta/llama-3.1-8b-instruct's context of 131,072 tokens");
+        assertThat(e.option("box").feasible()).isFalse();
+        // the archives go to the API whose context holds them (the short queries wherever is cheapest)
+        assertThat(e.option("split").routing()).contains(new Option.Route("archives", "opus"));
+        assertThat(e.option("split").feasible()).isTrue();
+    }
+
     @Test
     void aClassShapeOutOfBoundsIsAnInputError() {
         assertThat(Fixtures.problems("""
