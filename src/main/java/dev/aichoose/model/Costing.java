@@ -104,6 +104,36 @@ public sealed interface Costing {
                     List.of());
         }
 
+        /**
+         * The same hardware at {@code units} units: a flat electricity figure, stated for {@code count}
+         * units, scales with them as {@link #electricityUsdPerMonth(int, int)} scales it.
+         */
+        public Owned withCount(int units) {
+            return new Owned(
+                    units,
+                    unitPriceUsd,
+                    extraUpfrontUsd,
+                    lifetimeMonths,
+                    residualShare,
+                    // boxed on both sides: a mixed conditional would unbox a null flat figure
+                    flatElectricityUsdPerMonth == null || units == count
+                            ? flatElectricityUsdPerMonth
+                            : Double.valueOf(flatElectricityUsdPerMonth * units / count),
+                    unitPowerW,
+                    pue,
+                    electricityUsdPerKwh,
+                    maintenanceShareAnnual,
+                    opsHoursPerMonth,
+                    opsUsdPerHour,
+                    host,
+                    cardsPerHost,
+                    hostPriceUsd,
+                    hostPowerW,
+                    powerLoadFactor,
+                    colocationUsdPerKwMonth,
+                    recurring);
+        }
+
         /** Hosts that {@code units} cards go into: one per {@code cardsPerHost}, none without a host. */
         public int hostsFor(int units) {
             return cardsPerHost > 0

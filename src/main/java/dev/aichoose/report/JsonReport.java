@@ -442,32 +442,7 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
         if (costing instanceof Costing.Owned o
                 && fleet.filter(Fleet::auto).isPresent()
                 && !fleet.get().months().isEmpty()) {
-            int units = fleet.get().month(1).units();
-            int hosts = o.hostsFor(units);
-            double hardware = units * o.unitPriceUsd() + hosts * o.hostPriceUsd();
-            return new OwnedOut(
-                    "owned",
-                    units,
-                    cents(o.unitPriceUsd()),
-                    cents(o.extraUpfrontUsd()),
-                    cents(hardware + o.extraUpfrontUsd()),
-                    cents(hardware),
-                    o.lifetimeMonths(),
-                    plain(o.residualShare()),
-                    cents(o.electricityUsdPerMonth(units, hosts)),
-                    plain(o.unitPowerW()),
-                    plain(o.maintenanceShareAnnual()),
-                    cents(o.maintenanceUsdPerMonth(units, hosts)),
-                    plain(o.opsHoursPerMonth()),
-                    cents(o.staffUsdPerMonth()),
-                    o.host(),
-                    hosts,
-                    cents(o.hostPriceUsd()),
-                    plain(o.hostPowerW()),
-                    plain(o.powerLoadFactor()),
-                    cents(o.colocationUsdPerMonth(units, hosts)),
-                    recurring(o.recurring()),
-                    cents(o.recurringUsdPerMonth()));
+            return costing(o.withCount(fleet.get().month(1).units()));
         }
         return costing(costing);
     }
