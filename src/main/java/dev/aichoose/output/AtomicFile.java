@@ -1,4 +1,4 @@
-package dev.aichoose.report;
+package dev.aichoose.output;
 
 import java.io.IOException;
 import java.io.OutputStream;
