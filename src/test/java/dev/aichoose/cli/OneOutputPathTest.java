@@ -119,7 +119,16 @@ class OneOutputPathTest {
                         "yaml",
                         true,
                         false),
-                new Command("catalog diff", List.of("catalog", "diff", "src/test/resources/catalog/diff/old.yaml", "src/test/resources/catalog/diff/new.yaml"), "json", true, false),
+                new Command(
+                        "catalog diff",
+                        List.of(
+                                "catalog",
+                                "diff",
+                                "src/test/resources/catalog/diff/old.yaml",
+                                "src/test/resources/catalog/diff/new.yaml"),
+                        "json",
+                        true,
+                        false),
                 // its table goes to standard output always; -o writes the trend a scenario reads
                 new Command(
                         "catalog trend",
