@@ -1,5 +1,6 @@
 package dev.aichoose.bench;
 
+import dev.aichoose.output.AtomicFile;
 import dev.aichoose.output.OutputFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -87,7 +88,7 @@ public final class BenchHistograms {
 
     /** Writes the log as every output is written ({@link OutputFiles}): all at once or not at all. */
     public static void write(Path file, Map<String, Histogram> histograms) {
-        OutputFiles.write(file, stream -> {
+        OutputFiles.write(file, AtomicFile.WhenStopping.WRITE, stream -> {
             PrintStream out = new PrintStream(stream, false, StandardCharsets.UTF_8);
             HistogramLogWriter log = new HistogramLogWriter(out);
             log.outputComment("aichoose bench: latencies in microseconds, one histogram per run and metric");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aichoose.model.BenchResult;
+import dev.aichoose.output.AtomicFile;
 import dev.aichoose.output.OutputFiles;
 import dev.aichoose.output.WriteFailure;
 import java.io.IOException;
@@ -33,7 +34,8 @@ public final class BenchResultFile {
      * @throws WriteFailure when it cannot be written (a full disk, a directory not writable)
      */
     public static void write(Path file, BenchResult result) {
-        OutputFiles.write(file, out -> {
+        // a bench stopped by Ctrl-C writes what finished while the process stops: its signal hook waits for it
+        OutputFiles.write(file, AtomicFile.WhenStopping.WRITE, out -> {
             out.write(MAPPER.writeValueAsBytes(result));
             out.write('\n');
         });

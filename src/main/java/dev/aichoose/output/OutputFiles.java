@@ -15,9 +15,14 @@ public final class OutputFiles {
 
     /** Writes {@code target} atomically; an existing file is replaced and keeps its permissions. */
     public static void write(Path target, AtomicFile.Content content) {
+        write(target, AtomicFile.WhenStopping.REFUSE, content);
+    }
+
+    /** The same, for a result that is still written while the process stops ({@link AtomicFile.WhenStopping}). */
+    public static void write(Path target, AtomicFile.WhenStopping whenStopping, AtomicFile.Content content) {
         if (Files.isDirectory(target)) throw WriteFailure.of(target, new WriteFailure.Cause(target, "is a directory"));
         try {
-            AtomicFile.write(target, content);
+            AtomicFile.write(target, content, whenStopping);
         } catch (AccessDeniedException e) {
             // refused on the temporary file beside the target: the directory is what cannot be written
             Path dir = target.toAbsolutePath().getParent();
