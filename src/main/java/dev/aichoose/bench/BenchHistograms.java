@@ -1,9 +1,10 @@
 package dev.aichoose.bench;
 
+import dev.aichoose.output.AtomicFile;
+import dev.aichoose.output.OutputFiles;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,24 +86,18 @@ public final class BenchHistograms {
         return h;
     }
 
-    /** Writes the log, beside its name and moved into place in one step. */
+    /** Writes the log as every output is written ({@link OutputFiles}): all at once or not at all. */
     public static void write(Path file, Map<String, Histogram> histograms) {
-        Path partial = BenchOutput.partial(file);
-        try (PrintStream out = new PrintStream(Files.newOutputStream(partial), false, "UTF-8")) {
+        OutputFiles.write(file, AtomicFile.WhenStopping.WRITE, stream -> {
+            PrintStream out = new PrintStream(stream, false, StandardCharsets.UTF_8);
             HistogramLogWriter log = new HistogramLogWriter(out);
             log.outputComment("aichoose bench: latencies in microseconds, one histogram per run and metric");
             log.outputLogFormatVersion();
             log.outputLegend();
             for (Histogram h : histograms.values()) log.outputIntervalHistogram(0, 0, h, 1000.0);
-        } catch (IOException e) {
-            BenchResultFile.deleteQuietly(partial);
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            BenchResultFile.replace(partial, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+            out.flush();
+            if (out.checkError()) throw new IOException("the log could not be written");
+        });
     }
 
     /** Reads a log's histograms by tag, adding up any tag that appears more than once. */

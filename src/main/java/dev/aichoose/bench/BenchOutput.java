@@ -1,6 +1,7 @@
 package dev.aichoose.bench;
 
 import dev.aichoose.model.BenchResult;
+import dev.aichoose.output.WriteFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -86,7 +87,7 @@ public final class BenchOutput implements AutoCloseable {
                 channel.close();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + lockFile + ": " + e.getMessage(), e);
+            throw WriteFailure.of(result, e);
         }
     }
 
@@ -120,7 +121,7 @@ public final class BenchOutput implements AutoCloseable {
             if (Files.exists(recordsBeingWritten))
                 BenchResultFile.replace(recordsBeingWritten, BenchResultFile.throughLinks(records));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + records + ": " + e.getMessage(), e);
+            throw WriteFailure.of(records, e);
         }
         BenchResultFile.write(target, bench);
         // the latencies as HdrHistogram logs too, which 'bench merge' adds up across shards

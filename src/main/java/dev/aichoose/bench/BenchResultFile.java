@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aichoose.model.BenchResult;
+import dev.aichoose.output.AtomicFile;
+import dev.aichoose.output.OutputFiles;
+import dev.aichoose.output.WriteFailure;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,24 +27,18 @@ public final class BenchResultFile {
     }
 
     /**
-     * Writes a result: beside its target and moved over it in one step, so that a reader never sees
-     * half a file and a failed write leaves the earlier one. The target keeps its permissions, and
-     * a symbolic link is written through, to the file it names.
+     * Writes a result as every command's output is written ({@link OutputFiles}): beside its target and
+     * moved over it in one step, so that a reader never sees half a file and a failed write leaves the
+     * earlier one. The target keeps its permissions, and a symbolic link is written through.
      *
-     * @throws UncheckedIOException when it cannot be written (a full disk, a directory not writable)
+     * @throws WriteFailure when it cannot be written (a full disk, a directory not writable)
      */
     public static void write(Path file, BenchResult result) {
-        Path target = throughLinks(file);
-        Path partial = BenchOutput.partial(target);
-        try {
-            Path parent = target.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.writeString(partial, MAPPER.writeValueAsString(result) + "\n", StandardCharsets.UTF_8);
-            replace(partial, target);
-        } catch (IOException e) {
-            deleteQuietly(partial);
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        // a bench stopped by Ctrl-C writes what finished while the process stops: its signal hook waits for it
+        OutputFiles.write(file, AtomicFile.WhenStopping.WRITE, out -> {
+            out.write(MAPPER.writeValueAsBytes(result));
+            out.write('\n');
+        });
     }
 
     /** Moves {@code written} over {@code target} in one step where the file system can, with the target's permissions. */
@@ -73,13 +68,5 @@ public final class BenchResultFile {
             }
         }
         return p;
-    }
-
-    static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // what could not be written cannot be removed either; the error says so
-        }
     }
 }

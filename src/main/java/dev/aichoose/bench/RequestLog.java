@@ -1,8 +1,8 @@
 package dev.aichoose.bench;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.aichoose.output.WriteFailure;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ final class RequestLog implements AutoCloseable {
                     StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw WriteFailure.of(file, e);
         }
     }
 
@@ -67,7 +67,6 @@ final class RequestLog implements AutoCloseable {
         } catch (IOException e) {
             if (failure == null) failure = e;
         }
-        if (failure != null)
-            throw new UncheckedIOException("cannot write " + file + ": " + failure.getMessage(), failure);
+        if (failure != null) throw WriteFailure.of(file, failure);
     }
 }

@@ -242,23 +242,6 @@ public final class BenchCommand extends BaseCommand {
             description = "Write bench JSON v1 here (and FILE's .requests.jsonl).")
     Path output;
 
-    /**
-     * Before a run of many minutes, whether its result can be written: a directory that cannot be made
-     * or written is an output failure (exit 6) now, as it would be at the end.
-     */
-    static void checkWritable(Path output) {
-        if (output == null) return;
-        Path dir = output.toAbsolutePath().getParent();
-        try {
-            java.nio.file.Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw OutputFailure.writing(output, e);
-        }
-        if (!java.nio.file.Files.isWritable(dir)) {
-            throw OutputFailure.writing(output, new java.nio.file.AccessDeniedException(dir.toString()));
-        }
-    }
-
     private URI url;
     private List<Load> loads;
     private ApiKey key;
@@ -328,7 +311,8 @@ public final class BenchCommand extends BaseCommand {
                 throw usageError("--start-at " + startAt + " is more than 24 hours ahead");
         }
         key = new BenchKeyPolicy(apiKeyEnv, allowInsecureKey, System::getenv).key(api, url);
-        checkWritable(output);
+        // before a run of many minutes, as every command checks its -o: not at the end
+        CommandOutput.checkFile("-o", output);
         if (output != null && promptsFile != null) {
             for (Path written : List.of(output, BenchResultFile.requestLogBeside(output))) {
                 if (sameFile(written, promptsFile))

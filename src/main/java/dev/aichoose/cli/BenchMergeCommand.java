@@ -88,7 +88,7 @@ final class BenchMergeCommand extends BaseCommand {
             throw usageError("--api, --endpoint and --model are needed: no result JSON beside " + files.getFirst()
                     + " says what was measured");
         }
-        BenchCommand.checkWritable(output);
+        CommandOutput.checkFile("-o", output);
         for (Path input : files) {
             Optional<Path> result = beside(input);
             if (BenchCommand.sameFile(output, input)

@@ -17,7 +17,6 @@ import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Gpu;
 import dev.aichoose.report.Renderer;
-import dev.aichoose.report.ReportFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -76,10 +75,34 @@ final class CatalogCommand implements Runnable {
                         + "cloud GPU offers, open-weight models).")
         Kind kind;
 
+        @Option(
+                names = {"-o", "--output"},
+                paramLabel = "FILE",
+                description = "Write the list to FILE (atomically) instead of standard output.")
+        Path output;
+
+        @Override
+        protected void validate() {
+            CommandOutput.checkFile("-o", output);
+        }
+
         @Override
         protected ExitCode execute() {
             Catalog c = pricing.load();
-            PrintWriter out = spec.commandLine().getOut();
+            new Inputs().addAll(pricing.files(), "a price book").refuse("-o", output);
+            PrintWriter err = spec.commandLine().getErr();
+            CommandOutput.printOrWrite(
+                    output,
+                    (catalog, w) -> list(catalog, new PrintWriter(w)),
+                    c,
+                    spec.commandLine().getOut(),
+                    err);
+            c.warnings().forEach(w -> err.println("aichoose: warning: " + w));
+            return ExitCode.OK;
+        }
+
+        /** The ids of the kinds asked for, a heading each. */
+        private void list(Catalog c, PrintWriter out) {
             if (kind == null || kind == Kind.API) {
                 out.println(
                         "API models (USD per million tokens: input / cached input / output, context)   for api.model");
@@ -147,8 +170,7 @@ final class CatalogCommand implements Runnable {
                                 m.contextTokens(),
                                 m.license())));
             }
-            c.warnings().forEach(w -> spec.commandLine().getErr().println("aichoose: warning: " + w));
-            return ExitCode.OK;
+            out.flush();
         }
 
         private static String tokens(int n) {
@@ -255,6 +277,7 @@ final class CatalogCommand implements Runnable {
 
         @Override
         protected void validate() {
+            CommandOutput.checkFile("-o", output);
             boolean skypilot = format.equalsIgnoreCase("skypilot");
             if (!skypilot) {
                 f = switch (format.toLowerCase(Locale.ROOT)) {
@@ -287,16 +310,15 @@ final class CatalogCommand implements Runnable {
                 imported = CatalogImport.read(f, file, r, asOf, CatalogLoader.load(List.of()));
             }
             String origin = path.getFileName().toString();
-            if (output != null) {
-                new Inputs().add(path, "the price list").refuse("-o", output);
-                write(output, (value, w) -> LayerWriter.write(value, origin, w), imported);
-            } else {
-                LayerWriter.write(imported, origin, spec.commandLine().getOut());
-                spec.commandLine().getOut().flush();
-            }
+            new Inputs().add(path, "the price list").refuse("-o", output);
             PrintWriter err = spec.commandLine().getErr();
             imported.summary().forEach(line -> err.println("aichoose: " + line));
-            if (output != null) err.println("aichoose: wrote " + output);
+            CommandOutput.printOrWrite(
+                    output,
+                    (value, w) -> LayerWriter.write(value, origin, w),
+                    imported,
+                    spec.commandLine().getOut(),
+                    err);
             return ExitCode.OK;
         }
 
@@ -309,20 +331,19 @@ final class CatalogCommand implements Runnable {
             String origin = files.stream()
                     .map(SkypilotFiles.CloudFile::source)
                     .collect(java.util.stream.Collectors.joining(", "));
-            if (output != null) {
-                Inputs inputs = new Inputs();
-                files.stream()
-                        .filter(cloudFile -> cloudFile.date() == null)
-                        .forEach(cloudFile -> inputs.add(Path.of(cloudFile.file()), "a SkyPilot catalog file"));
-                inputs.refuse("-o", output);
-                write(output, (value, w) -> LayerWriter.write(value, origin, w), imported);
-            } else {
-                LayerWriter.write(imported, origin, spec.commandLine().getOut());
-                spec.commandLine().getOut().flush();
-            }
+            Inputs inputs = new Inputs();
+            files.stream()
+                    .filter(cloudFile -> cloudFile.date() == null)
+                    .forEach(cloudFile -> inputs.add(Path.of(cloudFile.file()), "a SkyPilot catalog file"));
+            inputs.refuse("-o", output);
             PrintWriter err = spec.commandLine().getErr();
             imported.summary().forEach(line -> err.println("aichoose: " + line));
-            if (output != null) err.println("aichoose: wrote " + output);
+            CommandOutput.printOrWrite(
+                    output,
+                    (value, w) -> LayerWriter.write(value, origin, w),
+                    imported,
+                    spec.commandLine().getOut(),
+                    err);
             return ExitCode.OK;
         }
     }
@@ -345,8 +366,8 @@ final class CatalogCommand implements Runnable {
         @Option(
                 names = {"-f", "--format"},
                 paramLabel = "FORMAT",
-                defaultValue = "table",
-                description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+                description = "Output format: ${COMPLETION-CANDIDATES} (default: table, or the one -o's extension "
+                        + "names: .json, .md).")
         CatalogDiffReport format;
 
         @Option(
@@ -356,19 +377,37 @@ final class CatalogCommand implements Runnable {
         Path output;
 
         @Override
+        protected void validate() {
+            CommandOutput.checkFile("-o", output);
+            CatalogDiffReport named = output == null
+                    ? null
+                    : OutputOptions.extension(output)
+                            .flatMap(ext -> java.util.Arrays.stream(CatalogDiffReport.values())
+                                    .filter(f -> f != CatalogDiffReport.TABLE
+                                            && f.name().equalsIgnoreCase(ext))
+                                    .findFirst())
+                            .orElse(null);
+            if (format != null && named != null && format != named) {
+                throw usageError("-f " + format.name().toLowerCase(Locale.ROOT) + " does not match -o " + output + " (."
+                        + named.name().toLowerCase(Locale.ROOT) + "): drop -f, or rename the file");
+            }
+            if (format == null) format = named != null ? named : CatalogDiffReport.TABLE;
+        }
+
+        @Override
         protected ExitCode execute() throws IOException {
             var changes = CatalogDiff.between(CatalogSources.read(before), CatalogSources.read(after));
-            if (output != null) {
-                Inputs inputs = new Inputs();
-                for (String side : List.of(before, after)) {
-                    if (Files.exists(Path.of(side))) inputs.addAll(CatalogLoader.yamlFiles(Path.of(side)), "a catalog");
-                }
-                inputs.refuse("-o", output);
-                write(output, (value, w) -> format.render(before, after, value, w), changes);
-                spec.commandLine().getErr().println("aichoose: wrote " + output);
-            } else {
-                format.render(before, after, changes, spec.commandLine().getOut());
+            Inputs inputs = new Inputs();
+            for (String side : List.of(before, after)) {
+                if (Files.exists(Path.of(side))) inputs.addAll(CatalogLoader.yamlFiles(Path.of(side)), "a catalog");
             }
+            inputs.refuse("-o", output);
+            CommandOutput.printOrWrite(
+                    output,
+                    (value, w) -> format.render(before, after, value, w),
+                    changes,
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
             return ExitCode.OK;
         }
     }
@@ -411,6 +450,7 @@ final class CatalogCommand implements Runnable {
 
         @Override
         protected void validate() {
+            CommandOutput.checkFile("-o", output);
             if (!source.equalsIgnoreCase("skypilot")) {
                 throw usageError("unknown format '" + source + "': catalog trend reads skypilot");
             }
@@ -451,19 +491,14 @@ final class CatalogCommand implements Runnable {
             var trend = dev.aichoose.catalog.RentTrends.of(read);
             format.render(trend, spec.commandLine().getOut());
             if (output != null) {
-                write(output, (value, w) -> dev.aichoose.catalog.RentTrendFile.write(value, w), trend);
-                spec.commandLine().getErr().println("aichoose: wrote " + output);
+                CommandOutput.write(
+                        output,
+                        (Renderer.Text<dev.aichoose.catalog.RentTrends.Trend>)
+                                dev.aichoose.catalog.RentTrendFile::write,
+                        trend,
+                        spec.commandLine().getErr());
             }
             return ExitCode.OK;
-        }
-    }
-
-    /** A catalog command's file, written as every report is ({@link ReportFiles}): atomically, or exit 6. */
-    private static <T> void write(Path output, Renderer.Text<T> renderer, T value) {
-        try {
-            ReportFiles.write(output, renderer, value);
-        } catch (IOException e) {
-            throw OutputFailure.writing(output, e);
         }
     }
 }

@@ -42,7 +42,8 @@ final class Inputs {
 
     /** Throws a usage error when {@code output} is one of the inputs; {@code flag} names the option it came from. */
     void refuse(String flag, Path output) {
-        if (!Files.exists(output)) return; // a file that is not there yet is nobody's input
+        // no -o (standard output), or a file that is not there yet: nobody's input
+        if (output == null || !Files.exists(output)) return;
         for (Input input : files) {
             if (same(output, input.file())) {
                 throw new UsageException(flag + " " + output + " is " + input.role() + " " + input.file()

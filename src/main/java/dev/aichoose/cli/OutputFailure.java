@@ -1,15 +1,13 @@
 package dev.aichoose.cli;
 
+import dev.aichoose.output.WriteFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
  * A report, layer or record that could not be written: a full disk, a read-only directory, no
- * permission (exit 6, {@link ExitCode#OUTPUT_FAILURE}). Raised as an {@link UncheckedIOException}, the
+ * permission (exit 6, {@link ExitCode#OUTPUT_FAILURE}). Raised as a {@link WriteFailure}, an {@link UncheckedIOException}, the
  * type every command's writing failures take, so that {@link Cli#exitCodeOf} maps them all alike.
  */
 final class OutputFailure {
@@ -17,7 +15,7 @@ final class OutputFailure {
 
     /** The failure to write {@code target}, with the system's reason in words. */
     static UncheckedIOException writing(Path target, IOException e) {
-        return new UncheckedIOException("cannot write " + target + " (" + reason(e) + ")", e);
+        return WriteFailure.of(target, e);
     }
 
     /** The line the user reads: the message a command gave, or the system's reason. */
@@ -35,12 +33,6 @@ final class OutputFailure {
 
     /** Why the system refused, in words: "no space left on device", "permission denied: /x". */
     static String reason(IOException e) {
-        return switch (e) {
-            case NoSuchFileException n -> "no such directory: " + n.getFile();
-            case AccessDeniedException a -> "permission denied: " + a.getFile();
-            case FileSystemException f ->
-                f.getReason() != null ? f.getReason() + ": " + f.getFile() : String.valueOf(f.getFile());
-            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        };
+        return WriteFailure.reason(e);
     }
 }

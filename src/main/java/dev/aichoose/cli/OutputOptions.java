@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
  * {@code -f/--format} and {@code -o/--output} for every command that writes a report: one format
  * to standard output, one to a file (its format taken from the extension when {@code -f} is absent,
  * a mismatch refused), or several into a directory. Each command's subclass declares {@code -f}
- * with its own formats; the rules are here, once. Every file is written atomically.
+ * with its own formats; the rules are here, once. {@code -o} is checked and every file written as
+ * every command's output is ({@link CommandOutput}).
  */
 @Command(addMethodSubcommands = false) // a mixin is read like a command: see BaseCommand
 abstract class OutputOptions<F extends Enum<F> & OutputFormat<T>, T> {
@@ -93,6 +94,7 @@ abstract class OutputOptions<F extends Enum<F> & OutputFormat<T>, T> {
                 throw new UsageException("-o " + outputArg + " is a file, but "
                         + (inputs > 1 ? inputs + " inputs" : ids(asked)) + " write several files: give a directory");
             }
+            CommandOutput.checkDirectory(output);
             return new ToDirectory<>(output, asked == null ? List.of(defaultFormat()) : asked);
         }
         Optional<String> extension = extension(output);
@@ -104,6 +106,7 @@ abstract class OutputOptions<F extends Enum<F> & OutputFormat<T>, T> {
                         + extension.map(e -> "the extension ." + e).orElse("a name without an extension")
                         + "; add -f FORMAT (" + ids(all()) + "), or end a directory's name with /");
             }
+            CommandOutput.checkFile("-o", output);
             return new ToFile<>(output, inferred.get());
         }
         F format = asked.getFirst();
@@ -112,6 +115,7 @@ abstract class OutputOptions<F extends Enum<F> & OutputFormat<T>, T> {
                     + " is " + inferred.get().id() + "): drop -f, or name the file ."
                     + format.extensions().getFirst());
         }
+        CommandOutput.checkFile("-o", output);
         return new ToFile<>(output, format);
     }
 
@@ -171,8 +175,6 @@ abstract class OutputOptions<F extends Enum<F> & OutputFormat<T>, T> {
             ReportFiles.write(p, renderer, value);
         } catch (ReportDoesNotFit e) {
             throw new UsageException("cannot write " + p + " (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw OutputFailure.writing(p, e);
         }
     }
 

@@ -159,6 +159,7 @@ final class ReconcileCommand extends BaseCommand {
             throw usageError("--calibrate -o " + output.outputArg + ": the calibrated scenario is YAML; name it .yaml");
         }
         inputs().refuse("-o", calibrated);
+        CommandOutput.checkFile("-o", calibrated);
         List<ReconcileFormat> asked = output.requested();
         if (asked != null && (asked.size() > 1 || asked.getFirst().binary())) {
             throw usageError("with --calibrate the report goes to standard output: give one of -f table, json, md, "
@@ -217,11 +218,7 @@ final class ReconcileCommand extends BaseCommand {
         } catch (InputException e) {
             throw new IllegalStateException("the calibrated scenario does not load: " + e.getMessage(), e);
         }
-        try {
-            ReportFiles.write(calibrated, (Renderer.Text<String>) (s, w) -> w.write(s), edited);
-        } catch (IOException e) {
-            throw OutputFailure.writing(calibrated, e);
-        }
+        ReportFiles.write(calibrated, (Renderer.Text<String>) (s, w) -> w.write(s), edited);
         err.println(
                 "aichoose: wrote " + calibrated + " (" + calibration.changes().size() + " field"
                         + (calibration.changes().size() == 1 ? "" : "s") + " calibrated)");

@@ -39,12 +39,25 @@ final class ValidateCommand extends BaseCommand {
             description = "Check catalog ages as of this date (YYYY-MM-DD), as evaluate does. Default: today.")
     LocalDate asOf;
 
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Write the line of each scenario that is valid to FILE (atomically) instead of standard "
+                    + "output; problems and warnings still go to standard error.")
+    Path output;
+
+    @Override
+    protected void validate() {
+        CommandOutput.checkFile("-o", output);
+    }
+
     @Override
     protected ExitCode execute() {
         Catalog catalog = pricing.load();
         BenchFiles.checkFilesExist(EvaluateCommand.benchOverrides(bench));
         ScenarioLoader loader = new ScenarioLoader(catalog, BenchFiles.SOURCE, EvaluateCommand.benchOverrides(bench));
         List<Diagnostic> problems = new ArrayList<>();
+        List<String> valid = new ArrayList<>();
         PrintWriter err = spec.commandLine().getErr();
         // the catalog's own warnings name their files; said once, not once per scenario
         catalog.warnings().forEach(w -> err.println("aichoose: warning: " + w));
@@ -52,12 +65,10 @@ final class ValidateCommand extends BaseCommand {
             try {
                 Scenario s = loader.load(file);
                 BenchFiles.checkOverrides(s, EvaluateCommand.benchOverrides(bench));
-                spec.commandLine()
-                        .getOut()
-                        .println(file + ": ok: " + s.name() + ", " + s.horizonMonths() + " months, "
-                                + (s.optionsFromDefaults()
-                                        ? "the default option set"
-                                        : s.options().size() + " options"));
+                valid.add(file + ": ok: " + s.name() + ", " + s.horizonMonths() + " months, "
+                        + (s.optionsFromDefaults()
+                                ? "the default option set"
+                                : s.options().size() + " options"));
                 String where = scenarios.size() > 1 ? file + ": " : "";
                 Evaluator.inputWarnings(s, catalog, AsOfDate.orToday(asOf))
                         .forEach(w -> err.println("aichoose: warning: " + where + w));
@@ -65,6 +76,19 @@ final class ValidateCommand extends BaseCommand {
                 problems.addAll(e.diagnostics());
             }
         }
+        new Inputs()
+                .addAll(scenarios, "a scenario")
+                .addAll(pricing.files(), "a price book")
+                .refuse("-o", output);
+        // the valid scenarios' lines are the result, written whether or not another file has problems
+        CommandOutput.printOrWrite(
+                output,
+                (lines, w) -> {
+                    for (String line : lines) w.write(line + System.lineSeparator());
+                },
+                valid,
+                spec.commandLine().getOut(),
+                err);
         if (!problems.isEmpty()) throw new InputException(problems);
         return ExitCode.OK;
     }

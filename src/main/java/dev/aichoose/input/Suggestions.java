@@ -2,6 +2,7 @@ package dev.aichoose.input;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /** "Did you mean" hints from edit distance. */
@@ -11,19 +12,37 @@ public final class Suggestions {
     /** Names longer than this get no hint: no name is, and the distance costs their length times each name's. */
     static final int LONGEST = 100;
 
-    /** {@code " (did you mean 'x'?)"}, or empty when nothing is close enough. */
+    /** The most ids one hint lists. */
+    static final int MOST = 5;
+
+    /**
+     * {@code " (did you mean 'x'?)"}, or empty when nothing is close enough. What was typed may be the start
+     * of several ids ({@code nvidia/h100}: the SXM, PCIe and NVL cards): then the hint lists them, up to
+     * {@value #MOST}, the shortest first, {@code " (did you mean 'a', 'b' or 'c'?)"}.
+     */
     public static String hint(String given, Collection<String> known) {
         if (given.length() > LONGEST) return "";
         String g = given.toLowerCase(Locale.ROOT);
         // the name that shares the longest start with what was typed, then the nearest by spelling: an id is
         // typed from its start, so 'nvidia/h100' means an H100 ('nvidia/h100-sxm'), not the nearer 'nvidia/b200'
-        return known.stream()
+        List<String> near = known.stream()
                 .filter(k -> close(g, k.toLowerCase(Locale.ROOT)))
-                .min(Comparator.comparingInt((String k) -> -commonPrefix(g, k.toLowerCase(Locale.ROOT)))
+                .sorted(Comparator.comparingInt((String k) -> -commonPrefix(g, k.toLowerCase(Locale.ROOT)))
                         .thenComparingInt(k -> distance(g, k.toLowerCase(Locale.ROOT)))
                         .thenComparing(Comparator.naturalOrder()))
-                .map(best -> " (did you mean '" + best + "'?)")
-                .orElse("");
+                .toList();
+        if (near.isEmpty()) return "";
+        // a typo gets its nearest spelling; an id left unfinished gets every id it starts
+        List<String> continuing = near.stream()
+                .filter(k -> k.toLowerCase(Locale.ROOT).startsWith(g))
+                .limit(MOST)
+                .toList();
+        List<String> shown = continuing.size() > 1 ? continuing : List.of(near.getFirst());
+        List<String> quoted = shown.stream().map(k -> "'" + k + "'").toList();
+        String listed = quoted.size() == 1
+                ? quoted.getFirst()
+                : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.getLast();
+        return " (did you mean " + listed + "?)";
     }
 
     /** Near enough by spelling, or a name that holds what was typed. */

@@ -380,8 +380,9 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                     String.valueOf(run.concurrency()),
                     Figures.wholeCount(run.inputTokens()) + "/" + Figures.wholeCount(run.outputTokens())
                             + (run.decodeOnly() ? "*" : ""),
-                    Figures.count(Math.round(run.outputTokensPerSecond() * 10) / 10.0),
-                    Figures.count(Math.round(n.estimate() * 10) / 10.0),
+                    // one decimal in every row: 675.0 beside 539.9, not 675 (a whole number read as another kind)
+                    Figures.rate(run.outputTokensPerSecond()),
+                    Figures.rate(n.estimate()),
                     String.format(Locale.ROOT, "%.2f", n.ratio())));
         }
         out.print(indent(Tables.text(

@@ -139,6 +139,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void whatEveryWriterSharesDependsOnNothingOfTheProgram() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.aichoose.output..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAPackage("dev.aichoose..").and(not(resideInAPackage("dev.aichoose.output.."))))
+                .because("output (atomic files, one write failure) is the floor every command's result is written "
+                        + "on: report, bench and the command line")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyTheGitRunnerStartsAProcess() {
         noClasses()
                 .that()

@@ -212,4 +212,31 @@ class CatalogCommandTest {
                 .as("against %s (-Dgolden.update=true rewrites it)", expected)
                 .isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
     }
+
+    /** As for the reports: without -f, -o's extension names the format; a contradiction is refused before any work. */
+    @Test
+    void catalogDiffTakesItsFormatFromTheExtension() throws IOException {
+        String old = RESOURCES.resolve("diff/old.yaml").toString();
+        String now = RESOURCES.resolve("diff/new.yaml").toString();
+        Path md = dir.resolve("changes.md");
+        CliRun run = CliRun.of("catalog", "diff", old, now, "-o", md.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(md)).startsWith("### Price changes");
+        CliRun json = CliRun.of(
+                "catalog", "diff", old, now, "-o", dir.resolve("changes.json").toString());
+        assertThat(Files.readString(dir.resolve("changes.json"))).contains("\"schema\" : \"aichoose.catalog-diff/v1\"");
+        CliRun contradiction = CliRun.of(
+                "catalog",
+                "diff",
+                old,
+                now,
+                "-f",
+                "json",
+                "-o",
+                dir.resolve("x.md").toString());
+        assertThat(contradiction.exitCode()).isEqualTo(2);
+        assertThat(contradiction.err()).startsWith("aichoose: -f json does not match -o " + dir.resolve("x.md"));
+        assertThat(dir.resolve("x.md")).doesNotExist();
+        assertThat(json.exitCode()).isZero();
+    }
 }

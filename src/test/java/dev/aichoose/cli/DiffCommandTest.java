@@ -285,4 +285,19 @@ class DiffCommandTest {
         CliRun same = CliRun.of("diff", before.toString(), "scenarios/legal-hybrid.yaml", "--as-of", AS_OF);
         assertThat(same.out()).doesNotContain("Routing");
     }
+
+    /** With routes: auto, a class aichoose now sends elsewhere because the inputs changed is a routing change too. */
+    @Test
+    void anAutomaticRoutingThatMovesAClassIsReported(@TempDir Path dir) throws IOException {
+        String legal = Files.readString(Path.of("scenarios/legal-hybrid.yaml"));
+        Path busier = dir.resolve("busier.yaml");
+        // ten times the volume: the two cards no longer carry the default class as well as client documents
+        Files.writeString(busier, legal.replace("queries_per_month: 60000", "queries_per_month: 600000"));
+        CliRun table = CliRun.of("diff", "scenarios/legal-hybrid.yaml", busier.toString(), "--as-of", AS_OF);
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out())
+                .contains("Routing: classes a hybrid now sends to another leg")
+                .contains("  auto-split: default rtx-5090-workstation → gpt-5-mini")
+                .doesNotContain("legal-split: ");
+    }
 }

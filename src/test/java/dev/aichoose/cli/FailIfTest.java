@@ -72,7 +72,7 @@ class FailIfTest {
         CliRun run = CliRun.of("evaluate", SEED, "--fail-if", "tco > 5");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines().findFirst().orElseThrow())
-                .contains("unknown metric 'tco' (did you mean 'tco_usd'?)");
+                .contains("unknown metric 'tco' (did you mean 'tco_usd' or 'tco_p95_usd'?)");
         assertThat(run.err()).doesNotContain("at dev.aichoose");
     }
 

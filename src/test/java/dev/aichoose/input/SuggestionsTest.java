@@ -17,8 +17,27 @@ class SuggestionsTest {
     @Test
     void anIdTypedFromItsStartSuggestsTheIdsThatShareItBeforeNearerSpellings() {
         // 'nvidia/b200' is 3 edits from 'nvidia/h100', 'nvidia/h100-sxm' 4: the shared start wins
-        assertThat(Suggestions.hint("nvidia/h100", GPUS)).isEqualTo(" (did you mean 'nvidia/h100-sxm'?)");
+        // and every id that continues what was typed, the shortest first
+        assertThat(Suggestions.hint("nvidia/h100", GPUS))
+                .isEqualTo(" (did you mean 'nvidia/h100-sxm', 'nvidia/h100-pcie' or 'nvidia/h100-1x-server'?)");
         assertThat(Suggestions.hint("nvidia/h100-p", GPUS)).isEqualTo(" (did you mean 'nvidia/h100-pcie'?)");
+    }
+
+    @Test
+    void severalIdsThatContinueWhatWasTypedAreListedUpToFive() {
+        List<String> models = List.of(
+                "meta/llama-3.1-8b",
+                "meta/llama-3.1-70b",
+                "meta/llama-3.1-405b",
+                "meta/llama-3.2-1b",
+                "meta/llama-3.2-3b",
+                "meta/llama-3.3-70b",
+                "qwen/qwen3-8b");
+        assertThat(Suggestions.hint("meta/llama-3", models))
+                .isEqualTo(" (did you mean 'meta/llama-3.1-8b', 'meta/llama-3.2-1b', 'meta/llama-3.2-3b', "
+                        + "'meta/llama-3.1-70b' or 'meta/llama-3.3-70b'?)");
+        assertThat(Suggestions.hint("META/LLAMA-3.1", models))
+                .isEqualTo(" (did you mean 'meta/llama-3.1-8b', 'meta/llama-3.1-70b' or 'meta/llama-3.1-405b'?)");
     }
 
     @Test

@@ -19,8 +19,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,13 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
  * fixed budget of mutants and seconds. Each must either read or fail with {@link InputException} whose
  * every diagnostic names the file and, when the problem is in the text, its line: never another
  * exception (exit 1), never a stack trace. A failing mutant is written out with its seed to reproduce.
- * The seeds are fixed, so a failure is reproducible; {@code -Dfuzz.seed=N -Dfuzz.mutants=M} explores more.
+ * The seeds are fixed and every mutant runs, however busy the machine: the same mutants on every run,
+ * so a failure is reproducible and a pass means the same thing. No run is timed; the limit on each
+ * input is only there so that a reader that hangs fails the build instead of stopping it, and is
+ * far above any run's time. {@code -Dfuzz.seed=N -Dfuzz.mutants=M} explores more.
  */
 class ReadersFuzzTest {
-    /** Mutants per input, and the time each input's run may take at most (CI is a shared 2-core machine). */
-    static final int MUTANTS = Integer.getInteger("fuzz.mutants", 300);
+    /** Mutants per input: all of them are read. */
+    static final int MUTANTS = Integer.getInteger("fuzz.mutants", 200);
 
-    static final long SECONDS = Long.getLong("fuzz.seconds", 4);
     static final long SEED = Long.getLong("fuzz.seed", 24);
 
     /** What a mutation may insert: YAML's and JSON's own characters, controls, broken UTF-8, numbers. */
@@ -89,6 +93,7 @@ class ReadersFuzzTest {
     Path dir;
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // a hang, never a speed
     void aScenarioNeverBreaksTheReader() throws IOException {
         ScenarioLoader loader =
                 new ScenarioLoader(Fixtures.catalog(), (file, slo) -> BenchCapacity.read(file, slo), Map.of());
@@ -96,6 +101,7 @@ class ReadersFuzzTest {
     }
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // a hang, never a speed
     void aPriceBookNeverBreaksTheReader() throws IOException {
         String book = Files.readString(Path.of("pricing/api-models.yaml"));
         fuzz(
@@ -105,11 +111,13 @@ class ReadersFuzzTest {
     }
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // a hang, never a speed
     void aBenchResultNeverBreaksTheReader() {
         fuzz("bench.json", BENCH, BenchResultReader::read);
     }
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // a hang, never a speed
     void anEvaluationReportNeverBreaksTheReader() throws IOException {
         String report = Files.readString(Path.of("src/test/resources/golden/json/legal-hybrid.json"));
         fuzz("report.json", report, file -> {
@@ -122,6 +130,7 @@ class ReadersFuzzTest {
     }
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // a hang, never a speed
     void aPriceListNeverBreaksTheImport() throws IOException {
         String list = Files.readString(Path.of("src/test/resources/catalog/litellm-trimmed.json"));
         fuzz("prices.json", list.substring(0, Math.min(list.length(), 6_000)), file -> {
@@ -141,15 +150,15 @@ class ReadersFuzzTest {
     private void fuzz(String name, String original, Consumer<Path> reader) {
         Random random = new Random(SEED ^ name.hashCode());
         byte[] bytes = original.getBytes(StandardCharsets.UTF_8);
-        long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
-        int run = 0;
-        for (; run < MUTANTS && System.nanoTime() < deadline; run++) {
+        int refused = 0;
+        for (int run = 0; run < MUTANTS; run++) {
             byte[] mutant = mutate(bytes, random);
             Path file = dir.resolve(name);
             try {
                 Files.write(file, mutant);
                 reader.accept(file);
             } catch (InputException e) {
+                refused++;
                 for (Diagnostic d : e.diagnostics()) {
                     assertThat(d.file()).as("mutant %d of %s", run, name).isEqualTo(file.toString());
                     assertThat(d.toString()).doesNotContain("Exception").doesNotContain("\tat ");
@@ -166,7 +175,8 @@ class ReadersFuzzTest {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        assertThat(run).as("mutants read within the budget").isGreaterThan(10);
+        // the mutations reach the readers' error paths, not only harmless corners of the text
+        assertThat(refused).as("mutants of %s refused with a diagnostic", name).isPositive();
     }
 
     /** One to four edits: a piece inserted, bytes flipped, deleted or repeated, the file cut short. */

@@ -1,4 +1,4 @@
-package dev.aichoose.report;
+package dev.aichoose.output;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,7 +44,21 @@ public final class AtomicFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * What a write does once the process has begun to stop (Ctrl-C, SIGTERM): a report is not started
+     * then ({@link #REFUSE}); a bench's result is what its signal hook waits for ({@link #WRITE}).
+     */
+    public enum WhenStopping {
+        REFUSE,
+        /** Written all the same; its temporary file is still removed on every way out but a second signal. */
+        WRITE
+    }
+
     public static void write(Path target, Content content) throws IOException {
+        write(target, content, WhenStopping.REFUSE);
+    }
+
+    public static void write(Path target, Content content, WhenStopping whenStopping) throws IOException {
         Path absolute = throughLinks(target.toAbsolutePath());
         if (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute)) {
             try (OutputStream out = Files.newOutputStream(absolute, StandardOpenOption.WRITE)) {
@@ -63,9 +77,13 @@ public final class AtomicFile {
         try {
             Runtime.getRuntime().addShutdownHook(cleanUp);
         } catch (IllegalStateException e) {
-            out.close();
-            deleteQuietly(temp);
-            throw new java.io.InterruptedIOException("not written: aichoose is stopping");
+            if (whenStopping == WhenStopping.REFUSE) {
+                out.close();
+                deleteQuietly(temp);
+                throw new java.io.InterruptedIOException("not written: aichoose is stopping");
+            }
+            // stopping already: the hooks are running and the finally below removes the file
+            cleanUp = null;
         }
         try {
             try (out) {
@@ -80,7 +98,7 @@ public final class AtomicFile {
             }
         } finally {
             deleteQuietly(temp);
-            removeHook(cleanUp);
+            if (cleanUp != null) removeHook(cleanUp);
         }
     }
 
