@@ -7,6 +7,7 @@ import dev.aichoose.model.CloudOffer;
 import dev.aichoose.model.Costing;
 import dev.aichoose.model.Defaults;
 import dev.aichoose.model.Evaluation;
+import dev.aichoose.model.EvaluationBuilder;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.OptionKind;
 import dev.aichoose.model.OptionResult;
@@ -80,9 +81,25 @@ public final class Evaluator {
                     + " (set ops_hours_per_month in assumptions or on the option)");
         }
         warnings.addAll(TrendNotes.of(scenario, results));
-        Evaluation partial = new Evaluation(scenario, asOf, used, results, pairs, ranking, null, warnings);
-        return new Evaluation(
-                scenario, asOf, used, results, pairs, ranking, Decider.decide(partial, options, catalog), warnings);
+        Evaluation partial = EvaluationBuilder.builder()
+                .scenario(scenario)
+                .asOf(asOf)
+                .catalog(used)
+                .options(results)
+                .pairs(pairs)
+                .ranking(ranking)
+                .warnings(warnings)
+                .build();
+        return EvaluationBuilder.builder()
+                .scenario(scenario)
+                .asOf(asOf)
+                .catalog(used)
+                .options(results)
+                .pairs(pairs)
+                .ranking(ranking)
+                .recommendation(Decider.decide(partial, options, catalog))
+                .warnings(warnings)
+                .build();
     }
 
     /** The scenario's options, or the default set when it lists none. */

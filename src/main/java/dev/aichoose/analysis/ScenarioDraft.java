@@ -2,6 +2,7 @@ package dev.aichoose.analysis;
 
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Assumptions;
+import dev.aichoose.model.AssumptionsBuilder;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Gpu;
 import dev.aichoose.model.Host;
@@ -143,21 +144,22 @@ final class ScenarioDraft {
                 w.slo(),
                 w.cacheWriteShare(),
                 w.cacheWriteTtl());
-        Assumptions assumptions = new Assumptions(
-                av[0],
-                av[1],
-                av[2],
-                av[3],
-                av[4],
-                av[5],
-                (int) av[6],
-                av[7],
-                a.planningUtilisation(),
-                av[8],
-                av[9],
-                a.powerLoadFactor(),
-                a.colocationUsdPerKwMonth(),
-                a.spotInterruptionsPerMonth());
+        Assumptions assumptions = AssumptionsBuilder.builder()
+                .electricityUsdPerKwh(av[0])
+                .pue(av[1])
+                .opsHoursPerMonth(av[2])
+                .opsUsdPerHour(av[3])
+                .discountRateAnnual(av[4])
+                .maintenanceShareAnnual(av[5])
+                .lifetimeMonths((int) av[6])
+                .residualShare(av[7])
+                .planningUtilisation(a.planningUtilisation())
+                .apiPriceChangeAnnual(av[8])
+                .gpuRentChangeAnnual(av[9])
+                .powerLoadFactor(a.powerLoadFactor())
+                .colocationUsdPerKwMonth(a.colocationUsdPerKwMonth())
+                .spotInterruptionsPerMonth(a.spotInterruptionsPerMonth())
+                .build();
         List<Option> options = new ArrayList<>(scenario.options().size());
         for (Option o : scenario.options()) {
             options.add(option(o, byOption.getOrDefault(o.id(), NO_VALUES), throughputFactor));

@@ -1,6 +1,7 @@
 package dev.aichoose.bench;
 
 import dev.aichoose.model.Workload;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,8 +9,12 @@ import java.util.List;
 
 /**
  * Everything a benchmark needs, decided before the first request. Either a request count or a
- * duration bounds each run; {@code key} may be null (no authentication).
+ * duration bounds each run; {@code key} may be null (no authentication). Assembled by name with
+ * {@link BenchPlanBuilder}: what is not set is a plain sweep of the load levels given, once per
+ * level on one machine, starting at once, with the default bounds on each request, counting 429
+ * answers as failures.
  */
+@RecordBuilder
 public record BenchPlan(
         URI endpoint,
         WireApi api,
@@ -33,9 +38,12 @@ public record BenchPlan(
         double inputTokensStdev,
         double outputTokensStdev,
         RequestLimits limits,
-        int repeat,
+        @RecordBuilder.Initializer("ONCE") int repeat,
         Shard shard,
-        java.time.Instant startAt) {
+        java.time.Instant startAt)
+        implements BenchPlanBuilder.With {
+    /** Each load level run once: the builder's default for {@code repeat}. */
+    public static final int ONCE = 1;
 
     public BenchPlan {
         if (loads == null || loads.isEmpty()) throw new IllegalArgumentException("at least one load level");
@@ -65,190 +73,6 @@ public record BenchPlan(
             if (load instanceof Load.Concurrency c && shard.streams(c.streams()) < 1)
                 throw new IllegalArgumentException("concurrency " + c.streams() + " has no stream for shard " + shard);
         }
-    }
-
-    /** A plan run once per level on one machine, starting at once. */
-    public BenchPlan(
-            URI endpoint,
-            WireApi api,
-            String model,
-            List<Load> loads,
-            Integer requests,
-            Duration duration,
-            int warmup,
-            int inputTokens,
-            int outputTokens,
-            Integer maxTokens,
-            boolean ignoreEos,
-            Workload.LatencySlo slo,
-            ApiKey key,
-            Duration timeout,
-            List<Prompt> prompts,
-            Path promptsFile,
-            long seed,
-            boolean respectRetryAfter,
-            boolean findMax,
-            double inputTokensStdev,
-            double outputTokensStdev,
-            RequestLimits limits) {
-        this(
-                endpoint,
-                api,
-                model,
-                loads,
-                requests,
-                duration,
-                warmup,
-                inputTokens,
-                outputTokens,
-                maxTokens,
-                ignoreEos,
-                slo,
-                key,
-                timeout,
-                prompts,
-                promptsFile,
-                seed,
-                respectRetryAfter,
-                findMax,
-                inputTokensStdev,
-                outputTokensStdev,
-                limits,
-                1,
-                Shard.WHOLE,
-                null);
-    }
-
-    /** A plan with the default bounds on each request. */
-    public BenchPlan(
-            URI endpoint,
-            WireApi api,
-            String model,
-            List<Load> loads,
-            Integer requests,
-            Duration duration,
-            int warmup,
-            int inputTokens,
-            int outputTokens,
-            Integer maxTokens,
-            boolean ignoreEos,
-            Workload.LatencySlo slo,
-            ApiKey key,
-            Duration timeout,
-            List<Prompt> prompts,
-            Path promptsFile,
-            long seed,
-            boolean respectRetryAfter,
-            boolean findMax,
-            double inputTokensStdev,
-            double outputTokensStdev) {
-        this(
-                endpoint,
-                api,
-                model,
-                loads,
-                requests,
-                duration,
-                warmup,
-                inputTokens,
-                outputTokens,
-                maxTokens,
-                ignoreEos,
-                slo,
-                key,
-                timeout,
-                prompts,
-                promptsFile,
-                seed,
-                respectRetryAfter,
-                findMax,
-                inputTokensStdev,
-                outputTokensStdev,
-                RequestLimits.DEFAULT);
-    }
-
-    /** A sweep of the load levels given, without a capacity search. */
-    public BenchPlan(
-            URI endpoint,
-            WireApi api,
-            String model,
-            List<Load> loads,
-            Integer requests,
-            Duration duration,
-            int warmup,
-            int inputTokens,
-            int outputTokens,
-            Integer maxTokens,
-            boolean ignoreEos,
-            Workload.LatencySlo slo,
-            ApiKey key,
-            Duration timeout,
-            List<Prompt> prompts,
-            Path promptsFile,
-            long seed,
-            boolean respectRetryAfter) {
-        this(
-                endpoint,
-                api,
-                model,
-                loads,
-                requests,
-                duration,
-                warmup,
-                inputTokens,
-                outputTokens,
-                maxTokens,
-                ignoreEos,
-                slo,
-                key,
-                timeout,
-                prompts,
-                promptsFile,
-                seed,
-                respectRetryAfter,
-                false,
-                0,
-                0);
-    }
-
-    /** A plan that counts 429 answers as failures, as the bench does by default. */
-    public BenchPlan(
-            URI endpoint,
-            WireApi api,
-            String model,
-            List<Load> loads,
-            Integer requests,
-            Duration duration,
-            int warmup,
-            int inputTokens,
-            int outputTokens,
-            Integer maxTokens,
-            boolean ignoreEos,
-            Workload.LatencySlo slo,
-            ApiKey key,
-            Duration timeout,
-            List<Prompt> prompts,
-            Path promptsFile,
-            long seed) {
-        this(
-                endpoint,
-                api,
-                model,
-                loads,
-                requests,
-                duration,
-                warmup,
-                inputTokens,
-                outputTokens,
-                maxTokens,
-                ignoreEos,
-                slo,
-                key,
-                timeout,
-                prompts,
-                promptsFile,
-                seed,
-                false);
     }
 
     /** What is asked of the server per request: --max-tokens when given, else --output-tokens (its mean, when drawn). */

@@ -282,7 +282,14 @@ public final class BenchRunner {
 
     private Integer measurePromptTokens(EndpointClient endpoint, int words) {
         Prompt probe = new Prompt(Prompts.synthetic(-1 - words, words, plan.seed()), 1);
-        RequestRecord r = endpoint.send(probe, new EndpointClient.Tag(0, true, 1, null, -1));
+        RequestRecord r = endpoint.send(
+                probe,
+                EndpointClientTagBuilder.builder()
+                        .run(0)
+                        .warmup(true)
+                        .concurrency(1)
+                        .index(-1)
+                        .build());
         observe(r);
         if (r == null
                 || !r.ok()
@@ -310,7 +317,14 @@ public final class BenchRunner {
                 pool.execute(() -> {
                     int n;
                     while (!stopped && (n = issued.getAndIncrement()) < plan.warmup()) {
-                        RequestRecord r = endpoint.send(prompt(n), new EndpointClient.Tag(0, true, streams, null, n));
+                        RequestRecord r = endpoint.send(
+                                prompt(n),
+                                EndpointClientTagBuilder.builder()
+                                        .run(0)
+                                        .warmup(true)
+                                        .concurrency(streams)
+                                        .index(n)
+                                        .build());
                         observe(r);
                         if (r != null && log != null) log.append(r);
                         if (r != null) progress.finished(r);
@@ -443,7 +457,12 @@ public final class BenchRunner {
                                         endpoint,
                                         log,
                                         records,
-                                        new EndpointClient.Tag(run, false, concurrency, null, n, repeat),
+                                        EndpointClientTagBuilder.builder()
+                                                .run(run)
+                                                .concurrency(concurrency)
+                                                .index(n)
+                                                .repeat(repeat)
+                                                .build(),
                                         prompt(run, repeat, n),
                                         clock,
                                         runEnds,
@@ -462,7 +481,12 @@ public final class BenchRunner {
                         next += (long) (-Math.log(1 - arrivals.nextDouble()) / r.perSecond() * 1e9);
                         if (!shard.owns(n, plan.seed())) continue;
                         if (waitUnlessStopped(intended - DISPATCH_LEAD_NANOS - System.nanoTime())) break;
-                        EndpointClient.Tag tag = new EndpointClient.Tag(run, false, null, rate, n, repeat);
+                        EndpointClient.Tag tag = EndpointClientTagBuilder.builder()
+                                .run(run)
+                                .requestRate(rate)
+                                .index(n)
+                                .repeat(repeat)
+                                .build();
                         int index = n;
                         pool.execute(() -> {
                             Prompt prompt = prompt(run, repeat, index);

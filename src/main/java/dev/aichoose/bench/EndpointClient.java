@@ -1,5 +1,6 @@
 package dev.aichoose.bench;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -37,11 +38,8 @@ import javax.net.ssl.SSLException;
  */
 final class EndpointClient implements AutoCloseable {
     /** Where a record belongs: which run, and whether it is a warm-up that the summary leaves out. */
-    record Tag(int run, boolean warmup, Integer concurrency, Double requestRate, int index, Integer repeat) {
-        Tag(int run, boolean warmup, Integer concurrency, Double requestRate, int index) {
-            this(run, warmup, concurrency, requestRate, index, null);
-        }
-    }
+    @RecordBuilder
+    record Tag(int run, boolean warmup, Integer concurrency, Double requestRate, int index, Integer repeat) {}
 
     /**
      * When a request was meant to leave ({@link System#nanoTime()}), and when its run started: the
@@ -286,42 +284,43 @@ final class EndpointClient implements AutoCloseable {
                 ? t.promptTokens()
                 : (int) Math.ceil(prompt.text().length() / 4.0);
         Double tpot = ok && ttft != null && output > 1 ? (e2e - ttft) / (output - 1) : null;
-        return new RequestRecord(
-                tag.run(),
-                tag.warmup(),
-                tag.concurrency(),
-                tag.requestRate(),
-                tag.index(),
-                startedAt,
-                ok,
-                t.errorKind(),
-                t.errorDetail(),
-                status,
-                retryAfter,
-                ok ? ttft : null,
-                tpot,
-                e2e,
-                ok ? itl : List.of(),
-                t.contentChunks(),
-                input,
-                output,
-                fromServer ? "server" : "estimate",
-                t.serverTimings(),
-                requestId,
-                opened,
-                connectMs,
-                null,
-                null,
-                null,
-                null,
-                schedule == null ? null : millis(schedule.intendedNanos() - schedule.runStartNanos()),
-                schedule == null ? null : millis(t.sentNanos - schedule.runStartNanos()),
-                schedule == null ? null : millis(Math.max(0, beginNanos - schedule.intendedNanos())),
-                schedule == null || !ok || ttft == null
-                        ? null
-                        : millis(Math.max(0, t.firstContentNanos() - schedule.intendedNanos())),
-                schedule == null || !ok ? null : millis(Math.max(0, t.lastEventNanos() - schedule.intendedNanos())),
-                tag.repeat());
+        return RequestRecordBuilder.builder()
+                .run(tag.run())
+                .warmup(tag.warmup())
+                .concurrency(tag.concurrency())
+                .requestRate(tag.requestRate())
+                .index(tag.index())
+                .startedAt(startedAt)
+                .ok(ok)
+                .errorKind(t.errorKind())
+                .errorDetail(t.errorDetail())
+                .httpStatus(status)
+                .retryAfterS(retryAfter)
+                .ttftMs(ok ? ttft : null)
+                .tpotMs(tpot)
+                .e2eMs(e2e)
+                .itlMs(ok ? itl : List.of())
+                .chunks(t.contentChunks())
+                .inputTokens(input)
+                .outputTokens(output)
+                .tokenCountsFrom(fromServer ? "server" : "estimate")
+                .serverTimings(t.serverTimings())
+                .requestId(requestId)
+                .newConnection(opened)
+                .connectMs(connectMs)
+                .intendedMs(schedule == null ? null : millis(schedule.intendedNanos() - schedule.runStartNanos()))
+                .sentMs(schedule == null ? null : millis(t.sentNanos - schedule.runStartNanos()))
+                .dispatchDelayMs(schedule == null ? null : millis(Math.max(0, beginNanos - schedule.intendedNanos())))
+                .ttftFromIntendedMs(
+                        schedule == null || !ok || ttft == null
+                                ? null
+                                : millis(Math.max(0, t.firstContentNanos() - schedule.intendedNanos())))
+                .e2eFromIntendedMs(
+                        schedule == null || !ok
+                                ? null
+                                : millis(Math.max(0, t.lastEventNanos() - schedule.intendedNanos())))
+                .repeat(tag.repeat())
+                .build();
     }
 
     private static double millis(long nanos) {

@@ -1,15 +1,18 @@
 package dev.aichoose.bench;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One finished request, as appended to the {@code .requests.jsonl} file the moment it ends.
  * Latencies are client-side milliseconds; {@code server_timings} keeps what the server reported
- * in its own units (Ollama: nanoseconds; llama.cpp: milliseconds).
+ * in its own units (Ollama: nanoseconds; llama.cpp: milliseconds). Assembled by name with
+ * {@link RequestRecordBuilder}; a component not set is absent (null) in the file.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RecordBuilder
 public record RequestRecord(
         int run,
         boolean warmup,
@@ -52,113 +55,17 @@ public record RequestRecord(
         Double ttftFromIntendedMs,
         Double e2eFromIntendedMs,
         // with --repeat N: which of the N runs of its load level it belongs to (1 to N)
-        Integer repeat) {
-
-    public RequestRecord(
-            int run,
-            boolean warmup,
-            Integer concurrency,
-            Double requestRate,
-            int index,
-            String startedAt,
-            boolean ok,
-            String errorKind,
-            String errorDetail,
-            Integer httpStatus,
-            Double retryAfterS,
-            Double ttftMs,
-            Double tpotMs,
-            Double e2eMs,
-            List<Double> itlMs,
-            int chunks,
-            Integer inputTokens,
-            Integer outputTokens,
-            String tokenCountsFrom,
-            Map<String, Object> serverTimings,
-            String requestId,
-            Boolean newConnection,
-            Double connectMs) {
-        this(
-                run,
-                warmup,
-                concurrency,
-                requestRate,
-                index,
-                startedAt,
-                ok,
-                errorKind,
-                errorDetail,
-                httpStatus,
-                retryAfterS,
-                ttftMs,
-                tpotMs,
-                e2eMs,
-                itlMs,
-                chunks,
-                inputTokens,
-                outputTokens,
-                tokenCountsFrom,
-                serverTimings,
-                requestId,
-                newConnection,
-                connectMs,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
+        Integer repeat)
+        implements RequestRecordBuilder.With {
 
     /** This record, saying that {@code retries} 429 answers were waited out for {@code waitS} seconds before it. */
     RequestRecord afterRetries(int retries, double waitS) {
-        return copy(retries, waitS, runStartedAtMs, endedMs);
+        return with().retries(retries).retryWaitS(waitS).build();
     }
 
     /** This record, placed on its run's clock: the run's start (epoch ms) and the request's end after it (ms). */
     RequestRecord onRunClock(double runStartedAtMs, double endedMs) {
-        return copy(retries, retryWaitS, runStartedAtMs, endedMs);
-    }
-
-    private RequestRecord copy(Integer retries, Double retryWaitS, Double runStartedAtMs, Double endedMs) {
-        return new RequestRecord(
-                run,
-                warmup,
-                concurrency,
-                requestRate,
-                index,
-                startedAt,
-                ok,
-                errorKind,
-                errorDetail,
-                httpStatus,
-                retryAfterS,
-                ttftMs,
-                tpotMs,
-                e2eMs,
-                itlMs,
-                chunks,
-                inputTokens,
-                outputTokens,
-                tokenCountsFrom,
-                serverTimings,
-                requestId,
-                newConnection,
-                connectMs,
-                retries,
-                retryWaitS,
-                runStartedAtMs,
-                endedMs,
-                intendedMs,
-                sentMs,
-                dispatchDelayMs,
-                ttftFromIntendedMs,
-                e2eFromIntendedMs,
-                repeat);
+        return with().runStartedAtMs(runStartedAtMs).endedMs(endedMs).build();
     }
 
     /** The repeat this record belongs to: 1 when the bench ran each level once. */

@@ -1,7 +1,9 @@
 package dev.aichoose.bench;
 
 import dev.aichoose.model.BenchRun;
+import dev.aichoose.model.BenchRunBuilder;
 import dev.aichoose.model.LatencyStats;
+import dev.aichoose.model.LatencyStatsBuilder;
 import dev.aichoose.model.RequestCounts;
 import dev.aichoose.model.TokenStats;
 import dev.aichoose.model.Workload;
@@ -65,35 +67,35 @@ final class RunSummary {
         List<String> warnings = new ArrayList<>(open.warnings());
         Repeats repeats = Repeats.of(records);
         if (repeats.summary() != null) warnings.addAll(repeats.warnings());
-        return new BenchRun(
-                load instanceof Load.Concurrency c ? c.streams() : null,
-                load instanceof Load.Rate r ? r.perSecond() : null,
-                new RequestCounts(completed, failed.size(), errors),
-                Double.isNaN(seconds) ? 0 : seconds,
-                orZero(rate(completed, seconds)),
-                orZero(rate(outputSum, seconds)),
-                orZero(rate(inputSum + outputSum, seconds)),
-                ttft,
-                stats(requests.tpot.where(ok)),
-                stats(itl),
-                stats(requests.e2e.where(ok)),
-                new TokenStats(completed == 0 ? null : input.mean()),
-                new TokenStats(completed == 0 ? null : output.mean()),
-                allFromServer ? "server" : "estimate",
-                goodput,
-                retryAfterMax,
-                opened,
-                connect.isEmpty() ? null : stats(connect),
-                null,
-                open.achievedRate(),
-                open.meanInFlight(),
-                open.dispatchDelay(),
-                open.ttftFromIntended(),
-                open.e2eFromIntended(),
-                Confidence.meanOfSeries(Timeline.outputTokensPerSecond(records)),
-                open.saturated(),
-                warnings,
-                repeats.summary());
+        return BenchRunBuilder.builder()
+                .concurrency(load instanceof Load.Concurrency c ? c.streams() : null)
+                .requestRate(load instanceof Load.Rate r ? r.perSecond() : null)
+                .requests(new RequestCounts(completed, failed.size(), errors))
+                .durationS(Double.isNaN(seconds) ? 0 : seconds)
+                .requestThroughput(orZero(rate(completed, seconds)))
+                .outputTokensPerSecond(orZero(rate(outputSum, seconds)))
+                .totalTokensPerSecond(orZero(rate(inputSum + outputSum, seconds)))
+                .ttftMs(ttft)
+                .tpotMs(stats(requests.tpot.where(ok)))
+                .itlMs(stats(itl))
+                .e2eMs(stats(requests.e2e.where(ok)))
+                .inputTokens(new TokenStats(completed == 0 ? null : input.mean()))
+                .outputTokens(new TokenStats(completed == 0 ? null : output.mean()))
+                .tokenCountsFrom(allFromServer ? "server" : "estimate")
+                .goodputRps(goodput)
+                .retryAfterSMax(retryAfterMax)
+                .newConnections(opened)
+                .connectMs(connect.isEmpty() ? null : stats(connect))
+                .achievedRate(open.achievedRate())
+                .meanInFlight(open.meanInFlight())
+                .dispatchDelayMs(open.dispatchDelay())
+                .ttftFromIntendedMs(open.ttftFromIntended())
+                .e2eFromIntendedMs(open.e2eFromIntended())
+                .outputTokensPerSecondCi(Confidence.meanOfSeries(Timeline.outputTokensPerSecond(records)))
+                .saturated(open.saturated())
+                .warnings(warnings)
+                .repeats(repeats.summary())
+                .build();
     }
 
     /**
@@ -184,14 +186,15 @@ final class RunSummary {
         percentile.setData(values);
         double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
-        return new LatencyStats(
-                column.removeMissing().mean(),
-                percentile.evaluate(50),
-                percentile.evaluate(90),
-                percentile.evaluate(99),
-                Confidence.percentile(sorted, 0.50),
-                Confidence.percentile(sorted, 0.90),
-                Confidence.percentile(sorted, 0.99));
+        return LatencyStatsBuilder.builder()
+                .mean(column.removeMissing().mean())
+                .p50(percentile.evaluate(50))
+                .p90(percentile.evaluate(90))
+                .p99(percentile.evaluate(99))
+                .p50Ci(Confidence.percentile(sorted, 0.50))
+                .p90Ci(Confidence.percentile(sorted, 0.90))
+                .p99Ci(Confidence.percentile(sorted, 0.99))
+                .build();
     }
 
     /** The statistics of the figures a record may carry ({@code dispatch_delay_ms} …), null when none does. */

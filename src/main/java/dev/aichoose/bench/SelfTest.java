@@ -2,7 +2,6 @@ package dev.aichoose.bench;
 
 import dev.aichoose.model.BenchResult;
 import dev.aichoose.model.BenchRun;
-import dev.aichoose.model.Workload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -152,29 +151,19 @@ public final class SelfTest {
     private record Errors(List<Double> ttft, List<Double> itl, List<Double> dispatch) {}
 
     private static Errors measure(SelfTestServer server, WireApi api, Load load, int requests, Path dir) {
-        BenchPlan plan = new BenchPlan(
-                server.uri(),
-                api,
-                "self-test",
-                List.of(load),
-                requests,
-                null,
-                load instanceof Load.Concurrency c ? c.streams() : 10,
-                10,
-                CHUNKS,
-                null,
-                false,
-                Workload.LatencySlo.NONE,
-                null,
-                Duration.ofSeconds(10),
-                List.of(new Prompt("Say something.", CHUNKS)),
-                null,
-                42,
-                false,
-                false,
-                0,
-                0,
-                RequestLimits.DEFAULT);
+        BenchPlan plan = BenchPlanBuilder.builder()
+                .endpoint(server.uri())
+                .api(api)
+                .model("self-test")
+                .loads(List.of(load))
+                .requests(requests)
+                .warmup(load instanceof Load.Concurrency c ? c.streams() : 10)
+                .inputTokens(10)
+                .outputTokens(CHUNKS)
+                .timeout(Duration.ofSeconds(10))
+                .prompts(List.of(new Prompt("Say something.", CHUNKS)))
+                .seed(42)
+                .build();
         Path records = dir.resolve(api.wireName() + "-"
                 + (load instanceof Load.Concurrency c ? "c" + c.streams() : "rate")
                 + ".requests.jsonl");

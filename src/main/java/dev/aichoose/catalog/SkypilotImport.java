@@ -5,6 +5,7 @@ import dev.aichoose.input.InputException;
 import dev.aichoose.load.Sanity;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.CloudOffer;
+import dev.aichoose.model.CloudOfferBuilder;
 import dev.aichoose.model.Provenance;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -191,15 +192,17 @@ public final class SkypilotImport {
                 return;
             }
             counts[slot]++;
-            offers.add(new CloudOffer(
-                    id,
-                    b.cloud(),
-                    b.hardware(),
-                    b.gpus(),
-                    perGpu,
-                    tier,
-                    new Provenance(b.asOf(), b.source() + " line " + b.line() + " (" + b.type() + ", " + tier + ")"),
-                    b.region()));
+            offers.add(CloudOfferBuilder.builder()
+                    .id(id)
+                    .provider(b.cloud())
+                    .gpu(b.hardware())
+                    .gpus(b.gpus())
+                    .usdPerGpuHour(perGpu)
+                    .tier(tier)
+                    .provenance(new Provenance(
+                            b.asOf(), b.source() + " line " + b.line() + " (" + b.type() + ", " + tier + ")"))
+                    .region(b.region())
+                    .build());
         });
     }
 

@@ -4,6 +4,7 @@ import dev.aichoose.input.Node;
 import dev.aichoose.load.CatalogLoader;
 import dev.aichoose.load.Sanity;
 import dev.aichoose.model.ApiModel;
+import dev.aichoose.model.ApiModelBuilder;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Provenance;
 import dev.aichoose.model.Quality;
@@ -146,24 +147,24 @@ final class SourceReading {
         ApiModel known = reference == null ? null : reference.apiModels().get(id);
         Quality quality = known != null ? known.quality() : Quality.STANDARD;
         boolean open = openWeight != null ? openWeight : known != null && known.openWeight();
-        return new ApiModel(
-                id,
-                provider,
-                name,
-                p.input,
-                p.output,
-                p.cached,
-                null,
-                p.tiers,
-                context,
-                quality,
-                open,
-                new Provenance(asOf, source(sourceKey)),
-                known != null ? known.openWeights() : null,
-                p.write,
-                p.write1h,
-                p.reasoning,
-                p.serviceTiers);
+        return ApiModelBuilder.builder()
+                .id(id)
+                .provider(provider)
+                .name(name)
+                .inputUsdPerMtok(p.input)
+                .outputUsdPerMtok(p.output)
+                .cachedInputUsdPerMtok(p.cached)
+                .longContext(p.tiers)
+                .contextTokens(context)
+                .quality(quality)
+                .openWeight(open)
+                .provenance(new Provenance(asOf, source(sourceKey)))
+                .openWeights(known != null ? known.openWeights() : null)
+                .cacheWriteUsdPerMtok(p.write)
+                .cacheWrite1hUsdPerMtok(p.write1h)
+                .reasoningUsdPerMtok(p.reasoning)
+                .serviceTiers(p.serviceTiers)
+                .build();
     }
 
     String source(String key) {

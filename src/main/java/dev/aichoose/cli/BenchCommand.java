@@ -3,6 +3,7 @@ package dev.aichoose.cli;
 import dev.aichoose.bench.ApiKey;
 import dev.aichoose.bench.BenchOutput;
 import dev.aichoose.bench.BenchPlan;
+import dev.aichoose.bench.BenchPlanBuilder;
 import dev.aichoose.bench.BenchResultFile;
 import dev.aichoose.bench.BenchRunner;
 import dev.aichoose.bench.BenchTable;
@@ -422,32 +423,33 @@ public final class BenchCommand extends BaseCommand {
     private BenchPlan plan() {
         int asked = maxTokens != null ? maxTokens : outputTokens.mean();
         List<Prompt> prompts = promptsFile == null ? null : Prompts.read(promptsFile, asked);
-        return new BenchPlan(
-                url,
-                api,
-                model,
-                loads,
-                duration == null && requests == null ? Integer.valueOf(50) : requests,
-                duration,
-                warmup,
-                inputTokens.mean(),
-                outputTokens.mean(),
-                maxTokens,
-                ignoreEos,
-                slo,
-                key,
-                timeout,
-                prompts,
-                promptsFile,
-                seed,
-                respectRetryAfter,
-                findMax,
-                inputTokens.stdev(),
-                outputTokens.stdev(),
-                RequestLimits.of(deadline, maxResponse),
-                repeat,
-                shardPlan,
-                start);
+        return BenchPlanBuilder.builder()
+                .endpoint(url)
+                .api(api)
+                .model(model)
+                .loads(loads)
+                .requests(duration == null && requests == null ? Integer.valueOf(50) : requests)
+                .duration(duration)
+                .warmup(warmup)
+                .inputTokens(inputTokens.mean())
+                .outputTokens(outputTokens.mean())
+                .maxTokens(maxTokens)
+                .ignoreEos(ignoreEos)
+                .slo(slo)
+                .key(key)
+                .timeout(timeout)
+                .prompts(prompts)
+                .promptsFile(promptsFile)
+                .seed(seed)
+                .respectRetryAfter(respectRetryAfter)
+                .findMax(findMax)
+                .inputTokensStdev(inputTokens.stdev())
+                .outputTokensStdev(outputTokens.stdev())
+                .limits(RequestLimits.of(deadline, maxResponse))
+                .repeat(repeat)
+                .shard(shardPlan)
+                .startAt(start)
+                .build();
     }
 
     private URI endpointUri() {

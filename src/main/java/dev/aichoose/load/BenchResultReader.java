@@ -11,7 +11,9 @@ import dev.aichoose.input.NodeParser;
 import dev.aichoose.input.Problems;
 import dev.aichoose.model.BenchResult;
 import dev.aichoose.model.BenchRun;
+import dev.aichoose.model.BenchRunBuilder;
 import dev.aichoose.model.LatencyStats;
+import dev.aichoose.model.LatencyStatsBuilder;
 import dev.aichoose.model.RequestCounts;
 import dev.aichoose.model.TokenStats;
 import java.io.IOException;
@@ -142,35 +144,35 @@ public final class BenchResultReader {
                         .toList()
                 : null;
         if (counts == null || r.problems().any()) return null;
-        return new BenchRun(
-                concurrency,
-                rate,
-                counts,
-                duration,
-                rps,
-                otps,
-                ttps,
-                ttft,
-                tpot,
-                itl,
-                e2e,
-                in,
-                out,
-                from,
-                goodput,
-                retryAfter,
-                newConnections,
-                connect,
-                chosen,
-                achieved,
-                inFlight,
-                dispatch,
-                ttftIntended,
-                e2eIntended,
-                throughputCi,
-                saturated,
-                warnings,
-                null);
+        return BenchRunBuilder.builder()
+                .concurrency(concurrency)
+                .requestRate(rate)
+                .requests(counts)
+                .durationS(duration)
+                .requestThroughput(rps)
+                .outputTokensPerSecond(otps)
+                .totalTokensPerSecond(ttps)
+                .ttftMs(ttft)
+                .tpotMs(tpot)
+                .itlMs(itl)
+                .e2eMs(e2e)
+                .inputTokens(in)
+                .outputTokens(out)
+                .tokenCountsFrom(from)
+                .goodputRps(goodput)
+                .retryAfterSMax(retryAfter)
+                .newConnections(newConnections)
+                .connectMs(connect)
+                .chosen(chosen)
+                .achievedRate(achieved)
+                .meanInFlight(inFlight)
+                .dispatchDelayMs(dispatch)
+                .ttftFromIntendedMs(ttftIntended)
+                .e2eFromIntendedMs(e2eIntended)
+                .outputTokensPerSecondCi(throughputCi)
+                .saturated(saturated)
+                .warnings(warnings)
+                .build();
     }
 
     /** A {@code [low, high]} interval, absent when the field is; anything else is a located problem. */
@@ -196,14 +198,15 @@ public final class BenchResultReader {
     }
 
     private static LatencyStats stats(Fields l) {
-        return new LatencyStats(
-                l.optionalNumber("mean", 0, 1e12),
-                l.optionalNumber("p50", 0, 1e12),
-                l.optionalNumber("p90", 0, 1e12),
-                l.optionalNumber("p99", 0, 1e12),
-                interval(l, "p50_ci"),
-                interval(l, "p90_ci"),
-                interval(l, "p99_ci"));
+        return LatencyStatsBuilder.builder()
+                .mean(l.optionalNumber("mean", 0, 1e12))
+                .p50(l.optionalNumber("p50", 0, 1e12))
+                .p90(l.optionalNumber("p90", 0, 1e12))
+                .p99(l.optionalNumber("p99", 0, 1e12))
+                .p50Ci(interval(l, "p50_ci"))
+                .p90Ci(interval(l, "p90_ci"))
+                .p99Ci(interval(l, "p99_ci"))
+                .build();
     }
 
     /** A settings value as plain Java: maps, lists, numbers, text, booleans. */

@@ -10,8 +10,11 @@ import dev.aichoose.input.NodeParser;
 import dev.aichoose.input.Problems;
 import dev.aichoose.input.Suggestions;
 import dev.aichoose.model.ApiModel;
+import dev.aichoose.model.ApiModelBuilder;
 import dev.aichoose.model.Catalog;
+import dev.aichoose.model.CatalogBuilder;
 import dev.aichoose.model.CloudOffer;
+import dev.aichoose.model.CloudOfferBuilder;
 import dev.aichoose.model.Engine;
 import dev.aichoose.model.Gpu;
 import dev.aichoose.model.Host;
@@ -251,24 +254,25 @@ public final class CatalogLoader {
             ApiModel below = apiModels.get(id);
             Quality quality = f.choice("quality", Quality.class, below != null ? below.quality() : Quality.STANDARD);
             boolean openWeight = f.flag("open_weight", below != null && below.openWeight());
-            return new ApiModel(
-                    id,
-                    f.text("provider"),
-                    f.text("name", id),
-                    in,
-                    out,
-                    cached,
-                    batch,
-                    tiers,
-                    f.optionalInteger("context_tokens", 512, 100_000_000),
-                    quality,
-                    openWeight,
-                    provenance(f),
-                    openWeights(f, below),
-                    optionalPrice(f, "cache_write_usd_per_mtok"),
-                    optionalPrice(f, "cache_write_1h_usd_per_mtok"),
-                    optionalPrice(f, "reasoning_usd_per_mtok"),
-                    serviceTiers);
+            return ApiModelBuilder.builder()
+                    .id(id)
+                    .provider(f.text("provider"))
+                    .name(f.text("name", id))
+                    .inputUsdPerMtok(in)
+                    .outputUsdPerMtok(out)
+                    .cachedInputUsdPerMtok(cached)
+                    .batchDiscount(batch)
+                    .longContext(tiers)
+                    .contextTokens(f.optionalInteger("context_tokens", 512, 100_000_000))
+                    .quality(quality)
+                    .openWeight(openWeight)
+                    .provenance(provenance(f))
+                    .openWeights(openWeights(f, below))
+                    .cacheWriteUsdPerMtok(optionalPrice(f, "cache_write_usd_per_mtok"))
+                    .cacheWrite1hUsdPerMtok(optionalPrice(f, "cache_write_1h_usd_per_mtok"))
+                    .reasoningUsdPerMtok(optionalPrice(f, "reasoning_usd_per_mtok"))
+                    .serviceTiers(serviceTiers)
+                    .build();
         }
 
         /** {@code long_context}: one tier (a mapping) or several (a list), each with its boundary rule. */
@@ -489,16 +493,16 @@ public final class CatalogLoader {
 
         private CloudOffer cloudOffer(Fields f, String id) {
             String gpu = f.text("gpu");
-            var offer = new CloudOffer(
-                    id,
-                    f.text("provider"),
-                    gpu,
-                    f.integer("gpus", 1, 1, 64),
-                    f.number("usd_per_gpu_hour", 0.001, 200),
-                    f.text("tier", "on_demand"),
-                    provenance(f),
-                    f.has("region") ? f.text("region") : null,
-                    new CloudOffer.Billing(
+            var offer = CloudOfferBuilder.builder()
+                    .id(id)
+                    .provider(f.text("provider"))
+                    .gpu(gpu)
+                    .gpus(f.integer("gpus", 1, 1, 64))
+                    .usdPerGpuHour(f.number("usd_per_gpu_hour", 0.001, 200))
+                    .tier(f.text("tier", "on_demand"))
+                    .provenance(provenance(f))
+                    .region(f.has("region") ? f.text("region") : null)
+                    .billing(new CloudOffer.Billing(
                             includedOrBilled(f, "storage"),
                             includedOrBilled(f, "egress"),
                             f.optionalInteger("term_months", 1, 120),
@@ -506,7 +510,8 @@ public final class CatalogLoader {
                             f.optionalNumber("idle_timeout_seconds", 0, 86_400),
                             f.optionalNumber("billing_increment_seconds", 0.001, 86_400),
                             f.optionalNumber("cold_start_seconds", 0, 3_600),
-                            f.has("always_on") ? f.flag("always_on", false) : null));
+                            f.has("always_on") ? f.flag("always_on", false) : null))
+                    .build();
             if (offer.usdPerGpuHour() < MIN_PLAUSIBLE_USD_PER_GPU_HOUR) {
                 warn(
                         f,
@@ -827,7 +832,16 @@ public final class CatalogLoader {
             if (!problems.isEmpty()) throw new InputException(problems);
             inheritCardFigures();
             List<ThroughputMeasurement> runs = List.copyOf(measurements.values());
-            return new Catalog(apiModels, gpus, offers, openModels, warnings, runs, calibration(runs), hosts);
+            return CatalogBuilder.builder()
+                    .apiModels(apiModels)
+                    .gpus(gpus)
+                    .cloudOffers(offers)
+                    .openModels(openModels)
+                    .warnings(warnings)
+                    .measurements(runs)
+                    .calibration(calibration(runs))
+                    .hosts(hosts)
+                    .build();
         }
 
         /** A system states what differs from its card; the serving figures it leaves out are its card's. */

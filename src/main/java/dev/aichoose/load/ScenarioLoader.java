@@ -11,6 +11,7 @@ import dev.aichoose.input.Problems;
 import dev.aichoose.input.Suggestions;
 import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Assumptions;
+import dev.aichoose.model.AssumptionsBuilder;
 import dev.aichoose.model.BillTag;
 import dev.aichoose.model.CacheTtl;
 import dev.aichoose.model.Catalog;
@@ -21,14 +22,17 @@ import dev.aichoose.model.KvPrecision;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.Parallelism;
 import dev.aichoose.model.Profile;
+import dev.aichoose.model.ProfileBuilder;
 import dev.aichoose.model.Quality;
 import dev.aichoose.model.Quantization;
 import dev.aichoose.model.Scenario;
+import dev.aichoose.model.ScenarioBuilder;
 import dev.aichoose.model.ServiceTier;
 import dev.aichoose.model.UncertainField;
 import dev.aichoose.model.Uncertainty;
 import dev.aichoose.model.Workload;
 import dev.aichoose.model.WorkloadClass;
+import dev.aichoose.model.WorkloadClassBuilder;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -166,18 +170,19 @@ public final class ScenarioLoader {
         top.finish();
         if (workload != null) checkRoutes(problems, workload, options, routes, autoNodes);
         problems.throwIfAny();
-        return new Scenario(
-                name,
-                file,
-                horizon,
-                workload,
-                profile,
-                assumptions,
-                options,
-                !hasOptions,
-                uncertainty,
-                warnings(ImplausibleInputs.of(file, options, optionMappings)),
-                billTags);
+        return ScenarioBuilder.builder()
+                .name(name)
+                .file(file)
+                .horizonMonths(horizon)
+                .workload(workload)
+                .profile(profile)
+                .assumptions(assumptions)
+                .options(options)
+                .optionsFromDefaults(!hasOptions)
+                .uncertainty(uncertainty)
+                .warnings(warnings(ImplausibleInputs.of(file, options, optionMappings)))
+                .billTags(billTags)
+                .build();
     }
 
     private List<String> warnings(List<String> implausible) {
@@ -235,7 +240,15 @@ public final class ScenarioLoader {
                 Quality quality = c.choice("quality", Quality.class, defaultQuality);
                 boolean onPremises = c.flag("on_premises", false);
                 WorkloadClass.Shape shape = classShape(c, cached, written);
-                classes.add(new WorkloadClass(n, share, sensitive, complexity, quality, onPremises, shape));
+                classes.add(WorkloadClassBuilder.builder()
+                        .name(n)
+                        .share(share)
+                        .sensitive(sensitive)
+                        .complexity(complexity)
+                        .quality(quality)
+                        .onPremises(onPremises)
+                        .shape(shape)
+                        .build());
                 c.finish();
             });
         }
@@ -300,74 +313,79 @@ public final class ScenarioLoader {
     }
 
     private Profile profile(Fields f) {
-        Profile p = new Profile(
-                f.choice("data_sensitivity", Profile.Level.class, Profile.Level.MEDIUM),
-                f.choice("customization", Profile.Customization.class, Profile.Customization.PROMPTING),
-                f.choice("technical_capability", Profile.Capability.class, Profile.Capability.SOME),
-                f.choice("vendor_independence", Profile.Level.class, Profile.Level.MEDIUM),
-                f.flag("offline_required", false),
-                f.flag("data_must_stay_on_premises", false),
-                f.choice("quality_need", Quality.class, Quality.STANDARD),
-                f.flag("enterprise_support", false),
-                f.choice("time_to_market", Profile.TimeToMarket.class, Profile.TimeToMarket.NORMAL),
-                f.choice("usage_pattern", Profile.UsagePattern.class, Profile.UsagePattern.STEADY),
-                f.number("max_premium_share", Profile.DEFAULT_MAX_PREMIUM_SHARE, 0, 100));
+        Profile p = ProfileBuilder.builder()
+                .dataSensitivity(f.choice("data_sensitivity", Profile.Level.class, Profile.Level.MEDIUM))
+                .customization(f.choice("customization", Profile.Customization.class, Profile.Customization.PROMPTING))
+                .technicalCapability(
+                        f.choice("technical_capability", Profile.Capability.class, Profile.Capability.SOME))
+                .vendorIndependence(f.choice("vendor_independence", Profile.Level.class, Profile.Level.MEDIUM))
+                .offlineRequired(f.flag("offline_required", false))
+                .dataMustStayOnPremises(f.flag("data_must_stay_on_premises", false))
+                .qualityNeed(f.choice("quality_need", Quality.class, Quality.STANDARD))
+                .enterpriseSupportRequired(f.flag("enterprise_support", false))
+                .timeToMarket(f.choice("time_to_market", Profile.TimeToMarket.class, Profile.TimeToMarket.NORMAL))
+                .usagePattern(f.choice("usage_pattern", Profile.UsagePattern.class, Profile.UsagePattern.STEADY))
+                .maxPremiumShare(f.number("max_premium_share", Profile.DEFAULT_MAX_PREMIUM_SHARE, 0, 100))
+                .build();
         f.finish();
         return p;
     }
 
     static Profile defaultProfile() {
-        return new Profile(
-                Profile.Level.MEDIUM,
-                Profile.Customization.PROMPTING,
-                Profile.Capability.SOME,
-                Profile.Level.MEDIUM,
-                false,
-                false,
-                Quality.STANDARD,
-                false,
-                Profile.TimeToMarket.NORMAL,
-                Profile.UsagePattern.STEADY);
+        return ProfileBuilder.builder()
+                .dataSensitivity(Profile.Level.MEDIUM)
+                .customization(Profile.Customization.PROMPTING)
+                .technicalCapability(Profile.Capability.SOME)
+                .vendorIndependence(Profile.Level.MEDIUM)
+                .offlineRequired(false)
+                .dataMustStayOnPremises(false)
+                .qualityNeed(Quality.STANDARD)
+                .enterpriseSupportRequired(false)
+                .timeToMarket(Profile.TimeToMarket.NORMAL)
+                .usagePattern(Profile.UsagePattern.STEADY)
+                .build();
     }
 
     private Assumptions assumptions(Fields f) {
-        Assumptions a = new Assumptions(
-                f.number("electricity_usd_per_kwh", Defaults.ELECTRICITY_USD_PER_KWH, 0, 5),
-                f.number("pue", Defaults.PUE, 1, 3),
-                f.number("ops_hours_per_month", Defaults.OPS_HOURS_PER_MONTH, 0, 10_000),
-                f.number("ops_usd_per_hour", Defaults.OPS_USD_PER_HOUR, 0, 10_000),
-                f.number("discount_rate_annual", Defaults.DISCOUNT_RATE_ANNUAL, 0, 1),
-                f.number("maintenance_share_annual", Defaults.MAINTENANCE_SHARE_ANNUAL, 0, 1),
-                f.integer("lifetime_months", Defaults.LIFETIME_MONTHS, 1, 240),
-                f.number("residual_share", Defaults.RESIDUAL_SHARE, 0, 1),
-                f.number("planning_utilisation", Defaults.PLANNING_UTILISATION, 0.1, 1),
-                f.number(
+        Assumptions a = AssumptionsBuilder.builder()
+                .electricityUsdPerKwh(f.number("electricity_usd_per_kwh", Defaults.ELECTRICITY_USD_PER_KWH, 0, 5))
+                .pue(f.number("pue", Defaults.PUE, 1, 3))
+                .opsHoursPerMonth(f.number("ops_hours_per_month", Defaults.OPS_HOURS_PER_MONTH, 0, 10_000))
+                .opsUsdPerHour(f.number("ops_usd_per_hour", Defaults.OPS_USD_PER_HOUR, 0, 10_000))
+                .discountRateAnnual(f.number("discount_rate_annual", Defaults.DISCOUNT_RATE_ANNUAL, 0, 1))
+                .maintenanceShareAnnual(f.number("maintenance_share_annual", Defaults.MAINTENANCE_SHARE_ANNUAL, 0, 1))
+                .lifetimeMonths(f.integer("lifetime_months", Defaults.LIFETIME_MONTHS, 1, 240))
+                .residualShare(f.number("residual_share", Defaults.RESIDUAL_SHARE, 0, 1))
+                .planningUtilisation(f.number("planning_utilisation", Defaults.PLANNING_UTILISATION, 0.1, 1))
+                .apiPriceChangeAnnual(f.number(
                         "api_price_change_annual",
                         0,
                         UncertainField.MIN_CHANGE_ANNUAL,
-                        UncertainField.MAX_CHANGE_ANNUAL),
-                f.number(
+                        UncertainField.MAX_CHANGE_ANNUAL))
+                .gpuRentChangeAnnual(f.number(
                         "gpu_rent_change_annual",
                         0,
                         UncertainField.MIN_CHANGE_ANNUAL,
-                        UncertainField.MAX_CHANGE_ANNUAL),
-                f.number("power_load_factor", Defaults.POWER_LOAD_FACTOR, 0.01, 1),
-                f.number("colocation_usd_per_kw_month", 0, 0, 10_000),
-                f.number("spot_interruptions_per_month", Double.NaN, 0, 10_000));
+                        UncertainField.MAX_CHANGE_ANNUAL))
+                .powerLoadFactor(f.number("power_load_factor", Defaults.POWER_LOAD_FACTOR, 0.01, 1))
+                .colocationUsdPerKwMonth(f.number("colocation_usd_per_kw_month", 0, 0, 10_000))
+                .spotInterruptionsPerMonth(f.number("spot_interruptions_per_month", Double.NaN, 0, 10_000))
+                .build();
         f.finish();
         return a;
     }
 
     static Assumptions defaultAssumptions() {
-        return new Assumptions(
-                Defaults.ELECTRICITY_USD_PER_KWH,
-                Defaults.PUE,
-                Defaults.OPS_HOURS_PER_MONTH,
-                Defaults.OPS_USD_PER_HOUR,
-                Defaults.DISCOUNT_RATE_ANNUAL,
-                Defaults.MAINTENANCE_SHARE_ANNUAL,
-                Defaults.LIFETIME_MONTHS,
-                Defaults.RESIDUAL_SHARE);
+        return AssumptionsBuilder.builder()
+                .electricityUsdPerKwh(Defaults.ELECTRICITY_USD_PER_KWH)
+                .pue(Defaults.PUE)
+                .opsHoursPerMonth(Defaults.OPS_HOURS_PER_MONTH)
+                .opsUsdPerHour(Defaults.OPS_USD_PER_HOUR)
+                .discountRateAnnual(Defaults.DISCOUNT_RATE_ANNUAL)
+                .maintenanceShareAnnual(Defaults.MAINTENANCE_SHARE_ANNUAL)
+                .lifetimeMonths(Defaults.LIFETIME_MONTHS)
+                .residualShare(Defaults.RESIDUAL_SHARE)
+                .build();
     }
 
     // ---- options

@@ -1,5 +1,6 @@
 package dev.aichoose.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -19,8 +20,9 @@ public record Actuals(List<Line> lines, List<Period> covered) {
     }
 
     /** Lines that cover only their own periods. */
-    public Actuals(List<Line> lines) {
-        this(lines, lines.stream().map(l -> new Period(l.start(), l.end())).toList());
+    public static Actuals covering(List<Line> lines) {
+        return new Actuals(
+                lines, lines.stream().map(l -> new Period(l.start(), l.end())).toList());
     }
 
     /**
@@ -103,6 +105,7 @@ public record Actuals(List<Line> lines, List<Period> covered) {
      * {@code inputTokens} counts every input token, cached and written included; {@code cacheWriteTokens}
      * is null where the export does not report writes; {@code outputTokens} includes reasoning.
      */
+    @RecordBuilder
     public record Usage(
             Origin origin,
             Source source,
@@ -121,6 +124,7 @@ public record Actuals(List<Line> lines, List<Period> covered) {
      * type, a FOCUS SKU); {@code hours} are the hours a FOCUS usage row consumed, where its unit is an
      * hour, per instance or ({@code perGpu}) per GPU.
      */
+    @RecordBuilder
     public record Charge(
             Origin origin,
             Source source,
@@ -133,19 +137,6 @@ public record Actuals(List<Line> lines, List<Period> covered) {
             Double hours,
             boolean perGpu)
             implements Line {
-
-        /** A charge that is not an hour of anything. */
-        public Charge(
-                Origin origin,
-                Source source,
-                Instant start,
-                Instant end,
-                Match match,
-                double usd,
-                Kind kind,
-                String label) {
-            this(origin, source, start, end, match, usd, kind, label, null, false);
-        }
 
         public enum Kind {
             /** What tokens of the option's model were billed, split from the rest of the bill. */

@@ -1,5 +1,6 @@
 package dev.aichoose.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Map;
 
@@ -9,8 +10,10 @@ import java.util.Map;
  * A null price is one the source does not list: a cache write then bills as input, reasoning as
  * output (docs/methodology.md §3.1).
  * {@code openWeight} marks open weights served through an API; {@code openWeights} names them in
- * the open-weight catalog when they are there (null otherwise).
+ * the open-weight catalog when they are there (null otherwise). Assembled by name with
+ * {@link ApiModelBuilder}: a price not set is one the source does not list.
  */
+@RecordBuilder
 public record ApiModel(
         String id,
         String provider,
@@ -28,72 +31,8 @@ public record ApiModel(
         Double cacheWriteUsdPerMtok,
         Double cacheWrite1hUsdPerMtok,
         Double reasoningUsdPerMtok,
-        Map<ServiceTier, Rates> serviceTiers) {
-
-    /** A model whose weights are not named in the open-weight catalog, without catalog-format-2 prices. */
-    public ApiModel(
-            String id,
-            String provider,
-            String name,
-            double inputUsdPerMtok,
-            double outputUsdPerMtok,
-            Double cachedInputUsdPerMtok,
-            Double batchDiscount,
-            List<LongContextTier> longContext,
-            Integer contextTokens,
-            Quality quality,
-            boolean openWeight,
-            Provenance provenance) {
-        this(
-                id,
-                provider,
-                name,
-                inputUsdPerMtok,
-                outputUsdPerMtok,
-                cachedInputUsdPerMtok,
-                batchDiscount,
-                longContext,
-                contextTokens,
-                quality,
-                openWeight,
-                provenance,
-                null);
-    }
-
-    /** An entry without the prices added in catalog format 2 (cache writes, reasoning, service tiers). */
-    public ApiModel(
-            String id,
-            String provider,
-            String name,
-            double inputUsdPerMtok,
-            double outputUsdPerMtok,
-            Double cachedInputUsdPerMtok,
-            Double batchDiscount,
-            List<LongContextTier> longContext,
-            Integer contextTokens,
-            Quality quality,
-            boolean openWeight,
-            Provenance provenance,
-            String openWeights) {
-        this(
-                id,
-                provider,
-                name,
-                inputUsdPerMtok,
-                outputUsdPerMtok,
-                cachedInputUsdPerMtok,
-                batchDiscount,
-                longContext,
-                contextTokens,
-                quality,
-                openWeight,
-                provenance,
-                openWeights,
-                null,
-                null,
-                null,
-                Map.of());
-    }
+        Map<ServiceTier, Rates> serviceTiers)
+        implements ApiModelBuilder.With {
 
     /** The open-weight catalog's id for the weights this API serves, when it names them. */
     public java.util.Optional<String> servedWeights() {
@@ -126,27 +65,18 @@ public record ApiModel(
     public ApiModel withPricesTimes(double factor) {
         Map<ServiceTier, Rates> tiers = new java.util.EnumMap<>(ServiceTier.class);
         serviceTiers.forEach((tier, rates) -> tiers.put(tier, rates.times(factor)));
-        return new ApiModel(
-                id,
-                provider,
-                name,
-                inputUsdPerMtok * factor,
-                outputUsdPerMtok * factor,
-                times(cachedInputUsdPerMtok, factor),
-                batchDiscount,
-                longContext.stream()
+        return with().inputUsdPerMtok(inputUsdPerMtok * factor)
+                .outputUsdPerMtok(outputUsdPerMtok * factor)
+                .cachedInputUsdPerMtok(times(cachedInputUsdPerMtok, factor))
+                .longContext(longContext.stream()
                         .map(t -> new LongContextTier(
                                 t.thresholdTokens(), t.inclusive(), t.rates().times(factor)))
-                        .toList(),
-                contextTokens,
-                quality,
-                openWeight,
-                provenance,
-                openWeights,
-                times(cacheWriteUsdPerMtok, factor),
-                times(cacheWrite1hUsdPerMtok, factor),
-                times(reasoningUsdPerMtok, factor),
-                tiers);
+                        .toList())
+                .cacheWriteUsdPerMtok(times(cacheWriteUsdPerMtok, factor))
+                .cacheWrite1hUsdPerMtok(times(cacheWrite1hUsdPerMtok, factor))
+                .reasoningUsdPerMtok(times(reasoningUsdPerMtok, factor))
+                .serviceTiers(tiers)
+                .build();
     }
 
     private static Double times(Double price, double factor) {
@@ -180,10 +110,6 @@ public record ApiModel(
      * LiteLLM for xAI) or not (LiteLLM's {@code _above_N_tokens}, genai-prices' tier {@code start}).
      */
     public record LongContextTier(int thresholdTokens, boolean inclusive, Rates rates) {
-        public LongContextTier(int thresholdTokens, double inputUsdPerMtok, double outputUsdPerMtok) {
-            this(thresholdTokens, false, new Rates(inputUsdPerMtok, outputUsdPerMtok, null, null, null, null));
-        }
-
         public boolean covers(double inputTokens) {
             return inclusive ? inputTokens >= thresholdTokens : inputTokens > thresholdTokens;
         }

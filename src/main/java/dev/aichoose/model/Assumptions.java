@@ -1,5 +1,7 @@
 package dev.aichoose.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * Scenario-wide defaults for owned and rented options; each option may override its own.
  * {@code planningUtilisation} is the share of its throughput a replica may run at in the peak
@@ -9,7 +11,12 @@ package dev.aichoose.model;
  * its maximum power an owned system draws on average; {@code colocationUsdPerKwMonth} the rent of
  * rack space per kW of maximum power; {@code spotInterruptionsPerMonth} how often a spot instance is
  * taken back where the catalog does not say (NaN: not stated).
+ *
+ * <p>Fourteen numbers of one type: assembled by name with {@link AssumptionsBuilder}, never by
+ * position. Not set, the planning utilisation and the power load factor are their {@link Defaults},
+ * the trends and colocation 0 (prices flat, no rack rent), spot interruptions not stated.
  */
+@RecordBuilder
 public record Assumptions(
         double electricityUsdPerKwh,
         double pue,
@@ -19,66 +26,22 @@ public record Assumptions(
         double maintenanceShareAnnual,
         int lifetimeMonths,
         double residualShare,
+
+        @RecordBuilder.Initializer(value = "PLANNING_UTILISATION", source = Defaults.class)
         double planningUtilisation,
+
         double apiPriceChangeAnnual,
         double gpuRentChangeAnnual,
+
+        @RecordBuilder.Initializer(value = "POWER_LOAD_FACTOR", source = Defaults.class)
         double powerLoadFactor,
+
         double colocationUsdPerKwMonth,
-        double spotInterruptionsPerMonth) {
+        @RecordBuilder.Initializer("NOT_STATED") double spotInterruptionsPerMonth)
+        implements AssumptionsBuilder.With {
 
-    /** With the whole system at its maximum power, no colocation and no spot interruptions of its own. */
-    public Assumptions(
-            double electricityUsdPerKwh,
-            double pue,
-            double opsHoursPerMonth,
-            double opsUsdPerHour,
-            double discountRateAnnual,
-            double maintenanceShareAnnual,
-            int lifetimeMonths,
-            double residualShare,
-            double planningUtilisation,
-            double apiPriceChangeAnnual,
-            double gpuRentChangeAnnual) {
-        this(
-                electricityUsdPerKwh,
-                pue,
-                opsHoursPerMonth,
-                opsUsdPerHour,
-                discountRateAnnual,
-                maintenanceShareAnnual,
-                lifetimeMonths,
-                residualShare,
-                planningUtilisation,
-                apiPriceChangeAnnual,
-                gpuRentChangeAnnual,
-                Defaults.POWER_LOAD_FACTOR,
-                0,
-                Double.NaN);
-    }
-
-    /** With the default planning utilisation, and prices held flat. */
-    public Assumptions(
-            double electricityUsdPerKwh,
-            double pue,
-            double opsHoursPerMonth,
-            double opsUsdPerHour,
-            double discountRateAnnual,
-            double maintenanceShareAnnual,
-            int lifetimeMonths,
-            double residualShare) {
-        this(
-                electricityUsdPerKwh,
-                pue,
-                opsHoursPerMonth,
-                opsUsdPerHour,
-                discountRateAnnual,
-                maintenanceShareAnnual,
-                lifetimeMonths,
-                residualShare,
-                Defaults.PLANNING_UTILISATION,
-                0,
-                0);
-    }
+    /** A rate the scenario does not state: {@code spotInterruptionsPerMonth} when not set. */
+    public static final double NOT_STATED = Double.NaN;
 
     /** Hours in a month, as Infracost and the design use: 8,760 / 12. */
     public static final double HOURS_PER_MONTH = 730;

@@ -2,12 +2,15 @@ package dev.aichoose.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
  * The summary of one run at one load level, as in bench JSON v1. Exactly one of
- * {@code concurrency} and {@code requestRate} is set.
+ * {@code concurrency} and {@code requestRate} is set. Assembled by name with {@link BenchRunBuilder}:
+ * a field a file does not have (older results) is absent (null).
  */
+@RecordBuilder
 public record BenchRun(
         Integer concurrency,
         Double requestRate,
@@ -41,7 +44,8 @@ public record BenchRun(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> outputTokensPerSecondCi,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean saturated,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<String> warnings,
-        @JsonInclude(JsonInclude.Include.NON_NULL) BenchRepeats repeats) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) BenchRepeats repeats)
+        implements BenchRunBuilder.With {
 
     public BenchRun {
         if ((concurrency == null) == (requestRate == null)) {
@@ -54,140 +58,14 @@ public record BenchRun(
         warnings = warnings == null ? null : List.copyOf(warnings);
     }
 
-    /** A run as results before open-loop accounting were written. */
-    public BenchRun(
-            Integer concurrency,
-            Double requestRate,
-            RequestCounts requests,
-            double durationS,
-            double requestThroughput,
-            double outputTokensPerSecond,
-            double totalTokensPerSecond,
-            LatencyStats ttftMs,
-            LatencyStats tpotMs,
-            LatencyStats itlMs,
-            LatencyStats e2eMs,
-            TokenStats inputTokens,
-            TokenStats outputTokens,
-            String tokenCountsFrom,
-            Double goodputRps,
-            Double retryAfterSMax,
-            Integer newConnections,
-            LatencyStats connectMs,
-            Boolean chosen) {
-        this(
-                concurrency,
-                requestRate,
-                requests,
-                durationS,
-                requestThroughput,
-                outputTokensPerSecond,
-                totalTokensPerSecond,
-                ttftMs,
-                tpotMs,
-                itlMs,
-                e2eMs,
-                inputTokens,
-                outputTokens,
-                tokenCountsFrom,
-                goodputRps,
-                retryAfterSMax,
-                newConnections,
-                connectMs,
-                chosen,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
-
-    /** A run as the first release wrote it, without the later fields' {@code chosen}. */
-    public BenchRun(
-            Integer concurrency,
-            Double requestRate,
-            RequestCounts requests,
-            double durationS,
-            double requestThroughput,
-            double outputTokensPerSecond,
-            double totalTokensPerSecond,
-            LatencyStats ttftMs,
-            LatencyStats tpotMs,
-            LatencyStats itlMs,
-            LatencyStats e2eMs,
-            TokenStats inputTokens,
-            TokenStats outputTokens,
-            String tokenCountsFrom,
-            Double goodputRps,
-            Double retryAfterSMax,
-            Integer newConnections,
-            LatencyStats connectMs) {
-        this(
-                concurrency,
-                requestRate,
-                requests,
-                durationS,
-                requestThroughput,
-                outputTokensPerSecond,
-                totalTokensPerSecond,
-                ttftMs,
-                tpotMs,
-                itlMs,
-                e2eMs,
-                inputTokens,
-                outputTokens,
-                tokenCountsFrom,
-                goodputRps,
-                retryAfterSMax,
-                newConnections,
-                connectMs,
-                null);
-    }
-
     /** This run, marked as the one a capacity search chose. */
     public BenchRun asChosen() {
-        return with(true, saturated, warnings);
+        return withChosen(true);
     }
 
     /** This run with the saturation verdict and its warnings (docs/bench.md, "Saturation"). */
     public BenchRun judged(boolean saturated, List<String> warnings) {
-        return with(chosen, saturated, warnings);
-    }
-
-    private BenchRun with(Boolean chosen, Boolean saturated, List<String> warnings) {
-        return new BenchRun(
-                concurrency,
-                requestRate,
-                requests,
-                durationS,
-                requestThroughput,
-                outputTokensPerSecond,
-                totalTokensPerSecond,
-                ttftMs,
-                tpotMs,
-                itlMs,
-                e2eMs,
-                inputTokens,
-                outputTokens,
-                tokenCountsFrom,
-                goodputRps,
-                retryAfterSMax,
-                newConnections,
-                connectMs,
-                chosen,
-                achievedRate,
-                meanInFlight,
-                dispatchDelayMs,
-                ttftFromIntendedMs,
-                e2eFromIntendedMs,
-                outputTokensPerSecondCi,
-                saturated,
-                warnings,
-                repeats);
+        return with().saturated(saturated).warnings(warnings).build();
     }
 
     public boolean chosenBySearch() {

@@ -1,5 +1,6 @@
 package dev.aichoose.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,10 @@ import java.util.Optional;
  * implausible values found while loading ({@code file:line:col: message}): kept, but said.
  * {@code measurements} are the published serving runs ({@code pricing/throughput-measurements.yaml})
  * and {@code calibration} the serving model fitted on them; {@code hosts} the machines cards go into
- * ({@code pricing/hosts.yaml}).
+ * ({@code pricing/hosts.yaml}). Assembled by name with {@link CatalogBuilder}; not set, there are no
+ * warnings, measurements or hosts, and the calibration is the prior.
  */
+@RecordBuilder
 public record Catalog(
         Map<String, ApiModel> apiModels,
         Map<String, Gpu> gpus,
@@ -21,7 +24,8 @@ public record Catalog(
         List<String> warnings,
         List<ThroughputMeasurement> measurements,
         ServingCalibration calibration,
-        Map<String, Host> hosts) {
+        Map<String, Host> hosts)
+        implements CatalogBuilder.With {
 
     public Catalog {
         hosts = hosts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(hosts));
@@ -34,47 +38,17 @@ public record Catalog(
         if (calibration == null) calibration = ServingCalibration.PRIOR;
     }
 
-    public Catalog(
-            Map<String, ApiModel> apiModels,
-            Map<String, Gpu> gpus,
-            Map<String, CloudOffer> cloudOffers,
-            Map<String, OpenModel> openModels,
-            List<String> warnings) {
-        this(apiModels, gpus, cloudOffers, openModels, warnings, List.of(), null, Map.of());
-    }
-
-    /** The catalogs with the published serving runs and their fit, and no hosts. */
-    public Catalog(
-            Map<String, ApiModel> apiModels,
-            Map<String, Gpu> gpus,
-            Map<String, CloudOffer> cloudOffers,
-            Map<String, OpenModel> openModels,
-            List<String> warnings,
-            List<ThroughputMeasurement> measurements,
-            ServingCalibration calibration) {
-        this(apiModels, gpus, cloudOffers, openModels, warnings, measurements, calibration, Map.of());
-    }
-
     /** The same catalogs with other entries, keeping the measurements, the serving calibration and the hosts. */
     public Catalog with(
             Map<String, ApiModel> apiModels,
             Map<String, Gpu> gpus,
             Map<String, CloudOffer> cloudOffers,
             Map<String, OpenModel> openModels) {
-        return new Catalog(apiModels, gpus, cloudOffers, openModels, warnings, measurements, calibration, hosts);
-    }
-
-    /** The same catalogs with other hosts. */
-    public Catalog withHosts(Map<String, Host> otherHosts) {
-        return new Catalog(apiModels, gpus, cloudOffers, openModels, warnings, measurements, calibration, otherHosts);
-    }
-
-    public Catalog(
-            Map<String, ApiModel> apiModels,
-            Map<String, Gpu> gpus,
-            Map<String, CloudOffer> cloudOffers,
-            Map<String, OpenModel> openModels) {
-        this(apiModels, gpus, cloudOffers, openModels, List.of());
+        return with().apiModels(apiModels)
+                .gpus(gpus)
+                .cloudOffers(cloudOffers)
+                .openModels(openModels)
+                .build();
     }
 
     /** The provenance of any entry by id, whatever its kind. */

@@ -1,5 +1,6 @@
 package dev.aichoose.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,8 +8,9 @@ import java.util.List;
  * A GPU instance rented by the hour: {@code gpus} GPUs of catalog id {@code gpu}. {@code region} is
  * where the price holds (an imported offer records the region it was taken from), or null when the
  * source does not say. {@code billing} is how the provider bills it beyond the hourly price, where
- * the catalog knows.
+ * the catalog knows (unknown when not set). Assembled by name with {@link CloudOfferBuilder}.
  */
+@RecordBuilder
 public record CloudOffer(
         String id,
         String provider,
@@ -22,31 +24,6 @@ public record CloudOffer(
 
     public CloudOffer {
         if (billing == null) billing = Billing.UNKNOWN;
-    }
-
-    /** An offer whose source names no region. */
-    public CloudOffer(
-            String id,
-            String provider,
-            String gpu,
-            int gpus,
-            double usdPerGpuHour,
-            String tier,
-            Provenance provenance) {
-        this(id, provider, gpu, gpus, usdPerGpuHour, tier, provenance, null);
-    }
-
-    /** An offer billed as the catalog does not say beyond its hourly price. */
-    public CloudOffer(
-            String id,
-            String provider,
-            String gpu,
-            int gpus,
-            double usdPerGpuHour,
-            String tier,
-            Provenance provenance,
-            String region) {
-        this(id, provider, gpu, gpus, usdPerGpuHour, tier, provenance, region, Billing.UNKNOWN);
     }
 
     /** The tiers a rented offer is sold on (docs/methodology.md §5). */

@@ -1,5 +1,6 @@
 package dev.aichoose.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -7,8 +8,10 @@ import java.util.Optional;
 /**
  * Everything an evaluation found; every renderer formats this and computes nothing. The ranking,
  * the baseline and each option's pairing with its baselines are computed here once, in analysis,
- * so that every format shows the same rank and the same breakeven.
+ * so that every format shows the same rank and the same breakeven. Assembled by name with
+ * {@link EvaluationBuilder}; without a simulation when none is set.
  */
+@RecordBuilder
 public record Evaluation(
         Scenario scenario,
         LocalDate asOf,
@@ -18,7 +21,8 @@ public record Evaluation(
         Ranking ranking,
         Recommendation recommendation,
         List<String> warnings,
-        Optional<Simulation> simulation) {
+        Optional<Simulation> simulation)
+        implements EvaluationBuilder.With {
 
     public Evaluation {
         catalog = List.copyOf(catalog);
@@ -27,22 +31,8 @@ public record Evaluation(
         warnings = List.copyOf(warnings);
     }
 
-    /** An evaluation without a simulation. */
-    public Evaluation(
-            Scenario scenario,
-            LocalDate asOf,
-            List<CatalogUse> catalog,
-            List<OptionResult> options,
-            List<Pair> pairs,
-            Ranking ranking,
-            Recommendation recommendation,
-            List<String> warnings) {
-        this(scenario, asOf, catalog, options, pairs, ranking, recommendation, warnings, Optional.empty());
-    }
-
     public Evaluation withSimulation(Simulation s) {
-        return new Evaluation(
-                scenario, asOf, catalog, options, pairs, ranking, recommendation, warnings, Optional.of(s));
+        return withSimulation(Optional.of(s));
     }
 
     /** A catalog entry this evaluation used, with its age on the evaluation date (negative: dated after it). */

@@ -1,6 +1,12 @@
 package dev.aichoose.model;
 
-/** The answers behind the five questions, and the hard constraints. */
+import io.soabase.recordbuilder.core.RecordBuilder;
+
+/**
+ * The answers behind the five questions, and the hard constraints. Assembled by name with
+ * {@link ProfileBuilder}; {@code maxPremiumShare} is {@value #DEFAULT_MAX_PREMIUM_SHARE} when not set.
+ */
+@RecordBuilder
 public record Profile(
         Level dataSensitivity,
         Customization customization,
@@ -12,35 +18,12 @@ public record Profile(
         boolean enterpriseSupportRequired,
         TimeToMarket timeToMarket,
         UsagePattern usagePattern,
+
+        @RecordBuilder.Initializer("DEFAULT_MAX_PREMIUM_SHARE")
         double maxPremiumShare) {
 
     /** The premium over the cost-optimal option that a preferred option may cost and still be recommended. */
     public static final double DEFAULT_MAX_PREMIUM_SHARE = 0.10;
-
-    public Profile(
-            Level dataSensitivity,
-            Customization customization,
-            Capability technicalCapability,
-            Level vendorIndependence,
-            boolean offlineRequired,
-            boolean dataMustStayOnPremises,
-            Quality qualityNeed,
-            boolean enterpriseSupportRequired,
-            TimeToMarket timeToMarket,
-            UsagePattern usagePattern) {
-        this(
-                dataSensitivity,
-                customization,
-                technicalCapability,
-                vendorIndependence,
-                offlineRequired,
-                dataMustStayOnPremises,
-                qualityNeed,
-                enterpriseSupportRequired,
-                timeToMarket,
-                usagePattern,
-                DEFAULT_MAX_PREMIUM_SHARE);
-    }
 
     public enum Level {
         LOW,

@@ -1,5 +1,6 @@
 package dev.aichoose.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -7,8 +8,10 @@ import java.util.List;
  * {@code uncertainty} the ranges it puts on its inputs (none when it has no such section);
  * {@code warnings} the values that load but look like a unit slip ({@code file:line:col: message});
  * {@code billTags} the tag each option names for {@code aichoose reconcile} ({@code reconcile: {tag:
- * "team=support"}}), by option id: lines of a bill that carry it belong to that option.
+ * "team=support"}}), by option id: lines of a bill that carry it belong to that option. Assembled by
+ * name with {@link ScenarioBuilder}; not set, a scenario has no ranges, no warnings and no bill tags.
  */
+@RecordBuilder
 public record Scenario(
         String name,
         String file,
@@ -18,9 +21,13 @@ public record Scenario(
         Assumptions assumptions,
         List<Option> options,
         boolean optionsFromDefaults,
+
+        @RecordBuilder.Initializer(value = "NONE", source = Uncertainty.class)
         Uncertainty uncertainty,
+
         List<String> warnings,
-        java.util.Map<String, BillTag> billTags) {
+        java.util.Map<String, BillTag> billTags)
+        implements ScenarioBuilder.With {
 
     public Scenario {
         options = List.copyOf(options);
@@ -30,98 +37,12 @@ public record Scenario(
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(billTags));
     }
 
-    /** A scenario whose options name no bill tags. */
-    public Scenario(
-            String name,
-            String file,
-            int horizonMonths,
-            Workload workload,
-            Profile profile,
-            Assumptions assumptions,
-            List<Option> options,
-            boolean optionsFromDefaults,
-            Uncertainty uncertainty,
-            List<String> warnings) {
-        this(
-                name,
-                file,
-                horizonMonths,
-                workload,
-                profile,
-                assumptions,
-                options,
-                optionsFromDefaults,
-                uncertainty,
-                warnings,
-                java.util.Map.of());
-    }
-
-    /** A scenario whose values raise no warning. */
-    public Scenario(
-            String name,
-            String file,
-            int horizonMonths,
-            Workload workload,
-            Profile profile,
-            Assumptions assumptions,
-            List<Option> options,
-            boolean optionsFromDefaults,
-            Uncertainty uncertainty) {
-        this(
-                name,
-                file,
-                horizonMonths,
-                workload,
-                profile,
-                assumptions,
-                options,
-                optionsFromDefaults,
-                uncertainty,
-                List.of());
-    }
-
-    /** A scenario with no ranges on its inputs. */
-    public Scenario(
-            String name,
-            String file,
-            int horizonMonths,
-            Workload workload,
-            Profile profile,
-            Assumptions assumptions,
-            List<Option> options,
-            boolean optionsFromDefaults) {
-        this(name, file, horizonMonths, workload, profile, assumptions, options, optionsFromDefaults, Uncertainty.NONE);
-    }
-
     /** The same scenario with other inputs: what a simulation draw or a sensitivity probe evaluates. */
     public Scenario with(Workload workload, Assumptions assumptions, List<Option> options) {
-        return new Scenario(
-                name,
-                file,
-                horizonMonths,
-                workload,
-                profile,
-                assumptions,
-                options,
-                optionsFromDefaults,
-                uncertainty,
-                warnings,
-                billTags);
-    }
-
-    /** The same scenario with other ranges: a simulation's, with the ranges aichoose adds itself. */
-    public Scenario withUncertainty(Uncertainty ranges) {
-        return new Scenario(
-                name,
-                file,
-                horizonMonths,
-                workload,
-                profile,
-                assumptions,
-                options,
-                optionsFromDefaults,
-                ranges,
-                warnings);
+        return with().workload(workload)
+                .assumptions(assumptions)
+                .options(options)
+                .build();
     }
 
     /**
@@ -132,13 +53,14 @@ public record Scenario(
         List<WorkloadClass> classes = new java.util.ArrayList<>(
                 workload.classes().stream().filter(c -> c.share() > 0).toList());
         if (workload.defaultShare() > 1e-9) {
-            classes.add(new WorkloadClass(
-                    Workload.DEFAULT_CLASS,
-                    workload.defaultShare(),
-                    false,
-                    WorkloadClass.Complexity.ROUTINE,
-                    profile.qualityNeed(),
-                    false));
+            classes.add(WorkloadClassBuilder.builder()
+                    .name(Workload.DEFAULT_CLASS)
+                    .share(workload.defaultShare())
+                    .sensitive(false)
+                    .complexity(WorkloadClass.Complexity.ROUTINE)
+                    .quality(profile.qualityNeed())
+                    .onPremises(false)
+                    .build());
         }
         return List.copyOf(classes);
     }

@@ -1,12 +1,17 @@
 package dev.aichoose.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * A slice of the traffic: its share of queries and what may serve it. A {@code sensitive} class is
  * never sent to a third-party API; an {@code onPremises} class stays on owned hardware (no API, no
  * rented GPU); {@code quality} is the tier of model it needs (the profile's {@code quality_need}
  * unless the class says otherwise). {@code complexity} is descriptive: it implies no tier.
  * {@code shape} holds the token counts the class states for itself; the rest are the workload's.
+ * Assembled by name with {@link WorkloadClassBuilder}; not set, the tier is standard, the complexity
+ * routine, the class may go anywhere its sensitivity allows, and its shape is the workload's.
  */
+@RecordBuilder
 public record WorkloadClass(
         String name,
         double share,
@@ -20,17 +25,6 @@ public record WorkloadClass(
         if (quality == null) quality = Quality.STANDARD;
         if (complexity == null) complexity = Complexity.ROUTINE;
         if (shape == null) shape = Shape.NONE;
-    }
-
-    /** A class with the workload's shape. */
-    public WorkloadClass(
-            String name, double share, boolean sensitive, Complexity complexity, Quality quality, boolean onPremises) {
-        this(name, share, sensitive, complexity, quality, onPremises, Shape.NONE);
-    }
-
-    /** A class with the standard tier and no placement rule beyond {@code sensitive}. */
-    public WorkloadClass(String name, double share, boolean sensitive, Complexity complexity) {
-        this(name, share, sensitive, complexity, Quality.STANDARD, false);
     }
 
     public enum Complexity {

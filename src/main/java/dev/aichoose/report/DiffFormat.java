@@ -169,7 +169,7 @@ public enum DiffFormat implements OutputFormat<Diff> {
             row.add(Figures.percentChange(o.costPerQuery().pct()));
             rows.add(row);
         }
-        return new Table(columns, rows);
+        return Table.unmarked(columns, rows);
     }
 
     /** A figure on one side: absent, not comparable (the option is infeasible there), or the value. */
@@ -219,7 +219,7 @@ public enum DiffFormat implements OutputFormat<Diff> {
                     month(b.inAfter(), b.after()),
                     b.changed() ? "changed" : "same"));
         }
-        return new Table(
+        return Table.unmarked(
                 List.of(
                         new Column("Option", Align.LEFT),
                         new Column("Against", Align.LEFT),

@@ -347,7 +347,7 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
         int holds = streamsItHolds(m);
         memory.add(List.of("streams it holds", holds == Integer.MAX_VALUE ? "no limit" : Figures.wholeCount(holds)));
         out.print(indent(Tables.text(
-                        new Table(List.of(new Column("", Align.LEFT), new Column("", Align.RIGHT)), memory))
+                        Table.unmarked(List.of(new Column("", Align.LEFT), new Column("", Align.RIGHT)), memory))
                 .lines()
                 .skip(2)
                 .reduce("", (a, b) -> a + b + "\n")));
@@ -363,7 +363,8 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                 List.of("step: max(weights, products) + the rest", ms(s.stepMs())),
                 List.of("one prompt's prefill among decoding streams", ms(s.prefillMs())),
                 List.of("one prompt's prefill on its own", ms(s.prefillAloneMs())));
-        out.print(indent(Tables.text(new Table(List.of(new Column("", Align.LEFT), new Column("", Align.RIGHT)), step))
+        out.print(indent(Tables.text(
+                        Table.unmarked(List.of(new Column("", Align.LEFT), new Column("", Align.RIGHT)), step))
                 .lines()
                 .skip(2)
                 .reduce("", (a, b) -> a + b + "\n")));
@@ -386,7 +387,7 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                     String.format(Locale.ROOT, "%.2f", n.ratio())));
         }
         out.print(indent(Tables.text(
-                new Table(
+                Table.unmarked(
                         List.of(
                                 new Column("run", Align.LEFT),
                                 new Column("hardware", Align.LEFT),

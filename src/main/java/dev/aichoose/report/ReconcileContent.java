@@ -64,7 +64,7 @@ record ReconcileContent(
                             g.billedUsdPerGpuHour().map(Figures::usdPerQuery).orElse("—"))));
             row.notes().forEach(n -> notes.add(row.option() + ", " + row.calendarMonth() + ": " + n));
         }
-        Table billTable = new Table(
+        Table billTable = Table.unmarked(
                 List.of(
                         new Column("Month", Align.LEFT),
                         new Column("Option", Align.LEFT),
@@ -73,7 +73,7 @@ record ReconcileContent(
                         new Column(DELTA, Align.RIGHT),
                         new Column("of forecast", Align.RIGHT)),
                 bill);
-        Table partsTable = new Table(
+        Table partsTable = Table.unmarked(
                 List.of(
                         new Column("Month", Align.LEFT),
                         new Column("Option", Align.LEFT),
@@ -82,7 +82,7 @@ record ReconcileContent(
                         new Column("Price", Align.RIGHT),
                         new Column("Unmodelled", Align.RIGHT)),
                 parts);
-        Table gpuTable = new Table(
+        Table gpuTable = Table.unmarked(
                 List.of(
                         new Column("Month", Align.LEFT),
                         new Column("Option", Align.LEFT),

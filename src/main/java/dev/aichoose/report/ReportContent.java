@@ -61,8 +61,9 @@ record ReportContent(
             if (marks.size() != rows.size()) throw new IllegalArgumentException("one mark per row");
         }
 
-        Table(List<Column> columns, List<List<String>> rows) {
-            this(columns, rows, rows.stream().map(r -> Mark.NONE).toList());
+        /** A table none of whose rows is marked. */
+        static Table unmarked(List<Column> columns, List<List<String>> rows) {
+            return new Table(columns, rows, rows.stream().map(r -> Mark.NONE).toList());
         }
     }
 
@@ -272,7 +273,7 @@ record ReportContent(
      */
     static Table classes(Evaluation e) {
         var w = e.scenario().workload();
-        if (!w.hasClassShapes()) return new Table(List.of(), List.of());
+        if (!w.hasClassShapes()) return Table.unmarked(List.of(), List.of());
         List<OptionResult> apis = new ArrayList<>();
         e.ranked().stream()
                 .filter(o -> o.kind() == OptionKind.API && !o.classCosts().isEmpty())
@@ -305,7 +306,7 @@ record ReportContent(
             }
             rows.add(row);
         }
-        return new Table(columns, rows);
+        return Table.unmarked(columns, rows);
     }
 
     static List<String> classNotes(Evaluation e) {
@@ -328,7 +329,7 @@ record ReportContent(
         for (Answer a : r.questions()) {
             rows.add(List.of(String.valueOf(n++), a.id().text(), a.leans().id().replace('_', ' '), a.reason()));
         }
-        return new Table(
+        return Table.unmarked(
                 List.of(
                         new Column("#", Align.RIGHT),
                         new Column("Question", Align.LEFT),
@@ -355,7 +356,7 @@ record ReportContent(
         for (CatalogUse c : e.catalog()) {
             rows.add(List.of(c.id(), c.asOf().toString(), age(c), c.source()));
         }
-        return new Table(
+        return Table.unmarked(
                 List.of(
                         new Column("Entry", Align.LEFT),
                         new Column("As of", Align.LEFT),

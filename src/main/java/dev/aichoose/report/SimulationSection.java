@@ -105,7 +105,7 @@ final class SimulationSection {
                     Figures.share(o.pCheapest()),
                     Figures.share(o.pFeasible())));
         }
-        return new ReportContent.Table(columns, rows);
+        return ReportContent.Table.unmarked(columns, rows);
     }
 
     /**
@@ -161,7 +161,7 @@ final class SimulationSection {
                     Figures.usdWhole(t.gapHighUsd()),
                     Figures.usdWhole(t.swingUsd())));
         }
-        return new ReportContent.Table(columns, rows);
+        return ReportContent.Table.unmarked(columns, rows);
     }
 
     /** Where each input would make the rival the cheaper (or no longer the cheaper) of the two. */

@@ -101,7 +101,7 @@ public final class TableReport implements Renderer.Text<Evaluation> {
                                 : Figures.wholeCount(p.crossoverQueriesPerMonth()) + " queries a month"));
             }
             out.print(indent(Tables.text(
-                    new Table(
+                    Table.unmarked(
                             List.of(
                                     new Column("option", Align.LEFT),
                                     new Column("against", Align.LEFT),
@@ -183,7 +183,7 @@ public final class TableReport implements Renderer.Text<Evaluation> {
                 new Column("$/query", Align.RIGHT),
                 new Column("breakeven³", Align.LEFT)));
         if (!withCash) columns.remove(5);
-        return new Table(columns, rows);
+        return Table.unmarked(columns, rows);
     }
 
     private static int widest(String block) {

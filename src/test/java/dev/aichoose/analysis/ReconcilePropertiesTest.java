@@ -7,7 +7,8 @@ import dev.aichoose.model.Actuals.Charge;
 import dev.aichoose.model.Actuals.Match;
 import dev.aichoose.model.Actuals.Origin;
 import dev.aichoose.model.Actuals.Source;
-import dev.aichoose.model.Actuals.Usage;
+import dev.aichoose.model.ActualsChargeBuilder;
+import dev.aichoose.model.ActualsUsageBuilder;
 import dev.aichoose.model.Costing;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.OptionKind;
@@ -74,28 +75,47 @@ class ReconcilePropertiesTest {
                 if (o.kind() == OptionKind.API) {
                     double q = w.queriesInMonth(m);
                     double in = q * w.inputTokensPerQuery();
-                    lines.add(new Usage(
-                            at,
-                            Source.CSV,
-                            from,
-                            to,
-                            match,
-                            q,
-                            in,
-                            in * w.cachedInputShare(),
-                            in * w.cacheWriteShare(),
-                            q * w.generatedTokensPerQuery()));
-                    lines.add(
-                            new Charge(at, Source.CSV, from, to, match, parts.usage(), Charge.Kind.TOKENS, "cost_usd"));
+                    lines.add(ActualsUsageBuilder.builder()
+                            .origin(at)
+                            .source(Source.CSV)
+                            .start(from)
+                            .end(to)
+                            .match(match)
+                            .requests(q)
+                            .inputTokens(in)
+                            .cachedInputTokens(in * w.cachedInputShare())
+                            .cacheWriteTokens(in * w.cacheWriteShare())
+                            .outputTokens(q * w.generatedTokensPerQuery())
+                            .build());
+                    lines.add(ActualsChargeBuilder.builder()
+                            .origin(at)
+                            .source(Source.CSV)
+                            .start(from)
+                            .end(to)
+                            .match(match)
+                            .usd(parts.usage())
+                            .kind(Charge.Kind.TOKENS)
+                            .label("cost_usd")
+                            .build());
                 } else {
                     Costing.Rent rent = (Costing.Rent) o.costing();
                     double hours = parts.rent()
                             / (rent.usdPerGpuHour() * e.scenario().assumptions().gpuRentFactor(m));
-                    lines.add(new Charge(
-                            at, Source.FOCUS, from, to, match, parts.rent(), Charge.Kind.USAGE, "GPU", hours, true));
+                    lines.add(ActualsChargeBuilder.builder()
+                            .origin(at)
+                            .source(Source.FOCUS)
+                            .start(from)
+                            .end(to)
+                            .match(match)
+                            .usd(parts.rent())
+                            .kind(Charge.Kind.USAGE)
+                            .label("GPU")
+                            .hours(hours)
+                            .perGpu(true)
+                            .build());
                 }
             }
         }
-        return new Actuals(lines);
+        return Actuals.covering(lines);
     }
 }

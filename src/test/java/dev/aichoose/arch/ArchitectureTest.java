@@ -2,6 +2,7 @@ package dev.aichoose.arch;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,14 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The layering the design promises, checked over the compiled classes. */
@@ -180,6 +188,81 @@ class ArchitectureTest {
                 .dependOnClassesThat(BUILD_TOOL)
                 .because("the build tools run once at build time and are not in the jar")
                 .check(CLASSES);
+    }
+
+    /**
+     * Records of the model, the bench, the reports and the input layer, left for later: other work was
+     * changing them when the rest moved to generated builders. Remove a name once its record has only
+     * its canonical constructor; never add one.
+     */
+    private static final Set<String> TELESCOPING_LEFT_FOR_LATER = Set.of(
+            "dev.aichoose.model.Workload",
+            "dev.aichoose.model.Traffic",
+            "dev.aichoose.model.Costing",
+            "dev.aichoose.model.Fleet",
+            "dev.aichoose.model.OptionResult",
+            "dev.aichoose.model.Option",
+            "dev.aichoose.model.OpenModel",
+            "dev.aichoose.model.Gpu");
+
+    @Test
+    void recordsHaveOnlyTheirCanonicalConstructor() {
+        classes()
+                .that()
+                .resideInAnyPackage(
+                        "dev.aichoose.model..", "dev.aichoose.bench..", "dev.aichoose.report..", "dev.aichoose.input..")
+                .and(DescribedPredicate.describe(
+                        "are not left for later",
+                        c -> !TELESCOPING_LEFT_FOR_LATER.contains(outermost(c).getName())))
+                .should(declareNoConstructorButTheCanonicalOne())
+                .because("a record with a default to fill in gets a @RecordBuilder and its builder (or a named"
+                        + " static factory), not a constructor that fills it positionally: with several"
+                        + " components of one type a swapped argument compiles (CONTRIBUTING.md, \"Records\")")
+                .check(CLASSES);
+    }
+
+    /** A record as the rule forbids it: its rate may be passed where its limit belongs. */
+    record Telescoping(String name, double rate, double limit) {
+        Telescoping(String name, double rate) {
+            this(name, rate, 1);
+        }
+    }
+
+    @Test
+    void theConstructorRuleCatchesATelescopingRecord() {
+        JavaClasses sample = new ClassFileImporter().importClasses(Telescoping.class, ArchitectureTest.class);
+        assertThat(classes()
+                        .should(declareNoConstructorButTheCanonicalOne())
+                        .evaluate(sample)
+                        .getFailureReport()
+                        .getDetails())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("Telescoping declares a constructor [class java.lang.String, double]");
+    }
+
+    private static JavaClass outermost(JavaClass c) {
+        JavaClass o = c;
+        while (o.getEnclosingClass().isPresent()) o = o.getEnclosingClass().get();
+        return o;
+    }
+
+    private static ArchCondition<JavaClass> declareNoConstructorButTheCanonicalOne() {
+        return new ArchCondition<>("declare no constructor but the canonical one, if a record") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                Class<?> type = c.reflect();
+                if (!type.isRecord()) return;
+                Class<?>[] canonical = Arrays.stream(type.getRecordComponents())
+                        .map(RecordComponent::getType)
+                        .toArray(Class<?>[]::new);
+                for (Constructor<?> k : type.getDeclaredConstructors()) {
+                    if (!Arrays.equals(k.getParameterTypes(), canonical)) {
+                        events.add(SimpleConditionEvent.violated(
+                                c, c.getName() + " declares a constructor " + Arrays.toString(k.getParameterTypes())));
+                    }
+                }
+            }
+        };
     }
 
     private static final DescribedPredicate<JavaClass> BUILD_TOOL = DescribedPredicate.describe(

@@ -25,29 +25,20 @@ class BenchProofTest {
 
     static BenchPlan plan(
             java.net.URI endpoint, List<Load> loads, int requests, List<Prompt> prompts, boolean findMax, Double slo) {
-        return new BenchPlan(
-                endpoint,
-                WireApi.OPENAI,
-                "m",
-                loads,
-                requests,
-                null,
-                0,
-                20,
-                10,
-                null,
-                false,
-                slo == null ? Workload.LatencySlo.NONE : new Workload.LatencySlo(slo, null),
-                null,
-                Duration.ofSeconds(30),
-                prompts,
-                null,
-                7,
-                false,
-                findMax,
-                0,
-                0,
-                RequestLimits.DEFAULT);
+        return BenchPlanBuilder.builder()
+                .endpoint(endpoint)
+                .api(WireApi.OPENAI)
+                .model("m")
+                .loads(loads)
+                .requests(requests)
+                .inputTokens(20)
+                .outputTokens(10)
+                .slo(slo == null ? Workload.LatencySlo.NONE : new Workload.LatencySlo(slo, null))
+                .timeout(Duration.ofSeconds(30))
+                .prompts(prompts)
+                .seed(7)
+                .findMax(findMax)
+                .build();
     }
 
     /**
@@ -138,29 +129,7 @@ class BenchProofTest {
         BenchResult result = null;
         for (int attempt = 0; attempt < 3 && (result == null || !holds.test(result)); attempt++) {
             try (ScriptedServer server = ScriptedServer.start(saturatingServer(4))) {
-                BenchPlan at = new BenchPlan(
-                        server.uri(),
-                        plan.api(),
-                        plan.model(),
-                        plan.loads(),
-                        plan.requests(),
-                        plan.duration(),
-                        plan.warmup(),
-                        plan.inputTokens(),
-                        plan.outputTokens(),
-                        plan.maxTokens(),
-                        plan.ignoreEos(),
-                        plan.slo(),
-                        plan.key(),
-                        plan.timeout(),
-                        plan.prompts(),
-                        plan.promptsFile(),
-                        plan.seed(),
-                        plan.respectRetryAfter(),
-                        plan.findMax(),
-                        0,
-                        0,
-                        plan.limits());
+                BenchPlan at = plan.withEndpoint(server.uri());
                 result = new BenchRunner(at, null, n -> {}).run();
             }
         }
@@ -286,32 +255,7 @@ class BenchProofTest {
                 ScriptedServer.start(Transcript.load("openai-vllm.sse").timed(2, 11, 5, 1))) {
             BenchPlan base =
                     plan(server.uri(), List.of(new Load.Concurrency(2)), 6, List.of(new Prompt("hi", 10)), false, null);
-            BenchPlan repeated = new BenchPlan(
-                    base.endpoint(),
-                    base.api(),
-                    base.model(),
-                    base.loads(),
-                    base.requests(),
-                    base.duration(),
-                    base.warmup(),
-                    base.inputTokens(),
-                    base.outputTokens(),
-                    base.maxTokens(),
-                    base.ignoreEos(),
-                    base.slo(),
-                    base.key(),
-                    base.timeout(),
-                    base.prompts(),
-                    base.promptsFile(),
-                    base.seed(),
-                    base.respectRetryAfter(),
-                    base.findMax(),
-                    0,
-                    0,
-                    base.limits(),
-                    3,
-                    Shard.WHOLE,
-                    null);
+            BenchPlan repeated = base.withRepeat(3);
             BenchResult result = new BenchRunner(repeated, dir.resolve("r.requests.jsonl"), n -> {}).run();
             BenchRun run = result.runs().getFirst();
             assertThat(run.requests().completed()).isEqualTo(18);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aichoose.model.BenchResult;
 import dev.aichoose.model.BenchRun;
-import dev.aichoose.model.Workload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,24 +18,17 @@ class BenchRunnerTest {
     Path dir;
 
     static BenchPlan plan(java.net.URI endpoint, List<Load> loads, Integer requests) {
-        return new BenchPlan(
-                endpoint,
-                WireApi.OPENAI,
-                "m",
-                loads,
-                requests,
-                null,
-                0,
-                30,
-                10,
-                null,
-                false,
-                Workload.LatencySlo.NONE,
-                null,
-                Duration.ofSeconds(30),
-                null,
-                null,
-                7);
+        return BenchPlanBuilder.builder()
+                .endpoint(endpoint)
+                .api(WireApi.OPENAI)
+                .model("m")
+                .loads(loads)
+                .requests(requests)
+                .inputTokens(30)
+                .outputTokens(10)
+                .timeout(Duration.ofSeconds(30))
+                .seed(7)
+                .build();
     }
 
     /** Ctrl-C: what finished is summarised, what was in flight (streaming or waiting) is dropped. */
@@ -98,24 +90,17 @@ class BenchRunnerTest {
             ex.frame("data: [DONE]\n\n");
             ex.end();
         })) {
-            BenchPlan plan = new BenchPlan(
-                    server.uri(),
-                    WireApi.OPENAI,
-                    "m",
-                    List.of(new Load.Concurrency(2)),
-                    4,
-                    null,
-                    0,
-                    300,
-                    2,
-                    null,
-                    false,
-                    Workload.LatencySlo.NONE,
-                    null,
-                    Duration.ofSeconds(5),
-                    null,
-                    null,
-                    7);
+            BenchPlan plan = BenchPlanBuilder.builder()
+                    .endpoint(server.uri())
+                    .api(WireApi.OPENAI)
+                    .model("m")
+                    .loads(List.of(new Load.Concurrency(2)))
+                    .requests(4)
+                    .inputTokens(300)
+                    .outputTokens(2)
+                    .timeout(Duration.ofSeconds(5))
+                    .seed(7)
+                    .build();
             BenchResult result = new BenchRunner(plan, null, s -> {}).run();
             assertThat(result.settings()).containsEntry("prompt_calibration", "server");
             assertThat(result.runs().getFirst().inputTokens().mean()).isBetween(297.0, 303.0);
@@ -151,24 +136,17 @@ class BenchRunnerTest {
             // the first two answers are the prompt calibration
             (n < 2 ? good.timed(2, 11, 0, 0) : faults.get((n - 2) % faults.size())).respond(ex);
         })) {
-            BenchPlan plan = new BenchPlan(
-                    server.uri(),
-                    WireApi.OPENAI,
-                    "m",
-                    List.of(new Load.Concurrency(1)),
-                    9,
-                    null,
-                    0,
-                    30,
-                    10,
-                    null,
-                    false,
-                    Workload.LatencySlo.NONE,
-                    null,
-                    Duration.ofMillis(400),
-                    null,
-                    null,
-                    7);
+            BenchPlan plan = BenchPlanBuilder.builder()
+                    .endpoint(server.uri())
+                    .api(WireApi.OPENAI)
+                    .model("m")
+                    .loads(List.of(new Load.Concurrency(1)))
+                    .requests(9)
+                    .inputTokens(30)
+                    .outputTokens(10)
+                    .timeout(Duration.ofMillis(400))
+                    .seed(7)
+                    .build();
             BenchRun run = new BenchRunner(plan, null, s -> {}).run().runs().getFirst();
             assertThat(run.requests().completed()).isEqualTo(1);
             assertThat(run.requests().errors())
@@ -199,25 +177,18 @@ class BenchRunnerTest {
                 ex.json(429, java.util.Map.of("retry-after-ms", "200"), "{\"error\":{\"message\":\"slow down\"}}");
             else good.timed(2, 11, 0, 0).respond(ex);
         })) {
-            BenchPlan plan = new BenchPlan(
-                    server.uri(),
-                    WireApi.OPENAI,
-                    "m",
-                    List.of(new Load.Concurrency(1)),
-                    2,
-                    null,
-                    0,
-                    30,
-                    10,
-                    null,
-                    false,
-                    Workload.LatencySlo.NONE,
-                    null,
-                    Duration.ofSeconds(5),
-                    null,
-                    null,
-                    7,
-                    true);
+            BenchPlan plan = BenchPlanBuilder.builder()
+                    .endpoint(server.uri())
+                    .api(WireApi.OPENAI)
+                    .model("m")
+                    .loads(List.of(new Load.Concurrency(1)))
+                    .requests(2)
+                    .inputTokens(30)
+                    .outputTokens(10)
+                    .timeout(Duration.ofSeconds(5))
+                    .seed(7)
+                    .respectRetryAfter(true)
+                    .build();
             BenchResult result = new BenchRunner(plan, log, s -> {}).run();
             BenchRun run = result.runs().getFirst();
             assertThat(run.requests().completed()).isEqualTo(2);

@@ -17,7 +17,13 @@ class EndpointFaultTest {
     static RequestRecord send(WireApi api, ScriptedServer.Script script, Duration timeout) {
         try (ScriptedServer server = ScriptedServer.start(script);
                 EndpointClient client = WireFormatTimingTest.client(server.uri(), api, null, timeout)) {
-            return client.send(new Prompt("Hi", 10), new EndpointClient.Tag(1, false, 1, null, 0));
+            return client.send(
+                    new Prompt("Hi", 10),
+                    EndpointClientTagBuilder.builder()
+                            .run(1)
+                            .concurrency(1)
+                            .index(0)
+                            .build());
         }
     }
 
@@ -68,7 +74,13 @@ class EndpointFaultTest {
         }
         try (EndpointClient client = WireFormatTimingTest.client(
                 URI.create("http://127.0.0.1:" + port), WireApi.OPENAI, null, Duration.ofSeconds(5))) {
-            RequestRecord r = client.send(new Prompt("Hi", 10), new EndpointClient.Tag(1, false, 1, null, 0));
+            RequestRecord r = client.send(
+                    new Prompt("Hi", 10),
+                    EndpointClientTagBuilder.builder()
+                            .run(1)
+                            .concurrency(1)
+                            .index(0)
+                            .build());
             assertThat(r.errorKind()).isEqualTo("connection_refused");
             assertThat(r.httpStatus()).isNull();
         }

@@ -58,28 +58,19 @@ public class FindMaxTest {
     }
 
     static BenchPlan plan(java.net.URI endpoint, Load start, Workload.LatencySlo slo) {
-        return new BenchPlan(
-                endpoint,
-                WireApi.OPENAI,
-                "m",
-                List.of(start),
-                REQUESTS,
-                null,
-                0,
-                30,
-                10,
-                null,
-                false,
-                slo,
-                null,
-                Duration.ofSeconds(30),
-                null,
-                null,
-                7,
-                false,
-                true,
-                0,
-                0);
+        return BenchPlanBuilder.builder()
+                .endpoint(endpoint)
+                .api(WireApi.OPENAI)
+                .model("m")
+                .loads(List.of(start))
+                .requests(REQUESTS)
+                .inputTokens(30)
+                .outputTokens(10)
+                .slo(slo)
+                .timeout(Duration.ofSeconds(30))
+                .seed(7)
+                .findMax(true)
+                .build();
     }
 
     @Test

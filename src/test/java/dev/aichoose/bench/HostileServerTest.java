@@ -52,7 +52,13 @@ class HostileServerTest {
                 WireFormat.of(api, false, false),
                 timeout,
                 limits)) {
-            RequestRecord r = client.send(prompt, new EndpointClient.Tag(1, false, 1, null, 0));
+            RequestRecord r = client.send(
+                    prompt,
+                    EndpointClientTagBuilder.builder()
+                            .run(1)
+                            .concurrency(1)
+                            .index(0)
+                            .build());
             assertNoPartOfTheKey(json(r));
             return r;
         }

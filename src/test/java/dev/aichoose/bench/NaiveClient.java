@@ -64,30 +64,20 @@ final class NaiveClient {
             }
             List<Double> itl = new ArrayList<>();
             for (int f = first + 1; f <= last; f++) itl.add((seen[f] - seen[f - 1]) / 1e6);
-            return new RequestRecord(
-                    1,
-                    false,
-                    1,
-                    null,
-                    index,
-                    "",
-                    true,
-                    null,
-                    null,
-                    200,
-                    null,
-                    (seen[first] - sent) / 1e6,
-                    null,
-                    null,
-                    itl,
-                    last - first + 1,
-                    null,
-                    null,
-                    "estimate",
-                    null,
-                    null,
-                    true,
-                    null);
+            return RequestRecordBuilder.builder()
+                    .run(1)
+                    .warmup(false)
+                    .concurrency(1)
+                    .index(index)
+                    .startedAt("")
+                    .ok(true)
+                    .httpStatus(200)
+                    .ttftMs((seen[first] - sent) / 1e6)
+                    .itlMs(itl)
+                    .chunks(last - first + 1)
+                    .tokenCountsFrom("estimate")
+                    .newConnection(true)
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,57 +12,44 @@ import org.junit.jupiter.api.Test;
 
 class RunSummaryTest {
     static RequestRecord ok(double ttft, double tpot, double e2e, int in, int out, String from, List<Double> itl) {
-        return new RequestRecord(
-                1,
-                false,
-                4,
-                null,
-                0,
-                "2026-01-01T00:00:00Z",
-                true,
-                null,
-                null,
-                200,
-                null,
-                ttft,
-                tpot,
-                e2e,
-                itl,
-                itl.size() + 1,
-                in,
-                out,
-                from,
-                null,
-                null,
-                false,
-                null);
+        return RequestRecordBuilder.builder()
+                .run(1)
+                .warmup(false)
+                .concurrency(4)
+                .index(0)
+                .startedAt("2026-01-01T00:00:00Z")
+                .ok(true)
+                .httpStatus(200)
+                .ttftMs(ttft)
+                .tpotMs(tpot)
+                .e2eMs(e2e)
+                .itlMs(itl)
+                .chunks(itl.size() + 1)
+                .inputTokens(in)
+                .outputTokens(out)
+                .tokenCountsFrom(from)
+                .newConnection(false)
+                .build();
     }
 
     static RequestRecord failed(String kind, Double retryAfter) {
-        return new RequestRecord(
-                1,
-                false,
-                4,
-                null,
-                0,
-                "2026-01-01T00:00:00Z",
-                false,
-                kind,
-                "x",
-                null,
-                retryAfter,
-                null,
-                null,
-                null,
-                List.of(),
-                0,
-                10,
-                0,
-                "estimate",
-                null,
-                null,
-                false,
-                null);
+        return RequestRecordBuilder.builder()
+                .run(1)
+                .warmup(false)
+                .concurrency(4)
+                .index(0)
+                .startedAt("2026-01-01T00:00:00Z")
+                .ok(false)
+                .errorKind(kind)
+                .errorDetail("x")
+                .retryAfterS(retryAfter)
+                .itlMs(List.of())
+                .chunks(0)
+                .inputTokens(10)
+                .outputTokens(0)
+                .tokenCountsFrom("estimate")
+                .newConnection(false)
+                .build();
     }
 
     @Test

@@ -126,7 +126,11 @@ class TimingAccuracyTest {
                                                         script.lastContent)
                                                 : client.send(
                                                         new Prompt("probe " + n + ".", 10),
-                                                        new EndpointClient.Tag(1, false, streams, null, n)));
+                                                        EndpointClientTagBuilder.builder()
+                                                                .run(1)
+                                                                .concurrency(streams)
+                                                                .index(n)
+                                                                .build()));
                             }
                         }));
             }

@@ -104,7 +104,13 @@ class WireFormatTimingTest {
         ScriptedServer.Exchange exchange;
         try (ScriptedServer server = ScriptedServer.start(t.timed(firstContent, lastContent, 100, 20));
                 EndpointClient client = client(server.uri(), api, key, Duration.ofSeconds(5))) {
-            ours = client.send(new Prompt("Say something", 10), new EndpointClient.Tag(1, false, 1, null, 0));
+            ours = client.send(
+                    new Prompt("Say something", 10),
+                    EndpointClientTagBuilder.builder()
+                            .run(1)
+                            .concurrency(1)
+                            .index(0)
+                            .build());
             exchange = server.exchanges().getFirst();
         }
         try (ScriptedServer server = ScriptedServer.start(t.timed(firstContent, lastContent, 100, 20))) {
@@ -133,7 +139,13 @@ class WireFormatTimingTest {
     static RequestRecord play(WireApi api, Transcript transcript, int firstContent, int lastContent, ApiKey key) {
         try (ScriptedServer server = ScriptedServer.start(transcript.timed(firstContent, lastContent, 100, 20));
                 EndpointClient client = client(server.uri(), api, key, Duration.ofSeconds(5))) {
-            return client.send(new Prompt("Say something", 10), new EndpointClient.Tag(1, false, 1, null, 0));
+            return client.send(
+                    new Prompt("Say something", 10),
+                    EndpointClientTagBuilder.builder()
+                            .run(1)
+                            .concurrency(1)
+                            .index(0)
+                            .build());
         }
     }
 
@@ -165,7 +177,13 @@ class WireFormatTimingTest {
                         new ApiKey("sk-test"),
                         WireFormat.of(WireApi.OPENAI, true, false),
                         Duration.ofSeconds(5))) {
-            client.send(new Prompt("Hi", 123), new EndpointClient.Tag(1, false, 1, null, 0));
+            client.send(
+                    new Prompt("Hi", 123),
+                    EndpointClientTagBuilder.builder()
+                            .run(1)
+                            .concurrency(1)
+                            .index(0)
+                            .build());
             ScriptedServer.Request request = server.requests().getFirst();
             assertThat(request.path()).isEqualTo("/v1/chat/completions");
             assertThat(request.headers()).containsEntry("authorization", "Bearer sk-test");
@@ -199,7 +217,13 @@ class WireFormatTimingTest {
         try (ScriptedServer server = ScriptedServer.start(
                         Transcript.load("ollama-chat.ndjson").timed(0, 7, 0, 0));
                 EndpointClient client = client(server.uri(), WireApi.OLLAMA, null, Duration.ofSeconds(5))) {
-            client.send(new Prompt("Hi", 77), new EndpointClient.Tag(1, false, 1, null, 0));
+            client.send(
+                    new Prompt("Hi", 77),
+                    EndpointClientTagBuilder.builder()
+                            .run(1)
+                            .concurrency(1)
+                            .index(0)
+                            .build());
             ScriptedServer.Request request = server.requests().getFirst();
             assertThat(request.path()).isEqualTo("/api/chat");
             assertThat(request.headers()).doesNotContainKey("authorization");
@@ -227,7 +251,13 @@ class WireFormatTimingTest {
                         Transcript.load("anthropic-messages.sse").timed(3, 8, 0, 0));
                 EndpointClient client =
                         client(server.uri(), WireApi.ANTHROPIC, new ApiKey("sk-ant-test"), Duration.ofSeconds(5))) {
-            client.send(new Prompt("Hi", 6), new EndpointClient.Tag(1, false, 1, null, 0));
+            client.send(
+                    new Prompt("Hi", 6),
+                    EndpointClientTagBuilder.builder()
+                            .run(1)
+                            .concurrency(1)
+                            .index(0)
+                            .build());
             ScriptedServer.Request request = server.requests().getFirst();
             assertThat(request.path()).isEqualTo("/v1/messages");
             assertThat(request.headers())

@@ -43,7 +43,13 @@ class WireFuzzTest {
             for (int i = 0; i < CASES; i++) {
                 RequestRecord r;
                 try {
-                    r = client.send(new Prompt("Hi", 10), new EndpointClient.Tag(1, false, 1, null, i));
+                    r = client.send(
+                            new Prompt("Hi", 10),
+                            EndpointClientTagBuilder.builder()
+                                    .run(1)
+                                    .concurrency(1)
+                                    .index(i)
+                                    .build());
                 } catch (RuntimeException e) {
                     fail("response " + (base + i) + " (" + api + "): " + e, e);
                     return;

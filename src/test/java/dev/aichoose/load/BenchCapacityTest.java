@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aichoose.input.InputException;
 import dev.aichoose.model.BenchResult;
 import dev.aichoose.model.BenchRun;
+import dev.aichoose.model.BenchRunBuilder;
 import dev.aichoose.model.LatencyStats;
+import dev.aichoose.model.LatencyStatsBuilder;
 import dev.aichoose.model.OpenModel;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.RequestCounts;
@@ -25,25 +27,31 @@ class BenchCapacityTest {
 
     static BenchRun counted(int concurrency, int completed, Map<String, Integer> errors, String tokensFrom) {
         int failed = errors.values().stream().mapToInt(Integer::intValue).sum();
-        return new BenchRun(
-                concurrency,
-                null,
-                new RequestCounts(completed, failed, errors),
-                10,
-                1,
-                500,
-                1000,
-                new LatencyStats(1.0, 1.0, 1.0, 1.0),
-                new LatencyStats(1.0, 1.0, 1.0, 1.0),
-                LatencyStats.NONE,
-                LatencyStats.NONE,
-                new TokenStats(1.0),
-                new TokenStats(1.0),
-                tokensFrom,
-                null,
-                null,
-                null,
-                null);
+        return BenchRunBuilder.builder()
+                .concurrency(concurrency)
+                .requests(new RequestCounts(completed, failed, errors))
+                .durationS(10)
+                .requestThroughput(1)
+                .outputTokensPerSecond(500)
+                .totalTokensPerSecond(1000)
+                .ttftMs(LatencyStatsBuilder.builder()
+                        .mean(1.0)
+                        .p50(1.0)
+                        .p90(1.0)
+                        .p99(1.0)
+                        .build())
+                .tpotMs(LatencyStatsBuilder.builder()
+                        .mean(1.0)
+                        .p50(1.0)
+                        .p90(1.0)
+                        .p99(1.0)
+                        .build())
+                .itlMs(LatencyStats.NONE)
+                .e2eMs(LatencyStats.NONE)
+                .inputTokens(new TokenStats(1.0))
+                .outputTokens(new TokenStats(1.0))
+                .tokenCountsFrom(tokensFrom)
+                .build();
     }
 
     static BenchResult withSettings(Map<String, Object> settings, BenchRun... runs) {
@@ -103,55 +111,40 @@ class BenchCapacityTest {
     @Test
     void aSaturatedRunIsLeftOutWithAWarningAndItsIntervalTravelsWithTheChosenOne() {
         BenchRun scaled = counted(4, 100, Map.of(), "server").judged(false, List.of());
-        BenchRun withInterval = new BenchRun(
-                scaled.concurrency(),
-                null,
-                scaled.requests(),
-                scaled.durationS(),
-                scaled.requestThroughput(),
-                scaled.outputTokensPerSecond(),
-                scaled.totalTokensPerSecond(),
-                scaled.ttftMs(),
-                scaled.tpotMs(),
-                scaled.itlMs(),
-                scaled.e2eMs(),
-                scaled.inputTokens(),
-                scaled.outputTokens(),
-                "server",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(450.0, 540.0),
-                false,
-                List.of(),
-                null);
+        BenchRun withInterval = BenchRunBuilder.builder()
+                .concurrency(scaled.concurrency())
+                .requests(scaled.requests())
+                .durationS(scaled.durationS())
+                .requestThroughput(scaled.requestThroughput())
+                .outputTokensPerSecond(scaled.outputTokensPerSecond())
+                .totalTokensPerSecond(scaled.totalTokensPerSecond())
+                .ttftMs(scaled.ttftMs())
+                .tpotMs(scaled.tpotMs())
+                .itlMs(scaled.itlMs())
+                .e2eMs(scaled.e2eMs())
+                .inputTokens(scaled.inputTokens())
+                .outputTokens(scaled.outputTokens())
+                .tokenCountsFrom("server")
+                .outputTokensPerSecondCi(List.of(450.0, 540.0))
+                .saturated(false)
+                .warnings(List.of())
+                .build();
         // more throughput than the run below, but saturated: never capacity
-        BenchRun queued = new BenchRun(
-                        8,
-                        null,
-                        scaled.requests(),
-                        10,
-                        1,
-                        510,
-                        1000,
-                        scaled.ttftMs(),
-                        scaled.tpotMs(),
-                        LatencyStats.NONE,
-                        LatencyStats.NONE,
-                        new TokenStats(1.0),
-                        new TokenStats(1.0),
-                        "server",
-                        null,
-                        null,
-                        null,
-                        null)
+        BenchRun queued = BenchRunBuilder.builder()
+                .concurrency(8)
+                .requests(scaled.requests())
+                .durationS(10)
+                .requestThroughput(1)
+                .outputTokensPerSecond(510)
+                .totalTokensPerSecond(1000)
+                .ttftMs(scaled.ttftMs())
+                .tpotMs(scaled.tpotMs())
+                .itlMs(LatencyStats.NONE)
+                .e2eMs(LatencyStats.NONE)
+                .inputTokens(new TokenStats(1.0))
+                .outputTokens(new TokenStats(1.0))
+                .tokenCountsFrom("server")
+                .build()
                 .judged(true, List.of("saturated: ..."));
         Option.Measured m = BenchCapacity.of("b.json", withSettings(Map.of(), withInterval, queued), LatencySlo.NONE);
         assertThat(m).isInstanceOfSatisfying(Option.Measured.Throughput.class, t -> {

@@ -8,7 +8,9 @@ import dev.aichoose.input.Diagnostic;
 import dev.aichoose.input.InputException;
 import dev.aichoose.model.BenchResult;
 import dev.aichoose.model.BenchRun;
+import dev.aichoose.model.BenchRunBuilder;
 import dev.aichoose.model.LatencyStats;
+import dev.aichoose.model.LatencyStatsBuilder;
 import dev.aichoose.model.RequestCounts;
 import dev.aichoose.model.TokenStats;
 import java.nio.file.Files;
@@ -23,25 +25,41 @@ class BenchResultReaderTest {
     Path dir;
 
     public static BenchRun run(int concurrency, double tokensPerSecond, double ttftP90, double tpotP90) {
-        return new BenchRun(
-                concurrency,
-                null,
-                new RequestCounts(10, 1, Map.of("http_503", 1)),
-                10,
-                1,
-                tokensPerSecond,
-                tokensPerSecond * 2,
-                new LatencyStats(ttftP90 / 2, ttftP90 / 2, ttftP90, ttftP90 * 1.1),
-                new LatencyStats(tpotP90, tpotP90, tpotP90, tpotP90),
-                new LatencyStats(1.0, 1.0, 1.0, 1.0),
-                new LatencyStats(1.0, 1.0, 1.0, 1.0),
-                new TokenStats(500.0),
-                new TokenStats(500.0),
-                "server",
-                null,
-                null,
-                null,
-                null);
+        return BenchRunBuilder.builder()
+                .concurrency(concurrency)
+                .requests(new RequestCounts(10, 1, Map.of("http_503", 1)))
+                .durationS(10)
+                .requestThroughput(1)
+                .outputTokensPerSecond(tokensPerSecond)
+                .totalTokensPerSecond(tokensPerSecond * 2)
+                .ttftMs(LatencyStatsBuilder.builder()
+                        .mean(ttftP90 / 2)
+                        .p50(ttftP90 / 2)
+                        .p90(ttftP90)
+                        .p99(ttftP90 * 1.1)
+                        .build())
+                .tpotMs(LatencyStatsBuilder.builder()
+                        .mean(tpotP90)
+                        .p50(tpotP90)
+                        .p90(tpotP90)
+                        .p99(tpotP90)
+                        .build())
+                .itlMs(LatencyStatsBuilder.builder()
+                        .mean(1.0)
+                        .p50(1.0)
+                        .p90(1.0)
+                        .p99(1.0)
+                        .build())
+                .e2eMs(LatencyStatsBuilder.builder()
+                        .mean(1.0)
+                        .p50(1.0)
+                        .p90(1.0)
+                        .p99(1.0)
+                        .build())
+                .inputTokens(new TokenStats(500.0))
+                .outputTokens(new TokenStats(500.0))
+                .tokenCountsFrom("server")
+                .build();
     }
 
     public static BenchResult result(BenchRun... runs) {
@@ -77,25 +95,30 @@ class BenchResultReaderTest {
     @Test
     void goodputAndRetryAfterAreWrittenWhenKnown() throws Exception {
         Path file = dir.resolve("g.json");
-        BenchRun run = new BenchRun(
-                null,
-                2.0,
-                new RequestCounts(3, 1, Map.of("http_429", 1)),
-                2,
-                1.5,
-                75,
-                825,
-                LatencyStats.NONE,
-                LatencyStats.NONE,
-                LatencyStats.NONE,
-                LatencyStats.NONE,
-                new TokenStats(500.0),
-                new TokenStats(50.0),
-                "estimate",
-                0.5,
-                7.0,
-                3,
-                new LatencyStats(0.2, 0.1, 0.3, 0.4));
+        BenchRun run = BenchRunBuilder.builder()
+                .requestRate(2.0)
+                .requests(new RequestCounts(3, 1, Map.of("http_429", 1)))
+                .durationS(2)
+                .requestThroughput(1.5)
+                .outputTokensPerSecond(75)
+                .totalTokensPerSecond(825)
+                .ttftMs(LatencyStats.NONE)
+                .tpotMs(LatencyStats.NONE)
+                .itlMs(LatencyStats.NONE)
+                .e2eMs(LatencyStats.NONE)
+                .inputTokens(new TokenStats(500.0))
+                .outputTokens(new TokenStats(50.0))
+                .tokenCountsFrom("estimate")
+                .goodputRps(0.5)
+                .retryAfterSMax(7.0)
+                .newConnections(3)
+                .connectMs(LatencyStatsBuilder.builder()
+                        .mean(0.2)
+                        .p50(0.1)
+                        .p90(0.3)
+                        .p99(0.4)
+                        .build())
+                .build();
         BenchResult written = result(run);
         BenchResultFile.write(file, written);
         assertThat(Files.readString(file))

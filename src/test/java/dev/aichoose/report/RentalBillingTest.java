@@ -208,17 +208,16 @@ class RentalBillingTest {
         var offers = new java.util.LinkedHashMap<>(shipped.cloudOffers());
         offers.put(
                 "book/h100",
-                new dev.aichoose.model.CloudOffer(
-                        "book/h100",
-                        "book",
-                        h100.gpu(),
-                        1,
-                        2.0,
-                        "on_demand",
-                        h100.provenance(),
-                        null,
-                        new dev.aichoose.model.CloudOffer.Billing(
-                                "included", "billed", null, null, null, null, null, null)));
+                dev.aichoose.model.CloudOfferBuilder.builder(h100)
+                        .id("book/h100")
+                        .provider("book")
+                        .gpus(1)
+                        .usdPerGpuHour(2.0)
+                        .tier("on_demand")
+                        .region(null)
+                        .billing(new dev.aichoose.model.CloudOffer.Billing(
+                                "included", "billed", null, null, null, null, null, null))
+                        .build());
         var catalog = shipped.with(shipped.apiModels(), shipped.gpus(), offers, shipped.openModels());
         var loader = new dev.aichoose.load.ScenarioLoader(
                 catalog,

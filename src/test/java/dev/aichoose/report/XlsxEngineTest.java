@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.Scenario;
+import dev.aichoose.model.ScenarioBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,14 +99,15 @@ class XlsxEngineTest {
         List<Option> options = s.options().stream()
                 .map(o -> o.id().equals(id) ? change.apply(o) : o)
                 .toList();
-        return new Scenario(
-                s.name(),
-                s.file(),
-                s.horizonMonths(),
-                s.workload(),
-                s.profile(),
-                s.assumptions(),
-                options,
-                s.optionsFromDefaults());
+        return ScenarioBuilder.builder()
+                .name(s.name())
+                .file(s.file())
+                .horizonMonths(s.horizonMonths())
+                .workload(s.workload())
+                .profile(s.profile())
+                .assumptions(s.assumptions())
+                .options(options)
+                .optionsFromDefaults(s.optionsFromDefaults())
+                .build();
     }
 }

@@ -12,8 +12,8 @@ import com.networknt.schema.ValidationMessage;
 import dev.aichoose.bench.BenchResultFile;
 import dev.aichoose.cli.CliRun;
 import dev.aichoose.model.BenchResult;
-import dev.aichoose.model.BenchRun;
-import dev.aichoose.model.LatencyStats;
+import dev.aichoose.model.BenchRunBuilder;
+import dev.aichoose.model.LatencyStatsBuilder;
 import dev.aichoose.model.RequestCounts;
 import dev.aichoose.model.TokenStats;
 import java.io.IOException;
@@ -93,45 +93,45 @@ class SchemaTest {
 
     @Test
     void aBenchResultMatchesTheBenchSchema(@TempDir Path dir) throws IOException {
-        var stats = new LatencyStats(100.0, 90.0, 150.0, 200.0);
-        var run = new BenchRun(
-                4,
-                null,
-                new RequestCounts(10, 1, Map.of("http_503", 1)),
-                10,
-                1,
-                300,
-                600,
-                stats,
-                stats,
-                stats,
-                stats,
-                new TokenStats(500.0),
-                new TokenStats(480.0),
-                "server",
-                0.9,
-                null,
-                3,
-                stats);
-        var rate = new BenchRun(
-                null,
-                2.5,
-                new RequestCounts(5, 0, Map.of()),
-                2,
-                2.5,
-                200,
-                400,
-                stats,
-                new LatencyStats(null, null, null, null),
-                stats,
-                stats,
-                new TokenStats(500.0),
-                new TokenStats(480.0),
-                "estimate",
-                null,
-                null,
-                null,
-                null);
+        var stats = LatencyStatsBuilder.builder()
+                .mean(100.0)
+                .p50(90.0)
+                .p90(150.0)
+                .p99(200.0)
+                .build();
+        var run = BenchRunBuilder.builder()
+                .concurrency(4)
+                .requests(new RequestCounts(10, 1, Map.of("http_503", 1)))
+                .durationS(10)
+                .requestThroughput(1)
+                .outputTokensPerSecond(300)
+                .totalTokensPerSecond(600)
+                .ttftMs(stats)
+                .tpotMs(stats)
+                .itlMs(stats)
+                .e2eMs(stats)
+                .inputTokens(new TokenStats(500.0))
+                .outputTokens(new TokenStats(480.0))
+                .tokenCountsFrom("server")
+                .goodputRps(0.9)
+                .newConnections(3)
+                .connectMs(stats)
+                .build();
+        var rate = BenchRunBuilder.builder()
+                .requestRate(2.5)
+                .requests(new RequestCounts(5, 0, Map.of()))
+                .durationS(2)
+                .requestThroughput(2.5)
+                .outputTokensPerSecond(200)
+                .totalTokensPerSecond(400)
+                .ttftMs(stats)
+                .tpotMs(LatencyStatsBuilder.builder().build())
+                .itlMs(stats)
+                .e2eMs(stats)
+                .inputTokens(new TokenStats(500.0))
+                .outputTokens(new TokenStats(480.0))
+                .tokenCountsFrom("estimate")
+                .build();
         Path file = dir.resolve("b.json");
         BenchResultFile.write(
                 file,

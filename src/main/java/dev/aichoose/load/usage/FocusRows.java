@@ -8,6 +8,7 @@ import dev.aichoose.model.Actuals;
 import dev.aichoose.model.Actuals.Charge;
 import dev.aichoose.model.Actuals.Match;
 import dev.aichoose.model.Actuals.Source;
+import dev.aichoose.model.ActualsChargeBuilder;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -106,17 +107,18 @@ final class FocusRows {
                                     .filter(s -> !s.isEmpty())
                                     .toList())
                     .strip();
-            lines.add(new Charge(
-                    origin,
-                    Source.FOCUS,
-                    start,
-                    end,
-                    new Match(null, tags, null),
-                    usd,
-                    category.equals("Usage") ? Charge.Kind.USAGE : Charge.Kind.OTHER,
-                    label,
-                    hours,
-                    perGpu));
+            lines.add(ActualsChargeBuilder.builder()
+                    .origin(origin)
+                    .source(Source.FOCUS)
+                    .start(start)
+                    .end(end)
+                    .match(new Match(null, tags, null))
+                    .usd(usd)
+                    .kind(category.equals("Usage") ? Charge.Kind.USAGE : Charge.Kind.OTHER)
+                    .label(label)
+                    .hours(hours)
+                    .perGpu(perGpu)
+                    .build());
             // a charge exported twice: the same period, resource, SKU and category in two files
             periods.add(new ExportRead.Period(
                     Source.FOCUS,

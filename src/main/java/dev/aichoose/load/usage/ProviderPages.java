@@ -7,7 +7,8 @@ import dev.aichoose.model.Actuals;
 import dev.aichoose.model.Actuals.Charge;
 import dev.aichoose.model.Actuals.Match;
 import dev.aichoose.model.Actuals.Source;
-import dev.aichoose.model.Actuals.Usage;
+import dev.aichoose.model.ActualsChargeBuilder;
+import dev.aichoose.model.ActualsUsageBuilder;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -133,17 +134,18 @@ final class ProviderPages {
             source = kind;
             Map<String, String> tags = tags(r, OPENAI_TAGS);
             if (kind == Source.OPENAI_USAGE) {
-                lines.add(new Usage(
-                        r.origin(),
-                        kind,
-                        start,
-                        end,
-                        new Match(r.label("model"), tags, null),
-                        r.number("num_model_requests", 0),
-                        r.number("input_tokens", 0),
-                        r.number("input_cached_tokens", 0, 0),
-                        r.optionalNumber("input_cache_write_tokens", 0),
-                        r.number("output_tokens", 0)));
+                lines.add(ActualsUsageBuilder.builder()
+                        .origin(r.origin())
+                        .source(kind)
+                        .start(start)
+                        .end(end)
+                        .match(new Match(r.label("model"), tags, null))
+                        .requests(r.number("num_model_requests", 0))
+                        .inputTokens(r.number("input_tokens", 0))
+                        .cachedInputTokens(r.number("input_cached_tokens", 0, 0))
+                        .cacheWriteTokens(r.optionalNumber("input_cache_write_tokens", 0))
+                        .outputTokens(r.number("output_tokens", 0))
+                        .build());
             } else {
                 JsonAt amount = r.required("amount").orElse(null);
                 if (amount == null) continue;
@@ -152,15 +154,16 @@ final class ProviderPages {
                 String item = r.label("line_item");
                 // "gpt-4o-2024-08-06, input": the model comes first; a line item without one is matched on the rest
                 String model = item == null ? null : item.split(",", 2)[0].strip();
-                lines.add(new Charge(
-                        r.origin(),
-                        kind,
-                        start,
-                        end,
-                        new Match(model, tags, null),
-                        usd,
-                        item == null ? Charge.Kind.UNSPLIT : Charge.Kind.TOKENS,
-                        item));
+                lines.add(ActualsChargeBuilder.builder()
+                        .origin(r.origin())
+                        .source(kind)
+                        .start(start)
+                        .end(end)
+                        .match(new Match(model, tags, null))
+                        .usd(usd)
+                        .kind(item == null ? Charge.Kind.UNSPLIT : Charge.Kind.TOKENS)
+                        .label(item)
+                        .build());
             }
         }
         return Optional.of(new Bucket(bucket, start, end, Optional.ofNullable(source)));
@@ -214,17 +217,17 @@ final class ProviderPages {
                         .map(c -> c.number("ephemeral_5m_input_tokens", 0, 0)
                                 + c.number("ephemeral_1h_input_tokens", 0, 0))
                         .orElse(0.0);
-                lines.add(new Usage(
-                        r.origin(),
-                        kind,
-                        start,
-                        end,
-                        new Match(r.label("model"), tags, null),
-                        null,
-                        uncached + read + written,
-                        read,
-                        written,
-                        r.number("output_tokens", 0)));
+                lines.add(ActualsUsageBuilder.builder()
+                        .origin(r.origin())
+                        .source(kind)
+                        .start(start)
+                        .end(end)
+                        .match(new Match(r.label("model"), tags, null))
+                        .inputTokens(uncached + read + written)
+                        .cachedInputTokens(read)
+                        .cacheWriteTokens(written)
+                        .outputTokens(r.number("output_tokens", 0))
+                        .build());
             } else {
                 // "Cost amount in lowest currency units (e.g. cents) as a decimal string": "123.45" is $1.23
                 double cents =
@@ -239,15 +242,16 @@ final class ProviderPages {
                 Charge.Kind charge = costType == null
                         ? Charge.Kind.UNSPLIT
                         : costType.equals("tokens") ? Charge.Kind.TOKENS : Charge.Kind.OTHER;
-                lines.add(new Charge(
-                        r.origin(),
-                        kind,
-                        start,
-                        end,
-                        new Match(r.label("model"), tags, null),
-                        cents / 100,
-                        charge,
-                        label));
+                lines.add(ActualsChargeBuilder.builder()
+                        .origin(r.origin())
+                        .source(kind)
+                        .start(start)
+                        .end(end)
+                        .match(new Match(r.label("model"), tags, null))
+                        .usd(cents / 100)
+                        .kind(charge)
+                        .label(label)
+                        .build());
             }
         }
         return Optional.of(new Bucket(bucket, start, end, Optional.ofNullable(source)));

@@ -5,7 +5,8 @@ import dev.aichoose.model.Actuals;
 import dev.aichoose.model.Actuals.Charge;
 import dev.aichoose.model.Actuals.Match;
 import dev.aichoose.model.Actuals.Source;
-import dev.aichoose.model.Actuals.Usage;
+import dev.aichoose.model.ActualsChargeBuilder;
+import dev.aichoose.model.ActualsUsageBuilder;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -92,12 +93,39 @@ final class UsageCsv {
             Actuals.Origin origin = new Actuals.Origin(problems.file(), t.line(row), 1, "row " + (row + 1));
             Match match = new Match(null, Map.of(), option);
             if (given == COUNTS.size()) {
-                lines.add(new Usage(
-                        origin, Source.CSV, start, end, match, counts[0], counts[1], counts[2], null, counts[3]));
+                lines.add(ActualsUsageBuilder.builder()
+                        .origin(origin)
+                        .source(Source.CSV)
+                        .start(start)
+                        .end(end)
+                        .match(match)
+                        .requests(counts[0])
+                        .inputTokens(counts[1])
+                        .cachedInputTokens(counts[2])
+                        .outputTokens(counts[3])
+                        .build());
             }
-            lines.add(new Charge(origin, Source.CSV, start, end, match, cost, Charge.Kind.TOKENS, "cost_usd"));
+            lines.add(ActualsChargeBuilder.builder()
+                    .origin(origin)
+                    .source(Source.CSV)
+                    .start(start)
+                    .end(end)
+                    .match(match)
+                    .usd(cost)
+                    .kind(Charge.Kind.TOKENS)
+                    .label("cost_usd")
+                    .build());
             if (other != 0)
-                lines.add(new Charge(origin, Source.CSV, start, end, match, other, Charge.Kind.OTHER, "other_usd"));
+                lines.add(ActualsChargeBuilder.builder()
+                        .origin(origin)
+                        .source(Source.CSV)
+                        .start(start)
+                        .end(end)
+                        .match(match)
+                        .usd(other)
+                        .kind(Charge.Kind.OTHER)
+                        .label("other_usd")
+                        .build());
             periods.add(new ExportRead.Period(Source.CSV, start, end, origin, month + "|" + option));
         }
         return new ExportRead(lines, periods);

@@ -149,7 +149,7 @@ class UsageExportsTest {
 
     static Actuals parse(String name, String text) {
         ExportRead r = UsageExports.parse(name, text, UsageExports.FocusCost.BILLED);
-        return new Actuals(r.lines());
+        return Actuals.covering(r.lines());
     }
 
     static List<String> problems(String name, String text) {
