@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Fleet;
 import dev.aichoose.model.OptionResult;
-import dev.aichoose.serving.EstimateRequest;
-import dev.aichoose.serving.Estimator;
 import dev.aichoose.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -43,26 +41,6 @@ class LegSizingTest {
 
     private static final double SECONDS_PER_MONTH = 730 * 3600;
 
-    /** Generated tokens/s one H100 replica of the 8B model delivers at this request shape, 32 streams. */
-    static double replicaTokensPerSecond(double in, double out) {
-        return Estimator.estimate(
-                        Fixtures.catalog(),
-                        new EstimateRequest(
-                                "nvidia/h100-sxm",
-                                "meta/llama-3.1-8b-instruct",
-                                null,
-                                1,
-                                null,
-                                null,
-                                null,
-                                32,
-                                null,
-                                in,
-                                out))
-                .estimate()
-                .tokensPerSecond();
-    }
-
     @Test
     void theOwnedLegIsSizedForTheShortClassItCarries() {
         Evaluation e = Fixtures.evaluate(SPLIT);
@@ -75,19 +53,21 @@ class LegSizingTest {
         // a replica at the leg's own shape (700 in / 8 out: about 374 tok/s, prefill-bound), not at the
         // mixed mean (1,230 in / 357.2 out, about 2,320 tok/s): 493.15 / (374.2 × 0.9) → 2 cards, where the
         // mixed mean's need of 0.9 × 357.2 tokens a query would have bought 11
-        double perReplica = replicaTokensPerSecond(700, 8);
-        int cards = units(required, perReplica);
+        double perReplica = LegSizingFigures.replicaTokensPerSecond(700, 8);
+        int cards = LegSizingFigures.units(required, perReplica);
         assertThat(hybrid.capacity().availableTokensPerSecond()).isCloseTo(perReplica * cards, within(1e-6));
         assertThat(hybrid.capacity().detail())
                 .contains("owned: " + dev.aichoose.text.Figures.rate(perReplica) + " tok/s per replica");
         assertThat(cards)
-                .isLessThan(
-                        units(0.9 * 90_000_000 * 357.2 / SECONDS_PER_MONTH * 2, replicaTokensPerSecond(1230, 357.2)));
+                .isLessThan(LegSizingFigures.units(
+                        0.9 * 90_000_000 * 357.2 / SECONDS_PER_MONTH * 2,
+                        LegSizingFigures.replicaTokensPerSecond(1230, 357.2)));
         // bought in month 1: the cards at $25,000 and the HGX host they go into at $85,000 for every 8
-        assertThat(hybrid.upfrontUsd()).isCloseTo(bought(cards), within(0.01));
+        assertThat(hybrid.upfrontUsd()).isCloseTo(LegSizingFigures.bought(cards), within(0.01));
         // the API carries the reasoning class at its own shape: 9,000,000 × (6,000 × $1 + 3,500 × $4) / 1e6
         assertThat(hybrid.monthly().getFirst().parts().usage()).isCloseTo(180_000, within(0.01));
-        assertThat(hybrid.monthly().getFirst().parts().hardware()).isCloseTo(bought(cards), within(0.01));
+        assertThat(hybrid.monthly().getFirst().parts().hardware())
+                .isCloseTo(LegSizingFigures.bought(cards), within(0.01));
     }
 
     @Test
@@ -98,12 +78,13 @@ class LegSizingTest {
         assertThat(required).isCloseTo(23_972.60, within(0.005));
         assertThat(e.option("long-owned").capacity().requiredTokensPerSecond()).isCloseTo(required, within(1e-9));
         // about 1,401 tok/s a replica at that shape: 23,972.60 / (1,401.3 × 0.9) → 20 cards in 3 hosts
-        double perReplica = replicaTokensPerSecond(6000, 3500);
-        int longCards = units(required, perReplica);
+        double perReplica = LegSizingFigures.replicaTokensPerSecond(6000, 3500);
+        int longCards = LegSizingFigures.units(required, perReplica);
         assertThat(e.option("long-owned").capacity().availableTokensPerSecond())
                 .isCloseTo(perReplica * longCards, within(1e-6));
-        assertThat(e.option("long-owned").upfrontUsd()).isCloseTo(bought(longCards), within(0.01));
-        int shortCards = units(0.9 * 90_000_000 * 8 / SECONDS_PER_MONTH * 2, replicaTokensPerSecond(700, 8));
+        assertThat(e.option("long-owned").upfrontUsd()).isCloseTo(LegSizingFigures.bought(longCards), within(0.01));
+        int shortCards = LegSizingFigures.units(
+                0.9 * 90_000_000 * 8 / SECONDS_PER_MONTH * 2, LegSizingFigures.replicaTokensPerSecond(700, 8));
         assertThat(longCards).isGreaterThan(shortCards);
         assertThat(e.option("long-owned").upfrontUsd())
                 .isGreaterThan(e.option("short-owned").upfrontUsd());
@@ -119,10 +100,11 @@ class LegSizingTest {
         double required = 90_000_000 * 357.2 / SECONDS_PER_MONTH * 2;
         assertThat(e.option("owned").capacity().requiredTokensPerSecond()).isCloseTo(required, within(1e-6));
         assertThat(e.option("all-owned").tcoUsd()).isCloseTo(e.option("owned").tcoUsd(), within(1e-6));
-        double perReplica = replicaTokensPerSecond(1230, 357.2);
+        double perReplica = LegSizingFigures.replicaTokensPerSecond(1230, 357.2);
         Fleet fleet = e.option("owned").capacity().fleet().orElseThrow();
-        assertThat(fleet.month(1).units()).isEqualTo(units(required, perReplica));
-        assertThat(e.option("owned").upfrontUsd()).isCloseTo(bought(units(required, perReplica)), within(0.01));
+        assertThat(fleet.month(1).units()).isEqualTo(LegSizingFigures.units(required, perReplica));
+        assertThat(e.option("owned").upfrontUsd())
+                .isCloseTo(LegSizingFigures.bought(LegSizingFigures.units(required, perReplica)), within(0.01));
     }
 
     /** Classification calls, and 10 % documents of 100,000 tokens in: an RTX 4090 holds the 8B model's KV for the first. */
@@ -171,15 +153,5 @@ class LegSizingTest {
                 .containsExactly(
                         new dev.aichoose.model.Option.Route("documents", "api"),
                         new dev.aichoose.model.Option.Route("default", "box"));
-    }
-
-    /** Month 1's purchase for this many H100 SXM cards: $25,000 each, and an $85,000 HGX host for every 8. */
-    private static double bought(int cards) {
-        return cards * 25_000.0 + Math.ceil(cards / 8.0) * 85_000;
-    }
-
-    /** Units of one card each: the replicas the need takes at the planning utilisation of 90 %. */
-    private static int units(double required, double perReplica) {
-        return (int) Math.ceil(required / (perReplica * 0.9));
     }
 }
