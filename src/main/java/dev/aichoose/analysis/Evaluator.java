@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Scenario and catalogs in, a full evaluation out: costs, breakeven, crossovers, the recommendation. */
@@ -139,6 +140,9 @@ public final class Evaluator {
         if (scenario.optionsFromDefaults()) {
             warnings.add("the scenario lists no options, so it is compared with the default set (docs/methodology.md)");
         }
+        for (Option o : options) {
+            if (o instanceof Option.Rented r) billedApart(r, catalog).ifPresent(warnings::add);
+        }
         for (var use : used) {
             if (use.ageDays() < 0) {
                 warnings.add("catalog entry " + use.id() + " is dated " + use.asOf() + ", " + -use.ageDays()
@@ -155,6 +159,32 @@ public final class Evaluator {
         }
         return warnings;
     }
+
+    /**
+     * A rented option whose offer bills storage or egress apart from its hourly price, and that adds
+     * no {@code recurring} line for them: its cost is the GPU rent alone. No uplift is applied (a rule
+     * of thumb is not a price), but the warning quotes the catalog's note with its source so the
+     * size of what is missing is on the page (docs/methodology.md §5.5).
+     */
+    static Optional<String> billedApart(Option.Rented rented, Catalog catalog) {
+        CloudOffer offer = rented.offer() == null ? null : catalog.cloudOffers().get(rented.offer());
+        if (offer == null || !rented.recurring().isEmpty()) return Optional.empty();
+        List<String> apart = offer.billing().billedApart();
+        if (apart.isEmpty()) return Optional.empty();
+        String what = String.join(" and ", apart);
+        return Optional.of(rented.id() + ": " + offer.id() + " bills " + what + " apart from its hourly price and the"
+                + " option adds no rented.recurring line, so its cost is the GPU rent alone; " + STICKER_NOTE
+                + ": price the " + what + " it needs and add "
+                + (apart.size() == 1 ? "it" : "each") + " as recurring: [{name: " + apart.get(0)
+                + ", usd_per_month: N}] (docs/methodology.md §5.5)");
+    }
+
+    /**
+     * The catalog header's rule of thumb, quoted and never applied: GPU rates are about 60-70 % of a
+     * cloud bill (mercatus-ai.com/blog/cloud-gpu-pricing, May 2026).
+     */
+    private static final String STICKER_NOTE = "a cloud GPU bill commonly runs 30-50 % above the GPU sticker"
+            + " (mercatus-ai.com/blog/cloud-gpu-pricing, May 2026), which aichoose does not add";
 
     /** The ids whose price the engine took from the catalog rather than from the scenario. */
     private static Set<String> pricedFromCatalog(List<Option> options) {

@@ -1,6 +1,7 @@
 package dev.aichoose.cost;
 
 import dev.aichoose.model.Catalog;
+import dev.aichoose.model.CloudOffer;
 import dev.aichoose.model.Fleet;
 import dev.aichoose.model.Gpu;
 import dev.aichoose.model.OpenModel;
@@ -82,17 +83,24 @@ final class CapacityCheck {
     }
 
     /**
-     * What a rented offer's hourly price leaves out, where the catalog says: storage and egress
-     * {@code included} or {@code billed} apart, the latter for {@code rented.recurring} lines.
+     * What a rented offer's hourly price holds, where the catalog says: storage and egress
+     * {@code included} or {@code billed} apart. What is billed apart is in the option's cost only as
+     * its {@code rented.recurring} lines, so where it has none the line says how to add them.
      */
-    private static String extras(dev.aichoose.model.CloudOffer.Billing b) {
-        java.util.List<String> said = new java.util.ArrayList<>();
+    private static String extras(CloudOffer.Billing b, boolean hasRecurring) {
+        List<String> said = new ArrayList<>();
         if (b.storage() != null) said.add("storage " + b.storage());
         if (b.egress() != null) said.add("egress " + b.egress());
         if (said.isEmpty()) return "";
-        boolean billed = dev.aichoose.model.CloudOffer.Billing.BILLED.equals(b.storage())
-                || dev.aichoose.model.CloudOffer.Billing.BILLED.equals(b.egress());
-        return "; " + String.join(", ", said) + (billed ? " (add what is billed as recurring lines)" : "");
+        List<String> apart = b.billedApart();
+        String how = apart.isEmpty()
+                ? ""
+                : hasRecurring
+                        ? " (in this cost as the option's recurring lines)"
+                        : " (" + String.join(" and ", apart)
+                                + " not in this cost: add " + (apart.size() == 1 ? "it" : "each")
+                                + " as rented.recurring: [{name, usd_per_month}])";
+        return "; " + String.join(", ", said) + how;
     }
 
     private Check hardware(Option.Sized option, Traffic traffic) {
@@ -227,7 +235,9 @@ final class CapacityCheck {
                     + r.choice().candidates() + " offers of " + r.choice().describe();
         }
         if (option instanceof Option.Rented r && r.offer() != null) {
-            detail += extras(catalog.cloudOffers().get(r.offer()).billing());
+            detail += extras(
+                    catalog.cloudOffers().get(r.offer()).billing(),
+                    !r.recurring().isEmpty());
         }
         Optional<String> outgrownProblem = Optional.empty();
         if (serving.measured() instanceof Option.Measured.NoRunMeets none) {

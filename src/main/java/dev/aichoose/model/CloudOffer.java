@@ -1,5 +1,8 @@
 package dev.aichoose.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A GPU instance rented by the hour: {@code gpus} GPUs of catalog id {@code gpu}. {@code region} is
  * where the price holds (an imported offer records the region it was taken from), or null when the
@@ -86,5 +89,16 @@ public record CloudOffer(
         public static final Billing UNKNOWN = new Billing(null, null, null, null, null, null, null, null);
         public static final String INCLUDED = "included";
         public static final String BILLED = "billed";
+
+        /**
+         * What the hourly price leaves to be billed apart, in the order storage, egress: the lines a
+         * scenario adds with {@code rented.recurring}. Empty where both are included or not said.
+         */
+        public List<String> billedApart() {
+            List<String> apart = new ArrayList<>(2);
+            if (BILLED.equals(storage)) apart.add("storage");
+            if (BILLED.equals(egress)) apart.add("egress");
+            return List.copyOf(apart);
+        }
     }
 }

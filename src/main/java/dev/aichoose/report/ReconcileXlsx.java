@@ -3,6 +3,7 @@ package dev.aichoose.report;
 import dev.aichoose.model.Reconciliation;
 import dev.aichoose.model.Reconciliation.Row;
 import dev.aichoose.model.Reconciliation.Unmapped;
+import dev.aichoose.report.xlsx.Styles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -54,7 +55,7 @@ final class ReconcileXlsx implements Renderer.Binary<Reconciliation> {
     @Override
     public void render(Reconciliation r, OutputStream out) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            XlsxReport.Styles styles = new XlsxReport.Styles(wb);
+            Styles styles = new Styles(wb);
             Sheet summary = wb.createSheet(SUMMARY);
             Sheet rows = wb.createSheet(RECONCILE);
             reconcile(rows, r, styles);
@@ -66,7 +67,7 @@ final class ReconcileXlsx implements Renderer.Binary<Reconciliation> {
         }
     }
 
-    private static void reconcile(Sheet sheet, Reconciliation r, XlsxReport.Styles styles) {
+    private static void reconcile(Sheet sheet, Reconciliation r, Styles styles) {
         var header = sheet.createRow(0);
         for (int i = 0; i < HEADERS.size(); i++) {
             Cell c = header.createCell(i);
@@ -107,7 +108,7 @@ final class ReconcileXlsx implements Renderer.Binary<Reconciliation> {
         for (int i = 0; i < widths.length; i++) sheet.setColumnWidth(i, widths[i] * 256);
     }
 
-    private static void summary(Sheet sheet, Reconciliation r, XlsxReport.Styles styles) {
+    private static void summary(Sheet sheet, Reconciliation r, Styles styles) {
         int last = r.months().size() + 1;
         String range = "'" + RECONCILE + "'!%s2:%s" + Math.max(2, last);
         int row = 0;
@@ -143,7 +144,7 @@ final class ReconcileXlsx implements Renderer.Binary<Reconciliation> {
         sheet.setColumnWidth(1, 16 * 256);
     }
 
-    private static void unmapped(Sheet sheet, Reconciliation r, XlsxReport.Styles styles) {
+    private static void unmapped(Sheet sheet, Reconciliation r, Styles styles) {
         List<String> headers =
                 List.of("Where", "Export", "Month", "Model", "Line", "USD", "Tokens", "Why it went to no option");
         var h = sheet.createRow(0);

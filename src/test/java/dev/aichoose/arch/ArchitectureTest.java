@@ -113,6 +113,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void theWorkbookKnowsNothingOfTheOtherReports() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.aichoose.report.xlsx..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.aichoose.report")
+                .because("report.XlsxReport hands the workbook what it shares with the other reports (the kinds' "
+                        + "names, the simulation's sheet); the sheets and their formulas stand alone")
+                .check(CLASSES);
+    }
+
+    @Test
     void whatEveryReaderSharesDependsOnNothingOfTheProgram() {
         noClasses()
                 .that()

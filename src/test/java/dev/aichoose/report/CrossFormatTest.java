@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.OptionResult;
+import dev.aichoose.report.xlsx.EvaluationWorkbook;
+import dev.aichoose.report.xlsx.SummarySheet;
 import dev.aichoose.text.Figures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -194,12 +196,12 @@ class CrossFormatTest {
         new XlsxReport().render(e, bytes);
         Map<String, Double> tco = new HashMap<>();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
-            var summary = wb.getSheet(XlsxReport.SUMMARY);
+            var summary = wb.getSheet(EvaluationWorkbook.SUMMARY);
             for (int r = 1; r <= e.options().size(); r++) {
                 var row = summary.getRow(r);
                 tco.put(
                         row.getCell(0).getStringCellValue(),
-                        row.getCell(XlsxReport.Builder.COL_TCO).getNumericCellValue());
+                        row.getCell(SummarySheet.COL_TCO).getNumericCellValue());
             }
         }
         return tco;

@@ -240,8 +240,60 @@ class RentalBillingTest {
                 catalog,
                 Fixtures.AS_OF);
         assertThat(e.option("r").capacity().detail())
-                .contains("storage included, egress billed (add what is billed as recurring lines)");
+                .contains("storage included, egress billed (in this cost as the option's recurring lines)");
+        // the egress line is there, so no warning that the cost is the GPU rent alone
+        assertThat(e.warnings()).noneMatch(w -> w.contains("sticker"));
         // 730 × $2.00 + the $80 egress line
         assertThat(e.option("r").monthly().getFirst().costUsd()).isCloseTo(1540, within(1e-9));
+    }
+
+    /** One shipped offer rented with or without a recurring line; the rest as the test above. */
+    private static Evaluation rentedShipped(String offer, String recurring) {
+        return Fixtures.evaluate("""
+                name: billed apart
+                horizon_months: 12
+                workload: {queries_per_month: 1000, input_tokens_per_query: 100, output_tokens_per_query: 100}
+                assumptions: {ops_hours_per_month: 0}
+                options:
+                  - id: r
+                    rented: {offer: %s, count: 1, model: meta/llama-3.1-8b-instruct, tokens_per_second: 100%s}
+                """.formatted(offer, recurring));
+    }
+
+    @Test
+    void anOfferThatBillsStorageApartSaysSoAndWarnsUntilTheScenarioAddsIt() {
+        // RunPod pods: storage billed per GB-month, no egress fees (pricing/cloud-offers.yaml)
+        Evaluation bare = rentedShipped("runpod/h100-sxm", "");
+        assertThat(bare.option("r").capacity().detail())
+                .contains("storage billed, egress included (storage not in this cost: add it as rented.recurring:"
+                        + " [{name, usd_per_month}])");
+        assertThat(bare.warnings())
+                .filteredOn(w -> w.startsWith("r: runpod/h100-sxm bills storage apart"))
+                .singleElement()
+                .satisfies(w -> assertThat(w)
+                        .contains("the option adds no rented.recurring line, so its cost is the GPU rent alone")
+                        .contains("30-50 % above the GPU sticker (mercatus-ai.com/blog/cloud-gpu-pricing, May 2026)")
+                        .contains("which aichoose does not add")
+                        .contains("recurring: [{name: storage, usd_per_month: N}]"));
+        // no uplift: the month is the rent alone, 730 × $3.99
+        assertThat(bare.option("r").monthly().getFirst().costUsd()).isCloseTo(730 * 3.99, within(1e-9));
+
+        // 200 GB at RunPod's $0.10 per GB-month: $20 a month, and the warning goes
+        Evaluation added = rentedShipped("runpod/h100-sxm", ", recurring: [{name: storage, usd_per_month: 20}]");
+        assertThat(added.warnings()).noneMatch(w -> w.contains("bills storage apart"));
+        assertThat(added.option("r").monthly().getFirst().costUsd()).isCloseTo(730 * 3.99 + 20, within(1e-9));
+    }
+
+    @Test
+    void anOfferThatBillsBothApartNamesBothAndOneThatIncludesBothIsSilent() {
+        Evaluation aws = rentedShipped("aws/p5-h100", "");
+        assertThat(aws.option("r").capacity().detail())
+                .contains("storage billed, egress billed (storage and egress not in this cost: add each as");
+        assertThat(aws.warnings()).anyMatch(w -> w.startsWith("r: aws/p5-h100 bills storage and egress apart"));
+
+        Evaluation lambda = rentedShipped("lambda/h100-sxm", "");
+        assertThat(lambda.option("r").capacity().detail()).contains("storage included, egress included");
+        assertThat(lambda.option("r").capacity().detail()).doesNotContain("not in this cost");
+        assertThat(lambda.warnings()).noneMatch(w -> w.contains(" apart from its hourly price"));
     }
 }

@@ -1,15 +1,17 @@
 package dev.aichoose.report;
 
-import static dev.aichoose.report.XlsxReport.Builder.COL_COST_PER_QUERY;
-import static dev.aichoose.report.XlsxReport.Builder.COL_NPV;
-import static dev.aichoose.report.XlsxReport.Builder.COL_SALVAGE;
-import static dev.aichoose.report.XlsxReport.Builder.COL_TCO;
-import static dev.aichoose.report.XlsxReport.Builder.COL_TOTAL_CASH;
+import static dev.aichoose.report.xlsx.SummarySheet.COL_COST_PER_QUERY;
+import static dev.aichoose.report.xlsx.SummarySheet.COL_NPV;
+import static dev.aichoose.report.xlsx.SummarySheet.COL_SALVAGE;
+import static dev.aichoose.report.xlsx.SummarySheet.COL_TCO;
+import static dev.aichoose.report.xlsx.SummarySheet.COL_TOTAL_CASH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.OptionResult;
+import dev.aichoose.report.xlsx.AssumptionsSheet;
+import dev.aichoose.report.xlsx.EvaluationWorkbook;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,7 +58,7 @@ class XlsxReportTest {
     void anAutomaticHybridSaysItsRoutingIsFixed() throws IOException {
         String legal = java.nio.file.Files.readString(java.nio.file.Path.of("scenarios/legal-hybrid.yaml"));
         try (XSSFWorkbook wb = open(Fixtures.evaluate(legal))) {
-            var sheet = wb.getSheet(XlsxReport.ASSUMPTIONS);
+            var sheet = wb.getSheet(EvaluationWorkbook.ASSUMPTIONS);
             java.util.List<String> column = new java.util.ArrayList<>();
             for (var row : sheet) {
                 var cell = row.getCell(0);
@@ -66,12 +68,12 @@ class XlsxReportTest {
             int written = column.indexOf("Option legal-split (hybrid)");
             assertThat(auto).isNotNegative();
             assertThat(written).isNotNegative();
-            int note = column.indexOf(XlsxReport.AUTO_ROUTING_FIXED);
+            int note = column.indexOf(AssumptionsSheet.AUTO_ROUTING_FIXED);
             assertThat(note).as("the note, under auto-split's shares").isGreaterThan(auto);
             assertThat(column.subList(auto, note))
                     .as("auto-split's shares, then the note")
                     .anyMatch(l -> l.startsWith("Share of queries to "));
-            assertThat(java.util.Collections.frequency(column, XlsxReport.AUTO_ROUTING_FIXED))
+            assertThat(java.util.Collections.frequency(column, AssumptionsSheet.AUTO_ROUTING_FIXED))
                     .as("once: legal-split's routes are written in the scenario")
                     .isEqualTo(1);
         }
@@ -168,7 +170,7 @@ class XlsxReportTest {
             }
         }
         Sheet cash = wb.getSheet("Cash flow");
-        assertThat(cash.getRow(XlsxReport.FIRST_MONTH_ROW + e.scenario().horizonMonths() - 1)
+        assertThat(cash.getRow(EvaluationWorkbook.FIRST_MONTH_ROW + e.scenario().horizonMonths() - 1)
                         .getCell(1)
                         .getNumericCellValue())
                 .isCloseTo(e.options().getFirst().monthly().getLast().queries(), within(1e-6));
