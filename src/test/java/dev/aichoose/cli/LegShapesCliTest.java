@@ -36,7 +36,10 @@ class LegShapesCliTest {
         // the text report says the same need
         CliRun table = CliRun.of("evaluate", SCENARIO, "--as-of", "2026-11-24");
         assertThat(table.exitCode()).as(table.err()).isZero();
-        assertThat(table.out()).contains("short-owned needs 493.2, has ").contains("owned: " + dev.aichoose.text.Figures.rate(LegSizingFigures.replicaTokensPerSecond(700, 8)) + " tok/s per replica");
+        assertThat(table.out())
+                .contains("short-owned needs 493.2, has ")
+                .contains("owned: " + dev.aichoose.text.Figures.rate(LegSizingFigures.replicaTokensPerSecond(700, 8))
+                        + " tok/s per replica");
     }
 
     private static JsonNode option(JsonNode options, String id) {
