@@ -13,9 +13,12 @@ import java.util.function.ToDoubleBiFunction;
  * The cheapest feasible routing of the workload's classes over a set of options
  * ({@code hybrid: {routes: auto}}, docs/methodology.md §6.1). Exact: a dynamic programme over
  * subsets of classes, one option at a time, where an option either carries no class or carries a
- * subset it may serve within its capacity. An API's cost follows the share it carries, as does a
- * fleet sized by aichoose (sized for that share); a stated count's whole cost counts once. Time
- * grows as options × 3^classes (9 classes and 12 options: about 240,000 steps).
+ * subset it may serve within its capacity. An API's cost follows the classes it carries, each at its
+ * own shape, as does a fleet sized by aichoose (sized for exactly those classes: their generated
+ * tokens, a replica at their mean query, memory for the longest); a stated count's whole cost counts
+ * once, and whether it carries a subset is checked for that subset. Time grows as options ×
+ * 3^classes (9 classes and 12 options: about 240,000 steps), and each sized option plans a fleet for
+ * each of the 2^classes subsets.
  *
  * <p>When no routing is feasible it returns the one that breaks the fewest rules (then the
  * cheapest), so that the report can name them.
@@ -42,11 +45,6 @@ final class AutoRouting {
         int c = classes.size();
         int n = candidates.size();
         int full = (1 << c) - 1;
-        double[] share = new double[1 << c];
-        for (int sub = 1; sub <= full; sub++) {
-            int low = Integer.numberOfTrailingZeros(sub);
-            share[sub] = share[sub & (sub - 1)] + classes.get(low).share();
-        }
         int[][] choice = new int[n][1 << c];
         int[] prevBroken = new int[1 << c];
         double[] prevCost = new double[1 << c];
@@ -54,13 +52,14 @@ final class AutoRouting {
         prevBroken[0] = 0;
         for (int i = 0; i < n; i++) {
             Option option = candidates.get(i);
-            Feasibility.Leg leg = feasibility.leg(option);
             int barred = 0;
             for (int k = 0; k < c; k++) {
                 if (!feasibility.classProblems(option, classes.get(k)).isEmpty()) barred |= 1 << k;
             }
             double[] legCost = legCosts(option, results.get(i), classes, legTco);
-            boolean unusable = !leg.fixedProblems().isEmpty();
+            // each subset as the leg would carry it: a fleet planned for those classes, memory at the longest
+            Feasibility.LegFit[] fit = new Feasibility.LegFit[1 << c];
+            for (int sub = 1; sub <= full; sub++) fit[sub] = feasibility.leg(option, names(classes, sub));
             int[] broken = prevBroken.clone();
             double[] cost = prevCost.clone();
             for (int mask = 1; mask <= full; mask++) {
@@ -68,8 +67,10 @@ final class AutoRouting {
                     int rest = mask ^ sub;
                     if (prevBroken[rest] == Integer.MAX_VALUE) continue;
                     int b = prevBroken[rest]
-                            + (unusable ? Integer.bitCount(sub) : Integer.bitCount(sub & barred))
-                            + (share[sub] > leg.maxShare() ? 1 : 0);
+                            + (fit[sub] == Feasibility.LegFit.UNFIT
+                                    ? Integer.bitCount(sub)
+                                    : Integer.bitCount(sub & barred))
+                            + (fit[sub] == Feasibility.LegFit.OUTGROWN ? 1 : 0);
                     double total = prevCost[rest] + legCost[sub];
                     if (b < broken[mask]
                             || (b == broken[mask] && total < cost[mask] - 1e-9 * Math.max(1, Math.abs(cost[mask])))) {

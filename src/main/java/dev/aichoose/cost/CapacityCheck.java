@@ -10,6 +10,7 @@ import dev.aichoose.model.OptionResult;
 import dev.aichoose.model.OptionResult.Capacity;
 import dev.aichoose.model.OptionResult.CapacitySource;
 import dev.aichoose.model.Scenario;
+import dev.aichoose.model.Traffic;
 import dev.aichoose.model.Workload;
 import dev.aichoose.serving.ServingEstimate;
 import dev.aichoose.serving.ServingModel;
@@ -29,17 +30,17 @@ final class CapacityCheck {
     private final Catalog catalog;
     private final Workload workload;
     private final FleetPlanner planner;
-    private final ToDoubleBiFunction<Option.Sized, Double> autoSizedTco;
+    private final ToDoubleBiFunction<Option, Traffic> autoSizedTco;
 
     /**
-     * @param autoSizedTco the TCO of an option sized by aichoose carrying a share of the queries, quoted
-     *     when a stated count is outgrown
+     * @param autoSizedTco the TCO of an option sized by aichoose carrying some traffic, quoted when a
+     *     stated count is outgrown
      */
     CapacityCheck(
             Scenario scenario,
             Catalog catalog,
             FleetPlanner planner,
-            ToDoubleBiFunction<Option.Sized, Double> autoSizedTco) {
+            ToDoubleBiFunction<Option, Traffic> autoSizedTco) {
         this.scenario = scenario;
         this.catalog = catalog;
         this.workload = scenario.workload();
@@ -48,43 +49,37 @@ final class CapacityCheck {
     }
 
     /**
-     * The hardware's capacity carrying {@code share} of the queries. {@code fixedProblems} hold
-     * whatever the share cannot change (the model does not fit, a replica needs more GPUs than there
-     * are, the latency targets are missed); {@code outgrown} says when the load outgrows it.
-     * {@code sized}: aichoose sizes the fleet to any share.
+     * The hardware's capacity carrying some traffic. {@code fixedProblems} hold whatever the volume
+     * cannot change (the model or the longest request carried does not fit, a replica needs more
+     * GPUs than there are, the latency targets are missed); {@code outgrown} says when the load
+     * outgrows it.
      */
-    record Check(Capacity capacity, List<String> fixedProblems, Optional<String> outgrown, boolean sized) {
+    record Check(Capacity capacity, List<String> fixedProblems, Optional<String> outgrown) {
         List<String> problems() {
             List<String> all = new ArrayList<>(fixedProblems);
             outgrown.ifPresent(all::add);
             return List.copyOf(all);
         }
-
-        /**
-         * The largest share of the queries the hardware carries through the horizon at the planning
-         * utilisation (infinite for no limit).
-         */
-        double maxShare(double peakAtFullShare, double utilisation) {
-            if (!fixedProblems.isEmpty()) return 0;
-            Double available = capacity.availableTokensPerSecond();
-            if (sized || available == null || peakAtFullShare <= 0) return Double.POSITIVE_INFINITY;
-            return available * utilisation / peakAtFullShare;
-        }
     }
 
-    /** The check for an owned or rented option; empty for an API. */
-    Optional<Check> check(Option option, double share) {
+    /** How hardware carries some traffic, decided without writing why: what a routing search asks. */
+    enum Fit {
+        /** No problem. */
+        CARRIES,
+        /** The load outgrows a stated count in some month: less traffic might fit. */
+        OUTGROWN,
+        /** Whatever the volume: the model, a request or a replica does not fit, or latency is missed. */
+        UNFIT
+    }
+
+    /** The check for an owned or rented option carrying {@code traffic}; empty for an API. */
+    Optional<Check> check(Option option, Traffic traffic) {
         return switch (option) {
             case Option.Api a -> Optional.empty();
-            case Option.SelfHosted s -> Optional.of(hardware(s, share));
-            case Option.Rented r -> Optional.of(hardware(r, share));
+            case Option.SelfHosted s -> Optional.of(hardware(s, traffic));
+            case Option.Rented r -> Optional.of(hardware(r, traffic));
             case Option.Hybrid h -> throw new IllegalArgumentException("a hybrid's capacity is its legs'");
         };
-    }
-
-    /** Peak generated tokens per second for a month's queries: average rate times the peak factor. */
-    double requiredTokensPerSecond(double queriesInMonth) {
-        return planner.requiredTokensPerSecond(queriesInMonth);
     }
 
     /**
@@ -108,26 +103,17 @@ final class CapacityCheck {
         return "; " + String.join(", ", said) + how;
     }
 
-    /** The share of its throughput a replica may run at in the peak hour, stated count or sized. */
-    double planningUtilisation() {
-        return scenario.assumptions().planningUtilisation();
-    }
-
-    /** Peak tokens per second in the busiest month with all the queries. */
-    double peakAtFullShare() {
-        return requiredTokensPerSecond(workload.queriesInMonth(workload.busiestMonth(scenario.horizonMonths())));
-    }
-
-    private Check hardware(Option.Sized option, double share) {
+    private Check hardware(Option.Sized option, Traffic traffic) {
         List<String> problems = new ArrayList<>();
-        FleetPlanner.Plan plan = planner.plan(option, share);
+        FleetPlanner.Plan plan = planner.plan(option, traffic);
         Replica replica = plan.replica();
         Fleet fleet = plan.fleet();
         Gpu gpu = planner.gpu(option);
         int gpusPerUnit = planner.gpusPerUnit(option);
         Option.Serving serving = option.serving();
         OpenModel model = catalog.openModels().get(serving.model());
-        double context = workload.inputTokensPerQuery() + workload.generatedTokensPerQuery();
+        // the mean request carried, which the replica is estimated at (the workload's own without class shapes)
+        double context = traffic.mean().requestTokens();
         int perReplica = replica.gpus();
         ServingEstimate estimate = replica.estimate();
         ServingEstimate.Memory memory = estimate.memory();
@@ -150,12 +136,13 @@ final class CapacityCheck {
                             Math.max(estimate.streams(), 1),
                             estimate.streams() > 1 ? "s" : "",
                             fleet.month(1).units() * gpusPerUnit)
-                    + autoAlternative(option, share));
+                    + autoAlternative(option, traffic));
         } else if (replicas == 0) {
             problems.add("a replica spans " + perReplica + " GPUs (gpus_per_replica), but the option has only "
-                    + fleet.month(1).units() * gpusPerUnit + autoAlternative(option, share));
+                    + fleet.month(1).units() * gpusPerUnit + autoAlternative(option, traffic));
         }
-        if (context > model.contextTokens()) {
+        // with class shapes each class's request is checked against the context on its own (Feasibility)
+        if (!workload.hasClassShapes() && context > model.contextTokens()) {
             problems.add("a request of " + Figures.wholeCount(context) + " tokens exceeds " + model.id()
                     + "'s context of " + Figures.wholeCount(model.contextTokens()) + " tokens");
         }
@@ -180,6 +167,31 @@ final class CapacityCheck {
                             gpu.vramGb() * perReplica * ServingModel.VRAM_BYTES_PER_GB / ServingModel.GB,
                             planner.chassis(option).advice(perReplica))
                     + (replica.source() == CapacitySource.BENCH ? " (a bench result does not change what fits)" : ""));
+        }
+        if (estimate.fits() && !longestFits(plan)) {
+            FleetPlanner.LongestRequest longest = plan.longest().orElseThrow();
+            ServingEstimate.Memory one = longest.estimate().memory();
+            problems.add(String.format(
+                    Locale.ROOT,
+                    "class%s %s: one request of %s tokens does not fit in memory beside %s at %s: it needs %.1f GB "
+                            + "(weights %.1f GB, %s overhead %.1f GB, KV cache %.2f GB) and a replica on %s × %d "
+                            + "offers %.1f GB usable; route the class elsewhere, or %s",
+                    longest.classes().size() == 1 ? "" : "es",
+                    longest.classes().stream()
+                            .map(c -> "'" + c + "'")
+                            .collect(java.util.stream.Collectors.joining(", ")),
+                    Figures.wholeCount(longest.shape().requestTokens()),
+                    model.id(),
+                    serving.quantization().id(),
+                    one.neededGbForOneStream(),
+                    one.weightsGb(),
+                    replica.point().engine().id(),
+                    one.overheadGb(),
+                    one.kvGbPerStream(),
+                    gpu.id(),
+                    perReplica,
+                    one.usableGb(),
+                    planner.chassis(option).advice(perReplica)));
         }
         double perUnit = replica.tokensPerSecond();
         CapacitySource source = replica.source();
@@ -255,39 +267,52 @@ final class CapacityCheck {
                                     : "",
                             Figures.count(replicasNeeded),
                             replicasNeeded == 1 ? "" : "s")
-                    + autoAlternative(option, share));
+                    + autoAlternative(option, traffic));
         }
         return new Check(
                 new Capacity(peak, available, source, detail, Optional.of(fleet), estimateOf(replica)),
                 List.copyOf(problems),
-                outgrownProblem,
-                fleet.auto() && replica.delivers());
+                outgrownProblem);
+    }
+
+    /** Whether memory holds one request of the longest class carried (a figure the user gives overrides it). */
+    private static boolean longestFits(FleetPlanner.Plan plan) {
+        return plan.longest().isEmpty()
+                || plan.longest().get().estimate().fits()
+                || plan.replica().source() == CapacitySource.GIVEN;
+    }
+
+    /** Whether {@link #check} finds no problem carrying {@code traffic}. */
+    boolean carries(Option.Sized option, Traffic traffic) {
+        return fit(option, traffic) == Fit.CARRIES;
     }
 
     /**
-     * Whether {@link #check} finds no problem carrying {@code share} of the queries, decided without
-     * writing any: the same tests as {@link #hardware}, in the same order, on the same plan.
+     * How {@link #check} finds the hardware carrying {@code traffic}, decided without writing any
+     * problem: the same tests as {@link #hardware}, in the same order, on the same plan.
      */
-    boolean carries(Option.Sized option, double share) {
-        FleetPlanner.Plan plan = planner.plan(option, share);
+    Fit fit(Option.Sized option, Traffic traffic) {
+        FleetPlanner.Plan plan = planner.plan(option, traffic);
         Replica replica = plan.replica();
         Fleet fleet = plan.fleet();
         int gpusPerUnit = planner.gpusPerUnit(option);
         int perReplica = replica.gpus();
-        if (FleetSizing.replicasIn(fleet.month(1).units(), perReplica, gpusPerUnit) == 0) return false;
+        if (FleetSizing.replicasIn(fleet.month(1).units(), perReplica, gpusPerUnit) == 0) return Fit.UNFIT;
         OpenModel model = catalog.openModels().get(option.serving().model());
-        if (workload.inputTokensPerQuery() + workload.generatedTokensPerQuery() > model.contextTokens()) return false;
-        if (!replica.problems().isEmpty()) return false;
-        if (!replica.estimate().fits() && replica.source() != CapacitySource.GIVEN) return false;
-        if (option.serving().measured() instanceof Option.Measured.NoRunMeets) return false;
+        if (!workload.hasClassShapes() && traffic.mean().requestTokens() > model.contextTokens()) return Fit.UNFIT;
+        if (!replica.problems().isEmpty()) return Fit.UNFIT;
+        if (!replica.estimate().fits() && replica.source() != CapacitySource.GIVEN) return Fit.UNFIT;
+        if (replica.estimate().fits() && !longestFits(plan)) return Fit.UNFIT;
+        if (option.serving().measured() instanceof Option.Measured.NoRunMeets) return Fit.UNFIT;
         double perUnit = replica.tokensPerSecond();
         double[] required = plan.requiredTokensPerSecond();
         double utilisation = scenario.assumptions().planningUtilisation();
         for (int m = 1; m <= scenario.horizonMonths(); m++) {
             int held = FleetSizing.replicasIn(fleet.month(m).units(), perReplica, gpusPerUnit);
-            if (perUnit > 0 ? outgrows(required[m - 1], perUnit, utilisation, held) : required[m - 1] > 0) return false;
+            if (perUnit > 0 ? outgrows(required[m - 1], perUnit, utilisation, held) : required[m - 1] > 0)
+                return Fit.OUTGROWN;
         }
-        return true;
+        return Fit.CARRIES;
     }
 
     /** The serving model's figures behind an estimated capacity. */
@@ -314,19 +339,19 @@ final class CapacityCheck {
     }
 
     /** What the same option sized by aichoose would need and cost, for a stated count it cannot serve. */
-    private String autoAlternative(Option.Sized option, double share) {
+    private String autoAlternative(Option.Sized option, Traffic traffic) {
         if (option.autoCount()
                 || !(option.autoSized() instanceof Option.Sized auto)
-                || !planner.plan(auto, share).replica().delivers()) {
+                || !planner.plan(auto, traffic).replica().delivers()) {
             return "";
         }
-        Fleet fleet = planner.plan(auto, share).fleet();
+        Fleet fleet = planner.plan(auto, traffic).fleet();
         return String.format(
                 Locale.ROOT,
                 "; with count: auto aichoose would grow it to %d unit%s by month %d" + " for a TCO of %s",
                 fleet.peakUnits(),
                 fleet.peakUnits() == 1 ? "" : "s",
                 fleet.peakMonth(),
-                Figures.usdWhole(autoSizedTco.applyAsDouble(auto, share)));
+                Figures.usdWhole(autoSizedTco.applyAsDouble(auto, traffic)));
     }
 }

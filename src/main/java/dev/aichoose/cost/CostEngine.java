@@ -168,7 +168,7 @@ public final class CostEngine {
                 for (int m = 1; m <= horizon; m++) cumulative += usage(a, allTraffic, m);
             }
             case Option.Sized s -> {
-                FleetPlanner.Plan plan = fleets.plan(s, 1.0);
+                FleetPlanner.Plan plan = fleets.plan(s, allTraffic);
                 for (int m = 1; m <= horizon; m++)
                     cumulative += parts(s, plan, allTraffic, m).total();
             }
@@ -206,12 +206,7 @@ public final class CostEngine {
                 Costing.Rent rent = hardware.rent(r);
                 if (rent.serverless() == null) yield rent;
                 // a serverless worker is billed for its work at the replica's operating point
-                Replica replica = fleets.replica(r);
-                yield rent.withServerless(rent.serverless()
-                        .withReplica(
-                                replica.delivers() ? replica.tokensPerSecond() : 0,
-                                replica.gpus(),
-                                rent.gpusPerInstance(r.count())));
+                yield rent.withServerless(worker(r, rent, fleets.replica(r, allTraffic)));
             }
             case Option.Hybrid h ->
                 new Costing.Mix(legs(h).entrySet().stream()
@@ -270,8 +265,8 @@ public final class CostEngine {
     public CostParts parts(Option option, Traffic traffic, int month) {
         return switch (option) {
             case Option.Api a -> new CostParts(usage(a, traffic, month), 0, 0, 0, 0, 0, 0);
-            case Option.SelfHosted s -> parts(s, fleets.plan(s, traffic.share()), traffic, month);
-            case Option.Rented r -> parts(r, fleets.plan(r, traffic.share()), traffic, month);
+            case Option.SelfHosted s -> parts(s, fleets.plan(s, traffic), traffic, month);
+            case Option.Rented r -> parts(r, fleets.plan(r, traffic), traffic, month);
             case Option.Hybrid h -> {
                 CostParts sum = CostParts.ZERO;
                 for (var leg : legTraffic(h).entrySet())
@@ -313,7 +308,7 @@ public final class CostEngine {
                         month,
                         assumptions.gpuRentFactor(month),
                         serverlessMonth(
-                                rent,
+                                worker(r, rent, plan.replica()),
                                 plan,
                                 month,
                                 workload.queriesInMonth(month) * traffic.generatedTokensPerQuery(),
@@ -326,13 +321,22 @@ public final class CostEngine {
      * A serverless month (docs/methodology.md §5.2): the work ({@code tokens} generated, at the
      * replica's throughput at its operating point) in worker-seconds, and the worker runs around it.
      */
-    Costing.Billed serverlessMonth(
-            Costing.Rent rent, FleetPlanner.Plan plan, int month, double tokens, double queries) {
-        return rent.serverless()
-                .billed(
-                        queries,
-                        rent.serverless().busySeconds(tokens),
-                        plan.fleet().month(month).units());
+    private static Costing.Billed serverlessMonth(
+            Costing.Serverless worker, FleetPlanner.Plan plan, int month, double tokens, double queries) {
+        return worker.billed(
+                queries, worker.busySeconds(tokens), plan.fleet().month(month).units());
+    }
+
+    /**
+     * A serverless worker billed at this replica's throughput: the replica serving the traffic the
+     * option carries (a leg's classes have a mean query of their own), the costing's when it is all.
+     */
+    private static Costing.Serverless worker(Option.Rented r, Costing.Rent rent, Replica replica) {
+        double tokensPerSecond = replica.delivers() ? replica.tokensPerSecond() : 0;
+        Costing.Serverless worker = rent.serverless();
+        if (worker.replicaTokensPerSecond() == tokensPerSecond && worker.gpusPerReplica() == replica.gpus())
+            return worker;
+        return worker.withReplica(tokensPerSecond, replica.gpus(), rent.gpusPerInstance(r.count()));
     }
 
     /** Hardware bought in month 1 for the option carrying {@code traffic}. */
@@ -354,9 +358,7 @@ public final class CostEngine {
             case Option.Api a -> 0;
             case Option.SelfHosted s ->
                 FleetCash.salvage(
-                        (Costing.Owned) costing(s),
-                        fleets.plan(s, traffic.share()).fleet(),
-                        scenario.horizonMonths());
+                        (Costing.Owned) costing(s), fleets.plan(s, traffic).fleet(), scenario.horizonMonths());
             case Option.Rented r -> 0;
             case Option.Hybrid h ->
                 legTraffic(h).entrySet().stream()
@@ -378,18 +380,6 @@ public final class CostEngine {
         return tco(option, traffic(classes));
     }
 
-    /** TCO of owned or rented hardware carrying {@code share} of the queries (its capacity reads only the share). */
-    double tco(Option.Sized option, double share) {
-        FleetPlanner.Plan plan = fleets.plan(option, share);
-        double tco = option instanceof Option.SelfHosted s
-                ? -FleetCash.salvage((Costing.Owned) costing(s), plan.fleet(), scenario.horizonMonths())
-                : 0;
-        Traffic traffic = new Traffic(List.of(new Traffic.Slice(List.of(), share, workload.shape())));
-        for (int m = 1; m <= scenario.horizonMonths(); m++)
-            tco += parts(option, plan, traffic, m).total();
-        return tco;
-    }
-
     /**
      * A month's cost in steady state at a given volume: usage, running costs, and owned hardware
      * amortised over its life (price less residual). Linear in volume, or for a sized fleet a step
@@ -400,7 +390,6 @@ public final class CostEngine {
     }
 
     private double steadyMonthly(Option option, Traffic traffic, double queriesPerMonth) {
-        double share = traffic.share();
         return switch (option) {
             case Option.Api a -> {
                 double usage = 0;
@@ -410,7 +399,7 @@ public final class CostEngine {
             }
             case Option.SelfHosted s -> {
                 Costing.Owned o = (Costing.Owned) costing(s);
-                int units = fleets.steadyUnits(s, share, queriesPerMonth);
+                int units = fleets.steadyUnits(s, traffic, queriesPerMonth);
                 int hosts = o.hostsFor(units);
                 yield o.electricityUsdPerMonth(units, hosts)
                         + o.maintenanceUsdPerMonth(units, hosts)
@@ -423,15 +412,15 @@ public final class CostEngine {
             }
             case Option.Rented r -> {
                 Costing.Rent rent = (Costing.Rent) costing(r);
-                int units = fleets.steadyUnits(r, share, queriesPerMonth);
+                int units = fleets.steadyUnits(r, traffic, queriesPerMonth);
                 int perInstance = rent.gpusPerInstance(r.count());
                 double rentUsd;
                 if (rent.serverless() == null) {
                     rentUsd = rent.rentUsdPerMonth(units * perInstance);
                 } else {
-                    double busy = rent.serverless().busySeconds(queriesPerMonth * traffic.generatedTokensPerQuery());
-                    rentUsd = rent.serverless()
-                                    .billed(share * queriesPerMonth, busy, units)
+                    Costing.Serverless worker = worker(r, rent, fleets.replica(r, traffic));
+                    double busy = worker.busySeconds(queriesPerMonth * traffic.generatedTokensPerQuery());
+                    rentUsd = worker.billed(traffic.share() * queriesPerMonth, busy, units)
                                     .workerHours()
                             * perInstance
                             * rent.usdPerGpuHour();
@@ -447,9 +436,12 @@ public final class CostEngine {
 
     // ---- capacity, for sizing
 
-    /** Peak generated tokens per second for a month's queries: average rate times the peak factor. */
+    /**
+     * Peak generated tokens per second for a month's queries, all of the traffic: average rate times the
+     * peak factor.
+     */
     public double requiredTokensPerSecond(double queriesInMonth) {
-        return capacity.requiredTokensPerSecond(queriesInMonth);
+        return fleets.requiredTokensPerSecond(allTraffic, queriesInMonth);
     }
 
     /** A one-line description of the option for reports. */

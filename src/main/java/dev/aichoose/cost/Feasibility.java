@@ -12,6 +12,7 @@ import dev.aichoose.model.Profile;
 import dev.aichoose.model.Provenance;
 import dev.aichoose.model.Quality;
 import dev.aichoose.model.Scenario;
+import dev.aichoose.model.Traffic;
 import dev.aichoose.model.Workload;
 import dev.aichoose.model.WorkloadClass;
 import dev.aichoose.text.Figures;
@@ -55,20 +56,26 @@ public final class Feasibility {
         }
     }
 
-    /** An owned or rented option as one leg of a routing: what no share can fix, and the share it can carry. */
-    public record Leg(List<String> fixedProblems, double maxShare) {
-        public Leg {
-            fixedProblems = List.copyOf(fixedProblems);
-        }
+    /**
+     * How an option would carry some classes as a leg of a routing: free of problems, outgrown (a
+     * stated count too small for their volume: one rule broken), or unfit for them whatever their
+     * volume (the option's own rules, a request or the model that does not fit, a cold start that
+     * misses the latency target: every class it would carry breaks a rule).
+     */
+    public enum LegFit {
+        CARRIES,
+        OUTGROWN,
+        UNFIT
     }
 
     Result check(Option option) {
         return switch (option) {
             case Option.Hybrid h -> hybrid(h);
             default -> {
-                List<String> problems = new ArrayList<>(optionProblems(option));
+                Traffic all = workload.traffic();
+                List<String> problems = new ArrayList<>(optionProblems(option, all));
                 for (WorkloadClass c : classes) problems.addAll(classProblems(option, c));
-                Optional<CapacityCheck.Check> check = capacity.check(option, 1.0);
+                Optional<CapacityCheck.Check> check = capacity.check(option, all);
                 check.ifPresent(c -> problems.addAll(c.problems()));
                 yield new Result(problems, check.map(CapacityCheck.Check::capacity));
             }
@@ -83,22 +90,22 @@ public final class Feasibility {
                     WorkloadClass c = classNamed(route.workloadClass());
                     if (c != null && !allowed(options.get(route.option()), c)) yield false;
                 }
-                for (var leg : h.legs(workload).entrySet()) {
+                for (var leg : h.traffic(workload).entrySet()) {
                     if (!carries(options.get(leg.getKey()), leg.getValue())) yield false;
                 }
                 yield true;
             }
             default -> {
                 for (WorkloadClass c : classes) if (!allowed(option, c)) yield false;
-                yield carries(option, 1.0);
+                yield carries(option, workload.traffic());
             }
         };
     }
 
-    /** No rule of the profile or of the option itself is broken, and the hardware carries the share. */
-    private boolean carries(Option option, double share) {
-        return optionProblems(option).isEmpty()
-                && !(option instanceof Option.Sized sized && !capacity.carries(sized, share));
+    /** No rule of the profile or of the option itself is broken, and the hardware carries the traffic. */
+    private boolean carries(Option option, Traffic traffic) {
+        return optionProblems(option, traffic).isEmpty()
+                && !(option instanceof Option.Sized sized && !capacity.carries(sized, traffic));
     }
 
     private WorkloadClass classNamed(String name) {
@@ -128,9 +135,9 @@ public final class Feasibility {
         double available = 0;
         CapacitySource source = null;
         List<String> details = new ArrayList<>();
-        for (var leg : h.legs(workload).entrySet()) {
+        for (var leg : h.traffic(workload).entrySet()) {
             Option target = options.get(leg.getKey());
-            List<String> legProblems = new ArrayList<>(optionProblems(target));
+            List<String> legProblems = new ArrayList<>(optionProblems(target, leg.getValue()));
             Optional<CapacityCheck.Check> check = capacity.check(target, leg.getValue());
             if (check.isPresent()) {
                 Capacity c = check.get().capacity();
@@ -148,19 +155,23 @@ public final class Feasibility {
         return new Result(problems, total);
     }
 
-    /** The option as a leg of an automatic routing. */
-    public Leg leg(Option option) {
-        List<String> fixed = new ArrayList<>(optionProblems(option));
-        Optional<CapacityCheck.Check> check = capacity.check(option, 1.0);
-        if (check.isEmpty()) return new Leg(fixed, fixed.isEmpty() ? Double.POSITIVE_INFINITY : 0);
-        fixed.addAll(check.get().fixedProblems());
-        return new Leg(
-                fixed,
-                fixed.isEmpty() ? check.get().maxShare(capacity.peakAtFullShare(), capacity.planningUtilisation()) : 0);
+    /**
+     * The option as a leg of an automatic routing carrying these classes, each at its own shape: its
+     * fleet planned for them, its memory checked at the longest, its cold starts at their rate.
+     */
+    public LegFit leg(Option option, List<String> classNames) {
+        Traffic traffic = workload.traffic(classNames);
+        if (!optionProblems(option, traffic).isEmpty()) return LegFit.UNFIT;
+        if (!(option instanceof Option.Sized sized)) return LegFit.CARRIES;
+        return switch (capacity.fit(sized, traffic)) {
+            case CARRIES -> LegFit.CARRIES;
+            case OUTGROWN -> LegFit.OUTGROWN;
+            case UNFIT -> LegFit.UNFIT;
+        };
     }
 
-    /** Rules of the whole profile and of the option itself, whatever traffic it carries. */
-    private List<String> optionProblems(Option option) {
+    /** Rules of the whole profile and of the option itself, for the traffic it carries. */
+    private List<String> optionProblems(Option option, Traffic traffic) {
         List<String> problems = new ArrayList<>();
         switch (option) {
             case Option.Api a -> {
@@ -178,7 +189,7 @@ public final class Feasibility {
                     problems.add("offline operation is required, and rented GPUs are reached over the internet");
                 if (profile.dataMustStayOnPremises())
                     problems.add("data must stay on the premises, and rented GPUs sit in the provider's data centre");
-                rentalProblems(r).ifPresent(problems::add);
+                rentalProblems(r, traffic).ifPresent(problems::add);
             }
             case Option.Hybrid h -> throw new IllegalArgumentException("a hybrid is checked route by route");
         }
@@ -192,9 +203,10 @@ public final class Feasibility {
      * How the offer is sold against the latency targets (docs/methodology.md §5.2, §5.3): spot capacity
      * is taken back without warning, so it carries no latency target unless the scenario accepts it; a
      * serverless worker's cold start keeps a request waiting, so it must not miss the TTFT target for more
-     * than 1 % of requests at month 1's rate.
+     * than 1 % of requests at month 1's rate of the traffic it carries (a leg's classes arrive less often
+     * than all the queries, and find a cold worker more often).
      */
-    private Optional<String> rentalProblems(Option.Rented r) {
+    private Optional<String> rentalProblems(Option.Rented r, Traffic traffic) {
         Workload.LatencySlo slo = workload.slo();
         if (slo == null || (slo.ttftMs() == null && slo.tpotMs() == null)) return Optional.empty();
         Costing.Rent rent = pricing.rent(r);
@@ -204,7 +216,7 @@ public final class Feasibility {
         }
         Costing.Serverless cold = rent.serverless();
         if (cold != null && slo.ttftMs() != null && cold.coldStartSeconds() * 1000 > slo.ttftMs()) {
-            double queries = workload.queriesInMonth(1);
+            double queries = traffic.share() * workload.queriesInMonth(1);
             double share = cold.billed(queries, 0, 1).coldShare();
             if (share > MAX_COLD_SHARE) {
                 return Optional.of(String.format(

@@ -7,48 +7,78 @@ import dev.aichoose.model.Fleet;
 import dev.aichoose.model.Gpu;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.Scenario;
+import dev.aichoose.model.TokenShape;
+import dev.aichoose.model.Traffic;
 import dev.aichoose.model.Workload;
 import dev.aichoose.serving.Chassis;
+import dev.aichoose.serving.OperatingPoint;
+import dev.aichoose.serving.ServingEstimate;
+import dev.aichoose.serving.ServingModel;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * The fleet an owned or rented option runs when it carries a share of the queries: a stated count
- * in every month, or with {@code count: auto} the units each month's peak needs
- * (docs/methodology.md §11.8).
+ * The fleet an owned or rented option runs for the traffic it carries: a stated count in every
+ * month, or with {@code count: auto} the units each month's peak needs (docs/methodology.md §11.8).
+ * A replica is estimated at the carried classes' mean query, the need follows their generated
+ * tokens, and memory must hold one request of the longest class carried.
  */
 public final class FleetPlanner {
     private final Scenario scenario;
     private final Catalog catalog;
     private final Workload workload;
     private final HardwarePricing pricing;
-    // by identity: an option is a record whose hash walks all its fields, and plans are read per month
-    private final IdentityHashMap<Option, Map<Double, Plan>> plans = new IdentityHashMap<>();
+    // by identity: an option is a record whose hash walks all its fields, and plans are read per month;
+    // then by the traffic carried (its classes and shapes), which a routing search varies
+    private final IdentityHashMap<Option, Map<Traffic, Plan>> plans = new IdentityHashMap<>();
+    // a replica depends on the option and the mean query it serves, whatever classes make that mean
+    private final IdentityHashMap<Option, Map<TokenShape, Replica>> replicas = new IdentityHashMap<>();
 
     FleetPlanner(Scenario scenario, Catalog catalog, HardwarePricing pricing) {
         this.scenario = scenario;
         this.catalog = catalog;
-        // with classes of their own shape, a replica serves and the fleet generates the classes' mean query
-        this.workload = scenario.workload().hasClassShapes()
-                ? scenario.workload().servedAs(scenario.workload().traffic().mean())
-                : scenario.workload();
+        this.workload = scenario.workload();
         this.pricing = pricing;
     }
 
-    /** A sized option's unit, its replica, and each month's peak need. */
+    /**
+     * A sized option's unit, its replica, and each month's peak need, for the traffic it carries.
+     *
+     * @param longest one request of the longest class carried, on the replica, with the classes of that
+     *     shape; empty when the replica's own estimate is at that shape (one shape carried)
+     */
     @SuppressWarnings("ArrayRecordComponent") // arrays read by index, never compared or hashed
-    public record Plan(Fleet fleet, Replica replica, double[] requiredTokensPerSecond) {}
+    public record Plan(
+            Fleet fleet,
+            Replica replica,
+            double[] requiredTokensPerSecond,
+            java.util.Optional<LongestRequest> longest) {}
 
     /**
-     * Peak generated tokens per second for a month's queries: average rate times the peak factor, each
-     * query generating the classes' mean (Σ share × (O + R)).
+     * What memory holds of the longest request a fleet carries: one stream of it, on the replica.
+     *
+     * @param classes the classes of that shape
      */
-    public double requiredTokensPerSecond(double queriesInMonth) {
-        return queriesInMonth
-                * workload.generatedTokensPerQuery()
+    public record LongestRequest(java.util.List<String> classes, TokenShape shape, ServingEstimate estimate) {}
+
+    /**
+     * Peak generated tokens per second for a month's queries carrying {@code traffic}: the queries it
+     * carries times their mean generated tokens ({@code Σ share × (O + R)} over its classes), at the
+     * average rate times the peak factor.
+     */
+    public double requiredTokensPerSecond(Traffic traffic, double queriesInMonth) {
+        return traffic.share()
+                * queriesInMonth
+                * traffic.mean().generatedTokensPerQuery()
                 / (Assumptions.HOURS_PER_MONTH * 3600)
                 * workload.peakToAverage();
+    }
+
+    /** What a replica serves for this traffic: the workload at the carried classes' mean query. */
+    private Workload servedFor(Traffic traffic) {
+        // without class shapes the mean is the workload's own shape: the workload itself, to the bit
+        return workload.hasClassShapes() ? workload.servedAs(traffic.mean()) : workload;
     }
 
     public Gpu gpu(Option.Sized option) {
@@ -83,9 +113,21 @@ public final class FleetPlanner {
         };
     }
 
-    public Replica replica(Option.Sized option) {
+    /** The option's replica serving {@code traffic}'s mean query; estimated once per option and mean. */
+    public Replica replica(Option.Sized option, Traffic traffic) {
+        Map<TokenShape, Replica> byShape = replicas.computeIfAbsent(option, k -> new HashMap<>());
+        TokenShape mean = traffic.mean();
+        Replica replica = byShape.get(mean);
+        if (replica == null) {
+            replica = replica(option, servedFor(traffic));
+            byShape.put(mean, replica);
+        }
+        return replica;
+    }
+
+    private Replica replica(Option.Sized option, Workload served) {
         return Replica.of(
-                workload,
+                served,
                 chassis(option),
                 catalog.openModels().get(option.serving().model()),
                 option.serving(),
@@ -95,17 +137,18 @@ public final class FleetPlanner {
                 catalog.calibration());
     }
 
-    /** The fleet carrying {@code share} of the queries; planned once per option and share. */
-    public Plan plan(Option.Sized option, double share) {
-        return plans.computeIfAbsent(option, k -> new HashMap<>())
-                .computeIfAbsent(
-                        share,
-                        k -> plan(
-                                option,
-                                share,
-                                option instanceof Option.SelfHosted s
-                                        ? pricing.owned(s).lifetimeMonths()
-                                        : 1));
+    /** The fleet carrying {@code traffic}; planned once per option and traffic. */
+    public Plan plan(Option.Sized option, Traffic traffic) {
+        Map<Traffic, Plan> byTraffic = plans.computeIfAbsent(option, k -> new HashMap<>());
+        Plan plan = byTraffic.get(traffic);
+        if (plan == null) {
+            plan = plan(
+                    option,
+                    traffic,
+                    option instanceof Option.SelfHosted s ? pricing.owned(s).lifetimeMonths() : 1);
+            byTraffic.put(traffic, plan);
+        }
+        return plan;
     }
 
     /** What steady-state sizing needs of an option, resolved once: the crossover search asks thousands of times. */
@@ -117,39 +160,74 @@ public final class FleetPlanner {
             int gpusPerUnit,
             int minimumUnits) {}
 
-    private final IdentityHashMap<Option, Steady> steady = new IdentityHashMap<>();
+    private final IdentityHashMap<Option, Map<Traffic, Steady>> steady = new IdentityHashMap<>();
 
-    /** Units a sized option needs at a steady monthly volume (its stated count otherwise). */
-    int steadyUnits(Option.Sized option, double share, double queriesPerMonth) {
-        Steady st = steady.computeIfAbsent(option, k -> {
-            Replica replica = plan(option, 1.0).replica();
+    /** Units a sized option needs at a steady monthly volume carrying {@code traffic} (its stated count otherwise). */
+    int steadyUnits(Option.Sized option, Traffic traffic, double queriesPerMonth) {
+        Steady st = steady(option, traffic);
+        if (!st.sized()) return st.count();
+        double kept = option instanceof Option.Rented r ? 1 - pricing.rent(r).lostShare() : 1;
+        int replicas = FleetSizing.replicasNeeded(
+                requiredTokensPerSecond(traffic, queriesPerMonth) / kept,
+                st.replicaTokensPerSecond(),
+                scenario.assumptions().planningUtilisation());
+        return Math.max(st.minimumUnits(), FleetSizing.unitsFor(replicas, st.gpusPerReplica(), st.gpusPerUnit()));
+    }
+
+    private Steady steady(Option.Sized option, Traffic traffic) {
+        Map<Traffic, Steady> byTraffic = steady.computeIfAbsent(option, k -> new HashMap<>());
+        Steady st = byTraffic.get(traffic);
+        if (st == null) {
+            Replica replica = replica(option, traffic);
             int perUnit = gpusPerUnit(option);
-            return new Steady(
+            st = new Steady(
                     option.autoCount() && replica.delivers(),
                     option.count(),
                     replica.tokensPerSecond(),
                     replica.gpus(),
                     perUnit,
                     Math.max(option.count(), FleetSizing.unitsFor(1, replica.gpus(), perUnit)));
-        });
-        if (!st.sized()) return st.count();
-        double kept = option instanceof Option.Rented r ? 1 - pricing.rent(r).lostShare() : 1;
-        int replicas = FleetSizing.replicasNeeded(
-                requiredTokensPerSecond(share * queriesPerMonth) / kept,
-                st.replicaTokensPerSecond(),
-                scenario.assumptions().planningUtilisation());
-        return Math.max(st.minimumUnits(), FleetSizing.unitsFor(replicas, st.gpusPerReplica(), st.gpusPerUnit()));
+            byTraffic.put(traffic, st);
+        }
+        return st;
+    }
+
+    /**
+     * One request of the longest class carried, on the replica at its operating point: memory must hold
+     * its whole context once. Empty when the traffic has one shape, which the replica's estimate is at.
+     */
+    private java.util.Optional<LongestRequest> longest(Traffic traffic, Replica replica) {
+        if (traffic.slices().size() < 2) return java.util.Optional.empty();
+        TokenShape longest = traffic.longest();
+        if (longest.equals(traffic.mean())) return java.util.Optional.empty();
+        java.util.List<String> classes = java.util.List.of();
+        for (Traffic.Slice s : traffic.slices()) if (s.shape().equals(longest)) classes = s.classes();
+        OperatingPoint p = replica.point();
+        OperatingPoint one = new OperatingPoint(
+                p.gpu(),
+                p.gpus(),
+                p.parallelism(),
+                p.model(),
+                p.quantization(),
+                p.kvPrecision(),
+                p.engine(),
+                1,
+                longest.inputTokensPerQuery(),
+                Math.max(1, longest.generatedTokensPerQuery()));
+        return java.util.Optional.of(
+                new LongestRequest(classes, longest, ServingModel.estimate(one, catalog.calibration())));
     }
 
     /** @param lifetimeMonths each owned purchase's lifetime (ignored for rented hardware) */
-    private Plan plan(Option.Sized option, double share, int lifetimeMonths) {
+    private Plan plan(Option.Sized option, Traffic traffic, int lifetimeMonths) {
         int horizon = scenario.horizonMonths();
         double[] required = new double[horizon];
         // a spot fleet carries the load with the capacity its interruptions and restarts take away
         double kept = option instanceof Option.Rented r ? 1 - pricing.rent(r).lostShare() : 1;
         for (int m = 1; m <= horizon; m++)
-            required[m - 1] = requiredTokensPerSecond(share * workload.queriesInMonth(m)) / kept;
-        Replica replica = replica(option);
+            required[m - 1] = requiredTokensPerSecond(traffic, workload.queriesInMonth(m)) / kept;
+        Replica replica = replica(option, traffic);
+        double share = traffic.share();
         int perUnit = gpusPerUnit(option);
         int[] units;
         Fleet.Sizing sizing = null;
@@ -180,6 +258,6 @@ public final class FleetPlanner {
             // infinite when a stated count holds no whole replica: that option is infeasible, and says why
             if (Double.isFinite(peak)) fleet = fleet.withPeakUtilisation(peak);
         }
-        return new Plan(fleet, replica, required);
+        return new Plan(fleet, replica, required, longest(traffic, replica));
     }
 }

@@ -29,10 +29,19 @@ class DecisionPropertiesTest {
 
     @Test
     void theRecommendationIsFeasibleCostOptimalOrWithinItsPremiumAndNeverDominated() {
-        RandomScenarios random = new RandomScenarios(7, Fixtures.catalog());
+        recommendationsHold(new RandomScenarios(7, Fixtures.catalog()), SCENARIOS);
+    }
+
+    /** The same with classes of their own token shape, each leg sized for the classes it carries. */
+    @Test
+    void withClassShapesTheRecommendationIsFeasibleAndNeverDominated() {
+        recommendationsHold(new RandomScenarios(7, Fixtures.catalog(), true), SCENARIOS / 4);
+    }
+
+    private static void recommendationsHold(RandomScenarios random, int scenarios) {
         int recommended = 0;
         int none = 0;
-        for (int i = 0; i < SCENARIOS; i++) {
+        for (int i = 0; i < scenarios; i++) {
             String yaml = random.next();
             Evaluation e = evaluate(yaml);
             List<OptionResult> feasible =
@@ -77,15 +86,24 @@ class DecisionPropertiesTest {
             }
         }
         // the generator reaches both outcomes often enough for the checks to mean something
-        assertThat(recommended).isGreaterThan(SCENARIOS / 4);
-        assertThat(none).isGreaterThan(SCENARIOS / 20);
+        assertThat(recommended).isGreaterThan(scenarios / 4);
+        assertThat(none).isGreaterThan(scenarios / 20);
     }
 
     @Test
     void autoRoutingCostsNoMoreThanAnyWrittenRoutingOverTheSameOptions() {
-        RandomScenarios random = new RandomScenarios(11, Fixtures.catalog());
+        autoRoutingIsCheapest(new RandomScenarios(11, Fixtures.catalog()), 60, 40);
+    }
+
+    /** With class shapes: every written routing's legs sized for their classes, as auto's candidates are. */
+    @Test
+    void withClassShapesAutoRoutingCostsNoMoreThanAnyWrittenRouting() {
+        autoRoutingIsCheapest(new RandomScenarios(11, Fixtures.catalog(), true), 20, 10);
+    }
+
+    private static void autoRoutingIsCheapest(RandomScenarios random, int cases, int least) {
         int checked = 0;
-        for (int i = 0; i < SCENARIOS && checked < 60; i++) {
+        for (int i = 0; i < SCENARIOS && checked < cases; i++) {
             String yaml = random.next();
             Scenario written0 = scenario(yaml);
             // the options as the evaluation prices them: an offer: cheapest picked
@@ -128,7 +146,7 @@ class DecisionPropertiesTest {
             }
             checked++;
         }
-        assertThat(checked).isGreaterThanOrEqualTo(40);
+        assertThat(checked).isGreaterThanOrEqualTo(least);
     }
 
     /** Every assignment of each class to one candidate: candidates^classes hybrids. */

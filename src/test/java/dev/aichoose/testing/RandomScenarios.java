@@ -16,10 +16,18 @@ import java.util.Random;
 public final class RandomScenarios {
     private final Random random;
     private final Catalog catalog;
+    // a second stream, so that scenarios with class shapes are the same scenarios as without, shaped
+    private final Random shapes;
 
     public RandomScenarios(long seed, Catalog catalog) {
+        this(seed, catalog, false);
+    }
+
+    /** @param classShapes whether about half the classes state a token shape of their own */
+    public RandomScenarios(long seed, Catalog catalog, boolean classShapes) {
         this.random = new Random(seed);
         this.catalog = catalog;
+        this.shapes = classShapes ? new Random(seed + 1) : null;
     }
 
     /** One scenario as YAML. */
@@ -63,6 +71,14 @@ public final class RandomScenarios {
                 if (random.nextInt(4) == 0)
                     y.append(", quality: ").append(random.nextBoolean() ? "frontier" : "standard");
                 if (random.nextInt(3) == 0) y.append(", complexity: complex");
+                if (shapes != null && shapes.nextBoolean()) {
+                    y.append(", input_tokens_per_query: ")
+                            .append(num(Math.floor(Math.exp(Math.log(10) + shapes.nextDouble() * Math.log(20_000)))));
+                    y.append(", output_tokens_per_query: ")
+                            .append(num(Math.floor(Math.exp(shapes.nextDouble() * Math.log(4_000)))));
+                    if (shapes.nextBoolean())
+                        y.append(", reasoning_tokens_per_query: ").append(num(shapes.nextInt(5_000)));
+                }
                 y.append("}\n");
             }
         }
