@@ -25,11 +25,11 @@ class ServingAccuracyTest {
     private record Published(int runs, double within30, double within25, double median) {}
 
     private static final Map<String, Published> PUBLISHED = Map.of(
-            "moe", new Published(376, 0.656, 0.587, 0.948),
-            "multi-gpu", new Published(65, 0.723, 0.646, 0.869),
-            "consumer-single-stream", new Published(21, 0.904, 0.809, 0.913),
-            "datacenter-dense", new Published(125, 0.791, 0.775, 0.953),
-            "all", new Published(587, 0.701, 0.642, 0.943));
+            "moe", new Published(395, 0.635, 0.562, 0.944),
+            "multi-gpu", new Published(76, 0.671, 0.578, 0.940),
+            "consumer-single-stream", new Published(22, 0.909, 0.818, 0.916),
+            "datacenter-dense", new Published(129, 0.813, 0.751, 0.924),
+            "all", new Published(622, 0.686, 0.612, 0.934));
 
     private static List<Calibrator.Run> used() {
         return Calibrator.runs(CATALOG.measurements(), CATALOG.gpus(), CATALOG.openModels()).stream()
