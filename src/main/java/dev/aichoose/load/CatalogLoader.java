@@ -20,6 +20,7 @@ import dev.aichoose.model.Gpu;
 import dev.aichoose.model.Host;
 import dev.aichoose.model.KvPrecision;
 import dev.aichoose.model.OpenModel;
+import dev.aichoose.model.OpenModelBuilder;
 import dev.aichoose.model.Provenance;
 import dev.aichoose.model.Quality;
 import dev.aichoose.model.Quantization;
@@ -552,20 +553,21 @@ public final class CatalogLoader {
                                 f.pathOf("active_params_b") + ": must not exceed params_b (" + params + ")");
             }
             int layers = f.integer("layers", 1, 1000);
-            return new OpenModel(
-                    id,
-                    f.text("name", id),
-                    params,
-                    active,
-                    layers,
-                    f.integer("kv_heads", 1, 1024),
-                    f.integer("head_dim", 1, 4096),
-                    f.integer("context_tokens", 512, 100_000_000),
-                    f.text("license"),
-                    f.choice("quality", Quality.class, Quality.STANDARD),
-                    provenance(f),
-                    qualityProvenance(f),
-                    architecture(f, layers, params));
+            return OpenModelBuilder.builder()
+                    .id(id)
+                    .name(f.text("name", id))
+                    .paramsB(params)
+                    .activeParamsB(active)
+                    .layers(layers)
+                    .kvHeads(f.integer("kv_heads", 1, 1024))
+                    .headDim(f.integer("head_dim", 1, 4096))
+                    .contextTokens(f.integer("context_tokens", 512, 100_000_000))
+                    .license(f.text("license"))
+                    .quality(f.choice("quality", Quality.class, Quality.STANDARD))
+                    .provenance(provenance(f))
+                    .qualityProvenance(qualityProvenance(f))
+                    .architecture(architecture(f, layers, params))
+                    .build();
         }
 
         /** The architecture fields of an open model (config.json), checked against its layers and size. */

@@ -1,11 +1,14 @@
 package dev.aichoose.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * An open-weight model: what sizing and the serving model need. Parameters in billions.
  * {@code architecture} holds what the KV cache and mixture-of-experts reads depend on (from the
  * model's config.json); an entry without it is read as a dense model with grouped-query attention
- * on every layer.
+ * on every layer. Assembled by name with {@link OpenModelBuilder}.
  */
+@RecordBuilder
 public record OpenModel(
         String id,
         String name,
@@ -25,63 +28,6 @@ public record OpenModel(
     public OpenModel {
         if (qualityProvenance == null) qualityProvenance = provenance;
         if (architecture == null) architecture = Architecture.DENSE_GQA;
-    }
-
-    public OpenModel(
-            String id,
-            String name,
-            double paramsB,
-            double activeParamsB,
-            int layers,
-            int kvHeads,
-            int headDim,
-            int contextTokens,
-            String license,
-            Quality quality,
-            Provenance provenance,
-            Provenance qualityProvenance) {
-        this(
-                id,
-                name,
-                paramsB,
-                activeParamsB,
-                layers,
-                kvHeads,
-                headDim,
-                contextTokens,
-                license,
-                quality,
-                provenance,
-                qualityProvenance,
-                null);
-    }
-
-    public OpenModel(
-            String id,
-            String name,
-            double paramsB,
-            double activeParamsB,
-            int layers,
-            int kvHeads,
-            int headDim,
-            int contextTokens,
-            String license,
-            Quality quality,
-            Provenance provenance) {
-        this(
-                id,
-                name,
-                paramsB,
-                activeParamsB,
-                layers,
-                kvHeads,
-                headDim,
-                contextTokens,
-                license,
-                quality,
-                provenance,
-                null,
-                null);
     }
 
     /** Bytes of KV cache per token on a full-attention GQA layer stack: K and V, every layer, every KV head. */

@@ -202,7 +202,6 @@ class ArchitectureTest {
             "dev.aichoose.model.Fleet",
             "dev.aichoose.model.OptionResult",
             "dev.aichoose.model.Option",
-            "dev.aichoose.model.OpenModel",
             "dev.aichoose.model.Gpu");
 
     @Test

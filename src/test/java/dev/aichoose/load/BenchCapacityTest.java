@@ -208,8 +208,17 @@ class BenchCapacityTest {
 
     @Test
     void anotherModelThanTheOptionsIsAWarning() {
-        OpenModel llama = new OpenModel(
-                "meta/llama-3.1-8b-instruct", "Llama 3.1 8B Instruct", 8, 8, 32, 8, 128, 131072, "x", null, null);
+        OpenModel llama = dev.aichoose.model.OpenModelBuilder.builder()
+                .id("meta/llama-3.1-8b-instruct")
+                .name("Llama 3.1 8B Instruct")
+                .paramsB(8)
+                .activeParamsB(8)
+                .layers(32)
+                .kvHeads(8)
+                .headDim(128)
+                .contextTokens(131072)
+                .license("x")
+                .build();
         Option.Measured m = BenchCapacity.of(
                 "b.json", withSettings(Map.of(), counted(8, 100, Map.of(), "server")), LatencySlo.NONE);
         assertThat(BenchCapacity.forModel(m, llama.id(), llama).warnings()).isEmpty();

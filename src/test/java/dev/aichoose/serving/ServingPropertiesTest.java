@@ -54,20 +54,11 @@ class ServingPropertiesTest {
                         a.moe().sharedExperts(),
                         a.moe().moeLayers(),
                         a.moe().expertParamsB() * factor);
-        return new OpenModel(
-                m.id(),
-                m.name(),
-                m.paramsB() * factor,
-                m.activeParamsB() * factor,
-                m.layers() + extraLayers,
-                m.kvHeads(),
-                m.headDim(),
-                m.contextTokens(),
-                m.license(),
-                m.quality(),
-                m.provenance(),
-                m.qualityProvenance(),
-                new OpenModel.Architecture(
+        return dev.aichoose.model.OpenModelBuilder.builder(m)
+                .paramsB(m.paramsB() * factor)
+                .activeParamsB(m.activeParamsB() * factor)
+                .layers(m.layers() + extraLayers)
+                .architecture(new OpenModel.Architecture(
                         a.attentionHeads(),
                         a.hiddenSize(),
                         a.attention(),
@@ -77,7 +68,8 @@ class ServingPropertiesTest {
                         a.slidingWindowLayers(),
                         a.kvFreeLayers(),
                         moe,
-                        a.nativePrecision()));
+                        a.nativePrecision()))
+                .build();
     }
 
     @Test
