@@ -291,11 +291,12 @@ final class ScenarioDraft {
                 Double price = g.priceUsd() == null ? g.priceUsd() : Double.valueOf(g.priceUsd() * hardware);
                 gpus.put(
                         g.id(),
-                        g.withPrice(
-                                price,
-                                g.priceRangeUsd().stream()
+                        g.with()
+                                .priceUsd(price)
+                                .priceRangeUsd(g.priceRangeUsd().stream()
                                         .map(p -> p * hardware)
-                                        .toList()));
+                                        .toList())
+                                .build());
             }
         }
         Map<String, Host> hosts = c.hosts();

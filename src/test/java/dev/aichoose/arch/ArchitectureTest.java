@@ -202,8 +202,7 @@ class ArchitectureTest {
             "dev.aichoose.model.Fleet",
             "dev.aichoose.model.OptionResult",
             "dev.aichoose.model.Option",
-            "dev.aichoose.model.OpenModel",
-            "dev.aichoose.model.Gpu");
+            "dev.aichoose.model.OpenModel");
 
     @Test
     void recordsHaveOnlyTheirCanonicalConstructor() {
