@@ -132,18 +132,15 @@ final class ScenarioDraft {
                             .put(in.field(), v);
             }
         }
-        Workload workload = new Workload(
-                wv[0],
-                wv[1],
-                wv[2],
-                wv[3],
-                wv[4],
-                wv[5],
-                wv[6],
-                w.classes(),
-                w.slo(),
-                w.cacheWriteShare(),
-                w.cacheWriteTtl());
+        Workload workload = w.with()
+                .queriesPerMonth(wv[0])
+                .inputTokensPerQuery(wv[1])
+                .outputTokensPerQuery(wv[2])
+                .reasoningTokensPerQuery(wv[3])
+                .monthlyGrowth(wv[4])
+                .cachedInputShare(wv[5])
+                .peakToAverage(wv[6])
+                .build();
         Assumptions assumptions = AssumptionsBuilder.builder()
                 .electricityUsdPerKwh(av[0])
                 .pue(av[1])

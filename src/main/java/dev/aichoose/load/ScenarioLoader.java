@@ -31,8 +31,10 @@ import dev.aichoose.model.ServiceTier;
 import dev.aichoose.model.UncertainField;
 import dev.aichoose.model.Uncertainty;
 import dev.aichoose.model.Workload;
+import dev.aichoose.model.WorkloadBuilder;
 import dev.aichoose.model.WorkloadClass;
 import dev.aichoose.model.WorkloadClassBuilder;
+import dev.aichoose.model.WorkloadLatencySloBuilder;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -266,15 +268,28 @@ public final class ScenarioLoader {
         Workload.LatencySlo slo = f.mapping("slo")
                 .map(s -> {
                     // a target that is not a number (already reported) reads as none, not as NaN (exit 1)
-                    var v = new Workload.LatencySlo(
-                            reported(s.optionalNumber("ttft_ms", 1, 600_000)),
-                            reported(s.optionalNumber("tpot_ms", 0.1, 60_000)));
+                    var v = WorkloadLatencySloBuilder.builder()
+                            .ttftMs(reported(s.optionalNumber("ttft_ms", 1, 600_000)))
+                            .tpotMs(reported(s.optionalNumber("tpot_ms", 0.1, 60_000)))
+                            .build();
                     s.finish();
                     return v;
                 })
                 .orElse(Workload.LatencySlo.NONE);
         f.finish();
-        return new Workload(queries, in, out, reasoning, growth, cached, peak, classes, slo, written, ttl);
+        return WorkloadBuilder.builder()
+                .queriesPerMonth(queries)
+                .inputTokensPerQuery(in)
+                .outputTokensPerQuery(out)
+                .reasoningTokensPerQuery(reasoning)
+                .monthlyGrowth(growth)
+                .cachedInputShare(cached)
+                .peakToAverage(peak)
+                .classes(classes)
+                .slo(slo)
+                .cacheWriteShare(written)
+                .cacheWriteTtl(ttl)
+                .build();
     }
 
     /**

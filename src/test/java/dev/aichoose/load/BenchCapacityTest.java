@@ -16,6 +16,7 @@ import dev.aichoose.model.Option;
 import dev.aichoose.model.RequestCounts;
 import dev.aichoose.model.TokenStats;
 import dev.aichoose.model.Workload.LatencySlo;
+import dev.aichoose.model.WorkloadLatencySloBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -72,17 +73,32 @@ class BenchCapacityTest {
 
     @Test
     void withTargetsTheHighestConcurrencyWhoseP90sMeetThem() {
-        assertThat(sweep.chosenRun(new LatencySlo(500.0, 50.0)).orElseThrow().concurrency())
+        assertThat(sweep.chosenRun(WorkloadLatencySloBuilder.builder()
+                                .ttftMs(500.0)
+                                .tpotMs(50.0)
+                                .build())
+                        .orElseThrow()
+                        .concurrency())
                 .isEqualTo(4);
-        assertThat(sweep.chosenRun(new LatencySlo(1000.0, null)).orElseThrow().concurrency())
+        assertThat(sweep.chosenRun(WorkloadLatencySloBuilder.builder()
+                                .ttftMs(1000.0)
+                                .build())
+                        .orElseThrow()
+                        .concurrency())
                 .isEqualTo(16);
-        assertThat(sweep.chosenRun(new LatencySlo(null, 15.0)).orElseThrow().concurrency())
+        assertThat(sweep.chosenRun(
+                                WorkloadLatencySloBuilder.builder().tpotMs(15.0).build())
+                        .orElseThrow()
+                        .concurrency())
                 .isEqualTo(1);
     }
 
     @Test
     void noRunMeetingTheTargetsIsItsOwnAnswerNotZeroThroughput() {
-        Option.Measured m = BenchCapacity.of("b.json", sweep, new LatencySlo(100.0, null));
+        Option.Measured m = BenchCapacity.of(
+                "b.json",
+                sweep,
+                WorkloadLatencySloBuilder.builder().ttftMs(100.0).build());
         assertThat(m)
                 .isInstanceOfSatisfying(
                         Option.Measured.NoRunMeets.class,
@@ -247,7 +263,10 @@ class BenchCapacityTest {
             assertThat(t.warnings()).noneMatch(w -> w.contains("find-max"));
         });
         // targets the chosen run misses: the highest run that meets them, with a warning
-        Option.Measured stricter = BenchCapacity.of("b.json", search, new LatencySlo(250.0, null));
+        Option.Measured stricter = BenchCapacity.of(
+                "b.json",
+                search,
+                WorkloadLatencySloBuilder.builder().ttftMs(250.0).build());
         assertThat(stricter).isInstanceOfSatisfying(Option.Measured.Throughput.class, t -> {
             assertThat(t.tokensPerSecond()).isEqualTo(200);
             assertThat(t.warnings()).anyMatch(w -> w.contains("--find-max chose does not meet"));
@@ -262,7 +281,10 @@ class BenchCapacityTest {
                         Option.Measured.NoRunMeets.class,
                         none -> assertThat(none.targets()).isEqualTo("p90 TTFT ≤ 400 ms"));
         // the scenario's own, looser targets still find the probe that meets them
-        assertThat(BenchCapacity.of("b.json", search, new LatencySlo(600.0, null)))
+        assertThat(BenchCapacity.of(
+                        "b.json",
+                        search,
+                        WorkloadLatencySloBuilder.builder().ttftMs(600.0).build()))
                 .isInstanceOfSatisfying(
                         Option.Measured.Throughput.class,
                         t -> assertThat(t.tokensPerSecond()).isEqualTo(200));
