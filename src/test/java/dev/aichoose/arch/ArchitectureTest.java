@@ -199,7 +199,6 @@ class ArchitectureTest {
             "dev.aichoose.model.Traffic",
             "dev.aichoose.model.Costing",
             "dev.aichoose.model.OptionResult",
-            "dev.aichoose.model.Option",
             "dev.aichoose.model.OpenModel");
 
     @Test

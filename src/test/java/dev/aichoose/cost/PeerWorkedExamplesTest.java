@@ -10,7 +10,7 @@ import dev.aichoose.input.InputException;
 import dev.aichoose.load.ScenarioLoader;
 import dev.aichoose.model.CacheTtl;
 import dev.aichoose.model.Catalog;
-import dev.aichoose.model.Option;
+import dev.aichoose.model.OptionApiBuilder;
 import dev.aichoose.model.ServiceTier;
 import dev.aichoose.model.Workload;
 import dev.aichoose.model.WorkloadBuilder;
@@ -55,8 +55,11 @@ class PeerWorkedExamplesTest {
                 .cacheWriteTtl(t.ttl)
                 .build();
         ApiPricing pricing = new ApiPricing(catalog, w);
-        return pricing.perQuery(
-                pricing.perToken(new Option.Api("x", model, null, null, null, false, tier, null, null, null)));
+        return pricing.perQuery(pricing.perToken(OptionApiBuilder.builder()
+                .id("x")
+                .model(model)
+                .serviceTier(tier)
+                .build()));
     }
 
     private record Tokens(

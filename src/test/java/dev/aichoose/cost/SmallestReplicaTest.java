@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Gpu;
-import dev.aichoose.model.Option;
+import dev.aichoose.model.OptionServingBuilder;
 import dev.aichoose.model.Quantization;
 import dev.aichoose.model.Workload;
 import dev.aichoose.model.WorkloadBuilder;
@@ -32,7 +32,12 @@ class SmallestReplicaTest {
                 .classes(List.of())
                 .slo(Workload.LatencySlo.NONE)
                 .build();
-        var serving = new Option.Serving(model, q, null, null, streams, null, true);
+        var serving = OptionServingBuilder.builder()
+                .model(model)
+                .quantization(q)
+                .concurrency(streams)
+                .autoReplica(true)
+                .build();
         return Replica.of(
                 w,
                 Chassis.cards(gpu),
