@@ -5,6 +5,10 @@ import dev.aichoose.model.ApiModel;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Gpu;
 import dev.aichoose.model.Option;
+import dev.aichoose.model.OptionApiBuilder;
+import dev.aichoose.model.OptionRentedBuilder;
+import dev.aichoose.model.OptionSelfHostedBuilder;
+import dev.aichoose.model.OptionServingBuilder;
 import dev.aichoose.model.Quality;
 import dev.aichoose.model.Quantization;
 import dev.aichoose.model.Scenario;
@@ -52,44 +56,46 @@ public final class DefaultOptions {
                 ? Optional.empty()
                 : closed.stream().min(byQueryCost);
         cheapest.filter(c -> frontier.isEmpty() || !c.id().equals(frontier.get().id()))
-                .ifPresent(m -> options.add(new Option.Api("cheapest-api", m.id(), null, null, null, false)));
-        frontier.ifPresent(m -> options.add(new Option.Api("frontier-api", m.id(), null, null, null, false)));
+                .ifPresent(m -> options.add(OptionApiBuilder.builder()
+                        .id("cheapest-api")
+                        .model(m.id())
+                        .build()));
+        frontier.ifPresent(m -> options.add(
+                OptionApiBuilder.builder().id("frontier-api").model(m.id()).build()));
 
         Gpu box = catalog.gpus().get(BOX_GPU);
         Option.SelfHosted boxOption = null;
         if (box != null && catalog.openModels().containsKey(BOX_MODEL)) {
-            var serving = new Option.Serving(BOX_MODEL, Quantization.Q4_K_M, null, null, null, null);
-            boxOption = new Option.SelfHosted(
-                    "rtx-4090-box",
-                    BOX_GPU,
-                    1,
-                    null,
-                    // the rest of the box is the card's catalog host, the seed article's $1,400 desktop
-                    0,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    serving,
-                    true);
+            var serving = OptionServingBuilder.builder()
+                    .model(BOX_MODEL)
+                    .quantization(Quantization.Q4_K_M)
+                    .build();
+            // the rest of the box is the card's catalog host, the seed article's $1,400 desktop
+            boxOption = OptionSelfHostedBuilder.builder()
+                    .id("rtx-4090-box")
+                    .hardware(BOX_GPU)
+                    .count(1)
+                    .serving(serving)
+                    .autoCount(true)
+                    .build();
             options.add(boxOption);
         }
         var offer = catalog.cloudOffers().get(RENTED_OFFER);
         if (offer != null
                 && catalog.openModels().containsKey(RENTED_MODEL)
                 && catalog.gpus().containsKey(offer.gpu())) {
-            var serving = new Option.Serving(RENTED_MODEL, Quantization.AWQ, null, null, null, null);
-            options.add(new Option.Rented(
-                    "h100-rented",
-                    RENTED_OFFER,
-                    1,
-                    dev.aichoose.model.Assumptions.HOURS_PER_MONTH,
-                    null,
-                    null,
-                    serving,
-                    true));
+            var serving = OptionServingBuilder.builder()
+                    .model(RENTED_MODEL)
+                    .quantization(Quantization.AWQ)
+                    .build();
+            options.add(OptionRentedBuilder.builder()
+                    .id("h100-rented")
+                    .offer(RENTED_OFFER)
+                    .count(1)
+                    .hoursPerMonth(dev.aichoose.model.Assumptions.HOURS_PER_MONTH)
+                    .serving(serving)
+                    .autoCount(true)
+                    .build());
         }
 
         // classes that pull different ways: the router picks the cheapest feasible split over the set

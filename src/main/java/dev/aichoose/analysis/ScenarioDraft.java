@@ -132,18 +132,15 @@ final class ScenarioDraft {
                             .put(in.field(), v);
             }
         }
-        Workload workload = new Workload(
-                wv[0],
-                wv[1],
-                wv[2],
-                wv[3],
-                wv[4],
-                wv[5],
-                wv[6],
-                w.classes(),
-                w.slo(),
-                w.cacheWriteShare(),
-                w.cacheWriteTtl());
+        Workload workload = w.with()
+                .queriesPerMonth(wv[0])
+                .inputTokensPerQuery(wv[1])
+                .outputTokensPerQuery(wv[2])
+                .reasoningTokensPerQuery(wv[3])
+                .monthlyGrowth(wv[4])
+                .cachedInputShare(wv[5])
+                .peakToAverage(wv[6])
+                .build();
         Assumptions assumptions = AssumptionsBuilder.builder()
                 .electricityUsdPerKwh(av[0])
                 .pue(av[1])
@@ -211,56 +208,48 @@ final class ScenarioDraft {
             case Option.Api a ->
                 v.isEmpty()
                         ? a
-                        : new Option.Api(
-                                a.id(),
-                                a.model(),
-                                v.getOrDefault(UncertainField.INPUT_USD_PER_MTOK, a.inputUsdPerMtok()),
-                                v.getOrDefault(UncertainField.OUTPUT_USD_PER_MTOK, a.outputUsdPerMtok()),
-                                v.getOrDefault(UncertainField.CACHED_INPUT_USD_PER_MTOK, a.cachedInputUsdPerMtok()),
-                                a.batch(),
-                                a.serviceTier(),
-                                a.cacheWriteUsdPerMtok(),
-                                a.reasoningUsdPerMtok(),
-                                a.longContext());
+                        : a.with()
+                                .inputUsdPerMtok(v.getOrDefault(UncertainField.INPUT_USD_PER_MTOK, a.inputUsdPerMtok()))
+                                .outputUsdPerMtok(
+                                        v.getOrDefault(UncertainField.OUTPUT_USD_PER_MTOK, a.outputUsdPerMtok()))
+                                .cachedInputUsdPerMtok(v.getOrDefault(
+                                        UncertainField.CACHED_INPUT_USD_PER_MTOK, a.cachedInputUsdPerMtok()))
+                                .build();
             case Option.SelfHosted s ->
                 v.isEmpty() && throughput == 1
                         ? s
-                        : new Option.SelfHosted(
-                                s.id(),
-                                s.hardware(),
-                                s.count(),
-                                v.getOrDefault(UncertainField.HARDWARE_USD, s.hardwareUsd()),
-                                v.getOrDefault(UncertainField.EXTRA_UPFRONT_USD, s.extraUpfrontUsd()),
-                                v.getOrDefault(UncertainField.ELECTRICITY_USD_PER_MONTH, s.electricityUsdPerMonth()),
-                                v.getOrDefault(UncertainField.POWER_W, s.powerW()),
-                                v.containsKey(UncertainField.SELF_HOSTED_LIFETIME_MONTHS)
-                                        ? Integer.valueOf(
-                                                (int) (double) v.get(UncertainField.SELF_HOSTED_LIFETIME_MONTHS))
-                                        : s.lifetimeMonths(),
-                                v.getOrDefault(UncertainField.SELF_HOSTED_RESIDUAL_SHARE, s.residualShare()),
-                                v.getOrDefault(
+                        : s.with()
+                                .hardwareUsd(v.getOrDefault(UncertainField.HARDWARE_USD, s.hardwareUsd()))
+                                .extraUpfrontUsd(v.getOrDefault(UncertainField.EXTRA_UPFRONT_USD, s.extraUpfrontUsd()))
+                                .electricityUsdPerMonth(v.getOrDefault(
+                                        UncertainField.ELECTRICITY_USD_PER_MONTH, s.electricityUsdPerMonth()))
+                                .powerW(v.getOrDefault(UncertainField.POWER_W, s.powerW()))
+                                .lifetimeMonths(
+                                        v.containsKey(UncertainField.SELF_HOSTED_LIFETIME_MONTHS)
+                                                ? Integer.valueOf((int)
+                                                        (double) v.get(UncertainField.SELF_HOSTED_LIFETIME_MONTHS))
+                                                : s.lifetimeMonths())
+                                .residualShare(
+                                        v.getOrDefault(UncertainField.SELF_HOSTED_RESIDUAL_SHARE, s.residualShare()))
+                                .maintenanceShareAnnual(v.getOrDefault(
                                         UncertainField.SELF_HOSTED_MAINTENANCE_SHARE_ANNUAL,
-                                        s.maintenanceShareAnnual()),
-                                v.getOrDefault(UncertainField.SELF_HOSTED_OPS_HOURS_PER_MONTH, s.opsHoursPerMonth()),
-                                serving(s.serving(), v.get(UncertainField.SELF_HOSTED_TOKENS_PER_SECOND), throughput),
-                                s.autoCount(),
-                                s.server(),
-                                s.recurring());
+                                        s.maintenanceShareAnnual()))
+                                .opsHoursPerMonth(v.getOrDefault(
+                                        UncertainField.SELF_HOSTED_OPS_HOURS_PER_MONTH, s.opsHoursPerMonth()))
+                                .serving(serving(
+                                        s.serving(), v.get(UncertainField.SELF_HOSTED_TOKENS_PER_SECOND), throughput))
+                                .build();
             case Option.Rented r ->
                 v.isEmpty() && throughput == 1
                         ? r
-                        : new Option.Rented(
-                                r.id(),
-                                r.offer(),
-                                r.count(),
-                                v.getOrDefault(UncertainField.HOURS_PER_MONTH, r.hoursPerMonth()),
-                                v.getOrDefault(UncertainField.USD_PER_GPU_HOUR, r.usdPerGpuHour()),
-                                v.getOrDefault(UncertainField.RENTED_OPS_HOURS_PER_MONTH, r.opsHoursPerMonth()),
-                                serving(r.serving(), v.get(UncertainField.RENTED_TOKENS_PER_SECOND), throughput),
-                                r.autoCount(),
-                                r.choice(),
-                                r.rental(),
-                                r.recurring());
+                        : r.with()
+                                .hoursPerMonth(v.getOrDefault(UncertainField.HOURS_PER_MONTH, r.hoursPerMonth()))
+                                .usdPerGpuHour(v.getOrDefault(UncertainField.USD_PER_GPU_HOUR, r.usdPerGpuHour()))
+                                .opsHoursPerMonth(
+                                        v.getOrDefault(UncertainField.RENTED_OPS_HOURS_PER_MONTH, r.opsHoursPerMonth()))
+                                .serving(serving(
+                                        r.serving(), v.get(UncertainField.RENTED_TOKENS_PER_SECOND), throughput))
+                                .build();
             case Option.Hybrid h -> h;
         };
     }
@@ -291,11 +280,12 @@ final class ScenarioDraft {
                 Double price = g.priceUsd() == null ? g.priceUsd() : Double.valueOf(g.priceUsd() * hardware);
                 gpus.put(
                         g.id(),
-                        g.withPrice(
-                                price,
-                                g.priceRangeUsd().stream()
+                        g.with()
+                                .priceUsd(price)
+                                .priceRangeUsd(g.priceRangeUsd().stream()
                                         .map(p -> p * hardware)
-                                        .toList()));
+                                        .toList())
+                                .build());
             }
         }
         Map<String, Host> hosts = c.hosts();

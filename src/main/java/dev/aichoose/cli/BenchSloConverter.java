@@ -1,6 +1,7 @@
 package dev.aichoose.cli;
 
 import dev.aichoose.model.Workload;
+import dev.aichoose.model.WorkloadLatencySloBuilder;
 import java.util.HashSet;
 import java.util.Set;
 import picocli.CommandLine.ITypeConverter;
@@ -35,6 +36,10 @@ final class BenchSloConverter implements ITypeConverter<Workload.LatencySlo> {
                     throw new TypeConversionException("unknown SLO metric '" + metric + "' (known: ttft, tpot, e2e)");
             }
         }
-        return new Workload.LatencySlo(ttft, tpot, e2e);
+        return WorkloadLatencySloBuilder.builder()
+                .ttftMs(ttft)
+                .tpotMs(tpot)
+                .e2eMs(e2e)
+                .build();
     }
 }

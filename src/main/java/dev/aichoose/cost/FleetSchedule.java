@@ -1,6 +1,7 @@
 package dev.aichoose.cost;
 
 import dev.aichoose.model.Fleet;
+import dev.aichoose.model.FleetBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,8 +36,12 @@ public final class FleetSchedule {
             }
             months.add(new Fleet.Month(m, inService, bought, retired));
         }
-        return new Fleet(
-                auto, gpusPerUnit, months, purchases, java.util.OptionalDouble.empty(), java.util.Optional.empty());
+        return FleetBuilder.builder()
+                .auto(auto)
+                .gpusPerUnit(gpusPerUnit)
+                .months(months)
+                .purchases(purchases)
+                .build();
     }
 
     /**
@@ -70,8 +75,12 @@ public final class FleetSchedule {
     public static Fleet rented(int[] needed, boolean auto, int gpusPerUnit) {
         List<Fleet.Month> months = new ArrayList<>(needed.length);
         for (int m = 1; m <= needed.length; m++) months.add(new Fleet.Month(m, needed[m - 1], 0, 0));
-        return new Fleet(
-                auto, gpusPerUnit, months, List.of(), java.util.OptionalDouble.empty(), java.util.Optional.empty());
+        return FleetBuilder.builder()
+                .auto(auto)
+                .gpusPerUnit(gpusPerUnit)
+                .months(months)
+                .purchases(List.of())
+                .build();
     }
 
     /** The same count in every month of the horizon. */

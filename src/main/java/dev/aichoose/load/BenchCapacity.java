@@ -6,6 +6,8 @@ import dev.aichoose.model.BenchResult;
 import dev.aichoose.model.BenchRun;
 import dev.aichoose.model.OpenModel;
 import dev.aichoose.model.Option;
+import dev.aichoose.model.OptionMeasuredNoRunMeetsBuilder;
+import dev.aichoose.model.OptionMeasuredThroughputBuilder;
 import dev.aichoose.model.Workload;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,8 +105,14 @@ public final class BenchCapacity {
         // scenario plans with the bench's, and there is no capacity under them
         var searched = result.findMax().orElse(null);
         if (slo.isEmpty() && searched instanceof BenchResult.FindMax.NoneMeets none) {
-            return new Option.Measured.NoRunMeets(
-                    file, result.startedAt(), targets(none.slo()), result.model(), warnings, recorded(result, null));
+            return OptionMeasuredNoRunMeetsBuilder.builder()
+                    .file(file)
+                    .startedAt(result.startedAt())
+                    .targets(targets(none.slo()))
+                    .model(result.model())
+                    .warnings(warnings)
+                    .recorded(recorded(result, null))
+                    .build();
         }
         if (chosen.isPresent()
                 && searched instanceof BenchResult.FindMax.Found
@@ -113,8 +121,14 @@ public final class BenchCapacity {
                     + "); the highest run that does is used");
         }
         if (chosen.isEmpty()) {
-            return new Option.Measured.NoRunMeets(
-                    file, result.startedAt(), targets(slo), result.model(), warnings, recorded(result, null));
+            return OptionMeasuredNoRunMeetsBuilder.builder()
+                    .file(file)
+                    .startedAt(result.startedAt())
+                    .targets(targets(slo))
+                    .model(result.model())
+                    .warnings(warnings)
+                    .recorded(recorded(result, null))
+                    .build();
         }
         BenchRun run = chosen.get();
         if (run.failureShare() > FAILURE_WARNING_SHARE) {
@@ -130,15 +144,16 @@ public final class BenchCapacity {
             warnings.add("the server reported no token counts in the run " + level(run)
                     + ": its throughput is estimated at 4 characters a token");
         }
-        return new Option.Measured.Throughput(
-                run.outputTokensPerSecond(),
-                file,
-                result.startedAt(),
-                level(run),
-                result.model(),
-                warnings,
-                recorded(result, run),
-                run.outputTokensPerSecondCi());
+        return OptionMeasuredThroughputBuilder.builder()
+                .tokensPerSecond(run.outputTokensPerSecond())
+                .file(file)
+                .startedAt(result.startedAt())
+                .run(level(run))
+                .model(result.model())
+                .warnings(warnings)
+                .recorded(recorded(result, run))
+                .tokensPerSecondCi(run.outputTokensPerSecondCi())
+                .build();
     }
 
     /** What the bench recorded of its setup ({@code settings.hardware}, {@code settings.quantization}) and the run's lengths. */

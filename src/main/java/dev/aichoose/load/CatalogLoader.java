@@ -17,6 +17,7 @@ import dev.aichoose.model.CloudOffer;
 import dev.aichoose.model.CloudOfferBuilder;
 import dev.aichoose.model.Engine;
 import dev.aichoose.model.Gpu;
+import dev.aichoose.model.GpuBuilder;
 import dev.aichoose.model.Host;
 import dev.aichoose.model.KvPrecision;
 import dev.aichoose.model.OpenModel;
@@ -393,27 +394,28 @@ public final class CatalogLoader {
             Double linkGbps = f.optionalNumber("interconnect_gbps", 0.1, 100_000);
             // where the serving figures (FP8/FP4 TFLOPS, architecture, memory, interconnect) come from
             f.text("serving_source", "");
-            Gpu gpu = new Gpu(
-                    id,
-                    f.text("name", id),
-                    hardwareClass,
-                    gpus,
-                    price,
-                    f.number("vram_gb", 1, 2048),
-                    f.number("memory_bandwidth_gbps", 10, 100_000),
-                    f.optionalNumber("bf16_dense_tflops", 0.1, 100_000),
-                    f.number("tdp_w", 5, 20_000),
-                    provenance(f),
-                    card.isEmpty() ? null : card,
-                    estimated,
-                    range,
-                    fp8,
-                    fp4,
-                    architecture,
-                    memory,
-                    interconnect,
-                    linkGbps,
-                    host);
+            Gpu gpu = GpuBuilder.builder()
+                    .id(id)
+                    .name(f.text("name", id))
+                    .hardwareClass(hardwareClass)
+                    .gpusPerSystem(gpus)
+                    .priceUsd(price)
+                    .vramGb(f.number("vram_gb", 1, 2048))
+                    .memoryBandwidthGbps(f.number("memory_bandwidth_gbps", 10, 100_000))
+                    .bf16DenseTflops(f.optionalNumber("bf16_dense_tflops", 0.1, 100_000))
+                    .tdpW(f.number("tdp_w", 5, 20_000))
+                    .provenance(provenance(f))
+                    .card(card.isEmpty() ? null : card)
+                    .estimated(estimated)
+                    .priceRangeUsd(range)
+                    .fp8DenseTflops(fp8)
+                    .fp4DenseTflops(fp4)
+                    .architecture(architecture)
+                    .memory(memory)
+                    .interconnect(interconnect)
+                    .interconnectGbps(linkGbps)
+                    .host(host)
+                    .build();
             Node at = f.node();
             if (gpu.isSystem() && card.isEmpty()) {
                 // a warning, not an error: price books written before systems named their cards still load
@@ -852,27 +854,17 @@ public final class CatalogLoader {
                 Gpu system = e.getValue();
                 Gpu card = system.card() == null ? null : gpus.get(system.card());
                 if (card == null) continue;
-                e.setValue(new Gpu(
-                        system.id(),
-                        system.name(),
-                        system.hardwareClass(),
-                        system.gpusPerSystem(),
-                        system.priceUsd(),
-                        system.vramGb(),
-                        system.memoryBandwidthGbps(),
-                        system.bf16DenseTflops(),
-                        system.tdpW(),
-                        system.provenance(),
-                        system.card(),
-                        system.estimated(),
-                        system.priceRangeUsd(),
-                        system.fp8DenseTflops() != null ? system.fp8DenseTflops() : card.fp8DenseTflops(),
-                        system.fp4DenseTflops() != null ? system.fp4DenseTflops() : card.fp4DenseTflops(),
-                        system.architecture() != null ? system.architecture() : card.architecture(),
-                        system.memory() != null ? system.memory() : card.memory(),
-                        system.interconnect() != null ? system.interconnect() : card.interconnect(),
-                        system.interconnectGbps() != null ? system.interconnectGbps() : card.interconnectGbps(),
-                        system.host()));
+                e.setValue(system.with()
+                        .fp8DenseTflops(
+                                system.fp8DenseTflops() != null ? system.fp8DenseTflops() : card.fp8DenseTflops())
+                        .fp4DenseTflops(
+                                system.fp4DenseTflops() != null ? system.fp4DenseTflops() : card.fp4DenseTflops())
+                        .architecture(system.architecture() != null ? system.architecture() : card.architecture())
+                        .memory(system.memory() != null ? system.memory() : card.memory())
+                        .interconnect(system.interconnect() != null ? system.interconnect() : card.interconnect())
+                        .interconnectGbps(
+                                system.interconnectGbps() != null ? system.interconnectGbps() : card.interconnectGbps())
+                        .build());
             }
         }
 

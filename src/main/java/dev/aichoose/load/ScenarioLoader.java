@@ -20,6 +20,10 @@ import dev.aichoose.model.Engine;
 import dev.aichoose.model.Gpu;
 import dev.aichoose.model.KvPrecision;
 import dev.aichoose.model.Option;
+import dev.aichoose.model.OptionApiBuilder;
+import dev.aichoose.model.OptionRentedBuilder;
+import dev.aichoose.model.OptionSelfHostedBuilder;
+import dev.aichoose.model.OptionServingBuilder;
 import dev.aichoose.model.Parallelism;
 import dev.aichoose.model.Profile;
 import dev.aichoose.model.ProfileBuilder;
@@ -31,8 +35,10 @@ import dev.aichoose.model.ServiceTier;
 import dev.aichoose.model.UncertainField;
 import dev.aichoose.model.Uncertainty;
 import dev.aichoose.model.Workload;
+import dev.aichoose.model.WorkloadBuilder;
 import dev.aichoose.model.WorkloadClass;
 import dev.aichoose.model.WorkloadClassBuilder;
+import dev.aichoose.model.WorkloadLatencySloBuilder;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -266,15 +272,28 @@ public final class ScenarioLoader {
         Workload.LatencySlo slo = f.mapping("slo")
                 .map(s -> {
                     // a target that is not a number (already reported) reads as none, not as NaN (exit 1)
-                    var v = new Workload.LatencySlo(
-                            reported(s.optionalNumber("ttft_ms", 1, 600_000)),
-                            reported(s.optionalNumber("tpot_ms", 0.1, 60_000)));
+                    var v = WorkloadLatencySloBuilder.builder()
+                            .ttftMs(reported(s.optionalNumber("ttft_ms", 1, 600_000)))
+                            .tpotMs(reported(s.optionalNumber("tpot_ms", 0.1, 60_000)))
+                            .build();
                     s.finish();
                     return v;
                 })
                 .orElse(Workload.LatencySlo.NONE);
         f.finish();
-        return new Workload(queries, in, out, reasoning, growth, cached, peak, classes, slo, written, ttl);
+        return WorkloadBuilder.builder()
+                .queriesPerMonth(queries)
+                .inputTokensPerQuery(in)
+                .outputTokensPerQuery(out)
+                .reasoningTokensPerQuery(reasoning)
+                .monthlyGrowth(growth)
+                .cachedInputShare(cached)
+                .peakToAverage(peak)
+                .classes(classes)
+                .slo(slo)
+                .cacheWriteShare(written)
+                .cacheWriteTtl(ttl)
+                .build();
     }
 
     /**
@@ -527,7 +546,18 @@ public final class ScenarioLoader {
                             b.raw(key).orElse(b.node()),
                             b.pathOf(key) + ": " + model + " has no " + tier.id() + " price in the catalog");
         }
-        return new Option.Api(id, model, in, out, cached, batch, tier, write, reasoning, ownTier);
+        return OptionApiBuilder.builder()
+                .id(id)
+                .model(model)
+                .inputUsdPerMtok(in)
+                .outputUsdPerMtok(out)
+                .cachedInputUsdPerMtok(cached)
+                .batch(batch)
+                .serviceTier(tier)
+                .cacheWriteUsdPerMtok(write)
+                .reasoningUsdPerMtok(reasoning)
+                .longContext(ownTier)
+                .build();
     }
 
     private Option.SelfHosted selfHosted(String id, Fields b, Path dir, Workload.LatencySlo slo) {
@@ -547,22 +577,23 @@ public final class ScenarioLoader {
                                             catalog.gpus().keySet()));
         }
         boolean auto = b.auto("count");
-        var option = new Option.SelfHosted(
-                id,
-                hardware,
-                auto ? 1 : b.integer("count", 1, 1, 100_000),
-                b.optionalNumber("hardware_usd", 0, 50_000_000),
-                b.number("extra_upfront_usd", 0, 0, 100_000_000),
-                b.optionalNumber("electricity_usd_per_month", 0, 10_000_000),
-                b.optionalNumber("power_w", 1, 1_000_000),
-                b.optionalInteger("lifetime_months", 1, 240),
-                b.optionalNumber("residual_share", 0, 1),
-                b.optionalNumber("maintenance_share_annual", 0, 1),
-                b.optionalNumber("ops_hours_per_month", 0, 10_000),
-                serving(id, b, dir, slo, gpu, hardware),
-                auto,
-                server(b, gpu),
-                recurring(b));
+        var option = OptionSelfHostedBuilder.builder()
+                .id(id)
+                .hardware(hardware)
+                .count(auto ? 1 : b.integer("count", 1, 1, 100_000))
+                .hardwareUsd(b.optionalNumber("hardware_usd", 0, 50_000_000))
+                .extraUpfrontUsd(b.number("extra_upfront_usd", 0, 0, 100_000_000))
+                .electricityUsdPerMonth(b.optionalNumber("electricity_usd_per_month", 0, 10_000_000))
+                .powerW(b.optionalNumber("power_w", 1, 1_000_000))
+                .lifetimeMonths(b.optionalInteger("lifetime_months", 1, 240))
+                .residualShare(b.optionalNumber("residual_share", 0, 1))
+                .maintenanceShareAnnual(b.optionalNumber("maintenance_share_annual", 0, 1))
+                .opsHoursPerMonth(b.optionalNumber("ops_hours_per_month", 0, 10_000))
+                .serving(serving(id, b, dir, slo, gpu, hardware))
+                .autoCount(auto)
+                .server(server(b, gpu))
+                .recurring(recurring(b))
+                .build();
         return option;
     }
 
@@ -635,23 +666,25 @@ public final class ScenarioLoader {
                 ? catalog.gpus().get(choice.hardware())
                 : entry == null ? null : catalog.gpus().get(entry.gpu());
         boolean auto = b.auto("count");
-        return new Option.Rented(
-                id,
-                choice != null ? null : offer,
-                auto ? 1 : b.integer("count", 1, 1, 100_000),
-                b.number("hours_per_month", Assumptions.HOURS_PER_MONTH, 1, 744),
-                b.optionalNumber("usd_per_gpu_hour", 0, 200),
-                b.optionalNumber("ops_hours_per_month", 0, 10_000),
-                serving(id, b, dir, slo, gpu, choice != null ? choice.hardware() : entry == null ? null : entry.gpu()),
-                auto,
-                choice,
-                new Option.Rental(
+        return OptionRentedBuilder.builder()
+                .id(id)
+                .offer(choice != null ? null : offer)
+                .count(auto ? 1 : b.integer("count", 1, 1, 100_000))
+                .hoursPerMonth(b.number("hours_per_month", Assumptions.HOURS_PER_MONTH, 1, 744))
+                .usdPerGpuHour(b.optionalNumber("usd_per_gpu_hour", 0, 200))
+                .opsHoursPerMonth(b.optionalNumber("ops_hours_per_month", 0, 10_000))
+                .serving(serving(
+                        id, b, dir, slo, gpu, choice != null ? choice.hardware() : entry == null ? null : entry.gpu()))
+                .autoCount(auto)
+                .choice(choice)
+                .rental(new Option.Rental(
                         b.optionalInteger("term_months", 1, 120),
                         b.optionalNumber("idle_timeout_seconds", 0, 86_400),
                         b.optionalNumber("interruptions_per_month", 0, 10_000),
                         b.optionalNumber("restart_seconds", 0, 86_400),
-                        b.flag("spot_carries_latency", false)),
-                recurring(b));
+                        b.flag("spot_carries_latency", false)))
+                .recurring(recurring(b))
+                .build();
     }
 
     static final String CHEAPEST = "cheapest";
@@ -766,18 +799,18 @@ public final class ScenarioLoader {
                                         + String.join(" | ", Engine.ids()) + Suggestions.hint(written, Engine.ids()));
             }
         }
-        return new Option.Serving(
-                model,
-                quantization,
-                tps,
-                measured,
-                b.optionalInteger("concurrency", 1, 4096),
-                autoReplica ? null : b.optionalInteger("gpus_per_replica", 1, 1024),
-                autoReplica,
-                engine,
-                b.has("kv_precision") ? b.choice("kv_precision", KvPrecision.class) : null,
-                b.has("parallelism") ? b.choice("parallelism", Parallelism.class) : null,
-                1);
+        return OptionServingBuilder.builder()
+                .model(model)
+                .quantization(quantization)
+                .tokensPerSecond(tps)
+                .measured(measured)
+                .concurrency(b.optionalInteger("concurrency", 1, 4096))
+                .gpusPerReplica(autoReplica ? null : b.optionalInteger("gpus_per_replica", 1, 1024))
+                .autoReplica(autoReplica)
+                .engine(engine)
+                .kvPrecision(b.has("kv_precision") ? b.choice("kv_precision", KvPrecision.class) : null)
+                .parallelism(b.has("parallelism") ? b.choice("parallelism", Parallelism.class) : null)
+                .build();
     }
 
     /**
@@ -846,7 +879,7 @@ public final class ScenarioLoader {
             }
             b.problems()
                     .at(s, b.pathOf("routes") + ": expected a list of {class, option} or 'auto', got " + s.describe());
-            return new Option.Hybrid(id, List.of());
+            return new Option.Hybrid(id, List.of(), false);
         }
         List<Option.Route> routes = new ArrayList<>();
         List<Node> nodes = b.list("routes");
@@ -867,7 +900,7 @@ public final class ScenarioLoader {
                 r.finish();
             });
         }
-        return new Option.Hybrid(id, routes);
+        return new Option.Hybrid(id, routes, false);
     }
 
     private static void checkRoutes(

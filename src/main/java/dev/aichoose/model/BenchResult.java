@@ -57,7 +57,11 @@ public record BenchResult(
     /** The bench's own {@code --slo} ({@code settings.slo}); none when it had none. */
     public Workload.LatencySlo slo() {
         return settings.get("slo") instanceof Map<?, ?> s
-                ? new Workload.LatencySlo(number(s.get("ttft_ms")), number(s.get("tpot_ms")), number(s.get("e2e_ms")))
+                ? WorkloadLatencySloBuilder.builder()
+                        .ttftMs(number(s.get("ttft_ms")))
+                        .tpotMs(number(s.get("tpot_ms")))
+                        .e2eMs(number(s.get("e2e_ms")))
+                        .build()
                 : Workload.LatencySlo.NONE;
     }
 

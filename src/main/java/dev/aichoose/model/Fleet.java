@@ -1,5 +1,6 @@
 package dev.aichoose.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -14,7 +15,11 @@ import java.util.OptionalDouble;
  * @param sizing how aichoose sized it, for reports that rebuild the schedule; empty for a stated count
  * @param hosts owned cards' hosts (one per host's slots of the cards in service), each purchase its
  *     own; empty when the units need no host of their own
+ *
+ * <p>Assembled by name with {@link FleetBuilder}; not set, the peak utilisation, the sizing and the
+ * hosts are empty.
  */
+@RecordBuilder
 public record Fleet(
         boolean auto,
         int gpusPerUnit,
@@ -22,7 +27,8 @@ public record Fleet(
         List<Purchase> purchases,
         OptionalDouble peakUtilisation,
         java.util.Optional<Sizing> sizing,
-        java.util.Optional<Fleet> hosts) {
+        java.util.Optional<Fleet> hosts)
+        implements FleetBuilder.With {
 
     /**
      * The figures a sized fleet follows: units in month m = max(minimumUnits, ceil(ceil(required_m /
@@ -39,32 +45,22 @@ public record Fleet(
     public Fleet {
         months = List.copyOf(months);
         purchases = List.copyOf(purchases);
+        if (peakUtilisation == null) peakUtilisation = OptionalDouble.empty();
+        if (sizing == null) sizing = java.util.Optional.empty();
         if (hosts == null) hosts = java.util.Optional.empty();
     }
 
-    /** Units with no hosts of their own (rented instances, whole servers, or cards in machines the team has). */
-    public Fleet(
-            boolean auto,
-            int gpusPerUnit,
-            List<Month> months,
-            List<Purchase> purchases,
-            OptionalDouble peakUtilisation,
-            java.util.Optional<Sizing> sizing) {
-        this(auto, gpusPerUnit, months, purchases, peakUtilisation, sizing, java.util.Optional.empty());
-    }
-
     public Fleet withPeakUtilisation(double utilisation) {
-        return new Fleet(auto, gpusPerUnit, months, purchases, OptionalDouble.of(utilisation), sizing, hosts);
+        return withPeakUtilisation(OptionalDouble.of(utilisation));
     }
 
     public Fleet withSizing(Sizing how) {
-        return new Fleet(auto, gpusPerUnit, months, purchases, peakUtilisation, java.util.Optional.of(how), hosts);
+        return withSizing(java.util.Optional.of(how));
     }
 
     /** The same units in the hosts they go into, bought and retired as their own purchases. */
     public Fleet withHosts(Fleet hostFleet) {
-        return new Fleet(
-                auto, gpusPerUnit, months, purchases, peakUtilisation, sizing, java.util.Optional.of(hostFleet));
+        return withHosts(java.util.Optional.of(hostFleet));
     }
 
     /** Hosts in service in month m: none when the units need none of their own. */

@@ -1,5 +1,6 @@
 package dev.aichoose.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,7 +17,11 @@ import java.util.Optional;
  * {@code interconnectGbps} GB/s per GPU and direction; {@code memory} the memory technology.
  * {@code host} names the {@link Host} a card needs (bought with it, one per host's slots), or the host
  * a system is built on (its price already in the system's, its power added); null for none.
+ *
+ * <p>Twenty components, several of one type: assembled by name with {@link GpuBuilder}, never by
+ * position. A figure not set is null (not known), the lists empty.
  */
+@RecordBuilder
 public record Gpu(
         String id,
         String name,
@@ -37,7 +42,8 @@ public record Gpu(
         Memory memory,
         Interconnect interconnect,
         Double interconnectGbps,
-        String host) {
+        String host)
+        implements GpuBuilder.With {
 
     /** How the GPUs of one chassis exchange activations, as the catalog writes it. */
     public enum Interconnect {
@@ -78,114 +84,6 @@ public record Gpu(
         priceRangeUsd = priceRangeUsd == null ? List.of() : List.copyOf(priceRangeUsd);
     }
 
-    public Gpu(
-            String id,
-            String name,
-            String hardwareClass,
-            int gpusPerSystem,
-            Double priceUsd,
-            double vramGb,
-            double memoryBandwidthGbps,
-            Double bf16DenseTflops,
-            double tdpW,
-            Provenance provenance,
-            String card,
-            List<String> estimated,
-            List<Double> priceRangeUsd) {
-        this(
-                id,
-                name,
-                hardwareClass,
-                gpusPerSystem,
-                priceUsd,
-                vramGb,
-                memoryBandwidthGbps,
-                bf16DenseTflops,
-                tdpW,
-                provenance,
-                card,
-                estimated,
-                priceRangeUsd,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
-
-    /** Hardware with its serving figures and no host. */
-    public Gpu(
-            String id,
-            String name,
-            String hardwareClass,
-            int gpusPerSystem,
-            Double priceUsd,
-            double vramGb,
-            double memoryBandwidthGbps,
-            Double bf16DenseTflops,
-            double tdpW,
-            Provenance provenance,
-            String card,
-            List<String> estimated,
-            List<Double> priceRangeUsd,
-            Double fp8DenseTflops,
-            Double fp4DenseTflops,
-            String architecture,
-            Memory memory,
-            Interconnect interconnect,
-            Double interconnectGbps) {
-        this(
-                id,
-                name,
-                hardwareClass,
-                gpusPerSystem,
-                priceUsd,
-                vramGb,
-                memoryBandwidthGbps,
-                bf16DenseTflops,
-                tdpW,
-                provenance,
-                card,
-                estimated,
-                priceRangeUsd,
-                fp8DenseTflops,
-                fp4DenseTflops,
-                architecture,
-                memory,
-                interconnect,
-                interconnectGbps,
-                null);
-    }
-
-    public Gpu(
-            String id,
-            String name,
-            String hardwareClass,
-            int gpusPerSystem,
-            double priceUsd,
-            double vramGb,
-            double memoryBandwidthGbps,
-            Double bf16DenseTflops,
-            double tdpW,
-            Provenance provenance) {
-        this(
-                id,
-                name,
-                hardwareClass,
-                gpusPerSystem,
-                priceUsd,
-                vramGb,
-                memoryBandwidthGbps,
-                bf16DenseTflops,
-                tdpW,
-                provenance,
-                null,
-                List.of(),
-                List.of());
-    }
-
     public boolean isSystem() {
         return "system".equals(hardwareClass);
     }
@@ -204,55 +102,5 @@ public record Gpu(
         if (memory != null) return memory;
         if (isApple()) return Memory.UNIFIED;
         return "consumer".equals(hardwareClass) || "workstation".equals(hardwareClass) ? Memory.GDDR : Memory.HBM;
-    }
-
-    /** The same hardware with memory bandwidth and every compute figure times {@code factor}. */
-    public Gpu withSpeedTimes(double factor) {
-        return new Gpu(
-                id,
-                name,
-                hardwareClass,
-                gpusPerSystem,
-                priceUsd,
-                vramGb,
-                memoryBandwidthGbps * factor,
-                bf16DenseTflops == null ? null : bf16DenseTflops * factor,
-                tdpW,
-                provenance,
-                card,
-                estimated,
-                priceRangeUsd,
-                fp8DenseTflops == null ? null : fp8DenseTflops * factor,
-                fp4DenseTflops == null ? null : fp4DenseTflops * factor,
-                architecture,
-                memory,
-                interconnect,
-                interconnectGbps,
-                host);
-    }
-
-    /** The same hardware at another price (and price range). */
-    public Gpu withPrice(Double price, List<Double> range) {
-        return new Gpu(
-                id,
-                name,
-                hardwareClass,
-                gpusPerSystem,
-                price,
-                vramGb,
-                memoryBandwidthGbps,
-                bf16DenseTflops,
-                tdpW,
-                provenance,
-                card,
-                estimated,
-                range,
-                fp8DenseTflops,
-                fp4DenseTflops,
-                architecture,
-                memory,
-                interconnect,
-                interconnectGbps,
-                host);
     }
 }

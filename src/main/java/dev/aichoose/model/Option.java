@@ -1,8 +1,15 @@
 package dev.aichoose.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
-/** One way to serve the workload. The variants are closed: the cost engine handles each. */
+/**
+ * One way to serve the workload. The variants are closed: the cost engine handles each. Each
+ * variant of many components is assembled by name with its generated builder ({@code
+ * OptionApiBuilder}, {@code OptionSelfHostedBuilder}, {@code OptionRentedBuilder}, {@code
+ * OptionServingBuilder}, ...); a component not set is null, 0 or false, or the default its record
+ * names.
+ */
 public sealed interface Option {
     String id();
 
@@ -11,6 +18,7 @@ public sealed interface Option {
      * final for every request size and service tier unless the option gives its own
      * {@code longContext} tier (docs/methodology.md §3.1).
      */
+    @RecordBuilder
     record Api(
             String id,
             String model,
@@ -22,24 +30,13 @@ public sealed interface Option {
             Double cacheWriteUsdPerMtok,
             Double reasoningUsdPerMtok,
             ApiModel.LongContextTier longContext)
-            implements Option {
+            implements Option, OptionApiBuilder.With {
 
         public Api {
             if (serviceTier == null || (serviceTier == ServiceTier.STANDARD && batch)) {
                 serviceTier = batch ? ServiceTier.BATCH : ServiceTier.STANDARD;
             }
             batch = serviceTier == ServiceTier.BATCH;
-        }
-
-        /** An option on the standard tier, or batch, with no inline cache-write, reasoning or tier prices. */
-        public Api(
-                String id,
-                String model,
-                Double inputUsdPerMtok,
-                Double outputUsdPerMtok,
-                Double cachedInputUsdPerMtok,
-                boolean batch) {
-            this(id, model, inputUsdPerMtok, outputUsdPerMtok, cachedInputUsdPerMtok, batch, null, null, null, null);
         }
     }
 
@@ -49,6 +46,7 @@ public sealed interface Option {
      * fewer than {@code count}; otherwise {@code count} units are the whole fleet. {@code server} is
      * the host the cards go into; {@code recurring} the fixed monthly lines the option pays.
      */
+    @RecordBuilder
     record SelfHosted(
             String id,
             String hardware,
@@ -65,94 +63,16 @@ public sealed interface Option {
             boolean autoCount,
             Server server,
             List<RecurringCost> recurring)
-            implements Sized {
+            implements Sized, OptionSelfHostedBuilder.With {
 
         public SelfHosted {
             if (server == null) server = Server.CATALOG;
             recurring = recurring == null ? List.of() : List.copyOf(recurring);
         }
 
-        /** The catalog's host and no recurring lines. */
-        public SelfHosted(
-                String id,
-                String hardware,
-                int count,
-                Double hardwareUsd,
-                double extraUpfrontUsd,
-                Double electricityUsdPerMonth,
-                Double powerW,
-                Integer lifetimeMonths,
-                Double residualShare,
-                Double maintenanceShareAnnual,
-                Double opsHoursPerMonth,
-                Serving serving,
-                boolean autoCount) {
-            this(
-                    id,
-                    hardware,
-                    count,
-                    hardwareUsd,
-                    extraUpfrontUsd,
-                    electricityUsdPerMonth,
-                    powerW,
-                    lifetimeMonths,
-                    residualShare,
-                    maintenanceShareAnnual,
-                    opsHoursPerMonth,
-                    serving,
-                    autoCount,
-                    Server.CATALOG,
-                    List.of());
-        }
-
-        /** A stated count. */
-        public SelfHosted(
-                String id,
-                String hardware,
-                int count,
-                Double hardwareUsd,
-                double extraUpfrontUsd,
-                Double electricityUsdPerMonth,
-                Double powerW,
-                Integer lifetimeMonths,
-                Double residualShare,
-                Double maintenanceShareAnnual,
-                Double opsHoursPerMonth,
-                Serving serving) {
-            this(
-                    id,
-                    hardware,
-                    count,
-                    hardwareUsd,
-                    extraUpfrontUsd,
-                    electricityUsdPerMonth,
-                    powerW,
-                    lifetimeMonths,
-                    residualShare,
-                    maintenanceShareAnnual,
-                    opsHoursPerMonth,
-                    serving,
-                    false);
-        }
-
         @Override
         public SelfHosted autoSized() {
-            return new SelfHosted(
-                    id,
-                    hardware,
-                    1,
-                    hardwareUsd,
-                    extraUpfrontUsd,
-                    electricityUsdPerMonth,
-                    powerW,
-                    lifetimeMonths,
-                    residualShare,
-                    maintenanceShareAnnual,
-                    opsHoursPerMonth,
-                    serving,
-                    true,
-                    server,
-                    recurring);
+            return with().count(1).autoCount(true).build();
         }
     }
 
@@ -177,6 +97,7 @@ public sealed interface Option {
      * holds the terms the offer is billed on where the scenario states them; {@code recurring} the
      * fixed monthly lines it adds (storage, egress, a support plan).
      */
+    @RecordBuilder
     record Rented(
             String id,
             String offer,
@@ -189,93 +110,21 @@ public sealed interface Option {
             OfferChoice choice,
             Rental rental,
             List<RecurringCost> recurring)
-            implements Sized {
+            implements Sized, OptionRentedBuilder.With {
 
         public Rented {
             if (rental == null) rental = Rental.CATALOG;
             recurring = recurring == null ? List.of() : List.copyOf(recurring);
         }
 
-        /** The offer's own terms and no recurring lines. */
-        public Rented(
-                String id,
-                String offer,
-                int count,
-                double hoursPerMonth,
-                Double usdPerGpuHour,
-                Double opsHoursPerMonth,
-                Serving serving,
-                boolean autoCount,
-                OfferChoice choice) {
-            this(
-                    id,
-                    offer,
-                    count,
-                    hoursPerMonth,
-                    usdPerGpuHour,
-                    opsHoursPerMonth,
-                    serving,
-                    autoCount,
-                    choice,
-                    Rental.CATALOG,
-                    List.of());
-        }
-
-        /** An option that names its offer. */
-        public Rented(
-                String id,
-                String offer,
-                int count,
-                double hoursPerMonth,
-                Double usdPerGpuHour,
-                Double opsHoursPerMonth,
-                Serving serving,
-                boolean autoCount) {
-            this(id, offer, count, hoursPerMonth, usdPerGpuHour, opsHoursPerMonth, serving, autoCount, null);
-        }
-
         /** The same option renting {@code picked}, one of {@code candidates} offers that matched its choice. */
         public Rented pick(String picked, int candidates) {
-            return new Rented(
-                    id,
-                    picked,
-                    count,
-                    hoursPerMonth,
-                    usdPerGpuHour,
-                    opsHoursPerMonth,
-                    serving,
-                    autoCount,
-                    choice.picked(candidates),
-                    rental,
-                    recurring);
-        }
-
-        /** A stated count. */
-        public Rented(
-                String id,
-                String offer,
-                int count,
-                double hoursPerMonth,
-                Double usdPerGpuHour,
-                Double opsHoursPerMonth,
-                Serving serving) {
-            this(id, offer, count, hoursPerMonth, usdPerGpuHour, opsHoursPerMonth, serving, false);
+            return with().offer(picked).choice(choice.picked(candidates)).build();
         }
 
         @Override
         public Rented autoSized() {
-            return new Rented(
-                    id,
-                    offer,
-                    1,
-                    hoursPerMonth,
-                    usdPerGpuHour,
-                    opsHoursPerMonth,
-                    serving,
-                    true,
-                    choice,
-                    rental,
-                    recurring);
+            return with().count(1).autoCount(true).build();
         }
     }
 
@@ -353,10 +202,6 @@ public sealed interface Option {
             routes = List.copyOf(routes);
         }
 
-        public Hybrid(String id, List<Route> routes) {
-            this(id, routes, false);
-        }
-
         /** Each routed option and the share of all queries it carries, in route order. */
         public java.util.Map<String, Double> legs(Workload workload) {
             java.util.Map<String, Double> legs = new java.util.LinkedHashMap<>();
@@ -393,6 +238,7 @@ public sealed interface Option {
      * when the scenario leaves them to their defaults (docs/methodology.md §11.4);
      * {@code throughputFactor} multiplies whatever the replica delivers (1 but in a simulation's draw).
      */
+    @RecordBuilder
     record Serving(
             String model,
             Quantization quantization,
@@ -404,71 +250,15 @@ public sealed interface Option {
             Engine engine,
             KvPrecision kvPrecision,
             Parallelism parallelism,
-            double throughputFactor) {
+            @RecordBuilder.Initializer("AS_DELIVERED") double throughputFactor)
+            implements OptionServingBuilder.With {
 
-        public Serving(
-                String model,
-                Quantization quantization,
-                Double tokensPerSecond,
-                Measured measured,
-                Integer concurrency,
-                Integer gpusPerReplica,
-                boolean autoReplica) {
-            this(
-                    model,
-                    quantization,
-                    tokensPerSecond,
-                    measured,
-                    concurrency,
-                    gpusPerReplica,
-                    autoReplica,
-                    null,
-                    null,
-                    null,
-                    1);
-        }
-
-        /** A stated replica size, or the default (null): all the GPUs of one unit. */
-        public Serving(
-                String model,
-                Quantization quantization,
-                Double tokensPerSecond,
-                Measured measured,
-                Integer concurrency,
-                Integer gpusPerReplica) {
-            this(model, quantization, tokensPerSecond, measured, concurrency, gpusPerReplica, false);
-        }
+        /** {@code throughputFactor} when not set: the replica's throughput as it is. */
+        public static final double AS_DELIVERED = 1;
 
         /** The same serving with its throughput times {@code factor} (a simulation's draw). */
         public Serving timesThroughput(double factor) {
-            return new Serving(
-                    model,
-                    quantization,
-                    tokensPerSecond,
-                    measured,
-                    concurrency,
-                    gpusPerReplica,
-                    autoReplica,
-                    engine,
-                    kvPrecision,
-                    parallelism,
-                    throughputFactor * factor);
-        }
-
-        /** The same serving with a given throughput in place of its own (a simulation's draw). */
-        public Serving withTokensPerSecond(Double given) {
-            return new Serving(
-                    model,
-                    quantization,
-                    given,
-                    measured,
-                    concurrency,
-                    gpusPerReplica,
-                    autoReplica,
-                    engine,
-                    kvPrecision,
-                    parallelism,
-                    throughputFactor);
+            return withThroughputFactor(throughputFactor * factor);
         }
     }
 
@@ -505,6 +295,7 @@ public sealed interface Option {
          * The throughput of the run chosen ({@code run} says which, e.g. "at concurrency 16"), with its
          * 95 % interval {@code [low, high]} from the run's per-second series when the bench had one.
          */
+        @RecordBuilder
         record Throughput(
                 double tokensPerSecond,
                 String file,
@@ -514,54 +305,32 @@ public sealed interface Option {
                 List<String> warnings,
                 Recorded recorded,
                 List<Double> tokensPerSecondCi)
-                implements Measured {
+                implements Measured, OptionMeasuredThroughputBuilder.With {
             public Throughput {
                 warnings = List.copyOf(warnings);
                 if (recorded == null) recorded = Recorded.NOTHING;
                 tokensPerSecondCi = tokensPerSecondCi == null ? null : List.copyOf(tokensPerSecondCi);
             }
 
-            /** A throughput without an interval or a record of its setup. */
-            public Throughput(
-                    double tokensPerSecond,
-                    String file,
-                    String startedAt,
-                    String run,
-                    String model,
-                    List<String> warnings) {
-                this(tokensPerSecond, file, startedAt, run, model, warnings, Recorded.NOTHING, null);
-            }
-
             @Override
             public Throughput withWarning(String warning) {
-                return new Throughput(
-                        tokensPerSecond,
-                        file,
-                        startedAt,
-                        run,
-                        model,
-                        plus(warnings, warning),
-                        recorded,
-                        tokensPerSecondCi);
+                return withWarnings(plus(warnings, warning));
             }
         }
 
         /** No run met the targets ({@code targets} names them): as measured, this hardware does not. */
+        @RecordBuilder
         record NoRunMeets(
                 String file, String startedAt, String targets, String model, List<String> warnings, Recorded recorded)
-                implements Measured {
+                implements Measured, OptionMeasuredNoRunMeetsBuilder.With {
             public NoRunMeets {
                 warnings = List.copyOf(warnings);
                 if (recorded == null) recorded = Recorded.NOTHING;
             }
 
-            public NoRunMeets(String file, String startedAt, String targets, String model, List<String> warnings) {
-                this(file, startedAt, targets, model, warnings, Recorded.NOTHING);
-            }
-
             @Override
             public NoRunMeets withWarning(String warning) {
-                return new NoRunMeets(file, startedAt, targets, model, plus(warnings, warning), recorded);
+                return withWarnings(plus(warnings, warning));
             }
         }
 

@@ -1,12 +1,17 @@
 package dev.aichoose.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
  * What the system must serve. {@code reasoningTokensPerQuery} bill at the reasoning price (the
  * output price where the model lists none) and count as generated tokens; {@code cacheWriteShare}
  * of the input is written to the prompt cache, kept for {@code cacheWriteTtl}; {@code classes} split the traffic for hybrid routing (the rest is "default").
+ *
+ * <p>Ten numbers of one type: assembled by name with {@link WorkloadBuilder}, never by position. Not
+ * set, a share or token count is 0, the cache write TTL 5 minutes.
  */
+@RecordBuilder
 public record Workload(
         double queriesPerMonth,
         double inputTokensPerQuery,
@@ -18,36 +23,12 @@ public record Workload(
         List<WorkloadClass> classes,
         LatencySlo slo,
         double cacheWriteShare,
-        CacheTtl cacheWriteTtl) {
+        CacheTtl cacheWriteTtl)
+        implements WorkloadBuilder.With {
 
     public Workload {
         classes = List.copyOf(classes);
         if (cacheWriteTtl == null) cacheWriteTtl = CacheTtl.M5;
-    }
-
-    /** A workload that writes nothing to the prompt cache. */
-    public Workload(
-            double queriesPerMonth,
-            double inputTokensPerQuery,
-            double outputTokensPerQuery,
-            double reasoningTokensPerQuery,
-            double monthlyGrowth,
-            double cachedInputShare,
-            double peakToAverage,
-            List<WorkloadClass> classes,
-            LatencySlo slo) {
-        this(
-                queriesPerMonth,
-                inputTokensPerQuery,
-                outputTokensPerQuery,
-                reasoningTokensPerQuery,
-                monthlyGrowth,
-                cachedInputShare,
-                peakToAverage,
-                classes,
-                slo,
-                0,
-                CacheTtl.M5);
     }
 
     /**
@@ -55,18 +36,12 @@ public record Workload(
      * mean query is not the workload's own (docs/methodology.md §11.1).
      */
     public Workload servedAs(TokenShape shape) {
-        return new Workload(
-                queriesPerMonth,
-                shape.inputTokensPerQuery(),
-                shape.outputTokensPerQuery(),
-                shape.reasoningTokensPerQuery(),
-                monthlyGrowth,
-                shape.cachedInputShare(),
-                peakToAverage,
-                classes,
-                slo,
-                shape.cacheWriteShare(),
-                cacheWriteTtl);
+        return with().inputTokensPerQuery(shape.inputTokensPerQuery())
+                .outputTokensPerQuery(shape.outputTokensPerQuery())
+                .reasoningTokensPerQuery(shape.reasoningTokensPerQuery())
+                .cachedInputShare(shape.cachedInputShare())
+                .cacheWriteShare(shape.cacheWriteShare())
+                .build();
     }
 
     /** The shape of the default class: the workload's own token fields. */
@@ -144,7 +119,9 @@ public record Workload(
     /**
      * Latency targets in milliseconds, for a scenario and for {@code aichoose bench --slo}; a null
      * bound does not constrain. Capacity planning reads TTFT and TPOT; E2E serves bench goodput.
+     * Three bounds of one type: assembled by name with {@code WorkloadLatencySloBuilder}.
      */
+    @RecordBuilder
     public record LatencySlo(Double ttftMs, Double tpotMs, Double e2eMs) {
         public static final LatencySlo NONE = new LatencySlo(null, null, null);
 
@@ -152,10 +129,6 @@ public record Workload(
             for (Double v : new Double[] {ttftMs, tpotMs, e2eMs}) {
                 if (v != null && !(v >= 0)) throw new IllegalArgumentException("a latency target must be 0 ms or more");
             }
-        }
-
-        public LatencySlo(Double ttftMs, Double tpotMs) {
-            this(ttftMs, tpotMs, null);
         }
 
         public boolean isEmpty() {

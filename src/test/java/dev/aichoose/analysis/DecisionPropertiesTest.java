@@ -161,7 +161,7 @@ class DecisionPropertiesTest {
                 routes.add(new Option.Route(c.name(), candidates.get(rest % n).id()));
                 rest /= n;
             }
-            hybrids.add(new Option.Hybrid("written-" + code, routes));
+            hybrids.add(new Option.Hybrid("written-" + code, routes, false));
         }
         return hybrids;
     }

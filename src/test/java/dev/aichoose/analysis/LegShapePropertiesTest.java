@@ -73,7 +73,7 @@ class LegShapePropertiesTest {
             List<Option.Route> routes = new ArrayList<>();
             routes.add(new Option.Route("c0", api.id()));
             for (String c : others) routes.add(new Option.Route(c, sized.id()));
-            Option.Hybrid split = new Option.Hybrid("split", routes);
+            Option.Hybrid split = new Option.Hybrid("split", routes, false);
             List<Option> withSplit = new ArrayList<>(options);
             withSplit.add(split);
             var b = new CostEngine(before, Fixtures.catalog(), withSplit).evaluate(split);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aichoose.model.BenchResult;
 import dev.aichoose.model.BenchRun;
 import dev.aichoose.model.Workload;
+import dev.aichoose.model.WorkloadLatencySloBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,12 @@ class BenchProofTest {
                 .requests(requests)
                 .inputTokens(20)
                 .outputTokens(10)
-                .slo(slo == null ? Workload.LatencySlo.NONE : new Workload.LatencySlo(slo, null))
+                .slo(
+                        slo == null
+                                ? Workload.LatencySlo.NONE
+                                : WorkloadLatencySloBuilder.builder()
+                                        .ttftMs(slo)
+                                        .build())
                 .timeout(Duration.ofSeconds(30))
                 .prompts(prompts)
                 .seed(7)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aichoose.model.BenchResult;
 import dev.aichoose.model.BenchRun;
 import dev.aichoose.model.Workload;
+import dev.aichoose.model.WorkloadLatencySloBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,12 @@ public class FindMaxTest {
     void convergesOnTheHighestConcurrencyThatMeetsTheSloRecordingEveryProbe() {
         try (ScriptedServer server = ScriptedServer.start(loadedServer(new AtomicInteger()))) {
             BenchResult result = new BenchRunner(
-                            plan(server.uri(), new Load.Concurrency(1), new Workload.LatencySlo(SLO_MS, null)),
+                            plan(
+                                    server.uri(),
+                                    new Load.Concurrency(1),
+                                    WorkloadLatencySloBuilder.builder()
+                                            .ttftMs(SLO_MS)
+                                            .build()),
                             null,
                             n -> {})
                     .run();
@@ -97,7 +103,9 @@ public class FindMaxTest {
                     .allSatisfy(r -> assertThat(r.requests().completed()).isEqualTo(REQUESTS));
             // each probe is a measured run: its p90 TTFT is what decided it
             assertThat(result.runs())
-                    .allSatisfy(r -> assertThat(r.meetsP90(new Workload.LatencySlo(SLO_MS, null)))
+                    .allSatisfy(r -> assertThat(r.meetsP90(WorkloadLatencySloBuilder.builder()
+                                    .ttftMs(SLO_MS)
+                                    .build()))
                             .as(
                                     "concurrency %d, p90 TTFT %.0f ms",
                                     r.concurrency(), r.ttftMs().p90())
@@ -123,7 +131,12 @@ public class FindMaxTest {
     void whenNoLoadMeetsTheSloTheResultSaysSoAndChoosesNone() {
         try (ScriptedServer server = ScriptedServer.start(loadedServer(new AtomicInteger()))) {
             BenchResult result = new BenchRunner(
-                            plan(server.uri(), new Load.Concurrency(2), new Workload.LatencySlo(20.0, null)),
+                            plan(
+                                    server.uri(),
+                                    new Load.Concurrency(2),
+                                    WorkloadLatencySloBuilder.builder()
+                                            .ttftMs(20.0)
+                                            .build()),
                             null,
                             n -> {})
                     .run();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.aichoose.model.BenchRun;
 import dev.aichoose.model.LatencyStats;
 import dev.aichoose.model.Workload;
+import dev.aichoose.model.WorkloadLatencySloBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,11 @@ class RunSummaryTest {
                 failed("http_429", 2.0),
                 failed("http_429", 7.0),
                 failed("stall", null));
-        BenchRun run = RunSummary.of(records, new Load.Rate(2.5), 2, new Workload.LatencySlo(500.0, 50.0, null));
+        BenchRun run = RunSummary.of(
+                records,
+                new Load.Rate(2.5),
+                2,
+                WorkloadLatencySloBuilder.builder().ttftMs(500.0).tpotMs(50.0).build());
         assertThat(run.requests().completed()).isEqualTo(3);
         assertThat(run.requests().failed()).isEqualTo(3);
         assertThat(run.requests().errors())

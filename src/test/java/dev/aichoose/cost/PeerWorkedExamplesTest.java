@@ -10,9 +10,10 @@ import dev.aichoose.input.InputException;
 import dev.aichoose.load.ScenarioLoader;
 import dev.aichoose.model.CacheTtl;
 import dev.aichoose.model.Catalog;
-import dev.aichoose.model.Option;
+import dev.aichoose.model.OptionApiBuilder;
 import dev.aichoose.model.ServiceTier;
 import dev.aichoose.model.Workload;
+import dev.aichoose.model.WorkloadBuilder;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -42,21 +43,23 @@ class PeerWorkedExamplesTest {
     /** One request's price in USD. */
     private static double cost(Catalog catalog, String model, ServiceTier tier, Tokens t) {
         assertThat(catalog.apiModels()).as("imported model").containsKey(model);
-        Workload w = new Workload(
-                1,
-                t.input,
-                t.output,
-                t.reasoning,
-                0,
-                t.input == 0 ? 0 : t.cacheRead / t.input,
-                1,
-                List.of(),
-                null,
-                t.input == 0 ? 0 : t.cacheWrite / t.input,
-                t.ttl);
+        Workload w = WorkloadBuilder.builder()
+                .queriesPerMonth(1)
+                .inputTokensPerQuery(t.input)
+                .outputTokensPerQuery(t.output)
+                .reasoningTokensPerQuery(t.reasoning)
+                .cachedInputShare(t.input == 0 ? 0 : t.cacheRead / t.input)
+                .peakToAverage(1)
+                .classes(List.of())
+                .cacheWriteShare(t.input == 0 ? 0 : t.cacheWrite / t.input)
+                .cacheWriteTtl(t.ttl)
+                .build();
         ApiPricing pricing = new ApiPricing(catalog, w);
-        return pricing.perQuery(
-                pricing.perToken(new Option.Api("x", model, null, null, null, false, tier, null, null, null)));
+        return pricing.perQuery(pricing.perToken(OptionApiBuilder.builder()
+                .id("x")
+                .model(model)
+                .serviceTier(tier)
+                .build()));
     }
 
     private record Tokens(

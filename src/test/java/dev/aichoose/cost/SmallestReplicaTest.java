@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Gpu;
-import dev.aichoose.model.Option;
+import dev.aichoose.model.OptionServingBuilder;
 import dev.aichoose.model.Quantization;
 import dev.aichoose.model.Workload;
+import dev.aichoose.model.WorkloadBuilder;
 import dev.aichoose.serving.Chassis;
 import dev.aichoose.testing.Fixtures;
 import java.util.List;
@@ -23,8 +24,20 @@ class SmallestReplicaTest {
 
     /** The replica {@code gpus_per_replica: auto} picks for {@code streams} streams of {@code context} tokens. */
     private static Replica auto(Gpu gpu, String model, Quantization q, double context, int streams) {
-        Workload w = new Workload(1000, context - 1, 1, 0, 0, 0, 1, List.of(), Workload.LatencySlo.NONE);
-        var serving = new Option.Serving(model, q, null, null, streams, null, true);
+        Workload w = WorkloadBuilder.builder()
+                .queriesPerMonth(1000)
+                .inputTokensPerQuery(context - 1)
+                .outputTokensPerQuery(1)
+                .peakToAverage(1)
+                .classes(List.of())
+                .slo(Workload.LatencySlo.NONE)
+                .build();
+        var serving = OptionServingBuilder.builder()
+                .model(model)
+                .quantization(q)
+                .concurrency(streams)
+                .autoReplica(true)
+                .build();
         return Replica.of(
                 w,
                 Chassis.cards(gpu),

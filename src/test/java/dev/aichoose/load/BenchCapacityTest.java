@@ -13,9 +13,11 @@ import dev.aichoose.model.LatencyStats;
 import dev.aichoose.model.LatencyStatsBuilder;
 import dev.aichoose.model.OpenModel;
 import dev.aichoose.model.Option;
+import dev.aichoose.model.OptionMeasuredThroughputBuilder;
 import dev.aichoose.model.RequestCounts;
 import dev.aichoose.model.TokenStats;
 import dev.aichoose.model.Workload.LatencySlo;
+import dev.aichoose.model.WorkloadLatencySloBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -72,17 +74,32 @@ class BenchCapacityTest {
 
     @Test
     void withTargetsTheHighestConcurrencyWhoseP90sMeetThem() {
-        assertThat(sweep.chosenRun(new LatencySlo(500.0, 50.0)).orElseThrow().concurrency())
+        assertThat(sweep.chosenRun(WorkloadLatencySloBuilder.builder()
+                                .ttftMs(500.0)
+                                .tpotMs(50.0)
+                                .build())
+                        .orElseThrow()
+                        .concurrency())
                 .isEqualTo(4);
-        assertThat(sweep.chosenRun(new LatencySlo(1000.0, null)).orElseThrow().concurrency())
+        assertThat(sweep.chosenRun(WorkloadLatencySloBuilder.builder()
+                                .ttftMs(1000.0)
+                                .build())
+                        .orElseThrow()
+                        .concurrency())
                 .isEqualTo(16);
-        assertThat(sweep.chosenRun(new LatencySlo(null, 15.0)).orElseThrow().concurrency())
+        assertThat(sweep.chosenRun(
+                                WorkloadLatencySloBuilder.builder().tpotMs(15.0).build())
+                        .orElseThrow()
+                        .concurrency())
                 .isEqualTo(1);
     }
 
     @Test
     void noRunMeetingTheTargetsIsItsOwnAnswerNotZeroThroughput() {
-        Option.Measured m = BenchCapacity.of("b.json", sweep, new LatencySlo(100.0, null));
+        Option.Measured m = BenchCapacity.of(
+                "b.json",
+                sweep,
+                WorkloadLatencySloBuilder.builder().ttftMs(100.0).build());
         assertThat(m)
                 .isInstanceOfSatisfying(
                         Option.Measured.NoRunMeets.class,
@@ -96,16 +113,16 @@ class BenchCapacityTest {
                 withSettings(Map.of("stopped_early", false), counted(8, 100, Map.of(), "server")),
                 LatencySlo.NONE);
         assertThat(m)
-                .isEqualTo(new Option.Measured.Throughput(
-                        500,
-                        "b.json",
-                        "2026-11-24T01:00:00Z",
-                        "at concurrency 8",
-                        "meta-llama/Llama-3.1-8B-Instruct",
-                        List.of(),
+                .isEqualTo(OptionMeasuredThroughputBuilder.builder()
+                        .tokensPerSecond(500)
+                        .file("b.json")
+                        .startedAt("2026-11-24T01:00:00Z")
+                        .run("at concurrency 8")
+                        .model("meta-llama/Llama-3.1-8B-Instruct")
+                        .warnings(List.of())
                         // the run's mean lengths travel with the figure, for the check against the scenario's
-                        new Option.Measured.Recorded(null, null, 1.0, 1.0),
-                        null));
+                        .recorded(new Option.Measured.Recorded(null, null, 1.0, 1.0))
+                        .build());
     }
 
     @Test
@@ -222,17 +239,14 @@ class BenchCapacityTest {
         Option.Measured m = BenchCapacity.of(
                 "b.json", withSettings(Map.of(), counted(8, 100, Map.of(), "server")), LatencySlo.NONE);
         assertThat(BenchCapacity.forModel(m, llama.id(), llama).warnings()).isEmpty();
-        Option.Measured ollama =
-                new Option.Measured.Throughput(1, "b.json", "t", "r", "llama3.1:8b-instruct-q4_K_M", List.of());
+        Option.Measured ollama = throughput("llama3.1:8b-instruct-q4_K_M");
         assertThat(BenchCapacity.forModel(ollama, llama.id(), llama).warnings()).isEmpty();
-        Option.Measured qwen =
-                new Option.Measured.Throughput(1, "b.json", "t", "r", "Qwen/Qwen2.5-7B-Instruct", List.of());
+        Option.Measured qwen = throughput("Qwen/Qwen2.5-7B-Instruct");
         assertThat(BenchCapacity.forModel(qwen, llama.id(), llama).warnings())
                 .singleElement()
                 .asString()
                 .contains("Qwen/Qwen2.5-7B-Instruct", "meta/llama-3.1-8b-instruct");
-        Option.Measured big =
-                new Option.Measured.Throughput(1, "b.json", "t", "r", "meta-llama/Llama-3.1-70B-Instruct", List.of());
+        Option.Measured big = throughput("meta-llama/Llama-3.1-70B-Instruct");
         assertThat(BenchCapacity.forModel(big, llama.id(), llama).warnings()).hasSize(1);
     }
 
@@ -256,7 +270,10 @@ class BenchCapacityTest {
             assertThat(t.warnings()).noneMatch(w -> w.contains("find-max"));
         });
         // targets the chosen run misses: the highest run that meets them, with a warning
-        Option.Measured stricter = BenchCapacity.of("b.json", search, new LatencySlo(250.0, null));
+        Option.Measured stricter = BenchCapacity.of(
+                "b.json",
+                search,
+                WorkloadLatencySloBuilder.builder().ttftMs(250.0).build());
         assertThat(stricter).isInstanceOfSatisfying(Option.Measured.Throughput.class, t -> {
             assertThat(t.tokensPerSecond()).isEqualTo(200);
             assertThat(t.warnings()).anyMatch(w -> w.contains("--find-max chose does not meet"));
@@ -271,9 +288,24 @@ class BenchCapacityTest {
                         Option.Measured.NoRunMeets.class,
                         none -> assertThat(none.targets()).isEqualTo("p90 TTFT ≤ 400 ms"));
         // the scenario's own, looser targets still find the probe that meets them
-        assertThat(BenchCapacity.of("b.json", search, new LatencySlo(600.0, null)))
+        assertThat(BenchCapacity.of(
+                        "b.json",
+                        search,
+                        WorkloadLatencySloBuilder.builder().ttftMs(600.0).build()))
                 .isInstanceOfSatisfying(
                         Option.Measured.Throughput.class,
                         t -> assertThat(t.tokensPerSecond()).isEqualTo(200));
+    }
+
+    /** A bench figure of 1 tok/s measured on {@code model}. */
+    private static Option.Measured throughput(String model) {
+        return OptionMeasuredThroughputBuilder.builder()
+                .tokensPerSecond(1)
+                .file("b.json")
+                .startedAt("t")
+                .run("r")
+                .model(model)
+                .warnings(List.of())
+                .build();
     }
 }

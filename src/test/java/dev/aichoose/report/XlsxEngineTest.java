@@ -36,13 +36,7 @@ class XlsxEngineTest {
     @Test
     void anApiPriceEditedInTheWorkbookMatchesTheEngineReRun() throws IOException {
         Scenario seed = Engine.scenario(Path.of("scenarios/seed-example.yaml"));
-        Scenario cheaper = withOption(
-                seed,
-                "gpt-4",
-                o -> o instanceof Option.Api a
-                        ? new Option.Api(
-                                a.id(), a.model(), a.inputUsdPerMtok(), 0.5, a.cachedInputUsdPerMtok(), a.batch())
-                        : o);
+        Scenario cheaper = withOption(seed, "gpt-4", o -> o instanceof Option.Api a ? a.withOutputUsdPerMtok(0.5) : o);
         Evaluation expected = Engine.evaluate(cheaper);
         assertThat(expected.breakeven().getFirst().month())
                 .as("the edit moves the breakeven from month 1")
@@ -54,23 +48,7 @@ class XlsxEngineTest {
     void aHardwarePriceEditedInTheWorkbookMatchesTheEngineReRun() throws IOException {
         Scenario seed = Engine.scenario(Path.of("scenarios/seed-example.yaml"));
         Scenario dearer = withOption(
-                seed,
-                "rtx-4090-box",
-                o -> o instanceof Option.SelfHosted s
-                        ? new Option.SelfHosted(
-                                s.id(),
-                                s.hardware(),
-                                s.count(),
-                                50_000.0,
-                                s.extraUpfrontUsd(),
-                                s.electricityUsdPerMonth(),
-                                s.powerW(),
-                                s.lifetimeMonths(),
-                                s.residualShare(),
-                                s.maintenanceShareAnnual(),
-                                s.opsHoursPerMonth(),
-                                s.serving())
-                        : o);
+                seed, "rtx-4090-box", o -> o instanceof Option.SelfHosted s ? s.withHardwareUsd(50_000.0) : o);
         Evaluation expected = Engine.evaluate(dearer);
         // the unit price is an input; the upfront (50,000 + 1,400 for the rest of the system) follows by formula
         XlsxReportTest.assertEditMatchesEngine(

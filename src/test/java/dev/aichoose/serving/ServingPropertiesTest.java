@@ -91,26 +91,7 @@ class ServingPropertiesTest {
                     p.inputTokens(),
                     p.outputTokens());
             Gpu g = p.gpu();
-            Gpu slower = new Gpu(
-                    g.id(),
-                    g.name(),
-                    g.hardwareClass(),
-                    g.gpusPerSystem(),
-                    g.priceUsd(),
-                    g.vramGb(),
-                    g.memoryBandwidthGbps() * (0.1 + 0.9 * random.nextDouble()),
-                    g.bf16DenseTflops(),
-                    g.tdpW(),
-                    g.provenance(),
-                    g.card(),
-                    g.estimated(),
-                    g.priceRangeUsd(),
-                    g.fp8DenseTflops(),
-                    g.fp4DenseTflops(),
-                    g.architecture(),
-                    g.memory(),
-                    g.interconnect(),
-                    g.interconnectGbps());
+            Gpu slower = g.withMemoryBandwidthGbps(g.memoryBandwidthGbps() * (0.1 + 0.9 * random.nextDouble()));
             OperatingPoint onSlower = new OperatingPoint(
                     slower,
                     p.gpus(),
