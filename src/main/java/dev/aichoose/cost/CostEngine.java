@@ -208,11 +208,21 @@ public final class CostEngine {
                 // a serverless worker is billed for its work at the replica's operating point
                 yield rent.withServerless(worker(r, rent, fleets.replica(r, allTraffic)));
             }
-            case Option.Hybrid h ->
-                new Costing.Mix(legs(h).entrySet().stream()
-                        .map(e -> new Costing.Leg(e.getKey(), e.getValue()))
+            case Option.Hybrid h -> {
+                Map<String, Traffic> traffic = legTraffic(h);
+                yield new Costing.Mix(legs(h).entrySet().stream()
+                        .map(e -> new Costing.Leg(
+                                e.getKey(), e.getValue(), legFleet(e.getKey(), traffic.get(e.getKey()))))
                         .toList());
+            }
         };
+    }
+
+    /** The fleet an owned or rented leg runs for the traffic it carries; empty for an API leg. */
+    private java.util.Optional<Fleet> legFleet(String option, Traffic traffic) {
+        return options.get(option) instanceof Option.Sized s
+                ? java.util.Optional.of(fleets.plan(s, traffic).fleet())
+                : java.util.Optional.empty();
     }
 
     private Costing.PerToken perToken(Option.Api a) {

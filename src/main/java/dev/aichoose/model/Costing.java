@@ -297,7 +297,25 @@ public sealed interface Costing {
         }
     }
 
-    record Leg(String option, double share) {}
+    /**
+     * One option a hybrid routes to and the share of all queries it carries; {@code fleet} the owned or
+     * rented fleet the leg runs for the classes it carries (its sizing at their mean query, which the
+     * workbook rebuilds), empty for an API leg.
+     */
+    record Leg(String option, double share, java.util.Optional<Fleet> fleet) {
+        public Leg {
+            if (fleet == null) fleet = java.util.Optional.empty();
+        }
+
+        public Leg(String option, double share) {
+            this(option, share, java.util.Optional.empty());
+        }
+
+        /** How aichoose sized the leg's fleet ({@code count: auto}); empty for a stated count or an API. */
+        public java.util.Optional<Fleet.Sizing> sizing() {
+            return fleet.flatMap(Fleet::sizing);
+        }
+    }
 
     /**
      * How a serverless flex worker is billed (docs/methodology.md §5.2): per second from its start to

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aichoose.model.Costing;
 import dev.aichoose.model.Evaluation;
+import dev.aichoose.model.Fleet;
 import dev.aichoose.model.OptionResult;
 import dev.aichoose.testing.Fixtures;
 import dev.aichoose.testing.RandomScenarios;
@@ -43,7 +44,16 @@ class WorkbookAgainstEnginePropertyTest {
 
     @Test
     void everyFormulaOfRandomScenariosAgreesWithTheEngineToTheCent() throws IOException {
-        RandomScenarios random = new RandomScenarios(61, Fixtures.catalog());
+        agree(new RandomScenarios(61, Fixtures.catalog()), "seed 61");
+    }
+
+    /** The same scenarios with classes of their own token shape: the API usage and each sized leg by class. */
+    @Test
+    void everyFormulaOfRandomScenariosWithClassShapesAgreesWithTheEngineToTheCent() throws IOException {
+        agree(new RandomScenarios(61, Fixtures.catalog(), true), "seed 61, class shapes");
+    }
+
+    private static void agree(RandomScenarios random, String seed) throws IOException {
         List<String> disagreements = new ArrayList<>();
         int formulas = 0;
         for (int i = 0; i < SCENARIOS; i++) {
@@ -57,7 +67,7 @@ class WorkbookAgainstEnginePropertyTest {
                 breakeven(wb, e, found);
             }
             if (!found.isEmpty()) {
-                disagreements.add("scenario " + i + " (seed 61):\n  " + String.join("\n  ", found) + "\n" + yaml);
+                disagreements.add("scenario " + i + " (" + seed + "):\n  " + String.join("\n  ", found) + "\n" + yaml);
             }
         }
         assertThat(formulas).as("formula cells evaluated").isPositive();
@@ -164,13 +174,19 @@ class WorkbookAgainstEnginePropertyTest {
                     break;
                 }
                 for (String part : PARTS) {
-                    if (h.equals(part) || h.endsWith(" " + part) || h.endsWith(": " + part)) {
+                    // an API's usage with class shapes is one column per class, "Usage: <class>"
+                    if (h.equals(part)
+                            || h.endsWith(" " + part)
+                            || h.endsWith(": " + part)
+                            || h.startsWith(part + ": ")) {
                         partCols.computeIfAbsent(part, k -> new ArrayList<>()).add(col);
                     }
                 }
             }
-            // a hybrid's columns are its legs' shares, not the engine's parts: its cost and cumulative are compared
+            // a hybrid's columns are its legs' shares, not the engine's parts: its cost and cumulative are
+            // compared, and each sized leg's units in service month by month
             boolean parts = !(o.costing() instanceof Costing.Mix);
+            if (o.costing() instanceof Costing.Mix mix) legUnits(cash, headers, first, costCol, o.id(), mix, found);
             for (OptionResult.MonthlyCost m : o.monthly()) {
                 Row row = cash.getRow(firstMonthRow + m.month() - 1);
                 String at = o.id() + " month " + m.month();
@@ -197,6 +213,41 @@ class WorkbookAgainstEnginePropertyTest {
                                         .toList()
                                 + "), engine " + engine);
                     }
+                }
+            }
+        }
+    }
+
+    /** Each sized leg's units in service in each month, in the hybrid's columns, against the engine's leg fleet. */
+    private static void legUnits(
+            Sheet cash,
+            Map<Integer, String> headers,
+            int first,
+            int costCol,
+            String hybrid,
+            Costing.Mix mix,
+            List<String> found) {
+        for (Costing.Leg leg : mix.legs()) {
+            if (leg.sizing().isEmpty()) continue;
+            Integer col = null;
+            for (int c = first; c < costCol; c++) {
+                String h = headers.get(c);
+                if (h.equals(leg.option() + ": Units") || h.equals(leg.option() + ": In service")) col = c;
+            }
+            if (col == null) {
+                found.add("Cash flow " + hybrid + " has no units column for its sized leg " + leg.option());
+                continue;
+            }
+            Fleet fleet = leg.fleet().orElseThrow();
+            for (Fleet.Month m : fleet.months()) {
+                Cell c = cash.getRow(1 + m.month()).getCell(col);
+                boolean number =
+                        (c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType())
+                                == CellType.NUMERIC;
+                if (!number || c.getNumericCellValue() != m.units()) {
+                    found.add("Cash flow " + hybrid + " leg " + leg.option() + " month " + m.month() + " units: "
+                            + where(c) + " = " + c.getCellFormula() + " gives "
+                            + (number ? c.getNumericCellValue() : "no number") + ", the engine " + m.units());
                 }
             }
         }

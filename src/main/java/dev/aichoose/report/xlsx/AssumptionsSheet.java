@@ -319,6 +319,9 @@ public final class AssumptionsSheet {
                                 "of all queries");
                     }
                     if (autoRouted(o.id())) note(AUTO_ROUTING_FIXED);
+                    for (Costing.Leg leg : m.legs()) {
+                        model.legSizing(o, leg).ifPresent(z -> legSizingInputs(o, leg, z));
+                    }
                 }
             }
             model.sizing(o).ifPresent(z -> {
@@ -432,6 +435,39 @@ public final class AssumptionsSheet {
             String unit) {
         if (own) input("Class " + name + ": " + label, c + "_" + field, value, style, unit);
         else derived("Class " + name + ": " + label, c + "_" + field, field, value, style, unit + ", the workload's");
+    }
+
+    /**
+     * A hybrid's sized leg: the generated tokens of the classes it carries, by formula over the
+     * Workload classes cells, and the replica it is sized with, estimated at those classes' mean query
+     * (docs/methodology.md §11.8).
+     */
+    private void legSizingInputs(OptionResult hybrid, Costing.Leg leg, dev.aichoose.model.Fleet.Sizing z) {
+        String s = model.legStem(hybrid, leg.option());
+        List<String> classes = model.legClasses(hybrid, leg.option());
+        String of = "Leg " + leg.option() + " (classes " + String.join(", ", classes) + "): ";
+        derived(
+                of + "generated tokens per query",
+                s + "_generated_tokens_per_query",
+                model.generatedBy(classes),
+                e.scenario().workload().traffic(classes).generatedTokensPerQuery(),
+                styles.decimal,
+                "tokens for each query of the workload, Σ class share × (output + reasoning)");
+        input(
+                of + "throughput per replica",
+                s + "_replica_tokens_per_second",
+                z.replicaTokensPerSecond(),
+                styles.decimal,
+                "generated tok/s at these classes' mean query (serving model; re-run aichoose after"
+                        + " changing a shape)");
+        input(of + "GPUs per replica", s + "_gpus_per_replica", z.gpusPerReplica(), styles.integer, "");
+        input(
+                of + "GPUs per unit",
+                s + "_gpus_per_unit",
+                leg.fleet().orElseThrow().gpusPerUnit(),
+                styles.integer,
+                "");
+        input(of + "fewest units", s + "_min_units", z.minimumUnits(), styles.integer, "units in service at least");
     }
 
     /** A serverless flex worker's billing terms and the replica its work runs at (docs/methodology.md §5.2). */

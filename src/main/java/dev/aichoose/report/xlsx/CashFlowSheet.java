@@ -145,23 +145,32 @@ final class CashFlowSheet {
                 styles.usd);
     }
 
+    /**
+     * What a sized fleet's formulas read: the stem of its sizing's names ({@code _replica_tokens_per_second},
+     * {@code _gpus_per_replica}, {@code _gpus_per_unit}, {@code _min_units}), and factors on a month's
+     * queries ({@code $B}) giving the queries it carries and the tokens it generates.
+     *
+     * @param queries a factor on the queries ({@code *name}), or empty for all of them
+     * @param tokens a factor on the queries giving the tokens generated ({@code *tokens per query})
+     */
+    private record Load(String sizing, String queries, String tokens) {}
+
     /** An owned or rented fleet sized by formula: units from the load, and for owned units the purchases. */
     private List<Part> fleetParts(OptionResult o, int firstCol) {
-        return fleetParts(o, "", "", firstCol);
+        String p = model.slug(o.id());
+        return fleetParts(o, new Load(p, "", "*" + model.generatedPerQuery()), "", firstCol);
     }
 
-    /**
-     * The same for a fleet carrying a share of the queries, its headers prefixed.
-     *
-     * @param share a factor on the queries ({@code *name}), or empty for all of them
-     */
-    private List<Part> fleetParts(OptionResult o, String share, String prefix, int firstCol) {
+    /** The same for a fleet carrying part of the queries ({@code load}), its headers prefixed. */
+    private List<Part> fleetParts(OptionResult o, Load load, String prefix, int firstCol) {
         String p = model.slug(o.id());
-        String required = "$B%d" + share + "*" + model.generatedPerQuery().replace("%", "%%") + "/("
-                + Assumptions.HOURS_PER_MONTH + "*3600)*peak_to_average";
-        String need = "MAX(" + p + "_min_units,MIN(" + FleetSizing.MAX_UNITS + ",CEILING(CEILING(MAX(0," + required
-                + "/(" + p + "_replica_tokens_per_second*planning_utilisation)-1E-9),1)*" + p + "_gpus_per_replica/"
-                + p + "_gpus_per_unit,1)))";
+        String z = load.sizing();
+        String share = load.queries();
+        String required = "$B%d" + load.tokens().replace("%", "%%") + "/(" + Assumptions.HOURS_PER_MONTH
+                + "*3600)*peak_to_average";
+        String need = "MAX(" + z + "_min_units,MIN(" + FleetSizing.MAX_UNITS + ",CEILING(CEILING(MAX(0," + required
+                + "/(" + z + "_replica_tokens_per_second*planning_utilisation)-1E-9),1)*" + z + "_gpus_per_replica/"
+                + z + "_gpus_per_unit,1)))";
         String needCol = col(firstCol);
         if (o.costing() instanceof Costing.Rent rent) {
             List<Part> rented = new ArrayList<>(List.of(
@@ -170,8 +179,8 @@ final class CashFlowSheet {
                             prefix + "Rent",
                             1,
                             r -> rent.serverless() != null
-                                    ? serverlessRent(p, "$B" + r + share, needCol + r, r)
-                                    : needCol + r + "*" + p + "_gpus_per_unit*" + p + "_usd_per_gpu_hour*" + p
+                                    ? serverlessRent(p, load, r, needCol + r)
+                                    : needCol + r + "*" + z + "_gpus_per_unit*" + p + "_usd_per_gpu_hour*" + p
                                             + "_hours_per_month*POWER(1+gpu_rent_change_annual,($A" + r
                                             + "-1)/12)")));
             if (!rent.recurring().isEmpty()) rented.add(recurringPart(p, rent.recurring(), prefix));
@@ -342,7 +351,11 @@ final class CashFlowSheet {
                         "Rent",
                         1,
                         row -> r.serverless() != null
-                                ? serverlessRent(p, "$B" + row, p + "_gpus/" + p + "_worker_gpus", row)
+                                ? serverlessRent(
+                                        p,
+                                        new Load(p, "", "*" + model.generatedPerQuery()),
+                                        row,
+                                        p + "_gpus/" + p + "_worker_gpus")
                                 : p + "_gpus*" + p + "_usd_per_gpu_hour*" + p + "_hours_per_month"
                                         + "*POWER(1+gpu_rent_change_annual,($A" + row + "-1)/12)")));
                 if (!r.recurring().isEmpty()) rent.add(recurringPart(p, r.recurring(), ""));
@@ -371,8 +384,8 @@ final class CashFlowSheet {
                         legs.add(new Part(leg.option() + " usage", 1, r -> share + "*" + ref(b.usageCol(), r)));
                     } else if (sized.isPresent()) {
                         if (fixed.add(leg.option())) {
-                            legs.addAll(
-                                    fleetParts(sized.get(), "*" + share, leg.option() + ": ", firstCol + legs.size()));
+                            legs.addAll(fleetParts(
+                                    sized.get(), legLoad(o, leg, share), leg.option() + ": ", firstCol + legs.size()));
                         }
                     } else if (fixed.add(leg.option())) {
                         legs.add(new Part(leg.option() + " cost", 1, r -> ref(b.costCol(), r)));
@@ -384,17 +397,38 @@ final class CashFlowSheet {
     }
 
     /**
-     * Month r's rent of a serverless flex worker pool of {@code units} workers carrying {@code queries}:
-     * the worker-hours billed (docs/methodology.md §5.2) times the worker's GPUs and their price.
+     * What a hybrid's sized leg carries. With class shapes, its own sizing (the replica at the mean query
+     * of the classes it carries) and the generated tokens of those classes, so that editing a class's
+     * shape moves only the legs that carry it (docs/methodology.md §11.8); without, the option's own
+     * sizing and the leg's share of the queries.
      */
-    private String serverlessRent(String p, String queries, String units, int r) {
+    private Load legLoad(OptionResult hybrid, Costing.Leg leg, String share) {
+        if (model.legSizing(hybrid, leg).isEmpty()) {
+            return new Load(model.slug(leg.option()), "*" + share, "*" + share + "*" + model.generatedPerQuery());
+        }
+        String s = model.legStem(hybrid, leg.option());
+        List<String> shares = model.legClasses(hybrid, leg.option()).stream()
+                .map(c -> model.classSlug(c) + "_share")
+                .toList();
+        return new Load(s, "*(" + String.join("+", shares) + ")", "*" + s + "_generated_tokens_per_query");
+    }
+
+    /**
+     * Month r's rent of a serverless flex worker pool of {@code units} workers carrying {@code load}:
+     * the worker-hours billed (docs/methodology.md §5.2) times the worker's GPUs and their price. The work
+     * runs at the load's replica: the option's worker, or a hybrid's leg's own.
+     */
+    private String serverlessRent(String p, Load load, int r, String units) {
         String month = Integer.toString((int) (Assumptions.HOURS_PER_MONTH * 3600));
-        String gen = model.generatedPerQuery();
+        String queries = "$B" + r + load.queries();
+        String tokens = "$B" + r + load.tokens();
+        boolean own = load.sizing().equals(p);
+        String tps = own ? p + "_worker_tokens_per_second" : load.sizing() + "_replica_tokens_per_second";
+        String gpr = own ? p + "_worker_gpus_per_replica" : load.sizing() + "_gpus_per_replica";
         String lam = "(" + queries + "/" + month + ")";
         String cycle =
                 "(" + lam + "*" + p + "_cold_start_seconds+EXP(MIN(700," + lam + "*" + p + "_idle_timeout_seconds)))";
-        String busy = "IF(" + p + "_worker_tokens_per_second>0," + queries + "*" + gen + "/" + p
-                + "_worker_tokens_per_second*" + p + "_worker_gpus_per_replica/" + p + "_worker_gpus,MAX(1," + units
+        String busy = "IF(" + tps + ">0," + tokens + "/" + tps + "*" + gpr + "/" + p + "_worker_gpus,MAX(1," + units
                 + ")*" + month + ")";
         String billed = "MIN(MAX(1," + units + ")*" + month + "," + busy + "+(1-MIN(1," + busy + "/" + month + "))*("
                 // (1-1/cycle), not (cycle-1)/cycle: month × e^700 would overflow to #NUM!

@@ -135,12 +135,7 @@ final class WorkbookModel {
      */
     String generatedPerQuery() {
         if (!classShapes()) return "(output_tokens_per_query+reasoning_tokens_per_query)";
-        List<String> terms = new ArrayList<>();
-        for (String name : e.scenario().workload().trafficClassNames()) {
-            String c = classSlug(name);
-            terms.add(c + "_share*(" + c + "_output_tokens_per_query+" + c + "_reasoning_tokens_per_query)");
-        }
-        return "(" + String.join("+", terms) + ")";
+        return "(" + generatedBy(e.scenario().workload().trafficClassNames()) + ")";
     }
 
     /** A class's name as the stem of its formula names, unique like an option's. */
@@ -195,6 +190,42 @@ final class WorkbookModel {
         return e.options().stream()
                 .filter(o -> o.id().equals(legId) && sizing(o).isPresent())
                 .findFirst();
+    }
+
+    /**
+     * A hybrid's sized leg with sizing names of its own: with class shapes its replica is estimated at
+     * the mean query of the classes it carries (docs/methodology.md §11.8), not the option's; else empty,
+     * and the leg reads the option's sizing.
+     */
+    java.util.Optional<Fleet.Sizing> legSizing(OptionResult hybrid, Costing.Leg leg) {
+        if (!classShapes() || sizedLeg(leg.option()).isEmpty()) return java.util.Optional.empty();
+        return leg.sizing();
+    }
+
+    /** The stem of a hybrid's leg's names: the hybrid's, then the leg's option. */
+    String legStem(OptionResult hybrid, String leg) {
+        return slug(hybrid.id()) + "_" + slug(leg);
+    }
+
+    /** The classes a hybrid routes to one leg, in route order. */
+    List<String> legClasses(OptionResult hybrid, String leg) {
+        return hybrid.routing().stream()
+                .filter(r -> r.option().equals(leg))
+                .map(dev.aichoose.model.Option.Route::workloadClass)
+                .toList();
+    }
+
+    /**
+     * Generated tokens of these classes for each query of the workload, as a formula over the
+     * Workload classes cells: {@code Σ share × (output + reasoning)}.
+     */
+    String generatedBy(List<String> classes) {
+        List<String> terms = new ArrayList<>();
+        for (String name : classes) {
+            String c = classSlug(name);
+            terms.add(c + "_share*(" + c + "_output_tokens_per_query+" + c + "_reasoning_tokens_per_query)");
+        }
+        return String.join("+", terms);
     }
 
     /** The column of a sized fleet's part, by its header. */
