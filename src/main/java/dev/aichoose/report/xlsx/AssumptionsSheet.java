@@ -294,6 +294,18 @@ public final class AssumptionsSheet {
                     input("Price per GPU-hour", p + "_usd_per_gpu_hour", r.usdPerGpuHour(), styles.usdPrecise, "USD");
                     input("Hours billed", p + "_hours_per_month", r.hoursPerMonth(), styles.decimal, "hours/month");
                     if (r.serverless() != null) serverlessInputs(p, r.serverless());
+                    if (r.lostShare() > 0) {
+                        input(
+                                "Capacity lost to interruptions and restarts (spot)",
+                                p + "_lost_share",
+                                r.lostShare(),
+                                styles.percent,
+                                "of each instance's time");
+                    }
+                    if (r.termMonths() > 0) {
+                        note("Reserved for " + r.termMonths() + " months: each month holds the most units any month"
+                                + " of its term needs (the term is fixed in the Cash flow formulas)");
+                    }
                     recurringInputs(p, r.recurring());
                     input(
                             "Operations hours",

@@ -166,23 +166,43 @@ final class CashFlowSheet {
         String p = model.slug(o.id());
         String z = load.sizing();
         String share = load.queries();
+        // a spot fleet carries the load with the capacity interruptions and restarts leave it (§5.3)
+        String kept =
+                o.costing() instanceof Costing.Rent spot && spot.lostShare() > 0 ? "/(1-" + p + "_lost_share)" : "";
         String required = "$B%d" + load.tokens().replace("%", "%%") + "/(" + Assumptions.HOURS_PER_MONTH
-                + "*3600)*peak_to_average";
+                + "*3600)*peak_to_average" + kept;
         String need = "MAX(" + z + "_min_units,MIN(" + FleetSizing.MAX_UNITS + ",CEILING(CEILING(MAX(0," + required
                 + "/(" + z + "_replica_tokens_per_second*planning_utilisation)-1E-9),1)*" + z + "_gpus_per_replica/"
                 + z + "_gpus_per_unit,1)))";
         String needCol = col(firstCol);
         if (o.costing() instanceof Costing.Rent rent) {
-            List<Part> rented = new ArrayList<>(List.of(
-                    new Part(prefix + "Units", 0, r -> need.formatted(r)),
-                    new Part(
-                            prefix + "Rent",
-                            1,
-                            r -> rent.serverless() != null
-                                    ? serverlessRent(p, load, r, needCol + r)
-                                    : needCol + r + "*" + z + "_gpus_per_unit*" + p + "_usd_per_gpu_hour*" + p
-                                            + "_hours_per_month*POWER(1+gpu_rent_change_annual,($A" + r
-                                            + "-1)/12)")));
+            List<Part> rented = new ArrayList<>();
+            String unitsCol;
+            if (rent.termMonths() > 0) {
+                // a reservation is paid for its whole term: each month holds the most any month of its term needs
+                String neededCol = col(firstCol);
+                unitsCol = col(firstCol + 1);
+                int term = rent.termMonths();
+                rented.add(new Part(prefix + "Units needed", 0, r -> need.formatted(r)));
+                rented.add(new Part(prefix + "Units", 0, r -> {
+                    int month = r - FIRST_MONTH_ROW;
+                    int start = (month - 1) / term * term + 1;
+                    int end = Math.min(model.months(), start + term - 1);
+                    return "MAX(" + neededCol + (start + FIRST_MONTH_ROW) + ":" + neededCol + (end + FIRST_MONTH_ROW)
+                            + ")";
+                }));
+            } else {
+                unitsCol = needCol;
+                rented.add(new Part(prefix + "Units", 0, r -> need.formatted(r)));
+            }
+            rented.add(new Part(
+                    prefix + "Rent",
+                    1,
+                    r -> rent.serverless() != null
+                            ? serverlessRent(p, load, r, unitsCol + r)
+                            : unitsCol + r + "*" + z + "_gpus_per_unit*" + p + "_usd_per_gpu_hour*" + p
+                                    + "_hours_per_month*POWER(1+gpu_rent_change_annual,($A" + r
+                                    + "-1)/12)"));
             if (!rent.recurring().isEmpty()) rented.add(recurringPart(p, rent.recurring(), prefix));
             rented.add(new Part(prefix + "Staff", 1, r -> p + "_staff_usd_per_month"));
             return rented;
