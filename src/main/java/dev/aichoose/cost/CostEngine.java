@@ -9,6 +9,8 @@ import dev.aichoose.model.OptionKind;
 import dev.aichoose.model.OptionResult;
 import dev.aichoose.model.OptionResult.CostParts;
 import dev.aichoose.model.OptionResult.MonthlyCost;
+import dev.aichoose.model.OptionResultBuilder;
+import dev.aichoose.model.OptionResultCostPartsBuilder;
 import dev.aichoose.model.Scenario;
 import dev.aichoose.model.TokenShape;
 import dev.aichoose.model.Traffic;
@@ -92,25 +94,26 @@ public final class CostEngine {
         npv -= salvage / Math.pow(1 + rate, horizon / 12.0);
         double tco = cumulative - salvage;
         List<Option.Route> routing = option instanceof Option.Hybrid h ? h.routes() : List.of();
-        return new OptionResult(
-                option.id(),
-                kindOf(option),
-                Descriptions.describe(option),
-                checked.problems().isEmpty(),
-                checked.problems(),
-                upfront(option, allTraffic),
-                monthly,
-                cumulative,
-                salvage,
-                tco,
-                npv,
-                queries > 0 ? tco / queries : 0,
-                steadyMonthly(option, workload.queriesPerMonth()),
-                checked.capacity().orElse(null),
-                costing,
-                routing,
-                classCosts(option),
-                servedBy(option));
+        return OptionResultBuilder.builder()
+                .id(option.id())
+                .kind(kindOf(option))
+                .description(Descriptions.describe(option))
+                .feasible(checked.problems().isEmpty())
+                .problems(checked.problems())
+                .upfrontUsd(upfront(option, allTraffic))
+                .monthly(monthly)
+                .totalCashUsd(cumulative)
+                .salvageUsd(salvage)
+                .tcoUsd(tco)
+                .npvUsd(npv)
+                .costPerQueryUsd(queries > 0 ? tco / queries : 0)
+                .steadyMonthlyUsd(steadyMonthly(option, workload.queriesPerMonth()))
+                .capacity(checked.capacity().orElse(null))
+                .costing(costing)
+                .routing(routing)
+                .classCosts(classCosts(option))
+                .servedBy(servedBy(option))
+                .build();
     }
 
     /** The kinds that serve the option's traffic: its own, or a hybrid's legs'. */
@@ -274,7 +277,10 @@ public final class CostEngine {
     /** Month m's cash for the option carrying {@code traffic}. */
     public CostParts parts(Option option, Traffic traffic, int month) {
         return switch (option) {
-            case Option.Api a -> new CostParts(usage(a, traffic, month), 0, 0, 0, 0, 0, 0);
+            case Option.Api a ->
+                OptionResultCostPartsBuilder.builder()
+                        .usage(usage(a, traffic, month))
+                        .build();
             case Option.SelfHosted s -> parts(s, fleets.plan(s, traffic), traffic, month);
             case Option.Rented r -> parts(r, fleets.plan(r, traffic), traffic, month);
             case Option.Hybrid h -> {

@@ -8,6 +8,7 @@ import dev.aichoose.model.OpenModel;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.OptionResult.Capacity;
 import dev.aichoose.model.OptionResult.CapacitySource;
+import dev.aichoose.model.OptionResultCapacityBuilder;
 import dev.aichoose.model.Profile;
 import dev.aichoose.model.Provenance;
 import dev.aichoose.model.Quality;
@@ -151,7 +152,12 @@ public final class Feasibility {
         }
         Optional<Capacity> total = source == null
                 ? Optional.empty()
-                : Optional.of(new Capacity(required, available, source, String.join("; ", details)));
+                : Optional.of(OptionResultCapacityBuilder.builder()
+                        .requiredTokensPerSecond(required)
+                        .availableTokensPerSecond(available)
+                        .source(source)
+                        .detail(String.join("; ", details))
+                        .build());
         return new Result(problems, total);
     }
 

@@ -3,6 +3,7 @@ package dev.aichoose.cost;
 import dev.aichoose.model.Costing;
 import dev.aichoose.model.Fleet;
 import dev.aichoose.model.OptionResult.CostParts;
+import dev.aichoose.model.OptionResultCostPartsBuilder;
 
 /**
  * A fleet's cash, month by month. Each owned purchase costs its units at the unit price and returns
@@ -36,29 +37,23 @@ public final class FleetCash {
         }
         double hardware = site ? bought + o.extraUpfrontUsd() : bought;
         double credit = o.residualShare() * (site && month > 1 ? retired + o.extraUpfrontUsd() : retired);
-        return new CostParts(
-                0,
-                hardware,
-                credit,
-                o.electricityUsdPerMonth(m.units(), hosts),
-                o.maintenanceUsdPerMonth(m.units(), hosts),
-                o.staffUsdPerMonth(),
-                0,
-                o.colocationUsdPerMonth(m.units(), hosts),
-                o.recurringUsdPerMonth());
+        return OptionResultCostPartsBuilder.builder()
+                .hardware(hardware)
+                .residualCredit(credit)
+                .electricity(o.electricityUsdPerMonth(m.units(), hosts))
+                .maintenance(o.maintenanceUsdPerMonth(m.units(), hosts))
+                .staff(o.staffUsdPerMonth())
+                .colocation(o.colocationUsdPerMonth(m.units(), hosts))
+                .recurring(o.recurringUsdPerMonth())
+                .build();
     }
 
     public static CostParts rented(Costing.Rent r, Fleet fleet, int month, double rentFactor) {
-        return new CostParts(
-                0,
-                0,
-                0,
-                0,
-                0,
-                r.staffUsdPerMonth(),
-                r.rentUsdPerMonth(fleet.month(month).units() * fleet.gpusPerUnit()) * rentFactor,
-                0,
-                r.recurringUsdPerMonth());
+        return OptionResultCostPartsBuilder.builder()
+                .staff(r.staffUsdPerMonth())
+                .rent(r.rentUsdPerMonth(fleet.month(month).units() * fleet.gpusPerUnit()) * rentFactor)
+                .recurring(r.recurringUsdPerMonth())
+                .build();
     }
 
     /**
@@ -67,16 +62,11 @@ public final class FleetCash {
      */
     public static CostParts serverless(
             Costing.Rent r, Fleet fleet, int month, double rentFactor, Costing.Billed billed) {
-        return new CostParts(
-                0,
-                0,
-                0,
-                0,
-                0,
-                r.staffUsdPerMonth(),
-                billed.workerHours() * fleet.gpusPerUnit() * r.usdPerGpuHour() * rentFactor,
-                0,
-                r.recurringUsdPerMonth());
+        return OptionResultCostPartsBuilder.builder()
+                .staff(r.staffUsdPerMonth())
+                .rent(billed.workerHours() * fleet.gpusPerUnit() * r.usdPerGpuHour() * rentFactor)
+                .recurring(r.recurringUsdPerMonth())
+                .build();
     }
 
     /**

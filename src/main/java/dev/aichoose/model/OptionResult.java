@@ -1,8 +1,13 @@
 package dev.aichoose.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
-/** One option over the horizon: its cash flows, totals and capacity. */
+/**
+ * One option over the horizon: its cash flows, totals and capacity. Eight figures of one type:
+ * assembled by name with {@link OptionResultBuilder}.
+ */
+@RecordBuilder
 public record OptionResult(
         String id,
         OptionKind kind,
@@ -33,46 +38,6 @@ public record OptionResult(
                 : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(servedBy));
     }
 
-    /** An option whose classes have no per-query cost of their own to show, served by its own kind. */
-    public OptionResult(
-            String id,
-            OptionKind kind,
-            String description,
-            boolean feasible,
-            List<String> problems,
-            double upfrontUsd,
-            List<MonthlyCost> monthly,
-            double totalCashUsd,
-            double salvageUsd,
-            double tcoUsd,
-            double npvUsd,
-            double costPerQueryUsd,
-            double steadyMonthlyUsd,
-            Capacity capacity,
-            Costing costing,
-            List<Option.Route> routing,
-            List<ClassCost> classCosts) {
-        this(
-                id,
-                kind,
-                description,
-                feasible,
-                problems,
-                upfrontUsd,
-                monthly,
-                totalCashUsd,
-                salvageUsd,
-                tcoUsd,
-                npvUsd,
-                costPerQueryUsd,
-                steadyMonthlyUsd,
-                capacity,
-                costing,
-                routing,
-                classCosts,
-                java.util.Set.of(kind));
-    }
-
     /**
      * What the option is, by what serves its traffic (docs/methodology.md §13.4): closed when only
      * APIs do, open source when only owned or rented hardware does, a hybrid only when it mixes the
@@ -90,45 +55,6 @@ public record OptionResult(
         return category() == Recommendation.Verdict.CLOSED;
     }
 
-    /** An option whose classes have no per-query cost of their own to show. */
-    public OptionResult(
-            String id,
-            OptionKind kind,
-            String description,
-            boolean feasible,
-            List<String> problems,
-            double upfrontUsd,
-            List<MonthlyCost> monthly,
-            double totalCashUsd,
-            double salvageUsd,
-            double tcoUsd,
-            double npvUsd,
-            double costPerQueryUsd,
-            double steadyMonthlyUsd,
-            Capacity capacity,
-            Costing costing,
-            List<Option.Route> routing) {
-        this(
-                id,
-                kind,
-                description,
-                feasible,
-                problems,
-                upfrontUsd,
-                monthly,
-                totalCashUsd,
-                salvageUsd,
-                tcoUsd,
-                npvUsd,
-                costPerQueryUsd,
-                steadyMonthlyUsd,
-                capacity,
-                costing,
-                routing,
-                List.of(),
-                java.util.Set.of(kind));
-    }
-
     /**
      * What a query of one class costs on the API that carries it, at the class's own shape
      * (docs/methodology.md §3.2): an API option's every class, a hybrid's classes routed to an API.
@@ -144,42 +70,6 @@ public record OptionResult(
             double month1UsageUsd,
             Costing.PerToken prices) {}
 
-    /** An option that routes nothing (every kind but a hybrid). */
-    public OptionResult(
-            String id,
-            OptionKind kind,
-            String description,
-            boolean feasible,
-            List<String> problems,
-            double upfrontUsd,
-            List<MonthlyCost> monthly,
-            double totalCashUsd,
-            double salvageUsd,
-            double tcoUsd,
-            double npvUsd,
-            double costPerQueryUsd,
-            double steadyMonthlyUsd,
-            Capacity capacity,
-            Costing costing) {
-        this(
-                id,
-                kind,
-                description,
-                feasible,
-                problems,
-                upfrontUsd,
-                monthly,
-                totalCashUsd,
-                salvageUsd,
-                tcoUsd,
-                npvUsd,
-                costPerQueryUsd,
-                steadyMonthlyUsd,
-                capacity,
-                costing,
-                List.of());
-    }
-
     /** All the queries of the horizon, Σ Q_m: what {@code costPerQueryUsd} divides the TCO by (methodology §8). */
     public double queriesOverHorizon() {
         return monthly.stream().mapToDouble(MonthlyCost::queries).sum();
@@ -193,6 +83,7 @@ public record OptionResult(
      * included), {@code residualCredit} the resale value that comes back at a replacement (a negative
      * cost), {@code colocation} rack space by the kW, {@code recurring} the option's fixed monthly lines.
      */
+    @RecordBuilder
     public record CostParts(
             double usage,
             double hardware,
@@ -204,18 +95,6 @@ public record OptionResult(
             double colocation,
             double recurring) {
         public static final CostParts ZERO = new CostParts(0, 0, 0, 0, 0, 0, 0, 0, 0);
-
-        /** A month with no colocation and no recurring lines. */
-        public CostParts(
-                double usage,
-                double hardware,
-                double residualCredit,
-                double electricity,
-                double maintenance,
-                double staff,
-                double rent) {
-            this(usage, hardware, residualCredit, electricity, maintenance, staff, rent, 0, 0);
-        }
 
         public double total() {
             return usage
@@ -249,6 +128,7 @@ public record OptionResult(
      * whose legs each have their own); {@code estimate} the serving model's figures when the
      * throughput is its estimate.
      */
+    @RecordBuilder
     public record Capacity(
             double requiredTokensPerSecond,
             Double availableTokensPerSecond,
@@ -257,18 +137,10 @@ public record OptionResult(
             java.util.Optional<Fleet> fleet,
             java.util.Optional<Estimate> estimate) {
 
-        public Capacity(
-                double requiredTokensPerSecond,
-                Double availableTokensPerSecond,
-                CapacitySource source,
-                String detail,
-                java.util.Optional<Fleet> fleet) {
-            this(requiredTokensPerSecond, availableTokensPerSecond, source, detail, fleet, java.util.Optional.empty());
-        }
-
-        public Capacity(
-                double requiredTokensPerSecond, Double availableTokensPerSecond, CapacitySource source, String detail) {
-            this(requiredTokensPerSecond, availableTokensPerSecond, source, detail, java.util.Optional.empty());
+        /** Unset by a builder: no fleet (a hybrid's legs have their own), no estimate (a measured figure). */
+        public Capacity {
+            if (fleet == null) fleet = java.util.Optional.empty();
+            if (estimate == null) estimate = java.util.Optional.empty();
         }
     }
 
