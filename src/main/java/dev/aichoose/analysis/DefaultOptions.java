@@ -38,7 +38,7 @@ public final class DefaultOptions {
         // a query of the workload as it is: each class at its own shape, weighted by its queries
         var traffic = engine.traffic();
         Comparator<ApiModel> byQueryCost = Comparator.comparingDouble(m -> {
-            var prices = new dev.aichoose.model.Costing.PerToken(
+            var prices = dev.aichoose.model.Costing.PerToken.inputAndOutput(
                     m.inputUsdPerMtok(),
                     m.cachedInputUsdPerMtok() != null ? m.cachedInputUsdPerMtok() : m.inputUsdPerMtok(),
                     m.outputUsdPerMtok());

@@ -4,6 +4,8 @@ import dev.aichoose.model.Assumptions;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.CloudOffer;
 import dev.aichoose.model.Costing;
+import dev.aichoose.model.CostingOwnedBuilder;
+import dev.aichoose.model.CostingRentBuilder;
 import dev.aichoose.model.Defaults;
 import dev.aichoose.model.Gpu;
 import dev.aichoose.model.Host;
@@ -26,28 +28,31 @@ final class HardwarePricing {
                 s.server().hostPowerW() != null ? s.server().hostPowerW() : host != null ? host.powerW() : 0;
         // a whole server is built on its host: its price is in the server's, its power is added to the GPUs'
         boolean builtOn = wholeMachine(gpu);
-        return new Costing.Owned(
-                s.count(),
-                s.hardwareUsd() != null ? s.hardwareUsd() : gpu.priceUsd(),
-                s.extraUpfrontUsd(),
-                s.lifetimeMonths() != null ? s.lifetimeMonths() : assumptions.lifetimeMonths(),
-                share(s.residualShare(), assumptions.residualShare()),
-                s.electricityUsdPerMonth(),
-                s.powerW() != null ? s.powerW() : gpu.tdpW() * gpu.gpusPerSystem() + (builtOn ? hostPowerW : 0),
-                assumptions.pue(),
-                assumptions.electricityUsdPerKwh(),
-                share(s.maintenanceShareAnnual(), assumptions.maintenanceShareAnnual()),
-                opsHours(s.opsHoursPerMonth()),
-                assumptions.opsUsdPerHour(),
-                host == null ? null : host.id(),
-                host == null || builtOn ? 0 : host.gpuSlots(),
-                host == null || builtOn
-                        ? 0
-                        : s.server().hostUsd() != null ? s.server().hostUsd() : host.priceUsd(),
-                builtOn ? 0 : hostPowerW,
-                assumptions.powerLoadFactor(),
-                assumptions.colocationUsdPerKwMonth(),
-                s.recurring());
+        return CostingOwnedBuilder.builder()
+                .count(s.count())
+                .unitPriceUsd(s.hardwareUsd() != null ? s.hardwareUsd() : gpu.priceUsd())
+                .extraUpfrontUsd(s.extraUpfrontUsd())
+                .lifetimeMonths(s.lifetimeMonths() != null ? s.lifetimeMonths() : assumptions.lifetimeMonths())
+                .residualShare(share(s.residualShare(), assumptions.residualShare()))
+                .flatElectricityUsdPerMonth(s.electricityUsdPerMonth())
+                .unitPowerW(
+                        s.powerW() != null ? s.powerW() : gpu.tdpW() * gpu.gpusPerSystem() + (builtOn ? hostPowerW : 0))
+                .pue(assumptions.pue())
+                .electricityUsdPerKwh(assumptions.electricityUsdPerKwh())
+                .maintenanceShareAnnual(share(s.maintenanceShareAnnual(), assumptions.maintenanceShareAnnual()))
+                .opsHoursPerMonth(opsHours(s.opsHoursPerMonth()))
+                .opsUsdPerHour(assumptions.opsUsdPerHour())
+                .host(host == null ? null : host.id())
+                .cardsPerHost(host == null || builtOn ? 0 : host.gpuSlots())
+                .hostPriceUsd(
+                        host == null || builtOn
+                                ? 0
+                                : s.server().hostUsd() != null ? s.server().hostUsd() : host.priceUsd())
+                .hostPowerW(builtOn ? 0 : hostPowerW)
+                .powerLoadFactor(assumptions.powerLoadFactor())
+                .colocationUsdPerKwMonth(assumptions.colocationUsdPerKwMonth())
+                .recurring(s.recurring())
+                .build();
     }
 
     /** A server (class: system) or a computer of several GPUs: bought whole, its host inside it. */
@@ -67,7 +72,7 @@ final class HardwarePricing {
         CloudOffer.Billing b = offer.billing();
         Option.Rental terms = r.rental();
         Costing.Serverless serverless = offer.serverless() && !Boolean.TRUE.equals(b.alwaysOn())
-                ? new Costing.Serverless(
+                ? Costing.Serverless.terms(
                         first(
                                 terms.idleTimeoutSeconds(),
                                 b.idleTimeoutSeconds(),
@@ -92,17 +97,18 @@ final class HardwarePricing {
                         ? terms.termMonths()
                         : b.termMonths() != null ? b.termMonths() : Defaults.RESERVED_TERM_MONTHS
                 : 0;
-        return new Costing.Rent(
-                r.count() * offer.gpus(),
-                r.usdPerGpuHour() != null ? r.usdPerGpuHour() : offer.usdPerGpuHour(),
-                r.hoursPerMonth(),
-                opsHours(r.opsHoursPerMonth()),
-                assumptions.opsUsdPerHour(),
-                r.recurring(),
-                offer.tier(),
-                serverless,
-                lost,
-                term);
+        return CostingRentBuilder.builder()
+                .gpus(r.count() * offer.gpus())
+                .usdPerGpuHour(r.usdPerGpuHour() != null ? r.usdPerGpuHour() : offer.usdPerGpuHour())
+                .hoursPerMonth(r.hoursPerMonth())
+                .opsHoursPerMonth(opsHours(r.opsHoursPerMonth()))
+                .opsUsdPerHour(assumptions.opsUsdPerHour())
+                .recurring(r.recurring())
+                .tier(offer.tier())
+                .serverless(serverless)
+                .lostShare(lost)
+                .termMonths(term)
+                .build();
     }
 
     private static double first(Double own, Double catalog, double fallback) {

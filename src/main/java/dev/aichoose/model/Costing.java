@@ -1,5 +1,6 @@
 package dev.aichoose.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ public sealed interface Costing {
      * share of input written to the prompt cache. Per query:
      * {@code (I·(1−c−w)·input + I·c·cachedInput + I·w·cacheWrite + O·output + R·reasoning) / 1e6}.
      */
+    @RecordBuilder
     record PerToken(
             double inputUsdPerMtok,
             double cachedInputUsdPerMtok,
@@ -23,8 +25,15 @@ public sealed interface Costing {
             implements Costing {
 
         /** Prices with no cache writes and reasoning billed as output. */
-        public PerToken(double inputUsdPerMtok, double cachedInputUsdPerMtok, double outputUsdPerMtok) {
-            this(inputUsdPerMtok, cachedInputUsdPerMtok, outputUsdPerMtok, inputUsdPerMtok, outputUsdPerMtok, 0);
+        public static PerToken inputAndOutput(
+                double inputUsdPerMtok, double cachedInputUsdPerMtok, double outputUsdPerMtok) {
+            return CostingPerTokenBuilder.builder()
+                    .inputUsdPerMtok(inputUsdPerMtok)
+                    .cachedInputUsdPerMtok(cachedInputUsdPerMtok)
+                    .outputUsdPerMtok(outputUsdPerMtok)
+                    .cacheWriteUsdPerMtok(inputUsdPerMtok)
+                    .reasoningUsdPerMtok(outputUsdPerMtok)
+                    .build();
         }
 
         /** Whether the two-term form {@code (O+R)·output} with no cache writes gives the same figure. */
@@ -42,6 +51,7 @@ public sealed interface Costing {
      * figure when the scenario gives one, else the whole system's power at {@code powerLoadFactor}:
      * {@code (units × unitPowerW + hosts × hostPowerW) × load factor / 1000 × 730 × pue × price}.
      */
+    @RecordBuilder
     record Owned(
             int count,
             double unitPriceUsd,
@@ -68,70 +78,19 @@ public sealed interface Costing {
             recurring = recurring == null ? List.of() : List.copyOf(recurring);
         }
 
-        /** Cards (or systems) with no host of their own, at their maximum power, with no colocation or recurring lines. */
-        public Owned(
-                int count,
-                double unitPriceUsd,
-                double extraUpfrontUsd,
-                int lifetimeMonths,
-                double residualShare,
-                Double flatElectricityUsdPerMonth,
-                double unitPowerW,
-                double pue,
-                double electricityUsdPerKwh,
-                double maintenanceShareAnnual,
-                double opsHoursPerMonth,
-                double opsUsdPerHour) {
-            this(
-                    count,
-                    unitPriceUsd,
-                    extraUpfrontUsd,
-                    lifetimeMonths,
-                    residualShare,
-                    flatElectricityUsdPerMonth,
-                    unitPowerW,
-                    pue,
-                    electricityUsdPerKwh,
-                    maintenanceShareAnnual,
-                    opsHoursPerMonth,
-                    opsUsdPerHour,
-                    null,
-                    0,
-                    0,
-                    0,
-                    1,
-                    0,
-                    List.of());
-        }
-
         /**
          * The same hardware at {@code units} units: a flat electricity figure, stated for {@code count}
          * units, scales with them as {@link #electricityUsdPerMonth(int, int)} scales it.
          */
         public Owned withCount(int units) {
-            return new Owned(
-                    units,
-                    unitPriceUsd,
-                    extraUpfrontUsd,
-                    lifetimeMonths,
-                    residualShare,
+            return CostingOwnedBuilder.builder(this)
+                    .count(units)
                     // boxed on both sides: a mixed conditional would unbox a null flat figure
-                    flatElectricityUsdPerMonth == null || units == count
-                            ? flatElectricityUsdPerMonth
-                            : Double.valueOf(flatElectricityUsdPerMonth * units / count),
-                    unitPowerW,
-                    pue,
-                    electricityUsdPerKwh,
-                    maintenanceShareAnnual,
-                    opsHoursPerMonth,
-                    opsUsdPerHour,
-                    host,
-                    cardsPerHost,
-                    hostPriceUsd,
-                    hostPowerW,
-                    powerLoadFactor,
-                    colocationUsdPerKwMonth,
-                    recurring);
+                    .flatElectricityUsdPerMonth(
+                            flatElectricityUsdPerMonth == null || units == count
+                                    ? flatElectricityUsdPerMonth
+                                    : Double.valueOf(flatElectricityUsdPerMonth * units / count))
+                    .build();
         }
 
         /** Hosts that {@code units} cards go into: one per {@code cardsPerHost}, none without a host. */
@@ -209,6 +168,7 @@ public sealed interface Costing {
      * interruptions and restarts (0 otherwise); {@code termMonths} a reservation's commitment (0 for
      * none). {@code recurring} are the fixed lines the scenario adds (storage, egress).
      */
+    @RecordBuilder
     record Rent(
             int gpus,
             double usdPerGpuHour,
@@ -226,44 +186,9 @@ public sealed interface Costing {
             if (tier == null) tier = CloudOffer.ON_DEMAND;
         }
 
-        public Rent(
-                int gpus,
-                double usdPerGpuHour,
-                double hoursPerMonth,
-                double opsHoursPerMonth,
-                double opsUsdPerHour,
-                List<Option.RecurringCost> recurring) {
-            this(
-                    gpus,
-                    usdPerGpuHour,
-                    hoursPerMonth,
-                    opsHoursPerMonth,
-                    opsUsdPerHour,
-                    recurring,
-                    CloudOffer.ON_DEMAND,
-                    null,
-                    0,
-                    0);
-        }
-
-        public Rent(
-                int gpus, double usdPerGpuHour, double hoursPerMonth, double opsHoursPerMonth, double opsUsdPerHour) {
-            this(gpus, usdPerGpuHour, hoursPerMonth, opsHoursPerMonth, opsUsdPerHour, List.of());
-        }
-
         /** The same rent with other serverless terms. */
         public Rent withServerless(Serverless terms) {
-            return new Rent(
-                    gpus,
-                    usdPerGpuHour,
-                    hoursPerMonth,
-                    opsHoursPerMonth,
-                    opsUsdPerHour,
-                    recurring,
-                    tier,
-                    terms,
-                    lostShare,
-                    termMonths);
+            return CostingRentBuilder.builder(this).serverless(terms).build();
         }
 
         /** GPUs in one instance or worker. */
@@ -307,10 +232,6 @@ public sealed interface Costing {
             if (fleet == null) fleet = java.util.Optional.empty();
         }
 
-        public Leg(String option, double share) {
-            this(option, share, java.util.Optional.empty());
-        }
-
         /** How aichoose sized the leg's fleet ({@code count: auto}); empty for a stated count or an API. */
         public java.util.Optional<Fleet.Sizing> sizing() {
             return fleet.flatMap(Fleet::sizing);
@@ -322,6 +243,7 @@ public sealed interface Costing {
      * its stop, each start a cold start of {@code coldStartSeconds}, kept up {@code idleTimeoutSeconds}
      * after its last request, each run rounded up to {@code billingIncrementSeconds}.
      */
+    @RecordBuilder
     record Serverless(
             double idleTimeoutSeconds,
             double billingIncrementSeconds,
@@ -331,8 +253,16 @@ public sealed interface Costing {
             int gpusPerWorker) {
 
         /** Billing terms before the replica is known. */
-        public Serverless(double idleTimeoutSeconds, double billingIncrementSeconds, double coldStartSeconds) {
-            this(idleTimeoutSeconds, billingIncrementSeconds, coldStartSeconds, Double.NaN, 1, 1);
+        public static Serverless terms(
+                double idleTimeoutSeconds, double billingIncrementSeconds, double coldStartSeconds) {
+            return CostingServerlessBuilder.builder()
+                    .idleTimeoutSeconds(idleTimeoutSeconds)
+                    .billingIncrementSeconds(billingIncrementSeconds)
+                    .coldStartSeconds(coldStartSeconds)
+                    .replicaTokensPerSecond(Double.NaN)
+                    .gpusPerReplica(1)
+                    .gpusPerWorker(1)
+                    .build();
         }
 
         /** The same terms for a replica generating {@code tokensPerSecond} on {@code gpus} GPUs of a worker's {@code perWorker}. */

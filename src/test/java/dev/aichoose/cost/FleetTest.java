@@ -16,7 +16,21 @@ class FleetTest {
 
     /** $1,000 a unit, $100 extra for the site, 3-month life, 20 % residual, 500 W, $0.10/kWh, 12 %/yr maintenance. */
     private static Costing.Owned owned(int lifetime) {
-        return new Costing.Owned(1, 1000, 100, lifetime, 0.2, null, 500, 1.0, 0.10, 0.12, 0, 0);
+        return dev.aichoose.model.CostingOwnedBuilder.builder()
+                .count(1)
+                .unitPriceUsd(1000)
+                .extraUpfrontUsd(100)
+                .lifetimeMonths(lifetime)
+                .residualShare(0.2)
+                .flatElectricityUsdPerMonth(null)
+                .unitPowerW(500)
+                .pue(1.0)
+                .electricityUsdPerKwh(0.1)
+                .maintenanceShareAnnual(0.12)
+                .opsHoursPerMonth(0)
+                .opsUsdPerHour(0)
+                .powerLoadFactor(1)
+                .build();
     }
 
     private static int[] units(Fleet f) {
@@ -118,7 +132,13 @@ class FleetTest {
 
     @Test
     void rentedInstancesFollowTheNeedUpAndDown() {
-        Costing.Rent r = new Costing.Rent(8, 2.0, 730, 10, 50);
+        Costing.Rent r = dev.aichoose.model.CostingRentBuilder.builder()
+                .gpus(8)
+                .usdPerGpuHour(2.0)
+                .hoursPerMonth(730)
+                .opsHoursPerMonth(10)
+                .opsUsdPerHour(50)
+                .build();
         Fleet growing = FleetSchedule.rented(new int[] {1, 2, 3}, true, 8);
         Fleet shrinking = FleetSchedule.rented(new int[] {3, 1, 1}, true, 8);
         Fleet flat = FleetSchedule.rented(FleetSchedule.constant(2, 3), false, 8);
@@ -140,7 +160,21 @@ class FleetTest {
 
     @Test
     void aFlatElectricityFigureIsForTheStatedCountAndScalesWithTheUnitsInService() {
-        var o = new Costing.Owned(2, 1000, 0, 12, 0, 40.0, 500, 1, 0.1, 0, 0, 0);
+        var o = dev.aichoose.model.CostingOwnedBuilder.builder()
+                .count(2)
+                .unitPriceUsd(1000)
+                .extraUpfrontUsd(0)
+                .lifetimeMonths(12)
+                .residualShare(0)
+                .flatElectricityUsdPerMonth(40.0)
+                .unitPowerW(500)
+                .pue(1)
+                .electricityUsdPerKwh(0.1)
+                .maintenanceShareAnnual(0)
+                .opsHoursPerMonth(0)
+                .opsUsdPerHour(0)
+                .powerLoadFactor(1)
+                .build();
         assertThat(o.electricityUsdPerMonth()).isEqualTo(40);
         assertThat(o.electricityUsdPerMonth(3, 0)).isCloseTo(60, within(1e-9));
     }
