@@ -172,7 +172,7 @@ class XlsxLegSizingTest {
     }
 
     /** An option's Cash flow columns by header, read from the sheet's titles and headers. */
-    private static Map<String, Integer> columns(XSSFWorkbook wb, String option, Evaluation e) {
+    static Map<String, Integer> columns(XSSFWorkbook wb, String option, Evaluation e) {
         Sheet cash = wb.getSheet("Cash flow");
         int first = -1;
         for (Cell c : cash.getRow(0)) {

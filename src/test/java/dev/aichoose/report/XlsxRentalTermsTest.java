@@ -7,8 +7,6 @@ import dev.aichoose.model.Fleet;
 import dev.aichoose.model.OptionResult;
 import dev.aichoose.testing.Fixtures;
 import java.io.IOException;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -72,19 +70,10 @@ class XlsxRentalTermsTest {
         }
     }
 
+    /** An option's Cash flow column by header, read as the leg-sizing test reads them. */
     private static int column(XSSFWorkbook wb, OptionResult o, Evaluation e, String header) {
-        Sheet cash = wb.getSheet("Cash flow");
-        int first = -1;
-        for (Cell c : cash.getRow(0)) {
-            if (c.getCellType() == CellType.STRING
-                    && c.getStringCellValue().equals(o.id() + " (" + ReportContent.kind(o) + ")"))
-                first = c.getColumnIndex();
-        }
-        assertThat(first).as("Cash flow columns of " + o.id()).isNotNegative();
-        for (int col = first; ; col++) {
-            Cell h = cash.getRow(1).getCell(col);
-            assertThat(h).as(o.id() + " has a column " + header).isNotNull();
-            if (h.getStringCellValue().equals(header)) return col;
-        }
+        Integer col = XlsxLegSizingTest.columns(wb, o.id(), e).get(header);
+        assertThat(col).as(o.id() + " has a column " + header).isNotNull();
+        return col;
     }
 }
