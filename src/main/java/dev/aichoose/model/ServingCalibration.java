@@ -17,6 +17,8 @@ import java.util.Optional;
  *     small expert products
  * @param moeLayerOverheadUs the time each mixture-of-experts layer adds to a step for routing and
  *     its many small matrix products, microseconds
+ * @param moeLayerOverheadFactors that time on each GPU generation ({@link Gpu#architecture()}) relative
+ *     to {@code moeLayerOverheadUs}, where the fit had MoE runs on it; 1 elsewhere
  * @param runs measurements fitted, {@code publishers} how many independent publishers they come from
  */
 public record ServingCalibration(
@@ -26,7 +28,8 @@ public record ServingCalibration(
         double moeLayerOverheadUs,
         List<GroupAccuracy> accuracy,
         int runs,
-        int publishers) {
+        int publishers,
+        Map<String, Double> moeLayerOverheadFactors) {
 
     /**
      * The figures before any measurement: KV-planner's defaults (memory-bandwidth utilisation 0.75
@@ -49,11 +52,19 @@ public record ServingCalibration(
             0,
             List.of(),
             0,
-            0);
+            0,
+            Map.of());
 
     public ServingCalibration {
         engines = Map.copyOf(engines);
         accuracy = List.copyOf(accuracy);
+        moeLayerOverheadFactors = Map.copyOf(moeLayerOverheadFactors);
+    }
+
+    /** The time a mixture-of-experts layer adds to a step on a GPU of {@code architecture}, microseconds. */
+    public double moeLayerOverheadUs(String architecture) {
+        double factor = architecture == null ? 1 : moeLayerOverheadFactors.getOrDefault(architecture, 1.0);
+        return moeLayerOverheadUs * factor;
     }
 
     /**
@@ -100,7 +111,14 @@ public record ServingCalibration(
     /** The same parameters with their cross-validated accuracy. */
     public ServingCalibration withAccuracy(List<GroupAccuracy> groups) {
         return new ServingCalibration(
-                engines, computeEfficiency, moeComputeEfficiency, moeLayerOverheadUs, groups, runs, publishers);
+                engines,
+                computeEfficiency,
+                moeComputeEfficiency,
+                moeLayerOverheadUs,
+                groups,
+                runs,
+                publishers,
+                moeLayerOverheadFactors);
     }
 
     public EngineFit engine(Engine engine) {

@@ -34,6 +34,11 @@ public final class Calibrator {
     static final double LOSS_SCALE = 0.2;
     /** The weight of the priors against one publisher's runs. */
     static final double PRIOR_WEIGHT = 0.05;
+    /**
+     * The spread (natural log) of the prior, 1, on a GPU generation's factor on the MoE-layer time:
+     * weak, as for the times, so that the runs on one generation can move it.
+     */
+    static final double ARCHITECTURE_SPREAD = 2.0;
 
     private Calibrator() {}
 
@@ -188,14 +193,30 @@ public final class Calibrator {
         return sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]);
     }
 
+    /**
+     * The GPU generations whose MoE-layer time the fit sets apart: those {@code runs} serve a mixture of
+     * experts on, in name order. A generation with no MoE run keeps the common figure.
+     */
+    static List<String> moeArchitectures(List<Run> runs) {
+        return runs.stream()
+                .filter(r -> r.point().model().moe())
+                .map(r -> r.point().gpu().architecture())
+                .filter(a -> a != null && !a.isBlank())
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
     /** The parameters that minimise the loss on {@code runs} (no accuracy: see {@link #calibrate}). */
     public static ServingCalibration fit(List<Run> runs) {
         Map<String, Integer> perPublisher = new HashMap<>();
         for (Run r : runs) perPublisher.merge(r.publisher(), 1, Integer::sum);
         Parameter[] params = Parameter.values();
-        double[] start = new double[params.length];
+        List<String> architectures = moeArchitectures(runs);
+        // the named parameters, then one factor a GPU generation (log 1 = 0 to start)
+        double[] start = new double[params.length + architectures.size()];
         for (int i = 0; i < params.length; i++) start[i] = Math.log(params[i].prior);
-        ObjectiveFunction objective = new ObjectiveFunction(theta -> loss(theta, runs, perPublisher));
+        ObjectiveFunction objective = new ObjectiveFunction(theta -> loss(theta, architectures, runs, perPublisher));
         SimplexOptimizer optimizer = new SimplexOptimizer(1e-10, 1e-12);
         double[] point = start;
         // restarts from the last optimum: a simplex can stall on a ridge before it reaches the minimum
@@ -205,14 +226,15 @@ public final class Calibrator {
                     objective,
                     GoalType.MINIMIZE,
                     new InitialGuess(point),
-                    new NelderMeadSimplex(params.length, 0.3));
+                    new NelderMeadSimplex(start.length, 0.3));
             point = best.getPoint();
         }
-        return calibration(point, runs);
+        return calibration(point, architectures, runs);
     }
 
-    private static double loss(double[] theta, List<Run> runs, Map<String, Integer> perPublisher) {
-        ServingCalibration c = calibration(theta, List.of());
+    private static double loss(
+            double[] theta, List<String> architectures, List<Run> runs, Map<String, Integer> perPublisher) {
+        ServingCalibration c = calibration(theta, architectures, List.of());
         double total = 0;
         for (Run r : runs) {
             double estimate = r.estimate(c);
@@ -224,11 +246,18 @@ public final class Calibrator {
             double d = (theta[i] - Math.log(params[i].prior)) / params[i].spread;
             total += PRIOR_WEIGHT * 0.5 * d * d;
         }
+        for (int i = params.length; i < theta.length; i++) {
+            double d = theta[i] / ARCHITECTURE_SPREAD;
+            total += PRIOR_WEIGHT * 0.5 * d * d;
+        }
         return total;
     }
 
-    /** The calibration a parameter vector (natural logs) stands for; {@code runs} count the runs behind each family. */
-    static ServingCalibration calibration(double[] theta, List<Run> runs) {
+    /**
+     * The calibration a parameter vector (natural logs) stands for: the named parameters, then a factor
+     * for each of {@code architectures}; {@code runs} count the runs behind each family.
+     */
+    static ServingCalibration calibration(double[] theta, List<String> architectures, List<Run> runs) {
         Map<Engine.Family, int[]> counts = new EnumMap<>(Engine.Family.class);
         Map<Engine.Family, Set<String>> publishers = new EnumMap<>(Engine.Family.class);
         for (Run r : runs) {
@@ -267,7 +296,15 @@ public final class Calibrator {
                 value(theta, Parameter.MOE_LAYER_OVERHEAD_US),
                 List.of(),
                 runs.size(),
-                (int) allPublishers);
+                (int) allPublishers,
+                architectureFactors(theta, architectures));
+    }
+
+    private static Map<String, Double> architectureFactors(double[] theta, List<String> architectures) {
+        Map<String, Double> factors = new LinkedHashMap<>();
+        int first = Parameter.values().length;
+        for (int i = 0; i < architectures.size(); i++) factors.put(architectures.get(i), Math.exp(theta[first + i]));
+        return factors;
     }
 
     private static double value(double[] theta, Parameter p) {

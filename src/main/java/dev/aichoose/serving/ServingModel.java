@@ -89,8 +89,9 @@ public final class ServingModel {
         double moeLayers = model.architecture().moe() == null
                 ? 0
                 : model.architecture().moe().moeLayers();
-        double overheadS =
-                (model.layers() * fit.layerOverheadUs() + moeLayers * calibration.moeLayerOverheadUs()) * 1e-6;
+        double overheadS = (model.layers() * fit.layerOverheadUs()
+                        + moeLayers * calibration.moeLayerOverheadUs(gpu.architecture()))
+                * 1e-6;
         double stepS = Math.max(weightsS, computeS) + kvS + communicationS + overheadS;
 
         // prefill of one prompt: its FLOPs (and its activations between the GPUs)

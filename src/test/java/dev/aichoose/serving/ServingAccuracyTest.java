@@ -25,11 +25,11 @@ class ServingAccuracyTest {
     private record Published(int runs, double within30, double within25, double median) {}
 
     private static final Map<String, Published> PUBLISHED = Map.of(
-            "moe", new Published(395, 0.635, 0.562, 0.944),
-            "multi-gpu", new Published(76, 0.671, 0.578, 0.940),
-            "consumer-single-stream", new Published(22, 0.909, 0.818, 0.916),
-            "datacenter-dense", new Published(129, 0.813, 0.751, 0.924),
-            "all", new Published(622, 0.686, 0.612, 0.934));
+            "moe", new Published(395, 0.729, 0.648, 0.997),
+            "multi-gpu", new Published(76, 0.697, 0.631, 0.961),
+            "consumer-single-stream", new Published(22, 0.863, 0.863, 0.935),
+            "datacenter-dense", new Published(129, 0.790, 0.759, 0.961),
+            "all", new Published(622, 0.742, 0.676, 0.978));
 
     private static List<Calibrator.Run> used() {
         return Calibrator.runs(CATALOG.measurements(), CATALOG.gpus(), CATALOG.openModels()).stream()

@@ -40,7 +40,8 @@ class ServingModelTest {
             0,
             List.of(),
             0,
-            0);
+            0,
+            Map.of());
 
     private static Gpu gpu(String id) {
         return CATALOG.gpus().get(id);
@@ -166,6 +167,49 @@ class ServingModelTest {
         double ratio = ServingModel.estimate(p.withConcurrency(64), ROUND).decodeTokensPerSecond()
                 / ServingModel.estimate(p, ROUND).decodeTokensPerSecond();
         assertThat(ratio).isBetween(4.0, 16.0);
+    }
+
+    /** ROUND with fixed times: {@code layerUs} a layer, {@code moeUs} more a MoE layer, times {@code factors} by GPU generation. */
+    private static ServingCalibration timed(double layerUs, double moeUs, Map<String, Double> factors) {
+        return new ServingCalibration(
+                Arrays.stream(Engine.values())
+                        .collect(Collectors.toMap(
+                                e -> e,
+                                e -> new ServingCalibration.EngineFit(
+                                        0.8,
+                                        Map.of(Gpu.Memory.HBM, 1.0, Gpu.Memory.GDDR, 1.0, Gpu.Memory.UNIFIED, 1.0),
+                                        layerUs,
+                                        0,
+                                        0))),
+                0.5,
+                0.5,
+                moeUs,
+                List.of(),
+                0,
+                0,
+                factors);
+    }
+
+    @Test
+    void aMixtureOfExpertsLayerTakesItsGpuGenerationsTimeAndADenseLayerTheCommonOne() {
+        // 20 µs a layer, 30 µs more a MoE layer, and the MoE layer's time 4 × on CDNA3 (docs/methodology.md §11.7)
+        ServingCalibration c = timed(20, 30, Map.of("cdna3", 4.0));
+        assertThat(gpu("amd/mi300x").architecture()).isEqualTo("cdna3");
+        assertThat(gpu("nvidia/h200-sxm").architecture()).isEqualTo("hopper");
+        // DeepSeek-R1: 61 layers, 58 of them MoE, on 8 GPUs of each generation
+        ServingEstimate onCdna3 = ServingModel.estimate(
+                point("amd/mi300x", 8, "deepseek/deepseek-r1", Quantization.FP8, Engine.SGLANG, 1, 0, 100), c);
+        ServingEstimate onHopper = ServingModel.estimate(
+                point("nvidia/h200-sxm", 8, "deepseek/deepseek-r1", Quantization.FP8, Engine.SGLANG, 1, 0, 100), c);
+        assertThat(onCdna3.step().overheadMs()).isCloseTo((61 * 20 + 58 * 30 * 4) / 1000.0, within(1e-9));
+        assertThat(onHopper.step().overheadMs()).isCloseTo((61 * 20 + 58 * 30) / 1000.0, within(1e-9));
+        // a dense model pays the common time a layer on every generation: Llama 3.1 70B has 80 layers
+        ServingEstimate dense = ServingModel.estimate(
+                point("amd/mi300x", 8, "meta/llama-3.1-70b-instruct", Quantization.FP8, Engine.VLLM, 1, 0, 100), c);
+        assertThat(dense.step().overheadMs()).isCloseTo(80 * 20 / 1000.0, within(1e-9));
+        // a generation the fit has no factor for keeps the common MoE time
+        assertThat(c.moeLayerOverheadUs("blackwell")).isEqualTo(30);
+        assertThat(c.moeLayerOverheadUs(null)).isEqualTo(30);
     }
 
     @Test

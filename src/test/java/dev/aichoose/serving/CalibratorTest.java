@@ -1,0 +1,101 @@
+package dev.aichoose.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.aichoose.model.Catalog;
+import dev.aichoose.model.ServingCalibration;
+import dev.aichoose.model.ThroughputMeasurement;
+import dev.aichoose.testing.Fixtures;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The fit (docs/methodology.md §11.7) on runs whose figures a known calibration made: it must find that calibration. */
+class CalibratorTest {
+    private static final Catalog CATALOG = Fixtures.catalog();
+
+    private static List<Calibrator.Run> shippedRuns() {
+        return Calibrator.runs(CATALOG.measurements(), CATALOG.gpus(), CATALOG.openModels()).stream()
+                .filter(r -> r.measurement().used())
+                .toList();
+    }
+
+    /** Each run with the figure {@code truth} estimates for it in place of the published one. */
+    private static List<Calibrator.Run> madeBy(ServingCalibration truth, List<Calibrator.Run> runs) {
+        return runs.stream()
+                .map(r -> {
+                    ThroughputMeasurement m = r.measurement();
+                    ThroughputMeasurement made = new ThroughputMeasurement(
+                            m.id(),
+                            m.hardware(),
+                            m.gpus(),
+                            m.tensorParallel(),
+                            m.pipelineParallel(),
+                            m.model(),
+                            m.quantization(),
+                            m.kvPrecision(),
+                            m.engine(),
+                            m.concurrency(),
+                            m.inputTokens(),
+                            m.outputTokens(),
+                            r.estimate(truth),
+                            m.decodeOnly(),
+                            m.ttftMs(),
+                            m.tpotMs(),
+                            m.publisher(),
+                            m.readAs(),
+                            m.excluded(),
+                            m.provenance());
+                    return new Calibrator.Run(made, r.point());
+                })
+                .toList();
+    }
+
+    @Test
+    void theFitFindsTheGpuGenerationWhoseMixtureOfExpertsLayersRunSlower() {
+        ServingCalibration shipped = CATALOG.calibration();
+        // the shipped figures, but a MoE layer's fixed time 3 × the common one on CDNA3 and 1 × everywhere else
+        ServingCalibration truth = new ServingCalibration(
+                shipped.engines(),
+                shipped.computeEfficiency(),
+                shipped.moeComputeEfficiency(),
+                shipped.moeLayerOverheadUs(),
+                List.of(),
+                0,
+                0,
+                Map.of("cdna3", 3.0));
+        List<Calibrator.Run> runs = madeBy(truth, shippedRuns());
+        ServingCalibration fitted = Calibrator.fit(runs);
+        // what the runs can tell apart is each generation's time a MoE layer (the common time × its factor)
+        double common = truth.moeLayerOverheadUs();
+        assertThat(fitted.moeLayerOverheadUs("cdna3")).isCloseTo(3 * common, within(0.15 * 3 * common));
+        assertThat(fitted.moeLayerOverheadUs("hopper")).isCloseTo(common, within(0.15 * common));
+        assertThat(fitted.moeLayerOverheadUs("blackwell")).isCloseTo(common, within(0.15 * common));
+        // and the estimates it makes are the ones the runs were made with, but where the priors hold a
+        // parameter few runs inform (llama.cpp on HBM: two publishers)
+        double[] errors = runs.stream()
+                .mapToDouble(r ->
+                        Math.abs(Math.log(r.estimate(fitted) / r.measurement().outputTokensPerSecond())))
+                .sorted()
+                .toArray();
+        assertThat(errors[errors.length / 2]).as("median |log ratio|").isLessThan(0.02);
+        assertThat(errors[(int) (errors.length * 0.95)]).as("95th percentile").isLessThan(0.06);
+        assertThat(errors[errors.length - 1]).as("largest").isLessThan(0.15);
+    }
+
+    @Test
+    void onlyTheGenerationsAMixtureOfExpertsRanOnGetAFactor() {
+        List<Calibrator.Run> runs = shippedRuns();
+        List<String> all = Calibrator.moeArchitectures(runs);
+        assertThat(all).contains("cdna3", "hopper", "blackwell").isSorted().doesNotHaveDuplicates();
+        List<Calibrator.Run> dense =
+                runs.stream().filter(r -> !r.point().model().moe()).toList();
+        assertThat(Calibrator.moeArchitectures(dense)).isEmpty();
+        // so a fit on dense runs alone leaves every generation at the common time
+        ServingCalibration fitted = Calibrator.fit(
+                dense.stream().filter(r -> r.publisher().equals("xiongjiedai")).toList());
+        assertThat(fitted.moeLayerOverheadFactors()).isEmpty();
+        assertThat(fitted.moeLayerOverheadUs("cdna3")).isEqualTo(fitted.moeLayerOverheadUs());
+    }
+}
