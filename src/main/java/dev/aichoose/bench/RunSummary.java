@@ -8,6 +8,7 @@ import dev.aichoose.model.RequestCounts;
 import dev.aichoose.model.TokenStats;
 import dev.aichoose.model.Workload;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,25 @@ final class RunSummary {
 
     private RunSummary() {}
 
-    static BenchRun of(List<RequestRecord> records, Load load, double durationS, Workload.LatencySlo slo) {
+    /**
+     * The order every summary reads a run's records in: by repeat and request number, then by when
+     * the request's run started and when it ended (two unsharded processes may both send number n).
+     * Records arrive in the order their requests finished, which threads decide, and are written
+     * to the JSONL file apart from the list a process keeps: summed in either order, a mean could
+     * differ in its last digit between a bench and the merge of its own records.
+     */
+    static final Comparator<RequestRecord> CANONICAL = Comparator.comparingInt(RequestRecord::repeatOrFirst)
+            .thenComparingInt(RequestRecord::index)
+            .thenComparing(RequestRecord::runStartedAtMs, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(RequestRecord::endedMs, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /**
+     * One run's summary from its records, in any order: the same records give the same figures to
+     * the last digit (the records are read in {@link #CANONICAL} order; records alike in all its
+     * keys keep the order given).
+     */
+    static BenchRun of(List<RequestRecord> given, Load load, double durationS, Workload.LatencySlo slo) {
+        List<RequestRecord> records = given.stream().sorted(CANONICAL).toList();
         Requests requests = Requests.of(records);
         Selection ok = requests.ok.isTrue();
         Selection failed = requests.ok.isFalse();

@@ -117,4 +117,42 @@ class RunSummaryTest {
         assertThat(run.outputTokens().mean()).isNull();
         assertThat(run.requestThroughput()).isZero();
     }
+
+    /**
+     * A bench keeps its records in the order its requests finished and writes them to the JSONL
+     * file in an order of their own (two threads can pass each other between the two), and a merge
+     * reads the files in the order given: the figures must not depend on which. Summed in turn,
+     * (0.1 + 0.2) + 0.3 and (0.3 + 0.2) + 0.1 differ in their last digit.
+     */
+    @Test
+    void theSameRecordsInAnotherOrderGiveTheSameFiguresToTheLastDigit() {
+        List<RequestRecord> records = new ArrayList<>();
+        double[] ttft = {0.1, 0.2, 0.3, 0.7, 1.1, 1.3};
+        for (int i = 0; i < ttft.length; i++) {
+            records.add(ok(ttft[i], 0.1 * (i + 1), 10 + ttft[i], 100, 50, "server", List.of(0.1 * i, 0.3))
+                    .with()
+                    .index(i)
+                    .runStartedAtMs(1_000.0)
+                    .endedMs(100 + 10.1 * i)
+                    .sentMs(0.3 * i)
+                    .intendedMs(0.1 * i)
+                    .dispatchDelayMs(0.2 * i)
+                    .ttftFromIntendedMs(ttft[i] + 0.1)
+                    .e2eFromIntendedMs(10.1 + ttft[i])
+                    .build());
+        }
+        List<RequestRecord> reversed = new ArrayList<>(records);
+        java.util.Collections.reverse(reversed);
+        Workload.LatencySlo slo =
+                WorkloadLatencySloBuilder.builder().ttftMs(1.0).build();
+        BenchRun inOrder = RunSummary.of(records, new Load.Concurrency(6), 1.5, slo);
+        assertThat(RunSummary.of(reversed, new Load.Concurrency(6), 1.5, slo)).isEqualTo(inOrder);
+        List<RequestRecord> interleaved = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            interleaved.add(records.get(i + 3));
+            interleaved.add(records.get(i));
+        }
+        assertThat(RunSummary.of(interleaved, new Load.Concurrency(6), 1.5, slo))
+                .isEqualTo(inOrder);
+    }
 }
