@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -39,6 +40,8 @@ public final class Calibrator {
      * weak, as for the times, so that the runs on one generation can move it.
      */
     static final double ARCHITECTURE_SPREAD = 2.0;
+    /** Evaluations of the loss one simplex search may take before it settles for the lowest point it reached. */
+    static final int MAX_EVALUATIONS = 50_000;
 
     private Calibrator() {}
 
@@ -209,6 +212,11 @@ public final class Calibrator {
 
     /** The parameters that minimise the loss on {@code runs} (no accuracy: see {@link #calibrate}). */
     public static ServingCalibration fit(List<Run> runs) {
+        return fit(runs, MAX_EVALUATIONS);
+    }
+
+    /** The same, each simplex search allowed {@code maxEvaluations} of the loss. */
+    static ServingCalibration fit(List<Run> runs, int maxEvaluations) {
         Map<String, Integer> perPublisher = new HashMap<>();
         for (Run r : runs) perPublisher.merge(r.publisher(), 1, Integer::sum);
         Parameter[] params = Parameter.values();
@@ -216,18 +224,35 @@ public final class Calibrator {
         // the named parameters, then one factor a GPU generation (log 1 = 0 to start)
         double[] start = new double[params.length + architectures.size()];
         for (int i = 0; i < params.length; i++) start[i] = Math.log(params[i].prior);
-        ObjectiveFunction objective = new ObjectiveFunction(theta -> loss(theta, architectures, runs, perPublisher));
+        // the lowest loss any evaluation reached, kept should a search run out of evaluations
+        double[] lowest = start.clone();
+        double[] lowestLoss = {Double.POSITIVE_INFINITY};
+        ObjectiveFunction objective = new ObjectiveFunction(theta -> {
+            double value = loss(theta, architectures, runs, perPublisher);
+            if (value < lowestLoss[0]) {
+                lowestLoss[0] = value;
+                System.arraycopy(theta, 0, lowest, 0, theta.length);
+            }
+            return value;
+        });
         SimplexOptimizer optimizer = new SimplexOptimizer(1e-10, 1e-12);
         double[] point = start;
         // restarts from the last optimum: a simplex can stall on a ridge before it reaches the minimum
         for (int restart = 0; restart < 3; restart++) {
-            PointValuePair best = optimizer.optimize(
-                    new MaxEval(20_000),
-                    objective,
-                    GoalType.MINIMIZE,
-                    new InitialGuess(point),
-                    new NelderMeadSimplex(start.length, 0.3));
-            point = best.getPoint();
+            try {
+                PointValuePair best = optimizer.optimize(
+                        new MaxEval(maxEvaluations),
+                        objective,
+                        GoalType.MINIMIZE,
+                        new InitialGuess(point),
+                        new NelderMeadSimplex(start.length, 0.3));
+                point = best.getPoint();
+            } catch (TooManyEvaluationsException e) {
+                // a price book's runs can leave a flat direction the simplex wanders along: take the
+                // lowest point it reached rather than fail the catalogs' load
+                point = lowest.clone();
+                break;
+            }
         }
         return calibration(point, architectures, runs);
     }

@@ -98,4 +98,28 @@ class CalibratorTest {
         assertThat(fitted.moeLayerOverheadFactors()).isEmpty();
         assertThat(fitted.moeLayerOverheadUs("cdna3")).isEqualTo(fitted.moeLayerOverheadUs());
     }
+
+    @Test
+    void aSearchThatRunsOutOfEvaluationsSettlesForTheLowestPointItReached() {
+        // a price book's runs can leave the simplex wandering: the catalogs must still load
+        List<Calibrator.Run> runs = shippedRuns();
+        ServingCalibration prior = Calibrator.fit(runs, 1);
+        ServingCalibration cut = Calibrator.fit(runs, 300);
+        ServingCalibration full = Calibrator.fit(runs);
+        // one evaluation is the start: the priors
+        assertThat(prior.computeEfficiency()).isCloseTo(0.5, within(1e-12));
+        assertThat(prior.moeLayerOverheadUs()).isCloseTo(20, within(1e-9));
+        // a cut search is no worse than where it started, and the full one no worse than the cut
+        assertThat(logError(runs, cut)).isLessThan(logError(runs, prior));
+        assertThat(logError(runs, full)).isLessThanOrEqualTo(logError(runs, cut));
+    }
+
+    /** The mean |log(estimate ÷ measured)| over the runs. */
+    private static double logError(List<Calibrator.Run> runs, ServingCalibration c) {
+        return runs.stream()
+                .mapToDouble(
+                        r -> Math.abs(Math.log(r.estimate(c) / r.measurement().outputTokensPerSecond())))
+                .average()
+                .orElseThrow();
+    }
 }
