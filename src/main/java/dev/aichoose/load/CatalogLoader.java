@@ -640,9 +640,21 @@ public final class CatalogLoader {
                     .orElse(null);
             Quantization nativePrecision =
                     f.has("native_precision") ? f.choice("native_precision", Quantization.class) : null;
+            Integer hidden = f.optionalInteger("hidden_size", 1, 1_000_000);
+            Integer vocab = f.optionalInteger("vocab_size", 1, 100_000_000);
+            // whether the LM head is the input embedding table (config.json's tie_word_embeddings)
+            boolean tied = f.flag("tie_word_embeddings", false);
+            if (vocab != null && (hidden == null || !f.has("tie_word_embeddings"))) {
+                f.problems()
+                        .at(
+                                f.raw("vocab_size").orElse(f.node()),
+                                f.pathOf("vocab_size")
+                                        + ": needs hidden_size and tie_word_embeddings (the embedding table is"
+                                        + " vocab_size x hidden_size, and is read whole each step only when tied)");
+            }
             return new OpenModel.Architecture(
                     f.optionalInteger("attention_heads", 1, 65_536),
-                    f.optionalInteger("hidden_size", 1, 1_000_000),
+                    hidden,
                     attention,
                     loraRank,
                     rope,
@@ -650,7 +662,9 @@ public final class CatalogLoader {
                     slidingLayers,
                     kvFree,
                     moe,
-                    nativePrecision);
+                    nativePrecision,
+                    vocab,
+                    tied);
         }
 
         /** One published serving run ({@code pricing/throughput-measurements.yaml}). */

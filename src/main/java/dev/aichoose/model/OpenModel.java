@@ -70,12 +70,24 @@ public record OpenModel(
             int slidingWindowLayers,
             int kvFreeLayers,
             Moe moe,
-            Quantization nativePrecision) {
+            Quantization nativePrecision,
+            Integer vocabSize,
+            boolean tiedEmbeddings) {
         public static final Architecture DENSE_GQA =
-                new Architecture(null, null, Attention.GQA, null, null, null, 0, 0, null, null);
+                new Architecture(null, null, Attention.GQA, null, null, null, 0, 0, null, null, null, false);
 
         public Architecture {
             if (attention == null) attention = Attention.GQA;
+        }
+
+        /**
+         * The input embedding table, billions of parameters, where it is a table of its own: a decode
+         * step looks up one row of it a token, so it is counted in memory but not in the bytes a step
+         * reads. A tied table is the LM head as well, which every step reads whole; unknown is 0.
+         */
+        public double untiedEmbeddingParamsB() {
+            if (vocabSize == null || hiddenSize == null || tiedEmbeddings) return 0;
+            return (double) vocabSize * hiddenSize / 1e9;
         }
     }
 

@@ -12,8 +12,15 @@ import dev.aichoose.model.Quantization;
  * @param denseParamsB everything but the routed experts (attention, embeddings, shared experts), billions
  * @param denseBytesPerParam their bytes per parameter
  * @param expertBytesPerParam the routed experts' bytes per parameter
+ * @param embeddingParamsB of the dense parameters, the input embedding table where it is untied, billions:
+ *     held in memory, but a step reads only the rows of its tokens, so it is not counted in the bytes read
  */
-public record Weights(double denseParamsB, double denseBytesPerParam, OpenModel.Moe moe, double expertBytesPerParam) {
+public record Weights(
+        double denseParamsB,
+        double denseBytesPerParam,
+        OpenModel.Moe moe,
+        double expertBytesPerParam,
+        double embeddingParamsB) {
 
     /**
      * The weights of {@code model} at {@code q}. The 4-bit float formats quantize a mixture of experts'
@@ -27,7 +34,9 @@ public record Weights(double denseParamsB, double denseBytesPerParam, OpenModel.
         if (moe != null && q.fp4()) {
             denseBytes = model.architecture().nativePrecision() == Quantization.FP8 ? 1.0 : 2.0;
         }
-        return new Weights(model.paramsB() - routed, denseBytes, moe, q.bytesPerParam());
+        double dense = model.paramsB() - routed;
+        double embedding = Math.min(dense, model.architecture().untiedEmbeddingParamsB());
+        return new Weights(dense, denseBytes, moe, q.bytesPerParam(), embedding);
     }
 
     /**
@@ -41,7 +50,12 @@ public record Weights(double denseParamsB, double denseBytesPerParam, OpenModel.
     public static Weights of(OpenModel model, Quantization q, Engine engine) {
         Weights w = of(model, q);
         if (engine == Engine.LLAMA_CPP && w.moe() != null && q.fp4()) {
-            return new Weights(w.denseParamsB(), Quantization.Q8_0.bytesPerParam(), w.moe(), w.expertBytesPerParam());
+            return new Weights(
+                    w.denseParamsB(),
+                    Quantization.Q8_0.bytesPerParam(),
+                    w.moe(),
+                    w.expertBytesPerParam(),
+                    w.embeddingParamsB());
         }
         return w;
     }
@@ -53,12 +67,13 @@ public record Weights(double denseParamsB, double denseBytesPerParam, OpenModel.
     }
 
     /**
-     * Bytes a forward pass over {@code tokens} tokens reads: all the weights of a dense model; for a
-     * mixture of experts the rest plus, in each MoE layer, the experts the tokens are routed to, whose
-     * expected number with {@code E} experts and {@code k} per token is {@code E·(1−(1−k/E)^tokens)}.
+     * Bytes a forward pass over {@code tokens} tokens reads: all the weights of a dense model but an
+     * untied input embedding table (a row a token, a few kB); for a mixture of experts the rest plus,
+     * in each MoE layer, the experts the tokens are routed to, whose expected number with {@code E}
+     * experts and {@code k} per token is {@code E·(1−(1−k/E)^tokens)}.
      */
     public double readBytes(double tokens) {
-        double bytes = denseParamsB * denseBytesPerParam * 1e9;
+        double bytes = (denseParamsB - embeddingParamsB) * denseBytesPerParam * 1e9;
         if (moe != null)
             bytes += moe.moeLayers() * distinctExperts(tokens) * moe.expertParamsB() * expertBytesPerParam * 1e9;
         return bytes;

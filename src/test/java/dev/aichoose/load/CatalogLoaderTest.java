@@ -2,6 +2,7 @@ package dev.aichoose.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.aichoose.input.Diagnostic;
 import dev.aichoose.input.InputException;
@@ -98,6 +99,31 @@ class CatalogLoaderTest {
                      context_tokens: 8192, license: MIT, as_of: 2026-01-01, source: s}
                 """))
                 .anyMatch(p -> p.contains("open_models[acme/moe].active_params_b: must not exceed params_b"));
+    }
+
+    @Test
+    void aVocabularySizeNeedsTheHiddenSizeAndWhetherTheTableIsTied() throws IOException {
+        assertThat(problems("""
+                open_models:
+                  - {id: acme/dense, params_b: 8, active_params_b: 8, layers: 32, kv_heads: 8, head_dim: 128,
+                     context_tokens: 8192, license: MIT, as_of: 2026-01-01, source: s, hidden_size: 4096,
+                     vocab_size: 128256}
+                """))
+                .anyMatch(p ->
+                        p.contains("open_models[acme/dense].vocab_size: needs hidden_size and tie_word_embeddings"));
+        Files.writeString(dir.resolve("book.yaml"), """
+                open_models:
+                  - {id: acme/dense, params_b: 8, active_params_b: 8, layers: 32, kv_heads: 8, head_dim: 128,
+                     context_tokens: 8192, license: MIT, as_of: 2026-01-01, source: s, hidden_size: 4096,
+                     vocab_size: 128256, tie_word_embeddings: false}
+                """);
+        // the untied table: 128,256 × 4,096 = 0.525 billion parameters a step does not read whole
+        assertThat(CatalogLoader.load(List.of(dir))
+                        .openModels()
+                        .get("acme/dense")
+                        .architecture()
+                        .untiedEmbeddingParamsB())
+                .isCloseTo(0.525336576, within(1e-12));
     }
 
     @Test

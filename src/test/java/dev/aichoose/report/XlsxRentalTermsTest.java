@@ -23,10 +23,10 @@ class XlsxRentalTermsTest {
             name: spot and reserved
             horizon_months: 14
             workload:
-              queries_per_month: 3000000
+              queries_per_month: 6000000
               input_tokens_per_query: 800
               output_tokens_per_query: 300
-              monthly_growth: 0.12
+              monthly_growth: 0.2
               peak_to_average: 2
             assumptions: {ops_hours_per_month: 0}
             options:

@@ -73,7 +73,9 @@ class ServingModelTest {
                 point("nvidia/h100-sxm", 1, "meta/llama-3.1-8b-instruct", Quantization.BF16, Engine.VLLM, 1, 1000, 200),
                 ROUND);
         double bandwidth = 3350e9 * 0.8;
-        double weightsMs = 8.03e9 * 2 / bandwidth * 1e3; // 16.06 GB at 2,680 GB/s: 5.993 ms
+        // every weight but the input embedding table, of which a step reads one row a token: 128,256 × 4,096
+        double embedding = 128_256.0 * 4096;
+        double weightsMs = (8.03e9 - embedding) * 2 / bandwidth * 1e3; // 15.01 GB at 2,680 GB/s: 5.601 ms
         // KV: 2 × 32 layers × 8 heads × 128 × 2 bytes = 131,072 bytes a token, at the mean context 1,000 + 100
         double kvMs = 131_072.0 * 1100 / bandwidth * 1e3;
         double computeMs = 2 * 8.03e9 / (989e12 * 0.5) * 1e3; // 0.032 ms: far below the weights
@@ -146,12 +148,13 @@ class ServingModelTest {
         assertThat(w.distinctExperts(1)).isCloseTo(8, within(1e-9));
         assertThat(w.distinctExperts(64)).isCloseTo(256 * (1 - Math.pow(31.0 / 32, 64)), within(1e-9));
         assertThat(w.distinctExperts(64)).isCloseTo(222.4, within(0.05));
-        // the rest (attention, embeddings, dense layers, the shared expert): 671 − 58 × 256 × 0.04404 billion
-        double dense = 671 - 58 * 256 * 0.04404;
+        // the rest (attention, dense layers, the shared expert, the LM head): 671 − 58 × 256 × 0.04404 billion,
+        // less the input embedding table (129,280 × 7,168), of which a step reads one row a token
+        double dense = 671 - 58 * 256 * 0.04404 - 129_280 * 7_168 / 1e9;
         assertThat(w.readBytes(64)).isCloseTo((dense + 58 * w.distinctExperts(64) * 0.04404) * 1e9, within(1.0));
-        // at one stream the step reads about 37 GB, the active parameters; at 64 it reads 585 GB of 671
-        assertThat(w.readBytes(1) / 1e9).isCloseTo(37.5, within(0.1));
-        assertThat(w.readBytes(64) / 1e9).isCloseTo(585.3, within(0.1));
+        // at one stream the step reads about 37 GB, the active parameters less the table; at 64 584 GB of 671
+        assertThat(w.readBytes(1) / 1e9).isCloseTo(36.6, within(0.1));
+        assertThat(w.readBytes(64) / 1e9).isCloseTo(584.4, within(0.1));
         // so 64 streams on eight H200s decode several times one stream's tokens, far from 64×
         OperatingPoint p = new OperatingPoint(
                 gpu("nvidia/h200-sxm"),
@@ -245,7 +248,8 @@ class ServingModelTest {
                 "nvidia/h100-sxm", 2, "meta/llama-3.3-70b-instruct", Quantization.FP8, Engine.VLLM, 32, 1000, 200);
         ServingEstimate e = ServingModel.estimate(two, ROUND);
         double bandwidth = 3350e9 * 0.8;
-        assertThat(e.step().weightsMs()).isCloseTo(70.6e9 / (2 * bandwidth) * 1e3, within(1e-9));
+        // 1 byte a weight, less the input embedding table (128,256 × 8,192), over both GPUs
+        assertThat(e.step().weightsMs()).isCloseTo((70.6e9 - 128_256.0 * 8192) / (2 * bandwidth) * 1e3, within(1e-9));
         // 2 × 80 layers × (10 µs + 2 × (2 − 1) / 2 × 32 streams × 8,192 × 2 bytes / 450 GB/s)
         double allReduceMs = 2 * 80 * (10e-6 + 1.0 * 32 * 8192 * 2 / 450e9) * 1e3;
         assertThat(e.step().communicationMs()).isCloseTo(allReduceMs, within(1e-9));
@@ -256,12 +260,14 @@ class ServingModelTest {
     @Test
     void aLayerSplitReadsItsStagesOneAfterAnother() {
         // llama.cpp's layer split of Llama 70B at Q4_K_M over two RTX 4090s: one card's bandwidth for the whole
-        // model (42.4 GB at 1,008 GB/s × 0.8), and one hop of the activations between the cards (PCIe 4.0, 20 µs)
+        // model but its input embedding table (128,256 × 8,192, a row a token: 41.7 GB at 1,008 GB/s × 0.8), and one
+        // hop of the activations between the cards (PCIe 4.0, 20 µs)
         OperatingPoint p = point(
                 "nvidia/rtx-4090", 2, "meta/llama-3.1-70b-instruct", Quantization.Q4_K_M, Engine.LLAMA_CPP, 1, 0, 512);
         assertThat(p.parallelism()).isEqualTo(Parallelism.PIPELINE);
         ServingEstimate e = ServingModel.estimate(p, ROUND);
-        assertThat(e.step().weightsMs()).isCloseTo(70.6e9 * 0.6 / (1008e9 * 0.8) * 1e3, within(1e-9));
+        assertThat(e.step().weightsMs())
+                .isCloseTo((70.6e9 - 128_256.0 * 8192) * 0.6 / (1008e9 * 0.8) * 1e3, within(1e-9));
         assertThat(e.step().communicationMs()).isCloseTo((20e-6 + 8192 * 2 / 32e9) * 1e3, within(1e-9));
         // it fits: 2 × 24 GiB = 51.5 GB, less llama.cpp's 0.5 GiB a card, holds 42.4 GB of weights and the KV
         assertThat(e.fits()).isTrue();

@@ -68,7 +68,9 @@ class ServingPropertiesTest {
                         a.slidingWindowLayers(),
                         a.kvFreeLayers(),
                         moe,
-                        a.nativePrecision()))
+                        a.nativePrecision(),
+                        a.vocabSize(),
+                        a.tiedEmbeddings()))
                 .build();
     }
 
