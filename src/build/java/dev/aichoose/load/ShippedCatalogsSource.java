@@ -91,11 +91,7 @@ final class ShippedCatalogsSource {
             case LocalDate d ->
                 "java.time.LocalDate.of(" + d.getYear() + ", " + d.getMonthValue() + ", " + d.getDayOfMonth() + ")";
             case Record r -> record(r);
-            case List<?> l ->
-                "list("
-                        + String.join(
-                                ", ",
-                                l.stream().map(v -> expression(v, Object.class)).toList()) + ")";
+            case List<?> l -> list(l);
             case Map<?, ?> m -> map(m);
             default ->
                 throw new IllegalStateException("the prebuilt catalog cannot hold a "
@@ -113,6 +109,23 @@ final class ShippedCatalogsSource {
             }
         }
         return "new " + r.getClass().getCanonicalName() + "(" + String.join(", ", args) + ")";
+    }
+
+    /**
+     * Each record, map or list in a list gets its own method, as each entry of a map does: one
+     * method's code may not pass 64 KB, and the table of measurements alone holds hundreds of records.
+     */
+    private String list(List<?> l) {
+        List<String> items = new ArrayList<>();
+        for (Object v : l) {
+            if (v instanceof Record || v instanceof Map<?, ?> || v instanceof List<?>) {
+                methods.add(expression(v, Object.class));
+                items.add("v" + (methods.size() - 1) + "()");
+            } else {
+                items.add(expression(v, Object.class));
+            }
+        }
+        return "list(" + String.join(", ", items) + ")";
     }
 
     /** Each entry of a map gets its own method: one method's code may not pass 64 KB. */
