@@ -143,14 +143,18 @@ public final class Calibrator {
     public static List<Check> crossValidate(List<Run> runs) {
         Set<String> publishers = new LinkedHashSet<>();
         for (Run r : runs) publishers.add(r.publisher());
-        Map<Run, Double> estimates = new java.util.IdentityHashMap<>();
-        for (String held : publishers) {
-            List<Run> others =
-                    runs.stream().filter(r -> !r.publisher().equals(held)).toList();
-            ServingCalibration c = others.isEmpty() ? ServingCalibration.PRIOR : fit(others);
-            for (Run r : runs) if (r.publisher().equals(held)) estimates.put(r, r.estimate(c));
-        }
-        return runs.stream().map(r -> new Check(r, estimates.get(r))).toList();
+        // one fit a publisher held out, each on its own: they run side by side on the machine's cores,
+        // and each is the same fit whatever ran beside it
+        Map<String, ServingCalibration> withoutPublisher = publishers.parallelStream()
+                .collect(java.util.stream.Collectors.toConcurrentMap(held -> held, held -> {
+                    List<Run> others = runs.stream()
+                            .filter(r -> !r.publisher().equals(held))
+                            .toList();
+                    return others.isEmpty() ? ServingCalibration.PRIOR : fit(others);
+                }));
+        return runs.stream()
+                .map(r -> new Check(r, r.estimate(withoutPublisher.get(r.publisher()))))
+                .toList();
     }
 
     /** Accuracy by group, and over all runs last, in the order of {@link AccuracyGroup}. */
