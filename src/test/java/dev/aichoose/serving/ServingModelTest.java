@@ -25,23 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class ServingModelTest {
     private static final Catalog CATALOG = Fixtures.catalog();
-    private static final ServingCalibration ROUND = new ServingCalibration(
-            Arrays.stream(Engine.values())
-                    .collect(Collectors.toMap(
-                            e -> e,
-                            e -> new ServingCalibration.EngineFit(
-                                    0.8,
-                                    Map.of(Gpu.Memory.HBM, 1.0, Gpu.Memory.GDDR, 1.0, Gpu.Memory.UNIFIED, 1.0),
-                                    0,
-                                    0,
-                                    0))),
-            0.5,
-            0.5,
-            0,
-            List.of(),
-            0,
-            0,
-            Map.of());
+    private static final ServingCalibration ROUND = timed(0, 0, Map.of());
 
     private static Gpu gpu(String id) {
         return CATALOG.gpus().get(id);
