@@ -90,15 +90,8 @@ public final class Evaluator {
                 .ranking(ranking)
                 .warnings(warnings)
                 .build();
-        return EvaluationBuilder.builder()
-                .scenario(scenario)
-                .asOf(asOf)
-                .catalog(used)
-                .options(results)
-                .pairs(pairs)
-                .ranking(ranking)
+        return EvaluationBuilder.builder(partial)
                 .recommendation(Decider.decide(partial, options, catalog))
-                .warnings(warnings)
                 .build();
     }
 

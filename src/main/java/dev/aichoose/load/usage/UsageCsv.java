@@ -105,24 +105,17 @@ final class UsageCsv {
                         .outputTokens(counts[3])
                         .build());
             }
-            lines.add(ActualsChargeBuilder.builder()
+            // the row's charges: what its tokens cost, and what it billed besides them
+            ActualsChargeBuilder charge = ActualsChargeBuilder.builder()
                     .origin(origin)
                     .source(Source.CSV)
                     .start(start)
                     .end(end)
-                    .match(match)
-                    .usd(cost)
-                    .kind(Charge.Kind.TOKENS)
-                    .label("cost_usd")
-                    .build());
+                    .match(match);
+            lines.add(
+                    charge.usd(cost).kind(Charge.Kind.TOKENS).label("cost_usd").build());
             if (other != 0)
-                lines.add(ActualsChargeBuilder.builder()
-                        .origin(origin)
-                        .source(Source.CSV)
-                        .start(start)
-                        .end(end)
-                        .match(match)
-                        .usd(other)
+                lines.add(charge.usd(other)
                         .kind(Charge.Kind.OTHER)
                         .label("other_usd")
                         .build());
