@@ -25,6 +25,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -45,12 +46,12 @@ import java.util.function.UnaryOperator;
  * shipped table: a change to the serving model or the fitter changes that fit, so entries made by
  * other code are never found. One file a key, written atomically; a file that cannot be read as a
  * whole entry is fitted afresh and replaced, and a directory that cannot be written costs only the
- * time of the fit (docs/methodology.md §11.7, "Price books' fits are kept").
+ * time of the fit (docs/methodology.md §11.7, "A price book's fit is kept").
  *
  * @param directory where entries are kept; empty when the cache is off
  * @param fitter the fit and its accuracy ({@link Calibrator#calibrate}; tests count its calls)
  */
-public record CalibrationCache(Optional<Path> directory, Function<List<Calibrator.Run>, ServingCalibration> fitter) {
+record CalibrationCache(Optional<Path> directory, Function<List<Calibrator.Run>, ServingCalibration> fitter) {
 
     /** The system property that names the directory, before {@link #DIRECTORY_VARIABLE}: the tests' seam. */
     static final String DIRECTORY_PROPERTY = "aichoose.cache.dir";
@@ -79,12 +80,12 @@ public record CalibrationCache(Optional<Path> directory, Function<List<Calibrato
             .addModule(new SimpleModule().addSerializer(LocalDate.class, ToStringSerializer.instance))
             .build();
 
-    public CalibrationCache {
+    CalibrationCache {
         directory = directory.map(Path::toAbsolutePath);
     }
 
     /** The cache where this process's settings put it, fitting with {@link Calibrator#calibrate}. */
-    public static CalibrationCache ofThisProcess() {
+    static CalibrationCache ofThisProcess() {
         return new CalibrationCache(directory(System::getProperty, System::getenv), Calibrator::calibrate);
     }
 
@@ -130,7 +131,7 @@ public record CalibrationCache(Optional<Path> directory, Function<List<Calibrato
      *
      * @param shipped the build's fit of the shipped table, which stands in the key for the fitting code
      */
-    public ServingCalibration calibration(List<Calibrator.Run> runs, ServingCalibration shipped) {
+    ServingCalibration calibration(List<Calibrator.Run> runs, ServingCalibration shipped) {
         if (directory.isEmpty()) return fitter.apply(runs);
         String key = key(runs, shipped);
         Path file = file(key).orElseThrow();
@@ -175,7 +176,7 @@ public record CalibrationCache(Optional<Path> directory, Function<List<Calibrato
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the calibration's key", e);
         }
-        return java.util.HexFormat.of().formatHex(sha.digest());
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static MessageDigest sha256() {
@@ -214,8 +215,7 @@ public record CalibrationCache(Optional<Path> directory, Function<List<Calibrato
 
     /** Whether the estimates can use it: every engine has its fit. */
     private static boolean whole(ServingCalibration c) {
-        return c.engines().keySet().containsAll(EnumSet.allOf(Engine.class))
-                && c.engines().values().stream().allMatch(java.util.Objects::nonNull);
+        return c.engines().keySet().containsAll(EnumSet.allOf(Engine.class));
     }
 
     /**

@@ -11,6 +11,8 @@ import dev.aichoose.serving.ServingModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,7 +170,7 @@ class CalibrationCacheTest {
     @Test
     void aGpuEntryTheRunsUseIsInTheKey() {
         Catalog shipped = CatalogLoader.load(List.of());
-        Map<String, Gpu> gpus = new java.util.LinkedHashMap<>(shipped.gpus());
+        Map<String, Gpu> gpus = new LinkedHashMap<>(shipped.gpus());
         List<Calibrator.Run> runs = Calibrator.runs(shipped.measurements(), gpus, shipped.openModels());
         String key = CalibrationCache.key(runs, shipped.calibration());
         Gpu l4 = gpus.get("nvidia/l4");
@@ -212,7 +214,7 @@ class CalibrationCacheTest {
         ServingCalibration fitted = load(book, cache).calibration();
         Path file = entries(cache).getFirst();
         String key = file.getFileName().toString().replaceAll("calibration-|\\.json", "");
-        Map<Engine, ServingCalibration.EngineFit> engines = new java.util.EnumMap<>(ServingCalibration.PRIOR.engines());
+        Map<Engine, ServingCalibration.EngineFit> engines = new EnumMap<>(ServingCalibration.PRIOR.engines());
         engines.remove(Engine.VLLM);
         ServingCalibration partial = new ServingCalibration(engines, 0.5, 0.5, 0, List.of(), 0, 0, Map.of());
         CalibrationCache.write(file, new CalibrationCache.Entry(key, partial));
