@@ -84,17 +84,23 @@ public final class CatalogLoader {
      * the build's when the price books add no measurements.
      */
     static Catalog parse(List<Path> layers) {
-        return parse(layers, ShippedCatalogs.prebuilt().orElse(null));
+        return parse(layers, CalibrationCache.ofThisProcess());
+    }
+
+    /** The same, a price book's fit kept in (and read from) {@code calibrations}. */
+    static Catalog parse(List<Path> layers, CalibrationCache calibrations) {
+        return parse(layers, ShippedCatalogs.prebuilt().orElse(null), calibrations);
     }
 
     /** The shipped catalogs parsed and calibrated afresh: the build's own step. */
     static Catalog parseAfresh() {
-        return parse(List.of(), null);
+        return parse(List.of(), null, CalibrationCache.off());
     }
 
-    private static Catalog parse(List<Path> layers, Catalog shipped) {
+    private static Catalog parse(List<Path> layers, Catalog shipped, CalibrationCache calibrations) {
         Builder builder = new Builder();
         builder.shipped = shipped;
+        builder.calibrations = calibrations;
         for (String name : SHIPPED) {
             try (InputStream in = CatalogLoader.class.getResourceAsStream("/pricing/" + name)) {
                 if (in == null) throw new IllegalStateException("shipped catalog missing from the jar: " + name);
@@ -161,6 +167,8 @@ public final class CatalogLoader {
         private boolean standalone;
         /** The build's copy of the shipped catalogs, whose calibration is reused when the runs are the same. */
         private Catalog shipped;
+        /** Where a fit of other runs than the shipped table's is kept between runs. */
+        private CalibrationCache calibrations = CalibrationCache.off();
 
         private final List<PendingCheck> weightRefs = new ArrayList<>();
 
@@ -884,11 +892,14 @@ public final class CatalogLoader {
 
         /**
          * The serving model fitted on the measurements. The shipped table's fit (and its cross-validation,
-         * a few hundred milliseconds) is the build's, reused when no price book adds or changes a run.
+         * a few hundred milliseconds) is the build's, reused when no price book adds or changes a run; a
+         * price book's (about 30 fits, most of a minute) is kept in the cache, keyed on the build's fit.
          */
         private ServingCalibration calibration(List<ThroughputMeasurement> runs) {
-            if (!standalone && shipped != null && shipped.measurements().equals(runs)) return shipped.calibration();
-            return Calibrator.calibrate(Calibrator.runs(runs, gpus, openModels));
+            if (standalone || shipped == null)
+                return calibrations.fitter().apply(Calibrator.runs(runs, gpus, openModels));
+            if (shipped.measurements().equals(runs)) return shipped.calibration();
+            return calibrations.calibration(Calibrator.runs(runs, gpus, openModels), shipped.calibration());
         }
     }
 }
