@@ -92,7 +92,8 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
             BigDecimal kvPerStreamGb,
             BigDecimal overheadGb,
             BigDecimal usableGb,
-            int streamsItHolds) {}
+            int streamsItHolds,
+            BigDecimal kvHeldPerStreamGb) {}
 
     record StepOut(
             BigDecimal weightsMs,
@@ -174,7 +175,8 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                         Figures.upTo(m.kvGbPerStream(), 4),
                         Figures.upTo(m.overheadGb(), 2),
                         Figures.upTo(m.usableGb(), 2),
-                        streamsItHolds(m)),
+                        streamsItHolds(m),
+                        Figures.upTo(m.kvGbHeldPerStream(), 4)),
                 new StepOut(
                         Figures.upTo(s.weightsMs(), 3),
                         Figures.upTo(s.computeMs(), 3),
@@ -223,13 +225,16 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                 m.provenance().asOf().toString());
     }
 
-    /** Streams the replica's memory holds at the full context, whatever the concurrency asked for. */
+    /**
+     * Streams the replica's memory holds, whatever the concurrency asked for: none unless one fits at
+     * its full context, else as many as the KV each holds on average allows (§11.4).
+     */
     static int streamsItHolds(ServingEstimate.Memory m) {
         double free = m.usableGb() - m.weightsGb() - m.overheadGb();
-        if (free < 0) return 0;
-        return m.kvGbPerStream() <= 0
+        if (free < 0 || free < m.kvGbPerStream()) return 0;
+        return m.kvGbHeldPerStream() <= 0
                 ? Integer.MAX_VALUE
-                : (int) Math.min(Integer.MAX_VALUE, Math.floor(free / m.kvGbPerStream()));
+                : (int) Math.min(Integer.MAX_VALUE, Math.floor(free / m.kvGbHeldPerStream()));
     }
 
     // ---- table
@@ -335,6 +340,11 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
         memory.add(List.of(
                 "KV cache per stream (" + Figures.wholeCount(p.inputTokens() + p.outputTokens()) + " tokens)",
                 String.format(Locale.ROOT, "%.3f", m.kvGbPerStream())));
+        if (m.kvGbHeldPerStream() < m.kvGbPerStream()) {
+            memory.add(List.of(
+                    "held on average (" + Figures.wholeCount(ServingModel.heldContext(p)) + " tokens)",
+                    String.format(Locale.ROOT, "%.3f", m.kvGbHeldPerStream())));
+        }
         memory.add(List.of(p.engine().id() + " overhead", String.format(Locale.ROOT, "%.2f", m.overheadGb())));
         memory.add(List.of(
                 String.format(

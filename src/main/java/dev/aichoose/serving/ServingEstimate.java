@@ -29,8 +29,11 @@ public record ServingEstimate(
      *     the copies tensor parallelism keeps when the KV heads are fewer than the GPUs
      * @param overheadGb what the engine keeps besides weights and KV (context, activations, graphs)
      * @param usableGb the share of the replica's memory the engine may use
+     * @param kvGbHeldPerStream KV cache a stream holds on average: a batching server pages it, so a
+     *     stream holds its prompt and half its output (llama.cpp: the full context, as {@code kvGbPerStream})
      */
-    public record Memory(double weightsGb, double kvGbPerStream, double overheadGb, double usableGb) {
+    public record Memory(
+            double weightsGb, double kvGbPerStream, double overheadGb, double usableGb, double kvGbHeldPerStream) {
         /** Memory the model needs with one stream: weights, the engine's overhead and one full context of KV. */
         public double neededGbForOneStream() {
             return weightsGb + overheadGb + kvGbPerStream;

@@ -36,6 +36,8 @@ public final class ServingModel {
     static final double PCIE_LATENCY_S = 20e-6;
     /** PCIe 4.0 x16, per direction, GB/s: the link assumed when the catalog names none. */
     static final double DEFAULT_LINK_GBPS = 32;
+    /** The experts a token runs through in a MoE layer (routed and shared) that τ_moe is stated for. */
+    static final double MOE_REFERENCE_EXPERTS = 8;
 
     private ServingModel() {}
 
@@ -57,12 +59,14 @@ public final class ServingModel {
         double replication = tensor ? (double) n / shards : 1;
         double context = point.inputTokens() + point.outputTokens();
         double kvPerStream = kv.bytes(context) * replication;
+        double kvHeld = kv.bytes(heldContext(point)) * replication;
         double free = usable - weights.totalBytes() - overhead;
+        // one stream must fit at its full context; the count is what the streams hold on average
         int streams = kvPerStream <= 0
                 ? (free >= 0 ? point.concurrency() : 0)
-                : (int) Math.max(0, Math.min(point.concurrency(), Math.floor(free / kvPerStream)));
-        ServingEstimate.Memory memory =
-                new ServingEstimate.Memory(weights.totalBytes() / GB, kvPerStream / GB, overhead / GB, usable / GB);
+                : free < kvPerStream ? 0 : (int) Math.min(point.concurrency(), Math.floor(free / kvHeld));
+        ServingEstimate.Memory memory = new ServingEstimate.Memory(
+                weights.totalBytes() / GB, kvPerStream / GB, overhead / GB, usable / GB, kvHeld / GB);
 
         // a decode step at b streams: the GPUs of a tensor-parallel replica work at once, a pipeline's in turn
         int b = Math.max(streams, 1);
@@ -90,7 +94,10 @@ public final class ServingModel {
                 ? 0
                 : model.architecture().moe().moeLayers();
         double overheadS = (model.layers() * fit.layerOverheadUs()
-                        + moeLayers * calibration.moeLayerOverheadUs(gpu.architecture()))
+                        + moeLayers
+                                * calibration.moeLayerOverheadUs(gpu.architecture())
+                                * expertsATokenRuns(model)
+                                / MOE_REFERENCE_EXPERTS)
                 * 1e-6;
         double stepS = Math.max(weightsS, computeS) + kvS + communicationS + overheadS;
 
@@ -143,6 +150,27 @@ public final class ServingModel {
                 prefillS * 1e3,
                 prefillAloneS * 1e3);
         return new ServingEstimate(tokensPerSecond, streams, ttftS * 1e3, tpotS * 1e3, memory, step, bound);
+    }
+
+    /**
+     * The context whose KV a stream holds on average. The batching servers page their KV cache
+     * (vLLM's PagedAttention, SGLang's token pool, TensorRT-LLM's paged KV): a stream holds blocks for
+     * the tokens it has so far, and streams at staggered points of their requests hold the prompt and
+     * half the output on average. llama.cpp gives each slot its whole context up front.
+     */
+    public static double heldContext(OperatingPoint point) {
+        double output = point.outputTokens();
+        return point.inputTokens() + (point.engine().family() == Engine.Family.SERVER ? output / 2 : output);
+    }
+
+    /**
+     * The experts a token runs through in a MoE layer: the {@code k} it is routed to and the shared
+     * ones. A MoE layer's fixed time (routing, permuting the tokens, a grouped product per expert) grows
+     * with them; {@code τ_moe} is fitted for {@link #MOE_REFERENCE_EXPERTS} of them.
+     */
+    static double expertsATokenRuns(OpenModel model) {
+        OpenModel.Moe moe = model.architecture().moe();
+        return moe == null ? 0 : moe.expertsPerToken() + moe.sharedExperts();
     }
 
     /** The share of each GPU's memory the engine may use. */

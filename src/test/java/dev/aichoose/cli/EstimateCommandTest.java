@@ -59,6 +59,9 @@ class EstimateCommandTest {
                         "Measured error of its group, multi-GPU dense",
                         "Memory (GB, across the replica)",
                         "weights                              70.60",
+                        // vLLM pages the KV cache: a stream holds its prompt and half its output on average
+                        "KV cache per stream (1,500 tokens)   0.492",
+                        "held on average (1,250 tokens)       0.410",
                         "Nearest published runs",
                         "nim-llama33");
         assertThat(run.err()).isEmpty();

@@ -104,14 +104,15 @@ class SmallestReplicaTest {
 
     @Test
     void aCardThatHoldsTheWeightsButFewStreamsIsJoinedWithAnotherWhenTheOptionHasIt() {
-        // one card holds 15 streams of 1,100 tokens; the server runs 64, which two cards hold
+        // one card holds 18 streams (15 at their full 1,100 tokens, 18 as vLLM pages their KV: 950 held on
+        // average, methodology §11.4); the server runs 64, which two cards hold
         String four = cards("4").option("box").capacity().detail();
         assertThat(four).contains("on 2 GPUs (tensor parallel, vllm)", "64 streams");
         String auto = cards("auto").option("box").capacity().detail();
         assertThat(auto).contains("on 2 GPUs (tensor parallel, vllm)", "64 streams");
         // one card has no second to join: it serves the streams it holds rather than none
         String one = cards("1").option("box").capacity().detail();
-        assertThat(one).contains("on 1 GPU (vllm)", "15 streams");
+        assertThat(one).contains("on 1 GPU (vllm)", "18 streams");
         // four cards are two replicas of two, each serving four times the streams of one card
         double fourCards = cards("4").option("box").capacity().availableTokensPerSecond();
         assertThat(fourCards)

@@ -188,8 +188,13 @@ class ServingModelTest {
                 point("amd/mi300x", 8, "deepseek/deepseek-r1", Quantization.FP8, Engine.SGLANG, 1, 0, 100), c);
         ServingEstimate onHopper = ServingModel.estimate(
                 point("nvidia/h200-sxm", 8, "deepseek/deepseek-r1", Quantization.FP8, Engine.SGLANG, 1, 0, 100), c);
-        assertThat(onCdna3.step().overheadMs()).isCloseTo((61 * 20 + 58 * 30 * 4) / 1000.0, within(1e-9));
-        assertThat(onHopper.step().overheadMs()).isCloseTo((61 * 20 + 58 * 30) / 1000.0, within(1e-9));
+        // a DeepSeek token runs through 8 routed experts and 1 shared: 9/8 of the time stated for 8
+        assertThat(onCdna3.step().overheadMs()).isCloseTo((61 * 20 + 58 * 30 * 4 * 9 / 8.0) / 1000.0, within(1e-9));
+        assertThat(onHopper.step().overheadMs()).isCloseTo((61 * 20 + 58 * 30 * 9 / 8.0) / 1000.0, within(1e-9));
+        // gpt-oss-120b routes a token to 4 experts and has no shared one: half of it, in each of its 36 layers
+        ServingEstimate oss = ServingModel.estimate(
+                point("nvidia/h200-sxm", 1, "openai/gpt-oss-120b", Quantization.MXFP4, Engine.VLLM, 1, 0, 100), c);
+        assertThat(oss.step().overheadMs()).isCloseTo((36 * 20 + 36 * 30 * 4 / 8.0) / 1000.0, within(1e-9));
         // a dense model pays the common time a layer on every generation: Llama 3.1 70B has 80 layers
         ServingEstimate dense = ServingModel.estimate(
                 point("amd/mi300x", 8, "meta/llama-3.1-70b-instruct", Quantization.FP8, Engine.VLLM, 1, 0, 100), c);
@@ -274,8 +279,52 @@ class ServingModelTest {
         // 80 GiB × 0.9 (vLLM's gpu_memory_utilization) = 77.31 GB; weights 70.6, overhead 1 GiB = 1.07
         assertThat(e.memory().usableGb()).isCloseTo(80 * 1.073741824 * 0.9, within(1e-9));
         assertThat(e.memory().overheadGb()).isCloseTo(1.073741824, within(1e-9));
-        // 5.64 GB left for KV at 327,680 bytes a token × 1,500 tokens = 0.49 GB a stream: 11 streams, not 64
+        // 5.64 GB left for KV at 327,680 bytes a token. A stream's full context (1,500 tokens) is 0.49 GB,
+        // but vLLM pages its KV: a stream holds its prompt and half its output on average (1,250 tokens,
+        // 0.41 GB), so 13 streams, not 11 (nor 64)
         double free = 80 * 1.073741824 * 0.9 - 70.6 - 1.073741824;
-        assertThat(e.streams()).isEqualTo((int) Math.floor(free / (327_680 * 1500 / 1e9)));
+        assertThat(e.memory().kvGbPerStream()).isCloseTo(327_680 * 1500 / 1e9, within(1e-12));
+        assertThat(e.memory().kvGbHeldPerStream()).isCloseTo(327_680 * 1250 / 1e9, within(1e-12));
+        assertThat(e.streams())
+                .isEqualTo((int) Math.floor(free / (327_680 * 1250 / 1e9)))
+                .isEqualTo(13);
+        // llama.cpp gives each slot its whole context up front: the full 1,500 tokens count
+        ServingEstimate slots = ServingModel.estimate(
+                point(
+                        "nvidia/h100-sxm",
+                        1,
+                        "meta/llama-3.3-70b-instruct",
+                        Quantization.Q8_0,
+                        Engine.LLAMA_CPP,
+                        64,
+                        1000,
+                        500),
+                ROUND);
+        assertThat(slots.memory().kvGbHeldPerStream()).isEqualTo(slots.memory().kvGbPerStream());
+        double slotsFree = slots.memory().usableGb()
+                - slots.memory().weightsGb()
+                - slots.memory().overheadGb();
+        assertThat(slots.streams()).isEqualTo((int) Math.min(64, Math.floor(slotsFree / (327_680 * 1500 / 1e9))));
+    }
+
+    @Test
+    void aStreamMustFitAtItsFullContextEvenWhenStreamsHoldLessOnAverage() {
+        // 70B at FP8 on one H100 leaves 5.64 GB: one 1,000-token prompt with 20,000 output tokens needs
+        // 6.88 GB at its end, though it holds 3.6 GB on average: it does not fit, and no stream runs
+        ServingEstimate e = ServingModel.estimate(
+                point(
+                        "nvidia/h100-sxm",
+                        1,
+                        "meta/llama-3.3-70b-instruct",
+                        Quantization.FP8,
+                        Engine.VLLM,
+                        8,
+                        1000,
+                        20_000),
+                ROUND);
+        assertThat(e.memory().kvGbPerStream()).isGreaterThan(5.64);
+        assertThat(e.memory().kvGbHeldPerStream()).isLessThan(5.64);
+        assertThat(e.streams()).isZero();
+        assertThat(e.fits()).isFalse();
     }
 }
