@@ -124,6 +124,9 @@ public final class CatalogLoader {
     /**
      * One catalog on its own, with no shipped layer under it (for {@code catalog diff}): the files
      * in order, each a name and its text. References to GPUs the files do not define are not checked.
+     * Its measurements are read and checked but not fitted: {@code catalog diff} compares entries, and
+     * the fit of the shipped table's runs alone took about 50 s of two cores a side. Its calibration is
+     * the prior.
      */
     public static Catalog loadStandalone(Map<String, String> files) {
         Builder builder = new Builder();
@@ -894,10 +897,11 @@ public final class CatalogLoader {
          * The serving model fitted on the measurements. The shipped table's fit (and its cross-validation,
          * a few hundred milliseconds) is the build's, reused when no price book adds or changes a run; a
          * price book's (about 30 fits, most of a minute) is kept in the cache, keyed on the build's fit.
+         * A standalone catalog is not fitted (see {@link #loadStandalone}).
          */
         private ServingCalibration calibration(List<ThroughputMeasurement> runs) {
-            if (standalone || shipped == null)
-                return calibrations.fitter().apply(Calibrator.runs(runs, gpus, openModels));
+            if (standalone) return ServingCalibration.PRIOR;
+            if (shipped == null) return calibrations.fitter().apply(Calibrator.runs(runs, gpus, openModels));
             if (shipped.measurements().equals(runs)) return shipped.calibration();
             return calibrations.calibration(Calibrator.runs(runs, gpus, openModels), shipped.calibration());
         }

@@ -201,4 +201,20 @@ class CatalogLoaderTest {
                 catchThrowableOfType(InputException.class, () -> CatalogLoader.load(List.of(dir.resolve("nowhere"))));
         assertThat(e.diagnostics().getFirst().toString()).endsWith("nowhere: no such price book (file or directory)");
     }
+
+    @Test
+    void aStandaloneCatalogReadsItsMeasurementsButIsNotFitted() throws IOException {
+        // catalog diff compares entries: the shipped table's runs are read and checked, the model is not
+        // fitted on them (a fit with its cross-validation took about 50 s of two cores a side)
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        for (String name : List.of("gpus.yaml", "open-models.yaml", "throughput-measurements.yaml")) {
+            Path file = Path.of("pricing", name);
+            files.put(file.toString(), Files.readString(file));
+        }
+        Catalog standalone = CatalogLoader.loadStandalone(files);
+        Catalog shipped = CatalogLoader.load(List.of());
+        assertThat(standalone.measurements()).isEqualTo(shipped.measurements());
+        assertThat(standalone.calibration()).isEqualTo(dev.aichoose.model.ServingCalibration.PRIOR);
+        assertThat(shipped.calibration().runs()).isPositive();
+    }
 }
