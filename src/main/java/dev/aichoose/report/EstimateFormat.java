@@ -379,8 +379,12 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                 .skip(2)
                 .reduce("", (a, b) -> a + b + "\n")));
         out.println();
-        out.println("Nearest published runs (" + r.publishedRuns()
-                + " validated in pricing/throughput-measurements.yaml), the model at each run's own operating point");
+        TableReport.wrap(
+                out,
+                "Nearest published runs (" + r.publishedRuns()
+                        + " validated in pricing/throughput-measurements.yaml), the model at each run's own operating"
+                        + " point",
+                "  ");
         List<List<String>> rows = new ArrayList<>();
         for (EstimateResult.Neighbour n : r.nearest()) {
             ThroughputMeasurement run = n.run();
