@@ -132,7 +132,7 @@ class CalibrationCacheTest {
         Path cache = dir.resolve("cache");
         ServingCalibration first = load(book, cache).calibration();
         Path file = entries(cache).getFirst();
-        String key = file.getFileName().toString().replaceAll("calibration-|\\.json", "");
+        String key = keyOf(file);
         // a different fit planted under the same key: only a load that reads the file can return it
         ServingCalibration planted = marked(4242);
         CalibrationCache.write(file, new CalibrationCache.Entry(key, planted));
@@ -213,7 +213,7 @@ class CalibrationCacheTest {
         Path cache = dir.resolve("cache");
         ServingCalibration fitted = load(book, cache).calibration();
         Path file = entries(cache).getFirst();
-        String key = file.getFileName().toString().replaceAll("calibration-|\\.json", "");
+        String key = keyOf(file);
         Map<Engine, ServingCalibration.EngineFit> engines = new EnumMap<>(ServingCalibration.PRIOR.engines());
         engines.remove(Engine.VLLM);
         ServingCalibration partial = new ServingCalibration(engines, 0.5, 0.5, 0, List.of(), 0, 0, Map.of());
@@ -292,5 +292,10 @@ class CalibrationCacheTest {
         CalibrationCache.write(file, new CalibrationCache.Entry("x", c));
         assertThat(CalibrationCache.read(file, "x")).contains(c);
         assertThat(CalibrationCache.read(file, "y")).as("another key").isEmpty();
+    }
+
+    /** The key an entry's file is named by. */
+    private static String keyOf(Path file) {
+        return file.getFileName().toString().replaceAll("calibration-|\\.json", "");
     }
 }

@@ -265,17 +265,8 @@ class ServingModelTest {
 
     @Test
     void memoryIsCountedInGibAndTheEnginesShare() {
-        ServingEstimate e = ServingModel.estimate(
-                point(
-                        "nvidia/h100-sxm",
-                        1,
-                        "meta/llama-3.3-70b-instruct",
-                        Quantization.FP8,
-                        Engine.VLLM,
-                        64,
-                        1000,
-                        500),
-                ROUND);
+        ServingEstimate e =
+                ServingModel.estimate(llama70bOnOneH100(Quantization.FP8, Engine.VLLM, 64, 1000, 500), ROUND);
         // 80 GiB × 0.9 (vLLM's gpu_memory_utilization) = 77.31 GB; weights 70.6, overhead 1 GiB = 1.07
         assertThat(e.memory().usableGb()).isCloseTo(80 * 1.073741824 * 0.9, within(1e-9));
         assertThat(e.memory().overheadGb()).isCloseTo(1.073741824, within(1e-9));
@@ -289,17 +280,8 @@ class ServingModelTest {
                 .isEqualTo((int) Math.floor(free / (327_680 * 1250 / 1e9)))
                 .isEqualTo(13);
         // llama.cpp gives each slot its whole context up front: the full 1,500 tokens count
-        ServingEstimate slots = ServingModel.estimate(
-                point(
-                        "nvidia/h100-sxm",
-                        1,
-                        "meta/llama-3.3-70b-instruct",
-                        Quantization.Q8_0,
-                        Engine.LLAMA_CPP,
-                        64,
-                        1000,
-                        500),
-                ROUND);
+        ServingEstimate slots =
+                ServingModel.estimate(llama70bOnOneH100(Quantization.Q8_0, Engine.LLAMA_CPP, 64, 1000, 500), ROUND);
         assertThat(slots.memory().kvGbHeldPerStream()).isEqualTo(slots.memory().kvGbPerStream());
         double slotsFree = slots.memory().usableGb()
                 - slots.memory().weightsGb()
@@ -311,20 +293,18 @@ class ServingModelTest {
     void aStreamMustFitAtItsFullContextEvenWhenStreamsHoldLessOnAverage() {
         // 70B at FP8 on one H100 leaves 5.64 GB: one 1,000-token prompt with 20,000 output tokens needs
         // 6.88 GB at its end, though it holds 3.6 GB on average: it does not fit, and no stream runs
-        ServingEstimate e = ServingModel.estimate(
-                point(
-                        "nvidia/h100-sxm",
-                        1,
-                        "meta/llama-3.3-70b-instruct",
-                        Quantization.FP8,
-                        Engine.VLLM,
-                        8,
-                        1000,
-                        20_000),
-                ROUND);
+        ServingEstimate e =
+                ServingModel.estimate(llama70bOnOneH100(Quantization.FP8, Engine.VLLM, 8, 1000, 20_000), ROUND);
         assertThat(e.memory().kvGbPerStream()).isGreaterThan(5.64);
         assertThat(e.memory().kvGbHeldPerStream()).isLessThan(5.64);
         assertThat(e.streams()).isZero();
         assertThat(e.fits()).isFalse();
+    }
+
+    /** Llama 3.3 70B on one H100 SXM (80 GiB), the card the memory cases fill. */
+    private static OperatingPoint llama70bOnOneH100(
+            Quantization q, Engine engine, int concurrency, int inputTokens, int outputTokens) {
+        return point(
+                "nvidia/h100-sxm", 1, "meta/llama-3.3-70b-instruct", q, engine, concurrency, inputTokens, outputTokens);
     }
 }
