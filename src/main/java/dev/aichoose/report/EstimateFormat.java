@@ -175,7 +175,7 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                         Figures.upTo(m.kvGbPerStream(), 4),
                         Figures.upTo(m.overheadGb(), 2),
                         Figures.upTo(m.usableGb(), 2),
-                        streamsItHolds(m),
+                        m.streamsItHolds(),
                         Figures.upTo(m.kvGbHeldPerStream(), 4)),
                 new StepOut(
                         Figures.upTo(s.weightsMs(), 3),
@@ -223,18 +223,6 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                 m.publisher(),
                 m.provenance().source(),
                 m.provenance().asOf().toString());
-    }
-
-    /**
-     * Streams the replica's memory holds, whatever the concurrency asked for: none unless one fits at
-     * its full context, else as many as the KV each holds on average allows (§11.4).
-     */
-    static int streamsItHolds(ServingEstimate.Memory m) {
-        double free = m.usableGb() - m.weightsGb() - m.overheadGb();
-        if (free < 0 || free < m.kvGbPerStream()) return 0;
-        return m.kvGbHeldPerStream() <= 0
-                ? Integer.MAX_VALUE
-                : (int) Math.min(Integer.MAX_VALUE, Math.floor(free / m.kvGbHeldPerStream()));
     }
 
     // ---- table
@@ -354,7 +342,7 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                         p.gpus(),
                         r.hardware().vramGb() * ServingModel.VRAM_BYTES_PER_GB / ServingModel.GB),
                 String.format(Locale.ROOT, "%.2f", m.usableGb())));
-        int holds = streamsItHolds(m);
+        int holds = m.streamsItHolds();
         memory.add(List.of("streams it holds", holds == Integer.MAX_VALUE ? "no limit" : Figures.wholeCount(holds)));
         out.print(indent(Tables.text(
                         Table.unmarked(List.of(new Column("", Align.LEFT), new Column("", Align.RIGHT)), memory))

@@ -38,6 +38,19 @@ public record ServingEstimate(
         public double neededGbForOneStream() {
             return weightsGb + overheadGb + kvGbPerStream;
         }
+
+        /**
+         * Streams this memory holds, whatever the concurrency asked for (docs/methodology.md §11.4): none
+         * unless one fits at its full context, else as many as the KV each holds on average allows;
+         * {@link Integer#MAX_VALUE} when a stream keeps no KV.
+         */
+        public int streamsItHolds() {
+            double free = usableGb - weightsGb - overheadGb;
+            if (free < 0 || free < kvGbPerStream) return 0;
+            return kvGbHeldPerStream <= 0
+                    ? Integer.MAX_VALUE
+                    : (int) Math.min(Integer.MAX_VALUE, Math.floor(free / kvGbHeldPerStream));
+        }
     }
 
     /**

@@ -60,13 +60,9 @@ public final class ServingModel {
         double context = point.inputTokens() + point.outputTokens();
         double kvPerStream = kv.bytes(context) * replication;
         double kvHeld = kv.bytes(heldContext(point)) * replication;
-        double free = usable - weights.totalBytes() - overhead;
-        // one stream must fit at its full context; the count is what the streams hold on average
-        int streams = kvPerStream <= 0
-                ? (free >= 0 ? point.concurrency() : 0)
-                : free < kvPerStream ? 0 : (int) Math.min(point.concurrency(), Math.floor(free / kvHeld));
         ServingEstimate.Memory memory = new ServingEstimate.Memory(
                 weights.totalBytes() / GB, kvPerStream / GB, overhead / GB, usable / GB, kvHeld / GB);
+        int streams = Math.min(point.concurrency(), memory.streamsItHolds());
 
         // a decode step at b streams: the GPUs of a tensor-parallel replica work at once, a pipeline's in turn
         int b = Math.max(streams, 1);
