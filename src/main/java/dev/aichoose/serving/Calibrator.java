@@ -56,7 +56,9 @@ public final class Calibrator {
         SERVER_HBM_FACTOR(1, 0.3),
         LLAMA_CPP_HBM_FACTOR(1, 0.3),
         LLAMA_CPP_UNIFIED_FACTOR(1, 0.3),
-        MOE_LAYER_OVERHEAD_US(20, 2.0);
+        MOE_LAYER_OVERHEAD_US(20, 2.0),
+        /** The prior is no loss against the BF16 products, held loosely: the runs must show one. */
+        WEIGHT_ONLY_READ_SHARE(1, 1.0);
 
         final double prior;
         final double spread;
@@ -326,7 +328,8 @@ public final class Calibrator {
                 List.of(),
                 runs.size(),
                 (int) allPublishers,
-                architectureFactors(theta, architectures));
+                architectureFactors(theta, architectures),
+                value(theta, Parameter.WEIGHT_ONLY_READ_SHARE));
     }
 
     private static Map<String, Double> architectureFactors(double[] theta, List<String> architectures) {

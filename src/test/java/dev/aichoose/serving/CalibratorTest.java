@@ -64,7 +64,8 @@ class CalibratorTest {
                 List.of(),
                 0,
                 0,
-                Map.of("cdna3", 3.0));
+                Map.of("cdna3", 3.0),
+                shipped.weightOnlyReadShare());
         List<Calibrator.Run> runs = madeBy(truth, shippedRuns());
         ServingCalibration fitted = Calibrator.fit(runs);
         // what the runs can tell apart is each generation's time a MoE layer (the common time × its factor)
@@ -72,15 +73,18 @@ class CalibratorTest {
         assertThat(fitted.moeLayerOverheadUs("cdna3")).isCloseTo(3 * common, within(0.15 * 3 * common));
         assertThat(fitted.moeLayerOverheadUs("hopper")).isCloseTo(common, within(0.15 * common));
         assertThat(fitted.moeLayerOverheadUs("blackwell")).isCloseTo(common, within(0.15 * common));
+        // the quantized-weight kernels' share, which runs of three publishers inform, held near it by its prior
+        assertThat(fitted.weightOnlyReadShare())
+                .isCloseTo(truth.weightOnlyReadShare(), within(0.15 * truth.weightOnlyReadShare()));
         // and the estimates it makes are the ones the runs were made with, but where the priors hold a
-        // parameter few runs inform (llama.cpp on HBM: two publishers)
+        // parameter few runs inform (llama.cpp on HBM: two publishers; the quantized-weight kernels: three)
         double[] errors = runs.stream()
                 .mapToDouble(r ->
                         Math.abs(Math.log(r.estimate(fitted) / r.measurement().outputTokensPerSecond())))
                 .sorted()
                 .toArray();
         assertThat(errors[errors.length / 2]).as("median |log ratio|").isLessThan(0.02);
-        assertThat(errors[(int) (errors.length * 0.95)]).as("95th percentile").isLessThan(0.06);
+        assertThat(errors[(int) (errors.length * 0.95)]).as("95th percentile").isLessThan(0.07);
         assertThat(errors[errors.length - 1]).as("largest").isLessThan(0.15);
     }
 
