@@ -736,6 +736,7 @@ public final class CatalogLoader {
                     f.text("publisher"),
                     readAs,
                     f.has("excluded") ? f.text("excluded") : null,
+                    f.has("held_out") ? f.text("held_out") : null,
                     provenance(f));
             measurementRefs.add(new PendingMeasurement(
                     f.problems().file(),

@@ -19,6 +19,9 @@ import java.util.Optional;
  *     its many small matrix products, microseconds
  * @param moeLayerOverheadFactors that time on each GPU generation ({@link Gpu#architecture()}) relative
  *     to {@code moeLayerOverheadUs}, where the fit had MoE runs on it; 1 elsewhere
+ * @param weightOnlyReadShare the share of the engine's bandwidth a quantized-weight kernel reaches
+ *     (vLLM and SGLang on AWQ, GPTQ, INT4 and INT8 weights, and on FP8 weights where the card has no FP8
+ *     tensor cores), relative to the BF16 and FP8 products; 1 in the prior
  * @param runs measurements fitted, {@code publishers} how many independent publishers they come from
  */
 public record ServingCalibration(
@@ -29,7 +32,8 @@ public record ServingCalibration(
         List<GroupAccuracy> accuracy,
         int runs,
         int publishers,
-        Map<String, Double> moeLayerOverheadFactors) {
+        Map<String, Double> moeLayerOverheadFactors,
+        double weightOnlyReadShare) {
 
     /**
      * The figures before any measurement: KV-planner's defaults (memory-bandwidth utilisation 0.75
@@ -53,7 +57,8 @@ public record ServingCalibration(
             List.of(),
             0,
             0,
-            Map.of());
+            Map.of(),
+            1.0);
 
     public ServingCalibration {
         engines = Map.copyOf(engines);
@@ -118,7 +123,8 @@ public record ServingCalibration(
                 groups,
                 runs,
                 publishers,
-                moeLayerOverheadFactors);
+                moeLayerOverheadFactors,
+                weightOnlyReadShare);
     }
 
     public EngineFit engine(Engine engine) {

@@ -12,6 +12,8 @@ package dev.aichoose.model;
  *     whole run
  * @param excluded why the run neither fits nor validates the model (it is shown, and its accuracy
  *     reported apart); null for a run that does
+ * @param heldOut the held-out set the run belongs to: it is not fitted, and checks the model fitted on
+ *     the other runs out of sample (docs/methodology.md §11.7); null for a run the model is fitted on
  */
 public record ThroughputMeasurement(
         String id,
@@ -33,10 +35,17 @@ public record ThroughputMeasurement(
         String publisher,
         String readAs,
         String excluded,
+        String heldOut,
         Provenance provenance) {
 
+    /** Whether the run is evidence about the model: fitted, or held out to check the fit. */
     public boolean used() {
         return excluded == null;
+    }
+
+    /** Whether the model is fitted on the run: neither excluded nor held out. */
+    public boolean fitted() {
+        return excluded == null && heldOut == null;
     }
 
     /** The split the run used: pipeline when it split layers across more than one GPU, else tensor. */

@@ -56,7 +56,9 @@ public final class Calibrator {
         SERVER_HBM_FACTOR(1, 0.3),
         LLAMA_CPP_HBM_FACTOR(1, 0.3),
         LLAMA_CPP_UNIFIED_FACTOR(1, 0.3),
-        MOE_LAYER_OVERHEAD_US(20, 2.0);
+        MOE_LAYER_OVERHEAD_US(20, 2.0),
+        /** The prior is no loss against the BF16 products, held loosely: the runs must show one. */
+        WEIGHT_ONLY_READ_SHARE(1, 1.0);
 
         final double prior;
         final double spread;
@@ -120,14 +122,17 @@ public final class Calibrator {
     }
 
     /**
-     * The calibration fitted on every run the table uses, with its leave-one-publisher-out accuracy,
-     * and last the accuracy on the runs it excludes (never fitted, so estimated by the full fit).
+     * The calibration fitted on every run the table fits, with its leave-one-publisher-out accuracy,
+     * then the accuracy on the runs held out of the fit, and last on the runs it excludes (neither
+     * fitted, so both estimated by the full fit).
      */
     public static ServingCalibration calibrate(List<Run> runs) {
-        List<Run> used = runs.stream().filter(r -> r.measurement().used()).toList();
+        List<Run> used = runs.stream().filter(r -> r.measurement().fitted()).toList();
         if (used.isEmpty()) return ServingCalibration.PRIOR;
         ServingCalibration fitted = fit(used);
         List<ServingCalibration.GroupAccuracy> groups = new ArrayList<>(accuracy(crossValidate(used)));
+        List<Check> heldOut = heldOut(runs, fitted);
+        if (!heldOut.isEmpty()) groups.add(summary(HELD_OUT, "runs held out of the fit", heldOut));
         List<Check> excluded = runs.stream()
                 .filter(r -> !r.measurement().used())
                 .map(r -> new Check(r, r.estimate(fitted)))
@@ -135,6 +140,17 @@ public final class Calibrator {
         if (!excluded.isEmpty()) groups.add(summary(EXCLUDED, "runs the table excludes", excluded));
         return fitted.withAccuracy(groups);
     }
+
+    /** The runs held out of the fit, each estimated by {@code fitted}: the model's out-of-sample check. */
+    public static List<Check> heldOut(List<Run> runs, ServingCalibration fitted) {
+        return runs.stream()
+                .filter(r -> r.measurement().used() && !r.measurement().fitted())
+                .map(r -> new Check(r, r.estimate(fitted)))
+                .toList();
+    }
+
+    /** The group the held-out runs' accuracy is reported under. */
+    public static final String HELD_OUT = "held-out";
 
     /** The group the excluded runs' accuracy is reported under. */
     public static final String EXCLUDED = "excluded";
@@ -326,7 +342,8 @@ public final class Calibrator {
                 List.of(),
                 runs.size(),
                 (int) allPublishers,
-                architectureFactors(theta, architectures));
+                architectureFactors(theta, architectures),
+                value(theta, Parameter.WEIGHT_ONLY_READ_SHARE));
     }
 
     private static Map<String, Double> architectureFactors(double[] theta, List<String> architectures) {

@@ -72,7 +72,10 @@ public final class ServingModel {
                 * 1e12
                 * (model.moe() ? calibration.moeComputeEfficiency() : calibration.computeEfficiency());
         double meanContext = point.inputTokens() + point.outputTokens() / 2;
-        double weightsS = weights.readBytes(b) / (parallel * bandwidth);
+        // a quantized-weight kernel reads the weights at a share of what the BF16 and FP8 products reach
+        double weightBandwidth =
+                quantizedWeightKernel(point) ? bandwidth * calibration.weightOnlyReadShare() : bandwidth;
+        double weightsS = weights.readBytes(b) / (parallel * weightBandwidth);
         double computeS = flops > 0 ? 2 * model.activeParamsB() * 1e9 * b / (parallel * flops) : 0;
         double kvS = b * kv.bytes(meanContext) / ((tensor ? shards : 1) * bandwidth);
         Link link = Link.of(gpu);
@@ -108,7 +111,7 @@ public final class ServingModel {
                     : (n - 1) * input * hidden * ACTIVATION_BYTES / link.bytesPerSecond();
         }
         double prefillAloneS = input > 0
-                ? Math.max(weights.readBytes(input) / (parallel * bandwidth), prefillComputeS)
+                ? Math.max(weights.readBytes(input) / (parallel * weightBandwidth), prefillComputeS)
                         + prefillCommunicationS
                         + overheadS
                 : 0;
@@ -167,6 +170,24 @@ public final class ServingModel {
     static double expertsATokenRuns(OpenModel model) {
         OpenModel.Moe moe = model.architecture().moe();
         return moe == null ? 0 : moe.expertsPerToken() + moe.sharedExperts();
+    }
+
+    /**
+     * Whether the replica's weights go through a quantized-weight kernel that unpacks them inside the
+     * matrix product: vLLM and SGLang run the integer formats (AWQ, GPTQ, INT4, INT8) through Marlin and
+     * its kin, and FP8 weights on a card without FP8 tensor cores as weight-only W8A16 (FP8 Marlin,
+     * docs.vllm.ai features/quantization/fp8). Those kernels reach a smaller share of the bandwidth
+     * than the BF16 and FP8 products do ({@link ServingCalibration#weightOnlyReadShare}). TensorRT-LLM's
+     * own weight-only kernels are left at the engine's share: its two such runs in the table are within 6 %
+     * without it, and a shared share made the cross-validated accuracy worse (docs/methodology.md §11.7).
+     */
+    static boolean quantizedWeightKernel(OperatingPoint point) {
+        if (point.engine() != Engine.VLLM && point.engine() != Engine.SGLANG) return false;
+        return switch (point.quantization()) {
+            case AWQ, GPTQ, INT4, INT8 -> true;
+            case FP8 -> point.gpu().fp8DenseTflops() == null;
+            default -> false;
+        };
     }
 
     /** The share of each GPU's memory the engine may use. */

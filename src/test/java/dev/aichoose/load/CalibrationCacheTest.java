@@ -216,7 +216,7 @@ class CalibrationCacheTest {
         String key = keyOf(file);
         Map<Engine, ServingCalibration.EngineFit> engines = new EnumMap<>(ServingCalibration.PRIOR.engines());
         engines.remove(Engine.VLLM);
-        ServingCalibration partial = new ServingCalibration(engines, 0.5, 0.5, 0, List.of(), 0, 0, Map.of());
+        ServingCalibration partial = new ServingCalibration(engines, 0.5, 0.5, 0, List.of(), 0, 0, Map.of(), 1.0);
         CalibrationCache.write(file, new CalibrationCache.Entry(key, partial));
         assertThat(load(book, cache).calibration()).isEqualTo(fitted);
         assertThat(fits).hasValue(2);
@@ -288,7 +288,8 @@ class CalibrationCacheTest {
                 List.of(odd),
                 665,
                 28,
-                Map.of("hopper", Math.PI, "blackwell", Math.E));
+                Map.of("hopper", Math.PI, "blackwell", Math.E),
+                0.7);
         CalibrationCache.write(file, new CalibrationCache.Entry("x", c));
         assertThat(CalibrationCache.read(file, "x")).contains(c);
         assertThat(CalibrationCache.read(file, "y")).as("another key").isEmpty();

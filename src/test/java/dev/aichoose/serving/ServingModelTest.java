@@ -174,7 +174,62 @@ class ServingModelTest {
                 List.of(),
                 0,
                 0,
-                factors);
+                factors,
+                1.0);
+    }
+
+    /** ROUND with a quantized-weight kernel reaching {@code share} of the bandwidth. */
+    private static ServingCalibration quantizedShare(double share) {
+        return new ServingCalibration(
+                ROUND.engines(),
+                ROUND.computeEfficiency(),
+                ROUND.moeComputeEfficiency(),
+                ROUND.moeLayerOverheadUs(),
+                List.of(),
+                0,
+                0,
+                Map.of(),
+                share);
+    }
+
+    @Test
+    void vllmAndSglangReadQuantizedWeightsAtTheirKernelsShare() {
+        ServingCalibration half = quantizedShare(0.5);
+        // Llama 3.1 8B, one stream: 8.03 B parameters less the 0.525 B input embedding table are read each step
+        double read = (8.03e9 - 128_256 * 4096.0);
+        double h100 = 3350e9 * 0.8;
+        double a100 = 2039e9 * 0.8;
+        // AWQ (0.5 bytes a parameter) through vLLM's Marlin kernel: half the bandwidth the BF16 products reach
+        ServingEstimate awq = ServingModel.estimate(
+                point("nvidia/h100-sxm", 1, "meta/llama-3.1-8b-instruct", Quantization.AWQ, Engine.VLLM, 1, 0, 10),
+                half);
+        assertThat(awq.step().weightsMs()).isCloseTo(read * 0.5 / (h100 * 0.5) * 1e3, within(1e-9));
+        // the same weights on SGLang pay it too; TensorRT-LLM's own kernels do not
+        ServingEstimate sglang = ServingModel.estimate(
+                point("nvidia/h100-sxm", 1, "meta/llama-3.1-8b-instruct", Quantization.GPTQ, Engine.SGLANG, 1, 0, 10),
+                half);
+        assertThat(sglang.step().weightsMs()).isCloseTo(awq.step().weightsMs(), within(1e-9));
+        ServingEstimate trt = ServingModel.estimate(
+                point("nvidia/h100-sxm", 1, "meta/llama-3.1-8b-instruct", Quantization.INT4, Engine.TRT_LLM, 1, 0, 10),
+                half);
+        assertThat(trt.step().weightsMs()).isCloseTo(read * 0.5 / h100 * 1e3, within(1e-9));
+        // FP8 weights: products in FP8 on an H100, a weight-only kernel (FP8 Marlin) on an A100, which has no FP8
+        assertThat(gpu("nvidia/h100-sxm").fp8DenseTflops()).isNotNull();
+        assertThat(gpu("nvidia/a100-80gb-sxm").fp8DenseTflops()).isNull();
+        ServingEstimate fp8OnHopper = ServingModel.estimate(
+                point("nvidia/h100-sxm", 1, "meta/llama-3.1-8b-instruct", Quantization.FP8, Engine.VLLM, 1, 0, 10),
+                half);
+        assertThat(fp8OnHopper.step().weightsMs()).isCloseTo(read / h100 * 1e3, within(1e-9));
+        ServingEstimate fp8OnAmpere = ServingModel.estimate(
+                point("nvidia/a100-80gb-sxm", 1, "meta/llama-3.1-8b-instruct", Quantization.FP8, Engine.VLLM, 1, 0, 10),
+                half);
+        assertThat(fp8OnAmpere.step().weightsMs()).isCloseTo(read / (a100 * 0.5) * 1e3, within(1e-9));
+        // BF16 and the KV cache are read at the engine's share whatever the kernel share is
+        ServingEstimate bf16 = ServingModel.estimate(
+                point("nvidia/h100-sxm", 1, "meta/llama-3.1-8b-instruct", Quantization.BF16, Engine.VLLM, 1, 0, 10),
+                half);
+        assertThat(bf16.step().weightsMs()).isCloseTo(read * 2 / h100 * 1e3, within(1e-9));
+        assertThat(awq.step().kvMs()).isCloseTo(bf16.step().kvMs(), within(1e-12));
     }
 
     @Test
