@@ -24,37 +24,17 @@ class CalibratorTest {
     /** Each run with the figure {@code truth} estimates for it in place of the published one. */
     private static List<Calibrator.Run> madeBy(ServingCalibration truth, List<Calibrator.Run> runs) {
         return runs.stream()
-                .map(r -> {
-                    ThroughputMeasurement m = r.measurement();
-                    ThroughputMeasurement made = new ThroughputMeasurement(
-                            m.id(),
-                            m.hardware(),
-                            m.gpus(),
-                            m.tensorParallel(),
-                            m.pipelineParallel(),
-                            m.model(),
-                            m.quantization(),
-                            m.kvPrecision(),
-                            m.engine(),
-                            m.concurrency(),
-                            m.inputTokens(),
-                            m.outputTokens(),
-                            r.estimate(truth),
-                            m.decodeOnly(),
-                            m.ttftMs(),
-                            m.tpotMs(),
-                            m.publisher(),
-                            m.readAs(),
-                            m.excluded(),
-                            m.heldOut(),
-                            m.provenance());
-                    return new Calibrator.Run(made, r.point());
-                })
+                .map(r -> copy(r, r.estimate(truth), r.measurement().heldOut()))
                 .toList();
     }
 
     /** {@code r} with its measurement put in the held-out set {@code set}. */
     private static Calibrator.Run heldOutAs(Calibrator.Run r, String set) {
+        return copy(r, r.measurement().outputTokensPerSecond(), set);
+    }
+
+    /** {@code r} measuring {@code tokensPerSecond}, in the held-out set {@code heldOut} (null: fitted). */
+    private static Calibrator.Run copy(Calibrator.Run r, double tokensPerSecond, String heldOut) {
         ThroughputMeasurement m = r.measurement();
         return new Calibrator.Run(
                 new ThroughputMeasurement(
@@ -70,14 +50,14 @@ class CalibratorTest {
                         m.concurrency(),
                         m.inputTokens(),
                         m.outputTokens(),
-                        m.outputTokensPerSecond(),
+                        tokensPerSecond,
                         m.decodeOnly(),
                         m.ttftMs(),
                         m.tpotMs(),
                         m.publisher(),
                         m.readAs(),
                         m.excluded(),
-                        set,
+                        heldOut,
                         m.provenance()),
                 r.point());
     }
