@@ -127,6 +127,7 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
             BigDecimal inputTokens,
             BigDecimal outputTokens,
             boolean decodeOnly,
+            boolean heldOut,
             BigDecimal measuredTokensPerSecond,
             BigDecimal estimatedTokensPerSecond,
             BigDecimal ratio,
@@ -217,12 +218,47 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                 Figures.tenths(m.inputTokens()),
                 Figures.tenths(m.outputTokens()),
                 m.decodeOnly(),
+                !m.fitted(),
                 Figures.tenths(m.outputTokensPerSecond()),
                 Figures.tenths(n.estimate()),
                 Figures.upTo(n.ratio(), 3),
                 m.publisher(),
                 m.provenance().source(),
                 m.provenance().asOf().toString());
+    }
+
+    /** The nearest runs as a text table, each run named by its id, or by its number when {@code numbered}. */
+    private static String nearestTable(List<EstimateResult.Neighbour> nearest, boolean numbered) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < nearest.size(); i++) {
+            EstimateResult.Neighbour n = nearest.get(i);
+            ThroughputMeasurement run = n.run();
+            rows.add(List.of(
+                    numbered ? "#" + (i + 1) : run.id(),
+                    run.gpus() + "×" + run.hardware().substring(run.hardware().indexOf('/') + 1),
+                    run.engine().id(),
+                    String.valueOf(run.concurrency()),
+                    Figures.wholeCount(run.inputTokens()) + "/" + Figures.wholeCount(run.outputTokens())
+                            + (run.decodeOnly() ? "*" : ""),
+                    // one decimal in every row: 675.0 beside 539.9, not 675 (a whole number read as another kind)
+                    Figures.rate(run.outputTokensPerSecond()) + (run.fitted() ? "" : "†"),
+                    Figures.rate(n.estimate()),
+                    String.format(Locale.ROOT, "%.2f", n.ratio())));
+        }
+        return Tables.text(
+                Table.unmarked(
+                        List.of(
+                                new Column("run", Align.LEFT),
+                                new Column("hardware", Align.LEFT),
+                                new Column("engine", Align.LEFT),
+                                new Column("streams", Align.RIGHT),
+                                new Column("in/out", Align.RIGHT),
+                                new Column("measured", Align.RIGHT),
+                                new Column("estimate", Align.RIGHT),
+                                new Column("ratio", Align.RIGHT)),
+                        rows),
+                TableReport.WIDTH - 2,
+                0);
     }
 
     // ---- table
@@ -373,37 +409,21 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                         + " validated in pricing/throughput-measurements.yaml), the model at each run's own operating"
                         + " point",
                 "  ");
-        List<List<String>> rows = new ArrayList<>();
-        for (EstimateResult.Neighbour n : r.nearest()) {
-            ThroughputMeasurement run = n.run();
-            rows.add(List.of(
-                    run.id(),
-                    run.gpus() + "×" + run.hardware().substring(run.hardware().indexOf('/') + 1),
-                    run.engine().id(),
-                    String.valueOf(run.concurrency()),
-                    Figures.wholeCount(run.inputTokens()) + "/" + Figures.wholeCount(run.outputTokens())
-                            + (run.decodeOnly() ? "*" : ""),
-                    // one decimal in every row: 675.0 beside 539.9, not 675 (a whole number read as another kind)
-                    Figures.rate(run.outputTokensPerSecond()),
-                    Figures.rate(n.estimate()),
-                    String.format(Locale.ROOT, "%.2f", n.ratio())));
+        String nearest = nearestTable(r.nearest(), false);
+        // ids that stay unique only at full length would push the table past the width: number the runs
+        // and give each id in full beneath it instead
+        boolean numbered = nearest.lines().anyMatch(l -> l.length() > TableReport.WIDTH - 2);
+        if (numbered) nearest = nearestTable(r.nearest(), true);
+        out.print(indent(nearest));
+        if (numbered) {
+            for (int i = 0; i < r.nearest().size(); i++)
+                out.println("  #" + (i + 1) + " " + r.nearest().get(i).run().id());
         }
-        out.print(indent(Tables.text(
-                Table.unmarked(
-                        List.of(
-                                new Column("run", Align.LEFT),
-                                new Column("hardware", Align.LEFT),
-                                new Column("engine", Align.LEFT),
-                                new Column("streams", Align.RIGHT),
-                                new Column("in/out", Align.RIGHT),
-                                new Column("measured", Align.RIGHT),
-                                new Column("estimate", Align.RIGHT),
-                                new Column("ratio", Align.RIGHT)),
-                        rows),
-                TableReport.WIDTH - 2,
-                0)));
         if (r.nearest().stream().anyMatch(n -> n.run().decodeOnly())) {
             out.println("  * decode rate at that context, prefill excluded (llama-bench tg, or 1,000 ÷ TPOT)");
+        }
+        if (r.nearest().stream().anyMatch(n -> !n.run().fitted())) {
+            out.println("  † held out of the fit: a check of the model out of sample (docs/methodology.md §11.7)");
         }
         out.flush();
         w.write(buffer.toString());

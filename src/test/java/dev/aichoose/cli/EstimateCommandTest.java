@@ -95,6 +95,38 @@ class EstimateCommandTest {
     }
 
     @Test
+    void runsHeldOutOfTheFitAreMarkedAmongTheNearest() throws IOException {
+        // the Qwen team's AWQ runs on an A100 are batch 5, held out of the fit (methodology §11.7)
+        String[] args = {
+            "--hardware", "nvidia/a100-80gb-sxm", "--model", "qwen/qwen2.5-7b-instruct", "--quantization", "awq"
+        };
+        JsonNode r = json(args);
+        JsonNode heldOut = null;
+        for (JsonNode n : r.path("nearest")) if (n.path("held_out").asBoolean()) heldOut = n;
+        assertThat(heldOut).as("a held-out run among the nearest").isNotNull();
+        assertThat(heldOut.path("id").asText()).startsWith("b5-");
+        String[] table = new String[args.length + 1];
+        table[0] = "estimate";
+        System.arraycopy(args, 0, table, 1, args.length);
+        CliRun run = CliRun.of(table);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("† held out of the fit: a check of the model out of sample (docs/methodology.md §11.7)")
+                .contains(String.format(
+                        java.util.Locale.ROOT,
+                        "%.1f†",
+                        heldOut.path("measured_tokens_per_second").asDouble()))
+                // these ids stay unique only at full length: the runs are numbered and each id given in full
+                .contains("  #1 " + r.path("nearest").get(0).path("id").asText())
+                .contains(heldOut.path("id").asText());
+        assertThat(run.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
+        // runs the model is fitted on carry no mark
+        JsonNode fitted = json("--hardware", "nvidia/rtx-4090", "--model", "meta/llama-3.1-8b-instruct");
+        for (JsonNode n : fitted.path("nearest"))
+            assertThat(n.path("held_out").asBoolean()).isFalse();
+    }
+
+    @Test
     void seventyBillionAtQ4OnTwoConsumerCardsFitsWithTheLayerSplit() throws IOException {
         JsonNode r = json(
                 "--hardware",
