@@ -133,18 +133,21 @@ public final class Calibrator {
         List<ServingCalibration.GroupAccuracy> groups = new ArrayList<>(accuracy(crossValidate(used)));
         List<Check> heldOut = heldOut(runs, fitted);
         if (!heldOut.isEmpty()) groups.add(summary(HELD_OUT, "runs held out of the fit", heldOut));
-        List<Check> excluded = runs.stream()
-                .filter(r -> !r.measurement().used())
-                .map(r -> new Check(r, r.estimate(fitted)))
-                .toList();
+        List<Check> excluded = estimated(runs, fitted, m -> !m.used());
         if (!excluded.isEmpty()) groups.add(summary(EXCLUDED, "runs the table excludes", excluded));
         return fitted.withAccuracy(groups);
     }
 
     /** The runs held out of the fit, each estimated by {@code fitted}: the model's out-of-sample check. */
     public static List<Check> heldOut(List<Run> runs, ServingCalibration fitted) {
+        return estimated(runs, fitted, m -> m.used() && !m.fitted());
+    }
+
+    /** The runs {@code which} picks, each estimated by {@code fitted}, which was never fitted on them. */
+    private static List<Check> estimated(
+            List<Run> runs, ServingCalibration fitted, java.util.function.Predicate<ThroughputMeasurement> which) {
         return runs.stream()
-                .filter(r -> r.measurement().used() && !r.measurement().fitted())
+                .filter(r -> which.test(r.measurement()))
                 .map(r -> new Check(r, r.estimate(fitted)))
                 .toList();
     }
