@@ -215,7 +215,9 @@ record CalibrationCache(Optional<Path> directory, Function<List<Calibrator.Run>,
 
     /** Whether the estimates can use it: every engine has its fit. */
     private static boolean whole(ServingCalibration c) {
-        return c.engines().keySet().containsAll(EnumSet.allOf(Engine.class)) && c.weightOnlyReadShare() > 0;
+        return c.engines().keySet().containsAll(EnumSet.allOf(Engine.class))
+                && c.weightOnlyReadShare() > 0
+                && c.linkBandwidthShare() > 0;
     }
 
     /**

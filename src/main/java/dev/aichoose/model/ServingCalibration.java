@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param weightOnlyReadShare the share of the engine's bandwidth a quantized-weight kernel reaches
  *     (vLLM and SGLang on AWQ, GPTQ, INT4 and INT8 weights, and on FP8 weights where the card has no FP8
  *     tensor cores), relative to the BF16 and FP8 products; 1 in the prior
+ * @param linkBandwidthShare the share of the chassis link's bandwidth (per GPU and direction) the
+ *     all-reduces of tensor-parallel replicas reach at the message sizes of a step; 1 in the prior
  * @param runs measurements fitted, {@code publishers} how many independent publishers they come from
  */
 public record ServingCalibration(
@@ -33,7 +35,8 @@ public record ServingCalibration(
         int runs,
         int publishers,
         Map<String, Double> moeLayerOverheadFactors,
-        double weightOnlyReadShare) {
+        double weightOnlyReadShare,
+        double linkBandwidthShare) {
 
     /**
      * The figures before any measurement: KV-planner's defaults (memory-bandwidth utilisation 0.75
@@ -58,6 +61,7 @@ public record ServingCalibration(
             0,
             0,
             Map.of(),
+            1.0,
             1.0);
 
     public ServingCalibration {
@@ -124,7 +128,8 @@ public record ServingCalibration(
                 runs,
                 publishers,
                 moeLayerOverheadFactors,
-                weightOnlyReadShare);
+                weightOnlyReadShare,
+                linkBandwidthShare);
     }
 
     public EngineFit engine(Engine engine) {

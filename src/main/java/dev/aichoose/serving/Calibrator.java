@@ -58,7 +58,9 @@ public final class Calibrator {
         LLAMA_CPP_UNIFIED_FACTOR(1, 0.3),
         MOE_LAYER_OVERHEAD_US(20, 2.0),
         /** The prior is no loss against the BF16 products, held loosely: the runs must show one. */
-        WEIGHT_ONLY_READ_SHARE(1, 1.0);
+        WEIGHT_ONLY_READ_SHARE(1, 1.0),
+        /** The prior is the link's nominal bandwidth, held loosely: the tensor-parallel runs must show less. */
+        LINK_BANDWIDTH_SHARE(1, 1.0);
 
         final double prior;
         final double spread;
@@ -346,7 +348,8 @@ public final class Calibrator {
                 runs.size(),
                 (int) allPublishers,
                 architectureFactors(theta, architectures),
-                value(theta, Parameter.WEIGHT_ONLY_READ_SHARE));
+                value(theta, Parameter.WEIGHT_ONLY_READ_SHARE),
+                value(theta, Parameter.LINK_BANDWIDTH_SHARE));
     }
 
     private static Map<String, Double> architectureFactors(double[] theta, List<String> architectures) {

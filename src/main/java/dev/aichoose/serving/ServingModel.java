@@ -78,11 +78,12 @@ public final class ServingModel {
         double weightsS = weights.readBytes(b) / (parallel * weightBandwidth);
         double computeS = flops > 0 ? 2 * model.activeParamsB() * 1e9 * b / (parallel * flops) : 0;
         double kvS = b * kv.bytes(meanContext) / ((tensor ? shards : 1) * bandwidth);
-        Link link = Link.of(gpu);
+        Link link = Link.of(gpu, calibration.linkBandwidthShare());
         double hidden = hiddenSize(model);
         double communicationS = 0;
         if (n > 1 && tensor) {
-            // two all-reduces a layer (after attention and after the MLP), ring: 2(n−1)/n of the activations each way
+            // two all-reduces a layer (after attention and after the MLP), ring: 2(n−1)/n of the activations each way,
+            // at the fitted share λ of the link an all-reduce of these sizes reaches
             communicationS = 2
                     * model.layers()
                     * (link.latencyS() + 2.0 * (n - 1) / n * b * hidden * ACTIVATION_BYTES / link.bytesPerSecond());
@@ -238,9 +239,15 @@ public final class ServingModel {
         return (a.attentionHeads() != null ? a.attentionHeads() : model.kvHeads() * 4.0) * model.headDim();
     }
 
-    /** The chassis link: latency of one small all-reduce and bytes per second per GPU and direction. */
+    /**
+     * The chassis link: latency of one small all-reduce, and the bytes per second per GPU and direction a
+     * transfer reaches: the catalog's {@code interconnect_gbps} times {@code share}, the fitted λ
+     * ({@link ServingCalibration#linkBandwidthShare}). Collectives of a step's sizes reach a fraction of the
+     * link: nccl-tests' all-reduce on four H100s reaches 58 GB/s of bus bandwidth at 1 MiB and 145 at 4 MiB
+     * of NVLink's 450 (docs/methodology.md §11.5).
+     */
     record Link(double latencyS, double bytesPerSecond) {
-        static Link of(Gpu gpu) {
+        static Link of(Gpu gpu, double share) {
             Gpu.Interconnect kind = gpu.interconnect() == null ? Gpu.Interconnect.PCIE : gpu.interconnect();
             double latency = switch (kind) {
                 case NVLINK, INFINITY_FABRIC -> NVLINK_LATENCY_S;
@@ -249,7 +256,7 @@ public final class ServingModel {
             double gbps = gpu.interconnectGbps() != null && gpu.interconnectGbps() > 0
                     ? gpu.interconnectGbps()
                     : DEFAULT_LINK_GBPS;
-            return new Link(latency, gbps * 1e9);
+            return new Link(latency, gbps * 1e9 * share);
         }
     }
 }

@@ -195,6 +195,9 @@ class CalibrationCacheTest {
                 whole + "{}",
                 whole.replace("\"VLLM\":", "\"NO_SUCH_ENGINE\":"),
                 whole.replaceFirst("\"key\":\"[0-9a-f]+\"", "\"key\":\"0\""),
+                // an entry written before a parameter existed reads it as 0: not a fit the model can use
+                whole.replaceFirst(",?\"weightOnlyReadShare\":[-0-9.Ee]+", ""),
+                whole.replaceFirst(",?\"linkBandwidthShare\":[-0-9.Ee]+", ""),
                 "{\"key\":\"" + file.getFileName().toString().replaceAll("calibration-|\\.json", "")
                         + "\",\"calibration\":null}");
         for (String text : damaged) {
@@ -216,7 +219,7 @@ class CalibrationCacheTest {
         String key = keyOf(file);
         Map<Engine, ServingCalibration.EngineFit> engines = new EnumMap<>(ServingCalibration.PRIOR.engines());
         engines.remove(Engine.VLLM);
-        ServingCalibration partial = new ServingCalibration(engines, 0.5, 0.5, 0, List.of(), 0, 0, Map.of(), 1.0);
+        ServingCalibration partial = new ServingCalibration(engines, 0.5, 0.5, 0, List.of(), 0, 0, Map.of(), 1.0, 1.0);
         CalibrationCache.write(file, new CalibrationCache.Entry(key, partial));
         assertThat(load(book, cache).calibration()).isEqualTo(fitted);
         assertThat(fits).hasValue(2);
@@ -289,7 +292,8 @@ class CalibrationCacheTest {
                 665,
                 28,
                 Map.of("hopper", Math.PI, "blackwell", Math.E),
-                0.7);
+                0.7,
+                0.3);
         CalibrationCache.write(file, new CalibrationCache.Entry("x", c));
         assertThat(CalibrationCache.read(file, "x")).contains(c);
         assertThat(CalibrationCache.read(file, "y")).as("another key").isEmpty();

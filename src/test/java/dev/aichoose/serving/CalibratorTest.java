@@ -104,7 +104,8 @@ class CalibratorTest {
                 0,
                 0,
                 Map.of("cdna3", 3.0),
-                shipped.weightOnlyReadShare());
+                shipped.weightOnlyReadShare(),
+                shipped.linkBandwidthShare());
         List<Calibrator.Run> runs = madeBy(truth, shippedRuns());
         ServingCalibration fitted = Calibrator.fit(runs);
         // what the runs can tell apart is each generation's time a MoE layer (the common time × its factor)
@@ -115,6 +116,9 @@ class CalibratorTest {
         // the quantized-weight kernels' share, which runs of three publishers inform, held near it by its prior
         assertThat(fitted.weightOnlyReadShare())
                 .isCloseTo(truth.weightOnlyReadShare(), within(0.15 * truth.weightOnlyReadShare()));
+        // the links' share, which the tensor-parallel runs of many publishers inform
+        assertThat(fitted.linkBandwidthShare())
+                .isCloseTo(truth.linkBandwidthShare(), within(0.15 * truth.linkBandwidthShare()));
         // and the estimates it makes are the ones the runs were made with, but where the priors hold a
         // parameter few runs inform (llama.cpp on HBM: two publishers; the quantized-weight kernels: three)
         double[] errors = runs.stream()

@@ -175,7 +175,23 @@ class ServingModelTest {
                 0,
                 0,
                 factors,
+                1.0,
                 1.0);
+    }
+
+    /** ROUND with the links' transfers at {@code share} of their bandwidth. */
+    private static ServingCalibration linkShare(double share) {
+        return new ServingCalibration(
+                ROUND.engines(),
+                ROUND.computeEfficiency(),
+                ROUND.moeComputeEfficiency(),
+                ROUND.moeLayerOverheadUs(),
+                List.of(),
+                0,
+                0,
+                Map.of(),
+                1.0,
+                share);
     }
 
     /** ROUND with a quantized-weight kernel reaching {@code share} of the bandwidth. */
@@ -189,7 +205,8 @@ class ServingModelTest {
                 0,
                 0,
                 Map.of(),
-                share);
+                share,
+                1.0);
     }
 
     @Test
@@ -299,6 +316,34 @@ class ServingModelTest {
         assertThat(e.step().communicationMs()).isCloseTo(allReduceMs, within(1e-9));
         // FP8 weights run on the FP8 tensor cores: 2 × 70.6e9 × 32 FLOPs over two GPUs' 1,978 TFLOPS at half
         assertThat(e.step().computeMs()).isCloseTo(2 * 70.6e9 * 32 / (2 * 1978e12 * 0.5) * 1e3, within(1e-9));
+    }
+
+    @Test
+    void theLinksTransfersRunAtTheFittedShareOfItsBandwidthAndItsLatencyStays() {
+        ServingCalibration quarter = linkShare(0.25);
+        // the same two H100s as above, their all-reduces at a quarter of NVLink's 450 GB/s; the 10 µs each stays
+        OperatingPoint two = point(
+                "nvidia/h100-sxm", 2, "meta/llama-3.3-70b-instruct", Quantization.FP8, Engine.VLLM, 32, 1000, 200);
+        ServingEstimate e = ServingModel.estimate(two, quarter);
+        ServingEstimate full = ServingModel.estimate(two, ROUND);
+        assertThat(e.step().communicationMs())
+                .isCloseTo(2 * 80 * (10e-6 + 1.0 * 32 * 8192 * 2 / (0.25 * 450e9)) * 1e3, within(1e-9));
+        // the prefill's all-reduces of 1,000 tokens' activations, riding on the other streams' steps
+        double prefillLinkMs = 2 * 80 * 1.0 * 1000 * 8192 * 2 / (0.25 * 450e9) * 1e3;
+        assertThat(e.step().prefillMs() - full.step().prefillMs())
+                .isCloseTo(prefillLinkMs - prefillLinkMs / 4, within(1e-9));
+        // everything else of the step is the link's share's own business
+        assertThat(e.step().weightsMs()).isEqualTo(full.step().weightsMs());
+        assertThat(e.step().overheadMs()).isEqualTo(full.step().overheadMs());
+        // a layer split's hop over PCIe pays it too, and one GPU has no link to pay
+        OperatingPoint split = point(
+                "nvidia/rtx-4090", 2, "meta/llama-3.1-70b-instruct", Quantization.Q4_K_M, Engine.LLAMA_CPP, 1, 0, 512);
+        assertThat(ServingModel.estimate(split, quarter).step().communicationMs())
+                .isCloseTo((20e-6 + 8192 * 2 / (0.25 * 32e9)) * 1e3, within(1e-9));
+        OperatingPoint one =
+                point("nvidia/h100-sxm", 1, "meta/llama-3.1-8b-instruct", Quantization.FP8, Engine.VLLM, 32, 1000, 200);
+        assertThat(ServingModel.estimate(one, quarter).tokensPerSecond())
+                .isEqualTo(ServingModel.estimate(one, ROUND).tokensPerSecond());
     }
 
     @Test
