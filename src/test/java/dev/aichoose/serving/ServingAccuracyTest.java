@@ -77,15 +77,15 @@ class ServingAccuracyTest {
 
     /** The held-out set's figures the methodology publishes: runs, share within ±30 % and ±25 % (at least), median. */
     private static final Map<String, Published> HELD_OUT = Map.of(
-            "moe", new Published(17, 0.176, 0.058, 1.575),
-            "multi-gpu", new Published(102, 0.813, 0.774, 1.079),
-            "consumer-single-stream", new Published(5, 0.4, 0.4, 1.541),
-            "datacenter-dense", new Published(51, 0.725, 0.666, 1.082),
-            "all", new Published(175, 0.714, 0.662, 1.090));
+            "moe", new Published(66, 0.484, 0.424, 1.265),
+            "multi-gpu", new Published(153, 0.790, 0.758, 1.084),
+            "consumer-single-stream", new Published(6, 0.5, 0.5, 1.283),
+            "datacenter-dense", new Published(91, 0.747, 0.714, 1.031),
+            "all", new Published(316, 0.708, 0.670, 1.078));
 
     @Test
     void theHeldOutRunsHoldThePublishedFigures() {
-        // batch 5 is never fitted: the shipped fit estimates it out of sample, as it would a user's own runs
+        // batches 5 and 6 are never fitted: the shipped fit estimates them out of sample, as it would a user's own runs
         List<Calibrator.Check> checks = Calibrator.heldOut(
                 Calibrator.runs(CATALOG.measurements(), CATALOG.gpus(), CATALOG.openModels()), CATALOG.calibration());
         assertThat(checks).isNotEmpty();
