@@ -120,9 +120,47 @@ public final class FleetPlanner {
         Replica replica = byShape.get(mean);
         if (replica == null) {
             replica = replica(option, servedFor(traffic));
+            if (option.autoCount()) replica = narrowerIfFewer(option, traffic, replica);
             byShape.put(mean, replica);
         }
         return replica;
+    }
+
+    /**
+     * A sized fleet's replica: the one spread over several units to hold the server's streams, or one
+     * unit serving the streams it holds, whichever carries the horizon's peak load with fewer units
+     * (the spread one when they tie). A small load that one-unit replicas carry in fewer units than the
+     * spread replica's own width is not bought a wider fleet than a stated count would serve it with
+     * (docs/methodology.md §11.9).
+     */
+    private Replica narrowerIfFewer(Option.Sized option, Traffic traffic, Replica spread) {
+        int perUnit = gpusPerUnit(option);
+        if (spread.gpus() <= perUnit || option.serving().autoReplica() || !spread.delivers()) return spread;
+        Replica narrow = Replica.of(
+                servedFor(traffic),
+                chassis(option),
+                catalog.openModels().get(option.serving().model()),
+                option.serving(),
+                perUnit,
+                catalog.calibration());
+        if (!narrow.delivers() || narrow.gpus() != perUnit) return spread;
+        double kept = option instanceof Option.Rented r ? 1 - pricing.rent(r).lostShare() : 1;
+        double utilisation = scenario.assumptions().planningUtilisation();
+        int spreadUnits = 0;
+        int narrowUnits = 0;
+        for (int m = 1; m <= scenario.horizonMonths(); m++) {
+            double required = requiredTokensPerSecond(traffic, workload.queriesInMonth(m)) / kept;
+            spreadUnits = Math.max(spreadUnits, unitsFor(required, spread, perUnit, utilisation));
+            narrowUnits = Math.max(narrowUnits, unitsFor(required, narrow, perUnit, utilisation));
+        }
+        return narrowUnits < spreadUnits ? narrow : spread;
+    }
+
+    private static int unitsFor(double required, Replica replica, int perUnit, double utilisation) {
+        int replicas = FleetSizing.replicasNeeded(required, replica.tokensPerSecond(), utilisation);
+        return Math.max(
+                FleetSizing.unitsFor(1, replica.gpus(), perUnit),
+                FleetSizing.unitsFor(replicas, replica.gpus(), perUnit));
     }
 
     private Replica replica(Option.Sized option, Workload served) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.Gpu;
+import dev.aichoose.model.OptionResult;
 import dev.aichoose.model.OptionServingBuilder;
 import dev.aichoose.model.Quantization;
 import dev.aichoose.model.Workload;
@@ -90,16 +91,20 @@ class SmallestReplicaTest {
 
     /** 70B at FP8 on single H100 cards, 1,100-token requests and 64 streams, and no {@code gpus_per_replica}. */
     private static Evaluation cards(String count) {
+        return cards(count, 1_000_000);
+    }
+
+    private static Evaluation cards(String count, int queriesPerMonth) {
         return Fixtures.evaluate("""
                 name: replicas
                 horizon_months: 12
-                workload: {queries_per_month: 1000000, input_tokens_per_query: 800, output_tokens_per_query: 300}
+                workload: {queries_per_month: %d, input_tokens_per_query: 800, output_tokens_per_query: 300}
                 options:
                   - {id: api, api: {model: openai/gpt-5-mini}}
                   - id: box
                     self_hosted: {hardware: nvidia/h100-sxm, count: %s, model: meta/llama-3.3-70b-instruct,
                                   quantization: fp8, concurrency: 64}
-                """.formatted(count));
+                """.formatted(queriesPerMonth, count));
     }
 
     @Test
@@ -108,7 +113,8 @@ class SmallestReplicaTest {
         // average, methodology §11.4); the server runs 64, which two cards hold
         String four = cards("4").option("box").capacity().detail();
         assertThat(four).contains("on 2 GPUs (tensor parallel, vllm)", "64 streams");
-        String auto = cards("auto").option("box").capacity().detail();
+        // a sized fleet for a load one card does not carry: replicas of two cards carry it with fewer cards
+        String auto = cards("auto", 100_000_000).option("box").capacity().detail();
         assertThat(auto).contains("on 2 GPUs (tensor parallel, vllm)", "64 streams");
         // one card has no second to join: it serves the streams it holds rather than none
         String one = cards("1").option("box").capacity().detail();
@@ -117,5 +123,22 @@ class SmallestReplicaTest {
         double fourCards = cards("4").option("box").capacity().availableTokensPerSecond();
         assertThat(fourCards)
                 .isGreaterThan(4 * cards("1").option("box").capacity().availableTokensPerSecond());
+    }
+
+    @Test
+    void aSizedFleetKeepsOneCardReplicasWhereTheyCarryTheLoadWithFewerCards() {
+        // a million queries a month: one card serving the 18 streams it holds carries them, so the sized
+        // fleet is the one card a stated count of 1 serves them with, not the two a replica of 64 streams spans
+        OptionResult small = cards("auto").option("box");
+        assertThat(small.capacity().detail()).contains("on 1 GPU (vllm)", "18 streams");
+        assertThat(small.capacity().fleet().orElseThrow().peakUnits()).isEqualTo(1);
+        // a hundred million: replicas of two cards, each serving more than twice one card's tokens, carry
+        // it with fewer cards than one-card replicas would
+        OptionResult large = cards("auto", 100_000_000).option("box");
+        assertThat(large.capacity().detail()).contains("on 2 GPUs (tensor parallel, vllm)", "64 streams");
+        int oneCardReplicas = (int) Math.ceil(large.capacity().requiredTokensPerSecond()
+                / (cards("1", 100_000_000).option("box").capacity().availableTokensPerSecond()
+                        * dev.aichoose.model.Defaults.PLANNING_UTILISATION));
+        assertThat(large.capacity().fleet().orElseThrow().peakUnits()).isLessThan(oneCardReplicas);
     }
 }
