@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * The serving model's fitted efficiencies and how well it predicts the published measurements
  * (docs/methodology.md §11.5, §11.7). Fitted on {@code pricing/throughput-measurements.yaml} (and
- * any measurements a price book adds); {@code accuracy} is from leave-one-publisher-out
- * cross-validation: each publisher's runs predicted by a fit on the others' only.
+ * any measurements a price book adds); {@code accuracy} is out of sample: each fitted publisher's runs
+ * predicted by a fit on the others' only (leave-one-publisher-out), and the runs held out of the fit
+ * predicted by the full fit, pooled by group; then the held-out runs alone and the excluded runs.
  *
  * @param engines each engine's share of the memory bandwidth a decode step reaches, by memory
  *     technology, and its fixed time per layer and step
@@ -99,7 +100,7 @@ public record ServingCalibration(
     }
 
     /**
-     * How the estimates of one group of runs compare with what was measured, cross-validated.
+     * How the estimates of one group of runs compare with what was measured, out of sample.
      *
      * @param medianRatio the median of estimate ÷ measured
      * @param within30 the share of runs estimated within ±30 %, {@code within25} within ±25 %
@@ -117,7 +118,7 @@ public record ServingCalibration(
             double lowFactor,
             double highFactor) {}
 
-    /** The same parameters with their cross-validated accuracy. */
+    /** The same parameters with their out-of-sample accuracy. */
     public ServingCalibration withAccuracy(List<GroupAccuracy> groups) {
         return new ServingCalibration(
                 engines,
@@ -136,7 +137,7 @@ public record ServingCalibration(
         return engines.get(engine);
     }
 
-    /** The cross-validated accuracy of a group, when the table has runs in it. */
+    /** The out-of-sample accuracy of a group, when the table has runs in it. */
     public Optional<GroupAccuracy> accuracyOf(String group) {
         return accuracy.stream().filter(a -> a.group().equals(group)).findFirst();
     }

@@ -345,7 +345,8 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                                 Locale.ROOT,
                                 "Measured error of its group, %s: %.0f %% of %d published runs (%d publisher%s) within "
                                         + "±30 %%, %.0f %% within ±25 %%, median estimate ÷ measured %.2f "
-                                        + "(cross-validated, docs/methodology.md §11.7)",
+                                        + "(out of sample: each run estimated by a fit without its publisher, "
+                                        + "docs/methodology.md §11.7)",
                                 a.label(),
                                 a.within30() * 100,
                                 a.runs(),

@@ -137,7 +137,7 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
             String bound,
             @JsonInclude(JsonInclude.Include.NON_NULL) AccuracyOut accuracy) {}
 
-    /** The measured, cross-validated error of the estimate's group (docs/methodology.md §11.7). */
+    /** The measured, out-of-sample error of the estimate's group (docs/methodology.md §11.7). */
     record AccuracyOut(
             String group,
             String label,

@@ -124,16 +124,20 @@ public final class Calibrator {
     }
 
     /**
-     * The calibration fitted on every run the table fits, with its leave-one-publisher-out accuracy,
-     * then the accuracy on the runs held out of the fit, and last on the runs it excludes (neither
-     * fitted, so both estimated by the full fit).
+     * The calibration fitted on every run the table fits, with its accuracy by group out of sample: each
+     * fitted run estimated by the fit without its publisher, and each run held out of the fit by the full
+     * fit, together (a user's run is a publisher's the fit has not seen, whichever way it is checked).
+     * Then the held-out runs' accuracy alone, and last the runs it excludes (neither fitted, so both
+     * estimated by the full fit).
      */
     public static ServingCalibration calibrate(List<Run> runs) {
         List<Run> used = runs.stream().filter(r -> r.measurement().fitted()).toList();
         if (used.isEmpty()) return ServingCalibration.PRIOR;
         ServingCalibration fitted = fit(used);
-        List<ServingCalibration.GroupAccuracy> groups = new ArrayList<>(accuracy(crossValidate(used)));
         List<Check> heldOut = heldOut(runs, fitted);
+        List<Check> outOfSample = new ArrayList<>(crossValidate(used));
+        outOfSample.addAll(heldOut);
+        List<ServingCalibration.GroupAccuracy> groups = new ArrayList<>(accuracy(outOfSample));
         if (!heldOut.isEmpty()) groups.add(summary(HELD_OUT, "runs held out of the fit", heldOut));
         List<Check> excluded = estimated(runs, fitted, m -> !m.used());
         if (!excluded.isEmpty()) groups.add(summary(EXCLUDED, "runs the table excludes", excluded));

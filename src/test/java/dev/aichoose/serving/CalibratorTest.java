@@ -89,6 +89,12 @@ class CalibratorTest {
         assertThat(reported.runs()).isEqualTo(heldOut.size());
         assertThat(reported).isEqualTo(Calibrator.summary(Calibrator.HELD_OUT, reported.label(), checks));
         assertThat(without.accuracyOf(Calibrator.HELD_OUT)).isEmpty();
+        // each group's figure, the one the reports give, pools them with the fitted runs'
+        // leave-one-publisher-out estimates: both are runs of a publisher the fit has not seen
+        List<Calibrator.Check> pooled = new java.util.ArrayList<>(Calibrator.crossValidate(fitted));
+        pooled.addAll(checks);
+        assertThat(withHeldOut.accuracyOf("all")).contains(Calibrator.summary("all", "all runs", pooled));
+        assertThat(without.accuracyOf("all").orElseThrow().runs()).isEqualTo(fitted.size());
     }
 
     @Test
