@@ -181,21 +181,16 @@ class ServingModelTest {
 
     /** ROUND with the links' transfers at {@code share} of their bandwidth. */
     private static ServingCalibration linkShare(double share) {
-        return new ServingCalibration(
-                ROUND.engines(),
-                ROUND.computeEfficiency(),
-                ROUND.moeComputeEfficiency(),
-                ROUND.moeLayerOverheadUs(),
-                List.of(),
-                0,
-                0,
-                Map.of(),
-                1.0,
-                share);
+        return shares(1.0, share);
     }
 
     /** ROUND with a quantized-weight kernel reaching {@code share} of the bandwidth. */
     private static ServingCalibration quantizedShare(double share) {
+        return shares(share, 1.0);
+    }
+
+    /** ROUND with a quantized-weight kernel's share {@code quantized} and the links' share {@code link}. */
+    private static ServingCalibration shares(double quantized, double link) {
         return new ServingCalibration(
                 ROUND.engines(),
                 ROUND.computeEfficiency(),
@@ -205,8 +200,8 @@ class ServingModelTest {
                 0,
                 0,
                 Map.of(),
-                share,
-                1.0);
+                quantized,
+                link);
     }
 
     @Test
