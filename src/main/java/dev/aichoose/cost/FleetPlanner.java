@@ -14,6 +14,7 @@ import dev.aichoose.serving.Chassis;
 import dev.aichoose.serving.OperatingPoint;
 import dev.aichoose.serving.ServingEstimate;
 import dev.aichoose.serving.ServingModel;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -144,23 +145,38 @@ public final class FleetPlanner {
                 perUnit,
                 catalog.calibration());
         if (!narrow.delivers() || narrow.gpus() != perUnit) return spread;
-        double kept = option instanceof Option.Rented r ? 1 - pricing.rent(r).lostShare() : 1;
-        double utilisation = scenario.assumptions().planningUtilisation();
-        int spreadUnits = 0;
-        int narrowUnits = 0;
-        for (int m = 1; m <= scenario.horizonMonths(); m++) {
-            double required = requiredTokensPerSecond(traffic, workload.queriesInMonth(m)) / kept;
-            spreadUnits = Math.max(spreadUnits, unitsFor(required, spread, perUnit, utilisation));
-            narrowUnits = Math.max(narrowUnits, unitsFor(required, narrow, perUnit, utilisation));
-        }
+        double[] required = required(option, traffic);
+        int spreadUnits =
+                Arrays.stream(sizedUnits(option, required, spread)).max().orElse(0);
+        int narrowUnits =
+                Arrays.stream(sizedUnits(option, required, narrow)).max().orElse(0);
         return narrowUnits < spreadUnits ? narrow : spread;
     }
 
-    private static int unitsFor(double required, Replica replica, int perUnit, double utilisation) {
-        int replicas = FleetSizing.replicasNeeded(required, replica.tokensPerSecond(), utilisation);
-        return Math.max(
-                FleetSizing.unitsFor(1, replica.gpus(), perUnit),
-                FleetSizing.unitsFor(replicas, replica.gpus(), perUnit));
+    /** Peak generated tokens/s each month (index 0 is month 1) that the option's fleet must carry. */
+    private double[] required(Option.Sized option, Traffic traffic) {
+        double[] required = new double[scenario.horizonMonths()];
+        // a spot fleet carries the load with the capacity its interruptions and restarts take away
+        double kept = option instanceof Option.Rented r ? 1 - pricing.rent(r).lostShare() : 1;
+        for (int m = 1; m <= required.length; m++)
+            required[m - 1] = requiredTokensPerSecond(traffic, workload.queriesInMonth(m)) / kept;
+        return required;
+    }
+
+    /** Never fewer units than hold one replica, so that an idle month still serves. */
+    private int minimumUnits(Option.Sized option, Replica replica) {
+        return Math.max(option.count(), FleetSizing.unitsFor(1, replica.gpus(), gpusPerUnit(option)));
+    }
+
+    /** The units a sized fleet of {@code replica} needs each month to carry {@code required}. */
+    private int[] sizedUnits(Option.Sized option, double[] required, Replica replica) {
+        return FleetSizing.unitsNeeded(
+                required,
+                replica.tokensPerSecond(),
+                replica.gpus(),
+                gpusPerUnit(option),
+                scenario.assumptions().planningUtilisation(),
+                minimumUnits(option, replica));
     }
 
     private Replica replica(Option.Sized option, Workload served) {
@@ -224,7 +240,7 @@ public final class FleetPlanner {
                     replica.tokensPerSecond(),
                     replica.gpus(),
                     perUnit,
-                    Math.max(option.count(), FleetSizing.unitsFor(1, replica.gpus(), perUnit)));
+                    minimumUnits(option, replica));
             byTraffic.put(traffic, st);
         }
         return st;
@@ -259,22 +275,16 @@ public final class FleetPlanner {
     /** @param lifetimeMonths each owned purchase's lifetime (ignored for rented hardware) */
     private Plan plan(Option.Sized option, Traffic traffic, int lifetimeMonths) {
         int horizon = scenario.horizonMonths();
-        double[] required = new double[horizon];
-        // a spot fleet carries the load with the capacity its interruptions and restarts take away
-        double kept = option instanceof Option.Rented r ? 1 - pricing.rent(r).lostShare() : 1;
-        for (int m = 1; m <= horizon; m++)
-            required[m - 1] = requiredTokensPerSecond(traffic, workload.queriesInMonth(m)) / kept;
+        double[] required = required(option, traffic);
         Replica replica = replica(option, traffic);
         double share = traffic.share();
         int perUnit = gpusPerUnit(option);
         int[] units;
         Fleet.Sizing sizing = null;
         if (option.autoCount() && replica.delivers()) {
-            // never fewer units than hold one replica, so that an idle month still serves
-            int minimum = Math.max(option.count(), FleetSizing.unitsFor(1, replica.gpus(), perUnit));
+            int minimum = minimumUnits(option, replica);
             double utilisation = scenario.assumptions().planningUtilisation();
-            units = FleetSizing.unitsNeeded(
-                    required, replica.tokensPerSecond(), replica.gpus(), perUnit, utilisation, minimum);
+            units = sizedUnits(option, required, replica);
             sizing = new Fleet.Sizing(share, replica.tokensPerSecond(), replica.gpus(), minimum, utilisation);
         } else {
             units = FleetSchedule.constant(option.count(), horizon);
