@@ -18,23 +18,27 @@ public final class Suggestions {
     /**
      * {@code " (did you mean 'x'?)"}, or empty when nothing is close enough. What was typed may be the start
      * of several ids ({@code nvidia/h100}: the SXM, PCIe and NVL cards): then the hint lists them, up to
-     * {@value #MOST}, the shortest first, {@code " (did you mean 'a', 'b' or 'c'?)"}.
+     * {@value #MOST}, the shortest first, {@code " (did you mean 'a', 'b' or 'c'?)"}. A name typed without
+     * its owner ({@code h100}, {@code llama-3.1-8b}) is held against the ids' names after their owner's
+     * slash, so {@code h100} finds the H100 cards rather than the id spelled nearest.
      */
     public static String hint(String given, Collection<String> known) {
         if (given.length() > LONGEST) return "";
         String g = given.toLowerCase(Locale.ROOT);
+        boolean owned = g.contains("/");
+        java.util.function.Function<String, String> name = k -> owned ? lower(k) : withoutOwner(lower(k));
         // the name that shares the longest start with what was typed, then the nearest by spelling: an id is
         // typed from its start, so 'nvidia/h100' means an H100 ('nvidia/h100-sxm'), not the nearer 'nvidia/b200'
         List<String> near = known.stream()
-                .filter(k -> close(g, k.toLowerCase(Locale.ROOT)))
-                .sorted(Comparator.comparingInt((String k) -> -commonPrefix(g, k.toLowerCase(Locale.ROOT)))
-                        .thenComparingInt(k -> distance(g, k.toLowerCase(Locale.ROOT)))
+                .filter(k -> close(g, name.apply(k)))
+                .sorted(Comparator.comparingInt((String k) -> -commonPrefix(g, name.apply(k)))
+                        .thenComparingInt(k -> distance(g, name.apply(k)))
                         .thenComparing(Comparator.naturalOrder()))
                 .toList();
         if (near.isEmpty()) return "";
         // a typo gets its nearest spelling; an id left unfinished gets every id it starts
         List<String> continuing = near.stream()
-                .filter(k -> k.toLowerCase(Locale.ROOT).startsWith(g))
+                .filter(k -> name.apply(k).startsWith(g))
                 .limit(MOST)
                 .toList();
         List<String> shown = continuing.size() > 1 ? continuing : List.of(near.getFirst());
@@ -43,6 +47,15 @@ public final class Suggestions {
                 ? quoted.getFirst()
                 : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.getLast();
         return " (did you mean " + listed + "?)";
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** An id's name after its owner's slash ({@code h100-sxm} of {@code nvidia/h100-sxm}). */
+    private static String withoutOwner(String id) {
+        return id.substring(id.lastIndexOf('/') + 1);
     }
 
     /** Near enough by spelling, or a name that holds what was typed. */

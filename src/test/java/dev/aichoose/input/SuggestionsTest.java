@@ -41,6 +41,17 @@ class SuggestionsTest {
     }
 
     @Test
+    void aNameTypedWithoutItsOwnerIsHeldAgainstTheNamesAfterTheSlash() {
+        // 'h100' is nearer by spelling to 'nvidia/l4' than to any H100 id: without an owner, the names after it count
+        assertThat(Suggestions.hint("h100", GPUS))
+                .isEqualTo(" (did you mean 'nvidia/h100-sxm', 'nvidia/h100-pcie' or 'nvidia/h100-1x-server'?)");
+        assertThat(Suggestions.hint("H100-SXN", GPUS)).isEqualTo(" (did you mean 'nvidia/h100-sxm'?)");
+        assertThat(Suggestions.hint("llama-3.1", List.of("meta/llama-3.1-8b", "meta/llama-3.1-70b", "qwen/qwen3-8b")))
+                .isEqualTo(" (did you mean 'meta/llama-3.1-8b' or 'meta/llama-3.1-70b'?)");
+        assertThat(Suggestions.hint("mi300x", GPUS)).isEmpty();
+    }
+
+    @Test
     void aTypoStillFindsTheNearestSpelling() {
         assertThat(Suggestions.hint("nvidia/h100-sxn", GPUS)).isEqualTo(" (did you mean 'nvidia/h100-sxm'?)");
         assertThat(Suggestions.hint("horizon_month", List.of("horizon_months", "workload", "options")))
