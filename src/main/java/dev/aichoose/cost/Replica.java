@@ -213,10 +213,10 @@ public record Replica(
     static String accuracyWords(ServingCalibration.GroupAccuracy a) {
         return String.format(
                 Locale.ROOT,
-                "; %s: %.0f %% of %d published run%s within ±30 %%",
+                "; %s: %.0f %% of %s published run%s within ±30 %%",
                 a.label(),
                 a.within30() * 100,
-                a.runs(),
+                Figures.wholeCount(a.runs()),
                 a.runs() == 1 ? "" : "s");
     }
 

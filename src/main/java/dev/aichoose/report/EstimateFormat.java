@@ -343,13 +343,13 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                 r.accuracy()
                         .map(a -> String.format(
                                 Locale.ROOT,
-                                "Measured error of its group, %s: %.0f %% of %d published runs (%d publisher%s) within "
+                                "Measured error of its group, %s: %.0f %% of %s published runs (%d publisher%s) within "
                                         + "±30 %%, %.0f %% within ±25 %%, median estimate ÷ measured %.2f "
                                         + "(out of sample: each run estimated by a fit without its publisher, "
                                         + "docs/methodology.md §11.7)",
                                 a.label(),
                                 a.within30() * 100,
-                                a.runs(),
+                                Figures.wholeCount(a.runs()),
                                 a.publishers(),
                                 a.publishers() == 1 ? "" : "s",
                                 a.within25() * 100,
@@ -406,7 +406,7 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
         out.println();
         TableReport.wrap(
                 out,
-                "Nearest published runs (" + r.publishedRuns()
+                "Nearest published runs (" + Figures.wholeCount(r.publishedRuns())
                         + " validated in pricing/throughput-measurements.yaml), the model at each run's own operating"
                         + " point",
                 "  ");

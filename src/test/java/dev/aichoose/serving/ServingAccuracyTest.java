@@ -77,15 +77,16 @@ class ServingAccuracyTest {
 
     /** The held-out set's figures the methodology publishes: runs, share within ±30 % and ±25 % (at least), median. */
     private static final Map<String, Published> HELD_OUT = Map.of(
-            "moe", new Published(66, 0.484, 0.424, 1.265),
+            "moe", new Published(79, 0.544, 0.493, 1.133),
             "multi-gpu", new Published(153, 0.790, 0.758, 1.084),
-            "consumer-single-stream", new Published(6, 0.5, 0.5, 1.283),
+            "consumer-single-stream", new Published(18, 0.833, 0.833, 1.025),
             "datacenter-dense", new Published(91, 0.747, 0.714, 1.031),
-            "all", new Published(316, 0.708, 0.670, 1.078));
+            "all", new Published(341, 0.724, 0.689, 1.070));
 
     @Test
     void theHeldOutRunsHoldThePublishedFigures() {
-        // batches 5 and 6 are never fitted: the shipped fit estimates them out of sample, as it would a user's own runs
+        // batches 5, 6 and 7 are never fitted: the shipped fit estimates them out of sample, as it would a user's own
+        // runs
         List<Calibrator.Check> checks = Calibrator.heldOut(
                 Calibrator.runs(CATALOG.measurements(), CATALOG.gpus(), CATALOG.openModels()), CATALOG.calibration());
         assertThat(checks).isNotEmpty();
