@@ -890,8 +890,22 @@ public final class CatalogLoader {
                         .interconnect(system.interconnect() != null ? system.interconnect() : card.interconnect())
                         .interconnectGbps(
                                 system.interconnectGbps() != null ? system.interconnectGbps() : card.interconnectGbps())
+                        .estimated(inheritedEstimates(system, card))
                         .build());
             }
+        }
+
+        /** The system's estimated figures, and those of its card's it takes over because it states none. */
+        private static List<String> inheritedEstimates(Gpu system, Gpu card) {
+            List<String> estimated = new ArrayList<>(system.estimated());
+            Map<String, Object> stated = new LinkedHashMap<>();
+            stated.put("fp8_dense_tflops", system.fp8DenseTflops());
+            stated.put("fp4_dense_tflops", system.fp4DenseTflops());
+            stated.put("interconnect_gbps", system.interconnectGbps());
+            stated.forEach((field, own) -> {
+                if (own == null && card.estimated().contains(field) && !estimated.contains(field)) estimated.add(field);
+            });
+            return List.copyOf(estimated);
         }
 
         /**

@@ -82,7 +82,8 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
             StepOut step,
             AccuracyOut accuracy,
             int publishedRuns,
-            List<NearOut> nearest) {}
+            List<NearOut> nearest,
+            List<String> estimatedFigures) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SloOut(BigDecimal ttftMs, BigDecimal tpotMs) {}
@@ -189,7 +190,8 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                         Figures.upTo(s.prefillAloneMs(), 3)),
                 r.accuracy().map(EstimateFormat::accuracy).orElse(null),
                 r.publishedRuns(),
-                r.nearest().stream().map(EstimateFormat::near).toList());
+                r.nearest().stream().map(EstimateFormat::near).toList(),
+                ServingModel.estimatedFigures(r.point()));
     }
 
     private static AccuracyOut accuracy(ServingCalibration.GroupAccuracy a) {
@@ -357,6 +359,15 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                         .orElse("Measured error of its group, " + r.group().label()
                                 + ": no published run in the table yet"),
                 "  ");
+        List<String> estimated = ServingModel.estimatedFigures(r.point());
+        if (!estimated.isEmpty()) {
+            TableReport.wrap(
+                    out,
+                    "Rests on catalog figures that are estimates, not published: " + String.join(", ", estimated)
+                            + " of " + r.hardware().id()
+                            + " (the entry's note in pricing/gpus.yaml gives the reasoning)",
+                    "  ");
+        }
         out.println();
         ServingEstimate.Memory m = e.memory();
         out.println("Memory (GB, across the replica)");

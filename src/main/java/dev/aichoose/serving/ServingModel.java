@@ -6,6 +6,8 @@ import dev.aichoose.model.OpenModel;
 import dev.aichoose.model.Parallelism;
 import dev.aichoose.model.Quantization;
 import dev.aichoose.model.ServingCalibration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The serving model (docs/methodology.md §11.3–11.5): what one replica delivers at an operating
@@ -208,9 +210,30 @@ public final class ServingModel {
      * FP8 attention), else BF16 (weight-only formats dequantize to BF16); 0 when the catalog gives no figure.
      */
     static double tflops(Gpu gpu, Quantization q) {
-        boolean eightBit = q == Quantization.FP8 || (q.fp4() && gpu.fp4DenseTflops() != null);
-        if (eightBit && gpu.fp8DenseTflops() != null) return gpu.fp8DenseTflops();
+        if (tflopsField(gpu, q).equals(FP8_TFLOPS)) return gpu.fp8DenseTflops();
         return gpu.bf16DenseTflops() == null ? 0 : gpu.bf16DenseTflops();
+    }
+
+    private static final String FP8_TFLOPS = "fp8_dense_tflops";
+    private static final String BF16_TFLOPS = "bf16_dense_tflops";
+
+    /** The catalog field {@link #tflops} reads for weights of {@code q} on {@code gpu}. */
+    static String tflopsField(Gpu gpu, Quantization q) {
+        boolean eightBit = q == Quantization.FP8 || (q.fp4() && gpu.fp4DenseTflops() != null);
+        return eightBit && gpu.fp8DenseTflops() != null ? FP8_TFLOPS : BF16_TFLOPS;
+    }
+
+    /**
+     * The catalog figures the estimate at {@code point} rests on that the GPU's entry lists as estimates
+     * rather than published figures ({@code estimates:}, with the reasoning in its note): its memory,
+     * bandwidth, the compute rate the weights' precision runs at, and the link between a replica's GPUs.
+     */
+    public static List<String> estimatedFigures(OperatingPoint point) {
+        Gpu gpu = point.gpu();
+        List<String> used =
+                new ArrayList<>(List.of("vram_gb", "memory_bandwidth_gbps", tflopsField(gpu, point.quantization())));
+        if (point.gpus() > 1) used.add("interconnect_gbps");
+        return used.stream().filter(gpu.estimated()::contains).toList();
     }
 
     /**

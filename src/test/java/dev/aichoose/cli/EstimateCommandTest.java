@@ -68,6 +68,44 @@ class EstimateCommandTest {
     }
 
     @Test
+    void anEstimateSaysWhichOfItsCatalogFiguresAreEstimates() throws IOException {
+        // Apple publishes no matrix rate: the M2 Ultra's compute is a stand-in its entry lists under estimates
+        CliRun run = CliRun.of(
+                "estimate", "--hardware", "apple/mac-studio-m2-ultra", "--model", "meta/llama-3.1-8b-instruct");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().replaceAll("\\s+", " "))
+                .contains("Rests on catalog figures that are estimates, not published: bf16_dense_tflops of "
+                        + "apple/mac-studio-m2-ultra");
+        assertThat(json("--hardware", "apple/mac-studio-m2-ultra", "--model", "meta/llama-3.1-8b-instruct")
+                        .get("estimated_figures"))
+                .extracting(JsonNode::asText)
+                .containsExactly("bf16_dense_tflops");
+        // FP8 weights on the RTX 5090 run at its derived FP8 rate; BF16 weights at its published BF16 rate
+        assertThat(json(
+                                "--hardware",
+                                "nvidia/rtx-5090",
+                                "--model",
+                                "meta/llama-3.1-8b-instruct",
+                                "--quantization",
+                                "fp8")
+                        .get("estimated_figures"))
+                .extracting(JsonNode::asText)
+                .containsExactly("fp8_dense_tflops");
+        assertThat(json(
+                                "--hardware",
+                                "nvidia/rtx-5090",
+                                "--model",
+                                "meta/llama-3.1-8b-instruct",
+                                "--quantization",
+                                "bf16")
+                        .get("estimated_figures"))
+                .isEmpty();
+        CliRun published =
+                CliRun.of("estimate", "--hardware", "nvidia/h100-sxm", "--model", "meta/llama-3.1-8b-instruct");
+        assertThat(published.out()).doesNotContain("Rests on catalog figures");
+    }
+
+    @Test
     void jsonMatchesTheSchemaAndTheSameFiguresAsAnEvaluation() throws IOException {
         JsonNode r = json(
                 "--hardware",

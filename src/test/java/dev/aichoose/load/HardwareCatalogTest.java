@@ -50,6 +50,56 @@ class HardwareCatalogTest {
     }
 
     @Test
+    void aSystemThatTakesOverItsCardsEstimatedFigureListsItAsAnEstimateToo() throws IOException {
+        // the card's FP8 rate is derived (estimates:); a system that states none serves at the card's, so
+        // an estimate on the system rests on that derived figure as much as one on the card does
+        Catalog catalog = load("""
+                gpus:
+                  - id: acme/card
+                    class: datacenter
+                    gpus_per_system: 1
+                    price_usd: 10000
+                    vram_gb: 48
+                    memory_bandwidth_gbps: 900
+                    bf16_dense_tflops: 180
+                    fp8_dense_tflops: 360
+                    tdp_w: 300
+                    estimates: [fp8_dense_tflops]
+                    as_of: 2026-11-01
+                    source: "acme data sheet"
+                  - id: acme/card-2x-server
+                    class: system
+                    card: acme/card
+                    gpus_per_system: 2
+                    price_usd: 30000
+                    vram_gb: 48
+                    memory_bandwidth_gbps: 900
+                    bf16_dense_tflops: 180
+                    tdp_w: 300
+                    as_of: 2026-11-01
+                    source: "acme quote"
+                  - id: acme/card-4x-server
+                    class: system
+                    card: acme/card
+                    gpus_per_system: 4
+                    price_usd: 60000
+                    vram_gb: 48
+                    memory_bandwidth_gbps: 900
+                    bf16_dense_tflops: 180
+                    fp8_dense_tflops: 350
+                    tdp_w: 300
+                    as_of: 2026-11-01
+                    source: "acme quote, measured FP8 rate"
+                """);
+        Gpu inherits = catalog.gpus().get("acme/card-2x-server");
+        assertThat(inherits.fp8DenseTflops()).isEqualTo(360.0);
+        assertThat(inherits.estimated()).containsExactly("fp8_dense_tflops");
+        Gpu states = catalog.gpus().get("acme/card-4x-server");
+        assertThat(states.fp8DenseTflops()).isEqualTo(350.0);
+        assertThat(states.estimated()).isEmpty();
+    }
+
+    @Test
     void shippedCardsAndSystemsAreConsistent() {
         Catalog c = CatalogLoader.load(List.of());
         assertThat(c.warnings()).isEmpty();
