@@ -329,7 +329,8 @@ final class CapacityCheck {
                 e.ttftMs(),
                 e.tpotMs(),
                 e.bound().id(),
-                replica.accuracy()));
+                replica.accuracy(),
+                ServingModel.estimatedFigures(replica.point())));
     }
 
     /** The rule a stated count and a sized fleet share: a month needs no replica above the planning utilisation. */

@@ -197,7 +197,8 @@ public record Replica(
                                 Figures.wholeCount(estimate.ttftMs()),
                                 estimate.tpotMs(),
                                 estimate.bound().label())
-                        + accuracy.map(Replica::accuracyWords).orElse("");
+                        + accuracy.map(Replica::accuracyWords).orElse("")
+                        + estimatedFiguresWords();
         };
         if (!estimate.fits() && source == CapacitySource.GIVEN) {
             // the user's own figure outranks the memory estimate
@@ -207,6 +208,12 @@ public record Replica(
                     estimate.memory().usableGb());
         }
         return detail;
+    }
+
+    /** "; it rests on catalog estimates: bf16_dense_tflops", or nothing when every figure it uses is published. */
+    private String estimatedFiguresWords() {
+        List<String> estimated = ServingModel.estimatedFigures(point);
+        return estimated.isEmpty() ? "" : "; it rests on catalog estimates: " + String.join(", ", estimated);
     }
 
     /** "; dense on one GPU, data-centre or batched: 77 % of 31 published runs within ±30 %". */

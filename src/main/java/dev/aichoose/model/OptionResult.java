@@ -146,7 +146,8 @@ public record OptionResult(
 
     /**
      * An estimated replica (docs/methodology.md §11.5): what it delivers and how, and the measured error
-     * of the group its operating point belongs to ({@code accuracy}, absent when the table has no run in it).
+     * of the group its operating point belongs to ({@code accuracy}, absent when the table has no run in it);
+     * {@code estimatedFigures}, the hardware entry's figures it rests on that the catalog lists as estimates.
      */
     public record Estimate(
             double tokensPerSecond,
@@ -158,7 +159,8 @@ public record OptionResult(
             double ttftMs,
             double tpotMs,
             String bound,
-            java.util.Optional<ServingCalibration.GroupAccuracy> accuracy) {}
+            java.util.Optional<ServingCalibration.GroupAccuracy> accuracy,
+            java.util.List<String> estimatedFigures) {}
 
     public enum CapacitySource {
         BENCH,

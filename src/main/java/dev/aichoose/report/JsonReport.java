@@ -135,7 +135,8 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
             BigDecimal ttftMs,
             BigDecimal tpotMs,
             String bound,
-            @JsonInclude(JsonInclude.Include.NON_NULL) AccuracyOut accuracy) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) AccuracyOut accuracy,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> estimatedFigures) {}
 
     /** The measured, out-of-sample error of the estimate's group (docs/methodology.md §11.7). */
     record AccuracyOut(
@@ -280,7 +281,8 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                                 a.publishers(),
                                 Figures.upTo(a.medianRatio(), 3),
                                 Figures.upTo(a.within30() * 100, 1)))
-                        .orElse(null));
+                        .orElse(null),
+                e.estimatedFigures());
     }
 
     /** All the queries of the horizon, the divisor of the option's cost per query (methodology §7). */

@@ -106,6 +106,26 @@ class EstimateCommandTest {
     }
 
     @Test
+    void anEvaluationSaysTheSameOfAnEstimatedCapacity() throws IOException {
+        // offline-field's Mac Studio is estimated on Apple's compute stand-in; its RTX 4090s on published figures
+        CliRun table = CliRun.of("evaluate", "scenarios/offline-field.yaml");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        String capacity = table.out().replaceAll("\\s+", " ");
+        assertThat(capacity).contains("within ±30 %; it rests on catalog estimates: bf16_dense_tflops");
+        assertThat(capacity.split("it rests on catalog estimates")).hasSize(2);
+        CliRun json = CliRun.of("evaluate", "scenarios/offline-field.yaml", "-f", "json");
+        JsonNode options = JSON.readTree(json.out()).get("options");
+        for (JsonNode o : options) {
+            JsonNode figures = o.path("capacity").path("estimate").path("estimated_figures");
+            if (o.get("id").asText().equals("mac-studio")) {
+                assertThat(figures).extracting(JsonNode::asText).containsExactly("bf16_dense_tflops");
+            } else {
+                assertThat(figures.isMissingNode()).as(o.get("id").asText()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void jsonMatchesTheSchemaAndTheSameFiguresAsAnEvaluation() throws IOException {
         JsonNode r = json(
                 "--hardware",
