@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +69,15 @@ class EstimateCommandTest {
         assertThat(run.err()).isEmpty();
     }
 
+    /** {@code estimated_figures} of Llama 3.1 8B at {@code quantization} on {@code hardware}, in JSON. */
+    private static List<String> estimatedFigures(String hardware, String quantization) throws IOException {
+        JsonNode r =
+                json("--hardware", hardware, "--model", "meta/llama-3.1-8b-instruct", "--quantization", quantization);
+        List<String> figures = new ArrayList<>();
+        r.get("estimated_figures").forEach(f -> figures.add(f.asText()));
+        return figures;
+    }
+
     @Test
     void anEstimateSaysWhichOfItsCatalogFiguresAreEstimates() throws IOException {
         // Apple publishes no matrix rate: the M2 Ultra's compute is a stand-in its entry lists under estimates
@@ -76,30 +87,10 @@ class EstimateCommandTest {
         assertThat(run.out().replaceAll("\\s+", " "))
                 .contains("Rests on catalog figures that are estimates, not published: bf16_dense_tflops of "
                         + "apple/mac-studio-m2-ultra");
-        assertThat(json("--hardware", "apple/mac-studio-m2-ultra", "--model", "meta/llama-3.1-8b-instruct")
-                        .get("estimated_figures"))
-                .extracting(JsonNode::asText)
-                .containsExactly("bf16_dense_tflops");
+        assertThat(estimatedFigures("apple/mac-studio-m2-ultra", "q4_k_m")).containsExactly("bf16_dense_tflops");
         // FP8 weights on the RTX 5090 run at its derived FP8 rate; BF16 weights at its published BF16 rate
-        assertThat(json(
-                                "--hardware",
-                                "nvidia/rtx-5090",
-                                "--model",
-                                "meta/llama-3.1-8b-instruct",
-                                "--quantization",
-                                "fp8")
-                        .get("estimated_figures"))
-                .extracting(JsonNode::asText)
-                .containsExactly("fp8_dense_tflops");
-        assertThat(json(
-                                "--hardware",
-                                "nvidia/rtx-5090",
-                                "--model",
-                                "meta/llama-3.1-8b-instruct",
-                                "--quantization",
-                                "bf16")
-                        .get("estimated_figures"))
-                .isEmpty();
+        assertThat(estimatedFigures("nvidia/rtx-5090", "fp8")).containsExactly("fp8_dense_tflops");
+        assertThat(estimatedFigures("nvidia/rtx-5090", "bf16")).isEmpty();
         CliRun published =
                 CliRun.of("estimate", "--hardware", "nvidia/h100-sxm", "--model", "meta/llama-3.1-8b-instruct");
         assertThat(published.out()).doesNotContain("Rests on catalog figures");
