@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** "Did you mean" hints from edit distance. */
 public final class Suggestions {
@@ -26,7 +27,7 @@ public final class Suggestions {
         if (given.length() > LONGEST) return "";
         String g = given.toLowerCase(Locale.ROOT);
         boolean owned = g.contains("/");
-        java.util.function.Function<String, String> name = k -> owned ? lower(k) : withoutOwner(lower(k));
+        Function<String, String> name = k -> owned ? lower(k) : withoutOwner(lower(k));
         // the name that shares the longest start with what was typed, then the nearest by spelling: an id is
         // typed from its start, so 'nvidia/h100' means an H100 ('nvidia/h100-sxm'), not the nearer 'nvidia/b200'
         List<String> near = known.stream()
