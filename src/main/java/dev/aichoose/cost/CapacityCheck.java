@@ -330,7 +330,7 @@ final class CapacityCheck {
                 e.tpotMs(),
                 e.bound().id(),
                 replica.accuracy(),
-                ServingModel.estimatedFigures(replica.point())));
+                replica.estimatedFigures()));
     }
 
     /** The rule a stated count and a sized fleet share: a month needs no replica above the planning utilisation. */

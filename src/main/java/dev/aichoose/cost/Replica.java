@@ -210,9 +210,14 @@ public record Replica(
         return detail;
     }
 
+    /** The hardware entry's figures this replica's estimate rests on that the catalog lists as estimates. */
+    public List<String> estimatedFigures() {
+        return ServingModel.estimatedFigures(point);
+    }
+
     /** "; it rests on catalog estimates: bf16_dense_tflops", or nothing when every figure it uses is published. */
     private String estimatedFiguresWords() {
-        List<String> estimated = ServingModel.estimatedFigures(point);
+        List<String> estimated = estimatedFigures();
         return estimated.isEmpty() ? "" : "; it rests on catalog estimates: " + String.join(", ", estimated);
     }
 

@@ -898,14 +898,14 @@ public final class CatalogLoader {
         /** The system's estimated figures, and those of its card's it takes over because it states none. */
         private static List<String> inheritedEstimates(Gpu system, Gpu card) {
             List<String> estimated = new ArrayList<>(system.estimated());
-            Map<String, Object> stated = new LinkedHashMap<>();
-            stated.put("fp8_dense_tflops", system.fp8DenseTflops());
-            stated.put("fp4_dense_tflops", system.fp4DenseTflops());
-            stated.put("interconnect_gbps", system.interconnectGbps());
-            stated.forEach((field, own) -> {
-                if (own == null && card.estimated().contains(field) && !estimated.contains(field)) estimated.add(field);
-            });
-            return List.copyOf(estimated);
+            if (system.fp8DenseTflops() == null) estimated.add("fp8_dense_tflops");
+            if (system.fp4DenseTflops() == null) estimated.add("fp4_dense_tflops");
+            if (system.interconnectGbps() == null) estimated.add("interconnect_gbps");
+            return estimated.stream()
+                    .distinct()
+                    .filter(f ->
+                            system.estimated().contains(f) || card.estimated().contains(f))
+                    .toList();
         }
 
         /**
