@@ -39,7 +39,7 @@ public final class EstimateErrors {
             ServingCalibration.GroupAccuracy a = accuracy.get();
             double low = Math.max(UncertainField.THROUGHPUT.min(), a.lowFactor());
             double high = Math.min(UncertainField.THROUGHPUT.max(), Math.max(low, a.highFactor()));
-            double mode = Math.min(high, Math.max(low, 1 / a.medianRatio()));
+            double mode = Math.min(high, Math.max(low, 1 / a.publisherMedianRatio()));
             inputs.add(new Uncertainty.Input(
                     path(r.id()),
                     UncertainField.THROUGHPUT,

@@ -221,15 +221,30 @@ public record Replica(
         return estimated.isEmpty() ? "" : "; it rests on catalog estimates: " + String.join(", ", estimated);
     }
 
-    /** "; dense on one GPU, data-centre or batched: 77 % of 31 published runs within ±30 %". */
+    /**
+     * "; dense on one GPU, data-centre or batched: 77 % of 31 published runs within ±30 %, 74 % with its 21
+     * publishers weighted equally".
+     */
     static String accuracyWords(ServingCalibration.GroupAccuracy a) {
         return String.format(
                 Locale.ROOT,
-                "; %s: %.0f %% of %s published run%s within ±30 %%",
+                "; %s: %.0f %% of %s published run%s within ±30 %%%s",
                 a.label(),
                 a.within30() * 100,
                 Figures.wholeCount(a.runs()),
-                a.runs() == 1 ? "" : "s");
+                a.runs() == 1 ? "" : "s",
+                byPublisherWords(a));
+    }
+
+    /** ", 74 % with its 21 publishers weighted equally", or nothing for a group one publisher measured. */
+    private static String byPublisherWords(ServingCalibration.GroupAccuracy a) {
+        return a.publishers() < 2
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        ", %.0f %% with its %d publishers weighted equally",
+                        a.publisherWithin30() * 100,
+                        a.publishers());
     }
 
     /**

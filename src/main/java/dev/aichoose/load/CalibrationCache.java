@@ -60,7 +60,7 @@ record CalibrationCache(Optional<Path> directory, Function<List<Calibrator.Run>,
     /** The value of either that turns the cache off. */
     static final String OFF = "off";
     /** What the key covers beyond its inputs: bumped when this file's layout or the key's content changes. */
-    static final String FORMAT = "aichoose.calibration-cache/1";
+    static final String FORMAT = "aichoose.calibration-cache/2";
     /** An entry is a few kilobytes; anything far larger in its place is not one, and is not read. */
     static final long MAX_ENTRY_BYTES = 1 << 20;
 

@@ -104,8 +104,13 @@ public record ServingCalibration(
      *
      * @param medianRatio the median of estimate ÷ measured
      * @param within30 the share of runs estimated within ±30 %, {@code within25} within ±25 %
-     * @param lowFactor the 10th percentile of measured ÷ estimate, {@code highFactor} the 90th:
-     *     the range of the factor that turns an estimate into what was measured
+     * @param lowFactor the 10th percentile of measured ÷ estimate, {@code highFactor} the 90th, each
+     *     publisher weighted equally: the range of the factor that turns an estimate into what a
+     *     publisher not in the table would measure
+     * @param publisherWithin30 the share within ±30 % with each publisher weighted equally (each of its
+     *     runs counts one over its runs in the group): what a setup like no publisher's in the table can
+     *     expect, where one publisher's many runs would otherwise speak for the group
+     * @param publisherMedianRatio the median of estimate ÷ measured, each publisher weighted equally
      */
     public record GroupAccuracy(
             String group,
@@ -116,7 +121,9 @@ public record ServingCalibration(
             double within30,
             double within25,
             double lowFactor,
-            double highFactor) {}
+            double highFactor,
+            double publisherWithin30,
+            double publisherMedianRatio) {}
 
     /** The same parameters with their out-of-sample accuracy. */
     public ServingCalibration withAccuracy(List<GroupAccuracy> groups) {

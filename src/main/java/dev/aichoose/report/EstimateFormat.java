@@ -83,7 +83,14 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
             AccuracyOut accuracy,
             int publishedRuns,
             List<NearOut> nearest,
-            List<String> estimatedFigures) {}
+            List<String> estimatedFigures,
+            RangeOut tokensPerSecondRange) {}
+
+    /**
+     * The replica's tok/s times its group's 10th and 90th percentile of measured ÷ estimate (publishers
+     * weighted equally): where four in five publishers' runs would put it.
+     */
+    record RangeOut(BigDecimal low, BigDecimal high) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SloOut(BigDecimal ttftMs, BigDecimal tpotMs) {}
@@ -115,7 +122,9 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
             @JsonProperty("within_30_pct") BigDecimal within30Pct,
             @JsonProperty("within_25_pct") BigDecimal within25Pct,
             BigDecimal lowFactor,
-            BigDecimal highFactor) {}
+            BigDecimal highFactor,
+            @JsonProperty("within_30_pct_by_publisher") BigDecimal within30PctByPublisher,
+            BigDecimal medianRatioByPublisher) {}
 
     record NearOut(
             String id,
@@ -191,7 +200,14 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                 r.accuracy().map(EstimateFormat::accuracy).orElse(null),
                 r.publishedRuns(),
                 r.nearest().stream().map(EstimateFormat::near).toList(),
-                ServingModel.estimatedFigures(r.point()));
+                ServingModel.estimatedFigures(r.point()),
+                r.serves()
+                        ? r.accuracy()
+                                .map(a -> new RangeOut(
+                                        Figures.tenths(tokens * a.lowFactor()),
+                                        Figures.tenths(tokens * a.highFactor())))
+                                .orElse(null)
+                        : null);
     }
 
     private static AccuracyOut accuracy(ServingCalibration.GroupAccuracy a) {
@@ -204,7 +220,9 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                 Figures.upTo(a.within30() * 100, 1),
                 Figures.upTo(a.within25() * 100, 1),
                 Figures.upTo(a.lowFactor(), 3),
-                Figures.upTo(a.highFactor(), 3));
+                Figures.upTo(a.highFactor(), 3),
+                Figures.upTo(a.publisherWithin30() * 100, 1),
+                Figures.upTo(a.publisherMedianRatio(), 3));
     }
 
     private static NearOut near(EstimateResult.Neighbour n) {
@@ -346,7 +364,9 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                         .map(a -> String.format(
                                 Locale.ROOT,
                                 "Measured error of its group, %s: %.0f %% of %s published runs (%d publisher%s) within "
-                                        + "±30 %%, %.0f %% within ±25 %%, median estimate ÷ measured %.2f "
+                                        + "±30 %%%s, %.0f %% within ±25 %%, median estimate ÷ measured %.2f; "
+                                        + "measured ÷ estimate %.2f–%.2f from the 10th to the 90th percentile "
+                                        + "(publishers weighted equally)%s "
                                         + "(out of sample: each run estimated by a fit without its publisher, "
                                         + "docs/methodology.md §11.7)",
                                 a.label(),
@@ -354,8 +374,21 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                                 Figures.wholeCount(a.runs()),
                                 a.publishers(),
                                 a.publishers() == 1 ? "" : "s",
+                                a.publishers() < 2
+                                        ? ""
+                                        : String.format(
+                                                Locale.ROOT,
+                                                " (%.0f %% with the publishers weighted equally)",
+                                                a.publisherWithin30() * 100),
                                 a.within25() * 100,
-                                a.medianRatio()))
+                                a.medianRatio(),
+                                a.lowFactor(),
+                                a.highFactor(),
+                                r.serves()
+                                        ? ", " + Figures.rate(e.tokensPerSecond() * a.lowFactor()) + "–"
+                                                + Figures.rate(e.tokensPerSecond() * a.highFactor())
+                                                + " tok/s for this replica"
+                                        : ""))
                         .orElse("Measured error of its group, " + r.group().label()
                                 + ": no published run in the table yet"),
                 "  ");

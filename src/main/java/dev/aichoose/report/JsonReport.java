@@ -145,7 +145,9 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
             int runs,
             int publishers,
             BigDecimal medianRatio,
-            @JsonProperty("within_30_pct") BigDecimal within30Pct) {}
+            @JsonProperty("within_30_pct") BigDecimal within30Pct,
+            @JsonProperty("within_30_pct_by_publisher") BigDecimal within30PctByPublisher,
+            BigDecimal medianRatioByPublisher) {}
 
     record BreakevenOut(String option, String baseline, Integer month) {}
 
@@ -280,7 +282,9 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                                 a.runs(),
                                 a.publishers(),
                                 Figures.upTo(a.medianRatio(), 3),
-                                Figures.upTo(a.within30() * 100, 1)))
+                                Figures.upTo(a.within30() * 100, 1),
+                                Figures.upTo(a.publisherWithin30() * 100, 1),
+                                Figures.upTo(a.publisherMedianRatio(), 3)))
                         .orElse(null),
                 e.estimatedFigures());
     }

@@ -195,26 +195,64 @@ public final class Calibrator {
 
     static ServingCalibration.GroupAccuracy summary(String id, String label, List<Check> checks) {
         double[] ratios = checks.stream().mapToDouble(Check::ratio).sorted().toArray();
-        double[] factors =
-                checks.stream().mapToDouble(c -> 1 / c.ratio()).sorted().toArray();
-        long within30 = Arrays.stream(ratios)
-                .filter(r -> Math.abs(r - 1) <= 0.30 + 1e-12)
-                .count();
+        long within30 = Arrays.stream(ratios).filter(Calibrator::within30).count();
         long within25 = Arrays.stream(ratios)
                 .filter(r -> Math.abs(r - 1) <= 0.25 + 1e-12)
                 .count();
-        long publishers =
-                checks.stream().map(c -> c.run().publisher()).distinct().count();
+        // each publisher weighs one, shared among its runs in the group
+        Map<String, Long> runsOf = checks.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        c -> c.run().publisher(), java.util.stream.Collectors.counting()));
+        double publishers = runsOf.size();
+        double[] weights = checks.stream()
+                .mapToDouble(c -> 1.0 / (runsOf.get(c.run().publisher()) * publishers))
+                .toArray();
+        double[] byRatio = checks.stream().mapToDouble(Check::ratio).toArray();
+        double[] byFactor = checks.stream().mapToDouble(c -> 1 / c.ratio()).toArray();
+        double weightedWithin30 = 0;
+        for (int i = 0; i < byRatio.length; i++) if (within30(byRatio[i])) weightedWithin30 += weights[i];
         return new ServingCalibration.GroupAccuracy(
                 id,
                 label,
                 ratios.length,
-                (int) publishers,
+                runsOf.size(),
                 quantile(ratios, 0.5),
                 (double) within30 / ratios.length,
                 (double) within25 / ratios.length,
-                quantile(factors, 0.1),
-                quantile(factors, 0.9));
+                weightedQuantile(byFactor, weights, 0.1),
+                weightedQuantile(byFactor, weights, 0.9),
+                Math.min(1, weightedWithin30),
+                weightedQuantile(byRatio, weights, 0.5));
+    }
+
+    private static boolean within30(double ratio) {
+        return Math.abs(ratio - 1) <= 0.30 + 1e-12;
+    }
+
+    /**
+     * The {@code p} quantile of values with weights summing to 1: each value stands at the middle of
+     * its weight on the cumulative scale, and between two values the quantile is interpolated
+     * linearly; below the first middle it is the least value, above the last the greatest. With
+     * equal weights it is the type 5 quantile (Hyndman and Fan, 1996).
+     */
+    static double weightedQuantile(double[] values, double[] weights, double p) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, java.util.Comparator.comparingDouble(i -> values[i]));
+        double below = 0;
+        double previousMiddle = Double.NaN;
+        double previousValue = Double.NaN;
+        for (int i : order) {
+            double middle = below + weights[i] / 2;
+            if (p <= middle) {
+                if (Double.isNaN(previousMiddle) || middle == previousMiddle) return values[i];
+                return previousValue + (p - previousMiddle) / (middle - previousMiddle) * (values[i] - previousValue);
+            }
+            below += weights[i];
+            previousMiddle = middle;
+            previousValue = values[i];
+        }
+        return previousValue;
     }
 
     /** Linear interpolation between order statistics (type 7). */

@@ -1,6 +1,7 @@
 package dev.aichoose.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,7 +103,7 @@ class EstimateCommandTest {
         CliRun table = CliRun.of("evaluate", "scenarios/offline-field.yaml");
         assertThat(table.exitCode()).as(table.err()).isZero();
         String capacity = table.out().replaceAll("\\s+", " ");
-        assertThat(capacity).contains("within ±30 %; it rests on catalog estimates: bf16_dense_tflops");
+        assertThat(capacity).contains("weighted equally; it rests on catalog estimates: bf16_dense_tflops");
         assertThat(capacity.split("it rests on catalog estimates")).hasSize(2);
         CliRun json = CliRun.of("evaluate", "scenarios/offline-field.yaml", "-f", "json");
         JsonNode options = JSON.readTree(json.out()).get("options");
@@ -134,6 +135,16 @@ class EstimateCommandTest {
         assertThat(r.path("concurrency").asInt()).isEqualTo(1);
         assertThat(r.path("serves").asBoolean()).isTrue();
         assertThat(r.path("accuracy").path("group").asText()).isEqualTo("consumer-single-stream");
+        // the group's error as a range of this replica's tok/s: four in five publishers' runs inside it
+        JsonNode accuracy = r.path("accuracy");
+        double tokens = r.path("tokens_per_second").asDouble();
+        assertThat(accuracy.path("low_factor").asDouble()).isLessThan(1);
+        assertThat(accuracy.path("high_factor").asDouble()).isGreaterThan(1);
+        assertThat(r.path("tokens_per_second_range").path("low").asDouble())
+                .isCloseTo(tokens * accuracy.path("low_factor").asDouble(), within(0.1));
+        assertThat(r.path("tokens_per_second_range").path("high").asDouble())
+                .isCloseTo(tokens * accuracy.path("high_factor").asDouble(), within(0.1));
+        assertThat(accuracy.path("within_30_pct_by_publisher").asDouble()).isBetween(0.0, 100.0);
         assertThat(r.path("nearest")).hasSize(5);
         assertThat(r.path("nearest").get(0).path("model").asText()).isEqualTo("meta/llama-3.1-8b-instruct");
         // what evaluate estimates for the same option is the same figure
@@ -207,6 +218,7 @@ class EstimateCommandTest {
                 "bf16");
         assertThat(r.path("serves").asBoolean()).isFalse();
         assertThat(r.path("tokens_per_second").asDouble()).isZero();
+        assertThat(r.path("tokens_per_second_range").isNull()).isTrue();
         JsonNode wide = json(
                 "--hardware",
                 "nvidia/l40s-1x-server",

@@ -53,7 +53,7 @@ class CalibrationCacheTest {
 
     private static ServingCalibration marked(int runs) {
         return ServingCalibration.PRIOR.withAccuracy(
-                List.of(new ServingCalibration.GroupAccuracy("all", "all runs", runs, 1, 1, 1, 1, 1, 1)));
+                List.of(new ServingCalibration.GroupAccuracy("all", "all runs", runs, 1, 1, 1, 1, 1, 1, 1, 1)));
     }
 
     private Path book(String figure) throws IOException {
@@ -282,7 +282,9 @@ class CalibrationCacheTest {
                 Double.MIN_VALUE,
                 -0.0,
                 Double.POSITIVE_INFINITY,
-                Double.NaN);
+                Double.NaN,
+                Math.nextDown(1.0),
+                Double.MAX_VALUE);
         ServingCalibration c = new ServingCalibration(
                 ServingCalibration.PRIOR.engines(),
                 Math.nextUp(0.5),

@@ -98,6 +98,53 @@ class CalibratorTest {
     }
 
     @Test
+    void aPublisherWithManyRunsSpeaksForItselfNotForTheGroup() {
+        // nine runs of one publisher estimated exactly, one run of another estimated twice what it measured
+        List<Calibrator.Run> many = shippedRuns().stream()
+                .filter(r -> r.publisher().equals("xiongjiedai"))
+                .limit(9)
+                .toList();
+        Calibrator.Run other = shippedRuns().stream()
+                .filter(r -> r.publisher().equals("gpustack"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(many).hasSize(9);
+        List<Calibrator.Check> checks = new java.util.ArrayList<>();
+        for (Calibrator.Run r : many)
+            checks.add(new Calibrator.Check(r, r.measurement().outputTokensPerSecond()));
+        checks.add(new Calibrator.Check(other, 2 * other.measurement().outputTokensPerSecond()));
+
+        ServingCalibration.GroupAccuracy a = Calibrator.summary("all", "all runs", checks);
+        assertThat(a.runs()).isEqualTo(10);
+        assertThat(a.publishers()).isEqualTo(2);
+        // counted by run, the one publisher's nine runs carry the group
+        assertThat(a.within30()).isCloseTo(0.9, within(1e-12));
+        assertThat(a.medianRatio()).isCloseTo(1.0, within(1e-12));
+        // weighted by publisher, each carries half
+        assertThat(a.publisherWithin30()).isCloseTo(0.5, within(1e-12));
+        // the ratios 1 (nine runs, weight 1/18 each, the last centred at 17/36) and 2 (weight 1/2, centred
+        // at 3/4): the median lies between them, (1/2 − 17/36) ÷ (3/4 − 17/36) = 1/10 of the way
+        assertThat(a.publisherMedianRatio()).isCloseTo(1.1, within(1e-12));
+        // and the factor range reaches the other publisher's 0.5 (by run it would start at 0.95)
+        assertThat(a.lowFactor()).isCloseTo(0.5, within(1e-12));
+        assertThat(a.highFactor()).isCloseTo(1.0, within(1e-12));
+    }
+
+    @Test
+    void withEqualWeightsTheWeightedQuantileIsTheMidpointQuantile() {
+        double[] values = {4, 1, 3, 2};
+        double[] equal = {0.25, 0.25, 0.25, 0.25};
+        // each value centred on its quarter: 1 at 1/8, 2 at 3/8, 3 at 5/8, 4 at 7/8
+        assertThat(Calibrator.weightedQuantile(values, equal, 0.5)).isCloseTo(2.5, within(1e-12));
+        assertThat(Calibrator.weightedQuantile(values, equal, 0.25)).isCloseTo(1.5, within(1e-12));
+        assertThat(Calibrator.weightedQuantile(values, equal, 0.1)).isEqualTo(1);
+        assertThat(Calibrator.weightedQuantile(values, equal, 0.9)).isEqualTo(4);
+        // a value with most of the weight draws the middle to it: 2 centred at 0.15, 3 at 0.55
+        assertThat(Calibrator.weightedQuantile(values, new double[] {0.1, 0.1, 0.7, 0.1}, 0.5))
+                .isCloseTo(2.875, within(1e-12));
+    }
+
+    @Test
     void theFitFindsTheGpuGenerationWhoseMixtureOfExpertsLayersRunSlower() {
         ServingCalibration shipped = CATALOG.calibration();
         // the shipped figures, but a MoE layer's fixed time 3 × the common one on CDNA3 and 1 × everywhere else
