@@ -747,6 +747,47 @@ public final class CatalogLoader {
             return m;
         }
 
+        /**
+         * A run the model is fitted on, or checked against, must be a setup the serving model can hold in
+         * memory: its estimate of one that does not is nothing, and the run would say the estimate is
+         * infinitely wrong. Such a run is an error naming it (the gpus or quantization are likely wrong),
+         * unless it is {@code excluded}.
+         */
+        private void measurementsThatCannotRun() {
+            List<Diagnostic> problems = new ArrayList<>();
+            for (PendingMeasurement check : measurementRefs) {
+                ThroughputMeasurement m = check.m();
+                if (!m.used()) continue;
+                Calibrator.run(m, gpus, openModels).ifPresent(run -> {
+                    dev.aichoose.serving.ServingEstimate e =
+                            dev.aichoose.serving.ServingModel.estimate(run.point(), ServingCalibration.PRIOR);
+                    if (e.fits() && e.streams() >= 1) return;
+                    dev.aichoose.serving.ServingEstimate.Memory memory = e.memory();
+                    problems.add(new Diagnostic(
+                            check.file(),
+                            check.model().line(),
+                            check.model().column(),
+                            String.format(
+                                    java.util.Locale.ROOT,
+                                    "%s: %s at %s does not fit on %d × %s by the serving model's memory rule "
+                                            + "(one stream of %s input and %s output tokens needs %.1f GB, the "
+                                            + "replica has %.1f GB usable; docs/methodology.md §11.3): check gpus "
+                                            + "and quantization, or keep the run out of the fit with excluded: "
+                                            + "\"why\"",
+                                    check.path(),
+                                    m.model(),
+                                    m.quantization().id(),
+                                    m.gpus(),
+                                    m.hardware(),
+                                    dev.aichoose.text.Figures.wholeCount(m.inputTokens()),
+                                    dev.aichoose.text.Figures.wholeCount(m.outputTokens()),
+                                    memory.neededGbForOneStream(),
+                                    memory.usableGb())));
+                });
+            }
+            if (!problems.isEmpty()) throw new InputException(problems);
+        }
+
         /** A field whose words are not Java names (trt-llm, llama.cpp, infinity-fabric), with a hint when misspelt. */
         private static <E> E named(
                 Fields f,
@@ -861,6 +902,7 @@ public final class CatalogLoader {
             }
             if (!problems.isEmpty()) throw new InputException(problems);
             inheritCardFigures();
+            if (!standalone) measurementsThatCannotRun();
             List<ThroughputMeasurement> runs = List.copyOf(measurements.values());
             return CatalogBuilder.builder()
                     .apiModels(apiModels)

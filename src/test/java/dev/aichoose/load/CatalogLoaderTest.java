@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.aichoose.input.Diagnostic;
 import dev.aichoose.input.InputException;
 import dev.aichoose.model.Catalog;
+import dev.aichoose.model.ServingCalibration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,6 +188,31 @@ class CatalogLoaderTest {
                         .orElseThrow()
                         .decodeOnly())
                 .isFalse();
+    }
+
+    @Test
+    void aRunOfASetupThatCannotHoldTheModelIsNamedUnlessExcluded() throws IOException {
+        // 405B at BF16 on one 24 GB card: the model would estimate nothing, and the run would call that
+        // infinitely wrong
+        String impossible = RUN.formatted("online")
+                .replace("meta/llama-3.1-8b-instruct", "meta/llama-3.1-405b-instruct")
+                .replace("q4_k_m", "bf16");
+        assertThat(problems(impossible))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .contains("book.yaml:5:12: ")
+                        .contains("measurements[book-run]: meta/llama-3.1-405b-instruct at bf16 does not fit on 1 × "
+                                + "nvidia/rtx-4090")
+                        .contains("excluded"));
+        // kept out of the fit, it is read as it is
+        Files.delete(dir.resolve("book.yaml"));
+        Files.writeString(
+                dir.resolve("runs.yaml"),
+                impossible.replace(
+                        "    publisher: book", "    excluded: \"offloaded to the CPU\"\n    publisher: book"));
+        Catalog kept = CatalogLoader.parse(
+                List.of(dir), new CalibrationCache(java.util.Optional.empty(), runs -> ServingCalibration.PRIOR));
+        assertThat(kept.measurements()).anyMatch(m -> m.id().equals("book-run") && !m.used());
     }
 
     @Test
