@@ -105,7 +105,7 @@ public final class FleetPlanner {
         return switch (option) {
             case Option.SelfHosted s -> {
                 Gpu gpu = catalog.gpus().get(s.hardware());
-                yield gpu.isSystem() ? Chassis.system(gpu) : Chassis.cards(gpu);
+                yield Chassis.of(gpu);
             }
             case Option.Rented r -> {
                 CloudOffer offer = catalog.cloudOffers().get(r.offer());

@@ -750,8 +750,8 @@ public final class CatalogLoader {
         /**
          * A run the model is fitted on, or checked against, must be a setup the serving model can hold in
          * memory: its estimate of one that does not is nothing, and the run would say the estimate is
-         * infinitely wrong. Such a run is an error naming it (the gpus or quantization are likely wrong),
-         * unless it is {@code excluded}.
+         * infinitely wrong. Nor can it span separate servers, which the model never estimates. Such a run
+         * is an error naming it (the gpus or quantization are likely wrong), unless it is {@code excluded}.
          */
         private void measurementsThatCannotRun() {
             List<Diagnostic> problems = new ArrayList<>();
@@ -759,6 +759,19 @@ public final class CatalogLoader {
                 ThroughputMeasurement m = check.m();
                 if (!m.used()) continue;
                 Calibrator.run(m, gpus, openModels).ifPresent(run -> {
+                    dev.aichoose.serving.Chassis chassis = dev.aichoose.serving.Chassis.of(gpus.get(m.hardware()));
+                    if (!chassis.holds(m.gpus())) {
+                        problems.add(new Diagnostic(
+                                check.file(),
+                                check.hardware().line(),
+                                check.hardware().column(),
+                                check.path() + ": "
+                                        + chassis.spanProblem(m.gpus()).split(": ", 2)[0]
+                                        + ", and the serving model estimates a replica inside one chassis only "
+                                        + "(docs/methodology.md §11.9): keep the run out of the fit with excluded: "
+                                        + "\"why\""));
+                        return;
+                    }
                     dev.aichoose.serving.ServingEstimate e =
                             dev.aichoose.serving.ServingModel.estimate(run.point(), ServingCalibration.PRIOR);
                     if (e.fits() && e.streams() >= 1) return;

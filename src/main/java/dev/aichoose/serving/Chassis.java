@@ -19,6 +19,11 @@ public record Chassis(Gpu gpu, int gpusPerUnit, int maxGpus, String unitsName, b
     /** The most loose cards one box takes: the double-width slots of a standard 8-GPU server. */
     public static final int CARDS_PER_BOX = 8;
 
+    /** The chassis an owned {@code gpu} comes in: a system is one, cards go into boxes. */
+    public static Chassis of(Gpu gpu) {
+        return gpu.isSystem() ? system(gpu) : cards(gpu);
+    }
+
     /** A system: one chassis of {@code gpusPerSystem} GPUs. */
     public static Chassis system(Gpu system) {
         return new Chassis(system, system.gpusPerSystem(), system.gpusPerSystem(), system.id() + " servers", true);

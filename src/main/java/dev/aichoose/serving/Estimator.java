@@ -44,7 +44,7 @@ public final class Estimator {
                         : dev.aichoose.model.Defaults.SERVER_CONCURRENCY;
         boolean targets = request.slo().ttftMs() != null || request.slo().tpotMs() != null;
         int most = targets ? MOST_STREAMS : concurrency;
-        Chassis chassis = gpu.isSystem() ? Chassis.system(gpu) : Chassis.cards(gpu);
+        Chassis chassis = Chassis.of(gpu);
         OperatingPoint base = new OperatingPoint(
                 gpu,
                 1,

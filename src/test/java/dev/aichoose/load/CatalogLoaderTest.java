@@ -216,6 +216,22 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void aRunAcrossSeparateServersIsNamedUnlessExcluded() throws IOException {
+        String twoServers = RUN.formatted("online")
+                .replace("nvidia/rtx-4090", "nvidia/l40s-1x-server")
+                .replace("    gpus: 1", "    gpus: 2\n    tensor_parallel: 2")
+                .replace("q4_k_m", "bf16")
+                .replace("llama.cpp", "vllm");
+        assertThat(problems(twoServers))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .contains("book.yaml:3:")
+                        .contains("measurements[book-run]: a replica of 2 GPUs would span 2 separate "
+                                + "nvidia/l40s-1x-server servers, and the serving model estimates a replica inside "
+                                + "one chassis only"));
+    }
+
+    @Test
     void whatARunMeasuresIsOneOfThree() throws IOException {
         assertThat(problems(RUN.formatted("decode")))
                 .anyMatch(p -> p.contains("measures: expected online | offline_batch | decode_only, got 'decode'"));
