@@ -176,8 +176,8 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                 r.sloConcurrency().orElse(null),
                 r.serves(),
                 r.problems(),
-                Figures.tenths(tokens),
-                Figures.tenths(tokens / p.gpus()),
+                Figures.rateFigure(tokens),
+                Figures.rateFigure(tokens / p.gpus()),
                 Figures.tenths(e.ttftMs()),
                 Figures.upTo(e.tpotMs(), 2),
                 e.bound().id(),
@@ -204,8 +204,8 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                 r.serves()
                         ? r.accuracy()
                                 .map(a -> new RangeOut(
-                                        Figures.tenths(tokens * a.lowFactor()),
-                                        Figures.tenths(tokens * a.highFactor())))
+                                        Figures.rateFigure(tokens * a.lowFactor()),
+                                        Figures.rateFigure(tokens * a.highFactor())))
                                 .orElse(null)
                         : null);
     }

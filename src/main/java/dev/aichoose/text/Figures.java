@@ -140,7 +140,18 @@ public final class Figures {
 
     /** A rate to one decimal: {@code 5,632.4}. */
     public static String rate(double value) {
-        return format(tenths(value), "#,##0.0");
+        BigDecimal figure = rateFigure(value);
+        return figure.scale() > 1 ? figure.toPlainString() : format(figure, "#,##0.0");
+    }
+
+    /**
+     * A rate to the tenth, or to two significant figures where the tenth would read 0.0 for a rate that
+     * is not nothing (an 85-minute prefill: 0.026 tok/s, not 0.0).
+     */
+    public static BigDecimal rateFigure(double value) {
+        BigDecimal tenths = tenths(value);
+        if (value <= 0 || tenths.signum() > 0) return tenths;
+        return BigDecimal.valueOf(value).round(new java.math.MathContext(2, RoundingMode.HALF_UP));
     }
 
     /** A breakeven month: {@code month 3}, or {@code none} within the horizon. */

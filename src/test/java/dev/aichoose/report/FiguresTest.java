@@ -28,6 +28,18 @@ class FiguresTest {
     }
 
     @Test
+    void aRateIsWrittenToTheTenthUnlessThatWouldSayNothingOfARateThatIsNotNothing() {
+        assertThat(Figures.rate(1234.56)).isEqualTo("1,234.6");
+        assertThat(Figures.rate(0.05)).isEqualTo("0.1");
+        assertThat(Figures.rate(0)).isEqualTo("0.0");
+        // an 85-minute prefill of a 159,000-token prompt on an M4 Max
+        assertThat(Figures.rate(0.026_48)).isEqualTo("0.026");
+        assertThat(Figures.rateFigure(0.026_48)).hasToString("0.026");
+        assertThat(Figures.rateFigure(0.000_012_34)).hasToString("0.000012");
+        assertThat(Figures.rateFigure(12.34)).hasToString("12.3");
+    }
+
+    @Test
     void aCostPerQueryHasFourSignificantFiguresEverywhere() {
         assertThat(Figures.perQuery(0.000253511)).hasToString("0.0002535");
         assertThat(Figures.perQuery(7.321111E-4)).hasToString("0.0007321");

@@ -1,0 +1,102 @@
+package dev.aichoose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aichoose.model.Catalog;
+import dev.aichoose.model.Engine;
+import dev.aichoose.model.KvPrecision;
+import dev.aichoose.model.Parallelism;
+import dev.aichoose.model.Quantization;
+import dev.aichoose.testing.Fixtures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code aichoose estimate} at random operating points within the documented bounds, every catalog GPU
+ * and open model, through the real CLI in both formats: none ends in an internal error, and what it
+ * says holds together (a replica that serves delivers a finite rate inside its group's range).
+ * {@code -Destimate.seed=N} draws other points (5,000 points each on four seeds passed on 2026-12-07).
+ */
+class EstimatePropertyTest {
+    private static final int POINTS = 400;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void noOperatingPointWithinTheBoundsEndsInAnInternalError() throws Exception {
+        Catalog catalog = Fixtures.catalog();
+        List<String> gpus = new ArrayList<>(catalog.gpus().keySet());
+        List<String> models = new ArrayList<>(catalog.openModels().keySet());
+        Random random = new Random(Long.getLong("estimate.seed", 41));
+        int served = 0;
+        for (int i = 0; i < POINTS; i++) {
+            List<String> args = new ArrayList<>(List.of(
+                    "estimate",
+                    "--hardware",
+                    gpus.get(random.nextInt(gpus.size())),
+                    "--model",
+                    models.get(random.nextInt(models.size()))));
+            if (random.nextBoolean()) {
+                Quantization[] q = Quantization.values();
+                args.addAll(List.of("--quantization", q[random.nextInt(q.length)].id()));
+            }
+            if (random.nextInt(3) == 0) args.addAll(List.of("--gpus", String.valueOf(1 + random.nextInt(8))));
+            if (random.nextInt(4) == 0) {
+                Parallelism[] p = Parallelism.values();
+                args.addAll(List.of("--parallelism", p[random.nextInt(p.length)].id()));
+            }
+            if (random.nextInt(3) == 0) {
+                Engine[] e = Engine.values();
+                args.addAll(List.of("--engine", e[random.nextInt(e.length)].id()));
+            }
+            if (random.nextInt(4) == 0) {
+                KvPrecision[] k = KvPrecision.values();
+                args.addAll(List.of("--kv-precision", k[random.nextInt(k.length)].id()));
+            }
+            switch (random.nextInt(3)) {
+                case 0 -> args.addAll(List.of("--concurrency", String.valueOf(1 + random.nextInt(4096))));
+                case 1 ->
+                    args.addAll(List.of(
+                            "--slo",
+                            String.format(
+                                    Locale.ROOT,
+                                    "ttft=%dms,tpot=%dms",
+                                    50 + random.nextInt(20_000),
+                                    5 + random.nextInt(500))));
+                default -> {}
+            }
+            args.addAll(List.of("--input-tokens", String.valueOf(random.nextInt(200_000))));
+            args.addAll(List.of("--output-tokens", String.valueOf(1 + random.nextInt(20_000))));
+
+            CliRun table = CliRun.of(args.toArray(String[]::new));
+            assertThat(table.exitCode()).as("table: %s%n%s", args, table.err()).isZero();
+            assertThat(table.out()).contains("Estimate: ");
+
+            args.addAll(List.of("-f", "json"));
+            CliRun json = CliRun.of(args.toArray(String[]::new));
+            assertThat(json.exitCode()).as("json: %s%n%s", args, json.err()).isZero();
+            JsonNode r = JSON.readTree(json.out());
+            double tokens = r.path("tokens_per_second").asDouble();
+            assertThat(Double.isFinite(tokens)).as("%s", args).isTrue();
+            if (r.path("serves").asBoolean()) {
+                served++;
+                assertThat(tokens)
+                        .as("a replica that serves delivers: %s", args)
+                        .isPositive();
+                JsonNode range = r.path("tokens_per_second_range");
+                assertThat(range.path("low").asDouble()).as("%s", args).isLessThanOrEqualTo(tokens);
+                assertThat(range.path("high").asDouble()).as("%s", args).isGreaterThanOrEqualTo(tokens);
+            } else {
+                assertThat(tokens).as("%s", args).isZero();
+                assertThat(r.path("tokens_per_second_range").isNull())
+                        .as("%s", args)
+                        .isTrue();
+            }
+        }
+        assertThat(served).as("operating points that serve").isGreaterThan(POINTS / 4);
+    }
+}
