@@ -225,7 +225,7 @@ public record Replica(
      * "; dense on one GPU, data-centre or batched: 77 % of 31 published runs within ±30 %, 74 % with its 21
      * publishers weighted equally".
      */
-    static String accuracyWords(ServingCalibration.GroupAccuracy a) {
+    public static String accuracyWords(ServingCalibration.GroupAccuracy a) {
         return String.format(
                 Locale.ROOT,
                 "; %s: %.0f %% of %s published run%s within ±30 %%%s",

@@ -25,6 +25,11 @@ final class MarkdownReport implements Renderer.Text<Evaluation> {
                 out,
                 "Infeasible options",
                 c.infeasible().stream().map(w -> "✗ " + w).toList());
+        if (!c.capacity().isEmpty()) {
+            out.write("### Capacity\n\n" + escape(ReportContent.CAPACITY) + "\n\n");
+            for (String item : c.capacity()) out.write("- " + escape(item) + "\n");
+            out.write("\n");
+        }
         SimulationSection.markdown(out, evaluation);
         list(out, "Warnings", c.warnings().stream().map(w -> "⚠️ " + w).toList());
         section(out, "Catalog entries used", c.catalog(), List.of());

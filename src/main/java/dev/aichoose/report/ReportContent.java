@@ -33,6 +33,7 @@ record ReportContent(
         Table questions,
         List<String> constraints,
         List<String> infeasible,
+        List<String> capacity,
         List<String> warnings,
         Table catalog) {
 
@@ -86,6 +87,7 @@ record ReportContent(
                 questions(e.recommendation()),
                 e.recommendation().constraints(),
                 infeasible(e),
+                capacity(e),
                 e.warnings(),
                 catalog(e));
     }
@@ -342,6 +344,29 @@ record ReportContent(
         List<String> out = new ArrayList<>();
         for (OptionResult o : e.options()) {
             for (String p : o.problems()) out.add(o.id() + ": " + p);
+        }
+        return List.copyOf(out);
+    }
+
+    /** What the capacity lines give: the text table's heading, and the sentence under "Capacity" elsewhere. */
+    static final String CAPACITY_HEADING =
+            "Capacity: peak generated tokens/s needed in the busiest month, and what the hardware delivers";
+
+    static final String CAPACITY =
+            "Peak generated tokens/s needed in the busiest month, and what the hardware delivers.";
+
+    /**
+     * Each owned or rented option's capacity: "mac-studio needs 7.3, has 18.5 (estimate): 18.5 tok/s per
+     * replica, estimated: …; consumer single-stream: 86 % of 44 published runs within ±30 %, …".
+     */
+    static List<String> capacity(Evaluation e) {
+        List<String> out = new ArrayList<>();
+        for (OptionResult o : e.options()) {
+            Capacity c = o.capacity();
+            if (c == null) continue;
+            out.add(o.id() + " needs " + Figures.rate(c.requiredTokensPerSecond()) + ", has "
+                    + (c.availableTokensPerSecond() == null ? "?" : Figures.rate(c.availableTokensPerSecond()))
+                    + " (" + c.source().id() + "): " + c.detail());
         }
         return List.copyOf(out);
     }

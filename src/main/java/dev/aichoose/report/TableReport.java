@@ -65,22 +65,10 @@ public final class TableReport implements Renderer.Text<Evaluation> {
         }
         out.println();
 
-        List<OptionResult> owned =
-                e.options().stream().filter(o -> o.capacity() != null).toList();
-        if (!owned.isEmpty()) {
-            out.println(
-                    "Capacity: peak generated tokens/s needed in the busiest month, and what the hardware delivers");
-            for (OptionResult o : owned) {
-                var c = o.capacity();
-                wrap(
-                        out,
-                        "  " + o.id() + " needs " + Figures.rate(c.requiredTokensPerSecond()) + ", has "
-                                + (c.availableTokensPerSecond() == null
-                                        ? "?"
-                                        : Figures.rate(c.availableTokensPerSecond()))
-                                + " (" + c.source().id() + "): " + c.detail(),
-                        "      ");
-            }
+        List<String> capacity = ReportContent.capacity(e);
+        if (!capacity.isEmpty()) {
+            out.println(ReportContent.CAPACITY_HEADING);
+            for (String line : capacity) wrap(out, "  " + line, "      ");
             out.println();
         }
 

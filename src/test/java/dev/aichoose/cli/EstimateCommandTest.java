@@ -118,6 +118,40 @@ class EstimateCommandTest {
     }
 
     @Test
+    void everyReportGivesAnEstimatedCapacityWithItsMeasuredError(@TempDir Path dir) throws IOException {
+        // the same words for the Mac Studio's estimate in the text table, Markdown, HTML and the workbook
+        String error = "consumer single-stream: 86 % of 44 published runs within ±30 %, 90 % with its 13 "
+                + "publishers weighted equally";
+        CliRun table = CliRun.of("evaluate", "scenarios/offline-field.yaml");
+        assertThat(table.out().replaceAll("\\s+", " ")).contains("mac-studio needs 7.3, has 18.5 (estimate)", error);
+        CliRun all = CliRun.of("evaluate", "scenarios/offline-field.yaml", "--format", "md,html,xlsx", "-o", dir + "/");
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(Files.readString(dir.resolve("offline-field.md")))
+                .contains("### Capacity", "mac-studio needs 7.3, has 18.5 (estimate)", error);
+        assertThat(Files.readString(dir.resolve("offline-field.html")))
+                .contains("<h2>Capacity</h2>", "mac-studio needs 7.3, has 18.5 (estimate)", error);
+        // offline-field sizes no fleet, so its workbook has no throughput input: support-bot-h100's does
+        CliRun sized = CliRun.of("evaluate", "scenarios/support-bot-h100.yaml", "-o", dir.resolve("s.xlsx") + "");
+        assertThat(sized.exitCode()).as(sized.err()).isZero();
+        List<String> notes = new ArrayList<>();
+        try (var book = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                dir.resolve("s.xlsx").toFile())) {
+            for (var row : book.getSheet("Assumptions")) {
+                for (var cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && cell.getStringCellValue().startsWith("generated tok/s")) {
+                        notes.add(cell.getStringCellValue());
+                    }
+                }
+            }
+        }
+        assertThat(notes)
+                .isNotEmpty()
+                .allSatisfy(
+                        n -> assertThat(n).contains("; the serving model's estimate; ", "publishers weighted equally"));
+    }
+
+    @Test
     void jsonMatchesTheSchemaAndTheSameFiguresAsAnEvaluation() throws IOException {
         JsonNode r = json(
                 "--hardware",

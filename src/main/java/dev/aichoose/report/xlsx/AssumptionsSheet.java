@@ -4,6 +4,7 @@ import static dev.aichoose.report.xlsx.Cells.formula;
 import static dev.aichoose.report.xlsx.Cells.widths;
 import static dev.aichoose.report.xlsx.EvaluationWorkbook.ASSUMPTIONS;
 
+import dev.aichoose.cost.Replica;
 import dev.aichoose.model.Assumptions;
 import dev.aichoose.model.Costing;
 import dev.aichoose.model.Evaluation;
@@ -342,7 +343,12 @@ public final class AssumptionsSheet {
                         p + "_replica_tokens_per_second",
                         z.replicaTokensPerSecond(),
                         styles.decimal,
-                        "generated tok/s; count: auto sizes the fleet from it");
+                        "generated tok/s; count: auto sizes the fleet from it"
+                                + o.capacity()
+                                        .estimate()
+                                        .flatMap(OptionResult.Estimate::accuracy)
+                                        .map(error -> "; the serving model's estimate" + Replica.accuracyWords(error))
+                                        .orElse(""));
                 input("GPUs per replica", p + "_gpus_per_replica", z.gpusPerReplica(), styles.integer, "");
                 input(
                         "GPUs per unit",
