@@ -29,6 +29,10 @@ import dev.aichoose.model.ServiceTier;
 import dev.aichoose.model.ServingCalibration;
 import dev.aichoose.model.ThroughputMeasurement;
 import dev.aichoose.serving.Calibrator;
+import dev.aichoose.serving.Chassis;
+import dev.aichoose.serving.ServingEstimate;
+import dev.aichoose.serving.ServingModel;
+import dev.aichoose.text.Figures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -759,7 +763,7 @@ public final class CatalogLoader {
                 ThroughputMeasurement m = check.m();
                 if (!m.used()) continue;
                 Calibrator.run(m, gpus, openModels).ifPresent(run -> {
-                    dev.aichoose.serving.Chassis chassis = dev.aichoose.serving.Chassis.of(gpus.get(m.hardware()));
+                    Chassis chassis = Chassis.of(gpus.get(m.hardware()));
                     if (!chassis.holds(m.gpus())) {
                         problems.add(new Diagnostic(
                                 check.file(),
@@ -772,10 +776,9 @@ public final class CatalogLoader {
                                         + "\"why\""));
                         return;
                     }
-                    dev.aichoose.serving.ServingEstimate e =
-                            dev.aichoose.serving.ServingModel.estimate(run.point(), ServingCalibration.PRIOR);
+                    ServingEstimate e = ServingModel.estimate(run.point(), ServingCalibration.PRIOR);
                     if (e.fits() && e.streams() >= 1) return;
-                    dev.aichoose.serving.ServingEstimate.Memory memory = e.memory();
+                    ServingEstimate.Memory memory = e.memory();
                     problems.add(new Diagnostic(
                             check.file(),
                             check.model().line(),
@@ -792,8 +795,8 @@ public final class CatalogLoader {
                                     m.quantization().id(),
                                     m.gpus(),
                                     m.hardware(),
-                                    dev.aichoose.text.Figures.wholeCount(m.inputTokens()),
-                                    dev.aichoose.text.Figures.wholeCount(m.outputTokens()),
+                                    Figures.wholeCount(m.inputTokens()),
+                                    Figures.wholeCount(m.outputTokens()),
                                     memory.neededGbForOneStream(),
                                     memory.usableGb())));
                 });

@@ -7,6 +7,7 @@ import dev.aichoose.model.ServingCalibration;
 import dev.aichoose.model.ThroughputMeasurement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
@@ -200,9 +202,8 @@ public final class Calibrator {
                 .filter(r -> Math.abs(r - 1) <= 0.25 + 1e-12)
                 .count();
         // each publisher weighs one, shared among its runs in the group
-        Map<String, Long> runsOf = checks.stream()
-                .collect(java.util.stream.Collectors.groupingBy(
-                        c -> c.run().publisher(), java.util.stream.Collectors.counting()));
+        Map<String, Long> runsOf =
+                checks.stream().collect(Collectors.groupingBy(c -> c.run().publisher(), Collectors.counting()));
         double publishers = runsOf.size();
         double[] weights = checks.stream()
                 .mapToDouble(c -> 1.0 / (runsOf.get(c.run().publisher()) * publishers))
@@ -238,7 +239,7 @@ public final class Calibrator {
     static double weightedQuantile(double[] values, double[] weights, double p) {
         Integer[] order = new Integer[values.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, java.util.Comparator.comparingDouble(i -> values[i]));
+        Arrays.sort(order, Comparator.comparingDouble(i -> values[i]));
         double below = 0;
         double previousMiddle = Double.NaN;
         double previousValue = Double.NaN;

@@ -138,7 +138,7 @@ public final class Figures {
         return format(upTo(value, 2), "#,##0.##");
     }
 
-    /** A rate to one decimal: {@code 5,632.4}. */
+    /** A rate to one decimal, {@code 5,632.4}, or to two significant figures below 0.05 ({@link #rateFigure}). */
     public static String rate(double value) {
         BigDecimal figure = rateFigure(value);
         return figure.scale() > 1 ? figure.toPlainString() : format(figure, "#,##0.0");
