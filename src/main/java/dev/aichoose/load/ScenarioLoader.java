@@ -749,8 +749,8 @@ public final class ScenarioLoader {
         if (!model.isEmpty() && !catalog.openModels().containsKey(model)) {
             unknownId(b, "model", model, catalog.openModels().keySet(), "");
         }
-        String hardwareClass = gpu == null ? "datacenter" : gpu.hardwareClass();
-        Quantization fallback = hardwareClass.equals("consumer") ? Quantization.Q4_K_M : Quantization.BF16;
+        Quantization fallback =
+                Quantization.defaultFor(gpu, catalog.openModels().get(model));
         Quantization quantization = b.choice("quantization", Quantization.class, fallback);
         Double tps = b.optionalNumber("tokens_per_second", 0.01, 10_000_000);
         Option.Measured measured = null;

@@ -49,4 +49,16 @@ public enum Quantization {
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /**
+     * The format an option or an estimate that names none runs {@code model} at on {@code gpu}
+     * (docs/methodology.md §11.4): {@code q4_k_m} on consumer hardware, where GGUF runners serve;
+     * elsewhere the format the model is released in where it is smaller than BF16 (DeepSeek's FP8,
+     * gpt-oss's MXFP4: what is served), else {@code bf16}.
+     */
+    public static Quantization defaultFor(Gpu gpu, OpenModel model) {
+        if (gpu != null && "consumer".equals(gpu.hardwareClass())) return Q4_K_M;
+        Quantization released = model == null ? null : model.architecture().nativePrecision();
+        return released != null && released.bytesPerParam() < BF16.bytesPerParam() ? released : BF16;
+    }
 }

@@ -152,6 +152,50 @@ class EstimateCommandTest {
     }
 
     @Test
+    void aModelReleasedBelowBf16DefaultsToItsReleasedFormatOffConsumerCards(@TempDir Path dir) throws IOException {
+        // gpt-oss-120b ships its experts in MXFP4 and runs on one 80 GB card; at BF16 it would need two
+        JsonNode gptOss = json("--hardware", "nvidia/h100-sxm", "--model", "openai/gpt-oss-120b");
+        assertThat(gptOss.path("quantization").asText()).isEqualTo("mxfp4");
+        assertThat(gptOss.path("gpus").asInt()).isEqualTo(1);
+        assertThat(gptOss.path("serves").asBoolean()).isTrue();
+        // DeepSeek-V3 ships in FP8
+        assertThat(json("--hardware", "nvidia/h200-sxm", "--model", "deepseek/deepseek-v3")
+                        .path("quantization")
+                        .asText())
+                .isEqualTo("fp8");
+        // a BF16 release stays BF16, and a consumer card runs GGUF
+        assertThat(json("--hardware", "nvidia/h100-sxm", "--model", "meta/llama-3.1-8b-instruct")
+                        .path("quantization")
+                        .asText())
+                .isEqualTo("bf16");
+        assertThat(json("--hardware", "nvidia/rtx-5090", "--model", "openai/gpt-oss-20b")
+                        .path("quantization")
+                        .asText())
+                .isEqualTo("q4_k_m");
+        // a scenario's option that names no quantization takes the same default
+        Path scenario = dir.resolve("s.yaml");
+        Files.writeString(scenario, """
+                name: gpt-oss on one H100
+                horizon_months: 12
+                workload:
+                  queries_per_month: 100000
+                  input_tokens_per_query: 500
+                  output_tokens_per_query: 300
+                options:
+                  - id: h100
+                    rented:
+                      offer: runpod/h100-sxm
+                      model: openai/gpt-oss-120b
+                """);
+        CliRun run = CliRun.of("evaluate", scenario.toString(), "-f", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode estimate =
+                JSON.readTree(run.out()).path("options").get(0).path("capacity").path("estimate");
+        assertThat(estimate.path("gpus_per_replica").asInt()).isEqualTo(1);
+        assertThat(run.out()).contains("openai/gpt-oss-120b at mxfp4 on 1 GPU");
+    }
+
+    @Test
     void jsonMatchesTheSchemaAndTheSameFiguresAsAnEvaluation() throws IOException {
         JsonNode r = json(
                 "--hardware",
