@@ -185,6 +185,8 @@ final class EstimateCommand extends BaseCommand {
             throw new UsageException("--model " + model + ": no such open-weight model in the catalog"
                     + Suggestions.hint(model, catalog.openModels().keySet()));
         }
+        // a price book's own warnings (an implausible run, a price typed per token) name their files
+        catalog.warnings().forEach(w -> spec.commandLine().getErr().println("aichoose: warning: " + w));
         EstimateResult result = Estimator.estimate(
                 catalog,
                 new EstimateRequest(

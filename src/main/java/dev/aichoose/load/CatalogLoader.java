@@ -171,6 +171,9 @@ public final class CatalogLoader {
         private final List<PendingCheck> offerGpuRefs = new ArrayList<>();
         private final List<PendingSystem> systemChecks = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
+        /** How far a price book's run may stand from the shipped fit's estimate before it is called implausible. */
+        static final double IMPLAUSIBLE_RATIO = 5;
+
         private boolean standalone;
         /** The build's copy of the shipped catalogs, whose calibration is reused when the runs are the same. */
         private Catalog shipped;
@@ -777,7 +780,10 @@ public final class CatalogLoader {
                         return;
                     }
                     ServingEstimate e = ServingModel.estimate(run.point(), ServingCalibration.PRIOR);
-                    if (e.fits() && e.streams() >= 1) return;
+                    if (e.fits() && e.streams() >= 1) {
+                        implausibleRate(check, run);
+                        return;
+                    }
                     ServingEstimate.Memory memory = e.memory();
                     problems.add(new Diagnostic(
                             check.file(),
@@ -802,6 +808,35 @@ public final class CatalogLoader {
                 });
             }
             if (!problems.isEmpty()) throw new InputException(problems);
+        }
+
+        /**
+         * A price book's run measuring five times what the shipped fit estimates for its setup, or a fifth of
+         * it, is a warning: most often the figure is per GPU, input and output together, or one stream's,
+         * or the run's gpus, quantization or concurrency are not what was measured. The shipped table's
+         * own runs, checked in methodology §11.7, are not repeated here.
+         */
+        private void implausibleRate(PendingMeasurement check, Calibrator.Run run) {
+            ThroughputMeasurement m = check.m();
+            if (shipped == null || shipped.measurements().contains(m)) return;
+            double estimate = run.estimate(shipped.calibration());
+            double ratio = m.outputTokensPerSecond() / estimate;
+            if (!(estimate > 0) || (ratio <= IMPLAUSIBLE_RATIO && ratio >= 1 / IMPLAUSIBLE_RATIO)) return;
+            warnings.add(new Diagnostic(
+                            check.file(),
+                            check.model().line(),
+                            check.model().column(),
+                            String.format(
+                                    java.util.Locale.ROOT,
+                                    "%s: %s tok/s is %s × what the serving model estimates for this setup (%s tok/s "
+                                            + "at its operating point): check that it is the replica's output tokens "
+                                            + "per second (not per GPU, not input and output together, not one "
+                                            + "stream's), and its gpus, quantization and concurrency",
+                                    check.path(),
+                                    Figures.rate(m.outputTokensPerSecond()),
+                                    Figures.upTo(ratio, ratio >= 1 ? 1 : 2).toPlainString(),
+                                    Figures.rate(estimate)))
+                    .toString());
         }
 
         /** A field whose words are not Java names (trt-llm, llama.cpp, infinity-fabric), with a hint when misspelt. */

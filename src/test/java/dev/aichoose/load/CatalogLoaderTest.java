@@ -232,6 +232,25 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void aRunFarFromTheEstimateIsAWarningNotAnError() throws IOException {
+        // 5,000 tok/s for Llama 3.1 8B at Q4_K_M on one RTX 4090 at one stream: the model says about 130
+        Files.writeString(dir.resolve("runs.yaml"), RUN.formatted("online").replace("150", "5000"));
+        Catalog far = CatalogLoader.parse(
+                List.of(dir), new CalibrationCache(java.util.Optional.empty(), runs -> ServingCalibration.PRIOR));
+        assertThat(far.warnings())
+                .singleElement()
+                .satisfies(w -> assertThat(w)
+                        .contains("runs.yaml:5:12: measurements[book-run]: 5,000.0 tok/s is ")
+                        .contains("× what the serving model estimates for this setup")
+                        .contains("not per GPU"));
+        // a figure near the estimate says nothing
+        Files.writeString(dir.resolve("runs.yaml"), RUN.formatted("online"));
+        Catalog near = CatalogLoader.parse(
+                List.of(dir), new CalibrationCache(java.util.Optional.empty(), runs -> ServingCalibration.PRIOR));
+        assertThat(near.warnings()).isEmpty();
+    }
+
+    @Test
     void whatARunMeasuresIsOneOfThree() throws IOException {
         assertThat(problems(RUN.formatted("decode")))
                 .anyMatch(p -> p.contains("measures: expected online | offline_batch | decode_only, got 'decode'"));
