@@ -785,10 +785,8 @@ public final class CatalogLoader {
                         return;
                     }
                     ServingEstimate.Memory memory = e.memory();
-                    problems.add(new Diagnostic(
-                            check.file(),
-                            check.model().line(),
-                            check.model().column(),
+                    problems.add(atModel(
+                            check,
                             String.format(
                                     java.util.Locale.ROOT,
                                     "%s: %s at %s does not fit on %d × %s by the serving model's memory rule "
@@ -810,6 +808,12 @@ public final class CatalogLoader {
             if (!problems.isEmpty()) throw new InputException(problems);
         }
 
+        /** A diagnostic at the line of a measurement's model. */
+        private static Diagnostic atModel(PendingMeasurement check, String message) {
+            return new Diagnostic(
+                    check.file(), check.model().line(), check.model().column(), message);
+        }
+
         /**
          * A price book's run measuring five times what the shipped fit estimates for its setup, or a fifth of
          * it, is a warning: most often the figure is per GPU, input and output together, or one stream's,
@@ -822,10 +826,8 @@ public final class CatalogLoader {
             double estimate = run.estimate(shipped.calibration());
             double ratio = m.outputTokensPerSecond() / estimate;
             if (!(estimate > 0) || (ratio <= IMPLAUSIBLE_RATIO && ratio >= 1 / IMPLAUSIBLE_RATIO)) return;
-            warnings.add(new Diagnostic(
-                            check.file(),
-                            check.model().line(),
-                            check.model().column(),
+            warnings.add(atModel(
+                            check,
                             String.format(
                                     java.util.Locale.ROOT,
                                     "%s: %s tok/s is %s × what the serving model estimates for this setup (%s tok/s "
