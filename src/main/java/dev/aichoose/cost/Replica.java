@@ -80,7 +80,9 @@ public record Replica(
         Engine engine = engine(serving, chassis);
         Parallelism parallelism =
                 serving.parallelism() != null ? serving.parallelism() : Parallelism.defaultFor(engine);
-        KvPrecision kv = serving.kvPrecision() != null ? serving.kvPrecision() : KvPrecision.FP16;
+        KvPrecision kv = serving.kvPrecision() != null
+                ? serving.kvPrecision()
+                : KvPrecision.defaultFor(engine, serving.quantization());
         int target = streamsTarget(serving, engine);
         boolean measuredOrGiven = serving.measured() != null || serving.tokensPerSecond() != null;
         List<String> problems = new ArrayList<>();

@@ -700,8 +700,13 @@ public final class CatalogLoader {
                                         + tp * pp);
             }
             Quantization quantization = f.choice("quantization", Quantization.class);
-            KvPrecision kv = f.choice("kv_precision", KvPrecision.class, KvPrecision.FP16);
             Engine engine = named(f, "engine", Engine::byId, Engine.values(), Engine::id);
+            KvPrecision kv = f.choice(
+                    "kv_precision",
+                    KvPrecision.class,
+                    engine == null || quantization == null
+                            ? KvPrecision.FP16
+                            : KvPrecision.defaultFor(engine, quantization));
             String readAs = f.text("read_as", "table");
             if (!List.of("table", "text", "chart", "log").contains(readAs)) {
                 f.problems()

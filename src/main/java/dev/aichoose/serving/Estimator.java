@@ -35,7 +35,8 @@ public final class Estimator {
         Engine engine = request.engine() != null ? request.engine() : Engine.defaultFor(quantization, gpu);
         Parallelism parallelism =
                 request.parallelism() != null ? request.parallelism() : Parallelism.defaultFor(engine);
-        KvPrecision kv = request.kvPrecision() != null ? request.kvPrecision() : KvPrecision.FP16;
+        KvPrecision kv =
+                request.kvPrecision() != null ? request.kvPrecision() : KvPrecision.defaultFor(engine, quantization);
         int concurrency = request.concurrency() != null
                 ? request.concurrency()
                 : engine.family() == Engine.Family.LLAMA_CPP

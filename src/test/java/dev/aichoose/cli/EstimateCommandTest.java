@@ -123,13 +123,13 @@ class EstimateCommandTest {
         String error = "consumer single-stream: 86 % of 44 published runs within ±30 %, 90 % with its 13 "
                 + "publishers weighted equally";
         CliRun table = CliRun.of("evaluate", "scenarios/offline-field.yaml");
-        assertThat(table.out().replaceAll("\\s+", " ")).contains("mac-studio needs 7.3, has 18.5 (estimate)", error);
+        assertThat(table.out().replaceAll("\\s+", " ")).contains("mac-studio needs 7.3, has 18.3 (estimate)", error);
         CliRun all = CliRun.of("evaluate", "scenarios/offline-field.yaml", "--format", "md,html,xlsx", "-o", dir + "/");
         assertThat(all.exitCode()).as(all.err()).isZero();
         assertThat(Files.readString(dir.resolve("offline-field.md")))
-                .contains("### Capacity", "mac-studio needs 7.3, has 18.5 (estimate)", error);
+                .contains("### Capacity", "mac-studio needs 7.3, has 18.3 (estimate)", error);
         assertThat(Files.readString(dir.resolve("offline-field.html")))
-                .contains("<h2>Capacity</h2>", "mac-studio needs 7.3, has 18.5 (estimate)", error);
+                .contains("<h2>Capacity</h2>", "mac-studio needs 7.3, has 18.3 (estimate)", error);
         // offline-field sizes no fleet, so its workbook has no throughput input: support-bot-h100's does
         CliRun sized = CliRun.of("evaluate", "scenarios/support-bot-h100.yaml", "-o", dir.resolve("s.xlsx") + "");
         assertThat(sized.exitCode()).as(sized.err()).isZero();
@@ -193,6 +193,87 @@ class EstimateCommandTest {
                 JSON.readTree(run.out()).path("options").get(0).path("capacity").path("estimate");
         assertThat(estimate.path("gpus_per_replica").asInt()).isEqualTo(1);
         assertThat(run.out()).contains("openai/gpt-oss-120b at mxfp4 on 1 GPU");
+    }
+
+    @Test
+    void tensorRtLlmServingFp8OrNvfp4WeightsDefaultsToAnFp8KvCache(@TempDir Path dir) throws IOException {
+        // NVIDIA's FP8 and FP4 checkpoints carry an FP8 KV cache, and TensorRT-LLM takes the checkpoint's:
+        // 5,500-token streams of Llama 70B on two H100s, which an FP16 cache holds 47 of
+        String[] point = {
+            "--hardware", "nvidia/h100-sxm", "--gpus", "2", "--model", "meta/llama-3.3-70b-instruct",
+            "--quantization", "fp8", "--engine", "trt-llm", "--concurrency", "100",
+            "--input-tokens", "5000", "--output-tokens", "500"
+        };
+        JsonNode byDefault = json(point);
+        assertThat(byDefault.path("kv_precision").asText()).isEqualTo("fp8");
+        String[] fp16 = java.util.Arrays.copyOf(point, point.length + 2);
+        fp16[point.length] = "--kv-precision";
+        fp16[point.length + 1] = "fp16";
+        JsonNode stated = json(fp16);
+        assertThat(stated.path("kv_precision").asText()).isEqualTo("fp16");
+        // half the bytes a token: about twice the streams, and more tokens a second
+        assertThat(byDefault.path("streams").asInt())
+                .isGreaterThan(stated.path("streams").asInt() * 19 / 10);
+        assertThat(byDefault.path("tokens_per_second").asDouble())
+                .isGreaterThan(stated.path("tokens_per_second").asDouble());
+        // vLLM's FP8 weights and TensorRT-LLM's BF16 keep the FP16 cache
+        assertThat(json(
+                                "--hardware",
+                                "nvidia/h100-sxm",
+                                "--model",
+                                "meta/llama-3.1-8b-instruct",
+                                "--quantization",
+                                "fp8",
+                                "--engine",
+                                "vllm")
+                        .path("kv_precision")
+                        .asText())
+                .isEqualTo("fp16");
+        assertThat(json("--hardware", "nvidia/h100-sxm", "--model", "meta/llama-3.1-8b-instruct", "--engine", "trt-llm")
+                        .path("kv_precision")
+                        .asText())
+                .isEqualTo("fp16");
+        // a scenario's option takes the same default, and a stated one wins
+        Path scenario = dir.resolve("s.yaml");
+        Files.writeString(scenario, """
+                name: NIM-like replica
+                horizon_months: 12
+                workload:
+                  queries_per_month: 100000
+                  input_tokens_per_query: 5000
+                  output_tokens_per_query: 500
+                options:
+                  - id: trt
+                    rented:
+                      offer: runpod/h100-sxm
+                      count: 2
+                      model: meta/llama-3.3-70b-instruct
+                      quantization: fp8
+                      engine: trt-llm
+                  - id: trt-fp16
+                    rented:
+                      offer: runpod/h100-sxm
+                      count: 2
+                      model: meta/llama-3.3-70b-instruct
+                      quantization: fp8
+                      engine: trt-llm
+                      kv_precision: fp16
+                """);
+        CliRun run = CliRun.of("evaluate", scenario.toString(), "-f", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode options = JSON.readTree(run.out()).path("options");
+        assertThat(options.get(0)
+                        .path("capacity")
+                        .path("estimate")
+                        .path("kv_precision")
+                        .asText())
+                .isEqualTo("fp8");
+        assertThat(options.get(1)
+                        .path("capacity")
+                        .path("estimate")
+                        .path("kv_precision")
+                        .asText())
+                .isEqualTo("fp16");
     }
 
     @Test

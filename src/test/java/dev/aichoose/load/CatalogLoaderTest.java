@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.within;
 import dev.aichoose.input.Diagnostic;
 import dev.aichoose.input.InputException;
 import dev.aichoose.model.Catalog;
+import dev.aichoose.model.KvPrecision;
 import dev.aichoose.model.ServingCalibration;
+import dev.aichoose.model.ThroughputMeasurement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -171,6 +174,63 @@ class CatalogLoaderTest {
                 as_of: 2026-11-01
                 source: "our own llama-bench run"
             """;
+
+    @Test
+    void aTensorRtLlmRunOfFp8WeightsThatStatesNoKvCacheTakesFp8() throws IOException {
+        String runs = """
+                measurements:
+                  - id: trt-fp8
+                    hardware: nvidia/h100-sxm
+                    gpus: 1
+                    model: meta/llama-3.1-8b-instruct
+                    quantization: fp8
+                    engine: trt-llm
+                    concurrency: 64
+                    input_tokens: 1024
+                    output_tokens: 1024
+                    output_tokens_per_second: 6000
+                    publisher: book
+                    as_of: 2026-11-01
+                    source: "our own trtllm-bench run"
+                  - id: trt-fp8-kv16
+                    hardware: nvidia/h100-sxm
+                    gpus: 1
+                    model: meta/llama-3.1-8b-instruct
+                    quantization: fp8
+                    kv_precision: fp16
+                    engine: trt-llm
+                    concurrency: 64
+                    input_tokens: 1024
+                    output_tokens: 1024
+                    output_tokens_per_second: 5500
+                    publisher: book
+                    as_of: 2026-11-01
+                    source: "our own trtllm-bench run"
+                  - id: vllm-fp8
+                    hardware: nvidia/h100-sxm
+                    gpus: 1
+                    model: meta/llama-3.1-8b-instruct
+                    quantization: fp8
+                    engine: vllm
+                    concurrency: 64
+                    input_tokens: 1024
+                    output_tokens: 1024
+                    output_tokens_per_second: 5000
+                    publisher: book
+                    as_of: 2026-11-01
+                    source: "our own vllm bench run"
+                """;
+        Files.writeString(dir.resolve("runs.yaml"), runs);
+        Map<String, KvPrecision> kv = CatalogLoader.load(List.of(dir)).measurements().stream()
+                .filter(m -> m.publisher().equals("book"))
+                .collect(java.util.stream.Collectors.toMap(
+                        ThroughputMeasurement::id, ThroughputMeasurement::kvPrecision));
+        // the engine's default, as an estimate takes it; a stated precision wins
+        assertThat(kv)
+                .containsEntry("trt-fp8", KvPrecision.FP8)
+                .containsEntry("trt-fp8-kv16", KvPrecision.FP16)
+                .containsEntry("vllm-fp8", KvPrecision.FP16);
+    }
 
     @Test
     void aRunThatMeasuresTheDecodeRateIsComparedWithTheDecodeRate() throws IOException {
