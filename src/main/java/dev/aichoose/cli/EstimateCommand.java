@@ -145,7 +145,7 @@ final class EstimateCommand extends BaseCommand {
         public Engine convert(String value) {
             return Engine.byId(value)
                     .orElseThrow(() -> new TypeConversionException("'" + value + "' is not one of "
-                            + String.join(", ", Engine.ids()) + Suggestions.hint(value, Engine.ids())));
+                            + String.join(", ", Engine.ids()) + Suggestions.hint(value, Engine.names())));
         }
     }
 

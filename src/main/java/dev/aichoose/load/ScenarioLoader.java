@@ -796,7 +796,7 @@ public final class ScenarioLoader {
                         .at(
                                 b.raw("engine").orElse(b.node()),
                                 b.pathOf("engine") + ": '" + written + "' is not one of "
-                                        + String.join(" | ", Engine.ids()) + Suggestions.hint(written, Engine.ids()));
+                                        + String.join(" | ", Engine.ids()) + Suggestions.hint(written, Engine.names()));
             }
         }
         return OptionServingBuilder.builder()

@@ -12,8 +12,8 @@ import java.util.Optional;
 public enum Engine {
     VLLM("vllm", Family.SERVER),
     SGLANG("sglang", Family.SERVER),
-    TRT_LLM("trt-llm", Family.SERVER),
-    LLAMA_CPP("llama.cpp", Family.LLAMA_CPP),
+    TRT_LLM("trt-llm", Family.SERVER, "tensorrt-llm", "trtllm", "tensorrt"),
+    LLAMA_CPP("llama.cpp", Family.LLAMA_CPP, "llamacpp", "llama-cpp", "llama-server", "lm-studio", "lmstudio"),
     OLLAMA("ollama", Family.LLAMA_CPP);
 
     /**
@@ -31,10 +31,17 @@ public enum Engine {
 
     private final String id;
     private final Family family;
+    private final List<String> otherNames;
 
-    Engine(String id, Family family) {
+    /**
+     * @param otherNames the engine's other common spellings, read as it ({@code _} reads as {@code -}): the
+     *     project's own names ({@code tensorrt-llm}, {@code llamacpp}) and the llama.cpp runners that are not
+     *     Ollama (llama.cpp's {@code llama-server}, LM Studio)
+     */
+    Engine(String id, Family family, String... otherNames) {
         this.id = id;
         this.family = family;
+        this.otherNames = List.of(otherNames);
     }
 
     public String id() {
@@ -50,10 +57,19 @@ public enum Engine {
         return Arrays.stream(values()).map(Engine::id).toList();
     }
 
-    /** The engine with this id (case-insensitive), if any. */
+    /** Every name {@link #byId} reads: the ids, then the other spellings, for a did-you-mean. */
+    public static List<String> names() {
+        List<String> names = new java.util.ArrayList<>(ids());
+        for (Engine e : values()) names.addAll(e.otherNames);
+        return names;
+    }
+
+    /** The engine with this id or one of its other spellings (case-insensitive, {@code _} as {@code -}), if any. */
     public static Optional<Engine> byId(String id) {
-        String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(e -> e.id.equals(key)).findFirst();
+        String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Arrays.stream(values())
+                .filter(e -> e.id.equals(key) || e.otherNames.contains(key))
+                .findFirst();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -193,6 +194,59 @@ class EstimateCommandTest {
                 JSON.readTree(run.out()).path("options").get(0).path("capacity").path("estimate");
         assertThat(estimate.path("gpus_per_replica").asInt()).isEqualTo(1);
         assertThat(run.out()).contains("openai/gpt-oss-120b at mxfp4 on 1 GPU");
+    }
+
+    @Test
+    void anEngineMayBeWrittenAsItsProjectOrItsRunnerNamesIt(@TempDir Path dir) throws IOException {
+        String[] point = {"--hardware", "nvidia/h100-sxm", "--model", "meta/llama-3.1-8b-instruct", "--engine", ""};
+        Map<String, String> spellings = Map.of(
+                "TensorRT-LLM", "trt-llm",
+                "tensorrt_llm", "trt-llm",
+                "trtllm", "trt-llm",
+                "llama_cpp", "llama.cpp",
+                "llama-server", "llama.cpp",
+                "LM-Studio", "llama.cpp");
+        for (var e : spellings.entrySet()) {
+            point[point.length - 1] = e.getKey();
+            assertThat(json(point).path("engine").asText()).as(e.getKey()).isEqualTo(e.getValue());
+        }
+        // a typo is still an error, pointed at the nearest name
+        CliRun typo = CliRun.of(
+                "estimate",
+                "--hardware",
+                "nvidia/h100-sxm",
+                "--model",
+                "meta/llama-3.1-8b-instruct",
+                "--engine",
+                "tensorrt-lm");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("'tensorrt-lm' is not one of").contains("did you mean 'tensorrt-llm'");
+        // a scenario reads the same names
+        Path scenario = dir.resolve("s.yaml");
+        Files.writeString(scenario, """
+                name: spelled as its project does
+                horizon_months: 12
+                workload:
+                  queries_per_month: 100000
+                  input_tokens_per_query: 500
+                  output_tokens_per_query: 300
+                options:
+                  - id: h100
+                    rented:
+                      offer: runpod/h100-sxm
+                      model: meta/llama-3.1-8b-instruct
+                      engine: TensorRT-LLM
+                """);
+        CliRun run = CliRun.of("evaluate", scenario.toString(), "-f", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(JSON.readTree(run.out())
+                        .path("options")
+                        .get(0)
+                        .path("capacity")
+                        .path("estimate")
+                        .path("engine")
+                        .asText())
+                .isEqualTo("trt-llm");
     }
 
     @Test
