@@ -201,16 +201,21 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                 r.publishedRuns(),
                 r.nearest().stream().map(EstimateFormat::near).toList(),
                 ServingModel.estimatedFigures(r.point()),
-                r.serves()
-                        ? r.accuracy()
-                                .map(a -> new RangeOut(
-                                        Figures.rateFigure(tokens * a.lowFactor()),
-                                        Figures.rateFigure(tokens * a.highFactor())))
-                                .orElse(null)
-                        : null);
+                r.serves() ? r.accuracy().map(a -> range(tokens, a)).orElse(null) : null);
     }
 
-    private static AccuracyOut accuracy(ServingCalibration.GroupAccuracy a) {
+    /**
+     * Where four in five publishers' runs would put a replica estimated at {@code tokensPerSecond}: the rate
+     * times its group's 10th and 90th percentile of measured ÷ estimate (docs/methodology.md §11.7).
+     */
+    static RangeOut range(double tokensPerSecond, ServingCalibration.GroupAccuracy a) {
+        return new RangeOut(
+                Figures.rateFigure(tokensPerSecond * a.lowFactor()),
+                Figures.rateFigure(tokensPerSecond * a.highFactor()));
+    }
+
+    /** The measured, out-of-sample error of an estimate's group, as both JSON reports give it (§11.7). */
+    static AccuracyOut accuracy(ServingCalibration.GroupAccuracy a) {
         return new AccuracyOut(
                 a.group(),
                 a.label(),

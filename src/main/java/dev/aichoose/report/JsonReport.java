@@ -135,19 +135,9 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
             BigDecimal ttftMs,
             BigDecimal tpotMs,
             String bound,
-            @JsonInclude(JsonInclude.Include.NON_NULL) AccuracyOut accuracy,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> estimatedFigures) {}
-
-    /** The measured, out-of-sample error of the estimate's group (docs/methodology.md §11.7). */
-    record AccuracyOut(
-            String group,
-            String label,
-            int runs,
-            int publishers,
-            BigDecimal medianRatio,
-            @JsonProperty("within_30_pct") BigDecimal within30Pct,
-            @JsonProperty("within_30_pct_by_publisher") BigDecimal within30PctByPublisher,
-            BigDecimal medianRatioByPublisher) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) EstimateFormat.AccuracyOut accuracy,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> estimatedFigures,
+            @JsonInclude(JsonInclude.Include.NON_NULL) EstimateFormat.RangeOut tokensPerSecondPerReplicaRange) {}
 
     record BreakevenOut(String option, String baseline, Integer month) {}
 
@@ -275,18 +265,13 @@ public final class JsonReport implements Renderer.Text<Evaluation> {
                 Figures.tenths(e.ttftMs()),
                 Figures.upTo(e.tpotMs(), 2),
                 e.bound(),
-                e.accuracy()
-                        .map(a -> new AccuracyOut(
-                                a.group(),
-                                a.label(),
-                                a.runs(),
-                                a.publishers(),
-                                Figures.upTo(a.medianRatio(), 3),
-                                Figures.upTo(a.within30() * 100, 1),
-                                Figures.upTo(a.publisherWithin30() * 100, 1),
-                                Figures.upTo(a.publisherMedianRatio(), 3)))
-                        .orElse(null),
-                e.estimatedFigures());
+                e.accuracy().map(EstimateFormat::accuracy).orElse(null),
+                e.estimatedFigures(),
+                e.tokensPerSecond() > 0
+                        ? e.accuracy()
+                                .map(a -> EstimateFormat.range(e.tokensPerSecond(), a))
+                                .orElse(null)
+                        : null);
     }
 
     /** All the queries of the horizon, the divisor of the option's cost per query (methodology §7). */

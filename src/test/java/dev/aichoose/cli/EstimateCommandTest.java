@@ -368,6 +368,32 @@ class EstimateCommandTest {
     }
 
     @Test
+    void evaluateGivesAnEstimatesErrorAndRangeUnderTheNamesAndValuesEstimateGives() throws IOException {
+        CliRun evaluate = CliRun.of("evaluate", "scenarios/offline-field.yaml", "-f", "json");
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        JsonNode l40s = null;
+        for (JsonNode o : JSON.readTree(evaluate.out()).path("options"))
+            if (o.path("id").asText().equals("rented-l40s"))
+                l40s = o.path("capacity").path("estimate");
+        assertThat(l40s).as("offline-field's rented L40S is estimated").isNotNull();
+        // estimate at an operating point of the same group: the same accuracy object, field for field
+        JsonNode alone = json("--hardware", "nvidia/l40s", "--model", "google/gemma-3-27b-it", "--quantization", "fp8");
+        assertThat(alone.path("accuracy").path("group").asText()).isEqualTo("datacenter-dense");
+        assertThat(l40s.path("accuracy")).isEqualTo(alone.path("accuracy"));
+        // and the replica's rate times the group's factors, as estimate's tokens_per_second_range (the factors
+        // are written to three decimals, the range from the unrounded ones)
+        double rate = l40s.path("tokens_per_second_per_replica").asDouble();
+        JsonNode range = l40s.path("tokens_per_second_per_replica_range");
+        var rounding = within(rate * 0.0005 + 0.05);
+        assertThat(range.path("low").asDouble())
+                .isCloseTo(rate * l40s.path("accuracy").path("low_factor").asDouble(), rounding)
+                .isLessThan(rate);
+        assertThat(range.path("high").asDouble())
+                .isCloseTo(rate * l40s.path("accuracy").path("high_factor").asDouble(), rounding)
+                .isGreaterThan(rate);
+    }
+
+    @Test
     void runsHeldOutOfTheFitAreMarkedAmongTheNearest() throws IOException {
         // the Qwen team's AWQ runs on an A100 are batch 5, held out of the fit (methodology §11.7)
         String[] args = {
