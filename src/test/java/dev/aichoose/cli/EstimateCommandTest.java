@@ -174,26 +174,34 @@ class EstimateCommandTest {
                         .asText())
                 .isEqualTo("q4_k_m");
         // a scenario's option that names no quantization takes the same default
-        Path scenario = dir.resolve("s.yaml");
-        Files.writeString(scenario, """
-                name: gpt-oss on one H100
-                horizon_months: 12
-                workload:
-                  queries_per_month: 100000
-                  input_tokens_per_query: 500
-                  output_tokens_per_query: 300
-                options:
+        JsonNode capacity = evaluated(dir, 500, 300, """
                   - id: h100
                     rented:
                       offer: runpod/h100-sxm
                       model: openai/gpt-oss-120b
-                """);
+                """).get(0).path("capacity");
+        assertThat(capacity.path("estimate").path("gpus_per_replica").asInt()).isEqualTo(1);
+        assertThat(capacity.path("detail").asText()).contains("openai/gpt-oss-120b at mxfp4 on 1 GPU");
+    }
+
+    /**
+     * The options of a scenario of one workload ({@code input} and {@code output} tokens a query, 100,000
+     * queries a month, 12 months) and {@code options} (YAML list items), evaluated to JSON in-process.
+     */
+    private static JsonNode evaluated(Path dir, int input, int output, String options) throws IOException {
+        Path scenario = dir.resolve("s.yaml");
+        Files.writeString(scenario, """
+                name: one operating point
+                horizon_months: 12
+                workload:
+                  queries_per_month: 100000
+                  input_tokens_per_query: %d
+                  output_tokens_per_query: %d
+                options:
+                """.formatted(input, output) + options);
         CliRun run = CliRun.of("evaluate", scenario.toString(), "-f", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        JsonNode estimate =
-                JSON.readTree(run.out()).path("options").get(0).path("capacity").path("estimate");
-        assertThat(estimate.path("gpus_per_replica").asInt()).isEqualTo(1);
-        assertThat(run.out()).contains("openai/gpt-oss-120b at mxfp4 on 1 GPU");
+        return JSON.readTree(run.out()).path("options");
     }
 
     @Test
@@ -222,25 +230,13 @@ class EstimateCommandTest {
         assertThat(typo.exitCode()).isEqualTo(2);
         assertThat(typo.err()).contains("'tensorrt-lm' is not one of").contains("did you mean 'tensorrt-llm'");
         // a scenario reads the same names
-        Path scenario = dir.resolve("s.yaml");
-        Files.writeString(scenario, """
-                name: spelled as its project does
-                horizon_months: 12
-                workload:
-                  queries_per_month: 100000
-                  input_tokens_per_query: 500
-                  output_tokens_per_query: 300
-                options:
-                  - id: h100
-                    rented:
-                      offer: runpod/h100-sxm
-                      model: meta/llama-3.1-8b-instruct
-                      engine: TensorRT-LLM
-                """);
-        CliRun run = CliRun.of("evaluate", scenario.toString(), "-f", "json");
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(JSON.readTree(run.out())
-                        .path("options")
+        assertThat(evaluated(dir, 500, 300, """
+                          - id: h100
+                            rented:
+                              offer: runpod/h100-sxm
+                              model: meta/llama-3.1-8b-instruct
+                              engine: TensorRT-LLM
+                        """)
                         .get(0)
                         .path("capacity")
                         .path("estimate")
@@ -288,15 +284,7 @@ class EstimateCommandTest {
                         .asText())
                 .isEqualTo("fp16");
         // a scenario's option takes the same default, and a stated one wins
-        Path scenario = dir.resolve("s.yaml");
-        Files.writeString(scenario, """
-                name: NIM-like replica
-                horizon_months: 12
-                workload:
-                  queries_per_month: 100000
-                  input_tokens_per_query: 5000
-                  output_tokens_per_query: 500
-                options:
+        JsonNode options = evaluated(dir, 5000, 500, """
                   - id: trt
                     rented:
                       offer: runpod/h100-sxm
@@ -313,9 +301,6 @@ class EstimateCommandTest {
                       engine: trt-llm
                       kv_precision: fp16
                 """);
-        CliRun run = CliRun.of("evaluate", scenario.toString(), "-f", "json");
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        JsonNode options = JSON.readTree(run.out()).path("options");
         assertThat(options.get(0)
                         .path("capacity")
                         .path("estimate")
