@@ -119,6 +119,7 @@ public record Replica(
             }
         }
         if (!chassis.holds(gpus)) problems.add(chassis.spanProblem(gpus));
+        engine.problemOn(chassis.gpu(), serving.quantization()).ifPresent(problems::add);
         OperatingPoint point = unitPoint.withGpus(gpus);
         ServingEstimate estimate = ServingModel.estimate(point, calibration);
         Workload.LatencySlo slo = workload.slo();

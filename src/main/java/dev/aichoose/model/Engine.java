@@ -73,6 +73,46 @@ public enum Engine {
     }
 
     /**
+     * Why this engine cannot serve {@code quantization} on {@code gpu}, if it cannot: TensorRT-LLM runs on
+     * NVIDIA GPUs only ("to perform inference efficiently on NVIDIA GPUs": NVIDIA/TensorRT-LLM README.md at
+     * commit 7b437aaa73bf5a44b1102aee5c631074da763b8f), and NVFP4 on Blackwell only ("NVFP4 is only supported
+     * on NVIDIA Blackwell": its docs/source/deployment-guide/quick-start-recipe-for-llama3.3-70b-on-trtllm.md
+     * at commit 0f34bf05edf0d8dc49f86675a431971e3cd59ea2), both read 2026-12-07. A GPU whose maker the catalog
+     * does not say (a price book's own entry with neither a known id prefix nor a known generation) is not
+     * refused.
+     */
+    public Optional<String> problemOn(Gpu gpu, Quantization quantization) {
+        if (this != TRT_LLM) return Optional.empty();
+        if (isOtherMakers(gpu)) {
+            return Optional.of("trt-llm runs on NVIDIA GPUs only (TensorRT-LLM's README), and " + gpu.id()
+                    + " is not one: choose vllm or sglang, or llama.cpp");
+        }
+        if (quantization == Quantization.NVFP4 && gpu.fp4DenseTflops() == null && isNvidia(gpu)) {
+            return Optional.of("trt-llm runs nvfp4 on Blackwell GPUs only (TensorRT-LLM's deployment guide), and "
+                    + gpu.id() + " has no FP4 tensor cores: choose fp8, or vllm or sglang");
+        }
+        return Optional.empty();
+    }
+
+    private static final List<String> NVIDIA_GENERATIONS =
+            List.of("volta", "turing", "ampere", "ada", "hopper", "blackwell");
+
+    private static boolean isNvidia(Gpu gpu) {
+        return gpu.id().startsWith("nvidia/")
+                || (gpu.architecture() != null && NVIDIA_GENERATIONS.contains(gpu.architecture()));
+    }
+
+    private static boolean isOtherMakers(Gpu gpu) {
+        if (isNvidia(gpu)) return false;
+        String a = gpu.architecture() == null ? "" : gpu.architecture();
+        return gpu.isApple()
+                || gpu.id().startsWith("amd/")
+                || gpu.id().startsWith("intel/")
+                || a.startsWith("cdna")
+                || a.startsWith("rdna");
+    }
+
+    /**
      * The engine when an option names none: llama.cpp for a GGUF quantization or Apple hardware (the
      * runners that serve those), vLLM for everything else.
      */

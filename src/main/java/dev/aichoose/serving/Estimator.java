@@ -64,6 +64,7 @@ public final class Estimator {
                         .orElse(chassis.maxGpus());
         List<String> problems = new ArrayList<>();
         if (!chassis.holds(gpus)) problems.add(chassis.spanProblem(gpus));
+        engine.problemOn(chassis.gpu(), quantization).ifPresent(problems::add);
         OperatingPoint point = base.withGpus(gpus).withConcurrency(targets ? 1 : concurrency);
         Optional<Integer> meeting = Optional.empty();
         if (targets) {

@@ -246,6 +246,55 @@ class EstimateCommandTest {
     }
 
     @Test
+    void tensorRtLlmServesOnlyOnNvidiaAndNvfp4OnlyOnBlackwell(@TempDir Path dir) throws IOException {
+        JsonNode amd = json("--hardware", "amd/mi300x", "--model", "meta/llama-3.1-8b-instruct", "--engine", "trt-llm");
+        assertThat(amd.path("serves").asBoolean()).isFalse();
+        assertThat(amd.path("tokens_per_second").asDouble()).isZero();
+        assertThat(amd.path("problems").get(0).asText()).contains("trt-llm runs on NVIDIA GPUs only", "amd/mi300x");
+        JsonNode hopper = json(
+                "--hardware",
+                "nvidia/h100-sxm",
+                "--model",
+                "meta/llama-3.1-8b-instruct",
+                "--engine",
+                "trt-llm",
+                "--quantization",
+                "nvfp4");
+        assertThat(hopper.path("serves").asBoolean()).isFalse();
+        assertThat(hopper.path("problems").get(0).asText()).contains("nvfp4 on Blackwell GPUs only");
+        // Blackwell runs it, and vLLM on AMD and TensorRT-LLM's other formats on Hopper stay as they were
+        for (String[] serving : List.of(
+                new String[] {"nvidia/b200", "trt-llm", "nvfp4"},
+                new String[] {"amd/mi300x", "vllm", "bf16"},
+                new String[] {"nvidia/h100-sxm", "trt-llm", "fp8"})) {
+            JsonNode r = json(
+                    "--hardware",
+                    serving[0],
+                    "--model",
+                    "meta/llama-3.1-8b-instruct",
+                    "--engine",
+                    serving[1],
+                    "--quantization",
+                    serving[2]);
+            assertThat(r.path("serves").asBoolean())
+                    .as(String.join(" ", serving))
+                    .isTrue();
+            assertThat(r.path("problems")).as(String.join(" ", serving)).isEmpty();
+        }
+        // a scenario's option of AMD cards served by trt-llm is infeasible and says why
+        JsonNode option = evaluated(dir, 500, 300, """
+                  - id: mi300x
+                    self_hosted:
+                      hardware: amd/mi300x
+                      count: 1
+                      model: meta/llama-3.1-8b-instruct
+                      engine: trt-llm
+                """).get(0);
+        assertThat(option.path("feasible").asBoolean()).isFalse();
+        assertThat(option.path("problems").toString()).contains("trt-llm runs on NVIDIA GPUs only");
+    }
+
+    @Test
     void tensorRtLlmServingFp8OrNvfp4WeightsDefaultsToAnFp8KvCache(@TempDir Path dir) throws IOException {
         // NVIDIA's FP8 and FP4 checkpoints carry an FP8 KV cache, and TensorRT-LLM takes the checkpoint's:
         // 5,500-token streams of Llama 70B on two H100s, which an FP16 cache holds 47 of
