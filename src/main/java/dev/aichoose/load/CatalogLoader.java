@@ -762,8 +762,8 @@ public final class CatalogLoader {
         /**
          * A run the model is fitted on, or checked against, must be a setup the serving model can hold in
          * memory: its estimate of one that does not is nothing, and the run would say the estimate is
-         * infinitely wrong. Nor can it span separate servers, which the model never estimates. Such a run
-         * is an error naming it (the gpus or quantization are likely wrong), unless it is {@code excluded}.
+         * infinitely wrong. Nor can it span separate servers, which the model never estimates, or name an
+         * engine its GPUs cannot run ({@link Engine#problemOn}). Such a run is an error naming it (the gpus or quantization are likely wrong), unless it is {@code excluded}.
          */
         private void measurementsThatCannotRun() {
             List<Diagnostic> problems = new ArrayList<>();
@@ -782,6 +782,17 @@ public final class CatalogLoader {
                                         + ", and the serving model estimates a replica inside one chassis only "
                                         + "(docs/methodology.md §11.9): keep the run out of the fit with excluded: "
                                         + "\"why\""));
+                        return;
+                    }
+                    java.util.Optional<String> engine = m.engine().problemOn(chassis.gpu(), m.quantization());
+                    if (engine.isPresent()) {
+                        problems.add(new Diagnostic(
+                                check.file(),
+                                check.hardware().line(),
+                                check.hardware().column(),
+                                check.path() + ": " + engine.get().split(": ", 2)[0]
+                                        + " (docs/methodology.md §11.6): check engine, hardware and quantization, or "
+                                        + "keep the run out of the fit with excluded: \"why\""));
                         return;
                     }
                     ServingEstimate e = ServingModel.estimate(run.point(), ServingCalibration.PRIOR);

@@ -365,7 +365,7 @@ class EstimateCommandTest {
     }
 
     @Test
-    void jsonMatchesTheSchemaAndTheSameFiguresAsAnEvaluation() throws IOException {
+    void jsonMatchesTheSchemaAndTheSameFiguresAsAnEvaluation(@TempDir Path dir) throws IOException {
         JsonNode r = json(
                 "--hardware",
                 "nvidia/rtx-4090",
@@ -394,11 +394,20 @@ class EstimateCommandTest {
         assertThat(accuracy.path("within_30_pct_by_publisher").asDouble()).isBetween(0.0, 100.0);
         assertThat(r.path("nearest")).hasSize(5);
         assertThat(r.path("nearest").get(0).path("model").asText()).isEqualTo("meta/llama-3.1-8b-instruct");
-        // what evaluate estimates for the same option is the same figure
-        CliRun evaluate = CliRun.of("evaluate", "scenarios/seed-example.yaml", "-f", "json");
-        assertThat(evaluate.exitCode()).isZero();
+        // what evaluate estimates for the same option, at the same operating point, is the same figure
         double estimated = r.path("tokens_per_second").asDouble();
         assertThat(estimated).isGreaterThan(50).isLessThan(250);
+        JsonNode evaluated =
+                evaluated(dir, 500, 500, """
+                  - id: box
+                    self_hosted:
+                      hardware: nvidia/rtx-4090
+                      count: 1
+                      model: meta/llama-3.1-8b-instruct
+                """).get(0).path("capacity").path("estimate");
+        assertThat(evaluated.path("tokens_per_second_per_replica").asDouble()).isEqualTo(estimated);
+        assertThat(evaluated.path("streams").asInt())
+                .isEqualTo(r.path("streams").asInt());
     }
 
     @Test

@@ -292,6 +292,21 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void aRunOfAnEngineItsGpusCannotRunIsNamed() throws IOException {
+        // TensorRT-LLM on an AMD card: most likely the engine or the hardware is mistyped
+        String amd = RUN.formatted("online")
+                .replace("nvidia/rtx-4090", "amd/mi300x")
+                .replace("q4_k_m", "bf16")
+                .replace("llama.cpp", "trt-llm");
+        assertThat(problems(amd))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .contains("book.yaml:3:")
+                        .contains("measurements[book-run]: trt-llm runs on NVIDIA GPUs only")
+                        .contains("excluded"));
+    }
+
+    @Test
     void aRunFarFromTheEstimateIsAWarningNotAnError() throws IOException {
         // 5,000 tok/s for Llama 3.1 8B at Q4_K_M on one RTX 4090 at one stream: the model says about 130
         Files.writeString(dir.resolve("runs.yaml"), RUN.formatted("online").replace("150", "5000"));
