@@ -28,11 +28,11 @@ import picocli.CommandLine.TypeConversionException;
                     + "measured error of its group, and the published runs nearest to it with the model's ratio on each "
                     + "(docs/methodology.md §11).",
             "Defaults, as evaluate applies them: the quantization by the hardware's class (q4_k_m on a consumer card, "
-                    + "else the model's released format where it is below BF16, else bf16), the engine by quantization and hardware (llama.cpp for GGUF formats and Apple, else "
-                    + "vllm), the split by engine (llama.cpp splits layers, servers tensors), an FP16 KV cache (FP8 where "
-                    + "trt-llm serves fp8 or nvfp4 weights, as NVIDIA's checkpoints carry), the "
-                    + "engine's concurrency (1 for llama.cpp, 32 for servers), and the fewest GPUs of one chassis that "
-                    + "hold it."
+                    + "else the model's released format where it is below BF16, else bf16), the engine by quantization "
+                    + "and hardware (llama.cpp for GGUF formats and Apple, else vllm), the split by engine (llama.cpp "
+                    + "splits layers, servers tensors), an FP16 KV cache (FP8 where trt-llm serves fp8 or nvfp4 "
+                    + "weights, as NVIDIA's checkpoints carry), the engine's concurrency (1 for llama.cpp, 32 for "
+                    + "servers), and the fewest GPUs of one chassis that hold it."
         })
 final class EstimateCommand extends BaseCommand {
     @Option(

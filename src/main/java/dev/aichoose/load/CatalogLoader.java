@@ -763,7 +763,8 @@ public final class CatalogLoader {
          * A run the model is fitted on, or checked against, must be a setup the serving model can hold in
          * memory: its estimate of one that does not is nothing, and the run would say the estimate is
          * infinitely wrong. Nor can it span separate servers, which the model never estimates, or name an
-         * engine its GPUs cannot run ({@link Engine#problemOn}). Such a run is an error naming it (the gpus or quantization are likely wrong), unless it is {@code excluded}.
+         * engine its GPUs cannot run ({@link Engine#problemOn}). Such a run is an error naming it (the gpus,
+         * quantization or engine are likely wrong), unless it is {@code excluded}.
          */
         private void measurementsThatCannotRun() {
             List<Diagnostic> problems = new ArrayList<>();
@@ -784,7 +785,7 @@ public final class CatalogLoader {
                                         + "\"why\""));
                         return;
                     }
-                    java.util.Optional<String> engine = m.engine().problemOn(chassis.gpu(), m.quantization());
+                    Optional<String> engine = m.engine().problemOn(chassis.gpu(), m.quantization());
                     if (engine.isPresent()) {
                         problems.add(new Diagnostic(
                                 check.file(),
