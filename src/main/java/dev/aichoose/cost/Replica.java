@@ -200,7 +200,7 @@ public record Replica(
                                 Figures.wholeCount(estimate.ttftMs()),
                                 estimate.tpotMs(),
                                 estimate.bound().label())
-                        + accuracy.map(Replica::accuracyWords).orElse("")
+                        + accuracy.map(a -> accuracyWords(a) + rangeWords(a)).orElse("")
                         + estimatedFiguresWords();
         };
         if (!estimate.fits() && source == CapacitySource.GIVEN) {
@@ -237,6 +237,17 @@ public record Replica(
                 Figures.wholeCount(a.runs()),
                 a.runs() == 1 ? "" : "s",
                 byPublisherWords(a));
+    }
+
+    /**
+     * ", 240.6–466.2 tok/s a replica from its 10th to 90th percentile": the rate times the group's
+     * low and high factor (docs/methodology.md §11.7), the range JSON gives as
+     * {@code tokens_per_second_per_replica_range}; nothing when the replica delivers nothing.
+     */
+    private String rangeWords(ServingCalibration.GroupAccuracy a) {
+        if (!(tokensPerSecond > 0)) return "";
+        return ", " + Figures.rate(tokensPerSecond * a.lowFactor()) + "–"
+                + Figures.rate(tokensPerSecond * a.highFactor()) + " tok/s a replica from its 10th to 90th percentile";
     }
 
     /** ", 74 % with its 21 publishers weighted equally", or nothing for a group one publisher measured. */
