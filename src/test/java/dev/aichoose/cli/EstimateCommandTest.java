@@ -219,14 +219,11 @@ class EstimateCommandTest {
             assertThat(json(point).path("engine").asText()).as(e.getKey()).isEqualTo(e.getValue());
         }
         // a typo is still an error, pointed at the nearest name
-        CliRun typo = CliRun.of(
-                "estimate",
-                "--hardware",
-                "nvidia/h100-sxm",
-                "--model",
-                "meta/llama-3.1-8b-instruct",
-                "--engine",
-                "tensorrt-lm");
+        String[] mistyped = new String[point.length + 1];
+        mistyped[0] = "estimate";
+        System.arraycopy(point, 0, mistyped, 1, point.length);
+        mistyped[point.length] = "tensorrt-lm";
+        CliRun typo = CliRun.of(mistyped);
         assertThat(typo.exitCode()).isEqualTo(2);
         assertThat(typo.err()).contains("'tensorrt-lm' is not one of").contains("did you mean 'tensorrt-llm'");
         // a scenario reads the same names
