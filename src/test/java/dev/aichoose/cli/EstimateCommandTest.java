@@ -330,23 +330,20 @@ class EstimateCommandTest {
                         .asText())
                 .isEqualTo("fp16");
         // a scenario's option takes the same default, and a stated one wins
-        JsonNode options = evaluated(dir, 5000, 500, """
-                  - id: trt
+        String option = """
+                  - id: %s
                     rented:
                       offer: runpod/h100-sxm
                       count: 2
                       model: meta/llama-3.3-70b-instruct
                       quantization: fp8
                       engine: trt-llm
-                  - id: trt-fp16
-                    rented:
-                      offer: runpod/h100-sxm
-                      count: 2
-                      model: meta/llama-3.3-70b-instruct
-                      quantization: fp8
-                      engine: trt-llm
-                      kv_precision: fp16
-                """);
+                %s""";
+        JsonNode options = evaluated(
+                dir,
+                5000,
+                500,
+                option.formatted("trt", "") + option.formatted("trt-fp16", "      kv_precision: fp16\n"));
         assertThat(options.get(0)
                         .path("capacity")
                         .path("estimate")
