@@ -118,8 +118,7 @@ public record Replica(
                 gpus = chassis.gpusPerUnit();
             }
         }
-        if (!chassis.holds(gpus)) problems.add(chassis.spanProblem(gpus));
-        engine.problemOn(chassis.gpu(), serving.quantization()).ifPresent(problems::add);
+        problems.addAll(chassis.replicaProblems(gpus, engine, serving.quantization()));
         OperatingPoint point = unitPoint.withGpus(gpus);
         ServingEstimate estimate = ServingModel.estimate(point, calibration);
         Workload.LatencySlo slo = workload.slo();

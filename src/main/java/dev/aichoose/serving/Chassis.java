@@ -1,6 +1,10 @@
 package dev.aichoose.serving;
 
+import dev.aichoose.model.Engine;
 import dev.aichoose.model.Gpu;
+import dev.aichoose.model.Quantization;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -55,6 +59,18 @@ public record Chassis(Gpu gpu, int gpusPerUnit, int maxGpus, String unitsName, b
     /** Whether a replica of {@code gpus} GPUs fits in one chassis. */
     public boolean holds(int gpus) {
         return gpus <= maxGpus && (!divides || gpusPerUnit % gpus == 0);
+    }
+
+    /**
+     * Why a replica of {@code gpus} of these GPUs, run by {@code engine} at {@code quantization}, cannot serve
+     * whatever the load: it would span separate units (§11.9), or the engine cannot run there (§11.6). The
+     * one rule {@code estimate} and an option's capacity both apply.
+     */
+    public List<String> replicaProblems(int gpus, Engine engine, Quantization quantization) {
+        List<String> problems = new ArrayList<>();
+        if (!holds(gpus)) problems.add(spanProblem(gpus));
+        engine.problemOn(gpu, quantization).ifPresent(problems::add);
+        return problems;
     }
 
     /** Why a replica of {@code gpus} GPUs does not fit one chassis, in words. */

@@ -62,9 +62,7 @@ public final class Estimator {
                 : ReplicaSearch.smallest(base, chassis, streams, Integer.MAX_VALUE, catalog.calibration())
                         .or(() -> ReplicaSearch.largestFitting(base, chassis, catalog.calibration()))
                         .orElse(chassis.maxGpus());
-        List<String> problems = new ArrayList<>();
-        if (!chassis.holds(gpus)) problems.add(chassis.spanProblem(gpus));
-        engine.problemOn(chassis.gpu(), quantization).ifPresent(problems::add);
+        List<String> problems = chassis.replicaProblems(gpus, engine, quantization);
         OperatingPoint point = base.withGpus(gpus).withConcurrency(targets ? 1 : concurrency);
         Optional<Integer> meeting = Optional.empty();
         if (targets) {
