@@ -749,8 +749,20 @@ public final class ScenarioLoader {
         if (!model.isEmpty() && !catalog.openModels().containsKey(model)) {
             unknownId(b, "model", model, catalog.openModels().keySet(), "");
         }
+        Engine engine = null;
+        if (b.has("engine")) {
+            String written = b.text("engine");
+            engine = Engine.byId(written).orElse(null);
+            if (engine == null) {
+                b.problems()
+                        .at(
+                                b.raw("engine").orElse(b.node()),
+                                b.pathOf("engine") + ": '" + written + "' is not one of "
+                                        + String.join(" | ", Engine.ids()) + Suggestions.hint(written, Engine.names()));
+            }
+        }
         Quantization fallback =
-                Quantization.defaultFor(gpu, catalog.openModels().get(model));
+                Quantization.defaultFor(gpu, catalog.openModels().get(model), engine);
         Quantization quantization = b.choice("quantization", Quantization.class, fallback);
         Double tps = b.optionalNumber("tokens_per_second", 0.01, 10_000_000);
         Option.Measured measured = null;
@@ -787,18 +799,6 @@ public final class ScenarioLoader {
             }
         }
         boolean autoReplica = b.auto("gpus_per_replica");
-        Engine engine = null;
-        if (b.has("engine")) {
-            String written = b.text("engine");
-            engine = Engine.byId(written).orElse(null);
-            if (engine == null) {
-                b.problems()
-                        .at(
-                                b.raw("engine").orElse(b.node()),
-                                b.pathOf("engine") + ": '" + written + "' is not one of "
-                                        + String.join(" | ", Engine.ids()) + Suggestions.hint(written, Engine.names()));
-            }
-        }
         return OptionServingBuilder.builder()
                 .model(model)
                 .quantization(quantization)

@@ -73,25 +73,67 @@ public enum Engine {
     }
 
     /**
-     * Why this engine cannot serve {@code quantization} on {@code gpu}, if it cannot: TensorRT-LLM runs on
-     * NVIDIA GPUs only ("to perform inference efficiently on NVIDIA GPUs": NVIDIA/TensorRT-LLM README.md at
-     * commit 7b437aaa73bf5a44b1102aee5c631074da763b8f), and NVFP4 on Blackwell only ("NVFP4 is only supported
-     * on NVIDIA Blackwell": its docs/source/deployment-guide/quick-start-recipe-for-llama3.3-70b-on-trtllm.md
-     * at commit 0f34bf05edf0d8dc49f86675a431971e3cd59ea2), both read 2026-12-07. A GPU whose maker the catalog
-     * does not say (a price book's own entry with neither a known id prefix nor a known generation) is not
-     * refused.
+     * Why this engine cannot serve {@code quantization} on {@code gpu}, if it cannot (docs/methodology.md
+     * §11.6), each rule read 2026-12-07:
+     *
+     * <ul>
+     *   <li>TensorRT-LLM runs on NVIDIA GPUs only ("to perform inference efficiently on NVIDIA GPUs":
+     *       NVIDIA/TensorRT-LLM README.md at commit 7b437aaa73bf5a44b1102aee5c631074da763b8f);
+     *   <li>its NVFP4 on Blackwell only ("NVFP4 is only supported on NVIDIA Blackwell": its
+     *       docs/source/deployment-guide/quick-start-recipe-for-llama3.3-70b-on-trtllm.md at commit
+     *       0f34bf05edf0d8dc49f86675a431971e3cd59ea2), and its FP8 from Ada on ("GPUs: Ada and Later": NVIDIA
+     *       Model Optimizer's support matrix, nvidia.github.io/TensorRT-Model-Optimizer/guides/0_support_matrix.html);
+     *   <li>it reads no GGUF format: its quantization recipes are FP8, FP4, INT4 AWQ and GPTQ, and INT8
+     *       (nvidia.github.io/TensorRT-LLM/features/quantization.html);
+     *   <li>llama.cpp and Ollama read GGUF files, whose tensors are ggml's types: F32, F16, BF16, the Q and K
+     *       quants, MXFP4 (ggml-org/llama.cpp ggml/include/ggml.h at commit
+     *       3514e9f6e795d3b3cd88d6614f6c07e7ce6f916f) and NVFP4 (ggml-org/llama.cpp pull request 19769, merged
+     *       2026): no AWQ, GPTQ, plain INT4 or INT8, nor FP8, whose checkpoints llama.cpp's converter turns
+     *       into one of its own types.
+     * </ul>
+     *
+     * A GPU whose maker the catalog does not say (a price book's own entry with neither a known id prefix
+     * nor a known generation) is not refused for its maker.
      */
     public Optional<String> problemOn(Gpu gpu, Quantization quantization) {
+        if (family == Family.LLAMA_CPP && !runsInGguf(quantization)) {
+            return Optional.of(
+                    id + " reads GGUF files (ggml's types), which have no " + quantization.id() + " format: choose "
+                            + ggufLike(quantization).id() + ", or vllm or sglang for " + quantization.id());
+        }
         if (this != TRT_LLM) return Optional.empty();
         if (isOtherMakers(gpu)) {
             return Optional.of("trt-llm runs on NVIDIA GPUs only (TensorRT-LLM's README), and " + gpu.id()
                     + " is not one: choose vllm or sglang, or llama.cpp");
         }
+        if (quantization.gguf()) {
+            return Optional.of("trt-llm reads no GGUF format such as " + quantization.id()
+                    + " (its quantization recipes are FP8, FP4, INT4 AWQ and GPTQ, INT8): choose llama.cpp or"
+                    + " ollama for " + quantization.id() + ", or awq or fp8 for trt-llm");
+        }
         if (quantization == Quantization.NVFP4 && gpu.fp4DenseTflops() == null && isNvidia(gpu)) {
             return Optional.of("trt-llm runs nvfp4 on Blackwell GPUs only (TensorRT-LLM's deployment guide), and "
                     + gpu.id() + " has no FP4 tensor cores: choose fp8, or vllm or sglang");
         }
+        if (quantization == Quantization.FP8 && gpu.fp8DenseTflops() == null && isNvidia(gpu)) {
+            return Optional.of("trt-llm runs fp8 on Ada, Hopper and Blackwell GPUs only (Model Optimizer's support"
+                    + " matrix), and " + gpu.id() + " has no FP8 tensor cores: choose int8 or awq, or vllm or"
+                    + " sglang, which read FP8 weights there through a weight-only kernel");
+        }
         return Optional.empty();
+    }
+
+    /** Whether a GGUF file holds weights of {@code quantization}: its own formats, the 16- and 32-bit floats, MXFP4, NVFP4. */
+    public static boolean runsInGguf(Quantization quantization) {
+        return switch (quantization) {
+            case AWQ, GPTQ, INT4, INT8, FP8 -> false;
+            default -> true;
+        };
+    }
+
+    /** The GGUF format of the same width as {@code quantization}: Q8_0 for the 8-bit ones, Q4_K_M for the 4-bit. */
+    public static Quantization ggufLike(Quantization quantization) {
+        return quantization.bytesPerParam() >= 1 ? Quantization.Q8_0 : Quantization.Q4_K_M;
     }
 
     private static final List<String> NVIDIA_GENERATIONS =

@@ -54,9 +54,19 @@ public enum Quantization {
      * The format an option or an estimate that names none runs {@code model} at on {@code gpu}
      * (docs/methodology.md §11.4): {@code q4_k_m} on consumer hardware, where GGUF runners serve;
      * elsewhere the format the model is released in where it is smaller than BF16 (DeepSeek's FP8,
-     * gpt-oss's MXFP4: what is served), else {@code bf16}.
+     * gpt-oss's MXFP4: what is served), else {@code bf16}. Where the engine, stated ({@code engine}, null
+     * when the option names none) or its default for that format, is llama.cpp or Ollama and GGUF has no
+     * such format (FP8), the GGUF format of its width ({@code q8_0}).
      */
-    public static Quantization defaultFor(Gpu gpu, OpenModel model) {
+    public static Quantization defaultFor(Gpu gpu, OpenModel model, Engine engine) {
+        Quantization format = defaultFormat(gpu, model);
+        Engine serving = engine != null ? engine : Engine.defaultFor(format, gpu);
+        return serving.family() == Engine.Family.LLAMA_CPP && !Engine.runsInGguf(format)
+                ? Engine.ggufLike(format)
+                : format;
+    }
+
+    private static Quantization defaultFormat(Gpu gpu, OpenModel model) {
         if (gpu != null && "consumer".equals(gpu.hardwareClass())) return Q4_K_M;
         Quantization released = model == null ? null : model.architecture().nativePrecision();
         return released != null && released.bytesPerParam() < BF16.bytesPerParam() ? released : BF16;

@@ -30,8 +30,9 @@ public final class Estimator {
         Gpu gpu = catalog.gpus().get(request.hardware());
         OpenModel model = catalog.openModels().get(request.model());
         if (gpu == null || model == null) throw new IllegalArgumentException("unknown hardware or model");
-        Quantization quantization =
-                request.quantization() != null ? request.quantization() : Quantization.defaultFor(gpu, model);
+        Quantization quantization = request.quantization() != null
+                ? request.quantization()
+                : Quantization.defaultFor(gpu, model, request.engine());
         Engine engine = request.engine() != null ? request.engine() : Engine.defaultFor(quantization, gpu);
         Parallelism parallelism =
                 request.parallelism() != null ? request.parallelism() : Parallelism.defaultFor(engine);

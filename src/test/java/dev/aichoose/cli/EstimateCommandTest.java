@@ -292,6 +292,97 @@ class EstimateCommandTest {
     }
 
     @Test
+    void anEngineServesOnlyTheFormatsItsFilesHold(@TempDir Path dir) throws IOException {
+        // llama.cpp and Ollama read GGUF, TensorRT-LLM reads no GGUF, and its FP8 needs FP8 tensor cores
+        Map<String, String> cannot = Map.of(
+                "nvidia/rtx-4090 llama.cpp awq",
+                        "llama.cpp reads GGUF files (ggml's types), which have no awq format: " + "choose q4_k_m",
+                "nvidia/rtx-4090 ollama fp8",
+                        "ollama reads GGUF files (ggml's types), which have no fp8 format: " + "choose q8_0",
+                "nvidia/rtx-4090 llama.cpp int8", "no int8 format: choose q8_0",
+                "nvidia/h100-sxm trt-llm q4_k_m", "trt-llm reads no GGUF format such as q4_k_m",
+                "nvidia/a100-80gb-sxm trt-llm fp8", "trt-llm runs fp8 on Ada, Hopper and Blackwell GPUs only");
+        for (var e : cannot.entrySet()) {
+            String[] s = e.getKey().split(" ");
+            JsonNode r = json(
+                    "--hardware",
+                    s[0],
+                    "--model",
+                    "meta/llama-3.1-8b-instruct",
+                    "--engine",
+                    s[1],
+                    "--quantization",
+                    s[2]);
+            assertThat(r.path("serves").asBoolean()).as(e.getKey()).isFalse();
+            assertThat(r.path("tokens_per_second").asDouble()).as(e.getKey()).isZero();
+            assertThat(r.path("problems").get(0).asText()).as(e.getKey()).contains(e.getValue());
+        }
+        // ggml's own 4-bit floats and the 16-bit ones serve; vLLM reads GGUF; TensorRT-LLM's FP8 on Ada serves
+        for (String serving : List.of(
+                "nvidia/rtx-4090 llama.cpp nvfp4",
+                "nvidia/rtx-4090 ollama mxfp4",
+                "nvidia/rtx-4090 llama.cpp bf16",
+                "nvidia/rtx-4090 vllm q4_k_m",
+                "nvidia/l40s trt-llm fp8",
+                "nvidia/a100-80gb-sxm trt-llm int8")) {
+            String[] s = serving.split(" ");
+            JsonNode r = json(
+                    "--hardware",
+                    s[0],
+                    "--model",
+                    "meta/llama-3.1-8b-instruct",
+                    "--engine",
+                    s[1],
+                    "--quantization",
+                    s[2]);
+            assertThat(r.path("serves").asBoolean()).as(serving).isTrue();
+            assertThat(r.path("problems")).as(serving).isEmpty();
+        }
+        // a model released in FP8 defaults to GGUF's 8-bit format where llama.cpp or Ollama serves it, stated
+        // or the default on Apple hardware, and stays FP8 for the batching servers
+        assertThat(json("--hardware", "apple/mac-studio-m3-ultra-512gb", "--model", "deepseek/deepseek-r1")
+                        .path("quantization")
+                        .asText())
+                .isEqualTo("q8_0");
+        assertThat(json(
+                                "--hardware",
+                                "nvidia/h200-sxm",
+                                "--gpus",
+                                "8",
+                                "--model",
+                                "deepseek/deepseek-r1",
+                                "--engine",
+                                "ollama")
+                        .path("quantization")
+                        .asText())
+                .isEqualTo("q8_0");
+        assertThat(json("--hardware", "nvidia/h200-sxm", "--gpus", "8", "--model", "deepseek/deepseek-r1")
+                        .path("quantization")
+                        .asText())
+                .isEqualTo("fp8");
+        // a scenario's option says the same, and takes the same default
+        JsonNode options = evaluated(dir, 500, 300, """
+                  - id: awq
+                    self_hosted:
+                      hardware: nvidia/rtx-4090
+                      count: 1
+                      model: meta/llama-3.1-8b-instruct
+                      engine: llama.cpp
+                      quantization: awq
+                  - id: ollama
+                    self_hosted:
+                      hardware: nvidia/h200-sxm
+                      count: 8
+                      model: deepseek/deepseek-r1
+                      engine: ollama
+                """);
+        assertThat(options.get(0).path("feasible").asBoolean()).isFalse();
+        assertThat(options.get(0).path("problems").toString()).contains("llama.cpp reads GGUF files");
+        assertThat(options.get(1).path("capacity").path("detail").asText()).contains("deepseek/deepseek-r1 at q8_0");
+        assertThat(options.get(1).path("problems").toString()).doesNotContain("GGUF");
+    }
+
+    @Test
     void tensorRtLlmServingFp8OrNvfp4WeightsDefaultsToAnFp8KvCache(@TempDir Path dir) throws IOException {
         // NVIDIA's FP8 and FP4 checkpoints carry an FP8 KV cache, and TensorRT-LLM takes the checkpoint's:
         // 5,500-token streams of Llama 70B on two H100s, which an FP16 cache holds 47 of

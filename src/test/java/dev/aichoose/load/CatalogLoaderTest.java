@@ -307,6 +307,25 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void aRunInAFormatItsEngineCannotReadIsNamed() throws IOException {
+        // llama.cpp at AWQ: GGUF has no such format, so the quantization or the engine is mistyped
+        assertThat(problems(RUN.formatted("online").replace("q4_k_m", "awq")))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .contains("book.yaml:3:")
+                        .contains("measurements[book-run]: llama.cpp reads GGUF files (ggml's types), which have no "
+                                + "awq format")
+                        .contains("excluded"));
+        // excluded, it is kept for the record
+        Files.writeString(
+                dir.resolve("book.yaml"),
+                RUN.formatted("online").replace("q4_k_m", "awq") + "    excluded: \"the engine's own format\"\n");
+        Catalog kept = CatalogLoader.parse(
+                List.of(dir), new CalibrationCache(java.util.Optional.empty(), runs -> ServingCalibration.PRIOR));
+        assertThat(kept.measurements()).anyMatch(m -> m.id().equals("book-run") && m.excluded() != null);
+    }
+
+    @Test
     void aRunFarFromTheEstimateIsAWarningNotAnError() throws IOException {
         // 5,000 tok/s for Llama 3.1 8B at Q4_K_M on one RTX 4090 at one stream: the model says about 130
         Files.writeString(dir.resolve("runs.yaml"), RUN.formatted("online").replace("150", "5000"));
