@@ -172,6 +172,17 @@ public record Replica(
 
     /** Where the throughput comes from, in words; written when a report asks, never on a simulation's draws. */
     public String detail() {
+        if (source == CapacitySource.ESTIMATE && !problems.isEmpty()) {
+            // a replica that cannot serve has no latency or bound to give: its reasons are the option's
+            return String.format(
+                    Locale.ROOT,
+                    "%s tok/s per replica: %s at %s on %s cannot serve: %s",
+                    Figures.rate(tokensPerSecond),
+                    modelId,
+                    serving.quantization().id(),
+                    servingWords(),
+                    String.join("; ", problems));
+        }
         String detail = switch (source) {
             case BENCH ->
                 String.format(

@@ -378,6 +378,11 @@ class EstimateCommandTest {
                 """);
         assertThat(options.get(0).path("feasible").asBoolean()).isFalse();
         assertThat(options.get(0).path("problems").toString()).contains("llama.cpp reads GGUF files");
+        // its capacity gives the reason, not a latency or a bound of something that does not run
+        assertThat(options.get(0).path("capacity").path("detail").asText())
+                .contains("at awq on 1 GPU (llama.cpp) cannot serve: llama.cpp reads GGUF files")
+                .doesNotContain("TTFT")
+                .doesNotContain("-bound");
         assertThat(options.get(1).path("capacity").path("detail").asText()).contains("deepseek/deepseek-r1 at q8_0");
         assertThat(options.get(1).path("problems").toString()).doesNotContain("GGUF");
     }
