@@ -291,28 +291,26 @@ class EstimateCommandTest {
         assertThat(option.path("problems").toString()).contains("trt-llm runs on NVIDIA GPUs only");
     }
 
+    /** Llama 3.1 8B estimated on "HARDWARE ENGINE QUANTIZATION". */
+    private static JsonNode llama8b(String setup) throws IOException {
+        String[] s = setup.split(" ");
+        return json(
+                "--hardware", s[0], "--model", "meta/llama-3.1-8b-instruct", "--engine", s[1], "--quantization", s[2]);
+    }
+
     @Test
     void anEngineServesOnlyTheFormatsItsFilesHold(@TempDir Path dir) throws IOException {
         // llama.cpp and Ollama read GGUF, TensorRT-LLM reads no GGUF, and its FP8 needs FP8 tensor cores
         Map<String, String> cannot = Map.of(
                 "nvidia/rtx-4090 llama.cpp awq",
-                        "llama.cpp reads GGUF files (ggml's types), which have no awq format: " + "choose q4_k_m",
+                        "llama.cpp reads GGUF files (ggml's types), which have no awq format: choose q4_k_m",
                 "nvidia/rtx-4090 ollama fp8",
-                        "ollama reads GGUF files (ggml's types), which have no fp8 format: " + "choose q8_0",
+                        "ollama reads GGUF files (ggml's types), which have no fp8 format: choose q8_0",
                 "nvidia/rtx-4090 llama.cpp int8", "no int8 format: choose q8_0",
                 "nvidia/h100-sxm trt-llm q4_k_m", "trt-llm reads no GGUF format such as q4_k_m",
                 "nvidia/a100-80gb-sxm trt-llm fp8", "trt-llm runs fp8 on Ada, Hopper and Blackwell GPUs only");
         for (var e : cannot.entrySet()) {
-            String[] s = e.getKey().split(" ");
-            JsonNode r = json(
-                    "--hardware",
-                    s[0],
-                    "--model",
-                    "meta/llama-3.1-8b-instruct",
-                    "--engine",
-                    s[1],
-                    "--quantization",
-                    s[2]);
+            JsonNode r = llama8b(e.getKey());
             assertThat(r.path("serves").asBoolean()).as(e.getKey()).isFalse();
             assertThat(r.path("tokens_per_second").asDouble()).as(e.getKey()).isZero();
             assertThat(r.path("problems").get(0).asText()).as(e.getKey()).contains(e.getValue());
@@ -325,16 +323,7 @@ class EstimateCommandTest {
                 "nvidia/rtx-4090 vllm q4_k_m",
                 "nvidia/l40s trt-llm fp8",
                 "nvidia/a100-80gb-sxm trt-llm int8")) {
-            String[] s = serving.split(" ");
-            JsonNode r = json(
-                    "--hardware",
-                    s[0],
-                    "--model",
-                    "meta/llama-3.1-8b-instruct",
-                    "--engine",
-                    s[1],
-                    "--quantization",
-                    s[2]);
+            JsonNode r = llama8b(serving);
             assertThat(r.path("serves").asBoolean()).as(serving).isTrue();
             assertThat(r.path("problems")).as(serving).isEmpty();
         }
