@@ -54,9 +54,11 @@ public final class Evaluator {
         List<String> warnings = new ArrayList<>(catalog.warnings());
         warnings.addAll(inputWarnings(scenario, catalog, options, used, asOf));
         for (OptionResult r : results) {
+            // an estimate that delivers nothing (the replica cannot serve at all) has its reason, not a bench, to give
             if (r.capacity() != null
                     && r.capacity().source() == OptionResult.CapacitySource.ESTIMATE
-                    && r.kind() != OptionKind.HYBRID) {
+                    && r.kind() != OptionKind.HYBRID
+                    && r.capacity().estimate().map(e -> e.tokensPerSecond() > 0).orElse(true)) {
                 warnings.add(r.id() + ": throughput is the serving model's estimate (docs/methodology.md §11.5); run "
                         + "'aichoose bench' and point the option at the result for a measured figure");
             }

@@ -374,6 +374,13 @@ class EstimateCommandTest {
                 .doesNotContain("-bound");
         assertThat(options.get(1).path("capacity").path("detail").asText()).contains("deepseek/deepseek-r1 at q8_0");
         assertThat(options.get(1).path("problems").toString()).doesNotContain("GGUF");
+        // an option that cannot serve is not told to bench a throughput it does not have; one that serves is
+        CliRun again = CliRun.of("evaluate", dir.resolve("s.yaml").toString(), "-f", "json");
+        List<String> warnings = new ArrayList<>();
+        JSON.readTree(again.out()).path("warnings").forEach(w -> warnings.add(w.asText()));
+        assertThat(warnings)
+                .noneMatch(w -> w.startsWith("awq: throughput is the serving model's estimate"))
+                .anyMatch(w -> w.startsWith("ollama: throughput is the serving model's estimate"));
     }
 
     @Test
