@@ -381,6 +381,19 @@ class EstimateCommandTest {
         assertThat(warnings)
                 .noneMatch(w -> w.startsWith("awq: throughput is the serving model's estimate"))
                 .anyMatch(w -> w.startsWith("ollama: throughput is the serving model's estimate"));
+        // the workbook gives the same reason beside the greyed figures, and none for an option that serves
+        Path workbook = dir.resolve("s.xlsx");
+        CliRun xlsx = CliRun.of("evaluate", dir.resolve("s.yaml").toString(), "-f", "xlsx", "-o", workbook.toString());
+        assertThat(xlsx.exitCode()).as(xlsx.err()).isZero();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(workbook))) {
+            var summary = book.getSheet("Summary");
+            assertThat(summary.getRow(0).getCell(11).getStringCellValue()).isEqualTo("Why not comparable");
+            assertThat(summary.getRow(1).getCell(0).getStringCellValue()).isEqualTo("awq");
+            assertThat(summary.getRow(1).getCell(11).getStringCellValue())
+                    .isEqualTo(options.get(0).path("problems").get(0).asText());
+            assertThat(summary.getRow(2).getCell(0).getStringCellValue()).isEqualTo("ollama");
+            assertThat(summary.getRow(2).getCell(11)).isNull();
+        }
     }
 
     @Test

@@ -63,7 +63,8 @@ public final class SummarySheet {
                 "NPV",
                 "Queries",
                 "Cost per query",
-                "Recommended");
+                "Recommended",
+                "Why not comparable");
         String cf = quoted(CASH_FLOW) + "!";
         String first = String.valueOf(FIRST_MONTH_ROW + 1);
         String last = String.valueOf(model.lastMonthRow() + 1);
@@ -100,6 +101,8 @@ public final class SummarySheet {
                                             .isPresent()
                                     ? "yes"
                                     : "");
+            // the reasons every other format gives: a finance reviewer reads why beside the greyed figures
+            if (!o.feasible()) row.createCell(11).setCellValue(String.join("; ", o.problems()));
             // an infeasible option's figures stay live but read as what they are: not comparable
             if (!o.feasible()) for (Cell cell : row) cell.setCellStyle(styles.infeasible(cell.getCellStyle()));
             r++;
@@ -118,7 +121,7 @@ public final class SummarySheet {
         r = recommendation(r + 1, e.recommendation());
         list(r, "Warnings", e.warnings());
         summary.createFreezePane(1, 1);
-        widths(summary, 30, 14, 16, 14, 16, 14, 16, 16, 14, 15, 13);
+        widths(summary, 30, 14, 16, 14, 16, 14, 16, 16, 14, 15, 13, 60);
     }
 
     private String upfront(OptionResult o) {
