@@ -29,6 +29,11 @@ class CatalogLoaderTest {
         return e.diagnostics().stream().map(Diagnostic::toString).toList();
     }
 
+    /** The one problem a rejected book's load names. */
+    private org.assertj.core.api.AbstractStringAssert<?> theOneProblem(String yaml) throws IOException {
+        return assertThat(problems(yaml)).singleElement().asString();
+    }
+
     private static final String MODEL = """
             api_models:
               - id: acme/chat
@@ -57,40 +62,31 @@ class CatalogLoaderTest {
 
     @Test
     void aPriceOffByAFactorOfAThousandIsAUnitErrorNotAPrice() throws IOException {
-        assertThat(problems(MODEL.formatted("15000", "2026-10-01")))
-                .singleElement()
-                .asString()
+        theOneProblem(MODEL.formatted("15000", "2026-10-01"))
                 .endsWith(
                         "book.yaml:4:25: api_models[acme/chat].input_usd_per_mtok: must be between 0 and 1000, got 15000");
     }
 
     @Test
     void aDateMustBeADate() throws IOException {
-        assertThat(problems(MODEL.formatted("1", "last week")))
-                .singleElement()
-                .asString()
+        theOneProblem(MODEL.formatted("1", "last week"))
                 .contains("book.yaml:6:12: api_models[acme/chat].as_of: expected a date as YYYY-MM-DD");
     }
 
     @Test
     void everyEntryNeedsASource() throws IOException {
-        assertThat(problems("""
+        theOneProblem("""
                 gpus:
                   - {id: acme/gpu, price_usd: 1000, vram_gb: 16, memory_bandwidth_gbps: 500, tdp_w: 200, as_of: 2026-10-01}
-                """))
-                .singleElement()
-                .asString()
-                .contains("book.yaml:2:5: gpus[acme/gpu]: missing required field 'source'");
+                """).contains("book.yaml:2:5: gpus[acme/gpu]: missing required field 'source'");
     }
 
     @Test
     void anOfferMustNameAKnownGpu() throws IOException {
-        assertThat(problems("""
+        theOneProblem("""
                 cloud_offers:
                   - {id: acme/box, provider: acme, gpu: nvidia/h100-sxn, usd_per_gpu_hour: 2, as_of: 2026-10-01, source: s}
-                """))
-                .singleElement()
-                .asString()
+                """)
                 .contains(
                         "book.yaml:2:41: cloud_offers[acme/box].gpu: unknown GPU 'nvidia/h100-sxn' (did you mean 'nvidia/h100-sxm'?)");
     }
@@ -257,13 +253,11 @@ class CatalogLoaderTest {
         String impossible = RUN.formatted("online")
                 .replace("meta/llama-3.1-8b-instruct", "meta/llama-3.1-405b-instruct")
                 .replace("q4_k_m", "bf16");
-        assertThat(problems(impossible))
-                .singleElement()
-                .satisfies(p -> assertThat(p)
-                        .contains("book.yaml:5:12: ")
-                        .contains("measurements[book-run]: meta/llama-3.1-405b-instruct at bf16 does not fit on 1 × "
-                                + "nvidia/rtx-4090")
-                        .contains("excluded"));
+        theOneProblem(impossible)
+                .contains("book.yaml:5:12: ")
+                .contains("measurements[book-run]: meta/llama-3.1-405b-instruct at bf16 does not fit on 1 × "
+                        + "nvidia/rtx-4090")
+                .contains("excluded");
         // kept out of the fit, it is read as it is
         Files.delete(dir.resolve("book.yaml"));
         Files.writeString(
@@ -282,13 +276,11 @@ class CatalogLoaderTest {
                 .replace("    gpus: 1", "    gpus: 2\n    tensor_parallel: 2")
                 .replace("q4_k_m", "bf16")
                 .replace("llama.cpp", "vllm");
-        assertThat(problems(twoServers))
-                .singleElement()
-                .satisfies(p -> assertThat(p)
-                        .contains("book.yaml:3:")
-                        .contains("measurements[book-run]: a replica of 2 GPUs would span 2 separate "
-                                + "nvidia/l40s-1x-server servers, and the serving model estimates a replica inside "
-                                + "one chassis only"));
+        theOneProblem(twoServers)
+                .contains("book.yaml:3:")
+                .contains("measurements[book-run]: a replica of 2 GPUs would span 2 separate "
+                        + "nvidia/l40s-1x-server servers, and the serving model estimates a replica inside "
+                        + "one chassis only");
     }
 
     @Test
@@ -298,24 +290,20 @@ class CatalogLoaderTest {
                 .replace("nvidia/rtx-4090", "amd/mi300x")
                 .replace("q4_k_m", "bf16")
                 .replace("llama.cpp", "trt-llm");
-        assertThat(problems(amd))
-                .singleElement()
-                .satisfies(p -> assertThat(p)
-                        .contains("book.yaml:3:")
-                        .contains("measurements[book-run]: trt-llm runs on NVIDIA GPUs only")
-                        .contains("excluded"));
+        theOneProblem(amd)
+                .contains("book.yaml:3:")
+                .contains("measurements[book-run]: trt-llm runs on NVIDIA GPUs only")
+                .contains("excluded");
     }
 
     @Test
     void aRunInAFormatItsEngineCannotReadIsNamed() throws IOException {
         // llama.cpp at AWQ: GGUF has no such format, so the quantization or the engine is mistyped
-        assertThat(problems(RUN.formatted("online").replace("q4_k_m", "awq")))
-                .singleElement()
-                .satisfies(p -> assertThat(p)
-                        .contains("book.yaml:3:")
-                        .contains("measurements[book-run]: llama.cpp reads GGUF files (ggml's types), which have no "
-                                + "awq format")
-                        .contains("excluded"));
+        theOneProblem(RUN.formatted("online").replace("q4_k_m", "awq"))
+                .contains("book.yaml:3:")
+                .contains("measurements[book-run]: llama.cpp reads GGUF files (ggml's types), which have no "
+                        + "awq format")
+                .contains("excluded");
         // excluded, it is kept for the record
         Files.writeString(
                 dir.resolve("book.yaml"),
