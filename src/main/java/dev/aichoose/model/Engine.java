@@ -96,10 +96,10 @@ public enum Engine {
      * nor a known generation) is not refused for its maker.
      */
     public Optional<String> problemOn(Gpu gpu, Quantization quantization) {
-        if (family == Family.LLAMA_CPP && !runsInGguf(quantization)) {
+        if (family == Family.LLAMA_CPP && !quantization.inGguf()) {
             return Optional.of(
                     id + " reads GGUF files (ggml's types), which have no " + quantization.id() + " format: choose "
-                            + ggufLike(quantization).id() + ", or vllm or sglang for " + quantization.id());
+                            + quantization.ggufOfItsWidth().id() + ", or vllm or sglang for " + quantization.id());
         }
         if (this != TRT_LLM) return Optional.empty();
         if (isOtherMakers(gpu)) {
@@ -121,19 +121,6 @@ public enum Engine {
                     + " sglang, which read FP8 weights there through a weight-only kernel");
         }
         return Optional.empty();
-    }
-
-    /** Whether a GGUF file holds weights of {@code quantization}: its own formats, the 16- and 32-bit floats, MXFP4, NVFP4. */
-    public static boolean runsInGguf(Quantization quantization) {
-        return switch (quantization) {
-            case AWQ, GPTQ, INT4, INT8, FP8 -> false;
-            default -> true;
-        };
-    }
-
-    /** The GGUF format of the same width as {@code quantization}: Q8_0 for the 8-bit ones, Q4_K_M for the 4-bit. */
-    public static Quantization ggufLike(Quantization quantization) {
-        return quantization.bytesPerParam() >= 1 ? Quantization.Q8_0 : Quantization.Q4_K_M;
     }
 
     private static final List<String> NVIDIA_GENERATIONS =

@@ -41,6 +41,22 @@ public enum Quantization {
         return gguf;
     }
 
+    /**
+     * Whether a GGUF file can hold weights in this format: its own formats, the 16- and 32-bit floats, MXFP4
+     * and NVFP4 are ggml types; AWQ, GPTQ, plain INT4 and INT8, and FP8 are not (docs/methodology.md §11.6).
+     */
+    public boolean inGguf() {
+        return switch (this) {
+            case AWQ, GPTQ, INT4, INT8, FP8 -> false;
+            default -> true;
+        };
+    }
+
+    /** The GGUF format of this one's width: {@code q8_0} for 8 bits and more, {@code q4_k_m} below. */
+    public Quantization ggufOfItsWidth() {
+        return bytesPerParam >= 1 ? Q8_0 : Q4_K_M;
+    }
+
     /** The 4-bit floating-point formats (NVFP4, MXFP4), which run on FP4 tensor cores where the card has them. */
     public boolean fp4() {
         return this == NVFP4 || this == MXFP4;
@@ -61,9 +77,7 @@ public enum Quantization {
     public static Quantization defaultFor(Gpu gpu, OpenModel model, Engine engine) {
         Quantization format = defaultFormat(gpu, model);
         Engine serving = engine != null ? engine : Engine.defaultFor(format, gpu);
-        return serving.family() == Engine.Family.LLAMA_CPP && !Engine.runsInGguf(format)
-                ? Engine.ggufLike(format)
-                : format;
+        return serving.family() == Engine.Family.LLAMA_CPP && !format.inGguf() ? format.ggufOfItsWidth() : format;
     }
 
     private static Quantization defaultFormat(Gpu gpu, OpenModel model) {

@@ -55,13 +55,13 @@ class EngineFormatsTest {
 
     @Test
     void aFormatThatHasNoGgufTypeIsOfferedTheGgufTypeOfItsWidth() {
-        assertThat(Engine.ggufLike(Quantization.FP8)).isEqualTo(Quantization.Q8_0);
-        assertThat(Engine.ggufLike(Quantization.INT8)).isEqualTo(Quantization.Q8_0);
-        assertThat(Engine.ggufLike(Quantization.AWQ)).isEqualTo(Quantization.Q4_K_M);
-        assertThat(Engine.ggufLike(Quantization.GPTQ)).isEqualTo(Quantization.Q4_K_M);
-        assertThat(Engine.ggufLike(Quantization.INT4)).isEqualTo(Quantization.Q4_K_M);
+        assertThat(Quantization.FP8.ggufOfItsWidth()).isEqualTo(Quantization.Q8_0);
+        assertThat(Quantization.INT8.ggufOfItsWidth()).isEqualTo(Quantization.Q8_0);
+        assertThat(Quantization.AWQ.ggufOfItsWidth()).isEqualTo(Quantization.Q4_K_M);
+        assertThat(Quantization.GPTQ.ggufOfItsWidth()).isEqualTo(Quantization.Q4_K_M);
+        assertThat(Quantization.INT4.ggufOfItsWidth()).isEqualTo(Quantization.Q4_K_M);
         for (Quantization q : NOT_GGUF)
-            assertThat(Engine.runsInGguf(Engine.ggufLike(q))).as(q.id()).isTrue();
+            assertThat(q.ggufOfItsWidth().inGguf()).as(q.id()).isTrue();
     }
 
     /** The rule, written out from the sources rather than from the code. */
