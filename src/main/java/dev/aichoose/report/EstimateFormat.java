@@ -84,7 +84,11 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
             int publishedRuns,
             List<NearOut> nearest,
             List<String> estimatedFigures,
-            RangeOut tokensPerSecondRange) {}
+            RangeOut tokensPerSecondRange,
+            FitsAtOut fitsAt) {}
+
+    /** Where the model does not fit: the widest narrower format its engine reads at which it would, and the memory it needs there. */
+    record FitsAtOut(String quantization, BigDecimal neededGb) {}
 
     /**
      * The replica's tok/s times its group's 10th and 90th percentile of measured ÷ estimate (publishers
@@ -201,7 +205,10 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                 r.publishedRuns(),
                 r.nearest().stream().map(EstimateFormat::near).toList(),
                 ServingModel.estimatedFigures(r.point()),
-                r.serves() ? r.accuracy().map(a -> range(tokens, a)).orElse(null) : null);
+                r.serves() ? r.accuracy().map(a -> range(tokens, a)).orElse(null) : null,
+                r.narrower()
+                        .map(n -> new FitsAtOut(n.quantization().id(), Figures.tenths(n.neededGb())))
+                        .orElse(null));
     }
 
     /**
@@ -329,15 +336,24 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                 TableReport.wrap(
                         out,
                         String.format(
-                                Locale.ROOT,
-                                "Does not fit: it needs %.1f GB (weights %.1f GB, %s overhead %.2f GB, KV cache for one "
-                                        + "request %.2f GB) and the replica offers %.1f GB usable.",
-                                m.neededGbForOneStream(),
-                                m.weightsGb(),
-                                p.engine().id(),
-                                m.overheadGb(),
-                                m.kvGbPerStream(),
-                                m.usableGb()),
+                                        Locale.ROOT,
+                                        "Does not fit: it needs %.1f GB (weights %.1f GB, %s overhead %.2f GB, KV cache for one "
+                                                + "request %.2f GB) and the replica offers %.1f GB usable.",
+                                        m.neededGbForOneStream(),
+                                        m.weightsGb(),
+                                        p.engine().id(),
+                                        m.overheadGb(),
+                                        m.kvGbPerStream(),
+                                        m.usableGb())
+                                + r.narrower()
+                                        .map(n -> String.format(
+                                                Locale.ROOT,
+                                                " At %s, a format %s reads, it needs %.1f GB and fits: --quantization %s.",
+                                                n.quantization().id(),
+                                                p.engine().id(),
+                                                n.neededGb(),
+                                                n.quantization().id()))
+                                        .orElse(""),
                         "  ");
             }
             for (String problem : r.problems()) TableReport.wrap(out, "Cannot serve: " + problem, "  ");

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param requestedConcurrency the concurrency asked for or defaulted; with latency targets, the most tried
  * @param sloConcurrency with latency targets: the highest concurrency that meets them, empty when none does
  * @param problems why the replica cannot serve at all (it does not fit, it would span separate servers)
+ * @param narrower where the model does not fit: a narrower format the engine reads at which it would
+ *     ({@link ServingModel#narrowerThatFits})
  */
 public record EstimateResult(
         Gpu hardware,
@@ -28,7 +30,8 @@ public record EstimateResult(
         AccuracyGroup group,
         Optional<ServingCalibration.GroupAccuracy> accuracy,
         List<Neighbour> nearest,
-        int publishedRuns) {
+        int publishedRuns,
+        Optional<ServingModel.Narrower> narrower) {
 
     public EstimateResult {
         problems = List.copyOf(problems);

@@ -91,7 +91,8 @@ public final class Estimator {
                 nearest(catalog, point),
                 (int) catalog.measurements().stream()
                         .filter(ThroughputMeasurement::used)
-                        .count());
+                        .count(),
+                ServingModel.narrowerThatFits(point));
     }
 
     /**

@@ -154,6 +154,49 @@ public final class ServingModel {
         return new ServingEstimate(tokensPerSecond, streams, ttftS * 1e3, tpotS * 1e3, memory, step, bound);
     }
 
+    /** The formats a batching server is offered in when a model does not fit, widest first (§11.3). */
+    private static final List<Quantization> SERVER_NARROWER =
+            List.of(Quantization.FP8, Quantization.NVFP4, Quantization.AWQ);
+    /** The same for llama.cpp and Ollama: GGUF's common formats, widest first. */
+    private static final List<Quantization> GGUF_NARROWER =
+            List.of(Quantization.Q8_0, Quantization.Q6_K, Quantization.Q5_K_M, Quantization.Q4_K_M, Quantization.Q4_0);
+
+    /**
+     * A narrower weight format at which a model that does not fit at {@code point} would: the widest of the
+     * formats its engine reads on that GPU (FP8, NVFP4 where the card has FP4, AWQ for the batching servers;
+     * Q8_0 to Q4_0 for llama.cpp and Ollama) narrower than the point's, whose weights, overhead and one
+     * request's KV fit the replica's usable memory. Empty when the point fits, or when none of them would.
+     * Memory only: the estimate at the narrower format is the user's to ask for.
+     */
+    public static java.util.Optional<Narrower> narrowerThatFits(OperatingPoint point) {
+        if (estimate(point, ServingCalibration.PRIOR).fits()) return java.util.Optional.empty();
+        List<Quantization> formats = point.engine().family() == Engine.Family.SERVER ? SERVER_NARROWER : GGUF_NARROWER;
+        for (Quantization q : formats) {
+            if (q.bytesPerParam() >= point.quantization().bytesPerParam()) continue;
+            if (point.engine().problemOn(point.gpu(), q).isPresent()) continue;
+            // NVFP4 runs on FP4 tensor cores; elsewhere the servers' FP4 kernels are not what this offers
+            if (q == Quantization.NVFP4 && point.gpu().fp4DenseTflops() == null) continue;
+            OperatingPoint narrower = new OperatingPoint(
+                    point.gpu(),
+                    point.gpus(),
+                    point.parallelism(),
+                    point.model(),
+                    q,
+                    point.kvPrecision(),
+                    point.engine(),
+                    point.concurrency(),
+                    point.inputTokens(),
+                    point.outputTokens());
+            ServingEstimate there = estimate(narrower, ServingCalibration.PRIOR);
+            if (there.fits())
+                return java.util.Optional.of(new Narrower(q, there.memory().neededGbForOneStream()));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A narrower format a model fits at, and the memory it then needs with one request, GB. */
+    public record Narrower(Quantization quantization, double neededGb) {}
+
     /**
      * The context whose KV a stream holds on average. The batching servers page their KV cache
      * (vLLM's PagedAttention, SGLang's token pool, TensorRT-LLM's paged KV): a stream holds blocks for

@@ -614,6 +614,79 @@ class EstimateCommandTest {
     }
 
     @Test
+    void aModelThatDoesNotFitNamesTheWidestNarrowerFormatItsEngineReadsThatWould(@TempDir Path dir) throws IOException {
+        // DeepSeek-R1 defaults to q8_0 under llama.cpp on a Mac (713.6 GB of 412.3 usable); q6_k and q5_k_m
+        // miss too, q4_k_m fits
+        JsonNode mac = json("--hardware", "apple/mac-studio-m3-ultra-512gb", "--model", "deepseek/deepseek-r1");
+        assertThat(mac.path("serves").asBoolean()).isFalse();
+        assertThat(mac.path("fits_at").path("quantization").asText()).isEqualTo("q4_k_m");
+        double needed = mac.path("fits_at").path("needed_gb").asDouble();
+        assertThat(needed)
+                .isLessThanOrEqualTo(mac.path("memory").path("usable_gb").asDouble());
+        // asked for, it serves and needs what was said
+        JsonNode there = json(
+                "--hardware",
+                "apple/mac-studio-m3-ultra-512gb",
+                "--model",
+                "deepseek/deepseek-r1",
+                "--quantization",
+                "q4_k_m");
+        assertThat(there.path("serves").asBoolean()).isTrue();
+        assertThat(there.path("fits_at").isNull()).isTrue();
+        JsonNode memory = there.path("memory");
+        assertThat(memory.path("weights_gb").asDouble()
+                        + memory.path("overhead_gb").asDouble()
+                        + memory.path("kv_per_stream_gb").asDouble())
+                .isCloseTo(needed, org.assertj.core.data.Offset.offset(0.06));
+        // a batching server on H100s: fp8 misses, H100 has no FP4 cores for nvfp4, awq fits
+        JsonNode h100 = json("--hardware", "nvidia/h100-sxm", "--gpus", "4", "--model", "meta/llama-3.1-405b-instruct");
+        assertThat(h100.path("fits_at").path("quantization").asText()).isEqualTo("awq");
+        // TensorRT-LLM on an A100 cannot run fp8, so a 70B at bf16 on two A100s is offered awq, not fp8
+        JsonNode a100 = json(
+                "--hardware",
+                "nvidia/a100-80gb-sxm",
+                "--gpus",
+                "1",
+                "--model",
+                "meta/llama-3.1-70b-instruct",
+                "--engine",
+                "trt-llm");
+        assertThat(a100.path("fits_at").path("quantization").asText()).isEqualTo("awq");
+        JsonNode vllm =
+                json("--hardware", "nvidia/a100-80gb-sxm", "--gpus", "1", "--model", "meta/llama-3.1-70b-instruct");
+        assertThat(vllm.path("fits_at").path("quantization").asText()).isEqualTo("fp8");
+        // nothing narrower holds 405B on one 24 GB card; and a model that fits is offered nothing
+        assertThat(json("--hardware", "nvidia/rtx-4090", "--model", "meta/llama-3.1-405b-instruct")
+                        .path("fits_at")
+                        .isNull())
+                .isTrue();
+        assertThat(json("--hardware", "nvidia/h100-sxm", "--model", "meta/llama-3.1-8b-instruct")
+                        .path("fits_at")
+                        .isNull())
+                .isTrue();
+        // the table says it after the figures, and an evaluation's reason says the same
+        CliRun table = CliRun.of(
+                "estimate", "--hardware", "apple/mac-studio-m3-ultra-512gb", "--model", "deepseek/deepseek-r1");
+        assertThat(table.out().replaceAll("\\s+", " "))
+                .contains(String.format(
+                        java.util.Locale.ROOT,
+                        "At q4_k_m, a format llama.cpp reads, it needs %.1f GB and fits: --quantization q4_k_m.",
+                        needed));
+        JsonNode options = evaluated(dir, 500, 500, """
+                  - id: mac
+                    self_hosted:
+                      hardware: apple/mac-studio-m3-ultra-512gb
+                      count: 1
+                      model: deepseek/deepseek-r1
+                """);
+        assertThat(options.get(0).path("feasible").asBoolean()).isFalse();
+        assertThat(options.get(0).path("problems").toString())
+                .contains("deepseek/deepseek-r1 at q8_0 does not fit in memory")
+                .contains("(at q4_k_m, a format llama.cpp reads, it needs ")
+                .contains("and fits: quantization: q4_k_m)");
+    }
+
+    @Test
     void latencyTargetsPickTheHighestConcurrencyThatMeetsThem() throws IOException {
         JsonNode loose =
                 json("--hardware", "nvidia/h100-sxm", "--model", "meta/llama-3.1-8b-instruct", "--slo", "tpot=40ms");
