@@ -84,15 +84,15 @@ class ServingAccuracyTest {
 
     /** The held-out set's figures the methodology publishes: runs, share within ±30 % and ±25 % (at least), median. */
     private static final Map<String, Published> HELD_OUT = Map.of(
-            "moe", new Published(79, 0.544, 0.493, 1.133, 0.530),
+            "moe", new Published(89, 0.550, 0.494, 1.080, 0.568),
             "multi-gpu", new Published(153, 0.784, 0.745, 1.091, 0.588),
             "consumer-single-stream", new Published(18, 0.833, 0.833, 1.025, 0.899),
             "datacenter-dense", new Published(91, 0.747, 0.725, 1.016, 0.650),
-            "all", new Published(341, 0.721, 0.686, 1.066, 0.602));
+            "all", new Published(351, 0.717, 0.680, 1.064, 0.615));
 
     @Test
     void theHeldOutRunsHoldThePublishedFigures() {
-        // batches 5, 6 and 7 are never fitted: the shipped fit estimates them out of sample, as it would a user's own
+        // batches 5 to 8 are never fitted: the shipped fit estimates them out of sample, as it would a user's own
         // runs
         List<Calibrator.Check> checks = Calibrator.heldOut(
                 Calibrator.runs(CATALOG.measurements(), CATALOG.gpus(), CATALOG.openModels()), CATALOG.calibration());
