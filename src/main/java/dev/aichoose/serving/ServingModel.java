@@ -69,9 +69,11 @@ public final class ServingModel {
         // a decode step at b streams: the GPUs of a tensor-parallel replica work at once, a pipeline's in turn
         int b = Math.max(streams, 1);
         int parallel = tensor ? n : 1;
-        double bandwidth = gpu.memoryBandwidthGbps() * 1e9 * fit.bandwidthShare(gpu.memoryKind());
+        double bandwidth =
+                gpu.memoryBandwidthGbps() * 1e9 * fit.bandwidthShare(gpu.memoryKind()) * makersBandwidthShare(gpu);
         double flops = tflops(gpu, point.quantization())
                 * 1e12
+                * makersComputeShare(gpu)
                 * (model.moe() ? calibration.moeComputeEfficiency() : calibration.computeEfficiency());
         double meanContext = point.inputTokens() + point.outputTokens() / 2;
         // a quantized-weight kernel reads the weights at a share of what the BF16 and FP8 products reach
@@ -234,6 +236,40 @@ public final class ServingModel {
             case FP8 -> point.gpu().fp8DenseTflops() == null;
             default -> false;
         };
+    }
+
+    /**
+     * What an AMD Instinct GPU (CDNA) reaches of its nominal memory bandwidth, relative to what an NVIDIA
+     * data-centre GPU reaches of its own: 81 % of the MI300X's 5.3 TB/s in BabelStream against up to 90 % for
+     * NVIDIA's (Ambati et al., "AMD MI300X GPU Performance Analysis", arXiv 2510.27583, 2025-10-31, as
+     * summarised by arxivlens.com and emergentmind.com, read 2026-12-07). Measured, not fitted
+     * (docs/methodology.md §11.5).
+     */
+    static final double CDNA_BANDWIDTH_SHARE = 0.81 / 0.90;
+    /**
+     * The same for the dense tensor FLOPS: about 45 % of the MI300X's peak reached against up to 93 % for
+     * H100 and B200 (the same paper, as summarised by aiweekly.co, read 2026-12-07; the paper's own summary
+     * puts the MI300X's realised throughput at 37–66 % of NVIDIA's comparable GPUs', at 1.3–1.5 times their
+     * peak: 0.25–0.50 of their share).
+     */
+    static final double CDNA_COMPUTE_SHARE = 0.45 / 0.93;
+
+    /**
+     * The share of its nominal memory bandwidth a GPU's maker's software stack reaches, relative to
+     * NVIDIA's, on which the fitted shares η and κ rest: {@link #CDNA_BANDWIDTH_SHARE} on AMD's Instinct
+     * GPUs (architecture {@code cdna*}), 1 elsewhere.
+     */
+    static double makersBandwidthShare(Gpu gpu) {
+        return instinct(gpu) ? CDNA_BANDWIDTH_SHARE : 1;
+    }
+
+    /** The same for the dense tensor FLOPS, on which μ rests: {@link #CDNA_COMPUTE_SHARE} on AMD Instinct. */
+    static double makersComputeShare(Gpu gpu) {
+        return instinct(gpu) ? CDNA_COMPUTE_SHARE : 1;
+    }
+
+    private static boolean instinct(Gpu gpu) {
+        return gpu.architecture() != null && gpu.architecture().startsWith("cdna");
     }
 
     /** The share of each GPU's memory the engine may use. */

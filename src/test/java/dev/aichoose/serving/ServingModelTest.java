@@ -272,6 +272,57 @@ class ServingModelTest {
     }
 
     @Test
+    void amdInstinctGpusReachTheSharesOfBandwidthAndFlopsMeasuredOnTheMi300x() {
+        // Llama 3.1 8B at BF16, one stream: the same bytes and FLOPs on an H100 and on AMD's GPUs
+        ServingEstimate h100 = ServingModel.estimate(
+                point("nvidia/h100-sxm", 1, "meta/llama-3.1-8b-instruct", Quantization.BF16, Engine.VLLM, 1, 0, 10),
+                ROUND);
+        double bytes = h100.step().weightsMs() / 1e3 * gpu("nvidia/h100-sxm").memoryBandwidthGbps() * 1e9 * 0.8;
+        double flops = h100.step().computeMs() / 1e3 * gpu("nvidia/h100-sxm").bf16DenseTflops() * 1e12 * 0.5;
+        // CDNA reaches 81 % of its bandwidth where NVIDIA reaches 90 %, and 45 % of its FLOPS where NVIDIA
+        // reaches 93 % (arXiv 2510.27583): the fitted shares times 0.81/0.90 and 0.45/0.93
+        for (String amd : List.of("amd/mi300x", "amd/mi325x", "amd/mi355x")) {
+            Gpu card = gpu(amd);
+            assertThat(card.architecture()).startsWith("cdna");
+            ServingEstimate e = ServingModel.estimate(
+                    point(amd, 1, "meta/llama-3.1-8b-instruct", Quantization.BF16, Engine.VLLM, 1, 0, 10), ROUND);
+            assertThat(e.step().weightsMs())
+                    .as(amd)
+                    .isCloseTo(bytes / (card.memoryBandwidthGbps() * 1e9 * 0.8 * 0.81 / 0.90) * 1e3, within(1e-9));
+            assertThat(e.step().computeMs())
+                    .as(amd)
+                    .isCloseTo(flops / (card.bf16DenseTflops() * 1e12 * 0.5 * 0.45 / 0.93) * 1e3, within(1e-9));
+        }
+        // a Radeon card (RDNA) keeps the fitted shares: the paper measured no Radeon
+        Gpu radeon = gpu("amd/radeon-rx-7900-xtx");
+        assertThat(radeon.architecture()).isEqualTo("rdna3");
+        ServingEstimate rdna = ServingModel.estimate(
+                point(
+                        "amd/radeon-rx-7900-xtx",
+                        1,
+                        "meta/llama-3.1-8b-instruct",
+                        Quantization.Q4_K_M,
+                        Engine.LLAMA_CPP,
+                        1,
+                        0,
+                        10),
+                ROUND);
+        ServingEstimate nvidia = ServingModel.estimate(
+                point(
+                        "nvidia/rtx-4090",
+                        1,
+                        "meta/llama-3.1-8b-instruct",
+                        Quantization.Q4_K_M,
+                        Engine.LLAMA_CPP,
+                        1,
+                        0,
+                        10),
+                ROUND);
+        assertThat(rdna.step().weightsMs() * radeon.memoryBandwidthGbps())
+                .isCloseTo(nvidia.step().weightsMs() * gpu("nvidia/rtx-4090").memoryBandwidthGbps(), within(1e-6));
+    }
+
+    @Test
     void theKvCacheFollowsTheArchitecture() {
         // grouped-query attention: 2 × 32 layers × 8 KV heads × 128 × 2 bytes
         assertThat(KvCache.of(model("meta/llama-3.1-8b-instruct"), KvPrecision.FP16)
