@@ -183,6 +183,19 @@ public record Replica(
                     servingWords(),
                     String.join("; ", problems));
         }
+        if (source == CapacitySource.ESTIMATE && !estimate.fits()) {
+            // nor has a model that does not fit: the option's reasons give the figures and a format that would
+            return String.format(
+                    Locale.ROOT,
+                    "%s tok/s per replica: %s at %s on %s does not fit in memory (it needs %.1f GB, the replica "
+                            + "offers %.1f GB usable)",
+                    Figures.rate(tokensPerSecond),
+                    modelId,
+                    serving.quantization().id(),
+                    servingWords(),
+                    estimate.memory().neededGbForOneStream(),
+                    estimate.memory().usableGb());
+        }
         String detail = switch (source) {
             case BENCH ->
                 String.format(

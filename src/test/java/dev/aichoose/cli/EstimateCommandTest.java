@@ -684,6 +684,17 @@ class EstimateCommandTest {
                 .contains("deepseek/deepseek-r1 at q8_0 does not fit in memory")
                 .contains("(at q4_k_m, a format llama.cpp reads, it needs ")
                 .contains("and fits: quantization: q4_k_m)");
+        // its capacity line gives what it needs and has, not the latency of a replica that cannot hold it
+        assertThat(options.get(0).path("capacity").path("detail").asText())
+                .matches(
+                        "0\\.0 tok/s per replica: deepseek/deepseek-r1 at q8_0 on 1 GPU \\(llama\\.cpp\\) does not fit in"
+                                + " memory \\(it needs 71\\d\\.\\d GB, the replica offers "
+                                + String.format(
+                                        java.util.Locale.ROOT,
+                                        "%.1f",
+                                        mac.path("memory").path("usable_gb").asDouble())
+                                + " GB usable\\)")
+                .doesNotContain("TTFT");
     }
 
     @Test
