@@ -34,6 +34,7 @@ class EstimatePropertyTest {
         List<String> models = new ArrayList<>(catalog.openModels().keySet());
         Random random = new Random(Long.getLong("estimate.seed", 41));
         int served = 0;
+        int fitsAtChecked = 0;
         for (int i = 0; i < POINTS; i++) {
             List<String> args = new ArrayList<>(List.of(
                     "estimate",
@@ -97,7 +98,47 @@ class EstimatePropertyTest {
                         .as("%s", args)
                         .isTrue();
             }
+            JsonNode fitsAt = r.path("fits_at");
+            if (!fitsAt.isNull()) {
+                // a narrower format is named only where the model does not fit, and at it, on the same replica, it does
+                fitsAtChecked++;
+                assertThat(r.path("memory").path("streams_it_holds").asInt())
+                        .as("%s", args)
+                        .isZero();
+                List<String> again = new ArrayList<>(List.of(
+                        "estimate",
+                        "--hardware",
+                        r.path("hardware").asText(),
+                        "--model",
+                        r.path("model").asText(),
+                        "--quantization",
+                        fitsAt.path("quantization").asText(),
+                        "--gpus",
+                        r.path("gpus").asText(),
+                        "--parallelism",
+                        r.path("parallelism").asText(),
+                        "--engine",
+                        r.path("engine").asText(),
+                        "--kv-precision",
+                        r.path("kv_precision").asText(),
+                        "--input-tokens",
+                        r.path("input_tokens").asText(),
+                        "--output-tokens",
+                        r.path("output_tokens").asText(),
+                        "-f",
+                        "json"));
+                CliRun there = CliRun.of(again.toArray(String[]::new));
+                assertThat(there.exitCode()).as("%s%n%s", again, there.err()).isZero();
+                JsonNode t = JSON.readTree(there.out());
+                assertThat(t.path("memory").path("streams_it_holds").asInt())
+                        .as("%s", again)
+                        .isPositive();
+                assertThat(t.path("fits_at").isNull()).as("%s", again).isTrue();
+            }
         }
         assertThat(served).as("operating points that serve").isGreaterThan(POINTS / 4);
+        assertThat(fitsAtChecked)
+                .as("operating points offered a narrower format")
+                .isPositive();
     }
 }
