@@ -167,13 +167,8 @@ final class CapacityCheck {
                             gpu.vramGb() * perReplica * ServingModel.VRAM_BYTES_PER_GB / ServingModel.GB,
                             planner.chassis(option).advice(perReplica))
                     + ServingModel.narrowerThatFits(replica.point())
-                            .map(n -> String.format(
-                                    Locale.ROOT,
-                                    " (at %s, a format %s reads, it needs %.1f GB and fits: quantization: %s)",
-                                    n.quantization().id(),
-                                    replica.point().engine().id(),
-                                    n.neededGb(),
-                                    n.quantization().id()))
+                            .map(n -> " (at " + n.words(replica.point().engine()) + ": quantization: "
+                                    + n.quantization().id() + ")")
                             .orElse("")
                     + (replica.source() == CapacitySource.BENCH ? " (a bench result does not change what fits)" : ""));
         }

@@ -346,13 +346,8 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                                         m.kvGbPerStream(),
                                         m.usableGb())
                                 + r.narrower()
-                                        .map(n -> String.format(
-                                                Locale.ROOT,
-                                                " At %s, a format %s reads, it needs %.1f GB and fits: --quantization %s.",
-                                                n.quantization().id(),
-                                                p.engine().id(),
-                                                n.neededGb(),
-                                                n.quantization().id()))
+                                        .map(n -> " At " + n.words(p.engine()) + ": --quantization "
+                                                + n.quantization().id() + ".")
                                         .orElse(""),
                         "  ");
             }

@@ -8,6 +8,8 @@ import dev.aichoose.model.Quantization;
 import dev.aichoose.model.ServingCalibration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The serving model (docs/methodology.md §11.3–11.5): what one replica delivers at an operating
@@ -170,8 +172,8 @@ public final class ServingModel {
      * request's KV fit the replica's usable memory. Empty when the point fits, or when none of them would.
      * Memory only: the estimate at the narrower format is the user's to ask for.
      */
-    public static java.util.Optional<Narrower> narrowerThatFits(OperatingPoint point) {
-        if (estimate(point, ServingCalibration.PRIOR).fits()) return java.util.Optional.empty();
+    public static Optional<Narrower> narrowerThatFits(OperatingPoint point) {
+        if (estimate(point, ServingCalibration.PRIOR).fits()) return Optional.empty();
         List<Quantization> formats = point.engine().family() == Engine.Family.SERVER ? SERVER_NARROWER : GGUF_NARROWER;
         for (Quantization q : formats) {
             if (q.bytesPerParam() >= point.quantization().bytesPerParam()) continue;
@@ -190,14 +192,23 @@ public final class ServingModel {
                     point.inputTokens(),
                     point.outputTokens());
             ServingEstimate there = estimate(narrower, ServingCalibration.PRIOR);
-            if (there.fits())
-                return java.util.Optional.of(new Narrower(q, there.memory().neededGbForOneStream()));
+            if (there.fits()) return Optional.of(new Narrower(q, there.memory().neededGbForOneStream()));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** A narrower format a model fits at, and the memory it then needs with one request, GB. */
-    public record Narrower(Quantization quantization, double neededGb) {}
+    public record Narrower(Quantization quantization, double neededGb) {
+        /** "q4_k_m, a format llama.cpp reads, it needs 403.2 GB and fits", as the reports word it. */
+        public String words(Engine engine) {
+            return String.format(
+                    Locale.ROOT,
+                    "%s, a format %s reads, it needs %.1f GB and fits",
+                    quantization.id(),
+                    engine.id(),
+                    neededGb);
+        }
+    }
 
     /**
      * The context whose KV a stream holds on average. The batching servers page their KV cache
