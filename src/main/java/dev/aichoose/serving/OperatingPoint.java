@@ -41,6 +41,12 @@ public record OperatingPoint(
                 gpu, gpus, parallelism, model, quantization, kvPrecision, engine, streams, inputTokens, outputTokens);
     }
 
+    /** The same point with its weights in another format. */
+    public OperatingPoint withQuantization(Quantization format) {
+        return new OperatingPoint(
+                gpu, gpus, parallelism, model, format, kvPrecision, engine, concurrency, inputTokens, outputTokens);
+    }
+
     /** The same point on another number of GPUs. */
     public OperatingPoint withGpus(int count) {
         return new OperatingPoint(

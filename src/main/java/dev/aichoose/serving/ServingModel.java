@@ -55,17 +55,8 @@ public final class ServingModel {
         Weights weights = Weights.of(model, point.quantization(), point.engine());
         KvCache kv = KvCache.of(model, point.kvPrecision());
 
-        // memory: the replica's usable share, the engine's own overhead, the weights, then KV per stream
-        double usable = gpu.vramGb() * VRAM_BYTES_PER_GB * n * usableShare(point.engine(), gpu);
-        double overhead = overheadGib(point.engine()) * VRAM_BYTES_PER_GB * n;
         int shards = tensor ? kv.shards(n) : n;
-        // tensor parallelism keeps a copy of a KV head on each GPU that shares it
-        double replication = tensor ? (double) n / shards : 1;
-        double context = point.inputTokens() + point.outputTokens();
-        double kvPerStream = kv.bytes(context) * replication;
-        double kvHeld = kv.bytes(heldContext(point)) * replication;
-        ServingEstimate.Memory memory = new ServingEstimate.Memory(
-                weights.totalBytes() / GB, kvPerStream / GB, overhead / GB, usable / GB, kvHeld / GB);
+        ServingEstimate.Memory memory = memory(point);
         int streams = Math.min(point.concurrency(), memory.streamsItHolds());
 
         // a decode step at b streams: the GPUs of a tensor-parallel replica work at once, a pipeline's in turn
@@ -158,6 +149,29 @@ public final class ServingModel {
         return new ServingEstimate(tokensPerSecond, streams, ttftS * 1e3, tpotS * 1e3, memory, step, bound);
     }
 
+    /**
+     * The memory a replica at {@code point} has and needs (docs/methodology.md §11.3): the usable share of
+     * its GPUs' memory, the engine's own overhead, the weights, and the KV cache a stream holds at its full
+     * context and on average.
+     */
+    public static ServingEstimate.Memory memory(OperatingPoint point) {
+        Gpu gpu = point.gpu();
+        int n = point.gpus();
+        boolean tensor = point.parallelism() == Parallelism.TENSOR || n == 1;
+        Weights weights = Weights.of(point.model(), point.quantization(), point.engine());
+        KvCache kv = KvCache.of(point.model(), point.kvPrecision());
+        double usable = gpu.vramGb() * VRAM_BYTES_PER_GB * n * usableShare(point.engine(), gpu);
+        double overhead = overheadGib(point.engine()) * VRAM_BYTES_PER_GB * n;
+        int shards = tensor ? kv.shards(n) : n;
+        // tensor parallelism keeps a copy of a KV head on each GPU that shares it
+        double replication = tensor ? (double) n / shards : 1;
+        double context = point.inputTokens() + point.outputTokens();
+        double kvPerStream = kv.bytes(context) * replication;
+        double kvHeld = kv.bytes(heldContext(point)) * replication;
+        return new ServingEstimate.Memory(
+                weights.totalBytes() / GB, kvPerStream / GB, overhead / GB, usable / GB, kvHeld / GB);
+    }
+
     /** The formats a batching server is offered in when a model does not fit, widest first (§11.3). */
     private static final List<Quantization> SERVER_NARROWER =
             List.of(Quantization.FP8, Quantization.NVFP4, Quantization.AWQ);
@@ -173,26 +187,15 @@ public final class ServingModel {
      * Memory only: the estimate at the narrower format is the user's to ask for.
      */
     public static Optional<Narrower> narrowerThatFits(OperatingPoint point) {
-        if (estimate(point, ServingCalibration.PRIOR).fits()) return Optional.empty();
+        if (memory(point).streamsItHolds() >= 1) return Optional.empty();
         List<Quantization> formats = point.engine().family() == Engine.Family.SERVER ? SERVER_NARROWER : GGUF_NARROWER;
         for (Quantization q : formats) {
             if (q.bytesPerParam() >= point.quantization().bytesPerParam()) continue;
             if (point.engine().problemOn(point.gpu(), q).isPresent()) continue;
             // NVFP4 runs on FP4 tensor cores; elsewhere the servers' FP4 kernels are not what this offers
             if (q == Quantization.NVFP4 && point.gpu().fp4DenseTflops() == null) continue;
-            OperatingPoint narrower = new OperatingPoint(
-                    point.gpu(),
-                    point.gpus(),
-                    point.parallelism(),
-                    point.model(),
-                    q,
-                    point.kvPrecision(),
-                    point.engine(),
-                    point.concurrency(),
-                    point.inputTokens(),
-                    point.outputTokens());
-            ServingEstimate there = estimate(narrower, ServingCalibration.PRIOR);
-            if (there.fits()) return Optional.of(new Narrower(q, there.memory().neededGbForOneStream()));
+            ServingEstimate.Memory there = memory(point.withQuantization(q));
+            if (there.streamsItHolds() >= 1) return Optional.of(new Narrower(q, there.neededGbForOneStream()));
         }
         return Optional.empty();
     }
