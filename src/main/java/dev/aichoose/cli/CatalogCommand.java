@@ -88,7 +88,7 @@ final class CatalogCommand implements Runnable {
 
         @Override
         protected ExitCode execute() {
-            Catalog c = pricing.load();
+            Catalog c = pricing.load(spec.commandLine().getErr());
             new Inputs().addAll(pricing.files(), "a price book").refuse("-o", output);
             PrintWriter err = spec.commandLine().getErr();
             CommandOutput.printOrWrite(

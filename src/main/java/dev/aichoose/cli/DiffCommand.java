@@ -120,7 +120,7 @@ final class DiffCommand extends BaseCommand {
     private Snapshot snapshot(String arg) {
         Sources.Source source = Sources.read(arg);
         if (source.report()) return source.read(r -> EvaluationJson.read(source.label(), source.label(), r));
-        if (catalog == null) catalog = pricing.load();
+        if (catalog == null) catalog = pricing.load(spec.commandLine().getErr());
         Catalog prices = catalog;
         Scenario scenario = source.read(
                 r -> new ScenarioLoader(prices, BenchFiles.SOURCE, Map.of()).parse(source.label(), r, source.dir()));

@@ -175,7 +175,7 @@ final class EstimateCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws IOException {
-        Catalog catalog = pricing.load();
+        Catalog catalog = pricing.load(spec.commandLine().getErr());
         if (!catalog.gpus().containsKey(hardware)) {
             String offer = catalog.cloudOffers().containsKey(hardware)
                     ? " (" + hardware + " is a cloud offer: give its GPU, "

@@ -148,7 +148,7 @@ final class EvaluateCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws IOException {
-        Catalog catalog = pricing.load();
+        Catalog catalog = pricing.load(spec.commandLine().getErr());
         BenchFiles.checkFilesExist(benchOverrides(bench));
         ScenarioLoader loader = new ScenarioLoader(catalog, BenchFiles.SOURCE, benchOverrides(bench));
         // every scenario is read before anything is written, and every problem in every file is reported at once

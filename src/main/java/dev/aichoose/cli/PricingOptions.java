@@ -2,6 +2,7 @@ package dev.aichoose.cli;
 
 import dev.aichoose.load.CatalogLoader;
 import dev.aichoose.model.Catalog;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,12 @@ final class PricingOptions {
                     + "catalogs: an entry with the same id replaces the shipped one. Repeatable; later wins.")
     List<Path> layers = new ArrayList<>();
 
-    Catalog load() {
-        return CatalogLoader.load(layers);
+    /** The catalogs; a fit of the serving model on a price book's runs is announced on {@code err} first. */
+    Catalog load(PrintWriter err) {
+        return CatalogLoader.load(layers, line -> {
+            err.println("aichoose: " + line);
+            err.flush();
+        });
     }
 
     /** The catalog files the price books hold: each one an input of the command. */

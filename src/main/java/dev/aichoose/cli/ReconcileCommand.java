@@ -170,7 +170,7 @@ final class ReconcileCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws IOException {
-        Catalog catalog = pricing.load();
+        Catalog catalog = pricing.load(spec.commandLine().getErr());
         String scenarioText = read(scenarioFile);
         Scenario scenario = new ScenarioLoader(catalog, BenchFiles.SOURCE, Map.of())
                 .parse(

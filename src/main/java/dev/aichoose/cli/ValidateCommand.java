@@ -53,7 +53,7 @@ final class ValidateCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() {
-        Catalog catalog = pricing.load();
+        Catalog catalog = pricing.load(spec.commandLine().getErr());
         BenchFiles.checkFilesExist(EvaluateCommand.benchOverrides(bench));
         ScenarioLoader loader = new ScenarioLoader(catalog, BenchFiles.SOURCE, EvaluateCommand.benchOverrides(bench));
         List<Diagnostic> problems = new ArrayList<>();

@@ -27,10 +27,12 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -87,6 +89,30 @@ record CalibrationCache(Optional<Path> directory, Function<List<Calibrator.Run>,
     /** The cache where this process's settings put it, fitting with {@link Calibrator#calibrate}. */
     static CalibrationCache ofThisProcess() {
         return new CalibrationCache(directory(System::getProperty, System::getenv), Calibrator::calibrate);
+    }
+
+    /**
+     * The same cache, every fit it makes told to {@code progress} first, in words: a price book's fit
+     * takes most of a minute of two cores, and a user waiting on a silent command cannot tell a fit from
+     * a hang. A fit read back is not told: it takes milliseconds.
+     */
+    CalibrationCache announcing(Consumer<String> progress) {
+        return new CalibrationCache(directory, runs -> {
+            progress.accept(fittingWords(runs.size()));
+            return fitter.apply(runs);
+        });
+    }
+
+    /** What {@link #announcing} says before a fit of {@code runs} runs. */
+    String fittingWords(int runs) {
+        return String.format(
+                        Locale.ROOT,
+                        "fitting the serving model on the %,d runs of the shipped table and the price book "
+                                + "(most of a minute on two cores); ",
+                        runs)
+                + directory
+                        .map(d -> "the fit is kept in " + d + " for the next run with the same runs")
+                        .orElse("the cache is off, so every run with this price book fits afresh");
     }
 
     /** No cache: every calibration fitted afresh. */

@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -76,11 +77,19 @@ public final class CatalogLoader {
 
     /** The shipped catalogs, then each directory's {@code *.yaml} files in name order. */
     public static Catalog load(List<Path> layers) {
+        return load(layers, line -> {});
+    }
+
+    /**
+     * The same, a line told to {@code progress} before the serving model is fitted on a price book's
+     * runs (most of a minute; a fit kept from an earlier run is read back without a word).
+     */
+    public static Catalog load(List<Path> layers, Consumer<String> progress) {
         if (layers.isEmpty()) {
             Optional<Catalog> shipped = ShippedCatalogs.prebuilt();
             if (shipped.isPresent()) return shipped.get();
         }
-        return parse(layers);
+        return parse(layers, CalibrationCache.ofThisProcess().announcing(progress));
     }
 
     /**

@@ -11,9 +11,11 @@ import dev.aichoose.serving.ServingModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -258,6 +260,40 @@ class CalibrationCacheTest {
         assertThat(shipped.calibration()).isEqualTo(priced.calibration());
         assertThat(fits).hasValue(0);
         assertThat(cache).doesNotExist();
+    }
+
+    @Test
+    void aFitIsAnnouncedBeforeItRunsAndAFitReadBackIsNot() throws IOException {
+        Path book = book("17.5");
+        Path cache = dir.resolve("cache");
+        List<String> told = new ArrayList<>();
+        AtomicInteger fitted = new AtomicInteger();
+        CalibrationCache calibrations = new CalibrationCache(Optional.of(cache), runs -> {
+            // the words come before the work: a user waiting sees them while it runs
+            assertThat(told).as("announced before fitting").hasSize(fits.get() + 1);
+            fitted.set(runs.size());
+            return counted(runs);
+        });
+        CatalogLoader.parse(List.of(book), calibrations.announcing(told::add));
+        CatalogLoader.parse(List.of(book), calibrations.announcing(told::add));
+
+        assertThat(fits).as("the second read the first's fit back").hasValue(1);
+        assertThat(told)
+                .singleElement()
+                .asString()
+                .startsWith(String.format(
+                        Locale.ROOT,
+                        "fitting the serving model on the %,d runs of the shipped table and the price book",
+                        fitted.get()))
+                .endsWith("the fit is kept in " + cache.toAbsolutePath() + " for the next run with the same runs");
+
+        told.clear();
+        CalibrationCache off = new CalibrationCache(Optional.empty(), this::counted);
+        CatalogLoader.parse(List.of(book), off.announcing(told::add));
+        assertThat(told)
+                .singleElement()
+                .asString()
+                .endsWith("the cache is off, so every run with this price book fits afresh");
     }
 
     @Test
