@@ -6,8 +6,10 @@ import dev.aichoose.model.Catalog;
 import dev.aichoose.model.CloudOffer;
 import dev.aichoose.model.Costing;
 import dev.aichoose.model.Defaults;
+import dev.aichoose.model.Engine;
 import dev.aichoose.model.Evaluation;
 import dev.aichoose.model.EvaluationBuilder;
+import dev.aichoose.model.Gpu;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.OptionKind;
 import dev.aichoose.model.OptionResult;
@@ -63,6 +65,9 @@ public final class Evaluator {
                         + "'aichoose bench' and point the option at the result for a measured figure");
             }
         }
+        for (int i = 0; i < options.size(); i++) {
+            engineDefaultWarning(options.get(i), results.get(i), catalog).ifPresent(warnings::add);
+        }
         for (Option o : options) {
             Option.Serving serving =
                     o instanceof Option.SelfHosted s ? s.serving() : o instanceof Option.Rented r ? r.serving() : null;
@@ -95,6 +100,32 @@ public final class Evaluator {
         return EvaluationBuilder.builder(partial)
                 .recommendation(Decider.decide(partial, options, catalog))
                 .build();
+    }
+
+    /**
+     * An estimated replica that runs more streams than its engine decodes at once when its server is
+     * started without the setting: the setting its capacity needs (docs/methodology.md §11.4).
+     */
+    private static Optional<String> engineDefaultWarning(Option o, OptionResult r, Catalog catalog) {
+        if (r.capacity() == null || r.capacity().source() != OptionResult.CapacitySource.ESTIMATE) {
+            return Optional.empty();
+        }
+        String hardware = o instanceof Option.SelfHosted s
+                ? s.hardware()
+                : o instanceof Option.Rented rented && rented.offer() != null
+                        ? Optional.ofNullable(catalog.cloudOffers().get(rented.offer()))
+                                .map(CloudOffer::gpu)
+                                .orElse(null)
+                        : null;
+        Gpu gpu = hardware == null ? null : catalog.gpus().get(hardware);
+        Optional<OptionResult.Estimate> serving = r.capacity().estimate().filter(e -> e.tokensPerSecond() > 0);
+        if (gpu == null || serving.isEmpty()) return Optional.empty();
+        OptionResult.Estimate e = serving.get();
+        return Engine.byId(e.engine())
+                .flatMap(engine -> engine.defaultStreams(gpu))
+                .filter(d -> e.streams() > d.streams())
+                .map(d -> o.id() + ": " + d.words(e.streams()) + " on each of its servers, the load its capacity is "
+                        + "estimated at (docs/methodology.md §11.4)");
     }
 
     /** The scenario's options, or the default set when it lists none. */

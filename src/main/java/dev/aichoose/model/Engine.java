@@ -141,6 +141,68 @@ public enum Engine {
                 || a.startsWith("rdna");
     }
 
+    /** vLLM's threshold for its larger defaults: a GPU of 70 GiB or more, in GB. */
+    static final double VLLM_LARGE_GPU_GB = 70 * Math.pow(2, 30) / 1e9;
+
+    /**
+     * How many requests the engine decodes at once when its server is started without the setting that
+     * says (docs/methodology.md §11.4, "The engine's default number of streams"), where that default is a
+     * fixed number that can sit below what memory holds; each read 2026-12-07:
+     *
+     * <ul>
+     *   <li>Ollama: 1 ({@code NumParallel = Uint("OLLAMA_NUM_PARALLEL", 1)}, ollama/ollama
+     *       envconfig/config.go at commit fb30760996871fa9460115c753afd2c60d4ab0f7; the default since
+     *       commit 20c3266e, "Reduce default parallelism to 1", 2025-07-08, first released in 0.10.0;
+     *       4 or 1 by memory from 0.2.0, 2 or 1 from 0.6.7);
+     *   <li>llama.cpp's llama-server: 4 slots sharing one KV cache ({@code -np, --parallel}, "default:
+     *       -1, -1 = auto", which the server reads as 4: ggml-org/llama.cpp pull requests 16736, 2025-10,
+     *       and 17997, 2025-12; 1 before); LM Studio's "Max Concurrent Predictions" is 4 too
+     *       (lmstudio.ai/docs/app/advanced/parallel-requests);
+     *   <li>vLLM's OpenAI server: 1,024 on a GPU of 70 GiB or more other than an A100, else 256
+     *       ({@code default_max_num_seqs}, vllm-project/vllm vllm/engine/arg_utils.py at commit
+     *       99d7eb5d6a512cfcc5a2b104f24ebf2d6cda772b).
+     * </ul>
+     *
+     * SGLang sizes its running batch from the KV cache it holds, which the serving model already holds
+     * streams to, and TensorRT-LLM's default batch (2,048) is not one a replica reaches: neither has one.
+     */
+    public Optional<DefaultStreams> defaultStreams(Gpu gpu) {
+        return switch (this) {
+            case OLLAMA -> Optional.of(new DefaultStreams(this, 1, "OLLAMA_NUM_PARALLEL=%d"));
+            case LLAMA_CPP -> Optional.of(new DefaultStreams(this, 4, "--parallel %d"));
+            case VLLM -> {
+                String names = (gpu.id() + " " + (gpu.card() == null ? "" : gpu.card())).toLowerCase(Locale.ROOT);
+                boolean large = gpu.vramGb() >= VLLM_LARGE_GPU_GB && !names.contains("a100");
+                yield Optional.of(new DefaultStreams(this, large ? 1024 : 256, "--max-num-seqs %d"));
+            }
+            case SGLANG, TRT_LLM -> Optional.empty();
+        };
+    }
+
+    /**
+     * An engine's default number of streams decoded at once, and how its server is told another
+     * ({@code setting}, a format of that number).
+     */
+    public record DefaultStreams(Engine engine, int streams, String setting) {
+        /** The setting that lets the server decode {@code n} streams at once: "OLLAMA_NUM_PARALLEL=8". */
+        public String setting(int n) {
+            return String.format(Locale.ROOT, setting, n);
+        }
+
+        /**
+         * Why {@code n} streams need the setting, in words: "ollama decodes 1 request at a time unless its
+         * server is told more: N streams need OLLAMA_NUM_PARALLEL=N".
+         */
+        public String words(int n) {
+            return engine.id()
+                    + (streams == 1
+                            ? " decodes 1 request at a time"
+                            : String.format(Locale.ROOT, " decodes at most %,d requests at once", streams))
+                    + " unless its server is told more: " + String.format(Locale.ROOT, "%,d", n)
+                    + " streams need " + setting(n);
+        }
+    }
+
     /**
      * The engine when an option names none: llama.cpp for a GGUF quantization or Apple hardware (the
      * runners that serve those), vLLM for everything else.

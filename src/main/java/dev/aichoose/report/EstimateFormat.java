@@ -85,7 +85,16 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
             List<NearOut> nearest,
             List<String> estimatedFigures,
             RangeOut tokensPerSecondRange,
-            FitsAtOut fitsAt) {}
+            FitsAtOut fitsAt,
+            EngineDefaultOut engineDefault) {}
+
+    /**
+     * Where the replica runs more streams than its engine decodes at once by default: that default, the
+     * setting the estimate needs ({@code needs}, as the server is told it), and what the replica delivers at
+     * the default.
+     */
+    record EngineDefaultOut(
+            int streams, String needs, BigDecimal tokensPerSecond, BigDecimal ttftMs, BigDecimal tpotMs) {}
 
     /** Where the model does not fit: the widest narrower format its engine reads at which it would, and the memory it needs there. */
     record FitsAtOut(String quantization, BigDecimal neededGb) {}
@@ -208,6 +217,14 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                 r.serves() ? r.accuracy().map(a -> range(tokens, a)).orElse(null) : null,
                 r.narrower()
                         .map(n -> new FitsAtOut(n.quantization().id(), Figures.tenths(n.neededGb())))
+                        .orElse(null),
+                r.engineDefault()
+                        .map(d -> new EngineDefaultOut(
+                                d.streams().streams(),
+                                d.streams().setting(e.streams()),
+                                Figures.rateFigure(d.estimate().tokensPerSecond()),
+                                Figures.tenths(d.estimate().ttftMs()),
+                                Figures.upTo(d.estimate().tpotMs(), 2)))
                         .orElse(null));
     }
 
@@ -373,6 +390,20 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                             Figures.wholeCount(e.ttftMs()),
                             e.tpotMs()),
                     "  ");
+            r.engineDefault()
+                    .ifPresent(d -> TableReport.wrap(
+                            out,
+                            String.format(
+                                    Locale.ROOT,
+                                    "Engine setting: %s; started without it, the replica serves %d stream%s at %s "
+                                            + "tok/s (TTFT %s ms, TPOT %.1f ms) and the rest queue",
+                                    d.streams().words(e.streams()),
+                                    d.streams().streams(),
+                                    d.streams().streams() == 1 ? "" : "s",
+                                    Figures.rate(d.estimate().tokensPerSecond()),
+                                    Figures.wholeCount(d.estimate().ttftMs()),
+                                    d.estimate().tpotMs()),
+                            "  "));
         }
         TableReport.wrap(
                 out,

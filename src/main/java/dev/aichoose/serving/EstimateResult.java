@@ -1,5 +1,6 @@
 package dev.aichoose.serving;
 
+import dev.aichoose.model.Engine;
 import dev.aichoose.model.Gpu;
 import dev.aichoose.model.OpenModel;
 import dev.aichoose.model.ServingCalibration;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param problems why the replica cannot serve at all (it does not fit, it would span separate servers)
  * @param narrower where the model does not fit: a narrower format the engine reads at which it would
  *     ({@link ServingModel#narrowerThatFits})
+ * @param engineDefault where the replica runs more streams than its engine decodes at once by default:
+ *     that default, and the estimate at it ({@link Engine#defaultStreams})
  */
 public record EstimateResult(
         Gpu hardware,
@@ -31,7 +34,8 @@ public record EstimateResult(
         Optional<ServingCalibration.GroupAccuracy> accuracy,
         List<Neighbour> nearest,
         int publishedRuns,
-        Optional<ServingModel.Narrower> narrower) {
+        Optional<ServingModel.Narrower> narrower,
+        Optional<EngineDefault> engineDefault) {
 
     public EstimateResult {
         problems = List.copyOf(problems);
@@ -42,6 +46,12 @@ public record EstimateResult(
     public boolean serves() {
         return estimate.fits() && problems.isEmpty();
     }
+
+    /**
+     * The engine's default number of streams, below the estimate's, and what the replica delivers at it:
+     * what a server started without the setting serves.
+     */
+    public record EngineDefault(Engine.DefaultStreams streams, ServingEstimate estimate) {}
 
     /**
      * A published run near the operating point: the model's estimate at the run's own operating point

@@ -77,6 +77,13 @@ public final class Estimator {
             problems.add(ReplicaSearch.noConcurrencyMeets(request.slo(), estimate, gpus));
         }
         AccuracyGroup group = AccuracyGroup.of(point);
+        OperatingPoint at = point;
+        Optional<EstimateResult.EngineDefault> engineDefault = estimate.fits() && problems.isEmpty()
+                ? engine.defaultStreams(gpu)
+                        .filter(d -> estimate.streams() > d.streams())
+                        .map(d -> new EstimateResult.EngineDefault(
+                                d, ServingModel.estimate(at.withConcurrency(d.streams()), catalog.calibration())))
+                : Optional.empty();
         return new EstimateResult(
                 gpu,
                 model,
@@ -92,7 +99,8 @@ public final class Estimator {
                 (int) catalog.measurements().stream()
                         .filter(ThroughputMeasurement::used)
                         .count(),
-                ServingModel.narrowerThatFits(point));
+                ServingModel.narrowerThatFits(point),
+                engineDefault);
     }
 
     /**

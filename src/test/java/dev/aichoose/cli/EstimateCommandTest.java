@@ -717,6 +717,84 @@ class EstimateCommandTest {
     }
 
     @Test
+    void streamsBeyondTheEnginesDefaultNameTheSettingAndWhatTheDefaultServes() throws IOException {
+        String[] point = {
+            "--hardware",
+            "nvidia/rtx-4090",
+            "--model",
+            "meta/llama-3.1-8b-instruct",
+            "--input-tokens",
+            "500",
+            "--output-tokens",
+            "300"
+        };
+        for (String[] engine : List.of(
+                new String[] {"ollama", "1", "OLLAMA_NUM_PARALLEL=8"},
+                new String[] {"llama.cpp", "4", "--parallel 8"},
+                new String[] {"lm-studio", "4", "--parallel 8"})) {
+            JsonNode busy = json(concat(point, "--engine", engine[0], "--concurrency", "8"));
+            JsonNode at = busy.path("engine_default");
+            assertThat(at.path("streams").asInt()).as(engine[0]).isEqualTo(Integer.parseInt(engine[1]));
+            assertThat(at.path("needs").asText()).as(engine[0]).isEqualTo(engine[2]);
+            // what a server started without the setting serves is the estimate at the default's streams
+            JsonNode plain = json(concat(point, "--engine", engine[0], "--concurrency", engine[1]));
+            assertThat(at.path("tokens_per_second").asDouble())
+                    .as(engine[0])
+                    .isEqualTo(plain.path("tokens_per_second").asDouble())
+                    .isLessThan(busy.path("tokens_per_second").asDouble());
+            assertThat(at.path("tpot_ms").asDouble())
+                    .isEqualTo(plain.path("tpot_ms").asDouble());
+            assertThat(plain.path("engine_default").isNull())
+                    .as("within the default, nothing to set")
+                    .isTrue();
+        }
+        CliRun table =
+                CliRun.of(concat(new String[] {"estimate"}, concat(point, "--engine", "ollama", "--concurrency", "8")));
+        assertThat(table.out().replaceAll("\\s+", " "))
+                .contains(
+                        "Engine setting: ollama decodes 1 request at a time unless its server is told more: 8 streams "
+                                + "need OLLAMA_NUM_PARALLEL=8; started without it, the replica serves 1 stream at");
+
+        // vLLM's default depends on the card: 1,024 on one of 70 GiB or more other than an A100, else 256
+        String[] many = {
+            "--model",
+            "meta/llama-3.1-8b-instruct",
+            "--concurrency",
+            "300",
+            "--input-tokens",
+            "100",
+            "--output-tokens",
+            "100"
+        };
+        assertThat(json(concat(many, "--hardware", "nvidia/a100-80gb-sxm", "--engine", "vllm"))
+                        .path("engine_default")
+                        .path("streams")
+                        .asInt())
+                .isEqualTo(256);
+        assertThat(json(concat(many, "--hardware", "nvidia/l40s", "--engine", "vllm"))
+                        .path("engine_default")
+                        .path("streams")
+                        .asInt())
+                .isEqualTo(256);
+        assertThat(json(concat(many, "--hardware", "nvidia/h100-sxm", "--engine", "vllm"))
+                        .path("engine_default")
+                        .isNull())
+                .as("300 streams are within the H100's 1,024")
+                .isTrue();
+        assertThat(json(concat(many, "--hardware", "nvidia/l40s", "--engine", "sglang"))
+                        .path("engine_default")
+                        .isNull())
+                .as("SGLang sizes its batch by the memory the estimate already holds to")
+                .isTrue();
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void badFlagsAreUsageErrorsWithASuggestion(@TempDir Path dir) {
         CliRun typo = CliRun.of("estimate", "--hardware", "nvidia/h100-sxn", "--model", "meta/llama-3.1-8b-instruct");
         assertThat(typo.exitCode()).isEqualTo(2);

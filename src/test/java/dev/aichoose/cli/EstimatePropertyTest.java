@@ -89,11 +89,23 @@ class EstimatePropertyTest {
                 assertThat(tokens)
                         .as("a replica that serves delivers: %s", args)
                         .isPositive();
+                JsonNode engineDefault = r.path("engine_default");
+                if (!engineDefault.isNull()) {
+                    // a server started without the setting runs fewer streams, and delivers no more
+                    assertThat(engineDefault.path("streams").asInt())
+                            .as("%s", args)
+                            .isLessThan(r.path("streams").asInt());
+                    assertThat(engineDefault.path("tokens_per_second").asDouble())
+                            .as("%s", args)
+                            .isPositive()
+                            .isLessThanOrEqualTo(tokens);
+                }
                 JsonNode range = r.path("tokens_per_second_range");
                 assertThat(range.path("low").asDouble()).as("%s", args).isLessThanOrEqualTo(tokens);
                 assertThat(range.path("high").asDouble()).as("%s", args).isGreaterThanOrEqualTo(tokens);
             } else {
                 assertThat(tokens).as("%s", args).isZero();
+                assertThat(r.path("engine_default").isNull()).as("%s", args).isTrue();
                 assertThat(r.path("tokens_per_second_range").isNull())
                         .as("%s", args)
                         .isTrue();

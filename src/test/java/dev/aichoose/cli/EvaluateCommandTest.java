@@ -30,6 +30,52 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void anOptionRunningMoreStreamsThanItsEngineDecodesByDefaultIsWarnedOfTheSetting() throws IOException {
+        String scenario = """
+                name: Ollama at four streams
+                horizon_months: 12
+                workload:
+                  queries_per_month: 20000
+                  input_tokens_per_query: 500
+                  output_tokens_per_query: 300
+                options:
+                  - id: box
+                    self_hosted:
+                      hardware: nvidia/rtx-4090
+                      model: meta/llama-3.1-8b-instruct
+                      quantization: q4_k_m
+                      engine: %s
+                %s
+                """;
+        CliRun four = CliRun.of(
+                "evaluate",
+                write("four.yaml", scenario.formatted("ollama", "      concurrency: 4"))
+                        .toString(),
+                "-f",
+                "json");
+        assertThat(four.exitCode()).as(four.err()).isZero();
+        assertThat(four.err())
+                .contains(
+                        "aichoose: warning: box: ollama decodes 1 request at a time unless its server is told more: 4 "
+                                + "streams need OLLAMA_NUM_PARALLEL=4 on each of its servers");
+        JsonNode capacity =
+                new ObjectMapper().readTree(four.out()).path("options").get(0).path("capacity");
+        assertThat(capacity.path("estimate").path("streams").asInt()).isEqualTo(4);
+
+        // one stream (the llama.cpp runners' default in an evaluation), or four on llama-server's four slots: nothing
+        // to set
+        for (String[] quiet : new String[][] {{"ollama", ""}, {"llama.cpp", "      concurrency: 4"}}) {
+            CliRun run = CliRun.of(
+                    "evaluate",
+                    write("quiet.yaml", scenario.formatted(quiet[0], quiet[1])).toString(),
+                    "-f",
+                    "json");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).as(quiet[0]).doesNotContain("unless its server is told more");
+        }
+    }
+
+    @Test
     void jsonFollowsTheV1ContractAndWarningsGoToStderr() throws IOException {
         CliRun run = CliRun.of(
                 "evaluate", "scenarios/prototype-low-volume.yaml", "--format", "json", "--as-of", "2026-11-24");
