@@ -169,7 +169,8 @@ public enum Engine {
     public Optional<DefaultStreams> defaultStreams(Gpu gpu) {
         return switch (this) {
             case OLLAMA -> Optional.of(new DefaultStreams(this, 1, "OLLAMA_NUM_PARALLEL=%d"));
-            case LLAMA_CPP -> Optional.of(new DefaultStreams(this, 4, "--parallel %d"));
+            case LLAMA_CPP ->
+                Optional.of(new DefaultStreams(this, 4, "--parallel %d (LM Studio: Max Concurrent Predictions %d)"));
             case VLLM -> {
                 String names = (gpu.id() + " " + (gpu.card() == null ? "" : gpu.card())).toLowerCase(Locale.ROOT);
                 boolean large = gpu.vramGb() >= VLLM_LARGE_GPU_GB && !names.contains("a100");
@@ -186,7 +187,7 @@ public enum Engine {
     public record DefaultStreams(Engine engine, int streams, String setting) {
         /** The setting that lets the server decode {@code n} streams at once: "OLLAMA_NUM_PARALLEL=8". */
         public String setting(int n) {
-            return String.format(Locale.ROOT, setting, n);
+            return String.format(Locale.ROOT, setting.replace("%d", "%1$d"), n);
         }
 
         /**

@@ -730,8 +730,8 @@ class EstimateCommandTest {
         };
         for (String[] engine : List.of(
                 new String[] {"ollama", "1", "OLLAMA_NUM_PARALLEL=8"},
-                new String[] {"llama.cpp", "4", "--parallel 8"},
-                new String[] {"lm-studio", "4", "--parallel 8"})) {
+                new String[] {"llama.cpp", "4", "--parallel 8 (LM Studio: Max Concurrent Predictions 8)"},
+                new String[] {"lm-studio", "4", "--parallel 8 (LM Studio: Max Concurrent Predictions 8)"})) {
             JsonNode busy = json(concat(point, "--engine", engine[0], "--concurrency", "8"));
             JsonNode at = busy.path("engine_default");
             assertThat(at.path("streams").asInt()).as(engine[0]).isEqualTo(Integer.parseInt(engine[1]));
