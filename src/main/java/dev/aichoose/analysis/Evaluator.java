@@ -15,6 +15,7 @@ import dev.aichoose.model.OptionKind;
 import dev.aichoose.model.OptionResult;
 import dev.aichoose.model.Provenance;
 import dev.aichoose.model.Scenario;
+import dev.aichoose.serving.EngineEvidence;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ public final class Evaluator {
         }
         for (int i = 0; i < options.size(); i++) {
             engineDefaultWarning(options.get(i), results.get(i), catalog).ifPresent(warnings::add);
+            unmeasuredWarning(options.get(i), results.get(i), catalog).ifPresent(warnings::add);
         }
         for (Option o : options) {
             Option.Serving serving =
@@ -110,14 +112,7 @@ public final class Evaluator {
         if (r.capacity() == null || r.capacity().source() != OptionResult.CapacitySource.ESTIMATE) {
             return Optional.empty();
         }
-        String hardware = o instanceof Option.SelfHosted s
-                ? s.hardware()
-                : o instanceof Option.Rented rented && rented.offer() != null
-                        ? Optional.ofNullable(catalog.cloudOffers().get(rented.offer()))
-                                .map(CloudOffer::gpu)
-                                .orElse(null)
-                        : null;
-        Gpu gpu = hardware == null ? null : catalog.gpus().get(hardware);
+        Gpu gpu = gpuOf(o, catalog);
         Optional<OptionResult.Estimate> serving = r.capacity().estimate().filter(e -> e.tokensPerSecond() > 0);
         if (gpu == null || serving.isEmpty()) return Optional.empty();
         OptionResult.Estimate e = serving.get();
@@ -126,6 +121,35 @@ public final class Evaluator {
                 .filter(d -> e.streams() > d.streams())
                 .map(d -> o.id() + ": " + d.words(e.streams()) + " on each of its servers, the load its capacity is "
                         + "estimated at (docs/methodology.md §11.4)");
+    }
+
+    /**
+     * An estimated replica whose engine no run of the table measured on its GPU's maker's GPUs: that
+     * (docs/methodology.md §11.7).
+     */
+    private static Optional<String> unmeasuredWarning(Option o, OptionResult r, Catalog catalog) {
+        if (r.capacity() == null
+                || r.capacity().source() != OptionResult.CapacitySource.ESTIMATE
+                || r.capacity().estimate().isEmpty()) {
+            return Optional.empty();
+        }
+        Gpu gpu = gpuOf(o, catalog);
+        if (gpu == null) return Optional.empty();
+        return Engine.byId(r.capacity().estimate().get().engine())
+                .flatMap(engine -> EngineEvidence.unmeasured(catalog, engine, gpu))
+                .map(words -> o.id() + ": " + words + " (docs/methodology.md §11.7)");
+    }
+
+    /** The GPU an owned or rented option runs on, if the catalog has it. */
+    private static Gpu gpuOf(Option o, Catalog catalog) {
+        String hardware = o instanceof Option.SelfHosted s
+                ? s.hardware()
+                : o instanceof Option.Rented rented && rented.offer() != null
+                        ? Optional.ofNullable(catalog.cloudOffers().get(rented.offer()))
+                                .map(CloudOffer::gpu)
+                                .orElse(null)
+                        : null;
+        return hardware == null ? null : catalog.gpus().get(hardware);
     }
 
     /** The scenario's options, or the default set when it lists none. */

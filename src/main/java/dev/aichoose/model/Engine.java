@@ -123,6 +123,19 @@ public enum Engine {
         return Optional.empty();
     }
 
+    /**
+     * Who makes {@code gpu}: "NVIDIA", "AMD", "Apple" or "Intel", by its id's prefix or its generation;
+     * empty for a price book's entry that says neither.
+     */
+    public static Optional<String> makerOf(Gpu gpu) {
+        if (isNvidia(gpu)) return Optional.of("NVIDIA");
+        if (gpu.isApple()) return Optional.of("Apple");
+        String a = gpu.architecture() == null ? "" : gpu.architecture();
+        if (gpu.id().startsWith("amd/") || a.startsWith("cdna") || a.startsWith("rdna")) return Optional.of("AMD");
+        if (gpu.id().startsWith("intel/")) return Optional.of("Intel");
+        return Optional.empty();
+    }
+
     private static final List<String> NVIDIA_GENERATIONS =
             List.of("volta", "turing", "ampere", "ada", "hopper", "blackwell");
 

@@ -86,7 +86,8 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
             List<String> estimatedFigures,
             RangeOut tokensPerSecondRange,
             FitsAtOut fitsAt,
-            EngineDefaultOut engineDefault) {}
+            EngineDefaultOut engineDefault,
+            String unmeasured) {}
 
     /**
      * Where the replica runs more streams than its engine decodes at once by default: that default, the
@@ -225,7 +226,8 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                                 Figures.rateFigure(d.estimate().tokensPerSecond()),
                                 Figures.tenths(d.estimate().ttftMs()),
                                 Figures.upTo(d.estimate().tpotMs(), 2)))
-                        .orElse(null));
+                        .orElse(null),
+                r.unmeasured().orElse(null));
     }
 
     /**
@@ -439,6 +441,7 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                         .orElse("Measured error of its group, " + r.group().label()
                                 + ": no published run in the table yet"),
                 "  ");
+        r.unmeasured().ifPresent(u -> TableReport.wrap(out, "Unchecked: " + u, "  "));
         List<String> estimated = ServingModel.estimatedFigures(r.point());
         if (!estimated.isEmpty()) {
             TableReport.wrap(

@@ -100,7 +100,8 @@ public final class Estimator {
                         .filter(ThroughputMeasurement::used)
                         .count(),
                 ServingModel.narrowerThatFits(point),
-                engineDefault);
+                engineDefault,
+                EngineEvidence.unmeasured(catalog, engine, gpu));
     }
 
     /**

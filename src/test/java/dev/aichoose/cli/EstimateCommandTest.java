@@ -788,6 +788,39 @@ class EstimateCommandTest {
                 .isTrue();
     }
 
+    @Test
+    void anEngineNoRunMeasuredOnTheMakersGpusIsSaidToBeUnchecked() throws IOException {
+        String[] llama = {"--model", "meta/llama-3.1-8b-instruct"};
+        JsonNode vllmOnMac = json(concat(llama, "--hardware", "apple/mac-studio-m2-ultra", "--engine", "vllm"));
+        assertThat(vllmOnMac.path("unmeasured").asText())
+                .startsWith("no published run of vllm, nor of the engines that share its fitted figures (sglang, "
+                        + "trt-llm), on Apple GPUs is in the table")
+                .contains("vllm-metal");
+        assertThat(json(concat(llama, "--hardware", "apple/mac-studio-m2-ultra", "--engine", "sglang"))
+                        .path("unmeasured")
+                        .asText())
+                .contains("on Apple GPUs")
+                .doesNotContain("vllm-metal");
+        // measured there: llama.cpp and Ollama on a Mac, the servers and Ollama's family on AMD, vLLM on NVIDIA
+        for (String[] measured : List.of(
+                new String[] {"apple/mac-studio-m2-ultra", "llama.cpp"},
+                new String[] {"apple/mac-studio-m2-ultra", "ollama"},
+                new String[] {"amd/mi300x", "vllm"},
+                new String[] {"amd/mi300x", "ollama"},
+                new String[] {"nvidia/h100-sxm", "vllm"})) {
+            assertThat(json(concat(llama, "--hardware", measured[0], "--engine", measured[1]))
+                            .path("unmeasured")
+                            .isNull())
+                    .as(String.join(" ", measured))
+                    .isTrue();
+        }
+        CliRun table = CliRun.of(concat(
+                new String[] {"estimate"},
+                concat(llama, "--hardware", "apple/mac-studio-m2-ultra", "--engine", "vllm")));
+        assertThat(table.out().replaceAll("\\s+", " "))
+                .contains("Unchecked: no published run of vllm, nor of the engines that share its fitted figures");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

@@ -76,6 +76,41 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void anOptionEstimatedOnAnEngineNoRunMeasuredOnItsMakersGpusIsWarned() throws IOException {
+        String scenario = """
+                name: A Mac serving with %s
+                horizon_months: 12
+                workload:
+                  queries_per_month: 20000
+                  input_tokens_per_query: 500
+                  output_tokens_per_query: 300
+                options:
+                  - id: mac
+                    self_hosted:
+                      hardware: apple/mac-studio-m2-ultra
+                      model: meta/llama-3.1-8b-instruct
+                      engine: %s
+                """;
+        CliRun vllm = CliRun.of(
+                "evaluate",
+                write("vllm.yaml", scenario.formatted("vllm", "vllm")).toString(),
+                "-f",
+                "json");
+        assertThat(vllm.exitCode()).as(vllm.err()).isZero();
+        assertThat(vllm.err())
+                .contains("aichoose: warning: mac: no published run of vllm, nor of the engines that share its fitted "
+                        + "figures (sglang, trt-llm), on Apple GPUs is in the table");
+        CliRun llama = CliRun.of(
+                "evaluate",
+                write("llama.yaml", scenario.formatted("llama.cpp", "llama.cpp"))
+                        .toString(),
+                "-f",
+                "json");
+        assertThat(llama.exitCode()).as(llama.err()).isZero();
+        assertThat(llama.err()).doesNotContain("no published run of");
+    }
+
+    @Test
     void jsonFollowsTheV1ContractAndWarningsGoToStderr() throws IOException {
         CliRun run = CliRun.of(
                 "evaluate", "scenarios/prototype-low-volume.yaml", "--format", "json", "--as-of", "2026-11-24");
