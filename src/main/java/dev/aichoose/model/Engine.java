@@ -145,13 +145,7 @@ public enum Engine {
     }
 
     private static boolean isOtherMakers(Gpu gpu) {
-        if (isNvidia(gpu)) return false;
-        String a = gpu.architecture() == null ? "" : gpu.architecture();
-        return gpu.isApple()
-                || gpu.id().startsWith("amd/")
-                || gpu.id().startsWith("intel/")
-                || a.startsWith("cdna")
-                || a.startsWith("rdna");
+        return makerOf(gpu).filter(maker -> !maker.equals("NVIDIA")).isPresent();
     }
 
     /** vLLM's threshold for its larger defaults: a GPU of 70 GiB or more, in GB. */
