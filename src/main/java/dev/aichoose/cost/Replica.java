@@ -118,7 +118,7 @@ public record Replica(
                 gpus = chassis.gpusPerUnit();
             }
         }
-        problems.addAll(chassis.replicaProblems(gpus, engine, serving.quantization()));
+        problems.addAll(chassis.replicaProblems(unitPoint.withGpus(gpus)));
         OperatingPoint point = unitPoint.withGpus(gpus);
         ServingEstimate estimate = ServingModel.estimate(point, calibration);
         Workload.LatencySlo slo = workload.slo();

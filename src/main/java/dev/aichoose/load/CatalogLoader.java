@@ -771,9 +771,10 @@ public final class CatalogLoader {
         /**
          * A run the model is fitted on, or checked against, must be a setup the serving model can hold in
          * memory: its estimate of one that does not is nothing, and the run would say the estimate is
-         * infinitely wrong. Nor can it span separate servers, which the model never estimates, or name an
-         * engine its GPUs cannot run ({@link Engine#problemOn}). Such a run is an error naming it (the gpus,
-         * quantization or engine are likely wrong), unless it is {@code excluded}.
+         * infinitely wrong. Nor can it span separate servers, which the model never estimates, name an
+         * engine its GPUs cannot run ({@link Engine#problemOn}), or split the model's attention heads unevenly
+         * ({@link Chassis#headSplitProblem}). Such a run is an error naming it (the gpus, quantization or
+         * engine are likely wrong), unless it is {@code excluded}.
          */
         private void measurementsThatCannotRun() {
             List<Diagnostic> problems = new ArrayList<>();
@@ -803,6 +804,17 @@ public final class CatalogLoader {
                                 check.path() + ": " + engine.get().split(": ", 2)[0]
                                         + " (docs/methodology.md §11.6): check engine, hardware and quantization, or "
                                         + "keep the run out of the fit with excluded: \"why\""));
+                        return;
+                    }
+                    Optional<String> heads = Chassis.headSplitProblem(run.point());
+                    if (heads.isPresent()) {
+                        problems.add(new Diagnostic(
+                                check.file(),
+                                check.hardware().line(),
+                                check.hardware().column(),
+                                check.path() + ": " + heads.get().split(": choose ", 2)[0]
+                                        + " (docs/methodology.md §11.6): check gpus and tensor_parallel, or keep the "
+                                        + "run out of the fit with excluded: \"why\""));
                         return;
                     }
                     ServingEstimate e = ServingModel.estimate(run.point(), ServingCalibration.PRIOR);

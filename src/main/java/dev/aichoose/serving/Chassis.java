@@ -2,10 +2,12 @@ package dev.aichoose.serving;
 
 import dev.aichoose.model.Engine;
 import dev.aichoose.model.Gpu;
-import dev.aichoose.model.Quantization;
+import dev.aichoose.model.Parallelism;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * What one replica may span (docs/methodology.md §11.9): the GPUs of one chassis, because tensor and
@@ -62,15 +64,58 @@ public record Chassis(Gpu gpu, int gpusPerUnit, int maxGpus, String unitsName, b
     }
 
     /**
-     * Why a replica of {@code gpus} of these GPUs, run by {@code engine} at {@code quantization}, cannot serve
-     * whatever the load: it would span separate units (§11.9), or the engine cannot run there (§11.6). The
-     * one rule {@code estimate} and an option's capacity both apply.
+     * Why the replica at {@code point} (its GPUs, engine, format, model and split) cannot serve whatever the
+     * load: it would span separate units (§11.9), the engine cannot run there (§11.6), or its tensor split
+     * does not divide the model's attention heads. The one rule {@code estimate} and an option's capacity
+     * both apply.
      */
-    public List<String> replicaProblems(int gpus, Engine engine, Quantization quantization) {
+    public List<String> replicaProblems(OperatingPoint point) {
         List<String> problems = new ArrayList<>();
-        if (!holds(gpus)) problems.add(spanProblem(gpus));
-        engine.problemOn(gpu, quantization).ifPresent(problems::add);
+        if (!holds(point.gpus())) problems.add(spanProblem(point.gpus()));
+        point.engine().problemOn(gpu, point.quantization()).ifPresent(problems::add);
+        headSplitProblem(point).ifPresent(problems::add);
         return problems;
+    }
+
+    /**
+     * A batching server splits a tensor-parallel replica's attention heads evenly among its GPUs, so a
+     * replica whose GPUs do not divide the model's heads does not start (vLLM: "Total number of attention
+     * heads (64) must be divisible by tensor parallel size (3)", vllm-project/vllm vllm/config/model.py
+     * {@code verify_with_parallel_config} at commit 18ec6629253632af0a384f2ffbb8c6b28af322e7, read
+     * 2026-12-07; SGLang and TensorRT-LLM shard the heads the same way). llama.cpp splits layers or rows
+     * and has no such rule.
+     */
+    public static Optional<String> headSplitProblem(OperatingPoint point) {
+        int n = point.gpus();
+        Integer heads = point.model().architecture().attentionHeads();
+        if (n < 2
+                || heads == null
+                || heads % n == 0
+                || point.parallelism() != Parallelism.TENSOR
+                || point.engine().family() != Engine.Family.SERVER) {
+            return Optional.empty();
+        }
+        List<String> counts = IntStream.rangeClosed(2, CARDS_PER_BOX)
+                .filter(g -> heads % g == 0)
+                .mapToObj(String::valueOf)
+                .toList();
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "%s splits a tensor-parallel replica's attention heads evenly among its GPUs, and %s's %d heads do "
+                        + "not divide among %d (vLLM refuses it: \"Total number of attention heads (%d) must be "
+                        + "divisible by tensor parallel size (%d)\"): choose %s, or pipeline parallelism",
+                point.engine().id(),
+                point.model().id(),
+                heads,
+                n,
+                heads,
+                n,
+                counts.isEmpty()
+                        ? "one GPU"
+                        : counts.size() == 1
+                                ? counts.getFirst() + " GPUs"
+                                : String.join(", ", counts.subList(0, counts.size() - 1)) + " or " + counts.getLast()
+                                        + " GPUs"));
     }
 
     /** Why a replica of {@code gpus} GPUs does not fit one chassis, in words. */

@@ -63,7 +63,7 @@ public final class Estimator {
                 : ReplicaSearch.smallest(base, chassis, streams, Integer.MAX_VALUE, catalog.calibration())
                         .or(() -> ReplicaSearch.largestFitting(base, chassis, catalog.calibration()))
                         .orElse(chassis.maxGpus());
-        List<String> problems = chassis.replicaProblems(gpus, engine, quantization);
+        List<String> problems = chassis.replicaProblems(base.withGpus(gpus));
         OperatingPoint point = base.withGpus(gpus).withConcurrency(targets ? 1 : concurrency);
         Optional<Integer> meeting = Optional.empty();
         if (targets) {

@@ -23,7 +23,7 @@ public final class ReplicaSearch {
     public static Optional<Integer> smallest(
             OperatingPoint point, Chassis chassis, int streams, int budget, ServingCalibration calibration) {
         for (int g = 1; g <= Math.min(chassis.maxGpus(), budget); g *= 2) {
-            if (!chassis.holds(g)) continue;
+            if (!chassis.holds(g) || Chassis.headSplitProblem(point.withGpus(g)).isPresent()) continue;
             if (ServingModel.estimate(point.withGpus(g).withConcurrency(streams), calibration)
                             .streams()
                     >= streams) {
@@ -36,7 +36,11 @@ public final class ReplicaSearch {
     /** The widest replica (a power of two) one chassis holds, if the model fits it at all. */
     public static Optional<Integer> largestFitting(OperatingPoint point, Chassis chassis, ServingCalibration c) {
         for (int g = Integer.highestOneBit(Math.max(1, chassis.maxGpus())); g >= 1; g /= 2) {
-            if (chassis.holds(g) && ServingModel.estimate(point.withGpus(g), c).fits()) return Optional.of(g);
+            if (chassis.holds(g)
+                    && Chassis.headSplitProblem(point.withGpus(g)).isEmpty()
+                    && ServingModel.estimate(point.withGpus(g), c).fits()) {
+                return Optional.of(g);
+            }
         }
         return Optional.empty();
     }

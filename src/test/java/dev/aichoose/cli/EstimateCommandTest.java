@@ -821,6 +821,45 @@ class EstimateCommandTest {
                 .contains("Unchecked: no published run of vllm, nor of the engines that share its fitted figures");
     }
 
+    @Test
+    void aTensorSplitThatDoesNotDivideTheHeadsCannotServeAndSaysWhatWould(@TempDir Path dir) throws IOException {
+        JsonNode three = json("--hardware", "nvidia/h100-sxm", "--gpus", "3", "--model", "meta/llama-3.1-70b-instruct");
+        assertThat(three.path("serves").asBoolean()).isFalse();
+        assertThat(three.path("problems").get(0).asText())
+                .isEqualTo("vllm splits a tensor-parallel replica's attention heads evenly among its GPUs, and "
+                        + "meta/llama-3.1-70b-instruct's 64 heads do not divide among 3 (vLLM refuses it: \"Total "
+                        + "number of attention heads (64) must be divisible by tensor parallel size (3)\"): choose 2, "
+                        + "4 or 8 GPUs, or pipeline parallelism");
+        assertThat(json(
+                                "--hardware",
+                                "nvidia/h100-sxm",
+                                "--gpus",
+                                "3",
+                                "--parallelism",
+                                "pipeline",
+                                "--model",
+                                "meta/llama-3.1-70b-instruct")
+                        .path("serves")
+                        .asBoolean())
+                .as("a layer split splits no heads")
+                .isTrue();
+        assertThat(json("--hardware", "nvidia/rtx-3090", "--gpus", "3", "--model", "meta/llama-3.1-70b-instruct")
+                        .path("serves")
+                        .asBoolean())
+                .as("llama.cpp on three consumer cards")
+                .isTrue();
+        JsonNode options = evaluated(dir, 500, 500, """
+                  - id: three
+                    self_hosted:
+                      hardware: nvidia/h100-sxm
+                      count: 3
+                      model: meta/llama-3.1-70b-instruct
+                      gpus_per_replica: 3
+                """);
+        assertThat(options.get(0).path("feasible").asBoolean()).isFalse();
+        assertThat(options.get(0).path("problems").toString()).contains("64 heads do not divide among 3");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

@@ -297,6 +297,22 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void aRunWhoseTensorSplitDoesNotDivideTheHeadsIsNamed() throws IOException {
+        // three GPUs of tensor parallelism for a model of 32 heads: the server refuses it, so a count is mistyped
+        String three = RUN.formatted("online")
+                .replace("nvidia/rtx-4090", "nvidia/h100-sxm")
+                .replace("    gpus: 1", "    gpus: 3\n    tensor_parallel: 3")
+                .replace("q4_k_m", "bf16")
+                .replace("llama.cpp", "vllm");
+        theOneProblem(three)
+                .contains("book.yaml:3:")
+                .contains("measurements[book-run]: vllm splits a tensor-parallel replica's attention heads evenly "
+                        + "among its GPUs, and meta/llama-3.1-8b-instruct's 32 heads do not divide among 3")
+                .contains("check gpus and tensor_parallel")
+                .contains("excluded");
+    }
+
+    @Test
     void aRunInAFormatItsEngineCannotReadIsNamed() throws IOException {
         // llama.cpp at AWQ: GGUF has no such format, so the quantization or the engine is mistyped
         theOneProblem(RUN.formatted("online").replace("q4_k_m", "awq"))

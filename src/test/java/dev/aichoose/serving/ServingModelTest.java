@@ -51,6 +51,56 @@ class ServingModelTest {
     }
 
     @Test
+    void aTensorSplitMustDivideTheAttentionHeadsAndTheSearchesSkipOneThatDoesNot() {
+        // Qwen2.5-7B has 28 attention heads: a tensor-parallel replica of 8 does not start on the batching servers
+        OperatingPoint eight =
+                point("nvidia/l4", 8, "qwen/qwen2.5-7b-instruct", Quantization.BF16, Engine.VLLM, 1, 100, 100);
+        assertThat(Chassis.headSplitProblem(eight))
+                .hasValueSatisfying(p -> assertThat(p)
+                        .contains("28 heads do not divide among 8")
+                        .endsWith("choose 2, 4 or 7 GPUs, or pipeline parallelism"));
+        assertThat(Chassis.headSplitProblem(eight.withGpus(4))).isEmpty();
+        // a layer split, and llama.cpp, split no heads
+        assertThat(Chassis.headSplitProblem(new OperatingPoint(
+                        eight.gpu(),
+                        8,
+                        Parallelism.PIPELINE,
+                        eight.model(),
+                        Quantization.BF16,
+                        KvPrecision.FP16,
+                        Engine.VLLM,
+                        1,
+                        100,
+                        100)))
+                .isEmpty();
+        assertThat(Chassis.headSplitProblem(point(
+                        "nvidia/l4",
+                        8,
+                        "qwen/qwen2.5-7b-instruct",
+                        Quantization.Q4_K_M,
+                        Engine.LLAMA_CPP,
+                        1,
+                        100,
+                        100)))
+                .isEmpty();
+        // more streams than four L4s hold: the smallest replica that holds them would be 8, which the heads forbid
+        Chassis box = Chassis.of(gpu("nvidia/l4"));
+        OperatingPoint crowded =
+                point("nvidia/l4", 1, "qwen/qwen2.5-7b-instruct", Quantization.BF16, Engine.VLLM, 4096, 30_000, 2_000);
+        int holdsAtFour = ServingModel.estimate(crowded.withGpus(4), CATALOG.calibration())
+                .streams();
+        int holdsAtEight = ServingModel.estimate(crowded.withGpus(8), CATALOG.calibration())
+                .streams();
+        int needed = (holdsAtFour + holdsAtEight) / 2;
+        assertThat(needed).isGreaterThan(holdsAtFour);
+        assertThat(ReplicaSearch.smallest(crowded, box, needed, Integer.MAX_VALUE, CATALOG.calibration()))
+                .as("8 GPUs would hold them, but 28 heads do not divide among 8")
+                .isEmpty();
+        assertThat(ReplicaSearch.largestFitting(crowded, box, CATALOG.calibration()))
+                .contains(4);
+    }
+
+    @Test
     void aDenseDecodeStepReadsEveryWeightAndEachStreamsCache() {
         // Llama 3.1 8B at BF16 on one H100 SXM (3,350 GB/s, 989 dense BF16 TFLOPS), one stream, 1,000 in / 200 out
         ServingEstimate e = ServingModel.estimate(
