@@ -20,8 +20,8 @@ import java.util.Optional;
  *     ({@link ServingModel#narrowerThatFits})
  * @param engineDefault where the replica runs more streams than its engine decodes at once by default:
  *     that default, and the estimate at it ({@link Engine#defaultStreams})
- * @param unmeasured where the table holds no run of the engine on the GPU's maker's GPUs, that, in words
- *     ({@link EngineEvidence#unmeasured})
+ * @param unmeasured where the table holds no run of the engine's family on GPUs of the hardware's maker,
+ *     that, in words ({@link EngineEvidence#unmeasured})
  */
 public record EstimateResult(
         Gpu hardware,
