@@ -18,11 +18,13 @@ import java.util.Optional;
  */
 public final class EngineEvidence {
     /**
-     * vLLM on a Mac: the engine itself runs on the CPU only, and on the GPU through a community plugin
-     * (vllm-project/vllm docs/getting_started/installation/cpu.apple.inc.md, read 2026-12-07: "Currently
-     * the CPU implementation for macOS supports FP32 and FP16 datatypes", and "For GPU-accelerated
-     * inference on Apple Silicon using Metal, check out vllm-metal, a community-maintained hardware
-     * plugin that uses MLX as the compute backend").
+     * vLLM on a Mac: the engine itself runs on the CPU only ("On macOS the VLLM_TARGET_DEVICE is
+     * automatically set to cpu, which is currently the only supported device": vllm-project/vllm
+     * docs/getting_started/installation/cpu.apple.inc.md at commit
+     * 13e4b886a6012959ca42d141f57cdab2064c8da3), and on the GPU through a community plugin (the same file
+     * on the main branch, raw.githubusercontent.com/vllm-project/vllm/main/docs/getting_started/installation/cpu.apple.inc.md,
+     * read 2026-12-07: "For GPU-accelerated inference on Apple Silicon using Metal, check out vllm-metal,
+     * a community-maintained hardware plugin that uses MLX as the compute backend").
      */
     static final String VLLM_ON_APPLE = "vLLM itself runs on a Mac's CPU only, and on its GPU through the "
             + "community vllm-metal plugin, which computes with MLX (vLLM's installation guide)";
