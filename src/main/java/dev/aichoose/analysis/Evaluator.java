@@ -67,8 +67,7 @@ public final class Evaluator {
             }
         }
         for (int i = 0; i < options.size(); i++) {
-            engineDefaultWarning(options.get(i), results.get(i), catalog).ifPresent(warnings::add);
-            unmeasuredWarning(options.get(i), results.get(i), catalog).ifPresent(warnings::add);
+            warnings.addAll(estimateWarnings(options.get(i), results.get(i), catalog));
         }
         for (Option o : options) {
             Option.Serving serving =
@@ -105,39 +104,31 @@ public final class Evaluator {
     }
 
     /**
-     * An estimated replica that runs more streams than its engine decodes at once when its server is
-     * started without the setting: the setting its capacity needs (docs/methodology.md §11.4).
+     * What an option's estimated replica should be told beyond its figures (docs/methodology.md §11.4,
+     * §11.7): the engine setting a load above the engine's own default needs, and an engine no run of the
+     * table measured on its GPU's maker's GPUs.
      */
-    private static Optional<String> engineDefaultWarning(Option o, OptionResult r, Catalog catalog) {
-        if (r.capacity() == null || r.capacity().source() != OptionResult.CapacitySource.ESTIMATE) {
-            return Optional.empty();
-        }
-        Gpu gpu = gpuOf(o, catalog);
-        Optional<OptionResult.Estimate> serving = r.capacity().estimate().filter(e -> e.tokensPerSecond() > 0);
-        if (gpu == null || serving.isEmpty()) return Optional.empty();
-        OptionResult.Estimate e = serving.get();
-        return Engine.byId(e.engine())
-                .flatMap(engine -> engine.defaultStreams(gpu))
-                .filter(d -> e.streams() > d.streams())
-                .map(d -> o.id() + ": " + d.words(e.streams()) + " on each of its servers, the load its capacity is "
-                        + "estimated at (docs/methodology.md §11.4)");
-    }
-
-    /**
-     * An estimated replica whose engine no run of the table measured on its GPU's maker's GPUs: that
-     * (docs/methodology.md §11.7).
-     */
-    private static Optional<String> unmeasuredWarning(Option o, OptionResult r, Catalog catalog) {
+    private static List<String> estimateWarnings(Option o, OptionResult r, Catalog catalog) {
         if (r.capacity() == null
                 || r.capacity().source() != OptionResult.CapacitySource.ESTIMATE
                 || r.capacity().estimate().isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         Gpu gpu = gpuOf(o, catalog);
-        if (gpu == null) return Optional.empty();
-        return Engine.byId(r.capacity().estimate().get().engine())
-                .flatMap(engine -> EngineEvidence.unmeasured(catalog, engine, gpu))
-                .map(words -> o.id() + ": " + words + " (docs/methodology.md §11.7)");
+        OptionResult.Estimate e = r.capacity().estimate().get();
+        Optional<Engine> engine = Engine.byId(e.engine());
+        if (gpu == null || engine.isEmpty()) return List.of();
+        List<String> warnings = new ArrayList<>();
+        if (e.tokensPerSecond() > 0) {
+            engine.get()
+                    .defaultStreamsBelow(gpu, e.streams())
+                    .ifPresent(d -> warnings.add(o.id() + ": " + d.words(e.streams())
+                            + " on each of its servers, the load its capacity is estimated at (docs/methodology.md "
+                            + "§11.4)"));
+        }
+        EngineEvidence.unmeasured(catalog, engine.get(), gpu)
+                .ifPresent(words -> warnings.add(o.id() + ": " + words + " (docs/methodology.md §11.7)"));
+        return warnings;
     }
 
     /** The GPU an owned or rented option runs on, if the catalog has it. */

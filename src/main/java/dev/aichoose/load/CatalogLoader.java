@@ -768,6 +768,12 @@ public final class CatalogLoader {
             return m;
         }
 
+        /** A problem with a run, at its hardware field: the run's path, then {@code message}. */
+        private static Diagnostic atHardware(PendingMeasurement check, String message) {
+            return new Diagnostic(
+                    check.file(), check.hardware().line(), check.hardware().column(), check.path() + ": " + message);
+        }
+
         /**
          * A run the model is fitted on, or checked against, must be a setup the serving model can hold in
          * memory: its estimate of one that does not is nothing, and the run would say the estimate is
@@ -784,12 +790,9 @@ public final class CatalogLoader {
                 Calibrator.run(m, gpus, openModels).ifPresent(run -> {
                     Chassis chassis = Chassis.of(gpus.get(m.hardware()));
                     if (!chassis.holds(m.gpus())) {
-                        problems.add(new Diagnostic(
-                                check.file(),
-                                check.hardware().line(),
-                                check.hardware().column(),
-                                check.path() + ": "
-                                        + chassis.spanProblem(m.gpus()).split(": ", 2)[0]
+                        problems.add(atHardware(
+                                check,
+                                chassis.spanProblem(m.gpus()).split(": ", 2)[0]
                                         + ", and the serving model estimates a replica inside one chassis only "
                                         + "(docs/methodology.md §11.9): keep the run out of the fit with excluded: "
                                         + "\"why\""));
@@ -797,22 +800,18 @@ public final class CatalogLoader {
                     }
                     Optional<String> engine = m.engine().problemOn(chassis.gpu(), m.quantization());
                     if (engine.isPresent()) {
-                        problems.add(new Diagnostic(
-                                check.file(),
-                                check.hardware().line(),
-                                check.hardware().column(),
-                                check.path() + ": " + engine.get().split(": ", 2)[0]
+                        problems.add(atHardware(
+                                check,
+                                engine.get().split(": ", 2)[0]
                                         + " (docs/methodology.md §11.6): check engine, hardware and quantization, or "
                                         + "keep the run out of the fit with excluded: \"why\""));
                         return;
                     }
                     Optional<String> heads = Chassis.headSplitProblem(run.point());
                     if (heads.isPresent()) {
-                        problems.add(new Diagnostic(
-                                check.file(),
-                                check.hardware().line(),
-                                check.hardware().column(),
-                                check.path() + ": " + heads.get().split(": choose ", 2)[0]
+                        problems.add(atHardware(
+                                check,
+                                heads.get().split(": choose ", 2)[0]
                                         + " (docs/methodology.md §11.6): check gpus and tensor_parallel, or keep the "
                                         + "run out of the fit with excluded: \"why\""));
                         return;

@@ -187,6 +187,11 @@ public enum Engine {
         };
     }
 
+    /** The engine's default number of streams where {@code streams} exceed it: the setting they need. */
+    public Optional<DefaultStreams> defaultStreamsBelow(Gpu gpu, int streams) {
+        return defaultStreams(gpu).filter(d -> streams > d.streams());
+    }
+
     /**
      * An engine's default number of streams decoded at once, and how its server is told another
      * ({@code setting}, a format of that number).

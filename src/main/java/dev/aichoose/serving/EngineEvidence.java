@@ -35,7 +35,7 @@ public final class EngineEvidence {
      * The validated runs on GPUs of {@code gpu}'s maker of {@code engine} and the engines it shares its
      * fitted figures with (its family, §11.7); empty when the maker is unknown.
      */
-    public static Optional<Long> runs(Catalog catalog, Engine engine, Gpu gpu) {
+    static Optional<Long> runs(Catalog catalog, Engine engine, Gpu gpu) {
         Optional<String> maker = Engine.makerOf(gpu);
         return maker.map(m -> catalog.measurements().stream()
                 .filter(ThroughputMeasurement::used)

@@ -79,8 +79,7 @@ public final class Estimator {
         AccuracyGroup group = AccuracyGroup.of(point);
         OperatingPoint at = point;
         Optional<EstimateResult.EngineDefault> engineDefault = estimate.fits() && problems.isEmpty()
-                ? engine.defaultStreams(gpu)
-                        .filter(d -> estimate.streams() > d.streams())
+                ? engine.defaultStreamsBelow(gpu, estimate.streams())
                         .map(d -> new EstimateResult.EngineDefault(
                                 d, ServingModel.estimate(at.withConcurrency(d.streams()), catalog.calibration())))
                 : Optional.empty();
