@@ -263,8 +263,12 @@ public final class BenchRunner {
         Integer tokens0 = measurePromptTokens(endpoint, words0);
         if (tokens0 == null) {
             calibration = "failed";
-            notices.accept(
-                    "prompt calibration failed; synthetic prompts are sized by estimate (about one token a word)");
+            // a server that refused the probe is the run's own error to report, in one line; one that answered
+            // without counting the prompt's tokens is worth a word here
+            if (anySucceeded || refusedBeforeAnySuccess.get() == 0) {
+                notices.accept(
+                        "prompt calibration failed; synthetic prompts are sized by estimate (about one token a word)");
+            }
             return;
         }
         int words1 = Math.max(1, (int) Math.round(words0 * (double) target / tokens0));
