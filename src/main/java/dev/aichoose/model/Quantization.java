@@ -68,21 +68,19 @@ public enum Quantization {
 
     /**
      * The format an option or an estimate that names none runs {@code model} at on {@code gpu}
-     * (docs/methodology.md §11.4): {@code q4_k_m} on consumer hardware, where GGUF runners serve;
-     * elsewhere the format the model is released in where it is smaller than BF16 (DeepSeek's FP8,
-     * gpt-oss's MXFP4: what is served), else {@code bf16}. Where the engine, stated ({@code engine}, null
-     * when the option names none) or its default for that format, is llama.cpp or Ollama and GGUF has no
-     * such format (FP8), the GGUF format of its width ({@code q8_0}).
+     * (docs/methodology.md §11.4): {@code q4_k_m} on consumer hardware, where GGUF runners serve, and
+     * wherever llama.cpp or Ollama serves, stated ({@code engine}, null when the option names none) or
+     * the default on Apple hardware: the format their users get (Ollama's library serves Q4_K_M by
+     * default), but there a model released in a narrower format GGUF holds keeps it (gpt-oss's MXFP4).
+     * Elsewhere the format the model is released in where it is smaller than BF16 (DeepSeek's FP8,
+     * gpt-oss's MXFP4: what is served), else {@code bf16}.
      */
     public static Quantization defaultFor(Gpu gpu, OpenModel model, Engine engine) {
-        Quantization format = defaultFormat(gpu, model);
-        Engine serving = engine != null ? engine : Engine.defaultFor(format, gpu);
-        return serving.family() == Engine.Family.LLAMA_CPP && !format.inGguf() ? format.ggufOfItsWidth() : format;
-    }
-
-    private static Quantization defaultFormat(Gpu gpu, OpenModel model) {
         if (gpu != null && "consumer".equals(gpu.hardwareClass())) return Q4_K_M;
         Quantization released = model == null ? null : model.architecture().nativePrecision();
-        return released != null && released.bytesPerParam() < BF16.bytesPerParam() ? released : BF16;
+        Quantization served = released != null && released.bytesPerParam() < BF16.bytesPerParam() ? released : BF16;
+        Engine serving = engine != null ? engine : Engine.defaultFor(served, gpu);
+        if (serving.family() != Engine.Family.LLAMA_CPP) return served;
+        return served.inGguf() && served.bytesPerParam() < Q4_K_M.bytesPerParam() ? served : Q4_K_M;
     }
 }

@@ -327,12 +327,13 @@ class EstimateCommandTest {
             assertThat(r.path("serves").asBoolean()).as(serving).isTrue();
             assertThat(r.path("problems")).as(serving).isEmpty();
         }
-        // a model released in FP8 defaults to GGUF's 8-bit format where llama.cpp or Ollama serves it, stated
-        // or the default on Apple hardware, and stays FP8 for the batching servers
+        // where llama.cpp or Ollama serves, stated or the default on Apple hardware, a model defaults to Q4_K_M,
+        // what Ollama's library serves (deepseek-r1:671b is 404 GB), a model released in FP8 or BF16 alike; one
+        // released narrower keeps its format; the batching servers keep the released FP8
         assertThat(json("--hardware", "apple/mac-studio-m3-ultra-512gb", "--model", "deepseek/deepseek-r1")
                         .path("quantization")
                         .asText())
-                .isEqualTo("q8_0");
+                .isEqualTo("q4_k_m");
         assertThat(json(
                                 "--hardware",
                                 "nvidia/h200-sxm",
@@ -344,7 +345,19 @@ class EstimateCommandTest {
                                 "ollama")
                         .path("quantization")
                         .asText())
-                .isEqualTo("q8_0");
+                .isEqualTo("q4_k_m");
+        assertThat(json("--hardware", "apple/mac-studio-m4-max-128gb", "--model", "openai/gpt-oss-120b")
+                        .path("quantization")
+                        .asText())
+                .isEqualTo("mxfp4");
+        // a Mac Studio and a Mac mini take the same default: the format, not the box's class, decides the speed
+        for (String mac : List.of("apple/mac-studio-m2-ultra", "apple/mac-mini-m4-pro-64gb")) {
+            assertThat(json("--hardware", mac, "--model", "meta/llama-3.1-8b-instruct")
+                            .path("quantization")
+                            .asText())
+                    .as(mac)
+                    .isEqualTo("q4_k_m");
+        }
         assertThat(json("--hardware", "nvidia/h200-sxm", "--gpus", "8", "--model", "deepseek/deepseek-r1")
                         .path("quantization")
                         .asText())
@@ -372,7 +385,7 @@ class EstimateCommandTest {
                 .contains("at awq on 1 GPU (llama.cpp) cannot serve: llama.cpp reads GGUF files")
                 .doesNotContain("TTFT")
                 .doesNotContain("-bound");
-        assertThat(options.get(1).path("capacity").path("detail").asText()).contains("deepseek/deepseek-r1 at q8_0");
+        assertThat(options.get(1).path("capacity").path("detail").asText()).contains("deepseek/deepseek-r1 at q4_k_m");
         assertThat(options.get(1).path("problems").toString()).doesNotContain("GGUF");
         // an option that cannot serve is not told to bench a throughput it does not have; one that serves is
         CliRun again = CliRun.of("evaluate", dir.resolve("s.yaml").toString(), "-f", "json");
@@ -615,9 +628,15 @@ class EstimateCommandTest {
 
     @Test
     void aModelThatDoesNotFitNamesTheWidestNarrowerFormatItsEngineReadsThatWould(@TempDir Path dir) throws IOException {
-        // DeepSeek-R1 defaults to q8_0 under llama.cpp on a Mac (713.6 GB of 412.3 usable); q6_k and q5_k_m
-        // miss too, q4_k_m fits
-        JsonNode mac = json("--hardware", "apple/mac-studio-m3-ultra-512gb", "--model", "deepseek/deepseek-r1");
+        // DeepSeek-R1 at q8_0 under llama.cpp on a Mac (713.6 GB of 412.3 usable); q6_k and q5_k_m miss too,
+        // q4_k_m fits
+        JsonNode mac = json(
+                "--hardware",
+                "apple/mac-studio-m3-ultra-512gb",
+                "--model",
+                "deepseek/deepseek-r1",
+                "--quantization",
+                "q8_0");
         assertThat(mac.path("serves").asBoolean()).isFalse();
         assertThat(mac.path("fits_at").path("quantization").asText()).isEqualTo("q4_k_m");
         double needed = mac.path("fits_at").path("needed_gb").asDouble();
@@ -666,7 +685,13 @@ class EstimateCommandTest {
                 .isTrue();
         // the table says it after the figures, and an evaluation's reason says the same
         CliRun table = CliRun.of(
-                "estimate", "--hardware", "apple/mac-studio-m3-ultra-512gb", "--model", "deepseek/deepseek-r1");
+                "estimate",
+                "--hardware",
+                "apple/mac-studio-m3-ultra-512gb",
+                "--model",
+                "deepseek/deepseek-r1",
+                "--quantization",
+                "q8_0");
         assertThat(table.out().replaceAll("\\s+", " "))
                 .contains(String.format(
                         java.util.Locale.ROOT,
@@ -678,6 +703,7 @@ class EstimateCommandTest {
                       hardware: apple/mac-studio-m3-ultra-512gb
                       count: 1
                       model: deepseek/deepseek-r1
+                      quantization: q8_0
                 """);
         assertThat(options.get(0).path("feasible").asBoolean()).isFalse();
         assertThat(options.get(0).path("problems").toString())
