@@ -37,10 +37,12 @@ public record Chassis(Gpu gpu, int gpusPerUnit, int maxGpus, String unitsName, b
 
     /**
      * Cards bought loose: they go into boxes of up to {@link #CARDS_PER_BOX}, so a replica spans at most
-     * that many (fewer when the option owns fewer: its count says so). An Apple computer is a chassis of its own.
+     * that many (fewer when the option owns fewer: its count says so). A computer whose GPU shares its memory
+     * with the CPU (an Apple Mac, a DGX Spark, an AMD Ryzen AI Max) is a chassis of its own: two of them are
+     * two machines on a network, not two cards in one box.
      */
     public static Chassis cards(Gpu card) {
-        if (card.isApple() || card.gpusPerSystem() > 1) {
+        if (card.isApple() || card.memoryKind() == Gpu.Memory.UNIFIED || card.gpusPerSystem() > 1) {
             return new Chassis(card, card.gpusPerSystem(), card.gpusPerSystem(), card.id() + " computers", true);
         }
         return new Chassis(card, 1, CARDS_PER_BOX, "boxes of loose " + card.id() + " cards", false);

@@ -627,6 +627,28 @@ class EstimateCommandTest {
     }
 
     @Test
+    void twoUnifiedMemoryComputersAreTwoMachinesNotOneReplica(@TempDir Path dir) throws IOException {
+        // a DGX Spark's GPU shares the machine's memory: two of them are two computers, as two Macs are
+        for (String computer : List.of("nvidia/dgx-spark", "apple/mac-studio-m2-ultra")) {
+            JsonNode two = json("--hardware", computer, "--gpus", "2", "--model", "meta/llama-3.1-70b-instruct");
+            assertThat(two.path("serves").asBoolean()).as(computer).isFalse();
+            assertThat(two.path("problems").get(0).asText())
+                    .as(computer)
+                    .startsWith("a replica of 2 GPUs would span 2 separate " + computer + " computers");
+        }
+        // an owned pair serves as two replicas of one machine each, not one of two
+        JsonNode estimate =
+                evaluated(dir, 500, 300, """
+                  - id: sparks
+                    self_hosted:
+                      hardware: nvidia/dgx-spark
+                      count: 2
+                      model: meta/llama-3.1-8b-instruct
+                """).get(0).path("capacity").path("estimate");
+        assertThat(estimate.path("gpus_per_replica").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aModelThatDoesNotFitNamesTheWidestNarrowerFormatItsEngineReadsThatWould(@TempDir Path dir) throws IOException {
         // DeepSeek-R1 at q8_0 under llama.cpp on a Mac (713.6 GB of 412.3 usable); q6_k and q5_k_m miss too,
         // q4_k_m fits
