@@ -652,13 +652,10 @@ class EstimateCommandTest {
     void aModelThatDoesNotFitNamesTheWidestNarrowerFormatItsEngineReadsThatWould(@TempDir Path dir) throws IOException {
         // DeepSeek-R1 at q8_0 under llama.cpp on a Mac (713.6 GB of 412.3 usable); q6_k and q5_k_m miss too,
         // q4_k_m fits
-        JsonNode mac = json(
-                "--hardware",
-                "apple/mac-studio-m3-ultra-512gb",
-                "--model",
-                "deepseek/deepseek-r1",
-                "--quantization",
-                "q8_0");
+        String[] r1AtQ8 = {
+            "--hardware", "apple/mac-studio-m3-ultra-512gb", "--model", "deepseek/deepseek-r1", "--quantization", "q8_0"
+        };
+        JsonNode mac = json(r1AtQ8);
         assertThat(mac.path("serves").asBoolean()).isFalse();
         assertThat(mac.path("fits_at").path("quantization").asText()).isEqualTo("q4_k_m");
         double needed = mac.path("fits_at").path("needed_gb").asDouble();
@@ -706,14 +703,7 @@ class EstimateCommandTest {
                         .isNull())
                 .isTrue();
         // the table says it after the figures, and an evaluation's reason says the same
-        CliRun table = CliRun.of(
-                "estimate",
-                "--hardware",
-                "apple/mac-studio-m3-ultra-512gb",
-                "--model",
-                "deepseek/deepseek-r1",
-                "--quantization",
-                "q8_0");
+        CliRun table = CliRun.of(concat(new String[] {"estimate"}, r1AtQ8));
         assertThat(table.out().replaceAll("\\s+", " "))
                 .contains(String.format(
                         java.util.Locale.ROOT,
