@@ -21,6 +21,13 @@ class EvaluateCommandTest {
         return file;
     }
 
+    /** {@code text} written to {@code name} and evaluated to JSON, which must succeed. */
+    private CliRun evaluatedJson(String name, String text) throws IOException {
+        CliRun run = CliRun.of("evaluate", write(name, text).toString(), "-f", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run;
+    }
+
     @Test
     void evaluatesTheSeedExampleAsATable() {
         CliRun run = CliRun.of("evaluate", "scenarios/seed-example.yaml", "--as-of", "2026-11-24");
@@ -47,13 +54,7 @@ class EvaluateCommandTest {
                       engine: %s
                 %s
                 """;
-        CliRun four = CliRun.of(
-                "evaluate",
-                write("four.yaml", scenario.formatted("ollama", "      concurrency: 4"))
-                        .toString(),
-                "-f",
-                "json");
-        assertThat(four.exitCode()).as(four.err()).isZero();
+        CliRun four = evaluatedJson("four.yaml", scenario.formatted("ollama", "      concurrency: 4"));
         assertThat(four.err())
                 .contains(
                         "aichoose: warning: box: ollama decodes 1 request at a time unless its server is told more: 4 "
@@ -65,12 +66,7 @@ class EvaluateCommandTest {
         // one stream (the llama.cpp runners' default in an evaluation), or four on llama-server's four slots: nothing
         // to set
         for (String[] quiet : new String[][] {{"ollama", ""}, {"llama.cpp", "      concurrency: 4"}}) {
-            CliRun run = CliRun.of(
-                    "evaluate",
-                    write("quiet.yaml", scenario.formatted(quiet[0], quiet[1])).toString(),
-                    "-f",
-                    "json");
-            assertThat(run.exitCode()).as(run.err()).isZero();
+            CliRun run = evaluatedJson("quiet.yaml", scenario.formatted(quiet[0], quiet[1]));
             assertThat(run.err()).as(quiet[0]).doesNotContain("unless its server is told more");
         }
     }
@@ -91,22 +87,11 @@ class EvaluateCommandTest {
                       model: meta/llama-3.1-8b-instruct
                       engine: %s
                 """;
-        CliRun vllm = CliRun.of(
-                "evaluate",
-                write("vllm.yaml", scenario.formatted("vllm", "vllm")).toString(),
-                "-f",
-                "json");
-        assertThat(vllm.exitCode()).as(vllm.err()).isZero();
+        CliRun vllm = evaluatedJson("vllm.yaml", scenario.formatted("vllm", "vllm"));
         assertThat(vllm.err())
                 .contains("aichoose: warning: mac: no published run of vllm, nor of the engines that share its fitted "
                         + "figures (sglang, trt-llm), on Apple GPUs is in the table");
-        CliRun llama = CliRun.of(
-                "evaluate",
-                write("llama.yaml", scenario.formatted("llama.cpp", "llama.cpp"))
-                        .toString(),
-                "-f",
-                "json");
-        assertThat(llama.exitCode()).as(llama.err()).isZero();
+        CliRun llama = evaluatedJson("llama.yaml", scenario.formatted("llama.cpp", "llama.cpp"));
         assertThat(llama.err()).doesNotContain("no published run of");
     }
 

@@ -269,13 +269,18 @@ class CatalogLoaderTest {
         assertThat(kept.measurements()).anyMatch(m -> m.id().equals("book-run") && !m.used());
     }
 
+    /** The price book's run ({@link #RUN}, online) at BF16 on {@code gpus} of {@code hardware} split by tensor, on {@code engine}. */
+    private static String bf16Run(String hardware, int gpus, String engine) {
+        String run = RUN.formatted("online")
+                .replace("nvidia/rtx-4090", hardware)
+                .replace("q4_k_m", "bf16")
+                .replace("llama.cpp", engine);
+        return gpus == 1 ? run : run.replace("    gpus: 1", "    gpus: " + gpus + "\n    tensor_parallel: " + gpus);
+    }
+
     @Test
     void aRunAcrossSeparateServersIsNamedUnlessExcluded() throws IOException {
-        String twoServers = RUN.formatted("online")
-                .replace("nvidia/rtx-4090", "nvidia/l40s-1x-server")
-                .replace("    gpus: 1", "    gpus: 2\n    tensor_parallel: 2")
-                .replace("q4_k_m", "bf16")
-                .replace("llama.cpp", "vllm");
+        String twoServers = bf16Run("nvidia/l40s-1x-server", 2, "vllm");
         theOneProblem(twoServers)
                 .contains("book.yaml:3:")
                 .contains("measurements[book-run]: a replica of 2 GPUs would span 2 separate "
@@ -286,10 +291,7 @@ class CatalogLoaderTest {
     @Test
     void aRunOfAnEngineItsGpusCannotRunIsNamed() throws IOException {
         // TensorRT-LLM on an AMD card: most likely the engine or the hardware is mistyped
-        String amd = RUN.formatted("online")
-                .replace("nvidia/rtx-4090", "amd/mi300x")
-                .replace("q4_k_m", "bf16")
-                .replace("llama.cpp", "trt-llm");
+        String amd = bf16Run("amd/mi300x", 1, "trt-llm");
         theOneProblem(amd)
                 .contains("book.yaml:3:")
                 .contains("measurements[book-run]: trt-llm runs on NVIDIA GPUs only")
@@ -299,11 +301,7 @@ class CatalogLoaderTest {
     @Test
     void aRunWhoseTensorSplitDoesNotDivideTheHeadsIsNamed() throws IOException {
         // three GPUs of tensor parallelism for a model of 32 heads: the server refuses it, so a count is mistyped
-        String three = RUN.formatted("online")
-                .replace("nvidia/rtx-4090", "nvidia/h100-sxm")
-                .replace("    gpus: 1", "    gpus: 3\n    tensor_parallel: 3")
-                .replace("q4_k_m", "bf16")
-                .replace("llama.cpp", "vllm");
+        String three = bf16Run("nvidia/h100-sxm", 3, "vllm");
         theOneProblem(three)
                 .contains("book.yaml:3:")
                 .contains("measurements[book-run]: vllm splits a tensor-parallel replica's attention heads evenly "
