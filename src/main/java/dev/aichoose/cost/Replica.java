@@ -51,7 +51,7 @@ public record Replica(
         problems = List.copyOf(problems);
     }
 
-    /** The engine when the option names none: llama.cpp for GGUF quantizations and Apple hardware, else vLLM. */
+    /** The engine when the option names none ({@link Engine#defaultFor}). */
     public static Engine engine(Option.Serving serving, Chassis chassis) {
         return serving.engine() != null ? serving.engine() : Engine.defaultFor(serving.quantization(), chassis.gpu());
     }

@@ -217,11 +217,13 @@ public enum Engine {
     }
 
     /**
-     * The engine when an option names none: llama.cpp for a GGUF quantization or Apple hardware (the
-     * runners that serve those), vLLM for everything else.
+     * The engine when an option names none: llama.cpp for a GGUF quantization, on Apple hardware, and for
+     * MXFP4 on consumer hardware (the runners that serve those: Ollama's gpt-oss is its MXFP4 weights, a
+     * ggml type), vLLM for everything else.
      */
     public static Engine defaultFor(Quantization quantization, Gpu gpu) {
         boolean apple = gpu != null && gpu.isApple();
-        return quantization.gguf() || apple ? LLAMA_CPP : VLLM;
+        boolean consumerMxfp4 = gpu != null && gpu.isConsumer() && quantization == Quantization.MXFP4;
+        return quantization.gguf() || apple || consumerMxfp4 ? LLAMA_CPP : VLLM;
     }
 }

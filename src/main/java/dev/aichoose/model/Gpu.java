@@ -88,6 +88,11 @@ public record Gpu(
         return "system".equals(hardwareClass);
     }
 
+    /** A consumer card or machine ({@code class: consumer}), where GGUF runners (llama.cpp, Ollama) serve. */
+    public boolean isConsumer() {
+        return "consumer".equals(hardwareClass);
+    }
+
     public boolean isEstimated(String field) {
         return estimated.contains(field);
     }

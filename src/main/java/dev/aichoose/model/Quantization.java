@@ -76,11 +76,11 @@ public enum Quantization {
      * gpt-oss's MXFP4: what is served), else {@code bf16}.
      */
     public static Quantization defaultFor(Gpu gpu, OpenModel model, Engine engine) {
-        if (gpu != null && "consumer".equals(gpu.hardwareClass())) return Q4_K_M;
         Quantization released = model == null ? null : model.architecture().nativePrecision();
         Quantization served = released != null && released.bytesPerParam() < BF16.bytesPerParam() ? released : BF16;
-        Engine serving = engine != null ? engine : Engine.defaultFor(served, gpu);
-        if (serving.family() != Engine.Family.LLAMA_CPP) return served;
+        boolean ggufRunner = (gpu != null && gpu.isConsumer())
+                || (engine != null ? engine : Engine.defaultFor(served, gpu)).family() == Engine.Family.LLAMA_CPP;
+        if (!ggufRunner) return served;
         return served.inGguf() && served.bytesPerParam() < Q4_K_M.bytesPerParam() ? served : Q4_K_M;
     }
 }

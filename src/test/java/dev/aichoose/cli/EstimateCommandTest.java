@@ -164,15 +164,23 @@ class EstimateCommandTest {
                         .path("quantization")
                         .asText())
                 .isEqualTo("fp8");
-        // a BF16 release stays BF16, and a consumer card runs GGUF
+        // a BF16 release stays BF16, and a consumer card runs GGUF on llama.cpp: Q4_K_M, but gpt-oss keeps
+        // the MXFP4 it ships in, which GGUF holds (Ollama's gpt-oss:20b is those weights)
         assertThat(json("--hardware", "nvidia/h100-sxm", "--model", "meta/llama-3.1-8b-instruct")
                         .path("quantization")
                         .asText())
                 .isEqualTo("bf16");
-        assertThat(json("--hardware", "nvidia/rtx-5090", "--model", "openai/gpt-oss-20b")
+        JsonNode llamaOnConsumer = json("--hardware", "nvidia/rtx-5090", "--model", "meta/llama-3.1-8b-instruct");
+        assertThat(llamaOnConsumer.path("quantization").asText()).isEqualTo("q4_k_m");
+        assertThat(llamaOnConsumer.path("engine").asText()).isEqualTo("llama.cpp");
+        JsonNode gptOssOnConsumer = json("--hardware", "nvidia/rtx-5090", "--model", "openai/gpt-oss-20b");
+        assertThat(gptOssOnConsumer.path("quantization").asText()).isEqualTo("mxfp4");
+        assertThat(gptOssOnConsumer.path("engine").asText()).isEqualTo("llama.cpp");
+        // stated, the batching server keeps the released MXFP4 there too
+        assertThat(json("--hardware", "nvidia/rtx-5090", "--model", "openai/gpt-oss-20b", "--engine", "vllm")
                         .path("quantization")
                         .asText())
-                .isEqualTo("q4_k_m");
+                .isEqualTo("mxfp4");
         // a scenario's option that names no quantization takes the same default
         JsonNode capacity = evaluated(dir, 500, 300, """
                   - id: h100
