@@ -8,7 +8,7 @@ import dev.aichoose.model.OptionResult.CapacitySource;
 import dev.aichoose.model.Parallelism;
 import dev.aichoose.model.ServingCalibration;
 import dev.aichoose.model.Workload;
-import dev.aichoose.serving.AccuracyGroup;
+import dev.aichoose.serving.AccuracyCell;
 import dev.aichoose.serving.Chassis;
 import dev.aichoose.serving.OperatingPoint;
 import dev.aichoose.serving.ReplicaSearch;
@@ -155,7 +155,7 @@ public record Replica(
                 serving,
                 model.id(),
                 problems,
-                calibration.accuracyOf(AccuracyGroup.of(point).id()));
+                AccuracyCell.accuracy(calibration, point));
     }
 
     /** How the replica serves the model, in words: GPUs, split, engine. */

@@ -7,6 +7,7 @@ import dev.aichoose.model.ThroughputMeasurement;
 import dev.aichoose.report.ReportContent.Align;
 import dev.aichoose.report.ReportContent.Column;
 import dev.aichoose.report.ReportContent.Table;
+import dev.aichoose.serving.AccuracyCell;
 import dev.aichoose.serving.EstimateResult;
 import dev.aichoose.serving.OperatingPoint;
 import dev.aichoose.serving.ReplicaSearch;
@@ -21,6 +22,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** {@code aichoose estimate} output (docs/reports.md, "Estimate"): a terminal report, or JSON. */
 public enum EstimateFormat implements OutputFormat<EstimateResult> {
@@ -138,7 +140,8 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
             BigDecimal lowFactor,
             BigDecimal highFactor,
             @JsonProperty("within_30_pct_by_publisher") BigDecimal within30PctByPublisher,
-            BigDecimal medianRatioByPublisher) {}
+            BigDecimal medianRatioByPublisher,
+            String cell) {}
 
     record NearOut(
             String id,
@@ -242,8 +245,9 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
 
     /** The measured, out-of-sample error of an estimate's group, as both JSON reports give it (§11.7). */
     static AccuracyOut accuracy(ServingCalibration.GroupAccuracy a) {
+        Optional<AccuracyCell> cell = AccuracyCell.byId(a.group());
         return new AccuracyOut(
-                a.group(),
+                cell.map(c -> c.group().id()).orElse(a.group()),
                 a.label(),
                 a.runs(),
                 a.publishers(),
@@ -253,7 +257,8 @@ public enum EstimateFormat implements OutputFormat<EstimateResult> {
                 Figures.upTo(a.lowFactor(), 3),
                 Figures.upTo(a.highFactor(), 3),
                 Figures.upTo(a.publisherWithin30() * 100, 1),
-                Figures.upTo(a.publisherMedianRatio(), 3));
+                Figures.upTo(a.publisherMedianRatio(), 3),
+                cell.map(AccuracyCell::id).orElse(null));
     }
 
     private static NearOut near(EstimateResult.Neighbour n) {

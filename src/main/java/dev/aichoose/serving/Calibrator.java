@@ -129,8 +129,8 @@ public final class Calibrator {
      * The calibration fitted on every run the table fits, with its accuracy by group out of sample: each
      * fitted run estimated by the fit without its publisher, and each run held out of the fit by the full
      * fit, together (a user's run is a publisher's the fit has not seen, whichever way it is checked).
-     * Then the held-out runs' accuracy alone, and last the runs it excludes (neither fitted, so both
-     * estimated by the full fit).
+     * Then each {@link AccuracyCell}'s, the held-out runs' accuracy alone, and last the runs it excludes
+     * (neither fitted, so both estimated by the full fit).
      */
     public static ServingCalibration calibrate(List<Run> runs) {
         List<Run> used = runs.stream().filter(r -> r.measurement().fitted()).toList();
@@ -140,6 +140,12 @@ public final class Calibrator {
         List<Check> outOfSample = new ArrayList<>(crossValidate(used));
         outOfSample.addAll(heldOut);
         List<ServingCalibration.GroupAccuracy> groups = new ArrayList<>(accuracy(outOfSample));
+        for (AccuracyCell cell : AccuracyCell.values()) {
+            List<Check> in = outOfSample.stream()
+                    .filter(c -> AccuracyCell.of(c.run().point()).orElse(null) == cell)
+                    .toList();
+            if (!in.isEmpty()) groups.add(summary(cell.id(), cell.label(), in));
+        }
         if (!heldOut.isEmpty()) groups.add(summary(HELD_OUT, "runs held out of the fit", heldOut));
         List<Check> excluded = estimated(runs, fitted, m -> !m.used());
         if (!excluded.isEmpty()) groups.add(summary(EXCLUDED, "runs the table excludes", excluded));

@@ -93,7 +93,7 @@ public final class Estimator {
                 meeting,
                 problems,
                 group,
-                catalog.calibration().accuracyOf(group.id()),
+                AccuracyCell.accuracy(catalog.calibration(), point),
                 nearest(catalog, point),
                 (int) catalog.measurements().stream()
                         .filter(ThroughputMeasurement::used)

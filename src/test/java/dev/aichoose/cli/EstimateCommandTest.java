@@ -531,6 +531,53 @@ class EstimateCommandTest {
     }
 
     @Test
+    void aMixtureOfExpertsAtOneStreamOnABatchingServerCarriesItsCellsWiderErrorInEveryFormat(@TempDir Path dir)
+            throws IOException {
+        String[] one = {"--hardware", "nvidia/h100-sxm", "--model", "openai/gpt-oss-20b", "--engine", "vllm"};
+        JsonNode alone = json(concat(one, "--concurrency", "1"));
+        JsonNode batched = json(concat(one, "--concurrency", "16"));
+        JsonNode cell = alone.path("accuracy");
+        JsonNode group = batched.path("accuracy");
+        // the group stays the issue's, the figures are the cell's: fewer runs, a wider range
+        assertThat(cell.path("group").asText()).isEqualTo("moe");
+        assertThat(cell.path("cell").asText()).isEqualTo("moe-one-stream-server");
+        assertThat(group.path("group").asText()).isEqualTo("moe");
+        assertThat(group.path("cell").isNull()).isTrue();
+        assertThat(cell.path("runs").asInt()).isLessThan(group.path("runs").asInt());
+        assertThat(cell.path("publishers").asInt()).isGreaterThanOrEqualTo(5);
+        assertThat(cell.path("within_30_pct").asDouble())
+                .isLessThan(group.path("within_30_pct").asDouble());
+        double rate = alone.path("tokens_per_second").asDouble();
+        assertThat(alone.path("tokens_per_second_range").path("low").asDouble())
+                .isCloseTo(rate * cell.path("low_factor").asDouble(), within(rate * 0.0005 + 0.05));
+        // llama.cpp at one stream is not in the cell
+        assertThat(json("--hardware", "nvidia/rtx-4090", "--model", "openai/gpt-oss-20b", "--concurrency", "1")
+                        .path("accuracy")
+                        .path("cell")
+                        .isNull())
+                .isTrue();
+        // the table says the same figures under the cell's label
+        CliRun table = CliRun.of(concat(new String[] {"estimate"}, concat(one, "--concurrency", "1")));
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out().replaceAll("\\s+", " "))
+                .contains("Measured error of its group, " + cell.path("label").asText() + ": "
+                        + Math.round(cell.path("within_30_pct").asDouble()) + " % of "
+                        + cell.path("runs").asInt() + " published runs");
+        // and evaluate's estimated option carries the same accuracy object, field for field
+        JsonNode evaluated =
+                evaluated(dir, 1000, 500, """
+                  - id: one-stream
+                    self_hosted:
+                      hardware: nvidia/h100-sxm
+                      count: 1
+                      model: openai/gpt-oss-20b
+                      engine: vllm
+                      concurrency: 1
+                """).get(0).path("capacity").path("estimate");
+        assertThat(evaluated.path("accuracy")).isEqualTo(cell);
+    }
+
+    @Test
     void evaluateGivesAnEstimatesErrorAndRangeUnderTheNamesAndValuesEstimateGives() throws IOException {
         CliRun evaluate = CliRun.of("evaluate", "scenarios/offline-field.yaml", "-f", "json");
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
