@@ -356,8 +356,8 @@ record ReportContent(
             "Peak generated tokens/s needed in the busiest month, and what the hardware delivers.";
 
     /**
-     * Each owned or rented option's capacity: "mac-studio needs 7.3, has 18.5 (estimate): 18.5 tok/s per
-     * replica, estimated: …; consumer single-stream: 90 % of 63 published runs within ±30 %, …".
+     * Each owned or rented option's capacity: "mac-studio needs 7.3, has 18.1 (estimate): 18.1 tok/s per
+     * replica, estimated: …; consumer single-stream: 89 % of 65 published runs within ±30 %, …".
      */
     static List<String> capacity(Evaluation e) {
         List<String> out = new ArrayList<>();

@@ -90,8 +90,8 @@ class AccuracyCellTest {
         assertThat(shipped.publishers()).isEqualTo(publishers.size());
         GroupAccuracy moe = CATALOG.calibration().accuracyOf("moe").orElseThrow();
         assertThat(shipped.runs()).isLessThan(moe.runs());
-        // no worse than methodology §11.7 publishes for it ("A cell of a group"): 18 of 57 runs within ±30 %
-        assertThat(shipped.within30()).isGreaterThanOrEqualTo(18.0 / 57 - 1e-9);
+        // no worse than methodology §11.7 publishes for it ("A cell of a group"): 18 of 59 runs within ±30 %
+        assertThat(shipped.within30()).isGreaterThanOrEqualTo(18.0 / 59 - 1e-9);
         assertThat(shipped.within30()).isLessThan(moe.within30());
         assertThat(inCell).allMatch(r -> r.group() == AccuracyGroup.MOE);
         assertThat(inCell.stream().map(Calibrator.Run::measurement).map(ThroughputMeasurement::concurrency))
