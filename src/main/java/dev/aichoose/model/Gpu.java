@@ -106,6 +106,6 @@ public record Gpu(
     public Memory memoryKind() {
         if (memory != null) return memory;
         if (isApple()) return Memory.UNIFIED;
-        return "consumer".equals(hardwareClass) || "workstation".equals(hardwareClass) ? Memory.GDDR : Memory.HBM;
+        return isConsumer() || "workstation".equals(hardwareClass) ? Memory.GDDR : Memory.HBM;
     }
 }

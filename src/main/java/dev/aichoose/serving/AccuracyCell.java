@@ -2,6 +2,7 @@ package dev.aichoose.serving;
 
 import dev.aichoose.model.Engine;
 import dev.aichoose.model.ServingCalibration;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -46,7 +47,7 @@ public enum AccuracyCell {
 
     /** The cell of that id, if it is one. */
     public static Optional<AccuracyCell> byId(String id) {
-        return java.util.Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
+        return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
     }
 
     /** The cell the point falls in, if any. */
