@@ -188,7 +188,13 @@ public final class TableReport implements Renderer.Text<Evaluation> {
         String body = text.stripLeading();
         StringBuilder line = new StringBuilder(text.substring(0, text.length() - body.length()));
         int start = line.length();
+        List<String> words = new ArrayList<>();
         for (String word : body.stripTrailing().split(" +", -1)) {
+            // a figure keeps its unit: "54 %" never breaks before the sign
+            if (word.startsWith("%") && !words.isEmpty()) words.set(words.size() - 1, words.getLast() + " " + word);
+            else words.add(word);
+        }
+        for (String word : words) {
             if (line.length() > start && line.length() + 1 + word.length() > WIDTH) {
                 out.println(line);
                 line = new StringBuilder(indent);
