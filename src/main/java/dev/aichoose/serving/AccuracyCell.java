@@ -17,10 +17,24 @@ public enum AccuracyCell {
      * times of the layers and the engine's MoE kernels at their smallest batch, and the publishers' builds
      * disagree most.
      */
-    MOE_ONE_STREAM_SERVER("moe-one-stream-server", "MoE at one stream on vllm, sglang or trt-llm", AccuracyGroup.MOE);
+    MOE_ONE_STREAM_SERVER("moe-one-stream-server", "MoE at one stream on vllm, sglang or trt-llm", AccuracyGroup.MOE),
+    /**
+     * A mixture of experts on vLLM, SGLang or TensorRT-LLM at more than {@link #MANY_STREAMS} streams: a
+     * few publishers' sweeps at hundreds of streams, short prompts over-estimated and long ones under.
+     */
+    MOE_MANY_STREAMS_SERVER(
+            "moe-many-streams-server", "MoE at more than 64 streams on vllm, sglang or trt-llm", AccuracyGroup.MOE),
+    /** A dense model on several GPUs, on the same servers at more than {@link #MANY_STREAMS} streams. */
+    MULTI_GPU_MANY_STREAMS_SERVER(
+            "multi-gpu-many-streams-server",
+            "multi-GPU dense at more than 64 streams on vllm, sglang or trt-llm",
+            AccuracyGroup.MULTI_GPU);
 
     /** The fewest publishers a cell's figures are reported from. */
     public static final int MIN_PUBLISHERS = 5;
+
+    /** The streams above which a batching server's point is in a many-streams cell. */
+    public static final int MANY_STREAMS = 64;
 
     private final String id;
     private final String label;
@@ -52,10 +66,15 @@ public enum AccuracyCell {
 
     /** The cell the point falls in, if any. */
     public static Optional<AccuracyCell> of(OperatingPoint p) {
-        boolean server = p.engine().family() == Engine.Family.SERVER;
-        return p.model().moe() && server && p.concurrency() == 1
-                ? Optional.of(MOE_ONE_STREAM_SERVER)
-                : Optional.empty();
+        if (p.engine().family() != Engine.Family.SERVER) return Optional.empty();
+        AccuracyGroup group = AccuracyGroup.of(p);
+        if (group == AccuracyGroup.MOE && p.concurrency() == 1) return Optional.of(MOE_ONE_STREAM_SERVER);
+        if (p.concurrency() <= MANY_STREAMS) return Optional.empty();
+        return switch (group) {
+            case MOE -> Optional.of(MOE_MANY_STREAMS_SERVER);
+            case MULTI_GPU -> Optional.of(MULTI_GPU_MANY_STREAMS_SERVER);
+            default -> Optional.empty();
+        };
     }
 
     /**

@@ -578,6 +578,51 @@ class EstimateCommandTest {
     }
 
     @Test
+    void aBatchingServerAboveSixtyFourStreamsCarriesItsGroupsManyStreamsCellInEstimateAndEvaluate(@TempDir Path dir)
+            throws IOException {
+        String[] moe = {
+            "--hardware", "nvidia/h100-sxm", "--gpus", "8", "--model", "openai/gpt-oss-120b", "--engine", "sglang"
+        };
+        JsonNode many = json(concat(moe, "--concurrency", "128")).path("accuracy");
+        JsonNode at64 = json(concat(moe, "--concurrency", "64")).path("accuracy");
+        assertThat(many.path("group").asText()).isEqualTo("moe");
+        assertThat(many.path("cell").asText()).isEqualTo("moe-many-streams-server");
+        assertThat(at64.path("cell").isNull()).isTrue();
+        assertThat(many.path("within_30_pct").asDouble())
+                .isLessThan(at64.path("within_30_pct").asDouble());
+        JsonNode dense = json(
+                        "--hardware",
+                        "nvidia/h100-sxm",
+                        "--gpus",
+                        "4",
+                        "--model",
+                        "meta/llama-3.3-70b-instruct",
+                        "--quantization",
+                        "fp8",
+                        "--engine",
+                        "vllm",
+                        "--concurrency",
+                        "256")
+                .path("accuracy");
+        assertThat(dense.path("group").asText()).isEqualTo("multi-gpu");
+        assertThat(dense.path("cell").asText()).isEqualTo("multi-gpu-many-streams-server");
+        assertThat(dense.path("publishers").asInt()).isGreaterThanOrEqualTo(5);
+        // an option served at 128 streams carries the same figures in evaluate, under the same names
+        JsonNode evaluated =
+                evaluated(dir, 1000, 500, """
+                  - id: many-streams
+                    self_hosted:
+                      hardware: nvidia/h100-sxm
+                      count: 8
+                      model: openai/gpt-oss-120b
+                      engine: sglang
+                      concurrency: 128
+                """).get(0).path("capacity").path("estimate");
+        assertThat(evaluated.path("accuracy").path("cell").asText()).isEqualTo("moe-many-streams-server");
+        assertThat(evaluated.path("accuracy").path("runs")).isEqualTo(many.path("runs"));
+    }
+
+    @Test
     void evaluateGivesAnEstimatesErrorAndRangeUnderTheNamesAndValuesEstimateGives() throws IOException {
         CliRun evaluate = CliRun.of("evaluate", "scenarios/offline-field.yaml", "-f", "json");
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
