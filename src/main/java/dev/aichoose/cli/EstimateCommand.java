@@ -46,7 +46,7 @@ final class EstimateCommand extends BaseCommand {
             names = "--model",
             required = true,
             paramLabel = "ID",
-            description = "An open-weight model of the catalog (aichoose catalog list -k open), e.g. "
+            description = "An open-weight model of the catalog (aichoose catalog list -k model), e.g. "
                     + "meta/llama-3.1-8b-instruct.")
     String model;
 

@@ -119,8 +119,9 @@ final class CapacityCheck {
         ServingEstimate.Memory memory = estimate.memory();
         int replicas = FleetSizing.replicasIn(fleet.month(1).units(), perReplica, gpusPerUnit);
         problems.addAll(replica.problems());
-        if (!replica.problems().isEmpty()) {
-            // a replica wider than one chassis, or latency targets missed: the count changes nothing
+        if (!replica.problems().isEmpty() && serving.gpusPerReplica() == null) {
+            // a replica wider than one chassis, or latency targets missed: the count changes nothing (a stated
+            // replica wider than the option's GPUs is said as well, below: whatever else it needs, it needs them)
         } else if (replicas == 0 && serving.gpusPerReplica() == null) {
             problems.add(String.format(
                             Locale.ROOT,
@@ -142,10 +143,7 @@ final class CapacityCheck {
                     + fleet.month(1).units() * gpusPerUnit + autoAlternative(option, traffic));
         }
         // with class shapes each class's request is checked against the context on its own (Feasibility)
-        if (!workload.hasClassShapes() && context > model.contextTokens()) {
-            problems.add("a request of " + Figures.wholeCount(context) + " tokens exceeds " + model.id()
-                    + "'s context of " + Figures.wholeCount(model.contextTokens()) + " tokens");
-        }
+        if (!workload.hasClassShapes()) model.contextProblem(context).ifPresent(problems::add);
         if (!estimate.fits() && replica.source() != CapacitySource.GIVEN) {
             problems.add(String.format(
                             Locale.ROOT,

@@ -288,11 +288,7 @@ public final class Feasibility {
             case Option.Api a -> contextProblem(a, shape);
             case Option.Sized sized -> {
                 var m = catalog.openModels().get(sized.serving().model());
-                double request = shape.requestTokens();
-                yield m == null || request <= m.contextTokens()
-                        ? Optional.empty()
-                        : Optional.of("a request of " + Figures.wholeCount(request) + " tokens exceeds " + m.id()
-                                + "'s context of " + Figures.wholeCount(m.contextTokens()) + " tokens");
+                yield m == null ? Optional.empty() : m.contextProblem(shape.requestTokens());
             }
             case Option.Hybrid h -> Optional.empty();
         };

@@ -40,6 +40,17 @@ public record OpenModel(
         return architecture.moe() != null;
     }
 
+    /**
+     * Where a request of {@code requestTokens} (prompt and output) exceeds the model's context, that in
+     * words: "a request of 6,500 tokens exceeds microsoft/phi-3-mini-4k-instruct's context of 4,096 tokens".
+     */
+    public java.util.Optional<String> contextProblem(double requestTokens) {
+        if (requestTokens <= contextTokens) return java.util.Optional.empty();
+        return java.util.Optional.of("a request of " + dev.aichoose.text.Figures.wholeCount(requestTokens)
+                + " tokens exceeds " + id + "'s context of " + dev.aichoose.text.Figures.wholeCount(contextTokens)
+                + " tokens");
+    }
+
     /** How attention caches keys and values. */
     public enum Attention {
         /** Grouped-query attention (multi-head attention is the case {@code kv_heads = attention_heads}). */

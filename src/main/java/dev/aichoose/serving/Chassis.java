@@ -84,40 +84,61 @@ public record Chassis(Gpu gpu, int gpusPerUnit, int maxGpus, String unitsName, b
      * replica whose GPUs do not divide the model's heads does not start (vLLM: "Total number of attention
      * heads (64) must be divisible by tensor parallel size (3)", vllm-project/vllm vllm/config/model.py
      * {@code verify_with_parallel_config} at commit 18ec6629253632af0a384f2ffbb8c6b28af322e7, read
-     * 2026-12-07; SGLang and TensorRT-LLM shard the heads the same way). llama.cpp splits layers or rows
-     * and has no such rule.
+     * 2026-12-07; SGLang and TensorRT-LLM shard the heads the same way). Its KV heads are split the same way
+     * where there are at least as many as GPUs, and each copied to a whole number of GPUs where there are
+     * fewer, so the GPUs must divide the KV heads or the KV heads the GPUs (vLLM's {@code QKVParallelLinear}:
+     * {@code divide(total_num_kv_heads, tp_size)}, else {@code divide(tp_size, total_num_kv_heads)},
+     * vllm/model_executor/layers/linear.py at commit 8c94938cfb92cc00b244ae4a933c5f60dbc1139f, read
+     * 2026-12-08). llama.cpp splits layers or rows and has no such rule.
      */
     public static Optional<String> headSplitProblem(OperatingPoint point) {
         int n = point.gpus();
-        Integer heads = point.model().architecture().attentionHeads();
-        if (n < 2
-                || heads == null
-                || heads % n == 0
-                || point.parallelism() != Parallelism.TENSOR
-                || point.engine().family() != Engine.Family.SERVER) {
+        if (n < 2 || point.parallelism() != Parallelism.TENSOR || point.engine().family() != Engine.Family.SERVER) {
             return Optional.empty();
         }
+        Integer heads = point.model().architecture().attentionHeads();
+        int kv = point.model().kvHeads();
+        if (splits(heads, kv, n)) return Optional.empty();
         List<String> counts = IntStream.rangeClosed(2, CARDS_PER_BOX)
-                .filter(g -> heads % g == 0)
+                .filter(g -> splits(heads, kv, g))
                 .mapToObj(String::valueOf)
                 .toList();
+        String choose = counts.isEmpty()
+                ? "one GPU"
+                : counts.size() == 1
+                        ? counts.getFirst() + " GPUs"
+                        : String.join(", ", counts.subList(0, counts.size() - 1)) + " or " + counts.getLast() + " GPUs";
+        if (heads != null && heads % n != 0) {
+            return Optional.of(String.format(
+                    Locale.ROOT,
+                    "%s splits a tensor-parallel replica's attention heads evenly among its GPUs, and %s's %d heads "
+                            + "do not divide among %d (vLLM refuses it: \"Total number of attention heads (%d) must be "
+                            + "divisible by tensor parallel size (%d)\"): choose %s, or pipeline parallelism",
+                    point.engine().id(),
+                    point.model().id(),
+                    heads,
+                    n,
+                    heads,
+                    n,
+                    choose));
+        }
         return Optional.of(String.format(
                 Locale.ROOT,
-                "%s splits a tensor-parallel replica's attention heads evenly among its GPUs, and %s's %d heads do "
-                        + "not divide among %d (vLLM refuses it: \"Total number of attention heads (%d) must be "
-                        + "divisible by tensor parallel size (%d)\"): choose %s, or pipeline parallelism",
+                "%s splits a tensor-parallel replica's KV heads evenly among its GPUs, or copies each to the same "
+                        + "number of them, and %s's %d KV heads do neither on %d (vLLM divides the one count by the "
+                        + "other and refuses a remainder): choose %s, or pipeline parallelism",
                 point.engine().id(),
                 point.model().id(),
-                heads,
+                kv,
                 n,
-                heads,
-                n,
-                counts.isEmpty()
-                        ? "one GPU"
-                        : counts.size() == 1
-                                ? counts.getFirst() + " GPUs"
-                                : String.join(", ", counts.subList(0, counts.size() - 1)) + " or " + counts.getLast()
-                                        + " GPUs"));
+                choose));
+    }
+
+    /** Whether {@code gpus} split {@code heads} attention heads and {@code kv} KV heads as a server needs. */
+    private static boolean splits(Integer heads, int kv, int gpus) {
+        boolean attention = heads == null || heads % gpus == 0;
+        boolean keys = kv < 1 || (gpus >= kv ? gpus % kv == 0 : kv % gpus == 0);
+        return attention && keys;
     }
 
     /** Why a replica of {@code gpus} GPUs does not fit one chassis, in words. */

@@ -64,6 +64,8 @@ public final class Estimator {
                         .or(() -> ReplicaSearch.largestFitting(base, chassis, catalog.calibration()))
                         .orElse(chassis.maxGpus());
         List<String> problems = chassis.replicaProblems(base.withGpus(gpus));
+        // the request must fit the model's context, as an option's does in evaluate (methodology §11.6)
+        model.contextProblem(base.inputTokens() + base.outputTokens()).ifPresent(problems::add);
         OperatingPoint point = base.withGpus(gpus).withConcurrency(targets ? 1 : concurrency);
         Optional<Integer> meeting = Optional.empty();
         if (targets) {

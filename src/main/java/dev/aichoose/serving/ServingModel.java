@@ -119,7 +119,10 @@ public final class ServingModel {
         double output = point.outputTokens();
         double cycleS = output * stepS + b * prefillS;
         double tokensPerSecond = streams >= 1 ? b * output / cycleS : 0;
-        double ttftS = prefillAloneS + stepS;
+        // the other streams' prompts ride on a stream's steps: after its first token they lengthen its TPOT, so
+        // that TTFT + (G − 1) × TPOT is the cycle; a one-token request has no later token to take them, and waits
+        // for them before its only one
+        double ttftS = prefillAloneS + stepS + (output > 1 ? 0 : (b - 1) * prefillS);
         double tpotS = output > 1 ? stepS + (b - 1) * prefillS / (output - 1) : stepS;
 
         double memoryShare = output * ((weightsS >= computeS ? weightsS : 0) + kvS);

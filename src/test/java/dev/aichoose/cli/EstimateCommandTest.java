@@ -855,6 +855,67 @@ class EstimateCommandTest {
     }
 
     @Test
+    void aOneTokenRequestWaitsForTheOtherStreamsPromptsBeforeItsOnlyToken() throws IOException {
+        // 4,000-token prompts answered with one token each (a classifier): each request's latency is its TTFT,
+        // and with b streams each finishes one request a cycle, so TTFT is at least b ÷ tok/s
+        String[] classify = {
+            "--hardware", "nvidia/h100-sxm", "--model", "meta/llama-3.1-8b-instruct",
+            "--input-tokens", "4000", "--output-tokens", "1"
+        };
+        JsonNode at32 = json(concat(classify, "--concurrency", "32"));
+        double cycleMs = 1000
+                * at32.path("streams").asInt()
+                / at32.path("tokens_per_second").asDouble();
+        // (the report rounds both figures: within 1 %)
+        assertThat(at32.path("ttft_ms").asDouble()).isGreaterThanOrEqualTo(cycleMs * 0.99);
+        // so a TTFT target holds the streams to those whose prompts together fit in it
+        JsonNode slo = json(concat(classify, "--slo", "ttft=500ms"));
+        int streams = slo.path("slo_concurrency").asInt();
+        assertThat(streams).isPositive();
+        assertThat(slo.path("ttft_ms").asDouble()).isLessThanOrEqualTo(500);
+        assertThat(1000 * streams / slo.path("tokens_per_second").asDouble()).isLessThanOrEqualTo(500 * 1.01);
+    }
+
+    @Test
+    void aRequestLongerThanTheModelsContextCannotBeServedAsEvaluateSays(@TempDir Path dir) throws IOException {
+        JsonNode tooLong = json(
+                "--hardware",
+                "nvidia/l4",
+                "--model",
+                "microsoft/phi-3-mini-4k-instruct",
+                "--input-tokens",
+                "6000",
+                "--output-tokens",
+                "500");
+        assertThat(tooLong.path("serves").asBoolean()).isFalse();
+        String words = "a request of 6,500 tokens exceeds microsoft/phi-3-mini-4k-instruct's context of 4,096 tokens";
+        assertThat(tooLong.path("problems").toString()).contains(words);
+        // evaluate says the same of an option serving it to the same requests
+        JsonNode evaluated = evaluated(dir, 6000, 500, """
+                  - id: phi
+                    self_hosted:
+                      hardware: nvidia/l4
+                      count: 1
+                      model: microsoft/phi-3-mini-4k-instruct
+                """).get(0);
+        assertThat(evaluated.path("feasible").asBoolean()).isFalse();
+        assertThat(evaluated.toString()).contains(words);
+        // the context itself is a request it serves
+        assertThat(json(
+                                "--hardware",
+                                "nvidia/l4",
+                                "--model",
+                                "microsoft/phi-3-mini-4k-instruct",
+                                "--input-tokens",
+                                "3596",
+                                "--output-tokens",
+                                "500")
+                        .path("serves")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void streamsBeyondTheEnginesDefaultNameTheSettingAndWhatTheDefaultServes() throws IOException {
         String[] point = {
             "--hardware",
@@ -996,6 +1057,18 @@ class EstimateCommandTest {
                 """);
         assertThat(options.get(0).path("feasible").asBoolean()).isFalse();
         assertThat(options.get(0).path("problems").toString()).contains("64 heads do not divide among 3");
+        assertThat(options.get(0).path("problems").toString()).doesNotContain("but the option has only");
+        // a stated replica wider than the option's GPUs is said too: the GPUs the heads allow need them as well
+        JsonNode one = evaluated(dir, 500, 500, """
+                  - id: one
+                    self_hosted:
+                      hardware: nvidia/h100-sxm
+                      model: meta/llama-3.1-70b-instruct
+                      gpus_per_replica: 3
+                """).get(0);
+        assertThat(one.path("problems").toString())
+                .contains("64 heads do not divide among 3")
+                .contains("a replica spans 3 GPUs (gpus_per_replica), but the option has only 1");
     }
 
     private static String[] concat(String[] a, String... b) {

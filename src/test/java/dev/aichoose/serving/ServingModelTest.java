@@ -58,8 +58,23 @@ class ServingModelTest {
         assertThat(Chassis.headSplitProblem(eight))
                 .hasValueSatisfying(p -> assertThat(p)
                         .contains("28 heads do not divide among 8")
-                        .endsWith("choose 2, 4 or 7 GPUs, or pipeline parallelism"));
+                        // 7 divides the 28 heads but not its 4 KV heads, which vLLM copies to 7 ÷ 4 GPUs
+                        .endsWith("choose 2 or 4 GPUs, or pipeline parallelism"));
         assertThat(Chassis.headSplitProblem(eight.withGpus(4))).isEmpty();
+        assertThat(Chassis.headSplitProblem(eight.withGpus(7)))
+                .hasValueSatisfying(p -> assertThat(p).contains("4 KV heads do neither on 7"));
+        // Yi-34B: 56 heads divide among 7 GPUs, its 8 KV heads do not; 8 GPUs take one KV head each
+        OperatingPoint yi =
+                point("nvidia/a100-80gb-sxm", 7, "01-ai/yi-34b", Quantization.BF16, Engine.SGLANG, 1, 100, 100);
+        assertThat(Chassis.headSplitProblem(yi))
+                .hasValueSatisfying(p -> assertThat(p)
+                        .contains("01-ai/yi-34b's 8 KV heads do neither on 7")
+                        .endsWith("choose 2, 4 or 8 GPUs, or pipeline parallelism"));
+        assertThat(Chassis.headSplitProblem(yi.withGpus(8))).isEmpty();
+        // fewer KV heads than GPUs: each is copied to a whole number of them
+        assertThat(Chassis.headSplitProblem(
+                        point("nvidia/h100-sxm", 8, "qwen/qwen3-30b-a3b", Quantization.BF16, Engine.VLLM, 1, 100, 100)))
+                .isEmpty();
         // a layer split, and llama.cpp, split no heads
         assertThat(Chassis.headSplitProblem(new OperatingPoint(
                         eight.gpu(),
