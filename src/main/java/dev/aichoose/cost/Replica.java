@@ -118,11 +118,21 @@ public record Replica(
                 gpus = chassis.gpusPerUnit();
             }
         }
+        Workload.LatencySlo slo = workload.slo();
+        boolean targets = slo.ttftMs() != null || slo.tpotMs() != null;
+        if (!measuredOrGiven && targets && serving.gpusPerReplica() == null) {
+            // a replica too slow for the latency targets at one stream may meet them wider, within the option's GPUs
+            OperatingPoint chosen = unitPoint.withGpus(gpus);
+            if (ServingModel.estimate(chosen, calibration).fits()
+                    && ReplicaSearch.highestMeeting(chosen, 1, slo, calibration).isEmpty()) {
+                gpus = ReplicaSearch.widerMeeting(chosen, chassis, gpuBudget, slo, calibration)
+                        .orElse(gpus);
+            }
+        }
         problems.addAll(chassis.replicaProblems(unitPoint.withGpus(gpus)));
         OperatingPoint point = unitPoint.withGpus(gpus);
         ServingEstimate estimate = ServingModel.estimate(point, calibration);
-        Workload.LatencySlo slo = workload.slo();
-        if (!measuredOrGiven && estimate.fits() && (slo.ttftMs() != null || slo.tpotMs() != null)) {
+        if (!measuredOrGiven && estimate.fits() && targets) {
             Optional<Integer> meets =
                     ReplicaSearch.highestMeeting(point, Math.min(target, estimate.streams()), slo, calibration);
             if (meets.isPresent()) {
@@ -130,7 +140,10 @@ public record Replica(
                 estimate = ServingModel.estimate(point, calibration);
             } else {
                 ServingEstimate one = ServingModel.estimate(point.withConcurrency(1), calibration);
-                problems.add(ReplicaSearch.noConcurrencyMeets(slo, one, gpus));
+                problems.add(ReplicaSearch.noConcurrencyMeets(slo, one, gpus)
+                        + (serving.gpusPerReplica() == null
+                                ? ReplicaSearch.widestTried(point, chassis, gpuBudget, calibration)
+                                : ""));
             }
         }
         double perReplica;

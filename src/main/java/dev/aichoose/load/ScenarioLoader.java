@@ -532,7 +532,7 @@ public final class ScenarioLoader {
                     "model",
                     model,
                     catalog.apiModels().keySet(),
-                    " (or give input_usd_per_mtok and output_usd_per_mtok inline)");
+                    otherKind(model) + " (or give input_usd_per_mtok and output_usd_per_mtok inline)");
         }
         boolean catalogPriced = in == null || out == null;
         if (entry != null
@@ -564,7 +564,7 @@ public final class ScenarioLoader {
         String hardware = b.text("hardware");
         Gpu gpu = catalog.gpus().get(hardware);
         if (gpu == null && !hardware.isEmpty())
-            unknownId(b, "hardware", hardware, catalog.gpus().keySet(), "");
+            unknownId(b, "hardware", hardware, catalog.gpus().keySet(), otherKind(hardware));
         if (gpu != null && gpu.priceUsd() == null && !b.has("hardware_usd")) {
             b.problems()
                     .at(
@@ -661,7 +661,12 @@ public final class ScenarioLoader {
         Option.OfferChoice choice = offer.equals(CHEAPEST) ? offerChoice(b) : null;
         var entry = catalog.cloudOffers().get(offer);
         if (entry == null && !offer.isEmpty() && choice == null)
-            unknownId(b, "offer", offer, catalog.cloudOffers().keySet(), " (or offer: cheapest with hardware)");
+            unknownId(
+                    b,
+                    "offer",
+                    offer,
+                    catalog.cloudOffers().keySet(),
+                    otherKind(offer).isEmpty() ? " (or offer: cheapest with hardware)" : otherKind(offer));
         Gpu gpu = choice != null
                 ? catalog.gpus().get(choice.hardware())
                 : entry == null ? null : catalog.gpus().get(entry.gpu());
@@ -697,7 +702,7 @@ public final class ScenarioLoader {
     private Option.OfferChoice offerChoice(Fields b) {
         String hardware = b.text("hardware");
         if (!hardware.isEmpty() && !catalog.gpus().containsKey(hardware))
-            unknownId(b, "hardware", hardware, catalog.gpus().keySet(), "");
+            unknownId(b, "hardware", hardware, catalog.gpus().keySet(), otherKind(hardware));
         String tier = b.text("tier", "on_demand");
         List<String> providers = new ArrayList<>();
         for (Node n : b.list("providers")) {
@@ -747,7 +752,7 @@ public final class ScenarioLoader {
     private Option.Serving serving(String id, Fields b, Path dir, Workload.LatencySlo slo, Gpu gpu, String hardware) {
         String model = b.text("model");
         if (!model.isEmpty() && !catalog.openModels().containsKey(model)) {
-            unknownId(b, "model", model, catalog.openModels().keySet(), "");
+            unknownId(b, "model", model, catalog.openModels().keySet(), otherKind(model));
         }
         Engine engine = null;
         if (b.has("engine")) {
@@ -992,6 +997,28 @@ public final class ScenarioLoader {
                             + " classes with traffic (default included); this workload has " + routed
                             + ": write the routes out, or merge classes");
         }
+    }
+
+    /**
+     * Where an id unknown in the field it was given in is an id of another catalog, that in words: a cloud
+     * offer given as hardware, an API model given as an open model, and the reverse.
+     */
+    private String otherKind(String value) {
+        if (catalog.cloudOffers().containsKey(value)) {
+            return "; " + value + " is a cloud offer: rent it with rented: {offer: " + value + "}, or give its GPU, "
+                    + catalog.cloudOffers().get(value).gpu();
+        }
+        if (catalog.gpus().containsKey(value)) {
+            return "; " + value + " is a GPU: own it with self_hosted: {hardware: " + value
+                    + "}, or rent it with rented: {offer: cheapest, hardware: " + value + "}";
+        }
+        if (catalog.apiModels().containsKey(value)) {
+            return "; " + value + " is an API model: compare it with api: {model: " + value + "}";
+        }
+        if (catalog.openModels().containsKey(value)) {
+            return "; " + value + " is an open-weight model: serve it with self_hosted or rented";
+        }
+        return "";
     }
 
     private void unknownId(Fields b, String key, String value, Collection<String> known, String extra) {

@@ -63,6 +63,17 @@ public final class Estimator {
                 : ReplicaSearch.smallest(base, chassis, streams, Integer.MAX_VALUE, catalog.calibration())
                         .or(() -> ReplicaSearch.largestFitting(base, chassis, catalog.calibration()))
                         .orElse(chassis.maxGpus());
+        if (targets && request.gpus() == null) {
+            // the smallest replica that holds one stream may be too slow for the targets where a wider one is not
+            OperatingPoint smallest = base.withGpus(gpus);
+            if (ServingModel.estimate(smallest, catalog.calibration()).fits()
+                    && ReplicaSearch.highestMeeting(smallest, 1, request.slo(), catalog.calibration())
+                            .isEmpty()) {
+                gpus = ReplicaSearch.widerMeeting(
+                                smallest, chassis, Integer.MAX_VALUE, request.slo(), catalog.calibration())
+                        .orElse(gpus);
+            }
+        }
         List<String> problems = chassis.replicaProblems(base.withGpus(gpus));
         // the request must fit the model's context, as an option's does in evaluate (methodology §11.6)
         model.contextProblem(base.inputTokens() + base.outputTokens()).ifPresent(problems::add);
@@ -76,7 +87,10 @@ public final class Estimator {
         }
         ServingEstimate estimate = ServingModel.estimate(point, catalog.calibration());
         if (targets && meeting.isEmpty() && estimate.fits()) {
-            problems.add(ReplicaSearch.noConcurrencyMeets(request.slo(), estimate, gpus));
+            problems.add(ReplicaSearch.noConcurrencyMeets(request.slo(), estimate, gpus)
+                    + (request.gpus() == null
+                            ? ReplicaSearch.widestTried(point, chassis, Integer.MAX_VALUE, catalog.calibration())
+                            : ""));
         }
         AccuracyGroup group = AccuracyGroup.of(point);
         OperatingPoint at = point;

@@ -1,5 +1,6 @@
 package dev.aichoose.serving;
 
+import dev.aichoose.model.Parallelism;
 import dev.aichoose.model.ServingCalibration;
 import dev.aichoose.model.Workload;
 import dev.aichoose.text.Figures;
@@ -64,6 +65,27 @@ public final class ReplicaSearch {
         return Optional.of(lo);
     }
 
+    /**
+     * The smallest tensor-parallel replica wider than {@code point}'s (a power of two within one chassis and
+     * {@code budget}, of GPUs that split the model's heads) at which one stream meets the latency targets: a
+     * wider replica divides each step among more GPUs, where more streams only lengthen it. Empty for a layer
+     * split, whose GPUs work in turn, and when no such replica meets them.
+     */
+    public static Optional<Integer> widerMeeting(
+            OperatingPoint point,
+            Chassis chassis,
+            int budget,
+            Workload.LatencySlo slo,
+            ServingCalibration calibration) {
+        if (point.parallelism() != Parallelism.TENSOR) return Optional.empty();
+        for (int g = Math.max(2, point.gpus() * 2); g <= Math.min(chassis.maxGpus(), budget); g *= 2) {
+            OperatingPoint wider = point.withGpus(g);
+            if (!chassis.holds(g) || Chassis.headSplitProblem(wider).isPresent()) continue;
+            if (meets(ServingModel.estimate(wider.withConcurrency(1), calibration), slo)) return Optional.of(g);
+        }
+        return Optional.empty();
+    }
+
     /** The targets in words: "TTFT ≤ 500 ms and TPOT ≤ 20.0 ms". */
     public static String targetsWords(Workload.LatencySlo slo) {
         List<String> t = new ArrayList<>();
@@ -83,6 +105,31 @@ public final class ReplicaSearch {
                 oneStream.tpotMs(),
                 gpus,
                 gpus == 1 ? "" : "s");
+    }
+
+    /**
+     * Where a wider tensor-parallel replica was tried for the targets ({@link #widerMeeting}) and none met
+     * them, what one stream takes on the widest of them, in words to follow {@link #noConcurrencyMeets}:
+     * "; on 8 GPUs, the widest one chassis holds, a TTFT of 60 ms and a TPOT of 9.8 ms". Empty otherwise.
+     */
+    public static String widestTried(
+            OperatingPoint point, Chassis chassis, int budget, ServingCalibration calibration) {
+        if (point.parallelism() != Parallelism.TENSOR) return "";
+        for (int g = Integer.highestOneBit(Math.max(1, Math.min(chassis.maxGpus(), budget)));
+                g > point.gpus();
+                g /= 2) {
+            OperatingPoint widest = point.withGpus(g).withConcurrency(1);
+            if (!chassis.holds(g) || Chassis.headSplitProblem(widest).isPresent()) continue;
+            ServingEstimate one = ServingModel.estimate(widest, calibration);
+            if (!one.fits()) return "";
+            return String.format(
+                    Locale.ROOT,
+                    "; on %d GPUs, the widest replica it may span, a TTFT of %s ms and a TPOT of %.1f ms",
+                    g,
+                    Figures.wholeCount(one.ttftMs()),
+                    one.tpotMs());
+        }
+        return "";
     }
 
     /** Whether an estimate meets the targets (a missing target does not constrain). */

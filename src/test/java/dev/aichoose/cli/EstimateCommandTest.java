@@ -836,6 +836,58 @@ class EstimateCommandTest {
     }
 
     @Test
+    void latencyTargetsOneStreamMissesOnTheSmallestReplicaTakeAWiderOne(@TempDir Path dir) throws IOException {
+        // Llama 70B fits two H100s, where one stream decodes at about 34 ms a token: a 25 ms target needs more GPUs
+        String[] seventy = {"--hardware", "nvidia/h100-sxm", "--model", "meta/llama-3.1-70b-instruct"};
+        JsonNode two = json(concat(seventy, "--gpus", "2", "--slo", "tpot=25ms"));
+        assertThat(two.path("serves").asBoolean()).isFalse();
+        JsonNode wider = json(concat(seventy, "--slo", "tpot=25ms"));
+        assertThat(wider.path("serves").asBoolean()).as(wider.toString()).isTrue();
+        assertThat(wider.path("gpus").asInt()).isGreaterThan(2);
+        assertThat(wider.path("tpot_ms").asDouble()).isLessThanOrEqualTo(25);
+        // a target no replica of one chassis meets says what the widest one takes
+        JsonNode none = json(concat(seventy, "--slo", "tpot=5ms"));
+        assertThat(none.path("serves").asBoolean()).isFalse();
+        assertThat(none.path("problems").get(0).asText())
+                .contains("on a replica of 2 GPUs; on 8 GPUs, the widest replica it may span, a TTFT of");
+        // evaluate takes the same step within the option's GPUs
+        String slo = """
+                name: one operating point
+                horizon_months: 12
+                workload:
+                  queries_per_month: 100000
+                  input_tokens_per_query: 1000
+                  output_tokens_per_query: 500
+                  slo: {tpot_ms: 25}
+                options:
+                  - id: eight
+                    self_hosted: {hardware: nvidia/h100-sxm, count: 8, model: meta/llama-3.1-70b-instruct}
+                  - id: two
+                    self_hosted:
+                      {hardware: nvidia/h100-sxm, count: 2, model: meta/llama-3.1-70b-instruct, concurrency: 4}
+                """;
+        Path scenario = dir.resolve("slo.yaml");
+        Files.writeString(scenario, slo);
+        CliRun run = CliRun.of("evaluate", scenario.toString(), "-f", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode options = JSON.readTree(run.out()).path("options");
+        assertThat(options.get(0).path("feasible").asBoolean())
+                .as(options.get(0).toString())
+                .isTrue();
+        assertThat(options.get(0)
+                        .path("capacity")
+                        .path("estimate")
+                        .path("gpus_per_replica")
+                        .asInt())
+                .isEqualTo(wider.path("gpus").asInt());
+        assertThat(options.get(1).path("feasible").asBoolean()).isFalse();
+        // two GPUs hold its four streams but are too slow for the target, and the option has no more
+        assertThat(options.get(1).path("problems").toString())
+                .contains("at no concurrency: one stream alone has a TTFT of")
+                .contains("on a replica of 2 GPUs");
+    }
+
+    @Test
     void latencyTargetsPickTheHighestConcurrencyThatMeetsThem() throws IOException {
         JsonNode loose =
                 json("--hardware", "nvidia/h100-sxm", "--model", "meta/llama-3.1-8b-instruct", "--slo", "tpot=40ms");

@@ -36,12 +36,9 @@ class EstimatePropertyTest {
         int served = 0;
         int fitsAtChecked = 0;
         for (int i = 0; i < POINTS; i++) {
-            List<String> args = new ArrayList<>(List.of(
-                    "estimate",
-                    "--hardware",
-                    gpus.get(random.nextInt(gpus.size())),
-                    "--model",
-                    models.get(random.nextInt(models.size()))));
+            String model = models.get(random.nextInt(models.size()));
+            List<String> args = new ArrayList<>(
+                    List.of("estimate", "--hardware", gpus.get(random.nextInt(gpus.size())), "--model", model));
             if (random.nextBoolean()) {
                 Quantization[] q = Quantization.values();
                 args.addAll(List.of("--quantization", q[random.nextInt(q.length)].id()));
@@ -71,8 +68,12 @@ class EstimatePropertyTest {
                                     5 + random.nextInt(500))));
                 default -> {}
             }
-            args.addAll(List.of("--input-tokens", String.valueOf(random.nextInt(200_000))));
-            args.addAll(List.of("--output-tokens", String.valueOf(1 + random.nextInt(20_000))));
+            // most requests within the model's context, one in eight up to the bounds (which it cannot serve)
+            int context = catalog.openModels().get(model).contextTokens();
+            int longest = random.nextInt(8) == 0 ? 220_000 : Math.min(220_000, context);
+            int output = 1 + random.nextInt(Math.min(20_000, Math.max(1, longest / 2)));
+            args.addAll(List.of("--input-tokens", String.valueOf(random.nextInt(Math.max(1, longest - output)))));
+            args.addAll(List.of("--output-tokens", String.valueOf(output)));
 
             CliRun table = CliRun.of(args.toArray(String[]::new));
             assertThat(table.exitCode()).as("table: %s%n%s", args, table.err()).isZero();
@@ -84,6 +85,11 @@ class EstimatePropertyTest {
             JsonNode r = JSON.readTree(json.out());
             double tokens = r.path("tokens_per_second").asDouble();
             assertThat(Double.isFinite(tokens)).as("%s", args).isTrue();
+            boolean tooLong =
+                    r.path("input_tokens").asDouble() + r.path("output_tokens").asDouble() > context;
+            assertThat(r.path("problems").toString().contains("context of"))
+                    .as("a request longer than the context is named as such: %s", args)
+                    .isEqualTo(tooLong);
             if (r.path("serves").asBoolean()) {
                 served++;
                 assertThat(tokens)

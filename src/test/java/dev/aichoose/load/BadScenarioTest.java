@@ -111,6 +111,24 @@ class BadScenarioTest {
                                 + "{hardware: nvidia/rtx-4090, model: meta/llama-9}\n",
                         "options[b].self_hosted.model: unknown catalog id 'meta/llama-9'"),
                 bad(
+                        "a cloud offer given as hardware",
+                        "name: t\n" + WORKLOAD + "options:\n  - id: b\n    self_hosted: "
+                                + "{hardware: runpod/h100-sxm, model: meta/llama-3.1-8b-instruct}\n",
+                        "options[b].self_hosted.hardware: unknown catalog id 'runpod/h100-sxm'; runpod/h100-sxm is a "
+                                + "cloud offer: rent it with rented: {offer: runpod/h100-sxm}, or give its GPU, "
+                                + "nvidia/h100-sxm"),
+                bad(
+                        "an API model served on owned hardware",
+                        "name: t\n" + WORKLOAD + "options:\n  - id: b\n    self_hosted: "
+                                + "{hardware: nvidia/rtx-4090, model: openai/gpt-5-mini}\n",
+                        "options[b].self_hosted.model: unknown catalog id 'openai/gpt-5-mini'; openai/gpt-5-mini is an "
+                                + "API model: compare it with api: {model: openai/gpt-5-mini}"),
+                bad(
+                        "an open model given as an API",
+                        "name: t\n" + WORKLOAD + "options:\n  - {id: a, api: {model: meta/llama-3.1-8b-instruct}}\n",
+                        "options[a].api.model: unknown catalog id 'meta/llama-3.1-8b-instruct'; "
+                                + "meta/llama-3.1-8b-instruct is an open-weight model: serve it with self_hosted or rented"),
+                bad(
                         "bad quantization",
                         "name: t\n" + WORKLOAD + "options:\n  - id: b\n    self_hosted: "
                                 + "{hardware: nvidia/rtx-4090, model: meta/llama-3.1-8b-instruct, quantization: q4km}\n",
