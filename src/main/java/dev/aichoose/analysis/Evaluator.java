@@ -13,6 +13,7 @@ import dev.aichoose.model.Gpu;
 import dev.aichoose.model.Option;
 import dev.aichoose.model.OptionKind;
 import dev.aichoose.model.OptionResult;
+import dev.aichoose.model.Parallelism;
 import dev.aichoose.model.Provenance;
 import dev.aichoose.model.Scenario;
 import dev.aichoose.serving.EngineEvidence;
@@ -128,6 +129,11 @@ public final class Evaluator {
         }
         EngineEvidence.unmeasured(catalog, engine.get(), gpu)
                 .ifPresent(words -> warnings.add(o.id() + ": " + words + " (docs/methodology.md §11.7)"));
+        EngineEvidence.llamaCppTensorSplit(
+                        engine.get(),
+                        Parallelism.TENSOR.id().equals(e.parallelism()) ? Parallelism.TENSOR : Parallelism.PIPELINE,
+                        e.gpus())
+                .ifPresent(words -> warnings.add(o.id() + ": " + words));
         return warnings;
     }
 

@@ -203,6 +203,11 @@ final class EstimateCommand extends BaseCommand {
                         slo,
                         inputTokens,
                         outputTokens));
+        dev.aichoose.serving.EngineEvidence.llamaCppTensorSplit(
+                        result.point().engine(),
+                        result.point().parallelism(),
+                        result.point().gpus())
+                .ifPresent(w -> spec.commandLine().getErr().println("aichoose: warning: " + w));
         output.write(
                 target,
                 result,

@@ -3,6 +3,7 @@ package dev.aichoose.serving;
 import dev.aichoose.model.Catalog;
 import dev.aichoose.model.Engine;
 import dev.aichoose.model.Gpu;
+import dev.aichoose.model.Parallelism;
 import dev.aichoose.model.ThroughputMeasurement;
 import java.util.Arrays;
 import java.util.List;
@@ -65,5 +66,29 @@ public final class EngineEvidence {
                 + " on " + maker + " GPUs is in the table: its efficiencies were fitted on other makers' GPUs, and no "
                 + "run has checked them on these"
                 + (engine == Engine.VLLM && gpu.isApple() ? "; " + VLLM_ON_APPLE : ""));
+    }
+
+    /**
+     * Where llama.cpp or Ollama splits a replica by tensor (row split) across several GPUs, a caution in
+     * words: the estimate scales it like a batching server's tensor parallelism, and the published runs of
+     * llama.cpp's own splits say it does not scale so (docs/methodology.md §11.9). llama.cpp's documentation
+     * calls {@code -sm row} deprecated, "with comparatively poor performance" (ggml-org/llama.cpp pull request
+     * 22729, docs/multi-gpu.md, reviewed 2026-05-07); its experimental {@code -sm tensor} decoded one stream
+     * of GLM-4.5-Air at 92.6 tok/s on 2 × RTX 4090 against 120.6 with layer split (pull request 19378,
+     * 2026-02-20); and row split decoded GLM-5.2 at 7.1 tok/s on 8 × A100 against 23.4 with layer split
+     * (anthony-chaudhary/fak issue 3075, 2026-07-10).
+     */
+    public static Optional<String> llamaCppTensorSplit(Engine engine, Parallelism parallelism, int gpus) {
+        if (engine.family() != Engine.Family.LLAMA_CPP || parallelism != Parallelism.TENSOR || gpus < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(engine.id() + "'s tensor split across " + gpus + " GPUs is estimated as a batching "
+                + "server's tensor parallelism, which it is not: llama.cpp calls its row split deprecated, with "
+                + "comparatively poor performance (ggml-org/llama.cpp#22729), and published single-stream runs "
+                + "decoded slower with it than with its layer split (0.77x on 2 x RTX 4090, "
+                + "ggml-org/llama.cpp#19378; 0.30x on 8 x A100, anthony-chaudhary/fak#3075): this estimate is likely "
+                + "too high, by up to several times (the table's one sweep of it, mlc-ai's on 2 to 8 A100s, "
+                + "measured 1.2 to 7.9 times less); llama.cpp's default layer split (parallelism: pipeline) is "
+                + "the split the estimate is checked on (docs/methodology.md §11.9)");
     }
 }

@@ -836,6 +836,39 @@ class EstimateCommandTest {
     }
 
     @Test
+    void llamaCppsTensorSplitIsEstimatedWithACautionInEstimateAndEvaluate(@TempDir Path dir) throws IOException {
+        String[] two = {
+            "estimate", "--hardware", "nvidia/rtx-3090", "--gpus", "2", "--model", "meta/llama-3.1-70b-instruct"
+        };
+        CliRun tensor = CliRun.of(concat(two, "--parallelism", "tensor"));
+        assertThat(tensor.exitCode()).as(tensor.err()).isZero();
+        assertThat(tensor.err())
+                .contains("aichoose: warning: llama.cpp's tensor split across 2 GPUs is estimated as a batching "
+                        + "server's tensor parallelism, which it is not")
+                .contains("ggml-org/llama.cpp#22729");
+        CliRun layer = CliRun.of(two);
+        assertThat(layer.exitCode()).as(layer.err()).isZero();
+        assertThat(layer.err()).doesNotContain("tensor split");
+        Path scenario = dir.resolve("split.yaml");
+        Files.writeString(scenario, """
+                name: two cards
+                horizon_months: 12
+                workload: {queries_per_month: 10000, input_tokens_per_query: 500, output_tokens_per_query: 200}
+                options:
+                  - id: rows
+                    self_hosted:
+                      {hardware: nvidia/rtx-3090, count: 2, model: meta/llama-3.1-70b-instruct, parallelism: tensor}
+                  - id: layers
+                    self_hosted: {hardware: nvidia/rtx-3090, count: 2, model: meta/llama-3.1-70b-instruct}
+                """);
+        CliRun run = CliRun.of("evaluate", scenario.toString(), "-f", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String warnings = JSON.readTree(run.out()).path("warnings").toString();
+        assertThat(warnings).contains("rows: llama.cpp's tensor split across 2 GPUs");
+        assertThat(warnings).doesNotContain("layers: llama.cpp's tensor split");
+    }
+
+    @Test
     void latencyTargetsOneStreamMissesOnTheSmallestReplicaTakeAWiderOne(@TempDir Path dir) throws IOException {
         // Llama 70B fits two H100s, where one stream decodes at about 34 ms a token: a 25 ms target needs more GPUs
         String[] seventy = {"--hardware", "nvidia/h100-sxm", "--model", "meta/llama-3.1-70b-instruct"};
