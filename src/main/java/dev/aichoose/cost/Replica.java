@@ -122,12 +122,7 @@ public record Replica(
         boolean targets = slo.ttftMs() != null || slo.tpotMs() != null;
         if (!measuredOrGiven && targets && serving.gpusPerReplica() == null) {
             // a replica too slow for the latency targets at one stream may meet them wider, within the option's GPUs
-            OperatingPoint chosen = unitPoint.withGpus(gpus);
-            if (ServingModel.estimate(chosen, calibration).fits()
-                    && ReplicaSearch.highestMeeting(chosen, 1, slo, calibration).isEmpty()) {
-                gpus = ReplicaSearch.widerMeeting(chosen, chassis, gpuBudget, slo, calibration)
-                        .orElse(gpus);
-            }
+            gpus = ReplicaSearch.widenedForTargets(unitPoint.withGpus(gpus), chassis, gpuBudget, slo, calibration);
         }
         problems.addAll(chassis.replicaProblems(unitPoint.withGpus(gpus)));
         OperatingPoint point = unitPoint.withGpus(gpus);

@@ -660,13 +660,15 @@ public final class ScenarioLoader {
         String offer = b.text("offer");
         Option.OfferChoice choice = offer.equals(CHEAPEST) ? offerChoice(b) : null;
         var entry = catalog.cloudOffers().get(offer);
-        if (entry == null && !offer.isEmpty() && choice == null)
+        if (entry == null && !offer.isEmpty() && choice == null) {
+            String other = otherKind(offer);
             unknownId(
                     b,
                     "offer",
                     offer,
                     catalog.cloudOffers().keySet(),
-                    otherKind(offer).isEmpty() ? " (or offer: cheapest with hardware)" : otherKind(offer));
+                    other.isEmpty() ? " (or offer: cheapest with hardware)" : other);
+        }
         Gpu gpu = choice != null
                 ? catalog.gpus().get(choice.hardware())
                 : entry == null ? null : catalog.gpus().get(entry.gpu());

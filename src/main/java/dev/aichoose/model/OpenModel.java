@@ -1,6 +1,8 @@
 package dev.aichoose.model;
 
+import dev.aichoose.text.Figures;
 import io.soabase.recordbuilder.core.RecordBuilder;
+import java.util.Optional;
 
 /**
  * An open-weight model: what sizing and the serving model need. Parameters in billions.
@@ -44,10 +46,10 @@ public record OpenModel(
      * Where a request of {@code requestTokens} (prompt and output) exceeds the model's context, that in
      * words: "a request of 6,500 tokens exceeds microsoft/phi-3-mini-4k-instruct's context of 4,096 tokens".
      */
-    public java.util.Optional<String> contextProblem(double requestTokens) {
-        if (requestTokens <= contextTokens) return java.util.Optional.empty();
-        return java.util.Optional.of("a request of " + dev.aichoose.text.Figures.wholeCount(requestTokens)
-                + " tokens exceeds " + id + "'s context of " + dev.aichoose.text.Figures.wholeCount(contextTokens)
+    public Optional<String> contextProblem(double requestTokens) {
+        if (requestTokens <= contextTokens) return Optional.empty();
+        return Optional.of("a request of " + Figures.wholeCount(requestTokens)
+                + " tokens exceeds " + id + "'s context of " + Figures.wholeCount(contextTokens)
                 + " tokens");
     }
 

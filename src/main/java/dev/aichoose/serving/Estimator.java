@@ -65,14 +65,8 @@ public final class Estimator {
                         .orElse(chassis.maxGpus());
         if (targets && request.gpus() == null) {
             // the smallest replica that holds one stream may be too slow for the targets where a wider one is not
-            OperatingPoint smallest = base.withGpus(gpus);
-            if (ServingModel.estimate(smallest, catalog.calibration()).fits()
-                    && ReplicaSearch.highestMeeting(smallest, 1, request.slo(), catalog.calibration())
-                            .isEmpty()) {
-                gpus = ReplicaSearch.widerMeeting(
-                                smallest, chassis, Integer.MAX_VALUE, request.slo(), catalog.calibration())
-                        .orElse(gpus);
-            }
+            gpus = ReplicaSearch.widenedForTargets(
+                    base.withGpus(gpus), chassis, Integer.MAX_VALUE, request.slo(), catalog.calibration());
         }
         List<String> problems = chassis.replicaProblems(base.withGpus(gpus));
         // the request must fit the model's context, as an option's does in evaluate (methodology §11.6)

@@ -108,6 +108,24 @@ public final class ReplicaSearch {
     }
 
     /**
+     * The GPUs a replica of {@code point}'s serves the latency targets on: its own where one stream meets
+     * them there (or where the model does not fit it, which its caller reports), else the smallest wider
+     * one that does ({@link #widerMeeting}), else its own.
+     */
+    public static int widenedForTargets(
+            OperatingPoint point,
+            Chassis chassis,
+            int budget,
+            Workload.LatencySlo slo,
+            ServingCalibration calibration) {
+        if (!ServingModel.estimate(point, calibration).fits()
+                || highestMeeting(point, 1, slo, calibration).isPresent()) {
+            return point.gpus();
+        }
+        return widerMeeting(point, chassis, budget, slo, calibration).orElse(point.gpus());
+    }
+
+    /**
      * Where a wider tensor-parallel replica was tried for the targets ({@link #widerMeeting}) and none met
      * them, what one stream takes on the widest of them, in words to follow {@link #noConcurrencyMeets}:
      * "; on 8 GPUs, the widest one chassis holds, a TTFT of 60 ms and a TPOT of 9.8 ms". Empty otherwise.
